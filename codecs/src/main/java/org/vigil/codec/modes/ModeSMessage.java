@@ -1,0 +1,169 @@
+package org.vigil.codec.modes;
+
+/**
+ * One decoded Mode S / ADS-B message. A single instance is reused for every message on the hot
+ * path: {@link #reset()} clears it, the decoder fills it, consumers copy what they need before
+ * the next message. Absent values are {@code NaN} (doubles) or {@link #ABSENT} (ints); the
+ * callsign is packed six bits a character (the ICAO character set) into a long, 0 when absent,
+ * so that nothing is allocated per message.
+ *
+ * <p>Invariant: after {@code reset()} every field is absent; the decoder only sets fields the
+ * message really carries.
+ */
+public final class ModeSMessage {
+    public static final int ABSENT = Integer.MIN_VALUE;
+
+    // --- frame ---
+    /** Time of reception, nanoseconds since the Unix epoch, as given by the feed adapter. */
+    public long timeNanos;
+    /** Raw frame (7 or 14 bytes) is referenced, not copied: valid only during the callback. */
+    public byte[] frame;
+    public int frameOffset;
+    public int frameLength;
+    public int df = ABSENT;
+    /** 24-bit address: from the AA field (DF11/17/18) or recovered from address/parity. */
+    public int icao = ABSENT;
+    /** true when the address came from the AP field (DF0/4/5/16/20/21), i.e. it is not CRC-proven. */
+    public boolean icaoFromParity;
+    /** CRC over the frame (DF11/17/18: syndrome 0, DF11 also with interrogator code in the low bits). */
+    public boolean crcOk;
+    /** Syndrome of the CRC (0 when the parity checks). */
+    public int crcRemainder;
+    /** Reason when the message could not be decoded (a constant string, never built per message); null when fine. */
+    public String error;
+    public int ca = ABSENT;          // DF11/17 capability
+    public int cf = ABSENT;          // DF18 control field
+    public int interrogatorCode = ABSENT; // DF11 II/SI
+    public int flightStatus = ABSENT;     // DF4/5/20/21 FS
+    public int downlinkRequest = ABSENT;  // DR
+    public int utilityMessage = ABSENT;   // UM
+    public int verticalStatus = ABSENT;   // DF0/16 VS (1 = on ground)
+    public int sensitivityLevel = ABSENT; // DF0/16 SL
+    public int replyInformation = ABSENT; // DF0/16 RI
+
+    // --- common values ---
+    public int altitudeFt = ABSENT;       // barometric (AC13 or ES AC12)
+    public int gnssAltitudeFt = ABSENT;   // TC 20-22
+    public int squawk = ABSENT;           // 13-bit identity as 4 octal digits packed as decimal value e.g. 7700
+    public long callsign;                 // packed, see class comment; 0 = absent
+    public int category = ABSENT;         // emitter category (TC*8... see docs) set-digit combined: tc 1..4 => A..D
+    public int tc = ABSENT;               // ES type code (DF17/18)
+
+    // --- position (CPR, raw) ---
+    public int cprFormat = ABSENT;        // 0 even, 1 odd
+    public int cprLat = ABSENT;           // 17-bit
+    public int cprLon = ABSENT;           // 17-bit
+    public boolean surface;               // surface position (TC 5-8)
+    public int nic = ABSENT;              // NIC from TC (with supplements when known)
+    public int timeFlag = ABSENT;         // T bit
+    public int surveillanceStatus = ABSENT;
+    /** Decoded position, set by the CPR resolver (global pair or local reference), NaN when unknown. */
+    public double lat = Double.NaN;
+    public double lon = Double.NaN;
+
+    // --- surface movement ---
+    public double groundspeedKt = Double.NaN; // TC 19 sub 1/2 and surface movement
+    public double trackDeg = Double.NaN;
+
+    // --- velocity (TC 19) ---
+    public int velocitySubtype = ABSENT;
+    public double airspeedKt = Double.NaN;
+    /** 0 = IAS, 1 = TAS; ABSENT when none. */
+    public int airspeedType = ABSENT;
+    public double headingDeg = Double.NaN;
+    public int verticalRateFpm = ABSENT;
+    /** 0 = GNSS (geometric), 1 = barometric (Riddle/dump1090 mapping of ME bit 36). */
+    public int vrSource = ABSENT;
+    public int geoMinusBaroFt = ABSENT;
+    public int nacV = ABSENT;
+    public int intentChange = ABSENT;
+
+    // --- TC 28 aircraft status ---
+    public int emergencyState = ABSENT;   // 0 none, 1 general, 2 medical, 3 minimum fuel, 4 no comms, 5 unlawful, 6 downed
+    public int tcasRaActive = ABSENT;     // 1 when TC28 subtype 2 carries an RA
+    public int araBits = ABSENT;          // active resolution advisories (14 bits)
+    public int racBits = ABSENT;
+    public int raTerminated = ABSENT;
+    public int multipleThreat = ABSENT;
+    public int threatIcao = ABSENT;
+
+    // --- TC 29 target state and status ---
+    public int selectedAltitudeFt = ABSENT;
+    public int selectedAltitudeSource = ABSENT; // 0 MCP/FCU, 1 FMS
+    public double baroSettingHpa = Double.NaN;
+    public double selectedHeadingDeg = Double.NaN;
+    public int autopilot = ABSENT, vnav = ABSENT, altitudeHold = ABSENT, approach = ABSENT, lnav = ABSENT, tcasOperational = ABSENT;
+
+    // --- TC 31 operational status (and quality carried in 29) ---
+    public int version = ABSENT;
+    public int nicSupplementA = ABSENT;
+    public int nicSupplementC = ABSENT;
+    public int nacP = ABSENT;
+    public int sil = ABSENT;
+    public int silSupplement = ABSENT;
+    public int gva = ABSENT;
+    public int nicBaro = ABSENT;
+    public int hrd = ABSENT;
+
+    // --- Comm-B (DF20/21, also ASTERIX I048/250) ---
+    /** Inferred register as 0xXY (e.g. 0x40 for BDS 4,0); ABSENT when unknown; see {@link #bdsAmbiguous}. */
+    public int bds = ABSENT;
+    /** Bitmask of candidate registers when ambiguous (see CommB.CANDIDATE_* constants). */
+    public int bdsCandidates;
+    public boolean bdsAmbiguous;
+    public double rollDeg = Double.NaN;
+    public double trueTrackDeg = Double.NaN;
+    public double trackRateDps = Double.NaN;
+    public double trueAirspeedKt = Double.NaN;
+    public double magneticHeadingDeg = Double.NaN;
+    public double indicatedAirspeedKt = Double.NaN;
+    public double mach = Double.NaN;
+    public int baroVerticalRateFpm = ABSENT;
+    public int inertialVerticalRateFpm = ABSENT;
+    public int mcpSelectedAltitudeFt = ABSENT;
+    public int fmsSelectedAltitudeFt = ABSENT;
+    public double windSpeedKt = Double.NaN;
+    public double windDirectionDeg = Double.NaN;
+    public double staticAirTemperatureC = Double.NaN;
+    public double staticPressureHpa = Double.NaN;
+    public int humidityPct = ABSENT;
+    /** BDS 1,7 capability bitmask (bit 23 - n for register n in the standard order). */
+    public int commonUsageCaps = ABSENT;
+    /** BDS 1,0 data-link capability fields. */
+    public int bds10ConfigFlag = ABSENT;
+    public int bds10Subnetwork = ABSENT;
+
+    // --- Mode A/C (Beast type '1') ---
+    public boolean modeAC;
+
+    public ModeSMessage reset() {
+        timeNanos = 0; frame = null; frameOffset = 0; frameLength = 0;
+        df = ABSENT; icao = ABSENT; icaoFromParity = false; crcOk = false; crcRemainder = 0; error = null;
+        ca = ABSENT; cf = ABSENT; interrogatorCode = ABSENT; flightStatus = ABSENT; downlinkRequest = ABSENT;
+        utilityMessage = ABSENT; verticalStatus = ABSENT; sensitivityLevel = ABSENT; replyInformation = ABSENT;
+        altitudeFt = ABSENT; gnssAltitudeFt = ABSENT; squawk = ABSENT; callsign = 0; category = ABSENT; tc = ABSENT;
+        cprFormat = ABSENT; cprLat = ABSENT; cprLon = ABSENT; surface = false; nic = ABSENT; timeFlag = ABSENT;
+        surveillanceStatus = ABSENT; lat = Double.NaN; lon = Double.NaN;
+        groundspeedKt = Double.NaN; trackDeg = Double.NaN;
+        velocitySubtype = ABSENT; airspeedKt = Double.NaN; airspeedType = ABSENT; headingDeg = Double.NaN;
+        verticalRateFpm = ABSENT; vrSource = ABSENT; geoMinusBaroFt = ABSENT; nacV = ABSENT; intentChange = ABSENT;
+        emergencyState = ABSENT; tcasRaActive = ABSENT; araBits = ABSENT; racBits = ABSENT; raTerminated = ABSENT;
+        multipleThreat = ABSENT; threatIcao = ABSENT;
+        selectedAltitudeFt = ABSENT; selectedAltitudeSource = ABSENT; baroSettingHpa = Double.NaN;
+        selectedHeadingDeg = Double.NaN; autopilot = ABSENT; vnav = ABSENT; altitudeHold = ABSENT; approach = ABSENT;
+        lnav = ABSENT; tcasOperational = ABSENT;
+        version = ABSENT; nicSupplementA = ABSENT; nicSupplementC = ABSENT; nacP = ABSENT; sil = ABSENT;
+        silSupplement = ABSENT; gva = ABSENT; nicBaro = ABSENT; hrd = ABSENT;
+        bds = ABSENT; bdsCandidates = 0; bdsAmbiguous = false; rollDeg = Double.NaN; trueTrackDeg = Double.NaN;
+        trackRateDps = Double.NaN; trueAirspeedKt = Double.NaN; magneticHeadingDeg = Double.NaN;
+        indicatedAirspeedKt = Double.NaN; mach = Double.NaN; baroVerticalRateFpm = ABSENT;
+        inertialVerticalRateFpm = ABSENT; mcpSelectedAltitudeFt = ABSENT; fmsSelectedAltitudeFt = ABSENT;
+        windSpeedKt = Double.NaN; windDirectionDeg = Double.NaN; staticAirTemperatureC = Double.NaN;
+        staticPressureHpa = Double.NaN; humidityPct = ABSENT; commonUsageCaps = ABSENT;
+        bds10ConfigFlag = ABSENT; bds10Subnetwork = ABSENT;
+        modeAC = false;
+        return this;
+    }
+
+    public boolean hasPosition() { return !Double.isNaN(lat); }
+}

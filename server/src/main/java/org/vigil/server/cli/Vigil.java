@@ -1,0 +1,28 @@
+package org.vigil.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code vigil} command line. Each subcommand lives in its own class beside this one. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
+        description = "Open air-policing system: air picture, identification, QRA and intercept.",
+        subcommands = {
+                RunCommand.class,
+                DemoCommand.class,
+                DecodeCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Vigil implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Vigil()).execute(args);
+        if (code != 0) System.exit(code);
+    }
+}
