@@ -45,7 +45,7 @@ public final class ModeSMessage {
     public int altitudeFt = ABSENT;       // barometric (AC13 or ES AC12)
     public int gnssAltitudeFt = ABSENT;   // TC 20-22
     public int squawk = ABSENT;           // 13-bit identity as 4 octal digits packed as decimal value e.g. 7700
-    public long callsign;                 // packed, see class comment; 0 = absent
+    public long callsign;                 // packed by Callsigns (first char in bits 47..42); 0 = absent
     public int category = ABSENT;         // emitter category (TC*8... see docs) set-digit combined: tc 1..4 => A..D
     public int tc = ABSENT;               // ES type code (DF17/18)
 
