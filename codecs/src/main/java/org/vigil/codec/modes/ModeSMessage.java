@@ -46,7 +46,11 @@ public final class ModeSMessage {
     public int gnssAltitudeFt = ABSENT;   // TC 20-22
     public int squawk = ABSENT;           // 13-bit identity as 4 octal digits packed as decimal value e.g. 7700
     public long callsign;                 // packed by Callsigns (first char in bits 47..42); 0 = absent
-    public int category = ABSENT;         // emitter category (TC*8... see docs) set-digit combined: tc 1..4 => A..D
+    /**
+     * Emitter category number 0..7 within the set named by the type code (tc 4 = set A,
+     * 3 = B, 2 = C, 1 = D); e.g. tc 4 with category 3 is "A3". ABSENT when not sent.
+     */
+    public int category = ABSENT;
     public int tc = ABSENT;               // ES type code (DF17/18)
 
     // --- position (CPR, raw) ---
@@ -132,9 +136,40 @@ public final class ModeSMessage {
     /** BDS 1,0 data-link capability fields. */
     public int bds10ConfigFlag = ABSENT;
     public int bds10Subnetwork = ABSENT;
+    /** BDS 4,4 figure of merit / source (0 invalid, 1 INS, 2 GNSS, 3 DME/DME, 4 VOR/DME). */
+    public int meteoSource = ABSENT;
+    /** BDS 4,4 / 4,5 hazard levels, 0 nil, 1 light, 2 moderate, 3 severe; ABSENT when not reported. */
+    public int turbulence = ABSENT, windShear = ABSENT, microburst = ABSENT, icing = ABSENT, wakeVortex = ABSENT;
+    /** BDS 4,5 radio height. */
+    public int radioHeightFt = ABSENT;
 
     // --- Mode A/C (Beast type '1') ---
     public boolean modeAC;
+
+    // --- added by the Mode S decoder ---
+    /** 0 airborne, 1 on the ground, ABSENT when the message does not say (CA, FS, VS, surface TC). */
+    public int airGround = ABSENT;
+    /** ES subtype for TC 19, 28, 29 and 31 (TC 19 also in {@link #velocitySubtype}). */
+    public int subtype = ABSENT;
+    /** TC 5-8 movement code (0..127) as sent; groundspeedKt is its decoded value. */
+    public int movementCode = ABSENT;
+    /** TC 31 capability class bits as sent (airborne 16 bits, surface 12 bits). */
+    public int capabilityClass = ABSENT;
+    /** TC 31 operational mode bits as sent (16 bits). */
+    public int operationalMode = ABSENT;
+    /** TC 31 surface: aircraft length/width code (4 bits). */
+    public int lengthWidthCode = ABSENT;
+    /** TC 31 surface: 0 = track angle, 1 = heading reported in surface positions. */
+    public int trackAngleOrHeading = ABSENT;
+    /** TC 29 subtype 0 (version 1): 0 = target altitude is FL, 1 = MSL. */
+    public int targetAltitudeType = ABSENT;
+    /**
+     * How lat/lon were found (set by CprResolver): {@link #POSITION_GLOBAL} from an even/odd pair,
+     * {@link #POSITION_LOCAL} against the aircraft's last position, {@link #POSITION_RECEIVER}
+     * against the receiver (provisional: wrong if the aircraft is beyond half a CPR zone).
+     */
+    public int positionSource = ABSENT;
+    public static final int POSITION_GLOBAL = 0, POSITION_LOCAL = 1, POSITION_RECEIVER = 2;
 
     public ModeSMessage reset() {
         timeNanos = 0; frame = null; frameOffset = 0; frameLength = 0;
@@ -161,7 +196,12 @@ public final class ModeSMessage {
         windSpeedKt = Double.NaN; windDirectionDeg = Double.NaN; staticAirTemperatureC = Double.NaN;
         staticPressureHpa = Double.NaN; humidityPct = ABSENT; commonUsageCaps = ABSENT;
         bds10ConfigFlag = ABSENT; bds10Subnetwork = ABSENT;
+        meteoSource = ABSENT; turbulence = ABSENT; windShear = ABSENT; microburst = ABSENT; icing = ABSENT;
+        wakeVortex = ABSENT; radioHeightFt = ABSENT;
         modeAC = false;
+        airGround = ABSENT; subtype = ABSENT; movementCode = ABSENT; capabilityClass = ABSENT;
+        operationalMode = ABSENT; lengthWidthCode = ABSENT; trackAngleOrHeading = ABSENT;
+        targetAltitudeType = ABSENT; positionSource = ABSENT;
         return this;
     }
 

@@ -1,0 +1,102 @@
+// Vigil console entry point: wires the live feed to the map, the table and the details panel.
+import 'ol/ol.css';
+import './style.css';
+import { createMap } from './map.js';
+import { createTable } from './table.js';
+import { createDetails } from './details.js';
+import { connectFeed } from './feed.js';
+import { createTracks } from './tracks.js';
+import { utcTime } from './format.js';
+
+const $ = id => document.getElementById(id);
+
+const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
+const { tracks, apply } = createTracks();
+let pictureTime = NaN;
+let pictures = 0;
+let lastSelected = null; // the selected aircraft's last view, kept to show it as lost
+
+const mapView = createMap('map', options, icao => select(icao));
+const table = createTable({
+  thead: document.querySelector('#aircraft-table thead'),
+  tbody: $('aircraft-rows'),
+  filterInput: $('filter'),
+  shownEl: $('shown'),
+  onSelect: icao => select(icao, true),
+});
+const details = createDetails({
+  panel: $('details'),
+  title: $('details-title'),
+  symbol: $('details-symbol'),
+  fields: $('details-fields'),
+  closeButton: $('details-close'),
+  onClose: () => select(null),
+});
+
+function render() {
+  mapView.update(tracks);
+  table.render(tracks, pictureTime, options.selected);
+  const t = options.selected ? tracks.get(options.selected) : null;
+  if (t) lastSelected = t.ac;
+  details.show(options.selected ? (t ? t.ac : lastSelected) : null, pictureTime, options.selected != null && !t);
+  const count = $('count');
+  count.textContent = `${tracks.size} aircraft`;
+  count.dataset.count = String(tracks.size);
+  $('clock').textContent = utcTime(pictureTime);
+}
+
+/** Selects an aircraft (null clears); from the table we also bring it into view on the map. */
+function select(icao, centre = false) {
+  options.selected = icao || null;
+  lastSelected = icao ? tracks.get(icao)?.ac ?? null : null;
+  mapView.refresh();
+  render();
+  if (centre && icao) mapView.centreOn(tracks.get(icao)?.position);
+}
+
+connectFeed({
+  onPicture: msg => {
+    pictureTime = msg.time;
+    pictures++;
+    apply(msg.aircraft);
+    render();
+  },
+  onState: s => {
+    const el = $('conn');
+    el.dataset.state = s;
+    el.textContent = { open: 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
+  },
+});
+
+$('symbology').addEventListener('change', e => { options.symbology = e.target.value; mapView.refresh(); });
+$('show-labels').addEventListener('change', e => { options.labels = e.target.checked; mapView.refresh(); });
+$('show-trails').addEventListener('change', e => { options.trails = e.target.checked; mapView.update(tracks); });
+$('show-firs').addEventListener('change', e => mapView.setFirsVisible(e.target.checked));
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape') select(null);
+  if (e.key === '/' && document.activeElement !== $('filter')) { e.preventDefault(); $('filter').focus(); }
+});
+
+// Hooks for the browser test and for operators poking at the console from devtools.
+window.vigil = {
+  featureCount: () => mapView.aircraftSource.getFeatures().length,
+  trailCount: () => mapView.trailSource.getFeatures().length,
+  basemapFeatureCount: () => mapView.countries.getSource().getFeatures().length,
+  firFeatureCount: () => mapView.firs.getSource().getFeatures().length,
+  aircraftCount: () => tracks.size,
+  pictures: () => pictures,
+  positionOf: icao => {
+    const f = mapView.aircraftSource.getFeatureById(icao);
+    const ac = f?.get('ac');
+    return ac ? [ac.lon, ac.lat] : null;
+  },
+  /** Screen pixel of an aircraft within #map, or null when it is not on the map. */
+  pixelOf: icao => {
+    const f = mapView.aircraftSource.getFeatureById(icao);
+    return f ? mapView.map.getPixelFromCoordinate(f.getGeometry().getCoordinates()) : null;
+  },
+  setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); },
+  select: icao => select(icao),
+  selected: () => options.selected,
+  map: mapView.map,
+};

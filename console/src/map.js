@@ -1,0 +1,190 @@
+// The map: offline basemap (Natural Earth countries, optional FIR boundaries) on a sea-coloured
+// background, a trail layer and an aircraft layer. No online tiles are ever requested.
+import OlMap from 'ol/Map.js';
+import View from 'ol/View.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import LineString from 'ol/geom/LineString.js';
+import Polygon from 'ol/geom/Polygon.js';
+import { fromLonLat } from 'ol/proj.js';
+import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
+import { Fill, Stroke, Style, Text } from 'ol/style.js';
+import { aircraftStyles, trailStyle } from './symbols.js';
+
+const COUNTRIES_URL = 'data/black-sea-countries-crimea-ukr.geojson';
+const FIRS_URL = 'data/black-sea-firs.geojson';
+const COUNTRIES_ATTRIBUTION = 'Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
+  + '(public domain); TopoJSON by world-atlas (M. Bostock, ISC)';
+const FIRS_ATTRIBUTION = 'FIR boundaries: VAT-Spy Client Data Update Project (VATSIM), '
+  + '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>; simulation data, not for navigation';
+
+// The basemap files are clipped to this box (lon 20-45 E, lat 38-50 N); outside it we have no land
+// data, so it is shaded as "no map" rather than left looking like open sea.
+export const COVERAGE = [20, 38, 45, 50];
+const noMapStyle = new Style({
+  fill: new Fill({ color: 'rgba(16, 22, 29, 0.82)' }),
+  stroke: new Stroke({ color: 'rgba(138, 154, 171, 0.6)', width: 1 }),
+});
+
+function coverageMask() {
+  const [w, s, e, n] = COVERAGE;
+  const world = [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]];
+  // Hole wound the other way; densified edges so the parallels stay straight in Web Mercator.
+  const hole = [];
+  for (let x = w; x <= e; x += 1) hole.push([x, s]);
+  for (let y = s; y <= n; y += 1) hole.push([e, y]);
+  for (let x = e; x >= w; x -= 1) hole.push([x, n]);
+  for (let y = n; y >= s; y -= 1) hole.push([w, y]);
+  return new Feature(new Polygon([world.map(c => fromLonLat(c)), hole.reverse().map(c => fromLonLat(c))]));
+}
+
+const landStyle = new Style({
+  fill: new Fill({ color: '#2c3630' }),
+  stroke: new Stroke({ color: '#6d7b72', width: 1 }),
+});
+
+function countryStyle(feature, resolution) {
+  // Country names only when zoomed in enough for them not to clutter the picture.
+  if (resolution > 2500) return landStyle;
+  return [landStyle, new Style({
+    text: new Text({
+      text: feature.get('name'),
+      font: '11px system-ui, "DejaVu Sans", sans-serif',
+      fill: new Fill({ color: 'rgba(200, 210, 200, 0.45)' }),
+      overflow: false,
+    }),
+  })];
+}
+
+const firStroke = new Style({ stroke: new Stroke({ color: 'rgba(120, 190, 255, 0.55)', width: 1, lineDash: [6, 5] }) });
+function firStyle(feature, resolution) {
+  if (resolution > 4000) return firStroke;
+  return [firStroke, new Style({
+    text: new Text({
+      text: feature.get('id'),
+      font: '600 10px ui-monospace, "DejaVu Sans Mono", monospace',
+      fill: new Fill({ color: 'rgba(120, 190, 255, 0.7)' }),
+      overflow: false,
+    }),
+  })];
+}
+
+/**
+ * Creates the map in element `target`. `options` is the live display state shared with the toolbar
+ * ({symbology, labels, trails, selected}); call `refresh()` after changing it.
+ */
+export function createMap(target, options, onSelect) {
+  const countries = new VectorLayer({
+    source: new VectorSource({ url: COUNTRIES_URL, format: new GeoJSON(), attributions: COUNTRIES_ATTRIBUTION,
+      attributionsCollapsible: false }),
+    style: countryStyle,
+    declutter: 'basemap',
+    zIndex: 0,
+  });
+  const firs = new VectorLayer({
+    source: new VectorSource({ url: FIRS_URL, format: new GeoJSON(), attributions: FIRS_ATTRIBUTION,
+      attributionsCollapsible: false }),
+    style: firStyle,
+    declutter: 'basemap',
+    zIndex: 1,
+  });
+  const mask = new VectorLayer({
+    source: new VectorSource({ features: [coverageMask()] }),
+    style: noMapStyle,
+    zIndex: 1,
+  });
+  const trailSource = new VectorSource();
+  const trails = new VectorLayer({
+    source: trailSource,
+    style: f => trailStyle(f.get('alt')),
+    zIndex: 2,
+    updateWhileAnimating: true,
+  });
+  const aircraftSource = new VectorSource();
+  const aircraftLayer = new VectorLayer({
+    source: aircraftSource,
+    style: f => aircraftStyles(f.get('ac'), {
+      symbology: options.symbology,
+      labels: options.labels,
+      selected: f.getId() === options.selected,
+    }),
+    declutter: false,
+    zIndex: 3,
+    updateWhileAnimating: true,
+    updateWhileInteracting: true,
+  });
+
+  const map = new OlMap({
+    target,
+    layers: [countries, firs, mask, trails, aircraftLayer],
+    controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([new ScaleLine({ units: 'nautical' })]),
+    view: new View({ center: fromLonLat([33.5, 44.0]), zoom: 6, minZoom: 3, maxZoom: 13 }),
+  });
+
+  map.on('singleclick', e => {
+    let icao = null;
+    map.forEachFeatureAtPixel(e.pixel, f => { icao = f.getId(); return true; },
+      { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
+    onSelect(icao);
+  });
+  map.on('pointermove', e => {
+    if (e.dragging) return;
+    const hit = map.hasFeatureAtPixel(e.pixel, { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
+    map.getTargetElement().style.cursor = hit ? 'pointer' : '';
+  });
+
+  /** Brings the layers in line with the tracks (Map icao -> track). */
+  function update(tracks) {
+    for (const [icao, t] of tracks) {
+      const ac = t.ac;
+      let f = aircraftSource.getFeatureById(icao);
+      if (!t.position) {
+        if (f) aircraftSource.removeFeature(f);
+      } else if (f) {
+        f.getGeometry().setCoordinates(t.position);
+        f.set('ac', ac, true);
+        f.changed();
+      } else {
+        f = new Feature({ geometry: new Point(t.position), ac });
+        f.setId(icao);
+        aircraftSource.addFeature(f);
+      }
+      let tf = trailSource.getFeatureById(icao);
+      const line = options.trails && t.trail.length > 1 ? t.trail : null;
+      if (!line) {
+        if (tf) trailSource.removeFeature(tf);
+      } else if (tf) {
+        tf.getGeometry().setCoordinates(line);
+        tf.set('alt', ac.altitude_ft, true);
+        tf.changed();
+      } else {
+        tf = new Feature({ geometry: new LineString(line), alt: ac.altitude_ft });
+        tf.setId(icao);
+        trailSource.addFeature(tf);
+      }
+    }
+    // Tracks the server no longer sends are gone from the picture.
+    for (const src of [aircraftSource, trailSource]) {
+      for (const f of src.getFeatures()) {
+        if (!tracks.has(f.getId())) src.removeFeature(f);
+      }
+    }
+  }
+
+  function refresh() {
+    aircraftLayer.changed();
+  }
+
+  function setFirsVisible(v) {
+    firs.setVisible(v);
+  }
+
+  function centreOn(position) {
+    if (position) map.getView().animate({ center: position, duration: 300 });
+  }
+
+  return { map, aircraftSource, trailSource, countries, firs, update, refresh, setFirsVisible, centreOn };
+}

@@ -1,0 +1,45 @@
+// The console's own view of the air picture: one entry per aircraft the server sent in the last
+// picture, with its position in map coordinates and a trail that is the server's trail extended
+// by the positions this console has seen since.
+import { fromLonLat } from 'ol/proj.js';
+import { hasPosition } from './format.js';
+
+/** Longest trail kept per aircraft, in points; older points are dropped first. */
+export const MAX_TRAIL_POINTS = 900;
+
+export function createTracks() {
+  const tracks = new Map();
+
+  /** Applies one picture (array of aircraft views); aircraft absent from it are dropped. */
+  function apply(aircraft) {
+    const seen = new Set();
+    for (const ac of aircraft) {
+      if (!ac || typeof ac.icao !== 'string') continue;
+      seen.add(ac.icao);
+      let t = tracks.get(ac.icao);
+      if (!t) {
+        t = { icao: ac.icao, ac, position: null, trail: [] };
+        tracks.set(ac.icao, t);
+      }
+      t.ac = ac;
+      t.position = hasPosition(ac) ? fromLonLat([ac.lon, ac.lat]) : null;
+      // The server's trail wins while it is longer than what we have (fresh page, reconnect);
+      // after that we extend our own, so the trail outlives the server's window.
+      if (Array.isArray(ac.trail) && ac.trail.length > t.trail.length) {
+        t.trail = ac.trail
+          .filter(p => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+          .map(p => fromLonLat([p[0], p[1]]));
+      }
+      if (t.position) {
+        const last = t.trail[t.trail.length - 1];
+        if (!last || last[0] !== t.position[0] || last[1] !== t.position[1]) t.trail.push(t.position);
+        if (t.trail.length > MAX_TRAIL_POINTS) t.trail.splice(0, t.trail.length - MAX_TRAIL_POINTS);
+      }
+    }
+    for (const icao of tracks.keys()) {
+      if (!seen.has(icao)) tracks.delete(icao);
+    }
+  }
+
+  return { tracks, apply };
+}

@@ -1,0 +1,72 @@
+package org.vigil.server.feed;
+
+import java.util.Objects;
+import org.vigil.codec.feed.FeedFormat;
+import org.vigil.codec.feed.FeedFramer;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsSink;
+import org.vigil.codec.modes.ModeSMessage;
+
+/**
+ * Where the sources deliver, and how. The consumers (decoder, picture) are not thread-safe, while
+ * every feed reads on its own thread: each frame or SBS message is therefore delivered while
+ * holding {@code lock}, the same object for all feeds that share these consumers. The lock is
+ * taken per frame (no allocation; uncontended it is cheap) so that a paced file replay can wait
+ * between frames without holding it.
+ *
+ * <p>A consumer that throws does not stop the feed: the frame is counted as a sink error on the
+ * feed and reading goes on.
+ */
+public final class FeedDelivery {
+    private final Object lock;
+    private final FrameSink frames;
+    private final SbsSink messages;
+
+    /**
+     * @param lock     monitor held during every delivery
+     * @param frames   receives Beast/AVR frames (may be null when no such feed is used)
+     * @param messages receives SBS messages (may be null when no SBS feed is used)
+     */
+    public FeedDelivery(Object lock, FrameSink frames, SbsSink messages) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.frames = frames;
+        this.messages = messages;
+    }
+
+    public Object lock() { return lock; }
+
+    /** A frame sink that delivers under the lock and counts consumer failures on {@code feed}. */
+    FrameSink frameSinkFor(Feed feed) {
+        if (frames == null) throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
+        return (buf, off, len, timeNanos, mlat, signal) -> {
+            synchronized (lock) {
+                try {
+                    frames.onFrame(buf, off, len, timeNanos, mlat, signal);
+                } catch (RuntimeException e) {
+                    feed.sinkFailed();
+                }
+            }
+        };
+    }
+
+    /** An SBS sink that delivers under the lock and counts consumer failures on {@code feed}. */
+    SbsSink sbsSinkFor(Feed feed) {
+        if (messages == null) throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
+        return (ModeSMessage m) -> {
+            synchronized (lock) {
+                try {
+                    messages.onMessage(m);
+                } catch (RuntimeException e) {
+                    feed.sinkFailed();
+                }
+            }
+        };
+    }
+
+    /** A framer for one stream of {@code feed} in {@code format}, delivering here. */
+    FeedFramer newFramer(Feed feed, FeedFormat format) {
+        return format.carriesFrames()
+                ? format.newFramer(feed.counters(), frameSinkFor(feed), null)
+                : format.newFramer(feed.counters(), null, sbsSinkFor(feed));
+    }
+}

@@ -1,0 +1,199 @@
+package org.vigil.server.pipeline;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsSink;
+import org.vigil.codec.modes.AircraftUpdater;
+import org.vigil.codec.modes.CprResolver;
+import org.vigil.codec.modes.ModeSDecoder;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.aircraft.AircraftTable;
+import org.vigil.core.aircraft.TrackingRules;
+
+/**
+ * From feed to air picture: frames (Beast/AVR framers) are decoded, their CPR positions
+ * resolved and the result applied to the {@link AircraftTable}; already-decoded SBS messages go
+ * straight to the table.
+ *
+ * <p>Threading: feeds call {@link #onFrame} / {@link #onMessage} from their own threads. Every
+ * entry point holds one lock, so the reused message, the CPR state, the updater and the table
+ * are only ever touched by one thread at a time, and a reader using {@link #withTable} or
+ * {@link #snapshot} sees a picture between two messages, never half of one. Readers must copy
+ * what they need inside the callback: the states are pooled and change after the lock is
+ * released.
+ *
+ * <p>Nothing is allocated per frame: one {@link ModeSMessage} is reused, decode failures are
+ * counted against the decoder's constant reason strings (compared by identity).
+ *
+ * <p>Time: only message time. {@link #latestMessageNanos()} is the newest message time seen;
+ * {@link #expireToLatest()} expires against it, which keeps a replayed file consistent with
+ * a live feed.
+ */
+public final class ModeSPipeline implements FrameSink, SbsSink {
+    /** Reasons beyond this many distinct strings are counted as {@link #OTHER_REASON}. */
+    private static final int MAX_REASONS = 16;
+    public static final String OTHER_REASON = "other";
+
+    private final Object lock = new Object();
+    private final AircraftTable table;
+    private final AircraftUpdater updater = new AircraftUpdater();
+    private final CprResolver cpr = new CprResolver();
+    private final ModeSMessage frameMessage = new ModeSMessage();
+
+    private final String[] failureReasons = new String[MAX_REASONS];
+    private final long[] failureCounts = new long[MAX_REASONS + 1]; // last slot: OTHER_REASON
+    private int reasonCount;
+
+    private long frames, decodedFrames, sbsMessages, expiredAircraft;
+    private long latestMessageNanos = Long.MIN_VALUE;
+
+    public ModeSPipeline() {
+        this(TrackingRules.defaults());
+    }
+
+    public ModeSPipeline(TrackingRules rules) {
+        this.table = new AircraftTable(rules);
+    }
+
+    /**
+     * Receiver position for CPR local decoding of first frames and the surface quadrant
+     * (without it, surface positions need a previous position of the same aircraft).
+     */
+    public void setReceiver(double lat, double lon) {
+        synchronized (lock) {
+            cpr.setReceiver(lat, lon);
+        }
+    }
+
+    @Override
+    public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
+        synchronized (lock) {
+            frames++;
+            ModeSMessage m = frameMessage;
+            if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
+                countFailure(m.error);
+                return;
+            }
+            decodedFrames++;
+            noteTime(timeNanos);
+            cpr.resolve(m);
+            updater.apply(m, table, signal);
+        }
+    }
+
+    /** An SBS line already decoded by the receiver (positions included). */
+    @Override
+    public void onMessage(ModeSMessage message) {
+        onDecoded(message);
+    }
+
+    /** A message decoded elsewhere (SBS): applied as is; the caller keeps ownership of it. */
+    public void onDecoded(ModeSMessage m) {
+        synchronized (lock) {
+            sbsMessages++;
+            noteTime(m.timeNanos);
+            updater.apply(m, table);
+        }
+    }
+
+    private void noteTime(long t) {
+        if (t > latestMessageNanos) latestMessageNanos = t;
+    }
+
+    private void countFailure(String reason) {
+        if (reason == null) reason = OTHER_REASON; // a decoder bug, but still never lost
+        for (int i = 0; i < reasonCount; i++) {
+            if (failureReasons[i] == reason) { // constants: identity is the fast path
+                failureCounts[i]++;
+                return;
+            }
+        }
+        for (int i = 0; i < reasonCount; i++) {
+            if (failureReasons[i].equals(reason)) {
+                failureCounts[i]++;
+                return;
+            }
+        }
+        if (reasonCount < MAX_REASONS) {
+            failureReasons[reasonCount] = reason;
+            failureCounts[reasonCount++]++;
+        } else {
+            failureCounts[MAX_REASONS]++;
+        }
+    }
+
+    /** Drops aircraft not heard for the configured time before {@code nowNanos}. @return aircraft dropped */
+    public int expire(long nowNanos) {
+        synchronized (lock) {
+            int n = table.expire(nowNanos);
+            expiredAircraft += n;
+            return n;
+        }
+    }
+
+    /** {@link #expire} against the newest message time seen (no-op before the first message). */
+    public int expireToLatest() {
+        synchronized (lock) {
+            return latestMessageNanos == Long.MIN_VALUE ? 0 : expire(latestMessageNanos);
+        }
+    }
+
+    /** Runs {@code reader} on the table under the pipeline lock; copy out what you need. */
+    public <R> R withTable(Function<AircraftTable, R> reader) {
+        synchronized (lock) {
+            return reader.apply(table);
+        }
+    }
+
+    /** Like {@link #withTable} without a result. */
+    public void snapshot(Consumer<AircraftTable> reader) {
+        synchronized (lock) {
+            reader.accept(table);
+        }
+    }
+
+    public long latestMessageNanos() {
+        synchronized (lock) {
+            return latestMessageNanos;
+        }
+    }
+
+    /** A consistent copy of the counters, for health and feed pages (allocates: not for the hot path). */
+    public Stats stats() {
+        synchronized (lock) {
+            Map<String, Long> failures = new LinkedHashMap<>();
+            for (int i = 0; i < reasonCount; i++) failures.put(failureReasons[i], failureCounts[i]);
+            if (failureCounts[MAX_REASONS] > 0) failures.merge(OTHER_REASON, failureCounts[MAX_REASONS], Long::sum);
+            Map<String, Long> outcomes = new LinkedHashMap<>();
+            for (AircraftUpdater.Outcome o : AircraftUpdater.Outcome.values()) {
+                outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), updater.count(o));
+            }
+            return new Stats(frames, decodedFrames, sbsMessages, table.size(), expiredAircraft,
+                    table.positionsAccepted(), table.positionsRelocated(), table.positionsRejected(),
+                    table.refusedTableFull(), cpr.globalDecodes(), cpr.localDecodes(), cpr.jumpRejected(),
+                    Collections.unmodifiableMap(failures), Collections.unmodifiableMap(outcomes));
+        }
+    }
+
+    /**
+     * Pipeline counters at one instant.
+     * @param decodeFailures frames the decoder refused, by the decoder's reason ("bad_crc", ...)
+     * @param outcomes       decoded messages by what the air picture did with them
+     */
+    public record Stats(long frames, long decodedFrames, long sbsMessages, int aircraft, long expiredAircraft,
+                        long positionsAccepted, long positionsRelocated, long positionsRejected,
+                        long refusedTableFull, long cprGlobalDecodes, long cprLocalDecodes, long cprJumpsRejected,
+                        Map<String, Long> decodeFailures, Map<String, Long> outcomes) {
+        public long decodeFailures(String reason) {
+            return decodeFailures.getOrDefault(reason, 0L);
+        }
+
+        public long outcome(AircraftUpdater.Outcome o) {
+            return outcomes.getOrDefault(o.name().toLowerCase(java.util.Locale.ROOT), 0L);
+        }
+    }
+}

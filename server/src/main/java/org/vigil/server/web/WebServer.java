@@ -1,0 +1,310 @@
+package org.vigil.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The console's web layer: serves the static console from the classpath ({@code /vigil-console},
+ * built by the vigil-console module), a small REST API and a WebSocket that pushes the air picture.
+ *
+ * <ul>
+ *   <li>{@code GET /api/aircraft}: JSON array of {@link AircraftView}</li>
+ *   <li>{@code GET /api/feeds}: whatever the feeds supplier returns, serialised by Jackson as is</li>
+ *   <li>{@code GET /api/health}: status, version, uptime, aircraft count, console clients, plus the
+ *       health-extras supplier's entries (merged when it returns a Map, else under "extras")</li>
+ *   <li>{@code /ws}: {@code {"type":"aircraft","time":EPOCH_MS,"aircraft":[...]}} on connect and
+ *       then every push interval, to every client</li>
+ * </ul>
+ *
+ * <p>The suppliers are called from the push thread and from HTTP threads, possibly at the same
+ * time, so they must be thread-safe and return a consistent snapshot. A supplier that throws costs
+ * one push (counted in {@link #pushFailures()}, reported by health), never the push schedule.
+ *
+ * <p>A console that reads slower than we push is not allowed to build a queue: while its previous
+ * picture is still being written, newer pictures are skipped for it (it only needs the latest).
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** Classpath directory that the vigil-console module's build fills. */
+    public static final String CONSOLE_RESOURCES = "/vigil-console";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final WebSettings settings;
+    private final Supplier<List<AircraftView>> aircraft;
+    private final Supplier<?> feeds;
+    private final Supplier<?> healthExtras;
+    private final ObjectMapper mapper;
+    private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
+    private final AtomicLong pushes = new AtomicLong();
+    private final AtomicLong pushFailures = new AtomicLong();
+    private final AtomicLong skippedForSlowClients = new AtomicLong();
+
+    private Javalin app;
+    private ScheduledExecutorService pusher;
+    private long startedAtMs;
+
+    /**
+     * @param aircraft     the air picture, one view per aircraft; thread-safe
+     * @param feeds        feed status for {@code /api/feeds}; thread-safe
+     * @param healthExtras extra health entries; thread-safe; may return null
+     */
+    public WebServer(WebSettings settings, Supplier<List<AircraftView>> aircraft, Supplier<?> feeds,
+                     Supplier<?> healthExtras) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.aircraft = Objects.requireNonNull(aircraft, "aircraft");
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
+        this.healthExtras = Objects.requireNonNull(healthExtras, "healthExtras");
+        this.mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** True when the console's static files are on the classpath (the vigil-console jar was built). */
+    public static boolean consoleBundled() {
+        return WebServer.class.getResource(CONSOLE_RESOURCES + "/index.html") != null;
+    }
+
+    /**
+     * Starts listening and pushing.
+     *
+     * @return the bound port (the system-chosen one when the settings say port 0)
+     */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("web server already started on port " + app.port());
+        }
+        boolean bundled = consoleBundled();
+        Javalin javalin = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            if (bundled) {
+                config.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = CONSOLE_RESOURCES;
+                    sf.location = Location.CLASSPATH;
+                });
+            }
+        });
+        if (!bundled) {
+            // Serve an explanation rather than a bare 404 so an operator knows what is missing.
+            LOG.warn("console not bundled ({} missing from the classpath); serving the API only", CONSOLE_RESOURCES);
+            javalin.get("/", ctx -> ctx.contentType(ContentType.TEXT_PLAIN)
+                    .result("Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"));
+        }
+        javalin.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()));
+        javalin.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()));
+        javalin.get("/api/health", ctx -> jsonResult(ctx, health()));
+        javalin.ws("/ws", ws -> {
+            ws.onConnect(ctx -> {
+                ctx.session.setIdleTimeout(Duration.ofMinutes(5));
+                ConsoleClient client = new ConsoleClient(ctx);
+                clients.put(ctx.sessionId(), client);
+                // A fresh console should not stare at an empty map until the next tick.
+                String picture = pictureJson();
+                if (picture != null) {
+                    client.offer(picture, skippedForSlowClients);
+                }
+            });
+            ws.onClose(ctx -> clients.remove(ctx.sessionId()));
+            ws.onError(ctx -> clients.remove(ctx.sessionId()));
+            // The console sends nothing that we act on; messages are ignored.
+        });
+        javalin.start(settings.bindAddress(), settings.port());
+        startedAtMs = settings.clock().millis();
+        app = javalin;
+
+        long periodMs = settings.pushInterval().toMillis();
+        pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vigil-web-push");
+            t.setDaemon(true);
+            return t;
+        });
+        pusher.scheduleAtFixedRate(this::pushToAll, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        LOG.info("console on http://{}:{}/", settings.bindAddress(), javalin.port());
+        return javalin.port();
+    }
+
+    /** Stops pushing, closes every console connection and the listener. Safe to call twice. */
+    public synchronized void stop() {
+        if (pusher != null) {
+            pusher.shutdownNow();
+            pusher = null;
+        }
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+        clients.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The bound port; only valid while started. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("web server not started");
+        }
+        return app.port();
+    }
+
+    /** Consoles currently connected over the WebSocket. */
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Pushes that were dropped because a supplier threw or serialisation failed. */
+    public long pushFailures() {
+        return pushFailures.get();
+    }
+
+    /** Pictures not sent to a console because it was still receiving the previous one. */
+    public long skippedForSlowClients() {
+        return skippedForSlowClients.get();
+    }
+
+    private void jsonResult(Context ctx, Object body) throws JsonProcessingException {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(mapper.writeValueAsString(body));
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        // Health must answer even when the picture cannot be had: that is when it matters most.
+        int count;
+        String status;
+        try {
+            List<AircraftView> list = aircraft.get();
+            count = list == null ? 0 : list.size();
+            status = "ok";
+        } catch (RuntimeException e) {
+            count = -1;
+            status = "degraded: air picture unavailable (" + e.getClass().getSimpleName() + ")";
+        }
+        h.put("status", status);
+        h.put("version", settings.version());
+        h.put("uptime_s", (settings.clock().millis() - startedAtMs) / 1000);
+        h.put("aircraft", count);
+        h.put("console_clients", clients.size());
+        h.put("console_bundled", consoleBundled());
+        h.put("pushes", pushes.get());
+        h.put("push_failures", pushFailures.get());
+        h.put("skipped_for_slow_clients", skippedForSlowClients.get());
+        Object extras;
+        try {
+            extras = healthExtras.get();
+        } catch (RuntimeException e) {
+            extras = Map.of("extras_error", String.valueOf(e.getMessage()));
+        }
+        if (extras instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> h.putIfAbsent(String.valueOf(k), v));
+        } else if (extras != null) {
+            h.put("extras", extras);
+        }
+        return h;
+    }
+
+    /** The current picture as the WebSocket message, or null (counted) when it cannot be had. */
+    private String pictureJson() {
+        try {
+            List<AircraftView> list = aircraft.get();
+            return mapper.writeValueAsString(new AircraftMessage("aircraft", settings.clock().millis(),
+                    list == null ? List.of() : list));
+        } catch (RuntimeException | JsonProcessingException e) {
+            long n = pushFailures.incrementAndGet();
+            // Log the first failure and then sparsely, so a stuck supplier cannot flood the log.
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("air picture push failed ({} so far)", n, e);
+            }
+            return null;
+        }
+    }
+
+    // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
+    private void pushToAll() {
+        try {
+            if (clients.isEmpty()) {
+                return;
+            }
+            String picture = pictureJson();
+            if (picture == null) {
+                return;
+            }
+            pushes.incrementAndGet();
+            for (ConsoleClient c : clients.values()) {
+                if (!c.offer(picture, skippedForSlowClients)) {
+                    clients.remove(c.ctx.sessionId());
+                }
+            }
+        } catch (RuntimeException e) {
+            pushFailures.incrementAndGet();
+            LOG.warn("console push loop error", e);
+        }
+    }
+
+    /** The WebSocket message; field order is the wire order. */
+    private record AircraftMessage(String type, long time, List<AircraftView> aircraft) {
+    }
+
+    /** One connected console and whether a picture is still on its way to it. */
+    private static final class ConsoleClient implements WriteCallback {
+        private final WsContext ctx;
+        private final AtomicBoolean sending = new AtomicBoolean();
+
+        ConsoleClient(WsContext ctx) {
+            this.ctx = ctx;
+        }
+
+        /** Sends unless the previous picture is still in flight; false when the session is gone. */
+        boolean offer(String picture, AtomicLong skipped) {
+            if (!ctx.session.isOpen()) {
+                return false;
+            }
+            if (!sending.compareAndSet(false, true)) {
+                skipped.incrementAndGet();
+                return true;
+            }
+            try {
+                ctx.session.getRemote().sendString(picture, this);
+                return true;
+            } catch (RuntimeException e) {
+                sending.set(false);
+                return false;
+            }
+        }
+
+        @Override
+        public void writeSuccess() {
+            sending.set(false);
+        }
+
+        @Override
+        public void writeFailed(Throwable x) {
+            sending.set(false);
+            ctx.closeSession();
+        }
+    }
+}

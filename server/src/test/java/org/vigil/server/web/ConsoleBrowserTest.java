@@ -1,0 +1,239 @@
+package org.vigil.server.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Drives the real console in Debian's Chromium against a real {@link WebServer} fed by a moving
+ * synthetic picture: what an operator sees, checked the way an operator would use it.
+ * Playwright never downloads a browser here; it uses /usr/bin/chromium.
+ */
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final LocatorAssertions.HasCountOptions WAIT = new LocatorAssertions.HasCountOptions().setTimeout(10_000);
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static MovingPicture picture;
+    private static WebServer server;
+    private static int port;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startServerAndBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("no browser at " + CHROMIUM + ": install Debian's chromium: ./vigil test does it");
+        }
+        picture = new MovingPicture();
+        server = new WebServer(settings(0), picture, List::of, () -> null);
+        port = server.start();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    private static WebSettings settings(int p) {
+        return WebSettings.defaults().withBindAddress("127.0.0.1").withPort(p)
+                .withPushInterval(Duration.ofMillis(500)).withVersion("browser-test");
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @BeforeEach
+    void openConsole() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 900));
+        page = context.newPage();
+        page.onPageError(pageErrors::add);
+        // The console must work with no network beyond our own server: fail on any other request.
+        page.onRequest(r -> {
+            if (!r.url().startsWith("http://127.0.0.1:" + port) && !r.url().startsWith("ws://127.0.0.1:" + port)
+                    && !r.url().startsWith("data:")) {
+                pageErrors.add("request to the outside world: " + r.url());
+            }
+        });
+        page.navigate("http://127.0.0.1:" + port + "/");
+        page.waitForFunction("n => window.vigil && window.vigil.featureCount() === n && window.vigil.basemapFeatureCount() > 0",
+                MovingPicture.WITH_POSITION, new Page.WaitForFunctionOptions().setTimeout(15_000));
+    }
+
+    @AfterEach
+    void closeConsole() {
+        if (context != null) {
+            context.close();
+        }
+        assertThat(pageErrors).as("errors in the page").isEmpty();
+    }
+
+    @Test
+    void mapShowsEveryAircraftWithAPositionOverTheBasemapAndTheyMove() {
+        assertThat(number("window.vigil.featureCount()")).isEqualTo(MovingPicture.WITH_POSITION);
+        assertThat(number("window.vigil.aircraftCount()")).isEqualTo(MovingPicture.TOTAL);
+        assertThat(number("window.vigil.basemapFeatureCount()")).isEqualTo(19); // Natural Earth countries in the box
+        assertThat(number("window.vigil.trailCount()")).isPositive();
+        assertThat(page.locator("#conn").getAttribute("data-state")).isEqualTo("open");
+        assertThat(page.locator("#count").getAttribute("data-count")).isEqualTo(String.valueOf(MovingPicture.TOTAL));
+
+        double lon0 = number("window.vigil.positionOf('4CA2D1')[0]");
+        int pictures = (int) number("window.vigil.pictures()");
+        page.waitForFunction("n => window.vigil.pictures() >= n", pictures + 2);
+        assertThat(number("window.vigil.positionOf('4CA2D1')[0]")).isGreaterThan(lon0);
+    }
+
+    @Test
+    void tableListsEveryAircraftAndHighlightsEmergencies() {
+        assertThat(page.locator("#aircraft-rows tr[data-icao]")).hasCount(MovingPicture.TOTAL, WAIT);
+        Locator ryr = page.locator("tr[data-icao=\"4CA2D1\"]");
+        assertThat(ryr.locator("td[data-col=callsign]")).hasText("RYR4TB");
+        assertThat(ryr.locator("td[data-col=altitude_ft]")).hasText("37000");
+        assertThat(ryr.locator("td[data-col=track_deg]")).hasText("090");
+        assertThat(page.locator("tr[data-icao=\"3C6586\"]")).hasClass(Pattern.compile("\\bemergency\\b"));
+        assertThat(ryr).not().hasClass(Pattern.compile("\\bemergency\\b"));
+    }
+
+    @Test
+    void filterMatchesCallsignIcaoAndSquawk() {
+        Locator rows = page.locator("#aircraft-rows tr[data-icao]");
+        page.locator("#filter").fill("ryr");
+        assertThat(rows).hasCount(1, WAIT);
+        assertThat(rows.first()).hasAttribute("data-icao", "4CA2D1");
+        page.locator("#filter").fill("7700");
+        assertThat(rows).hasCount(1, WAIT);
+        assertThat(rows.first()).hasAttribute("data-icao", "3C6586");
+        page.locator("#filter").fill("50818");
+        assertThat(rows).hasCount(1, WAIT);
+        page.locator("#filter").fill("NOTHING-LIKE-THIS");
+        assertThat(rows).hasCount(0, WAIT);
+        page.locator("#filter").fill("");
+        assertThat(rows).hasCount(MovingPicture.TOTAL, WAIT);
+    }
+
+    @Test
+    void sortingByAltitudeOrdersRowsBothWays() {
+        Locator rows = page.locator("#aircraft-rows tr[data-icao]");
+        assertThat(rows).hasCount(MovingPicture.TOTAL, WAIT);
+        page.locator("th[data-sort=altitude_ft]").click();
+        assertThat(rows.first()).hasAttribute("data-icao", "50818C"); // lowest, climbing out
+        page.locator("th[data-sort=altitude_ft]").click();
+        assertThat(rows.first()).hasAttribute("data-icao", "400F01"); // highest, FL390
+        assertThat(page.locator("th[data-sort=altitude_ft]")).hasAttribute("aria-sort", "descending");
+    }
+
+    @Test
+    void clickingARowOpensTheDetailsPanelWithEveryField() {
+        assertThat(page.locator("#details")).isHidden();
+        page.locator("tr[data-icao=\"4CA2D1\"]").click();
+        Locator details = page.locator("#details");
+        assertThat(details).isVisible();
+        assertThat(page.locator("#details-title")).containsText("RYR4TB");
+        assertThat(details.locator("dd[data-field=icao]")).hasText("4CA2D1");
+        assertThat(details.locator("dd[data-field=squawk]")).hasText("2041");
+        assertThat(details.locator("dd[data-field=altitude_ft]")).containsText("FL370");
+        assertThat(details.locator("dd[data-field=gnss_altitude_ft]")).containsText("37450");
+        assertThat(details.locator("dd[data-field=nac_p]")).hasText("9");
+        assertThat(details.locator("dd[data-field=category]")).hasText("A3");
+        assertThat(details.locator("dd[data-field=trail]")).isVisible();
+        assertThat(page.locator("#details-symbol img")).isVisible(); // APP-6 air-track symbol
+        assertThat(page.locator("tr[data-icao=\"4CA2D1\"]")).hasClass(Pattern.compile("\\bselected\\b"));
+        page.keyboard().press("Escape");
+        assertThat(details).isHidden();
+    }
+
+    @Test
+    void clickingAnAircraftOnTheMapSelectsIt() {
+        Object pixel = page.evaluate("() => window.vigil.pixelOf('3C6586')");
+        List<?> xy = (List<?>) pixel;
+        BoundingBox box = page.locator("#map").boundingBox();
+        page.mouse().click(box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue());
+        assertThat(page.locator("#details")).isVisible();
+        assertThat(page.locator("#details-title")).containsText("DLH9U");
+        assertThat(page.locator("#details dd[data-field=emergency]")).hasText("general");
+        assertThat(page.locator("#details")).hasClass(Pattern.compile("\\bemergency\\b"));
+    }
+
+    @Test
+    void consoleReconnectsWhenTheServerComesBack() {
+        assertThat(page.locator("#conn")).hasAttribute("data-state", "open");
+        server.stop();
+        assertThat(page.locator("#conn")).hasAttribute("data-state", "closed",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+        server = new WebServer(settings(port), picture, List::of, () -> null);
+        server.start();
+        assertThat(page.locator("#conn")).hasAttribute("data-state", "open",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+        int pictures = (int) number("window.vigil.pictures()");
+        page.waitForFunction("n => window.vigil.pictures() > n", pictures);
+    }
+
+    @Test
+    void screenshotShowsBasemapSymbolsLabelsAndTable() throws Exception {
+        page.locator("tr[data-icao=\"3C6586\"]").click();
+        page.waitForTimeout(1200); // let the view settle and a couple of pictures draw trails
+        Path shot = Paths.get("target", "console.png");
+        Files.createDirectories(shot.getParent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot));
+        assertThat(Files.size(shot)).isGreaterThan(20_000);
+        // The map canvas is not blank: sample its pixels for land, sea and symbol colours.
+        Object distinct = page.evaluate("""
+                () => {
+                  const c = document.querySelector('#map canvas');
+                  const g = c.getContext('2d', { willReadFrequently: true });
+                  const d = g.getImageData(0, 0, c.width, c.height).data;
+                  const seen = new Set();
+                  for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] >> 4) << 8 | (d[i + 1] >> 4) << 4 | (d[i + 2] >> 4));
+                  return seen.size;
+                }""");
+        assertThat(((Number) distinct).intValue()).as("distinct colours on the map").isGreaterThan(5);
+
+        // The same picture in APP-6 / MIL-STD-2525 air-track symbols, for a look by eye.
+        page.evaluate("() => window.vigil.setSymbology('app6')");
+        page.waitForTimeout(600);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "console-app6.png")));
+    }
+
+    private double number(String expression) {
+        return ((Number) page.evaluate(expression)).doubleValue();
+    }
+}

@@ -1,0 +1,225 @@
+package org.vigil.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private WebServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private int start(Supplier<List<AircraftView>> aircraft, Duration push) {
+        WebSettings settings = WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0)
+                .withPushInterval(push).withVersion("test-1");
+        server = new WebServer(settings, aircraft,
+                () -> List.of(Map.of("name", "beast-1", "connected", true)),
+                () -> Map.of("feeds_up", 1, "status", "must not override"));
+        return server.start();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void portZeroBindsARandomPortAndHealthReportsThePicture() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        assertThat(port).isPositive();
+        assertThat(server.port()).isEqualTo(port);
+
+        HttpResponse<String> r = get(port, "/api/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        JsonNode h = JSON.readTree(r.body());
+        assertThat(h.get("status").asText()).isEqualTo("ok");
+        assertThat(h.get("version").asText()).isEqualTo("test-1");
+        assertThat(h.get("aircraft").asInt()).isEqualTo(MovingPicture.TOTAL);
+        assertThat(h.get("uptime_s").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(h.get("feeds_up").asInt()).isEqualTo(1);
+        assertThat(h.get("console_bundled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aircraftEndpointSendsSnakeCaseAndOmitsAbsentFields() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        JsonNode list = JSON.readTree(get(port, "/api/aircraft").body());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(MovingPicture.TOTAL);
+
+        JsonNode ryr = list.get(0);
+        assertThat(ryr.get("icao").asText()).isEqualTo("4CA2D1"); // normalised to upper case
+        assertThat(ryr.get("callsign").asText()).isEqualTo("RYR4TB");
+        assertThat(ryr.get("squawk").asText()).isEqualTo("2041");
+        assertThat(ryr.get("altitude_ft").asInt()).isEqualTo(37000);
+        assertThat(ryr.get("gnss_altitude_ft").asInt()).isEqualTo(37450);
+        assertThat(ryr.get("vertical_rate_fpm").asInt()).isZero();
+        assertThat(ryr.get("nac_p").asInt()).isEqualTo(9);
+        assertThat(ryr.get("last_seen").asLong()).isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
+        assertThat(ryr.get("trail").toString()).isEqualTo("[[31.6,43.6,37000],[31.7,43.6,37000]]");
+
+        JsonNode noPosition = list.get(4);
+        assertThat(noPosition.get("icao").asText()).isEqualTo("400F01");
+        assertThat(noPosition.has("lat")).isFalse();
+        assertThat(noPosition.has("lon")).isFalse();
+        assertThat(noPosition.has("trail")).isFalse();
+        assertThat(noPosition.has("emergency")).isFalse();
+        assertThat(noPosition.has("groundspeed_kt")).isFalse();
+    }
+
+    @Test
+    void feedsAreSerialisedAsGiven() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        JsonNode feeds = JSON.readTree(get(port, "/api/feeds").body());
+        assertThat(feeds.toString()).contains("\"name\":\"beast-1\"").contains("\"connected\":true");
+    }
+
+    @Test
+    void servesTheBundledConsoleAndItsBasemap() throws Exception {
+        assertThat(WebServer.consoleBundled())
+                .as("vigil-console must be built (it is in the reactor: -pl console,server -am)").isTrue();
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        HttpResponse<String> index = get(port, "/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("<title>Vigil console</title>").contains("main.js");
+        assertThat(get(port, "/main.js").statusCode()).isEqualTo(200);
+        HttpResponse<String> geo = get(port, "/data/black-sea-countries-crimea-ukr.geojson");
+        assertThat(geo.statusCode()).isEqualTo(200);
+        assertThat(geo.body()).contains("\"FeatureCollection\"").contains("Ukraine");
+        assertThat(get(port, "/no-such-file.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void websocketPushesThePictureToEveryClientAtTheInterval() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofMillis(200));
+        Collector a = new Collector();
+        Collector b = new Collector();
+        WebSocket wa = connect(port, a);
+        WebSocket wb = connect(port, b);
+        a.awaitAtLeast(4, Duration.ofSeconds(5));
+        b.awaitAtLeast(4, Duration.ofSeconds(5));
+        assertThat(server.clientCount()).isEqualTo(2);
+
+        JsonNode first = JSON.readTree(a.messages.get(0));
+        assertThat(first.get("type").asText()).isEqualTo("aircraft");
+        assertThat(first.get("time").asLong()).isPositive();
+        assertThat(first.get("aircraft")).hasSize(MovingPicture.TOTAL);
+        // Positions move between pictures: the console must see the same thing the supplier says.
+        double lon0 = first.get("aircraft").get(0).get("lon").asDouble();
+        double lon3 = JSON.readTree(a.messages.get(3)).get("aircraft").get(0).get("lon").asDouble();
+        assertThat(lon3).isGreaterThan(lon0);
+
+        wa.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.clientCount() != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.clientCount()).isEqualTo(1);
+        int before = b.messages.size();
+        b.awaitAtLeast(before + 2, Duration.ofSeconds(5));
+        wb.abort();
+    }
+
+    @Test
+    void aThrowingSupplierCostsOnePushNotTheSchedule() throws Exception {
+        MovingPicture picture = new MovingPicture();
+        AtomicInteger calls = new AtomicInteger();
+        int port = start(() -> {
+            if (calls.incrementAndGet() % 2 == 0) {
+                throw new IllegalStateException("picture not ready");
+            }
+            return picture.get();
+        }, Duration.ofMillis(100));
+        Collector c = new Collector();
+        WebSocket ws = connect(port, c);
+        c.awaitAtLeast(4, Duration.ofSeconds(5));
+        assertThat(server.pushFailures()).isPositive();
+        ws.abort();
+    }
+
+    @Test
+    void healthAnswersDegradedWhenThePictureCannotBeHad() throws Exception {
+        int port = start(() -> {
+            throw new IllegalStateException("tracker down");
+        }, Duration.ofSeconds(1));
+        HttpResponse<String> r = get(port, "/api/health");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode h = JSON.readTree(r.body());
+        assertThat(h.get("status").asText()).startsWith("degraded");
+        assertThat(h.get("aircraft").asInt()).isEqualTo(-1);
+    }
+
+    @Test
+    void stopClosesTheListenerAndIsIdempotent() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        server.stop();
+        server.stop();
+        assertThatThrownBy(() -> get(port, "/api/health")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> server.port()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void settingsRejectPushesSlowerThanOneSecond() {
+        assertThatThrownBy(() -> WebSettings.defaults().withPushInterval(Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(WebSettings.defaults().bindAddress()).isEqualTo("0.0.0.0");
+    }
+
+    private WebSocket connect(int port, Collector c) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c)
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    /** Collects whole text messages. */
+    private static final class Collector implements WebSocket.Listener {
+        final List<String> messages = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        void awaitAtLeast(int n, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (messages.size() < n && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(messages).as("WebSocket pictures received").hasSizeGreaterThanOrEqualTo(n);
+        }
+    }
+}
