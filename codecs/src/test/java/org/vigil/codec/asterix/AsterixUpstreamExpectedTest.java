@@ -98,7 +98,8 @@ class AsterixUpstreamExpectedTest {
                 ok = (factor == 0 && Long.parseLong(s, 8) == Long.parseLong(v.asText(), 8))
                         || (s.matches("[0-9A-F]+") && Long.parseLong(s, 16) == v.asLong());
             } else if (mine instanceof String s) {
-                ok = s.equals(v.asText()) || s.strip().equals(v.asText().strip());
+                // CroatiaControl strips padding; an ASCII NUL shows as "" there
+                ok = s.equals(v.asText()) || s.replace("\u0000", "").strip().equals(v.asText().strip());
             } else {
                 double m = ((Number) mine).doubleValue() * (factor == 0 ? 1 : factor);
                 ok = Math.abs(m - v.asDouble()) <= 1e-5 * Math.max(1, Math.abs(m));

@@ -33,6 +33,13 @@ class FramerAllocationTest {
         });
     }
 
+    static volatile Object sink;
+
+    @Test
+    void theMeasurementSeesAllocation() {
+        assertThat(allocatedWhile(() -> sink = new byte[100_000])).isGreaterThanOrEqualTo(100_000);
+    }
+
     @Test
     void beastAvrAndSbsFramingAllocateNothingPerFrame() {
         List<byte[]> frames = shortFlights();

@@ -1,11 +1,93 @@
 package org.vigil.server.cli;
 
-import picocli.CommandLine.Command;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "(being built)")
-public final class RunCommand implements Runnable {
+import org.vigil.codec.feed.FeedFormat;
+import org.vigil.server.feed.FileSource;
+import org.vigil.server.feed.TcpClientSource;
+import org.vigil.server.feed.TcpListenerSource;
+import org.vigil.server.live.LiveServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil run}: connect to real receivers (and files) and serve the console. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Connect to receivers and serve the live console.",
+        footer = {"", "Examples:",
+                "  vigil run --beast 192.168.1.20:30005",
+                "  vigil run --sbs rx:30003 --listen-beast 30104 --port 8080",
+                "  vigil run --file capture.beast.gz --file-speed 1"})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--beast", paramLabel = "HOST:PORT", description = "Beast binary receiver (readsb/dump1090 port 30005). Repeatable.")
+    List<String> beast = new ArrayList<>();
+    @Option(names = "--avr", paramLabel = "HOST:PORT", description = "AVR raw hex receiver (port 30002). Repeatable.")
+    List<String> avr = new ArrayList<>();
+    @Option(names = "--sbs", paramLabel = "HOST:PORT", description = "SBS-1 BaseStation receiver (port 30003). Repeatable.")
+    List<String> sbs = new ArrayList<>();
+    @Option(names = "--listen-beast", paramLabel = "PORT", description = "Accept feeders that push Beast to this port. Repeatable.")
+    List<Integer> listenBeast = new ArrayList<>();
+    @Option(names = "--listen-avr", paramLabel = "PORT", description = "Accept feeders that push AVR to this port. Repeatable.")
+    List<Integer> listenAvr = new ArrayList<>();
+    @Option(names = "--file", paramLabel = "PATH", description = "Capture file (Beast, AVR or SBS; gzip detected). Repeatable.")
+    List<Path> files = new ArrayList<>();
+    @Option(names = "--file-speed", paramLabel = "N", defaultValue = "1",
+            description = "Pace of file playback: 1 = recorded pace, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+    double fileSpeed;
+    @Option(names = "--reference", paramLabel = "LAT,LON", description = "Receiver position, for local CPR decoding of first positions.")
+    String reference;
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("not yet");
+    public Integer call() throws Exception {
+        if (beast.isEmpty() && avr.isEmpty() && sbs.isEmpty() && listenBeast.isEmpty() && listenAvr.isEmpty() && files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr or --file (or `vigil demo` for built-in traffic)");
+        }
+        try (LiveServer server = new LiveServer(bind, port)) {
+            if (reference != null) {
+                double[] ll = Args.latLon(spec, "--reference", reference);
+                server.pipeline().setReceiver(ll[0], ll[1]);
+            }
+            int n = 0;
+            for (String hp : beast) n = addClient(server, hp, FeedFormat.BEAST, n);
+            for (String hp : avr) n = addClient(server, hp, FeedFormat.AVR, n);
+            for (String hp : sbs) n = addClient(server, hp, FeedFormat.SBS, n);
+            for (int p : listenBeast) {
+                server.feeds().add(new TcpListenerSource("listen-beast-" + p, null, Args.port(spec, p), FeedFormat.BEAST, server.delivery()));
+            }
+            for (int p : listenAvr) {
+                server.feeds().add(new TcpListenerSource("listen-avr-" + p, null, Args.port(spec, p), FeedFormat.AVR, server.delivery()));
+            }
+            for (Path f : files) {
+                if (!java.nio.file.Files.isReadable(f)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + f);
+                }
+                server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
+            }
+            int bound = server.start();
+            System.out.printf("Vigil %s: console at http://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
+                    LiveServer.VERSION, "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
+                    server.feeds().feeds().size());
+            server.runUntilStopped();
+        }
+        return 0;
+    }
+
+    private int addClient(LiveServer server, String hostPort, FeedFormat format, int n) {
+        String[] hp = Args.hostPort(spec, "--" + format.name().toLowerCase(java.util.Locale.ROOT), hostPort);
+        server.feeds().add(new TcpClientSource(format.name().toLowerCase(java.util.Locale.ROOT) + "-" + hostPort,
+                hp[0], Integer.parseInt(hp[1]), format, server.delivery()));
+        return n + 1;
     }
 }

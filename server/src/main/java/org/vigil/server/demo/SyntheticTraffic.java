@@ -187,13 +187,15 @@ public final class SyntheticTraffic {
         double distance = SyntheticFlight.distanceNm(f.from.lat, f.from.lon, f.to.lat, f.to.lon);
         boolean eastbound = SyntheticFlight.bearingDeg(f.from.lat, f.from.lon, f.to.lat, f.to.lon) < 180;
         f.cruiseAltitudeFt = cruiseLevel(distance, eastbound, ga, f.from.gate || f.to.gate);
-        f.cruiseSpeedKt = ga ? 130 : 430 + random.nextInt(60);
+        // true airspeed grows with height; no wind, so ground speed = true airspeed
+        f.cruiseSpeedKt = ga ? 130 : f.cruiseAltitudeFt >= 29_000 ? 430 + random.nextInt(60)
+                : f.cruiseAltitudeFt >= 20_000 ? 380 + random.nextInt(50) : 320 + random.nextInt(50);
 
         DemoAirspace.Airline operator = ga ? DemoAirspace.GENERAL_AVIATION : operatorFor(f);
         f.icao = operator.addressBase + (int) (((long) (addressOffset + addressSequence++) * ADDRESS_STRIDE)
                 % operator.addressBlockSize);
         f.callsign = ga ? 0 : uniqueCallsign(f, operator);
-        f.category = ga ? 1 : pickCategory();
+        f.category = ga ? 1 : pickCategory(operator);
         f.squawk = f.role == SyntheticFlight.Role.EMERGENCY ? 7700 : uniqueSquawk(f);
         f.nic = ga ? 6 : random.nextInt(10) < 8 ? 8 : 7;
         f.nacP = ga ? 8 : random.nextBoolean() ? 9 : 10;
@@ -312,9 +314,11 @@ public final class SyntheticTraffic {
         }
     }
 
-    /** Mostly A3 (large), some A5 (heavy) and A2 (small, regional jets and turboprops). */
-    private int pickCategory() {
+    /** Mostly A3 (large); some A2 (small: regional jets, turboprops); A5 (heavy) only for long-haul operators. */
+    private int pickCategory(DemoAirspace.Airline operator) {
         int r = random.nextInt(10);
-        return r == 0 ? 5 : r == 1 ? 2 : 3;
+        boolean longHaul = operator == DemoAirspace.THY || operator == DemoAirspace.DLH || operator == DemoAirspace.LOT;
+        if (longHaul && r < 2) return 5;
+        return r == 9 ? 2 : 3;
     }
 }

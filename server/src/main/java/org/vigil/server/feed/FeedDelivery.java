@@ -1,6 +1,8 @@
 package org.vigil.server.feed;
 
 import java.util.Objects;
+import java.util.function.Function;
+import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FeedFormat;
 import org.vigil.codec.feed.FeedFramer;
 import org.vigil.codec.feed.FrameSink;
@@ -19,8 +21,8 @@ import org.vigil.codec.modes.ModeSMessage;
  */
 public final class FeedDelivery {
     private final Object lock;
-    private final FrameSink frames;
-    private final SbsSink messages;
+    private final Function<FeedCounters, FrameSink> frames;
+    private final Function<FeedCounters, SbsSink> messages;
 
     /**
      * @param lock     monitor held during every delivery
@@ -28,6 +30,15 @@ public final class FeedDelivery {
      * @param messages receives SBS messages (may be null when no SBS feed is used)
      */
     public FeedDelivery(Object lock, FrameSink frames, SbsSink messages) {
+        this(lock, frames == null ? null : c -> frames, messages == null ? null : c -> messages);
+    }
+
+    /**
+     * Per-feed consumers: the functions are called once per stream (connection, file) with that
+     * feed's counters, so that the decoding pipeline can count what only it can see (e.g.
+     * {@code counters.reject(RejectReason.BAD_CRC)}) on the right feed. Either may be null.
+     */
+    public FeedDelivery(Object lock, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
         this.lock = Objects.requireNonNull(lock, "lock");
         this.frames = frames;
         this.messages = messages;
@@ -38,6 +49,7 @@ public final class FeedDelivery {
     /** A frame sink that delivers under the lock and counts consumer failures on {@code feed}. */
     FrameSink frameSinkFor(Feed feed) {
         if (frames == null) throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
+        final FrameSink frames = Objects.requireNonNull(this.frames.apply(feed.counters()), "frame consumer");
         return (buf, off, len, timeNanos, mlat, signal) -> {
             synchronized (lock) {
                 try {
@@ -52,6 +64,7 @@ public final class FeedDelivery {
     /** An SBS sink that delivers under the lock and counts consumer failures on {@code feed}. */
     SbsSink sbsSinkFor(Feed feed) {
         if (messages == null) throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
+        final SbsSink messages = Objects.requireNonNull(this.messages.apply(feed.counters()), "message consumer");
         return (ModeSMessage m) -> {
             synchronized (lock) {
                 try {
@@ -61,6 +74,14 @@ public final class FeedDelivery {
                 }
             }
         };
+    }
+
+    /** Fails fast (at configuration) when the consumer a format needs is missing. */
+    void requireConsumerFor(Feed feed, FeedFormat format) {
+        if (format != null && format.carriesFrames() && frames == null)
+            throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
+        if (format == FeedFormat.SBS && messages == null)
+            throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
     }
 
     /** A framer for one stream of {@code feed} in {@code format}, delivering here. */

@@ -46,7 +46,7 @@ public final class TcpClientSource extends FeedSource {
         this.backoff = backoff;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.idleTimeoutMillis = idleTimeoutMillis;
-        delivery.newFramer(feed, format); // fail fast when the matching consumer is missing
+        delivery.requireConsumerFor(feed, format);
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class TcpListenerSource extends FeedSource {
         this.format = format;
         this.maxFeeders = maxFeeders;
         this.idleTimeoutMillis = idleTimeoutMillis;
-        delivery.newFramer(feed, format); // fail fast when the matching consumer is missing
+        delivery.requireConsumerFor(feed, format);
     }
 
     public TcpListenerSource(String name, InetAddress bindAddress, int port, FeedFormat format, FeedDelivery delivery) {

@@ -66,6 +66,22 @@ class FeedRegistryTest {
     }
 
     @Test
+    void thePipelineCountsBadCrcOnTheFeedTheFrameCameFrom() throws Exception {
+        Path avr = dir.resolve("c.txt");
+        Files.writeString(avr, "*8D4840D6202CC371C32CE0576098;\n*8D4840D6202CC371C32CE0576099;\n");
+        Object lock = new Object();
+        // stand-in for the decoder: treats a frame ending in 99 as failing the parity check
+        FeedDelivery delivery = new FeedDelivery(lock, counters -> (b, o, l, t, m, s) -> {
+            if (b[o + l - 1] == (byte) 0x99) counters.reject(RejectReason.BAD_CRC);
+        }, null);
+        FileSource file = new FileSource("c", avr, FeedFormat.AVR, delivery);
+        file.start();
+        assertThat(file.awaitEnd(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(file.status().rejects()).containsEntry("bad_crc", 1L);
+        assertThat(file.status().framesAccepted()).isEqualTo(2);
+    }
+
+    @Test
     void backoffDoublesToTheCapWithBoundedJitter() {
         Backoff fixed = new Backoff(500, 30_000, bound -> 0);
         long[] expected = {500, 1000, 2000, 4000, 8000, 16000, 30000, 30000};

@@ -1,0 +1,75 @@
+package org.vigil.server.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.aircraft.AircraftState;
+import org.vigil.core.aircraft.AircraftTable;
+import org.vigil.core.aircraft.FieldGroup;
+import org.vigil.server.pipeline.ModeSPipeline;
+import org.vigil.server.web.AircraftView;
+import org.vigil.server.web.TrailPoint;
+
+/**
+ * Copies the aircraft table into immutable views for the web layer. Runs once a second under the
+ * pipeline lock (allocation is fine here: it is the sink side, not the per-message path).
+ */
+public final class AircraftViews {
+    private static final String[] EMERGENCY = {
+            "none", "general", "lifeguard", "minimum_fuel", "no_communications", "unlawful_interference", "downed", "reserved"};
+    private static final int ABSENT = AircraftState.ABSENT;
+
+    private AircraftViews() {}
+
+    public static List<AircraftView> snapshot(ModeSPipeline pipeline) {
+        return pipeline.withTable(AircraftViews::copy);
+    }
+
+    static List<AircraftView> copy(AircraftTable table) {
+        List<AircraftView> out = new ArrayList<>(table.size());
+        table.forEach(s -> {
+            if (s.isNonIcaoAddress()) return; // the view's identity is the 24-bit ICAO address
+            out.add(view(s));
+        });
+        return out;
+    }
+
+    static AircraftView view(AircraftState s) {
+        long last = s.lastSeenNanos();
+        AircraftView.Builder b = AircraftView.builder(String.format(Locale.ROOT, "%06X", s.icao()))
+                .messages(s.messages())
+                .lastSeen(last / 1_000_000L);
+        if (s.callsign() != 0) b.callsign(Callsigns.unpack(s.callsign()));
+        if (s.squawk() != ABSENT) b.squawk(String.format(Locale.ROOT, "%04d", s.squawk()));
+        if (s.hasPosition()) {
+            b.position(s.lat(), s.lon());
+            b.positionAgeS(Math.max(0, (last - s.positionNanos()) / 1e9));
+            int n = s.trailSize();
+            List<TrailPoint> trail = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int alt = s.trailAltitudeFt(i);
+                trail.add(new TrailPoint(s.trailLon(i), s.trailLat(i), alt == ABSENT ? null : alt));
+            }
+            b.trail(trail);
+        }
+        if (s.baroAltitudeFt() != ABSENT) b.altitudeFt(s.baroAltitudeFt());
+        if (s.gnssAltitudeFt() != ABSENT) b.gnssAltitudeFt(s.gnssAltitudeFt());
+        if (!Double.isNaN(s.groundSpeedKt())) b.groundspeedKt(s.groundSpeedKt());
+        if (!Double.isNaN(s.trackDeg())) b.trackDeg(s.trackDeg());
+        if (s.verticalRateFpm() != ABSENT) b.verticalRateFpm(s.verticalRateFpm());
+        if (s.category() != ABSENT) b.category(Integer.toHexString(s.category()).toUpperCase(Locale.ROOT));
+        int e = s.emergencyState();
+        if (e != ABSENT && e > 0 && e < EMERGENCY.length) b.emergency(EMERGENCY[e]);
+        if (s.adsbVersion() != ABSENT) b.version(s.adsbVersion());
+        if (s.nacP() != ABSENT) b.nacP(s.nacP());
+        if (s.sil() != ABSENT) b.sil(s.sil());
+        return b.build();
+    }
+
+    /** true when the position group has been refreshed at least once (used by tests). */
+    static boolean positioned(AircraftState s) {
+        return s.seenNanos(FieldGroup.POSITION) != AircraftState.NEVER;
+    }
+}

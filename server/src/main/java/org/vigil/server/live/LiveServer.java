@@ -1,0 +1,87 @@
+package org.vigil.server.live;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.vigil.server.feed.FeedDelivery;
+import org.vigil.server.feed.FeedRegistry;
+import org.vigil.server.pipeline.ModeSPipeline;
+import org.vigil.server.web.WebServer;
+import org.vigil.server.web.WebSettings;
+
+/**
+ * One running Vigil: the feeds, the Mode S pipeline that owns the air picture, and the web
+ * server that shows it. Shared by {@code vigil run} and {@code vigil demo}.
+ */
+public final class LiveServer implements AutoCloseable {
+    public static final String VERSION = "0.1.0";
+
+    private final Object deliveryLock = new Object();
+    private final ModeSPipeline pipeline = new ModeSPipeline();
+    private final FeedRegistry feeds = new FeedRegistry();
+    private final FeedDelivery delivery = new FeedDelivery(deliveryLock, pipeline, pipeline);
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigil-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    private final WebServer web;
+
+    public LiveServer(String bindAddress, int port) {
+        WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION);
+        this.web = new WebServer(settings, () -> AircraftViews.snapshot(pipeline), feeds::statuses, this::healthExtras);
+    }
+
+    public ModeSPipeline pipeline() { return pipeline; }
+    public FeedRegistry feeds() { return feeds; }
+    public FeedDelivery delivery() { return delivery; }
+    /** The lock every producer of frames holds while delivering (feeds and the demo traffic). */
+    public Object deliveryLock() { return deliveryLock; }
+
+    /** Starts feeds, expiry and the web server; returns the bound HTTP port. */
+    public int start() {
+        feeds.startAll();
+        // Expiry runs on message time (the newest message seen), not the wall clock.
+        housekeeping.scheduleAtFixedRate(() -> {
+            synchronized (deliveryLock) {
+                pipeline.expireToLatest();
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        return web.start();
+    }
+
+    private Map<String, Object> healthExtras() {
+        ModeSPipeline.Stats s = pipeline.stats();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("aircraft", s.aircraft());
+        m.put("frames", s.frames());
+        m.put("decoded_frames", s.decodedFrames());
+        m.put("sbs_messages", s.sbsMessages());
+        m.put("feeds", feeds.feeds().size());
+        return m;
+    }
+
+    @Override
+    public void close() {
+        feeds.stopAll();
+        housekeeping.shutdownNow();
+        web.stop();
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C), then closes. */
+    public void runUntilStopped() throws InterruptedException {
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            main.interrupt();
+        }, "vigil-shutdown"));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
