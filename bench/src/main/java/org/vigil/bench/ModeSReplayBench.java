@@ -90,26 +90,34 @@ public final class ModeSReplayBench {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
 
         Chain chain = null;
-        double best = 0;
+        double best = 0, bestCpu = 0;
         for (int p = 1; p <= passes; p++) {
-            chain = new Chain(aircraft);
+            chain = new Chain(aircraft, messages / 2);
             long alloc0 = threadAllocatedBytes();
+            long cpu0 = threadCpuNanos();
             long t0 = System.nanoTime();
             chain.replay(capture);
             long nanos = System.nanoTime() - t0;
+            long cpu = threadCpuNanos() - cpu0;
             long alloc = threadAllocatedBytes() - alloc0;
+            long secondHalf = threadAllocatedBytes() - chain.allocAtHalf;
+            long secondHalfFrames = chain.frames - chain.halfFrames;
             double rate = chain.frames / (nanos / 1e9);
+            double cpuRate = chain.frames / (cpu / 1e9);
             best = Math.max(best, rate);
-            System.out.printf("pass %d: %,d frames in %.2f s = %,.0f msg/s; %.2f bytes allocated per message "
-                            + "(whole pass incl. table growth: %,d bytes)%n",
-                    p, chain.frames, nanos / 1e9, rate, (double) alloc / chain.frames, alloc);
+            bestCpu = Math.max(bestCpu, cpuRate);
+            System.out.printf("pass %d: %,d frames in %.2f s wall = %,.0f msg/s (%.2f s thread CPU = %,.0f msg/s per CPU second)%n",
+                    p, chain.frames, nanos / 1e9, rate, cpu / 1e9, cpuRate);
+            System.out.printf("        allocated: %,d bytes in the pass (the picture: states, trails, tables), "
+                            + "%.3f bytes/message over the second half (steady state)%n",
+                    alloc, (double) secondHalf / secondHalfFrames);
         }
         chain.printSummary();
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("best %,.0f msg/s; heap used after GC with %,d aircraft alive: %.1f MiB (max heap %d MiB)%n",
-                best, chain.table.size(), heap / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("best %,.0f msg/s wall, %,.0f msg/s per CPU second; heap used after GC with %,d aircraft alive: %.1f MiB (max heap %d MiB)%n",
+                best, bestCpu, chain.table.size(), heap / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
         // keep the state reachable until the heap was measured
         if (chain.table.size() < 0) System.out.println(chain);
     }
@@ -123,8 +131,12 @@ public final class ModeSReplayBench {
         final AircraftUpdater updater = new AircraftUpdater();
         final AircraftTable table;
         long frames, decoded, positions;
+        /** Thread allocation counter when frame number {@code half} arrived: steady-state allocation check. */
+        private final long half;
+        long allocAtHalf, halfFrames;
 
-        Chain(int aircraft) {
+        Chain(int aircraft, long half) {
+            this.half = half;
             cpr = new CprResolver(2 * aircraft);
             table = new AircraftTable(TrackingRules.defaults()
                     .withMaxAircraft(Math.max(aircraft + aircraft / 4, 1024))
@@ -144,7 +156,10 @@ public final class ModeSReplayBench {
 
         @Override
         public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
-            frames++;
+            if (++frames == half) {
+                allocAtHalf = threadAllocatedBytes();
+                halfFrames = frames;
+            }
             // replay: message time is the capture's own 12 MHz clock, not the reading time
             long t = T0 + mlat12MHz * 1000 / 12;
             if (!ModeSDecoder.decode(buf, off, len, t, msg)) return;
@@ -202,6 +217,10 @@ public final class ModeSReplayBench {
             }
         }
         Files.move(tmp, capture, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long threadAllocatedBytes() {

@@ -111,9 +111,14 @@ public final class AsterixDecoder {
                 if (index >= uap) return fail(Rejection.FSPEC_OVERRUN);
                 ItemSpec item = spec.uapItem(index);
                 if (item == null) return fail(Rejection.FSPEC_OVERRUN);
-                int n = item.variation.length(buf, p, blockEnd);
-                if (n == Variation.TRUNCATED) return fail(Rejection.TRUNCATED);
-                if (n < 0) return fail(Rejection.BAD_ITEM);
+                int n = spec.fixedOctets(index);
+                if (n > 0) {
+                    if (p + n > blockEnd) return fail(Rejection.TRUNCATED);
+                } else {
+                    n = item.variation.length(buf, p, blockEnd);
+                    if (n == Variation.TRUNCATED) return fail(Rejection.TRUNCATED);
+                    if (n < 0) return fail(Rejection.BAD_ITEM);
+                }
                 rec.item(index, p, n);
                 p += n;
                 any = true;

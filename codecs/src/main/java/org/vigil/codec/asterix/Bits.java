@@ -6,9 +6,14 @@ public final class Bits {
 
     /** Unsigned value of {@code n} (0..64) bits starting {@code bit} bits after {@code off}. */
     public static long read(byte[] b, int off, int bit, int n) {
-        long v = 0;
         int p = off + (bit >>> 3);
         int skip = bit & 7;
+        if (skip == 0 && (n & 7) == 0) { // whole octets: the common case for quantities and codes
+            long v = 0;
+            for (int i = 0; i < n; i += 8) v = (v << 8) | (b[p++] & 0xFF);
+            return v;
+        }
+        long v;
         int remaining = n;
         // first partial octet
         int first = b[p++] & (0xFF >>> skip);

@@ -16,6 +16,8 @@ public final class CategorySpec {
     /** The REF expansion (a compound), or null when none is loaded. */
     public final Compound expansion;
     public final String expansionEdition;
+    /** Octets of each UAP item when fixed-size, 0 when its length depends on the data (hot-path shortcut). */
+    private final int[] fixedOctets;
 
     CategorySpec(int category, String edition, ItemSpec[] uap, Compound expansion, String expansionEdition) {
         this.category = category;
@@ -23,6 +25,16 @@ public final class CategorySpec {
         this.uap = uap.clone();
         this.expansion = expansion;
         this.expansionEdition = expansionEdition;
+        this.fixedOctets = new int[uap.length];
+        for (int i = 0; i < uap.length; i++) {
+            int bits = uap[i] == null ? -1 : uap[i].variation.bitSize();
+            fixedOctets[i] = bits > 0 ? bits / 8 : 0;
+        }
+    }
+
+    /** Octets of the item at UAP index when fixed-size, else 0. */
+    int fixedOctets(int index) {
+        return fixedOctets[index];
     }
 
     /** Same edition with a REF expansion attached. */

@@ -43,6 +43,8 @@ public final class AdsbEncoder {
 
     /** Velocity component above which subtype 1/3 saturate and subtype 2/4 (4 kt units) is used. */
     private static final int SUBSONIC_MAX_KT = 1021;
+    /** Eight space characters (code 32) packed like a callsign. */
+    private static final long EIGHT_SPACES = 0x820820820820L;
 
     private AdsbEncoder() {}
 
@@ -65,9 +67,6 @@ public final class AdsbEncoder {
         long me = ((long) typeCode << 51) | ((long) category << 48) | chars;
         return extendedSquitter(out, off, CA_AIRBORNE, icao, me);
     }
-
-    /** Eight space characters (code 32) packed like a callsign. */
-    private static final long EIGHT_SPACES = 0x820820820820L;
 
     /**
      * Airborne position with barometric altitude (TC 9-18):

@@ -35,6 +35,10 @@ public final class Cpr {
     /** Number of longitude zones at a latitude (1..59). */
     public static int nl(double lat) {
         double a = Math.abs(lat);
+        // DO-260B: NL is 2 up to and including 87 degrees, 1 beyond (the closed formula's last
+        // transition evaluates to 87 only up to rounding, so pin it).
+        if (a > 87.0) return 1;
+        if (a >= TRANSITION[TRANSITION.length - 1]) return 2;
         int nl = 59;
         for (int i = 0; i < TRANSITION.length; i++) {
             if (a < TRANSITION[i]) return nl;

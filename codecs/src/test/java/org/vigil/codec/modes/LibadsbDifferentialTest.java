@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,7 +115,7 @@ final class LibadsbDifferentialTest {
         Differential d = new Differential();
         ObjectMapper om = new ObjectMapper();
         int frames = 0, pairs = 0, locals = 0;
-        for (String line : readLines("modes/vectors.jsonl", "/work/shared/data/modes/vectors.jsonl")) {
+        for (String line : readLines("modes/vectors.jsonl")) {
             if (line.isBlank()) continue;
             JsonNode v = om.readTree(line);
             String id = v.path("id").asText();
@@ -153,7 +151,7 @@ final class LibadsbDifferentialTest {
     void realShortFlightsAgreeWithLibadsb() throws IOException {
         Differential d = new Differential();
         int n = 0;
-        for (String line : readLines("modes/short_flights.csv", "/work/shared/data/modes/short_flights.csv")) {
+        for (String line : readLines("modes/short_flights.csv")) {
             String[] cols = line.trim().split(",");
             if (cols.length < 2 || cols[1].isBlank()) continue;
             d.compareFrame("short_flights:" + (n + 1), HexFormat.of().parseHex(cols[1].trim()));
@@ -327,7 +325,7 @@ final class LibadsbDifferentialTest {
             if (!ok) {
                 // libadsb decoded a frame we refuse: only our documented field checks may do that
                 oursRefusals.merge(ours.error, 1L, Long::sum);
-                check("accepted", ModeSDecoder_BAD_FIELD.equals(ours.error),
+                check("accepted", OUR_BAD_FIELD.equals(ours.error),
                         () -> "we refused (" + ours.error + ") a frame libadsb decodes as " + r.getType());
                 return;
             }
@@ -404,13 +402,13 @@ final class LibadsbDifferentialTest {
                 }
                 checkInt("surveillanceStatus", ours.surveillanceStatus, (int) m.getSurveillanceStatus());
                 checkInt("timeFlag", ours.timeFlag, m.hasTimeFlag() ? 1 : 0);
-                cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude(), m.hasPosition());
+                cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude());
             } else if (es instanceof SurfacePositionV0Msg m) {
                 check("surface.flag", ours.surface, () -> "ours not marked surface");
                 checkDouble("surface.groundspeed", ours.groundspeedKt, m.hasGroundSpeed() ? m.getGroundSpeed() : null, 1e-9);
                 checkDouble("surface.track", ours.trackDeg, m.hasValidHeading() ? m.getHeading() : null, 1e-9);
                 checkInt("timeFlag", ours.timeFlag, m.hasTimeFlag() ? 1 : 0);
-                cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude(), m.hasPosition());
+                cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude());
             } else if (es instanceof VelocityOverGroundMsg m) {
                 if (m.hasVelocityInfo()) {
                     checkDouble("velocity.groundspeed", ours.groundspeedKt, m.getVelocity(), 1e-9);
@@ -542,9 +540,8 @@ final class LibadsbDifferentialTest {
             return (int) ((me >>> (56 - first - n + 1)) & ((1L << n) - 1));
         }
 
-        private void cpr(boolean odd, int lat, int lon, boolean libHasPosition) {
+        private void cpr(boolean odd, int lat, int lon) {
             checkInt("cpr.format", ours.cprFormat, odd ? 1 : 0);
-            // libadsb reports "no position" when both CPR fields are zero; the raw bits still agree
             checkInt("cpr.lat", ours.cprLat, lat);
             checkInt("cpr.lon", ours.cprLon, lon);
         }
@@ -651,7 +648,8 @@ final class LibadsbDifferentialTest {
         }
     }
 
-    private static final String ModeSDecoder_BAD_FIELD = org.vigil.codec.modes.ModeSDecoder.BAD_FIELD;
+    /** Our decoder's rejection of an illegal field value (e.g. a callsign character outside the set). */
+    private static final String OUR_BAD_FIELD = org.vigil.codec.modes.ModeSDecoder.BAD_FIELD;
 
     // ------------------------------------------------------------------ random frames
 
@@ -726,17 +724,10 @@ final class LibadsbDifferentialTest {
 
     // ------------------------------------------------------------------ data files
 
-    /**
-     * Reads a test resource. The data belongs in {@code src/test/resources}; while another
-     * engineer copies it there the shared reference folder is used for local runs only.
-     */
-    private static List<String> readLines(String resource, String localFallback) throws IOException {
+    /** Reads a test resource of this module (copied from the shared research data; see SOURCES.md there). */
+    private static List<String> readLines(String resource) throws IOException {
         InputStream in = LibadsbDifferentialTest.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            Path p = Path.of(localFallback);
-            assertThat(p).as("test resource " + resource + " (or " + localFallback + " for a local run)").exists();
-            return Files.readAllLines(p, StandardCharsets.UTF_8);
-        }
+        assertThat(in).as("test resource " + resource).isNotNull();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return r.lines().toList();
         }

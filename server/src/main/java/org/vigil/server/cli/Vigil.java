@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 DecodeCommand.class,
+                AsterixCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

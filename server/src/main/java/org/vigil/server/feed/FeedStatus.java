@@ -4,6 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 /**
  * Immutable snapshot of one feed for {@code /api/feeds}. Counters only grow; each value is exact
  * at the moment it was read, but the snapshot is not atomic across values.
@@ -14,6 +17,7 @@ import java.util.Map;
  * @param sinkErrors         frames the consumer threw on (the feed went on)
  * @param lastError          last I/O problem in operator words, null when none
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FeedStatus(
         String name,
         String kind,

@@ -6,6 +6,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.vigil.codec.feed.FeedCounters;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.RejectReason;
+import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.server.feed.FeedDelivery;
 import org.vigil.server.feed.FeedRegistry;
 import org.vigil.server.pipeline.ModeSPipeline;
@@ -22,7 +26,7 @@ public final class LiveServer implements AutoCloseable {
     private final Object deliveryLock = new Object();
     private final ModeSPipeline pipeline = new ModeSPipeline();
     private final FeedRegistry feeds = new FeedRegistry();
-    private final FeedDelivery delivery = new FeedDelivery(deliveryLock, pipeline, pipeline);
+    private final FeedDelivery delivery = new FeedDelivery(deliveryLock, this::frameConsumerFor, counters -> pipeline);
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-housekeeping");
         t.setDaemon(true);
@@ -40,6 +44,32 @@ public final class LiveServer implements AutoCloseable {
     public FeedDelivery delivery() { return delivery; }
     /** The lock every producer of frames holds while delivering (feeds and the demo traffic). */
     public Object deliveryLock() { return deliveryLock; }
+
+    /**
+     * The pipeline as seen by one feed: frames that fail to decode are counted on that feed's
+     * counters by reason (the framers cannot see a bad CRC; only the decoder can).
+     */
+    private FrameSink frameConsumerFor(FeedCounters counters) {
+        return (buf, off, len, timeNanos, mlat12MHz, signal) -> {
+            String reason = pipeline.accept(buf, off, len, timeNanos, signal);
+            if (reason != null) {
+                RejectReason r = rejectReason(reason);
+                if (r != null) counters.reject(r);
+            }
+        };
+    }
+
+    /** Decoder reasons as feed reject reasons; null for what is not a malformed frame. */
+    static RejectReason rejectReason(String decoderReason) {
+        switch (decoderReason) {
+            case ModeSDecoder.BAD_CRC: return RejectReason.BAD_CRC;
+            case ModeSDecoder.TRUNCATED:
+            case ModeSDecoder.BAD_LENGTH: return RejectReason.TRUNCATED;
+            case ModeSDecoder.UNKNOWN_DF: return RejectReason.UNKNOWN_TYPE;
+            case ModeSDecoder.BAD_FIELD: return RejectReason.BAD_FIELD;
+            default: return null; // e.g. a heartbeat: well-formed, just nothing to apply
+        }
+    }
 
     /** Starts feeds, expiry and the web server; returns the bound HTTP port. */
     public int start() {

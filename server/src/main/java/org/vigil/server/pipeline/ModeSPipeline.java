@@ -71,17 +71,27 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     @Override
     public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
+        accept(buf, off, len, timeNanos, signal);
+    }
+
+    /**
+     * Decodes and applies one frame.
+     * @return null when the frame decoded, else the decoder's constant reason (e.g.
+     *         {@link ModeSDecoder#BAD_CRC}) so that the caller can count it on its own feed
+     */
+    public String accept(byte[] buf, int off, int len, long timeNanos, int signal) {
         synchronized (lock) {
             frames++;
             ModeSMessage m = frameMessage;
             if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
                 countFailure(m.error);
-                return;
+                return m.error;
             }
             decodedFrames++;
             noteTime(timeNanos);
             cpr.resolve(m);
             updater.apply(m, table, signal);
+            return null;
         }
     }
 

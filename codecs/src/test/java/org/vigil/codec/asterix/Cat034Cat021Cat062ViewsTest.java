@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.Callsigns;
 
 /** CAT034, CAT021 and CAT062 typed views against values published for the samples. */
-class CatViewsTest {
+class Cat034Cat021Cat062ViewsTest {
 
     private static List<AsterixRecord> each(String sample, java.util.function.Consumer<AsterixRecord> f) {
         byte[] b = Samples.bytes(sample);

@@ -1,0 +1,102 @@
+package org.vigil.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates random civil traffic from a {@link BackgroundSpec}: departures as a Poisson process at
+ * the given rate, plus flights already en route at the start placed uniformly along their legs.
+ * Pairs of distinct airports at least 60 NM apart; cruise level by the semicircular rule (odd
+ * thousands eastbound, even westbound), lower on short legs; operators, addresses and codes drawn
+ * so that callsigns and addresses are unique within the run.
+ *
+ * <p>Deterministic: uses its own random stream derived from the scenario seed, so adding sensors
+ * or changing written flights does not change the background traffic.
+ */
+public final class BackgroundTraffic {
+    /** Operator: ICAO three-letter designator and the nation's 24-bit address block. */
+    private record Operator(String prefix, int addressBase) {}
+
+    private static final Operator[] OPERATORS = {
+            new Operator("ROT", 0x4A0000), new Operator("LZB", 0x450000), new Operator("THY", 0x4B8000),
+            new Operator("PGT", 0x4B9000), new Operator("WZZ", 0x470000), new Operator("LOT", 0x488000),
+            new Operator("DLH", 0x3C0000), new Operator("AUA", 0x440000), new Operator("RYR", 0x4CA000),
+            new Operator("AEE", 0x468000), new Operator("BMS", 0x4A2000), new Operator("SXS", 0x4BA000)};
+    /** Salt that separates this random stream from the sensors' streams. */
+    public static final long STREAM = 0x6B61_636B_6772_6F75L;
+
+    private BackgroundTraffic() {}
+
+    /** Flight specs for the scenario's background traffic; {@code firstIndex} numbers them after the written flights. */
+    public static List<FlightSpec> generate(Scenario scenario, int firstIndex) {
+        BackgroundSpec b = scenario.background();
+        List<FlightSpec> out = new ArrayList<>();
+        if (b == null || b.airports().size() < 2 || b.types().isEmpty()) return out;
+        SplittableRandom random = new SplittableRandom(scenario.seed() ^ STREAM);
+        int serial = 0;
+        for (int i = 0; i < b.airborne(); i++) {
+            out.add(flight(scenario, b, random, firstIndex + serial++, 0, random.nextDouble(0.03, 0.97)));
+        }
+        if (b.perHour() > 0) {
+            double t = 0;
+            double meanGap = 3600.0 / b.perHour();
+            while (true) {
+                t += -Math.log(1 - random.nextDouble()) * meanGap;
+                if (t >= scenario.durationSeconds()) break;
+                out.add(flight(scenario, b, random, firstIndex + serial++, t, Double.NaN));
+            }
+        }
+        return out;
+    }
+
+    /** @param along NaN to depart from the airport, else the fraction of the leg already flown */
+    private static FlightSpec flight(Scenario sc, BackgroundSpec b, SplittableRandom r, int serial, double start,
+                                     double along) {
+        List<Airport> airports = b.airports();
+        Airport from, to;
+        double dist;
+        do {
+            from = airports.get(r.nextInt(airports.size()));
+            to = airports.get(r.nextInt(airports.size()));
+            dist = Geo.distanceM(from.lat(), from.lon(), to.lat(), to.lon()) / Geo.NM;
+        } while (from == to || dist < 60);
+        AircraftType type = b.types().get(r.nextInt(b.types().size()));
+        Operator op = OPERATORS[r.nextInt(OPERATORS.length)];
+        boolean east = Geo.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()) < 180;
+        double topFt = Math.min(type.cruiseFt() + 2000, 13000 + dist * 120);
+        int thousands = (int) Math.max(8, Math.floor(topFt / 1000));
+        if (thousands >= 29) { // RVSM: odd eastbound, even westbound
+            if (east != (thousands % 2 == 1)) thousands--;
+        }
+        double cruiseFt = thousands * 1000.0;
+        double cruiseKt = type.cruiseKt() - r.nextInt(20);
+        int icao = (op.addressBase + 0x100 + serial * 7) & 0xFFFFFF;
+        String callsign = op.prefix + (100 + serial % 9900);
+        int squawk = squawkFor(serial);
+        List<double[]> route = new ArrayList<>();
+        double startAlt = Double.NaN;
+        if (Double.isNaN(along)) {
+            route.add(new double[]{from.lat(), from.lon()});
+        } else {
+            double[] p = new double[2];
+            Geo.destination(from.lat(), from.lon(), Geo.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
+                    along * dist * Geo.NM, p);
+            route.add(p);
+            startAlt = cruiseFt;
+        }
+        route.add(new double[]{to.lat(), to.lon()});
+        boolean adsb = r.nextDouble() < b.adsbShare();
+        return new FlightSpec(callsign, icao, type, squawk, true, adsb, true, from, to, route, start, startAlt, cruiseFt,
+                cruiseKt, 'I', List.of());
+    }
+
+    /** A Mode A code from 0100 to 6777 (octal) that is not a reserved code, as four decimal digits. */
+    static int squawkFor(int serial) {
+        int span = 06777 - 0100;
+        int code = 0100 + (int) ((serial * 1237L + 91) % span);
+        int asDigits = (code >> 9) * 1000 + ((code >> 6) & 7) * 100 + ((code >> 3) & 7) * 10 + (code & 7);
+        if (asDigits == 1200 || asDigits == 2000) asDigits += 1;
+        return asDigits;
+    }
+}

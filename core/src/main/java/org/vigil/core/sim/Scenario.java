@@ -1,0 +1,32 @@
+package org.vigil.core.sim;
+
+import java.util.List;
+
+/**
+ * A complete scenario as loaded: where and when, sensors, flights, QRA units and the seed.
+ * Immutable; the {@link Simulation} holds the moving state.
+ *
+ * @param name              scenario name
+ * @param startEpochSeconds UTC start, seconds since 1970
+ * @param durationSeconds   default length of a run
+ * @param seed              random seed (noise, loss, background traffic)
+ * @param south             area bounds, degrees; flights leaving them end
+ * @param windFromDeg       direction the wind blows from, NaN for no wind
+ * @param windKt            wind speed
+ * @param truthIntervalSeconds spacing of truth state samples per flight
+ */
+public record Scenario(String name, long startEpochSeconds, double durationSeconds, long seed,
+                       double south, double north, double west, double east, double windFromDeg, double windKt,
+                       double truthIntervalSeconds, List<RadarSpec> radars, List<ReceiverSpec> receivers,
+                       List<FlightSpec> flights, List<QraUnit> qra, BackgroundSpec background) {
+    public Scenario {
+        radars = List.copyOf(radars);
+        receivers = List.copyOf(receivers);
+        flights = List.copyOf(flights);
+        qra = List.copyOf(qra);
+    }
+
+    public boolean inArea(double lat, double lon) {
+        return lat >= south && lat <= north && lon >= west && lon <= east;
+    }
+}

@@ -1,0 +1,81 @@
+package org.vigil.server.radar;
+
+import java.util.Objects;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsSink;
+import org.vigil.codec.asterix.plots.PlotCounters;
+import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.core.radar.RadarNetwork;
+import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.server.feed.Feed;
+import org.vigil.server.feed.FeedDelivery;
+import org.vigil.server.feed.FeedKind;
+import org.vigil.server.feed.FeedSource;
+import org.vigil.server.feed.FeedState;
+import org.vigil.server.feed.FeedStatus;
+
+/**
+ * Common part of the ASTERIX radar feeds: a {@link FeedSource} (so the {@code FeedRegistry} starts,
+ * stops and lists it in {@code /api/feeds} next to the Mode S feeds) that decodes radar data into
+ * a {@link RadarPlotSink}.
+ *
+ * <p>Locking: every decode runs while holding the delivery lock, the same monitor the Mode S feeds
+ * use, because the sink (the picture) and the shared {@code RadarStatus}es are not thread-safe.
+ * The lock is taken per datagram, frame or read chunk, never across a blocking read.
+ *
+ * <p>Status: state, last error and connection counts are kept here (the {@link Feed} setters
+ * belong to the feed package); counters come from {@link PlotCounters}.
+ */
+public abstract class RadarFeedSource extends FeedSource {
+    protected final PlotCounters counters = new PlotCounters();
+    protected final RadarPlotDecoder decoder;
+    protected final Object lock;
+    private final String kindLabel;
+    private final String endpoint;
+    private volatile String format;
+    private volatile FeedState state = FeedState.NEW;
+    private volatile String lastError;
+    private volatile long connects;
+    private volatile long disconnects;
+
+    protected RadarFeedSource(String name, FeedKind closestKind, String kindLabel, String endpoint, String format,
+                              RadarNetwork network, RadarPlotSink sink, Object lock) {
+        super(new Feed(name, closestKind, endpoint, null), new FeedDelivery(lock, (FrameSink) null, (SbsSink) null));
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.kindLabel = kindLabel;
+        this.endpoint = endpoint;
+        this.format = format;
+        this.decoder = new RadarPlotDecoder(network, sink, counters);
+    }
+
+    public PlotCounters counters() { return counters; }
+
+    public FeedState state() { return state; }
+
+    public String lastError() { return lastError; }
+
+    protected void state(FeedState s) { state = s; }
+
+    protected void lastError(String text) { lastError = text; }
+
+    protected void format(String f) { format = f; }
+
+    protected void connected() { connects++; } // only the reader thread writes
+
+    protected void disconnected() { disconnects++; }
+
+    @Override
+    public FeedStatus status() {
+        return new FeedStatus(feed().name(), kindLabel, endpoint, format, state.label, counters.plots(),
+                counters.bytesRead(), counters.rejectsByReason(), counters.skipsByReason(), connects, disconnects, 0,
+                counters.sinkErrors(), counters.lastPlotTimeNanos() == Long.MIN_VALUE ? -1 : counters.lastPlotTimeNanos(),
+                lastError);
+    }
+
+    /** Decodes one datagram or recording frame under the lock. */
+    protected final void decodeLocked(byte[] buf, int off, int len, long referenceNanos) {
+        synchronized (lock) {
+            decoder.decode(buf, off, len, referenceNanos);
+        }
+    }
+}
