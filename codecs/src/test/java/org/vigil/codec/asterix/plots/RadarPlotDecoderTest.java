@@ -113,7 +113,7 @@ class RadarPlotDecoderTest {
 
     @Test
     void reportWithoutMeasuredPositionOrTimeIsRejectedByReason() {
-        byte[] buf = new byte[64];
+        byte[] buf = new byte[256];
         org.vigil.codec.asterix.Cat048Writer w = new org.vigil.codec.asterix.Cat048Writer().startBlock(buf, 0);
         w.clear().dataSource(25, 10).timeOfDay(5).descriptor(2, 0, 0, 0, 0).mode3A(07000, 0, 0, 0);
         w.endRecord();

@@ -1,0 +1,165 @@
+package org.vigil.server.sim;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.vigil.codec.feed.BeastEncoder;
+import org.vigil.codec.modes.AdsbEncoder;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.sim.Flight;
+import org.vigil.core.sim.Geo;
+import org.vigil.core.sim.ReceiverSpec;
+import org.vigil.core.sim.Simulation;
+
+/**
+ * ADS-B (1090 ES, DF17) transmissions of every flight whose transponder and ADS-B are on, received
+ * by each ground receiver in range and written as Beast binary frames, one file per receiver.
+ *
+ * <p>Rates (DO-260B, domain brief 5.3), each with a uniform +-20 % spread: airborne position and
+ * velocity every 0.5 s (2 Hz), identification every 5 s (0.2 Hz), operational status every 2.5 s
+ * (0.4 Hz), aircraft status every 5 s, or 0.8 s while squawking 7500/7600/7700. Position messages alternate
+ * even and odd CPR. A spoofed flight reports a position moved by the event's offset and bearing.
+ *
+ * <p>Reception: a frame reaches a receiver when the aircraft is within both the receiver's range and
+ * the radio horizon (1.23 (√h_aircraft + √h_receiver) NM, heights in feet), and then is lost with the
+ * receiver's loss probability. Beast timestamps are 12 MHz ticks since the scenario start.
+ *
+ * <p>Per step: transmissions due in [t, t + step) are gathered, ordered by time (ties by flight and
+ * kind), encoded once and copied to each receiver. Nothing is allocated per frame.
+ */
+final class AdsbSensor {
+    static final int POSITION = 0, VELOCITY = 1, IDENTIFICATION = 2, OPERATIONAL = 3, STATUS = 4, KINDS = 5;
+    static final long SALT = 0x4144_5342_0000_0001L;
+    private static final double TICKS_PER_SECOND = 12_000_000.0;
+
+    private final ReceiverSpec[] receivers;
+    private final ByteOut[] outs;
+    private final long[] frames;
+    private final SplittableRandom random;
+    private double[] next = new double[0]; // flight * KINDS + kind: next transmission, NaN = not scheduled
+    private boolean[] odd = new boolean[0];
+    private long[] pending = new long[4096];
+    private final byte[] frame = new byte[AdsbEncoder.LONG_FRAME_BYTES];
+    private final byte[] beast = new byte[BeastEncoder.MAX_ENCODED];
+    private final double[] p = new double[3];
+    private final double[] spoofed = new double[2];
+    private long transmitted;
+
+    AdsbSensor(List<ReceiverSpec> receivers, List<ByteOut> outs, long seed) {
+        this.receivers = receivers.toArray(new ReceiverSpec[0]);
+        this.outs = outs.toArray(new ByteOut[0]);
+        this.frames = new long[this.receivers.length];
+        this.random = new SplittableRandom(seed ^ SALT);
+    }
+
+    long framesWritten(int receiver) { return frames[receiver]; }
+    long transmitted() { return transmitted; }
+
+    /** Transmissions due in [sim.time(), sim.time() + step), from the state at sim.time(). */
+    void scan(Simulation sim) {
+        List<Flight> flights = sim.flights();
+        int n = flights.size();
+        if (next.length < n * KINDS) {
+            int old = next.length;
+            next = Arrays.copyOf(next, n * KINDS);
+            Arrays.fill(next, old, next.length, Double.NaN);
+            odd = Arrays.copyOf(odd, n);
+        }
+        double t0 = sim.time(), t1 = t0 + Simulation.STEP_SECONDS;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            Flight f = flights.get(i);
+            int base = i * KINDS;
+            if (!f.airborne || !f.transponderOn || !f.adsbOn) {
+                if (!Double.isNaN(next[base])) for (int k = 0; k < KINDS; k++) next[base + k] = Double.NaN;
+                continue;
+            }
+            if (Double.isNaN(next[base])) {
+                // switched on (or appeared): first transmissions spread over the first interval
+                for (int k = 0; k < KINDS; k++) next[base + k] = t0 + random.nextDouble() * interval(f, k) * 0.5;
+            }
+            for (int k = 0; k < KINDS; k++) {
+                while (next[base + k] < t1) {
+                    if (count == pending.length) {
+                        pending = Arrays.copyOf(pending, count * 2);
+                    }
+                    // sort key: time in microseconds within the step, then flight, then kind
+                    long us = (long) ((next[base + k] - t0) * 1e6);
+                    pending[count] = us << 32 | (long) i << 3 | k;
+                    count++;
+                    next[base + k] += interval(f, k);
+                }
+            }
+        }
+        if (count == 0) return;
+        // time order (microsecond keys; ties by flight, then kind)
+        Arrays.sort(pending, 0, count);
+        for (int j = 0; j < count; j++) {
+            long key = pending[j];
+            int i = (int) (key >>> 3) & 0x1FFFFFFF;
+            int k = (int) (key & 7);
+            double t = t0 + (key >>> 32) / 1e6;
+            transmit(flights.get(i), i, k, t, t0);
+        }
+    }
+
+    private void transmit(Flight f, int i, int kind, double t, double t0) {
+        f.extrapolate(t - t0, p);
+        int icao = f.spec.icao();
+        int alt = (int) Math.round(p[2]);
+        int len;
+        switch (kind) {
+            case POSITION -> {
+                double lat = p[0], lon = p[1];
+                if (f.spoofing) {
+                    Geo.destination(lat, lon, f.spoofBearingDeg, f.spoofOffsetNm * Geo.NM, spoofed);
+                    lat = spoofed[0];
+                    lon = spoofed[1];
+                }
+                int ss = emergency(f.squawk) != AdsbEncoder.EMERGENCY_NONE ? AdsbEncoder.SS_PERMANENT_ALERT
+                        : AdsbEncoder.SS_NO_CONDITION;
+                len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], AdsbEncoder.DEFAULT_NIC, ss);
+                odd[i] = !odd[i];
+            }
+            case VELOCITY -> len = AdsbEncoder.groundVelocity(frame, 0, icao, f.groundspeedKt, f.trackDeg,
+                    (int) Math.round(f.verticalRateFpm), AdsbEncoder.VR_SOURCE_BARO, ModeSMessage.ABSENT, 1);
+            case IDENTIFICATION -> len = AdsbEncoder.identification(frame, 0, icao, 4,
+                    Math.min(7, f.spec.type().category()), f.packedCallsign);
+            case OPERATIONAL -> len = AdsbEncoder.operationalStatus(frame, 0, icao,
+                    AdsbEncoder.nicSupplementAFor(AdsbEncoder.DEFAULT_NIC), 9, 3, 2, 1);
+            default -> len = AdsbEncoder.aircraftStatus(frame, 0, icao, emergency(f.squawk), f.squawk);
+        }
+        transmitted++;
+        long ticks = Math.round(t * TICKS_PER_SECOND);
+        for (int r = 0; r < receivers.length; r++) {
+            ReceiverSpec rx = receivers[r];
+            double d = Geo.distanceM(rx.lat(), rx.lon(), p[0], p[1]) / Geo.NM;
+            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, rx.heightM() / Geo.FT)));
+            if (d > rx.rangeNm() || d > horizon) continue;
+            if (random.nextDouble() < rx.loss()) continue;
+            int signal = (int) Math.max(20, Math.min(250, 250 - d));
+            int n = BeastEncoder.encode(frame, 0, len, ticks, signal, beast, 0);
+            outs[r].bytes(beast, 0, n);
+            frames[r]++;
+        }
+    }
+
+    /** Nominal spacing with a uniform +-20 % spread, as transponders randomise to avoid garbling. */
+    private double interval(Flight f, int kind) {
+        return (0.8 + 0.4 * random.nextDouble()) * switch (kind) {
+            case POSITION, VELOCITY -> 0.5;
+            case OPERATIONAL -> 2.5;
+            case STATUS -> emergency(f.squawk) != AdsbEncoder.EMERGENCY_NONE ? 0.8 : 5.0;
+            default -> 5.0;
+        };
+    }
+
+    static int emergency(int squawk) {
+        return switch (squawk) {
+            case 7500 -> AdsbEncoder.EMERGENCY_UNLAWFUL;
+            case 7600 -> AdsbEncoder.EMERGENCY_NO_COMMS;
+            case 7700 -> AdsbEncoder.EMERGENCY_GENERAL;
+            default -> AdsbEncoder.EMERGENCY_NONE;
+        };
+    }
+}

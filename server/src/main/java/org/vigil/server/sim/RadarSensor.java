@@ -1,0 +1,219 @@
+package org.vigil.server.sim;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.vigil.codec.asterix.Cat034Writer;
+import org.vigil.codec.asterix.Cat048Writer;
+import org.vigil.core.sim.Flight;
+import org.vigil.core.sim.Geo;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.core.sim.Simulation;
+
+/**
+ * One rotating radar head writing ASTERIX: CAT048 target reports and a CAT034 north marker each
+ * time the antenna passes north, as bare data blocks end to end (a "raw" recording).
+ *
+ * <p>Antenna: the beam points at azimuth φ0 + 360° t / T (φ0 drawn from the seed). A flight is hit
+ * when the beam passes its azimuth; the plot carries that time. Geometry is exact on WGS-84: slant
+ * range and azimuth are taken in the radar's local east-north-up frame from the ECEF positions of the
+ * antenna and the aircraft (pressure altitude used as height, the same assumption the plot
+ * projection makes). Coverage: the instrumented range and the radio horizon.
+ *
+ * <p>Measurement model: with probability Pd a plot is made; slant range gets Gaussian noise of
+ * σ_range, azimuth of σ_azimuth (independent). The report type follows the equipment: primary only
+ * (TYP 1) for a target whose transponder is off, SSR + PSR (3) or Mode S roll-call + PSR (7) when
+ * it replies, SSR (2) or Mode S roll-call (5) for a radar without a primary part. Only replying
+ * targets get Mode A (070), flight level (090) and, from Mode S radars, address (220) and callsign
+ * (240). Clutter: a Poisson number of false primary plots per scan, uniform in azimuth and range.
+ */
+final class RadarSensor {
+    static final long SALT = 0x5241_4441_5200_0000L;
+    private static final double A = 6_378_137.0, E2 = 6.69437999014e-3;
+
+    final RadarSpec spec;
+    private final ByteOut out;
+    private final SplittableRandom random;
+    private final double phase0;
+    private final double x0, y0, z0, sinLat, cosLat, sinLon, cosLon;
+    private final Cat048Writer cat048 = new Cat048Writer();
+    private final Cat034Writer cat034 = new Cat034Writer();
+    private final byte[] block = new byte[2048];
+    private final double[] p = new double[3];
+    private final double[] polar = new double[2];
+    // hits of the current step: key = time in microseconds << 32 | index (flight, or clutter / marker codes)
+    private long[] hits = new long[1024];
+    private double[] hitRho = new double[1024], hitTheta = new double[1024];
+    private long plots, clutter, markers;
+
+    RadarSensor(RadarSpec spec, ByteOut out, long seed, int index) {
+        this.spec = spec;
+        this.out = out;
+        this.random = new SplittableRandom(seed ^ SALT ^ ((long) index * 0x9E37_79B9_7F4A_7C15L));
+        this.phase0 = random.nextDouble() * 360;
+        double lat = Math.toRadians(spec.lat()), lon = Math.toRadians(spec.lon());
+        sinLat = Math.sin(lat);
+        cosLat = Math.cos(lat);
+        sinLon = Math.sin(lon);
+        cosLon = Math.cos(lon);
+        double n = A / Math.sqrt(1 - E2 * sinLat * sinLat);
+        x0 = (n + spec.heightM()) * cosLat * cosLon;
+        y0 = (n + spec.heightM()) * cosLat * sinLon;
+        z0 = (n * (1 - E2) + spec.heightM()) * sinLat;
+    }
+
+    long plots() { return plots; }
+    long clutterPlots() { return clutter; }
+    long northMarkers() { return markers; }
+
+    /** Slant range (m) and azimuth (deg) from the antenna to a WGS-84 point: out[0], out[1]. */
+    void measure(double latDeg, double lonDeg, double heightM, double[] out) {
+        double lat = Math.toRadians(latDeg), lon = Math.toRadians(lonDeg);
+        double sl = Math.sin(lat), cl = Math.cos(lat);
+        double n = A / Math.sqrt(1 - E2 * sl * sl);
+        double dx = (n + heightM) * cl * Math.cos(lon) - x0;
+        double dy = (n + heightM) * cl * Math.sin(lon) - y0;
+        double dz = (n * (1 - E2) + heightM) * sl - z0;
+        double e = -sinLon * dx + cosLon * dy;
+        double nn = -sinLat * cosLon * dx - sinLat * sinLon * dy + cosLat * dz;
+        double u = cosLat * cosLon * dx + cosLat * sinLon * dy + sinLat * dz;
+        out[0] = Math.sqrt(e * e + nn * nn + u * u);
+        out[1] = Geo.norm360(Math.toDegrees(Math.atan2(e, nn)));
+    }
+
+    /** Plots and north markers of [sim.time(), sim.time() + step), from the state at sim.time(). */
+    void scan(Simulation sim, long startEpochSeconds) {
+        double t0 = sim.time(), dt = Simulation.STEP_SECONDS, period = spec.rotationSeconds();
+        double a0 = phase0 + 360 * t0 / period, a1 = a0 + 360 * dt / period;
+        int count = 0;
+        List<Flight> flights = sim.flights();
+        double rangeM = spec.rangeNm() * Geo.NM;
+        for (int i = 0, n = flights.size(); i < n; i++) {
+            Flight f = flights.get(i);
+            if (!f.airborne) continue;
+            boolean replies = f.transponderOn && spec.secondary() != RadarSpec.Secondary.NONE;
+            if (!replies && !spec.primary()) continue;
+            // cheap reject before the geometry
+            if (Math.abs(f.lat - spec.lat()) * 60 > spec.rangeNm() + 10) continue;
+            measure(f.lat, f.lon, f.altitudeFt * Geo.FT, polar);
+            if (polar[0] > rangeM + 20 * Geo.NM) continue;
+            double az = polar[1];
+            double k = Math.ceil((a0 - az) / 360);
+            double hitAngle = az + 360 * k;
+            if (hitAngle >= a1) continue;
+            double th = t0 + (hitAngle - a0) / 360 * period;
+            f.extrapolate(th - t0, p);
+            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, spec.heightM() / Geo.FT))) * Geo.NM;
+            measure(p[0], p[1], p[2] * Geo.FT, polar);
+            if (polar[0] > rangeM || polar[0] > horizon) continue;
+            if (random.nextDouble() >= spec.pd()) continue;
+            double rho = polar[0] + spec.rangeSigmaM() * random.nextGaussian();
+            double theta = polar[1] + spec.azimuthSigmaDeg() * random.nextGaussian();
+            count = add(count, th - t0, i, rho, theta);
+        }
+        // clutter: Poisson count for the swept sector (Knuth's method; the mean per step is small)
+        double lambda = spec.clutterPerScan() * dt / period;
+        if (spec.primary() && lambda > 0) {
+            double limit = Math.exp(-lambda), prod = random.nextDouble();
+            while (prod > limit) {
+                double frac = random.nextDouble();
+                double rho = (5 + random.nextDouble() * (spec.rangeNm() - 5)) * Geo.NM;
+                count = add(count, frac * dt, CLUTTER, rho, Geo.norm360(a0 + frac * (a1 - a0)));
+                prod *= random.nextDouble();
+            }
+        }
+        double north = Math.ceil(a0 / 360) * 360;
+        if (north < a1) count = add(count, (north - a0) / 360 * period, MARKER, 0, 0);
+        if (count == 0) return;
+        // stable time order: the index breaks ties
+        long[] order = hits;
+        for (int j = 0; j < count; j++) order[j] = order[j] << 20 >>> 20 | (long) j << 44;
+        sortByTime(count);
+        write(sim, count, t0, startEpochSeconds);
+    }
+
+    private static final int CLUTTER = -1, MARKER = -2;
+    private double[] hitTime = new double[1024];
+    private int[] hitIndex = new int[1024];
+    private int[] sorted = new int[1024];
+
+    private int add(int count, double offset, int index, double rho, double theta) {
+        if (count == hitTime.length) {
+            int m = count * 2;
+            hitTime = Arrays.copyOf(hitTime, m);
+            hitIndex = Arrays.copyOf(hitIndex, m);
+            hitRho = Arrays.copyOf(hitRho, m);
+            hitTheta = Arrays.copyOf(hitTheta, m);
+            hits = Arrays.copyOf(hits, m);
+            sorted = Arrays.copyOf(sorted, m);
+        }
+        hitTime[count] = offset;
+        hitIndex[count] = index;
+        hitRho[count] = rho;
+        hitTheta[count] = theta;
+        return count + 1;
+    }
+
+    private void sortByTime(int count) {
+        for (int j = 0; j < count; j++) hits[j] = (long) (hitTime[j] * 1e6) << 24 | j;
+        Arrays.sort(hits, 0, count);
+        for (int j = 0; j < count; j++) sorted[j] = (int) (hits[j] & 0xFFFFFF);
+    }
+
+    private void write(Simulation sim, int count, double t0, long epoch) {
+        List<Flight> flights = sim.flights();
+        boolean open = false;
+        for (int s = 0; s < count; s++) {
+            int j = sorted[s];
+            double tod = ((epoch % 86400) + t0 + hitTime[j]) % 86400;
+            int idx = hitIndex[j];
+            if (idx == MARKER) {
+                if (open) open = closeBlock();
+                int n = cat034.northMarker(block, 0, spec.sac(), spec.sic(), tod, spec.rotationSeconds());
+                out.bytes(block, 0, n);
+                markers++;
+                continue;
+            }
+            if (!open) {
+                cat048.startBlock(block, 0);
+                open = true;
+            }
+            cat048.clear().dataSource(spec.sac(), spec.sic()).timeOfDay(tod);
+            if (idx == CLUTTER) {
+                cat048.descriptor(1, 0, 0, 0, 0).polar(hitRho[j], hitTheta[j]);
+                clutter++;
+            } else {
+                Flight f = flights.get(idx);
+                boolean replies = f.transponderOn && spec.secondary() != RadarSpec.Secondary.NONE;
+                boolean modeS = replies && spec.secondary() == RadarSpec.Secondary.MODE_S;
+                int typ = !replies ? 1 : spec.primary() ? (modeS ? 7 : 3) : (modeS ? 5 : 2);
+                cat048.descriptor(typ, 0, 0, 0, 0).polar(hitRho[j], hitTheta[j]);
+                if (replies) {
+                    cat048.mode3A(octal(f.squawk), 0, 0, 0);
+                    double altitude = f.altitudeFt + f.verticalRateFpm * hitTime[j] / 60.0;
+                    cat048.flightLevel(Math.round(altitude / 25.0) / 4.0, 0, 0);
+                    if (modeS) {
+                        cat048.address(f.spec.icao());
+                        if (f.packedCallsign != 0) cat048.callsign(f.packedCallsign);
+                    }
+                }
+                plots++;
+            }
+            cat048.endRecord();
+            if (cat048.blockLength() > 1400) open = closeBlock();
+        }
+        if (open) closeBlock();
+    }
+
+    /** Writes the open CAT048 block; returns false (no block open). */
+    private boolean closeBlock() {
+        int len = cat048.endBlock();
+        if (len > 0) out.bytes(block, 0, len);
+        return false;
+    }
+
+    /** Squawk held as four decimal digits (e.g. 7600) to the 12-bit Mode A code. */
+    static int octal(int squawk) {
+        return (squawk / 1000 % 10) << 9 | (squawk / 100 % 10) << 6 | (squawk / 10 % 10) << 3 | (squawk % 10);
+    }
+}
