@@ -4,7 +4,9 @@ package org.vigil.codec.modes;
  * Decodes one Mode S reply (7 or 14 bytes) or Mode A/C reply (2 bytes) into a reused
  * {@link ModeSMessage}. Stateless and allocation-free; positions need {@link CprResolver}.
  *
- * <p>Contract: {@link #decode} always {@code reset()}s the message first. It returns true when the
+ * <p>Contract: {@link #decode} always {@code reset()}s the message first (clearing only the
+ * field groups the previous message wrote: every write below is preceded by marking its group in
+ * {@code out.dirty}, see {@link ModeSMessage}). It returns true when the
  * frame is usable. It returns false with {@code out.error} set to one of the constant reasons
  * below; on {@link #BAD_CRC} the fields are still filled as far as the bits allow (so that
  * diagnostics and the {@code decode} command can show them) but must not be trusted.
@@ -37,7 +39,7 @@ public final class ModeSDecoder {
      * @return true when the message decoded and its parity checks (or cannot be checked: AP formats)
      */
     public static boolean decode(byte[] buf, int off, int len, long timeNanos, ModeSMessage out) {
-        out.reset();
+        out.startDecoding(); // from here on every group written is marked in out.dirty
         out.timeNanos = timeNanos;
         out.frame = buf;
         out.frameOffset = off;
@@ -56,6 +58,7 @@ public final class ModeSDecoder {
         int b0 = buf[off] & 0xFF;
         switch (df) {
             case 0 -> {
+                out.dirty |= ModeSMessage.G_AIR_AIR;
                 ap(out, syndrome);
                 out.verticalStatus = (b0 >>> 2) & 1;
                 out.airGround = out.verticalStatus;
@@ -65,6 +68,7 @@ public final class ModeSDecoder {
                 return true;
             }
             case 16 -> {
+                out.dirty |= ModeSMessage.G_AIR_AIR;
                 ap(out, syndrome);
                 out.verticalStatus = (b0 >>> 2) & 1;
                 out.airGround = out.verticalStatus;
@@ -92,6 +96,7 @@ public final class ModeSDecoder {
                 return true;
             }
             case 11 -> {
+                out.dirty |= ModeSMessage.G_CAPABILITY;
                 out.ca = b0 & 7;
                 out.airGround = airGroundFromCa(out.ca);
                 out.icao = address(buf, off);
@@ -102,6 +107,7 @@ public final class ModeSDecoder {
                 return true;
             }
             case 17, 18 -> {
+                out.dirty |= ModeSMessage.G_CAPABILITY;
                 out.icao = address(buf, off);
                 out.crcOk = syndrome == 0;
                 boolean meOk;
@@ -139,6 +145,7 @@ public final class ModeSDecoder {
 
     /** FS, DR, UM of DF4/5/20/21; FS also tells air/ground (0,2 airborne; 1,3 ground). */
     private static void surveillanceHeader(byte[] buf, int off, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_SURVEILLANCE;
         int fs = buf[off] & 7;
         out.flightStatus = fs;
         if (fs == 0 || fs == 2) out.airGround = 0;
@@ -185,6 +192,7 @@ public final class ModeSDecoder {
         long me = 0;
         for (int i = 4; i < 11; i++) me = (me << 8) | (buf[off + i] & 0xFF);
         int tc = me(me, 1, 5);
+        out.dirty |= ModeSMessage.G_REGISTER;
         out.tc = tc;
         out.bds = esRegister(tc);
         if (tc >= 1 && tc <= 4) return identification(me, out);
@@ -219,6 +227,7 @@ public final class ModeSDecoder {
     }
 
     private static boolean identification(long me, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_IDENTIFICATION;
         out.category = me(me, 6, 3);
         long cs = me & 0xFFFFFFFFFFFFL;
         if (!Callsigns.isValid(cs)) return false; // an illegal character: corrupted or a phantom
@@ -227,6 +236,7 @@ public final class ModeSDecoder {
     }
 
     private static void surfacePosition(long me, int tc, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_POSITION;
         out.surface = true;
         out.airGround = 1;
         out.nic = tc == 5 ? 11 : tc == 6 ? 10 : tc == 7 ? 8 : 0;
@@ -254,6 +264,7 @@ public final class ModeSDecoder {
     }
 
     private static void airbornePosition(long me, int tc, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_POSITION;
         out.airGround = 0;
         out.surveillanceStatus = me(me, 6, 2);
         out.nic = switch (tc) {
@@ -271,6 +282,7 @@ public final class ModeSDecoder {
     }
 
     private static boolean velocity(long me, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_VELOCITY;
         int st = me(me, 6, 3);
         out.subtype = st;
         out.velocitySubtype = st;
@@ -304,6 +316,7 @@ public final class ModeSDecoder {
     }
 
     private static boolean aircraftStatus(long me, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_STATUS;
         int st = me(me, 6, 3);
         out.subtype = st;
         if (st == 1) {
@@ -323,6 +336,7 @@ public final class ModeSDecoder {
     }
 
     private static boolean targetState(long me, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_TARGET;
         int st = me(me, 6, 2);
         out.subtype = st;
         if (st == 1) {
@@ -369,6 +383,7 @@ public final class ModeSDecoder {
     }
 
     private static boolean operationalStatus(long me, ModeSMessage out) {
+        out.dirty |= ModeSMessage.G_OPERATIONAL;
         int st = me(me, 6, 3);
         out.subtype = st;
         if (st > 1) return true; // reserved subtypes

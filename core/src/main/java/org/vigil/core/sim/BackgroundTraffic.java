@@ -83,7 +83,10 @@ public final class BackgroundTraffic {
             Geo.destination(from.lat(), from.lon(), Geo.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
                     along * dist * Geo.NM, p);
             route.add(p);
-            startAlt = cruiseFt;
+            // on the descent profile (3 NM per 1000 ft plus 10 NM) when placed close to the destination
+            double remainingNm = (1 - along) * dist;
+            double profileFt = to.elevationFt() + 1500 + Math.max(0, remainingNm - 10) / 3 * 1000;
+            startAlt = Math.min(cruiseFt, Math.round(profileFt / 100) * 100.0);
         }
         route.add(new double[]{to.lat(), to.lon()});
         boolean adsb = r.nextDouble() < b.adsbShare();

@@ -259,8 +259,8 @@ public final class Simulation {
             double d = Geo.distanceM(f.lat, f.lon, wp[0], wp[1]);
             Airport dest = f.spec.destination();
             if (dest != null) {
+                // too high over the field: it keeps turning back to it while descending (a crude hold)
                 if (d < 1.5 * Geo.NM && f.altitudeFt < dest.elevationFt() + 1500) why = SimListener.LANDED;
-                else if (d < 1.0 * Geo.NM) why = SimListener.LANDED; // too high: counts as a go-around we do not model
             } else if (d < CAPTURE) {
                 why = SimListener.ROUTE_END;
             }

@@ -6,7 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import org.vigil.codec.feed.FeedFormat;
+import org.vigil.core.radar.RadarNetwork;
+import org.vigil.server.radar.AsterixFileSource;
+import org.vigil.server.radar.AsterixTcpSource;
+import org.vigil.server.radar.AsterixUdpSource;
+import org.vigil.server.radar.RadarConfig;
+import org.vigil.server.radar.RadarFeedSource;
 import org.vigil.server.feed.FileSource;
 import org.vigil.server.feed.TcpClientSource;
 import org.vigil.server.feed.TcpListenerSource;
@@ -38,6 +47,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--file-speed", paramLabel = "N", defaultValue = "1",
             description = "Pace of file playback: 1 = recorded pace, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
     double fileSpeed;
+    @Option(names = "--asterix", paramLabel = "URI",
+            description = "ASTERIX radar feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
+                    + "or file:PATH (raw, .ff or pcap). Repeatable; needs --radar-config for the radar sites.")
+    List<String> asterix = new ArrayList<>();
+    @Option(names = "--radar-config", paramLabel = "FILE",
+            description = "Radar sites (SAC/SIC, position, rotation, accuracy) and optional radar feeds, JSON; see docs/RADAR.md.")
+    Path radarConfig;
     @Option(names = "--reference", paramLabel = "LAT,LON", description = "Receiver position, for local CPR decoding of first positions.")
     String reference;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
@@ -50,9 +66,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (beast.isEmpty() && avr.isEmpty() && sbs.isEmpty() && listenBeast.isEmpty() && listenAvr.isEmpty() && files.isEmpty()) {
+        if (beast.isEmpty() && avr.isEmpty() && sbs.isEmpty() && listenBeast.isEmpty() && listenAvr.isEmpty() && files.isEmpty()
+                && asterix.isEmpty() && radarConfig == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr or --file (or `vigil demo` for built-in traffic)");
+                    "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr, --file, --asterix or --radar-config "
+                            + "(or `vigil demo` for built-in traffic)");
+        }
+        if (!asterix.isEmpty() && radarConfig == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--asterix needs --radar-config FILE: plots are placed from each radar's position (see docs/RADAR.md)");
         }
         try (LiveServer server = new LiveServer(bind, port)) {
             if (reference != null) {
@@ -75,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
             }
+            if (radarConfig != null) addRadar(server);
             int bound = server.start();
             System.out.printf("Vigil %s: console at http://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
                     LiveServer.VERSION, "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
@@ -82,6 +105,48 @@ public final class RunCommand implements Callable<Integer> {
             server.runUntilStopped();
         }
         return 0;
+    }
+
+    private void addRadar(LiveServer server) {
+        RadarConfig config;
+        try {
+            config = RadarConfig.load(radarConfig);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
+        }
+        RadarConfig.Setup setup = config.build(server.radarPlots(), server.deliveryLock());
+        setup.sources().forEach(server.feeds()::add);
+        for (String uri : asterix) server.feeds().add(asterixSource(uri, setup.network(), server));
+    }
+
+    private RadarFeedSource asterixSource(String uri, RadarNetwork network, LiveServer server) {
+        String name = "asterix-" + uri;
+        try {
+            if (uri.startsWith("file:")) {
+                Path path = Path.of(uri.substring(5));
+                if (!java.nio.file.Files.isReadable(path)) throw new IllegalArgumentException("cannot read " + path);
+                return new AsterixFileSource(name, path, AsterixFileSource.Format.AUTO, null, network,
+                        server.radarPlots(), server.deliveryLock());
+            }
+            URI u = new URI(uri);
+            if (u.getPort() < 1) throw new IllegalArgumentException("no port");
+            switch (String.valueOf(u.getScheme()).toLowerCase(java.util.Locale.ROOT)) {
+                case "udp": {
+                    InetAddress host = u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
+                    InetAddress group = host != null && host.isMulticastAddress() ? host : null;
+                    InetAddress bind = group == null ? host : null;
+                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarPlots(), server.deliveryLock());
+                }
+                case "tcp":
+                    if (u.getHost() == null) throw new IllegalArgumentException("no host");
+                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarPlots(), server.deliveryLock());
+                default:
+                    throw new IllegalArgumentException("scheme must be udp, tcp or file");
+            }
+        } catch (URISyntaxException | java.net.UnknownHostException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--asterix expects udp://GROUP:PORT, udp://:PORT, tcp://HOST:PORT or file:PATH, got '" + uri + "': " + e.getMessage());
+        }
     }
 
     private int addClient(LiveServer server, String hostPort, FeedFormat format, int n) {

@@ -33,6 +33,8 @@ public final class LiveServer implements AutoCloseable {
         return t;
     });
     private final WebServer web;
+    /** Radar plots of the last 12 s of data time (three turns of a 4 s radar), for the console. */
+    private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
 
     public LiveServer(String bindAddress, int port) {
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION);
@@ -42,6 +44,8 @@ public final class LiveServer implements AutoCloseable {
     public ModeSPipeline pipeline() { return pipeline; }
     public FeedRegistry feeds() { return feeds; }
     public FeedDelivery delivery() { return delivery; }
+    /** Where radar sources deliver their plots (under {@link #deliveryLock()}). */
+    public RecentPlots radarPlots() { return recentPlots; }
     /** The lock every producer of frames holds while delivering (feeds and the demo traffic). */
     public Object deliveryLock() { return deliveryLock; }
 

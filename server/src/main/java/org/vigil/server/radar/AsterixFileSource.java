@@ -58,7 +58,8 @@ public final class AsterixFileSource extends RadarFeedSource {
                 return;
             }
             data = Files.readAllBytes(path);
-            seed = date != null ? date.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L
+            // noon of the date: every time of day then resolves onto that date (±12 h)
+            seed = date != null ? (date.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 43_200) * 1_000_000_000L
                     : Files.getLastModifiedTime(path).toMillis() * 1_000_000L;
         } catch (IOException e) {
             fail(e.getClass().getSimpleName() + ": " + e.getMessage());

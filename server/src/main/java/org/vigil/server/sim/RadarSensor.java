@@ -126,8 +126,6 @@ final class RadarSensor {
         if (north < a1) count = add(count, (north - a0) / 360 * period, MARKER, 0, 0);
         if (count == 0) return;
         // stable time order: the index breaks ties
-        long[] order = hits;
-        for (int j = 0; j < count; j++) order[j] = order[j] << 20 >>> 20 | (long) j << 44;
         sortByTime(count);
         write(sim, count, t0, startEpochSeconds);
     }

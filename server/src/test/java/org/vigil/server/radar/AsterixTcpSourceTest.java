@@ -36,7 +36,7 @@ class AsterixTcpSourceTest {
                 while (sink.plotCount() < 4 && System.nanoTime() < deadline) Thread.sleep(20);
             }
             assertThat(sink.plotCount()).isEqualTo(4);
-            assertThat(source.counters().rejects(PlotRejection.BAD_LENGTH)).isEqualTo(1);
+            assertThat(source.counters().rejects(PlotRejection.BAD_LENGTH)).as(source.counters().toString()).isEqualTo(1);
             assertThat(source.counters().resyncBytes()).isEqualTo(badLen.length);
             assertThat(source.status().kind()).isEqualTo("tcp-client");
             assertThat(source.status().connects()).isEqualTo(1);

@@ -29,7 +29,6 @@ class AsterixUdpSourceTest {
         registry.startAll();
         try (DatagramSocket out = new DatagramSocket(0, LOOPBACK)) {
             int port = source.localPort();
-            double tod = (RadarBlocks.nanos("2000-01-01T00:00:00Z") % 86_400_000_000_000L) / 1e9; // 0
             long now = System.currentTimeMillis() * 1_000_000L;
             double todNow = (now % 86_400_000_000_000L) / 1e9;
             send(out, port, RadarBlocks.concat(RadarBlocks.northMarker(todNow), RadarBlocks.fl350East(10, todNow)));
@@ -39,7 +38,6 @@ class AsterixUdpSourceTest {
             send(out, port, RadarBlocks.fl350East(99, todNow));                      // unknown radar
             send(out, port, new byte[] {(byte) 200, 0, 4, 0});                       // category without a spec
             send(out, port, RadarBlocks.concat(RadarBlocks.fl350East(10, todNow + 1), RadarBlocks.northMarker(todNow + 4.8)));
-            assertThat(tod).isZero();
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (source.counters().serviceMessages() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
@@ -55,7 +53,7 @@ class AsterixUdpSourceTest {
         assertThat(Math.abs(p.timeNanos - System.currentTimeMillis() * 1_000_000L)).isLessThan(60_000_000_000L);
         assertThat(sink.plots().get(1).timeNanos - p.timeNanos).isEqualTo(1_000_000_000L);
         assertThat(sink.messages).containsExactly(ServiceMessage.NORTH_MARKER, ServiceMessage.NORTH_MARKER);
-        assertThat(network.radar(25, 10).rotationPeriodSeconds()).isEqualTo(4.8);
+        assertThat(network.radar(25, 10).rotationPeriodSeconds()).isCloseTo(4.8, within(1.0 / 128)); // I034/041 LSB
 
         assertThat(source.counters().rejects(PlotRejection.BAD_LENGTH)).isEqualTo(2);
         assertThat(source.counters().rejects(PlotRejection.TRUNCATED)).isEqualTo(1);

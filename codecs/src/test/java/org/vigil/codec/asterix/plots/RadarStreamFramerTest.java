@@ -65,4 +65,22 @@ class RadarStreamFramerTest {
         assertThat(sink.plots).hasSize(2);
         assertThat(counters.rejects(PlotRejection.TRUNCATED)).isEqualTo(1);
     }
+
+    @Test
+    void dribbledStreamWithABadLenLosesOnlyTheBadBytes() {
+        double tod = 45_296.5;
+        byte[] good = RadarTestData.concat(RadarTestData.northMarker(25, 10, tod, 4.8),
+                RadarTestData.fl350East(25, 10, tod), RadarTestData.fl350East(25, 10, tod + 1));
+        byte[] badLen = {48, 0, 0, 1, 2, 3};
+        byte[] s = RadarTestData.concat(good, badLen, good);
+        for (int chunk = 1; chunk <= s.length; chunk++) {
+            RadarTestData.Collect c = new RadarTestData.Collect();
+            PlotCounters k = new PlotCounters();
+            AsterixStreamFramer f = new AsterixStreamFramer(new RadarPlotDecoder(RadarTestData.network(), c, k));
+            for (int i = 0; i < s.length; i += chunk) f.accept(s, i, Math.min(chunk, s.length - i), NOON);
+            assertThat(c.plots).as("chunk %d: %s", chunk, k).hasSize(4);
+            assertThat(k.rejects(PlotRejection.BAD_LENGTH)).as("chunk %d: %s", chunk, k).isEqualTo(1);
+            assertThat(k.resyncBytes()).as("chunk %d", chunk).isEqualTo(badLen.length);
+        }
+    }
 }

@@ -1,0 +1,127 @@
+package org.vigil.core.airspace;
+
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Lambert conformal conic projection with two standard parallels on the WGS-84 ellipsoid
+ * (Snyder, "Map Projections: A Working Manual", USGS PP 1395, 1987, eqs. 15-1 to 15-11, written
+ * from the published formulas). Metres east/north of the origin.
+ *
+ * <p>Why this projection for the 12 NM buffer: it is conformal (shapes and therefore buffer
+ * widths are locally undistorted in every direction) and, with standard parallels at 41° N and
+ * 47° N bracketing the Black Sea coasts (40.9°–46.7° N), its scale factor stays within about
+ * 0.14 % of 1 along every Black Sea coast: under 35 m on a 22.2 km buffer. Over the whole scenario
+ * box (38°–50° N) it stays within 0.5 %. {@link #scale} lets the builder correct the buffer
+ * distance for the latitude of each state, which shrinks that further.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class LambertConformalConic {
+    static final double A = 6_378_137.0;
+    static final double F = 1 / 298.257223563;
+    static final double E2 = F * (2 - F);
+    static final double E = Math.sqrt(E2);
+
+    /** The scenario projection: standard parallels 41° N and 47° N, origin 44° N 32.5° E (Black Sea centre). */
+    static final LambertConformalConic BLACK_SEA = new LambertConformalConic(41, 47, 44, 32.5);
+
+    private final double n;
+    private final double aF;
+    private final double rho0;
+    private final double lon0;
+
+    LambertConformalConic(double parallel1Deg, double parallel2Deg, double originLatDeg, double originLonDeg) {
+        double p1 = Math.toRadians(parallel1Deg);
+        double p2 = Math.toRadians(parallel2Deg);
+        double m1 = m(p1);
+        double m2 = m(p2);
+        double t1 = t(p1);
+        double t2 = t(p2);
+        n = (Math.log(m1) - Math.log(m2)) / (Math.log(t1) - Math.log(t2));
+        aF = A * m1 / (n * Math.pow(t1, n));
+        rho0 = aF * Math.pow(t(Math.toRadians(originLatDeg)), n);
+        lon0 = Math.toRadians(originLonDeg);
+    }
+
+    private static double m(double phi) {
+        double s = Math.sin(phi);
+        return Math.cos(phi) / Math.sqrt(1 - E2 * s * s);
+    }
+
+    private static double t(double phi) {
+        double s = Math.sin(phi);
+        return Math.tan(Math.PI / 4 - phi / 2) / Math.pow((1 - E * s) / (1 + E * s), E / 2);
+    }
+
+    /** Easting in metres. */
+    double x(double latDeg, double lonDeg) {
+        double rho = aF * Math.pow(t(Math.toRadians(latDeg)), n);
+        return rho * Math.sin(n * (Math.toRadians(lonDeg) - lon0));
+    }
+
+    /** Northing in metres. */
+    double y(double latDeg, double lonDeg) {
+        double rho = aF * Math.pow(t(Math.toRadians(latDeg)), n);
+        return rho0 - rho * Math.cos(n * (Math.toRadians(lonDeg) - lon0));
+    }
+
+    double lonDeg(double x, double y) {
+        double theta = Math.atan2(x, rho0 - y);
+        return Math.toDegrees(theta / n + lon0);
+    }
+
+    double latDeg(double x, double y) {
+        double dy = rho0 - y;
+        double rho = Math.sqrt(x * x + dy * dy);
+        double tt = Math.pow(rho / aF, 1 / n);
+        double phi = Math.PI / 2 - 2 * Math.atan(tt);
+        for (int i = 0; i < 15; i++) {
+            double s = Math.sin(phi);
+            double next = Math.PI / 2 - 2 * Math.atan(tt * Math.pow((1 - E * s) / (1 + E * s), E / 2));
+            if (Math.abs(next - phi) < 1e-13) { phi = next; break; }
+            phi = next;
+        }
+        return Math.toDegrees(phi);
+    }
+
+    /** Point scale factor k at a latitude (same in every direction: the projection is conformal). */
+    double scale(double latDeg) {
+        double phi = Math.toRadians(latDeg);
+        double rho = aF * Math.pow(t(phi), n);
+        return rho * n / (A * m(phi));
+    }
+
+    /** A copy of a lon/lat geometry (x = lon, y = lat) in projected metres. */
+    Geometry forward(Geometry lonLat) {
+        Geometry g = lonLat.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override public void filter(CoordinateSequence seq, int i) {
+                double lon = seq.getX(i);
+                double lat = seq.getY(i);
+                seq.setOrdinate(i, 0, x(lat, lon));
+                seq.setOrdinate(i, 1, y(lat, lon));
+            }
+            @Override public boolean isDone() { return false; }
+            @Override public boolean isGeometryChanged() { return true; }
+        });
+        return g;
+    }
+
+    /** A copy of a projected geometry back in lon/lat degrees. */
+    Geometry inverse(Geometry projected) {
+        Geometry g = projected.copy();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                double y = seq.getY(i);
+                seq.setOrdinate(i, 0, lonDeg(x, y));
+                seq.setOrdinate(i, 1, latDeg(x, y));
+            }
+            @Override public boolean isDone() { return false; }
+            @Override public boolean isGeometryChanged() { return true; }
+        });
+        return g;
+    }
+}

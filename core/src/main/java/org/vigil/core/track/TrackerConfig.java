@@ -1,0 +1,81 @@
+package org.vigil.core.track;
+
+/**
+ * Tracker parameters with their defaults (see docs/TRACKING.md for why each value). A plain
+ * mutable holder: set fields, then hand it to the {@link Tracker}, which copies what it needs at
+ * construction; later changes have no effect on that tracker.
+ */
+public final class TrackerConfig {
+    /** Area origin of the local plane (degrees). */
+    public double originLatDeg = 51.0;
+    public double originLonDeg = 6.0;
+
+    /** Chi-square gate on the 2-D innovation: 99.9 % for 2 degrees of freedom. */
+    public double gateChiSquare = 13.816;
+    /** Extra cost for pairing a secondary plot with a track holding a different Mode 3/A code. */
+    public double squawkMismatchPenalty = 6.9;
+    /** Altitude pre-gate: pairs whose Mode C differs from the track altitude by more than this plus 3 sigma are excluded, metres. */
+    public double altitudeGateMetres = 300;
+
+    /** Reordering window: detections are held this long to be sorted across sensors, seconds. */
+    public double reorderWindowSeconds = 2.0;
+    /** A radar batch holds plots of one radar within this time span, seconds. */
+    public double batchSpanSeconds = 0.5;
+
+    /** Gating grid cell size, metres (must exceed the largest gate radius). */
+    public double gridCellMetres = 20_000;
+
+    /** Initial velocity sigma of a new track, m/s (per axis). */
+    public double initialVelocitySigma = 300;
+    /** Initial turn-rate sigma, rad/s. */
+    public double initialTurnRateSigma = 0.02;
+    /** Motion models: "imm" (CV + CT) or "cv" (single constant-velocity Kalman, the baseline). */
+    public String motion = "imm";
+    /** CV acceleration density inside the IMM, m²/s³. */
+    public double immCvDensity = 0.5;
+    /** CT acceleration density inside the IMM, m²/s³. */
+    public double immCtDensity = 2.0;
+    /** CT turn-rate change density, rad²/s³. */
+    public double immTurnDensity = 1e-4;
+    /** CV density of the single-model baseline, m²/s³ (higher: it must absorb manoeuvres). */
+    public double cvDensity = 5.0;
+
+    /** Altitude filter: vertical acceleration density (m²/s³) and Mode C / baro sigma (m). */
+    public double altitudeDensity = 2.0;
+    public double altitudeSigmaMetres = 20;
+    /** Assumed altitude sigma when a radar plot's height is a guess (no Mode C, no track altitude). */
+    public double assumedHeightSigmaMetres = 3000;
+
+    /** M-of-N confirmation for tracks whose detections come from radars (scans). */
+    public int radarConfirmM = 2;
+    public int radarConfirmN = 3;
+    /** M-of-N confirmation for ADS-B/MLAT (nominal report intervals of the feed). */
+    public int reportConfirmM = 2;
+    public int reportConfirmN = 4;
+
+    /** Deletion: confirmed tracks coast this many scans of their radar without an update. */
+    public double radarCoastScans = 5;
+    /** Deletion: confirmed tracks coast this long after their last ADS-B/MLAT update, seconds. */
+    public double reportCoastSeconds = 20;
+    /** Deletion: tentative tracks coast this many scans (radar) ... */
+    public double tentativeCoastScans = 2.5;
+    /** ... or this long (ADS-B/MLAT), seconds. */
+    public double tentativeReportCoastSeconds = 5;
+
+    /** A sensor counts as "contributing now" for this many of its scan periods after its last update. */
+    public double contributingScans = 2.5;
+    /** ADS-B/MLAT counts as contributing for this long after the last report, seconds. */
+    public double contributingReportSeconds = 10;
+
+    /** Disagreement: an ADS-B report beyond this chi-square (2 dof) from a radar-supported estimate counts against it. */
+    public double disagreementChiSquare = 13.816;
+    /** Consecutive disagreeing reports needed to raise the flag, and agreeing ones to clear it. */
+    public int disagreementPersistence = 5;
+    /** A track is radar-supported while its last radar update is younger than this many scans. */
+    public double radarSupportScans = 3;
+
+    /** Minimum interval between "updated" events of one track, seconds (0 = every update). */
+    public double updateEventIntervalSeconds = 5;
+    /** Housekeeping (deletion, contributing sensors, grid refresh) interval, seconds. */
+    public double sweepIntervalSeconds = 1;
+}

@@ -1,0 +1,197 @@
+package org.vigil.server.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import org.vigil.core.sim.Flight;
+import org.vigil.core.sim.FlightSpec;
+import org.vigil.core.sim.QraUnit;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.core.sim.ReceiverSpec;
+import org.vigil.core.sim.Scenario;
+import org.vigil.core.sim.Simulation;
+
+/**
+ * Runs a scenario as fast as the machine allows and writes every output into a directory:
+ * {@code adsb-NAME.beast} per receiver, {@code radar-SAC-SIC.ast} per radar (CAT048 + CAT034 blocks),
+ * {@code flightplans.txt}, {@code truth.jsonl} and {@code manifest.json} (read by {@code vigil replay}).
+ * Everything derives from the scenario and its seed; no wall-clock value is written, so the same
+ * scenario and seed give byte-identical files.
+ */
+public final class SimRunner {
+    public static final String MANIFEST = "manifest.json", TRUTH = "truth.jsonl", FLIGHT_PLANS = "flightplans.txt";
+
+    /** What a run produced. */
+    public record Result(long transmitted, long adsbFrames, long radarPlots, long truthStates, long truthEvents,
+                         int flights, double simulatedSeconds) {}
+
+    private SimRunner() {}
+
+    /** The scenario with another seed. */
+    public static Scenario withSeed(Scenario s, long seed) {
+        return new Scenario(s.name(), s.startEpochSeconds(), s.durationSeconds(), seed, s.south(), s.north(), s.west(),
+                s.east(), s.windFromDeg(), s.windKt(), s.truthIntervalSeconds(), s.radars(), s.receivers(), s.flights(),
+                s.qra(), s.background());
+    }
+
+    /**
+     * @param progress receives the fraction done (0..1) now and then; may be null
+     */
+    public static Result run(Scenario sc, Path dir, double durationSeconds, DoubleConsumer progress) throws IOException {
+        Files.createDirectories(dir);
+        Simulation sim = new Simulation(sc);
+        List<ByteOut> rxOuts = new ArrayList<>();
+        List<ByteOut> all = new ArrayList<>();
+        for (ReceiverSpec r : sc.receivers()) rxOuts.add(open(dir.resolve(adsbFile(r)), all));
+        AdsbSensor adsb = new AdsbSensor(sc.receivers(), rxOuts, sc.seed());
+        List<RadarSensor> radars = new ArrayList<>();
+        for (int i = 0; i < sc.radars().size(); i++) {
+            RadarSpec r = sc.radars().get(i);
+            radars.add(new RadarSensor(r, open(dir.resolve(radarFile(r)), all), sc.seed(), i));
+        }
+        ByteOut truthOut = open(dir.resolve(TRUTH), all);
+        TruthWriter truth = new TruthWriter(truthOut, sc.startEpochSeconds());
+        sim.setListener(truth);
+        int plans = writePlans(sc, sim, dir.resolve(FLIGHT_PLANS));
+
+        long steps = Math.round(durationSeconds / Simulation.STEP_SECONDS);
+        long truthEvery = Math.max(1, Math.round(sc.truthIntervalSeconds() / Simulation.STEP_SECONDS));
+        long reportEvery = Math.max(1, steps / 100);
+        try {
+            for (long s = 0; s < steps; s++) {
+                if (s % truthEvery == 0) truth.states(sim);
+                adsb.scan(sim);
+                for (RadarSensor r : radars) r.scan(sim, sc.startEpochSeconds());
+                sim.step();
+                if (progress != null && s % reportEvery == 0) progress.accept((double) s / steps);
+            }
+            if (steps % truthEvery == 0) truth.states(sim);
+        } finally {
+            for (ByteOut o : all) o.close();
+        }
+        long frames = 0;
+        for (int i = 0; i < sc.receivers().size(); i++) frames += adsb.framesWritten(i);
+        long plots = 0;
+        for (RadarSensor r : radars) plots += r.plots();
+        writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans);
+        if (progress != null) progress.accept(1.0);
+        return new Result(adsb.transmitted(), frames, plots, truth.states(), truth.events(), sim.flights().size(),
+                durationSeconds);
+    }
+
+    static String adsbFile(ReceiverSpec r) {
+        return "adsb-" + r.name() + ".beast";
+    }
+
+    static String radarFile(RadarSpec r) {
+        return "radar-" + r.sac() + "-" + r.sic() + ".ast";
+    }
+
+    private static ByteOut open(Path p, List<ByteOut> all) throws IOException {
+        OutputStream os = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
+        ByteOut o = new ByteOut(os);
+        all.add(o);
+        return o;
+    }
+
+    private static int writePlans(Scenario sc, Simulation sim, Path file) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (Flight f : sim.flights()) {
+            FlightSpec s = f.spec;
+            if (!s.filesPlan() || s.startSeconds() > sc.durationSeconds()) continue;
+            b.append(FlightPlans.message(sc, s)).append('\n');
+            n++;
+        }
+        Files.writeString(file, b.toString(), StandardCharsets.US_ASCII);
+        return n;
+    }
+
+    private static void writeManifest(Scenario sc, Path dir, double duration, Simulation sim, AdsbSensor adsb,
+                                      List<RadarSensor> radars, TruthWriter truth, int plans) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "vigil-sim/1");
+        m.put("scenario", sc.name());
+        m.put("seed", sc.seed());
+        m.put("start", Instant.ofEpochSecond(sc.startEpochSeconds()).toString());
+        m.put("durationSeconds", duration);
+        m.put("stepSeconds", Simulation.STEP_SECONDS);
+        m.put("truthIntervalSeconds", sc.truthIntervalSeconds());
+        m.put("flights", sim.flights().size());
+        List<Object> files = new ArrayList<>();
+        for (int i = 0; i < sc.receivers().size(); i++) {
+            ReceiverSpec r = sc.receivers().get(i);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", adsbFile(r));
+            f.put("kind", "adsb");
+            f.put("format", "beast");
+            f.put("clock", "12 MHz ticks since start");
+            f.put("receiver", r.name());
+            f.put("lat", r.lat());
+            f.put("lon", r.lon());
+            f.put("rangeNm", r.rangeNm());
+            f.put("frames", adsb.framesWritten(i));
+            files.add(f);
+        }
+        for (RadarSensor rs : radars) {
+            RadarSpec r = rs.spec;
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", radarFile(r));
+            f.put("kind", "radar");
+            f.put("format", "asterix-raw");
+            f.put("categories", List.of(48, 34));
+            f.put("name", r.name());
+            f.put("sac", r.sac());
+            f.put("sic", r.sic());
+            f.put("lat", r.lat());
+            f.put("lon", r.lon());
+            f.put("heightM", r.heightM());
+            f.put("rangeNm", r.rangeNm());
+            f.put("rotationSeconds", r.rotationSeconds());
+            f.put("rangeSigmaM", r.rangeSigmaM());
+            f.put("azimuthSigmaDeg", r.azimuthSigmaDeg());
+            f.put("primary", r.primary());
+            f.put("secondary", r.secondary().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            f.put("plots", rs.plots());
+            f.put("clutterPlots", rs.clutterPlots());
+            f.put("northMarkers", rs.northMarkers());
+            files.add(f);
+        }
+        files.add(Map.of("path", FLIGHT_PLANS, "kind", "flight-plans", "format", "icao-fpl", "messages", plans));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("path", TRUTH);
+        t.put("kind", "truth");
+        t.put("format", "jsonl");
+        t.put("states", truth.states());
+        t.put("events", truth.events());
+        files.add(t);
+        m.put("files", files);
+        List<Object> qra = new ArrayList<>();
+        for (QraUnit q : sc.qra()) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("name", q.name());
+            u.put("base", q.base().icao());
+            u.put("lat", q.base().lat());
+            u.put("lon", q.base().lon());
+            u.put("type", q.type().designator());
+            u.put("nation", q.nation());
+            u.put("count", q.count());
+            u.put("readiness", q.readiness());
+            u.put("callsign", q.callsign());
+            qra.add(u);
+        }
+        m.put("qra", qra);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MANIFEST).toFile(), m);
+    }
+}
