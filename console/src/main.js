@@ -7,6 +7,7 @@ import { createDetails } from './details.js';
 import { connectFeed } from './feed.js';
 import { createTracks } from './tracks.js';
 import { utcTime } from './format.js';
+import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
 
@@ -16,7 +17,8 @@ let pictureTime = NaN;
 let pictures = 0;
 let lastSelected = null; // the selected aircraft's last view, kept to show it as lost
 
-const mapView = createMap('map', options, icao => select(icao));
+const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
+let plotPictures = 0;
 const table = createTable({
   thead: document.querySelector('#aircraft-table thead'),
   tbody: $('aircraft-rows'),
@@ -61,6 +63,16 @@ connectFeed({
     apply(msg.aircraft);
     render();
   },
+  onPlots: msg => {
+    plotPictures++;
+    mapView.plots.load(msg.plots);
+    window.vigil.lastPlots = msg.plots;
+    const n = mapView.plots.source.getFeatures().length;
+    const el = $('plot-count');
+    el.hidden = false;
+    el.textContent = `${n} plots`;
+    el.dataset.count = String(n);
+  },
   onState: s => {
     const el = $('conn');
     el.dataset.state = s;
@@ -71,6 +83,7 @@ connectFeed({
 $('symbology').addEventListener('change', e => { options.symbology = e.target.value; mapView.refresh(); });
 $('show-labels').addEventListener('change', e => { options.labels = e.target.checked; mapView.refresh(); });
 $('show-trails').addEventListener('change', e => { options.trails = e.target.checked; mapView.update(tracks); });
+$('show-plots').addEventListener('change', e => mapView.setPlotsVisible(e.target.checked));
 $('show-firs').addEventListener('change', e => mapView.setFirsVisible(e.target.checked));
 document.addEventListener('keydown', e => {
   if (e.key === 'Escape') select(null);
@@ -85,6 +98,26 @@ window.vigil = {
   firFeatureCount: () => mapView.firs.getSource().getFeatures().length,
   aircraftCount: () => tracks.size,
   pictures: () => pictures,
+  plotCount: () => mapView.plots.source.getFeatures().length,
+  plotPictures: () => plotPictures,
+  plotsVisible: () => mapView.plots.layer.getVisible(),
+  /** What the plot layer draws for plot i of the last message: its symbol kind, age bucket and opacity. */
+  plotSymbol: i => {
+    const f = mapView.plots.source.getFeatures().find(x => x.get('plot') === window.vigil.lastPlots[i]);
+    if (!f) return null;
+    const style = mapView.plots.layer.getStyleFunction()(f, 1);
+    return { type: f.get('type'), bucket: f.get('bucket'), opacity: style.getImage().getOpacity(),
+      layer: mapView.plots.layer.getClassName(), aircraftLayer: mapView.aircraftLayer.getClassName() };
+  },
+  /** Screen pixel of plot i of the last plots message within #map. */
+  plotPixel: i => {
+    const p = window.vigil.lastPlots[i];
+    return p ? mapView.map.getPixelFromCoordinate(fromLonLat([p.lon, p.lat])) : null;
+  },
+  lastPlots: [],
+  /** Loads plots as if from a message (for timing in tests and for trying symbols from devtools). */
+  loadPlots: plots => { window.vigil.lastPlots = plots; mapView.plots.load(plots); },
+  fromLonLat,
   positionOf: icao => {
     const f = mapView.aircraftSource.getFeatureById(icao);
     const ac = f?.get('ac');

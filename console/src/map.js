@@ -1,5 +1,6 @@
 // The map: offline basemap (Natural Earth countries, optional FIR boundaries) on a sea-coloured
-// background, a trail layer and an aircraft layer. No online tiles are ever requested.
+// background, a trail layer, a radar plot layer and an aircraft layer (on top: the picture the
+// operator acts on; plots under it are the raw evidence). No online tiles are ever requested.
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -13,6 +14,7 @@ import { fromLonLat } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
 import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import { aircraftStyles, trailStyle } from './symbols.js';
+import { createPlotLayer, describePlot } from './plots.js';
 
 const COUNTRIES_URL = 'data/black-sea-countries-crimea-ukr.geojson';
 const FIRS_URL = 'data/black-sea-firs.geojson';
@@ -76,7 +78,7 @@ function firStyle(feature, resolution) {
  * Creates the map in element `target`. `options` is the live display state shared with the toolbar
  * ({symbology, labels, trails, selected}); call `refresh()` after changing it.
  */
-export function createMap(target, options, onSelect) {
+export function createMap(target, options, onSelect, plotTip) {
   const countries = new VectorLayer({
     source: new VectorSource({ url: COUNTRIES_URL, format: new GeoJSON(), attributions: COUNTRIES_ATTRIBUTION,
       attributionsCollapsible: false }),
@@ -103,6 +105,7 @@ export function createMap(target, options, onSelect) {
     zIndex: 2,
     updateWhileAnimating: true,
   });
+  const plots = createPlotLayer({ zIndex: 3 });
   const aircraftSource = new VectorSource();
   const aircraftLayer = new VectorLayer({
     source: aircraftSource,
@@ -112,29 +115,57 @@ export function createMap(target, options, onSelect) {
       selected: f.getId() === options.selected,
     }),
     declutter: false,
-    zIndex: 3,
+    zIndex: 4,
     updateWhileAnimating: true,
     updateWhileInteracting: true,
   });
 
   const map = new OlMap({
     target,
-    layers: [countries, firs, mask, trails, aircraftLayer],
+    layers: [countries, firs, mask, trails, plots.layer, aircraftLayer],
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([new ScaleLine({ units: 'nautical' })]),
     view: new View({ center: fromLonLat([33.5, 44.0]), zoom: 6, minZoom: 3, maxZoom: 13 }),
   });
+
+  /** The plot under a pixel (the newest where several overlap), or null; aircraft are not plots. */
+  function plotAt(pixel) {
+    if (!plots.layer.getVisible()) return null;
+    let hit = null;
+    map.forEachFeatureAtPixel(pixel, f => { hit = f.get('plot'); return true; },
+      { layerFilter: l => l === plots.layer, hitTolerance: 3 });
+    return hit;
+  }
+
+  /** One tooltip element for every plot: shown at the pixel with the plot's lines, or hidden. */
+  function showPlotTip(pixel) {
+    const p = pixel ? plotAt(pixel) : null;
+    if (!plotTip) return;
+    if (!p) { plotTip.hidden = true; return; }
+    plotTip.replaceChildren(...describePlot(p, plots.newest()).map(line => {
+      const div = document.createElement('div');
+      div.textContent = line;
+      return div;
+    }));
+    plotTip.style.left = `${pixel[0] + 14}px`;
+    plotTip.style.top = `${pixel[1] + 10}px`;
+    plotTip.hidden = false;
+  }
 
   map.on('singleclick', e => {
     let icao = null;
     map.forEachFeatureAtPixel(e.pixel, f => { icao = f.getId(); return true; },
       { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
     onSelect(icao);
+    // A click on a plot (and not on an aircraft) shows its tooltip: there is no hover on a touch screen.
+    showPlotTip(icao ? null : e.pixel);
   });
   map.on('pointermove', e => {
     if (e.dragging) return;
     const hit = map.hasFeatureAtPixel(e.pixel, { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
+    showPlotTip(hit ? null : e.pixel);
     map.getTargetElement().style.cursor = hit ? 'pointer' : '';
   });
+  map.getViewport().addEventListener('mouseleave', () => showPlotTip(null));
 
   /** Brings the layers in line with the tracks (Map icao -> track). */
   function update(tracks) {
@@ -182,9 +213,15 @@ export function createMap(target, options, onSelect) {
     firs.setVisible(v);
   }
 
+  function setPlotsVisible(v) {
+    plots.layer.setVisible(v);
+    if (!v) showPlotTip(null);
+  }
+
   function centreOn(position) {
     if (position) map.getView().animate({ center: position, duration: 300 });
   }
 
-  return { map, aircraftSource, trailSource, countries, firs, update, refresh, setFirsVisible, centreOn };
+  return { map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, update, refresh, setFirsVisible,
+    setPlotsVisible, centreOn };
 }

@@ -45,24 +45,21 @@ public final class FplWriter {
     }
 
     public static String write(AtsMessage m) {
-        return switch (m) {
-            case AtsMessage.Fpl f -> write(f.plan());
-            case AtsMessage.Chg c -> {
-                StringBuilder b = keyed("CHG", c.key(), c.eobtMinutes());
-                for (FplItem i : c.amendments()) item(b.append('-').append(i.number()).append('/'), i);
-                yield b.append(')').toString();
-            }
-            case AtsMessage.Dla d -> keyed("DLA", d.key(), d.newEobtMinutes()).append(')').toString();
-            case AtsMessage.Cnl c -> keyed("CNL", c.key(), c.eobtMinutes()).append(')').toString();
-            case AtsMessage.Dep d -> keyed("DEP", d.key(), d.actualMinutes()).append(')').toString();
-            case AtsMessage.Arr a -> {
-                StringBuilder b = new StringBuilder("(ARR-").append(a.key().aircraftId()).append('-').append(a.key().departure());
-                if (!a.key().destination().equals(a.arrivalAerodrome())) b.append('-').append(a.key().destination());
-                b.append('-').append(a.arrivalAerodrome());
-                hhmm(b, a.arrivalMinutes());
-                yield b.append(')').toString();
-            }
-        };
+        if (m instanceof AtsMessage.Fpl f) return write(f.plan());
+        if (m instanceof AtsMessage.Chg c) {
+            StringBuilder b = keyed("CHG", c.key(), c.eobtMinutes());
+            for (FplItem i : c.amendments()) item(b.append('-').append(i.number()).append('/'), i);
+            return b.append(')').toString();
+        }
+        if (m instanceof AtsMessage.Dla d) return keyed("DLA", d.key(), d.newEobtMinutes()).append(')').toString();
+        if (m instanceof AtsMessage.Cnl c) return keyed("CNL", c.key(), c.eobtMinutes()).append(')').toString();
+        if (m instanceof AtsMessage.Dep d) return keyed("DEP", d.key(), d.actualMinutes()).append(')').toString();
+        AtsMessage.Arr a = (AtsMessage.Arr) m;
+        StringBuilder b = new StringBuilder("(ARR-").append(a.key().aircraftId()).append('-').append(a.key().departure());
+        if (!a.key().destination().equals(a.arrivalAerodrome())) b.append('-').append(a.key().destination());
+        b.append('-').append(a.arrivalAerodrome());
+        hhmm(b, a.arrivalMinutes());
+        return b.append(')').toString();
     }
 
     private static StringBuilder keyed(String type, FlightKey k, int minutes) {
@@ -77,32 +74,30 @@ public final class FplWriter {
 
     /** Appends one item's text (without the leading hyphen). */
     static StringBuilder item(StringBuilder b, FplItem item) {
-        switch (item) {
-            case Identification i -> {
-                b.append(i.aircraftId());
-                if (i.squawk() != FplItem.NO_SQUAWK) b.append("/A").append(String.format(Locale.ROOT, "%04d", i.squawk()));
-            }
-            case Rules r -> {
-                b.append(r.flightRules());
-                if (r.flightType() != 0) b.append(r.flightType());
-            }
-            case Aircraft a -> {
-                if (a.count() != 1) b.append(a.count());
-                b.append(a.type()).append('/').append(a.wake());
-            }
-            case Equipment e -> b.append(e.comNav()).append('/').append(e.surveillance());
-            case Departure d -> hhmm(b.append(d.aerodrome()), d.eobtMinutes());
-            case Route r -> {
-                speed(b, r.speed());
-                level(b, r.level());
-                for (String e : r.elements()) b.append(' ').append(e);
-            }
-            case Destination d -> {
-                hhmm(b.append(d.aerodrome()), d.totalEetMinutes());
-                for (String alt : d.alternates()) b.append(' ').append(alt);
-            }
-            case Other o -> other(b, o.entries());
-            case Supplementary s -> b.append(s.text());
+        if (item instanceof Identification i) {
+            b.append(i.aircraftId());
+            if (i.squawk() != FplItem.NO_SQUAWK) b.append("/A").append(String.format(Locale.ROOT, "%04d", i.squawk()));
+        } else if (item instanceof Rules r) {
+            b.append(r.flightRules());
+            if (r.flightType() != 0) b.append(r.flightType());
+        } else if (item instanceof Aircraft a) {
+            if (a.count() != 1) b.append(a.count());
+            b.append(a.type()).append('/').append(a.wake());
+        } else if (item instanceof Equipment e) {
+            b.append(e.comNav()).append('/').append(e.surveillance());
+        } else if (item instanceof Departure d) {
+            hhmm(b.append(d.aerodrome()), d.eobtMinutes());
+        } else if (item instanceof Route r) {
+            speed(b, r.speed());
+            level(b, r.level());
+            for (String e : r.elements()) b.append(' ').append(e);
+        } else if (item instanceof Destination d) {
+            hhmm(b.append(d.aerodrome()), d.totalEetMinutes());
+            for (String alt : d.alternates()) b.append(' ').append(alt);
+        } else if (item instanceof Other o) {
+            other(b, o.entries());
+        } else if (item instanceof Supplementary s) {
+            b.append(s.text());
         }
         return b;
     }

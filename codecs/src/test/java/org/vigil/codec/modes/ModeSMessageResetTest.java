@@ -64,9 +64,10 @@ class ModeSMessageResetTest {
         ModeSMessage m = new ModeSMessage();
         CprResolver resolver = new CprResolver(64);
         resolver.setReceiver(50.0, 4.0);
-        for (byte[] f : CORPUS) {
-            ModeSDecoder.decode(f, 0, f.length, 1_000_000_000L, m);
-            if (m.cprFormat != ModeSMessage.ABSENT) resolver.resolve(m);
+        Random rnd = new Random(45);
+        for (int i = 0; i < CORPUS.size(); i++) {
+            byte[] f = CORPUS.get(i);
+            decodeLikeThePipeline(f, i, m, resolver, rnd);
             m.reset();
             assertAllAbsent(m, f);
         }
@@ -110,9 +111,9 @@ class ModeSMessageResetTest {
         ModeSMessage m = new ModeSMessage();
         CprResolver resolver = new CprResolver(64);
         resolver.setReceiver(50.0, 4.0);
-        for (byte[] f : CORPUS) {
-            ModeSDecoder.decode(f, 0, f.length, 1_000_000_000L, m);
-            if (m.cprFormat != ModeSMessage.ABSENT) resolver.resolve(m);
+        Random rnd = new Random(45);
+        for (int i = 0; i < CORPUS.size(); i++) {
+            decodeLikeThePipeline(CORPUS.get(i), i, m, resolver, rnd);
             for (Field field : FIELDS) {
                 if (!same(field.get(m), field.get(FRESH))) written.add(field.getName());
             }
@@ -121,6 +122,26 @@ class ModeSMessageResetTest {
         for (Field field : FIELDS) all.add(field.getName());
         all.removeAll(written);
         assertThat(all).as("fields no message of the corpus sets").isEmpty();
+    }
+
+    private static final int[] REGISTERS = {0x10, 0x17, 0x20, 0x30, 0x40, 0x44, 0x45, 0x50, 0x60, 0x05};
+
+    /**
+     * Decodes as the feeds do (odd entries at an offset in a larger buffer), resolves positions
+     * as the pipeline does, and on every fourth message also decodes a random MB as a named
+     * register, as ASTERIX I048/250 does, so that every register field is written somewhere.
+     */
+    private static void decodeLikeThePipeline(byte[] f, int i, ModeSMessage m, CprResolver resolver, Random rnd) {
+        byte[] buf = f;
+        int off = 0;
+        if (i % 2 == 1) {
+            buf = new byte[f.length + 5];
+            off = 3;
+            System.arraycopy(f, 0, buf, off, f.length);
+        }
+        ModeSDecoder.decode(buf, off, f.length, 1_000_000_000L, m);
+        if (m.cprFormat != ModeSMessage.ABSENT) resolver.resolve(m);
+        if (i % 4 == 0) CommB.decodeRegister(rnd.nextLong(), REGISTERS[rnd.nextInt(REGISTERS.length)], m);
     }
 
     private static void assertAllAbsent(ModeSMessage m, byte[] after) throws Exception {

@@ -203,7 +203,7 @@ final class RegionGrid {
     }
 
     /** Cell index of a point, or -1 outside the grid (or NaN). */
-    private int cellOf(double lat, double lon) {
+    int cellOf(double lat, double lon) {
         double fx = (lon - minLon) / cellDeg;
         double fy = (lat - minLat) / cellDeg;
         // written so that NaN fails the test
@@ -243,6 +243,25 @@ final class RegionGrid {
             if (entryRegion[e] == region) return contains(cell, e, lat, lon);
         }
         return false;
+    }
+
+    // Entry-level access for callers that filter regions before the geometric test (zones check
+    // level and schedule first) without a capturing callback.
+
+    int entryBegin(int cell) {
+        return cellStart[cell];
+    }
+
+    int entryEnd(int cell) {
+        return cellStart[cell + 1];
+    }
+
+    int entryRegion(int entry) {
+        return entryRegion[entry];
+    }
+
+    boolean entryContains(int cell, int entry, double lat, double lon) {
+        return contains(cell, entry, lat, lon);
     }
 
     private boolean contains(int cell, int entry, double lat, double lon) {

@@ -15,8 +15,8 @@ public enum CorrelationReason {
     TIME_IN_WINDOW(10),
     /** The position lies within the corridor around the expanded route. */
     ON_ROUTE(15),
-    /** Both give an ICAO address and they differ: another airframe flies this callsign. */
-    ADDRESS_MISMATCH(-40),
+    /** Both give an ICAO address and they differ: another airframe flies this callsign (an aircraft swap, or not this flight). */
+    ADDRESS_MISMATCH(-20),
     /** Both give a callsign and they differ. */
     CALLSIGN_MISMATCH(-10),
     /** The time is outside the planned window. */

@@ -49,17 +49,18 @@ public record FlightPlan(Identification identification, Rules rules, Aircraft ai
 
     /** This plan with one item replaced (a CHG amendment). */
     public FlightPlan amend(FplItem item) {
-        return switch (item) {
-            case Identification i -> new FlightPlan(i, rules, aircraft, equipment, departure, route, destination, other, supplementary);
-            case Rules r -> new FlightPlan(identification, r, aircraft, equipment, departure, route, destination, other, supplementary);
-            case Aircraft a -> new FlightPlan(identification, rules, a, equipment, departure, route, destination, other, supplementary);
-            case Equipment e -> new FlightPlan(identification, rules, aircraft, e, departure, route, destination, other, supplementary);
-            case Departure d -> new FlightPlan(identification, rules, aircraft, equipment, d, route, destination, other, supplementary);
-            case Route r -> new FlightPlan(identification, rules, aircraft, equipment, departure, r, destination, other, supplementary);
-            case Destination d -> new FlightPlan(identification, rules, aircraft, equipment, departure, route, d, other, supplementary);
-            case Other o -> new FlightPlan(identification, rules, aircraft, equipment, departure, route, destination, o, supplementary);
-            case Supplementary s -> new FlightPlan(identification, rules, aircraft, equipment, departure, route, destination, other, s);
-        };
+        Identification i = identification; Rules r = rules; Aircraft a = aircraft; Equipment e = equipment;
+        Departure d = departure; Route ro = route; Destination de = destination; Other o = other; Supplementary s = supplementary;
+        if (item instanceof Identification x) i = x;
+        else if (item instanceof Rules x) r = x;
+        else if (item instanceof Aircraft x) a = x;
+        else if (item instanceof Equipment x) e = x;
+        else if (item instanceof Departure x) d = x;
+        else if (item instanceof Route x) ro = x;
+        else if (item instanceof Destination x) de = x;
+        else if (item instanceof Other x) o = x;
+        else if (item instanceof Supplementary x) s = x;
+        return new FlightPlan(i, r, a, e, d, ro, de, o, s);
     }
 
     /** This plan with all the given items replaced, in order. */

@@ -8,8 +8,9 @@ package org.vigil.core.flightplan;
  *
  * <p>Why these weights: a callsign or an address alone (40) is enough to correlate, as an operator
  * would; a squawk alone (20) is not, because codes are reused, but a squawk in the time window and
- * on the route (20 + 10 + 15) is. A plan whose CODE/ contradicts the track's address loses 40, so a
- * borrowed callsign on another airframe does not correlate on the callsign alone.
+ * on the route (20 + 10 + 15) is. A plan whose CODE/ contradicts the track's address loses 20: airlines
+ * swap aircraft after filing, so the callsign still correlates when time and route agree (and the
+ * mismatch stays visible as a reason), but not when they do not.
  *
  * <p>Allocation-free: reuses one {@link RouteProximity}; writes into the caller's
  * {@link Correlation}. Not thread-safe (one per thread).

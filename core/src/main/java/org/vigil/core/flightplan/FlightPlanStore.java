@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.vigil.core.flightplan.AtsMessage.Arr;
 import org.vigil.core.flightplan.AtsMessage.Chg;
 import org.vigil.core.flightplan.AtsMessage.Cnl;
 import org.vigil.core.flightplan.AtsMessage.Dep;
@@ -70,34 +69,25 @@ public final class FlightPlanStore {
         if (i == -1) return Outcome.NO_PLAN;
         if (i == -2) return Outcome.AMBIGUOUS;
         FiledPlan old = plans.get(i);
-        switch (message) {
-            case Chg chg -> {
-                FlightPlan p = old.plan().amend(chg.amendments());
-                plans.set(i, new FiledPlan(p, old.status(), old.atdMinutes(), expander.expand(p)));
-                return Outcome.AMENDED;
-            }
-            case Dla dla -> {
-                FlightPlan p = old.plan().amend(new Departure(old.plan().departure().aerodrome(), dla.newEobtMinutes()));
-                if (dla.key().dateOfFlight() != null && !dla.key().dateOfFlight().equals(p.dateOfFlight())) {
-                    p = p.amend(withDof(p.other(), dla.key().dateOfFlight()));
-                }
-                plans.set(i, new FiledPlan(p, PlanStatus.DELAYED, -1, old.route()));
-                return Outcome.DELAYED;
-            }
-            case Dep dep -> {
-                plans.set(i, new FiledPlan(old.plan(), PlanStatus.DEPARTED, dep.actualMinutes(), old.route()));
-                return Outcome.DEPARTED;
-            }
-            case Cnl cnl -> {
-                plans.remove(i);
-                return Outcome.CANCELLED;
-            }
-            case Arr arr -> {
-                plans.remove(i);
-                return Outcome.ARRIVED;
-            }
-            case Fpl fpl -> throw new AssertionError("handled above");
+        if (message instanceof Chg chg) {
+            FlightPlan p = old.plan().amend(chg.amendments());
+            plans.set(i, new FiledPlan(p, old.status(), old.atdMinutes(), expander.expand(p)));
+            return Outcome.AMENDED;
         }
+        if (message instanceof Dla dla) {
+            FlightPlan p = old.plan().amend(new Departure(old.plan().departure().aerodrome(), dla.newEobtMinutes()));
+            if (dla.key().dateOfFlight() != null && !dla.key().dateOfFlight().equals(p.dateOfFlight())) {
+                p = p.amend(withDof(p.other(), dla.key().dateOfFlight()));
+            }
+            plans.set(i, new FiledPlan(p, PlanStatus.DELAYED, -1, old.route()));
+            return Outcome.DELAYED;
+        }
+        if (message instanceof Dep dep) {
+            plans.set(i, new FiledPlan(old.plan(), PlanStatus.DEPARTED, dep.actualMinutes(), old.route()));
+            return Outcome.DEPARTED;
+        }
+        plans.remove(i);
+        return message instanceof Cnl ? Outcome.CANCELLED : Outcome.ARRIVED;
     }
 
     private static Other withDof(Other other, java.time.LocalDate dof) {

@@ -4,7 +4,7 @@ package org.vigil.core.metrics;
  * Minimum-cost rectangular assignment (Kuhn–Munkres "Hungarian" method in its shortest
  * augmenting path form with row and column potentials, O(r²·c) for r ≤ c).
  *
- * <p>Kept private to the metrics package on purpose: the tracker has its own solver, and a
+ * <p>Kept in the metrics package on purpose: the tracker has its own solver, and a
  * metric must not share code with the thing it measures, or a bug in one would hide in the other.
  *
  * <p>Invariants kept between augmentations: {@code rowPot[i] + colPot[j] <= cost(i, j)} for every

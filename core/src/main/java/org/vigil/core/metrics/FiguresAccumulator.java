@@ -7,7 +7,7 @@ final class FiguresAccumulator {
     long breaks, swaps, missed, truthInstants;
     double errorSum;
     long errorCount;
-    double latencySum;
+    double latencySum, latencyMax = Double.NaN;
     long latencyCount;
     long truthsDetectable;
 
@@ -21,6 +21,12 @@ final class FiguresAccumulator {
         instantAssigned = 0;
     }
 
+    void addLatency(double seconds) {
+        latencySum += seconds;
+        latencyCount++;
+        if (!(seconds <= latencyMax)) latencyMax = seconds; // NaN start: the first one sets it
+    }
+
     void addInstant(double ospa, double gospa) {
         ospaSum += ospa;
         gospaSum += gospa;
@@ -29,7 +35,7 @@ final class FiguresAccumulator {
 
     QualityFigures figures(long falseTracks) {
         return new QualityFigures(mean(ospaSum, instants), mean(gospaSum, instants), breaks, swaps, falseTracks,
-                missed, mean(errorSum, errorCount), mean(latencySum, latencyCount), instants, truthInstants,
+                missed, mean(errorSum, errorCount), mean(latencySum, latencyCount), latencyMax, instants, truthInstants,
                 truthsDetectable - latencyCount);
     }
 

@@ -16,13 +16,14 @@ import java.util.Map;
  * @param positionErrorMeanM      mean distance of assigned track-truth pairs, metres
  * @param initiationLatencyMeanS  mean time from a truth's first detectable instant to its first
  *                                assigned track, seconds, over truths that got one
+ * @param initiationLatencyMaxS   the longest of those latencies, seconds
  * @param instantsScored          instants averaged into the OSPA/GOSPA means
  * @param truthInstants           truth states scored
  * @param truthsNeverTracked      detectable truths that never got a track
  */
 public record QualityFigures(double ospaMeanM, double gospaMean, long trackBreaks, long swaps, long falseTracks,
                              long missedTruth, double positionErrorMeanM, double initiationLatencyMeanS,
-                             long instantsScored, long truthInstants, long truthsNeverTracked) {
+                             double initiationLatencyMaxS, long instantsScored, long truthInstants, long truthsNeverTracked) {
 
     /** The JSON object of the issue (#5): named keys first, then the counts behind the means. */
     public Map<String, Object> toJsonMap() {
@@ -35,6 +36,7 @@ public record QualityFigures(double ospaMeanM, double gospaMean, long trackBreak
         m.put("missed_truth", missedTruth);
         m.put("position_error_mean_m", finiteOrNull(positionErrorMeanM));
         m.put("initiation_latency_mean_s", finiteOrNull(initiationLatencyMeanS));
+        m.put("initiation_latency_max_s", finiteOrNull(initiationLatencyMaxS));
         m.put("instants_scored", instantsScored);
         m.put("truth_instants", truthInstants);
         m.put("truths_never_tracked", truthsNeverTracked);

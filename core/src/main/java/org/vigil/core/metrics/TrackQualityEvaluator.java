@@ -227,10 +227,8 @@ public final class TrackQualityEvaluator {
                     h.initiated = true;
                     double latency = now - h.firstDetectable;
                     FiguresAccumulator first = situation(h.firstDetectableSituation);
-                    overall.latencySum += latency;
-                    overall.latencyCount++;
-                    first.latencySum += latency;
-                    first.latencyCount++;
+                    overall.addLatency(latency);
+                    first.addLatency(latency);
                 }
             } else if (detectable) {
                 overall.missed++;

@@ -232,22 +232,29 @@ public final class Simulation {
         return v * v / (Geo.G * Math.tan(Math.toRadians(f.spec.type().maxBankDeg())));
     }
 
-    /** Starts the descent when the distance left is what the descent needs (3 NM per 1000 ft plus 10 NM). */
+    /**
+     * Starts the descent when the distance left is what the descent needs (3 NM per 1000 ft plus
+     * 10 NM, more for slow-descending types), then keeps the target on a 3 degree approach path
+     * (about 300 ft per NM) so that a flight never flies low and level towards its runway.
+     */
     private void updateDescent(Flight f, double toNextM, boolean lastLeg) {
         Airport dest = f.spec.destination();
-        if (dest == null || f.descending) return;
+        if (dest == null) return;
         double remaining = toNextM;
         List<double[]> route = f.spec.route();
         for (int i = f.leg; i < route.size() - 1; i++) {
             double[] a = route.get(i), b = route.get(i + 1);
             remaining += Geo.distanceM(a[0], a[1], b[0], b[1]);
         }
-        double toLose = f.altitudeFt - dest.elevationFt();
-        double needNm = toLose / 1000.0 * 3.0 * (f.spec.type().descentFpm() < 1500 ? 1.3 : 1.0) + 10;
-        if (remaining / Geo.NM <= needNm) {
+        double remainingNm = remaining / Geo.NM;
+        if (!f.descending) {
+            double toLose = f.altitudeFt - dest.elevationFt();
+            double needNm = toLose / 1000.0 * 3.0 * (f.spec.type().descentFpm() < 1500 ? 1.3 : 1.0) + 10;
+            if (remainingNm > needNm) return;
             f.descending = true;
-            f.targetAltitudeFt = dest.elevationFt();
         }
+        double path = dest.elevationFt() + Math.max(0, remainingNm - 1) * 300;
+        f.targetAltitudeFt = Math.min(f.spec.cruiseFt(), Math.min(f.targetAltitudeFt, path));
     }
 
     private void checkEnd(Flight f, double t) {

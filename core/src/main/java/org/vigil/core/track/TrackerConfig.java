@@ -14,6 +14,13 @@ public final class TrackerConfig {
     public double gateChiSquare = 13.816;
     /** Extra cost for pairing a secondary plot with a track holding a different Mode 3/A code. */
     public double squawkMismatchPenalty = 6.9;
+    /**
+     * Manoeuvre gate: a detection left unpaired is tried again against confirmed tracks left
+     * unpaired, with their prediction widened by a constant acceleration of up to this (m/s², per
+     * axis; 30 ≈ 3 g) since their last update, capped at {@link #manoeuvreMaxSeconds}.
+     */
+    public double manoeuvreAcceleration = 30;
+    public double manoeuvreMaxSeconds = 12;
     /** Altitude pre-gate: pairs whose Mode C differs from the track altitude by more than this plus 3 sigma are excluded, metres. */
     public double altitudeGateMetres = 300;
 
@@ -34,7 +41,7 @@ public final class TrackerConfig {
     /** CV acceleration density inside the IMM, m²/s³. */
     public double immCvDensity = 0.5;
     /** CT acceleration density inside the IMM, m²/s³. */
-    public double immCtDensity = 2.0;
+    public double immCtDensity = 10.0;
     /** CT turn-rate change density, rad²/s³. */
     public double immTurnDensity = 1e-4;
     /** CV density of the single-model baseline, m²/s³ (higher: it must absorb manoeuvres). */

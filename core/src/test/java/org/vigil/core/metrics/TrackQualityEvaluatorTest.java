@@ -178,6 +178,8 @@ class TrackQualityEvaluatorTest {
         assertThat(r.overall().initiationLatencyMeanS()).isCloseTo((30 + 10) / 2.0, within(1e-9));
         assertThat(r.bySituation().get("radar-only").initiationLatencyMeanS()).isCloseTo(30, within(1e-9));
         assertThat(r.bySituation().get("adsb-only").initiationLatencyMeanS()).isCloseTo(10, within(1e-9));
+        assertThat(r.overall().initiationLatencyMaxS()).isEqualTo(30);
+        assertThat(r.bySituation().get("adsb-only").initiationLatencyMaxS()).isEqualTo(10);
         assertThat(r.bySituation().get("uncovered").missedTruth()).isZero();
         assertThat(r.bySituation().get("uncovered").initiationLatencyMeanS()).isNaN();
         assertThat(r.overall().truthsNeverTracked()).isZero(); // truth 3 was never detectable
@@ -318,6 +320,31 @@ class TrackQualityEvaluatorTest {
         assertThat(r.overall().instantsScored()).isEqualTo(1);
         assertThat(r.overall().truthInstants()).isEqualTo(1);
         assertThat(r.overall().falseTracks()).isZero();
+    }
+
+    @Test
+    void survivesRandomGarbageWithoutThrowing() {
+        double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e300, 1e300, -90, 90, 0, 359.9, -180};
+        Random r = new Random(99);
+        for (MetricsConfig config : new MetricsConfig[] {MetricsConfig.defaults(), MetricsConfig.defaults().withDistance(DistanceMode.SLANT).withOrder(1)}) {
+            TrackQualityEvaluator e = new TrackQualityEvaluator(config);
+            for (int step = 0; step < 20_000; step++) {
+                double v = r.nextInt(4) == 0 ? odd[r.nextInt(odd.length)] : r.nextDouble() * 0.1;
+                switch (r.nextInt(6)) {
+                    case 0 -> e.beginInstant(r.nextInt(5) == 0 ? (r.nextBoolean() ? Double.NaN : step * 0.5 - 10) : step * 0.5);
+                    case 1 -> e.endInstant();
+                    case 2 -> e.truth(r.nextInt(20), LAT0 + v, LON0 + r.nextDouble() * 0.1, odd[r.nextInt(odd.length)],
+                            r.nextBoolean() ? null : "s" + r.nextInt(3));
+                    default -> e.track(r.nextInt(30), LAT0 + r.nextDouble() * 0.1, r.nextInt(3) == 0 ? v : LON0 + r.nextDouble() * 0.1,
+                            odd[r.nextInt(odd.length)], r.nextInt(8) != 0);
+                }
+            }
+            TrackQualityResult result = e.result();
+            assertThat(result.overall().truthInstants()).isPositive();
+            assertThat(result.rejections().values()).allMatch(n -> n > 0);
+            assertThat(result.overall().ospaMeanM()).isBetween(0.0, C);
+            assertThat(result.overall().positionErrorMeanM()).as("%s", result).isBetween(0.0, C);
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ class SimulationTest {
         assertThat(f.radioLost).isFalse();
         sim.step();
         assertThat(f.radioLost).isTrue();
-        while (sim.time() < 300) sim.step();
+        while (sim.time() < 900) sim.step(); // 15,000 ft at 2,200 ft/min takes 7 min
         assertThat(f.squawk).isEqualTo(7600);
         assertThat(f.transponderOn).isFalse();
         assertThat(f.spoofing).isTrue();

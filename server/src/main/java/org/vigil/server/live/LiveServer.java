@@ -38,7 +38,12 @@ public final class LiveServer implements AutoCloseable {
 
     public LiveServer(String bindAddress, int port) {
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION);
-        this.web = new WebServer(settings, () -> AircraftViews.snapshot(pipeline), feeds::statuses, this::healthExtras);
+        this.web = new WebServer(settings, () -> AircraftViews.snapshot(pipeline), feeds::statuses, this::healthExtras)
+                .plots(() -> {
+                    synchronized (deliveryLock) {
+                        return recentPlots.snapshot();
+                    }
+                });
     }
 
     public ModeSPipeline pipeline() { return pipeline; }

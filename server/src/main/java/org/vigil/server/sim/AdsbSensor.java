@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vigil.codec.feed.BeastEncoder;
+import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.AdsbEncoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.sim.Flight;
@@ -25,7 +26,8 @@ import org.vigil.core.sim.Simulation;
  * receiver's loss probability. Beast timestamps are 12 MHz ticks since the scenario start.
  *
  * <p>Per step: transmissions due in [t, t + step) are gathered, ordered by time (ties by flight and
- * kind), encoded once and copied to each receiver. Nothing is allocated per frame.
+ * kind), encoded once and copied to each receiver (a null output only counts). Nothing is
+ * allocated per frame.
  */
 final class AdsbSensor {
     static final int POSITION = 0, VELOCITY = 1, IDENTIFICATION = 2, OPERATIONAL = 3, STATUS = 4, KINDS = 5;
@@ -44,6 +46,10 @@ final class AdsbSensor {
     private final double[] p = new double[3];
     private final double[] spoofed = new double[2];
     private long transmitted;
+    /** Optional live consumer (the pipeline): gets each frame once if any receiver heard it. */
+    private FrameSink live;
+    private long liveEpochNanos;
+    private long liveFrames;
 
     AdsbSensor(List<ReceiverSpec> receivers, List<ByteOut> outs, long seed) {
         this.receivers = receivers.toArray(new ReceiverSpec[0]);
@@ -53,7 +59,14 @@ final class AdsbSensor {
     }
 
     long framesWritten(int receiver) { return frames[receiver]; }
+
+    /** Also delivers every received frame to {@code sink}, time-stamped from {@code startEpochSeconds}. */
+    void live(FrameSink sink, long startEpochSeconds) {
+        this.live = sink;
+        this.liveEpochNanos = startEpochSeconds * 1_000_000_000L;
+    }
     long transmitted() { return transmitted; }
+    long liveFrames() { return liveFrames; }
 
     /** Transmissions due in [sim.time(), sim.time() + step), from the state at sim.time(). */
     void scan(Simulation sim) {
@@ -131,6 +144,7 @@ final class AdsbSensor {
         }
         transmitted++;
         long ticks = Math.round(t * TICKS_PER_SECOND);
+        int best = -1;
         for (int r = 0; r < receivers.length; r++) {
             ReceiverSpec rx = receivers[r];
             double d = Geo.distanceM(rx.lat(), rx.lon(), p[0], p[1]) / Geo.NM;
@@ -138,9 +152,15 @@ final class AdsbSensor {
             if (d > rx.rangeNm() || d > horizon) continue;
             if (random.nextDouble() < rx.loss()) continue;
             int signal = (int) Math.max(20, Math.min(250, 250 - d));
+            best = Math.max(best, signal);
+            frames[r]++;
+            if (outs[r] == null) continue;
             int n = BeastEncoder.encode(frame, 0, len, ticks, signal, beast, 0);
             outs[r].bytes(beast, 0, n);
-            frames[r]++;
+        }
+        if (live != null && best >= 0) {
+            liveFrames++;
+            live.onFrame(frame, 0, len, liveEpochNanos + Math.round(t * 1e9), ticks, best);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.vigil.server.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
@@ -24,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +35,16 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code GET /api/aircraft}: JSON array of {@link AircraftView}</li>
+ *   <li>{@code GET /api/plots}: JSON array of the recent radar plots from the plots supplier (see
+ *       {@link #plots}), component names in snake_case, null components left out; {@code []}
+ *       when no plots supplier is set</li>
  *   <li>{@code GET /api/feeds}: whatever the feeds supplier returns, serialised by Jackson as is</li>
  *   <li>{@code GET /api/health}: status, version, uptime, aircraft count, console clients, plus the
  *       health-extras supplier's entries (merged when it returns a Map, else under "extras")</li>
  *   <li>{@code /ws}: {@code {"type":"aircraft","time":EPOCH_MS,"aircraft":[...]}} on connect and
- *       then every push interval, to every client</li>
+ *       then every push interval, to every client; when a plots supplier is set, also
+ *       {@code {"type":"plots","time":EPOCH_MS,"plots":[...]}} on connect and every push interval
+ *       ({@code time} is the push time; each plot carries its own data time)</li>
  * </ul>
  *
  * <p>The suppliers are called from the push thread and from HTTP threads, possibly at the same
@@ -44,7 +52,8 @@ import java.util.function.Supplier;
  * one push (counted in {@link #pushFailures()}, reported by health), never the push schedule.
  *
  * <p>A console that reads slower than we push is not allowed to build a queue: while its previous
- * picture is still being written, newer pictures are skipped for it (it only needs the latest).
+ * picture is still being written, it keeps only the newest picture of each kind (aircraft, plots)
+ * waiting, and older waiting ones are skipped (it only needs the latest).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -58,6 +67,9 @@ public final class WebServer implements AutoCloseable {
     private final Supplier<?> feeds;
     private final Supplier<?> healthExtras;
     private final ObjectMapper mapper;
+    /** Plots come as plain records with camelCase components; the console reads snake_case. */
+    private final ObjectMapper plotMapper;
+    private volatile Supplier<? extends List<?>> plots;
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -79,6 +91,27 @@ public final class WebServer implements AutoCloseable {
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.healthExtras = Objects.requireNonNull(healthExtras, "healthExtras");
         this.mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        this.plotMapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    /**
+     * Sets where the radar plots for the console's plot layer come from (for example
+     * {@code RecentPlots::snapshot} under the delivery lock). Call before {@link #start()}.
+     * The supplier is called from the push thread and from HTTP threads, so it must be thread-safe
+     * and return a snapshot the caller may keep; elements are serialised by Jackson with their
+     * component names in snake_case ({@code altitudeFt} becomes {@code altitude_ft}).
+     *
+     * @return this, for chaining
+     * @throws IllegalStateException when already started (clients would miss the plots silently)
+     */
+    public synchronized WebServer plots(Supplier<? extends List<?>> plots) {
+        if (app != null) {
+            throw new IllegalStateException("set the plots supplier before start()");
+        }
+        this.plots = Objects.requireNonNull(plots, "plots");
+        return this;
     }
 
     /** True when the console's static files are on the classpath (the vigil-console jar was built). */
@@ -114,6 +147,12 @@ public final class WebServer implements AutoCloseable {
                     .result("Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"));
         }
         javalin.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()));
+        javalin.get("/api/plots", ctx -> {
+            Supplier<? extends List<?>> p = plots;
+            List<?> list = p == null ? null : p.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        });
         javalin.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()));
         javalin.get("/api/health", ctx -> jsonResult(ctx, health()));
         javalin.ws("/ws", ws -> {
@@ -122,10 +161,7 @@ public final class WebServer implements AutoCloseable {
                 ConsoleClient client = new ConsoleClient(ctx);
                 clients.put(ctx.sessionId(), client);
                 // A fresh console should not stare at an empty map until the next tick.
-                String picture = pictureJson();
-                if (picture != null) {
-                    client.offer(picture, skippedForSlowClients);
-                }
+                client.offer(pictureJson(), plotsJson(), skippedForSlowClients);
             });
             ws.onClose(ctx -> clients.remove(ctx.sessionId()));
             ws.onError(ctx -> clients.remove(ctx.sessionId()));
@@ -243,6 +279,25 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The plots WebSocket message, or null when there is no plots supplier or (counted) it failed. */
+    private String plotsJson() {
+        Supplier<? extends List<?>> p = plots;
+        if (p == null) {
+            return null;
+        }
+        try {
+            List<?> list = p.get();
+            return plotMapper.writeValueAsString(new PlotsMessage("plots", settings.clock().millis(),
+                    list == null ? List.of() : list));
+        } catch (RuntimeException | JsonProcessingException e) {
+            long n = pushFailures.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("radar plots push failed ({} failed pushes so far)", n, e);
+            }
+            return null;
+        }
+    }
+
     // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
     private void pushToAll() {
         try {
@@ -250,12 +305,13 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             String picture = pictureJson();
-            if (picture == null) {
+            String plotPicture = plotsJson();
+            if (picture == null && plotPicture == null) {
                 return;
             }
             pushes.incrementAndGet();
             for (ConsoleClient c : clients.values()) {
-                if (!c.offer(picture, skippedForSlowClients)) {
+                if (!c.offer(picture, plotPicture, skippedForSlowClients)) {
                     clients.remove(c.ctx.sessionId());
                 }
             }
@@ -269,36 +325,82 @@ public final class WebServer implements AutoCloseable {
     private record AircraftMessage(String type, long time, List<AircraftView> aircraft) {
     }
 
-    /** One connected console and whether a picture is still on its way to it. */
+    /** The plots WebSocket message; field order is the wire order. */
+    private record PlotsMessage(String type, long time, List<?> plots) {
+    }
+
+    /**
+     * One connected console. At most one message is in flight to it; behind that, at most the
+     * newest aircraft picture and the newest plots picture wait (a newer one replaces a waiting
+     * older one, counted as skipped). So a slow console costs two strings, never a queue.
+     */
     private static final class ConsoleClient implements WriteCallback {
         private final WsContext ctx;
         private final AtomicBoolean sending = new AtomicBoolean();
+        private final AtomicReference<String> waitingAircraft = new AtomicReference<>();
+        private final AtomicReference<String> waitingPlots = new AtomicReference<>();
+        /** Kinds take turns, so a console too slow for both still gets plots, not only aircraft. */
+        private volatile boolean plotsFirst;
 
         ConsoleClient(WsContext ctx) {
             this.ctx = ctx;
         }
 
-        /** Sends unless the previous picture is still in flight; false when the session is gone. */
-        boolean offer(String picture, AtomicLong skipped) {
+        /**
+         * Queues the pictures (either may be null: nothing of that kind) and sends what it can.
+         *
+         * @return false when the session is gone
+         */
+        boolean offer(String aircraft, String plots, AtomicLong skipped) {
             if (!ctx.session.isOpen()) {
                 return false;
             }
-            if (!sending.compareAndSet(false, true)) {
+            if (aircraft != null && waitingAircraft.getAndSet(aircraft) != null) {
                 skipped.incrementAndGet();
-                return true;
             }
-            try {
-                ctx.session.getRemote().sendString(picture, this);
-                return true;
-            } catch (RuntimeException e) {
+            if (plots != null && waitingPlots.getAndSet(plots) != null) {
+                skipped.incrementAndGet();
+            }
+            return drain();
+        }
+
+        /** Starts the next send unless one is in flight; the kinds take turns. False when the session is gone. */
+        private boolean drain() {
+            while (sending.compareAndSet(false, true)) {
+                AtomicReference<String> first = plotsFirst ? waitingPlots : waitingAircraft;
+                AtomicReference<String> second = plotsFirst ? waitingAircraft : waitingPlots;
+                String next = first.getAndSet(null);
+                boolean aircraftNext = first == waitingAircraft;
+                if (next == null) {
+                    next = second.getAndSet(null);
+                    aircraftNext = second == waitingAircraft;
+                }
+                if (next != null) {
+                    plotsFirst = aircraftNext; // only changed while we hold the sending flag
+                    try {
+                        // May complete at once and re-enter drain() from writeSuccess: depth <= 2 kinds.
+                        ctx.session.getRemote().sendString(next, this);
+                        return true;
+                    } catch (RuntimeException e) {
+                        sending.set(false);
+                        return false;
+                    }
+                }
                 sending.set(false);
-                return false;
+                // A picture offered between our look and the release would otherwise wait for the next push.
+                if (waitingAircraft.get() == null && waitingPlots.get() == null) {
+                    return true;
+                }
             }
+            return true;
         }
 
         @Override
         public void writeSuccess() {
             sending.set(false);
+            if (ctx.session.isOpen()) {
+                drain();
+            }
         }
 
         @Override

@@ -48,8 +48,12 @@ class ScenarioLoaderTest {
     void loadScenarioHasFiveThousandFlightsAirborne() throws Exception {
         Scenario sc = ScenarioLoader.load("load-5000");
         Simulation sim = new Simulation(sc);
-        sim.step();
-        assertThat(sim.airborneCount()).isGreaterThanOrEqualTo(5000);
+        int least = Integer.MAX_VALUE;
+        while (sim.time() < sc.durationSeconds()) {
+            sim.step();
+            least = Math.min(least, sim.airborneCount());
+        }
+        assertThat(least).isGreaterThanOrEqualTo(5000);
     }
 
     @Test

@@ -23,8 +23,8 @@ import org.vigil.core.sim.Scenario;
  * Every CAT048 record converts back to the truth within the configured noise. The plots are put
  * on the map by the radar engineer's {@link PlotProjection} (independent of the simulator's
  * geometry) and compared with the truth interpolated at the plot time; the error is split into
- * a radial and a cross-range part. With a fixed seed and about 2,000 plots: the standard deviation
- * of each part is within 10 % of the configured sigma (range 120 m; azimuth 0.1 deg, i.e. cross
+ * a radial and a cross-range part. With a fixed seed and about 1,080 plots: the standard deviation
+ * of each part is within 10 % (4.6 standard errors) of the configured sigma (range 120 m; azimuth 0.1 deg, i.e. cross
  * range / ground range), the means are within 4 sigma/sqrt(n) plus 15 m (range) or 0.01 deg
  * (azimuth) of zero, and every single plot is within 5 sigma. Detection probability 0.9 shows as a
  * hit ratio of 0.9 +- 0.03 over the scans each target spent in cover; 2 clutter plots per scan
@@ -110,7 +110,7 @@ class SimRadarStatisticsTest {
         });
         assertThat(rejected[0]).isZero();
         int n = residuals.size();
-        assertThat(n).isGreaterThan(1500);
+        assertThat(n).isGreaterThan(1000); // 8 targets x 150 scans x Pd 0.9 = 1,080 expected
         double[] mean = new double[2], sd = new double[2];
         for (double[] r : residuals) for (int k = 0; k < 2; k++) mean[k] += r[k] / n;
         for (double[] r : residuals) for (int k = 0; k < 2; k++) sd[k] += (r[k] - mean[k]) * (r[k] - mean[k]) / (n - 1);

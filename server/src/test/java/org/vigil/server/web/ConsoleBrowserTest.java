@@ -53,7 +53,7 @@ class ConsoleBrowserTest {
             fail("no browser at " + CHROMIUM + ": install Debian's chromium: ./vigil test does it");
         }
         picture = new MovingPicture();
-        server = new WebServer(settings(0), picture, List::of, () -> null);
+        server = new WebServer(settings(0), picture, List::of, () -> null).plots(new FixedPlots());
         port = server.start();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -199,7 +199,7 @@ class ConsoleBrowserTest {
         server.stop();
         assertThat(page.locator("#conn")).hasAttribute("data-state", "closed",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
-        server = new WebServer(settings(port), picture, List::of, () -> null);
+        server = new WebServer(settings(port), picture, List::of, () -> null).plots(new FixedPlots());
         server.start();
         assertThat(page.locator("#conn")).hasAttribute("data-state", "open",
                 new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
@@ -231,6 +231,138 @@ class ConsoleBrowserTest {
         page.evaluate("() => window.vigil.setSymbology('app6')");
         page.waitForTimeout(600);
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "console-app6.png")));
+    }
+
+    @Test
+    void radarPlotsShowAsTheirOwnLayerWithPlotSymbolsThatFadeWithAge() {
+        awaitPlots();
+        assertThat(page.locator("#show-plots")).isChecked(); // on by default
+        assertThat(page.locator("#plot-count")).hasAttribute("data-count", String.valueOf(FixedPlots.COUNT));
+        // The aircraft are still all there, in their own layer: plots are not aircraft.
+        assertThat(number("window.vigil.featureCount()")).isEqualTo(MovingPicture.WITH_POSITION);
+        assertThat(number("window.vigil.aircraftCount()")).isEqualTo(MovingPicture.TOTAL);
+
+        Map<?, ?> newest = (Map<?, ?>) page.evaluate("() => window.vigil.plotSymbol(0)");
+        assertThat(newest.get("type")).isEqualTo("combined");
+        assertThat(((Number) newest.get("bucket")).intValue()).isZero();
+        assertThat(((Number) newest.get("opacity")).doubleValue()).isEqualTo(1.0);
+        assertThat(newest.get("layer")).isEqualTo("vigil-plots").isNotEqualTo(newest.get("aircraftLayer"));
+        Map<?, ?> oldest = (Map<?, ?>) page.evaluate("() => window.vigil.plotSymbol(4)");
+        assertThat(oldest.get("type")).isEqualTo("mode_s_combined");
+        assertThat(((Number) oldest.get("opacity")).doubleValue()).isBetween(0.1, 0.4);
+        Map<?, ?> middle = (Map<?, ?>) page.evaluate("() => window.vigil.plotSymbol(3)"); // 6 s of 11 old
+        assertThat(((Number) middle.get("opacity")).doubleValue())
+                .isLessThan(((Number) newest.get("opacity")).doubleValue())
+                .isGreaterThan(((Number) oldest.get("opacity")).doubleValue());
+
+        // Drawn in the plot colour on the plot layer's own canvas; the aircraft canvas has none of it.
+        assertThat(plotPixelsAround(0)).as("plot-coloured pixels at the newest plot").isGreaterThan(10);
+        assertThat(plotPixelsAround(1)).as("plot-coloured pixels at the primary plot").isGreaterThan(6);
+    }
+
+    @Test
+    void radarPlotsToggleHidesAndShowsTheLayer() {
+        awaitPlots();
+        assertThat(plotPixelsAround(0)).isGreaterThan(10);
+        page.locator("#show-plots").uncheck();
+        assertThat(page.evaluate("() => window.vigil.plotsVisible()")).isEqualTo(false);
+        page.waitForTimeout(300);
+        assertThat(plotPixelsAround(0)).as("plot pixels with the layer off").isLessThanOrEqualTo(0);
+        assertThat(number("window.vigil.featureCount()")).isEqualTo(MovingPicture.WITH_POSITION); // aircraft stay
+        page.locator("#show-plots").check();
+        assertThat(page.evaluate("() => window.vigil.plotsVisible()")).isEqualTo(true);
+        page.waitForTimeout(300);
+        assertThat(plotPixelsAround(0)).isGreaterThan(10);
+    }
+
+    @Test
+    void hoveringAPlotShowsItsRadarTypeModeAFlightLevelAndIcao() {
+        awaitPlots();
+        hoverPlot(3); // the Mode S plot
+        Locator tip = page.locator("#plot-tip");
+        assertThat(tip).isVisible();
+        assertThat(tip).containsText("Radar 12/35");
+        assertThat(tip).containsText("Mode S");
+        assertThat(tip).containsText("Mode 3/A 2041");
+        assertThat(tip).containsText("FL370");
+        assertThat(tip).containsText("ICAO 4CA2D1");
+        assertThat(tip).containsText("6.0 s old");
+        BoundingBox box = page.locator("#map").boundingBox();
+        page.mouse().move(box.x + 5, box.y + box.height - 5); // a corner with nothing in it
+        assertThat(tip).isHidden();
+    }
+
+    @Test
+    void fiveThousandPlotsLoadAndDrawQuickly() {
+        awaitPlots();
+        // One message's worth of work, timed in the page: load 5,000 plots and draw a frame.
+        Map<?, ?> r = (Map<?, ?>) page.evaluate("""
+                () => {
+                  const types = ['primary', 'secondary', 'combined', 'mode_s', 'mode_s_combined'];
+                  const plots = [];
+                  for (let i = 0; i < 5000; i++) {
+                    plots.push({ lat: 41 + (i % 100) * 0.07, lon: 28 + Math.floor(i / 100) * 0.2, type: types[i % 5],
+                      radar: '12/34', time: 1000000 + i * 2, mode3a: '1234', altitude_ft: 30000 });
+                  }
+                  const t0 = performance.now();
+                  window.vigil.loadPlots(plots);
+                  window.vigil.map.renderSync();
+                  const t1 = performance.now();
+                  window.vigil.loadPlots(plots);
+                  const t2 = performance.now();
+                  window.vigil.map.renderSync();
+                  const t3 = performance.now();
+                  return { first: t1 - t0, load: t2 - t1, draw: t3 - t2, second: t3 - t1, count: window.vigil.plotCount() };
+                }""");
+        assertThat(((Number) r.get("count")).intValue()).isEqualTo(5000);
+        System.out.printf("5000 plots: first load+draw %.0f ms; again: load %.0f ms, draw (whole map) %.0f ms%n",
+                ((Number) r.get("first")).doubleValue(), ((Number) r.get("load")).doubleValue(),
+                ((Number) r.get("draw")).doubleValue());
+        // Generous bound for a loaded 2-core machine; per-plot DOM or per-plot styles would be far slower.
+        assertThat(((Number) r.get("second")).doubleValue()).isLessThan(1500);
+    }
+
+    @Test
+    void screenshotShowsRadarPlotsDistinctFromAircraft() throws Exception {
+        awaitPlots();
+        page.evaluate("() => { const v = window.vigil.map.getView(); v.setZoom(8); v.setCenter(window.vigil.fromLonLat([32.4, 43.45])); }");
+        page.waitForTimeout(700);
+        hoverPlot(3);
+        assertThat(page.locator("#plot-tip")).isVisible();
+        Path shot = Paths.get("target", "console-plots.png");
+        Files.createDirectories(shot.getParent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot));
+        assertThat(Files.size(shot)).isGreaterThan(20_000);
+    }
+
+    private void awaitPlots() {
+        page.waitForFunction("n => window.vigil.plotCount() === n", FixedPlots.COUNT,
+                new Page.WaitForFunctionOptions().setTimeout(10_000));
+    }
+
+    private void hoverPlot(int i) {
+        BoundingBox box = page.locator("#map").boundingBox();
+        List<?> xy = (List<?>) page.evaluate("i => window.vigil.plotPixel(i)", i);
+        page.mouse().move(box.x + ((Number) xy.get(0)).doubleValue(), box.y + ((Number) xy.get(1)).doubleValue());
+    }
+
+    /** Pixels in the plot colour within 8 px of plot i on the plot layer's own canvas; -1 when it has none. */
+    private int plotPixelsAround(int i) {
+        return ((Number) page.evaluate("""
+                i => {
+                  const c = document.querySelector('#map .vigil-plots canvas');
+                  if (!c) return -1;
+                  const [x, y] = window.vigil.plotPixel(i);
+                  const r = c.width / c.getBoundingClientRect().width;
+                  const g = c.getContext('2d', { willReadFrequently: true });
+                  const d = g.getImageData(Math.round((x - 8) * r), Math.round((y - 8) * r), Math.round(16 * r), Math.round(16 * r)).data;
+                  let n = 0;
+                  // Pale cyan-white: bright in every channel, blue and green above red; no aircraft colour is that pale.
+                  for (let k = 0; k < d.length; k += 4) {
+                    if (d[k + 3] > 60 && d[k] > 150 && d[k + 1] > 200 && d[k + 2] > 220) n++;
+                  }
+                  return n;
+                }""", i)).intValue();
     }
 
     private double number(String expression) {

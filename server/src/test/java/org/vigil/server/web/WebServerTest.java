@@ -37,12 +37,30 @@ class WebServerTest {
     }
 
     private int start(Supplier<List<AircraftView>> aircraft, Duration push) {
+        return start(aircraft, null, push);
+    }
+
+    private int start(Supplier<List<AircraftView>> aircraft, Supplier<? extends List<?>> plots, Duration push) {
         WebSettings settings = WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0)
                 .withPushInterval(push).withVersion("test-1");
         server = new WebServer(settings, aircraft,
                 () -> List.of(Map.of("name", "beast-1", "connected", true)),
                 () -> Map.of("feeds_up", 1, "status", "must not override"));
+        if (plots != null) {
+            assertThat(server.plots(plots)).isSameAs(server);
+        }
         return server.start();
+    }
+
+    private static List<JsonNode> ofType(List<String> messages, String type) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (String m : messages) {
+            JsonNode n = JSON.readTree(m);
+            if (n.get("type").asText().equals(type)) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
@@ -93,6 +111,103 @@ class WebServerTest {
         assertThat(noPosition.has("trail")).isFalse();
         assertThat(noPosition.has("emergency")).isFalse();
         assertThat(noPosition.has("groundspeed_kt")).isFalse();
+    }
+
+    @Test
+    void plotsEndpointSendsSnakeCaseAndOmitsAbsentFields() throws Exception {
+        int port = start(new MovingPicture(), new FixedPlots(), Duration.ofSeconds(1));
+        HttpResponse<String> r = get(port, "/api/plots");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        JsonNode list = JSON.readTree(r.body());
+        assertThat(list.isArray()).isTrue();
+        assertThat(list).hasSize(FixedPlots.COUNT);
+
+        JsonNode combined = list.get(0);
+        assertThat(combined.get("type").asText()).isEqualTo("combined");
+        assertThat(combined.get("radar").asText()).isEqualTo("12/34");
+        assertThat(combined.get("lat").asDouble()).isEqualTo(43.25);
+        assertThat(combined.get("lon").asDouble()).isEqualTo(32.60);
+        assertThat(combined.get("altitude_ft").asInt()).isEqualTo(37000);
+        assertThat(combined.get("time").asLong()).isEqualTo(FixedPlots.NEWEST);
+        assertThat(combined.get("mode3a").asText()).isEqualTo("2041");
+        assertThat(combined.get("altitude_assumed").asBoolean()).isFalse();
+        assertThat(combined.has("altitudeFt")).isFalse();
+        assertThat(combined.has("icao")).isFalse(); // absent is left out, never null or ""
+        assertThat(combined.has("callsign")).isFalse();
+
+        JsonNode modeS = list.get(3);
+        assertThat(modeS.get("icao").asText()).isEqualTo("4CA2D1");
+        assertThat(modeS.get("callsign").asText()).isEqualTo("RYR4TB");
+        JsonNode assumed = list.get(4);
+        assertThat(assumed.has("altitude_ft")).isFalse();
+        assertThat(assumed.get("altitude_assumed").asBoolean()).isTrue();
+
+        // The aircraft API keeps its own names: the plot mapper must not leak into it.
+        assertThat(JSON.readTree(get(port, "/api/aircraft").body()).get(0).has("altitude_ft")).isTrue();
+    }
+
+    @Test
+    void plotsEndpointIsAnEmptyArrayWithoutAPlotsSupplier() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofSeconds(1));
+        HttpResponse<String> r = get(port, "/api/plots");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void websocketPushesPlotsAlongsideTheAircraftAtTheInterval() throws Exception {
+        int port = start(new MovingPicture(), new FixedPlots(), Duration.ofMillis(200));
+        Collector c = new Collector();
+        WebSocket ws = connect(port, c);
+        c.awaitAtLeast(8, Duration.ofSeconds(5));
+        ws.abort();
+
+        List<JsonNode> plots = ofType(c.messages, "plots");
+        List<JsonNode> aircraft = ofType(c.messages, "aircraft");
+        // Both kinds every push (plus the pair on connect); at most one of each may be in flight at the end.
+        assertThat(plots).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(Math.abs(plots.size() - aircraft.size())).isLessThanOrEqualTo(1);
+        assertThat(JSON.readTree(c.messages.get(0)).get("type").asText()).isEqualTo("aircraft");
+        assertThat(JSON.readTree(c.messages.get(1)).get("type").asText()).isEqualTo("plots");
+
+        JsonNode first = plots.get(0);
+        assertThat(first.fieldNames()).toIterable().containsExactly("type", "time", "plots");
+        assertThat(first.get("time").asLong()).isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
+        assertThat(first.get("plots")).hasSize(FixedPlots.COUNT);
+        assertThat(first.get("plots").get(3).get("altitude_ft").asInt()).isEqualTo(37000);
+        assertThat(first.get("plots").get(4).get("altitude_assumed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void websocketSendsNoPlotsWithoutAPlotsSupplier() throws Exception {
+        int port = start(new MovingPicture(), Duration.ofMillis(100));
+        Collector c = new Collector();
+        WebSocket ws = connect(port, c);
+        c.awaitAtLeast(4, Duration.ofSeconds(5));
+        ws.abort();
+        assertThat(ofType(c.messages, "plots")).isEmpty();
+        assertThat(ofType(c.messages, "aircraft")).hasSameSizeAs(c.messages);
+    }
+
+    @Test
+    void aThrowingPlotsSupplierCostsThePlotsNotTheAircraft() throws Exception {
+        int port = start(new MovingPicture(), () -> {
+            throw new IllegalStateException("radar picture not ready");
+        }, Duration.ofMillis(100));
+        Collector c = new Collector();
+        WebSocket ws = connect(port, c);
+        c.awaitAtLeast(4, Duration.ofSeconds(5));
+        ws.abort();
+        assertThat(ofType(c.messages, "aircraft")).hasSameSizeAs(c.messages);
+        assertThat(server.pushFailures()).isPositive();
+        assertThat(get(port, "/api/plots").statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void plotsSupplierCannotBeSetAfterStart() throws Exception {
+        start(new MovingPicture(), Duration.ofSeconds(1));
+        assertThatThrownBy(() -> server.plots(new FixedPlots())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,0 +1,17 @@
+package org.vigil.core.track;
+
+/** Why the tracker refused a detection or an update; each is counted by {@link Tracker#rejected}. */
+public enum Rejection {
+    /** Older than what the reordering window already released. */
+    LATE,
+    /** Radar sensor id never registered and the detection carries no radar position. */
+    UNKNOWN_SENSOR,
+    /** More sensors than {@link SystemTrack#MAX_SENSORS}. */
+    TOO_MANY_SENSORS,
+    /** Missing or non-finite time, range, azimuth, position or accuracy (e.g. NACp 0). */
+    BAD_MEASUREMENT,
+    /** The Kalman update was numerically degenerate (target on top of the radar, singular S). */
+    DEGENERATE_UPDATE,
+    /** An ADS-B/MLAT report disagreeing with a radar-supported track: identity kept, kinematics not used. */
+    DISAGREEING_REPORT
+}

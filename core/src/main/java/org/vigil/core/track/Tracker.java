@@ -1,0 +1,789 @@
+package org.vigil.core.track;
+
+/**
+ * The multi-sensor tracker: radar plots and ADS-B/MLAT reports in, system tracks and life-cycle
+ * events out. It only orchestrates; the mathematics lives in the parts it is built from
+ * ({@link Predictor}, {@link Updater}, {@link GnnAssociator}, {@link Initiator}, {@link Deleter}),
+ * in the spirit of Stone Soup.
+ *
+ * <p>Processing, per detection handed to {@link #accept}:
+ * <ol>
+ * <li>Registration: the sensor's time offset is removed; (later) its range/azimuth biases.</li>
+ * <li>Reordering: a bounded window ({@link TrackerConfig#reorderWindowSeconds}) sorts detections
+ *   across sensors by time; anything older than what was released is refused as LATE.</li>
+ * <li>Batching: consecutive plots of one radar within {@link TrackerConfig#batchSpanSeconds} form
+ *   a batch (a sector of one scan: each aircraft at most once); an ADS-B/MLAT report is a batch of one.</li>
+ * <li>Fusion rules per detection of a batch: a report or plot carrying an ICAO address held by a
+ *   track joins that track directly. Every other detection is gated (chi-square on the innovation,
+ *   altitude pre-gate, no pairing across different ICAO addresses, a penalty for a different
+ *   Mode 3/A) against the tracks in the neighbouring grid cells, and the batch is assigned by global
+ *   nearest neighbour (Hungarian per cluster). Primary-only plots thus update whatever track they
+ *   gate with best, and form tracks of their own when nothing is near.</li>
+ * <li>Update (Kalman / EKF, IMM), identity, altitude, contributing sensors, ADS-B/radar
+ *   disagreement; or initiation of a tentative track for an unpaired detection.</li>
+ * <li>Housekeeping every {@link TrackerConfig#sweepIntervalSeconds} of detection time: deletion
+ *   by coasting limits, contributing-sensor expiry, grid refresh.</li>
+ * </ol>
+ *
+ * <p>Time comes only from the detections (no wall clock). Deterministic: the same detections in the
+ * same order give the same events. Single-threaded; allocation-free per detection once pools and
+ * buffers have grown (tracks, detections, candidate arrays).
+ */
+public final class Tracker {
+    private final TrackListener listener;
+    private final AreaProjection projection;
+    private final Predictor predictor;
+    private final Updater updater;
+    private final Initiator initiator;
+    private final Deleter deleter;
+    private final GnnAssociator associator = new GnnAssociator();
+    private final ReorderBuffer reorder;
+    private final TrackGrid grid;
+    private final IcaoIndex icaoIndex = new IcaoIndex();
+    private final IcaoIndex sensorIndexById = new IcaoIndex();
+
+    // configuration copied at construction
+    private final double gate;
+    private final double squawkPenalty;
+    private final double altitudeGate;
+    private final long batchSpanNanos;
+    private final double altitudeDensity;
+    private final double altitudeSigma;
+    private final double assumedHeightSigma;
+    private final double contributingScans;
+    private final long contributingReportNanos;
+    private final double disagreementChiSquare;
+    private final int disagreementPersistence;
+    private final double radarSupportScans;
+    private final long updateEventIntervalNanos;
+    private final long sweepIntervalNanos;
+    private final double invFourR2;
+    private final double manoeuvreAcceleration;
+    private final double manoeuvreMaxSeconds;
+    private long manoeuvreUpdates;
+
+    // sensors (dense index)
+    private final SensorConfig[] sensors = new SensorConfig[SystemTrack.MAX_SENSORS];
+    private final double[] sensorX = new double[SystemTrack.MAX_SENSORS];
+    private final double[] sensorY = new double[SystemTrack.MAX_SENSORS];
+    private final double[] sensorConvergence = new double[SystemTrack.MAX_SENSORS];
+    private int sensorCount;
+
+    // tracks
+    private SystemTrack[] tracks = new SystemTrack[256];
+    private int slotCount;
+    private int[] freeSlots = new int[256];
+    private int freeCount;
+    private int nextTrackNumber = 1;
+    private int liveTracks;
+
+    // batch
+    private Detection[] batch = new Detection[64];
+    private int batchSize;
+    private int batchSensor = -1;
+    private long batchStart;
+    private long batchStamp;
+    private int[] direct = new int[64];
+    private long[] candStamp = new long[256];
+    private long candEpoch;
+    private int[] assigned = new int[64];
+    private boolean[] manoeuvre = new boolean[64];
+    private int[] localOf = new int[256];
+    private int[] localSlots = new int[64];
+    private int[] pairTrack = new int[256];
+    private int[] pairDet = new int[256];
+    private double[] pairCost = new double[256];
+    private int[] candidates = new int[256];
+
+    // scratch
+    private final KinematicState scratch;
+    private final Measurement measurement = new Measurement();
+    private final long[] rejections = new long[Rejection.values().length];
+    private long lastSweep = Long.MIN_VALUE;
+    private long now = Long.MIN_VALUE;
+    private long processed;
+
+    public Tracker(TrackerConfig config, TrackListener listener) {
+        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null,
+                new CoastingDeleter(config.radarCoastScans, config.reportCoastSeconds, config.tentativeCoastScans, config.tentativeReportCoastSeconds));
+    }
+
+    /**
+     * A tracker with swapped parts. {@code initiator} null means the default M-of-N initiator
+     * built on {@code predictor} from the configuration.
+     */
+    public Tracker(TrackerConfig c, TrackListener listener, Predictor predictor, Updater updater, Initiator initiator, Deleter deleter) {
+        this.listener = listener == null ? new TrackListener() { } : listener;
+        this.projection = new AreaProjection(c.originLatDeg, c.originLonDeg);
+        this.predictor = predictor;
+        this.updater = updater;
+        this.initiator = initiator != null ? initiator
+                : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN);
+        this.deleter = deleter;
+        this.reorder = new ReorderBuffer((long) (c.reorderWindowSeconds * 1e9));
+        this.grid = new TrackGrid(c.gridCellMetres);
+        this.gate = c.gateChiSquare;
+        this.squawkPenalty = c.squawkMismatchPenalty;
+        this.altitudeGate = c.altitudeGateMetres;
+        this.batchSpanNanos = (long) (c.batchSpanSeconds * 1e9);
+        this.altitudeDensity = c.altitudeDensity;
+        this.altitudeSigma = c.altitudeSigmaMetres;
+        this.assumedHeightSigma = c.assumedHeightSigmaMetres;
+        this.contributingScans = c.contributingScans;
+        this.contributingReportNanos = (long) (c.contributingReportSeconds * 1e9);
+        this.disagreementChiSquare = c.disagreementChiSquare;
+        this.disagreementPersistence = c.disagreementPersistence;
+        this.radarSupportScans = c.radarSupportScans;
+        this.updateEventIntervalNanos = (long) (c.updateEventIntervalSeconds * 1e9);
+        this.sweepIntervalNanos = (long) (c.sweepIntervalSeconds * 1e9);
+        this.manoeuvreAcceleration = c.manoeuvreAcceleration;
+        this.manoeuvreMaxSeconds = c.manoeuvreMaxSeconds;
+        this.scratch = new KinematicState(predictor.models());
+        double r = projection.sphereRadius();
+        this.invFourR2 = 1 / (4 * r * r);
+    }
+
+    /** The predictor selected by {@link TrackerConfig#motion}. */
+    public static Predictor defaultPredictor(TrackerConfig c) {
+        if ("cv".equals(c.motion)) return new ModelPredictor(new ConstantVelocity(c.cvDensity));
+        if ("imm".equals(c.motion)) return ImmPredictor.cvCt(c.immCvDensity, c.immCtDensity, c.immTurnDensity);
+        throw new IllegalArgumentException("motion must be imm or cv: " + c.motion);
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    /** Registers a sensor; returns its dense index (bit in {@link SystemTrack#sensorsNow()}). */
+    public int addSensor(SensorConfig s) {
+        int existing = sensorIndexById.get(s.id());
+        if (existing >= 0) {
+            setSensor(existing, s);
+            return existing;
+        }
+        if (sensorCount == SystemTrack.MAX_SENSORS) throw new IllegalStateException("more than " + SystemTrack.MAX_SENSORS + " sensors");
+        int i = sensorCount++;
+        sensorIndexById.put(s.id(), i);
+        setSensor(i, s);
+        return i;
+    }
+
+    private void setSensor(int i, SensorConfig s) {
+        sensors[i] = s;
+        if (s.kind() == SensorKind.RADAR) {
+            projection.forward(s.latDeg(), s.lonDeg());
+            sensorX[i] = projection.x;
+            sensorY[i] = projection.y;
+            sensorConvergence[i] = projection.convergenceRad(s.latDeg(), s.lonDeg());
+        }
+    }
+
+    public int sensorIndex(int sensorId) {
+        return sensorIndexById.get(sensorId);
+    }
+
+    public SensorConfig sensor(int index) {
+        return sensors[index];
+    }
+
+    public AreaProjection projection() {
+        return projection;
+    }
+
+    // ------------------------------------------------------------------ input
+
+    /**
+     * Hands one detection to the tracker (copied; the caller may reuse {@code d}). Processing
+     * happens when the reordering window has passed it. Returns false if refused (counted).
+     */
+    public boolean accept(Detection d) {
+        if (d.timeNanos == Long.MIN_VALUE) return reject(Rejection.BAD_MEASUREMENT);
+        int idx = sensorIndexById.get(d.sensorId);
+        if (idx < 0) {
+            idx = registerOnTheFly(d);
+            if (idx < 0) return false;
+        }
+        SensorConfig s = sensors[idx];
+        long t = d.timeNanos - s.timeOffsetNanos();
+        if (!reorder.offer(d, t)) return reject(Rejection.LATE);
+        drain(false);
+        return true;
+    }
+
+    /** Moves detection time forward without a detection (quiet feeds), releasing and sweeping. */
+    public void advance(long timeNanos) {
+        reorder.advance(timeNanos);
+        drain(false);
+        if (timeNanos > now) {
+            processBatch();
+            now = timeNanos;
+            maybeSweep(timeNanos);
+        }
+    }
+
+    /** Processes everything still held (end of a recording). Tracks are not deleted by this. */
+    public void flush() {
+        drain(true);
+        processBatch();
+    }
+
+    private int registerOnTheFly(Detection d) {
+        if (sensorCount == SystemTrack.MAX_SENSORS) {
+            reject(Rejection.TOO_MANY_SENSORS);
+            return -1;
+        }
+        if (d.kind == SensorKind.RADAR) {
+            if (!(d.sensorLatDeg >= -90 && d.sensorLatDeg <= 90) || !(d.sensorLonDeg >= -180 && d.sensorLonDeg <= 180)) {
+                reject(Rejection.UNKNOWN_SENSOR);
+                return -1;
+            }
+            double h = Double.isNaN(d.sensorHeightMetres) ? 0 : d.sensorHeightMetres;
+            double rs = d.rangeSigmaMetres > 0 ? d.rangeSigmaMetres : 70;
+            double as = d.azimuthSigmaRad > 0 ? d.azimuthSigmaRad : Math.toRadians(0.1);
+            return addSensor(SensorConfig.radar(d.sensorId, "radar " + d.sensorId, d.sensorLatDeg, d.sensorLonDeg, h, 5, rs, as));
+        }
+        return addSensor(SensorConfig.reports(d.sensorId, d.kind, d.kind + " " + d.sensorId));
+    }
+
+    private boolean reject(Rejection r) {
+        rejections[r.ordinal()]++;
+        return false;
+    }
+
+    private void drain(boolean all) {
+        Detection d;
+        while ((d = all ? reorder.poll() : reorder.pollReady()) != null) {
+            process(d);
+        }
+    }
+
+    // ------------------------------------------------------------------ processing
+
+    private void process(Detection d) {
+        int idx = sensorIndexById.get(d.sensorId);
+        d.sensorIndex = idx;
+        if (!locate(d, sensors[idx])) {
+            reject(Rejection.BAD_MEASUREMENT);
+            reorder.recycle(d);
+            return;
+        }
+        boolean radar = d.kind == SensorKind.RADAR;
+        if (batchSize > 0 && (!radar || idx != batchSensor || d.timeNanos - batchStart > batchSpanNanos)) processBatch();
+        if (d.timeNanos > now) now = d.timeNanos;
+        maybeSweep(d.timeNanos);
+        if (batchSize == batch.length) batch = java.util.Arrays.copyOf(batch, batchSize * 2);
+        if (batchSize == 0) {
+            batchSensor = idx;
+            batchStart = d.timeNanos;
+        }
+        batch[batchSize++] = d;
+        if (!radar) processBatch();
+    }
+
+    private void maybeSweep(long time) {
+        if (lastSweep == Long.MIN_VALUE) {
+            lastSweep = time;
+            return;
+        }
+        if (time - lastSweep >= sweepIntervalNanos) {
+            processBatch();
+            sweep(time);
+            lastSweep = time;
+        }
+    }
+
+    /** Fills the detection's plane position (for gating and initiation); false if unusable. */
+    private boolean locate(Detection d, SensorConfig s) {
+        if (d.kind == SensorKind.RADAR) {
+            double rho = d.rangeMetres - s.rangeBiasMetres();
+            double az = d.azimuthRad - s.azimuthBiasRad();
+            if (!(rho > 0) || Double.isInfinite(rho) || Double.isNaN(az) || Double.isInfinite(az)) return false;
+            double h = Double.isNaN(d.altitudeMetres) ? s.assumedHeightMetres() : d.altitudeMetres;
+            double g = SlantRange.toGround(rho, s.heightMetres(), h, projection.sphereRadius());
+            int i = d.sensorIndex;
+            double a = az + sensorConvergence[i];
+            double sx = Math.sin(a);
+            double cx = Math.cos(a);
+            double x = sensorX[i] + g * sx;
+            double y = sensorY[i] + g * cx;
+            // the plane stretches distances by the projection scale: one fixed-point step suffices
+            measurement.rx = sensorX[i];
+            measurement.ry = sensorY[i];
+            measurement.invFourR2 = invFourR2;
+            double k = measurement.meanScale(x, y);
+            d.x = sensorX[i] + k * g * sx;
+            d.y = sensorY[i] + k * g * cx;
+            return true;
+        }
+        if (!(d.latDeg >= -90 && d.latDeg <= 90) || !(d.lonDeg >= -180 && d.lonDeg <= 180) || !(d.horizontalSigmaMetres > 0)
+                || Double.isInfinite(d.horizontalSigmaMetres)) {
+            return false;
+        }
+        projection.forward(d.latDeg, d.lonDeg);
+        d.x = projection.x;
+        d.y = projection.y;
+        return true;
+    }
+
+    /**
+     * Fills {@link #measurement} for detection {@code d}, using {@code trackAltitude} (may be NaN)
+     * for the slant-to-ground conversion when the plot has no Mode C.
+     */
+    private void measure(Detection d, double trackAltitude) {
+        if (d.kind != SensorKind.RADAR) {
+            measurement.position(d.x, d.y, d.horizontalSigmaMetres);
+            return;
+        }
+        int i = d.sensorIndex;
+        SensorConfig s = sensors[i];
+        double rho = d.rangeMetres - s.rangeBiasMetres();
+        double az = d.azimuthRad - s.azimuthBiasRad();
+        double h;
+        double hSigma;
+        if (!Double.isNaN(d.altitudeMetres)) {
+            h = d.altitudeMetres;
+            hSigma = altitudeSigma;
+        } else if (!Double.isNaN(trackAltitude)) {
+            h = trackAltitude;
+            hSigma = 4 * altitudeSigma;
+        } else {
+            h = s.assumedHeightMetres();
+            hSigma = assumedHeightSigma;
+        }
+        double r = projection.sphereRadius();
+        double g = SlantRange.toGround(rho, s.heightMetres(), h, r);
+        double dh = h - s.heightMetres();
+        double chord = Math.sqrt(Math.max(rho * rho - dh * dh, 1));
+        // d g / d rho ~ rho / chord, d g / d h ~ -dh / chord (capped: overhead plots tell little about range)
+        double dRho = Math.min(10, rho / chord);
+        double dH = Math.min(10, Math.abs(dh) / chord);
+        double rs = d.rangeSigmaMetres > 0 ? d.rangeSigmaMetres : s.rangeSigmaMetres();
+        double as = d.azimuthSigmaRad > 0 ? d.azimuthSigmaRad : s.azimuthSigmaRad();
+        double gSigma = Math.sqrt(dRho * dRho * rs * rs + dH * dH * hSigma * hSigma);
+        measurement.rangeAzimuth(g, az, gSigma, as, sensorX[i], sensorY[i], sensorConvergence[i], invFourR2);
+    }
+
+    private void processBatch() {
+        int n = batchSize;
+        if (n == 0) return;
+        batchStamp++;
+        if (direct.length < n) {
+            direct = new int[Math.max(n, direct.length * 2)];
+            assigned = new int[direct.length];
+            manoeuvre = new boolean[direct.length];
+        }
+        // 1. direct joins by ICAO address
+        for (int i = 0; i < n; i++) {
+            Detection d = batch[i];
+            direct[i] = -1;
+            assigned[i] = -1;
+            manoeuvre[i] = false;
+            if (d.icao != Detection.ABSENT) {
+                int slot = icaoIndex.get(d.icao);
+                if (slot >= 0 && tracks[slot].batchStamp != batchStamp) {
+                    direct[i] = slot;
+                    assigned[i] = slot;
+                    tracks[slot].batchStamp = batchStamp;
+                }
+            }
+        }
+        // 2. gating of the rest against grid candidates, global nearest neighbour
+        associate(n, false);
+        // 3. manoeuvre gate: detections left over against confirmed tracks left over, with the
+        //    prediction widened by a possible manoeuvre since the track's last update
+        boolean leftover = false;
+        for (int i = 0; i < n && !leftover; i++) leftover = assigned[i] < 0;
+        if (leftover) associate(n, true);
+        // 4. updates and initiations in detection order
+        for (int i = 0; i < n; i++) {
+            Detection d = batch[i];
+            if (assigned[i] >= 0) update(tracks[assigned[i]], d, direct[i] >= 0, manoeuvre[i]);
+            else initiate(d);
+            processed++;
+        }
+        for (int i = 0; i < n; i++) {
+            reorder.recycle(batch[i]);
+            batch[i] = null;
+        }
+        batchSize = 0;
+        batchSensor = -1;
+    }
+
+    /**
+     * One association pass over the batch's unassigned detections: gate against grid candidates
+     * not yet taken in this batch, solve GNN, record pairs in {@link #assigned} and mark the tracks.
+     * The manoeuvre pass only considers confirmed tracks and widens their prediction.
+     */
+    private void associate(int n, boolean manoeuvrePass) {
+        candEpoch++;
+        int nLocal = 0;
+        int np = 0;
+        for (int i = 0; i < n; i++) {
+            if (assigned[i] >= 0) continue;
+            Detection d = batch[i];
+            int nc = grid.candidates(d.x, d.y, candidates);
+            candidates = grid.buffer;
+            for (int c = 0; c < nc; c++) {
+                int slot = candidates[c];
+                SystemTrack t = tracks[slot];
+                if (t.batchStamp == batchStamp) continue; // already paired in this batch
+                if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
+                if (!compatible(t, d)) continue;
+                if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np)) continue;
+                scratch.copyFrom(t.kin);
+                predictor.predict(scratch, d.timeNanos);
+                if (manoeuvrePass) widen(scratch, d.timeNanos - t.lastUpdateNanos);
+                measure(d, t.altitude);
+                double d2 = updater.mahalanobis(scratch, measurement);
+                if (!(d2 <= gate)) continue;
+                double cost = d2;
+                if (d.mode3A != Detection.ABSENT && t.mode3A != Detection.ABSENT && d.mode3A != t.mode3A) cost += squawkPenalty;
+                if (slot >= candStamp.length) {
+                    candStamp = java.util.Arrays.copyOf(candStamp, Math.max(slot + 1, candStamp.length * 2));
+                    localOf = java.util.Arrays.copyOf(localOf, candStamp.length);
+                }
+                if (candStamp[slot] != candEpoch) {
+                    candStamp[slot] = candEpoch;
+                    if (nLocal == localSlots.length) localSlots = java.util.Arrays.copyOf(localSlots, nLocal * 2);
+                    localOf[slot] = nLocal;
+                    localSlots[nLocal++] = slot;
+                }
+                if (np == pairTrack.length) {
+                    pairTrack = java.util.Arrays.copyOf(pairTrack, np * 2);
+                    pairDet = java.util.Arrays.copyOf(pairDet, np * 2);
+                    pairCost = java.util.Arrays.copyOf(pairCost, np * 2);
+                }
+                pairTrack[np] = localOf[slot];
+                pairDet[np] = i;
+                pairCost[np] = cost;
+                np++;
+            }
+        }
+        if (np == 0) return;
+        associator.begin(nLocal, n, gate / 2);
+        for (int k = 0; k < np; k++) associator.addPair(pairTrack[k], pairDet[k], pairCost[k]);
+        associator.solve();
+        for (int i = 0; i < n; i++) {
+            if (assigned[i] >= 0) continue;
+            int local = associator.trackOf(i);
+            if (local < 0) continue;
+            int slot = localSlots[local];
+            assigned[i] = slot;
+            manoeuvre[i] = manoeuvrePass;
+            tracks[slot].batchStamp = batchStamp;
+        }
+    }
+
+    /** Fusion-rule compatibility of a detection with a track, before any kinematics. */
+    private boolean compatible(SystemTrack t, Detection d) {
+        // both addressed: different aircraft (the same address would have joined directly)
+        if (d.icao != Detection.ABSENT && t.icao != Detection.ABSENT) return false;
+        if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
+            double pa = AltitudeFilter.predicted(t, d.timeNanos);
+            double va = AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
+            return Math.abs(d.altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va);
+        }
+        return true;
+    }
+
+    /**
+     * Widens every model slot for an unmodelled manoeuvre: a constant acceleration of up to
+     * {@link TrackerConfig#manoeuvreAcceleration} per axis over the time since the last update
+     * (capped), i.e. Q = a² [[dt⁴/4, dt³/2], [dt³/2, dt²]] per axis, and resets the model
+     * probabilities to uniform so that the IMM re-decides which model fits.
+     */
+    private void widen(KinematicState s, long sinceUpdateNanos) {
+        double dt = Math.min(manoeuvreMaxSeconds, Math.max(0, sinceUpdateNanos * 1e-9));
+        double a2 = manoeuvreAcceleration * manoeuvreAcceleration;
+        double pp = a2 * dt * dt * dt * dt / 4;
+        double pv = a2 * dt * dt * dt / 2;
+        double vv = a2 * dt * dt;
+        int dim = KinematicState.DIM;
+        for (int m = 0; m < s.models; m++) {
+            int c0 = m * dim * dim;
+            for (int axis = 0; axis < 2; axis++) {
+                int ip = axis;
+                int iv = axis + 2;
+                s.cov[c0 + ip * dim + ip] += pp;
+                s.cov[c0 + ip * dim + iv] += pv;
+                s.cov[c0 + iv * dim + ip] += pv;
+                s.cov[c0 + iv * dim + iv] += vv;
+            }
+            s.mu[m] = 1.0 / s.models;
+        }
+        s.combine();
+    }
+
+    private boolean alreadyPaired(int local, int det, int np) {
+        for (int k = np - 1; k >= 0 && pairDet[k] == det; k--) {
+            if (pairTrack[k] == local) return true;
+        }
+        return false;
+    }
+
+    private void update(SystemTrack t, Detection d, boolean directJoin, boolean manoeuvring) {
+        long time = d.timeNanos;
+        SensorConfig s = sensors[d.sensorIndex];
+        boolean report = d.kind != SensorKind.RADAR;
+        predictor.predict(t.kin, time);
+        if (manoeuvring) {
+            widen(t.kin, time - t.lastUpdateNanos);
+            manoeuvreUpdates++;
+        }
+        measure(d, t.altitude);
+        double d2 = updater.mahalanobis(t.kin, measurement);
+        boolean radarSupported = t.lastRadarNanos != Long.MIN_VALUE
+                && time - t.lastRadarNanos <= (long) (radarSupportScans * t.lastRadarPeriodSeconds * 1e9);
+        boolean useKinematics = true;
+        boolean reinitialise = false;
+        if (report && radarSupported && t.status == TrackStatus.CONFIRMED) {
+            boolean disagrees = !(d2 <= disagreementChiSquare);
+            t.lastDisagreementChiSquare = d2;
+            noteAgreement(t, disagrees, time);
+            if (disagrees) {
+                useKinematics = false;
+                reject(Rejection.DISAGREEING_REPORT);
+            }
+        } else if (directJoin && !(d2 <= gate)) {
+            // The address says "same aircraft" but the position is far off: start the kinematics
+            // again from this detection. Radar is the physical measurement: when it contradicts an
+            // ADS-B-only track, that is a disagreement too.
+            reinitialise = true;
+            if (!report && t.lastReportNanos != Long.MIN_VALUE && !radarSupported) {
+                t.lastDisagreementChiSquare = d2;
+                noteAgreement(t, true, time);
+            }
+        }
+        if (reinitialise) {
+            reinitialiseKinematics(t, d);
+        } else if (useKinematics && !updater.update(t.kin, measurement)) {
+            reject(Rejection.DEGENERATE_UPDATE);
+            useKinematics = false;
+        }
+        if (useKinematics) {
+            t.lastUpdateNanos = time;
+            t.updates++;
+            if (report) {
+                t.lastReportNanos = time;
+            } else {
+                t.lastRadarNanos = time;
+                t.lastRadarPeriodSeconds = s.scanPeriodSeconds();
+            }
+            if (!Double.isNaN(d.altitudeMetres)) {
+                if (Double.isNaN(t.altitude)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+                else AltitudeFilter.update(t, time, d.altitudeMetres, altitudeSigma, altitudeDensity);
+            }
+        }
+        noteSensor(t, d, time);
+        boolean idChanged = noteIdentity(t, d);
+        if (t.status == TrackStatus.TENTATIVE) {
+            if (useKinematics) {
+                int verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
+                if (verdict == Initiator.CONFIRM) {
+                    t.status = TrackStatus.CONFIRMED;
+                    t.lastUpdatedEventNanos = time;
+                    listener.confirmed(t, time);
+                } else if (verdict == Initiator.FAIL) {
+                    delete(t, time);
+                    return;
+                }
+            }
+        } else {
+            if (idChanged) listener.identifiersChanged(t, time);
+            if (useKinematics && (updateEventIntervalNanos == 0 || time - t.lastUpdatedEventNanos >= updateEventIntervalNanos)) {
+                t.lastUpdatedEventNanos = time;
+                listener.updated(t, time);
+            }
+        }
+        t.deadlineNanos = deleter.deadline(t);
+        grid.place(t.slot, t.kin.x(), t.kin.y());
+    }
+
+    private void noteAgreement(SystemTrack t, boolean disagrees, long time) {
+        if (disagrees) {
+            t.disagreementCount = Math.max(0, t.disagreementCount) + 1;
+        } else {
+            t.disagreementCount = Math.min(0, t.disagreementCount) - 1;
+        }
+        // positive count: consecutive disagreeing reports; negative: consecutive agreeing ones
+        if (!t.disagreement && t.disagreementCount >= disagreementPersistence) {
+            t.disagreement = true;
+            if (t.status == TrackStatus.CONFIRMED) listener.disagreementRaised(t, time);
+        } else if (t.disagreement && -t.disagreementCount >= disagreementPersistence) {
+            t.disagreement = false;
+            if (t.status == TrackStatus.CONFIRMED) listener.disagreementCleared(t, time);
+        }
+    }
+
+    private void reinitialiseKinematics(SystemTrack t, Detection d) {
+        double pxx;
+        double pxy;
+        double pyy;
+        if (measurement.type == Measurement.POSITION) {
+            pxx = measurement.r00;
+            pxy = 0;
+            pyy = measurement.r11;
+        } else {
+            double a = measurement.z1 + measurement.convergence;
+            double k = measurement.meanScale(d.x, d.y);
+            double sa = Math.sin(a);
+            double ca = Math.cos(a);
+            double g = measurement.z0;
+            // J = d(x, y)/d(g, az) = k [[sin a, g cos a], [cos a, -g sin a]]
+            double j00 = k * sa;
+            double j01 = k * g * ca;
+            double j10 = k * ca;
+            double j11 = -k * g * sa;
+            pxx = j00 * j00 * measurement.r00 + j01 * j01 * measurement.r11;
+            pxy = j00 * j10 * measurement.r00 + j01 * j11 * measurement.r11;
+            pyy = j10 * j10 * measurement.r00 + j11 * j11 * measurement.r11;
+        }
+        initiator.initiate(t, d.timeNanos, d.x, d.y, pxx, pxy, pyy);
+    }
+
+    private void noteSensor(SystemTrack t, Detection d, long time) {
+        int i = d.sensorIndex;
+        long bit = 1L << i;
+        t.lastBySensor[i] = time;
+        t.sensorsEver |= bit;
+        if (d.secondary()) t.everSecondary = true;
+        if ((t.sensorsNow & bit) == 0) {
+            t.sensorsNow |= bit;
+            if (t.status == TrackStatus.CONFIRMED) listener.sensorsChanged(t, time);
+        }
+    }
+
+    private boolean noteIdentity(SystemTrack t, Detection d) {
+        boolean changed = false;
+        if (d.icao != Detection.ABSENT && t.icao == Detection.ABSENT && icaoIndex.get(d.icao) < 0) {
+            t.icao = d.icao;
+            icaoIndex.put(d.icao, t.slot);
+            changed = true;
+        }
+        if (d.callsign != 0 && d.callsign != t.callsign) {
+            t.callsign = d.callsign;
+            changed = true;
+        }
+        if (d.mode3A != Detection.ABSENT && d.mode3A != t.mode3A) {
+            t.mode3A = d.mode3A;
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void initiate(Detection d) {
+        SystemTrack t = allocate();
+        long time = d.timeNanos;
+        t.status = TrackStatus.TENTATIVE;
+        t.trackNumber = nextTrackNumber++;
+        t.firstNanos = time;
+        t.lastUpdateNanos = time;
+        t.updates = 1;
+        measure(d, Double.NaN);
+        reinitialiseKinematics(t, d);
+        SensorConfig s = sensors[d.sensorIndex];
+        if (d.kind == SensorKind.RADAR) {
+            t.lastRadarNanos = time;
+            t.lastRadarPeriodSeconds = s.scanPeriodSeconds();
+        } else {
+            t.lastReportNanos = time;
+        }
+        if (!Double.isNaN(d.altitudeMetres)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+        noteSensor(t, d, time);
+        noteIdentity(t, d);
+        liveTracks++;
+        listener.initiated(t, time);
+        t.deadlineNanos = deleter.deadline(t);
+        grid.place(t.slot, t.kin.x(), t.kin.y());
+    }
+
+    private SystemTrack allocate() {
+        if (freeCount > 0) {
+            SystemTrack t = tracks[freeSlots[--freeCount]];
+            t.clear();
+            return t;
+        }
+        if (slotCount == tracks.length) tracks = java.util.Arrays.copyOf(tracks, slotCount * 2);
+        SystemTrack t = new SystemTrack(slotCount, projection, predictor.models());
+        tracks[slotCount++] = t;
+        return t;
+    }
+
+    private void delete(SystemTrack t, long time) {
+        listener.deleted(t, time);
+        grid.remove(t.slot);
+        if (t.icao != Detection.ABSENT) icaoIndex.remove(t.icao, t.slot);
+        t.clear();
+        if (freeCount == freeSlots.length) freeSlots = java.util.Arrays.copyOf(freeSlots, freeCount * 2);
+        // free slots are reused last-freed-first: deterministic for a given input
+        freeSlots[freeCount++] = t.slot;
+        liveTracks--;
+    }
+
+    private void sweep(long time) {
+        for (int slot = 0; slot < slotCount; slot++) {
+            SystemTrack t = tracks[slot];
+            if (t.status == TrackStatus.FREE) continue;
+            if (time > t.deadlineNanos) {
+                delete(t, time);
+                continue;
+            }
+            long mask = t.sensorsNow;
+            long before = mask;
+            while (mask != 0) {
+                int i = Long.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
+                SensorConfig s = sensors[i];
+                long window = s.kind() == SensorKind.RADAR ? (long) (contributingScans * s.scanPeriodSeconds() * 1e9) : contributingReportNanos;
+                if (time - t.lastBySensor[i] > window) t.sensorsNow &= ~(1L << i);
+            }
+            if (t.sensorsNow != before && t.status == TrackStatus.CONFIRMED) listener.sensorsChanged(t, time);
+            grid.place(slot, t.xAt(time), t.yAt(time));
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    /** Number of pool slots ever used; iterate {@link #trackAt} over [0, this). */
+    public int slotCount() {
+        return slotCount;
+    }
+
+    /** The track in {@code slot}, or null when the slot is free. */
+    public SystemTrack trackAt(int slot) {
+        SystemTrack t = tracks[slot];
+        return t.status == TrackStatus.FREE ? null : t;
+    }
+
+    /** Live tracks (tentative and confirmed). */
+    public int liveTracks() {
+        return liveTracks;
+    }
+
+    public SystemTrack trackByIcao(int icao) {
+        int slot = icaoIndex.get(icao);
+        return slot < 0 ? null : tracks[slot];
+    }
+
+    public long rejected(Rejection r) {
+        return rejections[r.ordinal()];
+    }
+
+    /** Detections processed (paired or initiating) since construction. */
+    public long processed() {
+        return processed;
+    }
+
+    /** Latest detection time processed, ns. */
+    public long now() {
+        return now;
+    }
+
+    /** Updates that needed the manoeuvre gate, for diagnostics. */
+    public long manoeuvreUpdates() {
+        return manoeuvreUpdates;
+    }
+
+    /** Clusters that needed the Hungarian solver, for diagnostics. */
+    public long clustersSolved() {
+        return associator.clustersSolved();
+    }
+}
