@@ -20,32 +20,32 @@ class KalmanUpdaterTest {
 
     @Test
     void radarMeasurementJacobianMatchesFiniteDifferences() {
-        Measurement z = new Measurement();
-        z.rangeAzimuth(0, 0, 50, 0.001, 10_000, -20_000, 0.01, INV4R2);
+        // With a unit position prior and a very loose measurement, the update moves the state by
+        // P H^T S^-1 nu ≈ H^T nu / R: the step reveals each row of the EKF's H, to compare with
+        // central differences of the measurement function itself.
         KalmanUpdater up = new KalmanUpdater();
         KinematicState s = new KinematicState(1);
-        double[][] points = {{80_000, 30_000}, {-50_000, 120_000}, {10_500, -19_000}};
+        double[][] points = {{80_000, 30_000}, {-50_000, 120_000}, {10_500, -19_000}, {10_000, -250_000}};
         for (double[] p : points) {
-            // Use the innovation with unit covariance trick: build d2 along axes and compare slopes
-            double h = 0.5;
-            double drdx = (range(z, p[0] + h, p[1]) - range(z, p[0] - h, p[1])) / (2 * h);
-            double drdy = (range(z, p[0], p[1] + h) - range(z, p[0], p[1] - h)) / (2 * h);
-            double dadx = (azimuth(z, p[0] + h, p[1]) - azimuth(z, p[0] - h, p[1])) / (2 * h);
-            double dady = (azimuth(z, p[0], p[1] + h) - azimuth(z, p[0], p[1] - h)) / (2 * h);
-            // The EKF's H: the update of a nearly-certain state along x is K = P H^T S^-1, so
-            // read H from a measurement with tiny noise and a unit-variance position prior.
-            s.initialise(1, 0, p[0], p[1], 1, 0, 1, 0, 0, 1, 1e-6, null);
-            z.z0 = range(z, p[0], p[1]) + 1e-3; // small range innovation
-            z.z1 = azimuth(z, p[0], p[1]);
-            z.r00 = 1e6; // very loose: the update is linear in the innovation, dx ~ H^T nu / R
-            z.r11 = 1e6;
-            up.update(s, z);
-            double dx = s.x() - p[0];
-            double dy = s.y() - p[1];
-            // K ≈ P H^T / R = H^T / R for P = I: dx/dy proportional to (dr/dx, dr/dy)
-            assertThat(dx / dy).isCloseTo(drdx / drdy, within(1e-3 * Math.abs(drdx / drdy) + 1e-6));
-            assertThat(Math.hypot(drdx, drdy)).isCloseTo(1, within(1e-3));
-            assertThat(Math.hypot(dadx, dady) * Math.hypot(p[0] - z.rx, p[1] - z.ry)).isCloseTo(1, within(1e-3));
+            for (int row = 0; row < 2; row++) {
+                Measurement z = new Measurement();
+                z.rangeAzimuth(0, 0, 1000, 1, 10_000, -20_000, 0.01, INV4R2);
+                double h = 0.5;
+                double gx = row == 0 ? (range(z, p[0] + h, p[1]) - range(z, p[0] - h, p[1])) / (2 * h)
+                        : (azimuth(z, p[0] + h, p[1]) - azimuth(z, p[0] - h, p[1])) / (2 * h);
+                double gy = row == 0 ? (range(z, p[0], p[1] + h) - range(z, p[0], p[1] - h)) / (2 * h)
+                        : (azimuth(z, p[0], p[1] + h) - azimuth(z, p[0], p[1] - h)) / (2 * h);
+                double nu = row == 0 ? 1.0 : 0.1;
+                z.z0 = range(z, p[0], p[1]) + (row == 0 ? nu : 0);
+                z.z1 = azimuth(z, p[0], p[1]) + (row == 1 ? nu : 0);
+                double r = row == 0 ? z.r00 : z.r11;
+                s.initialise(1, 0, p[0], p[1], 1, 0, 1, 0, 0, 1, 1e-6, null);
+                assertThat(up.update(s, z)).isTrue();
+                double sRow = gx * gx + gy * gy + r;
+                double tol = 1e-6 * Math.hypot(gx, gy);
+                assertThat((s.x() - p[0]) * sRow / nu).as("row %d d/dx at %s", row, p[0]).isCloseTo(gx, within(tol));
+                assertThat((s.y() - p[1]) * sRow / nu).as("row %d d/dy at %s", row, p[0]).isCloseTo(gy, within(tol));
+            }
         }
     }
 
