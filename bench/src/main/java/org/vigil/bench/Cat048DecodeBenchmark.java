@@ -18,7 +18,7 @@ import org.vigil.codec.asterix.AsterixRecord;
 import org.vigil.codec.asterix.Cat048Record;
 import org.vigil.codec.asterix.Cat048Writer;
 import org.vigil.codec.asterix.RecordHandler;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /**
  * CAT048 decoding throughput: blocks of typical Mode S roll-call target reports (010, 140, 020,

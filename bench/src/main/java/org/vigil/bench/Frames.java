@@ -1,7 +1,7 @@
 package org.vigil.bench;
 
 import org.vigil.codec.modes.AdsbEncoder;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.Crc24;
 
 /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.core.Callsigns;
 
 /**
  * Generic, spec-driven conversion between records and value trees (maps, lists, Long, Double,
@@ -370,14 +371,11 @@ public final class AsterixTree {
 
     /** ICAO 6-bit character; '?' for codes outside the set (as in the fixtures; not re-encodable). */
     static char icaoChar(int code) {
-        char c = org.vigil.codec.modes.Callsigns.charOf(code);
+        char c = Callsigns.charOf(code);
         return c == '#' ? '?' : c;
     }
 
     private static int icao(char ch) {
-        if (ch >= 'A' && ch <= 'Z') return ch - 'A' + 1;
-        if (ch >= '0' && ch <= '9') return ch - '0' + 48;
-        if (ch == ' ') return 32;
-        return -1;
+        return Callsigns.codeOf(ch);
     }
 }

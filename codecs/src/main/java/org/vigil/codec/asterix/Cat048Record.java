@@ -149,7 +149,7 @@ public final class Cat048Record extends TypedRecord {
     // I048/220, I048/240
     /** 24-bit ICAO address, ABSENT when not sent. */
     public int address() { return i(address); }
-    /** Callsign packed 6 bits a character as {@link org.vigil.codec.modes.Callsigns}; 0 when absent. */
+    /** Callsign packed 6 bits a character as {@link org.vigil.core.Callsigns}; 0 when absent. */
     public long callsign() {
         long v = l(callsign);
         return v == ABSENT ? 0 : v;

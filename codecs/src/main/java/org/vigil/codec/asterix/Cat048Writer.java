@@ -121,7 +121,7 @@ public final class Cat048Writer {
         return this;
     }
 
-    /** Callsign packed as {@link org.vigil.codec.modes.Callsigns#pack}. */
+    /** Callsign packed as {@link org.vigil.core.Callsigns#pack}. */
     public Cat048Writer callsign(long packed) {
         callsign = packed & 0xFFFF_FFFF_FFFFL;
         present |= 1L << I240;

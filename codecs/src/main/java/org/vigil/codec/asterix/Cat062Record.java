@@ -72,7 +72,7 @@ public final class Cat062Record extends TypedRecord {
     public double measuredFlightLevel() { return d(mfl); }
     public double rateOfClimbMps() { return d(rocd) * FT_PER_MIN; }
     public int callsignSource() { return i(sti); }
-    /** I062/245 callsign, packed as {@link org.vigil.codec.modes.Callsigns}; 0 when absent. */
+    /** I062/245 callsign, packed as {@link org.vigil.core.Callsigns}; 0 when absent. */
     public long callsign() { long v = l(callsign); return v == ABSENT ? 0 : v; }
     /** I062/380 ADR, the Mode S address. */
     public int address() { return i(adr); }

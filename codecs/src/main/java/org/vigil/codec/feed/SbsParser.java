@@ -2,6 +2,7 @@ package org.vigil.codec.feed;
 
 import java.util.Objects;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.Callsigns;
 
 /**
  * SBS-1 BaseStation CSV reader (port 30003). Unlike Beast and AVR the feed carries values decoded
@@ -289,18 +290,18 @@ public final class SbsParser implements FeedFramer {
         return -1;
     }
 
-    /** Packs up to 8 characters (A-Z, 0-9, space) as {@code Callsigns} does; -1 when invalid. */
+    /**
+     * Packs up to 8 characters (A-Z in either case, 0-9, space) as {@link Callsigns#pack} does,
+     * straight from the line bytes so nothing is allocated; -1 when invalid.
+     */
     private long packCallsign(int s, int e) {
         if (e - s > 8) return -1;
         long v = 0;
         for (int i = 0; i < 8; i++) {
-            int ch = s + i < e ? line[s + i] : ' ';
-            int code;
+            char ch = s + i < e ? (char) (line[s + i] & 0xFF) : ' ';
             if (ch >= 'a' && ch <= 'z') ch -= 'a' - 'A';
-            if (ch >= 'A' && ch <= 'Z') code = ch - 'A' + 1;
-            else if (ch >= '0' && ch <= '9') code = ch - '0' + 48;
-            else if (ch == ' ') code = 32;
-            else return -1;
+            int code = Callsigns.codeOf(ch);
+            if (code < 0) return -1;
             v = (v << 6) | code;
         }
         return v;

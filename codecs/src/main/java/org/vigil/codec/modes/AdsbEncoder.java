@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.Callsigns;
+
 /**
  * Writes complete Mode S downlink frames (parity included) into a caller's buffer: DF17 extended
  * squitters (identification, airborne and surface position, velocity, aircraft status,

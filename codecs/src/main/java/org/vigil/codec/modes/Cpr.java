@@ -39,12 +39,16 @@ public final class Cpr {
         // transition evaluates to 87 only up to rounding, so pin it).
         if (a > 87.0) return 1;
         if (a >= TRANSITION[TRANSITION.length - 1]) return 2;
-        int nl = 59;
-        for (int i = 0; i < TRANSITION.length; i++) {
-            if (a < TRANSITION[i]) return nl;
-            nl--;
+        if (Double.isNaN(a)) return 1;
+        // NL = 59 - (index of the first transition above a); TRANSITION ascends, so binary search
+        // (6 steps instead of up to 58; called twice per global decode).
+        int lo = 0, hi = TRANSITION.length - 1; // a < TRANSITION[hi] holds here
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a < TRANSITION[mid]) hi = mid;
+            else lo = mid + 1;
         }
-        return 1;
+        return 59 - lo;
     }
 
     /** a mod b for b &gt; 0, always in [0, b), consistent with floor(a / b). */
@@ -195,11 +199,30 @@ public final class Cpr {
         out[1] = normaliseLon(longitudeZoneSize(lat, odd, surface) * (m + cprLon / SCALE));
     }
 
+    private static final double EARTH_RADIUS_NM = 3440.065;
+
+    /**
+     * True only when {@code distanceNm(lat1, lon1, lat2, lon2) <= limitNm} certainly holds,
+     * decided without trigonometry; false means "not certain" and the caller computes the
+     * distance. Why it is safe: the great circle is no longer than the path along the meridian
+     * and then the parallel, R(|dlat| + |dlon|) in radians, and the margins (1e-9 relative and
+     * absolute) exceed the rounding of {@link #distanceNm} by orders of magnitude. Lets the
+     * position-jump check skip sin/cos/asin for the usual few-mile step between two positions.
+     */
+    public static boolean certainlyWithinNm(double lat1, double lon1, double lat2, double lon2, double limitNm) {
+        double dLat = Math.abs(lat2 - lat1);
+        double dLon = Math.abs(lon2 - lon1);
+        if (!(dLon <= 360) || !(dLat <= 180)) return false; // also NaN: not certain
+        if (dLon > 180) dLon = 360 - dLon;
+        double bound = EARTH_RADIUS_NM * Math.toRadians(dLat + dLon);
+        return bound * (1 + 1e-9) + 1e-9 < limitNm;
+    }
+
     /** Great-circle distance in nautical miles (for plausibility checks). */
     public static double distanceNm(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
         double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 3440.065 * Math.asin(Math.min(1, Math.sqrt(h)));
+        return 2 * EARTH_RADIUS_NM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

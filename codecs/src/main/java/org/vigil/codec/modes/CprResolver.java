@@ -177,7 +177,8 @@ public final class CprResolver {
         double seconds = age(t, posTime[s]) / 1e9;
         double speed = surface ? MAX_SURFACE_SPEED_KT : MAX_AIRBORNE_SPEED_KT;
         double allowed = JUMP_MARGIN_NM + speed * seconds / 3600.0;
-        return Cpr.distanceNm(posLat[s], posLon[s], result[0], result[1]) <= allowed;
+        return Cpr.certainlyWithinNm(posLat[s], posLon[s], result[0], result[1], allowed)
+                || Cpr.distanceNm(posLat[s], posLon[s], result[0], result[1]) <= allowed;
     }
 
     private static long age(long t, long then) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /** CAT034, CAT021 and CAT062 typed views against values published for the samples. */
 class Cat034Cat021Cat062ViewsTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /** Typed CAT048 view against the upstream-published values of cat048.raw and cat048ed1.15.bin. */
 class Cat048RecordTest {

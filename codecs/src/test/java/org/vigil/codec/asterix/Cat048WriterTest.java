@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /** The typed writers produce what the data-driven decoder reads back, minimally encoded. */
 class Cat048WriterTest {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.ModeSMessage;
 
 class SbsParserTest {

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.opensky.libadsb.Position;
 import org.opensky.libadsb.msgs.AirbornePositionV0Msg;
+import org.vigil.core.Callsigns;
 
 /**
  * Encode, then decode with our {@link ModeSDecoder} and {@link Cpr}, and get the inputs back

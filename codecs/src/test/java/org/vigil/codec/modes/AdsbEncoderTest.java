@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.opensky.libadsb.msgs.AltitudeReply;
+import org.vigil.core.Callsigns;
 
 /**
  * The encoder reproduces real frames bit for bit. Expected frames and CPR values are published

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.AircraftUpdater.Outcome;
+import org.vigil.core.Callsigns;
 import org.vigil.core.aircraft.AircraftState;
 import org.vigil.core.aircraft.AircraftTable;
 import org.vigil.core.aircraft.FieldGroup;

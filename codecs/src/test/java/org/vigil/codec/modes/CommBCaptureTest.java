@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vigil.core.Callsigns;
 
 /**
  * Runs CommB over two real Comm-B captures (pyModeS sample data, GPL-3.0, test scope; see

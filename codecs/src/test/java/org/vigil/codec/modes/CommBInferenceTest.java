@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
+import org.vigil.core.Callsigns;
 
 /** Register inference rules, reference disambiguation, rejections and the no-allocation promise. */
 class CommBInferenceTest {

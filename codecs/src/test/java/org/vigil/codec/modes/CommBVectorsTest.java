@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vigil.core.Callsigns;
 
 /**
  * Checks CommB against every Comm-B vector of the shared corpus (src/test/resources/modes/

@@ -40,6 +40,7 @@ import org.opensky.libadsb.msgs.SurfacePositionV0Msg;
 import org.opensky.libadsb.msgs.TCASResolutionAdvisoryMsg;
 import org.opensky.libadsb.msgs.TargetStateAndStatusMsg;
 import org.opensky.libadsb.msgs.VelocityOverGroundMsg;
+import org.vigil.core.Callsigns;
 
 /**
  * Differential test: every frame is decoded by our {@link org.vigil.codec.modes.ModeSDecoder} and

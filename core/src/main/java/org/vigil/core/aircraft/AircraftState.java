@@ -311,7 +311,7 @@ public final class AircraftState {
     public double trueAirspeedKt() { return tasKt; }
     public double mach() { return mach; }
     public double headingDeg() { return headingDeg; }
-    /** Packed callsign (see org.vigil.codec.modes.Callsigns), 0 when none. */
+    /** Packed callsign (see org.vigil.core.Callsigns), 0 when none. */
     public long callsign() { return callsign; }
     public int squawk() { return squawk; }
     public int emergencyState() { return emergencyState; }

@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * GeoJSON (RFC 7946) features to JTS geometries in lon/lat degrees (x = lon, y = lat), from the
- * trees that {@link MiniJson} or {@link MiniYaml} produce. Only what airspace needs: Polygon,
+ * trees that {@link AirspaceFiles} reads. Only what airspace needs: Polygon,
  * MultiPolygon and Point geometries in a FeatureCollection or a single Feature.
  */
 final class GeoJson {

@@ -3,7 +3,6 @@ package org.vigil.core.airspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -107,7 +106,7 @@ public final class NationalAirspace {
      */
     public static NationalAirspace fromGeoJson(InputStream countries, Envelope region, Map<String, Double> claims)
             throws IOException {
-        Object root = MiniJson.parse(new String(countries.readAllBytes(), StandardCharsets.UTF_8));
+        Object root = AirspaceFiles.readJson(countries, "countries GeoJSON");
         List<String> isos = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Geometry> shapes = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.vigil.core.airspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -47,7 +46,7 @@ public final class NatoMembership {
     }
 
     public static NatoMembership fromYaml(InputStream in) throws IOException {
-        Object root = MiniYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Object root = AirspaceFiles.readYaml(in, "NATO table");
         Map<String, Object> members = GeoJson.asMap(GeoJson.asMap(root, "NATO table").get("members"), "members");
         Map<String, LocalDate> joined = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : members.entrySet()) {

@@ -2,7 +2,6 @@ package org.vigil.core.airspace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public final class ZoneLoader {
 
     /** @param national needed only by zones using {@code national} or {@code around}; may be null otherwise */
     public static List<Zone> fromYaml(InputStream in, NationalAirspace national) throws IOException {
-        Object root = MiniYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Object root = AirspaceFiles.readYaml(in, "zones file");
         List<Object> list = GeoJson.asList(GeoJson.asMap(root, "zones file").get("zones"), "zones");
         List<Zone> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -61,7 +60,7 @@ public final class ZoneLoader {
     }
 
     public static List<Zone> fromGeoJson(InputStream in) throws IOException {
-        Object root = MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Object root = AirspaceFiles.readJson(in, "zones GeoJSON");
         List<Zone> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<GeoJson.Feature> features = GeoJson.features(root);

@@ -1,5 +1,7 @@
 package org.vigil.core.flightplan;
 
+import org.vigil.core.Callsigns;
+
 /**
  * A flight plan held in the {@link FlightPlanStore}, with its status and what correlation needs at
  * hand as primitives (packed callsign, address, squawk, times, expanded route), computed once when
@@ -22,7 +24,7 @@ public final class FiledPlan {
         this.status = status;
         this.atdMinutes = atdMinutes;
         this.route = route;
-        this.packedCallsign = CallsignCodes.pack(plan.aircraftId());
+        this.packedCallsign = Callsigns.packOrNone(plan.aircraftId());
         this.icaoAddress = plan.icaoAddress();
         this.squawk = plan.squawk();
         this.dofEpochDay = plan.dateOfFlight() == null ? Long.MIN_VALUE : plan.dateOfFlight().toEpochDay();

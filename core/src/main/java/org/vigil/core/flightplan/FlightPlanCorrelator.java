@@ -1,5 +1,7 @@
 package org.vigil.core.flightplan;
 
+import org.vigil.core.Callsigns;
+
 /**
  * Finds the flight plan a track is flying. Candidates are the active plans that share at least one
  * identity with the track (callsign, ICAO address, assigned squawk); each scores the sum of the
@@ -54,7 +56,7 @@ public final class FlightPlanCorrelator {
     /** As {@link #correlate(long, int, int, double, double, long, Correlation)} with a text callsign (allocates nothing either). */
     public boolean correlate(String callsign, int icaoAddress, int squawk, double lat, double lon, long epochSeconds,
                              Correlation out) {
-        return correlate(callsign == null ? 0 : CallsignCodes.pack(callsign.strip()), icaoAddress, squawk, lat, lon,
+        return correlate(callsign == null ? 0 : Callsigns.packOrNone(callsign.strip()), icaoAddress, squawk, lat, lon,
                 epochSeconds, out);
     }
 

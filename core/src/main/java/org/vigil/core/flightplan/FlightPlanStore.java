@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.core.Callsigns;
 import org.vigil.core.flightplan.AtsMessage.Chg;
 import org.vigil.core.flightplan.AtsMessage.Cnl;
 import org.vigil.core.flightplan.AtsMessage.Dep;
@@ -147,7 +148,7 @@ public final class FlightPlanStore {
 
     /** Plans with this aircraft identification departing within [fromEpochSec, toEpochSec]. */
     public List<FiledPlan> byCallsign(String callsign, long fromEpochSec, long toEpochSec) {
-        long packed = CallsignCodes.pack(callsign);
+        long packed = Callsigns.packOrNone(callsign);
         List<FiledPlan> out = new ArrayList<>();
         if (packed == 0) return out;
         for (FiledPlan p : plans) if (p.packedCallsign == packed && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);

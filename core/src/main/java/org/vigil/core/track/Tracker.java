@@ -61,6 +61,7 @@ public final class Tracker {
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
     private long manoeuvreUpdates;
+    private long gateEvaluations;
 
     // sensors (dense index)
     private final SensorConfig[] sensors = new SensorConfig[SystemTrack.MAX_SENSORS];
@@ -421,6 +422,7 @@ public final class Tracker {
             Detection d = batch[i];
             int nc = grid.candidates(d.x, d.y, candidates);
             candidates = grid.buffer;
+            double rTrace = measurementTraceBound(d);
             for (int c = 0; c < nc; c++) {
                 int slot = candidates[c];
                 SystemTrack t = tracks[slot];
@@ -428,6 +430,8 @@ public final class Tracker {
                 if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
                 if (!compatible(t, d)) continue;
                 if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np)) continue;
+                if (!plausible(t, d, manoeuvrePass, rTrace)) continue;
+                gateEvaluations++;
                 scratch.copyFrom(t.kin);
                 predictor.predict(scratch, d.timeNanos);
                 if (manoeuvrePass) widen(scratch, d.timeNanos - t.lastUpdateNanos);
@@ -471,6 +475,55 @@ public final class Tracker {
             tracks[slot].batchStamp = batchStamp;
         }
     }
+
+    /**
+     * Upper bound of the trace of the detection's noise covariance in plane coordinates, taking
+     * the worst height assumption for radar plots without Mode C.
+     */
+    private double measurementTraceBound(Detection d) {
+        measure(d, Double.NaN);
+        if (measurement.type == Measurement.POSITION) return measurement.r00 + measurement.r11;
+        return measurement.r00 + measurement.z0 * measurement.z0 * measurement.r11;
+    }
+
+    /**
+     * Cheap necessary condition for passing the gate, so that only plausible pairs pay for a full
+     * IMM prediction: the straight-line miss distance, less the curvature a turn could explain,
+     * must be within the gate of a generous bound on the predicted trace of S (position and
+     * velocity covariance grown over dt, a 3 g-class manoeuvre, the measurement noise), with a
+     * factor 2 for the linearisation. Never rejects a pair the full gate would accept unless the
+     * motion model's noise exceeds {@link #PREGATE_DENSITY} m²/s³.
+     */
+    private boolean plausible(SystemTrack t, Detection d, boolean manoeuvrePass, double rTrace) {
+        KinematicState k = t.kin;
+        double dt = Math.max(0, (d.timeNanos - k.timeNanos) * 1e-9);
+        double[] c = k.combinedCov;
+        int n = KinematicState.DIM;
+        double vx = k.combined[KinematicState.IVX];
+        double vy = k.combined[KinematicState.IVY];
+        double ex = d.x - (k.combined[KinematicState.IX] + vx * dt);
+        double ey = d.y - (k.combined[KinematicState.IY] + vy * dt);
+        double speed = Math.hypot(vx, vy);
+        double bend = 0.5 * speed * Math.abs(k.combined[KinematicState.IW]) * dt * dt;
+        double miss = Math.max(0, Math.sqrt(ex * ex + ey * ey) - bend);
+        double dt2 = dt * dt;
+        double a = manoeuvreAcceleration;
+        double v = c[0] + c[n + 1]
+                + 2 * dt * (Math.abs(c[2]) + Math.abs(c[n + 3]))
+                + dt2 * (c[2 * n + 2] + c[3 * n + 3])
+                + 2 * (0.5 * speed * dt2) * (0.5 * speed * dt2) * c[4 * n + 4]
+                + 2 * PREGATE_DENSITY * dt2 * dt / 3
+                + 2 * (0.5 * a * dt2) * (0.5 * a * dt2)
+                + rTrace;
+        if (manoeuvrePass) {
+            double w = Math.min(manoeuvreMaxSeconds, Math.max(0, (d.timeNanos - t.lastUpdateNanos) * 1e-9));
+            v += 2 * (0.5 * a * w * w) * (0.5 * a * w * w) + 2 * a * a * w * w * dt2;
+        }
+        return miss * miss <= 2 * gate * v;
+    }
+
+    /** Largest process-noise density the pre-gate allows for (m²/s³). */
+    private static final double PREGATE_DENSITY = 50;
 
     /** Fusion-rule compatibility of a detection with a track, before any kinematics. */
     private boolean compatible(SystemTrack t, Detection d) {
@@ -775,6 +828,11 @@ public final class Tracker {
     /** Latest detection time processed, ns. */
     public long now() {
         return now;
+    }
+
+    /** Track-detection pairs evaluated with a full prediction and Mahalanobis distance, for diagnostics. */
+    public long gateEvaluations() {
+        return gateEvaluations;
     }
 
     /** Updates that needed the manoeuvre gate, for diagnostics. */

@@ -3,18 +3,29 @@ package org.vigil.core.airspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import net.sf.geographiclib.Geodesic;
 import org.junit.jupiter.api.Test;
 
-/** The start-up readers (YAML subset, JSON) and the projection used for the buffers. */
+/** The start-up readers (Jackson YAML and JSON into plain trees) and the projection used for the buffers. */
 class AirspaceParsersTest {
+    private static Object yaml(String text) throws IOException {
+        return AirspaceFiles.readYaml(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test file");
+    }
+
+    private static Object json(String text) throws IOException {
+        return AirspaceFiles.readJson(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test file");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
-    void yamlSubset() {
-        Object root = MiniYaml.parse("""
+    void yamlTrees() throws IOException {
+        Object root = yaml("""
                 # comment
                 a: 1
                 b: "x # not a comment"
@@ -27,38 +38,65 @@ class AirspaceParsersTest {
                 - 'it''s'
                 e: {from: 2022-04-06T06:00:00Z, to: x}
                 f: NO
+                g: [BG, NO, ON, y]
                 """);
         Map<?, ?> m = (Map<?, ?>) root;
-        assertThat(m.get("a")).isEqualTo(1.0);
+        assertThat(m.get("a")).isEqualTo(1);
         assertThat(m.get("b")).isEqualTo("x # not a comment");
         List<?> c = (List<?>) m.get("c");
         assertThat(c.get(0)).isEqualTo(1.5);
         assertThat((Map<Object, Object>) c.get(1)).containsEntry("k", "v").containsKey("n");
-        assertThat(c.get(2)).isEqualTo(List.of(1.0, List.of(2.0, 3.0)));
+        assertThat(((Map<Object, Object>) c.get(1)).get("n")).isNull();
+        assertThat(c.get(2)).isEqualTo(List.of(1, List.of(2, 3)));
         assertThat(m.get("d")).isEqualTo(List.of("it's"));
         assertThat((Map<Object, Object>) m.get("e")).containsEntry("from", "2022-04-06T06:00:00Z");
+        // YAML 1.1 booleans would turn Norway into false: words stay strings
         assertThat(m.get("f")).isEqualTo("NO");
+        assertThat(m.get("g")).isEqualTo(List.of("BG", "NO", "ON", "y"));
+        assertThat(yaml("")).isNull();
     }
 
     @Test
-    void yamlRejectsWhatItDoesNotSupport() {
-        assertThatThrownBy(() -> MiniYaml.parse("a:\n\tb: 1\n")).hasMessageContaining("line 2").hasMessageContaining("tab");
-        assertThatThrownBy(() -> MiniYaml.parse("a: [1, 2\n")).hasMessageContaining("unclosed");
-        assertThatThrownBy(() -> MiniYaml.parse("a: |\n  text\n")).hasMessageContaining("block scalars");
-        assertThatThrownBy(() -> MiniYaml.parse("a: 1\na: 2\n")).hasMessageContaining("duplicate");
-        assertThatThrownBy(() -> MiniYaml.parse("a: 1\n   b: 2\n")).isInstanceOf(AirspaceDataException.class);
+    void yamlErrorsNameTheFileAndPosition() {
+        assertThatThrownBy(() -> yaml("a:\n\tb: 1\n")).isInstanceOf(AirspaceDataException.class)
+                .hasMessageStartingWith("test file: YAML line 2");
+        assertThatThrownBy(() -> yaml("a: [1, 2\n")).isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("YAML line");
+        assertThatThrownBy(() -> yaml("a: 1\na: 2\n")).hasMessageContaining("line 2").hasMessageContaining("uplicate");
+        assertThatThrownBy(() -> yaml("a: 1\n   b: 2\n")).isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> yaml("a: 1\n---\nb: 2\n")).isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("after the first document");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void json() {
-        Object v = MiniJson.parse("{\"a\": [1, -2.5e1, true, null, \"\\u00e9\\n\"], \"b\": {}}");
+    void jsonTrees() throws IOException {
+        Object v = json("{\"a\": [1, -2.5e1, true, null, \"\\u00e9\\n\"], \"b\": {}}");
         Map<?, ?> m = (Map<?, ?>) v;
-        assertThat((List<Object>) m.get("a")).containsExactly(1.0, -25.0, true, null, "é\n");
-        assertThatThrownBy(() -> MiniJson.parse("{\"a\": 1,}")).isInstanceOf(AirspaceDataException.class);
-        assertThatThrownBy(() -> MiniJson.parse("[1 2]")).hasMessageContaining("offset");
-        assertThatThrownBy(() -> MiniJson.parse("[".repeat(1000))).hasMessageContaining("nesting");
-        assertThatThrownBy(() -> MiniJson.parse("\"abc")).hasMessageContaining("unterminated");
+        assertThat((List<Object>) m.get("a")).containsExactly(1, -25.0, true, null, "é\n");
+        assertThat(m.get("b")).isEqualTo(Map.of());
+        assertThatThrownBy(() -> json("{\"a\": 1,}")).isInstanceOf(AirspaceDataException.class);
+        assertThatThrownBy(() -> json("[1,\n 2 3]")).hasMessageStartingWith("test file: JSON line 2 column 4");
+        assertThatThrownBy(() -> json("[".repeat(1000))).hasMessageContaining("nesting");
+        assertThatThrownBy(() -> json("\"abc")).isInstanceOf(AirspaceDataException.class).hasMessageContaining("end-of-input");
+        assertThatThrownBy(() -> json("{\"a\": 1, \"a\": 2}")).hasMessageContaining("uplicate");
+        assertThatThrownBy(() -> json("{} []")).hasMessageContaining("after the first value");
+    }
+
+    @Test
+    void zoneFileSyntaxErrorsNameTheFileAndLine() {
+        String zones = """
+                zones:
+                  - id: A
+                    kind: R
+                    circle: {centre: [28.5, 44.3], radiusNm: 5
+                  - id: B
+                """;
+        assertThatThrownBy(() -> ZoneLoader.fromYaml(new ByteArrayInputStream(zones.getBytes(StandardCharsets.UTF_8)), null))
+                .isInstanceOf(AirspaceDataException.class).hasMessageStartingWith("zones file: YAML line ");
+        assertThatThrownBy(() -> ZoneLoader.fromGeoJson(new ByteArrayInputStream("{\"type\": ".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(AirspaceDataException.class).hasMessageStartingWith("zones GeoJSON: JSON line 1");
     }
 
     @Test

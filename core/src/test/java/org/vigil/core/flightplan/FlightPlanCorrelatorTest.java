@@ -8,6 +8,7 @@ import static org.vigil.core.flightplan.Plans.plan;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vigil.core.Callsigns;
 
 class FlightPlanCorrelatorTest {
     private FlightPlanStore store;
@@ -105,7 +106,7 @@ class FlightPlanCorrelatorTest {
     @Test
     void correlatingAllocatesNothing() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long cs = CallsignCodes.pack("BGH101");
+        long cs = Callsigns.packOrNone("BGH101");
         for (int i = 0; i < 20_000; i++) correlator.correlate(cs, 0x450A01, 2301, 42.05, 26.15, t0630 + i, c);
         long before = mx.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 10_000; i++) correlator.correlate(cs, 0x450A01, 2301, 42.05, 26.15, t0630 + i, c);

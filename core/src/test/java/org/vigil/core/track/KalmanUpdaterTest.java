@@ -29,13 +29,13 @@ class KalmanUpdaterTest {
         for (double[] p : points) {
             for (int row = 0; row < 2; row++) {
                 Measurement z = new Measurement();
-                z.rangeAzimuth(0, 0, 1000, 1, 10_000, -20_000, 0.01, INV4R2);
+                z.rangeAzimuth(0, 0, 1000, 0.01, 10_000, -20_000, 0.01, INV4R2);
                 double h = 0.5;
                 double gx = row == 0 ? (range(z, p[0] + h, p[1]) - range(z, p[0] - h, p[1])) / (2 * h)
-                        : (azimuth(z, p[0] + h, p[1]) - azimuth(z, p[0] - h, p[1])) / (2 * h);
+                        : Measurement.wrapPi(azimuth(z, p[0] + h, p[1]) - azimuth(z, p[0] - h, p[1])) / (2 * h);
                 double gy = row == 0 ? (range(z, p[0], p[1] + h) - range(z, p[0], p[1] - h)) / (2 * h)
-                        : (azimuth(z, p[0], p[1] + h) - azimuth(z, p[0], p[1] - h)) / (2 * h);
-                double nu = row == 0 ? 1.0 : 0.1;
+                        : Measurement.wrapPi(azimuth(z, p[0], p[1] + h) - azimuth(z, p[0], p[1] - h)) / (2 * h);
+                double nu = row == 0 ? 1000.0 : 0.1; // large enough that the step is not lost in rounding of x
                 z.z0 = range(z, p[0], p[1]) + (row == 0 ? nu : 0);
                 z.z1 = azimuth(z, p[0], p[1]) + (row == 1 ? nu : 0);
                 double r = row == 0 ? z.r00 : z.r11;

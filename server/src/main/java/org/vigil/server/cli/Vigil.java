@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 DecodeCommand.class,
                 AsterixCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

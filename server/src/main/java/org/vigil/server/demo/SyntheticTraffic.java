@@ -3,7 +3,7 @@ package org.vigil.server.demo;
 import java.util.SplittableRandom;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.AdsbEncoder;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /**
  * Synthetic ADS-B traffic over Bulgaria, Romania and the western Black Sea (lon 22-35 E,

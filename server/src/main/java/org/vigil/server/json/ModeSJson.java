@@ -1,7 +1,7 @@
 package org.vigil.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.CommB;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.codec.modes.ModeSText;

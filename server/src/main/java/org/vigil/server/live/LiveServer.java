@@ -37,7 +37,10 @@ public final class LiveServer implements AutoCloseable {
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
 
     public LiveServer(String bindAddress, int port) {
-        WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION);
+        // The console's clock is the data's: the newest message time (wall clock only before the
+        // first message), so that ages stay right when a recording or a scenario is played.
+        WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
+                .withClock(new DataClock(pipeline));
         this.web = new WebServer(settings, () -> AircraftViews.snapshot(pipeline), feeds::statuses, this::healthExtras)
                 .plots(() -> {
                     synchronized (deliveryLock) {
@@ -122,5 +125,27 @@ public final class LiveServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Newest message time of the pipeline; the wall clock until the first message. */
+    static final class DataClock extends java.time.Clock {
+        private final ModeSPipeline pipeline;
+
+        DataClock(ModeSPipeline pipeline) { this.pipeline = pipeline; }
+
+        @Override
+        public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+
+        @Override
+        public long millis() {
+            long t = pipeline.latestMessageNanos();
+            return t == Long.MIN_VALUE ? System.currentTimeMillis() : t / 1_000_000L;
+        }
+
+        @Override
+        public java.time.Instant instant() { return java.time.Instant.ofEpochMilli(millis()); }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 

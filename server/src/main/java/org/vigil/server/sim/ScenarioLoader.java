@@ -349,35 +349,33 @@ public final class ScenarioLoader {
 
     /** "90", "90s", "10m", "1h", "1h30m". */
     double duration(YamlNode n) throws ScenarioException {
-        String s = text(n).trim();
-        try {
-            if (s.matches("\\d+(\\.\\d+)?")) return Double.parseDouble(s);
-            if (!s.matches("(\\d+(\\.\\d+)?[hms])+")) throw error(n, "a duration such as 90s, 10m, 1h or 1h30m");
-            double total = 0;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])").matcher(s);
-            while (m.find()) {
-                double v = Double.parseDouble(m.group(1));
-                total += switch (m.group(2)) { case "h" -> v * 3600; case "m" -> v * 60; default -> v; };
-            }
-            return total;
-        } catch (NumberFormatException e) {
-            throw error(n, "a duration such as 90s, 10m, 1h or 1h30m");
-        }
+        double v = seconds(text(n).trim());
+        if (Double.isNaN(v)) throw error(n, "a duration such as 90s, 10m, 1h or 1h30m");
+        return v;
     }
 
-    /** Parses a duration string outside a file (command-line options). */
+    private static final java.util.regex.Pattern DURATION_PART = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
+
+    /** Seconds in a duration text, NaN when it is not one. */
+    static double seconds(String s) {
+        if (s.matches("\\d+(\\.\\d+)?")) return Double.parseDouble(s);
+        if (!s.matches("(\\d+(\\.\\d+)?[hms])+")) return Double.NaN;
+        double total = 0;
+        java.util.regex.Matcher m = DURATION_PART.matcher(s);
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(1));
+            total += switch (m.group(2)) { case "h" -> v * 3600; case "m" -> v * 60; default -> v; };
+        }
+        return total;
+    }
+
+    /** Parses a duration given outside a file (command-line options); {@code what} names the option. */
     public static double parseDuration(String text, String what) throws ScenarioException {
-        YamlNode n = null;
-        try {
-            n = YamlNode.parse("v: '" + text.replace("'", "") + "'", what).map.get("v");
-        } catch (ScenarioException e) {
+        double v = seconds(text.trim());
+        if (Double.isNaN(v) || v <= 0) {
             throw new ScenarioException(what + ": expected a duration such as 90s, 10m or 1h, got '" + text + "'");
         }
-        try {
-            return new ScenarioLoader(what, Map.of()).duration(n);
-        } catch (ScenarioException e) {
-            throw new ScenarioException(what + ": expected a duration such as 90s, 10m or 1h, got '" + text + "'");
-        }
+        return v;
     }
 
     private long instant(YamlNode n) throws ScenarioException {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.feed.FrameSink;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.Crc24;
 import org.vigil.codec.modes.ModeSDecoder;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.AircraftUpdater.Outcome;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.aircraft.AircraftState;

@@ -31,7 +31,13 @@ class SimAdsbTruthTest {
             files = s.filter(p -> p.getFileName().toString().endsWith(".beast")).sorted().toList();
         }
         assertThat(files).hasSize(6);
-        long positions = 0, frames = 0;
+        Map<String, String> callsigns = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve(SimRunner.TRUTH))) {
+            if (!line.contains("\"event\":\"appeared\"")) continue;
+            var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            callsigns.put(n.get("icao").asText(), n.get("flight").asText());
+        }
+        long positions = 0, frames = 0, identities = 0;
         for (Path file : files) {
             CprResolver cpr = new CprResolver();
             List<SimTestRun.Frame> decoded = SimTestRun.beast(file);
@@ -44,6 +50,11 @@ class SimAdsbTruthTest {
                 assertThat(m.df).isEqualTo(17);
                 String icao = String.format("%06X", m.icao);
                 assertThat(truth).as("address %s is a simulated flight", icao).containsKey(icao);
+                if (m.tc != ModeSMessage.ABSENT && m.tc >= 1 && m.tc <= 4) {
+                    String cs = org.vigil.codec.modes.Callsigns.unpack(m.callsign);
+                    assertThat(cs == null ? "" : cs).isEqualTo(callsigns.get(icao));
+                    identities++;
+                }
                 if (!cpr.resolve(m) || icao.equals(SPOOFED)) continue;
                 SimTestRun.State t = SimTestRun.at(truth.get(icao), f.t());
                 if (t == null) continue; // before the first or after the last truth sample
@@ -55,6 +66,7 @@ class SimAdsbTruthTest {
         }
         assertThat(frames).isGreaterThan(50_000);
         assertThat(positions).isGreaterThan(10_000);
+        assertThat(identities).isGreaterThan(1_000);
     }
 
     @Test

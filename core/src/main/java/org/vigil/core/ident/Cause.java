@@ -1,0 +1,105 @@
+package org.vigil.core.ident;
+
+import java.util.Locale;
+
+/**
+ * The identification rules, by cause. What each rule looks at is code (here and in
+ * {@link IdentificationEngine}); whether it is on, the identity it proposes, its alert priority,
+ * whether it waits for the pending period and its thresholds are data ({@link IdentRules}, from
+ * {@code ident/default-rules.yaml}). The {@link #id} is the rule name in YAML, events and the console.
+ *
+ * <p>Each rule records up to three numbers as evidence; {@link #valueNames} names them (in events
+ * and in {@link Evidence#text()}).
+ */
+public enum Cause {
+    FLIGHT_PLAN_CORRELATED("flight-plan-correlated", "correlated with a filed flight plan and squawking the expected code",
+            Identity.NEUTRAL, 0, false, new String[] {"score", "crossTrackNm", "squawk"}),
+    SQUAWK_NOT_AS_FILED("squawk-not-as-filed", "squawk differs from the code assigned in the flight plan",
+            null, 0, true, new String[] {"squawk", "filedSquawk"}),
+    KNOWN_FRIENDLY("known-friendly", "own or Allied military aircraft on the friendly list (address or callsign)",
+            Identity.ASSUMED_FRIEND, 0, false, new String[] {"icaoAddress"}),
+    QRA_UNIT("qra-unit", "own QRA fighter (address or callsign of a linked QRA unit)",
+            Identity.FRIEND, 0, false, new String[] {"icaoAddress"}),
+    NO_FLIGHT_PLAN("no-flight-plan", "transponder identifiers heard but no flight plan correlates",
+            Identity.UNKNOWN, 4, true, new String[] {"bestScore"}),
+    NO_TRANSPONDER("no-transponder", "primary radar only: no code, no pressure altitude, no address",
+            Identity.UNKNOWN, 3, true, new String[0]),
+    SQUAWK_7500("squawk-7500", "squawk 7500 or ADS-B unlawful interference: hijack",
+            Identity.SUSPECT, 1, false, new String[] {"squawk", "emergencyState"}),
+    SQUAWK_7600("squawk-7600", "squawk 7600 or ADS-B no-communications status: radio failure",
+            null, 3, false, new String[] {"squawk", "emergencyState"}),
+    SQUAWK_7700("squawk-7700", "squawk 7700 or ADS-B emergency status: general emergency",
+            null, 2, false, new String[] {"squawk", "emergencyState"}),
+    RADIO_CONTACT_LOST("radio-contact-lost", "an operator reports radio contact lost (COMLOSS)",
+            null, 3, false, new String[0]),
+    NO_REPLY_TO_CONTROLLER("no-reply-to-controller", "no reply to the controller for longer than the limit",
+            null, 3, false, new String[] {"minutesWithoutReply", "limitMinutes"}, "minutes", 5),
+    ROUTE_DEVIATION("route-deviation", "off the planned route by more than the threshold",
+            null, 3, false, new String[] {"crossTrackNm", "thresholdNm"}, "threshold-nm", 10),
+    APPROACHING_NATIONAL_AIRSPACE("approaching-national-airspace",
+            "heading for the national airspace of a NATO state without flight plan or clearance",
+            Identity.UNKNOWN, 2, true, new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"}, "threshold-s", 600),
+    INSIDE_NATIONAL_AIRSPACE("inside-national-airspace",
+            "entered the national airspace of a NATO state without flight plan or clearance",
+            Identity.UNKNOWN, 1, true, new String[] {"latDeg", "lonDeg"}),
+    MILITARY_WITHOUT_CLEARANCE("military-without-clearance",
+            "military or presumed military aircraft heading for or inside NATO national airspace without a valid diplomatic clearance",
+            Identity.SUSPECT, 2, true, new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"}, "threshold-s", 900),
+    ADSB_RADAR_MISMATCH("adsb-radar-mismatch", "ADS-B position inconsistent with radar: possible spoofing",
+            null, 3, false, new String[] {"distanceNm", "minDistanceNm"}, "min-distance-nm", 1),
+    IMPLAUSIBLE_KINEMATICS("implausible-kinematics", "physically implausible motion reported",
+            null, 4, false, new String[] {"groundSpeedKt", "verticalRateFpm"},
+            "max-ground-speed-kt", 1500, "max-vertical-rate-fpm", 40000);
+
+    /** Rule name in YAML and events, lower-case and hyphenated. */
+    public final String id;
+    /** What the rule means, for the operator. */
+    public final String title;
+    final Identity defaultIdentity;
+    final int defaultPriority;
+    final boolean defaultAfterPending;
+    final String[] valueNames;
+    /** Names (YAML keys) and defaults of the rule's thresholds, at most two. */
+    final String[] thresholdKeys;
+    final double[] thresholdDefaults;
+
+    static final Cause[] VALUES = values();
+    public static final int COUNT = VALUES.length;
+
+    Cause(String id, String title, Identity identity, int priority, boolean afterPending, String[] valueNames,
+          Object... thresholds) {
+        this.id = id;
+        this.title = title;
+        this.defaultIdentity = identity;
+        this.defaultPriority = priority;
+        this.defaultAfterPending = afterPending;
+        this.valueNames = valueNames;
+        int n = thresholds.length / 2;
+        this.thresholdKeys = new String[n];
+        this.thresholdDefaults = new double[n];
+        for (int i = 0; i < n; i++) {
+            thresholdKeys[i] = (String) thresholds[2 * i];
+            thresholdDefaults[i] = ((Number) thresholds[2 * i + 1]).doubleValue();
+        }
+    }
+
+    /** The cause named {@code id} (YAML spelling, or the enum name in any case), or null. */
+    public static Cause ofId(String id) {
+        if (id == null) return null;
+        for (Cause c : VALUES) if (c.id.equals(id) || c.name().equalsIgnoreCase(id.replace('-', '_'))) return c;
+        return null;
+    }
+
+    public int valueCount() {
+        return valueNames.length;
+    }
+
+    public String valueName(int i) {
+        return valueNames[i];
+    }
+
+    @Override
+    public String toString() {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}

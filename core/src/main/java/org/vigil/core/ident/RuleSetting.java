@@ -1,0 +1,25 @@
+package org.vigil.core.ident;
+
+/**
+ * How one rule is configured: on or off, the identity it proposes when it fires (null: none, the rule
+ * is evidence and perhaps an alert), its alert priority (1 most urgent; 0: no alert), whether it waits
+ * for the pending period of a new track, and its thresholds (meaning per {@link Cause}). Immutable.
+ */
+public record RuleSetting(Cause cause, boolean enabled, Identity identity, int alertPriority, boolean afterPending,
+                          double[] thresholds) {
+    public RuleSetting {
+        thresholds = thresholds.clone();
+        if (alertPriority < 0 || alertPriority > 9) throw new IllegalArgumentException(cause.id + ": alert priority 0..9");
+        if (thresholds.length != cause.thresholdKeys.length) throw new IllegalArgumentException(cause.id + ": wrong threshold count");
+    }
+
+    /** The defaults written in {@link Cause}. */
+    static RuleSetting defaults(Cause c) {
+        return new RuleSetting(c, true, c.defaultIdentity, c.defaultPriority, c.defaultAfterPending, c.thresholdDefaults);
+    }
+
+    /** Threshold {@code i} (see {@link Cause} for the names). Reads the array directly: allocation-free. */
+    public double threshold(int i) {
+        return thresholds[i];
+    }
+}
