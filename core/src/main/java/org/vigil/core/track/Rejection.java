@@ -10,6 +10,8 @@ public enum Rejection {
     TOO_MANY_SENSORS,
     /** Missing or non-finite time, range, azimuth, position or accuracy (e.g. NACp 0). */
     BAD_MEASUREMENT,
+    /** A field out of range (altitude, Mode 3/A, ICAO address) was ignored; the rest of the detection was used. */
+    FIELD_IGNORED,
     /** The Kalman update was numerically degenerate (target on top of the radar, singular S). */
     DEGENERATE_UPDATE,
     /** An ADS-B/MLAT report disagreeing with a radar-supported track: identity kept, kinematics not used. */

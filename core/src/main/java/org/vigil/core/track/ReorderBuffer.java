@@ -7,12 +7,15 @@ package org.vigil.core.track;
  * (time, arrival sequence) order. A detection older than the last released time is late beyond the
  * window: it is refused (the caller counts it) rather than processed out of order.
  *
- * <p>A binary min-heap of pooled {@link Detection}s: after the pool has grown to the window's
- * occupancy, nothing is allocated.
+ * <p>A binary min-heap of pooled {@link Detection}s, with the (time, sequence) keys kept in parallel
+ * primitive arrays so that sifting does not chase pointers into the detections. After the pool has
+ * grown to the window's occupancy, nothing is allocated.
  */
 final class ReorderBuffer {
     private final long windowNanos;
     private Detection[] heap = new Detection[256];
+    private long[] keyTime = new long[256];
+    private long[] keySeq = new long[256];
     private Detection[] pool = new Detection[256];
     private int size;
     private int poolSize;
@@ -31,16 +34,19 @@ final class ReorderBuffer {
         c.copyFrom(d);
         c.timeNanos = correctedTime;
         c.sequence = sequence++;
-        if (size == heap.length) heap = java.util.Arrays.copyOf(heap, size * 2);
-        heap[size] = c;
-        siftUp(size++);
+        if (size == heap.length) {
+            heap = java.util.Arrays.copyOf(heap, size * 2);
+            keyTime = java.util.Arrays.copyOf(keyTime, size * 2);
+            keySeq = java.util.Arrays.copyOf(keySeq, size * 2);
+        }
+        siftUp(size++, c);
         if (correctedTime > newest) newest = correctedTime;
         return true;
     }
 
     /** The next detection whose time is at least the window older than the newest seen, or null. */
     Detection pollReady() {
-        if (size == 0 || heap[0].timeNanos > newest - windowNanos) return null;
+        if (size == 0 || keyTime[0] > newest - windowNanos) return null;
         return poll();
     }
 
@@ -53,9 +59,9 @@ final class ReorderBuffer {
     Detection poll() {
         if (size == 0) return null;
         Detection top = heap[0];
-        heap[0] = heap[--size];
+        Detection last = heap[--size];
         heap[size] = null;
-        if (size > 0) siftDown(0);
+        if (size > 0) siftDown(last);
         lastReleased = top.timeNanos;
         return top;
     }
@@ -70,31 +76,47 @@ final class ReorderBuffer {
         return size;
     }
 
-    private static boolean less(Detection a, Detection b) {
-        return a.timeNanos < b.timeNanos || (a.timeNanos == b.timeNanos && a.sequence < b.sequence);
+    private boolean less(long t, long q, int j) {
+        return t < keyTime[j] || (t == keyTime[j] && q < keySeq[j]);
     }
 
-    private void siftUp(int i) {
-        Detection x = heap[i];
+    private void siftUp(int i, Detection x) {
+        long t = x.timeNanos;
+        long q = x.sequence;
         while (i > 0) {
             int p = (i - 1) >>> 1;
-            if (!less(x, heap[p])) break;
-            heap[i] = heap[p];
+            if (!less(t, q, p)) break;
+            move(p, i);
             i = p;
         }
-        heap[i] = x;
+        put(i, x);
     }
 
-    private void siftDown(int i) {
-        Detection x = heap[i];
+    /** Re-inserts {@code x} (the former last element) from the root down. */
+    private void siftDown(Detection x) {
+        long t = x.timeNanos;
+        long q = x.sequence;
+        int i = 0;
         int half = size >>> 1;
         while (i < half) {
             int c = 2 * i + 1;
-            if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
-            if (!less(heap[c], x)) break;
-            heap[i] = heap[c];
+            if (c + 1 < size && (keyTime[c + 1] < keyTime[c] || (keyTime[c + 1] == keyTime[c] && keySeq[c + 1] < keySeq[c]))) c++;
+            if (less(t, q, c) || (t == keyTime[c] && q == keySeq[c])) break;
+            move(c, i);
             i = c;
         }
+        put(i, x);
+    }
+
+    private void move(int from, int to) {
+        heap[to] = heap[from];
+        keyTime[to] = keyTime[from];
+        keySeq[to] = keySeq[from];
+    }
+
+    private void put(int i, Detection x) {
         heap[i] = x;
+        keyTime[i] = x.timeNanos;
+        keySeq[i] = x.sequence;
     }
 }

@@ -3,7 +3,8 @@ package org.vigil.core.track;
 /**
  * The multi-sensor tracker: radar plots and ADS-B/MLAT reports in, system tracks and life-cycle
  * events out. It only orchestrates; the mathematics lives in the parts it is built from
- * ({@link Predictor}, {@link Updater}, {@link GnnAssociator}, {@link Initiator}, {@link Deleter}),
+ * ({@link Predictor}, {@link Updater}, {@link Hypothesiser}, {@link GnnAssociator}, {@link Initiator},
+ * {@link Deleter}),
  * in the spirit of Stone Soup.
  *
  * <p>Processing, per detection handed to {@link #accept}:
@@ -34,6 +35,7 @@ public final class Tracker {
     private final AreaProjection projection;
     private final Predictor predictor;
     private final Updater updater;
+    private final Hypothesiser hypothesiser;
     private final Initiator initiator;
     private final Deleter deleter;
     private final GnnAssociator associator = new GnnAssociator();
@@ -44,7 +46,6 @@ public final class Tracker {
 
     // configuration copied at construction
     private final double gate;
-    private final double squawkPenalty;
     private final double altitudeGate;
     private final long batchSpanNanos;
     private final double altitudeDensity;
@@ -105,26 +106,28 @@ public final class Tracker {
     private long processed;
 
     public Tracker(TrackerConfig config, TrackListener listener) {
-        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null,
+        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null, null,
                 new CoastingDeleter(config.radarCoastScans, config.reportCoastSeconds, config.tentativeCoastScans, config.tentativeReportCoastSeconds));
     }
 
     /**
-     * A tracker with swapped parts. {@code initiator} null means the default M-of-N initiator
-     * built on {@code predictor} from the configuration.
+     * A tracker with swapped parts. {@code hypothesiser} null means the Mahalanobis χ² gate of the
+     * configuration on {@code updater}; {@code initiator} null means the M-of-N initiator of the
+     * configuration on {@code predictor}.
      */
-    public Tracker(TrackerConfig c, TrackListener listener, Predictor predictor, Updater updater, Initiator initiator, Deleter deleter) {
+    public Tracker(TrackerConfig c, TrackListener listener, Predictor predictor, Updater updater, Hypothesiser hypothesiser,
+                   Initiator initiator, Deleter deleter) {
         this.listener = listener == null ? new TrackListener() { } : listener;
         this.projection = new AreaProjection(c.originLatDeg, c.originLonDeg);
         this.predictor = predictor;
         this.updater = updater;
+        this.hypothesiser = hypothesiser != null ? hypothesiser : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty);
         this.initiator = initiator != null ? initiator
                 : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN);
         this.deleter = deleter;
         this.reorder = new ReorderBuffer((long) (c.reorderWindowSeconds * 1e9));
         this.grid = new TrackGrid(c.gridCellMetres);
-        this.gate = c.gateChiSquare;
-        this.squawkPenalty = c.squawkMismatchPenalty;
+        this.gate = this.hypothesiser.gate();
         this.altitudeGate = c.altitudeGateMetres;
         this.batchSpanNanos = (long) (c.batchSpanSeconds * 1e9);
         this.altitudeDensity = c.altitudeDensity;
@@ -236,9 +239,10 @@ public final class Tracker {
                 reject(Rejection.UNKNOWN_SENSOR);
                 return -1;
             }
-            double h = Double.isNaN(d.sensorHeightMetres) ? 0 : d.sensorHeightMetres;
-            double rs = d.rangeSigmaMetres > 0 ? d.rangeSigmaMetres : 70;
-            double as = d.azimuthSigmaRad > 0 ? d.azimuthSigmaRad : Math.toRadians(0.1);
+            double h = d.sensorHeightMetres > -500 && d.sensorHeightMetres < 10_000 ? d.sensorHeightMetres : 0;
+            // defaults (a typical en-route radar, 5 s) unless the plot states plausible accuracies
+            double rs = d.rangeSigmaMetres >= 0.5 && d.rangeSigmaMetres <= 10_000 ? d.rangeSigmaMetres : 70;
+            double as = d.azimuthSigmaRad >= 1e-6 && d.azimuthSigmaRad <= 0.1 ? d.azimuthSigmaRad : Math.toRadians(0.1);
             return addSensor(SensorConfig.radar(d.sensorId, "radar " + d.sensorId, d.sensorLatDeg, d.sensorLonDeg, h, 5, rs, as));
         }
         return addSensor(SensorConfig.reports(d.sensorId, d.kind, d.kind + " " + d.sensorId));
@@ -291,8 +295,32 @@ public final class Tracker {
         }
     }
 
+    /** Lowest and highest altitude taken from a detection, metres (Dead Sea to well above FL600). */
+    private static final double MIN_ALTITUDE = -500;
+    private static final double MAX_ALTITUDE = 30_000;
+
     /** Fills the detection's plane position (for gating and initiation); false if unusable. */
     private boolean locate(Detection d, SensorConfig s) {
+        if (!Double.isNaN(d.altitudeMetres) && !(d.altitudeMetres >= MIN_ALTITUDE && d.altitudeMetres <= MAX_ALTITUDE)) {
+            d.altitudeMetres = Double.NaN;
+            reject(Rejection.FIELD_IGNORED);
+        }
+        if (d.icao != Detection.ABSENT && (d.icao < 0 || d.icao > 0xFFFFFF)) {
+            d.icao = Detection.ABSENT;
+            reject(Rejection.FIELD_IGNORED);
+        }
+        if (d.mode3A != Detection.ABSENT && (d.mode3A < 0 || d.mode3A > 07777)) {
+            d.mode3A = Detection.ABSENT;
+            reject(Rejection.FIELD_IGNORED);
+        }
+        if (!Double.isNaN(d.rangeSigmaMetres) && !(d.rangeSigmaMetres >= 0.5 && d.rangeSigmaMetres <= 10_000)) {
+            d.rangeSigmaMetres = Double.NaN; // the radar's configured sigma applies
+            reject(Rejection.FIELD_IGNORED);
+        }
+        if (!Double.isNaN(d.azimuthSigmaRad) && !(d.azimuthSigmaRad >= 1e-6 && d.azimuthSigmaRad <= 0.1)) {
+            d.azimuthSigmaRad = Double.NaN;
+            reject(Rejection.FIELD_IGNORED);
+        }
         if (d.kind == SensorKind.RADAR) {
             double rho = d.rangeMetres - s.rangeBiasMetres();
             double az = d.azimuthRad - s.azimuthBiasRad();
@@ -312,10 +340,12 @@ public final class Tracker {
             double k = measurement.meanScale(x, y);
             d.x = sensorX[i] + k * g * sx;
             d.y = sensorY[i] + k * g * cx;
-            return true;
+            // beyond 2,000 km no radar sees anything: garbage range
+            return rho < 2_000_000;
         }
-        if (!(d.latDeg >= -90 && d.latDeg <= 90) || !(d.lonDeg >= -180 && d.lonDeg <= 180) || !(d.horizontalSigmaMetres > 0)
-                || Double.isInfinite(d.horizontalSigmaMetres)) {
+        // a position sigma outside [0.5 m, 50 km] is not an accuracy anyone can state (NACp 1 is 7.6 km)
+        if (!(d.latDeg >= -90 && d.latDeg <= 90) || !(d.lonDeg >= -180 && d.lonDeg <= 180)
+                || !(d.horizontalSigmaMetres >= 0.5 && d.horizontalSigmaMetres <= 50_000)) {
             return false;
         }
         projection.forward(d.latDeg, d.lonDeg);
@@ -436,10 +466,8 @@ public final class Tracker {
                 predictor.predict(scratch, d.timeNanos);
                 if (manoeuvrePass) widen(scratch, d.timeNanos - t.lastUpdateNanos);
                 measure(d, t.altitude);
-                double d2 = updater.mahalanobis(scratch, measurement);
-                if (!(d2 <= gate)) continue;
-                double cost = d2;
-                if (d.mode3A != Detection.ABSENT && t.mode3A != Detection.ABSENT && d.mode3A != t.mode3A) cost += squawkPenalty;
+                double cost = hypothesiser.cost(t, d, scratch, measurement);
+                if (Double.isNaN(cost)) continue;
                 if (slot >= candStamp.length) {
                     candStamp = java.util.Arrays.copyOf(candStamp, Math.max(slot + 1, candStamp.length * 2));
                     localOf = java.util.Arrays.copyOf(localOf, candStamp.length);
@@ -462,7 +490,7 @@ public final class Tracker {
             }
         }
         if (np == 0) return;
-        associator.begin(nLocal, n, gate / 2);
+        associator.begin(nLocal, n, hypothesiser.missCost());
         for (int k = 0; k < np; k++) associator.addPair(pairTrack[k], pairDet[k], pairCost[k]);
         associator.solve();
         for (int i = 0; i < n; i++) {

@@ -1,54 +1,61 @@
 package org.vigil.server.cli;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.vigil.server.demo.SyntheticTraffic;
+import org.vigil.core.sim.Scenario;
 import org.vigil.server.live.LiveServer;
+import org.vigil.server.sim.LiveSimulation;
+import org.vigil.server.sim.ScenarioException;
+import org.vigil.server.sim.ScenarioLoader;
+import org.vigil.server.sim.SimRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vigil demo}: the console with built-in traffic over the Black Sea and no receiver.
- * The traffic is encoded as real ADS-B frames and decoded by the same pipeline as live data;
- * its frames carry simulated time, which the demo keeps equal to the wall clock.
+ * {@code vigil demo}: the console with a scenario played in real time and no receiver. The
+ * scenario's ADS-B frames and radar plots are real wire formats decoded by the same pipeline as
+ * live data; its flight plans are filed at the start. Scenario time = scenario start + elapsed wall
+ * time x speed; the console's clock follows the data, so it shows the scenario's own date.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Serve the console with built-in Black Sea traffic (no receiver needed).")
+        description = "Serve the console with a scenario played in real time (default black-sea-2022; no receiver needed).")
 public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--scenario", defaultValue = "black-sea-2022", paramLabel = "NAME|FILE",
+            description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default ${DEFAULT-VALUE}).")
+    String scenario;
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
+            description = "Scenario seconds per wall-clock second (default ${DEFAULT-VALUE}).")
+    double speed;
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
+    Long seed;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
-    @Option(names = "--aircraft", defaultValue = "" + SyntheticTraffic.DEFAULT_AIRCRAFT,
-            description = "Number of simultaneous flights (default ${DEFAULT-VALUE}, at most " + SyntheticTraffic.MAX_AIRCRAFT + ").")
-    int aircraft;
-    @Option(names = "--seed", defaultValue = "2022", description = "Random seed of the traffic (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Override
     public Integer call() throws Exception {
+        Scenario sc;
+        try {
+            sc = ScenarioLoader.load(scenario);
+        } catch (ScenarioException e) {
+            System.err.println("vigil demo: " + e.getMessage());
+            return 2;
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            System.err.println("vigil demo: --speed must be a number > 0, got " + speed);
+            return 2;
+        }
+        if (seed != null) sc = SimRunner.withSeed(sc, seed);
         try (LiveServer server = new LiveServer(bind, port)) {
-            long start = System.currentTimeMillis() * 1_000_000L;
-            SyntheticTraffic traffic = new SyntheticTraffic(seed, start, aircraft);
-            ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "vigil-demo-traffic");
-                t.setDaemon(true);
-                return t;
-            });
-            clock.scheduleAtFixedRate(() -> {
-                long now = System.currentTimeMillis() * 1_000_000L;
-                synchronized (server.deliveryLock()) {
-                    traffic.advanceTo(now, server.pipeline());
-                }
-            }, 0, 100, TimeUnit.MILLISECONDS);
+            LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true));
             int bound = server.start();
-            System.out.printf("Vigil %s demo: %d synthetic flights over the Black Sea.%nConsole: http://localhost:%d/  (Ctrl-C to stop)%n",
-                    LiveServer.VERSION, traffic.aircraftCount(), bound);
+            System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: http://localhost:%d/  (Ctrl-C to stop)%n",
+                    LiveServer.VERSION, sc.name(), Instant.ofEpochSecond(sc.startEpochSeconds()), sc.durationSeconds() / 60,
+                    speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed), bound);
+            Progress.whileRunning(sim, sc.name(), sc.durationSeconds());
             server.runUntilStopped();
-            clock.shutdownNow();
         }
         return 0;
     }

@@ -19,7 +19,11 @@ import org.vigil.server.radar.RadarFeedSource;
 import org.vigil.server.feed.FileSource;
 import org.vigil.server.feed.TcpClientSource;
 import org.vigil.server.feed.TcpListenerSource;
+import org.vigil.core.sim.Scenario;
 import org.vigil.server.live.LiveServer;
+import org.vigil.server.sim.LiveSimulation;
+import org.vigil.server.sim.ScenarioException;
+import org.vigil.server.sim.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  vigil run --beast 192.168.1.20:30005",
                 "  vigil run --sbs rx:30003 --listen-beast 30104 --port 8080",
-                "  vigil run --file capture.beast.gz --file-speed 1"})
+                "  vigil run --file capture.beast.gz --file-speed 1",
+                "  vigil run --sim black-sea-2022 --speed 4 --beast 192.168.1.20:30005"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--beast", paramLabel = "HOST:PORT", description = "Beast binary receiver (readsb/dump1090 port 30005). Repeatable.")
     List<String> beast = new ArrayList<>();
@@ -56,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     Path radarConfig;
     @Option(names = "--reference", paramLabel = "LAT,LON", description = "Receiver position, for local CPR decoding of first positions.")
     String reference;
+    @Option(names = "--sim", paramLabel = "SCENARIO",
+            description = "Play a scenario (built-in name or YAML file) in real time alongside the other feeds.")
+    String sim;
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1",
+            description = "With --sim: scenario seconds per wall-clock second (default ${DEFAULT-VALUE}).")
+    double speed;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
@@ -67,10 +78,21 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (beast.isEmpty() && avr.isEmpty() && sbs.isEmpty() && listenBeast.isEmpty() && listenAvr.isEmpty() && files.isEmpty()
-                && asterix.isEmpty() && radarConfig == null) {
+                && asterix.isEmpty() && radarConfig == null && sim == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr, --file, --asterix or --radar-config "
-                            + "(or `vigil demo` for built-in traffic)");
+                    "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr, --file, --asterix, --radar-config "
+                            + "or --sim (or `vigil demo` for a built-in scenario)");
+        }
+        Scenario scenario = null;
+        if (sim != null) {
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be a number > 0, got " + speed);
+            }
+            try {
+                scenario = ScenarioLoader.load(sim);
+            } catch (ScenarioException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sim: " + e.getMessage());
+            }
         }
         if (!asterix.isEmpty() && radarConfig == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -98,7 +120,9 @@ public final class RunCommand implements Callable<Integer> {
                 server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
             }
             if (radarConfig != null) addRadar(server);
+            LiveSimulation live = scenario == null ? null : server.addInput(new LiveSimulation(server, scenario, speed, true));
             int bound = server.start();
+            if (live != null) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
             System.out.printf("Vigil %s: console at http://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
                     LiveServer.VERSION, "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
                     server.feeds().feeds().size());

@@ -1,7 +1,9 @@
 package org.vigil.server.live;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,9 @@ import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.feed.RejectReason;
 import org.vigil.codec.modes.ModeSDecoder;
+import org.vigil.core.flightplan.FlightPlanStore;
+import org.vigil.core.flightplan.RouteExpander;
+import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.server.feed.FeedDelivery;
 import org.vigil.server.feed.FeedRegistry;
 import org.vigil.server.pipeline.ModeSPipeline;
@@ -35,6 +40,22 @@ public final class LiveServer implements AutoCloseable {
     private final WebServer web;
     /** Radar plots of the last 12 s of data time (three turns of a 4 s radar), for the console. */
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
+    /** Active flight plans (filed by the simulator or an ATS feed), under {@link #deliveryLock()}. */
+    private final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+    /** Inputs that run on their own clock (the simulator), started after the feeds, closed before them. */
+    private final List<Input> inputs = new CopyOnWriteArrayList<>();
+
+    /**
+     * A data source that is not a feed reader (e.g. the scenario simulator driven by the wall
+     * clock): it registers its status rows in {@link #feeds()} itself and delivers under the
+     * delivery lock.
+     */
+    public interface Input extends AutoCloseable {
+        void start();
+
+        @Override
+        void close();
+    }
 
     public LiveServer(String bindAddress, int port) {
         // The console's clock is the data's: the newest message time (wall clock only before the
@@ -46,6 +67,11 @@ public final class LiveServer implements AutoCloseable {
                     synchronized (deliveryLock) {
                         return recentPlots.snapshot();
                     }
+                })
+                .flightPlans(() -> {
+                    synchronized (deliveryLock) {
+                        return FlightPlanViews.snapshot(flightPlans);
+                    }
                 });
     }
 
@@ -54,14 +80,23 @@ public final class LiveServer implements AutoCloseable {
     public FeedDelivery delivery() { return delivery; }
     /** Where radar sources deliver their plots (under {@link #deliveryLock()}). */
     public RecentPlots radarPlots() { return recentPlots; }
+    /** The active flight plans; read and write under {@link #deliveryLock()}. */
+    public FlightPlanStore flightPlans() { return flightPlans; }
+
+    /** Adds an input that {@link #start()} starts and {@link #close()} closes. Call before start. */
+    public <I extends Input> I addInput(I input) {
+        inputs.add(input);
+        return input;
+    }
     /** The lock every producer of frames holds while delivering (feeds and the demo traffic). */
     public Object deliveryLock() { return deliveryLock; }
 
     /**
      * The pipeline as seen by one feed: frames that fail to decode are counted on that feed's
-     * counters by reason (the framers cannot see a bad CRC; only the decoder can).
+     * counters by reason (the framers cannot see a bad CRC; only the decoder can). Inputs that
+     * are not feeds (the simulator) use it too, calling it under {@link #deliveryLock()}.
      */
-    private FrameSink frameConsumerFor(FeedCounters counters) {
+    public FrameSink frameConsumerFor(FeedCounters counters) {
         return (buf, off, len, timeNanos, mlat12MHz, signal) -> {
             String reason = pipeline.accept(buf, off, len, timeNanos, signal);
             if (reason != null) {
@@ -92,7 +127,9 @@ public final class LiveServer implements AutoCloseable {
                 pipeline.expireToLatest();
             }
         }, 5, 5, TimeUnit.SECONDS);
-        return web.start();
+        int port = web.start();
+        for (Input i : inputs) i.start();
+        return port;
     }
 
     private Map<String, Object> healthExtras() {
@@ -108,6 +145,7 @@ public final class LiveServer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Input i : inputs) i.close();
         feeds.stopAll();
         housekeeping.shutdownNow();
         web.stop();

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vigil.codec.feed.BeastEncoder;
+import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.AdsbEncoder;
 import org.vigil.codec.modes.ModeSMessage;
@@ -50,6 +51,10 @@ final class AdsbSensor {
     private FrameSink live;
     private long liveEpochNanos;
     private long liveFrames;
+    /** Receiver that heard the frame being delivered live best (strongest signal). */
+    private int liveReceiver = -1;
+    /** Optional per-receiver counters (frames heard, Beast octets), for the live feed status. */
+    private FeedCounters[] counters;
 
     AdsbSensor(List<ReceiverSpec> receivers, List<ByteOut> outs, long seed) {
         this.receivers = receivers.toArray(new ReceiverSpec[0]);
@@ -65,6 +70,12 @@ final class AdsbSensor {
         this.live = sink;
         this.liveEpochNanos = startEpochSeconds * 1_000_000_000L;
     }
+    /** Counts, per receiver, each frame heard and the Beast octets it would send (thread-safe counters). */
+    void count(FeedCounters[] perReceiver) { this.counters = perReceiver; }
+
+    /** During a live delivery: index of the receiver the frame is credited to. */
+    int liveReceiver() { return liveReceiver; }
+
     long transmitted() { return transmitted; }
     long liveFrames() { return liveFrames; }
 
@@ -144,7 +155,8 @@ final class AdsbSensor {
         }
         transmitted++;
         long ticks = Math.round(t * TICKS_PER_SECOND);
-        int best = -1;
+        int best = -1, bestReceiver = -1;
+        long timeNanos = liveEpochNanos + Math.round(t * 1e9);
         for (int r = 0; r < receivers.length; r++) {
             ReceiverSpec rx = receivers[r];
             double d = Geo.distanceM(rx.lat(), rx.lon(), p[0], p[1]) / Geo.NM;
@@ -152,15 +164,23 @@ final class AdsbSensor {
             if (d > rx.rangeNm() || d > horizon) continue;
             if (random.nextDouble() < rx.loss()) continue;
             int signal = (int) Math.max(20, Math.min(250, 250 - d));
-            best = Math.max(best, signal);
+            if (signal > best) {
+                best = signal;
+                bestReceiver = r;
+            }
             frames[r]++;
-            if (outs[r] == null) continue;
+            if (outs[r] == null && counters == null) continue;
             int n = BeastEncoder.encode(frame, 0, len, ticks, signal, beast, 0);
-            outs[r].bytes(beast, 0, n);
+            if (outs[r] != null) outs[r].bytes(beast, 0, n);
+            if (counters != null) {
+                counters[r].bytesRead(n);
+                counters[r].frameAccepted(timeNanos);
+            }
         }
         if (live != null && best >= 0) {
             liveFrames++;
-            live.onFrame(frame, 0, len, liveEpochNanos + Math.round(t * 1e9), ticks, best);
+            liveReceiver = bestReceiver;
+            live.onFrame(frame, 0, len, timeNanos, ticks, best);
         }
     }
 

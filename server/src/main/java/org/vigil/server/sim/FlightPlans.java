@@ -3,11 +3,14 @@ package org.vigil.server.sim;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.FlightSpec;
 import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.Scenario;
+import org.vigil.core.sim.Simulation;
 
 /**
  * ICAO flight plan (FPL) messages, PANS-ATM Doc 4444 appendix 2/3 layout, for every flight that files
@@ -19,6 +22,20 @@ import org.vigil.core.sim.Scenario;
  */
 final class FlightPlans {
     private FlightPlans() {}
+
+    /**
+     * The FPL messages of every flight that files one and appears within the scenario's duration,
+     * in flight order: what {@code flightplans.txt} holds and what a live run files at its start.
+     */
+    static List<String> all(Scenario sc, Simulation sim) {
+        List<String> out = new ArrayList<>();
+        for (Flight f : sim.flights()) {
+            FlightSpec s = f.spec;
+            if (!s.filesPlan() || s.startSeconds() > sc.durationSeconds()) continue;
+            out.add(message(sc, s));
+        }
+        return out;
+    }
 
     static String message(Scenario sc, FlightSpec f) {
         StringBuilder b = new StringBuilder(256);

@@ -31,8 +31,16 @@ final class RadarSensor {
     static final long SALT = 0x5241_4441_5200_0000L;
     private static final double A = 6_378_137.0, E2 = 6.69437999014e-3;
 
+    /** Receives each ASTERIX data block as it is made (the live run decodes them); valid during the call. */
+    interface BlockSink {
+        void block(byte[] buf, int off, int len, double scenarioSeconds);
+    }
+
     final RadarSpec spec;
+    /** The recording; null when the sensor only feeds a live consumer. */
     private final ByteOut out;
+    private BlockSink live;
+    private long bytes;
     private final SplittableRandom random;
     private final double phase0;
     private final double x0, y0, z0, sinLat, cosLat, sinLon, cosLon;
@@ -61,6 +69,12 @@ final class RadarSensor {
         y0 = (n + spec.heightM()) * cosLat * sinLon;
         z0 = (n * (1 - E2) + spec.heightM()) * sinLat;
     }
+
+    /** Also hands every data block to {@code sink} (null: stop). */
+    void live(BlockSink sink) { this.live = sink; }
+
+    /** ASTERIX octets produced so far (written or handed on). */
+    long bytes() { return bytes; }
 
     long plots() { return plots; }
     long clutterPlots() { return clutter; }
@@ -166,9 +180,9 @@ final class RadarSensor {
             double tod = ((epoch % 86400) + t0 + hitTime[j]) % 86400;
             int idx = hitIndex[j];
             if (idx == MARKER) {
-                if (open) open = closeBlock();
+                if (open) open = closeBlock(t0 + hitTime[j]);
                 int n = cat034.northMarker(block, 0, spec.sac(), spec.sic(), tod, spec.rotationSeconds());
-                out.bytes(block, 0, n);
+                emit(n, t0 + hitTime[j]);
                 markers++;
                 continue;
             }
@@ -198,16 +212,22 @@ final class RadarSensor {
                 plots++;
             }
             cat048.endRecord();
-            if (cat048.blockLength() > 1400) open = closeBlock();
+            if (cat048.blockLength() > 1400) open = closeBlock(t0 + hitTime[j]);
         }
-        if (open) closeBlock();
+        if (open) closeBlock(t0 + hitTime[sorted[count - 1]]);
     }
 
-    /** Writes the open CAT048 block; returns false (no block open). */
-    private boolean closeBlock() {
+    /** Writes the open CAT048 block (its last plot at {@code t}); returns false (no block open). */
+    private boolean closeBlock(double t) {
         int len = cat048.endBlock();
-        if (len > 0) out.bytes(block, 0, len);
+        if (len > 0) emit(len, t);
         return false;
+    }
+
+    private void emit(int len, double t) {
+        bytes += len;
+        if (out != null) out.bytes(block, 0, len);
+        if (live != null) live.block(block, 0, len, t);
     }
 
     /** Squawk held as four decimal digits (e.g. 7600) to the 12-bit Mode A code. */

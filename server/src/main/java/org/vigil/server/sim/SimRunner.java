@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
-import org.vigil.core.sim.Flight;
-import org.vigil.core.sim.FlightSpec;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.ReceiverSpec;
@@ -107,15 +105,10 @@ public final class SimRunner {
 
     private static int writePlans(Scenario sc, Simulation sim, Path file) throws IOException {
         StringBuilder b = new StringBuilder();
-        int n = 0;
-        for (Flight f : sim.flights()) {
-            FlightSpec s = f.spec;
-            if (!s.filesPlan() || s.startSeconds() > sc.durationSeconds()) continue;
-            b.append(FlightPlans.message(sc, s)).append('\n');
-            n++;
-        }
+        List<String> plans = FlightPlans.all(sc, sim);
+        for (String m : plans) b.append(m).append('\n');
         Files.writeString(file, b.toString(), StandardCharsets.US_ASCII);
-        return n;
+        return plans.size();
     }
 
     private static void writeManifest(Scenario sc, Path dir, double duration, Simulation sim, AdsbSensor adsb,

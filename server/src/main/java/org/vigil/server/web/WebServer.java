@@ -38,6 +38,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /api/plots}: JSON array of the recent radar plots from the plots supplier (see
  *       {@link #plots}), component names in snake_case, null components left out; {@code []}
  *       when no plots supplier is set</li>
+ *   <li>{@code GET /api/flightplans}: JSON array of the active flight plans (see {@link #flightPlans}),
+ *       like the plots; {@code []} when no supplier is set</li>
  *   <li>{@code GET /api/feeds}: whatever the feeds supplier returns, serialised by Jackson as is</li>
  *   <li>{@code GET /api/health}: status, version, uptime, aircraft count, console clients, plus the
  *       health-extras supplier's entries (merged when it returns a Map, else under "extras")</li>
@@ -70,6 +72,7 @@ public final class WebServer implements AutoCloseable {
     /** Plots come as plain records with camelCase components; the console reads snake_case. */
     private final ObjectMapper plotMapper;
     private volatile Supplier<? extends List<?>> plots;
+    private volatile Supplier<? extends List<?>> flightPlans;
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -114,6 +117,18 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets where {@code GET /api/flightplans} (active flight plans, snake_case like the plots) comes
+     * from. Same contract as {@link #plots}: thread-safe, a snapshot, set before {@link #start()}.
+     */
+    public synchronized WebServer flightPlans(Supplier<? extends List<?>> flightPlans) {
+        if (app != null) {
+            throw new IllegalStateException("set the flight plans supplier before start()");
+        }
+        this.flightPlans = Objects.requireNonNull(flightPlans, "flightPlans");
+        return this;
+    }
+
     /** True when the console's static files are on the classpath (the vigil-console jar was built). */
     public static boolean consoleBundled() {
         return WebServer.class.getResource(CONSOLE_RESOURCES + "/index.html") != null;
@@ -149,6 +164,12 @@ public final class WebServer implements AutoCloseable {
         javalin.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()));
         javalin.get("/api/plots", ctx -> {
             Supplier<? extends List<?>> p = plots;
+            List<?> list = p == null ? null : p.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        });
+        javalin.get("/api/flightplans", ctx -> {
+            Supplier<? extends List<?>> p = flightPlans;
             List<?> list = p == null ? null : p.get();
             ctx.contentType(ContentType.APPLICATION_JSON)
                     .result(plotMapper.writeValueAsString(list == null ? List.of() : list));

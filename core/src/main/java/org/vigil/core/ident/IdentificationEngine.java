@@ -1,0 +1,480 @@
+package org.vigil.core.ident;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every system track a standard identity with its evidence, and raises the alerts that lead
+ * to a scramble. Feed it one {@link TrackFacts} per track update ({@link #update}), the operators'
+ * actions as method calls (with user name and data time), and track deletions; it reports through an
+ * {@link IdentEventListener}. Pure: no I/O, no clock (all time is data time), deterministic.
+ *
+ * <h2>Cost</h2>
+ * Cheap rules (squawks, sensors, flags, operator inputs, timers) run on every update. The two
+ * expensive ones are throttled per track: flight-plan correlation (a scan of the active plans) runs
+ * on the first update, whenever the address, callsign or squawk changes, and otherwise at most every
+ * {@link IdentRules#correlationIntervalNanos}; the airspace look-ahead (time to entry, a geodesic per
+ * kilometre of horizon) runs only for tracks an airspace rule could fire on (no plan, or military,
+ * and not friendly) at most every {@link IdentRules#airspaceIntervalNanos}. Each track's schedule
+ * starts at its own first update, so the expensive work spreads over time. On the steady-state path
+ * (an existing track, no rule changing state) nothing is allocated; allocation happens only when a
+ * track appears beyond the pool, an alert is raised, or an operator acts.
+ *
+ * <h2>Identity</h2>
+ * An operator override wins. Otherwise each firing rule may propose an identity; the strongest by
+ * {@link Identity#weight} wins (threat over friendship over neutral over unknown). A new track stays
+ * PENDING for {@link IdentRules#pendingNanos}: rules marked after-pending (the "absence of evidence"
+ * rules: no plan, no transponder, airspace) wait for it, so a fresh track is not cried UNKNOWN before
+ * its plan could correlate; rules that do not wait (a correlated plan, 7500) decide at once. After
+ * the pending period, a track no rule speaks for is UNKNOWN.
+ *
+ * <p>Not thread-safe: one engine per picture, driven from one thread.
+ */
+public final class IdentificationEngine {
+    /** User name recorded when the engine itself resolves alerts (track deleted). */
+    public static final String SYSTEM_USER = "vigil";
+
+    private final IdentRules rules;
+    private final PlanLookup plans;
+    private final AirspaceLookup airspaceLookup;
+    private final IdentEventListener listener;
+    private final TrackTable tracks = new TrackTable(1024);
+    private final ArrayDeque<TrackIdentity> pool = new ArrayDeque<>();
+    private final List<KnownAircraft> known = new ArrayList<>();
+    private final List<KnownAircraft> qraUnits = new ArrayList<>();
+    private final List<DiplomaticClearance> clearances = new ArrayList<>();
+    private final Map<Long, Alert> openAlerts = new LinkedHashMap<>();
+    private final double horizonSeconds;
+    private final boolean airspaceRulesOn;
+    private long nextAlertId = 1;
+    private long updates;
+    private long rejectedOperatorActions;
+    private long rejectedUpdates;
+
+    public IdentificationEngine(IdentRules rules, PlanLookup plans, AirspaceLookup airspace, IdentEventListener listener) {
+        this.rules = rules;
+        this.plans = plans == null ? PlanLookup.NONE : plans;
+        this.airspaceLookup = airspace == null ? AirspaceLookup.NONE : airspace;
+        this.listener = listener == null ? IdentEventListener.NONE : listener;
+        this.horizonSeconds = rules.airspaceHorizonSeconds();
+        this.airspaceRulesOn = rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).enabled()
+                || rules.setting(Cause.INSIDE_NATIONAL_AIRSPACE).enabled()
+                || rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).enabled();
+        known.addAll(rules.known());
+        for (QraLink q : rules.qraUnits()) qraUnits.add(q.asEntry());
+        clearances.addAll(rules.clearances());
+    }
+
+    public IdentRules rules() { return rules; }
+
+    /** Links a QRA unit: its aircraft become FRIEND (rule qra-unit) from their next update. */
+    public void linkQraUnit(QraLink unit) {
+        qraUnits.add(unit.asEntry());
+        refreshAllLists();
+    }
+
+    /** Adds a diplomatic clearance (takes effect at the next airspace assessment of each track). */
+    public void addClearance(DiplomaticClearance c) {
+        clearances.add(c);
+    }
+
+    /** Adds an entry to the known-military list. */
+    public void addKnown(KnownAircraft k) {
+        known.add(k);
+        refreshAllLists();
+    }
+
+    // ------------------------------------------------------------------ updates
+
+    /**
+     * One track update. Returns the track's identification state (live, reused). Facts with a
+     * non-finite position are counted ({@link #rejectedUpdates()}) and ignored.
+     */
+    public TrackIdentity update(TrackFacts f) {
+        if (!(Double.isFinite(f.latDeg) && Double.isFinite(f.lonDeg))) {
+            rejectedUpdates++;
+            return tracks.get(f.trackNumber);
+        }
+        updates++;
+        long now = f.timeNanos;
+        TrackIdentity t = tracks.get(f.trackNumber);
+        boolean idsChanged;
+        if (t == null) {
+            t = pool.isEmpty() ? new TrackIdentity() : pool.pop();
+            t.reset(f.trackNumber, now);
+            tracks.put(f.trackNumber, t);
+            idsChanged = true;
+            t.facts.copyFrom(f);
+            listener.trackStarted(now, t);
+        } else {
+            idsChanged = t.facts.icaoAddress != f.icaoAddress || t.facts.callsign != f.callsign || t.facts.squawk != f.squawk;
+            t.facts.copyFrom(f);
+        }
+        t.lastNanos = now;
+        if (idsChanged) refreshLists(t);
+        evaluate(t, now, idsChanged);
+        return t;
+    }
+
+    /** The tracker deleted the track: its open alerts are resolved by {@value #SYSTEM_USER}, its state returns to the pool. */
+    public boolean trackDeleted(int trackNumber, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null) return false;
+        for (Alert a : t.alerts) {
+            if (a != null && a.open()) resolveAlert(a, SYSTEM_USER, "track deleted", timeNanos);
+        }
+        listener.trackDeleted(timeNanos, t);
+        tracks.remove(trackNumber);
+        pool.push(t);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ operator inputs
+
+    /** An operator reports radio contact lost ({@code lost}) or restored for a track. */
+    public boolean radioContactLost(int trackNumber, boolean lost, String user, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null || user == null) { rejectedOperatorActions++; return false; }
+        t.radioLost = lost;
+        t.radioLostBy = lost ? user : null;
+        listener.operatorInput(timeNanos, t, "radio-contact-lost", lost, Long.MIN_VALUE, user);
+        evaluate(t, Math.max(timeNanos, t.lastNanos), false);
+        return true;
+    }
+
+    /**
+     * The controller has had no reply from the track since {@code sinceNanos}; the rule
+     * no-reply-to-controller fires once that is longer than its limit. {@link #replyReceived} ends it.
+     */
+    public boolean noReplySince(int trackNumber, long sinceNanos, String user, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null || user == null || sinceNanos > timeNanos) { rejectedOperatorActions++; return false; }
+        t.noReplySinceNanos = sinceNanos;
+        listener.operatorInput(timeNanos, t, "no-reply-since", true, sinceNanos, user);
+        evaluate(t, Math.max(timeNanos, t.lastNanos), false);
+        return true;
+    }
+
+    /** The aircraft answered the controller. */
+    public boolean replyReceived(int trackNumber, String user, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null || user == null) { rejectedOperatorActions++; return false; }
+        t.noReplySinceNanos = Long.MIN_VALUE;
+        listener.operatorInput(timeNanos, t, "no-reply-since", false, Long.MIN_VALUE, user);
+        evaluate(t, Math.max(timeNanos, t.lastNanos), false);
+        return true;
+    }
+
+    /** Sets the track's identity by hand; it holds until {@link #clearOverride} or the track is deleted. A reason is required. */
+    public boolean overrideIdentity(int trackNumber, Identity identity, String user, String reason, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null || identity == null || user == null || reason == null || reason.isBlank()) {
+            rejectedOperatorActions++;
+            return false;
+        }
+        t.override = identity;
+        t.overrideBy = user;
+        t.overrideReason = reason;
+        t.overrideNanos = timeNanos;
+        listener.override(timeNanos, t, identity, user, reason);
+        evaluate(t, Math.max(timeNanos, t.lastNanos), false);
+        return true;
+    }
+
+    public boolean clearOverride(int trackNumber, String user, long timeNanos) {
+        TrackIdentity t = tracks.get(trackNumber);
+        if (t == null || t.override == null || user == null) { rejectedOperatorActions++; return false; }
+        t.override = null;
+        t.overrideBy = user;
+        t.overrideReason = null;
+        t.overrideNanos = timeNanos;
+        listener.override(timeNanos, t, null, user, null);
+        evaluate(t, Math.max(timeNanos, t.lastNanos), false);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ alert lifecycle
+
+    public boolean acknowledge(long alertId, String user, long timeNanos) {
+        Alert a = openAlerts.get(alertId);
+        if (a == null || user == null || a.state != AlertState.RAISED) { rejectedOperatorActions++; return false; }
+        a.state = AlertState.ACKNOWLEDGED;
+        a.acknowledgedBy = user;
+        a.acknowledgedNanos = timeNanos;
+        a.updatedNanos = timeNanos;
+        listener.alert(timeNanos, a, AlertEvent.ACKNOWLEDGED);
+        return true;
+    }
+
+    /** Gives the alert to {@code assignee} (a controller, a QRA unit); acknowledges it too when still RAISED. */
+    public boolean assign(long alertId, String user, String assignee, long timeNanos) {
+        Alert a = openAlerts.get(alertId);
+        if (a == null || user == null || assignee == null || a.state == AlertState.ASSIGNED) { rejectedOperatorActions++; return false; }
+        if (a.state == AlertState.RAISED) {
+            a.acknowledgedBy = user;
+            a.acknowledgedNanos = timeNanos;
+        }
+        a.state = AlertState.ASSIGNED;
+        a.assignedBy = user;
+        a.assignee = assignee;
+        a.assignedNanos = timeNanos;
+        a.updatedNanos = timeNanos;
+        listener.alert(timeNanos, a, AlertEvent.ASSIGNED);
+        return true;
+    }
+
+    public boolean resolve(long alertId, String user, String resolution, long timeNanos) {
+        Alert a = openAlerts.get(alertId);
+        if (a == null || user == null) { rejectedOperatorActions++; return false; }
+        resolveAlert(a, user, resolution, timeNanos);
+        return true;
+    }
+
+    private void resolveAlert(Alert a, String user, String resolution, long timeNanos) {
+        a.state = AlertState.RESOLVED;
+        a.resolvedBy = user;
+        a.resolution = resolution;
+        a.resolvedNanos = timeNanos;
+        a.updatedNanos = timeNanos;
+        openAlerts.remove(a.id);
+        TrackIdentity t = tracks.get(a.trackNumber);
+        if (t != null) t.clearedSinceResolve[a.cause.ordinal()] = !t.evidence[a.cause.ordinal()].active;
+        listener.alert(timeNanos, a, AlertEvent.RESOLVED);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    public TrackIdentity track(int trackNumber) { return tracks.get(trackNumber); }
+    public int trackCount() { return tracks.size(); }
+    public void forEachTrack(java.util.function.Consumer<TrackIdentity> action) { tracks.forEach(action); }
+    /** Open alerts, most urgent first, then oldest first. Allocates (console, API). */
+    public List<Alert> openAlerts() {
+        List<Alert> l = new ArrayList<>(openAlerts.values());
+        l.sort((x, y) -> x.priority != y.priority ? Integer.compare(x.priority, y.priority) : Long.compare(x.id, y.id));
+        return l;
+    }
+    public Alert openAlert(long id) { return openAlerts.get(id); }
+    public long updates() { return updates; }
+    /** Operator actions refused (unknown track or alert, missing user or reason, step not allowed). */
+    public long rejectedOperatorActions() { return rejectedOperatorActions; }
+    /** Updates ignored for a non-finite position. */
+    public long rejectedUpdates() { return rejectedUpdates; }
+
+    // ------------------------------------------------------------------ evaluation
+
+    private void refreshAllLists() {
+        tracks.forEach(this::refreshLists);
+    }
+
+    /** List matches depend only on address and callsign: recomputed when they change (allocation-free scans). */
+    private void refreshLists(TrackIdentity t) {
+        int a = t.facts.icaoAddress;
+        long cs = t.facts.callsign;
+        t.known = null;
+        for (int i = 0, n = known.size(); i < n; i++) {
+            if (known.get(i).matches(a, cs)) { t.known = known.get(i); break; }
+        }
+        t.qra = null;
+        for (int i = 0, n = qraUnits.size(); i < n; i++) {
+            if (qraUnits.get(i).matches(a, cs)) { t.qra = qraUnits.get(i); break; }
+        }
+    }
+
+    private void evaluate(TrackIdentity t, long now, boolean idsChanged) {
+        TrackFacts f = t.facts;
+        boolean pendingOver = now - t.firstNanos >= rules.pendingNanos;
+
+        // expensive 1: flight-plan correlation
+        if (idsChanged || !t.correlatedOnce || now >= t.nextCorrelationNanos) {
+            plans.correlate(f, t.plan);
+            t.correlatedOnce = true;
+            t.nextCorrelationNanos = now + rules.correlationIntervalNanos;
+        }
+        PlanMatch p = t.plan;
+        boolean correlated = p.correlated;
+        boolean friendlyListed = t.known != null && t.known.identity() != null;
+        boolean friendly = friendlyListed || t.qra != null;
+        boolean squawkAsFiled = f.squawk == TrackFacts.ABSENT || p.filedSquawk < 0 || f.squawk == p.filedSquawk
+                || isEmergency(f.squawk);
+
+        String militaryBy = null;
+        if (correlated && p.stateFlight) militaryBy = "state flight (STS/STATE)";
+        else if (t.known != null && t.known.identity() == null) militaryBy = t.known.name();
+        else if (rules.primaryOnlyIsMilitary && f.primaryOnly() && !correlated) militaryBy = "primary only, no flight plan";
+        boolean military = militaryBy != null && !friendly;
+        boolean civilUncleared = !friendly && !correlated && militaryBy == null;
+
+        // expensive 2: airspace look-ahead, only where an airspace rule could fire
+        AirspaceSituation air = t.airspace;
+        if (airspaceRulesOn && (military || civilUncleared)) {
+            if (idsChanged || !air.assessed || now >= t.nextAirspaceNanos) {
+                airspaceLookup.assess(f.latDeg, f.lonDeg, f.altitudeFt, f.trackDeg, f.groundSpeedKt, now, horizonSeconds, air);
+                t.nextAirspaceNanos = now + rules.airspaceIntervalNanos;
+                if (air.assessed && !air.inside) t.seenOutsideNato = true;
+            }
+        } else if (air.assessed) {
+            air.clear();
+        }
+
+        // cheap rules, in Cause order
+        fire(t, Cause.FLIGHT_PLAN_CORRELATED, correlated && squawkAsFiled, pendingOver, now,
+                p.score, p.crossTrackNm, sq(f.squawk), p.aircraftId, null);
+        fire(t, Cause.SQUAWK_NOT_AS_FILED, correlated && !squawkAsFiled, pendingOver, now,
+                sq(f.squawk), p.filedSquawk, Double.NaN, p.aircraftId, null);
+        fire(t, Cause.KNOWN_FRIENDLY, friendlyListed, pendingOver, now,
+                addr(f.icaoAddress), Double.NaN, Double.NaN, friendlyListed ? t.known.name() : null, null);
+        fire(t, Cause.QRA_UNIT, t.qra != null, pendingOver, now,
+                addr(f.icaoAddress), Double.NaN, Double.NaN, t.qra != null ? t.qra.name() : null, null);
+        fire(t, Cause.NO_FLIGHT_PLAN, f.hasIdentifiers() && !correlated && !friendly, pendingOver, now,
+                p.score, Double.NaN, Double.NaN, null, null);
+        fire(t, Cause.NO_TRANSPONDER, f.primaryOnly(), pendingOver, now,
+                Double.NaN, Double.NaN, Double.NaN, null, null);
+        int es = f.emergencyState;
+        fire(t, Cause.SQUAWK_7500, f.squawk == 7500 || es == 5, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
+        fire(t, Cause.SQUAWK_7600, f.squawk == 7600 || es == 4, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
+        fire(t, Cause.SQUAWK_7700, f.squawk == 7700 || es == 1 || es == 6, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
+        fire(t, Cause.RADIO_CONTACT_LOST, t.radioLost, pendingOver, now, Double.NaN, Double.NaN, Double.NaN, t.radioLostBy, null);
+
+        double limitMin = rules.setting(Cause.NO_REPLY_TO_CONTROLLER).threshold(0);
+        double silentMin = t.noReplySinceNanos == Long.MIN_VALUE ? Double.NaN : (now - t.noReplySinceNanos) / 60e9;
+        fire(t, Cause.NO_REPLY_TO_CONTROLLER, silentMin >= limitMin, pendingOver, now, silentMin, limitMin, Double.NaN, null, null);
+
+        double xtkLimit = rules.setting(Cause.ROUTE_DEVIATION).threshold(0);
+        fire(t, Cause.ROUTE_DEVIATION, correlated && p.crossTrackNm > xtkLimit, pendingOver, now,
+                p.crossTrackNm, xtkLimit, Double.NaN, p.aircraftId, null);
+
+        boolean assessed = air.assessed;
+        double approachLimit = rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).threshold(0);
+        fire(t, Cause.APPROACHING_NATIONAL_AIRSPACE, civilUncleared && assessed && air.entering && air.secondsToEntry <= approachLimit,
+                pendingOver, now, air.secondsToEntry, air.entryLatDeg, air.entryLonDeg, air.state, null);
+        fire(t, Cause.INSIDE_NATIONAL_AIRSPACE, civilUncleared && assessed && air.inside && t.seenOutsideNato,
+                pendingOver, now, f.latDeg, f.lonDeg, Double.NaN, air.state, null);
+
+        double milLimit = rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).threshold(0);
+        boolean milNear = military && assessed && (air.inside || (air.entering && air.secondsToEntry <= milLimit));
+        fire(t, Cause.MILITARY_WITHOUT_CLEARANCE, milNear && !cleared(f, air.state, now), pendingOver, now,
+                air.secondsToEntry, air.entryLatDeg, air.entryLonDeg, air.state, militaryBy);
+
+        double minNm = rules.setting(Cause.ADSB_RADAR_MISMATCH).threshold(0);
+        fire(t, Cause.ADSB_RADAR_MISMATCH, f.adsbRadarDisagreement && !(f.disagreementNm < minNm), pendingOver, now,
+                f.disagreementNm, minNm, Double.NaN, null, null);
+
+        RuleSetting k = rules.setting(Cause.IMPLAUSIBLE_KINEMATICS);
+        boolean implausible = f.implausibleKinematics || f.groundSpeedKt > k.threshold(0)
+                || Math.abs(f.verticalRateFpm) > k.threshold(1);
+        fire(t, Cause.IMPLAUSIBLE_KINEMATICS, implausible, pendingOver, now, f.groundSpeedKt, f.verticalRateFpm, Double.NaN, null, null);
+
+        decideIdentity(t, pendingOver, now);
+        alerts(t, now);
+    }
+
+    /** Whether a valid diplomatic clearance covers the aircraft over {@code iso} now (linear scan, allocation-free). */
+    private boolean cleared(TrackFacts f, String iso, long now) {
+        for (int i = 0, n = clearances.size(); i < n; i++) {
+            if (clearances.get(i).covers(f.icaoAddress, f.callsign, iso, now)) return true;
+        }
+        return false;
+    }
+
+    private void fire(TrackIdentity t, Cause c, boolean condition, boolean pendingOver, long now,
+                      double v0, double v1, double v2, String d1, String d2) {
+        RuleSetting s = rules.setting(c);
+        boolean on = condition && s.enabled() && (pendingOver || !s.afterPending());
+        Evidence e = t.evidence[c.ordinal()];
+        if (on) {
+            e.set(v0, v1, v2, d1, d2);
+            e.lastNanos = now;
+            if (!e.active) {
+                e.active = true;
+                e.sinceNanos = now;
+                listener.ruleFired(now, t, e);
+            }
+        } else if (e.active) {
+            e.active = false;
+            listener.ruleCleared(now, t, e);
+        }
+    }
+
+    private void decideIdentity(TrackIdentity t, boolean pendingOver, long now) {
+        Identity best = null;
+        Cause by = null;
+        for (Cause c : Cause.VALUES) {
+            if (!t.evidence[c.ordinal()].active) continue;
+            Identity proposal = rules.setting(c).identity();
+            if (proposal == null) continue;
+            // a list entry says which friend it is
+            if (c == Cause.KNOWN_FRIENDLY && t.known != null && t.known.identity() != null) proposal = t.known.identity();
+            if (best == null || proposal.weight > best.weight) {
+                best = proposal;
+                by = c;
+            }
+        }
+        if (best == null) best = pendingOver ? Identity.UNKNOWN : Identity.PENDING;
+        if (t.override != null) {
+            best = t.override;
+            by = null;
+        }
+        Identity from = t.identity;
+        t.decidingCause = by;
+        if (best != from) {
+            t.identity = best;
+            listener.identityChanged(now, t, from, best);
+        }
+    }
+
+    private void alerts(TrackIdentity t, long now) {
+        for (Cause c : Cause.VALUES) {
+            int i = c.ordinal();
+            RuleSetting s = rules.setting(c);
+            if (s.alertPriority() == 0) continue;
+            Evidence e = t.evidence[i];
+            Alert a = t.alerts[i];
+            if (e.active) {
+                if (a == null || (!a.open() && t.clearedSinceResolve[i] && now - a.resolvedNanos >= rules.reRaiseHoldOffNanos)) {
+                    a = new Alert(nextAlertId++, t.trackNumber, c, s.alertPriority(), now);
+                    a.snapshot(e, t.identity);
+                    t.alerts[i] = a;
+                    t.clearedSinceResolve[i] = false;
+                    openAlerts.put(a.id, a);
+                    listener.alert(now, a, AlertEvent.RAISED);
+                } else if (a.open()) {
+                    a.snapshot(e, t.identity);
+                    if (!a.causeActive) {
+                        a.causeActive = true;
+                        a.updatedNanos = now;
+                        listener.alert(now, a, AlertEvent.UPDATED);
+                    }
+                }
+            } else if (a != null) {
+                if (a.open()) {
+                    if (a.causeActive) {
+                        a.causeActive = false;
+                        a.updatedNanos = now;
+                        listener.alert(now, a, AlertEvent.UPDATED);
+                    }
+                } else {
+                    t.clearedSinceResolve[i] = true;
+                }
+            }
+        }
+    }
+
+    private static boolean isEmergency(int squawk) {
+        return squawk == 7500 || squawk == 7600 || squawk == 7700;
+    }
+
+    private static double sq(int squawk) {
+        return squawk == TrackFacts.ABSENT ? Double.NaN : squawk;
+    }
+
+    private static double addr(int a) {
+        return a == TrackFacts.ABSENT ? Double.NaN : a;
+    }
+
+    private static double emerg(int es) {
+        return es == TrackFacts.ABSENT || es == 0 ? Double.NaN : es;
+    }
+}

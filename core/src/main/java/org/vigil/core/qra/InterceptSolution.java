@@ -1,0 +1,74 @@
+package org.vigil.core.qra;
+
+/**
+ * Result of one {@link InterceptSolver#solve}: reusable, overwritten completely by every solve.
+ * When {@link #feasible} is false only {@link #reason} (and the launch/climb figures, when known)
+ * mean anything; the other numbers are NaN.
+ */
+public final class InterceptSolution {
+    /** True if the unit can reach the aim point behind the target within its fuel limit and the horizon. */
+    public boolean feasible;
+    /** Why not, when not feasible; null when feasible. */
+    public NoInterceptReason reason;
+    /** Seconds from now (the scramble order) to arrival at the aim point. */
+    public double timeS;
+    /** The aim point (intercept point) at that time. */
+    public double latDeg;
+    public double lonDeg;
+    /** Target altitude the intercept is planned at, feet. */
+    public double altitudeFt;
+    /** Initial true heading from the start point (base or CAP) to the intercept point, degrees [0, 360). */
+    public double headingDeg;
+    /** Geodesic ground distance from the start point to the intercept point, metres. */
+    public double distanceM;
+    /** Time from order to airborne used, seconds. */
+    public double timeToAirborneS;
+    /** Climb time from the start altitude to the target's level, seconds. */
+    public double climbTimeS;
+    /** True if the plan uses a supersonic dash (over the sea only with the land rule). */
+    public boolean supersonic;
+    /** Cruise true airspeed of the plan after the climb, m/s (the supersonic speed if supersonic). */
+    public double speedMps;
+    /** Share of the fuel limit used to reach the intercept point, 0..1. */
+    public double fuelFraction;
+
+    void clear(NoInterceptReason why) {
+        feasible = false;
+        reason = why;
+        timeS = Double.NaN;
+        latDeg = Double.NaN;
+        lonDeg = Double.NaN;
+        altitudeFt = Double.NaN;
+        headingDeg = Double.NaN;
+        distanceM = Double.NaN;
+        timeToAirborneS = Double.NaN;
+        climbTimeS = Double.NaN;
+        supersonic = false;
+        speedMps = Double.NaN;
+        fuelFraction = Double.NaN;
+    }
+
+    /** Copies every field of {@code other} into this one. */
+    public void copyFrom(InterceptSolution other) {
+        feasible = other.feasible;
+        reason = other.reason;
+        timeS = other.timeS;
+        latDeg = other.latDeg;
+        lonDeg = other.lonDeg;
+        altitudeFt = other.altitudeFt;
+        headingDeg = other.headingDeg;
+        distanceM = other.distanceM;
+        timeToAirborneS = other.timeToAirborneS;
+        climbTimeS = other.climbTimeS;
+        supersonic = other.supersonic;
+        speedMps = other.speedMps;
+        fuelFraction = other.fuelFraction;
+    }
+
+    @Override
+    public String toString() {
+        if (!feasible) return "no intercept: " + (reason == null ? "?" : reason.text());
+        return String.format(java.util.Locale.ROOT, "intercept in %.1f min at %.4f,%.4f heading %03.0f, %.0f NM, %s",
+                timeS / 60, latDeg, lonDeg, headingDeg, distanceM / Units.NM, supersonic ? "supersonic" : "subsonic");
+    }
+}

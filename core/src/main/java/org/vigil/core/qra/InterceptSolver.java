@@ -1,0 +1,271 @@
+package org.vigil.core.qra;
+
+import org.vigil.core.radar.GeodesicDirect;
+
+/**
+ * Earliest intercept of a target by one QRA unit.
+ *
+ * <p><b>Model.</b> The unit gets airborne {@code tA} after the order (readiness), climbs to the
+ * target's level in {@code Tc} seconds covering {@code Dc} metres of ground, then flies a geodesic
+ * at its intercept speed {@code v}. At time {@code t} it can therefore be at the target's level
+ * anywhere within ground distance {@code R(t) = Dc + v (t - tA - Tc)} of its start point (base, or
+ * CAP station for an airborne CAP), and nowhere before {@code T0 = tA + Tc}. The aim point
+ * {@code P(t)} is {@code trail} metres behind the target along the target's predicted path. The
+ * unit intercepts at the earliest {@code t >= T0} with
+ * <pre>  h(t) = t - need(t) >= 0   and   fuel(P(t)) <= radius</pre>
+ * where {@code need(t)} is the time to arrive at {@code P(t)} ({@code T0 + max(0, D - Dc) / v},
+ * {@code D} the geodesic distance to {@code P(t)}) and {@code fuel} the radius-equivalent distance
+ * to it. This is the distance form "reachable distance(t) - distance(start, P(t)) >= 0" written in
+ * time so that mixed subsonic/supersonic legs fit.
+ *
+ * <p><b>Why the earliest root is found (correct by construction).</b> {@code P(t)} moves along the
+ * path at most at the target's top ground speed {@code vT}, and a geodesic distance changes at most
+ * as fast as its end point moves, so {@code |need'| <= vT / vMin} and
+ * {@code 1 - vT/vMin <= h' <= 1 + vT/vMin =: L}. Then:
+ * <ul>
+ *   <li>if {@code vT < vMin}, h is strictly increasing: from {@code h(T0) < 0} the single root lies
+ *   in {@code [T0 - h/L, T0 - h/(1 - vT/vMin)]}, a bracket known without search; regula falsi
+ *   (Illinois) narrows it to the tolerance, keeping the feasible end;</li>
+ *   <li>otherwise (target as fast as or faster than the interceptor) no root can lie within
+ *   {@code -h(t)/L} of a point t with {@code h(t) < 0}: stepping by that amount (never less than the
+ *   tolerance) cannot jump over the first root by more than the tolerance, however many roots
+ *   there are. A target that is faster and opening makes h fall, so the steps grow and the
+ *   horizon is reached in a few dozen evaluations;</li>
+ *   <li>the fuel limit: if the first reachable point is beyond it, the same Lipschitz stepping runs
+ *   on {@code min(h, (radius - fuel) / (vT * fuelRate))} from there.</li>
+ * </ul>
+ * With the land rule the split of the geodesic into land and sea is sampled (every ~10 km, at most
+ * 64 samples), so near coastlines the bound holds only to that sampling.
+ *
+ * <p>Options flown: subsonic (full radius) and, if allowed and the type is supersonic at the
+ * target's level, supersonic (its radius scaled by the profile's supersonic factor, and subsonic
+ * over land under the land rule); the earlier feasible one wins.
+ *
+ * <p>CAP simplification: an airborne CAP starts at its station and level with no launch delay, and
+ * its fuel limit is the smaller of the combat radius and half the distance its remaining endurance
+ * covers at subsonic speed (out and back to the station, where a tanker or the reserve is assumed
+ * to bring it home).
+ *
+ * <p>Allocation-free per solve; one instance per thread.
+ */
+public final class InterceptSolver {
+    private static final int MAX_STEPS = 20_000;
+    private static final double LAND_SAMPLE_M = 10_000;
+    private static final int MAX_LAND_SAMPLES = 64;
+
+    private final GeodesicDirect direct = new GeodesicDirect();
+    private final GeodesicDirect sampler = new GeodesicDirect();
+    private final GeodesicInverse inverse = new GeodesicInverse();
+    private final UnitPlan plan = new UnitPlan();
+
+    // state of the current solve (primitive fields so the inner functions allocate nothing)
+    private TargetPath path;
+    private LandMask land;
+    private boolean mixed;
+    private double startLat, startLon, trailM, t0, dc, vSea, vLand, fuelSea, fuelLand, radiusM;
+    private double lastD, lastFuel, lastLat, lastLon, lastAzimuth;
+    /** Evaluations of h in the last solve (for tests and benchmarks). */
+    public int evaluations;
+
+    /**
+     * Solves for one unit. {@code epochMs} is the current time from the data (not the wall clock),
+     * used for the rotation check only.
+     */
+    public InterceptSolution solve(Detachment unit, AircraftProfile profile, TargetPath target, InterceptOptions options,
+                                   long epochMs, InterceptSolution out) {
+        evaluations = 0;
+        double alt = target.altitudeFt();
+        plan.prepare(unit, profile, alt, epochMs);
+        if (plan.unavailable != null) {
+            out.clear(plan.unavailable);
+            return out;
+        }
+        path = target;
+        land = options.land();
+        trailM = options.trailNm() * Units.NM;
+        startLat = plan.startLat;
+        startLon = plan.startLon;
+        dc = plan.climbDistanceM;
+        t0 = plan.t0;
+        radiusM = plan.radiusM;
+        double tA = plan.timeToAirborneS;
+        double tc = plan.climbTimeS;
+        double vSub = plan.subsonicMps;
+
+        // option 1: subsonic all the way
+        mixed = false;
+        vSea = vLand = vSub;
+        fuelSea = fuelLand = 1;
+        double tSub = earliest(options);
+        NoInterceptReason whySub = failure;
+        double bestT = tSub;
+        boolean bestSupersonic = false;
+
+        double vSup = plan.supersonicMps;
+        if (!options.subsonicOnly() && !Double.isNaN(vSup)) {
+            mixed = options.noSupersonicOverLand() && land != LandMask.NONE;
+            vSea = vSup;
+            vLand = mixed ? vSub : vSup;
+            fuelSea = plan.supersonicFuelRate;
+            fuelLand = mixed ? 1 : fuelSea;
+            double tSup = earliest(options);
+            if (!Double.isNaN(tSup) && (Double.isNaN(bestT) || tSup < bestT)) {
+                bestT = tSup;
+                bestSupersonic = true;
+            } else if (Double.isNaN(tSup) && failure == NoInterceptReason.BEYOND_FUEL_LIMIT) {
+                // catchable supersonic but not on the fuel: the more useful reason to show
+                whySub = failure;
+            }
+        }
+        if (Double.isNaN(bestT)) {
+            out.clear(whySub);
+            out.timeToAirborneS = tA;
+            out.climbTimeS = tc;
+            return out;
+        }
+        // re-evaluate at the answer under the winning option to fill in the geometry
+        if (!bestSupersonic) {
+            mixed = false;
+            vSea = vLand = vSub;
+            fuelSea = fuelLand = 1;
+        }
+        h(bestT);
+        out.feasible = true;
+        out.reason = null;
+        out.timeS = bestT;
+        out.latDeg = lastLat;
+        out.lonDeg = lastLon;
+        out.altitudeFt = alt;
+        double hd = Math.toDegrees(lastAzimuth) % 360;
+        out.headingDeg = hd < 0 ? hd + 360 : hd;
+        out.distanceM = lastD;
+        out.timeToAirborneS = tA;
+        out.climbTimeS = tc;
+        out.supersonic = bestSupersonic;
+        out.speedMps = vSea;
+        out.fuelFraction = lastFuel / radiusM;
+        path = null;
+        land = null;
+        return out;
+    }
+
+    private NoInterceptReason failure;
+
+    /** Earliest feasible time for the current option, or NaN with {@link #failure} set. */
+    private double earliest(InterceptOptions o) {
+        double vMin = Math.min(vSea, vLand);
+        double vT = path.maxSpeedMps();
+        double rate = vT / vMin;            // bound on |need'|
+        double bigL = 1 + rate;
+        double horizon = o.horizonS();
+        double tol = o.toleranceS();
+        double t1;
+        if (rate < 1) {
+            double h0 = h(t0);
+            if (h0 >= 0) {
+                t1 = t0;
+            } else {
+                double a = t0 - h0 / bigL;
+                double b = t0 - h0 / (1 - rate);
+                if (a > horizon) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
+                double hb;
+                if (b > horizon) {
+                    b = horizon;
+                    hb = h(b);
+                    if (hb < 0) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
+                } else {
+                    hb = h(b);
+                }
+                double ha = h(a);
+                t1 = ha >= 0 ? a : illinois(a, ha, b, hb, tol);
+            }
+        } else {
+            t1 = lipschitzFirstRoot(t0, horizon, bigL, tol, false);
+            if (Double.isNaN(t1)) return fail(NoInterceptReason.TARGET_FASTER_AND_OPENING);
+        }
+        h(t1);
+        if (lastFuel <= radiusM) return t1;
+        // first reachable point is beyond the fuel limit: later ones may come closer to base
+        if (vT == 0) return fail(NoInterceptReason.BEYOND_FUEL_LIMIT);
+        double t2 = lipschitzFirstRoot(t1, horizon, Math.max(bigL, 1), tol, true);
+        return Double.isNaN(t2) ? fail(NoInterceptReason.BEYOND_FUEL_LIMIT) : t2;
+    }
+
+    private double fail(NoInterceptReason why) {
+        failure = why;
+        return Double.NaN;
+    }
+
+    /**
+     * First t in [from, horizon] with g(t) >= 0, where g = h, or min(h, fuel margin in seconds)
+     * when {@code withFuel}; g is L-Lipschitz. NaN if none.
+     */
+    private double lipschitzFirstRoot(double from, double horizon, double bigL, double tol, boolean withFuel) {
+        double fuelRate = path.maxSpeedMps() * Math.max(fuelSea, fuelLand);
+        double t = from;
+        for (int i = 0; i < MAX_STEPS && t <= horizon; i++) {
+            double g = h(t);
+            if (withFuel) g = Math.min(g, (radiusM - lastFuel) / fuelRate);
+            if (g >= 0) return t;
+            t += Math.max(-g / bigL, tol);
+        }
+        return Double.NaN;
+    }
+
+    /** Illinois regula falsi on a bracket with h(a) < 0 <= h(b); returns a feasible time within tol of the root. */
+    private double illinois(double a, double ha, double b, double hb, double tol) {
+        int side = 0;
+        for (int i = 0; i < 200 && b - a > tol; i++) {
+            double c = (a * hb - b * ha) / (hb - ha);
+            if (!(c > a && c < b)) c = 0.5 * (a + b);
+            double hc = h(c);
+            if (hc >= 0) {
+                b = c;
+                hb = hc;
+                if (side == 1) ha *= 0.5;
+                side = 1;
+            } else {
+                a = c;
+                ha = hc;
+                if (side == -1) hb *= 0.5;
+                side = -1;
+            }
+        }
+        return b;
+    }
+
+    /** h(t) = t - need(t); also leaves the aim point, distance, azimuth and fuel use in the last* fields. */
+    private double h(double t) {
+        evaluations++;
+        path.pointAtArc(path.arcAt(t) - trailM, direct);
+        lastLat = direct.latDeg;
+        lastLon = direct.lonDeg;
+        inverse.solve(startLat, startLon, lastLat, lastLon);
+        double d = inverse.distanceM;
+        lastD = d;
+        lastAzimuth = inverse.azimuth1Rad;
+        double beyondClimb = Math.max(0, d - dc);
+        double need;
+        if (!mixed) {
+            need = t0 + beyondClimb / vSea;
+            lastFuel = d * fuelSea;
+        } else {
+            double landShare = landShare(d);
+            need = t0 + beyondClimb * (landShare / vLand + (1 - landShare) / vSea);
+            lastFuel = d * (landShare * fuelLand + (1 - landShare) * fuelSea);
+        }
+        return t - need;
+    }
+
+    /** Share of the geodesic from the start point (along lastAzimuth, length d) that lies over land, by midpoint sampling. */
+    private double landShare(double d) {
+        if (d <= 0) return land.isLand(startLat, startLon) ? 1 : 0;
+        int n = (int) Math.min(MAX_LAND_SAMPLES, Math.max(4, Math.ceil(d / LAND_SAMPLE_M)));
+        int overLand = 0;
+        for (int i = 0; i < n; i++) {
+            sampler.solve(startLat, startLon, lastAzimuth, d * (i + 0.5) / n);
+            if (land.isLand(sampler.latDeg, sampler.lonDeg)) overLand++;
+        }
+        return (double) overLand / n;
+    }
+}

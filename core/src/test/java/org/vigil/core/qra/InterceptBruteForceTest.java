@@ -1,0 +1,106 @@
+package org.vigil.core.qra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.vigil.core.radar.GeodesicDirect;
+
+/**
+ * The solver against a brute-force scan of a fine time grid, on random geometries: straight and
+ * multi-leg targets, slower and faster than the interceptor, with and without supersonic, with
+ * trail and fuel limits. The scan evaluates the feasibility conditions directly at every step
+ * (it shares only the geodesic routines, which have their own tests against GeographicLib).
+ */
+class InterceptBruteForceTest {
+    private static final double STEP_S = 1.0;
+    private static final double HORIZON_S = 3 * 3600;
+
+    @Test
+    void agreesWithBruteForceOn200RandomGeometries() {
+        Random rnd = new Random(20220406);
+        InterceptSolver solver = new InterceptSolver();
+        InterceptSolution sol = new InterceptSolution();
+        GeodesicDirect gd = new GeodesicDirect();
+        GeodesicInverse inv = new GeodesicInverse();
+        int feasible = 0, infeasible = 0, faster = 0, routes = 0, fuelBound = 0;
+        for (int i = 0; i < 200; i++) {
+            double baseLat = 41 + 5 * rnd.nextDouble(), baseLon = 25 + 12 * rnd.nextDouble();
+            boolean sup = rnd.nextBoolean();
+            double radiusNm = 150 + 400 * rnd.nextDouble();
+            AircraftProfile p = new AircraftProfile("T", "T", 55000,
+                    new double[] {0, 10000, 30000, 50000}, new double[] {0, 40 + 40 * rnd.nextDouble(), 150 + 100 * rnd.nextDouble(), 500},
+                    new double[] {0, 4, 17, 55}, new double[] {10000, 60000}, new double[] {0.8, 0.9},
+                    new double[] {Double.NaN, sup ? 1.2 + 0.6 * rnd.nextDouble() : Double.NaN}, radiusNm, 0.3 + 0.6 * rnd.nextDouble(), "t");
+            Readiness r = rnd.nextBoolean() ? Readiness.QRA_5 : Readiness.QRA_15;
+            Detachment unit = Detachment.of("U", "XX", new Base("B", "B", baseLat, baseLon, 500 * rnd.nextDouble()), "T", 2, r);
+            double alt = 1000 + 44000 * rnd.nextDouble();
+            // target 30..500 km away in any direction
+            gd.solve(baseLat, baseLon, 2 * Math.PI * rnd.nextDouble(), 30_000 + 470_000 * rnd.nextDouble());
+            double tLat = gd.latDeg, tLon = gd.lonDeg;
+            double speed = 900 * rnd.nextDouble();
+            TargetPath path = new TargetPath(4);
+            if (rnd.nextInt(3) == 0) {
+                routes++;
+                int n = 2 + rnd.nextInt(3);
+                double[] lat = new double[n], lon = new double[n], spd = new double[n];
+                double la = tLat, lo = tLon;
+                for (int k = 0; k < n; k++) {
+                    gd.solve(la, lo, 2 * Math.PI * rnd.nextDouble(), 50_000 + 200_000 * rnd.nextDouble());
+                    lat[k] = la = gd.latDeg;
+                    lon[k] = lo = gd.lonDeg;
+                    spd[k] = 150 + 700 * rnd.nextDouble();
+                }
+                path.route(tLat, tLon, alt, lat, lon, spd, n);
+            } else {
+                path.straight(tLat, tLon, alt, speed, 360 * rnd.nextDouble());
+            }
+            InterceptOptions o = InterceptOptions.defaults().withTrailNm(2 * rnd.nextDouble()).withHorizonS(HORIZON_S)
+                    .withSubsonicOnly(rnd.nextInt(4) == 0);
+
+            solver.solve(unit, p, path, o, 0, sol);
+            double brute = bruteForce(unit, p, path, o, gd, inv);
+
+            if (Double.isNaN(brute)) {
+                infeasible++;
+                assertThat(sol.feasible).as("case %d: brute force found none, solver %s", i, sol).isFalse();
+                if (sol.reason == NoInterceptReason.TARGET_FASTER_AND_OPENING) faster++;
+                if (sol.reason == NoInterceptReason.BEYOND_FUEL_LIMIT) fuelBound++;
+            } else {
+                feasible++;
+                assertThat(sol.feasible).as("case %d: brute force %.1f s, solver %s", i, brute, sol).isTrue();
+                // brute force is late by < STEP_S; the solver within its tolerance
+                assertThat(Math.abs(sol.timeS - brute)).as("case %d time", i).isLessThanOrEqualTo(Math.max(0.01 * brute, STEP_S + 0.2));
+                assertThat(sol.timeS).as("case %d: solver never later than the grid", i).isLessThanOrEqualTo(brute + 0.2);
+            }
+        }
+        assertThat(feasible).isGreaterThan(80);
+        assertThat(infeasible).isGreaterThan(20);
+        assertThat(faster).isGreaterThan(3);
+        assertThat(fuelBound).isGreaterThan(3);
+        assertThat(routes).isGreaterThan(40);
+    }
+
+    /** Earliest grid time at which the unit can be at the aim point, flying subsonic or supersonic. */
+    static double bruteForce(Detachment unit, AircraftProfile p, TargetPath path, InterceptOptions o, GeodesicDirect gd,
+                             GeodesicInverse inv) {
+        double alt = path.altitudeFt();
+        double tA = unit.timeToAirborneS();
+        double startAlt = unit.base().elevationFt();
+        double t0 = tA + p.climbTimeS(startAlt, alt);
+        double dc = p.climbDistanceM(startAlt, alt);
+        double vSub = p.subsonicTasMps(alt), vSup = p.supersonicTasMps(alt);
+        boolean sup = !o.subsonicOnly() && !Double.isNaN(vSup);
+        double radius = p.combatRadiusNm() * Units.NM;
+        for (double t = 0; t <= o.horizonS(); t += STEP_S) {
+            if (t < t0) continue;
+            path.pointAtArc(path.arcAt(t) - o.trailNm() * Units.NM, gd);
+            double d = inv.distance(unit.base().latDeg(), unit.base().lonDeg(), gd.latDeg, gd.lonDeg);
+            double beyond = Math.max(0, d - dc);
+            if (t >= t0 + beyond / vSub && d <= radius) return t;
+            if (sup && t >= t0 + beyond / vSup && d / p.supersonicRadiusFactor() <= radius) return t;
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,234 @@
+package org.vigil.server.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vigil.codec.asterix.Recording;
+import org.vigil.codec.asterix.plots.AsterixStreamFramer;
+import org.vigil.codec.asterix.plots.PlotCounters;
+import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.core.radar.RadarNetwork;
+import org.vigil.core.radar.RadarPlot;
+import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.core.radar.RadarStatus;
+import org.vigil.core.radar.ServiceMessage;
+import org.vigil.core.radar.TimeOfDay;
+
+/**
+ * A radar recording as a replay input: raw data blocks end to end (streamed through the
+ * {@link AsterixStreamFramer}), EUROCONTROL .ff frames or a pcap of ASTERIX over UDP (read whole, as
+ * the radar file feed does, and split by {@link Recording}), decoded by a {@link RadarPlotDecoder}
+ * against the given radars.
+ *
+ * <p>Time. A pcap's packet times date each datagram. Raw and .ff carry only the time of day: the
+ * first of each radar is resolved near {@code referenceNanos} (the scenario start from a manifest,
+ * or the given start), each later one near the radar's previous time, across midnights.
+ *
+ * <p>Decoding runs one chunk (raw: 4 KiB) or one packet ahead of delivery: plots are copied into
+ * a reusable queue (grown once to the largest chunk's needs). Radar service messages are queued as
+ * well, but the {@link RadarStatus} they refer to is live: read during delivery it may already
+ * reflect the rest of that chunk.
+ */
+final class AsterixFileInput implements ReplayInput {
+    private static final int CHUNK = 4 * 1024;
+    private static final byte PLOT = 0, STATUS = 1;
+
+    private final String name;
+    private final String format;
+    private final RadarPlotSink sink;
+    private final PlotCounters counters = new PlotCounters();
+    private final RadarPlotDecoder decoder;
+    // raw: streamed
+    private final InputStream in;
+    private final AsterixStreamFramer framer;
+    private final byte[] chunk;
+    // .ff and pcap: whole file, payloads found up front
+    private final byte[] whole;
+    private int[] payloadOff = new int[0], payloadLen = new int[0];
+    private long[] payloadTime = new long[0];
+    private int payloads, nextPayload;
+    private int framingErrors;
+
+    private boolean eof;
+    private long bytes, delivered;
+    private long lastNanos;
+
+    private byte[] kind = new byte[256];
+    private RadarPlot[] plots = new RadarPlot[256];
+    private RadarStatus[] statuses = new RadarStatus[256];
+    private ServiceMessage[] messages = new ServiceMessage[256];
+    private long[] time = new long[256];
+    private int head, count;
+
+    AsterixFileInput(Path path, RadarNetwork network, long referenceNanos, RadarPlotSink sink) throws IOException {
+        this.name = path.getFileName().toString();
+        this.sink = sink;
+        this.lastNanos = referenceNanos;
+        for (int i = 0; i < plots.length; i++) plots[i] = new RadarPlot();
+        this.decoder = new RadarPlotDecoder(network, new RadarPlotSink() {
+            @Override
+            public void onPlot(RadarPlot p) {
+                int i = slot();
+                kind[i] = PLOT;
+                plots[i].copyFrom(p);
+                time[i] = p.timeNanos;
+            }
+
+            @Override
+            public void onRadarStatus(RadarStatus status, ServiceMessage message) {
+                int i = slot();
+                kind[i] = STATUS;
+                statuses[i] = status;
+                messages[i] = message;
+                long t = status.lastTimeNanos();
+                time[i] = t == TimeOfDay.UNKNOWN ? lastNanos : t;
+            }
+        }, counters);
+        decoder.seedReference(referenceNanos);
+        byte[] headBytes = InputFiles.head(path, 64);
+        Recording.Format f = Recording.detect(headBytes, headBytes.length);
+        if (f == Recording.Format.RAW) {
+            this.format = "asterix-raw";
+            this.in = InputFiles.open(path);
+            this.framer = new AsterixStreamFramer(decoder);
+            this.chunk = new byte[CHUNK];
+            this.whole = null;
+        } else {
+            this.format = f == Recording.Format.PCAP ? "asterix-pcap" : "asterix-ff";
+            this.in = null;
+            this.framer = null;
+            this.chunk = null;
+            try (InputStream s = InputFiles.open(path)) {
+                this.whole = s.readAllBytes();
+            }
+            bytes = whole.length;
+            counters.bytesRead(whole.length);
+            boolean pcap = f == Recording.Format.PCAP;
+            framingErrors = Recording.split(whole, whole.length, f, (packet, b, off, len) -> {
+                if (payloads == payloadOff.length) {
+                    int n = Math.max(256, payloads * 2);
+                    payloadOff = Arrays.copyOf(payloadOff, n);
+                    payloadLen = Arrays.copyOf(payloadLen, n);
+                    payloadTime = Arrays.copyOf(payloadTime, n);
+                }
+                payloadOff[payloads] = off;
+                payloadLen[payloads] = len;
+                payloadTime[payloads] = pcap ? pcapTime(whole, packet) : TimeOfDay.UNKNOWN;
+                payloads++;
+            });
+        }
+    }
+
+    private int slot() {
+        if (count == kind.length) {
+            int n = count * 2;
+            kind = Arrays.copyOf(kind, n);
+            statuses = Arrays.copyOf(statuses, n);
+            messages = Arrays.copyOf(messages, n);
+            time = Arrays.copyOf(time, n);
+            plots = Arrays.copyOf(plots, n);
+            for (int i = count; i < n; i++) plots[i] = new RadarPlot();
+        }
+        return count++;
+    }
+
+    @Override
+    public long peekTime() throws IOException {
+        while (head == count) {
+            if (eof) return Long.MAX_VALUE;
+            head = 0;
+            count = 0;
+            if (framer != null) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    eof = true;
+                    framer.endOfStream();
+                } else {
+                    bytes += n;
+                    framer.accept(chunk, 0, n, TimeOfDay.UNKNOWN);
+                }
+            } else if (nextPayload < payloads) {
+                int p = nextPayload++;
+                decoder.decode(whole, payloadOff[p], payloadLen[p], payloadTime[p]);
+            } else {
+                eof = true;
+            }
+        }
+        return time[head];
+    }
+
+    @Override
+    public void deliver() {
+        int i = head++;
+        delivered++;
+        lastNanos = time[i];
+        if (kind[i] == PLOT) sink.onPlot(plots[i]);
+        else sink.onRadarStatus(statuses[i], messages[i]);
+    }
+
+    /** Plots decoded and delivered so far (service messages not counted). */
+    long plots() { return counters.plots(); }
+
+    @Override public String name() { return name; }
+    @Override public String kind() { return "radar"; }
+    @Override public String format() { return format; }
+    @Override public long delivered() { return delivered; }
+    @Override public long bytes() { return bytes; }
+
+    @Override
+    public Map<String, Long> rejects() {
+        Map<String, Long> m = new LinkedHashMap<>(InputFiles.nonZero(counters.rejectsByReason()));
+        if (framingErrors > 0) m.put("framing", (long) framingErrors);
+        return m;
+    }
+
+    @Override
+    public void close() {
+        if (in == null) return;
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Capture time of pcap packet {@code k} (ns since the epoch), walking the record headers from
+     * the start; called in increasing k, so it keeps its place. Long.MIN_VALUE when cut short.
+     */
+    private long pcapTime(byte[] b, int k) {
+        if (pcapOffset == 0) {
+            int magic = be32(b, 0);
+            pcapSwapped = magic == 0xD4C3B2A1 || magic == 0x4D3CB2A1;
+            pcapNanos = magic == 0xA1B23C4D || magic == 0x4D3CB2A1;
+            pcapOffset = 24;
+        }
+        while (pcapPacket < k) {
+            if (pcapOffset + 16 > b.length) return TimeOfDay.UNKNOWN;
+            int caplen = u32(b, pcapOffset + 8);
+            if (caplen < 0 || pcapOffset + 16L + caplen > b.length) return TimeOfDay.UNKNOWN;
+            pcapOffset += 16 + caplen;
+            pcapPacket++;
+        }
+        if (pcapPacket != k || pcapOffset + 16 > b.length) return TimeOfDay.UNKNOWN;
+        long sec = u32(b, pcapOffset) & 0xFFFF_FFFFL;
+        long frac = u32(b, pcapOffset + 4) & 0xFFFF_FFFFL;
+        return sec * 1_000_000_000L + (pcapNanos ? frac : frac * 1000);
+    }
+
+    private int pcapOffset, pcapPacket;
+    private boolean pcapSwapped, pcapNanos;
+
+    private static int be32(byte[] b, int p) {
+        return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+    }
+
+    private int u32(byte[] b, int p) {
+        return pcapSwapped ? Integer.reverseBytes(be32(b, p)) : be32(b, p);
+    }
+}

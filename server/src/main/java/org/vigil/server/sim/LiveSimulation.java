@@ -1,0 +1,214 @@
+package org.vigil.server.sim;
+
+import java.util.List;
+import java.util.Locale;
+import org.vigil.codec.asterix.plots.PlotCounters;
+import org.vigil.codec.feed.FeedCounters;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.RejectReason;
+import org.vigil.codec.feed.SbsSink;
+import org.vigil.codec.fpl.FplParseResult;
+import org.vigil.codec.fpl.FplParser;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.core.sim.ReceiverSpec;
+import org.vigil.core.sim.Scenario;
+import org.vigil.core.sim.Simulation;
+import org.vigil.server.feed.Feed;
+import org.vigil.server.feed.FeedDelivery;
+import org.vigil.server.feed.FeedKind;
+import org.vigil.server.feed.FeedSource;
+import org.vigil.server.feed.FeedState;
+import org.vigil.server.feed.FeedStatus;
+import org.vigil.server.live.LiveServer;
+
+/**
+ * A scenario played into a running Vigil ({@code vigil demo}, {@code vigil run --sim}): ADS-B frames
+ * into the Mode S pipeline, radar blocks decoded into the recent plots, flight plans filed in the
+ * server's store at the start. Scenario time = scenario start + elapsed wall time x speed, so the
+ * console (whose clock follows the data) shows the scenario's own date.
+ *
+ * <p>Every simulated sensor has a row in {@code /api/feeds} of kind {@code sim}: one per ADS-B
+ * receiver (frames heard, Beast octets, decode rejects of the frames credited to it), one per radar
+ * (plots, ASTERIX octets, plot rejections) and one for the flight plans (messages filed, rejected).
+ *
+ * <p>Threads: all delivery runs under the server's delivery lock, in slices of at most one
+ * simulated second so that the web layer's snapshots are not held up at high speed. With
+ * {@code realTime} false nothing runs by itself: the owner calls {@link #advanceTo} (tests).
+ */
+public final class LiveSimulation implements LiveServer.Input {
+    static final String KIND = "sim";
+    private static final double SLICE_SECONDS = 1.0;
+
+    private final LiveServer server;
+    private final SimFeed feed;
+    private final double speed;
+    private final boolean realTime;
+    private final FrameSink frames;
+    private final FeedCounters planCounters = new FeedCounters();
+    private volatile FeedState state = FeedState.NEW;
+    private volatile double scenarioSeconds;
+    private Thread clock;
+    private volatile boolean running;
+
+    /**
+     * Builds the sensors, registers their rows in the server's feeds and files the flight plans.
+     * @param speed    scenario seconds per wall second (> 0)
+     * @param realTime whether {@link #start()} runs the wall clock; false: advanced by hand
+     */
+    public LiveSimulation(LiveServer server, Scenario scenario, double speed, boolean realTime) {
+        if (!(speed > 0) || Double.isInfinite(speed)) throw new IllegalArgumentException("speed must be > 0: " + speed);
+        this.server = server;
+        this.speed = speed;
+        this.realTime = realTime;
+        this.feed = new SimFeed(scenario, server.radarPlots());
+        List<ReceiverSpec> rx = feed.receivers();
+        FrameSink[] perReceiver = new FrameSink[rx.size()];
+        for (int i = 0; i < rx.size(); i++) {
+            ReceiverSpec r = rx.get(i);
+            FeedCounters c = feed.receiverCounters(i);
+            perReceiver[i] = server.frameConsumerFor(c);
+            server.feeds().add(new Row("sim-adsb-" + r.name(), String.format(Locale.ROOT,
+                    "receiver %s %.4f,%.4f %.0f NM", r.name(), r.lat(), r.lon(), r.rangeNm()), "beast") {
+                @Override
+                public FeedStatus status() {
+                    return status(c.framesAccepted(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(), c.lastFrameTimeNanos());
+                }
+            });
+        }
+        // a frame heard by several receivers reaches the pipeline once, credited to the strongest
+        this.frames = (buf, off, len, t, mlat, signal) -> perReceiver[feed.frameReceiver()].onFrame(buf, off, len, t, mlat, signal);
+        List<RadarSpec> radars = feed.radars();
+        for (int i = 0; i < radars.size(); i++) {
+            RadarSpec r = radars.get(i);
+            PlotCounters c = feed.radarCounters(i);
+            server.feeds().add(new Row("sim-radar-" + r.sac() + "-" + r.sic(), String.format(Locale.ROOT,
+                    "radar %s SAC/SIC %d/%d %.4f,%.4f %.0f NM", r.name(), r.sac(), r.sic(), r.lat(), r.lon(), r.rangeNm()),
+                    "asterix") {
+                @Override
+                public FeedStatus status() {
+                    long last = c.lastPlotTimeNanos();
+                    return status(c.plots(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(),
+                            last == Long.MIN_VALUE ? -1 : last);
+                }
+            });
+        }
+        server.feeds().add(new Row("sim-flightplans", "flight plans of scenario " + scenario.name(), "icao-fpl") {
+            @Override
+            public FeedStatus status() {
+                return status(planCounters.framesAccepted(), planCounters.bytesRead(), planCounters.rejectsByReason(),
+                        planCounters.skipsByReason(), planCounters.lastFrameTimeNanos());
+            }
+        });
+        filePlans();
+    }
+
+    /** Parses the scenario's FPL messages and files them, stamped at the scenario start. */
+    private void filePlans() {
+        FplParser parser = new FplParser();
+        long t = feed.startEpochSeconds() * 1_000_000_000L;
+        synchronized (server.deliveryLock()) {
+            for (String text : feed.flightPlans()) {
+                planCounters.bytesRead(text.length());
+                for (FplParseResult r : parser.parseAll(text)) {
+                    if (r instanceof FplParseResult.Parsed p) {
+                        server.flightPlans().apply(p.message());
+                        planCounters.frameAccepted(t);
+                    } else {
+                        planCounters.reject(RejectReason.BAD_FIELD); // our own writer's output: must stay 0
+                    }
+                }
+            }
+        }
+    }
+
+    public SimFeed feed() { return feed; }
+
+    /** Simulated seconds since the scenario start reached so far. */
+    public double scenarioSeconds() { return scenarioSeconds; }
+
+    /** Runs the scenario up to {@code seconds} after its start (capped at its duration). */
+    public void advanceTo(double seconds) {
+        double target = Math.min(seconds, feed.scenario().durationSeconds());
+        while (feed.simulation().time() + Simulation.STEP_SECONDS <= target) {
+            double next = Math.min(target, feed.simulation().time() + SLICE_SECONDS);
+            synchronized (server.deliveryLock()) {
+                feed.advanceTo(next, frames);
+            }
+            scenarioSeconds = feed.simulation().time();
+        }
+        if (state == FeedState.NEW) state = FeedState.CONNECTED;
+        if (feed.simulation().time() + Simulation.STEP_SECONDS > feed.scenario().durationSeconds()) state = FeedState.EOF;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!realTime || clock != null) return;
+        running = true;
+        state = FeedState.CONNECTED;
+        clock = new Thread(this::runClock, "vigil-sim-" + feed.scenario().name());
+        clock.setDaemon(true);
+        clock.start();
+    }
+
+    private void runClock() {
+        long wall0 = System.nanoTime();
+        double duration = feed.scenario().durationSeconds();
+        while (running) {
+            double target = (System.nanoTime() - wall0) / 1e9 * speed;
+            advanceTo(target);
+            if (target >= duration) break;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = clock;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (state != FeedState.EOF) state = FeedState.CLOSED;
+    }
+
+    /** A status row in /api/feeds; the simulation, not a reader thread, does the work. */
+    private abstract class Row extends FeedSource {
+        private final String endpoint, format;
+
+        Row(String name, String endpoint, String format) {
+            super(new Feed(name, FeedKind.FILE, endpoint, null),
+                    new FeedDelivery(server.deliveryLock(), (FrameSink) null, (SbsSink) null));
+            this.endpoint = endpoint;
+            this.format = format;
+        }
+
+        @Override
+        public abstract FeedStatus status();
+
+        FeedStatus status(long frames, long bytes, java.util.Map<String, Long> rejects, java.util.Map<String, Long> skips,
+                          long lastNanos) {
+            return new FeedStatus(feed().name(), KIND, endpoint, format, state.label, frames, bytes, rejects, skips,
+                    0, 0, 0, 0, lastNanos, null);
+        }
+
+        @Override
+        protected void runFeed() {
+            // nothing to read: the simulation delivers (the registry's reader thread ends at once)
+        }
+
+        @Override
+        protected void wakeUp() {}
+    }
+}
