@@ -39,6 +39,13 @@ public final class IdentRules {
     public final long correlationIntervalNanos;
     /** Time to entry runs when identifiers change, else at most this often per track. */
     public final long airspaceIntervalNanos;
+    /**
+     * Longest gap between two look-aheads of a track far from any entry (not entering within the
+     * horizon, or entering much later than the interval): the gap is a tenth of the time to entry,
+     * between {@link #airspaceIntervalNanos} and this. A turn of more than 10 degrees or a speed change
+     * of more than 20 % since the last look-ahead forces a new one at the next airspace interval.
+     */
+    public final long airspaceMaxIntervalNanos;
     /** After an alert is resolved, the same track and cause raise again only this long later, and only after the cause cleared. */
     public final long reRaiseHoldOffNanos;
     /** A primary-only track without a flight plan counts as military for the clearance rule. */
@@ -48,7 +55,7 @@ public final class IdentRules {
     private final List<DiplomaticClearance> clearances;
 
     public IdentRules(RuleSetting[] settings, long pendingNanos, long correlationIntervalNanos, long airspaceIntervalNanos,
-                      long reRaiseHoldOffNanos, boolean primaryOnlyIsMilitary, List<KnownAircraft> known,
+                      long airspaceMaxIntervalNanos, long reRaiseHoldOffNanos, boolean primaryOnlyIsMilitary, List<KnownAircraft> known,
                       List<QraLink> qraUnits, List<DiplomaticClearance> clearances) {
         if (settings.length != Cause.COUNT) throw new IllegalArgumentException("one setting per cause");
         this.settings = settings.clone();
@@ -58,6 +65,8 @@ public final class IdentRules {
         if (pendingNanos < 0 || correlationIntervalNanos < 0 || airspaceIntervalNanos < 0 || reRaiseHoldOffNanos < 0) {
             throw new IllegalArgumentException("negative interval");
         }
+        if (airspaceMaxIntervalNanos < airspaceIntervalNanos) throw new IllegalArgumentException("airspace-max-interval-s below airspace-interval-s");
+        this.airspaceMaxIntervalNanos = airspaceMaxIntervalNanos;
         this.pendingNanos = pendingNanos;
         this.correlationIntervalNanos = correlationIntervalNanos;
         this.airspaceIntervalNanos = airspaceIntervalNanos;
@@ -103,13 +112,13 @@ public final class IdentRules {
     public IdentRules with(RuleSetting s) {
         RuleSetting[] copy = settings.clone();
         copy[s.cause().ordinal()] = s;
-        return new IdentRules(copy, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, reRaiseHoldOffNanos,
+        return new IdentRules(copy, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, airspaceMaxIntervalNanos, reRaiseHoldOffNanos,
                 primaryOnlyIsMilitary, known, qraUnits, clearances);
     }
 
     /** These rules with other lists. */
     public IdentRules withLists(List<KnownAircraft> known, List<QraLink> qraUnits, List<DiplomaticClearance> clearances) {
-        return new IdentRules(settings, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, reRaiseHoldOffNanos,
+        return new IdentRules(settings, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, airspaceMaxIntervalNanos, reRaiseHoldOffNanos,
                 primaryOnlyIsMilitary, known, qraUnits, clearances);
     }
 
@@ -131,16 +140,17 @@ public final class IdentRules {
     public static IdentRules fromYaml(InputStream rules, InputStream knownMilitary, InputStream clearances) throws IOException {
         RuleSetting[] s = new RuleSetting[Cause.COUNT];
         for (Cause c : Cause.VALUES) s[c.ordinal()] = RuleSetting.defaults(c);
-        double pending = 30, corr = 10, air = 5, hold = 300;
+        double pending = 30, corr = 10, air = 5, airMax = 60, hold = 300;
         boolean primaryMil = true;
         if (rules != null) {
             JsonNode root = YAML.readTree(rules);
             String doc = "rules";
             checkKeys(root, doc, Set.of("pending-seconds", "correlation-interval-s", "airspace-interval-s",
-                    "re-raise-hold-off-s", "primary-only-is-military", "rules"));
+                    "airspace-max-interval-s", "re-raise-hold-off-s", "primary-only-is-military", "rules"));
             pending = number(root, "pending-seconds", pending, doc);
             corr = number(root, "correlation-interval-s", corr, doc);
             air = number(root, "airspace-interval-s", air, doc);
+            airMax = number(root, "airspace-max-interval-s", airMax, doc);
             hold = number(root, "re-raise-hold-off-s", hold, doc);
             if (root.has("primary-only-is-military")) primaryMil = bool(root.get("primary-only-is-military"), doc + ": primary-only-is-military");
             JsonNode rs = root.path("rules");
@@ -165,7 +175,8 @@ public final class IdentRules {
             checkKeys(root, "clearances", Set.of("clearances"));
             for (JsonNode n : root.path("clearances")) cl.add(clearance(n));
         }
-        return new IdentRules(s, seconds(pending), seconds(corr), seconds(air), seconds(hold), primaryMil, known, qra, cl);
+        if (airMax < air) throw new IllegalArgumentException("rules: airspace-max-interval-s below airspace-interval-s");
+        return new IdentRules(s, seconds(pending), seconds(corr), seconds(air), seconds(airMax), seconds(hold), primaryMil, known, qra, cl);
     }
 
     private static RuleSetting setting(Cause c, JsonNode n, RuleSetting d) {

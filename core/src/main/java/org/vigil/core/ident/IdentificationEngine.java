@@ -310,9 +310,13 @@ public final class IdentificationEngine {
         // expensive 2: airspace look-ahead, only where an airspace rule could fire
         AirspaceSituation air = t.airspace;
         if (airspaceRulesOn && (military || civilUncleared)) {
-            if (idsChanged || !air.assessed || now >= t.nextAirspaceNanos) {
+            if (idsChanged || !air.assessed || now >= t.nextAirspaceNanos
+                    || (now >= t.airspaceAtNanos + rules.airspaceIntervalNanos && manoeuvred(t, f))) {
                 airspaceLookup.assess(f.latDeg, f.lonDeg, f.altitudeFt, f.trackDeg, f.groundSpeedKt, now, horizonSeconds, air);
-                t.nextAirspaceNanos = now + rules.airspaceIntervalNanos;
+                t.airspaceAtNanos = now;
+                t.airspaceTrackDeg = f.trackDeg;
+                t.airspaceSpeedKt = f.groundSpeedKt;
+                t.nextAirspaceNanos = now + nextAirspaceGap(air);
                 if (air.assessed && !air.inside) t.seenOutsideNato = true;
             }
         } else if (air.assessed) {
@@ -347,16 +351,18 @@ public final class IdentificationEngine {
                 p.crossTrackNm, xtkLimit, Double.NaN, p.aircraftId, null);
 
         boolean assessed = air.assessed;
+        // between look-aheads the time to entry counts down with data time
+        double toEntry = air.entering ? air.secondsToEntry - (now - t.airspaceAtNanos) * 1e-9 : air.secondsToEntry;
         double approachLimit = rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).threshold(0);
-        fire(t, Cause.APPROACHING_NATIONAL_AIRSPACE, civilUncleared && assessed && air.entering && air.secondsToEntry <= approachLimit,
-                pendingOver, now, air.secondsToEntry, air.entryLatDeg, air.entryLonDeg, air.state, null);
+        fire(t, Cause.APPROACHING_NATIONAL_AIRSPACE, civilUncleared && assessed && air.entering && toEntry <= approachLimit,
+                pendingOver, now, toEntry, air.entryLatDeg, air.entryLonDeg, air.state, null);
         fire(t, Cause.INSIDE_NATIONAL_AIRSPACE, civilUncleared && assessed && air.inside && t.seenOutsideNato,
                 pendingOver, now, f.latDeg, f.lonDeg, Double.NaN, air.state, null);
 
         double milLimit = rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).threshold(0);
-        boolean milNear = military && assessed && (air.inside || (air.entering && air.secondsToEntry <= milLimit));
+        boolean milNear = military && assessed && (air.inside || (air.entering && toEntry <= milLimit));
         fire(t, Cause.MILITARY_WITHOUT_CLEARANCE, milNear && !cleared(f, air.state, now), pendingOver, now,
-                air.secondsToEntry, air.entryLatDeg, air.entryLonDeg, air.state, militaryBy);
+                toEntry, air.entryLatDeg, air.entryLonDeg, air.state, militaryBy);
 
         double minNm = rules.setting(Cause.ADSB_RADAR_MISMATCH).threshold(0);
         fire(t, Cause.ADSB_RADAR_MISMATCH, f.adsbRadarDisagreement && !(f.disagreementNm < minNm), pendingOver, now,
@@ -369,6 +375,26 @@ public final class IdentificationEngine {
 
         decideIdentity(t, pendingOver, now);
         alerts(t, now);
+    }
+
+    /**
+     * Gap to the next look-ahead: short near an entry (a tenth of the time to entry, at least the
+     * airspace interval), long when nothing is ahead within the horizon. Inside: the short interval,
+     * to see the track leave.
+     */
+    private long nextAirspaceGap(AirspaceSituation air) {
+        long min = rules.airspaceIntervalNanos, max = rules.airspaceMaxIntervalNanos;
+        if (air.inside) return min;
+        if (!air.entering) return max;
+        long tenth = (long) (air.secondsToEntry * 1e8);
+        return Math.max(min, Math.min(max, tenth));
+    }
+
+    /** Turned more than 10 degrees or changed speed by more than 20 % since the last look-ahead. */
+    private static boolean manoeuvred(TrackIdentity t, TrackFacts f) {
+        double turn = Math.abs(f.trackDeg - t.airspaceTrackDeg) % 360;
+        if (turn > 180) turn = 360 - turn;
+        return turn > 10 || Math.abs(f.groundSpeedKt - t.airspaceSpeedKt) > 0.2 * Math.max(t.airspaceSpeedKt, 50);
     }
 
     /** Whether a valid diplomatic clearance covers the aircraft over {@code iso} now (linear scan, allocation-free). */

@@ -38,6 +38,10 @@ public final class TrackIdentity {
     long nextCorrelationNanos;
     final AirspaceSituation airspace = new AirspaceSituation();
     long nextAirspaceNanos;
+    /** When the last look-ahead ran and with which course and speed (a manoeuvre forces a new one). */
+    long airspaceAtNanos;
+    double airspaceTrackDeg;
+    double airspaceSpeedKt;
     /** Assessed outside NATO national airspace at least once: an entry afterwards is a violation. */
     boolean seenOutsideNato;
 
@@ -70,6 +74,8 @@ public final class TrackIdentity {
         nextCorrelationNanos = Long.MIN_VALUE;
         airspace.clear();
         nextAirspaceNanos = Long.MIN_VALUE;
+        airspaceAtNanos = Long.MIN_VALUE;
+        airspaceTrackDeg = airspaceSpeedKt = Double.NaN;
         seenOutsideNato = false;
         known = qra = null;
     }

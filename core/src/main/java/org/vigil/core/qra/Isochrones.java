@@ -35,18 +35,23 @@ public final class Isochrones {
         return Float.isNaN(x) || Float.isInfinite(x) ? Double.MAX_VALUE : x;
     }
 
-    /** Edge ids: horizontal edge from (r, c) to (r, c+1) is 2*(r*cols+c); vertical (r, c) to (r+1, c) is 2*(r*cols+c)+1. */
+    /**
+     * Marching squares over the grid padded with one ring of virtual cells "above every level" on
+     * each side, so that every isochrone is closed. Padded coordinates: R = row + 1, C = column + 1,
+     * P = columns + 2. Edge ids: horizontal edge from (R, C) to (R, C+1) is 2*(R*P+C); vertical
+     * edge from (R, C) to (R+1, C) is 2*(R*P+C)+1.
+     */
     private static List<double[]> level(MapGrid grid, float[] values, double level) {
-        int rows = grid.rows(), cols = grid.columns();
+        int rows = grid.rows() + 2, cols = grid.columns() + 2;
         // each edge id maps to the (up to two) segments touching it; a segment is {edge, edge, index}
         Map<Long, List<long[]>> touching = new HashMap<>();
         List<long[]> segments = new ArrayList<>();
         for (int r = 0; r + 1 < rows; r++) {
             for (int c = 0; c + 1 < cols; c++) {
-                double a = v(values, grid.index(r, c));           // south-west
-                double b = v(values, grid.index(r, c + 1));       // south-east
-                double cc = v(values, grid.index(r + 1, c + 1));  // north-east
-                double d = v(values, grid.index(r + 1, c));       // north-west
+                double a = padded(grid, values, r, c);            // south-west
+                double b = padded(grid, values, r, c + 1);        // south-east
+                double cc = padded(grid, values, r + 1, c + 1);   // north-east
+                double d = padded(grid, values, r + 1, c);        // north-west
                 int code = (a < level ? 1 : 0) | (b < level ? 2 : 0) | (cc < level ? 4 : 0) | (d < level ? 8 : 0);
                 if (code == 0 || code == 15) continue;
                 long south = 2L * (r * (long) cols + c);
@@ -125,21 +130,35 @@ public final class Isochrones {
         }
     }
 
+    /** Value at padded (R, C): the virtual ring and NaN/Infinity cells count as above every level. */
+    private static double padded(MapGrid grid, float[] values, int r, int c) {
+        if (r < 1 || c < 1 || r > grid.rows() || c > grid.columns()) return Double.MAX_VALUE;
+        return v(values, grid.index(r - 1, c - 1));
+    }
+
+    private static boolean real(MapGrid grid, int r, int c) {
+        return r >= 1 && c >= 1 && r <= grid.rows() && c <= grid.columns();
+    }
+
     private static void crossing(MapGrid grid, float[] values, long edge, double level, double[] out, int at) {
-        int cols = grid.columns();
+        int cols = grid.columns() + 2;
         long cell = edge >> 1;
         int r = (int) (cell / cols), c = (int) (cell % cols);
         boolean vertical = (edge & 1) == 1;
         int r2 = vertical ? r + 1 : r, c2 = vertical ? c : c + 1;
-        double v1 = v(values, grid.index(r, c)), v2 = v(values, grid.index(r2, c2));
+        double v1 = padded(grid, values, r, c), v2 = padded(grid, values, r2, c2);
         double f;
-        if (v1 == Double.MAX_VALUE || v2 == Double.MAX_VALUE) {
-            f = 0.5; // crossing into unreachable/outside: halfway (no value to interpolate with)
+        if (!real(grid, r, c)) {
+            f = 1;   // the ring runs along the grid's edge: put the point on the real cell
+        } else if (!real(grid, r2, c2)) {
+            f = 0;
+        } else if (v1 == Double.MAX_VALUE || v2 == Double.MAX_VALUE) {
+            f = 0.5; // into an unreachable or outside-area cell: no value to interpolate with
         } else {
-            f = (level - v1) / (v2 - v1);
-            f = Math.max(0, Math.min(1, f));
+            f = Math.max(0, Math.min(1, (level - v1) / (v2 - v1)));
         }
-        out[at] = grid.lat(r) + f * (grid.lat(r2) - grid.lat(r));
-        out[at + 1] = grid.lon(c) + f * (grid.lon(c2) - grid.lon(c));
+        double lat1 = grid.lat(r - 1), lon1 = grid.lon(c - 1);
+        out[at] = lat1 + f * (grid.lat(r2 - 1) - lat1);
+        out[at + 1] = lon1 + f * (grid.lon(c2 - 1) - lon1);
     }
 }

@@ -82,6 +82,45 @@ class InterceptBruteForceTest {
         assertThat(routes).isGreaterThan(40);
     }
 
+    @Test
+    void fasterCrossingTargetsWithABriefWindowAreFoundAtTheFirstRoot() {
+        // a 950 kt target crossing past the base: reachable only for a short window around closest
+        // approach (several roots of f); the Lipschitz stepping must stop at the first one
+        InterceptSolver solver = new InterceptSolver();
+        InterceptSolution sol = new InterceptSolution();
+        GeodesicDirect gd = new GeodesicDirect();
+        GeodesicInverse inv = new GeodesicInverse();
+        AircraftProfile p = QraTestData.flat("T", 0.9, Double.NaN, 600);
+        Detachment unit = new Detachment("U", "XX", QraTestData.base("B", 43, 30), "T", 2, Readiness.QRA_5, null, null, 120);
+        int windows = 0;
+        for (int k = 0; k < 40; k++) {
+            double offsetKm = 5 + 6 * k;
+            gd.solve(43, 30, 0, offsetKm * 1000);             // closest approach point north of the base
+            double cLat = gd.latDeg, cLon = gd.lonDeg;
+            gd.solve(cLat, cLon, Math.toRadians(270), 300_000); // start 300 km west of it, flying east
+            TargetPath path = new TargetPath(1).straight(gd.latDeg, gd.lonDeg, 36000, 950, 90);
+            InterceptOptions o = new InterceptOptions(0, true, false, LandMask.NONE, 3600, 0.05);
+            solver.solve(unit, p, path, o, 0, sol);
+            double brute = Double.NaN;
+            for (double t = 120; t <= 3600; t += 0.05) {
+                path.pointAtArc(path.arcAt(t), gd);
+                double d = inv.distance(43, 30, gd.latDeg, gd.lonDeg);
+                if (t >= 120 + d / p.subsonicTasMps(36000)) {
+                    brute = t;
+                    break;
+                }
+            }
+            if (Double.isNaN(brute)) {
+                assertThat(sol.feasible).as("offset %s km: %s", offsetKm, sol).isFalse();
+            } else {
+                windows++;
+                assertThat(sol.feasible).as("offset %s km", offsetKm).isTrue();
+                assertThat(sol.timeS).as("offset %s km", offsetKm).isBetween(brute - 0.1, brute + 0.1);
+            }
+        }
+        assertThat(windows).isBetween(5, 39);
+    }
+
     /** Earliest grid time at which the unit can be at the aim point, flying subsonic or supersonic. */
     static double bruteForce(Detachment unit, AircraftProfile p, TargetPath path, InterceptOptions o, GeodesicDirect gd,
                              GeodesicInverse inv) {

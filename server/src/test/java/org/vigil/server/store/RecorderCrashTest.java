@@ -2,9 +2,7 @@ package org.vigil.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,32 +39,36 @@ class RecorderCrashTest {
 
   private RunLog runAndKill(int run, long minMillis, int minAcks) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // stdout goes to a file: killing a process closes our end of its pipe, and every line the
+    // child wrote before it died must still be read (an ACK printed is an acknowledgement given)
+    Path out = dir.resolve("child-" + run + ".out");
     Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         RecorderCrashChild.class.getName(), dir.toString(), Integer.toString(run), Long.toString(SYNC_MILLIS))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    RunLog log = new RunLog();
+        .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(out.toFile()).start();
     long start = System.nanoTime();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        parse(line, log);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        if (ms > 60_000) {
-          break;
-        }
-        if (ms >= minMillis && log.acks.size() >= minAcks && log.durable > 0) {
-          p.destroyForcibly(); // SIGKILL
-          break;
-        }
-      }
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      // whatever it printed before it died still counts: it was acknowledged then
-      while ((line = r.readLine()) != null) {
-        parse(line, log);
+    while (true) {
+      Thread.sleep(20);
+      RunLog seen = read(out);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertThat(p.isAlive()).as("child %d running", run).isTrue();
+      assertThat(ms).as("child %d made progress in time", run).isLessThan(60_000);
+      if (ms >= minMillis && seen.acks.size() >= minAcks && seen.durable > 0) {
+        p.destroyForcibly(); // SIGKILL, mid-ingest
+        break;
       }
     }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    RunLog log = read(out);
     assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
     assertThat(log.acks).as("child %d acknowledged operator actions", run).hasSizeGreaterThanOrEqualTo(minAcks);
+    return log;
+  }
+
+  private static RunLog read(Path out) throws IOException {
+    RunLog log = new RunLog();
+    for (String line : Files.readAllLines(out, StandardCharsets.ISO_8859_1)) {
+      parse(line, log);
+    }
     return log;
   }
 

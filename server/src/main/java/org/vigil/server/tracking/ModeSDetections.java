@@ -1,0 +1,266 @@
+package org.vigil.server.tracking;
+
+import java.util.Arrays;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.track.Detection;
+import org.vigil.core.track.NacpAccuracy;
+import org.vigil.core.track.SensorKind;
+
+/**
+ * Turns decoded, CPR-resolved Mode S messages into tracker {@link Detection}s: an ADS-B airborne
+ * position becomes one report; identification, operational status and surveillance replies only
+ * update what is remembered per aircraft (NACp, callsign, Mode 3/A), which the next position carries.
+ *
+ * <p>Why remember: a position message says nothing about its accuracy beyond NIC (an integrity bound);
+ * NACp (accuracy, what the tracker needs) comes in the operational status every few seconds, the
+ * callsign every 5 s and the squawk in replies to interrogations. Accuracy used: the last NACp heard
+ * (≤ 60 s old), else NIC's containment radius as if it were the 95 % bound (conservative: Rc is a
+ * 10⁻⁷ integrity bound), else the report is refused as {@link Reason#NO_ACCURACY}.
+ *
+ * <p>Duplicates: one transmission heard by several receivers is decoded once per receiver. Feeding
+ * each copy would count the same GNSS fix several times and make the filter overconfident, so a
+ * position whose CPR fields equal the aircraft's last one within {@link #DUPLICATE_WINDOW_NANOS} is
+ * dropped and counted as {@link Reason#DUPLICATE}.
+ *
+ * <p>Allocation-free per message: per-aircraft state sits in primitive open-addressing arrays
+ * (grown by rehashing, which only happens when more aircraft than ever before are heard).
+ * Single-threaded: the caller serialises.
+ */
+public final class ModeSDetections {
+    /** Why a message gave no detection (each counted; none of them is an error of the feed). */
+    public enum Reason {
+        /** Not an ADS-B airborne position (identity, velocity, replies...): remembered, not a detection. */
+        NOT_A_POSITION,
+        /** Position not resolved by CPR yet (needs an even/odd pair or a reference). */
+        UNRESOLVED,
+        /** Surface position: not an airborne track. */
+        SURFACE,
+        /** Neither NACp nor NIC known: accuracy cannot be stated. */
+        NO_ACCURACY,
+        /** Same transmission already taken from another receiver. */
+        DUPLICATE,
+        /** DF18 TIS-B/ADS-R or a message whose CRC did not check: not a report of the aircraft itself. */
+        NOT_TRUSTED
+    }
+
+    /** Copies of one transmission via several receivers arrive within this window. */
+    static final long DUPLICATE_WINDOW_NANOS = 500_000_000L;
+    /** NACp older than this is not trusted any more (the aircraft's navigation source may have changed). */
+    static final long NACP_VALID_NANOS = 60_000_000_000L;
+    /** Remembered aircraft forgotten after this long without any message, so the map stays bounded. */
+    static final long FORGET_NANOS = 600_000_000_000L;
+
+    private final int sensorId;
+    private final long[] counts = new long[Reason.values().length];
+    private long detections;
+
+    // open addressing, linear probing; key 0 = empty, stored as icao + 1
+    private int[] keys;
+    private byte[] nacp;
+    private long[] nacpTime;
+    private long[] callsign;
+    private int[] mode3A;
+    private long[] lastCpr;      // format << 40 | lat17 << 20 | lon17, or -1
+    private long[] lastCprTime;
+    private long[] heard;
+    private int size;
+
+    /** @param sensorId the tracker sensor id for these reports (see {@link TrackingPipeline#ADSB_SENSOR_ID}) */
+    public ModeSDetections(int sensorId) {
+        this.sensorId = sensorId;
+        allocate(1024);
+    }
+
+    private void allocate(int capacity) {
+        keys = new int[capacity];
+        nacp = new byte[capacity];
+        nacpTime = new long[capacity];
+        callsign = new long[capacity];
+        mode3A = new int[capacity];
+        lastCpr = new long[capacity];
+        lastCprTime = new long[capacity];
+        heard = new long[capacity];
+        size = 0;
+    }
+
+    /**
+     * Reads one decoded message; when it is a usable airborne position, fills {@code d} (after
+     * {@link Detection#reset()}) and returns true. Otherwise counts the reason and returns false.
+     */
+    public boolean toDetection(ModeSMessage m, Detection d) {
+        if (m.icao == ModeSMessage.ABSENT || m.icao < 0 || m.icao > 0xFFFFFF) return count(Reason.NOT_TRUSTED);
+        boolean extendedSquitter = m.df == 17 || (m.df == 18 && (m.cf == 0 || m.cf == 1));
+        if (extendedSquitter && !m.crcOk) return count(Reason.NOT_TRUSTED);
+        int slot;
+        if (extendedSquitter) {
+            slot = slotFor(m.icao, true, m.timeNanos);
+        } else {
+            // surveillance replies carry the address in the parity: only trusted for aircraft already heard on ES
+            slot = slotFor(m.icao, false, m.timeNanos);
+            if (slot < 0) return count(m.df == 18 ? Reason.NOT_TRUSTED : Reason.NOT_A_POSITION);
+        }
+        heard[slot] = Math.max(heard[slot], m.timeNanos);
+        if (m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11) {
+            nacp[slot] = (byte) m.nacP;
+            nacpTime[slot] = m.timeNanos;
+        }
+        if (m.callsign != 0) callsign[slot] = m.callsign;
+        if (m.squawk != ModeSMessage.ABSENT) {
+            int code = mode3AOf(m.squawk);
+            if (code >= 0) mode3A[slot] = code;
+        }
+        if (!extendedSquitter || m.tc == ModeSMessage.ABSENT || m.tc < 9 || m.tc > 22 || m.tc == 19) {
+            return count(m.tc != ModeSMessage.ABSENT && m.tc >= 5 && m.tc <= 8 ? Reason.SURFACE : Reason.NOT_A_POSITION);
+        }
+        if (m.surface) return count(Reason.SURFACE);
+        if (!m.hasPosition() || Double.isNaN(m.lon)) return count(Reason.UNRESOLVED);
+        long cpr = m.cprFormat == ModeSMessage.ABSENT ? -1
+                : ((long) (m.cprFormat & 1) << 40) | ((long) (m.cprLat & 0x1FFFF) << 20) | (m.cprLon & 0x1FFFF);
+        if (cpr >= 0 && cpr == lastCpr[slot] && Math.abs(m.timeNanos - lastCprTime[slot]) <= DUPLICATE_WINDOW_NANOS) {
+            return count(Reason.DUPLICATE);
+        }
+        double sigma = Double.NaN;
+        if (nacpTime[slot] != Long.MIN_VALUE && m.timeNanos - nacpTime[slot] <= NACP_VALID_NANOS) {
+            sigma = NacpAccuracy.sigmaMetres(nacp[slot]);
+        }
+        if (Double.isNaN(sigma)) sigma = nicSigma(m.nic);
+        if (Double.isNaN(sigma)) return count(Reason.NO_ACCURACY);
+        lastCpr[slot] = cpr;
+        lastCprTime[slot] = m.timeNanos;
+
+        d.reset();
+        d.timeNanos = m.timeNanos;
+        d.sensorId = sensorId;
+        d.kind = SensorKind.ADSB;
+        d.latDeg = m.lat;
+        d.lonDeg = m.lon;
+        d.horizontalSigmaMetres = sigma;
+        d.icao = m.icao;
+        // TC 20-22 carry GNSS height, not pressure altitude: the tracker's altitude is barometric
+        if (m.tc <= 18 && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
+        d.callsign = callsign[slot];
+        d.mode3A = mode3A[slot];
+        detections++;
+        return true;
+    }
+
+    /** The squawk as the decoder gives it (four octal digits written as a decimal number) to 12 bits; -1 if not octal. */
+    static int mode3AOf(int squawk) {
+        if (squawk < 0 || squawk > 7777) return -1;
+        int code = 0;
+        for (int shift = 0, v = squawk; shift < 12; shift += 3, v /= 10) {
+            int digit = v % 10;
+            if (digit > 7) return -1;
+            code |= digit << shift;
+        }
+        return code;
+    }
+
+    /**
+     * One-sigma error from NIC, taking the containment radius Rc as if it were the 95 % bound
+     * (DO-260B airborne Rc; where supplements make two values possible the larger is taken), floored at 10 m.
+     */
+    static double nicSigma(int nic) {
+        double rc = switch (nic) {
+            case 11 -> 7.5;
+            case 10 -> 25;
+            case 9 -> 75;
+            case 8 -> 185.2;
+            case 7 -> 370.4;
+            case 6 -> 1111.2;
+            case 5 -> 1852;
+            case 4 -> 3704;
+            case 3 -> 7408;
+            case 2 -> 14816;
+            case 1 -> 37040;
+            default -> Double.NaN;
+        };
+        return Math.max(10, rc / 2.4477);
+    }
+
+    private boolean count(Reason r) {
+        counts[r.ordinal()]++;
+        return false;
+    }
+
+    /** Messages that gave no detection, by reason. */
+    public long rejected(Reason r) {
+        return counts[r.ordinal()];
+    }
+
+    /** Detections made. */
+    public long detections() {
+        return detections;
+    }
+
+    /** Aircraft remembered now. */
+    public int aircraft() {
+        return size;
+    }
+
+    // ------------------------------------------------------------------ primitive map
+
+    private static int hash(int icao) {
+        int h = icao * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    /** Slot of {@code icao}; with {@code create}, inserts it when absent (else returns -1). */
+    private int slotFor(int icao, boolean create, long now) {
+        int mask = keys.length - 1;
+        int key = icao + 1;
+        int i = hash(icao) & mask;
+        while (keys[i] != 0) {
+            if (keys[i] == key) return i;
+            i = (i + 1) & mask;
+        }
+        if (!create) return -1;
+        if ((size + 1) * 4 > keys.length * 3) {
+            rehash(now);
+            return slotFor(icao, true, now);
+        }
+        keys[i] = key;
+        nacp[i] = 0;
+        nacpTime[i] = Long.MIN_VALUE;
+        callsign[i] = 0;
+        mode3A[i] = Detection.ABSENT;
+        lastCpr[i] = -1;
+        lastCprTime[i] = Long.MIN_VALUE;
+        heard[i] = now;
+        size++;
+        return i;
+    }
+
+    /** Drops aircraft not heard for {@link #FORGET_NANOS}; doubles the table when still over half full. */
+    private void rehash(long now) {
+        int[] k = keys;
+        byte[] n = nacp;
+        long[] nt = nacpTime, cs = callsign, lc = lastCpr, lct = lastCprTime, h = heard;
+        int[] a = mode3A;
+        int live = 0;
+        for (int i = 0; i < k.length; i++) if (k[i] != 0 && now - h[i] <= FORGET_NANOS) live++;
+        int capacity = k.length;
+        while (live * 2 > capacity) capacity *= 2;
+        allocate(capacity);
+        int mask = capacity - 1;
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] == 0 || now - h[i] > FORGET_NANOS) continue;
+            int j = hash(k[i] - 1) & mask;
+            while (keys[j] != 0) j = (j + 1) & mask;
+            keys[j] = k[i];
+            nacp[j] = n[i];
+            nacpTime[j] = nt[i];
+            callsign[j] = cs[i];
+            mode3A[j] = a[i];
+            lastCpr[j] = lc[i];
+            lastCprTime[j] = lct[i];
+            heard[j] = h[i];
+            size++;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ModeSDetections{aircraft=" + size + " detections=" + detections + " rejected=" + Arrays.toString(counts) + '}';
+    }
+}

@@ -1,0 +1,106 @@
+package org.vigil.server.tracking;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.core.Callsigns;
+import org.vigil.core.track.AreaProjection;
+import org.vigil.core.track.SystemTrack;
+import org.vigil.core.track.Tracker;
+import org.vigil.server.web.TrailPoint;
+
+/**
+ * What the console shows about one system track: a read-only snapshot (JSON keys in snake_case,
+ * null components left out, so "unknown" never reads as zero, as in {@code AircraftView}).
+ *
+ * @param trackNumber     system track number, stable for the track's life, never reused in a run
+ * @param status          "tentative" or "confirmed"
+ * @param lat             latitude, degrees WGS-84, extrapolated to {@code timeMs}
+ * @param lon             longitude, degrees
+ * @param altitudeFt      barometric altitude, feet; null when no sensor reported one (primary only)
+ * @param speedKt         ground speed, knots
+ * @param trackDeg        course over ground, degrees true [0, 360)
+ * @param verticalRateFpm vertical rate, ft/min; null without altitude
+ * @param icao            ICAO address, 6 upper-case hex digits, or null
+ * @param callsign        callsign heard, trimmed, or null
+ * @param squawk          Mode 3/A code heard, 4 octal digits, or null
+ * @param sensors         names of the sensors contributing now (radar names, "ADS-B")
+ * @param disagreement    ADS-B and radar disagree beyond their accuracies (possible spoofing)
+ * @param primaryOnly     only primary radar has ever seen it (no transponder)
+ * @param positionSigmaM  one-sigma position error of the estimate, metres
+ * @param ageS            seconds since the track was started
+ * @param coastingS       seconds since the last update
+ * @param timeMs          data time the position refers to, epoch ms
+ * @param trail           past positions, oldest first, ending with the current one
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SystemTrackView(int trackNumber, String status, double lat, double lon, Integer altitudeFt, double speedKt,
+                              double trackDeg, Integer verticalRateFpm, String icao, String callsign, String squawk,
+                              List<String> sensors, boolean disagreement, boolean primaryOnly, double positionSigmaM,
+                              double ageS, double coastingS, long timeMs, List<TrailPoint> trail) {
+    static final double FT = 0.3048;
+    static final double KT = 1852.0 / 3600;
+
+    public SystemTrackView {
+        sensors = List.copyOf(sensors);
+        trail = trail == null ? null : List.copyOf(trail);
+    }
+
+    /** Snapshot of {@code t} extrapolated to {@code now}; appends to and reads {@code trail} (may be null). */
+    static SystemTrackView of(SystemTrack t, Tracker tracker, long now, TrackingPipeline.Trail trail) {
+        long at = Math.max(now, t.timeNanos());
+        AreaProjection p = tracker.projection();
+        p.inverse(t.xAt(at), t.yAt(at));
+        double lat = p.latDeg, lon = p.lonDeg;
+        double alt = t.altitude();
+        List<TrailPoint> points = null;
+        if (trail != null) {
+            trail.offer(at, lat, lon, alt);
+            points = new ArrayList<>(trail.count);
+            for (int i = 0; i < trail.count; i++) {
+                int k = (trail.next - trail.count + i + TrackingPipeline.TRAIL_POINTS) % TrackingPipeline.TRAIL_POINTS;
+                points.add(new TrailPoint(trail.lon[k], trail.lat[k], Double.isNaN(trail.alt[k]) ? null : (int) Math.round(trail.alt[k] / FT)));
+            }
+        }
+        return new SystemTrackView(t.trackNumber(), t.confirmed() ? "confirmed" : "tentative", lat, lon,
+                Double.isNaN(alt) ? null : (int) Math.round(alt / FT), t.groundSpeed() / KT,
+                trueCourse(t, tracker, lat, lon), Double.isNaN(alt) ? null : (int) Math.round(t.verticalRate() / FT * 60),
+                icao(t.icao()), callsign(t.callsign()), squawk(t.mode3A()), sensorNames(t.sensorsNow(), tracker),
+                t.disagreement(), t.primaryOnly(), t.positionSigma(), t.ageSeconds(at), t.coastingSeconds(at),
+                Math.floorDiv(at, 1_000_000L), points);
+    }
+
+    /** Course over ground, true: the plane's grid course less the grid convergence at the position. */
+    static double trueCourse(SystemTrack t, Tracker tracker, double lat, double lon) {
+        double c = t.courseDeg() - Math.toDegrees(tracker.projection().convergenceRad(lat, lon));
+        c %= 360;
+        return c < 0 ? c + 360 : c;
+    }
+
+    static String icao(int icao) {
+        return icao == SystemTrack.ABSENT ? null : String.format("%06X", icao);
+    }
+
+    static String callsign(long packed) {
+        if (packed == 0) return null;
+        String s = Callsigns.unpack(packed).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    static String squawk(int mode3A) {
+        return mode3A == SystemTrack.ABSENT ? null : String.format("%04o", mode3A);
+    }
+
+    static List<String> sensorNames(long mask, Tracker tracker) {
+        List<String> out = new ArrayList<>(Long.bitCount(mask));
+        while (mask != 0) {
+            int i = Long.numberOfTrailingZeros(mask);
+            mask &= mask - 1;
+            out.add(tracker.sensor(i).name());
+        }
+        return out;
+    }
+}

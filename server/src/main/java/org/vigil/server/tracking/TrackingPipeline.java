@@ -1,0 +1,275 @@
+package org.vigil.server.tracking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.modes.CprResolver;
+import org.vigil.codec.modes.ModeSDecoder;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.radar.RadarPlot;
+import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.core.track.Detection;
+import org.vigil.core.track.Rejection;
+import org.vigil.core.track.SensorConfig;
+import org.vigil.core.track.SensorKind;
+import org.vigil.core.track.SystemTrack;
+import org.vigil.core.track.TrackListener;
+import org.vigil.core.track.Tracker;
+import org.vigil.core.track.TrackerConfig;
+
+/**
+ * Radar plots and Mode S in, one multi-sensor {@link Tracker} behind: the tracker's place in the
+ * pipeline. Frames are decoded here ({@link #onFrame}) or arrive decoded and CPR-resolved from the
+ * {@code ModeSPipeline} ({@link #onDecoded}); plots arrive from the radar decoders ({@link #onPlot}).
+ * Both become {@link Detection}s through {@link ModeSDetections} and {@link RadarPlotDetections}.
+ *
+ * <p>Sensors: every radar site given is registered with its rotation period and accuracies (key
+ * {@code sac << 8 | sic}); all ADS-B receivers together are one sensor, {@link #ADSB_SENSOR_ID}
+ * ("ADS-B"), because a receiver only relays what the aircraft says about itself.
+ *
+ * <p>Threading: every entry point holds one lock, so feeds on several threads are serialised into
+ * the single-threaded tracker; {@link #views} reads under the same lock. Lock order when called
+ * from the Mode S pipeline's listener: its lock, then this one; this class never calls out while
+ * holding its lock except into the tracker listener and the sampler.
+ *
+ * <p>Allocation: none per frame or plot (one reused message and detection; the tracker is
+ * allocation-free once its pools have grown). {@link #views} allocates (console snapshots).
+ */
+public final class TrackingPipeline implements FrameSink, RadarPlotSink {
+    /** Tracker sensor id of the ADS-B receivers (outside the 16-bit SAC/SIC key space). */
+    public static final int ADSB_SENSOR_ID = 0x1_0000;
+    /** Trail points of a track in {@link #views} are at least this far apart in data time. */
+    static final long TRAIL_SPACING_NANOS = 10_000_000_000L;
+    static final int TRAIL_POINTS = 30;
+
+    private final Object lock = new Object();
+    private final Tracker tracker;
+    private final ModeSDetections reports = new ModeSDetections(ADSB_SENSOR_ID);
+    private final RadarPlotDetections plots = new RadarPlotDetections();
+    private final Detection detection = new Detection();
+    private final ModeSMessage frameMessage = new ModeSMessage();
+    private final CprResolver cpr = new CprResolver();
+    private long frames, undecodedFrames, messages, plotsIn, refused;
+
+    private TrackSampler sampler;
+    private long nextSampleNanos = Long.MAX_VALUE;
+    private long sampleIntervalNanos;
+
+    private final Map<Integer, Trail> trails = new HashMap<>();
+
+    /**
+     * @param config   tracker configuration (its area origin should lie in the middle of the radars,
+     *                 see {@link #centreOn})
+     * @param listener track events, or null
+     * @param radars   the radars whose plots will arrive
+     */
+    public TrackingPipeline(TrackerConfig config, TrackListener listener, List<RadarSite> radars) {
+        this.tracker = new Tracker(config, listener);
+        if (listener instanceof TrackEventWriter w) w.bind(tracker);
+        for (RadarSite s : radars) tracker.addSensor(sensorOf(s));
+        tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
+    }
+
+    /** The tracker sensor for a radar site; a site stating no accuracy gets a typical en-route radar's (70 m, 0.1°). */
+    static SensorConfig sensorOf(RadarSite s) {
+        double rs = s.rangeSigmaMetres() > 0 ? s.rangeSigmaMetres() : 70;
+        double as = s.azimuthSigmaRad() > 0 ? s.azimuthSigmaRad() : Math.toRadians(0.1);
+        return SensorConfig.radar(s.key(), s.name(), s.latDeg(), s.lonDeg(), s.heightMetres(), s.rotationPeriodSeconds(), rs, as);
+    }
+
+    /**
+     * Puts the tracker's plane origin in the middle of the radars' bounding box (the projection is
+     * best near its origin: docs/TRACKING.md "Frame"); leaves the config as it is without radars.
+     */
+    public static TrackerConfig centreOn(TrackerConfig config, List<RadarSite> radars) {
+        if (radars.isEmpty()) return config;
+        double s = 90, n = -90, w = 180, e = -180;
+        for (RadarSite r : radars) {
+            s = Math.min(s, r.latDeg());
+            n = Math.max(n, r.latDeg());
+            w = Math.min(w, r.lonDeg());
+            e = Math.max(e, r.lonDeg());
+        }
+        config.originLatDeg = (s + n) / 2;
+        config.originLonDeg = (w + e) / 2;
+        return config;
+    }
+
+    /** Receiver position for CPR local decoding of first frames (only for {@link #onFrame}). */
+    public void setReceiver(double lat, double lon) {
+        synchronized (lock) {
+            cpr.setReceiver(lat, lon);
+        }
+    }
+
+    /**
+     * Calls {@code sampler} at {@code first}, {@code first + interval}, ... of data time, each once
+     * the tracker has processed a detection at or after that instant (and at {@link #finish}).
+     */
+    public void setSampler(TrackSampler sampler, long firstNanos, long intervalNanos) {
+        if (intervalNanos <= 0) throw new IllegalArgumentException("sample interval must be > 0");
+        synchronized (lock) {
+            this.sampler = sampler;
+            this.nextSampleNanos = firstNanos;
+            this.sampleIntervalNanos = intervalNanos;
+        }
+    }
+
+    // ------------------------------------------------------------------ input
+
+    /** A raw Mode S frame: decoded and CPR-resolved here. */
+    @Override
+    public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
+        synchronized (lock) {
+            frames++;
+            ModeSMessage m = frameMessage;
+            if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
+                undecodedFrames++;
+                return;
+            }
+            cpr.resolve(m);
+            takeMessage(m);
+        }
+    }
+
+    /** A message already decoded and CPR-resolved (by the Mode S pipeline, or an SBS feed); not kept. */
+    public void onDecoded(ModeSMessage m) {
+        synchronized (lock) {
+            takeMessage(m);
+        }
+    }
+
+    private void takeMessage(ModeSMessage m) {
+        messages++;
+        if (reports.toDetection(m, detection)) feed();
+    }
+
+    @Override
+    public void onPlot(RadarPlot plot) {
+        synchronized (lock) {
+            plotsIn++;
+            if (plots.toDetection(plot, detection)) feed();
+        }
+    }
+
+    private void feed() {
+        if (!tracker.accept(detection)) refused++;
+        sampleUpTo(tracker.now());
+    }
+
+    private void sampleUpTo(long now) {
+        if (sampler == null || now == Long.MIN_VALUE) return;
+        while (nextSampleNanos <= now) {
+            sampler.sample(tracker, nextSampleNanos);
+            nextSampleNanos += sampleIntervalNanos;
+        }
+    }
+
+    /** Moves data time forward on a quiet feed (deletions, sensor expiry happen on data time only). */
+    public void advance(long timeNanos) {
+        synchronized (lock) {
+            tracker.advance(timeNanos);
+            sampleUpTo(tracker.now());
+        }
+    }
+
+    /** End of a recording: processes everything held in the reordering window and takes the last samples. */
+    public void finish() {
+        synchronized (lock) {
+            tracker.flush();
+            sampleUpTo(tracker.now());
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    /** Runs {@code reader} on the tracker under the lock (tests, diagnostics). */
+    public <R> R withTracker(java.util.function.Function<Tracker, R> reader) {
+        synchronized (lock) {
+            return reader.apply(tracker);
+        }
+    }
+
+    /**
+     * The system tracks for the console, extrapolated to the tracker's data time, in track-number
+     * order, each with its trail (a point every {@link #TRAIL_SPACING_NANOS} of data time, taken at
+     * these calls, so the trail is as fine as the console polls). Allocates.
+     *
+     * @param confirmedOnly leave out tentative tracks (the air picture shows confirmed ones)
+     */
+    public List<SystemTrackView> views(boolean confirmedOnly) {
+        synchronized (lock) {
+            long now = tracker.now();
+            List<SystemTrackView> out = new ArrayList<>();
+            Map<Integer, Trail> seen = new HashMap<>();
+            for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
+                SystemTrack t = tracker.trackAt(slot);
+                if (t == null || (confirmedOnly && !t.confirmed())) continue;
+                Trail trail = trails.computeIfAbsent(t.trackNumber(), k -> new Trail());
+                seen.put(t.trackNumber(), trail);
+                SystemTrackView v = SystemTrackView.of(t, tracker, now, trail);
+                out.add(v);
+            }
+            trails.keySet().retainAll(seen.keySet());
+            out.sort((a, b) -> Integer.compare(a.trackNumber(), b.trackNumber()));
+            return out;
+        }
+    }
+
+    /** Counters at one instant (allocates). */
+    public Stats stats() {
+        synchronized (lock) {
+            Map<String, Long> rejected = new java.util.LinkedHashMap<>();
+            for (Rejection r : Rejection.values()) rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
+            for (ModeSDetections.Reason r : ModeSDetections.Reason.values()) {
+                rejected.put("modes_" + r.name().toLowerCase(java.util.Locale.ROOT), reports.rejected(r));
+            }
+            for (RadarPlotDetections.Reason r : RadarPlotDetections.Reason.values()) {
+                rejected.put("plot_" + r.name().toLowerCase(java.util.Locale.ROOT), plots.rejected(r));
+            }
+            int confirmed = 0;
+            for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
+                SystemTrack t = tracker.trackAt(slot);
+                if (t != null && t.confirmed()) confirmed++;
+            }
+            return new Stats(frames, undecodedFrames, messages, plotsIn, reports.detections(), plots.detections(),
+                    tracker.processed(), refused, tracker.liveTracks(), confirmed, rejected);
+        }
+    }
+
+    /**
+     * Pipeline counters.
+     * @param reportDetections ADS-B positions handed to the tracker
+     * @param plotDetections   radar plots handed to the tracker
+     * @param processed        detections the tracker processed (paired or initiating)
+     * @param refused          detections the tracker refused at once (late, unknown sensor, bad time)
+     * @param rejected         every counted refusal by reason: tracker ({@link Rejection}), Mode S
+     *                         adapter ({@code modes_*}), plot adapter ({@code plot_*})
+     */
+    public record Stats(long frames, long undecodedFrames, long messages, long plots, long reportDetections,
+                        long plotDetections, long processed, long refused, int liveTracks, int confirmedTracks,
+                        Map<String, Long> rejected) {}
+
+    /** Ring of past positions of one track, for the console. */
+    static final class Trail {
+        final double[] lat = new double[TRAIL_POINTS];
+        final double[] lon = new double[TRAIL_POINTS];
+        final double[] alt = new double[TRAIL_POINTS];
+        int count;
+        int next;
+        long lastNanos = Long.MIN_VALUE;
+
+        void offer(long time, double la, double lo, double altM) {
+            if (lastNanos != Long.MIN_VALUE && time - lastNanos < TRAIL_SPACING_NANOS) return;
+            lastNanos = time;
+            lat[next] = la;
+            lon[next] = lo;
+            alt[next] = altM;
+            next = (next + 1) % TRAIL_POINTS;
+            if (count < TRAIL_POINTS) count++;
+        }
+    }
+}
