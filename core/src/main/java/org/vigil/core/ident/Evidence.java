@@ -68,10 +68,11 @@ public final class Evidence {
         return b.toString();
     }
 
-    /** Squawks in octal digits as written, addresses in hex, everything else to 0.1 or integral. */
+    /** Squawks in octal digits as written, addresses in hex, degrees to 1e-5 (about 1 m), everything else to 0.1 or integral. */
     static String format(String name, double v) {
         if (name.equals("icaoAddress")) return String.format(Locale.ROOT, "%06X", (long) v);
         if (name.toLowerCase(Locale.ROOT).contains("squawk")) return String.format(Locale.ROOT, "%04d", (long) v);
+        if (name.endsWith("Deg")) return String.format(Locale.ROOT, "%.5f", v);
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return String.format(Locale.ROOT, "%.1f", v);
     }

@@ -18,6 +18,12 @@ public record RuleSetting(Cause cause, boolean enabled, Identity identity, int a
         return new RuleSetting(c, true, c.defaultIdentity, c.defaultPriority, c.defaultAfterPending, c.thresholdDefaults);
     }
 
+    /** A copy of the thresholds (the record keeps its own array unshared). */
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
     /** Threshold {@code i} (see {@link Cause} for the names). Reads the array directly: allocation-free. */
     public double threshold(int i) {
         return thresholds[i];

@@ -14,7 +14,8 @@ import java.util.Map;
  * crossings sit on the square's edges, placed by linear interpolation (time grows linearly with
  * distance, so this is accurate to well under a cell). NaN (outside the area) and +Infinity
  * (unreachable) count as "above every level", so isochrones close along the area's edge rather
- * than leaking out. Saddles (cases 5 and 10) are resolved by the mean of the four corners.
+ * than leaking out; the grid is padded with a virtual ring of such cells so that isochrones cut by
+ * the grid's edge close along it. Saddles (cases 5 and 10) are resolved by the mean of the four corners.
  * Segments are then chained through the edge they share into polylines; a polyline whose ends meet
  * is closed (its last point repeats its first). Runs once per map: allocation is fine here.
  */

@@ -38,27 +38,28 @@ class IdentAirspaceTest {
         assertThat(AIR.isInternational(f.latDeg, f.lonDeg)).isTrue();
         double expected = bulgariaEntrySeconds(43.0, 29.6, 268, 480, at(0));
         TrackIdentity t = null;
-        for (int s = 0; s <= 29; s++) {
+        int pending = (int) (IdentRules.defaults().pendingNanos / 1_000_000_000L);
+        for (int s = 0; s < pending; s++) {
             f.timeNanos = at(s);
             t = engine.update(f);
         }
         assertThat(t.identity()).isEqualTo(Identity.PENDING);
         assertThat(rec.alertsRaised()).isEmpty();
-        f.timeNanos = at(30);
+        f.timeNanos = at(pending);
         t = engine.update(f);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 20 no-transponder P3",
                 "alert-raised 20 military-without-clearance P2");
         assertThat(t.identity()).isEqualTo(Identity.SUSPECT);
         Evidence e = t.evidence(Cause.MILITARY_WITHOUT_CLEARANCE);
-        System.out.printf("primary-only towards BG: time to entry at 30 s %.2f s (independent, at 0 s: %.2f s), entry %.4f %.4f%n",
+        System.out.printf("primary-only towards BG: time to entry at end of pending %.2f s (independent, at 0 s: %.2f s), entry %.4f %.4f%n",
                 e.value(0), expected, e.value(1), e.value(2));
-        // assessed at 0 s; the time to entry counts down with data time until the next look-ahead
-        assertThat(e.value(0)).isCloseTo(expected - 30, offset(0.5));
+        // assessed at 0 s (next look-ahead at 47 s); the time to entry counts down with data time until the next look-ahead
+        assertThat(e.value(0)).isCloseTo(expected - pending, offset(0.5));
         assertThat(e.detail()).isEqualTo("BG");
         assertThat(e.detail2()).isEqualTo("primary only, no flight plan");
         assertThat(AIR.iso(AIR.stateAt(e.value(1), e.value(2) - 0.003))).isEqualTo("BG");
         Alert a = rec.raised.get(1);
-        assertThat(a.value(0)).isCloseTo(expected - 30, offset(0.5));
+        assertThat(a.value(0)).isCloseTo(expected - pending, offset(0.5));
         assertThat(rec.json.toString()).contains("\"type\":\"alert-raised\"", "\"rule\":\"military-without-clearance\"",
                 "\"secondsToEntry\":");
     }

@@ -64,18 +64,20 @@ class IdentRulesFiringTest {
     }
 
     @Test
-    void noFlightPlanIsPendingFor30SecondsThenUnknownWithAnAlert() {
+    void noFlightPlanIsPendingForThePendingPeriodThenUnknownWithAnAlert() {
+        int pending = (int) (IdentRules.defaults().pendingNanos / 1_000_000_000L);
+        assertThat(pending).isEqualTo(20);
         TrackFacts f = civil(2, "LZDBS", 0x450A11, 7000, 0);
-        TrackIdentity t = run(f, 0, 29);
+        TrackIdentity t = run(f, 0, pending - 1);
         assertThat(t.identity()).isEqualTo(Identity.PENDING);
         assertThat(rec.alertsRaised()).isEmpty();
-        t = run(f, 30, 30);
+        t = run(f, pending, pending);
         assertThat(t.identity()).isEqualTo(Identity.UNKNOWN);
         assertThat(t.decidingCause()).isEqualTo(Cause.NO_FLIGHT_PLAN);
-        assertThat(t.evidence(Cause.NO_FLIGHT_PLAN).sinceNanos()).isEqualTo(at(30));
+        assertThat(t.evidence(Cause.NO_FLIGHT_PLAN).sinceNanos()).isEqualTo(at(pending));
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 2 no-flight-plan P4");
         // born inside "BG" with a transponder: no airspace violation
-        run(f, 31, 120);
+        run(f, pending + 1, 120);
         assertThat(t.firingIds()).containsExactly("no-flight-plan");
     }
 
@@ -328,7 +330,7 @@ class IdentRulesFiringTest {
         fired.clear();
         ordinaryCivilFlightWithCorrelatedPlanIsNeutralAtOnceAndNeverAlerts();
         assertThat(fired).containsExactly(Cause.FLIGHT_PLAN_CORRELATED);
-        Runnable[] scripts = {this::noFlightPlanIsPendingFor30SecondsThenUnknownWithAnAlert,
+        Runnable[] scripts = {this::noFlightPlanIsPendingForThePendingPeriodThenUnknownWithAnAlert,
                 this::primaryOnlyFlyingAwayIsUnknownWithNoTransponderAlertOnly, this::emergencySquawksAlertWithTheirPriorities,
                 this::radioContactLostByOperatorAlertsAndRestoreClearsTheCause, this::noReplyToControllerFiresAfterTheConfiguredMinutes,
                 this::routeDeviationBeyondThresholdFiresWithTheCrossTrackDistance, this::squawkNotAsFiledTakesAwayTheNeutralIdentity,

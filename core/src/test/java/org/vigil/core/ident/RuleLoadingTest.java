@@ -19,7 +19,7 @@ class RuleLoadingTest {
     @Test
     void defaultsLoadEveryRuleAndTheLists() {
         IdentRules r = IdentRules.defaults();
-        assertThat(r.pendingNanos).isEqualTo(30_000_000_000L);
+        assertThat(r.pendingNanos).isEqualTo(20_000_000_000L);
         assertThat(r.reRaiseHoldOffNanos).isEqualTo(300_000_000_000L);
         assertThat(r.setting(Cause.SQUAWK_7500).alertPriority()).isEqualTo(1);
         assertThat(r.setting(Cause.SQUAWK_7500).identity()).isEqualTo(Identity.SUSPECT);

@@ -12,7 +12,7 @@ class QraIsochronesTest {
         Posture one = new Posture("one", QraYaml.defaultProfiles());
         Base lrck = new Base("LRCK", "MK", 44.3622, 28.4883, 353);
         one.addDetachment(Detachment.of("DE-EUFI-LRCK", "DE", lrck, "EUFI", 2, Readiness.QRA_15));
-        MapGrid grid = MapGrid.of(41.0, 47.5, 24.0, 33.0, 4);
+        MapGrid grid = MapGrid.of(40.0, 48.7, 22.5, 34.5, 4);
         InterceptOptions o = InterceptOptions.defaults().withSubsonicOnly(true);
         ResponsivenessMap map = new Responsiveness().compute(one, grid, GeoPredicate.EVERYWHERE, 30000, 0, TargetMotion.STATIONARY, o, 0);
         AircraftProfile eufi = one.profileOf(one.detachment("DE-EUFI-LRCK"));
@@ -20,7 +20,7 @@ class QraIsochronesTest {
         double t0 = 900 + eufi.climbTimeS(353, 30000);
         double dc = eufi.climbDistanceM(353, 30000);
         GeodesicInverse inv = new GeodesicInverse();
-        List<Isochrones.Isochrone> iso = map.isochrones(25, 35, 45);
+        List<Isochrones.Isochrone> iso = map.isochrones(20, 30, 40);
         assertThat(iso).hasSize(3);
         for (Isochrones.Isochrone level : iso) {
             assertThat(level.polylines()).as("%s min", level.minutes()).hasSize(1);
@@ -39,7 +39,7 @@ class QraIsochronesTest {
     }
 
     @Test
-    void levelBeyondTheFuelLimitClosesAlongTheReachableEdgeAndTwoBasesGiveTwoRingsThenOne() {
+    void twoBasesGiveTwoRingsThenOneAndRingsCutByTheGridEdgeClose() {
         Posture two = new Posture("two", QraYaml.defaultProfiles());
         two.addDetachment(Detachment.of("A", "RO", new Base("A", "A", 44.0, 26.0, 0), "F16", 2, Readiness.QRA_5));
         two.addDetachment(Detachment.of("B", "RO", new Base("B", "B", 44.0, 31.0, 0), "F16", 2, Readiness.QRA_5));
@@ -49,5 +49,14 @@ class QraIsochronesTest {
         List<Isochrones.Isochrone> iso = map.isochrones(15, 30);
         assertThat(iso.get(0).polylines()).as("15 min: separate rings").hasSize(2);
         assertThat(iso.get(1).polylines()).as("30 min: merged").hasSize(1);
+        // 60 min reaches past the grid on every side: one ring along the grid's edge
+        List<double[]> edge = map.isochrones(60).get(0).polylines();
+        assertThat(edge).hasSize(1);
+        double[] ring = edge.get(0);
+        assertThat(ring[0]).isEqualTo(ring[ring.length - 2]);
+        for (int i = 0; i < ring.length; i += 2) {
+            assertThat(ring[i]).isBetween(41.0, 47.0);
+            assertThat(ring[i + 1]).isBetween(22.0, 35.0);
+        }
     }
 }

@@ -46,16 +46,16 @@ class ResponsivenessMapTest {
         one.addDetachment(f16);
         MapGrid grid = MapGrid.of(42.0, 46.0, 28.0, 32.0, 20);
         InterceptOptions o = InterceptOptions.defaults();
-        ResponsivenessMap map = new Responsiveness().compute(one, grid, GeoPredicate.EVERYWHERE, LEVEL, 350,
+        ResponsivenessMap map = new Responsiveness().compute(one, grid, GeoPredicate.EVERYWHERE, LEVEL, 300,
                 TargetMotion.OPENING, o, QraTestData.APRIL_20);
         InterceptSolver solver = new InterceptSolver();
         InterceptSolution sol = new InterceptSolution();
         GeodesicInverse inv = new GeodesicInverse();
         int checked = 0;
-        for (int r = 0; r < grid.rows(); r += 3) {
-            for (int c = 0; c < grid.columns(); c += 3) {
+        for (int r = 0; r < grid.rows(); r += 2) {
+            for (int c = 0; c < grid.columns(); c += 2) {
                 inv.solve(lrft.latDeg(), lrft.lonDeg(), grid.lat(r), grid.lon(c));
-                TargetPath away = new TargetPath(1).straight(grid.lat(r), grid.lon(c), LEVEL, 350, Math.toDegrees(inv.azimuth2Rad));
+                TargetPath away = new TargetPath(1).straight(grid.lat(r), grid.lon(c), LEVEL, 300, Math.toDegrees(inv.azimuth2Rad));
                 solver.solve(f16, one.profileOf(f16), away, o, QraTestData.APRIL_20, sol);
                 if (sol.feasible) {
                     assertThat(map.minutes(r, c)).as("cell %d,%d", r, c).isCloseTo(sol.timeS / 60, within(0.02));

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DecodeCommand.class,
                 AsterixCommand.class,
                 SimCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

@@ -55,6 +55,23 @@ public final class RecorderBench {
       long read = rec.raw().read(Long.MIN_VALUE, Long.MAX_VALUE, (feed, t, d, b, off, len) -> true);
       long rw = System.nanoTime() - r0;
       System.out.printf("read back %,d raw inputs in %.2f s: %,.0f msg/s%n", read, rw / 1e9, read / (rw / 1e9));
+      // events: acknowledged operator actions (one synchronous commit each) and batched machine events
+      Actor op = new Actor("bench", "operator", "127.0.0.1");
+      int actions = 200;
+      long a0 = System.nanoTime();
+      for (int i = 0; i < actions; i++) {
+        rec.recordOperatorAction("alert.ack", rx + i, 7L, "{\"alert\":" + i + "}", op);
+      }
+      long aw = System.nanoTime() - a0;
+      int machine = 200_000;
+      long m0 = System.nanoTime();
+      for (int i = 0; i < machine; i++) {
+        rec.recordEvent("track.update", rx + i, (long) (i & 1023), "{\"alt\":35000,\"spd\":450}");
+      }
+      rec.events().flush();
+      long mw = System.nanoTime() - m0;
+      System.out.printf("operator actions: %.2f ms each (synchronous commit); machine events: %,.0f /s batched%n",
+          aw / 1e6 / actions, machine / (mw / 1e9));
     } finally {
       if (args.length < 2) {
         try (Stream<Path> st = Files.walk(dir)) {

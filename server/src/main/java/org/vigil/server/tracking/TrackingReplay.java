@@ -1,0 +1,123 @@
+package org.vigil.server.tracking;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vigil.core.metrics.MetricsConfig;
+import org.vigil.core.track.TrackerConfig;
+import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.ReplaySinks;
+
+/**
+ * A recorded run through the whole tracking pipeline as fast as possible: Mode S frames, SBS
+ * messages and radar plots, merged in data-time order by {@link RecordedRun}, into one
+ * {@link TrackingPipeline}; events to JSON Lines, and with truth the quality metrics.
+ *
+ * <p>Truth and coverage: with a truth file, the situation labels need the sensors' coverage, read
+ * from the {@code manifest.json} next to the truth file (a sim directory); without a manifest every
+ * truth state is labelled {@code unlabelled} (and counts as detectable).
+ */
+public final class TrackingReplay {
+    /** Default spacing of evaluation instants, seconds (rounded up to whole truth intervals). */
+    public static final double DEFAULT_SAMPLE_SECONDS = 4;
+
+    /**
+     * @param config        tracker configuration; its origin is centred on the run's radars
+     * @param events        where to write the events (JSON Lines), or null
+     * @param truth         truth JSONL, or null for no metrics
+     * @param metrics       metrics configuration
+     * @param sampleSeconds wanted spacing of evaluation instants
+     */
+    public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
+        public Options {
+            if (config == null) config = new TrackerConfig();
+            if (metrics == null) metrics = MetricsConfig.defaults();
+            if (!(sampleSeconds > 0)) sampleSeconds = DEFAULT_SAMPLE_SECONDS;
+        }
+
+        public static Options of(TrackerConfig config) {
+            return new Options(config, null, null, null, DEFAULT_SAMPLE_SECONDS);
+        }
+
+        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds); }
+        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds); }
+    }
+
+    /**
+     * What a replay gave.
+     * @param metrics       the metrics JSON object (see docs/METRICS.md) plus {@code "tracker"} facts, or null without truth
+     * @param wallSeconds   wall time of the replay loop (reading, decoding, tracking, scoring)
+     */
+    public record Result(TrackingPipeline.Stats stats, RecordedRun.Summary summary, Map<String, Object> metrics,
+                         long events, long instants, double wallSeconds) {
+        /** Data seconds covered by the inputs. */
+        public double dataSeconds() {
+            return summary.delivered() == 0 ? 0 : (summary.lastNanos() - summary.firstNanos()) / 1e9;
+        }
+    }
+
+    private TrackingReplay() {}
+
+    public static Result run(RecordedRun run, Options o) throws IOException {
+        TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
+        TrackEventWriter writer = o.events() == null ? null : new TrackEventWriter(new BufferedOutputStream(o.events(), 1 << 16));
+        TrackingPipeline pipeline = new TrackingPipeline(config, writer, run.radars());
+        TrackMetricsRunner metrics = null;
+        long interval = 0;
+        if (o.truth() != null) {
+            TruthStates truth = TruthStates.read(o.truth());
+            Path manifest = o.truth().toAbsolutePath().getParent().resolve(RecordedRun.MANIFEST);
+            SensorCoverage coverage = Files.isReadable(manifest) ? SensorCoverage.fromManifest(manifest) : null;
+            double truthInterval = manifest == null || !Files.isReadable(manifest) ? 1
+                    : new ObjectMapper().readTree(manifest.toFile()).path("truthIntervalSeconds").asDouble(1);
+            metrics = new TrackMetricsRunner(truth, coverage, o.metrics(), run.startNanos());
+            interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
+            pipeline.setSampler(metrics, metrics.firstInstant(), interval);
+        }
+        ReplaySinks sinks = ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
+        long t0 = System.nanoTime();
+        RecordedRun.Summary summary = run.run(sinks);
+        pipeline.finish();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long events = 0;
+        if (writer != null) {
+            events = writer.events();
+            writer.flush();
+        }
+        Map<String, Object> json = null;
+        if (metrics != null) {
+            json = metrics.result().toJsonMap();
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("motion", config.motion);
+            facts.put("sample_interval_s", interval / 1e9);
+            facts.put("instants", metrics.instants());
+            json.put("tracker", facts);
+        }
+        return new Result(pipeline.stats(), summary, json, events, metrics == null ? 0 : metrics.instants(), wall);
+    }
+
+    /** Development entry: {@code DIR [cv]}; prints stats and metrics. */
+    public static void main(String[] args) throws Exception {
+        TrackerConfig c = new TrackerConfig();
+        if (args.length > 1) c.motion = args[1];
+        RecordedRun run = RecordedRun.open(Path.of(args[0]));
+        Path ev = Path.of(args.length > 2 ? args[2] : "/dev/null");
+        try (OutputStream out = Files.newOutputStream(ev)) {
+            Result r = run(run, new Options(c, out, run.truth(), null, DEFAULT_SAMPLE_SECONDS));
+            System.out.println(r.stats());
+            System.out.printf("wall %.1f s, data %.0f s, %d events%n", r.wallSeconds(), r.dataSeconds(), r.events());
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.metrics()));
+        }
+    }
+
+    /** Writes a metrics object as pretty JSON (keys in their given order). */
+    public static void writeJson(Map<String, Object> m, Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+}
