@@ -18,10 +18,26 @@ public final class MofNInitiator implements Initiator {
     private final int radarN;
     private final int reportM;
     private final int reportN;
+    private final int primaryM;
+    private final int primaryN;
 
     public MofNInitiator(Predictor predictor, double initialVelocitySigma, double initialTurnRateSigma,
                          int radarM, int radarN, int reportM, int reportN) {
-        if (radarM < 1 || radarN < radarM || reportM < 1 || reportN < reportM) throw new IllegalArgumentException("need 1 <= M <= N");
+        this(predictor, initialVelocitySigma, initialTurnRateSigma, radarM, radarN, reportM, reportN, radarM, radarN);
+    }
+
+    /**
+     * With a separate, usually stricter, M-of-N for tracks that only primary radar has seen: they
+     * have no identity to tell them from clutter, and a single-point start with a wide velocity prior
+     * gates a clutter plot on the next scan often enough (docs/TRACKING.md "Initiation").
+     */
+    public MofNInitiator(Predictor predictor, double initialVelocitySigma, double initialTurnRateSigma,
+                         int radarM, int radarN, int reportM, int reportN, int primaryM, int primaryN) {
+        if (radarM < 1 || radarN < radarM || reportM < 1 || reportN < reportM || primaryM < 1 || primaryN < primaryM) {
+            throw new IllegalArgumentException("need 1 <= M <= N");
+        }
+        this.primaryM = primaryM;
+        this.primaryN = primaryN;
         this.predictor = predictor;
         this.velVar = initialVelocitySigma * initialVelocitySigma;
         this.turnVar = initialTurnRateSigma * initialTurnRateSigma;
@@ -40,8 +56,9 @@ public final class MofNInitiator implements Initiator {
     @Override
     public int onHit(SystemTrack t, SensorKind kind, double period, long time) {
         t.hits++;
-        int m = kind == SensorKind.RADAR ? radarM : reportM;
-        int n = kind == SensorKind.RADAR ? radarN : reportN;
+        boolean primary = kind == SensorKind.RADAR && t.primaryOnly();
+        int m = primary ? primaryM : kind == SensorKind.RADAR ? radarM : reportM;
+        int n = primary ? primaryN : kind == SensorKind.RADAR ? radarN : reportN;
         long looks = 1 + Math.round((time - t.firstNanos) * 1e-9 / period);
         if (t.hits >= m && looks <= n) return CONFIRM;
         if (looks > n) return FAIL;

@@ -123,7 +123,8 @@ public final class Tracker {
         this.updater = updater;
         this.hypothesiser = hypothesiser != null ? hypothesiser : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty);
         this.initiator = initiator != null ? initiator
-                : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN);
+                : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN,
+                        c.primaryConfirmM, c.primaryConfirmN);
         this.deleter = deleter;
         this.reorder = new ReorderBuffer((long) (c.reorderWindowSeconds * 1e9));
         this.grid = new TrackGrid(c.gridCellMetres);

@@ -56,6 +56,13 @@ public final class TrackerConfig {
     /** M-of-N confirmation for tracks whose detections come from radars (scans). */
     public int radarConfirmM = 2;
     public int radarConfirmN = 3;
+    /**
+     * M-of-N for tracks only primary radar has seen (no identity to set them apart from clutter):
+     * 3 of 4 still confirms within 3 scans of the first plot, and a third hit inside the narrow
+     * gate of a two-point velocity estimate is rare for clutter.
+     */
+    public int primaryConfirmM = 3;
+    public int primaryConfirmN = 4;
     /** M-of-N confirmation for ADS-B/MLAT (nominal report intervals of the feed). */
     public int reportConfirmM = 2;
     public int reportConfirmN = 4;
