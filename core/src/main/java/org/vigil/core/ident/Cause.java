@@ -49,7 +49,7 @@ public enum Cause {
             null, 3, false, new String[] {"distanceNm", "minDistanceNm"}, "min-distance-nm", 1),
     IMPLAUSIBLE_KINEMATICS("implausible-kinematics", "physically implausible motion reported",
             null, 4, false, new String[] {"groundSpeedKt", "verticalRateFpm"},
-            "max-ground-speed-kt", 1500, "max-vertical-rate-fpm", 40000);
+            "max-ground-speed-kt", 1500, "max-vertical-rate-fpm", 40000, "hold-s", 30);
 
     /** Rule name in YAML and events, lower-case and hyphenated. */
     public final String id;
@@ -59,7 +59,7 @@ public enum Cause {
     final int defaultPriority;
     final boolean defaultAfterPending;
     final String[] valueNames;
-    /** Names (YAML keys) and defaults of the rule's thresholds, at most two. */
+    /** Names (YAML keys) and defaults of the rule's thresholds. */
     final String[] thresholdKeys;
     final double[] thresholdDefaults;
 

@@ -104,7 +104,8 @@ public final class IdentificationEngine {
         boolean idsChanged;
         if (t == null) {
             t = pool.isEmpty() ? new TrackIdentity() : pool.pop();
-            t.reset(f.trackNumber, now);
+            // the pending period runs from the tracker's first detection when given (confirmation comes later)
+            t.reset(f.trackNumber, f.startNanos != TrackFacts.NO_TIME && f.startNanos <= now ? f.startNanos : now);
             tracks.put(f.trackNumber, t);
             idsChanged = true;
             t.facts.copyFrom(f);
@@ -369,8 +370,13 @@ public final class IdentificationEngine {
                 f.disagreementNm, minNm, Double.NaN, null, null);
 
         RuleSetting k = rules.setting(Cause.IMPLAUSIBLE_KINEMATICS);
-        boolean implausible = f.implausibleKinematics || f.groundSpeedKt > k.threshold(0)
+        boolean implausibleNow = f.implausibleKinematics || f.groundSpeedKt > k.threshold(0)
                 || Math.abs(f.verticalRateFpm) > k.threshold(1);
+        // must persist for hold-s: a new or mis-associated track's velocity is briefly wild (the
+        // tracker's short-lived duplicates reach 1500-2000 kt for 20-25 s); real implausible reports persist
+        if (!implausibleNow) t.implausibleSinceNanos = Long.MIN_VALUE;
+        else if (t.implausibleSinceNanos == Long.MIN_VALUE) t.implausibleSinceNanos = now;
+        boolean implausible = implausibleNow && now - t.implausibleSinceNanos >= (long) (k.threshold(2) * 1e9);
         fire(t, Cause.IMPLAUSIBLE_KINEMATICS, implausible, pendingOver, now, f.groundSpeedKt, f.verticalRateFpm, Double.NaN, null, null);
 
         decideIdentity(t, pendingOver, now);

@@ -11,11 +11,18 @@ package org.vigil.core.ident;
  */
 public final class TrackFacts {
     public static final int ABSENT = -1;
+    /** An absent time. */
+    public static final long NO_TIME = Long.MIN_VALUE;
 
     /** System track number, stable for the track's life. */
     public int trackNumber;
     /** Data time of this update (Unix epoch ns, UTC), from the messages, never a wall clock. */
     public long timeNanos;
+    /**
+     * Data time of the tracker's first detection of this track, or {@link #NO_TIME}: the pending
+     * period runs from here (not from the engine's first update, which comes only at confirmation).
+     */
+    public long startNanos = NO_TIME;
     public double latDeg = Double.NaN;
     public double lonDeg = Double.NaN;
     /** Barometric (pressure) altitude, ft; NaN when absent (primary-only tracks have none). */
@@ -63,6 +70,7 @@ public final class TrackFacts {
     public TrackFacts reset() {
         trackNumber = 0;
         timeNanos = 0;
+        startNanos = NO_TIME;
         latDeg = lonDeg = altitudeFt = groundSpeedKt = trackDeg = verticalRateFpm = Double.NaN;
         icaoAddress = ABSENT;
         callsign = 0;
@@ -79,6 +87,7 @@ public final class TrackFacts {
     public void copyFrom(TrackFacts o) {
         trackNumber = o.trackNumber;
         timeNanos = o.timeNanos;
+        startNanos = o.startNanos;
         latDeg = o.latDeg;
         lonDeg = o.lonDeg;
         altitudeFt = o.altitudeFt;

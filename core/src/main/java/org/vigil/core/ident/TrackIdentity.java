@@ -44,6 +44,8 @@ public final class TrackIdentity {
     double airspaceSpeedKt;
     /** Assessed outside NATO national airspace at least once: an entry afterwards is a violation. */
     boolean seenOutsideNato;
+    /** Since when the motion has been implausible without a break (Long.MIN_VALUE: it is not). */
+    long implausibleSinceNanos = Long.MIN_VALUE;
 
     // list matches, refreshed when identifiers change
     KnownAircraft known;
@@ -77,6 +79,7 @@ public final class TrackIdentity {
         airspaceAtNanos = Long.MIN_VALUE;
         airspaceTrackDeg = airspaceSpeedKt = Double.NaN;
         seenOutsideNato = false;
+        implausibleSinceNanos = Long.MIN_VALUE;
         known = qra = null;
     }
 
@@ -84,6 +87,7 @@ public final class TrackIdentity {
     public Identity identity() { return identity; }
     /** The rule whose proposed identity won; null for PENDING, the UNKNOWN default, or an override. */
     public Cause decidingCause() { return decidingCause; }
+    /** Start of the track: the tracker's first detection when the caller gave it ({@link TrackFacts#startNanos}), else the first update. */
     public long firstNanos() { return firstNanos; }
     public long lastNanos() { return lastNanos; }
     /** The facts of the last update (read-only by convention). */

@@ -58,7 +58,7 @@ public final class BaseOptimiser {
         for (int k = 0; k < candidates.size(); k++) {
             Detachment d = candidates.get(k);
             boolean ok = calc.unitMinutes(d, profilesFrom.profiles().get(d.aircraftType()), grid, inside, levelFt, 0,
-                    TargetMotion.STATIONARY, options, epochMs, full);
+                    TargetMotion.STATIONARY, options, epochMs, full, null);
             int j = 0;
             for (int i = 0; i < full.length; i++) {
                 if (inside[i]) table[k][j++] = ok ? full[i] : Float.POSITIVE_INFINITY;

@@ -63,6 +63,7 @@ public final class InterceptSolver {
     private LandMask land;
     private boolean mixed;
     private double startLat, startLon, trailM, t0, dc, vSea, vLand, fuelSea, fuelLand, radiusM;
+    private double startSinU, startCosU;
     private double lastD, lastFuel, lastLat, lastLon, lastAzimuth;
     /** Evaluations of h in the last solve (for tests and benchmarks). */
     public int evaluations;
@@ -85,50 +86,65 @@ public final class InterceptSolver {
         trailM = options.trailNm() * Units.NM;
         startLat = plan.startLat;
         startLon = plan.startLon;
+        double u1 = GeodesicInverse.reducedLatitude(startLat);
+        startSinU = Math.sin(u1);
+        startCosU = Math.cos(u1);
         dc = plan.climbDistanceM;
         t0 = plan.t0;
         radiusM = plan.radiusM;
         double tA = plan.timeToAirborneS;
         double tc = plan.climbTimeS;
-        double vSub = plan.subsonicMps;
 
-        // option 1: subsonic all the way
-        mixed = false;
-        vSea = vLand = vSub;
-        fuelSea = fuelLand = 1;
-        double tSub = earliest(options);
-        NoInterceptReason whySub = failure;
-        double bestT = tSub;
+        // Supersonic first: if its first reachable point is within its fuel limit, no subsonic plan
+        // can be earlier (a faster reach gives an earlier first root) and the subsonic solve is skipped.
+        double horizon = options.horizonS();
+        double tol = options.toleranceS();
+        double bestT = Double.NaN;
         boolean bestSupersonic = false;
-
-        double vSup = plan.supersonicMps;
-        if (!options.subsonicOnly() && !Double.isNaN(vSup)) {
-            mixed = options.noSupersonicOverLand() && land != LandMask.NONE;
-            vSea = vSup;
-            vLand = mixed ? vSub : vSup;
-            fuelSea = plan.supersonicFuelRate;
-            fuelLand = mixed ? 1 : fuelSea;
-            double tSup = earliest(options);
-            if (!Double.isNaN(tSup) && (Double.isNaN(bestT) || tSup < bestT)) {
-                bestT = tSup;
-                bestSupersonic = true;
-            } else if (Double.isNaN(tSup) && failure == NoInterceptReason.BEYOND_FUEL_LIMIT) {
-                // catchable supersonic but not on the fuel: the more useful reason to show
-                whySub = failure;
+        double supersonicReach = Double.NaN;
+        if (!options.subsonicOnly() && !Double.isNaN(plan.supersonicMps)) {
+            useSupersonic(options);
+            double t1 = firstReach(horizon, tol);
+            if (!Double.isNaN(t1)) {
+                if (reachFuel <= radiusM) {
+                    bestT = t1;
+                    bestSupersonic = true;
+                } else {
+                    supersonicReach = t1;
+                }
             }
         }
+        boolean reachable = !Double.isNaN(bestT) || !Double.isNaN(supersonicReach);
+        NoInterceptReason why = null;
         if (Double.isNaN(bestT)) {
-            out.clear(whySub);
+            useSubsonic();
+            double t1 = firstReach(horizon, tol);
+            if (Double.isNaN(t1)) {
+                why = failure;
+            } else {
+                reachable = true;
+                bestT = reachFuel <= radiusM ? t1 : fuelSearch(t1, horizon, tol);
+            }
+            if (!Double.isNaN(supersonicReach)) {
+                // supersonic reached first beyond its (smaller) fuel limit: is there a supersonic plan
+                // within it before the subsonic answer?
+                useSupersonic(options);
+                double t2 = fuelSearch(supersonicReach, Double.isNaN(bestT) ? horizon : bestT, tol);
+                if (!Double.isNaN(t2) && (Double.isNaN(bestT) || t2 < bestT)) {
+                    bestT = t2;
+                    bestSupersonic = true;
+                }
+            }
+            if (reachable) why = NoInterceptReason.BEYOND_FUEL_LIMIT;
+        }
+        if (Double.isNaN(bestT)) {
+            out.clear(why);
             out.timeToAirborneS = tA;
             out.climbTimeS = tc;
             return out;
         }
         // re-evaluate at the answer under the winning option to fill in the geometry
-        if (!bestSupersonic) {
-            mixed = false;
-            vSea = vLand = vSub;
-            fuelSea = fuelLand = 1;
-        }
+        if (bestSupersonic) useSupersonic(options); else useSubsonic();
         h(bestT);
         out.feasible = true;
         out.reason = null;
@@ -149,46 +165,62 @@ public final class InterceptSolver {
         return out;
     }
 
-    private NoInterceptReason failure;
+    private void useSupersonic(InterceptOptions options) {
+        mixed = options.noSupersonicOverLand() && land != LandMask.NONE;
+        vSea = plan.supersonicMps;
+        vLand = mixed ? plan.subsonicMps : plan.supersonicMps;
+        fuelSea = plan.supersonicFuelRate;
+        fuelLand = mixed ? 1 : fuelSea;
+    }
 
-    /** Earliest feasible time for the current option, or NaN with {@link #failure} set. */
-    private double earliest(InterceptOptions o) {
+    private void useSubsonic() {
+        mixed = false;
+        vSea = vLand = plan.subsonicMps;
+        fuelSea = fuelLand = 1;
+    }
+
+    private NoInterceptReason failure;
+    /** Fuel use (radius-equivalent metres) at the time {@link #firstReach} returned. */
+    private double reachFuel;
+
+    /**
+     * Earliest time for the current option at which the aim point is reachable, fuel aside; NaN
+     * with {@link #failure} set if none within the horizon. Leaves the fuel use there in
+     * {@link #reachFuel}.
+     */
+    private double firstReach(double horizon, double tol) {
         double vMin = Math.min(vSea, vLand);
-        double vT = path.maxSpeedMps();
-        double rate = vT / vMin;            // bound on |need'|
+        double rate = path.maxSpeedMps() / vMin;   // bound on |need'|
         double bigL = 1 + rate;
-        double horizon = o.horizonS();
-        double tol = o.toleranceS();
-        double t1;
         if (rate < 1) {
             double h0 = h(t0);
             if (h0 >= 0) {
-                t1 = t0;
-            } else {
-                double a = t0 - h0 / bigL;
-                double b = t0 - h0 / (1 - rate);
-                if (a > horizon) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
-                double hb;
-                if (b > horizon) {
-                    b = horizon;
-                    hb = h(b);
-                    if (hb < 0) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
-                } else {
-                    hb = h(b);
-                }
-                double ha = h(a);
-                t1 = ha >= 0 ? a : illinois(a, ha, b, hb, tol);
+                reachFuel = lastFuel;
+                return t0;
             }
-        } else {
-            t1 = lipschitzFirstRoot(t0, horizon, bigL, tol, false);
-            if (Double.isNaN(t1)) return fail(NoInterceptReason.TARGET_FASTER_AND_OPENING);
+            // h increasing with slope in [1 - rate, 1 + rate]: the root lies in [t0 - h0/L, t0 - h0/(1 - rate)]
+            if (t0 - h0 / bigL > horizon) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
+            // (+ tol: for a target running straight away h is exactly linear with the lower slope and
+            // b is the root itself, which rounding may put a hair on the wrong side)
+            double b = Math.min(horizon, t0 - h0 / (1 - rate) + tol);
+            double hb = h(b);
+            if (hb < 0) return fail(NoInterceptReason.NOT_WITHIN_HORIZON); // only when clipped to the horizon
+            return illinois(t0, h0, b, hb, lastFuel, tol);
         }
-        h(t1);
-        if (lastFuel <= radiusM) return t1;
-        // first reachable point is beyond the fuel limit: later ones may come closer to base
-        if (vT == 0) return fail(NoInterceptReason.BEYOND_FUEL_LIMIT);
-        double t2 = lipschitzFirstRoot(t1, horizon, Math.max(bigL, 1), tol, true);
-        return Double.isNaN(t2) ? fail(NoInterceptReason.BEYOND_FUEL_LIMIT) : t2;
+        double t = lipschitzFirstRoot(t0, horizon, bigL, tol, false);
+        if (Double.isNaN(t)) return fail(NoInterceptReason.TARGET_FASTER_AND_OPENING);
+        reachFuel = lastFuel;
+        return t;
+    }
+
+    /**
+     * The first reachable point ({@code from}) is beyond the fuel limit: later ones may come closer
+     * to the start point. Earliest time in [from, until] meeting both conditions, or NaN.
+     */
+    private double fuelSearch(double from, double until, double tol) {
+        if (path.maxSpeedMps() == 0) return Double.NaN; // a holding target never comes closer
+        double bigL = 1 + path.maxSpeedMps() / Math.min(vSea, vLand);
+        return lipschitzFirstRoot(from, until, bigL, tol, true);
     }
 
     private double fail(NoInterceptReason why) {
@@ -212,8 +244,11 @@ public final class InterceptSolver {
         return Double.NaN;
     }
 
-    /** Illinois regula falsi on a bracket with h(a) < 0 <= h(b); returns a feasible time within tol of the root. */
-    private double illinois(double a, double ha, double b, double hb, double tol) {
+    /**
+     * Illinois regula falsi on a bracket with h(a) < 0 <= h(b) where h is increasing; returns a
+     * reachable time within tol of the root and leaves the fuel use there in {@link #reachFuel}.
+     */
+    private double illinois(double a, double ha, double b, double hb, double fuelAtB, double tol) {
         int side = 0;
         for (int i = 0; i < 200 && b - a > tol; i++) {
             double c = (a * hb - b * ha) / (hb - ha);
@@ -222,6 +257,7 @@ public final class InterceptSolver {
             if (hc >= 0) {
                 b = c;
                 hb = hc;
+                fuelAtB = lastFuel;
                 if (side == 1) ha *= 0.5;
                 side = 1;
             } else {
@@ -231,6 +267,7 @@ public final class InterceptSolver {
                 side = -1;
             }
         }
+        reachFuel = fuelAtB;
         return b;
     }
 
@@ -240,7 +277,8 @@ public final class InterceptSolver {
         path.pointAtArc(path.arcAt(t) - trailM, direct);
         lastLat = direct.latDeg;
         lastLon = direct.lonDeg;
-        inverse.solve(startLat, startLon, lastLat, lastLon);
+        double u2 = GeodesicInverse.reducedLatitude(lastLat);
+        inverse.solveReduced(startSinU, startCosU, Math.sin(u2), Math.cos(u2), Math.toRadians(lastLon - startLon));
         double d = inverse.distanceM;
         lastD = d;
         lastAzimuth = inverse.azimuth1Rad;

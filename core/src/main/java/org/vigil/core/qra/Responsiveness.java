@@ -50,7 +50,7 @@ public final class Responsiveness {
         for (int u = 0; u < units.size(); u++) {
             Detachment d = units.get(u);
             ids.add(d.id());
-            if (!unitMinutes(d, posture.profileOf(d), grid, inside, levelFt, targetSpeedKt, motion, options, epochMs, scratch)) continue;
+            if (!unitMinutes(d, posture.profileOf(d), grid, inside, levelFt, targetSpeedKt, motion, options, epochMs, scratch, best)) continue;
             for (int i = 0; i < n; i++) {
                 if (scratch[i] < best[i]) {
                     best[i] = scratch[i];
@@ -74,27 +74,58 @@ public final class Responsiveness {
     /**
      * One unit's minutes to every cell with {@code inside[i]} into {@code out} (+Infinity where it
      * cannot intercept, NaN outside). Returns false (and leaves {@code out} untouched) if the unit is
-     * unavailable altogether. Allocation-free.
+     * unavailable altogether. Allocation-free once the grid's tables are built.
+     *
+     * <p>If {@code bound} is given, cells where this unit cannot beat {@code bound[i]} may get
+     * +Infinity instead of their time. Why that is safe and fast: the straight chord between two
+     * points (cheap in Earth-centred coordinates from per-row and per-column tables) is never longer
+     * than the geodesic, and the time is non-decreasing in distance, so the time at the chord length
+     * with the fastest pace and the lowest fuel rate is a lower bound; only cells whose bound beats
+     * {@code bound[i]} need the exact geodesic.
      */
     public boolean unitMinutes(Detachment unit, AircraftProfile profile, MapGrid grid, boolean[] inside, double levelFt,
-                               double targetSpeedKt, TargetMotion motion, InterceptOptions options, long epochMs, float[] out) {
+                               double targetSpeedKt, TargetMotion motion, InterceptOptions options, long epochMs, float[] out,
+                               float[] bound) {
         plan.prepare(unit, profile, levelFt, epochMs);
         if (plan.unavailable != null) return false;
+        tables(grid);
         boolean supersonic = !options.subsonicOnly() && !Double.isNaN(plan.supersonicMps);
         boolean landRule = supersonic && options.noSupersonicOverLand() && options.land() != LandMask.NONE;
         double vT = motion == TargetMotion.OPENING ? targetSpeedKt * Units.KT : 0;
         double trail = motion == TargetMotion.OPENING ? options.trailNm() * Units.NM : 0;
+        double subPace = 1 / plan.subsonicMps;
+        double fastestPace = supersonic ? Math.min(subPace, 1 / plan.supersonicMps) : subPace;
+        double u1 = GeodesicInverse.reducedLatitude(plan.startLat);
+        double sinU1 = Math.sin(u1), cosU1 = Math.cos(u1);
+        double sx, sy, sz;
+        {
+            double phi = Math.toRadians(plan.startLat), lam = Math.toRadians(plan.startLon);
+            double n = ecefN(phi);
+            sx = n * Math.cos(phi) * Math.cos(lam);
+            sy = n * Math.cos(phi) * Math.sin(lam);
+            sz = n * (1 - org.vigil.core.radar.GeodesicDirect.E2) * Math.sin(phi);
+        }
+        double startLonRad = Math.toRadians(plan.startLon);
+        int cols = grid.columns();
         for (int r = 0; r < grid.rows(); r++) {
-            double lat = grid.lat(r);
-            for (int c = 0; c < grid.columns(); c++) {
-                int i = grid.index(r, c);
+            double rowN = rowNCos[r], dz = rowZ[r] - sz, sinU2 = rowSinU[r], cosU2 = rowCosU[r];
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
                 if (!inside[i]) {
                     out[i] = Float.NaN;
                     continue;
                 }
-                inverse.solve(plan.startLat, plan.startLon, lat, grid.lon(c));
+                if (bound != null) {
+                    double dx = rowN * colCos[c] - sx, dy = rowN * colSin[c] - sy;
+                    double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    if (time(chord, fastestPace, 1, vT, trail) / 60 >= bound[i]) {
+                        out[i] = Float.POSITIVE_INFINITY;
+                        continue;
+                    }
+                }
+                inverse.solveReduced(sinU1, cosU1, sinU2, cosU2, colLonRad[c] - startLonRad);
                 double d = inverse.distanceM;
-                double t = time(d, 1 / plan.subsonicMps, 1, vT, trail);
+                double t = time(d, subPace, 1, vT, trail);
                 if (supersonic) {
                     double landShare = landRule ? landShare(d, inverse.azimuth1Rad, options.land()) : 0;
                     double pace = landShare / plan.subsonicMps + (1 - landShare) / plan.supersonicMps;
@@ -105,6 +136,44 @@ public final class Responsiveness {
             }
         }
         return true;
+    }
+
+    // per-grid tables: reduced latitude and Earth-centred coordinates by row, longitude by column
+    private MapGrid tablesFor;
+    private double[] rowSinU, rowCosU, rowNCos, rowZ, colCos, colSin, colLonRad;
+
+    private void tables(MapGrid grid) {
+        if (grid.equals(tablesFor)) return;
+        int rows = grid.rows(), cols = grid.columns();
+        rowSinU = new double[rows];
+        rowCosU = new double[rows];
+        rowNCos = new double[rows];
+        rowZ = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double u = GeodesicInverse.reducedLatitude(grid.lat(r));
+            rowSinU[r] = Math.sin(u);
+            rowCosU[r] = Math.cos(u);
+            double phi = Math.toRadians(grid.lat(r));
+            double n = ecefN(phi);
+            rowNCos[r] = n * Math.cos(phi);
+            rowZ[r] = n * (1 - org.vigil.core.radar.GeodesicDirect.E2) * Math.sin(phi);
+        }
+        colCos = new double[cols];
+        colSin = new double[cols];
+        colLonRad = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            double lam = Math.toRadians(grid.lon(c));
+            colLonRad[c] = lam;
+            colCos[c] = Math.cos(lam);
+            colSin[c] = Math.sin(lam);
+        }
+        tablesFor = grid;
+    }
+
+    /** Prime-vertical radius of curvature at geodetic latitude phi (radians). */
+    private static double ecefN(double phi) {
+        double s = Math.sin(phi);
+        return org.vigil.core.radar.GeodesicDirect.A / Math.sqrt(1 - org.vigil.core.radar.GeodesicDirect.E2 * s * s);
     }
 
     /** Seconds to intercept with the given pace (s/m) and fuel rate; +Infinity if impossible. */

@@ -42,7 +42,9 @@ public final class TargetPath {
 
     /** A target flying straight on (along the geodesic of) its current track at constant ground speed. */
     public TargetPath straight(double latDeg, double lonDeg, double altitudeFt, double groundSpeedKt, double trackDeg) {
+        checkPosition(latDeg, lonDeg, altitudeFt);
         checkSpeed(groundSpeedKt);
+        if (!Double.isFinite(trackDeg)) throw new IllegalArgumentException("target track must be finite");
         this.altitudeFt = altitudeFt;
         legs = 1;
         set(0, latDeg, lonDeg, Math.toRadians(trackDeg), Double.POSITIVE_INFINITY, groundSpeedKt * Units.KT, 0, 0);
@@ -58,6 +60,8 @@ public final class TargetPath {
     public TargetPath route(double latDeg, double lonDeg, double altitudeFt, double[] wpLat, double[] wpLon,
                             double[] speedKt, int count) {
         if (count < 1 || count + 1 > lat0.length) throw new IllegalArgumentException("route needs 1.." + (lat0.length - 1) + " waypoints");
+        checkPosition(latDeg, lonDeg, altitudeFt);
+        for (int i = 0; i < count; i++) checkPosition(wpLat[i], wpLon[i], altitudeFt);
         this.altitudeFt = altitudeFt;
         double lat = latDeg, lon = lonDeg, arc = 0, time = 0, lastAz = 0;
         maxSpeedMps = 0;
@@ -81,6 +85,14 @@ public final class TargetPath {
         set(legs++, lat, lon, lastAz, Double.POSITIVE_INFINITY, vLast, arc, time);
         maxSpeedMps = Math.max(maxSpeedMps, vLast);
         return this;
+    }
+
+    /** Bad input is rejected here, at the API boundary, so the solver never sees NaN geometry. */
+    private static void checkPosition(double lat, double lon, double altFt) {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("target/waypoint position out of range: " + lat + ", " + lon);
+        }
+        if (!(altFt >= -2000 && altFt <= 100_000)) throw new IllegalArgumentException("target altitude out of range: " + altFt + " ft");
     }
 
     private static void checkSpeed(double kt) {

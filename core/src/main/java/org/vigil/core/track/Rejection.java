@@ -14,6 +14,12 @@ public enum Rejection {
     FIELD_IGNORED,
     /** The Kalman update was numerically degenerate (target on top of the radar, singular S). */
     DEGENERATE_UPDATE,
+    /**
+     * A second detection of an aircraft already updated in the same radar batch (same ICAO address,
+     * or same Mode 3/A within {@code Tracker#REDUNDANT_METRES}): a split or duplicated plot. A radar
+     * sees an aircraft once a scan, so it is dropped rather than made into a track of its own.
+     */
+    REDUNDANT,
     /** An ADS-B/MLAT report disagreeing with a radar-supported track: identity kept, kinematics not used. */
     DISAGREEING_REPORT
 }

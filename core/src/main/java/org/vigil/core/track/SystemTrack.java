@@ -57,6 +57,12 @@ public final class SystemTrack {
     boolean disagreement;
     double lastDisagreementChiSquare = Double.NaN;
 
+    // address sharing (two aircraft with one ICAO address): head of the report stream, last jump
+    double streamX, streamY, jumpX, jumpY;
+    long streamNanos = Long.MIN_VALUE;
+    long jumpNanos = Long.MIN_VALUE;
+    boolean sharedAddress;
+
     // tracker internals
     long batchStamp = -1;
 
@@ -93,6 +99,10 @@ public final class SystemTrack {
         disagreementCount = 0;
         disagreement = false;
         lastDisagreementChiSquare = Double.NaN;
+        streamX = streamY = jumpX = jumpY = 0;
+        streamNanos = Long.MIN_VALUE;
+        jumpNanos = Long.MIN_VALUE;
+        sharedAddress = false;
         batchStamp = -1;
     }
 
@@ -238,6 +248,11 @@ public final class SystemTrack {
     /** The kinematic state (covariance, IMM model probabilities); read-only by contract. */
     public KinematicState kinematics() {
         return kin;
+    }
+
+    /** Two aircraft were seen using this track's ICAO address at once; the other one is tracked apart. */
+    public boolean sharedAddress() {
+        return sharedAddress;
     }
 
     /** ADS-B and radar disagree persistently (input for spoof detection). */

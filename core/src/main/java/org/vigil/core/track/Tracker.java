@@ -62,6 +62,7 @@ public final class Tracker {
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
     private long manoeuvreUpdates;
+    private long addressConflicts;
     private long gateEvaluations;
 
     // sensors (dense index)
@@ -121,7 +122,7 @@ public final class Tracker {
         this.projection = new AreaProjection(c.originLatDeg, c.originLonDeg);
         this.predictor = predictor;
         this.updater = updater;
-        this.hypothesiser = hypothesiser != null ? hypothesiser : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty);
+        this.hypothesiser = hypothesiser != null ? hypothesiser : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty, c.tentativePenalty);
         this.initiator = initiator != null ? initiator
                 : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN,
                         c.primaryConfirmM, c.primaryConfirmN);
@@ -410,7 +411,9 @@ public final class Tracker {
             manoeuvre[i] = false;
             if (d.icao != Detection.ABSENT) {
                 int slot = icaoIndex.get(d.icao);
-                if (slot >= 0 && tracks[slot].batchStamp != batchStamp) {
+                if (slot >= 0 && tracks[slot].batchStamp == batchStamp && !tracks[slot].sharedAddress) {
+                    direct[i] = REDUNDANT; // its aircraft already had its plot in this batch
+                } else if (slot >= 0 && tracks[slot].batchStamp != batchStamp && !addressConflict(tracks[slot], d)) {
                     direct[i] = slot;
                     assigned[i] = slot;
                     tracks[slot].batchStamp = batchStamp;
@@ -427,9 +430,15 @@ public final class Tracker {
         // 4. updates and initiations in detection order
         for (int i = 0; i < n; i++) {
             Detection d = batch[i];
-            if (assigned[i] >= 0) update(tracks[assigned[i]], d, direct[i] >= 0, manoeuvre[i]);
-            else initiate(d);
-            processed++;
+            if (assigned[i] >= 0) {
+                update(tracks[assigned[i]], d, direct[i] >= 0, manoeuvre[i]);
+                processed++;
+            } else if (direct[i] == REDUNDANT || redundantSquawk(d)) {
+                reject(Rejection.REDUNDANT);
+            } else {
+                initiate(d);
+                processed++;
+            }
         }
         for (int i = 0; i < n; i++) {
             reorder.recycle(batch[i]);
@@ -437,6 +446,80 @@ public final class Tracker {
         }
         batchSize = 0;
         batchSensor = -1;
+    }
+
+    /** Marks a detection in {@link #direct} as a second plot of an aircraft already updated in this batch. */
+    private static final int REDUNDANT = -2;
+    /** Same Mode 3/A twice in one radar batch closer than this: one aircraft, two plots. */
+    static final double REDUNDANT_METRES = 2_000;
+
+    /**
+     * Whether an unpaired radar plot with a Mode 3/A code repeats a track already updated in this
+     * batch with the same code nearby. Only coded plots: two primary-only plots close together may
+     * well be two aircraft (a formation), and must be allowed to start a track.
+     */
+    private boolean redundantSquawk(Detection d) {
+        if (d.kind != SensorKind.RADAR || d.mode3A == Detection.ABSENT) return false;
+        int nc = grid.candidates(d.x, d.y, candidates);
+        candidates = grid.buffer;
+        for (int c = 0; c < nc; c++) {
+            SystemTrack t = tracks[candidates[c]];
+            if (t.batchStamp != batchStamp || t.mode3A != d.mode3A) continue;
+            if (Math.hypot(t.kin.x() - d.x, t.kin.y() - d.y) <= REDUNDANT_METRES) return true;
+        }
+        return false;
+    }
+
+    /** Allowance for a report stream's own jitter and motion: metres, plus metres a second. */
+    private static final double STREAM_JUMP_METRES = 5_000;
+    private static final double STREAM_JUMP_SPEED = 600;
+    /** A jump away and back within this time means two transmitters, not a repositioned one. */
+    private static final long STREAM_RETURN_NANOS = 10_000_000_000L;
+
+    /**
+     * Whether {@code d}, carrying the address of {@code t}, belongs to another aircraft using the
+     * same address (duplicate or misconfigured ICAO addresses exist, and simulators reuse them).
+     * Evidence: the ADS-B/MLAT reports of the address jump away from their own stream (beyond any
+     * speed) and then back to where they jumped from within {@link #STREAM_RETURN_NANOS}: two
+     * interleaved streams. One jump alone is not enough, because a spoofed ADS-B position also
+     * jumps once, and must reach the direct join to be flagged as disagreeing with radar. Once
+     * shared, a detection of that address far from the track is gated like an anonymous one; the
+     * track keeps the address and {@link #compatible} keeps the other aircraft's detections off it.
+     * Side effect: tracks the stream head for detections that will join directly.
+     */
+    private boolean addressConflict(SystemTrack t, Detection d) {
+        if (t.sharedAddress) {
+            double dt = Math.abs(d.timeNanos - t.kin.timeNanos) * 1e-9;
+            double miss = Math.hypot(d.x - t.xAt(d.timeNanos), d.y - t.yAt(d.timeNanos));
+            if (miss > STREAM_JUMP_METRES + STREAM_JUMP_SPEED * Math.min(dt, 30)) {
+                addressConflicts++;
+                return true;
+            }
+            return false;
+        }
+        if (d.kind == SensorKind.RADAR) return false;
+        boolean jumped = false;
+        if (t.streamNanos != Long.MIN_VALUE) {
+            double dt = Math.abs(d.timeNanos - t.streamNanos) * 1e-9;
+            jumped = Math.hypot(d.x - t.streamX, d.y - t.streamY) > STREAM_JUMP_METRES + STREAM_JUMP_SPEED * dt;
+        }
+        if (jumped && t.jumpNanos != Long.MIN_VALUE && d.timeNanos - t.jumpNanos <= STREAM_RETURN_NANOS) {
+            double dt = Math.abs(d.timeNanos - t.jumpNanos) * 1e-9;
+            if (Math.hypot(d.x - t.jumpX, d.y - t.jumpY) <= STREAM_JUMP_METRES + STREAM_JUMP_SPEED * dt) {
+                t.sharedAddress = true;
+                addressConflicts++;
+                return true;
+            }
+        }
+        if (jumped) {
+            t.jumpX = t.streamX;
+            t.jumpY = t.streamY;
+            t.jumpNanos = t.streamNanos;
+        }
+        t.streamX = d.x;
+        t.streamY = d.y;
+        t.streamNanos = d.timeNanos;
+        return false;
     }
 
     /**
@@ -867,6 +950,11 @@ public final class Tracker {
     /** Updates that needed the manoeuvre gate, for diagnostics. */
     public long manoeuvreUpdates() {
         return manoeuvreUpdates;
+    }
+
+    /** Detections of an address shared by two aircraft that were kept off the address's track. */
+    public long addressConflicts() {
+        return addressConflicts;
     }
 
     /** Clusters that needed the Hungarian solver, for diagnostics. */

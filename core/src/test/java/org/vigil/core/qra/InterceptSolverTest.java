@@ -176,4 +176,38 @@ class InterceptSolverTest {
         solver.solve(unit, null, t, InterceptOptions.defaults(), 0, out);
         assertThat(out.reason).isEqualTo(NoInterceptReason.NO_PROFILE);
     }
+
+    @Test
+    void badTargetGeometryIsRejectedAtTheBoundary() {
+        TargetPath p = new TargetPath(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.straight(Double.NaN, 2, ALT, 400, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.straight(0, 2, ALT, -5, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.straight(0, 2, ALT, 400, Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.route(0, 2, ALT, new double[] {95}, new double[] {2}, new double[] {300}, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.route(0, 2, ALT, new double[] {1, 2, 3}, new double[] {2, 2, 2}, new double[] {300, 300, 300}, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waypoints");
+    }
+
+    @Test
+    void everyFailureCarriesAReason() {
+        java.util.Random rnd = new java.util.Random(1);
+        TargetPath t = new TargetPath(1);
+        for (int i = 0; i < 500; i++) {
+            t.straight(-1 + 2 * rnd.nextDouble(), -8 + 16 * rnd.nextDouble(), 70000 * rnd.nextDouble(), 2000 * rnd.nextDouble(), 360 * rnd.nextDouble());
+            AircraftProfile p = QraTestData.flat("FTR", 0.5 + 0.45 * rnd.nextDouble(), rnd.nextBoolean() ? 1.2 : Double.NaN, 20 + 500 * rnd.nextDouble());
+            solver.solve(unit, p, t, InterceptOptions.defaults().withHorizonS(600 + 10000 * rnd.nextDouble()), 0, out);
+            if (out.feasible) {
+                assertThat(out.reason).isNull();
+                assertThat(out.timeS).isFinite();
+                assertThat(out.fuelFraction).isBetween(0.0, 1.0 + 1e-9);
+            } else {
+                assertThat(out.reason).as("case %d", i).isNotNull();
+                assertThat(out.timeS).isNaN();
+            }
+        }
+    }
 }

@@ -64,7 +64,7 @@ class TrackerInputTest {
         }
         tracker.flush();
         // every accepted detection was either processed or refused as unusable when released
-        assertThat(tracker.processed() + tracker.rejected(Rejection.BAD_MEASUREMENT)).isEqualTo(accepted);
+        assertThat(tracker.processed() + tracker.rejected(Rejection.BAD_MEASUREMENT) + tracker.rejected(Rejection.REDUNDANT)).isEqualTo(accepted);
         assertThat(tracker.rejected(Rejection.FIELD_IGNORED)).isPositive();
         assertThat(tracker.rejected(Rejection.LATE)).isPositive();
         for (int s = 0; s < tracker.slotCount(); s++) {

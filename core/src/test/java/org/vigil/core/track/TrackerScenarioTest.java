@@ -184,12 +184,12 @@ class TrackerScenarioTest {
         ScriptedWorld w = oneRadar(8, false);
         EventLog log = new EventLog();
         Tracker tracker = w.tracker(log);
-        // target A: plots at scans 0 and 1 -> confirmed at the second plot
+        // secondary plots (2 of 3): target A at scans 0 and 1 -> confirmed at the second plot
         // target B: plots at scans 0 and 4 (three scans missed) -> never confirmed, deleted
-        tracker.accept(plot(0, 60_000, Math.toRadians(10)));
-        tracker.accept(plot(0.1, 80_000, Math.toRadians(200)));
-        tracker.accept(plot(5.0, 60_300, Math.toRadians(10.05)));
-        tracker.accept(plot(20.1, 80_500, Math.toRadians(200.1)));
+        tracker.accept(secondary(plot(0, 60_000, Math.toRadians(10)), 01234));
+        tracker.accept(secondary(plot(0.1, 80_000, Math.toRadians(200)), 04321));
+        tracker.accept(secondary(plot(5.0, 60_300, Math.toRadians(10.05)), 01234));
+        tracker.accept(secondary(plot(20.1, 80_500, Math.toRadians(200.1)), 04321));
         for (int t = 21; t <= 40; t++) tracker.advance(T0 + t * S);
         assertThat(log.count("initiated")).isEqualTo(3); // B's second plot starts a new tentative track
         assertThat(log.count("confirmed")).isEqualTo(1);
@@ -197,6 +197,30 @@ class TrackerScenarioTest {
         // both tentatives of B, and A after coasting 5 scans (25 s) past its last plot at 5 s
         assertThat(log.count("deleted")).isEqualTo(3);
         assertThat(log.lines.stream().filter(l -> l.contains(" deleted ") && l.contains("#1 ")).findFirst().orElseThrow()).startsWith((T0 + 31 * S) + " ");
+    }
+
+    private static Detection secondary(Detection d, int mode3A) {
+        d.plotType = Detection.PLOT_COMBINED;
+        d.mode3A = mode3A;
+        return d;
+    }
+
+    @Test
+    void primaryOnlyTracksNeedThreePlotsWithinFourScans() {
+        ScriptedWorld w = oneRadar(8, false);
+        EventLog log = new EventLog();
+        Tracker tracker = w.tracker(log);
+        // A: primary plots at scans 0, 1, 3 -> confirmed at the third plot (scan 3, within 3 scans of the first)
+        // B: primary plots at scans 0 and 1 only -> two hits are not enough for a primary-only track
+        tracker.accept(plot(0, 60_000, Math.toRadians(10)));
+        tracker.accept(plot(0.1, 80_000, Math.toRadians(200)));
+        tracker.accept(plot(5.0, 60_300, Math.toRadians(10.05)));
+        tracker.accept(plot(5.1, 80_300, Math.toRadians(200.05)));
+        tracker.accept(plot(15.0, 60_900, Math.toRadians(10.15)));
+        for (int t = 16; t <= 60; t++) tracker.advance(T0 + t * S);
+        assertThat(log.count("initiated")).isEqualTo(2);
+        assertThat(log.count("confirmed")).isEqualTo(1);
+        assertThat(log.lines.stream().filter(l -> l.contains(" confirmed ")).findFirst().orElseThrow()).startsWith((T0 + 15 * S) + " ");
     }
 
     private static Detection plot(double t, double range, double az) {

@@ -50,6 +50,8 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     private long frames, decodedFrames, sbsMessages, expiredAircraft;
     private long latestMessageNanos = Long.MIN_VALUE;
+    /** Optional consumer of every decoded, CPR-resolved message (the tracker); called under the lock. */
+    private Consumer<ModeSMessage> decodedListener;
 
     public ModeSPipeline() {
         this(TrackingRules.defaults());
@@ -91,6 +93,7 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
             noteTime(timeNanos);
             cpr.resolve(m);
             updater.apply(m, table, signal);
+            if (decodedListener != null) decodedListener.accept(m);
             return null;
         }
     }
@@ -107,6 +110,18 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
             sbsMessages++;
             noteTime(m.timeNanos);
             updater.apply(m, table);
+            if (decodedListener != null) decodedListener.accept(m);
+        }
+    }
+
+    /**
+     * Hands every decoded and CPR-resolved message (frames and SBS) to {@code listener} as well,
+     * under this pipeline's lock and after the air picture took it, so a second consumer (the
+     * multi-sensor tracker) needs no decoder of its own. The message is reused: read it during the call.
+     */
+    public void setDecodedListener(Consumer<ModeSMessage> listener) {
+        synchronized (lock) {
+            this.decodedListener = listener;
         }
     }
 

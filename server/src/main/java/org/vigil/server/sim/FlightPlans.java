@@ -14,7 +14,8 @@ import org.vigil.core.sim.Simulation;
 
 /**
  * ICAO flight plan (FPL) messages, PANS-ATM Doc 4444 appendix 2/3 layout, for every flight that files
- * one. Written once at the start of a run (not a hot path). Items: 7 aircraft identification,
+ * one. Written once at the start of a run (not a hot path). Items: 7 aircraft identification
+ * and the assigned SSR code (/A, when discrete),
  * 8 flight rules and type (S scheduled, M military, G general aviation), 9 type and wake, 10
  * equipment (a fixed typical modern set), 13 departure and EOBT, 15 speed (N + knots), level (F + FL),
  * route as DCT between coordinates, 16 destination and total EET, 18 DOF and, for points that
@@ -40,7 +41,10 @@ final class FlightPlans {
     static String message(Scenario sc, FlightSpec f) {
         StringBuilder b = new StringBuilder(256);
         String kind = f.type().military() ? "M" : f.rules() == 'V' || f.type().category() == 1 ? "G" : "S";
-        b.append("(FPL-").append(f.callsign()).append('-').append(f.rules()).append(kind).append('\n');
+        b.append("(FPL-").append(f.callsign());
+        // item 7's SSR code: the code ATC assigned, which is what a Mode A/C-only radar track can be correlated by
+        if (discrete(f.squawk())) b.append("/A").append(String.format(Locale.ROOT, "%04d", f.squawk()));
+        b.append('-').append(f.rules()).append(kind).append('\n');
         b.append('-').append(f.type().designator()).append('/').append(f.type().wake())
                 .append(f.type().category() == 1 ? "-SDFGY/S" : "-SDE2E3FGHIJ1RWY/LB1").append('\n');
         // EOBT: the departure time, or (airborne at start) the time it would have left its first point
@@ -72,6 +76,11 @@ final class FlightPlans {
         if (f.destination() == null) b.append(" DEST/").append(coordinate(route.get(route.size() - 1)));
         b.append(" CODE/").append(String.format("%06X", f.icao())).append(")\n");
         return b.toString();
+    }
+
+    /** Whether a code identifies a flight (not conspicuity 1200/2000/7000, not an emergency code). */
+    static boolean discrete(int squawk) {
+        return squawk > 0 && squawk != 1200 && squawk != 2000 && squawk != 7000 && squawk != 7500 && squawk != 7600 && squawk != 7700;
     }
 
     /** ICAO coordinate with minutes: 4312N02749E. */

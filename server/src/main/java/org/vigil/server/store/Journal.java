@@ -136,7 +136,13 @@ public final class Journal implements RawStore {
     lock = l;
     buf = new byte[config.writeBufferBytes()];
     bufView = ByteBuffer.wrap(buf);
-    recover();
+    try {
+      recover();
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      lockChannel.close();
+      throw e;
+    }
     if (config.syncInterval().isZero() || config.syncInterval().isNegative()) {
       syncer = null;
     } else {

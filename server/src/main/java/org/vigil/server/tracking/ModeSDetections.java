@@ -40,7 +40,12 @@ public final class ModeSDetections {
         /** Same transmission already taken from another receiver. */
         DUPLICATE,
         /** DF18 TIS-B/ADS-R or a message whose CRC did not check: not a report of the aircraft itself. */
-        NOT_TRUSTED
+        NOT_TRUSTED,
+        /**
+         * Position outside the area the receivers can hear ({@link #setArea}): a wrong CPR decode
+         * (e.g. even and odd frames of two aircraft sharing an address), not an aircraft.
+         */
+        OUT_OF_AREA
     }
 
     /** Copies of one transmission via several receivers arrive within this window. */
@@ -51,6 +56,7 @@ public final class ModeSDetections {
     static final long FORGET_NANOS = 600_000_000_000L;
 
     private final int sensorId;
+    private double areaLat = Double.NaN, areaLon, areaCosLat = 1, areaRadiusDeg2 = Double.POSITIVE_INFINITY;
     private final long[] counts = new long[Reason.values().length];
     private long detections;
 
@@ -69,6 +75,29 @@ public final class ModeSDetections {
     public ModeSDetections(int sensorId) {
         this.sensorId = sensorId;
         allocate(1024);
+    }
+
+    /**
+     * Positions farther than {@code radiusMetres} from ({@code latDeg}, {@code lonDeg}) are refused as
+     * {@link Reason#OUT_OF_AREA}. Without an area every resolved position is accepted.
+     */
+    public ModeSDetections setArea(double latDeg, double lonDeg, double radiusMetres) {
+        areaLat = latDeg;
+        areaLon = lonDeg;
+        areaCosLat = Math.cos(Math.toRadians(latDeg));
+        double deg = radiusMetres / 111_195.0;
+        areaRadiusDeg2 = deg * deg;
+        return this;
+    }
+
+    private boolean outsideArea(double lat, double lon) {
+        if (Double.isNaN(areaLat)) return false;
+        double dlat = lat - areaLat;
+        double dlon = lon - areaLon;
+        if (dlon > 180) dlon -= 360;
+        else if (dlon < -180) dlon += 360;
+        dlon *= areaCosLat;
+        return dlat * dlat + dlon * dlon > areaRadiusDeg2;
     }
 
     private void allocate(int capacity) {
@@ -114,6 +143,7 @@ public final class ModeSDetections {
         }
         if (m.surface) return count(Reason.SURFACE);
         if (!m.hasPosition() || Double.isNaN(m.lon)) return count(Reason.UNRESOLVED);
+        if (outsideArea(m.lat, m.lon)) return count(Reason.OUT_OF_AREA);
         long cpr = m.cprFormat == ModeSMessage.ABSENT ? -1
                 : ((long) (m.cprFormat & 1) << 40) | ((long) (m.cprLat & 0x1FFFF) << 20) | (m.cprLon & 0x1FFFF);
         if (cpr >= 0 && cpr == lastCpr[slot] && Math.abs(m.timeNanos - lastCprTime[slot]) <= DUPLICATE_WINDOW_NANOS) {

@@ -16,12 +16,11 @@ import org.vigil.core.track.Tracker;
 
 /**
  * Writes the tracker's events as JSON Lines, one object a line, in the order the tracker emits
- * them (data-time order), with the envelope {@code {"time", "seq", "type", "track", ...}}:
- * {@code time} ISO-8601 UTC data time with milliseconds, {@code seq} 1, 2, ... in this stream,
- * {@code type} one of {@code track.initiated}, {@code track.confirmed}, {@code track.updated},
- * {@code track.identifiers}, {@code track.sensors}, {@code track.adsb_radar_disagreement},
- * {@code track.deleted}, and {@code track} the system track number. Fields per type: docs/TRACKING.md
- * "Events".
+ * them (data-time order), in the envelope of docs/EVENTS.md ({@code time}, ISO-8601 UTC data time
+ * with milliseconds; {@code type}; {@code track}, the system track number; then the type's keys):
+ * {@code track-initiated}, {@code track-confirmed}, {@code track-updated}, {@code track-identifiers},
+ * {@code track-sensors}, {@code adsb-radar-disagreement}, {@code track-deleted}. Keys per type:
+ * docs/TRACKING.md "Events".
  *
  * <p>Deterministic: the same tracker input gives the same bytes (no wall clock, fixed field order,
  * numbers rounded to fixed decimals before writing). Streaming ({@link JsonGenerator}): nothing is
@@ -60,42 +59,42 @@ public final class TrackEventWriter implements TrackListener, Closeable {
 
     @Override
     public void initiated(SystemTrack t, long time) {
-        write("track.initiated", t, time, State.FULL, null);
+        write("track-initiated", t, time, State.FULL, null);
     }
 
     @Override
     public void confirmed(SystemTrack t, long time) {
-        write("track.confirmed", t, time, State.FULL, null);
+        write("track-confirmed", t, time, State.FULL, null);
     }
 
     @Override
     public void updated(SystemTrack t, long time) {
-        write("track.updated", t, time, State.KINEMATICS, null);
+        write("track-updated", t, time, State.KINEMATICS, null);
     }
 
     @Override
     public void identifiersChanged(SystemTrack t, long time) {
-        write("track.identifiers", t, time, State.IDENTITY, null);
+        write("track-identifiers", t, time, State.IDENTITY, null);
     }
 
     @Override
     public void sensorsChanged(SystemTrack t, long time) {
-        write("track.sensors", t, time, State.SENSORS, null);
+        write("track-sensors", t, time, State.SENSORS, null);
     }
 
     @Override
     public void disagreementRaised(SystemTrack t, long time) {
-        write("track.adsb_radar_disagreement", t, time, State.DISAGREEMENT, Boolean.TRUE);
+        write("adsb-radar-disagreement", t, time, State.DISAGREEMENT, Boolean.TRUE);
     }
 
     @Override
     public void disagreementCleared(SystemTrack t, long time) {
-        write("track.adsb_radar_disagreement", t, time, State.DISAGREEMENT, Boolean.FALSE);
+        write("adsb-radar-disagreement", t, time, State.DISAGREEMENT, Boolean.FALSE);
     }
 
     @Override
     public void deleted(SystemTrack t, long time) {
-        write("track.deleted", t, time, State.END, null);
+        write("track-deleted", t, time, State.END, null);
     }
 
     private enum State { FULL, KINEMATICS, IDENTITY, SENSORS, DISAGREEMENT, END }
@@ -104,7 +103,6 @@ public final class TrackEventWriter implements TrackListener, Closeable {
         try {
             g.writeStartObject();
             g.writeStringField("time", TIME.format(Instant.ofEpochSecond(Math.floorDiv(time, 1_000_000_000L), Math.floorMod(time, 1_000_000_000L))));
-            g.writeNumberField("seq", ++seq);
             g.writeStringField("type", type);
             g.writeNumberField("track", t.trackNumber());
             switch (what) {
@@ -113,7 +111,7 @@ public final class TrackEventWriter implements TrackListener, Closeable {
                     kinematics(t);
                     identity(t);
                     sensors(t);
-                    g.writeBooleanField("primary_only", t.primaryOnly());
+                    g.writeBooleanField("primaryOnly", t.primaryOnly());
                 }
                 case KINEMATICS -> {
                     kinematics(t);
@@ -125,20 +123,21 @@ public final class TrackEventWriter implements TrackListener, Closeable {
                     g.writeBooleanField("active", active);
                     position(t);
                     identity(t);
-                    g.writeNumberField("chi_square", round(t.lastDisagreementChiSquare(), 100));
+                    g.writeNumberField("chiSquare", round(t.lastDisagreementChiSquare(), 100));
                     sensors(t);
                 }
                 case END -> {
                     position(t);
                     identity(t);
-                    g.writeNumberField("age_s", round(t.ageSeconds(time), 10));
-                    g.writeNumberField("coasting_s", round(t.coastingSeconds(time), 10));
+                    g.writeNumberField("ageS", round(t.ageSeconds(time), 10));
+                    g.writeNumberField("coastingS", round(t.coastingSeconds(time), 10));
                     g.writeNumberField("updates", t.updates());
-                    g.writeBooleanField("was_confirmed", t.confirmed());
+                    g.writeBooleanField("wasConfirmed", t.confirmed());
                 }
             }
             g.writeEndObject();
             g.writeRaw('\n');
+            seq++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,12 +151,12 @@ public final class TrackEventWriter implements TrackListener, Closeable {
     private void kinematics(SystemTrack t) throws IOException {
         position(t);
         double alt = t.altitude();
-        if (!Double.isNaN(alt)) g.writeNumberField("altitude_ft", Math.round(alt / FT));
-        g.writeNumberField("speed_kt", round(t.groundSpeed() / KT, 10));
+        if (!Double.isNaN(alt)) g.writeNumberField("altitudeFt", Math.round(alt / FT));
+        g.writeNumberField("speedKt", round(t.groundSpeed() / KT, 10));
         double course = tracker == null ? t.courseDeg() : SystemTrackView.trueCourse(t, tracker, t.latDeg(), t.lonDeg());
-        g.writeNumberField("track_deg", round(course, 10));
-        if (!Double.isNaN(alt)) g.writeNumberField("vertical_rate_fpm", Math.round(t.verticalRate() / FT * 60));
-        g.writeNumberField("position_sigma_m", round(t.positionSigma(), 10));
+        g.writeNumberField("trackDeg", round(course, 10));
+        if (!Double.isNaN(alt)) g.writeNumberField("verticalRateFpm", Math.round(t.verticalRate() / FT * 60));
+        g.writeNumberField("positionSigmaM", round(t.positionSigma(), 10));
     }
 
     private void identity(SystemTrack t) throws IOException {

@@ -47,6 +47,11 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     private final Object lock = new Object();
     private final Tracker tracker;
+    /**
+     * ADS-B positions farther than this from the area origin are wrong decodes: a ground receiver
+     * hears at most some 250 NM, and the origin lies amid the sensors.
+     */
+    public static final double REPORT_AREA_RADIUS_METRES = 1_000_000;
     private final ModeSDetections reports = new ModeSDetections(ADSB_SENSOR_ID);
     private final RadarPlotDetections plots = new RadarPlotDetections();
     private final Detection detection = new Detection();
@@ -71,6 +76,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
         if (listener instanceof TrackEventWriter w) w.bind(tracker);
         for (RadarSite s : radars) tracker.addSensor(sensorOf(s));
         tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
+        if (!radars.isEmpty()) reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
     }
 
     /** The tracker sensor for a radar site; a site stating no accuracy gets a typical en-route radar's (70 m, 0.1°). */

@@ -15,13 +15,17 @@ import org.vigil.server.replay.RecordedRun;
 import org.vigil.server.replay.ReplaySinks;
 
 /**
- * A recorded run through the whole tracking pipeline as fast as possible: Mode S frames, SBS
- * messages and radar plots, merged in data-time order by {@link RecordedRun}, into one
+ * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
+ * and radar plots, merged in data-time order by {@link RecordedRun}, into one
  * {@link TrackingPipeline}; events to JSON Lines, and with truth the quality metrics.
+ *
+ * <p>Use {@link #run} on its own (the tracker decodes Mode S itself), or {@link #open} a session,
+ * feed it from other sinks (e.g. the Mode S pipeline's decoded-message listener and a plot tee, as
+ * {@code vigil replay} does) and {@link Session#finish}.
  *
  * <p>Truth and coverage: with a truth file, the situation labels need the sensors' coverage, read
  * from the {@code manifest.json} next to the truth file (a sim directory); without a manifest every
- * truth state is labelled {@code unlabelled} (and counts as detectable).
+ * truth state is {@code unlabelled} (and counts as detectable).
  */
 public final class TrackingReplay {
     /** Default spacing of evaluation instants, seconds (rounded up to whole truth intervals). */
@@ -31,7 +35,7 @@ public final class TrackingReplay {
      * @param config        tracker configuration; its origin is centred on the run's radars
      * @param events        where to write the events (JSON Lines), or null
      * @param truth         truth JSONL, or null for no metrics
-     * @param metrics       metrics configuration
+     * @param metrics       metrics configuration (null: defaults, c = 10 km, p = 2)
      * @param sampleSeconds wanted spacing of evaluation instants
      */
     public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
@@ -51,20 +55,69 @@ public final class TrackingReplay {
 
     /**
      * What a replay gave.
-     * @param metrics       the metrics JSON object (see docs/METRICS.md) plus {@code "tracker"} facts, or null without truth
-     * @param wallSeconds   wall time of the replay loop (reading, decoding, tracking, scoring)
+     * @param metrics     the metrics JSON object (docs/METRICS.md) plus {@code "tracker"} facts, or null without truth
+     * @param wallSeconds wall time of the replay loop (reading, decoding, tracking, scoring)
      */
     public record Result(TrackingPipeline.Stats stats, RecordedRun.Summary summary, Map<String, Object> metrics,
                          long events, long instants, double wallSeconds) {
         /** Data seconds covered by the inputs. */
         public double dataSeconds() {
-            return summary.delivered() == 0 ? 0 : (summary.lastNanos() - summary.firstNanos()) / 1e9;
+            return summary == null || summary.delivered() == 0 ? 0 : (summary.lastNanos() - summary.firstNanos()) / 1e9;
+        }
+    }
+
+    /** A prepared tracking pipeline with its event writer and metrics; single use. */
+    public static final class Session {
+        private final TrackingPipeline pipeline;
+        private final TrackEventWriter writer;
+        private final TrackMetricsRunner metrics;
+        private final TrackerConfig config;
+        private final long interval;
+
+        private Session(TrackingPipeline pipeline, TrackEventWriter writer, TrackMetricsRunner metrics, TrackerConfig config, long interval) {
+            this.pipeline = pipeline;
+            this.writer = writer;
+            this.metrics = metrics;
+            this.config = config;
+            this.interval = interval;
+        }
+
+        public TrackingPipeline pipeline() {
+            return pipeline;
+        }
+
+        /** Sinks feeding the tracker alone (it decodes Mode S frames itself). */
+        public ReplaySinks sinks() {
+            return ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
+        }
+
+        /** End of input: releases the reordering window, takes the last samples, flushes the events. */
+        public Result finish(RecordedRun.Summary summary, double wallSeconds) throws IOException {
+            pipeline.finish();
+            long events = 0;
+            if (writer != null) {
+                events = writer.events();
+                writer.flush();
+            }
+            Map<String, Object> json = null;
+            if (metrics != null) {
+                json = metrics.result().toJsonMap();
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("motion", config.motion);
+                facts.put("sample_interval_s", interval / 1e9);
+                TrackingPipeline.Stats st = pipeline.stats();
+                facts.put("detections", st.processed());
+                facts.put("rejected", st.rejected());
+                json.put("tracker", facts);
+            }
+            return new Result(pipeline.stats(), summary, json, events, metrics == null ? 0 : metrics.instants(), wallSeconds);
         }
     }
 
     private TrackingReplay() {}
 
-    public static Result run(RecordedRun run, Options o) throws IOException {
+    /** Prepares the pipeline for {@code run}: sensors from its radars, truth and coverage when asked. */
+    public static Session open(RecordedRun run, Options o) throws IOException {
         TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
         TrackEventWriter writer = o.events() == null ? null : new TrackEventWriter(new BufferedOutputStream(o.events(), 1 << 16));
         TrackingPipeline pipeline = new TrackingPipeline(config, writer, run.radars());
@@ -73,36 +126,31 @@ public final class TrackingReplay {
         if (o.truth() != null) {
             TruthStates truth = TruthStates.read(o.truth());
             Path manifest = o.truth().toAbsolutePath().getParent().resolve(RecordedRun.MANIFEST);
-            SensorCoverage coverage = Files.isReadable(manifest) ? SensorCoverage.fromManifest(manifest) : null;
-            double truthInterval = manifest == null || !Files.isReadable(manifest) ? 1
-                    : new ObjectMapper().readTree(manifest.toFile()).path("truthIntervalSeconds").asDouble(1);
+            boolean hasManifest = Files.isReadable(manifest);
+            SensorCoverage coverage = hasManifest ? SensorCoverage.fromManifest(manifest) : null;
+            double truthInterval = hasManifest ? new ObjectMapper().readTree(manifest.toFile()).path("truthIntervalSeconds").asDouble(1) : 1;
             metrics = new TrackMetricsRunner(truth, coverage, o.metrics(), run.startNanos());
             interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
             pipeline.setSampler(metrics, metrics.firstInstant(), interval);
         }
-        ReplaySinks sinks = ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
-        long t0 = System.nanoTime();
-        RecordedRun.Summary summary = run.run(sinks);
-        pipeline.finish();
-        double wall = (System.nanoTime() - t0) / 1e9;
-        long events = 0;
-        if (writer != null) {
-            events = writer.events();
-            writer.flush();
-        }
-        Map<String, Object> json = null;
-        if (metrics != null) {
-            json = metrics.result().toJsonMap();
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put("motion", config.motion);
-            facts.put("sample_interval_s", interval / 1e9);
-            facts.put("instants", metrics.instants());
-            json.put("tracker", facts);
-        }
-        return new Result(pipeline.stats(), summary, json, events, metrics == null ? 0 : metrics.instants(), wall);
+        return new Session(pipeline, writer, metrics, config, interval);
     }
 
-    /** Development entry: {@code DIR [cv]}; prints stats and metrics. */
+    /** Replays {@code run} into a fresh tracking pipeline only (no Mode S air picture). */
+    public static Result run(RecordedRun run, Options o) throws IOException {
+        Session s = open(run, o);
+        long t0 = System.nanoTime();
+        RecordedRun.Summary summary = run.run(s.sinks());
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return s.finish(summary, wall);
+    }
+
+    /** Writes a metrics object as pretty JSON (keys in their given order). */
+    public static void writeJson(Map<String, Object> m, Path file) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
+    }
+
+    /** Development entry: {@code DIR [imm|cv] [EVENTS]}; prints stats and metrics. */
     public static void main(String[] args) throws Exception {
         TrackerConfig c = new TrackerConfig();
         if (args.length > 1) c.motion = args[1];
@@ -114,10 +162,5 @@ public final class TrackingReplay {
             System.out.printf("wall %.1f s, data %.0f s, %d events%n", r.wallSeconds(), r.dataSeconds(), r.events());
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.metrics()));
         }
-    }
-
-    /** Writes a metrics object as pretty JSON (keys in their given order). */
-    public static void writeJson(Map<String, Object> m, Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 }

@@ -19,6 +19,7 @@ public final class TruthStates {
     private int size;
     private long[] timeNanos = new long[4096];
     private int[] icao = new int[4096];
+    private long[] truthId = new long[4096];
     private double[] lat = new double[4096];
     private double[] lon = new double[4096];
     private double[] altFt = new double[4096];
@@ -51,6 +52,7 @@ public final class TruthStates {
         int id = -1;
         double la = Double.NaN, lo = Double.NaN, alt = Double.NaN;
         int fl = 0;
+        String flight = "";
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
@@ -58,6 +60,7 @@ public final class TruthStates {
                 case "epochMs" -> epochMs = p.getLongValue();
                 case "type" -> type = p.getText();
                 case "icao" -> id = Integer.parseInt(p.getText(), 16);
+                case "flight" -> flight = p.getText();
                 case "lat" -> la = p.getDoubleValue();
                 case "lon" -> lo = p.getDoubleValue();
                 case "altFt" -> alt = p.getDoubleValue();
@@ -72,6 +75,7 @@ public final class TruthStates {
         if (size == timeNanos.length) grow();
         timeNanos[size] = epochMs * 1_000_000L;
         icao[size] = id;
+        truthId[size] = ((long) flight.hashCode() & 0xFFFFFFFFL) << 24 | id;
         lat[size] = la;
         lon[size] = lo;
         altFt[size] = alt;
@@ -83,6 +87,7 @@ public final class TruthStates {
         int n = size * 2;
         timeNanos = Arrays.copyOf(timeNanos, n);
         icao = Arrays.copyOf(icao, n);
+        truthId = Arrays.copyOf(truthId, n);
         lat = Arrays.copyOf(lat, n);
         lon = Arrays.copyOf(lon, n);
         altFt = Arrays.copyOf(altFt, n);
@@ -92,6 +97,11 @@ public final class TruthStates {
     public int size() { return size; }
     public long timeNanos(int i) { return timeNanos[i]; }
     public int icao(int i) { return icao[i]; }
+    /**
+     * Identity of the flight: ICAO address and callsign together, because a scenario may give two
+     * flights the same address (the simulator's background traffic does not avoid scripted addresses).
+     */
+    public long truthId(int i) { return truthId[i]; }
     public double latDeg(int i) { return lat[i]; }
     public double lonDeg(int i) { return lon[i]; }
     public double altitudeFt(int i) { return altFt[i]; }

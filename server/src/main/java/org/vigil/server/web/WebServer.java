@@ -14,6 +14,7 @@ import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.server.auth.Security;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -73,6 +74,8 @@ public final class WebServer implements AutoCloseable {
     private final ObjectMapper plotMapper;
     private volatile Supplier<? extends List<?>> plots;
     private volatile Supplier<? extends List<?>> flightPlans;
+    /** Sign-in and access control; null: open console (tests, local demo). */
+    private volatile Security security;
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -129,6 +132,18 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Turns on sign-in, roles, audit and (when configured) TLS: every route then needs the role that
+     * {@link Security}'s access table gives it, and {@code /ws} a session. Call before {@link #start()}.
+     */
+    public synchronized WebServer security(Security security) {
+        if (app != null) {
+            throw new IllegalStateException("set security before start()");
+        }
+        this.security = Objects.requireNonNull(security, "security");
+        return this;
+    }
+
     /** True when the console's static files are on the classpath (the vigil-console jar was built). */
     public static boolean consoleBundled() {
         return WebServer.class.getResource(CONSOLE_RESOURCES + "/index.html") != null;
@@ -147,6 +162,9 @@ public final class WebServer implements AutoCloseable {
         Javalin javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            if (security != null) {
+                security.configure(config, settings.bindAddress(), settings.port());
+            }
             if (bundled) {
                 config.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
@@ -155,6 +173,9 @@ public final class WebServer implements AutoCloseable {
                 });
             }
         });
+        if (security != null) {
+            security.install(javalin); // before any route, so its checks run first
+        }
         if (!bundled) {
             // Serve an explanation rather than a bare 404 so an operator knows what is missing.
             LOG.warn("console not bundled ({} missing from the classpath); serving the API only", CONSOLE_RESOURCES);
@@ -199,7 +220,8 @@ public final class WebServer implements AutoCloseable {
             return t;
         });
         pusher.scheduleAtFixedRate(this::pushToAll, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        LOG.info("console on http://{}:{}/", settings.bindAddress(), javalin.port());
+        LOG.info("console on {}://{}:{}/", security != null && security.tls() ? "https" : "http",
+                settings.bindAddress(), javalin.port());
         return javalin.port();
     }
 

@@ -29,7 +29,7 @@ class SimCommandTest {
         assertThat(m.get("start").asText()).isEqualTo("2022-04-20T09:00:00Z");
         for (JsonNode f : m.get("files")) assertThat(out.resolve(f.get("path").asText())).exists();
         assertThat(m.get("qra")).hasSize(4);
-        assertThat(Files.readString(out.resolve("flightplans.txt"))).contains("(FPL-ROT263-IS").doesNotContain("LZDBS");
+        assertThat(Files.readString(out.resolve("flightplans.txt"))).contains("(FPL-ROT263/A4521-IS").doesNotContain("LZDBS");
     }
 
     @Test

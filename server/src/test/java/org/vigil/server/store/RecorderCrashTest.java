@@ -150,7 +150,12 @@ class RecorderCrashTest {
         return true;
       });
       assertThat(ordered[0]).as("no hole, duplicate or reordering in raw input").isTrue();
-      assertThat(rec.raw().stats().tornTailsTruncated()).isZero();
+      // SIGKILL can stop a large write() part-way (the kernel checks for fatal signals between
+      // pages), so the second kill may itself leave a torn tail: cut like the injected one, at most one
+      long torn = rec.raw().stats().tornTailsTruncated();
+      assertThat(torn).isBetween(0L, 1L);
+      System.out.printf("after the second kill: %d torn tail(s), %d bytes cut%n", torn,
+          rec.raw().stats().tornBytesDiscarded());
       int r = 1;
       for (RunLog run : List.of(first, second)) {
         assertThat(count[r]).as("run %d: everything reported durable survived", r).isGreaterThanOrEqualTo(run.durable);

@@ -1,0 +1,344 @@
+package org.vigil.server.ident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.vigil.core.Callsigns;
+import org.vigil.core.ident.Alert;
+import org.vigil.core.ident.Cause;
+import org.vigil.core.ident.EventLines;
+import org.vigil.core.ident.Evidence;
+import org.vigil.core.ident.IdentificationEngine;
+import org.vigil.core.ident.Identity;
+import org.vigil.core.ident.TrackFacts;
+import org.vigil.core.ident.TrackIdentity;
+
+/**
+ * The operators' alert queue: the open alerts with their evidence, and the actions on them
+ * (acknowledge, assign, resolve), identity overrides with a reason, and the radio-contact inputs.
+ * Plain methods (tests, other front ends) plus {@link #registerRoutes} for the web layer.
+ *
+ * <p>Time: every action is stamped with the picture's data time ({@link IdentStage#now}), never
+ * the wall clock, so a replayed or simulated run and its operator actions stay on one time line
+ * (and the events file stays in time order). Before any data has arrived actions are refused.
+ *
+ * <p>Every action goes through the engine under the stage's monitor; a refusal (unknown alert or
+ * track, step backwards, missing reason) is an {@link Outcome} naming why, and the engine counts it.
+ */
+public final class AlertService {
+    /** Result of an operator action: ok, or the HTTP status and the reason it was refused. */
+    public record Outcome(boolean ok, int status, String reason) {
+        static final Outcome OK = new Outcome(true, 200, null);
+
+        static Outcome notFound(String what) { return new Outcome(false, 404, what); }
+        static Outcome refused(String why) { return new Outcome(false, 409, why); }
+        static Outcome bad(String why) { return new Outcome(false, 400, why); }
+    }
+
+    private final IdentStage stage;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AlertService(IdentStage stage) {
+        this.stage = stage;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** Open alerts, most urgent first, then oldest, each with its evidence and the track's (JSON-ready maps). */
+    public List<Map<String, Object>> openAlerts() {
+        return stage.withEngine(e -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Alert a : e.openAlerts()) out.add(view(a, e.track(a.trackNumber)));
+            return out;
+        });
+    }
+
+    /** The identification state of one track (identity, deciding rule, firing rules with evidence, override), or null. */
+    public Map<String, Object> trackIdentity(int trackNumber) {
+        return stage.withEngine(e -> {
+            TrackIdentity t = e.track(trackNumber);
+            return t == null ? null : trackView(t);
+        });
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    public Outcome acknowledge(long alertId, String user) {
+        return alertAction(alertId, user, (e, now) -> e.acknowledge(alertId, user, now), "already acknowledged");
+    }
+
+    public Outcome assign(long alertId, String user, String assignee) {
+        if (blank(assignee)) return Outcome.bad("assignee required");
+        return alertAction(alertId, user, (e, now) -> e.assign(alertId, user, assignee, now), "already assigned");
+    }
+
+    public Outcome resolve(long alertId, String user, String resolution) {
+        if (blank(resolution)) return Outcome.bad("resolution required");
+        return alertAction(alertId, user, (e, now) -> e.resolve(alertId, user, resolution, now), "cannot be resolved");
+    }
+
+    /** Sets the track's identity by hand (a reason is required); {@code identity} null clears the override. */
+    public Outcome overrideIdentity(int trackNumber, Identity identity, String user, String reason) {
+        if (identity != null && blank(reason)) return Outcome.bad("reason required for an identity override");
+        return trackAction(trackNumber, user, (e, now) -> identity == null ? e.clearOverride(trackNumber, user, now)
+                : e.overrideIdentity(trackNumber, identity, user, reason, now), "no override to clear");
+    }
+
+    /** An operator reports radio contact lost ({@code lost}) or restored. */
+    public Outcome radioContactLost(int trackNumber, boolean lost, String user) {
+        return trackAction(trackNumber, user, (e, now) -> e.radioContactLost(trackNumber, lost, user, now), "refused");
+    }
+
+    /** No reply from the track since {@code secondsAgo} seconds of data time; negative = the aircraft answered. */
+    public Outcome noReply(int trackNumber, double secondsAgo, String user) {
+        if (!(secondsAgo >= 0) && !(secondsAgo < 0)) return Outcome.bad("secondsAgo must be a number");
+        return trackAction(trackNumber, user, (e, now) -> secondsAgo < 0 ? e.replyReceived(trackNumber, user, now)
+                : e.noReplySince(trackNumber, now - (long) (secondsAgo * 1e9), user, now), "refused");
+    }
+
+    private interface Action {
+        boolean apply(IdentificationEngine e, long now);
+    }
+
+    private Outcome alertAction(long id, String user, Action a, String whyRefused) {
+        if (blank(user)) return Outcome.bad("user required");
+        return stage.withEngine(e -> {
+            long now = stage.now();
+            if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");
+            if (e.openAlert(id) == null) return Outcome.notFound("no open alert " + id);
+            return a.apply(e, now) ? Outcome.OK : Outcome.refused("alert " + id + ": " + whyRefused);
+        });
+    }
+
+    private Outcome trackAction(int track, String user, Action a, String whyRefused) {
+        if (blank(user)) return Outcome.bad("user required");
+        return stage.withEngine(e -> {
+            long now = stage.now();
+            if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");
+            if (e.track(track) == null) return Outcome.notFound("no identified track " + track);
+            return a.apply(e, now) ? Outcome.OK : Outcome.refused("track " + track + ": " + whyRefused);
+        });
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    // ------------------------------------------------------------------ web
+
+    /**
+     * Installs the routes on {@code app}: reads need {@code reader} (observer), actions need
+     * {@code operator}; the acting user is {@code userOf(ctx)} (the authenticated user; if it gives
+     * null, the body's {@code "user"} is used, for an unauthenticated development server).
+     * Routes: GET /api/alerts; GET /api/tracks/{track}/identity; POST /api/alerts/{id}/acknowledge,
+     * /assign {assignee}, /resolve {resolution}; POST /api/tracks/{track}/identity {identity, reason};
+     * DELETE /api/tracks/{track}/identity; POST /api/tracks/{track}/radio-contact {lost};
+     * POST /api/tracks/{track}/no-reply {secondsAgo} (negative: answered).
+     */
+    public void registerRoutes(Javalin app, RouteRole reader, RouteRole operator, Function<Context, String> userOf) {
+        RouteRole[] r = reader == null ? new RouteRole[0] : new RouteRole[] {reader};
+        RouteRole[] o = operator == null ? new RouteRole[0] : new RouteRole[] {operator};
+        app.get("/api/alerts", ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            long now = stage.now();
+            body.put("time", now == Long.MIN_VALUE ? null : EventLines.time(now));
+            body.put("alerts", openAlerts());
+            ctx.json(body);
+        }, r);
+        app.get("/api/tracks/{track}/identity", ctx -> {
+            Integer n = intParam(ctx, "track");
+            if (n == null) return;
+            Map<String, Object> v = trackIdentity(n);
+            if (v == null) fail(ctx, Outcome.notFound("no identified track " + n));
+            else ctx.json(v);
+        }, r);
+        app.post("/api/alerts/{id}/acknowledge", ctx -> {
+            Long id = longParam(ctx, "id");
+            if (id != null) reply(ctx, acknowledge(id, user(ctx, userOf)));
+        }, o);
+        app.post("/api/alerts/{id}/assign", ctx -> {
+            Long id = longParam(ctx, "id");
+            if (id != null) reply(ctx, assign(id, user(ctx, userOf), text(ctx, "assignee")));
+        }, o);
+        app.post("/api/alerts/{id}/resolve", ctx -> {
+            Long id = longParam(ctx, "id");
+            if (id != null) reply(ctx, resolve(id, user(ctx, userOf), text(ctx, "resolution")));
+        }, o);
+        app.post("/api/tracks/{track}/identity", ctx -> {
+            Integer n = intParam(ctx, "track");
+            if (n == null) return;
+            Identity id = Identity.parse(text(ctx, "identity"));
+            if (id == null) {
+                fail(ctx, Outcome.bad("identity must be one of pending, unknown, assumed-friend, friend, neutral, suspect, hostile"));
+                return;
+            }
+            reply(ctx, overrideIdentity(n, id, user(ctx, userOf), text(ctx, "reason")));
+        }, o);
+        app.delete("/api/tracks/{track}/identity", ctx -> {
+            Integer n = intParam(ctx, "track");
+            if (n != null) reply(ctx, overrideIdentity(n, null, user(ctx, userOf), null));
+        }, o);
+        app.post("/api/tracks/{track}/radio-contact", ctx -> {
+            Integer n = intParam(ctx, "track");
+            if (n == null) return;
+            JsonNode lost = body(ctx).path("lost");
+            if (!lost.isBoolean()) {
+                fail(ctx, Outcome.bad("lost: true or false required"));
+                return;
+            }
+            reply(ctx, radioContactLost(n, lost.asBoolean(), user(ctx, userOf)));
+        }, o);
+        app.post("/api/tracks/{track}/no-reply", ctx -> {
+            Integer n = intParam(ctx, "track");
+            if (n == null) return;
+            JsonNode s = body(ctx).path("secondsAgo");
+            if (!s.isNumber()) {
+                fail(ctx, Outcome.bad("secondsAgo: a number required (negative: the aircraft answered)"));
+                return;
+            }
+            reply(ctx, noReply(n, s.asDouble(), user(ctx, userOf)));
+        }, o);
+    }
+
+    private JsonNode body(Context ctx) {
+        Object cached = ctx.attribute("identwire.body");
+        if (cached instanceof JsonNode n) return n;
+        JsonNode n;
+        try {
+            String b = ctx.body();
+            n = b.isBlank() ? json.createObjectNode() : json.readTree(b);
+        } catch (Exception e) {
+            n = json.createObjectNode();
+        }
+        ctx.attribute("identwire.body", n);
+        return n;
+    }
+
+    private String text(Context ctx, String key) {
+        JsonNode v = body(ctx).path(key);
+        return v.isTextual() ? v.asText() : null;
+    }
+
+    private String user(Context ctx, Function<Context, String> userOf) {
+        String u = userOf == null ? null : userOf.apply(ctx);
+        return u != null ? u : text(ctx, "user");
+    }
+
+    private static Integer intParam(Context ctx, String name) {
+        try {
+            return Integer.parseInt(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            fail(ctx, Outcome.bad(name + " must be an integer"));
+            return null;
+        }
+    }
+
+    private static Long longParam(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            fail(ctx, Outcome.bad(name + " must be an integer"));
+            return null;
+        }
+    }
+
+    private static void reply(Context ctx, Outcome o) {
+        if (o.ok()) ctx.json(Map.of("ok", true));
+        else fail(ctx, o);
+    }
+
+    private static void fail(Context ctx, Outcome o) {
+        ctx.status(o.status());
+        ctx.json(Map.of("ok", false, "error", o.reason()));
+    }
+
+    // ------------------------------------------------------------------ views (allocate; display only)
+
+    static Map<String, Object> view(Alert a, TrackIdentity t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id);
+        m.put("track", a.trackNumber);
+        m.put("rule", a.cause.id);
+        m.put("priority", a.priority);
+        m.put("state", a.state().id());
+        m.put("causeActive", a.causeActive());
+        m.put("raised", EventLines.time(a.raisedNanos));
+        m.put("updated", EventLines.time(a.updatedNanos()));
+        m.put("title", a.cause.title);
+        m.put("values", values(a.cause, i -> a.value(i)));
+        if (a.detail() != null) m.put("detail", a.detail());
+        if (a.detail2() != null) m.put("detail2", a.detail2());
+        if (a.acknowledgedBy() != null) m.put("acknowledgedBy", a.acknowledgedBy());
+        if (a.assignee() != null) {
+            m.put("assignedBy", a.assignedBy());
+            m.put("assignee", a.assignee());
+        }
+        if (t != null) m.putAll(identifiers(t.facts()));
+        m.put("identity", t != null ? t.identity().id() : a.identity() == null ? null : a.identity().id());
+        if (t != null) m.put("evidence", evidence(t));
+        return m;
+    }
+
+    static Map<String, Object> trackView(TrackIdentity t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("track", t.trackNumber());
+        m.putAll(identifiers(t.facts()));
+        m.put("identity", t.identity().id());
+        m.put("app6", t.identity().app6Code);
+        m.put("by", t.override() != null ? "operator-override" : t.decidingCause() != null ? t.decidingCause().id
+                : t.identity() == Identity.UNKNOWN ? "pending-elapsed" : "pending");
+        if (t.override() != null) {
+            m.put("overrideBy", t.overrideBy());
+            m.put("overrideReason", t.overrideReason());
+        }
+        m.put("radioContactLost", t.radioContactLost());
+        if (t.plan().correlated) m.put("flightPlan", t.plan().aircraftId);
+        m.put("evidence", evidence(t));
+        return m;
+    }
+
+    private static Map<String, Object> identifiers(TrackFacts f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (f.icaoAddress != TrackFacts.ABSENT) m.put("icao", String.format(Locale.ROOT, "%06X", f.icaoAddress));
+        if (f.callsign != 0) {
+            String cs = Callsigns.unpack(f.callsign).trim();
+            if (!cs.isEmpty()) m.put("callsign", cs);
+        }
+        if (f.squawk != TrackFacts.ABSENT) m.put("squawk", String.format(Locale.ROOT, "%04d", f.squawk));
+        if (Double.isFinite(f.latDeg)) {
+            m.put("lat", Math.round(f.latDeg * 1e5) / 1e5);
+            m.put("lon", Math.round(f.lonDeg * 1e5) / 1e5);
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> evidence(TrackIdentity t) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Evidence e : t.firing()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", e.cause.id);
+            m.put("since", EventLines.time(e.sinceNanos()));
+            m.put("text", e.text());
+            m.put("values", values(e.cause, e::value));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> values(Cause c, java.util.function.IntToDoubleFunction v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < c.valueCount(); i++) {
+            double x = v.applyAsDouble(i);
+            if (!Double.isNaN(x)) m.put(c.valueName(i), Math.round(x * 1e5) / 1e5);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,242 @@
+package org.vigil.server.ident;
+
+import org.vigil.core.airspace.NationalAirspace;
+import org.vigil.core.airspace.NatoMembership;
+import org.vigil.core.flightplan.FlightPlanCorrelator;
+import org.vigil.core.flightplan.FlightPlanStore;
+import org.vigil.core.ident.CorrelatorPlanLookup;
+import org.vigil.core.ident.IdentEventListener;
+import org.vigil.core.ident.IdentRules;
+import org.vigil.core.ident.IdentificationEngine;
+import org.vigil.core.ident.NationalAirspaceLookup;
+import org.vigil.core.ident.TrackFacts;
+import org.vigil.core.track.SensorKind;
+import org.vigil.core.track.SystemTrack;
+import org.vigil.core.track.TrackListener;
+import org.vigil.core.track.Tracker;
+
+/**
+ * The identification engine's place in the pipeline: a {@link TrackListener} chained in front of
+ * another one (the track event writer), forwarding every callback to it unchanged and, for every
+ * change of a <em>confirmed</em> track, filling one reused {@link TrackFacts} and calling
+ * {@link IdentificationEngine#update}. Deleted tracks are handed to
+ * {@link IdentificationEngine#trackDeleted}.
+ *
+ * <p>Why confirmed tracks only: a tentative track is mostly clutter or a track about to be merged;
+ * giving it an identity (primary only, no plan) would cry wolf on every false plot.
+ *
+ * <p>Filling the facts (the tracker has no ADS-B emergency status and no distance for its ADS-B /
+ * radar disagreement, so those stay absent and the spoof rule fires on the flag alone):
+ * <ul>
+ * <li>position from the tracker's plane estimate, true course = grid course less the grid
+ *   convergence, altitude and vertical rate in feet (NaN without a barometric altitude);</li>
+ * <li>{@code hasAdsb}: an ADS-B (or MLAT) sensor contributes now; {@code hasPrimary}: a radar
+ *   contributes now; {@code hasSsr}: a radar contributes now and the track has had secondary
+ *   replies (the tracker keeps "ever secondary", not per-plot kinds);</li>
+ * <li>{@code startNanos}: the tracker's first detection of the track, so the pending period runs
+ *   from the first plot, not from confirmation.</li>
+ * </ul>
+ *
+ * <p>Threading: the tracker calls in on its thread (under the pipeline's lock); operators call
+ * the engine through {@link #withEngine} from web threads. Both hold this stage's monitor, which is
+ * taken after the pipeline's lock and never calls out to it, so there is no lock-order cycle.
+ * Downstream callbacks run outside the monitor.
+ *
+ * <p>Allocation: none per update (one facts object, primitive conversions); the engine allocates
+ * only when it raises an alert, writes an event or meets a new track beyond its pool.
+ */
+public final class IdentStage implements TrackListener {
+    private static final double FT = 0.3048;
+    private static final double KT = 1852.0 / 3600;
+
+    private final TrackListener downstream;
+    private final IdentificationEngine engine;
+    private final TrackFacts facts = new TrackFacts();
+    private Tracker tracker;
+    private SimulatedOperator operator;
+    private long nowNanos = Long.MIN_VALUE;
+    private long updates;
+    private long updateCpuNanos;
+    private boolean timing;
+
+    /**
+     * @param engine     the identification engine (its listener writes the ident events)
+     * @param downstream the next listener (e.g. the track event writer), or null
+     */
+    public IdentStage(IdentificationEngine engine, TrackListener downstream) {
+        this.engine = engine;
+        this.downstream = downstream == null ? new TrackListener() { } : downstream;
+    }
+
+    /**
+     * The usual engine: default rules and lists, flight plans from {@code plans} (fed by the
+     * FPL input of the run), the Black Sea national airspace with NATO membership by date.
+     */
+    public static IdentificationEngine defaultEngine(FlightPlanStore plans, IdentEventListener events) {
+        return new IdentificationEngine(IdentRules.defaults(),
+                new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
+                new NationalAirspaceLookup(NationalAirspace.blackSeaDefault(), NatoMembership.defaults()),
+                events);
+    }
+
+    /** The tracker whose sensors and projection the facts are read with; must be set before the first detection. */
+    public synchronized void bind(Tracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /** Scripted operator actions (replay/sim), applied at their data time; null for none. */
+    public synchronized void setOperator(SimulatedOperator operator) {
+        this.operator = operator;
+    }
+
+    /** Measure the time spent in identification per update (benchmarks; costs two clock reads per update). */
+    public synchronized void setTiming(boolean on) {
+        this.timing = on;
+    }
+
+    /** Runs {@code action} on the engine under this stage's monitor (operator actions, queries). */
+    public synchronized <R> R withEngine(java.util.function.Function<IdentificationEngine, R> action) {
+        return action.apply(engine);
+    }
+
+    /** Latest data time seen from the tracker (Long.MIN_VALUE before the first callback). */
+    public synchronized long now() {
+        return nowNanos;
+    }
+
+    /** Engine updates made by this stage. */
+    public synchronized long updates() {
+        return updates;
+    }
+
+    /** Elapsed ns (monotonic clock) spent in identification (facts and engine), when {@link #setTiming} is on. */
+    public synchronized long updateCpuNanos() {
+        return updateCpuNanos;
+    }
+
+    // ------------------------------------------------------------------ TrackListener
+
+    @Override
+    public void initiated(SystemTrack track, long timeNanos) {
+        tick(timeNanos);
+        downstream.initiated(track, timeNanos);
+    }
+
+    @Override
+    public void confirmed(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.confirmed(track, timeNanos);
+    }
+
+    @Override
+    public void updated(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.updated(track, timeNanos);
+    }
+
+    @Override
+    public void identifiersChanged(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.identifiersChanged(track, timeNanos);
+    }
+
+    @Override
+    public void sensorsChanged(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.sensorsChanged(track, timeNanos);
+    }
+
+    @Override
+    public void disagreementRaised(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.disagreementRaised(track, timeNanos);
+    }
+
+    @Override
+    public void disagreementCleared(SystemTrack track, long timeNanos) {
+        identify(track, timeNanos);
+        downstream.disagreementCleared(track, timeNanos);
+    }
+
+    @Override
+    public void deleted(SystemTrack track, long timeNanos) {
+        synchronized (this) {
+            advanceTo(timeNanos);
+            engine.trackDeleted(track.trackNumber(), timeNanos);
+        }
+        downstream.deleted(track, timeNanos);
+    }
+
+    private synchronized void tick(long timeNanos) {
+        advanceTo(timeNanos);
+    }
+
+    private void advanceTo(long timeNanos) {
+        if (timeNanos > nowNanos) nowNanos = timeNanos;
+        if (operator != null) operator.due(nowNanos, engine);
+    }
+
+    private synchronized void identify(SystemTrack t, long timeNanos) {
+        advanceTo(timeNanos);
+        if (!t.confirmed()) return;
+        long c0 = timing ? Cpu.now() : 0;
+        fill(t, timeNanos, facts);
+        engine.update(facts);
+        updates++;
+        if (timing) updateCpuNanos += Cpu.now() - c0;
+    }
+
+    /** Fills {@code f} from {@code t} at {@code timeNanos} (allocation-free). */
+    void fill(SystemTrack t, long timeNanos, TrackFacts f) {
+        f.reset();
+        f.trackNumber = t.trackNumber();
+        f.timeNanos = timeNanos;
+        f.startNanos = t.firstNanos();
+        double lat, lon, convergence = 0;
+        if (tracker != null) {
+            tracker.projection().inverse(t.x(), t.y());
+            lat = tracker.projection().latDeg;
+            lon = tracker.projection().lonDeg;
+            convergence = Math.toDegrees(tracker.projection().convergenceRad(lat, lon));
+        } else {
+            lat = t.latDeg();
+            lon = t.lonDeg();
+        }
+        f.latDeg = lat;
+        f.lonDeg = lon;
+        double alt = t.altitude();
+        f.altitudeFt = Double.isNaN(alt) ? Double.NaN : alt / FT;
+        f.verticalRateFpm = Double.isNaN(alt) ? Double.NaN : t.verticalRate() / FT * 60;
+        f.groundSpeedKt = t.groundSpeed() / KT;
+        double course = (t.courseDeg() - convergence) % 360;
+        f.trackDeg = course < 0 ? course + 360 : course;
+        f.icaoAddress = t.icao() == SystemTrack.ABSENT || t.icao() < 0 ? TrackFacts.ABSENT : t.icao();
+        f.callsign = t.callsign();
+        f.squawk = t.mode3A() == SystemTrack.ABSENT || t.mode3A() < 0 ? TrackFacts.ABSENT : squawkDigits(t.mode3A());
+        boolean radar = false, reports = false;
+        long mask = t.sensorsNow();
+        while (mask != 0) {
+            int i = Long.numberOfTrailingZeros(mask);
+            mask &= mask - 1;
+            SensorKind k = tracker == null ? SensorKind.RADAR : tracker.sensor(i).kind();
+            if (k == SensorKind.RADAR) radar = true;
+            else reports = true;
+        }
+        f.hasAdsb = reports;
+        f.hasPrimary = radar;
+        f.hasSsr = radar && !t.primaryOnly();
+        f.adsbRadarDisagreement = t.disagreement();
+    }
+
+    /** A 12-bit Mode 3/A code as its four octal digits read in decimal (07700 octal becomes 7700). */
+    static int squawkDigits(int code) {
+        return ((code >> 9) & 7) * 1000 + ((code >> 6) & 7) * 100 + ((code >> 3) & 7) * 10 + (code & 7);
+    }
+
+    /** Monotonic clock for the cost figure only (never data time): a thread-CPU clock read costs more than an update. */
+    private static final class Cpu {
+        static long now() {
+            return System.nanoTime();
+        }
+    }
+}
