@@ -11,6 +11,13 @@ import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
 
+// Sign-in: with security on, the server refuses the API and the live feed without a session (401);
+// send the operator to the login page then (404 here means a server without sign-in: stay).
+const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
+  .then(r => { if (r.status === 401) window.location.replace('login.html'); })
+  .catch(() => { /* server unreachable: the feed shows offline */ });
+checkSession();
+
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
 const { tracks, apply } = createTracks();
 let pictureTime = NaN;
@@ -74,6 +81,7 @@ connectFeed({
     el.dataset.count = String(n);
   },
   onState: s => {
+    if (s === 'closed') checkSession(); // the session may have ended (expiry, logout, role change)
     const el = $('conn');
     el.dataset.state = s;
     el.textContent = { open: 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;

@@ -252,6 +252,10 @@ public final class InterceptSolver {
         int side = 0;
         for (int i = 0; i < 200 && b - a > tol; i++) {
             double c = (a * hb - b * ha) / (hb - ha);
+            // h is nearly linear, so c is nearly the root: nudging it by tol/2 towards the end that
+            // did not move last puts it on the far side of the root and closes the bracket to
+            // within tol in about two evaluations instead of creeping in from one side
+            c += side <= 0 ? 0.5 * tol : -0.5 * tol;
             if (!(c > a && c < b)) c = 0.5 * (a + b);
             double hc = h(c);
             if (hc >= 0) {

@@ -66,7 +66,7 @@ class IdentRulesFiringTest {
     @Test
     void noFlightPlanIsPendingForThePendingPeriodThenUnknownWithAnAlert() {
         int pending = (int) (IdentRules.defaults().pendingNanos / 1_000_000_000L);
-        assertThat(pending).isEqualTo(20);
+        assertThat(pending).isEqualTo(15);
         TrackFacts f = civil(2, "LZDBS", 0x450A11, 7000, 0);
         TrackIdentity t = run(f, 0, pending - 1);
         assertThat(t.identity()).isEqualTo(Identity.PENDING);
@@ -293,12 +293,15 @@ class IdentRulesFiringTest {
     @Test
     void implausibleKinematicsFromTheFlagOrTheLimits() {
         TrackFacts f = ordinaryCivil();
+        // the motion must stay implausible for hold-s (30 s): a new track's first estimates are wild
         f.groundSpeedKt = 1600;
-        assertThat(run(f, 0, 2).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
+        assertThat(run(f, 0, 29).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
+        assertThat(run(f, 30, 31).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
         f.groundSpeedKt = 450;
-        assertThat(run(f, 3, 4).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
+        assertThat(run(f, 32, 33).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
         f.implausibleKinematics = true;
-        assertThat(run(f, 5, 6).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
+        assertThat(run(f, 34, 60).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
+        assertThat(run(f, 61, 64).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 implausible-kinematics P4");
     }
 

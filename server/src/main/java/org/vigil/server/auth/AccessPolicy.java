@@ -61,6 +61,19 @@ public final class AccessPolicy {
         t.put("GET /api/flightplans", Rule.of(Role.OBSERVER));
         t.put("GET /api/feeds", Rule.of(Role.OBSERVER));
         t.put("WS /ws", Rule.of(Role.OBSERVER));
+        // Alerts and identification (org.vigil.server.ident.AlertService): read, and the operator's actions.
+        t.put("GET /api/alerts", Rule.of(Role.OBSERVER));
+        t.put("GET /api/tracks/{track}/identity", Rule.of(Role.OBSERVER));
+        t.put("POST /api/alerts/{id}/acknowledge", Rule.of(Role.OPERATOR));
+        t.put("POST /api/alerts/{id}/assign", Rule.of(Role.OPERATOR));
+        t.put("POST /api/alerts/{id}/resolve", Rule.of(Role.OPERATOR));
+        t.put("POST /api/tracks/{track}/identity", Rule.of(Role.OPERATOR)); // override, with a reason
+        t.put("DELETE /api/tracks/{track}/identity", Rule.of(Role.OPERATOR)); // end the override
+        t.put("POST /api/tracks/{track}/radio-contact", Rule.of(Role.OPERATOR));
+        t.put("POST /api/tracks/{track}/no-reply", Rule.of(Role.OPERATOR));
+        // Scrambles and QRA posture (to come): propose = operator, order and posture = supervisor, e.g.
+        //   "POST /api/scrambles" OPERATOR (propose), "POST /api/scrambles/{id}/order" SUPERVISOR,
+        //   "PUT /api/qra/posture" SUPERVISOR; add them here when the routes exist.
         // Accountability: supervisors review what was done on their watch.
         t.put("GET /api/audit", Rule.of(Role.SUPERVISOR));
         // Users: admin only.

@@ -24,7 +24,7 @@ public enum Role implements RouteRole {
 
     /** True when a user holding this role may do what {@code needed} may do. */
     public boolean includes(Role needed) {
-        return true;
+        return ordinal() >= needed.ordinal();
     }
 
     /** Lower-case name as used in the API and the database ("operator"). */

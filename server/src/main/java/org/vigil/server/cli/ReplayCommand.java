@@ -18,6 +18,10 @@ import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.radar.RadarConfig;
 import org.vigil.server.replay.RecordedRun;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.server.tracking.TrackingReplay;
+import org.vigil.core.track.TrackerConfig;
+import java.io.OutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +30,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vigil replay DIR | FILE...}: runs recorded inputs, merged in data-time order, as fast as
  * possible through the Mode S pipeline, radar plot decoding and the flight-plan store, and prints
- * what came through. Consumers are combined in {@link #sinks}: a tracker plugs in there.
+ * what came through; the multi-sensor tracker takes the decoded Mode S messages and the plots, and
+ * writes events ({@code --events}) and, against truth, quality metrics ({@code --metrics}).
+ * Truth: {@code --truth FILE}, or with {@code --metrics} alone the truth file the sim manifest names.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay a `vigil sim` output directory or capture files, merged in data-time order, as fast as possible.",
@@ -44,6 +50,17 @@ public final class ReplayCommand implements Callable<Integer> {
     String start;
     @Option(names = "--radar-config", paramLabel = "FILE", description = "Captures: the radar sites ASTERIX files need (see docs/RADAR.md).")
     Path radarConfig;
+
+    @Option(names = "--truth", paramLabel = "TRUTH.jsonl",
+            description = "Ground truth to score the tracker against (default with --metrics: the truth file of the sim manifest).")
+    Path truth;
+    @Option(names = "--events", paramLabel = "OUT.jsonl", description = "Write the tracker's events as JSON Lines (docs/TRACKING.md \"Events\").")
+    Path events;
+    @Option(names = "--metrics", paramLabel = "OUT.json",
+            description = "Write the track-quality metrics as JSON (needs truth: --truth, or a sim directory's own).")
+    Path metrics;
+    @Option(names = "--baseline", description = "Run the plain constant-velocity Kalman + GNN baseline instead of the IMM tracker.")
+    boolean baseline;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,12 +94,56 @@ public final class ReplayCommand implements Callable<Integer> {
             System.err.println("vigil replay: " + e.getMessage());
             return 2;
         }
+        Path truthFile = truth != null ? truth : metrics != null ? run.truth() : null;
+        if (metrics != null && truthFile == null) {
+            System.err.println("vigil replay: --metrics needs truth: give --truth TRUTH.jsonl (captures have none)");
+            return 2;
+        }
+        if (truthFile != null && !Files.isReadable(truthFile)) {
+            System.err.println("vigil replay: cannot read truth file " + truthFile);
+            return 2;
+        }
+        TrackerConfig config = new TrackerConfig();
+        if (baseline) config.motion = "cv";
         Picture picture = new Picture();
-        long t0 = System.nanoTime();
-        RecordedRun.Summary s = run.run(sinks(picture));
-        double wall = (System.nanoTime() - t0) / 1e9;
-        print(run, s, picture, wall);
+        try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
+            TrackingReplay.Session tracking = TrackingReplay.open(run,
+                    new TrackingReplay.Options(config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS));
+            // the tracker takes the Mode S pipeline's decoded messages (one decoder) and every plot
+            picture.pipeline.setDecodedListener(tracking.pipeline()::onDecoded);
+            ReplaySinks sinks = sinks(picture);
+            sinks = sinks.withPlots(ReplaySinks.tee(sinks, ReplaySinks.none().withPlots(tracking.pipeline())).plots());
+            long t0 = System.nanoTime();
+            RecordedRun.Summary s = run.run(sinks);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            TrackingReplay.Result r = tracking.finish(s, (System.nanoTime() - t0) / 1e9);
+            print(run, s, picture, wall);
+            printTracking(r, config);
+            if (metrics != null) TrackingReplay.writeJson(r.metrics(), metrics);
+            else if (r.metrics() != null) printMetrics(r.metrics());
+        }
         return 0;
+    }
+
+    private static void printTracking(TrackingReplay.Result r, TrackerConfig config) {
+        TrackingPipeline.Stats st = r.stats();
+        System.out.printf(Locale.ROOT, "Tracker (%s): %,d detections (%,d ADS-B reports, %,d radar plots), %d tracks live, %d confirmed, %,d events%n",
+                "cv".equals(config.motion) ? "baseline CV Kalman + GNN" : "IMM CV/CT + GNN", st.processed(), st.reportDetections(),
+                st.plotDetections(), st.liveTracks(), st.confirmedTracks(), r.events());
+        StringBuilder b = new StringBuilder("  refused:");
+        st.rejected().forEach((k, v) -> { if (v > 0) b.append(' ').append(k).append('=').append(v); });
+        System.out.println(b);
+    }
+
+    private static void printMetrics(java.util.Map<String, Object> m) {
+        System.out.printf(Locale.ROOT, "Quality: OSPA %.0f m, %s breaks, %s swaps, %s false tracks, %s missed truth instants, "
+                        + "position error %.1f m, initiation latency mean %.1f s max %.1f s%n",
+                num(m.get("ospa_mean_m")), m.get("track_breaks"), m.get("swaps"), m.get("false_tracks"), m.get("missed_truth"),
+                num(m.get("position_error_mean_m")), num(m.get("initiation_latency_mean_s")), num(m.get("initiation_latency_max_s")));
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private RecordedRun open() throws Exception {

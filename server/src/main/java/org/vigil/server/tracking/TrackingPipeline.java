@@ -46,7 +46,10 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     static final int TRAIL_POINTS = 30;
 
     private final Object lock = new Object();
-    private final Tracker tracker;
+    private final TrackerConfig config;
+    private final TrackListener listener;
+    /** Null until the area origin is known (see {@link #startingWhereDataIs}). */
+    private Tracker tracker;
     /**
      * ADS-B positions farther than this from the area origin are wrong decodes: a ground receiver
      * hears at most some 250 NM, and the origin lies amid the sensors.
@@ -72,11 +75,56 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      * @param radars   the radars whose plots will arrive
      */
     public TrackingPipeline(TrackerConfig config, TrackListener listener, List<RadarSite> radars) {
-        this.tracker = new Tracker(config, listener);
-        if (listener instanceof TrackEventWriter w) w.bind(tracker);
+        this.config = config;
+        this.listener = listener;
+        create();
         for (RadarSite s : radars) tracker.addSensor(sensorOf(s));
+    }
+
+    private TrackingPipeline(TrackerConfig config, TrackListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * A pipeline for live feeds whose sensors are not known in advance: the tracker's plane is
+     * centred on the first thing heard (a radar's north marker: the radar's position; else the
+     * first ADS-B position; both lie within a few hundred km of the area's middle, where the
+     * projection is good to 1e-3), and radars are registered from their CAT034 service messages
+     * (plots of a radar not yet announced are refused as UNKNOWN_SENSOR until its first north marker).
+     */
+    public static TrackingPipeline startingWhereDataIs(TrackerConfig config, TrackListener listener) {
+        return new TrackingPipeline(config, listener);
+    }
+
+    private void create() {
+        tracker = new Tracker(config, listener);
+        if (listener instanceof TrackEventWriter w) w.bind(tracker);
         tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
-        if (!radars.isEmpty()) reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
+        reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
+    }
+
+    private void createAt(double latDeg, double lonDeg) {
+        config.originLatDeg = latDeg;
+        config.originLonDeg = lonDeg;
+        create();
+    }
+
+    /** Registers a radar (idempotent: a known SAC/SIC is updated). */
+    public void addRadar(RadarSite site) {
+        synchronized (lock) {
+            if (tracker == null) createAt(site.latDeg(), site.lonDeg());
+            tracker.addSensor(sensorOf(site));
+        }
+    }
+
+    @Override
+    public void onRadarStatus(org.vigil.core.radar.RadarStatus status, org.vigil.core.radar.ServiceMessage message) {
+        RadarSite site = status.site();
+        synchronized (lock) {
+            if (tracker == null) createAt(site.latDeg(), site.lonDeg());
+            if (tracker.sensorIndex(site.key()) < 0) tracker.addSensor(sensorOf(site));
+        }
     }
 
     /** The tracker sensor for a radar site; a site stating no accuracy gets a typical en-route radar's (70 m, 0.1°). */
@@ -150,6 +198,10 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     private void takeMessage(ModeSMessage m) {
         messages++;
+        if (tracker == null) {
+            if (!m.hasPosition() || !m.crcOk) return;
+            createAt(m.lat, m.lon);
+        }
         if (reports.toDetection(m, detection)) feed();
     }
 
@@ -157,6 +209,10 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     public void onPlot(RadarPlot plot) {
         synchronized (lock) {
             plotsIn++;
+            if (tracker == null) {
+                refused++; // no radar announced yet: nothing to measure from
+                return;
+            }
             if (plots.toDetection(plot, detection)) feed();
         }
     }
@@ -177,6 +233,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     /** Moves data time forward on a quiet feed (deletions, sensor expiry happen on data time only). */
     public void advance(long timeNanos) {
         synchronized (lock) {
+            if (tracker == null) return;
             tracker.advance(timeNanos);
             sampleUpTo(tracker.now());
         }
@@ -185,6 +242,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     /** End of a recording: processes everything held in the reordering window and takes the last samples. */
     public void finish() {
         synchronized (lock) {
+            if (tracker == null) return;
             tracker.flush();
             sampleUpTo(tracker.now());
         }
@@ -195,6 +253,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     /** Runs {@code reader} on the tracker under the lock (tests, diagnostics). */
     public <R> R withTracker(java.util.function.Function<Tracker, R> reader) {
         synchronized (lock) {
+            if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
             return reader.apply(tracker);
         }
     }
@@ -208,6 +267,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      */
     public List<SystemTrackView> views(boolean confirmedOnly) {
         synchronized (lock) {
+            if (tracker == null) return List.of();
             long now = tracker.now();
             List<SystemTrackView> out = new ArrayList<>();
             Map<Integer, Trail> seen = new HashMap<>();
@@ -228,6 +288,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     /** Counters at one instant (allocates). */
     public Stats stats() {
         synchronized (lock) {
+            if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
             Map<String, Long> rejected = new java.util.LinkedHashMap<>();
             for (Rejection r : Rejection.values()) rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
             for (ModeSDetections.Reason r : ModeSDetections.Reason.values()) {
