@@ -6,7 +6,7 @@ const STALE_AFTER_MS = 3500;
 const FORCE_RECONNECT_AFTER_MS = 10000;
 const MAX_BACKOFF_MS = 5000;
 
-export function connectFeed({ onPicture, onPlots, onState }) {
+export function connectFeed({ onPicture, onPlots, onTracks, onState }) {
   let ws = null;
   let attempts = 0;
   let lastMessageAt = 0;
@@ -45,6 +45,7 @@ export function connectFeed({ onPicture, onPlots, onState }) {
       try { msg = JSON.parse(ev.data); } catch (e) { console.warn('vigil: bad message from server', e); return; }
       if (msg && msg.type === 'aircraft' && Array.isArray(msg.aircraft)) onPicture(msg);
       else if (msg && msg.type === 'plots' && Array.isArray(msg.plots) && onPlots) onPlots(msg);
+      else if (msg && msg.type === 'tracks' && Array.isArray(msg.tracks) && onTracks) onTracks(msg);
     };
     socket.onclose = () => {
       if (ws === socket) { ws = null; retry(); }

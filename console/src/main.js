@@ -6,6 +6,8 @@ import { createTable } from './table.js';
 import { createDetails } from './details.js';
 import { connectFeed } from './feed.js';
 import { createTracks } from './tracks.js';
+import { createSystemTrackLayer } from './systemtracks.js';
+import { createAlerts } from './alerts.js';
 import { utcTime } from './format.js';
 import { fromLonLat } from 'ol/proj.js';
 
@@ -26,6 +28,10 @@ let lastSelected = null; // the selected aircraft's last view, kept to show it a
 
 const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
 let plotPictures = 0;
+// System tracks of the multi-sensor tracker, above the plots and under nothing the operator selects.
+const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels });
+mapView.map.addLayer(systemTracks.layer);
+let trackPictures = 0;
 const table = createTable({
   thead: document.querySelector('#aircraft-table thead'),
   tbody: $('aircraft-rows'),
@@ -80,6 +86,17 @@ connectFeed({
     el.textContent = `${n} plots`;
     el.dataset.count = String(n);
   },
+  onTracks: msg => {
+    trackPictures++;
+    systemTracks.load(msg.tracks);
+    window.vigil.lastTracks = msg.tracks;
+    const el = $('track-count');
+    if (el) {
+      el.hidden = false;
+      el.textContent = `${msg.tracks.length} tracks`;
+      el.dataset.count = String(msg.tracks.length);
+    }
+  },
   onState: s => {
     if (s === 'closed') checkSession(); // the session may have ended (expiry, logout, role change)
     const el = $('conn');
@@ -92,6 +109,7 @@ $('symbology').addEventListener('change', e => { options.symbology = e.target.va
 $('show-labels').addEventListener('change', e => { options.labels = e.target.checked; mapView.refresh(); });
 $('show-trails').addEventListener('change', e => { options.trails = e.target.checked; mapView.update(tracks); });
 $('show-plots').addEventListener('change', e => mapView.setPlotsVisible(e.target.checked));
+$('show-tracks')?.addEventListener('change', e => systemTracks.layer.setVisible(e.target.checked));
 $('show-firs').addEventListener('change', e => mapView.setFirsVisible(e.target.checked));
 document.addEventListener('keydown', e => {
   if (e.key === 'Escape') select(null);
@@ -108,6 +126,9 @@ window.vigil = {
   pictures: () => pictures,
   plotCount: () => mapView.plots.source.getFeatures().length,
   plotPictures: () => plotPictures,
+  trackPictures: () => trackPictures,
+  systemTrackCount: () => systemTracks.count(),
+  lastTracks: [],
   plotsVisible: () => mapView.plots.layer.getVisible(),
   /** What the plot layer draws for plot i of the last message: its symbol kind, age bucket and opacity. */
   plotSymbol: i => {
@@ -141,3 +162,7 @@ window.vigil = {
   selected: () => options.selected,
   map: mapView.map,
 };
+
+// Alert queue (identification): polls api/alerts; its actions post to the alert routes.
+const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error') });
+window.vigil.alerts = () => alertPanel.alerts();

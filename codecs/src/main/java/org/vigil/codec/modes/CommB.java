@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.Callsigns;
+
 /**
  * Comm-B register (MB field) decoding and register inference for DF20/DF21 replies and for
  * ASTERIX I048/250, which carries the same 56-bit MB field.

@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.Callsigns;
+
 /**
  * Decodes one Mode S reply (7 or 14 bytes) or Mode A/C reply (2 bytes) into a reused
  * {@link ModeSMessage}. Stateless and allocation-free; positions need {@link CprResolver}.

@@ -102,10 +102,19 @@ public final class InterceptSolver {
         double bestT = Double.NaN;
         boolean bestSupersonic = false;
         double supersonicReach = Double.NaN;
+        double subsonicFrom = t0;
+        boolean supersonicUnreachable = false;
         if (!options.subsonicOnly() && !Double.isNaN(plan.supersonicMps)) {
             useSupersonic(options);
-            double t1 = firstReach(horizon, tol);
-            if (!Double.isNaN(t1)) {
+            double t1 = firstReach(t0, horizon, tol);
+            if (Double.isNaN(t1)) {
+                // subsonic need is never shorter, so h_sub <= h_sup everywhere: no subsonic reach either
+                // (relied on for the pure supersonic option only; under the land rule subsonic is solved too)
+                supersonicUnreachable = !mixed;
+            } else {
+                // and no subsonic root before the supersonic one (exact for the pure option; under the
+                // land rule the mixed root rests on the sampled land share, so start from t0 there)
+                if (!mixed) subsonicFrom = t1;
                 if (reachFuel <= radiusM) {
                     bestT = t1;
                     bestSupersonic = true;
@@ -116,9 +125,11 @@ public final class InterceptSolver {
         }
         boolean reachable = !Double.isNaN(bestT) || !Double.isNaN(supersonicReach);
         NoInterceptReason why = null;
-        if (Double.isNaN(bestT)) {
+        if (supersonicUnreachable) {
+            why = failure;
+        } else if (Double.isNaN(bestT)) {
             useSubsonic();
-            double t1 = firstReach(horizon, tol);
+            double t1 = firstReach(subsonicFrom, horizon, tol);
             if (Double.isNaN(t1)) {
                 why = failure;
             } else {
@@ -188,26 +199,26 @@ public final class InterceptSolver {
      * with {@link #failure} set if none within the horizon. Leaves the fuel use there in
      * {@link #reachFuel}.
      */
-    private double firstReach(double horizon, double tol) {
+    private double firstReach(double from, double horizon, double tol) {
         double vMin = Math.min(vSea, vLand);
         double rate = path.maxSpeedMps() / vMin;   // bound on |need'|
         double bigL = 1 + rate;
         if (rate < 1) {
-            double h0 = h(t0);
+            double h0 = h(from);
             if (h0 >= 0) {
                 reachFuel = lastFuel;
-                return t0;
+                return from;
             }
-            // h increasing with slope in [1 - rate, 1 + rate]: the root lies in [t0 - h0/L, t0 - h0/(1 - rate)]
-            if (t0 - h0 / bigL > horizon) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
+            // h increasing with slope in [1 - rate, 1 + rate]: the root lies in [from - h0/L, from - h0/(1 - rate)]
+            if (from - h0 / bigL > horizon) return fail(NoInterceptReason.NOT_WITHIN_HORIZON);
             // (+ tol: for a target running straight away h is exactly linear with the lower slope and
             // b is the root itself, which rounding may put a hair on the wrong side)
-            double b = Math.min(horizon, t0 - h0 / (1 - rate) + tol);
+            double b = Math.min(horizon, from - h0 / (1 - rate) + tol);
             double hb = h(b);
             if (hb < 0) return fail(NoInterceptReason.NOT_WITHIN_HORIZON); // only when clipped to the horizon
-            return illinois(t0, h0, b, hb, lastFuel, tol);
+            return illinois(from, h0, b, hb, lastFuel, tol);
         }
-        double t = lipschitzFirstRoot(t0, horizon, bigL, tol, false);
+        double t = lipschitzFirstRoot(from, horizon, bigL, tol, false);
         if (Double.isNaN(t)) return fail(NoInterceptReason.TARGET_FASTER_AND_OPENING);
         reachFuel = lastFuel;
         return t;
@@ -252,10 +263,10 @@ public final class InterceptSolver {
         int side = 0;
         for (int i = 0; i < 200 && b - a > tol; i++) {
             double c = (a * hb - b * ha) / (hb - ha);
-            // h is nearly linear, so c is nearly the root: nudging it by tol/2 towards the end that
+            // h is nearly linear, so c is nearly the root: nudging it by 0.4 tol towards the end that
             // did not move last puts it on the far side of the root and closes the bracket to
             // within tol in about two evaluations instead of creeping in from one side
-            c += side <= 0 ? 0.5 * tol : -0.5 * tol;
+            c += side <= 0 ? 0.4 * tol : -0.4 * tol;
             if (!(c > a && c < b)) c = 0.5 * (a + b);
             double hc = h(c);
             if (hc >= 0) {

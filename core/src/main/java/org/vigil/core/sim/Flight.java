@@ -16,7 +16,7 @@ public final class Flight {
     public final FlightSpec spec;
     /** Position in {@link Simulation#flights()}, stable for the whole run. */
     public final int index;
-    /** Callsign packed 6 bits per character as {@code org.vigil.codec.modes.Callsigns} (0 = none). */
+    /** Callsign packed 6 bits per character as {@link org.vigil.core.Callsigns} (0 = none). */
     public final long packedCallsign;
 
     public boolean airborne;
@@ -68,18 +68,8 @@ public final class Flight {
         return spec.callsign();
     }
 
-    /** Same packing as Callsigns.pack in the codecs module (core cannot depend on it). */
+    /** The scenario's callsign packed as {@link org.vigil.core.Callsigns} does (0 when none or not packable). */
     static long pack(String text) {
-        if (text == null || text.isEmpty()) return 0;
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            int code;
-            if (c >= 'A' && c <= 'Z') code = c - 'A' + 1;
-            else if (c >= '0' && c <= '9') code = c - '0' + 48;
-            else code = 32;
-            v = v << 6 | code;
-        }
-        return v;
+        return org.vigil.core.Callsigns.packOrNone(text);
     }
 }

@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
         }
-        RadarConfig.Setup setup = config.build(server.radarPlots(), server.deliveryLock());
+        RadarConfig.Setup setup = config.build(server.radarSink(), server.deliveryLock());
         setup.sources().forEach(server.feeds()::add);
         for (String uri : asterix) server.feeds().add(asterixSource(uri, setup.network(), server));
     }
@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
                 Path path = Path.of(uri.substring(5));
                 if (!java.nio.file.Files.isReadable(path)) throw new IllegalArgumentException("cannot read " + path);
                 return new AsterixFileSource(name, path, AsterixFileSource.Format.AUTO, null, network,
-                        server.radarPlots(), server.deliveryLock());
+                        server.radarSink(), server.deliveryLock());
             }
             URI u = new URI(uri);
             if (u.getPort() < 1) throw new IllegalArgumentException("no port");
@@ -159,11 +159,11 @@ public final class RunCommand implements Callable<Integer> {
                     InetAddress host = u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
                     InetAddress group = host != null && host.isMulticastAddress() ? host : null;
                     InetAddress bind = group == null ? host : null;
-                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarPlots(), server.deliveryLock());
+                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarSink(), server.deliveryLock());
                 }
                 case "tcp":
                     if (u.getHost() == null) throw new IllegalArgumentException("no host");
-                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarPlots(), server.deliveryLock());
+                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarSink(), server.deliveryLock());
                 default:
                     throw new IllegalArgumentException("scheme must be udp, tcp or file");
             }

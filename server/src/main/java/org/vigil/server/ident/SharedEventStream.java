@@ -32,6 +32,11 @@ public final class SharedEventStream implements Appendable, Flushable {
         this.before = before;
     }
 
+    /** The usual pairing: ident lines after the track event writer's ({@code before::flush}). */
+    public SharedEventStream(OutputStream out, org.vigil.server.tracking.TrackEventWriter before) {
+        this(out, before == null ? null : (Flushable) before::flush);
+    }
+
     @Override
     public Appendable append(CharSequence csq) throws IOException {
         return append(csq, 0, csq.length());

@@ -18,6 +18,12 @@ import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.server.feed.FeedDelivery;
 import org.vigil.server.feed.FeedRegistry;
 import org.vigil.server.pipeline.ModeSPipeline;
+import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.core.track.TrackerConfig;
+import org.vigil.core.radar.RadarPlot;
+import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.core.radar.RadarStatus;
+import org.vigil.core.radar.ServiceMessage;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
 
@@ -40,6 +46,22 @@ public final class LiveServer implements AutoCloseable {
     private final WebServer web;
     /** Radar plots of the last 12 s of data time (three turns of a 4 s radar), for the console. */
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
+    /** The multi-sensor tracker: decoded Mode S from the pipeline, plots from {@link #radarSink()}; its own lock. */
+    private final TrackingPipeline tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), null);
+    /** Plots to the console's plot layer and to the tracker. */
+    private final RadarPlotSink radarSink = new RadarPlotSink() {
+        @Override
+        public void onPlot(RadarPlot plot) {
+            recentPlots.onPlot(plot);
+            tracking.onPlot(plot);
+        }
+
+        @Override
+        public void onRadarStatus(RadarStatus status, ServiceMessage message) {
+            recentPlots.onRadarStatus(status, message);
+            tracking.onRadarStatus(status, message);
+        }
+    };
     /** Active flight plans (filed by the simulator or an ATS feed), under {@link #deliveryLock()}. */
     private final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
     /** Inputs that run on their own clock (the simulator), started after the feeds, closed before them. */
@@ -62,7 +84,9 @@ public final class LiveServer implements AutoCloseable {
         // first message), so that ages stay right when a recording or a scenario is played.
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
                 .withClock(new DataClock(pipeline));
+        pipeline.setDecodedListener(tracking::onDecoded);
         this.web = new WebServer(settings, () -> AircraftViews.snapshot(pipeline), feeds::statuses, this::healthExtras)
+                .tracks(() -> tracking.views(true))
                 .plots(() -> {
                     synchronized (deliveryLock) {
                         return recentPlots.snapshot();
@@ -78,8 +102,12 @@ public final class LiveServer implements AutoCloseable {
     public ModeSPipeline pipeline() { return pipeline; }
     public FeedRegistry feeds() { return feeds; }
     public FeedDelivery delivery() { return delivery; }
-    /** Where radar sources deliver their plots (under {@link #deliveryLock()}). */
+    /** The console's recent plots (radar sources deliver to {@link #radarSink()}). */
     public RecentPlots radarPlots() { return recentPlots; }
+    /** Where radar sources deliver their plots (under {@link #deliveryLock()}): the plot layer and the tracker. */
+    public RadarPlotSink radarSink() { return radarSink; }
+    /** The multi-sensor tracker of this server. */
+    public TrackingPipeline tracking() { return tracking; }
     /** The active flight plans; read and write under {@link #deliveryLock()}. */
     public FlightPlanStore flightPlans() { return flightPlans; }
 
@@ -125,6 +153,9 @@ public final class LiveServer implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(() -> {
             synchronized (deliveryLock) {
                 pipeline.expireToLatest();
+                // deletions and sensor expiry run on data time: keep it moving on a quiet feed
+                long latest = pipeline.latestMessageNanos();
+                if (latest != Long.MIN_VALUE) tracking.advance(latest);
             }
         }, 5, 5, TimeUnit.SECONDS);
         int port = web.start();

@@ -60,7 +60,7 @@ public final class LiveSimulation implements LiveServer.Input {
         this.server = server;
         this.speed = speed;
         this.realTime = realTime;
-        this.feed = new SimFeed(scenario, server.radarPlots());
+        this.feed = new SimFeed(scenario, server.radarSink());
         List<ReceiverSpec> rx = feed.receivers();
         FrameSink[] perReceiver = new FrameSink[rx.size()];
         for (int i = 0; i < rx.size(); i++) {

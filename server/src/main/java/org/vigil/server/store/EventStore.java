@@ -75,6 +75,14 @@ public final class EventStore implements AutoCloseable {
   private final FileLock fileLock;
   private final ScheduledExecutorService flusher;
   private final ArrayList<Pending> pending = new ArrayList<>();
+  /** Runs before every commit, under this store's lock (the recorder flushes the raw journal here). */
+  private volatile BeforeCommit beforeCommit;
+
+  /** What must happen before events are committed; an exception fails (and keeps pending) the commit. */
+  @FunctionalInterface
+  public interface BeforeCommit {
+    void run() throws java.io.IOException;
+  }
 
   private long lastAssigned;
   private volatile long lastCommitted;
@@ -224,6 +232,11 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
+  /** Sets what runs before every commit (null: nothing). */
+  public void beforeCommit(BeforeCommit hook) {
+    this.beforeCommit = hook;
+  }
+
   /** Commits waiting machine events now. */
   public synchronized void flush() throws SQLException {
     commitPending();
@@ -232,6 +245,15 @@ public final class EventStore implements AutoCloseable {
   private void commitPending() throws SQLException {
     if (pending.isEmpty()) {
       return;
+    }
+    BeforeCommit hook = beforeCommit;
+    if (hook != null) {
+      try {
+        hook.run();
+      } catch (java.io.IOException e) {
+        commitFailures++;
+        throw new SQLException("before commit: " + e, e);
+      }
     }
     long now = System.currentTimeMillis();
     try {

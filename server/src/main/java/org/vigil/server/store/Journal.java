@@ -652,6 +652,23 @@ public final class Journal implements RawStore {
         corruptRecordsSkipped, segments.size(), bytes, segmentsDeleted, bytesDeleted, lastReceiveNanos);
   }
 
+  /**
+   * Hands everything appended so far to the operating system (one write(), no fsync): it then
+   * survives a crash of this process, though not a power loss. The recorder calls this before it
+   * commits events, so that an event on disk never refers to raw input a kill -9 could lose
+   * (restart regenerates events from the raw input: docs/REPLAY.md).
+   */
+  public synchronized void flushToOs() throws IOException {
+    if (!closed) {
+      drain();
+    }
+  }
+
+  /** Receive time at which the oldest segment still kept starts, or Long.MIN_VALUE if none. */
+  public synchronized long firstReceiveNanos() {
+    return segments.isEmpty() ? Long.MIN_VALUE : segments.get(0).firstReceiveNanos;
+  }
+
   /** Receive time of the newest record (recovered or appended), or Long.MIN_VALUE if none. */
   public synchronized long lastReceiveNanos() {
     return lastReceiveNanos;

@@ -42,6 +42,9 @@ public final class Recorder implements AutoCloseable {
       throw e;
     }
     events = ev;
+    // an event committed must never refer to raw input a process crash could still lose
+    // (restart regenerates events from the journal and matches them against the stored ones)
+    events.beforeCommit(journal::flushToOs);
     if (config.retentionEvery().isZero() || config.retentionEvery().isNegative()) {
       retention = null;
     } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import org.vigil.core.track.Tracker;
  * <p>The writer needs the tracker for sensor names: {@link TrackingPipeline} binds it. An I/O
  * error is rethrown unchecked from the listener call (the replay then stops with the error).
  */
-public final class TrackEventWriter implements TrackListener, Closeable {
+public final class TrackEventWriter implements TrackListener, Closeable, Flushable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final double FT = 0.3048;
     private static final double KT = 1852.0 / 3600;
@@ -47,8 +48,12 @@ public final class TrackEventWriter implements TrackListener, Closeable {
         }
     }
 
-    /** The tracker whose sensor names and projection the events use (set by {@link TrackingPipeline}). */
-    void bind(Tracker tracker) {
+    /**
+     * The tracker whose sensor names the events use: set by {@link TrackingPipeline} when this writer
+     * is its listener; a wrapping listener (e.g. the identification stage) must bind it itself, else
+     * sensors are written as their tracker index.
+     */
+    public void bind(Tracker tracker) {
         this.tracker = tracker;
     }
 
@@ -183,6 +188,7 @@ public final class TrackEventWriter implements TrackListener, Closeable {
         return Double.isFinite(v) ? Math.round(v * scale) / scale : 0;
     }
 
+    @Override
     public void flush() throws IOException {
         g.flush();
     }

@@ -72,11 +72,13 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      * @param config   tracker configuration (its area origin should lie in the middle of the radars,
      *                 see {@link #centreOn})
      * @param listener track events, or null
-     * @param radars   the radars whose plots will arrive
+     * @param radars   the radars whose plots will arrive; none: the plane is centred on the first
+     *                 position heard (see {@link #startingWhereDataIs})
      */
     public TrackingPipeline(TrackerConfig config, TrackListener listener, List<RadarSite> radars) {
         this.config = config;
         this.listener = listener;
+        if (radars.isEmpty()) return; // centred on the first position heard, as startingWhereDataIs
         create();
         for (RadarSite s : radars) tracker.addSensor(sensorOf(s));
     }

@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  *   <li>{@code GET /api/plots}: JSON array of the recent radar plots from the plots supplier (see
  *       {@link #plots}), component names in snake_case, null components left out; {@code []}
  *       when no plots supplier is set</li>
+ *   <li>{@code GET /api/tracks}: JSON array of the system tracks of the multi-sensor tracker (see
+ *       {@link #tracks}), snake_case like the plots; {@code []} when no tracks supplier is set</li>
  *   <li>{@code GET /api/flightplans}: JSON array of the active flight plans (see {@link #flightPlans}),
  *       like the plots; {@code []} when no supplier is set</li>
  *   <li>{@code GET /api/feeds}: whatever the feeds supplier returns, serialised by Jackson as is</li>
@@ -47,7 +49,8 @@ import java.util.function.Supplier;
  *   <li>{@code /ws}: {@code {"type":"aircraft","time":EPOCH_MS,"aircraft":[...]}} on connect and
  *       then every push interval, to every client; when a plots supplier is set, also
  *       {@code {"type":"plots","time":EPOCH_MS,"plots":[...]}} on connect and every push interval
- *       ({@code time} is the push time; each plot carries its own data time)</li>
+ *       ({@code time} is the push time; each plot carries its own data time); likewise
+ *       {@code {"type":"tracks","time":EPOCH_MS,"tracks":[...]}} when a tracks supplier is set</li>
  * </ul>
  *
  * <p>The suppliers are called from the push thread and from HTTP threads, possibly at the same
@@ -56,7 +59,7 @@ import java.util.function.Supplier;
  *
  * <p>A console that reads slower than we push is not allowed to build a queue: while its previous
  * picture is still being written, it keeps only the newest picture of each kind (aircraft, plots)
- * waiting, and older waiting ones are skipped (it only needs the latest).
+ * waiting (aircraft, plots, tracks), and older waiting ones are skipped (it only needs the latest).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -73,6 +76,8 @@ public final class WebServer implements AutoCloseable {
     /** Plots come as plain records with camelCase components; the console reads snake_case. */
     private final ObjectMapper plotMapper;
     private volatile Supplier<? extends List<?>> plots;
+    /** System tracks of the multi-sensor tracker (snake_case records), or null. */
+    private volatile Supplier<? extends List<?>> tracks;
     private volatile Supplier<? extends List<?>> flightPlans;
     /** Sign-in and access control; null: open console (tests, local demo). */
     private volatile Security security;
@@ -117,6 +122,19 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("set the plots supplier before start()");
         }
         this.plots = Objects.requireNonNull(plots, "plots");
+        return this;
+    }
+
+    /**
+     * Sets where the system tracks come from ({@code GET /api/tracks} and the WebSocket message
+     * {@code {"type":"tracks","time":EPOCH_MS,"tracks":[...]}} on connect and every push interval).
+     * Same contract as {@link #plots}: thread-safe, a snapshot, snake_case, set before {@link #start()}.
+     */
+    public synchronized WebServer tracks(Supplier<? extends List<?>> tracks) {
+        if (app != null) {
+            throw new IllegalStateException("set the tracks supplier before start()");
+        }
+        this.tracks = Objects.requireNonNull(tracks, "tracks");
         return this;
     }
 
@@ -189,6 +207,12 @@ public final class WebServer implements AutoCloseable {
             ctx.contentType(ContentType.APPLICATION_JSON)
                     .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
         });
+        javalin.get("/api/tracks", ctx -> {
+            Supplier<? extends List<?>> t = tracks;
+            List<?> list = t == null ? null : t.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        });
         javalin.get("/api/flightplans", ctx -> {
             Supplier<? extends List<?>> p = flightPlans;
             List<?> list = p == null ? null : p.get();
@@ -203,7 +227,7 @@ public final class WebServer implements AutoCloseable {
                 ConsoleClient client = new ConsoleClient(ctx);
                 clients.put(ctx.sessionId(), client);
                 // A fresh console should not stare at an empty map until the next tick.
-                client.offer(pictureJson(), plotsJson(), skippedForSlowClients);
+                client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
             });
             ws.onClose(ctx -> clients.remove(ctx.sessionId()));
             ws.onError(ctx -> clients.remove(ctx.sessionId()));
@@ -341,6 +365,29 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The tracks WebSocket message, or null when there is no tracks supplier or (counted) it failed. */
+    private String tracksJson() {
+        Supplier<? extends List<?>> t = tracks;
+        if (t == null) {
+            return null;
+        }
+        try {
+            List<?> list = t.get();
+            return plotMapper.writeValueAsString(new TracksMessage("tracks", settings.clock().millis(),
+                    list == null ? List.of() : list));
+        } catch (RuntimeException | JsonProcessingException e) {
+            long n = pushFailures.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("system tracks push failed ({} failed pushes so far)", n, e);
+            }
+            return null;
+        }
+    }
+
+    /** The tracks WebSocket message; field order is the wire order. */
+    private record TracksMessage(String type, long time, List<?> tracks) {
+    }
+
     // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
     private void pushToAll() {
         try {
@@ -349,12 +396,13 @@ public final class WebServer implements AutoCloseable {
             }
             String picture = pictureJson();
             String plotPicture = plotsJson();
-            if (picture == null && plotPicture == null) {
+            String trackPicture = tracksJson();
+            if (picture == null && plotPicture == null && trackPicture == null) {
                 return;
             }
             pushes.incrementAndGet();
             for (ConsoleClient c : clients.values()) {
-                if (!c.offer(picture, plotPicture, skippedForSlowClients)) {
+                if (!c.offer(picture, plotPicture, trackPicture, skippedForSlowClients)) {
                     clients.remove(c.ctx.sessionId());
                 }
             }
@@ -374,35 +422,38 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * One connected console. At most one message is in flight to it; behind that, at most the
-     * newest aircraft picture and the newest plots picture wait (a newer one replaces a waiting
-     * older one, counted as skipped). So a slow console costs two strings, never a queue.
+     * newest picture of each kind (aircraft, plots, tracks) waits (a newer one replaces a waiting
+     * older one, counted as skipped). So a slow console costs three strings, never a queue.
      */
     private static final class ConsoleClient implements WriteCallback {
+        private static final int KINDS = 3;
         private final WsContext ctx;
         private final AtomicBoolean sending = new AtomicBoolean();
-        private final AtomicReference<String> waitingAircraft = new AtomicReference<>();
-        private final AtomicReference<String> waitingPlots = new AtomicReference<>();
-        /** Kinds take turns, so a console too slow for both still gets plots, not only aircraft. */
-        private volatile boolean plotsFirst;
+        /** Waiting pictures by kind: aircraft, plots, tracks. */
+        @SuppressWarnings("unchecked")
+        private final AtomicReference<String>[] waiting = new AtomicReference[] {
+                new AtomicReference<String>(), new AtomicReference<String>(), new AtomicReference<String>()};
+        /** Kinds take turns, so a console too slow for all still gets each kind, not only aircraft. */
+        private volatile int nextKind;
 
         ConsoleClient(WsContext ctx) {
             this.ctx = ctx;
         }
 
         /**
-         * Queues the pictures (either may be null: nothing of that kind) and sends what it can.
+         * Queues the pictures (any may be null: nothing of that kind) and sends what it can.
          *
          * @return false when the session is gone
          */
-        boolean offer(String aircraft, String plots, AtomicLong skipped) {
+        boolean offer(String aircraft, String plots, String tracks, AtomicLong skipped) {
             if (!ctx.session.isOpen()) {
                 return false;
             }
-            if (aircraft != null && waitingAircraft.getAndSet(aircraft) != null) {
-                skipped.incrementAndGet();
-            }
-            if (plots != null && waitingPlots.getAndSet(plots) != null) {
-                skipped.incrementAndGet();
+            String[] offered = {aircraft, plots, tracks};
+            for (int k = 0; k < KINDS; k++) {
+                if (offered[k] != null && waiting[k].getAndSet(offered[k]) != null) {
+                    skipped.incrementAndGet();
+                }
             }
             return drain();
         }
@@ -410,18 +461,17 @@ public final class WebServer implements AutoCloseable {
         /** Starts the next send unless one is in flight; the kinds take turns. False when the session is gone. */
         private boolean drain() {
             while (sending.compareAndSet(false, true)) {
-                AtomicReference<String> first = plotsFirst ? waitingPlots : waitingAircraft;
-                AtomicReference<String> second = plotsFirst ? waitingAircraft : waitingPlots;
-                String next = first.getAndSet(null);
-                boolean aircraftNext = first == waitingAircraft;
-                if (next == null) {
-                    next = second.getAndSet(null);
-                    aircraftNext = second == waitingAircraft;
+                int start = nextKind;
+                String next = null;
+                int kind = -1;
+                for (int i = 0; i < KINDS && next == null; i++) {
+                    kind = (start + i) % KINDS;
+                    next = waiting[kind].getAndSet(null);
                 }
                 if (next != null) {
-                    plotsFirst = aircraftNext; // only changed while we hold the sending flag
+                    nextKind = (kind + 1) % KINDS; // only changed while we hold the sending flag
                     try {
-                        // May complete at once and re-enter drain() from writeSuccess: depth <= 2 kinds.
+                        // May complete at once and re-enter drain() from writeSuccess: depth <= kinds.
                         ctx.session.getRemote().sendString(next, this);
                         return true;
                     } catch (RuntimeException e) {
@@ -431,7 +481,9 @@ public final class WebServer implements AutoCloseable {
                 }
                 sending.set(false);
                 // A picture offered between our look and the release would otherwise wait for the next push.
-                if (waitingAircraft.get() == null && waitingPlots.get() == null) {
+                boolean any = false;
+                for (AtomicReference<String> w : waiting) any |= w.get() != null;
+                if (!any) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package org.vigil.server.sim;
 
+import org.vigil.core.Callsigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class SimAdsbTruthTest {
                 String icao = String.format("%06X", m.icao);
                 assertThat(truth).as("address %s is a simulated flight", icao).containsKey(icao);
                 if (m.tc != ModeSMessage.ABSENT && m.tc >= 1 && m.tc <= 4) {
-                    String cs = org.vigil.codec.modes.Callsigns.unpack(m.callsign);
+                    String cs = org.vigil.core.Callsigns.unpack(m.callsign);
                     assertThat(cs == null ? "" : cs).isEqualTo(callsigns.get(icao));
                     identities++;
                 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.asterix.AsterixDecoder;
 import org.vigil.codec.asterix.Cat048Record;
-import org.vigil.codec.modes.Callsigns;
+import org.vigil.core.Callsigns;
 
 /**
  * A flight with its transponder off (the reconnaissance aircraft of black-sea-2022, address

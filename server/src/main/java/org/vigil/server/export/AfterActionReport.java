@@ -1,0 +1,306 @@
+package org.vigil.server.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigil.server.record.OpenAlerts;
+import org.vigil.server.store.EventQuery;
+import org.vigil.server.store.EventStore;
+import org.vigil.server.store.StoredEvent;
+
+/**
+ * The after-action report of one alert as a self-contained HTML page, printable to PDF from a
+ * browser (print style sheet, no scripts, no network): what the alert was about and how it went
+ * (raised, acknowledged, assigned, resolved, by whom), the identity decisions on its track with
+ * their reasons, the timeline of every recorded event on the track around the alert, and a map
+ * of the tracks (inline SVG over the Natural Earth country outlines shipped with the core).
+ *
+ * <p>Period: from {@link #BEFORE} ahead of the alert's first event to {@link #AFTER} past its
+ * last. Position updates go on the map, not in the timeline.
+ */
+public final class AfterActionReport {
+    static final long BEFORE = 10 * 60_000_000_000L;
+    static final long AFTER = 5 * 60_000_000_000L;
+    /** Country outlines (Natural Earth, public domain) from vigil-core's resources. */
+    static final String OUTLINE = "/airspace/black-sea-countries-crimea-ukr.geojson";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int W = 900, H = 600;
+
+    private AfterActionReport() {}
+
+    /**
+     * Writes the report of alert {@code alertId}.
+     * @throws IllegalArgumentException if the store has no event of that alert
+     */
+    public static void write(EventStore store, long alertId, Writer out) throws SQLException, IOException {
+        List<OpenAlerts.Open> found = OpenAlerts.open(store, OpenAlerts.ALERT_TYPES, "alert", java.util.Set.of());
+        OpenAlerts.Open alert = found.stream().filter(o -> o.id() == alertId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " in the recording"));
+        Long track = alert.first().trackNumber();
+        long from = alert.first().dataTimeNanos() - BEFORE;
+        long to = alert.last().dataTimeNanos() + AFTER;
+        List<StoredEvent> trackEvents = track == null ? List.of() : page(store, EventQuery.between(from, to).forTrack(track));
+        List<StoredEvent> alertEvents = new ArrayList<>();
+        for (StoredEvent e : page(store, EventQuery.between(from, to))) {
+            if (e.type().startsWith("alert-") && alertId(e) == alertId) alertEvents.add(e);
+        }
+        Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, from, to);
+        write(alertId, alertEvents, trackEvents, track == null ? null : tracks.get(track), tracks.values(), out);
+    }
+
+    private static long alertId(StoredEvent e) {
+        try {
+            return JSON.readTree(e.payloadJson()).path("alert").asLong(-1);
+        } catch (IOException bad) {
+            return -1;
+        }
+    }
+
+    private static List<StoredEvent> page(EventStore store, EventQuery q) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<StoredEvent> p = store.query(q.after(after));
+            out.addAll(p);
+            if (p.size() < EventQuery.DEFAULT_LIMIT) return out;
+            after = p.get(p.size() - 1).seq();
+        }
+    }
+
+    static void write(long alertId, List<StoredEvent> alertEvents, List<StoredEvent> trackEvents, TrackHistory.Track track,
+                      Collection<TrackHistory.Track> all, Writer out) throws IOException {
+        JsonNode first = tree(alertEvents.get(0)), last = tree(alertEvents.get(alertEvents.size() - 1));
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Vigil after-action report: alert ")
+                .append(alertId).append("</title>\n<style>\n")
+                .append("body{font:13px/1.35 system-ui,sans-serif;margin:24px;color:#111}h1{font-size:20px}h2{font-size:16px;margin-top:24px}")
+                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}")
+                .append("th{background:#eee}.t{white-space:nowrap;font-family:monospace}svg{border:1px solid #888;background:#dfeefa}")
+                .append("@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n</style></head><body>\n");
+        h.append("<h1>After-action report: alert ").append(alertId).append(" (").append(esc(first.path("rule").asText())).append(")</h1>\n");
+        h.append("<table class=\"summary\">\n");
+        row(h, "Track", track == null ? "" : track.number + " " + (track.label()));
+        if (track != null) {
+            row(h, "Identity (ICAO / callsign / squawk)", nz(track.icao) + " / " + nz(track.callsign) + " / " + nz(track.squawk));
+        }
+        row(h, "Cause", first.path("text").asText(first.path("rule").asText()));
+        row(h, "Priority", first.path("priority").asText());
+        row(h, "Raised", TrackExport.iso(alertEvents.get(0).dataTimeNanos()));
+        for (StoredEvent e : alertEvents) {
+            JsonNode n = tree(e);
+            switch (e.type()) {
+                case "alert-acknowledged" -> row(h, "Acknowledged", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n));
+                case "alert-assigned" -> row(h, "Assigned", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n)
+                        + " to " + n.path("assignee").asText());
+                case "alert-resolved" -> row(h, "Resolved", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n)
+                        + ": " + n.path("resolution").asText());
+                default -> { }
+            }
+        }
+        row(h, "State at end of record", last.path("state").asText());
+        h.append("</table>\n");
+
+        h.append("<h2>Identity and reasons</h2>\n<table class=\"identity\"><tr><th>time</th><th>from</th><th>to</th><th>by</th><th>reasons</th></tr>\n");
+        for (StoredEvent e : trackEvents) {
+            if (!e.type().equals("identity-changed")) continue;
+            JsonNode n = tree(e);
+            StringBuilder why = new StringBuilder();
+            for (JsonNode ev : n.path("evidence")) why.append(ev.path("text").asText()).append('\n');
+            if (n.has("reason")) why.append("operator: ").append(n.path("user").asText()).append(": ").append(n.path("reason").asText());
+            h.append("<tr><td class=\"t\">").append(TrackExport.iso(e.dataTimeNanos())).append("</td><td>").append(esc(n.path("from").asText()))
+                    .append("</td><td>").append(esc(n.path("to").asText())).append("</td><td>").append(esc(n.path("by").asText()))
+                    .append("</td><td>").append(esc(why.toString().strip()).replace("\n", "<br>")).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Timeline</h2>\n<table class=\"timeline\"><tr><th>time (UTC)</th><th>seq</th><th>event</th><th>who</th><th>details</th></tr>\n");
+        List<StoredEvent> timeline = new ArrayList<>();
+        for (StoredEvent e : trackEvents) if (!e.type().equals("track-updated")) timeline.add(e);
+        for (StoredEvent e : alertEvents) if (timeline.stream().noneMatch(x -> x.seq() == e.seq())) timeline.add(e);
+        timeline.sort(Comparator.comparingLong(StoredEvent::dataTimeNanos).thenComparingLong(StoredEvent::seq));
+        for (StoredEvent e : timeline) {
+            JsonNode n = tree(e);
+            h.append("<tr class=\"event\"><td class=\"t\">").append(TrackExport.iso(e.dataTimeNanos())).append("</td><td>").append(e.seq())
+                    .append("</td><td>").append(esc(e.type())).append("</td><td>").append(esc(e.actor() != null || n.has("user") ? who(e, n) : "vigil"))
+                    .append("</td><td>").append(esc(details(e.type(), n))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Map</h2>\n");
+        map(h, track, all);
+        h.append("\n<p>Positions: tracker reports (track events) from ").append(TrackExport.iso(alertEvents.get(0).dataTimeNanos() - BEFORE))
+                .append(" to ").append(TrackExport.iso(alertEvents.get(alertEvents.size() - 1).dataTimeNanos() + AFTER))
+                .append("; the alert's track in red, others in grey. Outlines: Natural Earth (public domain).</p>\n</body></html>\n");
+        out.write(h.toString());
+        out.flush();
+    }
+
+    private static String details(String type, JsonNode n) {
+        return switch (type) {
+            case "identity-changed" -> n.path("from").asText() + " \u2192 " + n.path("to").asText() + " by " + n.path("by").asText();
+            case "rule-fired" -> n.path("text").asText(n.path("rule").asText());
+            case "rule-cleared" -> n.path("rule").asText();
+            case "override-set" -> n.path("identity").asText() + ": " + n.path("reason").asText();
+            default -> {
+                if (type.startsWith("alert-")) {
+                    String s = "alert " + n.path("alert").asText() + " " + n.path("rule").asText() + ", " + n.path("state").asText();
+                    if (n.has("assignee")) s += " to " + n.path("assignee").asText();
+                    if (n.has("resolution")) s += ": " + n.path("resolution").asText();
+                    yield s;
+                }
+                StringBuilder b = new StringBuilder();
+                for (String k : List.of("status", "callsign", "icao", "squawk", "identity", "lat", "lon", "altitudeFt")) {
+                    if (n.has(k)) b.append(k).append('=').append(n.get(k).asText()).append(' ');
+                }
+                yield b.toString().strip();
+            }
+        };
+    }
+
+    private static String who(StoredEvent e, JsonNode n) {
+        if (e.actor() != null) return e.actor().user() + (e.actor().role() == null ? "" : " (" + e.actor().role() + ")");
+        return n.path("user").asText("vigil");
+    }
+
+    private static JsonNode tree(StoredEvent e) {
+        try {
+            return JSON.readTree(e.payloadJson());
+        } catch (IOException bad) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static void row(StringBuilder h, String k, String v) {
+        h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    // ------------------------------------------------------------------ map
+
+    /** Equirectangular around the alert track, scaled by cos(latitude) so shapes are right near it. */
+    private static void map(StringBuilder h, TrackHistory.Track focus, Collection<TrackHistory.Track> all) {
+        double s = 90, n = -90, w = 180, e = -180;
+        Collection<TrackHistory.Track> extent = focus != null ? List.of(focus) : all;
+        for (TrackHistory.Track t : extent) {
+            for (TrackHistory.Point p : t.points) {
+                s = Math.min(s, p.lat());
+                n = Math.max(n, p.lat());
+                w = Math.min(w, p.lon());
+                e = Math.max(e, p.lon());
+            }
+        }
+        if (s > n) { s = 40; n = 47; w = 26; e = 42; } // nothing to show: the Black Sea
+        double k = Math.cos(Math.toRadians((s + n) / 2));
+        double padLat = Math.max(0.5, (n - s) * 0.3), padLon = Math.max(0.5 / k, (e - w) * 0.3);
+        s -= padLat; n += padLat; w -= padLon; e += padLon;
+        // fit to W x H keeping the aspect
+        double spanX = (e - w) * k, spanY = n - s;
+        if (spanX / spanY > (double) W / H) {
+            double grow = (spanX * H / W - spanY) / 2;
+            s -= grow; n += grow;
+        } else {
+            double grow = (spanY * W / H / k - (e - w)) / 2;
+            w -= grow; e += grow;
+        }
+        Proj pr = new Proj(w, n, W / (e - w), H / (n - s));
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
+                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\">\n");
+        outline(h, pr, s, n, w, e);
+        for (TrackHistory.Track t : all) {
+            if (focus != null && t.number == focus.number) continue;
+            polyline(h, pr, t, "#777", 1);
+        }
+        if (focus != null) {
+            polyline(h, pr, focus, "#c00", 2.5);
+            TrackHistory.Point a = focus.points.get(0);
+            h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#c00\">%s</text>\n",
+                    pr.x(a.lon()) + 4, pr.y(a.lat()) - 4, esc(focus.label())));
+        }
+        h.append("</svg>");
+    }
+
+    private record Proj(double west, double north, double sx, double sy) {
+        double x(double lon) { return (lon - west) * sx; }
+        double y(double lat) { return (north - lat) * sy; }
+    }
+
+    private static void polyline(StringBuilder h, Proj pr, TrackHistory.Track t, String colour, double width) {
+        h.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"").append(width).append("\" points=\"");
+        for (TrackHistory.Point p : t.points) {
+            h.append(String.format(Locale.ROOT, "%.1f,%.1f ", pr.x(p.lon()), pr.y(p.lat())));
+        }
+        h.append("\"><title>").append(esc(t.label())).append("</title></polyline>\n");
+    }
+
+    private static JsonNode outlineData;
+
+    private static synchronized JsonNode outlineData() {
+        if (outlineData == null) {
+            try (InputStream in = AfterActionReport.class.getResourceAsStream(OUTLINE)) {
+                outlineData = in == null ? JSON.createObjectNode() : JSON.readTree(in);
+            } catch (IOException e) {
+                outlineData = JSON.createObjectNode();
+            }
+        }
+        return outlineData;
+    }
+
+    /** Country polygons whose rings touch the map (the SVG viewport clips the rest). */
+    private static void outline(StringBuilder h, Proj pr, double s, double n, double w, double e) {
+        h.append("<g fill=\"#f4f1e8\" stroke=\"#999\" stroke-width=\"0.7\">\n");
+        for (JsonNode f : outlineData().path("features")) {
+            JsonNode g = f.path("geometry");
+            List<JsonNode> polys = new ArrayList<>();
+            if (g.path("type").asText().equals("Polygon")) polys.add(g.path("coordinates"));
+            else for (JsonNode p : g.path("coordinates")) polys.add(p);
+            StringBuilder d = new StringBuilder();
+            for (JsonNode poly : polys) {
+                for (JsonNode ring : poly) {
+                    boolean touches = false;
+                    for (JsonNode c : ring) {
+                        double lon = c.get(0).asDouble(), lat = c.get(1).asDouble();
+                        if (lat >= s - 1 && lat <= n + 1 && lon >= w - 1 && lon <= e + 1) { touches = true; break; }
+                    }
+                    if (!touches) continue;
+                    char cmd = 'M';
+                    for (JsonNode c : ring) {
+                        d.append(String.format(Locale.ROOT, "%c%.1f %.1f", cmd, pr.x(c.get(0).asDouble()), pr.y(c.get(1).asDouble())));
+                        cmd = 'L';
+                    }
+                    d.append('Z');
+                }
+            }
+            if (d.length() > 0) {
+                h.append("<path d=\"").append(d).append("\"><title>").append(esc(f.path("properties").path("name").asText(""))).append("</title></path>\n");
+            }
+        }
+        h.append("</g>\n");
+    }
+}
