@@ -33,7 +33,9 @@ import org.vigil.core.qra.TargetPath;
  * the responsiveness map of the Black Sea region (40.5-47 N, 27-42 E) at 2 km for 10 units (goal
  * under 1 s on one core). Units are spread at random (fixed seed) over the region's bases, all
  * types of the default profiles, QRA-5 and QRA-15.
- * Run: {@code java -jar bench/target/benchmarks.jar QraBench -f 1 -prof gc}
+ * Run: {@code java -jar bench/target/benchmarks.jar QraBench -f 1 -prof gc}, or for thread CPU time
+ * per operation (steadier than wall time on a shared machine):
+ * {@code java -cp bench/target/benchmarks.jar org.vigil.bench.QraBench}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -107,5 +109,29 @@ public class QraBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ResponsivenessMap mapBlackSea2km10UnitsOpening() {
         return responsiveness.compute(ten, grid, GeoPredicate.EVERYWHERE, 30000, 400, TargetMotion.OPENING, options, APRIL_20);
+    }
+
+    /** Thread CPU time per operation, after warm-up: the figure that "on one core" asks for. */
+    public static void main(String[] args) {
+        QraBench b = new QraBench();
+        b.setup();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 2000; i++) b.rank50Straight();
+            long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
+            for (int i = 0; i < 2000; i++) b.rank50Straight();
+            long c1 = mx.getCurrentThreadCpuTime(), w1 = System.nanoTime();
+            for (int i = 0; i < 2000; i++) b.rank50Route();
+            long c2 = mx.getCurrentThreadCpuTime(), w2 = System.nanoTime();
+            b.mapBlackSea2km10Units();
+            long c3 = mx.getCurrentThreadCpuTime(), w3 = System.nanoTime();
+            b.mapBlackSea2km10UnitsOpening();
+            long c4 = mx.getCurrentThreadCpuTime(), w4 = System.nanoTime();
+            System.out.printf(java.util.Locale.ROOT,
+                    "round %d: rank50Straight %.0f us cpu (%.0f wall), rank50Route %.0f us cpu (%.0f wall), "
+                            + "map %.0f ms cpu (%.0f wall), map opening %.0f ms cpu (%.0f wall)%n",
+                    round, (c1 - c0) / 2000 / 1e3, (w1 - w0) / 2000 / 1e3, (c2 - c1) / 2000 / 1e3, (w2 - w1) / 2000 / 1e3,
+                    (c3 - c2) / 1e6, (w3 - w2) / 1e6, (c4 - c3) / 1e6, (w4 - w3) / 1e6);
+        }
     }
 }
