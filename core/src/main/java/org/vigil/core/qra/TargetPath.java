@@ -81,6 +81,7 @@ public final class TargetPath {
             lat = wpLat[i];
             lon = wpLon[i];
         }
+        if (legs == 0) throw new IllegalArgumentException("route has no length: every waypoint is on the target's position");
         double vLast = speedKt[count - 1] * Units.KT;
         set(legs++, lat, lon, lastAz, Double.POSITIVE_INFINITY, vLast, arc, time);
         maxSpeedMps = Math.max(maxSpeedMps, vLast);

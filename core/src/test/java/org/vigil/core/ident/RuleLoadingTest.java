@@ -19,13 +19,14 @@ class RuleLoadingTest {
     @Test
     void defaultsLoadEveryRuleAndTheLists() {
         IdentRules r = IdentRules.defaults();
-        assertThat(r.pendingNanos).isEqualTo(20_000_000_000L);
+        assertThat(r.pendingNanos).isEqualTo(15_000_000_000L);
         assertThat(r.reRaiseHoldOffNanos).isEqualTo(300_000_000_000L);
         assertThat(r.setting(Cause.SQUAWK_7500).alertPriority()).isEqualTo(1);
         assertThat(r.setting(Cause.SQUAWK_7500).identity()).isEqualTo(Identity.SUSPECT);
         assertThat(r.setting(Cause.SQUAWK_7600).identity()).isNull();
         assertThat(r.setting(Cause.ROUTE_DEVIATION).threshold(0)).isEqualTo(10);
         assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(1)).isEqualTo(40000);
+        assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(2)).isEqualTo(30); // hold-s
         assertThat(r.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).afterPending()).isTrue();
         assertThat(r.known()).extracting(KnownAircraft::name).contains("USAF Air Mobility Command (REACH)");
         assertThat(r.qraUnits()).hasSize(4);

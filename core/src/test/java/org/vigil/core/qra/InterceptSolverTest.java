@@ -59,6 +59,15 @@ class InterceptSolverTest {
     }
 
     @Test
+    void targetExactlyAsFastAndOpeningIsNeverCaughtAndTheSearchEnds() {
+        double vtKt = v / Units.KT;
+        TargetPath target = new TargetPath(1).straight(0, 0.5, ALT, vtKt, 90);
+        solver.solve(unit, fighter, target, InterceptOptions.defaults(), 0, out);
+        assertThat(out.reason).isEqualTo(NoInterceptReason.TARGET_FASTER_AND_OPENING);
+        assertThat(solver.evaluations).isLessThan(500);
+    }
+
+    @Test
     void targetFasterButClosingIsCaught() {
         double vT = 700 * Units.KT;
         TargetPath target = new TargetPath(1).straight(0, 4, ALT, 700, 270);

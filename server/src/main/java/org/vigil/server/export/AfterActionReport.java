@@ -290,8 +290,14 @@ public final class AfterActionReport {
                     }
                     if (!touches) continue;
                     char cmd = 'M';
+                    long lastX = Long.MIN_VALUE, lastY = Long.MIN_VALUE;
                     for (JsonNode c : ring) {
-                        d.append(String.format(Locale.ROOT, "%c%.1f %.1f", cmd, pr.x(c.get(0).asDouble()), pr.y(c.get(1).asDouble())));
+                        // whole pixels: the outline is background; consecutive equal points are left out
+                        long x = Math.round(pr.x(c.get(0).asDouble())), y = Math.round(pr.y(c.get(1).asDouble()));
+                        if (x == lastX && y == lastY) continue;
+                        d.append(cmd).append(x).append(' ').append(y);
+                        lastX = x;
+                        lastY = y;
                         cmd = 'L';
                     }
                     d.append('Z');

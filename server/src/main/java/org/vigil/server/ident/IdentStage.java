@@ -28,8 +28,9 @@ import org.vigil.core.track.Tracker;
  * <p>Filling the facts (the tracker has no ADS-B emergency status and no distance for its ADS-B /
  * radar disagreement, so those stay absent and the spoof rule fires on the flag alone):
  * <ul>
- * <li>position from the tracker's plane estimate, true course = grid course less the grid
- *   convergence, altitude and vertical rate in feet (NaN without a barometric altitude);</li>
+ * <li>position and true course from the tracker's plane estimate through a per-track local map of
+ *   the projection (see {@link #REANCHOR_M}), ground speed from the plane velocity, altitude and
+ *   vertical rate in feet (NaN without a barometric altitude);</li>
  * <li>{@code hasAdsb}: an ADS-B (or MLAT) sensor contributes now; {@code hasPrimary}: a radar
  *   contributes now; {@code hasSsr}: a radar contributes now and the track has had secondary
  *   replies (the tracker keeps "ever secondary", not per-plot kinds);</li>
@@ -192,24 +193,28 @@ public final class IdentStage implements TrackListener {
         f.trackNumber = t.trackNumber();
         f.timeNanos = timeNanos;
         f.startNanos = t.firstNanos();
-        double lat, lon, convergence = 0;
+        double vx = t.velocityEast(), vy = t.velocityNorth();
         if (tracker != null) {
-            tracker.projection().inverse(t.x(), t.y());
-            lat = tracker.projection().latDeg;
-            lon = tracker.projection().lonDeg;
-            convergence = Math.toDegrees(tracker.projection().convergenceRad(lat, lon));
+            int i = local(t.trackNumber(), t.x(), t.y());
+            double dx = t.x() - ax[i], dy = t.y() - ay[i];
+            f.latDeg = aLat[i] + latX[i] * dx + latY[i] * dy;
+            f.lonDeg = aLon[i] + lonX[i] * dx + lonY[i] * dy;
+            // true course from the local map: north and east rates in metres (meridian / prime vertical radii)
+            double sin = Math.sin(Math.toRadians(f.latDeg));
+            double w = 1 - E2 * sin * sin;
+            double north = (latX[i] * vx + latY[i] * vy) * (1 - E2) / w;
+            double east = (lonX[i] * vx + lonY[i] * vy) * Math.cos(Math.toRadians(f.latDeg));
+            double c = Math.toDegrees(Math.atan2(east, north));
+            f.trackDeg = c < 0 ? c + 360 : c;
         } else {
-            lat = t.latDeg();
-            lon = t.lonDeg();
+            f.latDeg = t.latDeg();
+            f.lonDeg = t.lonDeg();
+            f.trackDeg = t.courseDeg();
         }
-        f.latDeg = lat;
-        f.lonDeg = lon;
         double alt = t.altitude();
         f.altitudeFt = Double.isNaN(alt) ? Double.NaN : alt / FT;
         f.verticalRateFpm = Double.isNaN(alt) ? Double.NaN : t.verticalRate() / FT * 60;
-        f.groundSpeedKt = t.groundSpeed() / KT;
-        double course = (t.courseDeg() - convergence) % 360;
-        f.trackDeg = course < 0 ? course + 360 : course;
+        f.groundSpeedKt = Math.sqrt(vx * vx + vy * vy) / KT;
         f.icaoAddress = t.icao() == SystemTrack.ABSENT || t.icao() < 0 ? TrackFacts.ABSENT : t.icao();
         f.callsign = t.callsign();
         f.squawk = t.mode3A() == SystemTrack.ABSENT || t.mode3A() < 0 ? TrackFacts.ABSENT : squawkDigits(t.mode3A());
@@ -226,6 +231,63 @@ public final class IdentStage implements TrackListener {
         f.hasPrimary = radar;
         f.hasSsr = radar && !t.primaryOnly();
         f.adsbRadarDisagreement = t.disagreement();
+    }
+
+    // ------------------------------------------------------------------ plane to lat/lon, per track
+
+    /*
+     * Why a local map: the tracker's plane-to-geodetic inverse iterates (log, pow, tan per step)
+     * and its convergence costs two forward projections: together more than the whole engine
+     * update. Each track keeps an anchor (its position when last re-anchored, converted exactly)
+     * and the local derivatives of latitude and longitude by plane x and y (two more exact
+     * conversions 100 m away); between re-anchorings position is anchor + Jacobian times offset,
+     * and the true course follows from the same derivatives (no grid convergence needed).
+     * Error: second order in the offset, under 10 m within REANCHOR_M; re-anchored after that.
+     * Storage: a direct-mapped cache on the track number (numbers are never reused, so the stored
+     * number tells a stale or colliding entry, which is simply recomputed). No allocation.
+     */
+    static final double REANCHOR_M = 10_000;
+    private static final double STEP_M = 100;
+    /** WGS-84 first eccentricity squared (meridian vs prime-vertical radius for the course). */
+    private static final double E2 = 0.00669437999014;
+    private static final int CACHE = 8192;
+    private final int[] tag = new int[CACHE];
+    private final double[] ax = new double[CACHE], ay = new double[CACHE], aLat = new double[CACHE], aLon = new double[CACHE];
+    private final double[] latX = new double[CACHE], latY = new double[CACHE], lonX = new double[CACHE], lonY = new double[CACHE];
+    private long reanchors;
+
+    /** The cache slot of track {@code n} at plane (x, y), re-anchored when new, colliding or moved too far. */
+    private int local(int n, double x, double y) {
+        int i = (n * 0x9E3779B9 >>> 19) & (CACHE - 1);
+        if (tag[i] == n && Math.abs(x - ax[i]) + Math.abs(y - ay[i]) <= REANCHOR_M) return i;
+        org.vigil.core.track.AreaProjection p = tracker.projection();
+        p.inverse(x, y);
+        double lat = p.latDeg, lon = p.lonDeg;
+        p.inverse(x + STEP_M, y);
+        double latE = p.latDeg, lonE = lonDiff(p.lonDeg, lon);
+        p.inverse(x, y + STEP_M);
+        double latN = p.latDeg, lonN = lonDiff(p.lonDeg, lon);
+        tag[i] = n;
+        ax[i] = x;
+        ay[i] = y;
+        aLat[i] = lat;
+        aLon[i] = lon;
+        latX[i] = (latE - lat) / STEP_M;
+        lonX[i] = lonE / STEP_M;
+        latY[i] = (latN - lat) / STEP_M;
+        lonY[i] = lonN / STEP_M;
+        reanchors++;
+        return i;
+    }
+
+    private static double lonDiff(double a, double b) {
+        double d = a - b;
+        return d > 180 ? d - 360 : d < -180 ? d + 360 : d;
+    }
+
+    /** Exact plane-to-geodetic conversions made for the local maps (3 per re-anchoring). */
+    public synchronized long reanchors() {
+        return reanchors;
     }
 
     /** A 12-bit Mode 3/A code as its four octal digits read in decimal (07700 octal becomes 7700). */

@@ -52,7 +52,6 @@ public final class TrackMetricsRunner implements TrackSampler {
             int i = next++;
             String label = coverage == null ? null : coverage.situation(truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i), truth.transponder(i), truth.adsb(i));
             evaluator.truth(truth.truthId(i), truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i) * 0.3048, label);
-            if (DEBUG && !"uncovered".equals(label)) debugMiss(tracker, instant, i, label);
         }
         AreaProjection p = tracker.projection();
         for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
@@ -63,25 +62,6 @@ public final class TrackMetricsRunner implements TrackSampler {
         }
         evaluator.endInstant();
         instants++;
-    }
-
-    private static final boolean DEBUG = Boolean.getBoolean("vigil.metrics.debug");
-
-    private void debugMiss(Tracker tracker, long instant, int i, String label) {
-        double best = Double.MAX_VALUE;
-        int bestNumber = -1;
-        for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
-            SystemTrack t = tracker.trackAt(slot);
-            if (t == null || !t.confirmed()) continue;
-            tracker.projection().inverse(t.xAt(instant), t.yAt(instant));
-            double d = SensorCoverage.groundDistance(truth.latDeg(i), truth.lonDeg(i), tracker.projection().latDeg, tracker.projection().lonDeg);
-            if (d < best) {
-                best = d;
-                bestNumber = t.trackNumber();
-            }
-        }
-        System.err.printf("TRUTH t=%.0f icao=%06X %s alt=%.0f nearest=%d d=%.0f%n", (instant - startNanos) * 1e-9, truth.icao(i), label,
-                truth.altitudeFt(i), bestNumber, best);
     }
 
     public long instants() {

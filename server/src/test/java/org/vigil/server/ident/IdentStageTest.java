@@ -56,7 +56,15 @@ class IdentStageTest {
             assertThat(f.hasAdsb).isTrue();
             assertThat(f.hasPrimary).isFalse();
             assertThat(f.groundSpeedKt).isCloseTo(502, org.assertj.core.data.Offset.offset(10.0)); // 0.0032 deg lon a second at 43.5 N
-            assertThat(f.trackDeg).isBetween(80.0, 100.0);
+            // the local map gives what the exact projection gives (the aircraft flies due east: 43.5 N)
+            // (the track has been updated since the last identification: take it back along its line to the facts' time)
+            SystemTrack st = traffic.tracker.trackAt(0);
+            traffic.tracker.projection().inverse(st.xAt(f.timeNanos), st.yAt(f.timeNanos));
+            assertThat(f.latDeg).isCloseTo(traffic.tracker.projection().latDeg, org.assertj.core.data.Offset.offset(2e-4));
+            assertThat(f.lonDeg).isCloseTo(traffic.tracker.projection().lonDeg, org.assertj.core.data.Offset.offset(2e-4));
+            assertThat(f.latDeg).isCloseTo(43.5, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(f.trackDeg).isCloseTo(90, org.assertj.core.data.Offset.offset(1.5)); // rhumb line east, from the filter
+            assertThat(stage.reanchors()).isBetween(1L, 10L); // 15 km flown: re-anchored, not converted per update
             assertThat(f.altitudeFt).isCloseTo(32_808, org.assertj.core.data.Offset.offset(50.0));
             assertThat(e.track(track).evidence(Cause.SQUAWK_7700).active()).isTrue();
             // no plan: no-flight-plan after the pending period, from the first detection

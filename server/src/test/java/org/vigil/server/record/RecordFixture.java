@@ -90,22 +90,42 @@ final class RecordFixture {
         final SimFeed feed;
         final Scenario scenario;
         final org.vigil.codec.feed.FrameSink frames;
+        /** Traffic inputs (frames and radar blocks) still to drop: what the journal already holds after a restart. */
         long skip;
 
         LiveSensors(Scenario sc, Pipeline p, RecordingTap tap) {
+            this(sc, p, tap, 0);
+        }
+
+        /**
+         * @param skip traffic inputs to drop at the start (a restarted source that resumes where the
+         *             journal ends); with skip > 0 the flight plans are not filed again (the rebuild did)
+         */
+        LiveSensors(Scenario sc, Pipeline p, RecordingTap tap, long skip) {
             this.scenario = sc;
+            this.skip = skip;
             this.feed = new SimFeed(sc, p.tracking);
             long start = sc.startEpochSeconds() * 1_000_000_000L;
             // flight plans first, stamped at the start, as LiveSimulation files them
             FplParser parser = new FplParser();
-            for (String text : feed.flightPlans()) {
+            for (String text : skip > 0 ? List.<String>of() : feed.flightPlans()) {
                 if (tap != null) tap.flightPlans("sim-flightplans", start, start, text);
                 for (FplParseResult r : parser.parseAll(text)) {
                     if (r instanceof FplParseResult.Parsed ok) p.plans.apply(ok.message());
                 }
             }
-            frames = tap == null ? p.tracking : tap.modeS("sim-adsb", p.tracking);
-            if (tap != null) tapRadars(feed, sc, tap, start);
+            org.vigil.codec.feed.FrameSink f = tap == null ? p.tracking : tap.modeS("sim-adsb", p.tracking);
+            frames = (buf, off, len, t, mlat, signal) -> {
+                if (skipNext()) return;
+                f.onFrame(buf, off, len, t, mlat, signal);
+            };
+            if (tap != null) tapRadars(feed, sc, tap, start, this::skipNext);
+        }
+
+        boolean skipNext() {
+            if (skip <= 0) return false;
+            skip--;
+            return true;
         }
 
         void advanceTo(double seconds) {
@@ -120,7 +140,7 @@ final class RecordFixture {
      * itself and offers no hook yet, so the test reaches its block callbacks by reflection; the
      * one-line hook asked for in the report replaces this.
      */
-    static void tapRadars(SimFeed feed, Scenario sc, RecordingTap tap, long startNanos) {
+    static void tapRadars(SimFeed feed, Scenario sc, RecordingTap tap, long startNanos, java.util.function.BooleanSupplier skip) {
         try {
             Field radarsField = SimFeed.class.getDeclaredField("radars");
             radarsField.setAccessible(true);
@@ -138,6 +158,7 @@ final class RecordFixture {
                 RadarBlockSink recorded = tap.radar("sim-radar-" + spec.sac() + "-" + spec.sic());
                 Object wrapper = Proxy.newProxyInstance(sinkClass.getClassLoader(), new Class<?>[] {sinkClass}, (proxy, m, args) -> {
                     if (!m.getName().equals("block")) return m.invoke(original, args);
+                    if (skip.getAsBoolean()) return null;
                     byte[] buf = (byte[]) args[0];
                     int off = (Integer) args[1], len = (Integer) args[2];
                     double t = (Double) args[3];

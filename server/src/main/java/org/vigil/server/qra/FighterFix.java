@@ -1,0 +1,26 @@
+package org.vigil.server.qra;
+
+/**
+ * The latest known state of one aircraft (fighter or target) as the scramble workflow sees it.
+ * Mutable and reused: written in place on every update so following a track allocates nothing.
+ * {@code timeNanos == Long.MIN_VALUE} means nothing is known yet.
+ */
+public final class FighterFix {
+    public long timeNanos = Long.MIN_VALUE;
+    public double latDeg = Double.NaN, lonDeg = Double.NaN, altitudeFt = Double.NaN;
+    public double groundSpeedKt = Double.NaN, trackDeg = Double.NaN;
+
+    public boolean known() {
+        return timeNanos != Long.MIN_VALUE && !Double.isNaN(latDeg) && !Double.isNaN(lonDeg);
+    }
+
+    public FighterFix set(long t, double lat, double lon, double altFt, double gsKt, double trackDeg) {
+        this.timeNanos = t;
+        this.latDeg = lat;
+        this.lonDeg = lon;
+        this.altitudeFt = altFt;
+        this.groundSpeedKt = gsKt;
+        this.trackDeg = trackDeg;
+        return this;
+    }
+}

@@ -1,0 +1,416 @@
+package org.vigil.server.qra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigil.core.qra.Base;
+import org.vigil.core.qra.CapStation;
+import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.GeoPredicate;
+import org.vigil.core.qra.Isochrones;
+import org.vigil.core.qra.MapGrid;
+import org.vigil.core.qra.Posture;
+import org.vigil.core.qra.Readiness;
+import org.vigil.core.qra.ResponseStats;
+import org.vigil.core.qra.Responsiveness;
+import org.vigil.core.qra.ResponsivenessMap;
+import org.vigil.core.qra.TargetMotion;
+import org.vigil.server.auth.Audit;
+import org.vigil.server.auth.Role;
+import org.vigil.server.auth.Security;
+import org.vigil.server.store.Actor;
+
+/**
+ * The QRA and scramble routes (roles in {@code AccessPolicy.standard()}): reads for observers,
+ * proposals for operators, orders and posture changes for supervisors. Every action is audited
+ * through {@link Security#audit} after the service has checked it and before it takes effect
+ * ({@link ScrambleService.Gate}); a refusal is answered with its status and reason (and audited by
+ * the security layer's after-call row).
+ *
+ * <p>Wiring: {@code new QraApi(scrambleService).registerRoutes(app, security)} after
+ * {@code security.install(app)}; {@code security} may be null (no sign-in configured: every action is
+ * by "local").
+ */
+public final class QraApi {
+    /** Largest responsiveness grid answered (cells), so a request cannot tie up a core for minutes. */
+    static final int MAX_CELLS = 1_000_000;
+
+    private final ScrambleService service;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public QraApi(ScrambleService service) {
+        this.service = service;
+    }
+
+    public void registerRoutes(Javalin app, Security security) {
+        app.get("/api/qra/posture", ctx -> ctx.json(postureView(service.postureCopy())), Role.OBSERVER);
+        app.get("/api/qra/units", ctx -> ctx.json(unitsView(service.postureCopy())), Role.OBSERVER);
+        app.get("/api/scrambles", ctx -> ctx.json(service.views()), Role.OBSERVER);
+        app.get("/api/scrambles/{id}", ctx -> {
+            Map<String, Object> v = service.view(ctx.pathParam("id"));
+            if (v == null) ctx.status(404).json(Map.of("error", "no scramble " + ctx.pathParam("id")));
+            else ctx.json(v);
+        }, Role.OBSERVER);
+        app.get("/api/qra/recommendation", ctx -> recommendation(ctx), Role.OBSERVER);
+        app.get("/api/qra/responsiveness", ctx -> responsiveness(ctx, null), Role.OBSERVER);
+        app.post("/api/qra/responsiveness", ctx -> responsiveness(ctx, body(ctx)), Role.OBSERVER);
+
+        app.post("/api/scrambles", ctx -> {
+            JsonNode b = body(ctx);
+            String unit = b.path("unit").asText(null);
+            int track = b.path("track").asInt(0);
+            if (unit == null || track == 0) {
+                answer(ctx, new ScrambleService.Result(false, 400, "unit and track required", null));
+                return;
+            }
+            answer(ctx, service.propose(b.path("alert").asLong(0), track, unit, user(ctx, security),
+                    gate(ctx, security, "scramble.propose")));
+        }, Role.OPERATOR);
+        app.post("/api/scrambles/{id}/order", ctx -> answer(ctx, service.order(ctx.pathParam("id"), user(ctx, security),
+                gate(ctx, security, "scramble.order"))), Role.SUPERVISOR);
+        app.post("/api/scrambles/{id}/cancel", ctx -> answer(ctx, service.cancel(ctx.pathParam("id"), user(ctx, security),
+                body(ctx).path("reason").asText(null), gate(ctx, security, "scramble.cancel"))), Role.SUPERVISOR);
+        app.post("/api/scrambles/{id}/retask", ctx -> {
+            int track = body(ctx).path("track").asInt(0);
+            if (track == 0) {
+                answer(ctx, new ScrambleService.Result(false, 400, "track required", null));
+                return;
+            }
+            answer(ctx, service.retask(ctx.pathParam("id"), track, user(ctx, security), gate(ctx, security, "scramble.retask")));
+        }, Role.SUPERVISOR);
+        app.post("/api/scrambles/{id}/rtb", ctx -> answer(ctx, service.returnToBase(ctx.pathParam("id"), user(ctx, security),
+                gate(ctx, security, "scramble.rtb"))), Role.SUPERVISOR);
+        app.post("/api/scrambles/{id}/outcome", ctx -> {
+            JsonNode b = body(ctx);
+            answer(ctx, service.outcome(ctx.pathParam("id"), b.path("identifiedAs").asText(null), b.path("action").asText(null),
+                    user(ctx, security), gate(ctx, security, "scramble.outcome")));
+        }, Role.SUPERVISOR);
+
+        app.post("/api/qra/detachments", ctx -> {
+            Detachment d;
+            try {
+                d = detachment(body(ctx));
+            } catch (IllegalArgumentException e) {
+                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                return;
+            }
+            answer(ctx, service.addDetachment(d, user(ctx, security), gate(ctx, security, "qra.posture.add")));
+        }, Role.SUPERVISOR);
+        app.put("/api/qra/detachments/{id}/base", ctx -> {
+            Base b;
+            try {
+                b = base(body(ctx));
+            } catch (IllegalArgumentException e) {
+                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                return;
+            }
+            answer(ctx, service.moveDetachment(ctx.pathParam("id"), b, user(ctx, security), gate(ctx, security, "qra.posture.move")));
+        }, Role.SUPERVISOR);
+        app.delete("/api/qra/detachments/{id}", ctx -> answer(ctx, service.removeDetachment(ctx.pathParam("id"),
+                user(ctx, security), gate(ctx, security, "qra.posture.remove"))), Role.SUPERVISOR);
+        app.put("/api/qra/detachments/{id}/readiness", ctx -> {
+            JsonNode b = body(ctx);
+            Readiness r;
+            CapStation cap;
+            try {
+                r = Readiness.parse(b.path("readiness").asText(""));
+                cap = b.has("cap") ? cap(b.get("cap")) : null;
+            } catch (IllegalArgumentException e) {
+                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                return;
+            }
+            answer(ctx, service.setReadiness(ctx.pathParam("id"), r, cap, user(ctx, security),
+                    gate(ctx, security, "qra.posture.readiness")));
+        }, Role.SUPERVISOR);
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private void recommendation(Context ctx) {
+        String alert = ctx.queryParam("alert");
+        List<ScrambleService.Recommendation> list = null;
+        if (alert != null) {
+            try {
+                list = service.recommendationFor(Long.parseLong(alert));
+            } catch (NumberFormatException e) {
+                ctx.status(400).json(Map.of("error", "alert must be a number"));
+                return;
+            }
+        }
+        String track = ctx.queryParam("track");
+        if (list == null && track != null) {
+            try {
+                list = service.recommend(Integer.parseInt(track));
+            } catch (NumberFormatException e) {
+                ctx.status(400).json(Map.of("error", "track must be a number"));
+                return;
+            }
+        }
+        if (list == null) {
+            ctx.status(404).json(Map.of("error", "no recommendation (unknown alert, or track without a position yet)"));
+            return;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ScrambleService.Recommendation r : list) out.add(ScrambleService.recommendationView(r));
+        ctx.json(out);
+    }
+
+    /**
+     * GeoJSON FeatureCollection: one MultiLineString per isochrone ({@code minutes}), plus the grid
+     * itself as a foreign member ({@code grid}: south-west cell centre, steps, rows, columns, minutes
+     * row by row from the south, -1 where no unit reaches, null outside the area) and the response
+     * statistics. A POST body is a what-if: {@code {"add":[detachment...], "move":[{"unit","base":{...}}],
+     * "remove":["id"...], "readiness":[{"unit","readiness"}]}} applied to a copy of the posture.
+     */
+    private void responsiveness(Context ctx, JsonNode whatIf) {
+        double level = number(ctx, "level", 250) * 100; // flight level
+        double speed = number(ctx, "speed", 450);
+        double resolution = number(ctx, "resolution", 10);
+        String motionText = ctx.queryParam("motion");
+        TargetMotion motion = "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
+        double south = number(ctx, "south", 40.5), north = number(ctx, "north", 47.0);
+        double west = number(ctx, "west", 27.0), east = number(ctx, "east", 42.0);
+        if (!(level >= 0 && level <= 60_000) || !(speed >= 0 && speed < 2000) || !(resolution >= 0.5 && resolution <= 200)) {
+            ctx.status(400).json(Map.of("error", "level FL0-600, speed 0-2000 kt, resolution 0.5-200 km"));
+            return;
+        }
+        MapGrid grid;
+        try {
+            grid = MapGrid.of(south, north, west, east, resolution);
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).json(Map.of("error", e.getMessage()));
+            return;
+        }
+        if (grid.cells() > MAX_CELLS) {
+            ctx.status(400).json(Map.of("error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
+            return;
+        }
+        Posture p = service.postureCopy();
+        if (whatIf != null) {
+            try {
+                applyWhatIf(p, whatIf);
+            } catch (IllegalArgumentException e) {
+                ctx.status(400).json(Map.of("error", "what-if: " + e.getMessage()));
+                return;
+            }
+        }
+        long epochMs = Math.max(0, Math.floorDiv(service.now(), 1_000_000L));
+        ResponsivenessMap map = new Responsiveness().compute(p, grid, GeoPredicate.EVERYWHERE, level, speed, motion,
+                org.vigil.core.qra.InterceptOptions.defaults(), epochMs);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsString(geoJson(map, levels(ctx))));
+    }
+
+    static Map<String, Object> geoJson(ResponsivenessMap map, double[] levels) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (Isochrones.Isochrone iso : map.isochrones(levels)) {
+            List<List<double[]>> lines = new ArrayList<>();
+            for (double[] poly : iso.polylines()) {
+                List<double[]> line = new ArrayList<>(poly.length / 2);
+                for (int i = 0; i + 1 < poly.length; i += 2) line.add(new double[] {round4(poly[i + 1]), round4(poly[i])});
+                lines.add(line);
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("properties", Map.of("minutes", iso.minutes()));
+            f.put("geometry", Map.of("type", "MultiLineString", "coordinates", lines));
+            features.add(f);
+        }
+        MapGrid g = map.grid();
+        float[] v = map.values();
+        List<Object> values = new ArrayList<>(v.length);
+        for (float x : v) values.add(Float.isNaN(x) ? null : Float.isInfinite(x) ? -1 : Math.round(x * 10) / 10.0);
+        Map<String, Object> grid = new LinkedHashMap<>();
+        grid.put("south", g.minLat());
+        grid.put("west", g.minLon());
+        grid.put("latStep", g.latStep());
+        grid.put("lonStep", g.lonStep());
+        grid.put("rows", g.rows());
+        grid.put("columns", g.columns());
+        grid.put("resolutionKm", g.resolutionKm());
+        grid.put("minutes", values);
+        ResponseStats s = map.stats(GeoPredicate.EVERYWHERE);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("cells", s.cells());
+        stats.put("uncovered", s.uncovered());
+        stats.put("worstMinutes", finite(s.worstMinutes()));
+        stats.put("worstCoveredMinutes", finite(s.worstCovered()));
+        stats.put("meanMinutes", finite(s.meanMinutes()));
+        stats.put("coveredShare", Math.round(s.coveredShare() * 1000) / 1000.0);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", "FeatureCollection");
+        out.put("levelFt", map.levelFt());
+        out.put("speedKt", map.targetSpeedKt());
+        out.put("motion", map.motion().name().toLowerCase(Locale.ROOT));
+        out.put("units", map.unitIds());
+        out.put("stats", stats);
+        out.put("grid", grid);
+        out.put("features", features);
+        return out;
+    }
+
+    private static void applyWhatIf(Posture p, JsonNode w) {
+        for (JsonNode n : w.path("remove")) p.removeDetachment(n.asText());
+        for (JsonNode n : w.path("move")) p.moveDetachment(n.path("unit").asText(), base(n.path("base")));
+        for (JsonNode n : w.path("readiness")) {
+            p.setReadiness(n.path("unit").asText(), Readiness.parse(n.path("readiness").asText("")),
+                    n.has("cap") ? cap(n.get("cap")) : null);
+        }
+        for (JsonNode n : w.path("add")) p.addDetachment(detachment(n));
+    }
+
+    private static double[] levels(Context ctx) {
+        String s = ctx.queryParam("isochrones");
+        if (s == null || s.isBlank()) return new double[] {10, 20, 30, 45, 60};
+        String[] parts = s.split(",");
+        double[] out = new double[Math.min(parts.length, 20)];
+        for (int i = 0; i < out.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                out[i] = 30;
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    static Map<String, Object> postureView(Posture p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("version", p.version());
+        Map<String, Map<String, Object>> bases = new LinkedHashMap<>();
+        for (Detachment d : p.detachments()) {
+            Base b = d.base();
+            bases.computeIfAbsent(b.icao(), k -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("icao", b.icao());
+                v.put("name", b.name());
+                v.put("lat", b.latDeg());
+                v.put("lon", b.lonDeg());
+                v.put("elevationFt", b.elevationFt());
+                v.put("units", new ArrayList<String>());
+                return v;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> units = (List<String>) bases.get(b.icao()).get("units");
+            units.add(d.id());
+        }
+        m.put("bases", new ArrayList<>(bases.values()));
+        m.put("units", unitsView(p));
+        return m;
+    }
+
+    static List<Map<String, Object>> unitsView(Posture p) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Detachment d : p.detachments()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", d.id());
+            v.put("nation", d.nation());
+            v.put("base", d.base().icao());
+            v.put("lat", d.base().latDeg());
+            v.put("lon", d.base().lonDeg());
+            v.put("type", d.aircraftType());
+            v.put("count", d.count());
+            v.put("readiness", d.readiness().label());
+            double tta = d.timeToAirborneS();
+            v.put("timeToAirborneMin", Double.isNaN(tta) ? null : tta / 60);
+            if (d.rotation() != null) v.put("rotation", d.rotation().from() + "/" + d.rotation().to());
+            if (d.cap() != null) v.put("cap", Map.of("lat", d.cap().latDeg(), "lon", d.cap().lonDeg(), "altFt", d.cap().altitudeFt()));
+            out.add(v);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ parsing
+
+    static Detachment detachment(JsonNode n) {
+        String id = text(n, "id");
+        return new Detachment(id, n.path("nation").asText(""), base(n.path("base")), text(n, "type"),
+                n.path("count").asInt(2), Readiness.parse(n.path("readiness").asText("QRA-15")),
+                n.has("cap") ? cap(n.get("cap")) : null, null,
+                n.has("timeToAirborneMin") ? n.get("timeToAirborneMin").asDouble() * 60 : Double.NaN);
+    }
+
+    static Base base(JsonNode n) {
+        if (n == null || !n.isObject()) throw new IllegalArgumentException("base {icao, name, lat, lon, elevationFt} required");
+        if (!n.path("lat").isNumber() || !n.path("lon").isNumber()) throw new IllegalArgumentException("base lat and lon required");
+        return new Base(text(n, "icao"), n.path("name").asText(null), n.get("lat").asDouble(), n.get("lon").asDouble(),
+                n.path("elevationFt").asDouble(0));
+    }
+
+    static CapStation cap(JsonNode n) {
+        return new CapStation(n.path("lat").asDouble(Double.NaN), n.path("lon").asDouble(Double.NaN),
+                n.path("altFt").asDouble(25_000), n.path("enduranceMin").asDouble(45) * 60);
+    }
+
+    private static String text(JsonNode n, String field) {
+        String s = n.path(field).asText("");
+        if (s.isBlank()) throw new IllegalArgumentException(field + " required");
+        return s.strip();
+    }
+
+    private JsonNode body(Context ctx) {
+        String b = ctx.body();
+        if (b == null || b.isBlank()) return json.createObjectNode();
+        try {
+            JsonNode n = json.readTree(b);
+            return n == null || !n.isObject() ? json.createObjectNode() : n;
+        } catch (java.io.IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static double number(Context ctx, String name, double dflt) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isBlank()) return dflt;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN; // refused by the range checks
+        }
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : null;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    private static String user(Context ctx, Security security) {
+        if (security == null) return "local";
+        Actor a = security.actor(ctx);
+        return a == null ? "local" : a.user();
+    }
+
+    private ScrambleService.Gate gate(Context ctx, Security security, String action) {
+        return (target, detail) -> {
+            if (security == null) return true;
+            try {
+                security.audit(ctx, action, target, detail, Audit.Outcome.SUCCESS, service.now() == Long.MIN_VALUE
+                        ? Audit.NO_DATA_TIME : service.now());
+                return true;
+            } catch (SQLException | IllegalStateException e) {
+                return false;
+            }
+        };
+    }
+
+    private static void answer(Context ctx, ScrambleService.Result r) {
+        if (r.ok()) {
+            ctx.json(r.scrambleId() == null ? Map.of("ok", true) : Map.of("ok", true, "id", r.scrambleId()));
+        } else {
+            ctx.status(r.status()).json(Map.of("ok", false, "error", r.reason()));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.vigil.server.qra;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.vigil.core.qra.InterceptSolution;
+
+/**
+ * One QRA tasking: a unit sent against a target track, from proposal to landing. Mutable, owned
+ * by {@link ScrambleService} and changed only under its lock; the API reads copies ({@link ScrambleService#views}).
+ *
+ * <p>Invariants: {@link #phase} only moves forward (PROPOSED, ORDERED, AIRBORNE ... LANDED), except
+ * that CANCELLED may end it at any point; every phase reached has its data time in {@link #phaseTimes};
+ * {@link #predicted} is the plan at the order (kept for comparison with the intercept actually
+ * flown) and {@link #latest} the last re-solve.
+ */
+public final class Scramble {
+    /** Category of the tasking (domain brief 1.4): a real launch. Tango (training) is not run by this service. */
+    public static final String ALPHA = "ALPHA";
+
+    public final String id;
+    public final long alertId;
+    public int targetTrack;
+    public final String unitId;
+    public final String category = ALPHA;
+    public ScramblePhase phase = ScramblePhase.PROPOSED;
+    public final Map<ScramblePhase, Long> phaseTimes = new EnumMap<>(ScramblePhase.class);
+    public String proposedBy, orderedBy, cancelledBy, cancelReason, rtbBy;
+    public long proposedNanos = Long.MIN_VALUE, orderedNanos = Long.MIN_VALUE;
+    /** Plan at proposal (for the order dialog) and at the order. */
+    public final InterceptSolution proposal = new InterceptSolution();
+    public final InterceptSolution predicted = new InterceptSolution();
+    public final InterceptSolution latest = new InterceptSolution();
+    /** Data time the order's plan puts the fighters 1 NM in trail, or MIN_VALUE. */
+    public long predictedInterceptNanos = Long.MIN_VALUE;
+    public long interceptNanos = Long.MIN_VALUE;
+    public long lastSolveNanos = Long.MIN_VALUE;
+    public long holdingSinceNanos = Long.MIN_VALUE;
+    public String[] callsigns = new String[0];
+    /** Aircraft taken off the unit's alert count by the order (given back on landing or cancel). */
+    public int committed;
+    public boolean rtbOrdered;
+    public String outcomeIdentifiedAs, outcomeAction, outcomeBy;
+    public long outcomeNanos = Long.MIN_VALUE;
+    /** With real data: the lead's track, linked by address or callsign; 0 until linked. */
+    public int fighterTrack;
+    public final FighterFix lead = new FighterFix();
+    /** Plan figures the climb is flown to: ground distance and time of the climb. */
+    public double climbDistanceM, climbTimeS, levelFt, timeToAirborneS;
+
+    Scramble(String id, long alertId, int targetTrack, String unitId) {
+        this.id = id;
+        this.alertId = alertId;
+        this.targetTrack = targetTrack;
+        this.unitId = unitId;
+    }
+
+    void enter(ScramblePhase p, long nanos) {
+        phase = p;
+        phaseTimes.putIfAbsent(p, nanos);
+    }
+}

@@ -1,0 +1,42 @@
+package org.vigil.server.qra;
+
+import java.util.Set;
+import org.vigil.core.qra.InterceptOptions;
+
+/**
+ * What makes an alert worth a scramble recommendation and how the intercept is followed.
+ *
+ * @param causes          alert causes (rule names, e.g. "no-transponder") that warrant a recommendation
+ * @param maxPriority     any alert at this priority or more urgent (1 = most urgent) also warrants one
+ * @param options         intercept planning options (trail behind the target, supersonic rules)
+ * @param resolveS        how often a flying scramble is re-solved against the target's latest track, seconds
+ * @param interceptNm     the fighter counts as "in trail" (INTERCEPT) within this distance behind the target's beam
+ * @param shadowAfterS    held within {@code holdNm} for this long after the intercept: SHADOW
+ * @param holdNm          distance to the target that counts as holding station
+ * @param landedNm        within this distance of its base and below {@code landedAglFt}: LANDED
+ * @param landedAglFt     height above the base that counts as landed
+ */
+public record ScrambleConfig(Set<String> causes, int maxPriority, InterceptOptions options, double resolveS,
+                             double interceptNm, double shadowAfterS, double holdNm, double landedNm, double landedAglFt) {
+    public ScrambleConfig {
+        causes = Set.copyOf(causes);
+        if (options == null) throw new IllegalArgumentException("intercept options required");
+        if (!(resolveS > 0)) throw new IllegalArgumentException("re-solve interval must be > 0 s");
+        if (!(interceptNm > 0) || !(holdNm >= interceptNm)) throw new IllegalArgumentException("need 0 < intercept NM <= hold NM");
+    }
+
+    /**
+     * The causes of domain brief 1.2 (no transponder, no flight plan, no radio contact) plus the
+     * airspace and hijack rules; priority 1 always; 1 NM in trail, subsonic and supersonic allowed.
+     */
+    public static ScrambleConfig defaults() {
+        return new ScrambleConfig(Set.of("no-transponder", "no-flight-plan", "radio-contact-lost", "no-reply-to-controller",
+                "approaching-national-airspace", "inside-national-airspace", "military-without-clearance", "squawk-7500"),
+                1, InterceptOptions.defaults(), 10, 1.5, 60, 3, 3, 2000);
+    }
+
+    /** True when an alert of this cause and priority gets a recommendation. */
+    public boolean warrants(String cause, int priority) {
+        return causes.contains(cause) || (priority > 0 && priority <= maxPriority);
+    }
+}

@@ -1,0 +1,28 @@
+package org.vigil.server.qra;
+
+import java.util.Locale;
+
+/**
+ * Where a scramble stands, in the order it normally goes through (domain brief 1.2: decide,
+ * launch, intercept, identify and act, recover). PROPOSED and ORDERED are the two human steps
+ * (operator, supervisor); AIRBORNE to LANDED are followed automatically from the fighter and
+ * target tracks; CANCELLED ends a scramble at any point before LANDED.
+ */
+public enum ScramblePhase {
+    PROPOSED, ORDERED, AIRBORNE, EN_ROUTE, INTERCEPT, SHADOW, ESCORT, RTB, LANDED, CANCELLED;
+
+    /** Lower-case hyphenated name used in events and the API ("en-route"). */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True once the scramble can no longer change phase. */
+    public boolean ended() {
+        return this == LANDED || this == CANCELLED;
+    }
+
+    /** True while the fighters are in the air under this scramble. */
+    public boolean flying() {
+        return ordinal() >= AIRBORNE.ordinal() && ordinal() <= RTB.ordinal();
+    }
+}

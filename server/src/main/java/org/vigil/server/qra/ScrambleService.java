@@ -1,0 +1,817 @@
+package org.vigil.server.qra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.vigil.core.Callsigns;
+import org.vigil.core.qra.AircraftProfile;
+import org.vigil.core.qra.Base;
+import org.vigil.core.qra.CapStation;
+import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.InterceptRanking;
+import org.vigil.core.qra.InterceptSolution;
+import org.vigil.core.qra.InterceptSolver;
+import org.vigil.core.qra.Posture;
+import org.vigil.core.qra.Readiness;
+import org.vigil.core.qra.TargetPath;
+import org.vigil.core.sim.Geo;
+
+/**
+ * The scramble workflow of issue #8: a ranked recommendation for each alert that warrants one, an
+ * operator's proposal, a supervisor's Alpha scramble order, the phases followed from the fighter
+ * and target tracks, the outcome, re-tasking and cancelling; and the posture changes a supervisor
+ * makes. Every transition is an event line (docs/EVENTS.md, "Scramble and posture"); the web layer
+ * ({@link QraApi}) audits who did what before calling in.
+ *
+ * <p>Time is the data's: {@link #onTrackUpdate} and {@link #tick} move "now" forward (never back);
+ * actions are stamped with it. Same inputs, same events: deterministic.
+ *
+ * <p>Hot path: {@link #onTrackUpdate} runs for every system track update and allocates nothing: it
+ * looks the track up in small primitive arrays of watched targets and linked fighter addresses.
+ * Everything else (alerts, actions, re-solving every {@link ScrambleConfig#resolveS}) is rare.
+ *
+ * <p>Thread-safety: all public methods are synchronized (the delivery thread feeds tracks, the web
+ * threads act).
+ */
+public final class ScrambleService {
+    /** Result of an action: ok, or the HTTP status and why it was refused. */
+    public record Result(boolean ok, int status, String reason, String scrambleId) {
+        static Result ok(String id) { return new Result(true, 200, null, id); }
+        static Result notFound(String why) { return new Result(false, 404, why, null); }
+        static Result refused(String why) { return new Result(false, 409, why, null); }
+        static Result bad(String why) { return new Result(false, 400, why, null); }
+    }
+
+    /**
+     * Called after an action has been checked and before it changes anything: the web layer audits
+     * it there (who, what, data time). False refuses the action (the audit row could not be stored).
+     */
+    @FunctionalInterface
+    public interface Gate {
+        boolean allow(String target, String detail);
+
+        /** No audit (tests, the simulated operator). */
+        Gate OPEN = (target, detail) -> true;
+    }
+
+    private static final Result UNAUDITED = new Result(false, 503, "audit trail unavailable: action not carried out", null);
+
+    /** A recommendation line: the unit and its plan against the target. */
+    public record Recommendation(int rank, Detachment unit, InterceptSolution solution) { }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final double KT = Geo.KT;
+
+    private final Posture posture;
+    private final ScrambleConfig config;
+    private final Fighters fighters;
+    private final Consumer<String> events;
+    private final ObjectMapper json = new ObjectMapper();
+    private final InterceptRanking ranking = new InterceptRanking();
+    private final InterceptSolver solver = new InterceptSolver();
+    private final TargetPath path = new TargetPath(1);
+    private final List<Scramble> scrambles = new ArrayList<>();
+    private final List<long[]> pendingAlerts = new ArrayList<>(); // {alertId, track}
+    private final Map<String, int[]> unitAddresses = new LinkedHashMap<>();
+    private final Map<String, String> unitCallsigns = new LinkedHashMap<>();
+    private final Map<Long, List<Recommendation>> recommended = new LinkedHashMap<>();
+
+    // watched target tracks (alerted or tasked): primitive arrays, grown only when a watch is added
+    private int[] watchTrack = new int[8];
+    private FighterFix[] watchFix = new FighterFix[8];
+    private int watches;
+    // fighter links for real data: address or packed callsign prefix -> scramble
+    private int[] linkAddress = new int[8];
+    private long[] linkCallsign = new long[8], linkMask = new long[8];
+    private Scramble[] linkScramble = new Scramble[8];
+    private int links;
+
+    private long now = Long.MIN_VALUE;
+    private int nextId = 1;
+    private long rejectedUpdates;
+
+    public ScrambleService(Posture posture, ScrambleConfig config, Fighters fighters, Consumer<String> events) {
+        this.posture = posture;
+        this.config = config;
+        this.fighters = fighters == null ? Fighters.NONE : fighters;
+        this.events = events == null ? line -> { } : events;
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** An alert was raised: if it warrants one, a recommendation follows on the track's next update. */
+    public synchronized void onAlert(long alertId, int track, String cause, int priority, long timeNanos) {
+        advance(timeNanos);
+        if (!config.warrants(cause, priority) || recommended.containsKey(alertId)) return;
+        for (long[] p : pendingAlerts) if (p[0] == alertId) return;
+        FighterFix fix = watch(track);
+        if (fix.known()) {
+            recommendFor(alertId, track, fix);
+        } else {
+            pendingAlerts.add(new long[] {alertId, track});
+        }
+    }
+
+    /**
+     * A system track update (every one may be passed: unwatched tracks cost an array scan).
+     * {@code icao} is the 24-bit address or -1, {@code callsign} packed as {@link Callsigns} or 0.
+     * Updates with NaN position or older than "now" by more than a minute are counted and ignored.
+     */
+    public synchronized void onTrackUpdate(int track, long timeNanos, double lat, double lon, double altFt, double gsKt,
+                                           double trackDeg, int icao, long callsign) {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+            rejectedUpdates++;
+            return;
+        }
+        advance(timeNanos);
+        for (int i = 0; i < watches; i++) {
+            if (watchTrack[i] != track) continue;
+            watchFix[i].set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
+            if (!pendingAlerts.isEmpty()) recommendPending(track, watchFix[i]);
+        }
+        for (int i = 0; i < links; i++) {
+            boolean match = (icao >= 0 && linkAddress[i] == icao)
+                    || (callsign != 0 && linkMask[i] != 0 && (callsign & linkMask[i]) == linkCallsign[i]);
+            if (!match) continue;
+            Scramble s = linkScramble[i];
+            if (s.fighterTrack == 0) s.fighterTrack = track;
+            if (s.fighterTrack == track) s.lead.set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
+        }
+    }
+
+    /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering. */
+    public synchronized void tick(long nowNanos) {
+        advance(nowNanos);
+        for (int i = 0; i < scrambles.size(); i++) {
+            Scramble s = scrambles.get(i);
+            if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
+        }
+    }
+
+    /** Tells the service the addresses and callsign stem its fighters will have (real data linking). */
+    public synchronized void setUnitIdentity(String unitId, int[] addresses, String callsignStem) {
+        unitAddresses.put(unitId, addresses == null ? new int[0] : addresses.clone());
+        if (callsignStem != null && !callsignStem.isBlank()) unitCallsigns.put(unitId, callsignStem.strip());
+    }
+
+    // ------------------------------------------------------------------ recommendation
+
+    /** The ranking of every unit against the track's latest position, or null when the track is not known. */
+    public synchronized List<Recommendation> recommend(int track) {
+        FighterFix fix = fixOf(track);
+        return fix == null || !fix.known() ? null : rank(fix);
+    }
+
+    /** The recommendation issued for an alert, or null. */
+    public synchronized List<Recommendation> recommendationFor(long alertId) {
+        return recommended.get(alertId);
+    }
+
+    private void recommendPending(int track, FighterFix fix) {
+        for (int k = pendingAlerts.size() - 1; k >= 0; k--) {
+            long[] p = pendingAlerts.get(k);
+            if (p[1] != track) continue;
+            pendingAlerts.remove(k);
+            recommendFor(p[0], track, fix);
+        }
+    }
+
+    private void recommendFor(long alertId, int track, FighterFix fix) {
+        List<Recommendation> list = rank(fix);
+        if (list == null) return;
+        recommended.put(alertId, list);
+        Map<String, Object> e = event("scramble.recommended", track);
+        e.put("alert", alertId);
+        e.put("target", targetView(fix));
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (Recommendation r : list) units.add(recommendationView(r));
+        e.put("units", units);
+        emit(e);
+    }
+
+    private List<Recommendation> rank(FighterFix fix) {
+        if (!target(fix)) return null;
+        List<InterceptRanking.Entry> entries = ranking.rank(posture, path, config.options(), epochMs());
+        List<Recommendation> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) out.add(new Recommendation(i + 1, entries.get(i).unit(), entries.get(i).solution()));
+        return out;
+    }
+
+    /** Sets {@link #path} from a fix; false when the fix cannot make a path (no speed or track). */
+    private boolean target(FighterFix fix) {
+        double gs = Double.isNaN(fix.groundSpeedKt) ? 0 : fix.groundSpeedKt;
+        double trk = Double.isNaN(fix.trackDeg) ? 0 : fix.trackDeg;
+        double alt = Double.isNaN(fix.altitudeFt) ? 25_000 : fix.altitudeFt; // primary-only: a typical level
+        try {
+            path.straight(fix.latDeg, fix.lonDeg, Math.max(0, alt), Math.min(gs, 4999), trk);
+            return true;
+        } catch (IllegalArgumentException e) {
+            rejectedUpdates++;
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Operator: proposes {@code unitId} against {@code track} (for alert {@code alertId}, 0 if none). */
+    public synchronized Result propose(long alertId, int track, String unitId, String user, Gate gate) {
+        if (now == Long.MIN_VALUE) return Result.refused("no data yet");
+        Detachment d = unit(unitId);
+        if (d == null) return Result.notFound("no unit '" + unitId + "'");
+        FighterFix fix = fixOf(track);
+        if (fix == null) fix = watch(track);
+        if (!fix.known()) return Result.refused("track " + track + " has no position yet");
+        for (Scramble s : scrambles) {
+            if (s.unitId.equals(unitId) && !s.phase.ended()) return Result.refused("unit " + unitId + " already tasked by " + s.id);
+        }
+        if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
+        Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId);
+        solve(d, fix, s.proposal);
+        s.proposedBy = user;
+        s.proposedNanos = now;
+        s.enter(ScramblePhase.PROPOSED, now);
+        scrambles.add(s);
+        Map<String, Object> e = scrambleEvent("scramble.proposed", s);
+        e.put("user", user);
+        e.put("plan", planView(s.proposal, now));
+        emit(e);
+        return Result.ok(s.id);
+    }
+
+    /** Supervisor: orders a proposed scramble (Alpha). Launches the fighters and takes them off the alert count. */
+    public synchronized Result order(String id, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.phase != ScramblePhase.PROPOSED) return Result.refused(id + " is " + s.phase.wireName() + ", not proposed");
+        Detachment d = unit(s.unitId);
+        if (d == null) return Result.refused("unit " + s.unitId + " left the posture");
+        FighterFix fix = fixOf(s.targetTrack);
+        solve(d, fix, s.predicted);
+        if (!s.predicted.feasible) {
+            return Result.refused(s.unitId + " cannot intercept: " + s.predicted.reason.text());
+        }
+        if (!gate.allow(s.id, "Alpha scramble " + s.unitId + " against track " + s.targetTrack + ", intercept in "
+                + Math.round(s.predicted.timeS / 60) + " min")) return UNAUDITED;
+        s.orderedBy = user;
+        s.orderedNanos = now;
+        s.predictedInterceptNanos = now + Math.round(s.predicted.timeS * 1e9);
+        s.latest.copyFrom(s.predicted);
+        AircraftProfile profile = posture.profileOf(d);
+        s.levelFt = s.predicted.altitudeFt;
+        s.timeToAirborneS = s.predicted.timeToAirborneS;
+        s.climbTimeS = s.predicted.climbTimeS;
+        s.climbDistanceM = profile.climbDistanceM(d.base().elevationFt(), s.levelFt);
+        s.lastSolveNanos = now;
+        s.enter(ScramblePhase.ORDERED, now);
+        s.committed = d.count();
+        posture.setCount(d.id(), 0); // readiness: the unit's aircraft are committed
+        s.callsigns = fighters.launch(s.id, d, s.timeToAirborneS, s.predicted.headingDeg, s.levelFt, climbSpeedKt(s));
+        link(s, d);
+        Map<String, Object> e = scrambleEvent("scramble.ordered", s);
+        e.put("user", user);
+        e.put("proposedBy", s.proposedBy);
+        e.put("plan", planView(s.predicted, now));
+        e.put("callsigns", List.of(s.callsigns));
+        emit(e);
+        Map<String, Object> r = event("qra.readiness", 0);
+        r.put("unit", d.id());
+        r.put("available", 0);
+        r.put("committed", s.committed);
+        r.put("scramble", s.id);
+        emit(r);
+        return Result.ok(s.id);
+    }
+
+    /** Supervisor: sends the fighters of a scramble against another track (re-solved from where the lead is). */
+    public synchronized Result retask(String id, int newTrack, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.phase.ended() || s.phase == ScramblePhase.RTB) return Result.refused(id + " is " + s.phase.wireName());
+        FighterFix fix = fixOf(newTrack);
+        if (fix == null) fix = watch(newTrack);
+        if (!fix.known()) return Result.refused("track " + newTrack + " has no position yet");
+        if (!gate.allow(s.id, "re-task to track " + newTrack)) return UNAUDITED;
+        int old = s.targetTrack;
+        s.targetTrack = newTrack;
+        s.interceptNanos = Long.MIN_VALUE;
+        s.holdingSinceNanos = Long.MIN_VALUE;
+        s.lastSolveNanos = Long.MIN_VALUE; // re-solve at the next tick
+        if (s.phase.ordinal() > ScramblePhase.EN_ROUTE.ordinal()) s.phase = ScramblePhase.EN_ROUTE;
+        Map<String, Object> e = scrambleEvent("scramble.retasked", s);
+        e.put("from", old);
+        e.put("user", user);
+        emit(e);
+        if (s.phase.flying()) follow(s);
+        return Result.ok(s.id);
+    }
+
+    /** Supervisor: cancels a scramble before it has landed; fighters in the air return to base. */
+    public synchronized Result cancel(String id, String user, String reason, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.phase.ended()) return Result.refused(id + " already " + s.phase.wireName());
+        if (!gate.allow(s.id, reason == null ? "cancel" : "cancel: " + reason)) return UNAUDITED;
+        s.cancelledBy = user;
+        s.cancelReason = reason;
+        Map<String, Object> e = scrambleEvent("scramble.cancelled", s);
+        e.put("user", user);
+        if (reason != null) e.put("reason", reason);
+        if (s.phase.flying()) {
+            // in the air: cancelling means coming home
+            e.put("then", "rtb");
+            emit(e);
+            s.rtbOrdered = true;
+            s.rtbBy = user;
+            phase(s, ScramblePhase.RTB);
+        } else {
+            emit(e);
+            s.enter(ScramblePhase.CANCELLED, now);
+            release(s);
+            fighters.landed(s.id);
+        }
+        return Result.ok(s.id);
+    }
+
+    /** Supervisor: orders the fighters back to base. */
+    public synchronized Result returnToBase(String id, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (!s.phase.flying()) return Result.refused(id + " is " + s.phase.wireName() + ", not in the air");
+        if (s.phase == ScramblePhase.RTB) return Result.refused(id + " already returning");
+        if (!gate.allow(s.id, "return to base")) return UNAUDITED;
+        s.rtbOrdered = true;
+        s.rtbBy = user;
+        phase(s, ScramblePhase.RTB);
+        return Result.ok(s.id);
+    }
+
+    /** Supervisor: enters the outcome (identified as, action taken). ESCORT as action turns holding into escort. */
+    public synchronized Result outcome(String id, String identifiedAs, String action, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.phase.ordinal() < ScramblePhase.ORDERED.ordinal() || s.phase == ScramblePhase.CANCELLED) {
+            return Result.refused(id + " is " + s.phase.wireName());
+        }
+        if (blank(identifiedAs) && blank(action)) return Result.bad("identifiedAs or action required");
+        if (!gate.allow(s.id, "outcome: " + identifiedAs + " / " + action)) return UNAUDITED;
+        s.outcomeIdentifiedAs = blank(identifiedAs) ? s.outcomeIdentifiedAs : identifiedAs.strip();
+        s.outcomeAction = blank(action) ? s.outcomeAction : action.strip();
+        s.outcomeBy = user;
+        s.outcomeNanos = now;
+        Map<String, Object> e = scrambleEvent("scramble.outcome", s);
+        if (s.outcomeIdentifiedAs != null) e.put("identifiedAs", s.outcomeIdentifiedAs);
+        if (s.outcomeAction != null) e.put("action", s.outcomeAction);
+        e.put("user", user);
+        emit(e);
+        if (s.phase == ScramblePhase.SHADOW && s.outcomeAction != null
+                && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort")) {
+            phase(s, ScramblePhase.ESCORT);
+        }
+        return Result.ok(s.id);
+    }
+
+    // ------------------------------------------------------------------ posture (supervisor)
+
+    public synchronized Result addDetachment(Detachment d, String user, Gate gate) {
+        if (unit(d.id()) != null) return Result.refused("unit " + d.id() + " already exists");
+        if (posture.profileOf(d) == null) return Result.bad("no performance profile for type " + d.aircraftType());
+        if (!gate.allow(d.id(), "add detachment at " + d.base().icao())) return UNAUDITED;
+        try {
+            posture.addDetachment(d);
+        } catch (IllegalArgumentException e) {
+            return Result.bad(e.getMessage());
+        }
+        postureEvent("add", d.id(), user, "base " + d.base().icao());
+        return Result.ok(d.id());
+    }
+
+    public synchronized Result moveDetachment(String id, Base base, String user, Gate gate) {
+        if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
+        if (!gate.allow(id, "move to " + base.icao())) return UNAUDITED;
+        posture.moveDetachment(id, base);
+        postureEvent("move", id, user, "base " + base.icao());
+        return Result.ok(id);
+    }
+
+    public synchronized Result removeDetachment(String id, String user, Gate gate) {
+        if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
+        for (Scramble s : scrambles) if (s.unitId.equals(id) && !s.phase.ended()) return Result.refused("unit " + id + " is tasked by " + s.id);
+        if (!gate.allow(id, "remove detachment")) return UNAUDITED;
+        posture.removeDetachment(id);
+        postureEvent("remove", id, user, null);
+        return Result.ok(id);
+    }
+
+    public synchronized Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
+        if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
+        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.bad("AIRBORNE-CAP needs a CAP station");
+        if (!gate.allow(id, "readiness " + readiness.label())) return UNAUDITED;
+        try {
+            posture.setReadiness(id, readiness, cap);
+        } catch (IllegalArgumentException e) {
+            return Result.bad(e.getMessage());
+        }
+        postureEvent("readiness", id, user, readiness.label());
+        return Result.ok(id);
+    }
+
+    /** A copy of the posture (what-if studies, views). */
+    public synchronized Posture postureCopy() {
+        return posture.copy();
+    }
+
+    // ------------------------------------------------------------------ following a flying scramble
+
+    private void follow(Scramble s) {
+        Detachment d = unit(s.unitId);
+        boolean known = fighters.lead(s.id, now, s.lead) || (s.fighterTrack != 0 && s.lead.known());
+        FighterFix target = fixOf(s.targetTrack);
+        if (s.phase == ScramblePhase.ORDERED) {
+            if (known && s.lead.timeNanos >= s.orderedNanos) phase(s, ScramblePhase.AIRBORNE);
+            else return;
+        }
+        if (!known) return;
+        double sinceOrderS = (now - s.orderedNanos) / 1e9;
+        if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000) phase(s, ScramblePhase.EN_ROUTE);
+        if (s.phase == ScramblePhase.RTB) {
+            flyHome(s, d);
+            return;
+        }
+        if (d != null && fuelOut(s, d)) {
+            s.rtbOrdered = true;
+            phase(s, ScramblePhase.RTB);
+            return;
+        }
+        if (target == null || !target.known()) return;
+        double distNm = Geo.distanceM(target.latDeg, target.lonDeg, s.lead.latDeg, s.lead.lonDeg) / Geo.NM;
+        if (s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE) {
+            if (distNm <= config.interceptNm() && behindBeam(target, s.lead)) {
+                s.interceptNanos = now;
+                s.holdingSinceNanos = now;
+                phase(s, ScramblePhase.INTERCEPT);
+                fighters.holdOn(s.id, target);
+                return;
+            }
+            if (s.lastSolveNanos == Long.MIN_VALUE || now - s.lastSolveNanos >= (long) (config.resolveS() * 1e9)) {
+                resolve(s, d, target, sinceOrderS);
+            }
+            return;
+        }
+        // INTERCEPT, SHADOW, ESCORT: holding station?
+        if (distNm > config.holdNm()) {
+            s.holdingSinceNanos = Long.MIN_VALUE;
+        } else if (s.holdingSinceNanos == Long.MIN_VALUE) {
+            s.holdingSinceNanos = now;
+        }
+        if (s.phase == ScramblePhase.INTERCEPT && s.holdingSinceNanos != Long.MIN_VALUE
+                && now - s.holdingSinceNanos >= (long) (config.shadowAfterS() * 1e9)) {
+            boolean escort = s.outcomeAction != null && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort");
+            phase(s, escort ? ScramblePhase.ESCORT : ScramblePhase.SHADOW);
+        }
+    }
+
+    /**
+     * Re-solves from the lead's position (as an airborne start with no launch delay) against the
+     * target's latest track and steers the lead on the new heading: lead pursuit of the stern point.
+     * Until the plan's climb is over the lead is held to the climb's mean ground speed, so that it is
+     * where the plan said at the end of the climb.
+     */
+    private void resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
+        if (d == null) return;
+        s.lastSolveNanos = now;
+        Detachment from = new Detachment(d.id(), d.nation(), d.base(), d.aircraftType(), Math.max(1, s.committed),
+                Readiness.AIRBORNE_CAP, new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
+                null, Double.NaN);
+        if (!target(target)) return;
+        solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
+        if (!s.latest.feasible) return; // keep the last heading: the target may turn back into reach
+        boolean climbing = sinceOrderS < s.timeToAirborneS + s.climbTimeS;
+        double gs = climbing ? climbSpeedKt(s) : s.latest.speedMps / KT;
+        fighters.steer(s.id, s.latest.headingDeg, s.levelFt, gs);
+    }
+
+    private double climbSpeedKt(Scramble s) {
+        return s.climbTimeS > 0 ? s.climbDistanceM / s.climbTimeS / KT : s.predicted.speedMps / KT;
+    }
+
+    private void flyHome(Scramble s, Detachment d) {
+        Base b = d != null ? d.base() : null;
+        if (b == null) return;
+        double distNm = Geo.distanceM(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()) / Geo.NM;
+        if (distNm <= config.landedNm() && s.lead.altitudeFt <= b.elevationFt() + config.landedAglFt()) {
+            phase(s, ScramblePhase.LANDED);
+            fighters.landed(s.id);
+            release(s);
+            return;
+        }
+        if (s.lastSolveNanos == Long.MIN_VALUE || now - s.lastSolveNanos >= (long) (config.resolveS() * 1e9)) {
+            s.lastSolveNanos = now;
+            double level = distNm < 40 ? b.elevationFt() + Math.max(0, (distNm - 1) * 300) : Double.NaN;
+            fighters.steer(s.id, Geo.bearingDeg(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()), level,
+                    distNm < 15 ? 250 : 420);
+        }
+    }
+
+    /** Beyond the combat radius from base (return and reserve are included in it): time to go home. */
+    private boolean fuelOut(Scramble s, Detachment d) {
+        AircraftProfile p = posture.profileOf(d);
+        if (p == null) return false;
+        double fromBase = Geo.distanceM(d.base().latDeg(), d.base().lonDeg(), s.lead.latDeg, s.lead.lonDeg);
+        return fromBase > p.combatRadiusNm() * Geo.NM;
+    }
+
+    private static boolean behindBeam(FighterFix target, FighterFix lead) {
+        if (Double.isNaN(target.trackDeg)) return true;
+        double brg = Geo.bearingDeg(target.latDeg, target.lonDeg, lead.latDeg, lead.lonDeg);
+        return Math.abs(Geo.norm180(brg - (target.trackDeg + 180))) <= 90;
+    }
+
+    private void phase(Scramble s, ScramblePhase p) {
+        if (s.phase == p) return;
+        ScramblePhase from = s.phase;
+        s.enter(p, now);
+        Map<String, Object> e = scrambleEvent("scramble.phase", s);
+        e.put("from", from.wireName());
+        if (s.lead.known()) {
+            e.put("leadLat", round5(s.lead.latDeg));
+            e.put("leadLon", round5(s.lead.lonDeg));
+            if (!Double.isNaN(s.lead.altitudeFt)) e.put("leadAltFt", Math.round(s.lead.altitudeFt));
+        }
+        e.put("secondsSinceOrder", round1((now - s.orderedNanos) / 1e9));
+        if (p == ScramblePhase.INTERCEPT) {
+            e.put("predicted", iso(s.predictedInterceptNanos));
+            e.put("predictedSeconds", round1((s.predictedInterceptNanos - s.orderedNanos) / 1e9));
+            e.put("errorSeconds", round1((s.interceptNanos - s.predictedInterceptNanos) / 1e9));
+        }
+        if (p == ScramblePhase.RTB && s.rtbBy != null) e.put("user", s.rtbBy);
+        emit(e);
+    }
+
+    private void release(Scramble s) {
+        if (s.committed <= 0) return;
+        Detachment d = unit(s.unitId);
+        if (d != null) {
+            posture.setCount(d.id(), d.count() + s.committed);
+            Map<String, Object> r = event("qra.readiness", 0);
+            r.put("unit", d.id());
+            r.put("available", d.count() + s.committed);
+            r.put("committed", 0);
+            r.put("scramble", s.id);
+            emit(r);
+        }
+        s.committed = 0;
+    }
+
+    private void link(Scramble s, Detachment d) {
+        int[] addrs = unitAddresses.getOrDefault(d.id(), new int[0]);
+        String stem = unitCallsigns.get(d.id());
+        long packed = stem == null ? 0 : Callsigns.packOrNone(stem);
+        int n = Math.max(addrs.length, packed != 0 ? 1 : 0);
+        for (int i = 0; i < n; i++) {
+            if (links == linkAddress.length) {
+                int m = links * 2;
+                linkAddress = java.util.Arrays.copyOf(linkAddress, m);
+                linkCallsign = java.util.Arrays.copyOf(linkCallsign, m);
+                linkMask = java.util.Arrays.copyOf(linkMask, m);
+                linkScramble = java.util.Arrays.copyOf(linkScramble, m);
+            }
+            linkAddress[links] = i < addrs.length ? addrs[i] : -2;
+            long mask = packed == 0 ? 0 : (0xFFFF_FFFF_FFFFL << (48 - 6 * stem.length())) & 0xFFFF_FFFF_FFFFL;
+            linkMask[links] = mask;
+            linkCallsign[links] = packed & mask;
+            linkScramble[links] = s;
+            links++;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void solve(Detachment d, FighterFix fix, InterceptSolution out) {
+        if (fix == null || !target(fix)) {
+            out.copyFrom(new InterceptSolution());
+            return;
+        }
+        solver.solve(d, posture.profileOf(d), path, config.options(), epochMs(), out);
+    }
+
+    private FighterFix watch(int track) {
+        FighterFix f = fixOf(track);
+        if (f != null) return f;
+        if (watches == watchTrack.length) {
+            watchTrack = java.util.Arrays.copyOf(watchTrack, watches * 2);
+            watchFix = java.util.Arrays.copyOf(watchFix, watches * 2);
+        }
+        watchTrack[watches] = track;
+        watchFix[watches] = new FighterFix();
+        return watchFix[watches++];
+    }
+
+    private FighterFix fixOf(int track) {
+        for (int i = 0; i < watches; i++) if (watchTrack[i] == track) return watchFix[i];
+        return null;
+    }
+
+    private Detachment unit(String id) {
+        if (id == null) return null;
+        for (Detachment d : posture.detachments()) if (d.id().equals(id)) return d;
+        return null;
+    }
+
+    private Scramble find(String id) {
+        for (Scramble s : scrambles) if (s.id.equals(id)) return s;
+        return null;
+    }
+
+    private void advance(long t) {
+        if (t != Long.MIN_VALUE && t > now) now = t;
+    }
+
+    private long epochMs() {
+        return now == Long.MIN_VALUE ? 0 : Math.floorDiv(now, 1_000_000L);
+    }
+
+    /** Data time now, epoch nanoseconds (MIN_VALUE before any data). */
+    public synchronized long now() {
+        return now;
+    }
+
+    /** Track updates refused (bad position or a target that makes no path). */
+    public synchronized long rejectedUpdates() {
+        return rejectedUpdates;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    // ------------------------------------------------------------------ views and events
+
+    /** Every scramble as JSON-ready maps, newest first. */
+    public synchronized List<Map<String, Object>> views() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = scrambles.size() - 1; i >= 0; i--) out.add(view(scrambles.get(i)));
+        return out;
+    }
+
+    /** One scramble (the state, not a live object), or null. */
+    public synchronized Map<String, Object> view(String id) {
+        Scramble s = find(id);
+        return s == null ? null : view(s);
+    }
+
+    /** Phase times and figures of one scramble for tests and reports; null when unknown. */
+    public synchronized Scramble scrambleForTest(String id) {
+        return find(id);
+    }
+
+    private Map<String, Object> view(Scramble s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id);
+        m.put("category", s.category);
+        m.put("alert", s.alertId);
+        m.put("track", s.targetTrack);
+        m.put("unit", s.unitId);
+        m.put("phase", s.phase.wireName());
+        Map<String, Object> times = new LinkedHashMap<>();
+        for (Map.Entry<ScramblePhase, Long> e : s.phaseTimes.entrySet()) times.put(e.getKey().wireName(), iso(e.getValue()));
+        m.put("phases", times);
+        m.put("proposedBy", s.proposedBy);
+        m.put("orderedBy", s.orderedBy);
+        m.put("callsigns", List.of(s.callsigns));
+        if (s.orderedNanos != Long.MIN_VALUE) {
+            m.put("plan", planView(s.predicted, s.orderedNanos));
+            m.put("latest", planView(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos));
+        } else {
+            m.put("plan", planView(s.proposal, s.proposedNanos));
+        }
+        if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
+        if (s.lead.known()) m.put("lead", Map.of("lat", round5(s.lead.latDeg), "lon", round5(s.lead.lonDeg),
+                "altFt", Double.isNaN(s.lead.altitudeFt) ? 0 : Math.round(s.lead.altitudeFt)));
+        FighterFix t = fixOf(s.targetTrack);
+        if (t != null && t.known()) m.put("target", targetView(t));
+        if (s.outcomeIdentifiedAs != null || s.outcomeAction != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("identifiedAs", s.outcomeIdentifiedAs);
+            o.put("action", s.outcomeAction);
+            o.put("user", s.outcomeBy);
+            o.put("time", iso(s.outcomeNanos));
+            m.put("outcome", o);
+        }
+        if (s.cancelledBy != null) m.put("cancelledBy", s.cancelledBy);
+        return m;
+    }
+
+    /** JSON-ready line of a recommendation. */
+    public static Map<String, Object> recommendationView(Recommendation r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rank", r.rank());
+        m.put("unit", r.unit().id());
+        m.put("nation", r.unit().nation());
+        m.put("base", r.unit().base().icao());
+        m.put("type", r.unit().aircraftType());
+        m.put("readiness", r.unit().readiness().label());
+        InterceptSolution s = r.solution();
+        m.put("feasible", s.feasible);
+        if (s.feasible) {
+            m.put("minutes", round1(s.timeS / 60));
+            m.put("lat", round5(s.latDeg));
+            m.put("lon", round5(s.lonDeg));
+            m.put("headingDeg", Math.round(s.headingDeg));
+            m.put("distanceNm", round1(s.distanceM / Geo.NM));
+            m.put("supersonic", s.supersonic);
+        } else {
+            m.put("reason", s.reason == null ? null : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            m.put("reasonText", s.reason == null ? null : s.reason.text());
+        }
+        return m;
+    }
+
+    private Map<String, Object> planView(InterceptSolution s, long fromNanos) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feasible", s.feasible);
+        if (!s.feasible) {
+            m.put("reason", s.reason == null ? null : s.reason.text());
+            return m;
+        }
+        m.put("seconds", round1(s.timeS));
+        if (fromNanos != Long.MIN_VALUE) m.put("interceptAt", iso(fromNanos + Math.round(s.timeS * 1e9)));
+        m.put("lat", round5(s.latDeg));
+        m.put("lon", round5(s.lonDeg));
+        m.put("altFt", Math.round(s.altitudeFt));
+        m.put("headingDeg", Math.round(s.headingDeg));
+        m.put("distanceNm", round1(s.distanceM / Geo.NM));
+        m.put("airborneSeconds", round1(s.timeToAirborneS));
+        m.put("climbSeconds", round1(s.climbTimeS));
+        m.put("speedKt", Math.round(s.speedMps / KT));
+        m.put("supersonic", s.supersonic);
+        m.put("fuelFraction", Math.round(s.fuelFraction * 1000) / 1000.0);
+        return m;
+    }
+
+    private static Map<String, Object> targetView(FighterFix f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lat", round5(f.latDeg));
+        m.put("lon", round5(f.lonDeg));
+        if (!Double.isNaN(f.altitudeFt)) m.put("altFt", Math.round(f.altitudeFt));
+        if (!Double.isNaN(f.groundSpeedKt)) m.put("groundSpeedKt", Math.round(f.groundSpeedKt));
+        if (!Double.isNaN(f.trackDeg)) m.put("trackDeg", Math.round(f.trackDeg));
+        return m;
+    }
+
+    private Map<String, Object> scrambleEvent(String type, Scramble s) {
+        Map<String, Object> e = event(type, s.targetTrack);
+        e.put("scramble", s.id);
+        e.put("category", s.category);
+        e.put("unit", s.unitId);
+        if (s.alertId != 0) e.put("alert", s.alertId);
+        e.put("phase", s.phase.wireName());
+        return e;
+    }
+
+    private Map<String, Object> event(String type, int track) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("time", iso(now));
+        e.put("type", type);
+        if (track != 0) e.put("track", track);
+        return e;
+    }
+
+    private void postureEvent(String change, String unit, String user, String detail) {
+        Map<String, Object> e = event("qra.posture", 0);
+        e.put("change", change);
+        e.put("unit", unit);
+        if (detail != null) e.put("detail", detail);
+        e.put("user", user);
+        e.put("version", posture.version());
+        emit(e);
+    }
+
+    private void emit(Map<String, Object> e) {
+        try {
+            events.accept(json.writeValueAsString(e));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("event not serialisable: " + e.get("type"), x);
+        }
+    }
+
+    static String iso(long nanos) {
+        return nanos == Long.MIN_VALUE ? null : ISO.format(Instant.ofEpochMilli(Math.floorDiv(nanos, 1_000_000L)));
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round5(double v) {
+        return Math.round(v * 1e5) / 1e5;
+    }
+}
