@@ -71,9 +71,25 @@ public final class AccessPolicy {
         t.put("DELETE /api/tracks/{track}/identity", Rule.of(Role.OPERATOR)); // end the override
         t.put("POST /api/tracks/{track}/radio-contact", Rule.of(Role.OPERATOR));
         t.put("POST /api/tracks/{track}/no-reply", Rule.of(Role.OPERATOR));
-        // Scrambles and QRA posture (to come): propose = operator, order and posture = supervisor, e.g.
-        //   "POST /api/scrambles" OPERATOR (propose), "POST /api/scrambles/{id}/order" SUPERVISOR,
-        //   "PUT /api/qra/posture" SUPERVISOR; add them here when the routes exist.
+        // Scrambles and QRA posture (org.vigil.server.qra.QraApi): everyone on watch sees them, an
+        // operator proposes, a supervisor orders, re-tasks, cancels, enters the outcome and changes the posture.
+        t.put("GET /api/qra/posture", Rule.of(Role.OBSERVER));
+        t.put("GET /api/qra/units", Rule.of(Role.OBSERVER));
+        t.put("GET /api/qra/recommendation", Rule.of(Role.OBSERVER));
+        t.put("GET /api/qra/responsiveness", Rule.of(Role.OBSERVER));
+        t.put("POST /api/qra/responsiveness", Rule.of(Role.OBSERVER)); // a what-if: computes, changes nothing
+        t.put("GET /api/scrambles", Rule.of(Role.OBSERVER));
+        t.put("GET /api/scrambles/{id}", Rule.of(Role.OBSERVER));
+        t.put("POST /api/scrambles", Rule.of(Role.OPERATOR)); // propose
+        t.put("POST /api/scrambles/{id}/order", Rule.of(Role.SUPERVISOR)); // Alpha scramble
+        t.put("POST /api/scrambles/{id}/retask", Rule.of(Role.SUPERVISOR));
+        t.put("POST /api/scrambles/{id}/cancel", Rule.of(Role.SUPERVISOR));
+        t.put("POST /api/scrambles/{id}/rtb", Rule.of(Role.SUPERVISOR));
+        t.put("POST /api/scrambles/{id}/outcome", Rule.of(Role.SUPERVISOR));
+        t.put("POST /api/qra/detachments", Rule.of(Role.SUPERVISOR));
+        t.put("PUT /api/qra/detachments/{id}/base", Rule.of(Role.SUPERVISOR));
+        t.put("PUT /api/qra/detachments/{id}/readiness", Rule.of(Role.SUPERVISOR));
+        t.put("DELETE /api/qra/detachments/{id}", Rule.of(Role.SUPERVISOR));
         // Accountability: supervisors review what was done on their watch.
         t.put("GET /api/audit", Rule.of(Role.SUPERVISOR));
         // Users: admin only.

@@ -100,6 +100,11 @@ public final class IdentStage implements TrackListener {
         return action.apply(engine);
     }
 
+    /** The listener every callback is forwarded to (e.g. the track event writer, which the pipeline must bind too). */
+    public TrackListener downstream() {
+        return downstream;
+    }
+
     /** Latest data time seen from the tracker (Long.MIN_VALUE before the first callback). */
     public synchronized long now() {
         return nowNanos;

@@ -170,7 +170,7 @@ public final class QraApi {
      * statistics. A POST body is a what-if: {@code {"add":[detachment...], "move":[{"unit","base":{...}}],
      * "remove":["id"...], "readiness":[{"unit","readiness"}]}} applied to a copy of the posture.
      */
-    private void responsiveness(Context ctx, JsonNode whatIf) {
+    private void responsiveness(Context ctx, JsonNode whatIf) throws com.fasterxml.jackson.core.JsonProcessingException {
         double level = number(ctx, "level", 250) * 100; // flight level
         double speed = number(ctx, "speed", 450);
         double resolution = number(ctx, "resolution", 10);
