@@ -14,6 +14,8 @@ public final class Cat048Record extends TypedRecord {
     private final FieldRef srl, srr, sam, prl, pam, rpd, apd;
     private final FieldRef trn, cnf, rad, dou, mah, cdm, tre, gho, sup, tcc, gsp, hdg, address, callsign;
     private final FieldRef com, stat, si, mssc, arc, aic, b1a, b1b;
+    /** RE/ERR (REF 1.13); null when the loaded spec has no REF or its REF lacks ERR. */
+    private final FieldRef extendedRange;
     private final int bdsIndex;
 
     public Cat048Record(CategorySpec spec) {
@@ -73,6 +75,15 @@ public final class Cat048Record extends TypedRecord {
         b1a = ref("230", "B1A");
         b1b = ref("230", "B1B");
         bdsIndex = spec.indexOf("250");
+        extendedRange = optionalRef("RE", "ERR");
+    }
+
+    private FieldRef optionalRef(String item, String... names) {
+        try {
+            return ref(item, names);
+        } catch (IllegalArgumentException e) { // edition or REF without it: reads as absent
+            return null;
+        }
     }
 
     /** A view for the current edition (CAT048 1.32). */
@@ -109,6 +120,18 @@ public final class Cat048Record extends TypedRecord {
     public double rhoMetres() { return d(rho) * NM; }
     public double thetaDeg() { return d(theta); }
     public double thetaRad() { return Math.toRadians(d(theta)); }
+    /** RE/ERR extended range report (targets at 256 NM and beyond), m; NaN when not sent. */
+    public double extendedRangeMetres() {
+        return extendedRange == null ? Double.NaN : d(extendedRange) * NM;
+    }
+    /**
+     * The measured slant range to use: RE/ERR when I048/020 ERR says it is present (RHO then only
+     * holds its saturated 0xFFFF), else RHO; NaN when ERR is flagged but RE/ERR is missing, as a
+     * saturated RHO is no range at all, or when I048/040 is absent.
+     */
+    public double rangeMetres() {
+        return err() == 1 ? extendedRangeMetres() : rhoMetres();
+    }
     // I048/042 calculated Cartesian position
     public double xMetres() { return d(x) * NM; }
     public double yMetres() { return d(y) * NM; }

@@ -18,12 +18,15 @@ public final class FieldRef {
     final double den;
     /** Octets the item/subfield must have for the element to be there (extended items may be short). */
     final int needOctets;
+    /** Octets before the compound's presence bits: 1 for the RE item's length octet, else 0. */
+    final int header;
 
-    private FieldRef(String path, int index, Compound compound, int slot, Variation container, int bitOffset,
-                     Element e, int needOctets) {
+    private FieldRef(String path, int index, Compound compound, int header, int slot, Variation container,
+                     int bitOffset, Element e, int needOctets) {
         this.path = path;
         this.index = index;
         this.compound = compound;
+        this.header = header;
         this.slot = slot;
         this.container = container;
         this.bitOffset = bitOffset;
@@ -42,7 +45,8 @@ public final class FieldRef {
     }
 
     /**
-     * Resolves e.g. {@code ("040", "RHO")}, {@code ("130", "SRL")}, {@code ("140")}.
+     * Resolves e.g. {@code ("040", "RHO")}, {@code ("130", "SRL")}, {@code ("140")}, and inside the
+     * Reserved Expansion Field through the loaded REF, e.g. {@code ("RE", "ERR")}.
      * @throws IllegalArgumentException if the path does not name a fixed-position element
      */
     public static FieldRef resolve(CategorySpec spec, String item, String... names) {
@@ -51,8 +55,14 @@ public final class FieldRef {
         if (index < 0) throw new IllegalArgumentException("no item " + path);
         Variation v = spec.uapItem(index).variation;
         Compound compound = null;
+        int header = 0;
         int slot = -1;
         int i = 0;
+        if (v instanceof Explicit x && x.reservedExpansion && spec.expansion != null) {
+            v = spec.expansion; // RE: length octet, then the REF's compound
+            header = 1;
+        }
+        if (i >= names.length && v instanceof Compound) throw new IllegalArgumentException("no subfield named in " + path);
         if (v instanceof Compound c) {
             compound = c;
             slot = c.slot(names[i++]);
@@ -73,7 +83,7 @@ public final class FieldRef {
             v = f.variation;
         }
         if (!(v instanceof Element e)) throw new IllegalArgumentException("not an element: " + path);
-        return new FieldRef(path, index, compound, slot, container, bit, e, need);
+        return new FieldRef(path, index, compound, header, slot, container, bit, e, need);
     }
 
     /** Offset of the item or subfield holding the element, -1 when absent or too short. */
@@ -83,7 +93,7 @@ public final class FieldRef {
         byte[] b = r.buffer();
         int end = off + r.length(index);
         if (compound != null) {
-            off = compound.subfieldOffset(b, off, end, slot);
+            off = compound.subfieldOffset(b, off + header, end, slot);
             if (off < 0) return -1;
         }
         if (needOctets > 1 && container instanceof Extended) {

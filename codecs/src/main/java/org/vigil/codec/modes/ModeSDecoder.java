@@ -59,17 +59,7 @@ public final class ModeSDecoder {
         out.crcRemainder = syndrome;
         int b0 = buf[off] & 0xFF;
         switch (df) {
-            case 0 -> {
-                out.dirty |= ModeSMessage.G_AIR_AIR;
-                ap(out, syndrome);
-                out.verticalStatus = (b0 >>> 2) & 1;
-                out.airGround = out.verticalStatus;
-                out.sensitivityLevel = (buf[off + 1] & 0xFF) >>> 5;
-                out.replyInformation = ((buf[off + 1] & 0x07) << 1) | ((buf[off + 2] & 0xFF) >>> 7);
-                out.altitudeFt = AltitudeCode.ac13ToFeet(field13(buf, off));
-                return true;
-            }
-            case 16 -> {
+            case 0, 16 -> { // short and long air-air surveillance share the first 32 bits
                 out.dirty |= ModeSMessage.G_AIR_AIR;
                 ap(out, syndrome);
                 out.verticalStatus = (b0 >>> 2) & 1;

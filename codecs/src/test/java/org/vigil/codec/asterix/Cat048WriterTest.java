@@ -47,6 +47,8 @@ class Cat048WriterTest {
                 assertThat(v.timeOfDaySeconds()).isCloseTo(86399.99, within(1 / 256.0));
                 assertThat(v.err()).isEqualTo(1);
                 assertThat(v.rhoMetres()).isEqualTo(0xFFFF / 256.0 * 1852);
+                assertThat(v.extendedRangeMetres()).isEqualTo(300 * 1852.0);
+                assertThat(v.rangeMetres()).isEqualTo(300 * 1852.0);
                 assertThat(v.thetaDeg()).isCloseTo(350, within(360 / 65536.0));
                 assertThat(v.militaryEmergency()).isEqualTo(1);
                 assertThat(v.foeFri()).isEqualTo(2);

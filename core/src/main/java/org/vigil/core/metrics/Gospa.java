@@ -20,39 +20,29 @@ package org.vigil.core.metrics;
  * <p>Reusable and not thread-safe.
  */
 public final class Gospa {
-    private final double cutoff;
-    private final double order;
-    private final double cutoffPow;
-    private final AssignmentSolver solver = new AssignmentSolver();
-    private double[] cost = new double[0];
-    private int[] match = new int[0];
+    private final CutoffAssignment assignment;
 
     /**
      * @param cutoff c &gt; 0, in the unit of the distances (metres in Vigil)
      * @param order  p ≥ 1
      */
     public Gospa(double cutoff, double order) {
-        Ospa.checkParameters(cutoff, order);
-        this.cutoff = cutoff;
-        this.order = order;
-        this.cutoffPow = Math.pow(cutoff, order);
+        this.assignment = new CutoffAssignment(cutoff, order);
     }
 
-    public double cutoff() { return cutoff; }
+    public double cutoff() { return assignment.cutoff; }
 
-    public double order() { return order; }
+    public double order() { return assignment.order; }
 
     /** GOSPA from pairwise distances, {@code distances[i * truths + j]} = d(estimate i, truth j). */
     public GospaResult evaluate(double[] distances, int estimates, int truths) {
-        int n = estimates * truths;
-        if (cost.length < n) cost = new double[n];
-        if (match.length < estimates) match = new int[estimates];
-        for (int k = 0; k < n; k++) cost[k] = Ospa.cutPow(distances[k], cutoff, cutoffPow, order);
-        solver.solve(cost, estimates, truths, match);
+        double cutoff = assignment.cutoff;
+        double order = assignment.order;
+        assignment.solve(distances, estimates, truths);
         double localisation = 0;
         int assigned = 0;
         for (int i = 0; i < estimates; i++) {
-            int j = match[i];
+            int j = assignment.match(i);
             if (j < 0) continue;
             double d = distances[i * truths + j];
             if (d < cutoff) {
@@ -60,11 +50,11 @@ public final class Gospa {
                 assigned++;
             }
         }
-        return GospaResult.of(localisation, truths - assigned, estimates - assigned, assigned, cutoffPow, order);
+        return GospaResult.of(localisation, truths - assigned, estimates - assigned, assigned, assignment.cutoffPow, order);
     }
 
     /** GOSPA between two sets of points in a Euclidean space. */
     public GospaResult evaluate(double[][] estimates, double[][] truths) {
-        return evaluate(Ospa.euclideanDistances(estimates, truths), estimates.length, truths.length);
+        return evaluate(CutoffAssignment.euclideanDistances(estimates, truths), estimates.length, truths.length);
     }
 }

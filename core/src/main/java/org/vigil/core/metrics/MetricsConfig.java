@@ -25,7 +25,7 @@ public record MetricsConfig(double cutoffM, double order, DistanceMode distance,
     public static final String UNCOVERED = "uncovered";
 
     public MetricsConfig {
-        Ospa.checkParameters(cutoffM, order);
+        CutoffAssignment.checkParameters(cutoffM, order);
         if (distance == null) throw new IllegalArgumentException("distance mode missing");
         if (!(falseTrackUnassignedFraction >= 0 && falseTrackUnassignedFraction < 1)) {
             throw new IllegalArgumentException("false-track fraction must be in [0, 1): " + falseTrackUnassignedFraction);

@@ -19,74 +19,36 @@ package org.vigil.core.metrics;
  * <p>Reusable and not thread-safe: the cost matrix buffer is kept between calls.
  */
 public final class Ospa {
-    private final double cutoff;
-    private final double order;
-    private final double cutoffPow;
-    private final AssignmentSolver solver = new AssignmentSolver();
-    private double[] cost = new double[0];
-    private int[] match = new int[0];
+    private final CutoffAssignment assignment;
 
     /**
      * @param cutoff c &gt; 0, in the unit of the distances (metres in Vigil)
      * @param order  p ≥ 1
      */
     public Ospa(double cutoff, double order) {
-        checkParameters(cutoff, order);
-        this.cutoff = cutoff;
-        this.order = order;
-        this.cutoffPow = Math.pow(cutoff, order);
+        this.assignment = new CutoffAssignment(cutoff, order);
     }
 
-    static void checkParameters(double cutoff, double order) {
-        if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new IllegalArgumentException("cut-off must be > 0: " + cutoff);
-        if (!(order >= 1) || !Double.isFinite(order)) throw new IllegalArgumentException("order must be >= 1: " + order);
-    }
+    public double cutoff() { return assignment.cutoff; }
 
-    public double cutoff() { return cutoff; }
-
-    public double order() { return order; }
+    public double order() { return assignment.order; }
 
     /**
      * OSPA from the pairwise distances: {@code distances[i * truths + j]} is the distance between
      * estimate i and truth j (non-negative, finite or +∞).
      */
     public double distance(double[] distances, int estimates, int truths) {
+        double cutoff = assignment.cutoff;
         if (estimates == 0 && truths == 0) return 0.0;
         if (estimates == 0 || truths == 0) return cutoff;
-        int n = estimates * truths;
-        if (cost.length < n) cost = new double[n];
-        if (match.length < estimates) match = new int[estimates];
-        for (int k = 0; k < n; k++) cost[k] = cutPow(distances[k], cutoff, cutoffPow, order);
-        double best = solver.solve(cost, estimates, truths, match);
+        double best = assignment.solve(distances, estimates, truths);
         int larger = Math.max(estimates, truths);
-        double sum = best + cutoffPow * (larger - Math.min(estimates, truths));
-        return Math.min(cutoff, Math.pow(sum / larger, 1.0 / order));
+        double sum = best + assignment.cutoffPow * (larger - Math.min(estimates, truths));
+        return Math.min(cutoff, Math.pow(sum / larger, 1.0 / assignment.order));
     }
 
     /** OSPA between two sets of points in a Euclidean space (rows are points of equal dimension). */
     public double distance(double[][] estimates, double[][] truths) {
-        return distance(euclideanDistances(estimates, truths), estimates.length, truths.length);
-    }
-
-    /** min(d, c)^p; rejects distances that are negative or NaN (the caller's bug). */
-    static double cutPow(double d, double cutoff, double cutoffPow, double order) {
-        if (!(d >= 0)) throw new IllegalArgumentException("distance must be >= 0: " + d);
-        return d >= cutoff ? cutoffPow : Math.pow(d, order);
-    }
-
-    static double[] euclideanDistances(double[][] a, double[][] b) {
-        double[] d = new double[a.length * b.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < b.length; j++) {
-                if (a[i].length != b[j].length) throw new IllegalArgumentException("points of different dimension");
-                double s = 0;
-                for (int k = 0; k < a[i].length; k++) {
-                    double e = a[i][k] - b[j][k];
-                    s += e * e;
-                }
-                d[i * b.length + j] = Math.sqrt(s);
-            }
-        }
-        return d;
+        return distance(CutoffAssignment.euclideanDistances(estimates, truths), estimates.length, truths.length);
     }
 }

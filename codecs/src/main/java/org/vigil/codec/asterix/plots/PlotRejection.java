@@ -20,7 +20,7 @@ public enum PlotRejection {
     UNKNOWN_SAC_SIC("unknown_sac_sic"),
     /** No measured position (I048/040) in a target report. */
     NO_POSITION("no_position"),
-    /** Range beyond 256 NM (extended range, I048/020 ERR) is not read yet. */
+    /** I048/020 ERR says the range is in RE/ERR (beyond 256 NM) but RE/ERR is missing. */
     EXTENDED_RANGE("extended_range"),
     /** No time of day (I048/140) in a target report. */
     NO_TIME("no_time"),

@@ -122,16 +122,8 @@ public final class RadarPlotDecoder implements RecordHandler {
     private void targetReport(Cat048Record r) {
         int sac = r.sac();
         int sic = r.sic();
-        if (sac == TypedRecord.ABSENT || sic == TypedRecord.ABSENT) {
-            counters.reject(PlotRejection.NO_SAC_SIC);
-            return;
-        }
-        RadarStatus radar = network.radar(sac, sic);
-        if (radar == null) {
-            counters.unknownSensor(sac, sic);
-            counters.reject(PlotRejection.UNKNOWN_SAC_SIC);
-            return;
-        }
+        RadarStatus radar = configuredRadar(sac, sic);
+        if (radar == null) return;
         double tod = r.timeOfDaySeconds();
         if (Double.isNaN(tod)) {
             reject(radar, PlotRejection.NO_TIME);
@@ -142,14 +134,14 @@ public final class RadarPlotDecoder implements RecordHandler {
             reject(radar, PlotRejection.NO_TIME_REFERENCE);
             return;
         }
-        if (r.err() == 1) {
-            reject(radar, PlotRejection.EXTENDED_RANGE);
+        double rho = r.rangeMetres(); // RE/ERR beyond 256 NM, else RHO
+        double theta = r.thetaRad();
+        if (Double.isNaN(theta) || Double.isNaN(r.rhoMetres())) {
+            reject(radar, PlotRejection.NO_POSITION);
             return;
         }
-        double rho = r.rhoMetres();
-        double theta = r.thetaRad();
-        if (Double.isNaN(rho) || Double.isNaN(theta)) {
-            reject(radar, PlotRejection.NO_POSITION);
+        if (Double.isNaN(rho)) { // ERR flagged, RE/ERR missing: RHO holds only its saturated maximum
+            reject(radar, PlotRejection.EXTENDED_RANGE);
             return;
         }
 
@@ -214,18 +206,8 @@ public final class RadarPlotDecoder implements RecordHandler {
     }
 
     private void serviceMessage(Cat034Record r) {
-        int sac = r.sac();
-        int sic = r.sic();
-        if (sac == TypedRecord.ABSENT || sic == TypedRecord.ABSENT) {
-            counters.reject(PlotRejection.NO_SAC_SIC);
-            return;
-        }
-        RadarStatus radar = network.radar(sac, sic);
-        if (radar == null) {
-            counters.unknownSensor(sac, sic);
-            counters.reject(PlotRejection.UNKNOWN_SAC_SIC);
-            return;
-        }
+        RadarStatus radar = configuredRadar(r.sac(), r.sic());
+        if (radar == null) return;
         double tod = r.timeOfDaySeconds();
         long t = Double.isNaN(tod) ? TimeOfDay.UNKNOWN : TimeOfDay.resolve(tod, referenceFor(radar));
         ServiceMessage kind;
@@ -253,6 +235,20 @@ public final class RadarPlotDecoder implements RecordHandler {
         } catch (RuntimeException e) {
             counters.sinkError();
         }
+    }
+
+    /** The configured radar for I048/010 or I034/010, or null with the reason counted. */
+    private RadarStatus configuredRadar(int sac, int sic) {
+        if (sac == TypedRecord.ABSENT || sic == TypedRecord.ABSENT) {
+            counters.reject(PlotRejection.NO_SAC_SIC);
+            return null;
+        }
+        RadarStatus radar = network.radar(sac, sic);
+        if (radar == null) {
+            counters.unknownSensor(sac, sic);
+            counters.reject(PlotRejection.UNKNOWN_SAC_SIC);
+        }
+        return radar;
     }
 
     private static int bit(int v) {

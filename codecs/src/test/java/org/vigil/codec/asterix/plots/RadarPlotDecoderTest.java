@@ -128,6 +128,29 @@ class RadarPlotDecoderTest {
     }
 
     @Test
+    void extendedRangeBeyond256NmIsReadFromReErr() {
+        byte[] far = RadarTestData.primary(25, 10, 100, 300 * 1852.0, 90);
+        byte[] near = RadarTestData.primary(25, 10, 100, 200 * 1852.0, 90);
+        decoder.decode(far, 0, far.length, NOON);
+        decoder.decode(near, 0, near.length, NOON);
+        assertThat(counters.totalRejects()).as(counters.toString()).isZero();
+        RadarPlot p = sink.plots.get(0);
+        assertThat(p.rhoMetres).isEqualTo(300 * 1852.0); // not the saturated RHO of 255.996 NM
+        // due east of the radar, 300 NM slant range lands well east of the 200 NM plot
+        assertThat(p.lonDeg).isGreaterThan(sink.plots.get(1).lonDeg + 2);
+    }
+
+    @Test
+    void extendedRangeFlaggedWithoutReErrIsRejectedByName() {
+        // CAT048 LEN 15, FSPEC F0 = I048/010, /140, /020, /040; 020 = TYP 1 + FX, then ERR; RHO saturated
+        byte[] block = {48, 0, 15, (byte) 0xF0, 25, 10, 0, 0x32, 0x00, 0x21, 0x40,
+            (byte) 0xFF, (byte) 0xFF, 0x40, 0x00};
+        assertThat(decoder.decode(block, 0, block.length, NOON)).isZero();
+        assertThat(counters.rejects(PlotRejection.EXTENDED_RANGE)).isEqualTo(1);
+        assertThat(sink.plots).isEmpty();
+    }
+
+    @Test
     void malformedBlocksAreCountedAndTheNextDatagramDecodes() {
         byte[] bad = {48, 0, 2, 1, 2, 3};
         decoder.decode(bad, 0, bad.length, NOON);

@@ -1,0 +1,100 @@
+package org.vigil.server.qra;
+
+import org.vigil.core.ident.Alert;
+import org.vigil.core.ident.AlertEvent;
+import org.vigil.core.sim.Geo;
+import org.vigil.core.track.AreaProjection;
+import org.vigil.core.track.SystemTrack;
+import org.vigil.core.track.TrackListener;
+import org.vigil.core.track.TrackerConfig;
+
+/**
+ * Feeds the scramble workflow from the tracker and the identification engine: a
+ * {@link TrackListener} that passes every confirmed track update to
+ * {@link ScrambleService#onTrackUpdate} (then to the next listener), and {@link #onIdentAlert} for
+ * the engine's alert callback.
+ *
+ * <p>The tracker's course is over grid north of its stereographic plane; the intercept solver needs
+ * true north, so the course is taken from the geodesic between the track's position and the plane
+ * point it reaches in {@link #LOOK_AHEAD_S} (the projection is conformal, so this is the true course).
+ * Allocation-free; called on the tracker's thread only.
+ */
+public final class ScrambleTrackFeed implements TrackListener {
+    static final double LOOK_AHEAD_S = 60;
+
+    private final ScrambleService service;
+    private final TrackListener next;
+    private final AreaProjection projection;
+
+    /**
+     * @param config the tracker's configuration (its plane origin, which must be set before the
+     *               first update: {@code TrackingPipeline.centreOn})
+     * @param next   the listener after this one, or null
+     */
+    public ScrambleTrackFeed(ScrambleService service, TrackerConfig config, TrackListener next) {
+        this.service = service;
+        this.next = next;
+        this.projection = new AreaProjection(config.originLatDeg, config.originLonDeg);
+    }
+
+    /** For the identification engine's {@code IdentEventListener.alert}: raised alerts may warrant a recommendation. */
+    public void onIdentAlert(long timeNanos, Alert alert, AlertEvent what) {
+        if (what == AlertEvent.RAISED) service.onAlert(alert.id, alert.trackNumber, alert.cause.id, alert.priority, timeNanos);
+    }
+
+    private void feed(SystemTrack t, long timeNanos) {
+        double lat = t.latDeg(), lon = t.lonDeg();
+        double gs = t.groundSpeed();
+        double course = Double.NaN;
+        if (gs > 1) {
+            projection.inverse(t.x() + t.velocityEast() * LOOK_AHEAD_S, t.y() + t.velocityNorth() * LOOK_AHEAD_S);
+            course = Geo.bearingDeg(lat, lon, projection.latDeg, projection.lonDeg);
+        }
+        double altM = t.altitude();
+        int icao = t.icao() == SystemTrack.ABSENT ? -1 : t.icao();
+        service.onTrackUpdate(t.trackNumber(), timeNanos, lat, lon, Double.isNaN(altM) ? Double.NaN : altM / Geo.FT,
+                gs / Geo.KT, course, icao, t.callsign());
+    }
+
+    @Override
+    public void confirmed(SystemTrack track, long timeNanos) {
+        feed(track, timeNanos);
+        if (next != null) next.confirmed(track, timeNanos);
+    }
+
+    @Override
+    public void updated(SystemTrack track, long timeNanos) {
+        feed(track, timeNanos);
+        if (next != null) next.updated(track, timeNanos);
+    }
+
+    @Override
+    public void initiated(SystemTrack track, long timeNanos) {
+        if (next != null) next.initiated(track, timeNanos);
+    }
+
+    @Override
+    public void identifiersChanged(SystemTrack track, long timeNanos) {
+        if (next != null) next.identifiersChanged(track, timeNanos);
+    }
+
+    @Override
+    public void sensorsChanged(SystemTrack track, long timeNanos) {
+        if (next != null) next.sensorsChanged(track, timeNanos);
+    }
+
+    @Override
+    public void disagreementRaised(SystemTrack track, long timeNanos) {
+        if (next != null) next.disagreementRaised(track, timeNanos);
+    }
+
+    @Override
+    public void disagreementCleared(SystemTrack track, long timeNanos) {
+        if (next != null) next.disagreementCleared(track, timeNanos);
+    }
+
+    @Override
+    public void deleted(SystemTrack track, long timeNanos) {
+        if (next != null) next.deleted(track, timeNanos);
+    }
+}
