@@ -8,6 +8,8 @@ import { connectFeed } from './feed.js';
 import { createTracks } from './tracks.js';
 import { createSystemTrackLayer } from './systemtracks.js';
 import { createAlerts } from './alerts.js';
+import { createPostureLayer } from './posture.js';
+import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
 import { fromLonLat } from 'ol/proj.js';
 
@@ -166,3 +168,24 @@ window.vigil = {
 // Alert queue (identification): polls api/alerts; its actions post to the alert routes.
 const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error') });
 window.vigil.alerts = () => alertPanel.alerts();
+
+// QRA posture layer (bases, isochrones, scrambles in progress) and the scramble panel (issue #8).
+const qraError = msg => { $('qra-error').textContent = msg; };
+const postureLayer = createPostureLayer({ zIndex: 5, labels: () => options.labels, onError: qraError });
+postureLayer.layers.forEach(l => mapView.map.addLayer(l));
+const loadIsochrones = () => postureLayer.loadIsochrones({ level: $('iso-level').value, speed: $('iso-speed').value })
+  .then(s => { if (s) $('iso-stats').textContent = `mean ${s.meanMinutes ?? '–'} min, worst ${s.worstCoveredMinutes ?? '–'} min, covered ${Math.round(s.coveredShare * 100)} %`; });
+$('show-qra')?.addEventListener('change', e => postureLayer.setVisible(e.target.checked));
+$('show-isochrones')?.addEventListener('change', e => {
+  postureLayer.setIsochronesVisible(e.target.checked);
+  if (e.target.checked) loadIsochrones();
+});
+$('iso-level')?.addEventListener('change', () => $('show-isochrones').checked && loadIsochrones());
+$('iso-speed')?.addEventListener('change', () => $('show-isochrones').checked && loadIsochrones());
+const scramblePanel = createScramblePanel({ panel: $('qra'), board: $('qra-units'), recommendation: $('qra-recommendation'),
+  list: $('scramble-list'), errorEl: $('qra-error'), alertList: $('alert-list'), alerts: () => alertPanel.alerts(),
+  onScrambles: list => postureLayer.showScrambles(list) });
+window.vigil.posture = () => postureLayer.posture();
+window.vigil.isochroneCount = () => postureLayer.isochroneCount();
+window.vigil.scrambles = () => scramblePanel.scrambles();
+window.vigil.showRecommendation = id => scramblePanel.showRecommendation(id);

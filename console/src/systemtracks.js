@@ -5,6 +5,11 @@
 // (possible spoofing). A short leader shows where the track will be in one minute; the trail is the
 // server's. Label: track number, callsign or squawk, flight level.
 //
+// Identified tracks (the server's `identity`, STANAG 1241) are drawn instead as APP-6 / MIL-STD-2525
+// air-track frames (milsymbol) whose shape and fill give the standard identity: friend and assumed
+// friend blue, neutral green, unknown and pending yellow, suspect and hostile red; the direction
+// line and leader show the course, "!" in the label marks an ADS-B / radar disagreement.
+//
 // Speed: one vector layer rebuilt in one batch per message; styles cached per (kind, label).
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
@@ -12,12 +17,40 @@ import LineString from 'ol/geom/LineString.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
-import { Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
+import { Fill, Icon, RegularShape, Stroke, Style, Text } from 'ol/style.js';
+import ms from 'milsymbol';
 
 export const TRACK_COLOURS = { transponder: '#ffd84d', primary: '#ff6b6b', disagreement: '#ff4dff' };
 const HALO = 'rgba(5, 10, 16, 0.9)';
 const LEADER_SECONDS = 60;
 const KT = 1852 / 3600;
+
+/**
+ * Standard identity (as the server spells it) to the 2525C affiliation letter of the SIDC and the
+ * APP-6 frame colour (light fill, as milsymbol draws it, so frame and lines match).
+ */
+export const IDENTITIES = {
+  pending: { letter: 'P', colour: '#ffff80' },
+  unknown: { letter: 'U', colour: '#ffff80' },
+  'assumed-friend': { letter: 'A', colour: '#80e0ff' },
+  friend: { letter: 'F', colour: '#80e0ff' },
+  neutral: { letter: 'N', colour: '#aaffaa' },
+  suspect: { letter: 'S', colour: '#ff8080' },
+  hostile: { letter: 'H', colour: '#ff8080' },
+};
+
+/** The identity entry of a track, or null when it is not identified (tentative, or no identification). */
+export function identityOf(t) {
+  return (t && IDENTITIES[t.identity]) || null;
+}
+
+/** Air track, present, with the identity's affiliation (2525C letter SIDC, 15 characters). */
+export function trackSidc(t) {
+  const id = identityOf(t);
+  return `S${id ? id.letter : 'U'}AP-----------`;
+}
+
+const TRACK_BUCKET_DEG = 5;
 
 /** Which colour a track gets (disagreement first: it is the one to look at). */
 export function trackKind(t) {
@@ -65,12 +98,35 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
     return s;
   }
 
-  function lineStyle(kind, dashed) {
-    const key = `${kind}|${dashed}`;
+  function lineStyle(colour, dashed) {
+    const key = `${colour}|${dashed}`;
     let s = lineStyles.get(key);
     if (!s) {
-      s = new Style({ stroke: new Stroke({ color: TRACK_COLOURS[kind], width: dashed ? 1 : 1.5, lineDash: dashed ? [3, 4] : undefined }) });
+      s = new Style({ stroke: new Stroke({ color: colour, width: dashed ? 1 : 1.5, lineDash: dashed ? [3, 4] : undefined }) });
       lineStyles.set(key, s);
+    }
+    return s;
+  }
+
+  /** The APP-6 frame of an identified track, with its direction of movement and the label in the frame colour. */
+  function frameStyle(t, label) {
+    const id = identityOf(t);
+    const hasCourse = Number.isFinite(t.track_deg);
+    const bucket = hasCourse ? (Math.round(t.track_deg / TRACK_BUCKET_DEG) * TRACK_BUCKET_DEG) % 360 : -1;
+    const key = `app6|${id.letter}|${bucket}|${label}`;
+    let s = styles.get(key);
+    if (!s) {
+      const opts = { size: 16, outlineWidth: 2, outlineColor: HALO };
+      if (hasCourse) opts.direction = bucket;
+      const sym = new ms.Symbol(trackSidc(t), opts);
+      const anchor = sym.getAnchor();
+      s = [new Style({
+        image: new Icon({ img: sym.asCanvas(), anchor: [anchor.x, anchor.y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' }),
+        text: label ? new Text({ text: label, offsetX: 14, offsetY: -12, textAlign: 'left', font: '11px sans-serif',
+          fill: new Fill({ color: id.colour }), stroke: new Stroke({ color: HALO, width: 3 }) }) : undefined,
+      })];
+      if (styles.size > 5000) styles.clear();
+      styles.set(key, s);
     }
     return s;
   }
@@ -82,8 +138,12 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
     style: f => {
       const t = f.get('track');
       const kind = trackKind(t);
-      if (f.get('part') === 'mark') return markStyle(kind, labels() ? trackLabel(t) : '');
-      return lineStyle(kind, f.get('part') === 'trail');
+      const id = identityOf(t);
+      if (f.get('part') === 'mark') {
+        const label = labels() ? trackLabel(t) : '';
+        return id ? frameStyle(t, label) : markStyle(kind, label);
+      }
+      return lineStyle(id ? id.colour : TRACK_COLOURS[kind], f.get('part') === 'trail');
     },
   });
 

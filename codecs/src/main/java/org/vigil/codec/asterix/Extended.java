@@ -55,7 +55,6 @@ public final class Extended extends Variation {
     }
 
     public Field field(String name) {
-        for (Field f : fields) if (name.equals(f.name)) return f;
-        return null;
+        return Field.named(fields, name);
     }
 }

@@ -20,4 +20,10 @@ public final class Field {
     public boolean isSpare() {
         return name == null;
     }
+
+    /** The field called {@code name} in a group's or extended item's list, or null (spares have no name). */
+    static Field named(java.util.List<Field> fields, String name) {
+        for (Field f : fields) if (name.equals(f.name)) return f;
+        return null;
+    }
 }

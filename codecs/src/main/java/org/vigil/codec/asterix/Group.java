@@ -26,7 +26,6 @@ public final class Group extends Variation {
 
     /** The named field, or null. */
     public Field field(String name) {
-        for (Field f : fields) if (name.equals(f.name)) return f;
-        return null;
+        return Field.named(fields, name);
     }
 }

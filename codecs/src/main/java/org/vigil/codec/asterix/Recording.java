@@ -60,6 +60,7 @@ public final class Recording {
     }
 
     private static int pcap(byte[] b, int len, PayloadSink sink) {
+        if (len < 24) return len == 0 ? 0 : 1; // no complete global header (format forced on a short file)
         int magic = be32(b, 0);
         boolean swapped = magic == 0xD4C3B2A1 || magic == 0x4D3CB2A1;
         int linkType = u32(b, 20, swapped);
@@ -77,6 +78,7 @@ public final class Recording {
             packet++;
             p = start + caplen;
         }
+        if (p < len && p + 16 > len) errors++; // a record header cut short at the end of the file
         return errors;
     }
 

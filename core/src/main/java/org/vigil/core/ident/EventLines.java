@@ -35,14 +35,18 @@ public final class EventLines implements IdentEventListener {
         return TIME.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
     }
 
+    /*
+     * Why "identification-started/-ended" and not "track-started/-deleted": the tracker's own events
+     * share the stream (track-initiated ... track-deleted), and one type must mean one set of keys.
+     */
     @Override
     public void trackStarted(long t, TrackIdentity track) {
-        emit(start(t, "track-started", track.trackNumber).str("identity", track.identity.id()));
+        emit(start(t, "identification-started", track.trackNumber).str("identity", track.identity.id()));
     }
 
     @Override
     public void trackDeleted(long t, TrackIdentity track) {
-        emit(start(t, "track-deleted", track.trackNumber).str("identity", track.identity.id()));
+        emit(start(t, "identification-ended", track.trackNumber).str("identity", track.identity.id()));
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * the given rate, plus flights already en route at the start placed uniformly along their legs.
  * Pairs of distinct airports at least 60 NM apart; cruise level by the semicircular rule (odd
  * thousands eastbound, even westbound), lower on short legs; operators, addresses and codes drawn
- * so that callsigns and addresses are unique within the run.
+ * so that callsigns and addresses are unique within the run: unique among the background flights,
+ * and never one of the written flights' or the QRA units' (an address drawn that is taken moves to
+ * the next free one; two aircraft with one address would be one aircraft to every decoder and tracker).
  *
  * <p>Deterministic: uses its own random stream derived from the scenario seed, so adding sensors
  * or changing written flights does not change the background traffic.
@@ -34,9 +36,10 @@ public final class BackgroundTraffic {
         List<FlightSpec> out = new ArrayList<>();
         if (b == null || b.airports().size() < 2 || b.types().isEmpty()) return out;
         SplittableRandom random = new SplittableRandom(scenario.seed() ^ STREAM);
+        Taken taken = new Taken(scenario);
         int serial = 0;
         for (int i = 0; i < b.airborne(); i++) {
-            out.add(flight(scenario, b, random, firstIndex + serial++, 0, random.nextDouble(0.03, 0.97)));
+            out.add(taken.unique(flight(scenario, b, random, firstIndex + serial++, 0, random.nextDouble(0.03, 0.97))));
         }
         if (b.perHour() > 0) {
             double t = 0;
@@ -44,7 +47,7 @@ public final class BackgroundTraffic {
             while (true) {
                 t += -Math.log(1 - random.nextDouble()) * meanGap;
                 if (t >= scenario.durationSeconds()) break;
-                out.add(flight(scenario, b, random, firstIndex + serial++, t, Double.NaN));
+                out.add(taken.unique(flight(scenario, b, random, firstIndex + serial++, t, Double.NaN)));
             }
         }
         return out;
@@ -92,6 +95,43 @@ public final class BackgroundTraffic {
         boolean adsb = r.nextDouble() < b.adsbShare();
         return new FlightSpec(callsign, icao, type, squawk, true, adsb, true, from, to, route, start, startAlt, cruiseFt,
                 cruiseKt, 'I', List.of());
+    }
+
+    /**
+     * Addresses and callsigns in use in the run. Why after the draw and not in it: the random stream
+     * stays as it was, so a collision moves one address (and the background traffic is otherwise
+     * the same flights as before).
+     */
+    private static final class Taken {
+        private final java.util.Set<Integer> addresses = new java.util.HashSet<>();
+        private final java.util.Set<String> callsigns = new java.util.HashSet<>();
+
+        Taken(Scenario sc) {
+            for (FlightSpec f : sc.flights()) {
+                addresses.add(f.icao());
+                if (f.callsign() != null && !f.callsign().isBlank()) callsigns.add(f.callsign().trim());
+            }
+            for (QraUnit u : sc.qra()) {
+                for (int i = 0; i < Math.max(1, u.count()); i++) addresses.add((u.icaoBase() + i) & 0xFFFFFF);
+            }
+        }
+
+        FlightSpec unique(FlightSpec f) {
+            int icao = f.icao();
+            while (!addresses.add(icao)) icao = (icao + 1) & 0xFFFFFF;
+            String cs = f.callsign();
+            if (!callsigns.add(cs)) {
+                String prefix = cs.substring(0, 3);
+                int n = Integer.parseInt(cs.substring(3));
+                do {
+                    n = n >= 9999 ? 100 : n + 1;
+                    cs = prefix + n;
+                } while (!callsigns.add(cs));
+            }
+            if (icao == f.icao() && cs.equals(f.callsign())) return f;
+            return new FlightSpec(cs, icao, f.type(), f.squawk(), f.transponder(), f.adsb(), f.filesPlan(), f.departure(),
+                    f.destination(), f.route(), f.startSeconds(), f.startAltitudeFt(), f.cruiseFt(), f.cruiseKt(), f.rules(), f.events());
+        }
     }
 
     /** A Mode A code from 0100 to 6777 (octal) that is not a reserved code, as four decimal digits. */

@@ -82,7 +82,7 @@ class IdentDeterminismTest {
                 assertThat(n.get("by").isTextual()).isTrue();
             }
         }
-        assertThat(types).contains("track-started", "rule-fired", "rule-cleared", "identity-changed", "alert-raised",
-                "alert-updated", "alert-acknowledged", "alert-resolved", "override-set", "operator-input", "track-deleted");
+        assertThat(types).contains("identification-started", "rule-fired", "rule-cleared", "identity-changed", "alert-raised",
+                "alert-updated", "alert-acknowledged", "alert-resolved", "override-set", "operator-input", "identification-ended");
     }
 }

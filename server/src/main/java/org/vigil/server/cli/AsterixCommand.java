@@ -2,10 +2,8 @@ package org.vigil.server.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +56,8 @@ public final class AsterixCommand implements Callable<Integer> {
     public Integer call() {
         byte[] data;
         try {
-            data = input.equals("-") ? readAll(System.in) : Files.readAllBytes(Path.of(input));
-        } catch (IOException e) {
+            data = input.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             System.err.println("vigil asterix: cannot read " + input + ": " + e.getMessage());
             return 2;
         }
@@ -67,7 +65,8 @@ public final class AsterixCommand implements Callable<Integer> {
         if (editions != null) {
             for (String e : editions) {
                 String[] kv = e.split("=");
-                CategorySpec s = kv.length == 2 ? AsterixSpecs.edition(Integer.parseInt(kv[0].trim()), kv[1].trim()) : null;
+                CategorySpec s = kv.length == 2 && kv[0].trim().matches("[0-9]{1,3}")
+                        ? AsterixSpecs.edition(Integer.parseInt(kv[0].trim()), kv[1].trim()) : null;
                 if (s == null) {
                     System.err.println("vigil asterix: no shipped edition " + e);
                     return 2;
@@ -75,7 +74,7 @@ public final class AsterixCommand implements Callable<Integer> {
                 decoder.use(s);
             }
         }
-        Recording.Format f = switch (format.toLowerCase()) {
+        Recording.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> Recording.detect(data, data.length);
             case "raw" -> Recording.Format.RAW;
             case "final", "ff" -> Recording.Format.FINAL;
@@ -121,18 +120,10 @@ public final class AsterixCommand implements Callable<Integer> {
         });
         out.flush();
         if (!quiet) {
-            System.err.println("vigil asterix: " + f.name().toLowerCase() + " " + decoder.stats()
+            System.err.println("vigil asterix: " + f.name().toLowerCase(java.util.Locale.ROOT) + " " + decoder.stats()
                     + (framingErrors > 0 ? " framing_errors=" + framingErrors : ""));
         }
         long bad = decoder.stats().rejectedTotal() - decoder.stats().rejected(Rejection.UNKNOWN_CATEGORY);
         return bad > 0 || framingErrors > 0 ? 1 : 0;
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

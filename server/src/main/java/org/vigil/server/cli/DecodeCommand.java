@@ -112,11 +112,16 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         String[] tok = line.split("[\\s,]+");
         double seconds = Double.NaN;
+        String stamp = null;
         String hex = clean(tok[0]);
         if (tok.length >= 2) {
+            // BigDecimal, not Double.parseDouble: the latter also takes "1f", "0x1p3" and the like,
+            // which the plain-decimal echo below could not print
             try {
-                seconds = Double.parseDouble(tok[0]);
-                if (!Double.isFinite(seconds)) seconds = Double.NaN;
+                java.math.BigDecimal t = new java.math.BigDecimal(tok[0]);
+                seconds = t.doubleValue();
+                if (Double.isFinite(seconds)) stamp = t.toPlainString();
+                else seconds = Double.NaN;
             } catch (NumberFormatException e) {
                 seconds = Double.NaN;
             }
@@ -136,7 +141,7 @@ public final class DecodeCommand implements Callable<Integer> {
         g.writeNumberField("line", lineNo);
         if (!Double.isNaN(seconds)) {
             g.writeFieldName("timestamp");
-            g.writeNumber(new java.math.BigDecimal(tok[0]).toPlainString()); // as given, no exponent
+            g.writeNumber(stamp); // as given, no exponent
         }
         String problem = parseHex(hex);
         if (problem != null) {
@@ -170,11 +175,16 @@ public final class DecodeCommand implements Callable<Integer> {
         int n = hex.length();
         if (n != 4 && n != 14 && n != 28) return "bad_hex_length";
         for (int i = 0; i < n; i += 2) {
-            int hi = Character.digit(hex.charAt(i), 16), lo = Character.digit(hex.charAt(i + 1), 16);
+            int hi = hexDigit(hex.charAt(i)), lo = hexDigit(hex.charAt(i + 1));
             if (hi < 0 || lo < 0) return "bad_hex";
             frame[i / 2] = (byte) ((hi << 4) | lo);
         }
         return null;
+    }
+
+    /** ASCII hex only: Character.digit would also take other scripts' digits (e.g. fullwidth '３'). */
+    private static int hexDigit(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 
     private void count(String reason) {

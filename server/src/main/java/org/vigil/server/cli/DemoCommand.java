@@ -2,6 +2,7 @@ package org.vigil.server.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.vigil.server.auth.Security;
 
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.live.LiveServer;
@@ -9,6 +10,7 @@ import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
+    @CommandLine.Mixin
+    ServerSecurity secure = new ServerSecurity();
 
     @Override
     public Integer call() throws Exception {
@@ -48,12 +52,20 @@ public final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         if (seed != null) sc = SimRunner.withSeed(sc, seed);
-        try (LiveServer server = new LiveServer(bind, port)) {
+        Security security;
+        try {
+            security = secure.open();
+        } catch (IllegalArgumentException e) {
+            System.err.println("vigil demo: " + e.getMessage());
+            return 2;
+        }
+        try (security; LiveServer server = new LiveServer(bind, port, security)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true));
             int bound = server.start();
-            System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: http://localhost:%d/  (Ctrl-C to stop)%n",
+            System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",
                     LiveServer.VERSION, sc.name(), Instant.ofEpochSecond(sc.startEpochSeconds()), sc.durationSeconds() / 60,
-                    speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed), bound);
+                    speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed), secure.scheme(), bound);
+            RunCommand.signInNote(security);
             Progress.whileRunning(sim, sc.name(), sc.durationSeconds());
             server.runUntilStopped();
         }

@@ -54,7 +54,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "TRUTH.jsonl",
             description = "Ground truth to score the tracker against (default with --metrics: the truth file of the sim manifest).")
     Path truth;
-    @Option(names = "--events", paramLabel = "OUT.jsonl", description = "Write the tracker's events as JSON Lines (docs/TRACKING.md \"Events\").")
+    @Option(names = "--events", paramLabel = "OUT.jsonl",
+            description = "Write the tracker's and identification's events (identities, rules, alerts) as one time-ordered "
+                    + "JSON Lines stream (docs/EVENTS.md).")
     Path events;
     @Option(names = "--metrics", paramLabel = "OUT.json",
             description = "Write the track-quality metrics as JSON (needs truth: --truth, or a sim directory's own).")
@@ -108,7 +110,8 @@ public final class ReplayCommand implements Callable<Integer> {
         Picture picture = new Picture();
         try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
             TrackingReplay.Session tracking = TrackingReplay.open(run,
-                    new TrackingReplay.Options(config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS));
+                    new TrackingReplay.Options(config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
+                            .withIdentification(picture.flightPlans)); // plans fed from the recorded FPLs by sinks(picture)
             // the tracker takes the Mode S pipeline's decoded messages (one decoder) and every plot
             picture.pipeline.setDecodedListener(tracking.pipeline()::onDecoded);
             ReplaySinks sinks = sinks(picture);
@@ -119,6 +122,7 @@ public final class ReplayCommand implements Callable<Integer> {
             TrackingReplay.Result r = tracking.finish(s, (System.nanoTime() - t0) / 1e9);
             print(run, s, picture, wall);
             printTracking(r, config);
+            printIdentification(tracking.ident());
             if (metrics != null) TrackingReplay.writeJson(r.metrics(), metrics);
             else if (r.metrics() != null) printMetrics(r.metrics());
         }
@@ -133,6 +137,19 @@ public final class ReplayCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder("  refused:");
         st.rejected().forEach((k, v) -> { if (v > 0) b.append(' ').append(k).append('=').append(v); });
         System.out.println(b);
+    }
+
+    private static void printIdentification(org.vigil.server.ident.IdentStage ident) {
+        if (ident == null) return;
+        Map<String, Integer> byRule = new java.util.TreeMap<>();
+        int open = ident.withEngine(e -> {
+            for (org.vigil.core.ident.Alert a : e.openAlerts()) byRule.merge(a.cause.id, 1, Integer::sum);
+            return e.openAlerts().size();
+        });
+        StringBuilder b = new StringBuilder();
+        byRule.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+        System.out.printf(Locale.ROOT, "Identification: %,d track updates identified, %d alerts open at the end%s%n",
+                ident.updates(), open, b.length() == 0 ? "" : ":" + b);
     }
 
     private static void printMetrics(java.util.Map<String, Object> m) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.server.auth.Security;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -71,6 +72,8 @@ public final class RunCommand implements Callable<Integer> {
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
+    @CommandLine.Mixin
+    ServerSecurity secure = new ServerSecurity();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -98,7 +101,14 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--asterix needs --radar-config FILE: plots are placed from each radar's position (see docs/RADAR.md)");
         }
-        try (LiveServer server = new LiveServer(bind, port)) {
+        Security security;
+        try {
+            security = secure.open();
+        } catch (IllegalArgumentException e) {
+            System.err.println("vigil run: " + e.getMessage());
+            return 2;
+        }
+        try (security; LiveServer server = new LiveServer(bind, port, security)) {
             if (reference != null) {
                 double[] ll = Args.latLon(spec, "--reference", reference);
                 server.pipeline().setReceiver(ll[0], ll[1]);
@@ -123,9 +133,10 @@ public final class RunCommand implements Callable<Integer> {
             LiveSimulation live = scenario == null ? null : server.addInput(new LiveSimulation(server, scenario, speed, true));
             int bound = server.start();
             if (live != null) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
-            System.out.printf("Vigil %s: console at http://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
-                    LiveServer.VERSION, "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
+            System.out.printf("Vigil %s: console at %s://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
+                    LiveServer.VERSION, secure.scheme(), "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
                     server.feeds().feeds().size());
+            signInNote(security);
             server.runUntilStopped();
         }
         return 0;
@@ -178,5 +189,12 @@ public final class RunCommand implements Callable<Integer> {
         server.feeds().add(new TcpClientSource(format.name().toLowerCase(java.util.Locale.ROOT) + "-" + hostPort,
                 hp[0], Integer.parseInt(hp[1]), format, server.delivery()));
         return n + 1;
+    }
+
+    /** Tells how to sign in when the admin came from the environment (else Security prints the setup link). */
+    static void signInNote(Security security) {
+        if (security.adminFromEnvironment()) {
+            System.out.println("Sign in as the administrator from VIGIL_ADMIN_PASSWORD (user VIGIL_ADMIN_USER, default admin).");
+        }
     }
 }

@@ -46,8 +46,21 @@ public final class AlertService {
     private final IdentStage stage;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Taken around every action (before the stage's monitor), or null. */
+    private volatile Object outerLock;
+
     public AlertService(IdentStage stage) {
         this.stage = stage;
+    }
+
+    /**
+     * Actions hold {@code lock} too (before the stage's monitor): a live server's delivery lock, under
+     * which the tracker calls the stage and the flight plans change, because an action re-evaluates the
+     * track's rules (flight-plan correlation reads the plan store).
+     */
+    public AlertService guardedBy(Object lock) {
+        this.outerLock = lock;
+        return this;
     }
 
     // ------------------------------------------------------------------ reads
@@ -72,58 +85,136 @@ public final class AlertService {
     // ------------------------------------------------------------------ actions
 
     public Outcome acknowledge(long alertId, String user) {
-        return alertAction(alertId, user, (e, now) -> e.acknowledge(alertId, user, now), "already acknowledged");
+        return acknowledge(alertId, user, null);
     }
 
     public Outcome assign(long alertId, String user, String assignee) {
-        if (blank(assignee)) return Outcome.bad("assignee required");
-        return alertAction(alertId, user, (e, now) -> e.assign(alertId, user, assignee, now), "already assigned");
+        return assign(alertId, user, assignee, null);
     }
 
     public Outcome resolve(long alertId, String user, String resolution) {
-        if (blank(resolution)) return Outcome.bad("resolution required");
-        return alertAction(alertId, user, (e, now) -> e.resolve(alertId, user, resolution, now), "cannot be resolved");
+        return resolve(alertId, user, resolution, null);
     }
 
     /** Sets the track's identity by hand (a reason is required); {@code identity} null clears the override. */
     public Outcome overrideIdentity(int trackNumber, Identity identity, String user, String reason) {
-        if (identity != null && blank(reason)) return Outcome.bad("reason required for an identity override");
-        return trackAction(trackNumber, user, (e, now) -> identity == null ? e.clearOverride(trackNumber, user, now)
-                : e.overrideIdentity(trackNumber, identity, user, reason, now), "no override to clear");
+        return overrideIdentity(trackNumber, identity, user, reason, null);
     }
 
     /** An operator reports radio contact lost ({@code lost}) or restored. */
     public Outcome radioContactLost(int trackNumber, boolean lost, String user) {
-        return trackAction(trackNumber, user, (e, now) -> e.radioContactLost(trackNumber, lost, user, now), "refused");
+        return radioContactLost(trackNumber, lost, user, null);
     }
 
     /** No reply from the track since {@code secondsAgo} seconds of data time; negative = the aircraft answered. */
     public Outcome noReply(int trackNumber, double secondsAgo, String user) {
+        return noReply(trackNumber, secondsAgo, user, null);
+    }
+
+    private Outcome acknowledge(long alertId, String user, Check check) {
+        return alertAction(alertId, user, (e, now) -> e.acknowledge(alertId, user, now), "already acknowledged", check);
+    }
+
+    private Outcome assign(long alertId, String user, String assignee, Check check) {
+        if (blank(assignee)) return Outcome.bad("assignee required");
+        return alertAction(alertId, user, (e, now) -> e.assign(alertId, user, assignee, now), "already assigned", check);
+    }
+
+    private Outcome resolve(long alertId, String user, String resolution, Check check) {
+        if (blank(resolution)) return Outcome.bad("resolution required");
+        return alertAction(alertId, user, (e, now) -> e.resolve(alertId, user, resolution, now), "cannot be resolved", check);
+    }
+
+    private Outcome overrideIdentity(int trackNumber, Identity identity, String user, String reason, Check check) {
+        if (identity != null && blank(reason)) return Outcome.bad("reason required for an identity override");
+        return trackAction(trackNumber, user, (e, now) -> identity == null ? e.clearOverride(trackNumber, user, now)
+                : e.overrideIdentity(trackNumber, identity, user, reason, now), "no override to clear", check);
+    }
+
+    private Outcome radioContactLost(int trackNumber, boolean lost, String user, Check check) {
+        return trackAction(trackNumber, user, (e, now) -> e.radioContactLost(trackNumber, lost, user, now), "refused", check);
+    }
+
+    private Outcome noReply(int trackNumber, double secondsAgo, String user, Check check) {
         if (!(secondsAgo >= 0) && !(secondsAgo < 0)) return Outcome.bad("secondsAgo must be a number");
         return trackAction(trackNumber, user, (e, now) -> secondsAgo < 0 ? e.replyReceived(trackNumber, user, now)
-                : e.noReplySince(trackNumber, now - (long) (secondsAgo * 1e9), user, now), "refused");
+                : e.noReplySince(trackNumber, now - (long) (secondsAgo * 1e9), user, now), "refused", check);
     }
+
+    // ------------------------------------------------------------------ audit
+
+    /**
+     * Records an operator action in the audit trail before it is carried out (e.g. {@code Security.audit}).
+     * Returns false when the row could not be stored: the action is then refused (503), so nothing an
+     * operator did is missing from the trail.
+     */
+    @FunctionalInterface
+    public interface AuditGate {
+        boolean record(Context ctx, String action, String target, String detail, long dataTimeNanos);
+    }
+
+    private volatile AuditGate audit;
+
+    /** Audits every action taken through the HTTP routes with {@code gate} (after the checks, before acting). */
+    public AlertService withAudit(AuditGate gate) {
+        this.audit = gate;
+        return this;
+    }
+
+    /** The audit step of one request, run under the engine's monitor once the target is known to exist. */
+    private interface Check {
+        boolean allow(long dataTimeNanos);
+    }
+
+    private Check audited(Context ctx, String action, String target, String detail) {
+        AuditGate g = audit;
+        return g == null ? null : now -> g.record(ctx, action, target, detail, now);
+    }
+
+    private static final Outcome NOT_AUDITED = new Outcome(false, 503, "audit trail unavailable: action not taken");
 
     private interface Action {
         boolean apply(IdentificationEngine e, long now);
     }
 
-    private Outcome alertAction(long id, String user, Action a, String whyRefused) {
+    private Outcome alertAction(long id, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
+        Object outer = outerLock;
+        if (outer != null) {
+            synchronized (outer) {
+                return alertStep(id, user, a, whyRefused, check);
+            }
+        }
+        return alertStep(id, user, a, whyRefused, check);
+    }
+
+    private Outcome alertStep(long id, String user, Action a, String whyRefused, Check check) {
         return stage.withEngine(e -> {
             long now = stage.now();
             if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");
             if (e.openAlert(id) == null) return Outcome.notFound("no open alert " + id);
+            if (check != null && !check.allow(now)) return NOT_AUDITED;
             return a.apply(e, now) ? Outcome.OK : Outcome.refused("alert " + id + ": " + whyRefused);
         });
     }
 
-    private Outcome trackAction(int track, String user, Action a, String whyRefused) {
+    private Outcome trackAction(int track, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
+        Object outer = outerLock;
+        if (outer != null) {
+            synchronized (outer) {
+                return trackStep(track, user, a, whyRefused, check);
+            }
+        }
+        return trackStep(track, user, a, whyRefused, check);
+    }
+
+    private Outcome trackStep(int track, String user, Action a, String whyRefused, Check check) {
         return stage.withEngine(e -> {
             long now = stage.now();
             if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");
             if (e.track(track) == null) return Outcome.notFound("no identified track " + track);
+            if (check != null && !check.allow(now)) return NOT_AUDITED;
             return a.apply(e, now) ? Outcome.OK : Outcome.refused("track " + track + ": " + whyRefused);
         });
     }
@@ -162,15 +253,17 @@ public final class AlertService {
         }, r);
         app.post("/api/alerts/{id}/acknowledge", ctx -> {
             Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, acknowledge(id, user(ctx, userOf)));
+            if (id != null) reply(ctx, acknowledge(id, user(ctx, userOf), audited(ctx, "alert-acknowledge", "alert " + id, null)));
         }, o);
         app.post("/api/alerts/{id}/assign", ctx -> {
             Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, assign(id, user(ctx, userOf), text(ctx, "assignee")));
+            if (id != null) reply(ctx, assign(id, user(ctx, userOf), text(ctx, "assignee"),
+                    audited(ctx, "alert-assign", "alert " + id, "assignee " + text(ctx, "assignee"))));
         }, o);
         app.post("/api/alerts/{id}/resolve", ctx -> {
             Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, resolve(id, user(ctx, userOf), text(ctx, "resolution")));
+            if (id != null) reply(ctx, resolve(id, user(ctx, userOf), text(ctx, "resolution"),
+                    audited(ctx, "alert-resolve", "alert " + id, text(ctx, "resolution"))));
         }, o);
         app.post("/api/tracks/{track}/identity", ctx -> {
             Integer n = intParam(ctx, "track");
@@ -180,11 +273,12 @@ public final class AlertService {
                 fail(ctx, Outcome.bad("identity must be one of pending, unknown, assumed-friend, friend, neutral, suspect, hostile"));
                 return;
             }
-            reply(ctx, overrideIdentity(n, id, user(ctx, userOf), text(ctx, "reason")));
+            reply(ctx, overrideIdentity(n, id, user(ctx, userOf), text(ctx, "reason"),
+                    audited(ctx, "identity-override", "track " + n, id.id() + ": " + text(ctx, "reason"))));
         }, o);
         app.delete("/api/tracks/{track}/identity", ctx -> {
             Integer n = intParam(ctx, "track");
-            if (n != null) reply(ctx, overrideIdentity(n, null, user(ctx, userOf), null));
+            if (n != null) reply(ctx, overrideIdentity(n, null, user(ctx, userOf), null, audited(ctx, "identity-override-clear", "track " + n, null)));
         }, o);
         app.post("/api/tracks/{track}/radio-contact", ctx -> {
             Integer n = intParam(ctx, "track");
@@ -194,7 +288,8 @@ public final class AlertService {
                 fail(ctx, Outcome.bad("lost: true or false required"));
                 return;
             }
-            reply(ctx, radioContactLost(n, lost.asBoolean(), user(ctx, userOf)));
+            reply(ctx, radioContactLost(n, lost.asBoolean(), user(ctx, userOf),
+                    audited(ctx, "radio-contact", "track " + n, lost.asBoolean() ? "lost" : "restored")));
         }, o);
         app.post("/api/tracks/{track}/no-reply", ctx -> {
             Integer n = intParam(ctx, "track");
@@ -204,7 +299,8 @@ public final class AlertService {
                 fail(ctx, Outcome.bad("secondsAgo: a number required (negative: the aircraft answered)"));
                 return;
             }
-            reply(ctx, noReply(n, s.asDouble(), user(ctx, userOf)));
+            reply(ctx, noReply(n, s.asDouble(), user(ctx, userOf),
+                    audited(ctx, "no-reply", "track " + n, "seconds ago " + s.asDouble())));
         }, o);
     }
 

@@ -80,9 +80,25 @@ public final class IdentStage implements TrackListener {
                 events);
     }
 
-    /** The tracker whose sensors and projection the facts are read with; must be set before the first detection. */
-    public synchronized void bind(Tracker tracker) {
-        this.tracker = tracker;
+    /**
+     * The tracker whose sensors and projection the facts are read with; must be set before the first
+     * detection. A track event writer downstream is bound too (it needs the tracker for sensor names
+     * and true courses), so a wrapping stage never leaves it unbound.
+     */
+    public void bind(Tracker tracker) {
+        synchronized (this) {
+            this.tracker = tracker;
+        }
+        if (downstream instanceof org.vigil.server.tracking.TrackEventWriter w) w.bind(tracker);
+    }
+
+    /**
+     * The standard identity of a track as its events spell it ({@code "neutral"}, {@code "assumed-friend"}),
+     * or null when the track is not identified (tentative, or unknown to the engine). For the console's views.
+     */
+    public synchronized String identityOf(int trackNumber) {
+        org.vigil.core.ident.TrackIdentity t = engine.track(trackNumber);
+        return t == null ? null : t.identity().id();
     }
 
     /** Scripted operator actions (replay/sim), applied at their data time; null for none. */

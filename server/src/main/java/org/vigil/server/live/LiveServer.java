@@ -24,6 +24,14 @@ import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
+import org.vigil.core.ident.IdentEventListener;
+import org.vigil.server.auth.AccessPolicy;
+import org.vigil.server.auth.Audit;
+import org.vigil.server.auth.Role;
+import org.vigil.server.auth.Security;
+import org.vigil.server.ident.AlertService;
+import org.vigil.server.ident.IdentStage;
+import org.vigil.server.store.Actor;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
 
@@ -46,8 +54,18 @@ public final class LiveServer implements AutoCloseable {
     private final WebServer web;
     /** Radar plots of the last 12 s of data time (three turns of a 4 s radar), for the console. */
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
+    /** Active flight plans (filed by the simulator or an ATS feed), under {@link #deliveryLock()}. */
+    private final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+    /**
+     * Identification of the confirmed tracks (default rules and lists, plans from {@link #flightPlans});
+     * the tracker's listener. Its plan lookups run on the tracker's calls, which come under the
+     * delivery lock like every change of the plan store.
+     */
+    private final IdentStage ident = new IdentStage(IdentStage.defaultEngine(flightPlans, new IdentEventListener() { }), null);
+    /** The operators' alert queue on {@link #ident}: {@code /api/alerts} and the actions. */
+    private final AlertService alerts = new AlertService(ident).guardedBy(deliveryLock);
     /** The multi-sensor tracker: decoded Mode S from the pipeline, plots from {@link #radarSink()}; its own lock. */
-    private final TrackingPipeline tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), null);
+    private final TrackingPipeline tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), ident);
     /** Plots to the console's plot layer and to the tracker. */
     private final RadarPlotSink radarSink = new RadarPlotSink() {
         @Override
@@ -62,8 +80,6 @@ public final class LiveServer implements AutoCloseable {
             tracking.onRadarStatus(status, message);
         }
     };
-    /** Active flight plans (filed by the simulator or an ATS feed), under {@link #deliveryLock()}. */
-    private final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
     /** Inputs that run on their own clock (the simulator), started after the feeds, closed before them. */
     private final List<Input> inputs = new CopyOnWriteArrayList<>();
 
@@ -79,7 +95,17 @@ public final class LiveServer implements AutoCloseable {
         void close();
     }
 
+    /** An open server (no sign-in): tests and local development. */
     public LiveServer(String bindAddress, int port) {
+        this(bindAddress, port, null);
+    }
+
+    /**
+     * @param security sign-in, roles, audit and TLS for the console and API (see docs/SECURITY.md);
+     *                 null: an open server. Its access table must list every route the server
+     *                 registers (see {@link #accessPolicy()}).
+     */
+    public LiveServer(String bindAddress, int port, Security security) {
         // The console's clock is the data's: the newest message time (wall clock only before the
         // first message), so that ages stay right when a recording or a scenario is played.
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
@@ -97,6 +123,32 @@ public final class LiveServer implements AutoCloseable {
                         return FlightPlanViews.snapshot(flightPlans);
                     }
                 });
+        tracking.setIdentities(ident::identityOf);
+        if (security != null) {
+            web.security(security);
+            // every alert action is in the audit trail before it is carried out; no row, no action
+            alerts.withAudit((ctx, action, target, detail, dataTime) -> {
+                try {
+                    security.audit(ctx, action, target, detail, Audit.Outcome.SUCCESS, dataTime);
+                    return true;
+                } catch (java.sql.SQLException | IllegalStateException e) {
+                    return false;
+                }
+            });
+        }
+        web.routes(app -> alerts.registerRoutes(app, Role.OBSERVER, Role.OPERATOR, ctx -> {
+            if (security == null) return null; // open server: the body's "user"
+            Actor a = security.actor(ctx);
+            return a == null ? null : a.user();
+        }));
+    }
+
+    /**
+     * The standard access table plus this server's routes that are not in it yet ({@code GET /api/tracks},
+     * the system tracks, for observers).
+     */
+    public static AccessPolicy accessPolicy() {
+        return AccessPolicy.standard().with("GET", "/api/tracks", Role.OBSERVER);
     }
 
     public ModeSPipeline pipeline() { return pipeline; }
@@ -106,6 +158,12 @@ public final class LiveServer implements AutoCloseable {
     public RecentPlots radarPlots() { return recentPlots; }
     /** Where radar sources deliver their plots (under {@link #deliveryLock()}): the plot layer and the tracker. */
     public RadarPlotSink radarSink() { return radarSink; }
+    /** Identification of the tracker's confirmed tracks. */
+    public IdentStage ident() { return ident; }
+    /** The operators' alert queue. */
+    public AlertService alerts() { return alerts; }
+    /** The web server (to add feature routes before {@link #start()}). */
+    public WebServer web() { return web; }
     /** The multi-sensor tracker of this server. */
     public TrackingPipeline tracking() { return tracking; }
     /** The active flight plans; read and write under {@link #deliveryLock()}. */

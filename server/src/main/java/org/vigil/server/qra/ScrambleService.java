@@ -95,6 +95,15 @@ public final class ScrambleService {
     private Scramble[] linkScramble = new Scramble[8];
     private int links;
 
+    // the latest position of every track, by track number modulo the table size (track numbers
+    // increase and are not reused, so a slot holds the newest of the tracks sharing it): lets an
+    // operator propose against any track, alerted or not, without a map allocating per update
+    private static final int TABLE = 1 << 14;
+    private final int[] tableTrack = new int[TABLE];
+    private final long[] tableTime = new long[TABLE];
+    private final double[] tableLat = new double[TABLE], tableLon = new double[TABLE], tableAlt = new double[TABLE];
+    private final double[] tableGs = new double[TABLE], tableCourse = new double[TABLE];
+
     private long now = Long.MIN_VALUE;
     private int nextId = 1;
     private long rejectedUpdates;
@@ -133,6 +142,14 @@ public final class ScrambleService {
             return;
         }
         advance(timeNanos);
+        int slot = track & (TABLE - 1);
+        tableTrack[slot] = track;
+        tableTime[slot] = timeNanos;
+        tableLat[slot] = lat;
+        tableLon[slot] = lon;
+        tableAlt[slot] = altFt;
+        tableGs[slot] = gsKt;
+        tableCourse[slot] = trackDeg;
         for (int i = 0; i < watches; i++) {
             if (watchTrack[i] != track) continue;
             watchFix[i].set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
@@ -167,7 +184,7 @@ public final class ScrambleService {
 
     /** The ranking of every unit against the track's latest position, or null when the track is not known. */
     public synchronized List<Recommendation> recommend(int track) {
-        FighterFix fix = fixOf(track);
+        FighterFix fix = watch(track);
         return fix == null || !fix.known() ? null : rank(fix);
     }
 
@@ -254,7 +271,7 @@ public final class ScrambleService {
         if (s.phase != ScramblePhase.PROPOSED) return Result.refused(id + " is " + s.phase.wireName() + ", not proposed");
         Detachment d = unit(s.unitId);
         if (d == null) return Result.refused("unit " + s.unitId + " left the posture");
-        FighterFix fix = fixOf(s.targetTrack);
+        FighterFix fix = watch(s.targetTrack);
         solve(d, fix, s.predicted);
         if (!s.predicted.feasible) {
             return Result.refused(s.unitId + " cannot intercept: " + s.predicted.reason.text());
@@ -611,7 +628,12 @@ public final class ScrambleService {
             watchFix = java.util.Arrays.copyOf(watchFix, watches * 2);
         }
         watchTrack[watches] = track;
-        watchFix[watches] = new FighterFix();
+        FighterFix fix = new FighterFix();
+        int slot = track & (TABLE - 1);
+        if (track != 0 && tableTrack[slot] == track) {
+            fix.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+        }
+        watchFix[watches] = fix;
         return watchFix[watches++];
     }
 

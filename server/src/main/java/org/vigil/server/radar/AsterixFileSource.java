@@ -76,8 +76,7 @@ public final class AsterixFileSource extends RadarFeedSource {
                 PcapClock clock = new PcapClock(data, data.length);
                 yield Recording.split(data, data.length, Recording.Format.PCAP, (packet, buf, off, len) -> {
                     if (!running()) return;
-                    long t = clock.timeNanos(packet);
-                    decodeLocked(buf, off, len, t == Long.MIN_VALUE ? TimeOfDay.UNKNOWN : t);
+                    decodeLocked(buf, off, len, clock.timeNanos(packet));
                 });
             }
             case FF -> Recording.split(data, data.length, Recording.Format.FINAL, (packet, buf, off, len) -> {

@@ -53,6 +53,9 @@ final class RadarSensor {
     private long[] hits = new long[1024];
     private double[] hitRho = new double[1024], hitTheta = new double[1024];
     private long plots, clutter, markers;
+    /** Scenario time of each flight's last plot (index = flight index), for one plot per revolution. */
+    private double[] lastHit = new double[0];
+    private long duplicatesDropped;
 
     RadarSensor(RadarSpec spec, ByteOut out, long seed, int index) {
         this.spec = spec;
@@ -79,6 +82,8 @@ final class RadarSensor {
     long plots() { return plots; }
     long clutterPlots() { return clutter; }
     long northMarkers() { return markers; }
+    /** Second hits of one aircraft within a revolution (at step boundaries) that were not written. */
+    long duplicatesDropped() { return duplicatesDropped; }
 
     /** Slant range (m) and azimuth (deg) from the antenna to a WGS-84 point: out[0], out[1]. */
     void measure(double latDeg, double lonDeg, double heightM, double[] out) {
@@ -123,6 +128,21 @@ final class RadarSensor {
             if (random.nextDouble() >= spec.pd()) continue;
             double rho = polar[0] + spec.rangeSigmaM() * random.nextGaussian();
             double theta = polar[1] + spec.azimuthSigmaDeg() * random.nextGaussian();
+            // The hit test uses the azimuth at the step's start; an aircraft moving with the beam can be
+            // hit at the end of one step and again at the start of the next, at the same azimuth. A
+            // radar sees an aircraft once per revolution: drop the second (after the draws, so the
+            // random stream, and every other plot, stay as they were).
+            if (i < lastHit.length && th - lastHit[i] < period / 2) {
+                duplicatesDropped++;
+                continue;
+            }
+            if (i >= lastHit.length) {
+                int m = Math.max(i + 1, lastHit.length * 2);
+                int old = lastHit.length;
+                lastHit = Arrays.copyOf(lastHit, m);
+                Arrays.fill(lastHit, old, m, Double.NEGATIVE_INFINITY);
+            }
+            lastHit[i] = th;
             count = add(count, th - t0, i, rho, theta);
         }
         // clutter: Poisson count for the swept sector (Knuth's method; the mean per step is small)

@@ -133,6 +133,7 @@ public final class SimRunner {
             f.put("receiver", r.name());
             f.put("lat", r.lat());
             f.put("lon", r.lon());
+            f.put("heightM", r.heightM());
             f.put("rangeNm", r.rangeNm());
             f.put("frames", adsb.framesWritten(i));
             files.add(f);
@@ -159,6 +160,7 @@ public final class SimRunner {
             f.put("plots", rs.plots());
             f.put("clutterPlots", rs.clutterPlots());
             f.put("northMarkers", rs.northMarkers());
+            f.put("duplicatePlotsDropped", rs.duplicatesDropped());
             files.add(f);
         }
         files.add(Map.of("path", FLIGHT_PLANS, "kind", "flight-plans", "format", "icao-fpl", "messages", plans));

@@ -34,13 +34,17 @@ import org.vigil.server.web.TrailPoint;
  * @param coastingS       seconds since the last update
  * @param timeMs          data time the position refers to, epoch ms
  * @param trail           past positions, oldest first, ending with the current one
+ * @param identity        STANAG 1241 standard identity from identification ({@code pending}, {@code unknown},
+ *                        {@code assumed-friend}, {@code friend}, {@code neutral}, {@code suspect}, {@code hostile}),
+ *                        or null when the track is not identified (tentative, or no identification running)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SystemTrackView(int trackNumber, String status, double lat, double lon, Integer altitudeFt, double speedKt,
                               double trackDeg, Integer verticalRateFpm, String icao, String callsign, String squawk,
                               List<String> sensors, boolean disagreement, boolean primaryOnly, double positionSigmaM,
-                              double ageS, double coastingS, long timeMs, List<TrailPoint> trail) {
+                              double ageS, double coastingS, long timeMs, List<TrailPoint> trail,
+                              String identity) {
     static final double FT = 0.3048;
     static final double KT = 1852.0 / 3600;
 
@@ -50,7 +54,7 @@ public record SystemTrackView(int trackNumber, String status, double lat, double
     }
 
     /** Snapshot of {@code t} extrapolated to {@code now}; appends to and reads {@code trail} (may be null). */
-    static SystemTrackView of(SystemTrack t, Tracker tracker, long now, TrackingPipeline.Trail trail) {
+    static SystemTrackView of(SystemTrack t, Tracker tracker, long now, TrackingPipeline.Trail trail, String identity) {
         long at = Math.max(now, t.timeNanos());
         AreaProjection p = tracker.projection();
         p.inverse(t.xAt(at), t.yAt(at));
@@ -70,7 +74,7 @@ public record SystemTrackView(int trackNumber, String status, double lat, double
                 trueCourse(t, tracker, lat, lon), Double.isNaN(alt) ? null : (int) Math.round(t.verticalRate() / FT * 60),
                 icao(t.icao()), callsign(t.callsign()), squawk(t.mode3A()), sensorNames(t.sensorsNow(), tracker),
                 t.disagreement(), t.primaryOnly(), t.positionSigma(), t.ageSeconds(at), t.coastingSeconds(at),
-                Math.floorDiv(at, 1_000_000L), points);
+                Math.floorDiv(at, 1_000_000L), points, identity);
     }
 
     /** Course over ground, true: the plane's grid course less the grid convergence at the position. */

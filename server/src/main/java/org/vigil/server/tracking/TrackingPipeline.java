@@ -67,6 +67,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     private long sampleIntervalNanos;
 
     private final Map<Integer, Trail> trails = new HashMap<>();
+    /** Identity of a track for the views (the identification stage's), or null. */
+    private volatile java.util.function.IntFunction<String> identities;
 
     /**
      * @param config   tracker configuration (its area origin should lie in the middle of the radars,
@@ -101,7 +103,9 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     private void create() {
         tracker = new Tracker(config, listener);
+        // the event writer needs the tracker for sensor names, also behind the identification stage
         if (listener instanceof TrackEventWriter w) w.bind(tracker);
+        else if (listener instanceof org.vigil.server.ident.IdentStage s) s.bind(tracker);
         tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
         reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
     }
@@ -152,6 +156,14 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
         config.originLatDeg = (s + n) / 2;
         config.originLonDeg = (w + e) / 2;
         return config;
+    }
+
+    /**
+     * Where {@link #views} find each track's standard identity (e.g. {@code IdentStage::identityOf});
+     * called under this pipeline's lock, so it must not call back into the pipeline.
+     */
+    public void setIdentities(java.util.function.IntFunction<String> identities) {
+        this.identities = identities;
     }
 
     /** Receiver position for CPR local decoding of first frames (only for {@link #onFrame}). */
@@ -278,7 +290,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
                 if (t == null || (confirmedOnly && !t.confirmed())) continue;
                 Trail trail = trails.computeIfAbsent(t.trackNumber(), k -> new Trail());
                 seen.put(t.trackNumber(), trail);
-                SystemTrackView v = SystemTrackView.of(t, tracker, now, trail);
+                java.util.function.IntFunction<String> ids = identities;
+                SystemTrackView v = SystemTrackView.of(t, tracker, now, trail, ids == null ? null : ids.apply(t.trackNumber()));
                 out.add(v);
             }
             trails.keySet().retainAll(seen.keySet());

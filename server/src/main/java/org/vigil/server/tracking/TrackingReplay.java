@@ -9,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vigil.core.flightplan.FlightPlanStore;
+import org.vigil.core.flightplan.RouteExpander;
+import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.ident.EventLines;
+import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.metrics.MetricsConfig;
+import org.vigil.server.ident.IdentStage;
+import org.vigil.server.ident.SharedEventStream;
+import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.replay.RecordedRun;
 import org.vigil.server.replay.ReplaySinks;
@@ -37,20 +45,38 @@ public final class TrackingReplay {
      * @param truth         truth JSONL, or null for no metrics
      * @param metrics       metrics configuration (null: defaults, c = 10 km, p = 2)
      * @param sampleSeconds wanted spacing of evaluation instants
+     * @param plans         identification: the flight plans the run files (the replay must feed this
+     *                      store from the recorded FPLs, as {@link Session#sinks} does); null: no identification
      */
-    public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
+    public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds,
+                          FlightPlanStore plans) {
         public Options {
             if (config == null) config = new TrackerConfig();
             if (metrics == null) metrics = MetricsConfig.defaults();
             if (!(sampleSeconds > 0)) sampleSeconds = DEFAULT_SAMPLE_SECONDS;
         }
 
+        /** Without identification. */
+        public Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
+            this(config, events, truth, metrics, sampleSeconds, null);
+        }
+
         public static Options of(TrackerConfig config) {
             return new Options(config, null, null, null, DEFAULT_SAMPLE_SECONDS);
         }
 
-        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds); }
-        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds); }
+        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds, plans); }
+        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds, plans); }
+
+        /** With identification ({@link IdentStage} in front of the event writer), plans from {@code store}. */
+        public Options withIdentification(FlightPlanStore store) {
+            return new Options(config, events, truth, metrics, sampleSeconds, store);
+        }
+
+        /** With identification on a fresh Black Sea plan store fed by the run's FPLs. */
+        public Options withIdentification() {
+            return withIdentification(new FlightPlanStore(new RouteExpander(RoutePoints.blackSea())));
+        }
     }
 
     /**
@@ -73,22 +99,35 @@ public final class TrackingReplay {
         private final TrackMetricsRunner metrics;
         private final TrackerConfig config;
         private final long interval;
+        private final IdentStage ident;
+        private final FlightPlanStore plans;
+        private final OutputStream eventsOut;
 
-        private Session(TrackingPipeline pipeline, TrackEventWriter writer, TrackMetricsRunner metrics, TrackerConfig config, long interval) {
+        private Session(TrackingPipeline pipeline, TrackEventWriter writer, TrackMetricsRunner metrics, TrackerConfig config, long interval,
+                        IdentStage ident, FlightPlanStore plans, OutputStream eventsOut) {
             this.pipeline = pipeline;
             this.writer = writer;
             this.metrics = metrics;
             this.config = config;
             this.interval = interval;
+            this.ident = ident;
+            this.plans = plans;
+            this.eventsOut = eventsOut;
         }
 
         public TrackingPipeline pipeline() {
             return pipeline;
         }
 
-        /** Sinks feeding the tracker alone (it decodes Mode S frames itself). */
+        /** The identification stage, or null when the options asked for none. */
+        public IdentStage ident() {
+            return ident;
+        }
+
+        /** Sinks feeding the tracker alone (it decodes Mode S frames itself), and with identification its plan store. */
         public ReplaySinks sinks() {
-            return ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
+            ReplaySinks s = ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
+            return plans == null ? s : s.withFlightPlans(plans::apply);
         }
 
         /** End of input: releases the reordering window, takes the last samples, flushes the events. */
@@ -98,6 +137,7 @@ public final class TrackingReplay {
             if (writer != null) {
                 events = writer.events();
                 writer.flush();
+                eventsOut.flush(); // identification lines go straight to the shared buffer
             }
             Map<String, Object> json = null;
             if (metrics != null) {
@@ -119,8 +159,23 @@ public final class TrackingReplay {
     /** Prepares the pipeline for {@code run}: sensors from its radars, truth and coverage when asked. */
     public static Session open(RecordedRun run, Options o) throws IOException {
         TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
-        TrackEventWriter writer = o.events() == null ? null : new TrackEventWriter(new BufferedOutputStream(o.events(), 1 << 16));
-        TrackingPipeline pipeline = new TrackingPipeline(config, writer, run.radars());
+        OutputStream out = o.events() == null ? null : new BufferedOutputStream(o.events(), 1 << 16);
+        TrackEventWriter writer = out == null ? null : new TrackEventWriter(out);
+        IdentStage ident = null;
+        if (o.plans() != null) {
+            // identification in front of the event writer; its lines join the same stream, whole lines
+            // after the writer's pending ones (docs/EVENTS.md "One stream, two writers")
+            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(new SharedEventStream(out, writer));
+            ident = new IdentStage(IdentStage.defaultEngine(o.plans(), lines), writer);
+        }
+        TrackingPipeline pipeline = new TrackingPipeline(config, ident != null ? ident : writer, run.radars());
+        if (ident != null) {
+            IdentStage stage = ident;
+            pipeline.withTracker(t -> { stage.bind(t); return null; }); // also binds the writer
+            pipeline.setIdentities(stage::identityOf);
+            // nobody at the console of a recording: the scenario's radio events stand in for the controller
+            if (run.truth() != null) stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
+        }
         TrackMetricsRunner metrics = null;
         long interval = 0;
         if (o.truth() != null) {
@@ -133,7 +188,7 @@ public final class TrackingReplay {
             interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
             pipeline.setSampler(metrics, metrics.firstInstant(), interval);
         }
-        return new Session(pipeline, writer, metrics, config, interval);
+        return new Session(pipeline, writer, metrics, config, interval, ident, o.plans(), out);
     }
 
     /** Replays {@code run} into a fresh tracking pipeline only (no Mode S air picture). */

@@ -81,6 +81,8 @@ public final class WebServer implements AutoCloseable {
     private volatile Supplier<? extends List<?>> flightPlans;
     /** Sign-in and access control; null: open console (tests, local demo). */
     private volatile Security security;
+    /** Features' own routes (alerts, QRA), installed after security and the built-in routes. */
+    private final List<java.util.function.Consumer<Javalin>> routeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -162,6 +164,24 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds routes of a feature (e.g. {@code new AlertService(stage)::registerRoutes}): {@code hook} is
+     * called with the Javalin instance after {@link Security#install} (so the access checks run first
+     * and the routes are in its bookkeeping) and after the built-in routes. Call before {@link #start()}.
+     */
+    public synchronized WebServer routes(java.util.function.Consumer<Javalin> hook) {
+        if (app != null) {
+            throw new IllegalStateException("add routes before start()");
+        }
+        routeHooks.add(Objects.requireNonNull(hook, "hook"));
+        return this;
+    }
+
+    /** The security in force, or null for an open server. */
+    public Security security() {
+        return security;
+    }
+
     /** True when the console's static files are on the classpath (the vigil-console jar was built). */
     public static boolean consoleBundled() {
         return WebServer.class.getResource(CONSOLE_RESOURCES + "/index.html") != null;
@@ -233,6 +253,7 @@ public final class WebServer implements AutoCloseable {
             ws.onError(ctx -> clients.remove(ctx.sessionId()));
             // The console sends nothing that we act on; messages are ignored.
         });
+        for (java.util.function.Consumer<Javalin> hook : routeHooks) hook.accept(javalin);
         javalin.start(settings.bindAddress(), settings.port());
         startedAtMs = settings.clock().millis();
         app = javalin;

@@ -66,6 +66,22 @@ class DecodeCommandTest {
         assertThat(out.get(0).get("lon").asDouble()).isCloseTo(3.91937, within(1e-3));
     }
 
+    @Test
+    void oddTimestampsAndNonAsciiDigitsAreReportedPerLineNotThrown() throws Exception {
+        Path in = dir.resolve("odd.txt");
+        Files.writeString(in, String.join("\n",
+                "1f 8D4840D6202CC371C32CE0576098",                 // Java float syntax: not a timestamp
+                "1e3 8D4840D6202CC371C32CE0576098",                // exponent: printed plain
+                "8D4840D6202CC371C32CE057609\uFF18") + "\n");    // fullwidth eight is not hex
+        List<JsonNode> out = run("decode", in.toString());
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0).has("timestamp")).isFalse();
+        assertThat(out.get(0).get("error").asText()).isEqualTo("bad_hex_length");
+        assertThat(out.get(1).get("timestamp").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(out.get(1).get("callsign").asText()).isEqualTo("KLM1023");
+        assertThat(out.get(2).get("error").asText()).isEqualTo("bad_hex");
+    }
+
     private static List<JsonNode> run(String... args) throws Exception {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
