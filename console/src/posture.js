@@ -84,7 +84,9 @@ export function createPostureLayer({ zIndex = 5, labels = () => true, onError = 
 
   /** Fetches the map for {level (FL), speed (kt), resolution (km), motion, whatIf (body or null)}; returns its stats. */
   async function loadIsochrones({ level = 250, speed = 400, resolution = 10, motion = 'stationary', whatIf = null } = {}) {
-    const q = `api/qra/responsiveness?level=${level}&speed=${speed}&resolution=${resolution}&motion=${motion}`;
+    // the area of the default scenario, wide enough to take in the western bases (Graf Ignatievo)
+    const q = `api/qra/responsiveness?level=${level}&speed=${speed}&resolution=${resolution}&motion=${motion}`
+      + '&south=40&north=47.5&west=22&east=42';
     try {
       const r = await fetch(q, whatIf ? { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(whatIf) } : { credentials: 'same-origin' });

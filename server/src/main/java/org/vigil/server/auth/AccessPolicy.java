@@ -59,6 +59,7 @@ public final class AccessPolicy {
         t.put("GET /api/aircraft", Rule.of(Role.OBSERVER));
         t.put("GET /api/plots", Rule.of(Role.OBSERVER));
         t.put("GET /api/flightplans", Rule.of(Role.OBSERVER));
+        t.put("GET /api/tracks", Rule.of(Role.OBSERVER));
         t.put("GET /api/feeds", Rule.of(Role.OBSERVER));
         t.put("WS /ws", Rule.of(Role.OBSERVER));
         // Alerts and identification (org.vigil.server.ident.AlertService): read, and the operator's actions.

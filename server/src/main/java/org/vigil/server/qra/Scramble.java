@@ -39,6 +39,8 @@ public final class Scramble {
     /** Aircraft taken off the unit's alert count by the order (given back on landing or cancel). */
     public int committed;
     public boolean rtbOrdered;
+    /** Ordered (or cancelled on the ground) but not yet carried out on the fighters: done by the next tick. */
+    boolean launchPending, removePending;
     public String outcomeIdentifiedAs, outcomeAction, outcomeBy;
     public long outcomeNanos = Long.MIN_VALUE;
     /** With real data: the lead's track, linked by address or callsign; 0 until linked. */

@@ -39,7 +39,9 @@ import org.vigil.core.sim.Geo;
  * Everything else (alerts, actions, re-solving every {@link ScrambleConfig#resolveS}) is rare.
  *
  * <p>Thread-safety: all public methods are synchronized (the delivery thread feeds tracks, the web
- * threads act).
+ * threads act). {@link Fighters} are only driven from {@link #tick}, which must run on the thread
+ * that steps the data (and the simulator): an order or cancel from a web thread is carried out on
+ * the fighters at the next tick (the launch delay is counted from the order, not the tick).
  */
 public final class ScrambleService {
     /** Result of an action: ok, or the HTTP status and why it was refused. */
@@ -103,6 +105,10 @@ public final class ScrambleService {
     private final long[] tableTime = new long[TABLE];
     private final double[] tableLat = new double[TABLE], tableLon = new double[TABLE], tableAlt = new double[TABLE];
     private final double[] tableGs = new double[TABLE], tableCourse = new double[TABLE];
+
+    private static final long WATCH_STALE_NS = 600_000_000_000L;
+    private final FighterFix scratchFix = new FighterFix();
+    private long lastPrune = Long.MIN_VALUE;
 
     private long now = Long.MIN_VALUE;
     private int nextId = 1;
@@ -168,8 +174,22 @@ public final class ScrambleService {
     /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering. */
     public synchronized void tick(long nowNanos) {
         advance(nowNanos);
+        pruneWatches();
         for (int i = 0; i < scrambles.size(); i++) {
             Scramble s = scrambles.get(i);
+            if (s.removePending) {
+                s.removePending = false;
+                fighters.landed(s.id);
+            }
+            if (s.launchPending) {
+                s.launchPending = false;
+                Detachment d = unit(s.unitId);
+                double elapsed = (now - s.orderedNanos) / 1e9;
+                if (d != null) {
+                    s.callsigns = fighters.launch(s.id, d, Math.max(0, s.timeToAirborneS - elapsed), s.predicted.headingDeg,
+                            s.levelFt, climbSpeedKt(s));
+                }
+            }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
     }
@@ -184,7 +204,8 @@ public final class ScrambleService {
 
     /** The ranking of every unit against the track's latest position, or null when the track is not known. */
     public synchronized List<Recommendation> recommend(int track) {
-        FighterFix fix = watch(track);
+        FighterFix fix = fixOf(track);
+        if (fix == null) fix = fromTable(track, scratchFix); // a look-up watches nothing
         return fix == null || !fix.known() ? null : rank(fix);
     }
 
@@ -291,13 +312,12 @@ public final class ScrambleService {
         s.enter(ScramblePhase.ORDERED, now);
         s.committed = d.count();
         posture.setCount(d.id(), 0); // readiness: the unit's aircraft are committed
-        s.callsigns = fighters.launch(s.id, d, s.timeToAirborneS, s.predicted.headingDeg, s.levelFt, climbSpeedKt(s));
+        s.launchPending = true; // launched by the next tick, on the thread that runs the data (and the simulator)
         link(s, d);
         Map<String, Object> e = scrambleEvent("scramble.ordered", s);
         e.put("user", user);
         e.put("proposedBy", s.proposedBy);
         e.put("plan", planView(s.predicted, now));
-        e.put("callsigns", List.of(s.callsigns));
         emit(e);
         Map<String, Object> r = event("qra.readiness", 0);
         r.put("unit", d.id());
@@ -326,8 +346,7 @@ public final class ScrambleService {
         Map<String, Object> e = scrambleEvent("scramble.retasked", s);
         e.put("from", old);
         e.put("user", user);
-        emit(e);
-        if (s.phase.flying()) follow(s);
+        emit(e); // the next tick re-solves against the new target and steers
         return Result.ok(s.id);
     }
 
@@ -353,7 +372,8 @@ public final class ScrambleService {
             emit(e);
             s.enter(ScramblePhase.CANCELLED, now);
             release(s);
-            fighters.landed(s.id);
+            s.launchPending = false;
+            s.removePending = true; // aircraft on the runway (simulated) are taken away by the next tick
         }
         return Result.ok(s.id);
     }
@@ -564,6 +584,7 @@ public final class ScrambleService {
             if (!Double.isNaN(s.lead.altitudeFt)) e.put("leadAltFt", Math.round(s.lead.altitudeFt));
         }
         e.put("secondsSinceOrder", round1((now - s.orderedNanos) / 1e9));
+        if (p == ScramblePhase.AIRBORNE && s.callsigns.length > 0) e.put("callsigns", List.of(s.callsigns));
         if (p == ScramblePhase.INTERCEPT) {
             e.put("predicted", iso(s.predictedInterceptNanos));
             e.put("predictedSeconds", round1((s.predictedInterceptNanos - s.orderedNanos) / 1e9));
@@ -618,6 +639,36 @@ public final class ScrambleService {
             return;
         }
         solver.solve(d, posture.profileOf(d), path, config.options(), epochMs(), out);
+    }
+
+    private FighterFix fromTable(int track, FighterFix out) {
+        int slot = track & (TABLE - 1);
+        out.timeNanos = Long.MIN_VALUE;
+        if (track != 0 && tableTrack[slot] == track) {
+            out.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+        }
+        return out;
+    }
+
+    /**
+     * Drops watched tracks no scramble or pending alert needs and not updated for {@link #WATCH_STALE_NS}
+     * (a deleted alerted track), so the per-update scan stays short over a long run. Runs once a minute of data time.
+     */
+    private void pruneWatches() {
+        if (lastPrune != Long.MIN_VALUE && now - lastPrune < 60_000_000_000L) return;
+        lastPrune = now;
+        int k = 0;
+        for (int i = 0; i < watches; i++) {
+            boolean keep = watchFix[i].timeNanos == Long.MIN_VALUE || now - watchFix[i].timeNanos < WATCH_STALE_NS;
+            for (long[] p : pendingAlerts) keep |= p[1] == watchTrack[i];
+            for (Scramble sc : scrambles) keep |= !sc.phase.ended() && sc.targetTrack == watchTrack[i];
+            if (keep) {
+                watchTrack[k] = watchTrack[i];
+                watchFix[k++] = watchFix[i];
+            }
+        }
+        for (int i = k; i < watches; i++) watchFix[i] = null;
+        watches = k;
     }
 
     private FighterFix watch(int track) {

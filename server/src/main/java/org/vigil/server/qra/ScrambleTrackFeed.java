@@ -24,17 +24,18 @@ public final class ScrambleTrackFeed implements TrackListener {
 
     private final ScrambleService service;
     private final TrackListener next;
-    private final AreaProjection projection;
+    private final TrackerConfig config;
+    private AreaProjection projection;
 
     /**
-     * @param config the tracker's configuration (its plane origin, which must be set before the
-     *               first update: {@code TrackingPipeline.centreOn})
+     * @param config the tracker's configuration (its plane origin is read at the first update and
+     *               again if it moves: a live pipeline sets it from the first data)
      * @param next   the listener after this one, or null
      */
     public ScrambleTrackFeed(ScrambleService service, TrackerConfig config, TrackListener next) {
         this.service = service;
         this.next = next;
-        this.projection = new AreaProjection(config.originLatDeg, config.originLonDeg);
+        this.config = config;
     }
 
     /** For the identification engine's {@code IdentEventListener.alert}: raised alerts may warrant a recommendation. */
@@ -46,6 +47,10 @@ public final class ScrambleTrackFeed implements TrackListener {
         double lat = t.latDeg(), lon = t.lonDeg();
         double gs = t.groundSpeed();
         double course = Double.NaN;
+        if (projection == null || projection.originLatDeg() != config.originLatDeg
+                || projection.originLonDeg() != config.originLonDeg) {
+            projection = new AreaProjection(config.originLatDeg, config.originLonDeg); // once per origin
+        }
         if (gs > 1) {
             projection.inverse(t.x() + t.velocityEast() * LOOK_AHEAD_S, t.y() + t.velocityNorth() * LOOK_AHEAD_S);
             course = Geo.bearingDeg(lat, lon, projection.latDeg, projection.lonDeg);

@@ -25,7 +25,9 @@ import org.vigil.server.replay.ReplaySinks;
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
  * and radar plots, merged in data-time order by {@link RecordedRun}, into one
- * {@link TrackingPipeline}; events to JSON Lines, and with truth the quality metrics.
+ * {@link TrackingPipeline}; events to JSON Lines, and with truth the quality metrics. With
+ * {@link Options#withIdentification} the identification stage sits in front of the event writer and
+ * its events (identities, rules, alerts) join the same stream (docs/EVENTS.md).
  *
  * <p>Use {@link #run} on its own (the tracker decodes Mode S itself), or {@link #open} a session,
  * feed it from other sinks (e.g. the Mode S pipeline's decoded-message listener and a plot tee, as

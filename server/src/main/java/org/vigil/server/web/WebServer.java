@@ -90,7 +90,11 @@ public final class WebServer implements AutoCloseable {
 
     private Javalin app;
     private ScheduledExecutorService pusher;
-    private long startedAtMs;
+    /**
+     * Process uptime is wall time (monotonic), not the settings' clock: a live server's clock follows
+     * the data, which may be a recording of 2022, and gave a negative uptime.
+     */
+    private long startedAtNanos;
 
     /**
      * @param aircraft     the air picture, one view per aircraft; thread-safe
@@ -255,7 +259,7 @@ public final class WebServer implements AutoCloseable {
         });
         for (java.util.function.Consumer<Javalin> hook : routeHooks) hook.accept(javalin);
         javalin.start(settings.bindAddress(), settings.port());
-        startedAtMs = settings.clock().millis();
+        startedAtNanos = System.nanoTime();
         app = javalin;
 
         long periodMs = settings.pushInterval().toMillis();
@@ -330,7 +334,7 @@ public final class WebServer implements AutoCloseable {
         }
         h.put("status", status);
         h.put("version", settings.version());
-        h.put("uptime_s", (settings.clock().millis() - startedAtMs) / 1000);
+        h.put("uptime_s", (System.nanoTime() - startedAtNanos) / 1_000_000_000L);
         h.put("aircraft", count);
         h.put("console_clients", clients.size());
         h.put("console_bundled", consoleBundled());

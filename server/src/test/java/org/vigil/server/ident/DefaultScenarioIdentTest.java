@@ -268,4 +268,14 @@ class DefaultScenarioIdentTest {
         }
         assertThat(onOrdinary).as("alerts on ordinary civil flights").isEmpty();
     }
+
+    @Test
+    void noAlertFallsOnATrackOfNoAircraft() {
+        // Since the simulator's fixes (unique addresses, one plot per revolution) the tracker's
+        // short-lived artefact tracks that raised no-flight-plan are gone: every alert has its aircraft.
+        List<String> onNone = new ArrayList<>();
+        for (Raised a : raised) if (flightOf(a) == null) onNone.add(a.cause.id + " track " + a.track);
+        assertThat(onNone).as("alerts on tracks more than 3 NM from every aircraft").isEmpty();
+        assertThat(raised).as("alerts raised in %d min", MINUTES).hasSizeLessThanOrEqualTo(10);
+    }
 }

@@ -64,19 +64,27 @@ class RestartCrashTest {
 
         // run 1: killed with SIGKILL mid-ingest
         Process p = child("ingest.out", "ingest", Double.toString(MINUTES));
-        double killAtSeconds = MINUTES * 60 * KILL_AT;
-        long start = System.nanoTime();
-        while (true) {
-            Thread.sleep(20);
-            List<String> l = lines("ingest.out");
-            assertThat(p.isAlive()).as("ingesting child alive").isTrue();
-            assertThat((System.nanoTime() - start) / 1e9).as("ingest progress in time").isLessThan(600);
-            if (!l.isEmpty() && l.get(l.size() - 1).startsWith("AT ")
-                    && Double.parseDouble(l.get(l.size() - 1).split(" ")[1]) >= killAtSeconds) break;
+        try {
+            double killAtSeconds = MINUTES * 60 * KILL_AT;
+            long start = System.nanoTime();
+            java.util.regex.Pattern at = java.util.regex.Pattern.compile("AT (\\d+) raw=\\d+ events=\\d+");
+            while (true) {
+                Thread.sleep(20);
+                double reached = 0;
+                for (String l : lines("ingest.out")) { // a last line may be cut mid-write: only whole ones count
+                    java.util.regex.Matcher m = at.matcher(l);
+                    if (m.matches()) reached = Double.parseDouble(m.group(1));
+                }
+                assertThat(p.isAlive()).as("ingesting child alive").isTrue();
+                assertThat((System.nanoTime() - start) / 1e9).as("ingest progress in time").isLessThan(600);
+                if (reached >= killAtSeconds) break;
+            }
+            p.destroyForcibly(); // SIGKILL
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        } finally {
+            p.destroyForcibly();
         }
-        p.destroyForcibly(); // SIGKILL
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         long storedAtKill;
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
             storedAtKill = r.events().latestSequence();
@@ -85,11 +93,15 @@ class RestartCrashTest {
 
         // run 2: restart, rebuild, resume to the end
         Process q = child("restart.out", "restart", Double.toString(MINUTES), Double.toString(MINUTES * 2));
-        assertThat(q.waitFor(600, TimeUnit.SECONDS)).as("restarted child finished").isTrue();
+        try {
+            assertThat(q.waitFor(600, TimeUnit.SECONDS)).as("restarted child finished").isTrue();
+        } finally {
+            q.destroyForcibly();
+        }
         List<String> out = lines("restart.out");
         assertThat(q.exitValue()).as("restart exit code; output %s", out).isZero();
         String rebuilt = out.stream().filter(s -> s.startsWith("REBUILT")).findFirst().orElseThrow();
-        System.out.println("restart after kill at " + killAtSeconds + " s of data: " + rebuilt + "; " + storedAtKill
+        System.out.println("restart after kill at " + MINUTES * 60 * KILL_AT + " s of data: " + rebuilt + "; " + storedAtKill
                 + " events stored at the kill, " + reference.size() + " in the whole run");
         Map<String, String> r = new TreeMap<>();
         for (String kv : rebuilt.substring("REBUILT ".length()).split(" ")) r.put(kv.split("=")[0], kv.split("=")[1]);
