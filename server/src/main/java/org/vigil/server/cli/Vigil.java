@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AsterixCommand.class,
                 SimCommand.class,
                 ReplayCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

@@ -94,8 +94,9 @@ public final class EventLineSplitter implements Appendable {
                 malformed++;
                 return;
             }
-            // the envelope keys come first (docs/EVENTS.md): stop once all three are read
-            while (p.nextToken() == JsonToken.FIELD_NAME && (type == null || time == null || track == null)) {
+            // the whole line is read (the store keeps JSON text only: a cut line is refused)
+            JsonToken tok;
+            while ((tok = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
@@ -104,6 +105,10 @@ public final class EventLineSplitter implements Appendable {
                     case "track" -> track = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
                     default -> p.skipChildren();
                 }
+            }
+            if (tok != JsonToken.END_OBJECT || p.nextToken() != null) {
+                malformed++;
+                return;
             }
         } catch (IOException e) {
             malformed++;

@@ -60,12 +60,25 @@ public final class Restart {
     private Restart() {}
 
     /**
-     * Replays the recent raw input into {@code pipeline} (a fresh one) and leaves {@code events} live.
-     * @param radars the radar sites (from the recording's manifest) for decoding ASTERIX
-     * @param events the sink the pipeline's event writers feed (fresh, not yet used)
+     * {@link #rebuild(Recorder, List, ReplaySinks, RecordedEvents, Duration, Runnable)} for event
+     * writers that hand every event on at once (no buffering).
      */
     public static Result rebuild(Recorder recorder, List<RadarSite> radars, ReplaySinks pipeline,
                                  RecordedEvents events, Duration window) throws IOException, SQLException {
+        return rebuild(recorder, radars, pipeline, events, window, () -> { });
+    }
+
+    /**
+     * Replays the recent raw input into {@code pipeline} (a fresh one) and leaves {@code events} live.
+     * @param radars       the radar sites (from the recording's manifest) for decoding ASTERIX
+     * @param events       the sink the pipeline's event writers feed (fresh, not yet used)
+     * @param flushWriters hands on what the event writers still buffer (e.g. {@code TrackEventWriter#flush}):
+     *                     run at the end of the replay, so that every regenerated event is matched
+     *                     before the sink goes live (a buffered one would otherwise be stored twice)
+     */
+    public static Result rebuild(Recorder recorder, List<RadarSite> radars, ReplaySinks pipeline,
+                                 RecordedEvents events, Duration window, Runnable flushWriters)
+            throws IOException, SQLException {
         long t0 = System.nanoTime();
         long first = recorder.raw().firstReceiveNanos();
         long last = recorder.raw().lastReceiveNanos();
@@ -93,6 +106,7 @@ public final class Restart {
         }
         events.catchUp(machine, quietUntil);
         RecordingReplay.Summary s = new RecordingReplay(recorder.raw(), radars, pipeline).run(from, Long.MAX_VALUE);
+        flushWriters.run();
         int unmatched = events.unmatched();
         long matched = events.matched(), recovered = events.recorded(), suppressed = events.suppressed();
         events.live();

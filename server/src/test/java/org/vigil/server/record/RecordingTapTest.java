@@ -33,11 +33,11 @@ class RecordingTapTest {
             List<String> passed = new ArrayList<>();
             FrameSink next = (buf, off, len, t, mlat, signal) -> passed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]);
             FrameSink a = tap.modeS("rx-a", next);
-            FrameSink b = tap.modeS("rx-b", next, () -> 5_000L);
+            FrameSink b = tap.modeS("rx-b", next, () -> 2_500L);
             byte[] padded = new byte[20];
             System.arraycopy(DF17, 0, padded, 3, 14);
             a.onFrame(padded, 3, 14, 1_000, 77, 200);
-            b.onFrame(DF17, 0, 7, 2_000, -1, 12);
+            b.onFrame(DF17, 0, 7, 2_000, -1, 12); // receive time 2500 from its clock, data time 2000
             a.onFrame(DF17, 0, 14, 3_000, 0, 0);
             a.onFrame(DF17, 10, 14, 4_000, 0, 0); // not a frame: refused by the tap, still handed on
             assertThat(tap.flightPlans("plans", 500, 500, "(FPL-ROT263-IS -B738/M-SDFGHIRWY/LB1 -LROP0900 -N0450F350 DCT -LTBA0100 -0)")).isTrue();
@@ -55,11 +55,11 @@ class RecordingTapTest {
             assertThat(s.frames()).isEqualTo(3);
             assertThat(s.flightPlanTexts()).isEqualTo(1);
             assertThat(s.flightPlans() + s.flightPlanRejects()).isEqualTo(1);
-            // a period of receive time: rx-b's frame has receive time 5000 from its clock
+            // a period of receive time [1500, 3500): rx-b's frame (received 2500) and the third
             List<String> period = new ArrayList<>();
             new RecordingReplay(rec.raw(), List.of(), ReplaySinks.none()
                     .withFrames((buf, off, len, t, mlat, signal) -> period.add(t + ""))).run(1_500, 3_500);
-            assertThat(period).containsExactly("3000");
+            assertThat(period).containsExactly("2000", "3000");
         }
     }
 

@@ -31,7 +31,7 @@ public final class RestartCrashChild {
             } else {
                 Duration window = Duration.ofSeconds(Math.round(Double.parseDouble(args[3]) * 60));
                 long t0 = System.nanoTime();
-                Restart.Result r = Restart.rebuild(rec, RecordingManifest.read(dir).radars(), p.sinks(), events, window);
+                Restart.Result r = Restart.rebuild(rec, RecordingManifest.read(dir).radars(), p.sinks(), events, window, p::flush);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 skip = r.replay().frames() + r.replay().radarBlocks();
                 System.out.printf(java.util.Locale.ROOT,
