@@ -51,7 +51,9 @@ public final class RestartCrashChild {
             if (mode.equals("ingest")) {
                 System.out.println("WAITING");
                 System.out.flush();
-                Thread.sleep(Long.MAX_VALUE); // killed here at the latest
+                // Killed here at the latest; if the test that started us died, do not outlive it for long.
+                Thread.sleep(300_000);
+                System.exit(3);
             }
             p.tracking.finish();
             p.flush();

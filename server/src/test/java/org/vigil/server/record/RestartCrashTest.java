@@ -43,7 +43,8 @@ class RestartCrashTest {
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 RestartCrashChild.class.getName(), dir.toString()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+        // stderr to a file too: a child that inherited the test JVM's pipes would keep Maven waiting
+        return new ProcessBuilder(cmd).redirectError(dir.resolve(out + ".err").toFile())
                 .redirectOutput(dir.resolve(out).toFile()).start();
     }
 

@@ -44,18 +44,23 @@ class RecorderCrashTest {
     Path out = dir.resolve("child-" + run + ".out");
     Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
         RecorderCrashChild.class.getName(), dir.toString(), Integer.toString(run), Long.toString(SYNC_MILLIS))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(out.toFile()).start();
+        // stderr to a file too: a child holding the test JVM's inherited pipes would keep Maven waiting
+        .redirectError(dir.resolve("child-" + run + ".err").toFile()).redirectOutput(out.toFile()).start();
     long start = System.nanoTime();
-    while (true) {
-      Thread.sleep(20);
-      RunLog seen = read(out);
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      assertThat(p.isAlive()).as("child %d running", run).isTrue();
-      assertThat(ms).as("child %d made progress in time", run).isLessThan(60_000);
-      if (ms >= minMillis && seen.acks.size() >= minAcks && seen.durable > 0) {
-        p.destroyForcibly(); // SIGKILL, mid-ingest
-        break;
+    try {
+      while (true) {
+        Thread.sleep(20);
+        RunLog seen = read(out);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(p.isAlive()).as("child %d running", run).isTrue();
+        assertThat(ms).as("child %d made progress in time", run).isLessThan(60_000);
+        if (ms >= minMillis && seen.acks.size() >= minAcks && seen.durable > 0) {
+          p.destroyForcibly(); // SIGKILL, mid-ingest
+          break;
+        }
       }
+    } finally {
+      p.destroyForcibly(); // never leave a child behind, whatever failed above
     }
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     RunLog log = read(out);
