@@ -58,7 +58,6 @@ public final class AccessPolicy {
         // The air picture: read.
         t.put("GET /api/aircraft", Rule.of(Role.OBSERVER));
         t.put("GET /api/plots", Rule.of(Role.OBSERVER));
-        t.put("GET /api/tracks", Rule.of(Role.OBSERVER)); // the tracker's system tracks
         t.put("GET /api/flightplans", Rule.of(Role.OBSERVER));
         t.put("GET /api/tracks", Rule.of(Role.OBSERVER));
         t.put("GET /api/feeds", Rule.of(Role.OBSERVER));

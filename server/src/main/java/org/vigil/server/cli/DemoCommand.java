@@ -1,7 +1,14 @@
 package org.vigil.server.cli;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.server.record.RecordingTap;
+import org.vigil.server.sim.SimFeed;
+import org.vigil.server.store.Recorder;
 import org.vigil.server.auth.Security;
 
 import org.vigil.core.sim.Scenario;
@@ -59,13 +66,18 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("vigil demo: " + e.getMessage());
             return 2;
         }
-        try (security; LiveServer server = new LiveServer(bind, port, security)) {
+        List<RadarSite> radars = new ArrayList<>();
+        for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
+        // closed in reverse order: the server (and its last events) before the recorder
+        try (security; Recorder recorder = secure.openRecorder(radars, sc.name());
+             LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true));
             int bound = server.start();
             System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",
                     LiveServer.VERSION, sc.name(), Instant.ofEpochSecond(sc.startEpochSeconds()), sc.durationSeconds() / 60,
                     speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed), secure.scheme(), bound);
             RunCommand.signInNote(security);
+            System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath());
             Progress.whileRunning(sim, sc.name(), sc.durationSeconds());
             server.runUntilStopped();
         }

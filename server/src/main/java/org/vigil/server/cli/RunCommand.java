@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.server.record.RecordingTap;
+import org.vigil.server.sim.SimFeed;
+import org.vigil.server.store.Recorder;
 import org.vigil.server.auth.Security;
 
 import java.net.URI;
@@ -108,7 +113,18 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("vigil run: " + e.getMessage());
             return 2;
         }
-        try (security; LiveServer server = new LiveServer(bind, port, security)) {
+        List<RadarSite> radarSites = new ArrayList<>();
+        if (radarConfig != null) {
+            try {
+                radarSites.addAll(RadarConfig.load(radarConfig).sites());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
+            }
+        }
+        if (scenario != null) for (RadarSpec r : scenario.radars()) radarSites.add(SimFeed.site(r));
+        // closed in reverse order: the server (and its last events) before the recorder
+        try (security; Recorder recorder = secure.openRecorder(radarSites, scenario == null ? null : scenario.name());
+             LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
             if (reference != null) {
                 double[] ll = Args.latLon(spec, "--reference", reference);
                 server.pipeline().setReceiver(ll[0], ll[1]);
@@ -137,6 +153,8 @@ public final class RunCommand implements Callable<Integer> {
                     LiveServer.VERSION, secure.scheme(), "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
                     server.feeds().feeds().size());
             signInNote(security);
+            System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath()
+                    + " (ASTERIX network feeds are not recorded yet)");
             server.runUntilStopped();
         }
         return 0;

@@ -8,13 +8,17 @@ import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
+import java.util.List;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.server.record.RecordingManifest;
+import org.vigil.server.store.Recorder;
 import org.vigil.server.store.RecorderConfig;
 import picocli.CommandLine.Option;
 
 /**
- * The options {@code vigil run} and {@code vigil demo} share for a server that people sign in to:
- * the data directory (users, audit and the recording live there), the database of events and
- * users (embedded SQLite in the data directory, or a shared PostgreSQL), and TLS.
+ * The options {@code vigil run} and {@code vigil demo} share for a server that people sign in to
+ * and that records: the data directory (users, audit and the recording live there), the database
+ * of events and users (embedded SQLite in the data directory, or a shared PostgreSQL), and TLS.
  *
  * <p>Why passwords come from the environment, never from options: a command line is visible to
  * every user of the machine ({@code ps}) and lands in shell history.
@@ -65,6 +69,23 @@ public final class ServerSecurity {
         }
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
         return Security.open(config, LiveServer.accessPolicy(), db);
+    }
+
+    /**
+     * Opens the recorder in {@code DATA/recording} (or events in {@code --db-url}) and writes the
+     * recording manifest (the radar sites needed to decode the recorded ASTERIX again).
+     */
+    public Recorder openRecorder(List<RadarSite> radars, String scenario) throws IOException, SQLException {
+        RecorderConfig rc = recorderConfig();
+        Files.createDirectories(rc.directory());
+        Recorder r = Recorder.open(rc);
+        try {
+            RecordingManifest.of(radars, scenario).write(rc.directory());
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+        return r;
     }
 
     /** "http" or "https", as the server will listen. */

@@ -31,7 +31,14 @@ import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
+import org.vigil.core.ident.EventLines;
+import org.vigil.core.track.TrackListener;
+import org.vigil.server.ident.SharedEventStream;
+import org.vigil.server.record.EventLineSplitter;
+import org.vigil.server.record.RecordedEvents;
+import org.vigil.server.record.RecordingTap;
 import org.vigil.server.store.Actor;
+import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
 
@@ -61,11 +68,15 @@ public final class LiveServer implements AutoCloseable {
      * the tracker's listener. Its plan lookups run on the tracker's calls, which come under the
      * delivery lock like every change of the plan store.
      */
-    private final IdentStage ident = new IdentStage(IdentStage.defaultEngine(flightPlans, new IdentEventListener() { }), null);
+    private final IdentStage ident;
     /** The operators' alert queue on {@link #ident}: {@code /api/alerts} and the actions. */
-    private final AlertService alerts = new AlertService(ident).guardedBy(deliveryLock);
+    private final AlertService alerts;
     /** The multi-sensor tracker: decoded Mode S from the pipeline, plots from {@link #radarSink()}; its own lock. */
-    private final TrackingPipeline tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), ident);
+    private final TrackingPipeline tracking;
+    /** Records raw inputs where they enter; null: not recording. */
+    private final RecordingTap tap;
+    /** The track events when recording (flushed by housekeeping under the tracker's lock), else null. */
+    private final TrackEventWriter trackEvents;
     /** Plots to the console's plot layer and to the tracker. */
     private final RadarPlotSink radarSink = new RadarPlotSink() {
         @Override
@@ -97,15 +108,38 @@ public final class LiveServer implements AutoCloseable {
 
     /** An open server (no sign-in): tests and local development. */
     public LiveServer(String bindAddress, int port) {
-        this(bindAddress, port, null);
+        this(bindAddress, port, null, null);
+    }
+
+    /** Not recording. */
+    public LiveServer(String bindAddress, int port, Security security) {
+        this(bindAddress, port, security, null);
     }
 
     /**
      * @param security sign-in, roles, audit and TLS for the console and API (see docs/SECURITY.md);
      *                 null: an open server. Its access table must list every route the server
      *                 registers (see {@link #accessPolicy()}).
+     * @param tap      records every raw input where it enters (Mode S frames of every feed, the
+     *                 simulator's radar blocks and flight plans) and, through its recorder, the
+     *                 tracker's and identification's events (docs/REPLAY.md); null: not recording
      */
-    public LiveServer(String bindAddress, int port, Security security) {
+    public LiveServer(String bindAddress, int port, Security security, RecordingTap tap) {
+        this.tap = tap;
+        TrackListener downstream = null;
+        IdentEventListener identEvents = new IdentEventListener() { };
+        if (tap != null) {
+            // one stream of whole lines into the event store, as in the replay's events file
+            EventLineSplitter lines = new EventLineSplitter(new RecordedEvents(tap.recorder()));
+            trackEvents = new TrackEventWriter(lines.stream());
+            identEvents = new EventLines(new SharedEventStream(lines.stream(), trackEvents));
+            downstream = trackEvents;
+        } else {
+            trackEvents = null;
+        }
+        this.ident = new IdentStage(IdentStage.defaultEngine(flightPlans, identEvents), downstream);
+        this.alerts = new AlertService(ident).guardedBy(deliveryLock);
+        this.tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), ident);
         // The console's clock is the data's: the newest message time (wall clock only before the
         // first message), so that ages stay right when a recording or a scenario is played.
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
@@ -183,14 +217,29 @@ public final class LiveServer implements AutoCloseable {
      * are not feeds (the simulator) use it too, calling it under {@link #deliveryLock()}.
      */
     public FrameSink frameConsumerFor(FeedCounters counters) {
-        return (buf, off, len, timeNanos, mlat12MHz, signal) -> {
+        String name = null;
+        for (org.vigil.server.feed.Feed f : feeds.feeds()) if (f.counters() == counters) name = f.name();
+        // network and file feeds: receive time from the wall clock (a replay period is one of receive time)
+        return frameConsumerFor(counters, name == null ? "feed" : name, RecordingTap.WALL_CLOCK);
+    }
+
+    /**
+     * As {@link #frameConsumerFor(FeedCounters)} for feed {@code name}, recorded (when recording) with
+     * receive times from {@code receiveClock} (null: the frame's own time, e.g. the simulator's).
+     */
+    public FrameSink frameConsumerFor(FeedCounters counters, String name, java.util.function.LongSupplier receiveClock) {
+        FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> {
             String reason = pipeline.accept(buf, off, len, timeNanos, signal);
             if (reason != null) {
                 RejectReason r = rejectReason(reason);
                 if (r != null) counters.reject(r);
             }
         };
+        return tap == null ? decode : tap.modeS(name, decode, receiveClock);
     }
+
+    /** The recording tap, or null when not recording (inputs that are not feeds record through it). */
+    public RecordingTap tap() { return tap; }
 
     /** Decoder reasons as feed reject reasons; null for what is not a malformed frame. */
     static RejectReason rejectReason(String decoderReason) {
@@ -214,6 +263,7 @@ public final class LiveServer implements AutoCloseable {
                 // deletions and sensor expiry run on data time: keep it moving on a quiet feed
                 long latest = pipeline.latestMessageNanos();
                 if (latest != Long.MIN_VALUE) tracking.advance(latest);
+                flushEvents();
             }
         }, 5, 5, TimeUnit.SECONDS);
         int port = web.start();
@@ -232,12 +282,27 @@ public final class LiveServer implements AutoCloseable {
         return m;
     }
 
+    /** Hands the track writer's buffered events to the event store (under the tracker's lock, where it writes). */
+    private void flushEvents() {
+        if (trackEvents == null) return;
+        tracking.locked(() -> {
+            try {
+                trackEvents.flush();
+            } catch (java.io.IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LiveServer.class).warn("track events not flushed: {}", e.toString());
+            }
+        });
+    }
+
     @Override
     public void close() {
         for (Input i : inputs) i.close();
         feeds.stopAll();
         housekeeping.shutdownNow();
         web.stop();
+        synchronized (deliveryLock) {
+            flushEvents();
+        }
     }
 
     /** Blocks until the JVM is asked to stop (Ctrl-C), then closes. */
@@ -246,11 +311,19 @@ public final class LiveServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             close();
             main.interrupt();
+            // the JVM halts when the hooks end: give the caller time to close what it opened after
+            // this server (the recorder's last batch, the audit database)
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "vigil-shutdown"));
         try {
             Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException stop) {
+            // the shutdown hook's stop signal, consumed here: with the flag set again the caller's
+            // closing of files (the recorder's journal) would fail with ClosedByInterruptException
         }
     }
 

@@ -66,7 +66,8 @@ public final class LiveSimulation implements LiveServer.Input {
         for (int i = 0; i < rx.size(); i++) {
             ReceiverSpec r = rx.get(i);
             FeedCounters c = feed.receiverCounters(i);
-            perReceiver[i] = server.frameConsumerFor(c);
+            // recorded (when the server records) with the frame's own time: the scenario's clock
+            perReceiver[i] = server.frameConsumerFor(c, "sim-adsb-" + r.name(), null);
             server.feeds().add(new Row("sim-adsb-" + r.name(), String.format(Locale.ROOT,
                     "receiver %s %.4f,%.4f %.0f NM", r.name(), r.lat(), r.lon(), r.rangeNm()), "beast") {
                 @Override
@@ -81,6 +82,7 @@ public final class LiveSimulation implements LiveServer.Input {
         for (int i = 0; i < radars.size(); i++) {
             RadarSpec r = radars.get(i);
             PlotCounters c = feed.radarCounters(i);
+            if (server.tap() != null) feed.recordRadar(i, server.tap().radar("sim-radar-" + r.sac() + "-" + r.sic()));
             server.feeds().add(new Row("sim-radar-" + r.sac() + "-" + r.sic(), String.format(Locale.ROOT,
                     "radar %s SAC/SIC %d/%d %.4f,%.4f %.0f NM", r.name(), r.sac(), r.sic(), r.lat(), r.lon(), r.rangeNm()),
                     "asterix") {
@@ -109,6 +111,7 @@ public final class LiveSimulation implements LiveServer.Input {
         synchronized (server.deliveryLock()) {
             for (String text : feed.flightPlans()) {
                 planCounters.bytesRead(text.length());
+                if (server.tap() != null) server.tap().flightPlans("sim-flightplans", t, t, text);
                 for (FplParseResult r : parser.parseAll(text)) {
                     if (r instanceof FplParseResult.Parsed p) {
                         server.flightPlans().apply(p.message());

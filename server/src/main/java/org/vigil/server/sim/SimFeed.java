@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.server.record.RadarBlockSink;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.radar.RadarNetwork;
@@ -41,6 +42,8 @@ public final class SimFeed {
     private final RadarNetwork network;
     private final PlotCounters[] radarCounters;
     private final RadarPlotDecoder[] decoders;
+    /** Per radar: where its blocks are recorded before decoding, or null. */
+    private final RadarBlockSink[] recorders;
     private final long startNanos;
 
     /** ADS-B only: radar blocks are made (so the random streams match a file run) but not decoded. */
@@ -68,6 +71,7 @@ public final class SimFeed {
         this.radars = new RadarSensor[n];
         this.radarCounters = new PlotCounters[n];
         this.decoders = new RadarPlotDecoder[n];
+        this.recorders = new RadarBlockSink[n];
         for (int i = 0; i < n; i++) {
             // same index as SimRunner, so the radar's random stream and bytes match the file run
             radars[i] = new RadarSensor(scenario.radars().get(i), null, scenario.seed(), i);
@@ -77,11 +81,23 @@ public final class SimFeed {
             decoders[i] = decoder;
             PlotCounters c = radarCounters[i];
             // the block's own time is the receive time a radar line would give it
+            final int k = i;
             radars[i].live((buf, off, len, t) -> {
                 c.bytesRead(len);
-                decoder.decode(buf, off, len, startNanos + Math.round(t * 1e9));
+                long rx = startNanos + Math.round(t * 1e9);
+                RadarBlockSink rec = recorders[k];
+                if (rec != null) rec.block(buf, off, len, rx); // recorded as received, before decoding
+                decoder.decode(buf, off, len, rx);
             });
         }
+    }
+
+    /**
+     * Also hands radar {@code i}'s ASTERIX blocks, with their receive time, to {@code recorder}
+     * before they are decoded (a recording tap, e.g. {@code tap.radar("sim-radar-SAC-SIC")}); null: stop.
+     */
+    public void recordRadar(int i, RadarBlockSink recorder) {
+        recorders[i] = recorder;
     }
 
     /** The radar site Vigil configures for a simulated radar (assumed altitude: the default). */

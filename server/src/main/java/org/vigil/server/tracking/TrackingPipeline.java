@@ -264,6 +264,17 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     // ------------------------------------------------------------------ output
 
+    /**
+     * Runs {@code action} under the pipeline's lock without touching the tracker (e.g. flushing the
+     * listener's buffered output where the tracker thread writes it). Unlike {@link #withTracker}
+     * it does not create the tracker before the area origin is known.
+     */
+    public void locked(Runnable action) {
+        synchronized (lock) {
+            action.run();
+        }
+    }
+
     /** Runs {@code reader} on the tracker under the lock (tests, diagnostics). */
     public <R> R withTracker(java.util.function.Function<Tracker, R> reader) {
         synchronized (lock) {
