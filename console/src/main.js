@@ -11,6 +11,7 @@ import { createAlerts } from './alerts.js';
 import { createPostureLayer } from './posture.js';
 import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
+import { initReplay } from './replay.js';
 import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
@@ -21,6 +22,8 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
   .then(r => { if (r.status === 401) window.location.replace('login.html'); })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 checkSession();
+// a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
+initReplay();
 
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
 const { tracks, apply } = createTracks();

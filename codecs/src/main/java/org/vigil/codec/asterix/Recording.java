@@ -45,7 +45,7 @@ public final class Recording {
         int errors = 0;
         while (p + 2 <= len) {
             int n = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
-            if (n < 12 || p + n > len) {
+            if (n < 12 || (long) p + n > len) {
                 errors++;
                 break; // lost framing; the rest cannot be trusted
             }
@@ -70,7 +70,7 @@ public final class Recording {
         while (p + 16 <= len) {
             int caplen = u32(b, p + 8, swapped);
             int start = p + 16;
-            if (caplen < 0 || start + caplen > len) {
+            if (caplen < 0 || (long) start + caplen > len) { // long: a huge caplen must not wrap around
                 errors++;
                 break;
             }

@@ -68,10 +68,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<RadarSite> radars = new ArrayList<>();
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
+        org.vigil.server.record.RecordingManifest before = secure.previousManifest();
         // closed in reverse order: the server (and its last events) before the recorder
         try (security; Recorder recorder = secure.openRecorder(radars, sc.name());
              LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
-            LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true));
+            // a recording already there: rebuild the picture and resume the scenario where it ends
+            long recorded = RestartOnStart.rebuild(server, recorder, before, radars, sc.name());
+            LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true, recorded));
             int bound = server.start();
             System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",
                     LiveServer.VERSION, sc.name(), Instant.ofEpochSecond(sc.startEpochSeconds()), sc.durationSeconds() / 60,

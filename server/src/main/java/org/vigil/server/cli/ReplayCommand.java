@@ -38,9 +38,11 @@ import picocli.CommandLine.Parameters;
         description = "Replay a `vigil sim` output directory or capture files, merged in data-time order, as fast as possible.",
         footer = {"", "Examples:",
                 "  vigil sim black-sea-2022 --out run1 --duration 10m && vigil replay run1",
-                "  vigil replay capture.beast.gz radar.pcap --radar-config radars.json --start 2024-05-01T12:00:00Z"})
+                "  vigil replay capture.beast.gz radar.pcap --radar-config radars.json --start 2024-05-01T12:00:00Z",
+                "  vigil replay --recording .vigil --from 2022-04-20T09:00:00Z --to 2022-04-20T09:30:00Z",
+                "  vigil replay --recording .vigil --serve 8081"})
 public final class ReplayCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DIR|FILE",
+    @Parameters(arity = "0..*", paramLabel = "DIR|FILE",
             description = "A `vigil sim` output directory (with manifest.json), or capture files: Beast, AVR, SBS "
                     + "(gzip detected), ASTERIX raw/.ff/pcap, ICAO FPL text.")
     List<Path> inputs;
@@ -67,6 +69,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code --recording DIR [--from] [--to] [--speed] [--serve]}: a period of what a running Vigil recorded. */
+    @CommandLine.Mixin
+    PlaybackCommand playback = new PlaybackCommand();
+
     /** What the replay feeds: the Mode S picture, a plot count, the flight plans. */
     static final class Picture {
         final ModeSPipeline pipeline = new ModeSPipeline();
@@ -89,6 +95,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (playback.requested()) {
+            if (inputs != null && !inputs.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--recording plays a recording: give no DIR|FILE with it");
+            }
+            return playback.call();
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a sim directory or capture files (or --recording DIR)");
+        }
         RecordedRun run;
         try {
             run = open();

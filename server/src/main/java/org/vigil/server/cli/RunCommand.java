@@ -122,6 +122,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (scenario != null) for (RadarSpec r : scenario.radars()) radarSites.add(SimFeed.site(r));
+        org.vigil.server.record.RecordingManifest before = secure.previousManifest();
         // closed in reverse order: the server (and its last events) before the recorder
         try (security; Recorder recorder = secure.openRecorder(radarSites, scenario == null ? null : scenario.name());
              LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
@@ -146,15 +147,17 @@ public final class RunCommand implements Callable<Integer> {
                 server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
             }
             if (radarConfig != null) addRadar(server);
-            LiveSimulation live = scenario == null ? null : server.addInput(new LiveSimulation(server, scenario, speed, true));
+            // a recording already there: rebuild the picture before the feeds start (they start in server.start())
+            long recorded = RestartOnStart.rebuild(server, recorder, before, radarSites, scenario == null ? null : scenario.name());
+            LiveSimulation live = scenario == null ? null
+                    : server.addInput(new LiveSimulation(server, scenario, speed, true, recorded));
             int bound = server.start();
             if (live != null) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
             System.out.printf("Vigil %s: console at %s://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
                     LiveServer.VERSION, secure.scheme(), "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
                     server.feeds().feeds().size());
             signInNote(security);
-            System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath()
-                    + " (ASTERIX network feeds are not recorded yet)");
+            System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath());
             server.runUntilStopped();
         }
         return 0;
@@ -167,9 +170,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
         }
-        RadarConfig.Setup setup = config.build(server.radarSink(), server.deliveryLock());
+        // every radar block recorded as received, before decoding (journal feed asterix:NAME)
+        RadarConfig.Setup setup = config.build(server.radarSink(), server.deliveryLock(), server.tap());
         setup.sources().forEach(server.feeds()::add);
-        for (String uri : asterix) server.feeds().add(asterixSource(uri, setup.network(), server));
+        for (String uri : asterix) {
+            RadarFeedSource s = asterixSource(uri, setup.network(), server);
+            if (server.tap() != null) s.recordTo(server.tap().radar(s.feed().name()));
+            server.feeds().add(s);
+        }
     }
 
     private RadarFeedSource asterixSource(String uri, RadarNetwork network, LiveServer server) {

@@ -88,6 +88,14 @@ public final class ServerSecurity {
         return r;
     }
 
+    /**
+     * The manifest of the recording already in the data directory (an empty one when there is none):
+     * read before {@link #openRecorder} rewrites it, for a restart.
+     */
+    public RecordingManifest previousManifest() throws IOException {
+        return RecordingManifest.read(recorderConfig().directory());
+    }
+
     /** "http" or "https", as the server will listen. */
     public String scheme() {
         return tlsKeystore == null ? "http" : "https";

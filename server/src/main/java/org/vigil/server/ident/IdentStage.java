@@ -89,7 +89,10 @@ public final class IdentStage implements TrackListener {
         synchronized (this) {
             this.tracker = tracker;
         }
-        if (downstream instanceof org.vigil.server.tracking.TrackEventWriter w) w.bind(tracker);
+        TrackListener d = downstream;
+        // the scramble workflow's feed may stand between this stage and the writer
+        while (d instanceof org.vigil.server.qra.ScrambleTrackFeed f) d = f.next();
+        if (d instanceof org.vigil.server.tracking.TrackEventWriter w) w.bind(tracker);
     }
 
     /**

@@ -40,6 +40,21 @@ import org.vigil.server.record.RecordingTap;
 import org.vigil.server.store.Actor;
 import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.web.WebServer;
+import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.QraYaml;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.core.sim.Simulation;
+import org.vigil.server.qra.AlertsToScrambles;
+import org.vigil.server.qra.FighterFix;
+import org.vigil.server.qra.Fighters;
+import org.vigil.server.qra.QraApi;
+import org.vigil.server.qra.ScrambleConfig;
+import org.vigil.server.qra.ScrambleEventQueue;
+import org.vigil.server.qra.ScrambleService;
+import org.vigil.server.qra.ScrambleTrackFeed;
+import org.vigil.server.qra.SimulatedFighters;
+import org.vigil.server.record.Restart;
+import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.WebSettings;
 
 /**
@@ -48,6 +63,8 @@ import org.vigil.server.web.WebSettings;
  */
 public final class LiveServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    /** Longest recording a restart replays whole (exact mode); longer ones: the last {@link Restart#DEFAULT_WINDOW}. */
+    public static final java.time.Duration EXACT_RESTART_LIMIT = java.time.Duration.ofHours(6);
 
     private final Object deliveryLock = new Object();
     private final ModeSPipeline pipeline = new ModeSPipeline();
@@ -75,6 +92,18 @@ public final class LiveServer implements AutoCloseable {
     private final TrackingPipeline tracking;
     /** Records raw inputs where they enter; null: not recording. */
     private final RecordingTap tap;
+    /** The event store sink of the event writers when recording (a restart rebuild matches through it), else null. */
+    private final RecordedEvents recordedEvents;
+    /** The tracker's configuration; its plane origin is set from the first data (the scramble feed reads it). */
+    private final TrackerConfig trackerConfig = new TrackerConfig();
+    /** The scramble workflow (docs/QRA.md): fed by {@link #scrambleFeed}, ticked on the data thread. */
+    private final ScrambleService scrambles;
+    /** Passes confirmed track updates and raised alerts to {@link #scrambles}; between identification and the writer. */
+    private final ScrambleTrackFeed scrambleFeed;
+    /** The workflow's event lines, written into the event stream on the tracker's thread. */
+    private final ScrambleEventQueue scrambleLines;
+    /** The simulated fighters once a simulation is attached, else none (real data: fighters are followed, not flown). */
+    private final FightersOfTheRun fighters = new FightersOfTheRun();
     /** The track events when recording (flushed by housekeeping under the tracker's lock), else null. */
     private final TrackEventWriter trackEvents;
     /** Plots to the console's plot layer and to the tracker. */
@@ -125,21 +154,44 @@ public final class LiveServer implements AutoCloseable {
      *                 tracker's and identification's events (docs/REPLAY.md); null: not recording
      */
     public LiveServer(String bindAddress, int port, Security security, RecordingTap tap) {
+        this(bindAddress, port, security, tap, null);
+    }
+
+    /**
+     * The picture of a playback (org.vigil.server.replay.RecordingPlayback): the same pipeline, nothing
+     * recorded; the tracker's, identification's and scramble events go to {@code events} as whole lines.
+     * Not meant to be started: the playback serves it and delivers its inputs.
+     */
+    public LiveServer(org.vigil.server.record.EventSink events) {
+        this("127.0.0.1", 0, null, null, java.util.Objects.requireNonNull(events, "events"));
+    }
+
+    private LiveServer(String bindAddress, int port, Security security, RecordingTap tap,
+                       org.vigil.server.record.EventSink events) {
         this.tap = tap;
         TrackListener downstream = null;
         IdentEventListener identEvents = new IdentEventListener() { };
-        if (tap != null) {
+        SharedEventStream shared = null;
+        if (tap != null || events != null) {
             // one stream of whole lines into the event store, as in the replay's events file
-            EventLineSplitter lines = new EventLineSplitter(new RecordedEvents(tap.recorder()));
+            recordedEvents = tap != null ? new RecordedEvents(tap.recorder()) : null;
+            EventLineSplitter lines = new EventLineSplitter(tap != null ? recordedEvents : events);
             trackEvents = new TrackEventWriter(lines.stream());
-            identEvents = new EventLines(new SharedEventStream(lines.stream(), trackEvents));
+            shared = new SharedEventStream(lines.stream(), trackEvents);
+            identEvents = new EventLines(shared);
             downstream = trackEvents;
         } else {
+            recordedEvents = null;
             trackEvents = null;
         }
-        this.ident = new IdentStage(IdentStage.defaultEngine(flightPlans, identEvents), downstream);
+        // scramble lines go into the same stream as the ident lines (after the track writer's buffer)
+        this.scrambleLines = new ScrambleEventQueue(shared);
+        this.scrambles = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, scrambleLines);
+        this.scrambleFeed = new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
+        this.ident = new IdentStage(IdentStage.defaultEngine(flightPlans, new AlertsToScrambles(identEvents, scrambleFeed)),
+                scrambleFeed);
         this.alerts = new AlertService(ident).guardedBy(deliveryLock);
-        this.tracking = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), ident);
+        this.tracking = TrackingPipeline.startingWhereDataIs(trackerConfig, ident);
         // The console's clock is the data's: the newest message time (wall clock only before the
         // first message), so that ages stay right when a recording or a scenario is played.
         WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
@@ -175,6 +227,8 @@ public final class LiveServer implements AutoCloseable {
             Actor a = security.actor(ctx);
             return a == null ? null : a.user();
         }));
+        // posture, recommendations, proposals (operator), orders and posture changes (supervisor), audited
+        web.routes(app -> new QraApi(scrambles).registerRoutes(app, security));
     }
 
     /**
@@ -202,6 +256,60 @@ public final class LiveServer implements AutoCloseable {
     public TrackingPipeline tracking() { return tracking; }
     /** The active flight plans; read and write under {@link #deliveryLock()}. */
     public FlightPlanStore flightPlans() { return flightPlans; }
+    /** The scramble workflow of this server ({@code /api/scrambles}, {@code /api/qra/...}). */
+    public ScrambleService scrambles() { return scrambles; }
+
+    /**
+     * Lets ordered scrambles launch and steer fighters in {@code sim} (the simulation of
+     * {@code vigil demo} / {@code run --sim}); call before {@link #start()}, once. The workflow drives
+     * them only from {@link #afterSimulationStep}, i.e. on the simulation's thread between its steps.
+     */
+    public void flySimulatedFighters(Simulation sim) {
+        fighters.use(new SimulatedFighters(sim));
+    }
+
+    /**
+     * Called by the simulation after each step it delivered, under {@link #deliveryLock()}: the
+     * scramble workflow follows its scrambles (launches, phases, steering), and its event lines
+     * reach the stream.
+     *
+     * <p>The tick is at the data time the workflow has seen from the tracker, never beyond it (not
+     * at {@code dataTimeNanos}, the inputs' time, which runs ahead of the tracker by its reordering
+     * window): "now" then moves with the track updates alone, so recommendations and their times are
+     * the same in a replay or a restart rebuild of the recording, where nothing ticks.
+     */
+    public void afterSimulationStep(long dataTimeNanos) {
+        tracking.locked(() -> {
+            long seen = scrambles.now();
+            if (seen != Long.MIN_VALUE) scrambles.tick(Math.min(seen, dataTimeNanos));
+            scrambleLines.drain();
+        });
+    }
+
+    /**
+     * Restart after a stop or crash (docs/REPLAY.md "Restart"): when the recording already holds raw
+     * input, replays it (all of it up to {@link #EXACT_RESTART_LIMIT}, else its last
+     * {@link Restart#DEFAULT_WINDOW}) into this (fresh) server's pipeline, so
+     * the picture and the open alerts are back and the stored event sequence continues with neither
+     * gaps nor duplicates. Call before {@link #start()} and before any input is delivered.
+     *
+     * @param radars the recording's radar sites (its manifest), for decoding recorded ASTERIX
+     * @return what the rebuild did, or null when not recording or the recording holds no raw input
+     */
+    public Restart.Result restartFromRecording(List<RadarSite> radars) throws java.io.IOException, java.sql.SQLException {
+        if (tap == null || tap.recorder().raw().lastReceiveNanos() == Long.MIN_VALUE) return null;
+        // Exact mode (the whole journal replayed) keeps track numbers and alert ids those of the
+        // stored events; a window would number them from 1 again. It costs ~2 s per recorded hour,
+        // so the whole journal is replayed up to EXACT_RESTART_LIMIT, the default window beyond.
+        long span = tap.recorder().raw().lastReceiveNanos() - tap.recorder().raw().firstReceiveNanos();
+        java.time.Duration window = span >= 0 && span <= EXACT_RESTART_LIMIT.toNanos()
+                ? java.time.Duration.ofNanos(span) : Restart.DEFAULT_WINDOW;
+        FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> pipeline.accept(buf, off, len, timeNanos, signal);
+        ReplaySinks sinks = ReplaySinks.none().withFrames(decode).withPlots(radarSink).withFlightPlans(flightPlans::apply);
+        synchronized (deliveryLock) {
+            return Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, this::flushEvents);
+        }
+    }
 
     /** Adds an input that {@link #start()} starts and {@link #close()} closes. Call before start. */
     public <I extends Input> I addInput(I input) {
@@ -262,7 +370,11 @@ public final class LiveServer implements AutoCloseable {
                 pipeline.expireToLatest();
                 // deletions and sensor expiry run on data time: keep it moving on a quiet feed
                 long latest = pipeline.latestMessageNanos();
-                if (latest != Long.MIN_VALUE) tracking.advance(latest);
+                if (latest != Long.MIN_VALUE) {
+                    tracking.advance(latest);
+                    // with real data nothing else ticks the workflow: phases and re-solving every 5 s
+                    afterSimulationStep(latest);
+                }
                 flushEvents();
             }
         }, 5, 5, TimeUnit.SECONDS);
@@ -287,6 +399,7 @@ public final class LiveServer implements AutoCloseable {
         if (trackEvents == null) return;
         tracking.locked(() -> {
             try {
+                scrambleLines.drain(); // actions from the web threads, in the stream before the writer's buffer empties
                 trackEvents.flush();
             } catch (java.io.IOException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(LiveServer.class).warn("track events not flushed: {}", e.toString());
@@ -325,6 +438,35 @@ public final class LiveServer implements AutoCloseable {
             // the shutdown hook's stop signal, consumed here: with the flag set again the caller's
             // closing of files (the recorder's journal) would fail with ClosedByInterruptException
         }
+    }
+
+    /**
+     * The fighters the scramble workflow commands: none until a simulation is attached
+     * ({@link #flySimulatedFighters}). Only called from the workflow's tick, under the delivery lock.
+     */
+    private static final class FightersOfTheRun implements Fighters {
+        private volatile Fighters current = Fighters.NONE;
+
+        void use(Fighters f) { current = f; }
+
+        @Override
+        public String[] launch(String id, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
+            return current.launch(id, unit, airborneInS, headingDeg, levelFt, speedKt);
+        }
+
+        @Override
+        public void steer(String id, double headingDeg, double levelFt, double groundSpeedKt) {
+            current.steer(id, headingDeg, levelFt, groundSpeedKt);
+        }
+
+        @Override
+        public void holdOn(String id, FighterFix target) { current.holdOn(id, target); }
+
+        @Override
+        public void landed(String id) { current.landed(id); }
+
+        @Override
+        public boolean lead(String id, long nowNanos, FighterFix out) { return current.lead(id, nowNanos, out); }
     }
 
     /** Newest message time of the pipeline; the wall clock until the first message. */

@@ -26,6 +26,8 @@ public final class ScrambleTrackFeed implements TrackListener {
     private final TrackListener next;
     private final TrackerConfig config;
     private AreaProjection projection;
+    /** Run after each update and alert (e.g. hands the workflow's queued event lines on); never null. */
+    private Runnable after = () -> { };
 
     /**
      * @param config the tracker's configuration (its plane origin is read at the first update and
@@ -40,7 +42,25 @@ public final class ScrambleTrackFeed implements TrackListener {
 
     /** For the identification engine's {@code IdentEventListener.alert}: raised alerts may warrant a recommendation. */
     public void onIdentAlert(long timeNanos, Alert alert, AlertEvent what) {
-        if (what == AlertEvent.RAISED) service.onAlert(alert.id, alert.trackNumber, alert.cause.id, alert.priority, timeNanos);
+        if (what == AlertEvent.RAISED) {
+            service.onAlert(alert.id, alert.trackNumber, alert.cause.id, alert.priority, timeNanos);
+            after.run();
+        }
+    }
+
+    /**
+     * Sets what runs after every track update and raised alert, on the tracker's thread (a live
+     * server hands the workflow's event lines into the event stream there, where the other event
+     * writers write). Call before the first update.
+     */
+    public ScrambleTrackFeed afterEach(Runnable action) {
+        this.after = action == null ? () -> { } : action;
+        return this;
+    }
+
+    /** The listener after this one, or null (a stage in front binds a track event writer behind it). */
+    public TrackListener next() {
+        return next;
     }
 
     private void feed(SystemTrack t, long timeNanos) {
@@ -59,6 +79,7 @@ public final class ScrambleTrackFeed implements TrackListener {
         int icao = t.icao() == SystemTrack.ABSENT ? -1 : t.icao();
         service.onTrackUpdate(t.trackNumber(), timeNanos, lat, lon, Double.isNaN(altM) ? Double.NaN : altM / Geo.FT,
                 gs / Geo.KT, course, icao, t.callsign());
+        after.run();
     }
 
     @Override

@@ -84,12 +84,15 @@ public final class AsterixFileSource extends RadarFeedSource {
             });
             default -> {
                 AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
+                BlockRecorder recording = streamRecorder(); // null: not recording
                 for (int off = 0; off < data.length && running(); off += 64 * 1024) {
                     synchronized (lock) {
+                        if (recording != null) recording.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
                         framer.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
                     }
                 }
                 synchronized (lock) {
+                    if (recording != null) recording.endOfStream(TimeOfDay.UNKNOWN);
                     framer.endOfStream();
                 }
                 yield 0;

@@ -35,6 +35,7 @@ public final class AsterixTcpSource extends RadarFeedSource {
     @Override
     protected void runFeed() {
         final AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
+        final BlockRecorder recording = streamRecorder(); // null: not recording
         client.run(new ReconnectingTcpClient.Link() {
             @Override public boolean running() { return AsterixTcpSource.this.running(); }
             @Override public void state(FeedState state) { AsterixTcpSource.this.state(state); }
@@ -43,11 +44,13 @@ public final class AsterixTcpSource extends RadarFeedSource {
             @Override public void lastError(String text) { AsterixTcpSource.this.lastError(text); }
             @Override public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
                 synchronized (lock) { // per read chunk, never across the blocking read
+                    if (recording != null) recording.accept(buffer, off, len, receiveTimeNanos);
                     framer.accept(buffer, off, len, receiveTimeNanos);
                 }
             }
             @Override public void endOfStream() {
                 synchronized (lock) {
+                    if (recording != null) recording.endOfStream(System.currentTimeMillis() * 1_000_000L);
                     framer.endOfStream();
                 }
             }

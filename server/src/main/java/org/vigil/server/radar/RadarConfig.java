@@ -139,6 +139,14 @@ public final class RadarConfig {
      * are not started (register them with the FeedRegistry, then start).
      */
     public Setup build(RadarPlotSink sink, Object lock) {
+        return build(sink, lock, null);
+    }
+
+    /**
+     * As {@link #build(RadarPlotSink, Object)}, each source's blocks recorded through {@code tap}
+     * (journal feed {@code asterix:NAME}) before decoding; null: not recorded.
+     */
+    public Setup build(RadarPlotSink sink, Object lock, org.vigil.server.record.RecordingTap tap) {
         RadarNetwork network = new RadarNetwork(sites);
         List<RadarFeedSource> sources = new ArrayList<>();
         for (FeedEntry e : feeds) {
@@ -149,6 +157,7 @@ public final class RadarConfig {
                 default -> new AsterixFileSource(e.name(), base.resolve(e.path()), format(e), date(e), network, sink, lock);
             });
         }
+        if (tap != null) for (RadarFeedSource s : sources) s.recordTo(tap.radar(s.feed().name()));
         return new Setup(network, List.copyOf(sources));
     }
 

@@ -56,11 +56,23 @@ public final class LiveSimulation implements LiveServer.Input {
      * @param realTime whether {@link #start()} runs the wall clock; false: advanced by hand
      */
     public LiveSimulation(LiveServer server, Scenario scenario, double speed, boolean realTime) {
+        this(server, scenario, speed, realTime, 0);
+    }
+
+    /**
+     * As above, resuming a restarted run: the first {@code recordedInputs} frames and radar blocks
+     * (what the recording already holds of this scenario, {@link #recordedInputs}) are run through at
+     * full speed and dropped, the flight plans not filed again (the restart rebuilt them from the
+     * recording); then the scenario goes on in real time from there.
+     */
+    public LiveSimulation(LiveServer server, Scenario scenario, double speed, boolean realTime, long recordedInputs) {
         if (!(speed > 0) || Double.isInfinite(speed)) throw new IllegalArgumentException("speed must be > 0: " + speed);
         this.server = server;
         this.speed = speed;
         this.realTime = realTime;
         this.feed = new SimFeed(scenario, server.radarSink());
+        feed.skipInputs(recordedInputs);
+        server.flySimulatedFighters(feed.simulation());
         List<ReceiverSpec> rx = feed.receivers();
         FrameSink[] perReceiver = new FrameSink[rx.size()];
         for (int i = 0; i < rx.size(); i++) {
@@ -77,7 +89,10 @@ public final class LiveSimulation implements LiveServer.Input {
             });
         }
         // a frame heard by several receivers reaches the pipeline once, credited to the strongest
-        this.frames = (buf, off, len, t, mlat, signal) -> perReceiver[feed.frameReceiver()].onFrame(buf, off, len, t, mlat, signal);
+        this.frames = (buf, off, len, t, mlat, signal) -> {
+            if (feed.skipNext()) return; // recorded before a restart
+            perReceiver[feed.frameReceiver()].onFrame(buf, off, len, t, mlat, signal);
+        };
         List<RadarSpec> radars = feed.radars();
         for (int i = 0; i < radars.size(); i++) {
             RadarSpec r = radars.get(i);
@@ -101,7 +116,22 @@ public final class LiveSimulation implements LiveServer.Input {
                         planCounters.skipsByReason(), planCounters.lastFrameTimeNanos());
             }
         });
-        filePlans();
+        if (recordedInputs <= 0) filePlans();
+    }
+
+    /**
+     * The frames and radar blocks of a simulation that {@code raw} (a recording's journal) holds:
+     * what a restarted {@code vigil demo} skips ({@code modes:sim-adsb-*} and
+     * {@code asterix:sim-radar-*} feeds, the names this class records under). Counts from the
+     * journal's start, so it is exact as long as retention has removed nothing of the run.
+     */
+    public static long recordedInputs(org.vigil.server.store.RawStore raw) throws java.io.IOException {
+        long[] n = new long[1];
+        raw.read(Long.MIN_VALUE, Long.MAX_VALUE, (name, rx, data, bytes, off, len) -> {
+            if (name.startsWith("modes:sim-adsb-") || name.startsWith("asterix:sim-radar-")) n[0]++;
+            return true;
+        });
+        return n[0];
     }
 
     /** Parses the scenario's FPL messages and files them, stamped at the scenario start. */
@@ -136,6 +166,9 @@ public final class LiveSimulation implements LiveServer.Input {
             double next = Math.min(target, feed.simulation().time() + SLICE_SECONDS);
             synchronized (server.deliveryLock()) {
                 feed.advanceTo(next, frames);
+                // the scramble workflow launches and steers fighters between the simulation's steps
+                server.afterSimulationStep(feed.startEpochSeconds() * 1_000_000_000L
+                        + Math.round(feed.simulation().time() * 1e9));
             }
             scenarioSeconds = feed.simulation().time();
         }
@@ -154,7 +187,11 @@ public final class LiveSimulation implements LiveServer.Input {
     }
 
     private void runClock() {
-        long wall0 = System.nanoTime();
+        // a restarted run first catches up, at full speed, to where its recording ends
+        while (running && feed.skipping() > 0 && feed.simulation().time() + Simulation.STEP_SECONDS <= feed.scenario().durationSeconds()) {
+            advanceTo(feed.simulation().time() + SLICE_SECONDS);
+        }
+        long wall0 = System.nanoTime() - Math.round(feed.simulation().time() / speed * 1e9);
         double duration = feed.scenario().durationSeconds();
         while (running) {
             double target = (System.nanoTime() - wall0) / 1e9 * speed;

@@ -45,6 +45,8 @@ public final class SimFeed {
     /** Per radar: where its blocks are recorded before decoding, or null. */
     private final RadarBlockSink[] recorders;
     private final long startNanos;
+    /** Traffic inputs (frames and radar blocks) still to drop: those a restarted run's recording already holds. */
+    private long skip;
 
     /** ADS-B only: radar blocks are made (so the random streams match a file run) but not decoded. */
     public SimFeed(Scenario scenario) {
@@ -83,6 +85,7 @@ public final class SimFeed {
             // the block's own time is the receive time a radar line would give it
             final int k = i;
             radars[i].live((buf, off, len, t) -> {
+                if (skipNext()) return; // already recorded before a restart: rebuilt from the recording
                 c.bytesRead(len);
                 long rx = startNanos + Math.round(t * 1e9);
                 RadarBlockSink rec = recorders[k];
@@ -99,6 +102,26 @@ public final class SimFeed {
     public void recordRadar(int i, RadarBlockSink recorder) {
         recorders[i] = recorder;
     }
+
+    /**
+     * Resumes a restarted run where its recording ends: the first {@code inputs} frames and radar
+     * blocks (in delivery order, which is the recorded order) are made as before, so that the
+     * random streams stay the same, but dropped. Frames are dropped by the owner of the frame sink,
+     * which asks {@link #skipNext()} first.
+     */
+    public void skipInputs(long inputs) {
+        skip = Math.max(0, inputs);
+    }
+
+    /** Whether the next traffic input is one to drop (and counts it). */
+    public boolean skipNext() {
+        if (skip <= 0) return false;
+        skip--;
+        return true;
+    }
+
+    /** Traffic inputs still to drop. */
+    public long skipping() { return skip; }
 
     /** The radar site Vigil configures for a simulated radar (assumed altitude: the default). */
     public static RadarSite site(RadarSpec r) {

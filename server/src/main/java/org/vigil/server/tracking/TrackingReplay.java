@@ -17,6 +17,13 @@ import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.metrics.MetricsConfig;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.ident.SharedEventStream;
+import org.vigil.core.qra.QraYaml;
+import org.vigil.server.qra.AlertsToScrambles;
+import org.vigil.server.qra.Fighters;
+import org.vigil.server.qra.ScrambleConfig;
+import org.vigil.server.qra.ScrambleEventQueue;
+import org.vigil.server.qra.ScrambleService;
+import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.replay.RecordedRun;
@@ -167,8 +174,19 @@ public final class TrackingReplay {
         if (o.plans() != null) {
             // identification in front of the event writer; its lines join the same stream, whole lines
             // after the writer's pending ones (docs/EVENTS.md "One stream, two writers")
-            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(new SharedEventStream(out, writer));
-            ident = new IdentStage(IdentStage.defaultEngine(o.plans(), lines), writer);
+            SharedEventStream shared = out == null ? null : new SharedEventStream(out, writer);
+            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(shared);
+            if (out == null) {
+                ident = new IdentStage(IdentStage.defaultEngine(o.plans(), lines), writer);
+            } else {
+                // the scramble workflow joins the stream: a recommendation for each alert that warrants
+                // one (docs/QRA.md). Nobody orders in an unattended replay: no fighters, no orders.
+                ScrambleEventQueue scrambleLines = new ScrambleEventQueue(shared);
+                ScrambleService scrambles = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(),
+                        Fighters.NONE, scrambleLines);
+                ScrambleTrackFeed feed = new ScrambleTrackFeed(scrambles, config, writer).afterEach(scrambleLines::drain);
+                ident = new IdentStage(IdentStage.defaultEngine(o.plans(), new AlertsToScrambles(lines, feed)), feed);
+            }
         }
         TrackingPipeline pipeline = new TrackingPipeline(config, ident != null ? ident : writer, run.radars());
         if (ident != null) {

@@ -97,6 +97,42 @@ class ReplayIdentEventsTest {
         });
     }
 
+    /**
+     * The scramble workflow in the unattended replay: every alert that warrants a recommendation
+     * (ScrambleConfig.defaults) gets one, after its alert line, naming the alert and its track, with
+     * ranked units; no proposal or order (those need an operator and a supervisor).
+     */
+    @Test
+    void alertsThatWarrantOneGetAScrambleRecommendationAndNothingIsOrdered() {
+        org.vigil.server.qra.ScrambleConfig config = org.vigil.server.qra.ScrambleConfig.defaults();
+        java.util.Map<Long, Integer> raisedAt = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> trackOf = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> recommendedAt = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode n = lines.get(i);
+            String type = n.get("type").asText();
+            assertThat(type).as(n.toString()).isNotIn("scramble.proposed", "scramble.ordered", "scramble.phase", "qra.readiness");
+            if (type.equals("alert-raised") && config.warrants(n.get("rule").asText(), n.get("priority").asInt())) {
+                raisedAt.put(n.get("alert").asLong(), i);
+                trackOf.put(n.get("alert").asLong(), n.get("track").asInt());
+            }
+            if (type.equals("scramble.recommended")) {
+                long alert = n.get("alert").asLong();
+                assertThat(recommendedAt).as("one recommendation per alert").doesNotContainKey(alert);
+                recommendedAt.put(alert, i);
+                assertThat(n.get("units").size()).as(n.toString()).isGreaterThan(0);
+                assertThat(n.get("units").get(0).get("rank").asInt()).isEqualTo(1);
+            }
+        }
+        assertThat(raisedAt).isNotEmpty();
+        assertThat(recommendedAt.keySet()).isEqualTo(raisedAt.keySet());
+        for (long alert : recommendedAt.keySet()) {
+            JsonNode rec = lines.get(recommendedAt.get(alert));
+            assertThat(recommendedAt.get(alert)).as("after its alert line").isGreaterThan(raisedAt.get(alert));
+            assertThat(rec.get("track").asInt()).isEqualTo(trackOf.get(alert));
+        }
+    }
+
     @Test
     void trackEventsNameTheirSensorsBehindTheIdentStage() {
         Set<String> sensors = new HashSet<>();
