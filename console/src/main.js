@@ -9,6 +9,7 @@ import { createTracks } from './tracks.js';
 import { createSystemTrackLayer } from './systemtracks.js';
 import { createAlerts } from './alerts.js';
 import { createPostureLayer } from './posture.js';
+import { createAirspaceLayer } from './airspace.js';
 import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
@@ -176,6 +177,8 @@ window.vigil.alerts = () => alertPanel.alerts();
 const qraError = msg => { $('qra-error').textContent = msg; };
 const postureLayer = createPostureLayer({ zIndex: 5, labels: () => options.labels, onError: qraError });
 postureLayer.layers.forEach(l => mapView.map.addLayer(l));
+// national airspace (NATO blue, others grey, territorial seas hatched) and zones, toggled in the header (issue #6)
+createAirspaceLayer(mapView.map, { zIndex: 1, labels: () => options.labels });
 const loadIsochrones = () => postureLayer.loadIsochrones({ level: $('iso-level').value, speed: $('iso-speed').value })
   .then(s => { if (s) $('iso-stats').textContent = `mean ${s.meanMinutes ?? '–'} min, worst ${s.worstCoveredMinutes ?? '–'} min, covered ${Math.round(s.coveredShare * 100)} %`; });
 $('show-qra')?.addEventListener('change', e => postureLayer.setVisible(e.target.checked));

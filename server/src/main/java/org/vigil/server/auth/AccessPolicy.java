@@ -59,6 +59,8 @@ public final class AccessPolicy {
         t.put("GET /api/aircraft", Rule.of(Role.OBSERVER));
         t.put("GET /api/plots", Rule.of(Role.OBSERVER));
         t.put("GET /api/flightplans", Rule.of(Role.OBSERVER));
+        t.put("POST /api/flightplans", Rule.of(Role.OPERATOR)); // file, change, cancel plans (ATS text), audited
+        t.put("GET /api/airspace", Rule.of(Role.OBSERVER)); // national airspaces and zones, GeoJSON
         t.put("GET /api/tracks", Rule.of(Role.OBSERVER));
         t.put("GET /api/feeds", Rule.of(Role.OBSERVER));
         t.put("WS /ws", Rule.of(Role.OBSERVER));

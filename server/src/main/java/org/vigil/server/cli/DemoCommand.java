@@ -38,6 +38,9 @@ public final class DemoCommand implements Callable<Integer> {
     double speed;
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
     Long seed;
+    @Option(names = "--flightplans", paramLabel = "DIR",
+            description = "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
+    java.nio.file.Path flightPlanDir;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
@@ -74,6 +77,14 @@ public final class DemoCommand implements Callable<Integer> {
              LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
             // a recording already there: rebuild the picture and resume the scenario where it ends
             long recorded = RestartOnStart.rebuild(server, recorder, before, radars, sc.name());
+            if (flightPlanDir != null) {
+                if (!java.nio.file.Files.isDirectory(flightPlanDir)) {
+                    System.err.println("vigil demo: --flightplans: not a directory: " + flightPlanDir);
+                    return 2;
+                }
+                server.feeds().add(new org.vigil.server.flightplan.FlightPlanFolderWatcher("flightplans-" + flightPlanDir.getFileName(),
+                        flightPlanDir, server.flightPlanIntake()));
+            }
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, speed, true, recorded));
             int bound = server.start();
             System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",

@@ -73,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "N", defaultValue = "1",
             description = "With --sim: scenario seconds per wall-clock second (default ${DEFAULT-VALUE}).")
     double speed;
+    @Option(names = "--flightplans", paramLabel = "DIR",
+            description = "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
+    Path flightPlanDir;
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
@@ -145,6 +148,13 @@ public final class RunCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + f);
                 }
                 server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
+            }
+            if (flightPlanDir != null) {
+                if (!java.nio.file.Files.isDirectory(flightPlanDir)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--flightplans: not a directory: " + flightPlanDir);
+                }
+                server.feeds().add(new org.vigil.server.flightplan.FlightPlanFolderWatcher("flightplans-" + flightPlanDir.getFileName(),
+                        flightPlanDir, server.flightPlanIntake()));
             }
             if (radarConfig != null) addRadar(server);
             // a recording already there: rebuild the picture before the feeds start (they start in server.start())

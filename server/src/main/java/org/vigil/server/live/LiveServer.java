@@ -80,6 +80,8 @@ public final class LiveServer implements AutoCloseable {
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
     /** Active flight plans (filed by the simulator or an ATS feed), under {@link #deliveryLock()}. */
     private final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+    /** Flight plans from outside (API, watched folder) into {@link #flightPlans}, under the delivery lock. */
+    private final org.vigil.server.flightplan.FlightPlanIntake planIntake;
     /**
      * Identification of the confirmed tracks (default rules and lists, plans from {@link #flightPlans});
      * the tracker's listener. Its plan lookups run on the tracker's calls, which come under the
@@ -229,6 +231,10 @@ public final class LiveServer implements AutoCloseable {
         }));
         // posture, recommendations, proposals (operator), orders and posture changes (supervisor), audited
         web.routes(app -> new QraApi(scrambles).registerRoutes(app, security));
+        // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
+        this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(flightPlans, deliveryLock, tap, pipeline::latestMessageNanos);
+        web.routes(app -> new org.vigil.server.flightplan.FlightPlanApi(planIntake, security, pipeline::latestMessageNanos).registerRoutes(app));
+        web.routes(app -> org.vigil.server.flightplan.AirspaceApi.blackSeaDefault(pipeline::latestMessageNanos).registerRoutes(app));
     }
 
     /**
@@ -256,6 +262,8 @@ public final class LiveServer implements AutoCloseable {
     public TrackingPipeline tracking() { return tracking; }
     /** The active flight plans; read and write under {@link #deliveryLock()}. */
     public FlightPlanStore flightPlans() { return flightPlans; }
+    /** Parses and applies ATS message texts to {@link #flightPlans()} (the API and {@code --flightplans DIR}). */
+    public org.vigil.server.flightplan.FlightPlanIntake flightPlanIntake() { return planIntake; }
     /** The scramble workflow of this server ({@code /api/scrambles}, {@code /api/qra/...}). */
     public ScrambleService scrambles() { return scrambles; }
 
