@@ -48,17 +48,6 @@ public final class ConstantVelocity implements MotionModel {
             p[po + k * DIM + 4] = 0;
         }
         p[po + 4 * DIM + 4] = turnVariance;
-        double dt2 = dt * dt;
-        double qpp = q * dt2 * dt / 3;
-        double qpv = q * dt2 / 2;
-        double qvv = q * dt;
-        p[po] += qpp;
-        p[po + DIM + 1] += qpp;
-        p[po + 2] += qpv;
-        p[po + 2 * DIM] += qpv;
-        p[po + DIM + 3] += qpv;
-        p[po + 3 * DIM + 1] += qpv;
-        p[po + 2 * DIM + 2] += qvv;
-        p[po + 3 * DIM + 3] += qvv;
+        KinematicState.addWhiteAccelerationNoise(p, po, q, dt);
     }
 }

@@ -148,4 +148,24 @@ public final class KinematicState {
             }
         }
     }
+
+    /**
+     * Adds the discrete white-noise-acceleration process noise of spectral density {@code q}
+     * over {@code dt} to the position/velocity block of the covariance at {@code po}
+     * (x, y, vx, vy; the same for both horizontal axes). Shared by every motion model.
+     */
+    static void addWhiteAccelerationNoise(double[] p, int po, double q, double dt) {
+        double dt2 = dt * dt;
+        double qpp = q * dt2 * dt / 3;
+        double qpv = q * dt2 / 2;
+        double qvv = q * dt;
+        p[po] += qpp;
+        p[po + DIM + 1] += qpp;
+        p[po + 2] += qpv;
+        p[po + 2 * DIM] += qpv;
+        p[po + DIM + 3] += qpv;
+        p[po + 3 * DIM + 1] += qpv;
+        p[po + 2 * DIM + 2] += qvv;
+        p[po + 3 * DIM + 3] += qvv;
+    }
 }
