@@ -354,7 +354,7 @@ public final class SbsParser implements FeedFramer {
         }
         if (digitCount == 0) return false;
         double v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-        parsedDouble = negative ? -v : v;
+        parsedDouble = (negative ? -v : v) + 0.0; // + 0.0 turns "-0" into 0.0, not -0.0 (a track of -0.0 is out of [0, 360])
         return true;
     }
 
