@@ -18,6 +18,7 @@ import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.radar.TimeOfDay;
+import org.vigil.server.radar.PcapClock;
 
 /**
  * A radar recording as a replay input: raw data blocks end to end (streamed through the
@@ -108,7 +109,7 @@ final class AsterixFileInput implements ReplayInput {
             }
             bytes = whole.length;
             counters.bytesRead(whole.length);
-            boolean pcap = f == Recording.Format.PCAP;
+            PcapClock clock = f == Recording.Format.PCAP ? new PcapClock(whole, whole.length) : null;
             framingErrors = Recording.split(whole, whole.length, f, (packet, b, off, len) -> {
                 if (payloads == payloadOff.length) {
                     int n = Math.max(256, payloads * 2);
@@ -118,7 +119,7 @@ final class AsterixFileInput implements ReplayInput {
                 }
                 payloadOff[payloads] = off;
                 payloadLen[payloads] = len;
-                payloadTime[payloads] = pcap ? pcapTime(whole, packet) : TimeOfDay.UNKNOWN;
+                payloadTime[payloads] = clock != null ? clock.timeNanos(packet) : TimeOfDay.UNKNOWN;
                 payloads++;
             });
         }
@@ -195,40 +196,5 @@ final class AsterixFileInput implements ReplayInput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Capture time of pcap packet {@code k} (ns since the epoch), walking the record headers from
-     * the start; called in increasing k, so it keeps its place. Long.MIN_VALUE when cut short.
-     */
-    private long pcapTime(byte[] b, int k) {
-        if (pcapOffset == 0) {
-            int magic = be32(b, 0);
-            pcapSwapped = magic == 0xD4C3B2A1 || magic == 0x4D3CB2A1;
-            pcapNanos = magic == 0xA1B23C4D || magic == 0x4D3CB2A1;
-            pcapOffset = 24;
-        }
-        while (pcapPacket < k) {
-            if (pcapOffset + 16 > b.length) return TimeOfDay.UNKNOWN;
-            int caplen = u32(b, pcapOffset + 8);
-            if (caplen < 0 || pcapOffset + 16L + caplen > b.length) return TimeOfDay.UNKNOWN;
-            pcapOffset += 16 + caplen;
-            pcapPacket++;
-        }
-        if (pcapPacket != k || pcapOffset + 16 > b.length) return TimeOfDay.UNKNOWN;
-        long sec = u32(b, pcapOffset) & 0xFFFF_FFFFL;
-        long frac = u32(b, pcapOffset + 4) & 0xFFFF_FFFFL;
-        return sec * 1_000_000_000L + (pcapNanos ? frac : frac * 1000);
-    }
-
-    private int pcapOffset, pcapPacket;
-    private boolean pcapSwapped, pcapNanos;
-
-    private static int be32(byte[] b, int p) {
-        return ((b[p] & 0xFF) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
-    }
-
-    private int u32(byte[] b, int p) {
-        return pcapSwapped ? Integer.reverseBytes(be32(b, p)) : be32(b, p);
     }
 }
