@@ -1,7 +1,7 @@
 package org.vigil.core.track;
 
 /**
- * Global nearest neighbour data association for one batch (a scan sector of one radar, or one
+ * The default {@link DataAssociator}: global nearest neighbour data association for one batch (a scan sector of one radar, or one
  * report): from the gated (track, detection, cost) pairs, choose the set of pairings with the lowest
  * total cost, where every track takes at most one detection and every detection joins at most one
  * track, and leaving a track or a detection unpaired costs {@code missCost} each.
@@ -15,7 +15,7 @@ package org.vigil.core.track;
  * <p>Usage per batch: {@link #begin}, {@link #addPair} for each gated pair, {@link #solve}; then
  * {@link #trackOf(int)} per detection. Reusable, allocation-free after warm-up. Not thread-safe.
  */
-public final class GnnAssociator {
+public final class GnnAssociator implements DataAssociator {
     private final HungarianSolver solver = new HungarianSolver();
     private int nt;
     private int nd;
@@ -37,6 +37,7 @@ public final class GnnAssociator {
     private long largestCluster;
 
     /** Starts a batch of {@code tracks} candidate tracks and {@code detections} detections. */
+    @Override
     public void begin(int tracks, int detections, double missCostEach) {
         nt = tracks;
         nd = detections;
@@ -55,6 +56,7 @@ public final class GnnAssociator {
     }
 
     /** A gated pair with its cost (smaller is better; must be below 2 x missCost to ever be chosen). */
+    @Override
     public void addPair(int track, int detection, double cost) {
         if (np == pairT.length) {
             int cap = np * 2;
@@ -88,6 +90,7 @@ public final class GnnAssociator {
     }
 
     /** Solves all clusters. */
+    @Override
     public void solve() {
         int nodes = nt + nd;
         for (int i = 0; i < nodes; i++) clusterHead[i] = -1;
@@ -158,11 +161,13 @@ public final class GnnAssociator {
     }
 
     /** The track paired with detection {@code d} after {@link #solve}, or -1. */
+    @Override
     public int trackOf(int d) {
         return detToTrack[d];
     }
 
     /** Clusters that needed the Hungarian solver since construction. */
+    @Override
     public long clustersSolved() {
         return clustersSolved;
     }

@@ -4,25 +4,17 @@ import static org.vigil.core.track.KinematicState.DIM;
 
 /**
  * Kalman update for plane positions (ADS-B, MLAT: H picks x and y) and extended Kalman update for
- * radar ground range / azimuth measured from the radar's own position.
- *
- * <p>Radar measurement function, with (dx, dy) = target - radar in the plane, d = |(dx, dy)| and
- * k the mean plane scale factor along the line ({@link Measurement#meanScale}):
- * <pre>
- *   range   = d / k(x, y)                 d range/dx = dx/(d k) - d (dk/dx) / k²   (same for y)
- *   azimuth = atan2(dx, dy) - convergence d az/dx    = dy/d²,     d az/dy    = -dx/d²
- * </pre>
- * with k = (k_radar + 4 k_mid + k_target) / 6 and k(p) = 1 + |p|²/4R², so
- * dk/dx = (2 (x + rx) + 2 x) / (6 · 4R²). Dropping that term would misstate the range gradient
- * by about 2.5e-4 at 250 km from the origin.
- * The azimuth innovation is wrapped to [-π, π]. Covariance update in the symmetric form
- * P - K S K^T. With an IMM state each slot is updated with its own linearisation and the model
- * probabilities are multiplied by the Gaussian likelihood of the slot's innovation.
+ * radar ground range / azimuth measured from the radar's own position: the measurement's
+ * {@link MeasurementModel} linearises h at each slot's mean ({@link PositionMeasurementModel},
+ * {@link RadarMeasurementModel}). Covariance update in the symmetric form P - K S K^T. With an
+ * IMM state each slot is updated with its own linearisation and the model probabilities are
+ * multiplied by the Gaussian likelihood of the slot's innovation.
  */
 public final class KalmanUpdater implements Updater {
     private final double[] pht = new double[DIM * 2];
     private final double[] gain = new double[DIM * 2];
     private final double[] logLik = new double[8];
+    private final double[] lin = new double[6];
     private double h00;
     private double h01;
     private double h10;
@@ -41,33 +33,14 @@ public final class KalmanUpdater implements Updater {
 
     /** Fills H, nu and S for mean m[mo..] and covariance p[po..]; false if degenerate. */
     private boolean innovate(double[] m, int mo, double[] p, int po, Measurement z) {
-        double x = m[mo];
-        double y = m[mo + 1];
-        if (z.type == Measurement.POSITION) {
-            h00 = 1;
-            h01 = 0;
-            h10 = 0;
-            h11 = 1;
-            nu0 = z.z0 - x;
-            nu1 = z.z1 - y;
-        } else {
-            double dx = x - z.rx;
-            double dy = y - z.ry;
-            double d2 = dx * dx + dy * dy;
-            if (!(d2 > 1)) return false;
-            double d = Math.sqrt(d2);
-            double k = z.meanScale(x, y);
-            // range = d / k(x, y): the scale factor's gradient matters at the 1e-4 level 250 km out
-            double c = z.invFourR2;
-            double dkdx = c * (2 * (x + z.rx) + 2 * x) / 6;
-            double dkdy = c * (2 * (y + z.ry) + 2 * y) / 6;
-            h00 = dx / (d * k) - d * dkdx / (k * k);
-            h01 = dy / (d * k) - d * dkdy / (k * k);
-            h10 = dy / d2;
-            h11 = -dx / d2;
-            nu0 = z.z0 - d / k;
-            nu1 = Measurement.wrapPi(z.z1 - (Math.atan2(dx, dy) - z.convergence));
-        }
+        MeasurementModel model = z.model;
+        if (!model.linearise(z, m[mo], m[mo + 1], lin)) return false;
+        h00 = lin[2];
+        h01 = lin[3];
+        h10 = lin[4];
+        h11 = lin[5];
+        nu0 = model.residual(0, z.z0, lin[0]);
+        nu1 = model.residual(1, z.z1, lin[1]);
         // P H^T (5x2): only columns 0 and 1 of H are non-zero
         for (int i = 0; i < DIM; i++) {
             double pi0 = p[po + i * DIM];

@@ -2,20 +2,21 @@ package org.vigil.core.track;
 
 /**
  * A detection in the measurement space of its sensor, ready for the {@link Updater}: corrected for
- * the sensor's registration bias, slant range already turned into ground range. Two kinds:
+ * the sensor's registration bias, slant range already turned into ground range. Two kinds
+ * ({@link MeasurementType}), each with its {@link #model}:
  * <ul>
- * <li>{@link #POSITION}: z = (x, y) in the plane with covariance R (ADS-B, MLAT). Linear.</li>
- * <li>{@link #RANGE_AZIMUTH}: z = (ground range along the ellipsoid, true azimuth at the radar)
- *   measured from the radar at plane position (rx, ry), with grid convergence {@link #convergence}
- *   and the projection's sphere radius for the scale correction. Non-linear: extended Kalman.</li>
+ * <li>{@link MeasurementType#POSITION}: z = (x, y) in the plane with covariance R (ADS-B, MLAT),
+ *   {@link PositionMeasurementModel}. Linear.</li>
+ * <li>{@link MeasurementType#RANGE_AZIMUTH}: z = (ground range along the ellipsoid, true azimuth at
+ *   the radar) measured from the radar at plane position (rx, ry), with grid convergence
+ *   {@link #convergence} and the projection's sphere radius for the scale correction,
+ *   {@link RadarMeasurementModel}. Non-linear: extended Kalman.</li>
  * </ul>
  * Reusable scratch object; the tracker fills one per detection.
  */
 public final class Measurement {
-    public static final int POSITION = 1;
-    public static final int RANGE_AZIMUTH = 2;
-
-    public int type;
+    /** How z relates to the state; set with the values by {@link #position} or {@link #rangeAzimuth}. */
+    public MeasurementModel model;
     public double z0;
     public double z1;
     /** Measurement noise covariance (symmetric 2x2). */
@@ -30,7 +31,7 @@ public final class Measurement {
     public double invFourR2;
 
     public void position(double x, double y, double sigma) {
-        type = POSITION;
+        model = PositionMeasurementModel.INSTANCE;
         z0 = x;
         z1 = y;
         r00 = sigma * sigma;
@@ -40,7 +41,7 @@ public final class Measurement {
 
     public void rangeAzimuth(double groundRange, double azimuth, double rangeSigma, double azimuthSigma,
                              double radarX, double radarY, double conv, double invFourRadiusSquared) {
-        type = RANGE_AZIMUTH;
+        model = RadarMeasurementModel.INSTANCE;
         z0 = groundRange;
         z1 = azimuth;
         r00 = rangeSigma * rangeSigma;
@@ -50,6 +51,10 @@ public final class Measurement {
         ry = radarY;
         convergence = conv;
         invFourR2 = invFourRadiusSquared;
+    }
+
+    public MeasurementType type() {
+        return model.type();
     }
 
     /** Mean plane scale factor between the radar and (x, y) (Simpson's rule on k = 1 + d²/4R²). */

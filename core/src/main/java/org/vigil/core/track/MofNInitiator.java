@@ -54,14 +54,14 @@ public final class MofNInitiator implements Initiator {
     }
 
     @Override
-    public int onHit(SystemTrack t, SensorKind kind, double period, long time) {
+    public Verdict onHit(SystemTrack t, SensorKind kind, double period, long time) {
         t.hits++;
         boolean primary = kind == SensorKind.RADAR && t.primaryOnly();
         int m = primary ? primaryM : kind == SensorKind.RADAR ? radarM : reportM;
         int n = primary ? primaryN : kind == SensorKind.RADAR ? radarN : reportN;
         long looks = 1 + Math.round((time - t.firstNanos) * 1e-9 / period);
-        if (t.hits >= m && looks <= n) return CONFIRM;
-        if (looks > n) return FAIL;
-        return KEEP;
+        if (t.hits >= m && looks <= n) return Verdict.CONFIRM;
+        if (looks > n) return Verdict.FAIL;
+        return Verdict.KEEP;
     }
 }

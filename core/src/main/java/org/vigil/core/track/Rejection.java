@@ -16,7 +16,7 @@ public enum Rejection {
     DEGENERATE_UPDATE,
     /**
      * A second detection of an aircraft already updated in the same radar batch (same ICAO address,
-     * or same Mode 3/A within {@code Tracker#REDUNDANT_METRES}): a split or duplicated plot. A radar
+     * or same Mode 3/A within {@code AddressSharing#REDUNDANT_METRES}): a split or duplicated plot. A radar
      * sees an aircraft once a scan, so it is dropped rather than made into a track of its own.
      */
     REDUNDANT,

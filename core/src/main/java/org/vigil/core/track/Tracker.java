@@ -2,10 +2,12 @@ package org.vigil.core.track;
 
 /**
  * The multi-sensor tracker: radar plots and ADS-B/MLAT reports in, system tracks and life-cycle
- * events out. It only orchestrates; the mathematics lives in the parts it is built from
- * ({@link Predictor}, {@link Updater}, {@link Hypothesiser}, {@link GnnAssociator}, {@link Initiator},
- * {@link Deleter}),
- * in the spirit of Stone Soup.
+ * events out. It only orchestrates; the work is done by the parts it is built from, along Stone
+ * Soup's split: {@link Predictor} (with its {@link MotionModel}s), {@link Updater},
+ * {@link MeasurementModel} (one per {@link MeasurementType}), {@link Hypothesiser},
+ * {@link DataAssociator} (default {@link GnnAssociator}), {@link Initiator}, {@link Deleter}; and
+ * Vigil's own: {@link AddressSharing} (ICAO / Mode 3/A fusion rules), {@link SensorRegistry},
+ * {@link TrackPool} (the track set and its gating grid). See docs/TRACKING.md.
  *
  * <p>Processing, per detection handed to {@link #accept}:
  * <ol>
@@ -38,11 +40,11 @@ public final class Tracker {
     private final Hypothesiser hypothesiser;
     private final Initiator initiator;
     private final Deleter deleter;
-    private final GnnAssociator associator = new GnnAssociator();
+    private final DataAssociator associator;
     private final ReorderBuffer reorder;
-    private final TrackGrid grid;
-    private final IcaoIndex icaoIndex = new IcaoIndex();
-    private final IcaoIndex sensorIndexById = new IcaoIndex();
+    private final SensorRegistry sensors;
+    private final TrackPool pool;
+    private final AddressSharing addresses = new AddressSharing();
 
     // configuration copied at construction
     private final double gate;
@@ -62,23 +64,8 @@ public final class Tracker {
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
     private long manoeuvreUpdates;
-    private long addressConflicts;
     private long gateEvaluations;
-
-    // sensors (dense index)
-    private final SensorConfig[] sensors = new SensorConfig[SystemTrack.MAX_SENSORS];
-    private final double[] sensorX = new double[SystemTrack.MAX_SENSORS];
-    private final double[] sensorY = new double[SystemTrack.MAX_SENSORS];
-    private final double[] sensorConvergence = new double[SystemTrack.MAX_SENSORS];
-    private int sensorCount;
-
-    // tracks
-    private SystemTrack[] tracks = new SystemTrack[256];
-    private int slotCount;
-    private int[] freeSlots = new int[256];
-    private int freeCount;
     private int nextTrackNumber = 1;
-    private int liveTracks;
 
     // batch
     private Detection[] batch = new Detection[64];
@@ -96,28 +83,28 @@ public final class Tracker {
     private int[] pairTrack = new int[256];
     private int[] pairDet = new int[256];
     private double[] pairCost = new double[256];
-    private int[] candidates = new int[256];
 
     // scratch
     private final KinematicState scratch;
     private final Measurement measurement = new Measurement();
+    private final double[] planeCov = new double[3];
     private final long[] rejections = new long[Rejection.values().length];
     private long lastSweep = Long.MIN_VALUE;
     private long now = Long.MIN_VALUE;
     private long processed;
 
     public Tracker(TrackerConfig config, TrackListener listener) {
-        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null, null,
+        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null, new GnnAssociator(), null,
                 new CoastingDeleter(config.radarCoastScans, config.reportCoastSeconds, config.tentativeCoastScans, config.tentativeReportCoastSeconds));
     }
 
     /**
      * A tracker with swapped parts. {@code hypothesiser} null means the Mahalanobis χ² gate of the
-     * configuration on {@code updater}; {@code initiator} null means the M-of-N initiator of the
-     * configuration on {@code predictor}.
+     * configuration on {@code updater}; {@code associator} null means {@link GnnAssociator};
+     * {@code initiator} null means the M-of-N initiator of the configuration on {@code predictor}.
      */
     public Tracker(TrackerConfig c, TrackListener listener, Predictor predictor, Updater updater, Hypothesiser hypothesiser,
-                   Initiator initiator, Deleter deleter) {
+                   DataAssociator associator, Initiator initiator, Deleter deleter) {
         this.listener = listener == null ? new TrackListener() { } : listener;
         this.projection = new AreaProjection(c.originLatDeg, c.originLonDeg);
         this.predictor = predictor;
@@ -126,9 +113,11 @@ public final class Tracker {
         this.initiator = initiator != null ? initiator
                 : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN,
                         c.primaryConfirmM, c.primaryConfirmN);
+        this.associator = associator != null ? associator : new GnnAssociator();
         this.deleter = deleter;
         this.reorder = new ReorderBuffer((long) (c.reorderWindowSeconds * 1e9));
-        this.grid = new TrackGrid(c.gridCellMetres);
+        this.sensors = new SensorRegistry(projection);
+        this.pool = new TrackPool(projection, predictor.models(), c.gridCellMetres);
         this.gate = this.hypothesiser.gate();
         this.altitudeGate = c.altitudeGateMetres;
         this.batchSpanNanos = (long) (c.batchSpanSeconds * 1e9);
@@ -151,43 +140,26 @@ public final class Tracker {
 
     /** The predictor selected by {@link TrackerConfig#motion}. */
     public static Predictor defaultPredictor(TrackerConfig c) {
-        if ("cv".equals(c.motion)) return new ModelPredictor(new ConstantVelocity(c.cvDensity));
-        if ("imm".equals(c.motion)) return ImmPredictor.cvCt(c.immCvDensity, c.immCtDensity, c.immTurnDensity);
-        throw new IllegalArgumentException("motion must be imm or cv: " + c.motion);
+        if (c.motion == null) throw new IllegalArgumentException("motion must be imm or cv");
+        return switch (c.motion) {
+            case CV -> new ModelPredictor(new ConstantVelocity(c.cvDensity));
+            case IMM -> ImmPredictor.cvCt(c.immCvDensity, c.immCtDensity, c.immTurnDensity);
+        };
     }
 
     // ------------------------------------------------------------------ configuration
 
     /** Registers a sensor; returns its dense index (bit in {@link SystemTrack#sensorsNow()}). */
     public int addSensor(SensorConfig s) {
-        int existing = sensorIndexById.get(s.id());
-        if (existing >= 0) {
-            setSensor(existing, s);
-            return existing;
-        }
-        if (sensorCount == SystemTrack.MAX_SENSORS) throw new IllegalStateException("more than " + SystemTrack.MAX_SENSORS + " sensors");
-        int i = sensorCount++;
-        sensorIndexById.put(s.id(), i);
-        setSensor(i, s);
-        return i;
-    }
-
-    private void setSensor(int i, SensorConfig s) {
-        sensors[i] = s;
-        if (s.kind() == SensorKind.RADAR) {
-            projection.forward(s.latDeg(), s.lonDeg());
-            sensorX[i] = projection.x;
-            sensorY[i] = projection.y;
-            sensorConvergence[i] = projection.convergenceRad(s.latDeg(), s.lonDeg());
-        }
+        return sensors.add(s);
     }
 
     public int sensorIndex(int sensorId) {
-        return sensorIndexById.get(sensorId);
+        return sensors.indexOf(sensorId);
     }
 
     public SensorConfig sensor(int index) {
-        return sensors[index];
+        return sensors.get(index);
     }
 
     public AreaProjection projection() {
@@ -202,12 +174,12 @@ public final class Tracker {
      */
     public boolean accept(Detection d) {
         if (d.timeNanos == Long.MIN_VALUE) return reject(Rejection.BAD_MEASUREMENT);
-        int idx = sensorIndexById.get(d.sensorId);
+        int idx = sensors.indexOf(d.sensorId);
         if (idx < 0) {
             idx = registerOnTheFly(d);
             if (idx < 0) return false;
         }
-        SensorConfig s = sensors[idx];
+        SensorConfig s = sensors.get(idx);
         long t = d.timeNanos - s.timeOffsetNanos();
         if (!reorder.offer(d, t)) return reject(Rejection.LATE);
         drain(false);
@@ -232,7 +204,7 @@ public final class Tracker {
     }
 
     private int registerOnTheFly(Detection d) {
-        if (sensorCount == SystemTrack.MAX_SENSORS) {
+        if (sensors.full()) {
             reject(Rejection.TOO_MANY_SENSORS);
             return -1;
         }
@@ -265,9 +237,9 @@ public final class Tracker {
     // ------------------------------------------------------------------ processing
 
     private void process(Detection d) {
-        int idx = sensorIndexById.get(d.sensorId);
+        int idx = sensors.indexOf(d.sensorId);
         d.sensorIndex = idx;
-        if (!locate(d, sensors[idx])) {
+        if (!locate(d, sensors.get(idx))) {
             reject(Rejection.BAD_MEASUREMENT);
             reorder.recycle(d);
             return;
@@ -330,18 +302,20 @@ public final class Tracker {
             double h = Double.isNaN(d.altitudeMetres) ? s.assumedHeightMetres() : d.altitudeMetres;
             double g = SlantRange.toGround(rho, s.heightMetres(), h, projection.sphereRadius());
             int i = d.sensorIndex;
-            double a = az + sensorConvergence[i];
+            double rx = sensors.x(i);
+            double ry = sensors.y(i);
+            double a = az + sensors.convergence(i);
             double sx = Math.sin(a);
             double cx = Math.cos(a);
-            double x = sensorX[i] + g * sx;
-            double y = sensorY[i] + g * cx;
+            double x = rx + g * sx;
+            double y = ry + g * cx;
             // the plane stretches distances by the projection scale: one fixed-point step suffices
-            measurement.rx = sensorX[i];
-            measurement.ry = sensorY[i];
+            measurement.rx = rx;
+            measurement.ry = ry;
             measurement.invFourR2 = invFourR2;
             double k = measurement.meanScale(x, y);
-            d.x = sensorX[i] + k * g * sx;
-            d.y = sensorY[i] + k * g * cx;
+            d.x = rx + k * g * sx;
+            d.y = ry + k * g * cx;
             // beyond 2,000 km no radar sees anything: garbage range
             return rho < 2_000_000;
         }
@@ -366,7 +340,7 @@ public final class Tracker {
             return;
         }
         int i = d.sensorIndex;
-        SensorConfig s = sensors[i];
+        SensorConfig s = sensors.get(i);
         double rho = d.rangeMetres - s.rangeBiasMetres();
         double az = d.azimuthRad - s.azimuthBiasRad();
         double h;
@@ -381,17 +355,8 @@ public final class Tracker {
             h = s.assumedHeightMetres();
             hSigma = assumedHeightSigma;
         }
-        double r = projection.sphereRadius();
-        double g = SlantRange.toGround(rho, s.heightMetres(), h, r);
-        double dh = h - s.heightMetres();
-        double chord = Math.sqrt(Math.max(rho * rho - dh * dh, 1));
-        // d g / d rho ~ rho / chord, d g / d h ~ -dh / chord (capped: overhead plots tell little about range)
-        double dRho = Math.min(10, rho / chord);
-        double dH = Math.min(10, Math.abs(dh) / chord);
-        double rs = d.rangeSigmaMetres > 0 ? d.rangeSigmaMetres : s.rangeSigmaMetres();
-        double as = d.azimuthSigmaRad > 0 ? d.azimuthSigmaRad : s.azimuthSigmaRad();
-        double gSigma = Math.sqrt(dRho * dRho * rs * rs + dH * dH * hSigma * hSigma);
-        measurement.rangeAzimuth(g, az, gSigma, as, sensorX[i], sensorY[i], sensorConvergence[i], invFourR2);
+        RadarMeasurementModel.measure(measurement, rho, az, h, hSigma, s, d.rangeSigmaMetres, d.azimuthSigmaRad,
+                sensors.x(i), sensors.y(i), sensors.convergence(i), projection.sphereRadius(), invFourR2);
     }
 
     private void processBatch() {
@@ -409,15 +374,11 @@ public final class Tracker {
             direct[i] = -1;
             assigned[i] = -1;
             manoeuvre[i] = false;
-            if (d.icao != Detection.ABSENT) {
-                int slot = icaoIndex.get(d.icao);
-                if (slot >= 0 && tracks[slot].batchStamp == batchStamp && !tracks[slot].sharedAddress) {
-                    direct[i] = REDUNDANT; // its aircraft already had its plot in this batch
-                } else if (slot >= 0 && tracks[slot].batchStamp != batchStamp && !addressConflict(tracks[slot], d)) {
-                    direct[i] = slot;
-                    assigned[i] = slot;
-                    tracks[slot].batchStamp = batchStamp;
-                }
+            int slot = addresses.join(d, pool, batchStamp);
+            direct[i] = slot; // or REDUNDANT: its aircraft already had its plot in this batch
+            if (slot >= 0) {
+                assigned[i] = slot;
+                pool.get(slot).batchStamp = batchStamp;
             }
         }
         // 2. gating of the rest against grid candidates, global nearest neighbour
@@ -431,9 +392,9 @@ public final class Tracker {
         for (int i = 0; i < n; i++) {
             Detection d = batch[i];
             if (assigned[i] >= 0) {
-                update(tracks[assigned[i]], d, direct[i] >= 0, manoeuvre[i]);
+                update(pool.get(assigned[i]), d, direct[i] >= 0, manoeuvre[i]);
                 processed++;
-            } else if (direct[i] == REDUNDANT || redundantSquawk(d)) {
+            } else if (direct[i] == AddressSharing.REDUNDANT || addresses.redundantSquawk(d, pool, batchStamp)) {
                 reject(Rejection.REDUNDANT);
             } else {
                 initiate(d);
@@ -448,80 +409,6 @@ public final class Tracker {
         batchSensor = -1;
     }
 
-    /** Marks a detection in {@link #direct} as a second plot of an aircraft already updated in this batch. */
-    private static final int REDUNDANT = -2;
-    /** Same Mode 3/A twice in one radar batch closer than this: one aircraft, two plots. */
-    static final double REDUNDANT_METRES = 2_000;
-
-    /**
-     * Whether an unpaired radar plot with a Mode 3/A code repeats a track already updated in this
-     * batch with the same code nearby. Only coded plots: two primary-only plots close together may
-     * well be two aircraft (a formation), and must be allowed to start a track.
-     */
-    private boolean redundantSquawk(Detection d) {
-        if (d.kind != SensorKind.RADAR || d.mode3A == Detection.ABSENT) return false;
-        int nc = grid.candidates(d.x, d.y, candidates);
-        candidates = grid.buffer;
-        for (int c = 0; c < nc; c++) {
-            SystemTrack t = tracks[candidates[c]];
-            if (t.batchStamp != batchStamp || t.mode3A != d.mode3A) continue;
-            if (Math.hypot(t.kin.x() - d.x, t.kin.y() - d.y) <= REDUNDANT_METRES) return true;
-        }
-        return false;
-    }
-
-    /** Allowance for a report stream's own jitter and motion: metres, plus metres a second. */
-    private static final double STREAM_JUMP_METRES = 5_000;
-    private static final double STREAM_JUMP_SPEED = 600;
-    /** A jump away and back within this time means two transmitters, not a repositioned one. */
-    private static final long STREAM_RETURN_NANOS = 10_000_000_000L;
-
-    /**
-     * Whether {@code d}, carrying the address of {@code t}, belongs to another aircraft using the
-     * same address (duplicate or misconfigured ICAO addresses exist, and simulators reuse them).
-     * Evidence: the ADS-B/MLAT reports of the address jump away from their own stream (beyond any
-     * speed) and then back to where they jumped from within {@link #STREAM_RETURN_NANOS}: two
-     * interleaved streams. One jump alone is not enough, because a spoofed ADS-B position also
-     * jumps once, and must reach the direct join to be flagged as disagreeing with radar. Once
-     * shared, a detection of that address far from the track is gated like an anonymous one; the
-     * track keeps the address and {@link #compatible} keeps the other aircraft's detections off it.
-     * Side effect: tracks the stream head for detections that will join directly.
-     */
-    private boolean addressConflict(SystemTrack t, Detection d) {
-        if (t.sharedAddress) {
-            double dt = Math.abs(d.timeNanos - t.kin.timeNanos) * 1e-9;
-            double miss = Math.hypot(d.x - t.xAt(d.timeNanos), d.y - t.yAt(d.timeNanos));
-            if (miss > STREAM_JUMP_METRES + STREAM_JUMP_SPEED * Math.min(dt, 30)) {
-                addressConflicts++;
-                return true;
-            }
-            return false;
-        }
-        if (d.kind == SensorKind.RADAR) return false;
-        boolean jumped = false;
-        if (t.streamNanos != Long.MIN_VALUE) {
-            double dt = Math.abs(d.timeNanos - t.streamNanos) * 1e-9;
-            jumped = Math.hypot(d.x - t.streamX, d.y - t.streamY) > STREAM_JUMP_METRES + STREAM_JUMP_SPEED * dt;
-        }
-        if (jumped && t.jumpNanos != Long.MIN_VALUE && d.timeNanos - t.jumpNanos <= STREAM_RETURN_NANOS) {
-            double dt = Math.abs(d.timeNanos - t.jumpNanos) * 1e-9;
-            if (Math.hypot(d.x - t.jumpX, d.y - t.jumpY) <= STREAM_JUMP_METRES + STREAM_JUMP_SPEED * dt) {
-                t.sharedAddress = true;
-                addressConflicts++;
-                return true;
-            }
-        }
-        if (jumped) {
-            t.jumpX = t.streamX;
-            t.jumpY = t.streamY;
-            t.jumpNanos = t.streamNanos;
-        }
-        t.streamX = d.x;
-        t.streamY = d.y;
-        t.streamNanos = d.timeNanos;
-        return false;
-    }
-
     /**
      * One association pass over the batch's unassigned detections: gate against grid candidates
      * not yet taken in this batch, solve GNN, record pairs in {@link #assigned} and mark the tracks.
@@ -534,12 +421,11 @@ public final class Tracker {
         for (int i = 0; i < n; i++) {
             if (assigned[i] >= 0) continue;
             Detection d = batch[i];
-            int nc = grid.candidates(d.x, d.y, candidates);
-            candidates = grid.buffer;
+            int nc = pool.gatherNear(d.x, d.y);
             double rTrace = measurementTraceBound(d);
             for (int c = 0; c < nc; c++) {
-                int slot = candidates[c];
-                SystemTrack t = tracks[slot];
+                int slot = pool.near(c);
+                SystemTrack t = pool.get(slot);
                 if (t.batchStamp == batchStamp) continue; // already paired in this batch
                 if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
                 if (!compatible(t, d)) continue;
@@ -584,7 +470,7 @@ public final class Tracker {
             int slot = localSlots[local];
             assigned[i] = slot;
             manoeuvre[i] = manoeuvrePass;
-            tracks[slot].batchStamp = batchStamp;
+            pool.get(slot).batchStamp = batchStamp;
         }
     }
 
@@ -594,7 +480,7 @@ public final class Tracker {
      */
     private double measurementTraceBound(Detection d) {
         measure(d, Double.NaN);
-        if (measurement.type == Measurement.POSITION) return measurement.r00 + measurement.r11;
+        if (measurement.type() == MeasurementType.POSITION) return measurement.r00 + measurement.r11;
         return measurement.r00 + measurement.z0 * measurement.z0 * measurement.r11;
     }
 
@@ -639,8 +525,7 @@ public final class Tracker {
 
     /** Fusion-rule compatibility of a detection with a track, before any kinematics. */
     private boolean compatible(SystemTrack t, Detection d) {
-        // both addressed: different aircraft (the same address would have joined directly)
-        if (d.icao != Detection.ABSENT && t.icao != Detection.ABSENT) return false;
+        if (AddressSharing.differentAircraft(t, d)) return false;
         if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
             double pa = AltitudeFilter.predicted(t, d.timeNanos);
             double va = AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
@@ -686,7 +571,7 @@ public final class Tracker {
 
     private void update(SystemTrack t, Detection d, boolean directJoin, boolean manoeuvring) {
         long time = d.timeNanos;
-        SensorConfig s = sensors[d.sensorIndex];
+        SensorConfig s = sensors.get(d.sensorIndex);
         boolean report = d.kind != SensorKind.RADAR;
         predictor.predict(t.kin, time);
         if (manoeuvring) {
@@ -738,15 +623,15 @@ public final class Tracker {
             }
         }
         noteSensor(t, d, time);
-        boolean idChanged = noteIdentity(t, d);
+        boolean idChanged = addresses.noteIdentity(t, d);
         if (t.status == TrackStatus.TENTATIVE) {
             if (useKinematics) {
-                int verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
-                if (verdict == Initiator.CONFIRM) {
+                Initiator.Verdict verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
+                if (verdict == Initiator.Verdict.CONFIRM) {
                     t.status = TrackStatus.CONFIRMED;
                     t.lastUpdatedEventNanos = time;
                     listener.confirmed(t, time);
-                } else if (verdict == Initiator.FAIL) {
+                } else if (verdict == Initiator.Verdict.FAIL) {
                     delete(t, time);
                     return;
                 }
@@ -759,7 +644,7 @@ public final class Tracker {
             }
         }
         t.deadlineNanos = deleter.deadline(t);
-        grid.place(t.slot, t.kin.x(), t.kin.y());
+        pool.place(t, t.kin.x(), t.kin.y());
     }
 
     private void noteAgreement(SystemTrack t, boolean disagrees, long time) {
@@ -779,29 +664,8 @@ public final class Tracker {
     }
 
     private void reinitialiseKinematics(SystemTrack t, Detection d) {
-        double pxx;
-        double pxy;
-        double pyy;
-        if (measurement.type == Measurement.POSITION) {
-            pxx = measurement.r00;
-            pxy = 0;
-            pyy = measurement.r11;
-        } else {
-            double a = measurement.z1 + measurement.convergence;
-            double k = measurement.meanScale(d.x, d.y);
-            double sa = Math.sin(a);
-            double ca = Math.cos(a);
-            double g = measurement.z0;
-            // J = d(x, y)/d(g, az) = k [[sin a, g cos a], [cos a, -g sin a]]
-            double j00 = k * sa;
-            double j01 = k * g * ca;
-            double j10 = k * ca;
-            double j11 = -k * g * sa;
-            pxx = j00 * j00 * measurement.r00 + j01 * j01 * measurement.r11;
-            pxy = j00 * j10 * measurement.r00 + j01 * j11 * measurement.r11;
-            pyy = j10 * j10 * measurement.r00 + j11 * j11 * measurement.r11;
-        }
-        initiator.initiate(t, d.timeNanos, d.x, d.y, pxx, pxy, pyy);
+        measurement.model.planeCovariance(measurement, d.x, d.y, planeCov);
+        initiator.initiate(t, d.timeNanos, d.x, d.y, planeCov[0], planeCov[1], planeCov[2]);
     }
 
     private void noteSensor(SystemTrack t, Detection d, long time) {
@@ -816,26 +680,8 @@ public final class Tracker {
         }
     }
 
-    private boolean noteIdentity(SystemTrack t, Detection d) {
-        boolean changed = false;
-        if (d.icao != Detection.ABSENT && t.icao == Detection.ABSENT && icaoIndex.get(d.icao) < 0) {
-            t.icao = d.icao;
-            icaoIndex.put(d.icao, t.slot);
-            changed = true;
-        }
-        if (d.callsign != 0 && d.callsign != t.callsign) {
-            t.callsign = d.callsign;
-            changed = true;
-        }
-        if (d.mode3A != Detection.ABSENT && d.mode3A != t.mode3A) {
-            t.mode3A = d.mode3A;
-            changed = true;
-        }
-        return changed;
-    }
-
     private void initiate(Detection d) {
-        SystemTrack t = allocate();
+        SystemTrack t = pool.allocate();
         long time = d.timeNanos;
         t.status = TrackStatus.TENTATIVE;
         t.trackNumber = nextTrackNumber++;
@@ -844,7 +690,7 @@ public final class Tracker {
         t.updates = 1;
         measure(d, Double.NaN);
         reinitialiseKinematics(t, d);
-        SensorConfig s = sensors[d.sensorIndex];
+        SensorConfig s = sensors.get(d.sensorIndex);
         if (d.kind == SensorKind.RADAR) {
             t.lastRadarNanos = time;
             t.lastRadarPeriodSeconds = s.scanPeriodSeconds();
@@ -853,39 +699,21 @@ public final class Tracker {
         }
         if (!Double.isNaN(d.altitudeMetres)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
         noteSensor(t, d, time);
-        noteIdentity(t, d);
-        liveTracks++;
+        addresses.noteIdentity(t, d);
         listener.initiated(t, time);
         t.deadlineNanos = deleter.deadline(t);
-        grid.place(t.slot, t.kin.x(), t.kin.y());
-    }
-
-    private SystemTrack allocate() {
-        if (freeCount > 0) {
-            SystemTrack t = tracks[freeSlots[--freeCount]];
-            t.clear();
-            return t;
-        }
-        if (slotCount == tracks.length) tracks = java.util.Arrays.copyOf(tracks, slotCount * 2);
-        SystemTrack t = new SystemTrack(slotCount, projection, predictor.models());
-        tracks[slotCount++] = t;
-        return t;
+        pool.place(t, t.kin.x(), t.kin.y());
     }
 
     private void delete(SystemTrack t, long time) {
         listener.deleted(t, time);
-        grid.remove(t.slot);
-        if (t.icao != Detection.ABSENT) icaoIndex.remove(t.icao, t.slot);
-        t.clear();
-        if (freeCount == freeSlots.length) freeSlots = java.util.Arrays.copyOf(freeSlots, freeCount * 2);
-        // free slots are reused last-freed-first: deterministic for a given input
-        freeSlots[freeCount++] = t.slot;
-        liveTracks--;
+        addresses.release(t);
+        pool.release(t);
     }
 
     private void sweep(long time) {
-        for (int slot = 0; slot < slotCount; slot++) {
-            SystemTrack t = tracks[slot];
+        for (int slot = 0, n = pool.slotCount(); slot < n; slot++) {
+            SystemTrack t = pool.get(slot);
             if (t.status == TrackStatus.FREE) continue;
             if (time > t.deadlineNanos) {
                 delete(t, time);
@@ -896,12 +724,12 @@ public final class Tracker {
             while (mask != 0) {
                 int i = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
-                SensorConfig s = sensors[i];
+                SensorConfig s = sensors.get(i);
                 long window = s.kind() == SensorKind.RADAR ? (long) (contributingScans * s.scanPeriodSeconds() * 1e9) : contributingReportNanos;
                 if (time - t.lastBySensor[i] > window) t.sensorsNow &= ~(1L << i);
             }
             if (t.sensorsNow != before && t.status == TrackStatus.CONFIRMED) listener.sensorsChanged(t, time);
-            grid.place(slot, t.xAt(time), t.yAt(time));
+            pool.place(t, t.xAt(time), t.yAt(time));
         }
     }
 
@@ -909,23 +737,23 @@ public final class Tracker {
 
     /** Number of pool slots ever used; iterate {@link #trackAt} over [0, this). */
     public int slotCount() {
-        return slotCount;
+        return pool.slotCount();
     }
 
     /** The track in {@code slot}, or null when the slot is free. */
     public SystemTrack trackAt(int slot) {
-        SystemTrack t = tracks[slot];
+        SystemTrack t = pool.get(slot);
         return t.status == TrackStatus.FREE ? null : t;
     }
 
     /** Live tracks (tentative and confirmed). */
     public int liveTracks() {
-        return liveTracks;
+        return pool.live();
     }
 
     public SystemTrack trackByIcao(int icao) {
-        int slot = icaoIndex.get(icao);
-        return slot < 0 ? null : tracks[slot];
+        int slot = addresses.slotOf(icao);
+        return slot < 0 ? null : pool.get(slot);
     }
 
     public long rejected(Rejection r) {
@@ -954,7 +782,7 @@ public final class Tracker {
 
     /** Detections of an address shared by two aircraft that were kept off the address's track. */
     public long addressConflicts() {
-        return addressConflicts;
+        return addresses.conflicts();
     }
 
     /** Clusters that needed the Hungarian solver, for diagnostics. */

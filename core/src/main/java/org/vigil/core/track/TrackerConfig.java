@@ -42,8 +42,8 @@ public final class TrackerConfig {
     public double initialVelocitySigma = 300;
     /** Initial turn-rate sigma, rad/s. */
     public double initialTurnRateSigma = 0.02;
-    /** Motion models: "imm" (CV + CT) or "cv" (single constant-velocity Kalman, the baseline). */
-    public String motion = "imm";
+    /** Motion models: IMM (CV + CT) or CV (single constant-velocity Kalman, the baseline). */
+    public Motion motion = Motion.IMM;
     /** CV acceleration density inside the IMM, m²/s³. */
     public double immCvDensity = 0.5;
     /** CT acceleration density inside the IMM, m²/s³. */

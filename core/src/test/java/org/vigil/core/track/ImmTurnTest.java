@@ -20,7 +20,7 @@ class ImmTurnTest {
         TurningPath path = new TurningPath(60_000, 20_000, 0, speed, 80, rate, 270);
         ScriptedWorld.Target t = w.target("fighter", path);
         t.mode3A = 05001;
-        w.config.motion = motion;
+        w.config.motion = Motion.of(motion);
         Tracker tracker = w.tracker(new EventLog());
         IdentityProbe probe = new IdentityProbe(tracker, w.targets, 5000);
         List<Detection> dets = w.generate(220);

@@ -121,7 +121,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         TrackerConfig config = new TrackerConfig();
-        if (baseline) config.motion = "cv";
+        if (baseline) config.motion = org.vigil.core.track.Motion.CV;
         Picture picture = new Picture();
         try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
             TrackingReplay.Session tracking = TrackingReplay.open(run,
@@ -147,7 +147,7 @@ public final class ReplayCommand implements Callable<Integer> {
     private static void printTracking(TrackingReplay.Result r, TrackerConfig config) {
         TrackingPipeline.Stats st = r.stats();
         System.out.printf(Locale.ROOT, "Tracker (%s): %,d detections (%,d ADS-B reports, %,d radar plots), %d tracks live, %d confirmed, %,d events%n",
-                "cv".equals(config.motion) ? "baseline CV Kalman + GNN" : "IMM CV/CT + GNN", st.processed(), st.reportDetections(),
+                config.motion == org.vigil.core.track.Motion.CV ? "baseline CV Kalman + GNN" : "IMM CV/CT + GNN", st.processed(), st.reportDetections(),
                 st.plotDetections(), st.liveTracks(), st.confirmedTracks(), r.events());
         StringBuilder b = new StringBuilder("  refused:");
         st.rejected().forEach((k, v) -> { if (v > 0) b.append(' ').append(k).append('=').append(v); });

@@ -152,7 +152,7 @@ public final class TrackingReplay {
             if (metrics != null) {
                 json = metrics.result().toJsonMap();
                 Map<String, Object> facts = new LinkedHashMap<>();
-                facts.put("motion", config.motion);
+                facts.put("motion", config.motion.label());
                 facts.put("sample_interval_s", interval / 1e9);
                 TrackingPipeline.Stats st = pipeline.stats();
                 facts.put("detections", st.processed());
@@ -228,7 +228,7 @@ public final class TrackingReplay {
     /** Development entry: {@code DIR [imm|cv] [EVENTS]}; prints stats and metrics. */
     public static void main(String[] args) throws Exception {
         TrackerConfig c = new TrackerConfig();
-        if (args.length > 1) c.motion = args[1];
+        if (args.length > 1) c.motion = org.vigil.core.track.Motion.of(args[1]);
         RecordedRun run = RecordedRun.open(Path.of(args[0]));
         Path ev = Path.of(args.length > 2 ? args[2] : "/dev/null");
         try (OutputStream out = Files.newOutputStream(ev)) {

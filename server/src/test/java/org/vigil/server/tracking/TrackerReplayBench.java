@@ -15,7 +15,7 @@ public final class TrackerReplayBench {
     public static void main(String[] a) throws Exception {
         RecordedRun run = RecordedRun.open(Path.of(a[0]));
         TrackerConfig c = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());
-        if (a.length > 1) c.motion = a[1];
+        if (a.length > 1) c.motion = Motion.of(a[1]);
         Tracker tr = new Tracker(c, null);
         for (RadarSite s : run.radars()) tr.addSensor(SensorConfig.radar(s.key(), s.name(), s.latDeg(), s.lonDeg(), s.heightMetres(), s.rotationPeriodSeconds(), s.rangeSigmaMetres(), s.azimuthSigmaRad()));
         tr.addSensor(SensorConfig.reports(TrackingPipeline.ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));

@@ -127,7 +127,7 @@ class TrackingReplayTest {
     @Test
     void baselineRunsOnTheSameScenarioForTheComparison() throws IOException {
         TrackerConfig cv = new TrackerConfig();
-        cv.motion = "cv";
+        cv.motion = org.vigil.core.track.Motion.CV;
         TrackingReplay.Result r = TrackingReplay.run(RecordedRun.open(dir), new TrackingReplay.Options(cv, null, run.truth(), null, 4));
         System.out.println("CV baseline: " + summary(r.metrics()) + String.format(" (%.1f s wall)", r.wallSeconds()));
         assertThat(r.metrics().get("tracker")).asString().contains("cv");
