@@ -93,7 +93,7 @@ final class Traffic {
             case IDENTIFICATION:
                 return AdsbEncoder.identification(out, off, a, 4, 3, callsign[i]);
             case AIRCRAFT_STATUS:
-                return AdsbEncoder.aircraftStatus(out, off, a, AdsbEncoder.EMERGENCY_NONE, squawk[i]);
+                return AdsbEncoder.aircraftStatus(out, off, a, org.vigil.core.aircraft.Emergency.NONE, squawk[i]);
             case OPERATIONAL_STATUS:
                 return AdsbEncoder.operationalStatus(out, off, a, 0, 9, 3, 2, 1);
             case ALL_CALL:

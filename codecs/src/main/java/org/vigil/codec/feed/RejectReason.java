@@ -30,4 +30,19 @@ public enum RejectReason {
 
     /** All reasons without allocating (do not modify the array). */
     static RejectReason[] all() { return VALUES; }
+
+    /**
+     * The feed's reason for a frame the Mode S decoder refused; null for what is not a malformed
+     * frame (a heartbeat: well-formed, just nothing to apply).
+     */
+    public static RejectReason of(org.vigil.codec.modes.DecodeFailure failure) {
+        if (failure == null) return null;
+        return switch (failure) {
+            case BAD_CRC -> BAD_CRC;
+            case TRUNCATED, BAD_LENGTH -> TRUNCATED;
+            case UNKNOWN_DF -> UNKNOWN_TYPE;
+            case BAD_FIELD -> BAD_FIELD;
+            case HEARTBEAT -> null;
+        };
+    }
 }

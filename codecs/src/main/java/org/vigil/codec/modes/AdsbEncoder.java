@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import org.vigil.core.Callsigns;
 
 /**
@@ -34,9 +35,6 @@ public final class AdsbEncoder {
     public static final int SS_NO_CONDITION = 0, SS_PERMANENT_ALERT = 1, SS_TEMPORARY_ALERT = 2, SS_SPI = 3;
     /** Vertical rate source (ME bit 36), Riddle/dump1090 mapping: 0 GNSS, 1 barometric. */
     public static final int VR_SOURCE_GNSS = 0, VR_SOURCE_BARO = 1;
-    /** Emergency state (TC 28 subtype 1, ME bits 9-11). */
-    public static final int EMERGENCY_NONE = 0, EMERGENCY_GENERAL = 1, EMERGENCY_MEDICAL = 2,
-            EMERGENCY_MINIMUM_FUEL = 3, EMERGENCY_NO_COMMS = 4, EMERGENCY_UNLAWFUL = 5, EMERGENCY_DOWNED = 6;
 
     /** Highest altitude the 25 ft (Q = 1) code reaches: 2047 * 25 - 1000. */
     public static final int MAX_Q_ALTITUDE_FT = 50175;
@@ -200,10 +198,10 @@ public final class AdsbEncoder {
      *
      * @param squawk four octal digits written as a decimal number, e.g. 7700
      */
-    public static int aircraftStatus(byte[] out, int off, int icao, int emergencyState, int squawk) {
+    public static int aircraftStatus(byte[] out, int off, int icao, Emergency emergency, int squawk) {
         checkIcao(icao);
-        if (emergencyState < 0 || emergencyState > 7) throw new IllegalArgumentException("emergency state must be 0..7");
-        long me = 28L << 51 | 1L << 48 | (long) emergencyState << 45 | (long) identityCode13(squawk) << 32;
+        if (emergency == null) throw new IllegalArgumentException("emergency state needed");
+        long me = 28L << 51 | 1L << 48 | (long) emergency.code() << 45 | (long) identityCode13(squawk) << 32;
         return extendedSquitter(out, off, CA_AIRBORNE, icao, me);
     }
 

@@ -154,7 +154,7 @@ public final class AircraftUpdater {
         }
         if (m.callsign != 0) s.updateCallsign(m.callsign, t);
         if (m.squawk != absent) s.updateSquawk(m.squawk, t);
-        if (m.emergencyState != absent) s.updateEmergency(m.emergencyState, t);
+        if (m.emergency != null) s.updateEmergency(m.emergency, t);
         if (m.category != absent && m.tc >= 1 && m.tc <= 4) {
             // the type code names the set (4 = A .. 1 = D): 0xA3 is "A3"
             s.updateCategory(((0xE - m.tc) << 4) | (m.category & 0xF), t);

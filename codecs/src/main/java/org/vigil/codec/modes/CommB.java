@@ -39,9 +39,6 @@ public final class CommB {
     /** Registers in candidate-bit order, as 0xXY codes (BDS X,Y). */
     private static final int[] REGISTERS = {0x10, 0x17, 0x20, 0x30, 0x40, 0x44, 0x45, 0x50, 0x60};
 
-    /** Rejection reasons (constants, so that nothing is built per message). */
-    public static final String REJECT_SHORT_FRAME = "commb: frame shorter than 14 bytes";
-    public static final String REJECT_NOT_COMM_B = "commb: downlink format is not 20 or 21";
 
     // Plausibility limits. Deliberately generous: a limit that rejects a real aircraft produces a
     // wrong register, a generous one only leaves an honest ambiguity.
@@ -86,12 +83,12 @@ public final class CommB {
      */
     public static void decode(byte[] frame, int off, ModeSMessage m) {
         if (frame == null || off < 0 || off > frame.length - 14) {
-            m.error = REJECT_SHORT_FRAME;
+            m.error = DecodeFailure.TRUNCATED; // shorter than 14 bytes
             return;
         }
         int df = (frame[off] & 0xFF) >>> 3;
         if (df != 20 && df != 21) {
-            m.error = REJECT_NOT_COMM_B;
+            m.error = DecodeFailure.UNKNOWN_DF; // not DF20/21
             return;
         }
         long mb = 0;

@@ -1,6 +1,7 @@
 package org.vigil.codec.modes;
 
 import org.vigil.core.Callsigns;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * Decodes one Mode S reply (7 or 14 bytes) or Mode A/C reply (2 bytes) into a reused
@@ -9,27 +10,14 @@ import org.vigil.core.Callsigns;
  * <p>Contract: {@link #decode} always {@code reset()}s the message first (clearing only the
  * field groups the previous message wrote: every write below is preceded by marking its group in
  * {@code out.dirty}, see {@link ModeSMessage}). It returns true when the
- * frame is usable. It returns false with {@code out.error} set to one of the constant reasons
- * below; on {@link #BAD_CRC} the fields are still filled as far as the bits allow (so that
+ * frame is usable. It returns false with {@code out.error} set to a {@link DecodeFailure}; on
+ * {@link DecodeFailure#BAD_CRC} the fields are still filled as far as the bits allow (so that
  * diagnostics and the {@code decode} command can show them) but must not be trusted.
  * Address/parity formats (DF0/4/5/16/20/21/24) cannot be checked: their address is the CRC
  * syndrome ({@code icaoFromParity = true}, {@code crcOk = false}) and the caller should accept
  * them only for addresses already confirmed by DF11/17/18.
  */
 public final class ModeSDecoder {
-    /** Fewer bytes than the downlink format needs. */
-    public static final String TRUNCATED = "truncated";
-    /** Length is none of 2, 7, 14, or longer than the downlink format needs. */
-    public static final String BAD_LENGTH = "bad_length";
-    /** DF11/17/18 parity does not check. */
-    public static final String BAD_CRC = "bad_crc";
-    /** Downlink format we do not decode (1-3, 6-10, 12-15, 19, 22, 23). */
-    public static final String UNKNOWN_DF = "unknown_df";
-    /** A field holds a value the standard does not allow (illegal callsign character, reserved bits set). */
-    public static final String BAD_FIELD = "bad_field";
-    /** All-zero Mode A/C frame, sent as a keep-alive by some receivers. */
-    public static final String HEARTBEAT = "heartbeat";
-
     private ModeSDecoder() {}
 
     /**
@@ -46,15 +34,15 @@ public final class ModeSDecoder {
         out.frame = buf;
         out.frameOffset = off;
         out.frameLength = len;
-        if (buf == null || off < 0 || len < 0 || off > buf.length - len) return fail(out, TRUNCATED);
+        if (buf == null || off < 0 || len < 0 || off > buf.length - len) return fail(out, DecodeFailure.TRUNCATED);
         if (len == 2) return decodeModeAC(buf, off, out);
-        if (len < 1) return fail(out, TRUNCATED);
+        if (len < 1) return fail(out, DecodeFailure.TRUNCATED);
         int df = (buf[off] & 0xFF) >>> 3;
         if (df > 24) df = 24; // only the first two bits '11' name Comm-D (DF24)
         out.df = df;
         int need = df >= 16 ? 14 : 7;
-        if (len < need) return fail(out, TRUNCATED);
-        if (len != need) return fail(out, BAD_LENGTH);
+        if (len < need) return fail(out, DecodeFailure.TRUNCATED);
+        if (len != need) return fail(out, DecodeFailure.BAD_LENGTH);
         int syndrome = Crc24.syndrome(buf, off, len);
         out.crcRemainder = syndrome;
         int b0 = buf[off] & 0xFF;
@@ -94,7 +82,7 @@ public final class ModeSDecoder {
                 out.icao = address(buf, off);
                 // parity = CRC XOR interrogator identifier, which sits in the low 7 bits
                 out.crcOk = (syndrome & ~0x7F) == 0;
-                if (!out.crcOk) return fail(out, BAD_CRC);
+                if (!out.crcOk) return fail(out, DecodeFailure.BAD_CRC);
                 out.interrogatorCode = syndrome;
                 return true;
             }
@@ -114,17 +102,17 @@ public final class ModeSDecoder {
                     int cf = out.cf;
                     meOk = cf == 3 || cf == 4 || cf == 7 || decodeExtendedSquitter(buf, off, out);
                 }
-                if (!out.crcOk) return fail(out, BAD_CRC);
-                if (!meOk) return fail(out, BAD_FIELD);
+                if (!out.crcOk) return fail(out, DecodeFailure.BAD_CRC);
+                if (!meOk) return fail(out, DecodeFailure.BAD_FIELD);
                 return true;
             }
             default -> {
-                return fail(out, UNKNOWN_DF);
+                return fail(out, DecodeFailure.UNKNOWN_DF);
             }
         }
     }
 
-    private static boolean fail(ModeSMessage out, String reason) {
+    private static boolean fail(ModeSMessage out, DecodeFailure reason) {
         if (out.error == null) out.error = reason;
         return false;
     }
@@ -164,9 +152,9 @@ public final class ModeSDecoder {
     private static boolean decodeModeAC(byte[] buf, int off, ModeSMessage out) {
         out.modeAC = true;
         int v = ((buf[off] & 0xFF) << 8) | (buf[off + 1] & 0xFF);
-        if (v == 0) return fail(out, HEARTBEAT);
+        if (v == 0) return fail(out, DecodeFailure.HEARTBEAT);
         out.squawk = AltitudeCode.modeAToSquawk(v);
-        if (out.squawk == ModeSMessage.ABSENT) return fail(out, BAD_FIELD);
+        if (out.squawk == ModeSMessage.ABSENT) return fail(out, DecodeFailure.BAD_FIELD);
         out.altitudeFt = AltitudeCode.modeCToFeet(v);
         out.crcOk = false; // Mode A/C has no parity
         return true;
@@ -312,7 +300,7 @@ public final class ModeSDecoder {
         int st = me(me, 6, 3);
         out.subtype = st;
         if (st == 1) {
-            out.emergencyState = me(me, 9, 3);
+            out.emergency = Emergency.of(me(me, 9, 3));
             out.squawk = AltitudeCode.id13ToSquawk(me(me, 12, 13));
         } else if (st == 2) {
             // ACAS resolution advisory broadcast (same layout as BDS 3,0 after the subtype)
@@ -368,7 +356,7 @@ public final class ModeSDecoder {
             out.nacP = me(me, 40, 4);
             out.nicBaro = me(me, 44, 1);
             out.sil = me(me, 45, 2);
-            out.emergencyState = me(me, 54, 3);
+            out.emergency = Emergency.of(me(me, 54, 3));
             return true;
         }
         return true; // subtypes 2, 3 reserved

@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
+
 /**
  * One decoded Mode S / ADS-B message. A single instance is reused for every message on the hot
  * path: {@link #reset()} clears it, the decoder fills it, consumers copy what they need before
@@ -31,8 +33,8 @@ public final class ModeSMessage {
     public boolean crcOk;
     /** Syndrome of the CRC (0 when the parity checks). */
     public int crcRemainder;
-    /** Reason when the message could not be decoded (a constant string, never built per message); null when fine. */
-    public String error;
+    /** Why the message could not be decoded; null when fine. */
+    public DecodeFailure error;
     public int ca = ABSENT;          // DF11/17 capability
     public int cf = ABSENT;          // DF18 control field
     public int interrogatorCode = ABSENT; // DF11 II/SI
@@ -85,7 +87,7 @@ public final class ModeSMessage {
     public int intentChange = ABSENT;
 
     // --- TC 28 aircraft status ---
-    public int emergencyState = ABSENT;   // 0 none, 1 general, 2 medical, 3 minimum fuel, 4 no comms, 5 unlawful, 6 downed
+    public Emergency emergency;          // ADS-B emergency/priority status; null when absent
     public int tcasRaActive = ABSENT;     // 1 when TC28 subtype 2 carries an RA
     public int araBits = ABSENT;          // active resolution advisories (14 bits)
     public int racBits = ABSENT;
@@ -271,14 +273,14 @@ public final class ModeSMessage {
             vrSource = ABSENT; verticalRateFpm = ABSENT; geoMinusBaroFt = ABSENT;
         }
         if ((d & G_STATUS) != 0) {
-            emergencyState = ABSENT; araBits = ABSENT; racBits = ABSENT; raTerminated = ABSENT;
+            emergency = null; araBits = ABSENT; racBits = ABSENT; raTerminated = ABSENT;
             multipleThreat = ABSENT; threatIcao = ABSENT; tcasRaActive = ABSENT;
         }
         if ((d & G_TARGET) != 0) {
             silSupplement = ABSENT; selectedAltitudeSource = ABSENT; selectedAltitudeFt = ABSENT;
             baroSettingHpa = Double.NaN; selectedHeadingDeg = Double.NaN; nacP = ABSENT; nicBaro = ABSENT; sil = ABSENT;
             autopilot = ABSENT; vnav = ABSENT; altitudeHold = ABSENT; approach = ABSENT; lnav = ABSENT;
-            tcasOperational = ABSENT; targetAltitudeType = ABSENT; emergencyState = ABSENT;
+            tcasOperational = ABSENT; targetAltitudeType = ABSENT; emergency = null;
             mcpSelectedAltitudeFt = ABSENT; fmsSelectedAltitudeFt = ABSENT;
         }
         if ((d & G_OPERATIONAL) != 0) {

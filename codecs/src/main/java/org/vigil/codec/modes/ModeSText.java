@@ -88,12 +88,6 @@ public final class ModeSText {
         return null;
     }
 
-    private static final String[] EMERGENCY = {"none", "general", "lifeguard/medical", "minimum fuel",
-            "no communications", "unlawful interference", "downed aircraft", "reserved"};
-
-    public static String emergency(int state) {
-        return state >= 0 && state < 8 ? EMERGENCY[state] : null;
-    }
 
     /** Squawk as four octal digits ("0400"); null when ABSENT. */
     public static String squawk(int squawk) {

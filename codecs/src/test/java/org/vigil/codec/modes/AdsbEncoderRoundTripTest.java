@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -330,12 +331,12 @@ class AdsbEncoderRoundTripTest {
             assertThat(Callsigns.unpack(m.callsign)).isEqualTo(sb.toString());
 
             int squawk = r.nextInt(8) * 1000 + r.nextInt(8) * 100 + r.nextInt(8) * 10 + r.nextInt(8);
-            int emergency = r.nextInt(7);
+            Emergency emergency = Emergency.of(r.nextInt(7));
             AdsbEncoder.aircraftStatus(even, 0, icao, emergency, squawk);
             assertThat(ModeSDecoder.decode(even, 0, 14, 0, m)).isTrue();
             assertThat(m.tc).isEqualTo(28);
             assertThat(m.squawk).isEqualTo(squawk);
-            assertThat(m.emergencyState).isEqualTo(emergency);
+            assertThat(m.emergency).isEqualTo(emergency);
 
             int fs = r.nextInt(8), dr = r.nextInt(32), um = r.nextInt(64);
             AdsbEncoder.identityReply(even, 0, icao, fs, dr, um, squawk);

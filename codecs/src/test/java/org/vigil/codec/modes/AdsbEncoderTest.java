@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,9 +62,9 @@ class AdsbEncoderTest {
 
     @Test
     void aircraftStatusMatchesRealFrames() {
-        AdsbEncoder.aircraftStatus(buf, 0, 0xA2C1B6, AdsbEncoder.EMERGENCY_NONE, 6513);
+        AdsbEncoder.aircraftStatus(buf, 0, 0xA2C1B6, Emergency.NONE, 6513);
         assertThat(hex(0, 14)).isEqualTo("8DA2C1B6E112B600000000760759");
-        AdsbEncoder.aircraftStatus(buf, 0, 0xC06800, AdsbEncoder.EMERGENCY_NONE, 4016);
+        AdsbEncoder.aircraftStatus(buf, 0, 0xC06800, Emergency.NONE, 4016);
         assertThat(hex(0, 14)).isEqualTo("8DC06800E1108500000000BAA81F");
     }
 
@@ -215,7 +216,7 @@ class AdsbEncoderTest {
         assertThatThrownBy(() -> AdsbEncoder.identification(buf, 0, 0x1000000, 4, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdsbEncoder.identification(buf, 0, 1, 5, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdsbEncoder.aircraftStatus(buf, 0, 1, 0, 7780)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdsbEncoder.aircraftStatus(buf, 0, 1, Emergency.NONE, 7780)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdsbEncoder.airbornePosition(buf, 0, 1, Double.NaN, 0, 0, false, 8, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdsbEncoder.airbornePosition(buf, 0, 1, 91, 0, 0, false, 8, 0))

@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class AircraftUpdaterTest {
         updater.apply(m, table);
 
         es(ICAO, T0 + 4 * S).tc = 28;
-        m.emergencyState = 1;
+        m.emergency = Emergency.GENERAL;
         m.squawk = 7700;
         updater.apply(m, table);
 
@@ -94,7 +95,7 @@ class AircraftUpdaterTest {
         assertThat(a.sil()).isEqualTo(3);
         assertThat(a.gva()).isEqualTo(2);
         assertThat(a.nicBaro()).isEqualTo(1);
-        assertThat(a.emergencyState()).isEqualTo(1);
+        assertThat(a.emergency()).isEqualTo(Emergency.GENERAL);
         assertThat(a.squawk()).isEqualTo(7700);
         assertThat(a.selectedAltitudeFt()).isEqualTo(24000);
         assertThat(a.baroSettingHpa()).isEqualTo(1013.6);
@@ -161,7 +162,7 @@ class AircraftUpdaterTest {
         m.modeAC = true;
         m.squawk = 7000;
         assertThat(updater.apply(m, table)).isEqualTo(Outcome.IGNORED_NO_ADDRESS);
-        es(ICAO, T0).error = "bad type code";
+        es(ICAO, T0).error = DecodeFailure.BAD_FIELD; // e.g. a bad type code
         assertThat(updater.apply(m, table)).isEqualTo(Outcome.IGNORED_NO_ADDRESS);
         assertThat(table.size()).isZero();
         assertThat(updater.count(Outcome.IGNORED_CRC_FAILED)).isEqualTo(1);

@@ -28,13 +28,13 @@ class CommBInferenceTest {
     @Test
     void badFramesAreNamedRejections() {
         CommB.decode(new byte[13], 0, m.reset());
-        assertThat(m.error).isEqualTo(CommB.REJECT_SHORT_FRAME);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         CommB.decode(new byte[14], 1, m.reset());
-        assertThat(m.error).isEqualTo(CommB.REJECT_SHORT_FRAME);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         CommB.decode(null, 0, m.reset());
-        assertThat(m.error).isEqualTo(CommB.REJECT_SHORT_FRAME);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         CommB.decode(CommBVectorsTest.hexBytes("8D4840D6202CC371C32CE0576098"), 0, m.reset()); // DF17
-        assertThat(m.error).isEqualTo(CommB.REJECT_NOT_COMM_B);
+        assertThat(m.error).isEqualTo(DecodeFailure.UNKNOWN_DF);
         assertThat(m.bds).isEqualTo(ModeSMessage.ABSENT);
     }
 

@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -325,7 +326,7 @@ final class LibadsbDifferentialTest {
             if (!checkable) return;
             if (!ok) {
                 // libadsb decoded a frame we refuse: only our documented field checks may do that
-                oursRefusals.merge(ours.error, 1L, Long::sum);
+                oursRefusals.merge(ours.error.label(), 1L, Long::sum);
                 check("accepted", OUR_BAD_FIELD.equals(ours.error),
                         () -> "we refused (" + ours.error + ") a frame libadsb decodes as " + r.getType());
                 return;
@@ -447,7 +448,7 @@ final class LibadsbDifferentialTest {
                 velocityCommon(m.hasVerticalRateInfo() ? m.getVerticalRate() : null, m.isBarometricVerticalSpeed(),
                         difRawZero ? null : dif, ours.nacV, m.hasChangeIntent(), difRawZero);
             } else if (es instanceof EmergencyOrPriorityStatusMsg m) {
-                checkInt("emergencyState", ours.emergencyState, (int) m.getEmergencyStateCode());
+                checkInt("emergencyState", ours.emergency == null ? ModeSMessage.ABSENT : ours.emergency.code(), (int) m.getEmergencyStateCode());
                 // libadsb gives the Mode A code as its four octal digits {A, B, C, D}
                 byte[] d = m.getModeACode();
                 int expected = ours.squawk;
@@ -650,7 +651,7 @@ final class LibadsbDifferentialTest {
     }
 
     /** Our decoder's rejection of an illegal field value (e.g. a callsign character outside the set). */
-    private static final String OUR_BAD_FIELD = org.vigil.codec.modes.ModeSDecoder.BAD_FIELD;
+    private static final DecodeFailure OUR_BAD_FIELD = DecodeFailure.BAD_FIELD;
 
     // ------------------------------------------------------------------ random frames
 
@@ -679,7 +680,7 @@ final class LibadsbDifferentialTest {
                 return AdsbEncoder.airVelocity(f, 0, icao, as, r.nextBoolean(), r.nextInt(10) == 0 ? Double.NaN : 360 * r.nextDouble(),
                         randomVerticalRate(r), r.nextInt(2), randomGeoMinusBaro(r), r.nextInt(5));
             } else if (kind < 60) {
-                return AdsbEncoder.aircraftStatus(f, 0, icao, r.nextInt(7), randomSquawk(r));
+                return AdsbEncoder.aircraftStatus(f, 0, icao, Emergency.of(r.nextInt(7)), randomSquawk(r));
             } else if (kind < 64) {
                 // capability class: libadsb refuses codes with ME bits 9-10 set ("unknown capability
                 // class"), and, because it reads ME byte 2 sign-extended, also every code whose ME bit

@@ -48,7 +48,7 @@ class ModeSDecoderTest {
         assertThat(m.crcOk).isTrue();
         f[6] ^= (byte) 0x80; // an error outside the interrogator bits
         assertThat(ModeSDecoder.decode(f, 0, 7, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.BAD_CRC);
+        assertThat(m.error).isEqualTo(DecodeFailure.BAD_CRC);
     }
 
     @Test
@@ -87,9 +87,9 @@ class ModeSDecoderTest {
         assertThat(m.modeAC).isTrue();
         assertThat(m.squawk).isEqualTo(7700);
         assertThat(ModeSDecoder.decode(new byte[]{0, 0}, 0, 2, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.HEARTBEAT);
+        assertThat(m.error).isEqualTo(DecodeFailure.HEARTBEAT);
         assertThat(ModeSDecoder.decode(new byte[]{(byte) 0x80, 0x10}, 0, 2, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.BAD_FIELD);
+        assertThat(m.error).isEqualTo(DecodeFailure.BAD_FIELD);
         // Mode C: C1 alone with everything else zero is the first 100 ft band of -1000 .. -500
         assertThat(AltitudeCode.modeCToFeet(0x0010)).isEqualTo(AltitudeCode.gillhamToFeet(1 << 12));
         int legal = 0;
@@ -101,18 +101,18 @@ class ModeSDecoderTest {
     void lengthAndFormatRejections() {
         byte[] long17 = hex("8D406B902015A678D4D220AA4BDA");
         assertThat(ModeSDecoder.decode(long17, 0, 7, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.TRUNCATED);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         assertThat(ModeSDecoder.decode(long17, 0, 20, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.TRUNCATED);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         assertThat(ModeSDecoder.decode(hex("200012B0D96E39" + "00000000000000"), 0, 14, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.BAD_LENGTH);
+        assertThat(m.error).isEqualTo(DecodeFailure.BAD_LENGTH);
         assertThat(ModeSDecoder.decode(hex("98000000000000000000000000000"), 0, 14, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.UNKNOWN_DF);
+        assertThat(m.error).isEqualTo(DecodeFailure.UNKNOWN_DF);
         assertThat(ModeSDecoder.decode(null, 0, 7, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.TRUNCATED);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         assertThat(ModeSDecoder.decode(long17, 10, 14, 0, m)).isFalse();
         assertThat(ModeSDecoder.decode(long17, 0, 0, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.TRUNCATED);
+        assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
     }
 
     @Test
@@ -120,7 +120,7 @@ class ModeSDecoderTest {
         byte[] f = hex("8D406B902015A678D4D220AA4BDA");
         f[5] = 0; f[6] = 0; // first characters become code 0, not in the character set
         assertThat(ModeSDecoder.decode(withParity(f), 0, 14, 0, m)).isFalse();
-        assertThat(m.error).isEqualTo(ModeSDecoder.BAD_FIELD);
+        assertThat(m.error).isEqualTo(DecodeFailure.BAD_FIELD);
         assertThat(m.callsign).isZero();
         assertThat(m.tc).isEqualTo(4);
     }

@@ -1,5 +1,6 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.aircraft.Emergency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class ModeSVectorsTest {
         ModeSMessage m = new ModeSMessage();
         boolean ok = ModeSDecoder.decode(frame, 0, frame.length, 1_000_000_000L, m);
         if (!v.path("synthetic").asBoolean() && m.df != 24 && m.df != 22) {
-            assertThat(m.error).as(id + " error").isIn(null, ModeSDecoder.BAD_CRC);
+            assertThat(m.error).as(id + " error").isIn(null, DecodeFailure.BAD_CRC);
         }
         // the vectors' own CRC facts (computed by the collector, not asserted by a source)
         JsonNode cbc = v.path("computed_by_collector");
@@ -109,7 +110,7 @@ class ModeSVectorsTest {
         }
         if (cbc.has("vr_source_bit")) assertThat(m.vrSource).as(id + " vr bit").isEqualTo(cbc.get("vr_source_bit").asInt());
         if (v.path("synthetic").asBoolean() && cbc.has("crc_ok") && !cbc.get("crc_ok").asBoolean()) {
-            assertThat(m.error).as(id + " error").isEqualTo(ModeSDecoder.BAD_CRC);
+            assertThat(m.error).as(id + " error").isEqualTo(DecodeFailure.BAD_CRC);
         }
         String method = v.path("context").path("method").asText("");
         if (method.startsWith("local_")) {
@@ -185,8 +186,8 @@ class ModeSVectorsTest {
             case "vr_source" -> str(what, ModeSText.vrSource(m.vrSource), want);
             case "geo_minus_baro_ft" -> num(what, m.geoMinusBaroFt, want, tol);
             case "nac_v" -> num(what, m.nacV, want, tol);
-            case "emergency_state" -> num(what, m.emergencyState, want, tol);
-            case "is_emergency" -> assertThat(m.emergencyState != 0 && m.emergencyState != ModeSMessage.ABSENT).as(what).isEqualTo(want.asBoolean());
+            case "emergency_state" -> num(what, m.emergency == null ? ModeSMessage.ABSENT : m.emergency.code(), want, tol);
+            case "is_emergency" -> assertThat(m.emergency != null && m.emergency != Emergency.NONE).as(what).isEqualTo(want.asBoolean());
             case "squawk" -> str(what, ModeSText.squawk(m.squawk), want);
             case "selected_altitude_ft" -> num(what, m.selectedAltitudeFt, want, tol);
             case "selected_altitude_source" -> str(what, ModeSText.selectedAltitudeSource(m.selectedAltitudeSource), want);

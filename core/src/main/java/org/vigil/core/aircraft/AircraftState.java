@@ -62,7 +62,7 @@ public final class AircraftState {
     private double iasKt = Double.NaN, tasKt = Double.NaN, mach = Double.NaN, headingDeg = Double.NaN;
     private long callsign;
     private int squawk = ABSENT;
-    private int emergencyState = ABSENT;
+    private Emergency emergency;
     private int category = ABSENT;
     private int adsbVersion = ABSENT, nacP = ABSENT, nic = ABSENT, sil = ABSENT, gva = ABSENT, nicBaro = ABSENT;
     private int selectedAltitudeFt = ABSENT;
@@ -98,7 +98,7 @@ public final class AircraftState {
         groundSpeedKt = Double.NaN; trackDeg = Double.NaN;
         verticalRateFpm = ABSENT; verticalRateSource = ABSENT;
         iasKt = Double.NaN; tasKt = Double.NaN; mach = Double.NaN; headingDeg = Double.NaN;
-        callsign = 0; squawk = ABSENT; emergencyState = ABSENT; category = ABSENT;
+        callsign = 0; squawk = ABSENT; emergency = null; category = ABSENT;
         adsbVersion = ABSENT; nacP = ABSENT; nic = ABSENT; sil = ABSENT; gva = ABSENT; nicBaro = ABSENT;
         selectedAltitudeFt = ABSENT; selectedHeadingDeg = Double.NaN; baroSettingHpa = Double.NaN;
         airGround = AIR_GROUND_UNKNOWN;
@@ -236,9 +236,9 @@ public final class AircraftState {
         if (refresh(FieldGroup.SQUAWK, t)) squawk = code;
     }
 
-    /** @param state ADS-B emergency state 0 none .. 6 downed */
-    public void updateEmergency(int state, long t) {
-        if (refresh(FieldGroup.EMERGENCY, t)) emergencyState = state;
+    /** @param state ADS-B emergency/priority status */
+    public void updateEmergency(Emergency state, long t) {
+        if (refresh(FieldGroup.EMERGENCY, t)) emergency = state;
     }
 
     /**
@@ -314,7 +314,8 @@ public final class AircraftState {
     /** Packed callsign (see org.vigil.core.Callsigns), 0 when none. */
     public long callsign() { return callsign; }
     public int squawk() { return squawk; }
-    public int emergencyState() { return emergencyState; }
+    /** ADS-B emergency/priority status; null when never received. */
+    public Emergency emergency() { return emergency; }
     /** Squawk 7500 (unlawful interference), 7600 (radio failure) or 7700 (emergency). */
     public boolean isEmergencySquawk() { return squawk == 7500 || squawk == 7600 || squawk == 7700; }
     /** Emitter category, 0xA3 for "A3" ({@code Integer.toHexString} gives the name); ABSENT when unknown. */

@@ -155,7 +155,7 @@ public final class DecodeCommand implements Callable<Integer> {
         long nanos = Double.isNaN(seconds) ? 0 : Math.round(seconds * 1e9);
         boolean ok = ModeSDecoder.decode(frame, 0, hex.length() / 2, nanos, message);
         if (ok) resolver.resolve(message);
-        else count(message.error);
+        else count(message.error.label());
         ModeSJson.writeFields(g, message);
         g.writeEndObject();
         return ok;

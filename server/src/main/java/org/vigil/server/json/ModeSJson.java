@@ -38,7 +38,7 @@ public final class ModeSJson {
         }
         // parity can be checked only for DF11/17/18; AP formats carry icao_source instead
         if (!m.icaoFromParity && !m.modeAC && m.df != A) g.writeBooleanField("crc_ok", m.crcOk);
-        if (m.error != null) g.writeStringField("error", m.error);
+        if (m.error != null) g.writeStringField("error", m.error.label());
         num(g, "ca", m.ca);
         if (m.cf != A) {
             g.writeNumberField("cf", m.cf);
@@ -102,9 +102,9 @@ public final class ModeSJson {
         num(g, "nac_v", m.nacV);
         num(g, "intent_change", m.intentChange);
         // aircraft status
-        if (m.emergencyState != A) {
-            g.writeNumberField("emergency_state", m.emergencyState);
-            str(g, "emergency", ModeSText.emergency(m.emergencyState));
+        if (m.emergency != null) {
+            g.writeNumberField("emergency_state", m.emergency.code());
+            str(g, "emergency", m.emergency.text());
         }
         num(g, "tcas_ra_active", m.tcasRaActive);
         num(g, "ara_bits", m.araBits);

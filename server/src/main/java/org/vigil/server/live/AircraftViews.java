@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.vigil.core.Callsigns;
 import org.vigil.core.aircraft.AircraftState;
 import org.vigil.core.aircraft.AircraftTable;
+import org.vigil.core.aircraft.Emergency;
 import org.vigil.core.aircraft.FieldGroup;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.web.AircraftView;
@@ -17,8 +18,6 @@ import org.vigil.server.web.TrailPoint;
  * pipeline lock (allocation is fine here: it is the sink side, not the per-message path).
  */
 public final class AircraftViews {
-    private static final String[] EMERGENCY = {
-            "none", "general", "lifeguard", "minimum_fuel", "no_communications", "unlawful_interference", "downed", "reserved"};
     private static final int ABSENT = AircraftState.ABSENT;
 
     private AircraftViews() {}
@@ -60,8 +59,8 @@ public final class AircraftViews {
         if (!Double.isNaN(s.trackDeg())) b.trackDeg(s.trackDeg());
         if (s.verticalRateFpm() != ABSENT) b.verticalRateFpm(s.verticalRateFpm());
         if (s.category() != ABSENT) b.category(Integer.toHexString(s.category()).toUpperCase(Locale.ROOT));
-        int e = s.emergencyState();
-        if (e != ABSENT && e > 0 && e < EMERGENCY.length) b.emergency(EMERGENCY[e]);
+        Emergency e = s.emergency();
+        if (e != null && e != Emergency.NONE) b.emergency(e.label());
         if (s.adsbVersion() != ABSENT) b.version(s.adsbVersion());
         if (s.nacP() != ABSENT) b.nacP(s.nacP());
         if (s.sil() != ABSENT) b.sil(s.sil());

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.feed.RejectReason;
-import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
@@ -345,29 +344,14 @@ public final class LiveServer implements AutoCloseable {
      */
     public FrameSink frameConsumerFor(FeedCounters counters, String name, java.util.function.LongSupplier receiveClock) {
         FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> {
-            String reason = pipeline.accept(buf, off, len, timeNanos, signal);
-            if (reason != null) {
-                RejectReason r = rejectReason(reason);
-                if (r != null) counters.reject(r);
-            }
+            RejectReason r = RejectReason.of(pipeline.accept(buf, off, len, timeNanos, signal));
+            if (r != null) counters.reject(r);
         };
         return tap == null ? decode : tap.modeS(name, decode, receiveClock);
     }
 
     /** The recording tap, or null when not recording (inputs that are not feeds record through it). */
     public RecordingTap tap() { return tap; }
-
-    /** Decoder reasons as feed reject reasons; null for what is not a malformed frame. */
-    static RejectReason rejectReason(String decoderReason) {
-        switch (decoderReason) {
-            case ModeSDecoder.BAD_CRC: return RejectReason.BAD_CRC;
-            case ModeSDecoder.TRUNCATED:
-            case ModeSDecoder.BAD_LENGTH: return RejectReason.TRUNCATED;
-            case ModeSDecoder.UNKNOWN_DF: return RejectReason.UNKNOWN_TYPE;
-            case ModeSDecoder.BAD_FIELD: return RejectReason.BAD_FIELD;
-            default: return null; // e.g. a heartbeat: well-formed, just nothing to apply
-        }
-    }
 
     /** Starts feeds, expiry and the web server; returns the bound HTTP port. */
     public int start() {

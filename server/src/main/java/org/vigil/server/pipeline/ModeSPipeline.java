@@ -9,6 +9,7 @@ import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.feed.SbsSink;
 import org.vigil.codec.modes.AircraftUpdater;
 import org.vigil.codec.modes.CprResolver;
+import org.vigil.codec.modes.DecodeFailure;
 import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.aircraft.AircraftTable;
@@ -78,15 +79,15 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     /**
      * Decodes and applies one frame.
-     * @return null when the frame decoded, else the decoder's constant reason (e.g.
-     *         {@link ModeSDecoder#BAD_CRC}) so that the caller can count it on its own feed
+     * @return null when the frame decoded, else the decoder's reason (e.g.
+     *         {@link DecodeFailure#BAD_CRC}) so that the caller can count it on its own feed
      */
-    public String accept(byte[] buf, int off, int len, long timeNanos, int signal) {
+    public DecodeFailure accept(byte[] buf, int off, int len, long timeNanos, int signal) {
         synchronized (lock) {
             frames++;
             ModeSMessage m = frameMessage;
             if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
-                countFailure(m.error);
+                countFailure(m.error == null ? null : m.error.label());
                 return m.error;
             }
             decodedFrames++;

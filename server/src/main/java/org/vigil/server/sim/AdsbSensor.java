@@ -1,5 +1,6 @@
 package org.vigil.server.sim;
 
+import org.vigil.core.aircraft.Emergency;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -140,7 +141,7 @@ final class AdsbSensor {
                     lat = spoofed[0];
                     lon = spoofed[1];
                 }
-                int ss = emergency(f.squawk) != AdsbEncoder.EMERGENCY_NONE ? AdsbEncoder.SS_PERMANENT_ALERT
+                int ss = emergency(f.squawk) != Emergency.NONE ? AdsbEncoder.SS_PERMANENT_ALERT
                         : AdsbEncoder.SS_NO_CONDITION;
                 len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], AdsbEncoder.DEFAULT_NIC, ss);
                 odd[i] = !odd[i];
@@ -189,17 +190,17 @@ final class AdsbSensor {
         return (0.8 + 0.4 * random.nextDouble()) * switch (kind) {
             case POSITION, VELOCITY -> 0.5;
             case OPERATIONAL -> 2.5;
-            case STATUS -> emergency(f.squawk) != AdsbEncoder.EMERGENCY_NONE ? 0.8 : 5.0;
+            case STATUS -> emergency(f.squawk) != Emergency.NONE ? 0.8 : 5.0;
             default -> 5.0;
         };
     }
 
-    static int emergency(int squawk) {
+    static Emergency emergency(int squawk) {
         return switch (squawk) {
-            case 7500 -> AdsbEncoder.EMERGENCY_UNLAWFUL;
-            case 7600 -> AdsbEncoder.EMERGENCY_NO_COMMS;
-            case 7700 -> AdsbEncoder.EMERGENCY_GENERAL;
-            default -> AdsbEncoder.EMERGENCY_NONE;
+            case 7500 -> Emergency.UNLAWFUL_INTERFERENCE;
+            case 7600 -> Emergency.NO_COMMUNICATIONS;
+            case 7700 -> Emergency.GENERAL;
+            default -> Emergency.NONE;
         };
     }
 }
