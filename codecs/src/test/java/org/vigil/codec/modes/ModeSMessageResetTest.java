@@ -160,6 +160,7 @@ class ModeSMessageResetTest {
             else if (t == boolean.class) field.setBoolean(m, true);
             else if (t == String.class) field.set(m, "x");
             else if (t == byte[].class) field.set(m, new byte[1]);
+            else if (t.isEnum()) field.set(m, t.getEnumConstants()[0]); // present (absent is null)
             else throw new AssertionError("unexpected field type " + t + " of " + field.getName());
         }
     }
