@@ -370,12 +370,11 @@ public final class Tracker {
         }
         // 1. direct joins by ICAO address
         for (int i = 0; i < n; i++) {
-            Detection d = batch[i];
-            direct[i] = -1;
             assigned[i] = -1;
             manoeuvre[i] = false;
-            int slot = addresses.join(d, pool, batchStamp);
-            direct[i] = slot; // or REDUNDANT: its aircraft already had its plot in this batch
+            // the address's track, -1, or REDUNDANT: its aircraft already had its plot in this batch
+            int slot = addresses.join(batch[i], pool, batchStamp);
+            direct[i] = slot;
             if (slot >= 0) {
                 assigned[i] = slot;
                 pool.get(slot).batchStamp = batchStamp;
