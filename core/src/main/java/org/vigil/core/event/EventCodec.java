@@ -72,6 +72,14 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * A part of an event (a plan, a target, a ranked unit) as a JSON tree in the stream's form, for
+     * views that show the same thing the events say.
+     */
+    public static JsonNode tree(Object eventPart) {
+        return MAPPER.valueToTree(eventPart);
+    }
+
     /** An empty {@code values} object. */
     public static ObjectNode values() {
         return MAPPER.createObjectNode();

@@ -158,7 +158,7 @@ public final class QraApi {
             ctx.status(404).json(Map.of("error", "no recommendation (unknown alert, or track without a position yet)"));
             return;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (ScrambleService.Recommendation r : list) out.add(ScrambleService.recommendationView(r));
         ctx.json(out);
     }

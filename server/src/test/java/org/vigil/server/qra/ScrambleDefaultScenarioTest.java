@@ -89,7 +89,7 @@ class ScrambleDefaultScenarioTest {
         SimFeed feed = new SimFeed(scenario, plots);
         Simulation sim = feed.simulation();
         fighters = new SimulatedFighters(sim);
-        service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, events::add);
+        service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
         List<RadarSite> sites = scenario.radars().stream().map(SimFeed::site).toList();
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), sites);
         TrackListener positions = new TrackListener() {

@@ -21,7 +21,7 @@ class ScrambleWorkflowTest {
     static final ScrambleService.Gate OPEN = ScrambleService.Gate.OPEN;
 
     final List<String> events = new ArrayList<>();
-    final ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, events::add);
+    final ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
 
     void target(int track, long t, double lat, double lon) {
         service.onTrackUpdate(track, t, lat, lon, 24_000, 300, 245, -1, 0);
