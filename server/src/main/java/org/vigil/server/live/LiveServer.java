@@ -43,17 +43,17 @@ import org.vigil.core.qra.QraYaml;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Simulation;
 import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.server.qra.FighterFix;
-import org.vigil.server.qra.Fighters;
 import org.vigil.server.qra.QraApi;
-import org.vigil.server.qra.ScrambleConfig;
 import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.server.qra.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.qra.SimulatedFighters;
 import org.vigil.server.record.Restart;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.WebSettings;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.FighterFix;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * One running Vigil: the feeds, the Mode S pipeline that owns the air picture, and the web

@@ -3,6 +3,7 @@ package org.vigil.server.qra;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.event.VigilEvent;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * The scramble workflow's events on their way into the event stream. The workflow emits from the

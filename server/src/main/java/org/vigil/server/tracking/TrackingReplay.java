@@ -22,15 +22,15 @@ import org.vigil.core.metrics.MetricsConfig;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.server.qra.Fighters;
-import org.vigil.server.qra.ScrambleConfig;
 import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.server.qra.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.replay.RecordedRun;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages

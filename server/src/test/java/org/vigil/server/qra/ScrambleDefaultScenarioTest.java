@@ -39,6 +39,10 @@ import org.vigil.server.ident.IdentStage;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.Scramble;
+import org.vigil.core.qra.scramble.ScramblePhase;
+import org.vigil.core.qra.scramble.ScrambleConfig;
 
 /**
  * Issue #8 acceptance on the built-in scenario, headless: black-sea-2022 simulated step by step

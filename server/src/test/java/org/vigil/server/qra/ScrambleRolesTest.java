@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.auth.AuditEntry;
 import org.vigil.server.auth.Role;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * Issue #8 roles: an operator proposes but cannot order a scramble; a supervisor orders; an

@@ -1,4 +1,4 @@
-package org.vigil.server.qra;
+package org.vigil.core.qra.scramble;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +26,10 @@ import org.vigil.core.sim.Geo;
  * The scramble workflow of issue #8: a ranked recommendation for each alert that warrants one, an
  * operator's proposal, a supervisor's Alpha scramble order, the phases followed from the fighter
  * and target tracks, the outcome, re-tasking and cancelling; and the posture changes a supervisor
- * makes. Every transition is an event line (docs/EVENTS.md, "Scramble and posture"); the web layer
- * ({@link QraApi}) audits who did what before calling in.
+ * makes. Every transition is a typed event ({@link org.vigil.core.event.QraEvent}, docs/EVENTS.md
+ * "Scramble and posture"); every action answers with a domain {@link Result} (done, or a
+ * {@link Refusal} and why). Pure logic: the web layer (server {@code QraApi}) maps results to
+ * HTTP and audits who did what through the {@link Gate} before anything changes.
  *
  * <p>Time is the data's: {@link #onTrackUpdate} and {@link #tick} move "now" forward (never back);
  * actions are stamped with it. Same inputs, same events: deterministic.
@@ -42,12 +44,28 @@ import org.vigil.core.sim.Geo;
  * the fighters at the next tick (the launch delay is counted from the order, not the tick).
  */
 public final class ScrambleService {
-    /** Result of an action: ok, or the HTTP status and why it was refused. */
-    public record Result(boolean ok, int status, String reason, String scrambleId) {
-        static Result ok(String id) { return new Result(true, 200, null, id); }
-        static Result notFound(String why) { return new Result(false, 404, why, null); }
-        static Result refused(String why) { return new Result(false, 409, why, null); }
-        static Result bad(String why) { return new Result(false, 400, why, null); }
+    /** Why an action was refused (the web layer maps each to its HTTP status). */
+    public enum Refusal {
+        /** No such scramble or unit. */
+        NOT_FOUND,
+        /** Not possible in the scramble's (or the picture's) present state: wrong phase, no position, unit tasked. */
+        WRONG_STATE,
+        /** The request itself is wrong: missing fields, unknown aircraft type, a readiness a unit cannot have. */
+        INVALID,
+        /** The gate (the audit trail) refused: the action was not carried out. */
+        NOT_AUDITED
+    }
+
+    /** Result of an action: done (with the scramble or unit id), or refused with a reason. */
+    public record Result(Refusal refusal, String reason, String scrambleId) {
+        public static Result ok(String id) { return new Result(null, null, id); }
+        public static Result notFound(String why) { return new Result(Refusal.NOT_FOUND, why, null); }
+        public static Result refused(String why) { return new Result(Refusal.WRONG_STATE, why, null); }
+        public static Result invalid(String why) { return new Result(Refusal.INVALID, why, null); }
+
+        public boolean ok() {
+            return refusal == null;
+        }
     }
 
     /**
@@ -62,7 +80,7 @@ public final class ScrambleService {
         Gate OPEN = (target, detail) -> true;
     }
 
-    private static final Result UNAUDITED = new Result(false, 503, "audit trail unavailable: action not carried out", null);
+    private static final Result UNAUDITED = new Result(Refusal.NOT_AUDITED, "audit trail unavailable: action not carried out", null);
 
     /** A recommendation line: the unit and its plan against the target. */
     public record Recommendation(int rank, Detachment unit, InterceptSolution solution) { }
@@ -373,7 +391,7 @@ public final class ScrambleService {
         if (s.phase.ordinal() < ScramblePhase.ORDERED.ordinal() || s.phase == ScramblePhase.CANCELLED) {
             return Result.refused(id + " is " + s.phase.wireName());
         }
-        if (blank(identifiedAs) && blank(action)) return Result.bad("identifiedAs or action required");
+        if (blank(identifiedAs) && blank(action)) return Result.invalid("identifiedAs or action required");
         if (!gate.allow(s.id, "outcome: " + identifiedAs + " / " + action)) return UNAUDITED;
         s.outcomeIdentifiedAs = blank(identifiedAs) ? s.outcomeIdentifiedAs : identifiedAs.strip();
         s.outcomeAction = blank(action) ? s.outcomeAction : action.strip();
@@ -392,12 +410,12 @@ public final class ScrambleService {
 
     public synchronized Result addDetachment(Detachment d, String user, Gate gate) {
         if (unit(d.id()) != null) return Result.refused("unit " + d.id() + " already exists");
-        if (posture.profileOf(d) == null) return Result.bad("no performance profile for type " + d.aircraftType());
+        if (posture.profileOf(d) == null) return Result.invalid("no performance profile for type " + d.aircraftType());
         if (!gate.allow(d.id(), "add detachment at " + d.base().icao())) return UNAUDITED;
         try {
             posture.addDetachment(d);
         } catch (IllegalArgumentException e) {
-            return Result.bad(e.getMessage());
+            return Result.invalid(e.getMessage());
         }
         postureEvent("add", d.id(), user, "base " + d.base().icao());
         return Result.ok(d.id());
@@ -422,12 +440,12 @@ public final class ScrambleService {
 
     public synchronized Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
-        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.bad("AIRBORNE-CAP needs a CAP station");
+        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.invalid("AIRBORNE-CAP needs a CAP station");
         if (!gate.allow(id, "readiness " + readiness.label())) return UNAUDITED;
         try {
             posture.setReadiness(id, readiness, cap);
         } catch (IllegalArgumentException e) {
-            return Result.bad(e.getMessage());
+            return Result.invalid(e.getMessage());
         }
         postureEvent("readiness", id, user, readiness.label());
         return Result.ok(id);
