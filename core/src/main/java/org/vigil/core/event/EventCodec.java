@@ -64,6 +64,10 @@ public final class EventCodec {
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (tree == null || !tree.isObject()) throw new IllegalArgumentException("not a JSON object: " + json);
+            // the envelope is required (a missing time would otherwise read as 1970)
+            if (!tree.path("time").isTextual() || !tree.path("type").isTextual()) {
+                throw new IllegalArgumentException("no envelope (time, type): " + json);
+            }
             int schema = tree.path("schema").asInt(1);
             if (schema > SCHEMA) throw new IllegalArgumentException("event schema " + schema + " is newer than " + SCHEMA);
             return MAPPER.treeToValue(tree, VigilEvent.class);

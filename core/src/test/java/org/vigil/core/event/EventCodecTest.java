@@ -85,6 +85,10 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"schema\":99}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("newer");
         assertThatThrownBy(() -> EventCodec.decode("[1]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"track-sensors\",\"track\":5,\"sensors\":[]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("envelope");
+        assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"cut\":"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"yesterday\",\"type\":\"track-sensors\"}"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"alert-vanished\",\"track\":1}"))
