@@ -32,8 +32,6 @@ import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.track.TrackListener;
-import org.vigil.server.ident.SharedEventStream;
-import org.vigil.server.record.EventLineSplitter;
 import org.vigil.server.record.RecordedEvents;
 import org.vigil.server.record.RecordingTap;
 import org.vigil.server.store.Actor;
@@ -44,17 +42,17 @@ import org.vigil.core.qra.QraYaml;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Simulation;
 import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.server.qra.FighterFix;
-import org.vigil.server.qra.Fighters;
 import org.vigil.server.qra.QraApi;
-import org.vigil.server.qra.ScrambleConfig;
 import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.server.qra.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.qra.SimulatedFighters;
 import org.vigil.server.record.Restart;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.WebSettings;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.FighterFix;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * One running Vigil: the feeds, the Mode S pipeline that owns the air picture, and the web
@@ -160,33 +158,32 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * The picture of a playback (org.vigil.server.replay.RecordingPlayback): the same pipeline, nothing
-     * recorded; the tracker's, identification's and scramble events go to {@code events} as whole lines.
+     * recorded; the tracker's, identification's and scramble events go to {@code events}.
      * Not meant to be started: the playback serves it and delivers its inputs.
      */
-    public LiveServer(org.vigil.server.record.EventSink events) {
+    public LiveServer(org.vigil.core.event.EventSink events) {
         this("127.0.0.1", 0, null, null, java.util.Objects.requireNonNull(events, "events"));
     }
 
     private LiveServer(String bindAddress, int port, Security security, RecordingTap tap,
-                       org.vigil.server.record.EventSink events) {
+                       org.vigil.core.event.EventSink events) {
         this.tap = tap;
         TrackListener downstream = null;
         IdentEventListener identEvents = new IdentEventListener() { };
-        SharedEventStream shared = null;
+        org.vigil.core.event.EventSink stream = null;
         if (tap != null || events != null) {
-            // one stream of whole lines into the event store, as in the replay's events file
+            // one stream of typed events into the event store, as in the replay's events file
             recordedEvents = tap != null ? new RecordedEvents(tap.recorder()) : null;
-            EventLineSplitter lines = new EventLineSplitter(tap != null ? recordedEvents : events);
-            trackEvents = new TrackEventWriter(lines.stream());
-            shared = new SharedEventStream(lines.stream(), trackEvents);
-            identEvents = new EventLines(shared);
+            stream = tap != null ? recordedEvents : events;
+            trackEvents = new TrackEventWriter(stream);
+            identEvents = new EventLines(stream);
             downstream = trackEvents;
         } else {
             recordedEvents = null;
             trackEvents = null;
         }
-        // scramble lines go into the same stream as the ident lines (after the track writer's buffer)
-        this.scrambleLines = new ScrambleEventQueue(shared);
+        // scramble events go into the same stream, on the tracker's thread
+        this.scrambleLines = new ScrambleEventQueue(stream);
         this.scrambles = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, scrambleLines);
         this.scrambleFeed = new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
         this.ident = new IdentStage(IdentStage.defaultEngine(flightPlans, new AlertsToScrambles(identEvents, scrambleFeed)),
@@ -386,14 +383,13 @@ public final class LiveServer implements AutoCloseable {
         return m;
     }
 
-    /** Hands the track writer's buffered events to the event store (under the tracker's lock, where it writes). */
+    /** Hands the scramble actions of the web threads to the event store (under the tracker's lock, where it writes). */
     private void flushEvents() {
         if (trackEvents == null) return;
         tracking.locked(() -> {
             try {
-                scrambleLines.drain(); // actions from the web threads, in the stream before the writer's buffer empties
-                trackEvents.flush();
-            } catch (java.io.IOException | RuntimeException e) {
+                scrambleLines.drain();
+            } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(LiveServer.class).warn("track events not flushed: {}", e.toString());
             }
         });

@@ -27,6 +27,7 @@ import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.store.Actor;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * The QRA and scramble routes (roles in {@code AccessPolicy.standard()}): reads for observers,
@@ -68,7 +69,7 @@ public final class QraApi {
             String unit = b.path("unit").asText(null);
             int track = b.path("track").asInt(0);
             if (unit == null || track == 0) {
-                answer(ctx, new ScrambleService.Result(false, 400, "unit and track required", null));
+                answer(ctx, ScrambleService.Result.invalid("unit and track required"));
                 return;
             }
             answer(ctx, service.propose(b.path("alert").asLong(0), track, unit, user(ctx, security),
@@ -81,7 +82,7 @@ public final class QraApi {
         app.post("/api/scrambles/{id}/retask", ctx -> {
             int track = body(ctx).path("track").asInt(0);
             if (track == 0) {
-                answer(ctx, new ScrambleService.Result(false, 400, "track required", null));
+                answer(ctx, ScrambleService.Result.invalid("track required"));
                 return;
             }
             answer(ctx, service.retask(ctx.pathParam("id"), track, user(ctx, security), gate(ctx, security, "scramble.retask")));
@@ -99,7 +100,7 @@ public final class QraApi {
             try {
                 d = detachment(body(ctx));
             } catch (IllegalArgumentException e) {
-                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                 return;
             }
             answer(ctx, service.addDetachment(d, user(ctx, security), gate(ctx, security, "qra.posture.add")));
@@ -109,7 +110,7 @@ public final class QraApi {
             try {
                 b = base(body(ctx));
             } catch (IllegalArgumentException e) {
-                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                 return;
             }
             answer(ctx, service.moveDetachment(ctx.pathParam("id"), b, user(ctx, security), gate(ctx, security, "qra.posture.move")));
@@ -124,7 +125,7 @@ public final class QraApi {
                 r = Readiness.parse(b.path("readiness").asText(""));
                 cap = b.has("cap") ? cap(b.get("cap")) : null;
             } catch (IllegalArgumentException e) {
-                answer(ctx, new ScrambleService.Result(false, 400, e.getMessage(), null));
+                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                 return;
             }
             answer(ctx, service.setReadiness(ctx.pathParam("id"), r, cap, user(ctx, security),
@@ -158,7 +159,7 @@ public final class QraApi {
             ctx.status(404).json(Map.of("error", "no recommendation (unknown alert, or track without a position yet)"));
             return;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (ScrambleService.Recommendation r : list) out.add(ScrambleService.recommendationView(r));
         ctx.json(out);
     }
@@ -410,7 +411,17 @@ public final class QraApi {
         if (r.ok()) {
             ctx.json(r.scrambleId() == null ? Map.of("ok", true) : Map.of("ok", true, "id", r.scrambleId()));
         } else {
-            ctx.status(r.status()).json(Map.of("ok", false, "error", r.reason()));
+            ctx.status(status(r.refusal())).json(Map.of("ok", false, "error", r.reason()));
         }
+    }
+
+    /** The HTTP status of a refused action (the workflow in core answers in domain terms). */
+    static int status(ScrambleService.Refusal why) {
+        return switch (why) {
+            case NOT_FOUND -> 404;
+            case WRONG_STATE -> 409;
+            case INVALID -> 400;
+            case NOT_AUDITED -> 503;
+        };
     }
 }

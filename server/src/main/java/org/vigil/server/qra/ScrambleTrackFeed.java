@@ -7,6 +7,7 @@ import org.vigil.core.track.AreaProjection;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.TrackerConfig;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * Feeds the scramble workflow from the tracker and the identification engine: a

@@ -13,6 +13,8 @@ import org.vigil.core.sim.FlightSpec;
 import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.Simulation;
+import org.vigil.core.qra.scramble.FighterFix;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * Fighters in a simulated run: an ordered scramble launches the unit's aircraft from its base with

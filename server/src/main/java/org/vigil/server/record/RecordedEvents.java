@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.VigilEvent;
 import org.vigil.server.store.Recorder;
 import org.vigil.server.store.StoredEvent;
 
 /**
- * The event sink that stores every machine event in the recorder's event store, with the
+ * The event sink that stores every machine event in the recorder's event store (its row form:
+ * {@link EncodedEvent}, encoded once by the one codec), with the
  * restart rule that keeps the stored sequence free of gaps and duplicates (docs/REPLAY.md "Restart").
  *
  * <p>Normally every event is recorded ({@link Recorder#recordEvent}). During a restart rebuild
@@ -53,11 +56,14 @@ public final class RecordedEvents implements EventSink {
     }
 
     @Override
-    public void event(String type, long timeNanos, Long track, String json) {
+    public void accept(VigilEvent event) {
+        EncodedEvent x = EncodedEvent.of(event); // encoded once: compared and stored as text
+        String type = x.type();
+        long timeNanos = x.timeNanos();
         if (cursor < expected.size()) {
             StoredEvent e = expected.get(cursor);
-            if (e.type().equals(type) && e.dataTimeNanos() == timeNanos && Objects.equals(e.trackNumber(), track)
-                    && e.payloadJson().equals(json)) {
+            if (e.type().equals(type) && e.dataTimeNanos() == timeNanos && Objects.equals(e.trackNumber(), x.track())
+                    && e.payloadJson().equals(x.json())) {
                 cursor++;
                 matched++;
                 return;
@@ -74,7 +80,7 @@ public final class RecordedEvents implements EventSink {
             suppressed++;
             return;
         }
-        recorder.recordEvent(type, timeNanos, track, json);
+        recorder.recordEvent(type, timeNanos, x.track(), x.json());
         recorded++;
     }
 

@@ -11,7 +11,9 @@ import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.radar.RadarSite;
-import org.vigil.server.record.EventSink;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.EventTime;
+import org.vigil.core.event.VigilEvent;
 import org.vigil.server.record.RecordingReplay;
 import org.vigil.server.record.ReplayController;
 import org.vigil.server.store.RawStore;
@@ -197,10 +199,11 @@ public final class RecordingPlayback implements AutoCloseable {
     }
 
     /** The picture's event sink: only events of the period being played are handed on. */
-    private void emit(String type, long timeNanos, Long track, String json) {
+    private void emit(VigilEvent e) {
+        long timeNanos = EventTime.toMillis(e.time()); // the stored events' time
         if (timeNanos < segmentStart || timeNanos >= toNanos) return;
         events.incrementAndGet();
-        out.event(type, timeNanos, track, json);
+        out.accept(e);
     }
 
     // ------------------------------------------------------------------ control

@@ -12,7 +12,7 @@ import org.vigil.core.radar.ServiceMessage;
 import org.vigil.server.live.AircraftViews;
 import org.vigil.server.live.FlightPlanViews;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.record.EventSink;
+import org.vigil.core.event.EventSink;
 import org.vigil.server.web.AircraftView;
 
 /**

@@ -1,51 +1,37 @@
 package org.vigil.server.tracking;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import java.io.Closeable;
-import java.io.Flushable;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.TrackEvent;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.Tracker;
 
 /**
- * Writes the tracker's events as JSON Lines, one object a line, in the order the tracker emits
- * them (data-time order), in the envelope of docs/EVENTS.md ({@code time}, ISO-8601 UTC data time
- * with milliseconds; {@code type}; {@code track}, the system track number; then the type's keys):
- * {@code track-initiated}, {@code track-confirmed}, {@code track-updated}, {@code track-identifiers},
- * {@code track-sensors}, {@code adsb-radar-disagreement}, {@code track-deleted}. Keys per type:
+ * Turns the tracker's callbacks into typed {@link TrackEvent}s for an {@link EventSink}, in the
+ * order the tracker emits them (data-time order): {@code track-initiated}, {@code track-confirmed},
+ * {@code track-updated}, {@code track-identifiers}, {@code track-sensors},
+ * {@code adsb-radar-disagreement}, {@code track-deleted}. Keys per type: docs/EVENTS.md; behaviour:
  * docs/TRACKING.md "Events".
  *
- * <p>Deterministic: the same tracker input gives the same bytes (no wall clock, fixed field order,
- * numbers rounded to fixed decimals before writing). Streaming ({@link JsonGenerator}): nothing is
- * kept. "updated" is throttled per track by the tracker, so the output grows with tracks, not plots.
+ * <p>Deterministic: the same tracker input gives equal events (no wall clock, numbers rounded to
+ * fixed decimals here). Allocates per event, not per plot: "updated" is throttled per track by the
+ * tracker, so events grow with tracks, not plots.
  *
- * <p>The writer needs the tracker for sensor names: {@link TrackingPipeline} binds it. An I/O
- * error is rethrown unchecked from the listener call (the replay then stops with the error).
+ * <p>The writer needs the tracker for sensor names: {@link TrackingPipeline} binds it.
  */
-public final class TrackEventWriter implements TrackListener, Closeable, Flushable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+public final class TrackEventWriter implements TrackListener {
     private static final double FT = 0.3048;
     private static final double KT = 1852.0 / 3600;
 
-    private final JsonGenerator g;
+    private final EventSink out;
     private Tracker tracker;
     private long seq;
 
-    public TrackEventWriter(OutputStream out) {
-        try {
-            g = new JsonFactory().createGenerator(out);
-            g.setPrettyPrinter(new MinimalPrettyPrinter(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public TrackEventWriter(EventSink out) {
+        this.out = Objects.requireNonNull(out, "out");
     }
 
     /**
@@ -64,138 +50,115 @@ public final class TrackEventWriter implements TrackListener, Closeable, Flushab
 
     @Override
     public void initiated(SystemTrack t, long time) {
-        write("track-initiated", t, time, State.FULL, null);
+        emit(new TrackEvent.Initiated(time, t.trackNumber(), status(t), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
+                verticalRateFpm(t), sigma(t), icao(t), callsign(t), squawk(t), sensors(t), t.primaryOnly()));
     }
 
     @Override
     public void confirmed(SystemTrack t, long time) {
-        write("track-confirmed", t, time, State.FULL, null);
+        emit(new TrackEvent.Confirmed(time, t.trackNumber(), status(t), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
+                verticalRateFpm(t), sigma(t), icao(t), callsign(t), squawk(t), sensors(t), t.primaryOnly()));
     }
 
     @Override
     public void updated(SystemTrack t, long time) {
-        write("track-updated", t, time, State.KINEMATICS, null);
+        emit(new TrackEvent.Updated(time, t.trackNumber(), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
+                verticalRateFpm(t), sigma(t), sensors(t)));
     }
 
     @Override
     public void identifiersChanged(SystemTrack t, long time) {
-        write("track-identifiers", t, time, State.IDENTITY, null);
+        emit(new TrackEvent.Identifiers(time, t.trackNumber(), icao(t), callsign(t), squawk(t)));
     }
 
     @Override
     public void sensorsChanged(SystemTrack t, long time) {
-        write("track-sensors", t, time, State.SENSORS, null);
+        emit(new TrackEvent.Sensors(time, t.trackNumber(), sensors(t)));
     }
 
     @Override
     public void disagreementRaised(SystemTrack t, long time) {
-        write("adsb-radar-disagreement", t, time, State.DISAGREEMENT, Boolean.TRUE);
+        disagreement(t, time, true);
     }
 
     @Override
     public void disagreementCleared(SystemTrack t, long time) {
-        write("adsb-radar-disagreement", t, time, State.DISAGREEMENT, Boolean.FALSE);
+        disagreement(t, time, false);
+    }
+
+    private void disagreement(SystemTrack t, long time, boolean active) {
+        emit(new TrackEvent.Disagreement(time, t.trackNumber(), active, lat(t), lon(t), icao(t), callsign(t), squawk(t),
+                round(t.lastDisagreementChiSquare(), 100), sensors(t)));
     }
 
     @Override
     public void deleted(SystemTrack t, long time) {
-        write("track-deleted", t, time, State.END, null);
+        emit(new TrackEvent.Deleted(time, t.trackNumber(), lat(t), lon(t), icao(t), callsign(t), squawk(t),
+                round(t.ageSeconds(time), 10), round(t.coastingSeconds(time), 10), t.updates(), t.confirmed()));
     }
 
-    private enum State { FULL, KINEMATICS, IDENTITY, SENSORS, DISAGREEMENT, END }
-
-    private void write(String type, SystemTrack t, long time, State what, Boolean active) {
-        try {
-            g.writeStartObject();
-            g.writeStringField("time", TIME.format(Instant.ofEpochSecond(Math.floorDiv(time, 1_000_000_000L), Math.floorMod(time, 1_000_000_000L))));
-            g.writeStringField("type", type);
-            g.writeNumberField("track", t.trackNumber());
-            switch (what) {
-                case FULL -> {
-                    g.writeStringField("status", t.confirmed() ? "confirmed" : "tentative");
-                    kinematics(t);
-                    identity(t);
-                    sensors(t);
-                    g.writeBooleanField("primaryOnly", t.primaryOnly());
-                }
-                case KINEMATICS -> {
-                    kinematics(t);
-                    sensors(t);
-                }
-                case IDENTITY -> identity(t);
-                case SENSORS -> sensors(t);
-                case DISAGREEMENT -> {
-                    g.writeBooleanField("active", active);
-                    position(t);
-                    identity(t);
-                    g.writeNumberField("chiSquare", round(t.lastDisagreementChiSquare(), 100));
-                    sensors(t);
-                }
-                case END -> {
-                    position(t);
-                    identity(t);
-                    g.writeNumberField("ageS", round(t.ageSeconds(time), 10));
-                    g.writeNumberField("coastingS", round(t.coastingSeconds(time), 10));
-                    g.writeNumberField("updates", t.updates());
-                    g.writeBooleanField("wasConfirmed", t.confirmed());
-                }
-            }
-            g.writeEndObject();
-            g.writeRaw('\n');
-            seq++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void emit(TrackEvent e) {
+        out.accept(e);
+        seq++;
     }
 
-    private void position(SystemTrack t) throws IOException {
-        g.writeNumberField("lat", round(t.latDeg(), 1e6));
-        g.writeNumberField("lon", round(t.lonDeg(), 1e6));
+    private static String status(SystemTrack t) {
+        return t.confirmed() ? "confirmed" : "tentative";
     }
 
-    private void kinematics(SystemTrack t) throws IOException {
-        position(t);
+    private static double lat(SystemTrack t) {
+        return round(t.latDeg(), 1e6);
+    }
+
+    private static double lon(SystemTrack t) {
+        return round(t.lonDeg(), 1e6);
+    }
+
+    private static Long altitudeFt(SystemTrack t) {
         double alt = t.altitude();
-        if (!Double.isNaN(alt)) g.writeNumberField("altitudeFt", Math.round(alt / FT));
-        g.writeNumberField("speedKt", round(t.groundSpeed() / KT, 10));
-        double course = tracker == null ? t.courseDeg() : SystemTrackView.trueCourse(t, tracker, t.latDeg(), t.lonDeg());
-        g.writeNumberField("trackDeg", round(course, 10));
-        if (!Double.isNaN(alt)) g.writeNumberField("verticalRateFpm", Math.round(t.verticalRate() / FT * 60));
-        g.writeNumberField("positionSigmaM", round(t.positionSigma(), 10));
+        return Double.isNaN(alt) ? null : Math.round(alt / FT);
     }
 
-    private void identity(SystemTrack t) throws IOException {
-        String icao = SystemTrackView.icao(t.icao());
-        if (icao != null) g.writeStringField("icao", icao);
-        String cs = SystemTrackView.callsign(t.callsign());
-        if (cs != null) g.writeStringField("callsign", cs);
-        String sq = SystemTrackView.squawk(t.mode3A());
-        if (sq != null) g.writeStringField("squawk", sq);
+    private static Long verticalRateFpm(SystemTrack t) {
+        return Double.isNaN(t.altitude()) ? null : Math.round(t.verticalRate() / FT * 60);
     }
 
-    private void sensors(SystemTrack t) throws IOException {
-        g.writeArrayFieldStart("sensors");
+    private static double speedKt(SystemTrack t) {
+        return round(t.groundSpeed() / KT, 10);
+    }
+
+    private double course(SystemTrack t) {
+        return round(tracker == null ? t.courseDeg() : SystemTrackView.trueCourse(t, tracker, t.latDeg(), t.lonDeg()), 10);
+    }
+
+    private static double sigma(SystemTrack t) {
+        return round(t.positionSigma(), 10);
+    }
+
+    private static String icao(SystemTrack t) {
+        return SystemTrackView.icao(t.icao());
+    }
+
+    private static String callsign(SystemTrack t) {
+        return SystemTrackView.callsign(t.callsign());
+    }
+
+    private static String squawk(SystemTrack t) {
+        return SystemTrackView.squawk(t.mode3A());
+    }
+
+    private List<String> sensors(SystemTrack t) {
+        List<String> out = new ArrayList<>(Long.bitCount(t.sensorsNow()));
         long mask = t.sensorsNow();
         while (mask != 0) {
             int i = Long.numberOfTrailingZeros(mask);
             mask &= mask - 1;
-            g.writeString(tracker == null ? Integer.toString(i) : tracker.sensor(i).name());
+            out.add(tracker == null ? Integer.toString(i) : tracker.sensor(i).name());
         }
-        g.writeEndArray();
+        return out;
     }
 
     private static double round(double v, double scale) {
         return Double.isFinite(v) ? Math.round(v * scale) / scale : 0;
-    }
-
-    @Override
-    public void flush() throws IOException {
-        g.flush();
-    }
-
-    /** Flushes and closes the generator (and the stream it writes to). */
-    @Override
-    public void close() throws IOException {
-        g.close();
     }
 }

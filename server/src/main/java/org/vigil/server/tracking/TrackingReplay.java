@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,22 +15,22 @@ import java.util.Map;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.event.EventSink;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.metrics.MetricsConfig;
 import org.vigil.server.ident.IdentStage;
-import org.vigil.server.ident.SharedEventStream;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.server.qra.Fighters;
-import org.vigil.server.qra.ScrambleConfig;
 import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.server.qra.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.replay.RecordedRun;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
@@ -110,10 +113,10 @@ public final class TrackingReplay {
         private final long interval;
         private final IdentStage ident;
         private final FlightPlanStore plans;
-        private final OutputStream eventsOut;
+        private final Writer eventsOut;
 
         private Session(TrackingPipeline pipeline, TrackEventWriter writer, TrackMetricsRunner metrics, TrackerConfig config, long interval,
-                        IdentStage ident, FlightPlanStore plans, OutputStream eventsOut) {
+                        IdentStage ident, FlightPlanStore plans, Writer eventsOut) {
             this.pipeline = pipeline;
             this.writer = writer;
             this.metrics = metrics;
@@ -145,8 +148,7 @@ public final class TrackingReplay {
             long events = 0;
             if (writer != null) {
                 events = writer.events();
-                writer.flush();
-                eventsOut.flush(); // identification lines go straight to the shared buffer
+                eventsOut.flush();
             }
             Map<String, Object> json = null;
             if (metrics != null) {
@@ -169,19 +171,20 @@ public final class TrackingReplay {
     public static Session open(RecordedRun run, Options o) throws IOException {
         TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
         OutputStream out = o.events() == null ? null : new BufferedOutputStream(o.events(), 1 << 16);
-        TrackEventWriter writer = out == null ? null : new TrackEventWriter(out);
+        Writer text = out == null ? null : new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        EventSink stream = text == null ? null : EventSink.jsonLines(text);
+        TrackEventWriter writer = out == null ? null : new TrackEventWriter(stream);
         IdentStage ident = null;
         if (o.plans() != null) {
-            // identification in front of the event writer; its lines join the same stream, whole lines
-            // after the writer's pending ones (docs/EVENTS.md "One stream, two writers")
-            SharedEventStream shared = out == null ? null : new SharedEventStream(out, writer);
-            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(shared);
+            // identification in front of the event writer; its events join the same stream in the
+            // order they happen (docs/EVENTS.md "One stream, several writers")
+            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(stream);
             if (out == null) {
                 ident = new IdentStage(IdentStage.defaultEngine(o.plans(), lines), writer);
             } else {
                 // the scramble workflow joins the stream: a recommendation for each alert that warrants
                 // one (docs/QRA.md). Nobody orders in an unattended replay: no fighters, no orders.
-                ScrambleEventQueue scrambleLines = new ScrambleEventQueue(shared);
+                ScrambleEventQueue scrambleLines = new ScrambleEventQueue(stream);
                 ScrambleService scrambles = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(),
                         Fighters.NONE, scrambleLines);
                 ScrambleTrackFeed feed = new ScrambleTrackFeed(scrambles, config, writer).afterEach(scrambleLines::drain);
@@ -208,7 +211,7 @@ public final class TrackingReplay {
             interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
             pipeline.setSampler(metrics, metrics.firstInstant(), interval);
         }
-        return new Session(pipeline, writer, metrics, config, interval, ident, o.plans(), out);
+        return new Session(pipeline, writer, metrics, config, interval, ident, o.plans(), text);
     }
 
     /** Replays {@code run} into a fresh tracking pipeline only (no Mode S air picture). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 import picocli.CommandLine;
+import org.vigil.core.qra.scramble.ScrambleConfig;
 
 /**
  * {@code vigil replay DIR --events OUT.jsonl} with identification: 13 minutes of the default
@@ -104,7 +105,7 @@ class ReplayIdentEventsTest {
      */
     @Test
     void alertsThatWarrantOneGetAScrambleRecommendationAndNothingIsOrdered() {
-        org.vigil.server.qra.ScrambleConfig config = org.vigil.server.qra.ScrambleConfig.defaults();
+        org.vigil.core.qra.scramble.ScrambleConfig config = org.vigil.core.qra.scramble.ScrambleConfig.defaults();
         java.util.Map<Long, Integer> raisedAt = new java.util.HashMap<>();
         java.util.Map<Long, Integer> trackOf = new java.util.HashMap<>();
         java.util.Map<Long, Integer> recommendedAt = new java.util.HashMap<>();

@@ -2,8 +2,6 @@ package org.vigil.server.ident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,19 +103,5 @@ class IdentStageTest {
         // entered at the first track event at or after the truth event (09:00:30), within one update interval
         String line = events.toString().lines().filter(l -> l.contains("operator-input")).findFirst().orElseThrow();
         assertThat(line.substring(9, 32)).isBetween("2022-04-20T09:00:30.000", "2022-04-20T09:00:35.000");
-    }
-
-    @Test
-    void sharedStreamKeepsWholeLinesAfterTheOtherWritersBytes() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder pending = new StringBuilder("{\"track\":1}\n"); // what the other writer still buffers
-        SharedEventStream s = new SharedEventStream(out, () -> {
-            out.write(pending.toString().getBytes(StandardCharsets.UTF_8));
-            pending.setLength(0);
-        });
-        s.append("{\"type\":\"rule-fired\",\"text\":\"Ł\"}").append('\n');
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"track\":1}\n{\"type\":\"rule-fired\",\"text\":\"Ł\"}\n");
-        s.append("{\"a\":1");
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("{\"a\":1"); // half a line is never written
     }
 }

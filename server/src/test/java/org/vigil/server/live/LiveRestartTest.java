@@ -61,7 +61,7 @@ class LiveRestartTest {
         assertThat(expected).as("the scramble workflow's recommendations are in the sequence too")
                 .anyMatch(e -> e.startsWith("scramble.recommended "));
 
-        // the run that stops at 6 min without closing its server (buffered events lost)
+        // the run that stops at 6 min without closing its server (before the typed writers, its buffered events were lost)
         TreeSet<Long> openBefore = new TreeSet<>();
         long storedBefore;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
@@ -82,7 +82,10 @@ class LiveRestartTest {
                 assertThat(r.exact()).as("whole recording replayed").isTrue();
                 assertThat(r.divergences()).isZero();
                 assertThat(r.storedMatched()).isEqualTo(storedBefore);
-                assertThat(r.recovered()).as("the events the stop lost are recorded now").isPositive();
+                // the typed event writers buffer nothing (events reach the recorder as they happen), so a
+                // stop without closing the server loses no event: all were met again, none is new. Events
+                // a killed process loses (its uncommitted batch) are recovered: RestartCrashTest.
+                assertThat(r.recovered()).as("a stop loses no buffered event any more").isZero();
 
                 TreeSet<Long> openAfter = new TreeSet<>();
                 for (Map<String, Object> a : server.alerts().openAlerts()) openAfter.add(((Number) a.get("id")).longValue());

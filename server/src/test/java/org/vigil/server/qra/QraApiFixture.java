@@ -19,6 +19,7 @@ import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.store.RecorderConfig;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * A real Javalin server with Vigil's security (standard access table, embedded store in a temporary

@@ -17,6 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.web.WebServer;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * The console's QRA layer and scramble panel in Debian's Chromium against the QRA routes (no

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.auth.Role;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /** GET /api/qra/responsiveness: grid + isochrones as GeoJSON for the posture; POST: the same for a what-if, posture unchanged. */
 class QraResponsivenessApiTest {

@@ -39,6 +39,10 @@ import org.vigil.server.ident.IdentStage;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.Scramble;
+import org.vigil.core.qra.scramble.ScramblePhase;
+import org.vigil.core.qra.scramble.ScrambleConfig;
 
 /**
  * Issue #8 acceptance on the built-in scenario, headless: black-sea-2022 simulated step by step
@@ -89,7 +93,7 @@ class ScrambleDefaultScenarioTest {
         SimFeed feed = new SimFeed(scenario, plots);
         Simulation sim = feed.simulation();
         fighters = new SimulatedFighters(sim);
-        service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, events::add);
+        service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
         List<RadarSite> sites = scenario.radars().stream().map(SimFeed::site).toList();
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), sites);
         TrackListener positions = new TrackListener() {

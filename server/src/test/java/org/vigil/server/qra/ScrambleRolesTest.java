@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.server.auth.AuditEntry;
 import org.vigil.server.auth.Role;
+import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * Issue #8 roles: an operator proposes but cannot order a scramble; a supervisor orders; an
@@ -26,7 +29,7 @@ class ScrambleRolesTest {
     @Test
     void operatorProposesSupervisorOrdersAndBothAreAudited() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, events::add);
+        ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
         service.onAlert(7, 42, "no-transponder", 3, T0);
         service.onTrackUpdate(42, T0, 43.4, 30.0, 24_000, 300, 245, -1, 0);
         try (QraApiFixture f = new QraApiFixture(dir, service)) {
@@ -66,7 +69,7 @@ class ScrambleRolesTest {
             assertThat(order.detail()).contains("Alpha scramble NL-F35-LBPG against track 42");
             assertThat(f.security.auditTrail().verify()).isZero();
         }
-        assertThat(events).anySatisfy(e -> assertThat(e).startsWith("{\"time\":\"2022-04-20T09:05:00.000Z\",\"type\":\"scramble.proposed\",\"track\":42")
+        assertThat(events).anySatisfy(e -> assertThat(e).startsWith("{\"time\":\"2022-04-20T09:05:00.000Z\",\"type\":\"scramble.proposed\",\"schema\":2,\"track\":42")
                 .contains("\"user\":\"olga\""));
         assertThat(events).anySatisfy(e -> assertThat(e).contains("\"type\":\"scramble.ordered\"", "\"user\":\"sam\"",
                 "\"proposedBy\":\"olga\"", "\"category\":\"ALPHA\""));

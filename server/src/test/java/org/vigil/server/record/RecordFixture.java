@@ -13,6 +13,7 @@ import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.event.EventSink;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.radar.RadarSite;
@@ -20,7 +21,6 @@ import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.ident.IdentStage;
-import org.vigil.server.ident.SharedEventStream;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
@@ -39,14 +39,13 @@ final class RecordFixture {
     /** One pipeline and its event writers. */
     static final class Pipeline {
         final FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
-        final EventLineSplitter lines;
         final TrackEventWriter trackEvents;
         final TrackingPipeline tracking;
 
         Pipeline(List<RadarSite> radars, EventSink sink) {
-            lines = new EventLineSplitter(sink);
-            trackEvents = new TrackEventWriter(lines.stream());
-            IdentificationEngine engine = IdentStage.defaultEngine(plans, new EventLines(new SharedEventStream(lines.stream(), trackEvents::flush)));
+            // one typed sink for both writers: events reach it as they happen, in order
+            trackEvents = new TrackEventWriter(sink);
+            IdentificationEngine engine = IdentStage.defaultEngine(plans, new EventLines(sink));
             IdentStage stage = new IdentStage(engine, trackEvents);
             tracking = new TrackingPipeline(TrackingPipeline.centreOn(new TrackerConfig(), radars), stage, radars);
             tracking.withTracker(t -> {
@@ -61,13 +60,11 @@ final class RecordFixture {
                     .withFlightPlans(plans::apply);
         }
 
-        /** Hands the buffered track events on (the writer's generator buffers). */
+        /**
+         * Where a stream would be flushed: nothing is buffered any more (the writers hand typed events
+         * to the sink as they happen), kept so that the tests' sequence of steps reads as before.
+         */
         void flush() {
-            try {
-                trackEvents.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

@@ -54,7 +54,7 @@ class RecordReplayFuzzTest {
             t += (data[i] & 0xf0) * 1_000_000L;
             i += 2 + len;
         }
-        RecordFixture.Pipeline p = new RecordFixture.Pipeline(RADARS, (type, time, track, json) -> { });
+        RecordFixture.Pipeline p = new RecordFixture.Pipeline(RADARS, org.vigil.core.event.EventSink.NONE);
         RecordingReplay.Summary s = new RecordingReplay(raw, RADARS, p.sinks()).run(Long.MIN_VALUE, Long.MAX_VALUE);
         p.tracking.finish();
         p.flush();

@@ -57,7 +57,7 @@ class RestartCrashTest {
         // the reference: the same input, uninterrupted, in this JVM
         Scenario sc = RecordFixture.scenario();
         List<String> reference = new ArrayList<>();
-        RecordFixture.Pipeline ref = new RecordFixture.Pipeline(RecordFixture.radars(sc), (type, t, track, json) -> reference.add(json));
+        RecordFixture.Pipeline ref = new RecordFixture.Pipeline(RecordFixture.radars(sc), e -> reference.add(org.vigil.core.event.EventCodec.encode(e)));
         RecordFixture.LiveSensors refSensors = new RecordFixture.LiveSensors(sc, ref, null);
         refSensors.advanceTo(MINUTES * 60);
         ref.tracking.finish();

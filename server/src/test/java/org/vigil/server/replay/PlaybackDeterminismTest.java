@@ -46,7 +46,10 @@ class PlaybackDeterminismTest {
     private static List<Ev> play(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
         RecordingPlayback p = new RecordingPlayback(rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
-                (type, t, track, json) -> out.add(new Ev(type, t, track, json)));
+                e -> {
+                    org.vigil.server.record.EncodedEvent x = org.vigil.server.record.EncodedEvent.of(e);
+                    out.add(new Ev(x.type(), x.timeNanos(), x.track(), x.json()));
+                });
         RecordingReplay.Summary s = p.playOnce();
         assertThat(s.delivered()).isGreaterThan(1000);
         assertThat(s.skipped()).isZero();

@@ -1,4 +1,4 @@
-package org.vigil.server.qra;
+package org.vigil.core.qra.scramble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.vigil.core.qra.Base;
 import org.vigil.core.qra.Detachment;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.Readiness;
+import org.vigil.core.qra.scramble.ScrambleService.Refusal;
 import org.vigil.core.sim.Geo;
 
 /** The workflow's rules without the web layer: what warrants a recommendation, the phase rules, re-task, cancel, outcome, refusals. */
@@ -21,7 +22,7 @@ class ScrambleWorkflowTest {
     static final ScrambleService.Gate OPEN = ScrambleService.Gate.OPEN;
 
     final List<String> events = new ArrayList<>();
-    final ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, events::add);
+    final ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
 
     void target(int track, long t, double lat, double lon) {
         service.onTrackUpdate(track, t, lat, lon, 24_000, 300, 245, -1, 0);
@@ -51,17 +52,17 @@ class ScrambleWorkflowTest {
 
     @Test
     void refusalsNameTheReasonAndChangeNothing() {
-        assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).status()).as("no data yet").isEqualTo(409);
+        assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).refusal()).as("no data yet").isEqualTo(Refusal.WRONG_STATE);
         target(5, T0, 43.4, 30.0);
-        assertThat(service.propose(0, 5, "XX", "olga", OPEN).status()).isEqualTo(404);
+        assertThat(service.propose(0, 5, "XX", "olga", OPEN).refusal()).isEqualTo(Refusal.NOT_FOUND);
         assertThat(service.propose(0, 99, "NL-F35-LBPG", "olga", OPEN).reason()).contains("no position");
-        assertThat(service.order("S-9", "sam", OPEN).status()).isEqualTo(404);
+        assertThat(service.order("S-9", "sam", OPEN).refusal()).isEqualTo(Refusal.NOT_FOUND);
         String id = service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).scrambleId();
         assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).reason()).contains("already tasked");
-        assertThat(service.outcome(id, null, null, "sam", OPEN).status()).as("outcome before the order").isEqualTo(409);
-        assertThat(service.order(id, "sam", (t, d) -> false).status()).as("audit refused: not carried out").isEqualTo(503);
+        assertThat(service.outcome(id, null, null, "sam", OPEN).refusal()).as("outcome before the order").isEqualTo(Refusal.WRONG_STATE);
+        assertThat(service.order(id, "sam", (t, d) -> false).refusal()).as("audit refused: not carried out").isEqualTo(Refusal.NOT_AUDITED);
         assertThat(service.view(id).get("phase")).isEqualTo("proposed");
-        assertThat(service.returnToBase(id, "sam", OPEN).status()).isEqualTo(409);
+        assertThat(service.returnToBase(id, "sam", OPEN).refusal()).isEqualTo(Refusal.WRONG_STATE);
         service.onTrackUpdate(5, T0 + S, Double.NaN, 30, 0, 0, 0, -1, 0);
         assertThat(service.rejectedUpdates()).isEqualTo(1);
         // cancelled before the order: the unit is free again
@@ -147,7 +148,7 @@ class ScrambleWorkflowTest {
         assertThat(service.setReadiness("DE-EUFI-LRCK", Readiness.UNAVAILABLE, null, "sam", OPEN).ok()).isTrue();
         assertThat(service.moveDetachment("BG-MG29-LBPG", new Base("LBIA", "Bezmer", 42.4549, 26.3522, 509), "sam", OPEN).ok()).isTrue();
         assertThat(service.removeDetachment("RO-F16-LRFT", "sam", OPEN).ok()).isTrue();
-        assertThat(service.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null, "sam", OPEN).status()).isEqualTo(400);
+        assertThat(service.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null, "sam", OPEN).refusal()).isEqualTo(Refusal.INVALID);
         List<ScrambleService.Recommendation> r = service.recommend(20);
         assertThat(r).extracting(x -> x.unit().id()).containsExactlyInAnyOrder("TR-F16-LTBG", "DE-EUFI-LRCK", "BG-MG29-LBPG", "NL-F35-LBPG");
         assertThat(r.get(r.size() - 1).unit().id()).as("unavailable last").isEqualTo("DE-EUFI-LRCK");

@@ -1,4 +1,4 @@
-package org.vigil.server.qra;
+package org.vigil.core.qra.scramble;
 
 import java.util.Set;
 import org.vigil.core.qra.InterceptOptions;

@@ -1,17 +1,15 @@
-package org.vigil.server.qra;
+package org.vigil.core.qra.scramble;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.vigil.core.Callsigns;
+import org.vigil.core.event.EventCodec;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.EventTime;
+import org.vigil.core.event.QraEvent;
 import org.vigil.core.qra.AircraftProfile;
 import org.vigil.core.qra.Base;
 import org.vigil.core.qra.CapStation;
@@ -28,8 +26,10 @@ import org.vigil.core.sim.Geo;
  * The scramble workflow of issue #8: a ranked recommendation for each alert that warrants one, an
  * operator's proposal, a supervisor's Alpha scramble order, the phases followed from the fighter
  * and target tracks, the outcome, re-tasking and cancelling; and the posture changes a supervisor
- * makes. Every transition is an event line (docs/EVENTS.md, "Scramble and posture"); the web layer
- * ({@link QraApi}) audits who did what before calling in.
+ * makes. Every transition is a typed event ({@link org.vigil.core.event.QraEvent}, docs/EVENTS.md
+ * "Scramble and posture"); every action answers with a domain {@link Result} (done, or a
+ * {@link Refusal} and why). Pure logic: the web layer (server {@code QraApi}) maps results to
+ * HTTP and audits who did what through the {@link Gate} before anything changes.
  *
  * <p>Time is the data's: {@link #onTrackUpdate} and {@link #tick} move "now" forward (never back);
  * actions are stamped with it. Same inputs, same events: deterministic.
@@ -44,12 +44,28 @@ import org.vigil.core.sim.Geo;
  * the fighters at the next tick (the launch delay is counted from the order, not the tick).
  */
 public final class ScrambleService {
-    /** Result of an action: ok, or the HTTP status and why it was refused. */
-    public record Result(boolean ok, int status, String reason, String scrambleId) {
-        static Result ok(String id) { return new Result(true, 200, null, id); }
-        static Result notFound(String why) { return new Result(false, 404, why, null); }
-        static Result refused(String why) { return new Result(false, 409, why, null); }
-        static Result bad(String why) { return new Result(false, 400, why, null); }
+    /** Why an action was refused (the web layer maps each to its HTTP status). */
+    public enum Refusal {
+        /** No such scramble or unit. */
+        NOT_FOUND,
+        /** Not possible in the scramble's (or the picture's) present state: wrong phase, no position, unit tasked. */
+        WRONG_STATE,
+        /** The request itself is wrong: missing fields, unknown aircraft type, a readiness a unit cannot have. */
+        INVALID,
+        /** The gate (the audit trail) refused: the action was not carried out. */
+        NOT_AUDITED
+    }
+
+    /** Result of an action: done (with the scramble or unit id), or refused with a reason. */
+    public record Result(Refusal refusal, String reason, String scrambleId) {
+        public static Result ok(String id) { return new Result(null, null, id); }
+        public static Result notFound(String why) { return new Result(Refusal.NOT_FOUND, why, null); }
+        public static Result refused(String why) { return new Result(Refusal.WRONG_STATE, why, null); }
+        public static Result invalid(String why) { return new Result(Refusal.INVALID, why, null); }
+
+        public boolean ok() {
+            return refusal == null;
+        }
     }
 
     /**
@@ -64,20 +80,17 @@ public final class ScrambleService {
         Gate OPEN = (target, detail) -> true;
     }
 
-    private static final Result UNAUDITED = new Result(false, 503, "audit trail unavailable: action not carried out", null);
+    private static final Result UNAUDITED = new Result(Refusal.NOT_AUDITED, "audit trail unavailable: action not carried out", null);
 
     /** A recommendation line: the unit and its plan against the target. */
     public record Recommendation(int rank, Detachment unit, InterceptSolution solution) { }
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final double KT = Geo.KT;
 
     private final Posture posture;
     private final ScrambleConfig config;
     private final Fighters fighters;
-    private final Consumer<String> events;
-    private final ObjectMapper json = new ObjectMapper();
+    private final EventSink events;
     private final InterceptRanking ranking = new InterceptRanking();
     private final InterceptSolver solver = new InterceptSolver();
     private final TargetPath path = new TargetPath(1);
@@ -114,11 +127,11 @@ public final class ScrambleService {
     private int nextId = 1;
     private long rejectedUpdates;
 
-    public ScrambleService(Posture posture, ScrambleConfig config, Fighters fighters, Consumer<String> events) {
+    public ScrambleService(Posture posture, ScrambleConfig config, Fighters fighters, EventSink events) {
         this.posture = posture;
         this.config = config;
         this.fighters = fighters == null ? Fighters.NONE : fighters;
-        this.events = events == null ? line -> { } : events;
+        this.events = events == null ? EventSink.NONE : events;
     }
 
     // ------------------------------------------------------------------ inputs
@@ -227,13 +240,9 @@ public final class ScrambleService {
         List<Recommendation> list = rank(fix);
         if (list == null) return;
         recommended.put(alertId, list);
-        Map<String, Object> e = event("scramble.recommended", track);
-        e.put("alert", alertId);
-        e.put("target", targetView(fix));
-        List<Map<String, Object>> units = new ArrayList<>();
-        for (Recommendation r : list) units.add(recommendationView(r));
-        e.put("units", units);
-        emit(e);
+        List<QraEvent.RankedUnit> units = new ArrayList<>(list.size());
+        for (Recommendation r : list) units.add(rankedUnit(r));
+        emit(new QraEvent.Recommended(now, trackOrNull(track), alertId, targetOf(fix), units));
     }
 
     private List<Recommendation> rank(FighterFix fix) {
@@ -278,10 +287,8 @@ public final class ScrambleService {
         s.proposedNanos = now;
         s.enter(ScramblePhase.PROPOSED, now);
         scrambles.add(s);
-        Map<String, Object> e = scrambleEvent("scramble.proposed", s);
-        e.put("user", user);
-        e.put("plan", planView(s.proposal, now));
-        emit(e);
+        emit(new QraEvent.Proposed(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), user, plan(s.proposal, now)));
         return Result.ok(s.id);
     }
 
@@ -314,17 +321,9 @@ public final class ScrambleService {
         posture.setCount(d.id(), 0); // readiness: the unit's aircraft are committed
         s.launchPending = true; // launched by the next tick, on the thread that runs the data (and the simulator)
         link(s, d);
-        Map<String, Object> e = scrambleEvent("scramble.ordered", s);
-        e.put("user", user);
-        e.put("proposedBy", s.proposedBy);
-        e.put("plan", planView(s.predicted, now));
-        emit(e);
-        Map<String, Object> r = event("qra.readiness", 0);
-        r.put("unit", d.id());
-        r.put("available", 0);
-        r.put("committed", s.committed);
-        r.put("scramble", s.id);
-        emit(r);
+        emit(new QraEvent.Ordered(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), user, s.proposedBy, plan(s.predicted, now)));
+        emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id));
         return Result.ok(s.id);
     }
 
@@ -343,10 +342,8 @@ public final class ScrambleService {
         s.holdingSinceNanos = Long.MIN_VALUE;
         s.lastSolveNanos = Long.MIN_VALUE; // re-solve at the next tick
         if (s.phase.ordinal() > ScramblePhase.EN_ROUTE.ordinal()) s.phase = ScramblePhase.EN_ROUTE;
-        Map<String, Object> e = scrambleEvent("scramble.retasked", s);
-        e.put("from", old);
-        e.put("user", user);
-        emit(e); // the next tick re-solves against the new target and steers
+        emit(new QraEvent.Retasked(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), old, user)); // the next tick re-solves against the new target and steers
         return Result.ok(s.id);
     }
 
@@ -358,18 +355,14 @@ public final class ScrambleService {
         if (!gate.allow(s.id, reason == null ? "cancel" : "cancel: " + reason)) return UNAUDITED;
         s.cancelledBy = user;
         s.cancelReason = reason;
-        Map<String, Object> e = scrambleEvent("scramble.cancelled", s);
-        e.put("user", user);
-        if (reason != null) e.put("reason", reason);
-        if (s.phase.flying()) {
-            // in the air: cancelling means coming home
-            e.put("then", "rtb");
-            emit(e);
+        boolean flying = s.phase.flying(); // in the air: cancelling means coming home
+        emit(new QraEvent.Cancelled(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), user, reason, flying ? "rtb" : null));
+        if (flying) {
             s.rtbOrdered = true;
             s.rtbBy = user;
             phase(s, ScramblePhase.RTB);
         } else {
-            emit(e);
             s.enter(ScramblePhase.CANCELLED, now);
             release(s);
             s.launchPending = false;
@@ -398,17 +391,14 @@ public final class ScrambleService {
         if (s.phase.ordinal() < ScramblePhase.ORDERED.ordinal() || s.phase == ScramblePhase.CANCELLED) {
             return Result.refused(id + " is " + s.phase.wireName());
         }
-        if (blank(identifiedAs) && blank(action)) return Result.bad("identifiedAs or action required");
+        if (blank(identifiedAs) && blank(action)) return Result.invalid("identifiedAs or action required");
         if (!gate.allow(s.id, "outcome: " + identifiedAs + " / " + action)) return UNAUDITED;
         s.outcomeIdentifiedAs = blank(identifiedAs) ? s.outcomeIdentifiedAs : identifiedAs.strip();
         s.outcomeAction = blank(action) ? s.outcomeAction : action.strip();
         s.outcomeBy = user;
         s.outcomeNanos = now;
-        Map<String, Object> e = scrambleEvent("scramble.outcome", s);
-        if (s.outcomeIdentifiedAs != null) e.put("identifiedAs", s.outcomeIdentifiedAs);
-        if (s.outcomeAction != null) e.put("action", s.outcomeAction);
-        e.put("user", user);
-        emit(e);
+        emit(new QraEvent.Outcome(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), s.outcomeIdentifiedAs, s.outcomeAction, user));
         if (s.phase == ScramblePhase.SHADOW && s.outcomeAction != null
                 && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort")) {
             phase(s, ScramblePhase.ESCORT);
@@ -420,12 +410,12 @@ public final class ScrambleService {
 
     public synchronized Result addDetachment(Detachment d, String user, Gate gate) {
         if (unit(d.id()) != null) return Result.refused("unit " + d.id() + " already exists");
-        if (posture.profileOf(d) == null) return Result.bad("no performance profile for type " + d.aircraftType());
+        if (posture.profileOf(d) == null) return Result.invalid("no performance profile for type " + d.aircraftType());
         if (!gate.allow(d.id(), "add detachment at " + d.base().icao())) return UNAUDITED;
         try {
             posture.addDetachment(d);
         } catch (IllegalArgumentException e) {
-            return Result.bad(e.getMessage());
+            return Result.invalid(e.getMessage());
         }
         postureEvent("add", d.id(), user, "base " + d.base().icao());
         return Result.ok(d.id());
@@ -450,12 +440,12 @@ public final class ScrambleService {
 
     public synchronized Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
-        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.bad("AIRBORNE-CAP needs a CAP station");
+        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.invalid("AIRBORNE-CAP needs a CAP station");
         if (!gate.allow(id, "readiness " + readiness.label())) return UNAUDITED;
         try {
             posture.setReadiness(id, readiness, cap);
         } catch (IllegalArgumentException e) {
-            return Result.bad(e.getMessage());
+            return Result.invalid(e.getMessage());
         }
         postureEvent("readiness", id, user, readiness.label());
         return Result.ok(id);
@@ -576,22 +566,17 @@ public final class ScrambleService {
         if (s.phase == p) return;
         ScramblePhase from = s.phase;
         s.enter(p, now);
-        Map<String, Object> e = scrambleEvent("scramble.phase", s);
-        e.put("from", from.wireName());
-        if (s.lead.known()) {
-            e.put("leadLat", round5(s.lead.latDeg));
-            e.put("leadLon", round5(s.lead.lonDeg));
-            if (!Double.isNaN(s.lead.altitudeFt)) e.put("leadAltFt", Math.round(s.lead.altitudeFt));
-        }
-        e.put("secondsSinceOrder", round1((now - s.orderedNanos) / 1e9));
-        if (p == ScramblePhase.AIRBORNE && s.callsigns.length > 0) e.put("callsigns", List.of(s.callsigns));
-        if (p == ScramblePhase.INTERCEPT) {
-            e.put("predicted", iso(s.predictedInterceptNanos));
-            e.put("predictedSeconds", round1((s.predictedInterceptNanos - s.orderedNanos) / 1e9));
-            e.put("errorSeconds", round1((s.interceptNanos - s.predictedInterceptNanos) / 1e9));
-        }
-        if (p == ScramblePhase.RTB && s.rtbBy != null) e.put("user", s.rtbBy);
-        emit(e);
+        boolean lead = s.lead.known();
+        boolean intercept = p == ScramblePhase.INTERCEPT;
+        emit(new QraEvent.PhaseChanged(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
+                s.phase.wireName(), from.wireName(), lead ? round5(s.lead.latDeg) : null, lead ? round5(s.lead.lonDeg) : null,
+                lead && !Double.isNaN(s.lead.altitudeFt) ? Math.round(s.lead.altitudeFt) : null,
+                round1((now - s.orderedNanos) / 1e9),
+                p == ScramblePhase.AIRBORNE && s.callsigns.length > 0 ? List.of(s.callsigns) : null,
+                intercept && s.predictedInterceptNanos != Long.MIN_VALUE ? s.predictedInterceptNanos : null,
+                intercept ? round1((s.predictedInterceptNanos - s.orderedNanos) / 1e9) : null,
+                intercept ? round1((s.interceptNanos - s.predictedInterceptNanos) / 1e9) : null,
+                p == ScramblePhase.RTB ? s.rtbBy : null));
     }
 
     private void release(Scramble s) {
@@ -599,12 +584,7 @@ public final class ScrambleService {
         Detachment d = unit(s.unitId);
         if (d != null) {
             posture.setCount(d.id(), d.count() + s.committed);
-            Map<String, Object> r = event("qra.readiness", 0);
-            r.put("unit", d.id());
-            r.put("available", d.count() + s.committed);
-            r.put("committed", 0);
-            r.put("scramble", s.id);
-            emit(r);
+            emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id));
         }
         s.committed = 0;
     }
@@ -761,16 +741,16 @@ public final class ScrambleService {
         m.put("orderedBy", s.orderedBy);
         m.put("callsigns", List.of(s.callsigns));
         if (s.orderedNanos != Long.MIN_VALUE) {
-            m.put("plan", planView(s.predicted, s.orderedNanos));
-            m.put("latest", planView(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos));
+            m.put("plan", EventCodec.tree(plan(s.predicted, s.orderedNanos)));
+            m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos)));
         } else {
-            m.put("plan", planView(s.proposal, s.proposedNanos));
+            m.put("plan", EventCodec.tree(plan(s.proposal, s.proposedNanos)));
         }
         if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
         if (s.lead.known()) m.put("lead", Map.of("lat", round5(s.lead.latDeg), "lon", round5(s.lead.lonDeg),
                 "altFt", Double.isNaN(s.lead.altitudeFt) ? 0 : Math.round(s.lead.altitudeFt)));
         FighterFix t = fixOf(s.targetTrack);
-        if (t != null && t.known()) m.put("target", targetView(t));
+        if (t != null && t.known()) m.put("target", EventCodec.tree(targetOf(t)));
         if (s.outcomeIdentifiedAs != null || s.outcomeAction != null) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("identifiedAs", s.outcomeIdentifiedAs);
@@ -783,101 +763,58 @@ public final class ScrambleService {
         return m;
     }
 
-    /** JSON-ready line of a recommendation. */
-    public static Map<String, Object> recommendationView(Recommendation r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", r.rank());
-        m.put("unit", r.unit().id());
-        m.put("nation", r.unit().nation());
-        m.put("base", r.unit().base().icao());
-        m.put("type", r.unit().aircraftType());
-        m.put("readiness", r.unit().readiness().label());
+    /** JSON-ready line of a recommendation (the form of a {@code scramble.recommended} unit). */
+    public static com.fasterxml.jackson.databind.JsonNode recommendationView(Recommendation r) {
+        return EventCodec.tree(rankedUnit(r));
+    }
+
+    private static QraEvent.RankedUnit rankedUnit(Recommendation r) {
+        Detachment u = r.unit();
         InterceptSolution s = r.solution();
-        m.put("feasible", s.feasible);
-        if (s.feasible) {
-            m.put("minutes", round1(s.timeS / 60));
-            m.put("lat", round5(s.latDeg));
-            m.put("lon", round5(s.lonDeg));
-            m.put("headingDeg", Math.round(s.headingDeg));
-            m.put("distanceNm", round1(s.distanceM / Geo.NM));
-            m.put("supersonic", s.supersonic);
-        } else {
-            m.put("reason", s.reason == null ? null : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            m.put("reasonText", s.reason == null ? null : s.reason.text());
-        }
-        return m;
+        boolean f = s.feasible;
+        return new QraEvent.RankedUnit(r.rank(), u.id(), u.nation(), u.base().icao(), u.aircraftType(), u.readiness().label(), f,
+                f ? round1(s.timeS / 60) : null, f ? round5(s.latDeg) : null, f ? round5(s.lonDeg) : null,
+                f ? Math.round(s.headingDeg) : null, f ? round1(s.distanceM / Geo.NM) : null, f ? s.supersonic : null,
+                f || s.reason == null ? null : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                f || s.reason == null ? null : s.reason.text());
     }
 
-    private Map<String, Object> planView(InterceptSolution s, long fromNanos) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("feasible", s.feasible);
+    private static QraEvent.Plan plan(InterceptSolution s, long fromNanos) {
         if (!s.feasible) {
-            m.put("reason", s.reason == null ? null : s.reason.text());
-            return m;
+            return new QraEvent.Plan(false, s.reason == null ? null : s.reason.text(), null, null, null, null, null, null, null,
+                    null, null, null, null, null);
         }
-        m.put("seconds", round1(s.timeS));
-        if (fromNanos != Long.MIN_VALUE) m.put("interceptAt", iso(fromNanos + Math.round(s.timeS * 1e9)));
-        m.put("lat", round5(s.latDeg));
-        m.put("lon", round5(s.lonDeg));
-        m.put("altFt", Math.round(s.altitudeFt));
-        m.put("headingDeg", Math.round(s.headingDeg));
-        m.put("distanceNm", round1(s.distanceM / Geo.NM));
-        m.put("airborneSeconds", round1(s.timeToAirborneS));
-        m.put("climbSeconds", round1(s.climbTimeS));
-        m.put("speedKt", Math.round(s.speedMps / KT));
-        m.put("supersonic", s.supersonic);
-        m.put("fuelFraction", Math.round(s.fuelFraction * 1000) / 1000.0);
-        return m;
+        return new QraEvent.Plan(true, null, round1(s.timeS),
+                fromNanos == Long.MIN_VALUE ? null : fromNanos + Math.round(s.timeS * 1e9), round5(s.latDeg), round5(s.lonDeg),
+                Math.round(s.altitudeFt), Math.round(s.headingDeg), round1(s.distanceM / Geo.NM), round1(s.timeToAirborneS),
+                round1(s.climbTimeS), Math.round(s.speedMps / KT), s.supersonic, Math.round(s.fuelFraction * 1000) / 1000.0);
     }
 
-    private static Map<String, Object> targetView(FighterFix f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lat", round5(f.latDeg));
-        m.put("lon", round5(f.lonDeg));
-        if (!Double.isNaN(f.altitudeFt)) m.put("altFt", Math.round(f.altitudeFt));
-        if (!Double.isNaN(f.groundSpeedKt)) m.put("groundSpeedKt", Math.round(f.groundSpeedKt));
-        if (!Double.isNaN(f.trackDeg)) m.put("trackDeg", Math.round(f.trackDeg));
-        return m;
+    private static QraEvent.Target targetOf(FighterFix f) {
+        return new QraEvent.Target(round5(f.latDeg), round5(f.lonDeg),
+                Double.isNaN(f.altitudeFt) ? null : Math.round(f.altitudeFt),
+                Double.isNaN(f.groundSpeedKt) ? null : Math.round(f.groundSpeedKt),
+                Double.isNaN(f.trackDeg) ? null : Math.round(f.trackDeg));
     }
 
-    private Map<String, Object> scrambleEvent(String type, Scramble s) {
-        Map<String, Object> e = event(type, s.targetTrack);
-        e.put("scramble", s.id);
-        e.put("category", s.category);
-        e.put("unit", s.unitId);
-        if (s.alertId != 0) e.put("alert", s.alertId);
-        e.put("phase", s.phase.wireName());
-        return e;
+    private static Integer trackOrNull(int track) {
+        return track == 0 ? null : track;
     }
 
-    private Map<String, Object> event(String type, int track) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("time", iso(now));
-        e.put("type", type);
-        if (track != 0) e.put("track", track);
-        return e;
+    private static Long alertOrNull(Scramble s) {
+        return s.alertId != 0 ? s.alertId : null;
     }
 
     private void postureEvent(String change, String unit, String user, String detail) {
-        Map<String, Object> e = event("qra.posture", 0);
-        e.put("change", change);
-        e.put("unit", unit);
-        if (detail != null) e.put("detail", detail);
-        e.put("user", user);
-        e.put("version", posture.version());
-        emit(e);
+        emit(new QraEvent.PostureChanged(now, change, unit, detail, user, posture.version()));
     }
 
-    private void emit(Map<String, Object> e) {
-        try {
-            events.accept(json.writeValueAsString(e));
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException("event not serialisable: " + e.get("type"), x);
-        }
+    private void emit(QraEvent e) {
+        events.accept(e);
     }
 
     static String iso(long nanos) {
-        return nanos == Long.MIN_VALUE ? null : ISO.format(Instant.ofEpochMilli(Math.floorDiv(nanos, 1_000_000L)));
+        return nanos == Long.MIN_VALUE ? null : EventTime.format(nanos);
     }
 
     private static double round1(double v) {

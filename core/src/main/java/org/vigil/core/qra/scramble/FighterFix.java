@@ -1,4 +1,4 @@
-package org.vigil.server.qra;
+package org.vigil.core.qra.scramble;
 
 /**
  * The latest known state of one aircraft (fighter or target) as the scramble workflow sees it.
