@@ -13,15 +13,15 @@ import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.record.RecordingManifest;
-import org.vigil.server.record.RecordingReplay;
-import org.vigil.server.record.ReplayController;
-import org.vigil.server.replay.RecordingPlayback;
-import org.vigil.server.replay.RecordingPlaybackServer;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.RecordingManifest;
+import org.vigil.server.replay.RecordingReplay;
+import org.vigil.server.replay.ReplayController;
+import org.vigil.server.playback.RecordingPlayback;
+import org.vigil.server.playback.RecordingPlaybackServer;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.StoredEvent;
 import picocli.CommandLine.Option;
 
 /**

@@ -34,10 +34,10 @@ import org.vigil.server.ident.IdentStage;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.track.TrackListener;
 import org.vigil.server.ident.SharedEventStream;
-import org.vigil.server.record.EventLineSplitter;
-import org.vigil.server.record.RecordedEvents;
-import org.vigil.server.record.RecordingTap;
-import org.vigil.server.store.Actor;
+import org.vigil.server.recording.EventLineSplitter;
+import org.vigil.server.recording.RecordedEvents;
+import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.recording.Actor;
 import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.web.WebServer;
 import org.vigil.core.qra.Detachment;
@@ -53,7 +53,7 @@ import org.vigil.server.qra.ScrambleEventQueue;
 import org.vigil.server.qra.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.qra.SimulatedFighters;
-import org.vigil.server.record.Restart;
+import org.vigil.server.replay.Restart;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.WebSettings;
 
@@ -160,16 +160,16 @@ public final class LiveServer implements AutoCloseable {
     }
 
     /**
-     * The picture of a playback (org.vigil.server.replay.RecordingPlayback): the same pipeline, nothing
+     * The picture of a playback (org.vigil.server.playback.RecordingPlayback): the same pipeline, nothing
      * recorded; the tracker's, identification's and scramble events go to {@code events} as whole lines.
      * Not meant to be started: the playback serves it and delivers its inputs.
      */
-    public LiveServer(org.vigil.server.record.EventSink events) {
+    public LiveServer(org.vigil.server.recording.EventSink events) {
         this("127.0.0.1", 0, null, null, java.util.Objects.requireNonNull(events, "events"));
     }
 
     private LiveServer(String bindAddress, int port, Security security, RecordingTap tap,
-                       org.vigil.server.record.EventSink events) {
+                       org.vigil.server.recording.EventSink events) {
         this.tap = tap;
         TrackListener downstream = null;
         IdentEventListener identEvents = new IdentEventListener() { };
