@@ -14,7 +14,7 @@ import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.recording.RecordingManifest;
-import org.vigil.server.replay.RecordingReplay;
+import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.playback.RecordingPlayback;
 import org.vigil.server.playback.RecordingPlaybackServer;
@@ -110,7 +110,7 @@ public final class PlaybackCommand {
             byType.merge(type, 1, Integer::sum);
         });
         long t0 = System.nanoTime();
-        RecordingReplay.Summary s = p.playOnce();
+        Replayer.Summary s = p.playOnce();
         double wall = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "Playback of %s .. %s: %,d inputs in %.2f s, %,d events%n", time(f), time(t),
                 s == null ? 0 : s.delivered(), wall, played.size());

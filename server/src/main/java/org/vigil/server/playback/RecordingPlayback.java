@@ -12,10 +12,10 @@ import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.server.recording.EventSink;
-import org.vigil.server.replay.RecordingReplay;
+import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.recording.RawStore;
-import org.vigil.server.replay.RecordingReplay;
+import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.replay.ReplaySinks;
 
@@ -74,7 +74,7 @@ public final class RecordingPlayback implements AutoCloseable {
     private boolean finished, closed;
     private long pendingRestart = Long.MIN_VALUE;
     private Thread thread;
-    private volatile RecordingReplay.Summary lastSummary;
+    private volatile Replayer.Summary lastSummary;
 
     /**
      * @param events receives the events of the period (data time in [from, to)); never null
@@ -151,7 +151,7 @@ public final class RecordingPlayback implements AutoCloseable {
     }
 
     /** Plays the period once on the calling thread (seeks during it are honoured) and returns what was delivered. */
-    public RecordingReplay.Summary playOnce() throws IOException {
+    public Replayer.Summary playOnce() throws IOException {
         segment(fromNanos);
         synchronized (this) {
             finished = true;
@@ -163,13 +163,13 @@ public final class RecordingPlayback implements AutoCloseable {
     private void segment(long start) throws IOException {
         rebuildAt(start);
         if (closed) return;
-        lastSummary = new RecordingReplay(raw, radars, current).run(start, toNanos, control, this::rebuildAt);
+        lastSummary = Replayer.recording(raw, radars, start, toNanos, current, control, this::rebuildAt);
         if (!control.stopped()) {
             // the tail: inputs received after the period still carry events of it (a radar block holds
             // the plots of the scan before its receive time); played fast, their later events not handed on
             ReplayController w = ReplayController.maxSpeed();
             warm = w;
-            if (!closed) new RecordingReplay(raw, radars, current).run(toNanos, toNanos > Long.MAX_VALUE - TAIL_NANOS ? Long.MAX_VALUE : toNanos + TAIL_NANOS, w, t -> { });
+            if (!closed) Replayer.recording(raw, radars, toNanos, toNanos > Long.MAX_VALUE - TAIL_NANOS ? Long.MAX_VALUE : toNanos + TAIL_NANOS, current, w, t -> { });
         }
         picture.flushEvents();
     }
@@ -189,7 +189,7 @@ public final class RecordingPlayback implements AutoCloseable {
             warm = w;
             if (closed) return;
             try {
-                new RecordingReplay(raw, radars, p.sinks).run(Long.MIN_VALUE, target, w, t -> { });
+                Replayer.recording(raw, radars, Long.MIN_VALUE, target, p.sinks, w, t -> { });
             } catch (IOException e) {
                 LOG.error("playback: warm-up up to {} failed", target, e);
             }
@@ -257,7 +257,7 @@ public final class RecordingPlayback implements AutoCloseable {
     RecordingPlaybackPicture picture() { return picture; }
 
     /** What the last (or current) segment's replay delivered; null before the first segment ended. */
-    public RecordingReplay.Summary lastSummary() { return lastSummary; }
+    public Replayer.Summary lastSummary() { return lastSummary; }
 
     /** Stops the playback (and its thread) after the input in hand. */
     @Override

@@ -277,26 +277,66 @@ public final class Journal implements RawStore {
    * is then the offset where valid data ends. Returns false if the handler stopped the scan.
    */
   private static boolean scan(Path p, long limit, RecordHandler h, long[] validEnd) throws IOException {
-    byte[] b = new byte[1 << 20];
-    ByteBuffer bb = ByteBuffer.wrap(b);
-    CRC32C c = new CRC32C();
-    validEnd[0] = HEADER_BYTES;
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-      long filePos = HEADER_BYTES; // file offset of b[0]
-      int have = 0;
-      int pos = 0;
-      boolean eof = false;
+    try (SegmentScanner s = new SegmentScanner(p, limit, new byte[1 << 20])) {
+      while (s.next()) {
+        if (!h.onRecord(s.kind, s.buf, s.off, s.len)) {
+          validEnd[0] = s.validEnd;
+          return false;
+        }
+      }
+      validEnd[0] = s.validEnd;
+      return true;
+    }
+  }
+
+  /**
+   * The record reader of one segment, pulled one record at a time: after {@link #next} returns
+   * true the record's payload is {@code buf[off, off+len)} of kind {@link #kind}, valid until the
+   * next call. It ends at the first record that is incomplete, has an impossible length, fails its
+   * CRC or is of an unknown kind; {@link #validEnd} is then the offset where valid data ends.
+   */
+  private static final class SegmentScanner implements AutoCloseable {
+    final byte[] buf;
+    private final ByteBuffer bb;
+    private final CRC32C crc = new CRC32C();
+    private final FileChannel ch;
+    private final long limit;
+    private long filePos = HEADER_BYTES; // file offset of buf[0]
+    private int have;
+    private int pos;
+    private int advance;
+    private boolean eof;
+    private boolean done;
+    long validEnd = HEADER_BYTES;
+    byte kind;
+    int off;
+    int len;
+
+    SegmentScanner(Path p, long limit, byte[] buffer) throws IOException {
+      this.buf = buffer;
+      this.bb = ByteBuffer.wrap(buffer);
+      this.limit = limit;
+      this.ch = FileChannel.open(p, StandardOpenOption.READ);
+    }
+
+    boolean next() throws IOException {
+      if (done) {
+        return false;
+      }
+      pos += advance;
+      advance = 0;
       while (true) {
-        if (have - pos < RECORD_HEADER || have - pos < RECORD_HEADER + payloadLen(b, pos, have)) {
+        if (have - pos < RECORD_HEADER || have - pos < RECORD_HEADER + payloadLen(buf, pos, have)) {
           if (eof) {
-            return true; // incomplete record (or clean end) at validEnd
+            done = true;
+            return false; // incomplete record (or clean end) at validEnd
           }
           // compact and refill
-          System.arraycopy(b, pos, b, 0, have - pos);
+          System.arraycopy(buf, pos, buf, 0, have - pos);
           filePos += pos;
           have -= pos;
           pos = 0;
-          long want = Math.min(b.length - have, limit - (filePos + have));
+          long want = Math.min(buf.length - have, limit - (filePos + have));
           if (want <= 0) {
             eof = true;
             continue;
@@ -310,30 +350,38 @@ public final class Journal implements RawStore {
           }
           continue;
         }
-        int len = (int) INT.get(b, pos);
-        if (len < 3 || len > MAX_PAYLOAD) {
-          return true; // impossible length: torn or corrupt from here
+        int l = (int) INT.get(buf, pos);
+        if (l < 3 || l > MAX_PAYLOAD) {
+          done = true;
+          return false; // impossible length: torn or corrupt from here
         }
-        c.reset();
-        c.update(b, pos, 4);
-        c.update(b, pos + RECORD_HEADER, len);
-        if ((int) c.getValue() != (int) INT.get(b, pos + 4)) {
-          return true;
-        }
-        byte kind = b[pos + RECORD_HEADER];
-        if (kind == KIND_RAW ? len < RAW_FIXED : kind != KIND_FEED) {
-          return true;
-        }
-        validEnd[0] = filePos + pos + RECORD_HEADER + len;
-        if (!h.onRecord(kind, b, pos + RECORD_HEADER, len)) {
+        crc.reset();
+        crc.update(buf, pos, 4);
+        crc.update(buf, pos + RECORD_HEADER, l);
+        if ((int) crc.getValue() != (int) INT.get(buf, pos + 4)) {
+          done = true;
           return false;
         }
-        pos += RECORD_HEADER + len;
+        byte k = buf[pos + RECORD_HEADER];
+        if (k == KIND_RAW ? l < RAW_FIXED : k != KIND_FEED) {
+          done = true;
+          return false;
+        }
+        validEnd = filePos + pos + RECORD_HEADER + l;
+        kind = k;
+        off = pos + RECORD_HEADER;
+        len = l;
+        advance = RECORD_HEADER + l;
+        return true;
       }
+    }
+
+    @Override
+    public void close() throws IOException {
+      ch.close();
     }
   }
 
-  /** Payload length at pos if readable and sane, else 0 (so the caller validates it). */
   private static int payloadLen(byte[] b, int pos, int have) {
     if (have - pos < 4) {
       return 0;
@@ -544,6 +592,25 @@ public final class Journal implements RawStore {
 
   @Override
   public long read(long fromNanos, long toNanos, RawVisitor visitor) throws IOException {
+    long count = 0;
+    try (RawCursor c = cursor(fromNanos, toNanos)) {
+      while (c.next()) {
+        count++;
+        if (!visitor.onRaw(c.feed(), c.receiveNanos(), c.dataNanos(), c.bytes(), c.offset(), c.length())) {
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Reads raw inputs with receive time in [fromNanos, toNanos) in receive order, one at a time, over
+   * the segments present now (records appended later are not seen). A segment deleted by retention
+   * while it waits is skipped; a corrupt tail is counted and logged as the cursor passes it.
+   */
+  @Override
+  public RawCursor cursor(long fromNanos, long toNanos) throws IOException {
     List<Segment> snapshot;
     long[] limits;
     synchronized (this) {
@@ -560,55 +627,127 @@ public final class Journal implements RawStore {
         start = i;
       }
     }
-    long[] count = {0};
-    boolean[] stop = {false};
-    String[] names = new String[64];
-    long[] validEnd = new long[1];
-    for (int i = start; i < snapshot.size() && !stop[0]; i++) {
-      Segment s = snapshot.get(i);
-      if (s.firstReceiveNanos >= toNanos) {
-        break;
-      }
-      String[][] feedTable = {names};
-      try {
-        scan(s.path, limits[i], (kind, b, off, len) -> {
-          int id = Short.toUnsignedInt((short) SHORT.get(b, off + 1));
-          if (kind == KIND_FEED) {
-            if (id >= feedTable[0].length) {
-              feedTable[0] = java.util.Arrays.copyOf(feedTable[0], Math.max(id + 1, feedTable[0].length * 2));
-            }
-            feedTable[0][id] = new String(b, off + 3, len - 3, StandardCharsets.UTF_8);
-            return true;
+    return new Cursor(snapshot, limits, start, fromNanos, toNanos);
+  }
+
+  private final class Cursor implements RawCursor {
+    private final List<Segment> segments;
+    private final long[] limits;
+    private final long fromNanos;
+    private final long toNanos;
+    private final byte[] buffer = new byte[1 << 20];
+    private String[] names = new String[64];
+    private int segment;
+    private SegmentScanner scanner;
+    private boolean ended;
+    private String feed;
+    private long receiveNanos;
+    private long dataNanos;
+    private int offset;
+    private int length;
+
+    Cursor(List<Segment> segments, long[] limits, int start, long fromNanos, long toNanos) {
+      this.segments = segments;
+      this.limits = limits;
+      this.segment = start;
+      this.fromNanos = fromNanos;
+      this.toNanos = toNanos;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+      while (!ended) {
+        if (scanner == null) {
+          if (segment >= segments.size() || segments.get(segment).firstReceiveNanos >= toNanos) {
+            ended = true;
+            break;
           }
-          long rx = (long) LONG.get(b, off + 3);
-          if (rx < fromNanos) {
-            return true;
+          try {
+            scanner = new SegmentScanner(segments.get(segment).path, limits[segment], buffer);
+          } catch (NoSuchFileException e) {
+            segment++; // deleted by retention while we read
+            continue;
           }
-          if (rx >= toNanos) {
-            stop[0] = true;
-            return false;
-          }
-          String feed = id < feedTable[0].length ? feedTable[0][id] : null;
-          count[0]++;
-          if (!visitor.onRaw(feed, rx, (long) LONG.get(b, off + 11), b, off + RAW_FIXED, len - RAW_FIXED)) {
-            stop[0] = true;
-            return false;
-          }
-          return true;
-        }, validEnd);
-      } catch (NoSuchFileException e) {
-        continue; // deleted by retention while we read
-      }
-      names = feedTable[0];
-      if (!stop[0] && validEnd[0] < limits[i]) {
-        synchronized (this) {
-          corruptRecordsSkipped++;
         }
-        LOG.error("raw journal: {} is corrupt after offset {}; {} bytes skipped", s.path.getFileName(), validEnd[0],
-            limits[i] - validEnd[0]);
+        if (!scanner.next()) {
+          if (scanner.validEnd < limits[segment]) {
+            synchronized (Journal.this) {
+              corruptRecordsSkipped++;
+            }
+            LOG.error("raw journal: {} is corrupt after offset {}; {} bytes skipped",
+                segments.get(segment).path.getFileName(), scanner.validEnd, limits[segment] - scanner.validEnd);
+          }
+          scanner.close();
+          scanner = null;
+          segment++;
+          continue;
+        }
+        byte[] b = scanner.buf;
+        int off = scanner.off;
+        int id = Short.toUnsignedInt((short) SHORT.get(b, off + 1));
+        if (scanner.kind == KIND_FEED) {
+          if (id >= names.length) {
+            names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+          }
+          names[id] = new String(b, off + 3, scanner.len - 3, StandardCharsets.UTF_8);
+          continue;
+        }
+        long rx = (long) LONG.get(b, off + 3);
+        if (rx < fromNanos) {
+          continue;
+        }
+        if (rx >= toNanos) {
+          close();
+          break;
+        }
+        feed = id < names.length ? names[id] : null;
+        receiveNanos = rx;
+        dataNanos = (long) LONG.get(b, off + 11);
+        offset = off + RAW_FIXED;
+        length = scanner.len - RAW_FIXED;
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    public String feed() {
+      return feed;
+    }
+
+    @Override
+    public long receiveNanos() {
+      return receiveNanos;
+    }
+
+    @Override
+    public long dataNanos() {
+      return dataNanos;
+    }
+
+    @Override
+    public byte[] bytes() {
+      return buffer;
+    }
+
+    @Override
+    public int offset() {
+      return offset;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public void close() throws IOException {
+      ended = true;
+      if (scanner != null) {
+        scanner.close();
+        scanner = null;
       }
     }
-    return count[0];
   }
 
   // ---------------------------------------------------------------- retention

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * How the three kinds of raw input are laid out in the recorder's journal, shared by the
- * {@link RecordingTap} (writing) and {@link RecordingReplay} (reading).
+ * {@link RecordingTap} (writing) and the replay's {@code RecordingInput} (reading).
  *
  * <p>The kind is in the journal's feed name, {@code KIND:NAME}, so the journal stays generic and
  * each segment (which declares its feeds) still reads on its own:

@@ -24,6 +24,58 @@ public interface RawStore extends AutoCloseable {
   /** Reads raw inputs with receive time in [fromNanos, toNanos) in receive order; returns how many. */
   long read(long fromNanos, long toNanos, RawVisitor visitor) throws IOException;
 
+  /**
+   * The raw inputs of [fromNanos, toNanos) to pull one at a time. This default copies the period
+   * out of {@link #read} first (fine for small stores); the journal streams it.
+   */
+  default RawCursor cursor(long fromNanos, long toNanos) throws IOException {
+    record Copy(String feed, long receiveNanos, long dataNanos, byte[] bytes) {}
+    java.util.List<Copy> all = new java.util.ArrayList<>();
+    read(fromNanos, toNanos, (feed, rx, data, b, off, len) ->
+        all.add(new Copy(feed, rx, data, java.util.Arrays.copyOfRange(b, off, off + len))));
+    return new RawCursor() {
+      private int i = -1;
+
+      @Override
+      public boolean next() {
+        return ++i < all.size();
+      }
+
+      @Override
+      public String feed() {
+        return all.get(i).feed();
+      }
+
+      @Override
+      public long receiveNanos() {
+        return all.get(i).receiveNanos();
+      }
+
+      @Override
+      public long dataNanos() {
+        return all.get(i).dataNanos();
+      }
+
+      @Override
+      public byte[] bytes() {
+        return all.get(i).bytes();
+      }
+
+      @Override
+      public int offset() {
+        return 0;
+      }
+
+      @Override
+      public int length() {
+        return bytes().length;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** Makes everything appended so far durable (survives power loss) before returning. */
   void sync() throws IOException;
 

@@ -1,7 +1,7 @@
 package org.vigil.server.replay;
 
 /**
- * Drives a running {@link RecordingReplay} from another thread (the console's time slider, a
+ * Paces a running {@link Replayer} and drives it from another thread (the console's time slider, a
  * command line): speed, pause and resume, jump to a data time, stop. All methods are thread-safe
  * and take effect at the next input the replay delivers.
  *

@@ -54,7 +54,7 @@ public final class Restart {
      * @param openAlerts    alerts still open in the store
      * @param wallSeconds   time the rebuild took
      */
-    public record Result(boolean exact, long fromNanos, long toNanos, RecordingReplay.Summary replay, long storedMatched,
+    public record Result(boolean exact, long fromNanos, long toNanos, Replayer.Summary replay, long storedMatched,
                          long recovered, long suppressed, long divergences, int unmatched,
                          List<OpenAlerts.Open> openAlerts, double wallSeconds) {}
 
@@ -106,7 +106,7 @@ public final class Restart {
             after = page.get(page.size() - 1).seq();
         }
         events.catchUp(machine, quietUntil);
-        RecordingReplay.Summary s = new RecordingReplay(recorder.raw(), radars, pipeline).run(from, Long.MAX_VALUE);
+        Replayer.Summary s = Replayer.recording(recorder.raw(), radars, from, Long.MAX_VALUE, pipeline);
         flushWriters.run();
         int unmatched = events.unmatched();
         long matched = events.matched(), recovered = events.recorded(), suppressed = events.suppressed();

@@ -71,14 +71,13 @@ class RecordDeterminismTest {
             List<String> replayed = new ArrayList<>();
             RecordFixture.Pipeline q = new RecordFixture.Pipeline(RecordingManifest.read(dir).radars(),
                     (type, t, track, json) -> replayed.add(json));
-            RecordingReplay.Summary s = new RecordingReplay(rec.raw(), RecordingManifest.read(dir).radars(), q.sinks())
-                    .run(Long.MIN_VALUE, Long.MAX_VALUE);
+            Replayer.Summary s = Replayer.recording(rec.raw(), RecordingManifest.read(dir).radars(), Long.MIN_VALUE, Long.MAX_VALUE, q.sinks());
             q.tracking.finish();
             q.flush();
             assertThat(s.delivered()).isEqualTo(tap.recorded());
-            assertThat(s.radarBlocks()).isGreaterThan(100);
-            assertThat(s.flightPlans()).isGreaterThan(0);
-            assertThat(s.skipped()).isZero();
+            assertThat(s.items("radar-blocks")).isGreaterThan(100);
+            assertThat(s.items("flight-plans")).isGreaterThan(0);
+            assertThat(s.rejects("skipped")).isZero();
             assertThat(q.tracking.stats().plots()).isEqualTo(p.tracking.stats().plots());
             assertThat(replayed).hasSize(live.size());
             for (int i = 0; i < live.size(); i++) {

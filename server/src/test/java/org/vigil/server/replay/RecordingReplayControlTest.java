@@ -36,12 +36,12 @@ class RecordingReplayControlTest {
         try (Recorder rec = recordTwoSeconds()) {
             List<Long> got = new CopyOnWriteArrayList<>();
             long t0 = System.nanoTime();
-            new RecordingReplay(rec.raw(), List.of(), times(got)).run(Long.MIN_VALUE, Long.MAX_VALUE, new ReplayController(4), t -> { });
+            Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), new ReplayController(4), t -> { });
             double wall = (System.nanoTime() - t0) / 1e9;
             assertThat(got).hasSize(200);
             assertThat(wall).as("2 s of data at 4x").isBetween(0.45, 2.0);
             long t1 = System.nanoTime();
-            new RecordingReplay(rec.raw(), List.of(), times(new CopyOnWriteArrayList<>())).run(Long.MIN_VALUE, Long.MAX_VALUE);
+            Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(new CopyOnWriteArrayList<>()));
             assertThat((System.nanoTime() - t1) / 1e9).as("maximum speed").isLessThan(0.4);
         }
     }
@@ -52,10 +52,10 @@ class RecordingReplayControlTest {
             List<Long> got = new CopyOnWriteArrayList<>();
             List<Long> jumps = new CopyOnWriteArrayList<>();
             ReplayController c = new ReplayController(1);
-            AtomicReference<RecordingReplay.Summary> result = new AtomicReference<>();
+            AtomicReference<Replayer.Summary> result = new AtomicReference<>();
             Thread replay = new Thread(() -> {
                 try {
-                    result.set(new RecordingReplay(rec.raw(), List.of(), times(got)).run(Long.MIN_VALUE, Long.MAX_VALUE, c, jumps::add));
+                    result.set(Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), c, jumps::add));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -86,7 +86,7 @@ class RecordingReplayControlTest {
             List<Long> few = new CopyOnWriteArrayList<>();
             Thread t = new Thread(() -> {
                 try {
-                    new RecordingReplay(rec.raw(), List.of(), times(few)).run(Long.MIN_VALUE, Long.MAX_VALUE, s, x -> { });
+                    Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(few), s, x -> { });
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -52,15 +52,15 @@ class RecordingTapTest {
             ReplaySinks sinks = ReplaySinks.none()
                     .withFrames((buf, off, len, t, mlat, signal) -> replayed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]))
                     .withFlightPlans(plans::add);
-            RecordingReplay.Summary s = new RecordingReplay(rec.raw(), List.of(), sinks).run(Long.MIN_VALUE, Long.MAX_VALUE);
+            Replayer.Summary s = Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, sinks);
             assertThat(replayed).containsExactlyElementsOf(passed.subList(0, 3));
-            assertThat(s.frames()).isEqualTo(3);
-            assertThat(s.flightPlanTexts()).isEqualTo(1);
-            assertThat(s.flightPlans() + s.flightPlanRejects()).isEqualTo(1);
+            assertThat(s.items("frames")).isEqualTo(3);
+            assertThat(s.items("flight-plan-texts")).isEqualTo(1);
+            assertThat(s.items("flight-plans") + s.rejects("flight-plan")).isEqualTo(1);
             // a period of receive time [1500, 3500): rx-b's frame (received 2500) and the third
             List<String> period = new ArrayList<>();
-            new RecordingReplay(rec.raw(), List.of(), ReplaySinks.none()
-                    .withFrames((buf, off, len, t, mlat, signal) -> period.add(t + ""))).run(1_500, 3_500);
+            Replayer.recording(rec.raw(), List.of(), 1_500, 3_500, ReplaySinks.none()
+                    .withFrames((buf, off, len, t, mlat, signal) -> period.add(t + "")));
             assertThat(period).containsExactly("2000", "3000");
         }
     }

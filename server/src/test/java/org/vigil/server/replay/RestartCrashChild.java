@@ -36,7 +36,7 @@ public final class RestartCrashChild {
                 long t0 = System.nanoTime();
                 Restart.Result r = Restart.rebuild(rec, RecordingManifest.read(dir).radars(), p.sinks(), events, window, p::flush);
                 double wall = (System.nanoTime() - t0) / 1e9;
-                skip = r.replay().frames() + r.replay().radarBlocks();
+                skip = r.replay().items("frames") + r.replay().items("radar-blocks");
                 System.out.printf(java.util.Locale.ROOT,
                         "REBUILT wall=%.2f exact=%b raw=%d data_s=%.0f matched=%d recovered=%d suppressed=%d unmatched=%d divergences=%d open_alerts=%d%n",
                         wall, r.exact(), r.replay().delivered(), (r.replay().lastNanos() - r.replay().firstNanos()) / 1e9,

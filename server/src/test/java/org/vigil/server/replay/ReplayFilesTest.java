@@ -23,7 +23,7 @@ import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 
 /** Replay of a `vigil sim` directory: every input, merged in time order, deterministically. */
-class RecordedRunTest {
+class ReplayFilesTest {
     @TempDir
     static Path dir;
     static JsonNode manifest;
@@ -84,12 +84,12 @@ class RecordedRunTest {
 
     @Test
     void deliversEveryInputMergedInTimeOrder() throws Exception {
-        RecordedRun run = RecordedRun.open(dir);
+        ReplayFiles run = ReplayFiles.open(dir);
         assertThat(run.scenario()).isEqualTo("black-sea-2022");
         assertThat(run.startNanos()).isEqualTo(Instant.parse("2022-04-20T09:00:00Z").getEpochSecond() * 1_000_000_000L);
         assertThat(run.truth()).isEqualTo(dir.resolve(SimRunner.TRUTH).toAbsolutePath());
         Recorder r = new Recorder();
-        RecordedRun.Summary s = run.run(r.sinks());
+        Replayer.Summary s = run.run(r.sinks());
 
         assertThat(r.backwards).as("items delivered before an earlier one").isZero();
         assertThat(s.firstNanos()).isEqualTo(run.startNanos()); // the flight plans, filed at the start
@@ -101,7 +101,7 @@ class RecordedRunTest {
             String kind = f.get("kind").asText();
             if (kind.equals("truth")) continue;
             Path file = dir.resolve(f.get("path").asText());
-            RecordedRun.SourceSummary src = s.sources().stream().filter(x -> x.name().equals(file.getFileName().toString()))
+            Replayer.SourceSummary src = s.sources().stream().filter(x -> x.name().equals(file.getFileName().toString()))
                     .findFirst().orElseThrow();
             assertThat(src.bytes()).as(src.name()).isEqualTo(Files.size(file));
             assertThat(src.rejects()).as(src.name()).isEmpty();
@@ -130,8 +130,8 @@ class RecordedRunTest {
     @Test
     void twoReplaysOfTheSameDirectoryDeliverTheSameSequence() throws Exception {
         Recorder a = new Recorder(), b = new Recorder();
-        RecordedRun.open(dir).run(a.sinks());
-        RecordedRun.open(dir).run(b.sinks());
+        ReplayFiles.open(dir).run(a.sinks());
+        ReplayFiles.open(dir).run(b.sinks());
         assertThat(a.frames).isPositive();
         assertThat(a.hash).isEqualTo(b.hash);
         assertThat(a.last).isEqualTo(b.last);
@@ -147,10 +147,10 @@ class RecordedRunTest {
         Path fpl = dir.resolve(SimRunner.FLIGHT_PLANS);
         RadarSite site = new RadarSite(25, 201, "test-head", 45.0, 16.0, 100, 4.0, 70, Math.toRadians(0.08),
                 RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
-        RecordedRun run = RecordedRun.captures(List.of(beast, pcap, fpl), List.of(site), Instant.parse("2022-04-20T09:00:00Z"));
-        assertThat(run.sources()).extracting(RecordedRun.Source::format).containsExactly("icao-fpl", "beast", "asterix-pcap");
+        ReplayFiles run = ReplayFiles.captures(List.of(beast, pcap, fpl), List.of(site), Instant.parse("2022-04-20T09:00:00Z"));
+        assertThat(run.sources()).extracting(ReplayFiles.Source::format).containsExactly("icao-fpl", "beast", "asterix-pcap");
         Recorder r = new Recorder();
-        RecordedRun.Summary s = run.run(r.sinks());
+        Replayer.Summary s = run.run(r.sinks());
         assertThat(s.sources().get(1).bytes()).isEqualTo(Files.size(beast));
         assertThat(s.sources().get(2).bytes()).isEqualTo(Files.size(pcap));
         assertThat(r.frames).isPositive();

@@ -10,46 +10,32 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.vigil.codec.asterix.Recording;
 import org.vigil.codec.feed.FeedFormat;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarSite;
 
 /**
- * The recorded inputs of a run, replayed merged in data-time order: a {@code vigil sim} output
- * directory (read through its {@code manifest.json}) or capture files (Beast, AVR, SBS; ASTERIX
- * raw, .ff or pcap; ICAO FPL text). {@link #run} delivers every frame, SBS message, radar plot,
- * radar service message and flight plan to {@link ReplaySinks}, as fast as possible, on the
- * calling thread.
+ * Input files to replay: a {@code vigil sim} output directory (read through its
+ * {@code manifest.json}) or capture files (Beast, AVR, SBS; ASTERIX raw, .ff or pcap; ICAO FPL
+ * text), each one an {@link InputSource}. {@link #run} delivers every frame, SBS message, radar
+ * plot, radar service message and flight plan to {@link ReplaySinks} through the {@link Replayer}
+ * (merged in data time, as fast as possible, on the calling thread).
  *
- * <p>Order: a k-way merge on data time; each input is read in file order (its own order is kept
- * even where it is not monotonic) and the input with the earliest next item goes next; equal
- * times go to the input listed first. Flight-plan files are listed first (plans are filed before
- * the traffic they describe), then the manifest's (or the command line's) order. The same inputs
- * therefore always give the same sequence.
+ * <p>Order: flight-plan files are listed first (plans are filed before the traffic they describe,
+ * and on equal times the input listed first goes first), then the manifest's (or the command
+ * line's) order. The same inputs therefore always give the same sequence.
  *
  * <p>Time: see each input. ASTERIX times of day are resolved against the scenario start from the
  * manifest (or the given start for captures); Beast clocks in a sim directory count from that start.
  *
  * <p>Each {@link #run} opens fresh readers and a fresh radar network, so runs are independent.
  */
-public final class RecordedRun {
+public final class ReplayFiles {
     public static final String MANIFEST = "manifest.json";
 
     /** One input file: path, kind (adsb, radar, flight-plans) and format as in the manifest. */
     public record Source(Path path, String kind, String format) {}
-
-    /** What one input delivered. */
-    public record SourceSummary(String name, String kind, String format, long delivered, long bytes,
-                                Map<String, Long> rejects) {}
-
-    /**
-     * What a run delivered.
-     * @param firstNanos data time of the first item (Long.MIN_VALUE when none)
-     * @param lastNanos  data time of the last item
-     */
-    public record Summary(List<SourceSummary> sources, long delivered, long firstNanos, long lastNanos) {}
 
     private final List<Source> sources;
     private final List<RadarSite> radars;
@@ -58,7 +44,7 @@ public final class RecordedRun {
     private final Path truth;
     private final boolean ticksSinceStart;
 
-    private RecordedRun(List<Source> sources, List<RadarSite> radars, long startNanos, String scenario, Path truth,
+    private ReplayFiles(List<Source> sources, List<RadarSite> radars, long startNanos, String scenario, Path truth,
                         boolean ticksSinceStart) {
         this.sources = List.copyOf(sources);
         this.radars = List.copyOf(radars);
@@ -72,7 +58,7 @@ public final class RecordedRun {
      * A {@code vigil sim} output directory (or its manifest file).
      * @throws IllegalArgumentException naming the problem when the manifest is missing or malformed
      */
-    public static RecordedRun open(Path dirOrManifest) throws IOException {
+    public static ReplayFiles open(Path dirOrManifest) throws IOException {
         Path manifest = Files.isDirectory(dirOrManifest) ? dirOrManifest.resolve(MANIFEST) : dirOrManifest;
         Path dir = manifest.toAbsolutePath().getParent();
         if (!Files.isReadable(manifest)) throw new IllegalArgumentException("no " + MANIFEST + " in " + dirOrManifest);
@@ -112,7 +98,7 @@ public final class RecordedRun {
         for (Source s : plans) {
             if (!Files.isReadable(s.path())) throw new IllegalArgumentException(manifest + ": listed file " + s.path() + " cannot be read");
         }
-        return new RecordedRun(plans, radars, start, m.path("scenario").asText(null), truth, true);
+        return new ReplayFiles(plans, radars, start, m.path("scenario").asText(null), truth, true);
     }
 
     /**
@@ -120,7 +106,7 @@ public final class RecordedRun {
      * @param radars the radar sites ASTERIX files need (e.g. from a radar configuration); may be empty
      * @param start  the date for ASTERIX times of day and where receiver clocks start
      */
-    public static RecordedRun captures(List<Path> files, List<RadarSite> radars, Instant start) throws IOException {
+    public static ReplayFiles captures(List<Path> files, List<RadarSite> radars, Instant start) throws IOException {
         List<Source> plans = new ArrayList<>(), others = new ArrayList<>();
         for (Path p : files) {
             Source s = detect(p);
@@ -130,7 +116,7 @@ public final class RecordedRun {
             }
         }
         plans.addAll(others);
-        return new RecordedRun(plans, radars, start.getEpochSecond() * 1_000_000_000L + start.getNano(), null, null, false);
+        return new ReplayFiles(plans, radars, start.getEpochSecond() * 1_000_000_000L + start.getNano(), null, null, false);
     }
 
     /** Kind and format of a capture file, from its name, else its first octets. */
@@ -167,38 +153,25 @@ public final class RecordedRun {
     /** The truth file listed in the manifest; null when there is none. */
     public Path truth() { return truth; }
 
-    /** Replays every input into {@code sinks}, merged in time order; returns what each delivered. */
-    public Summary run(ReplaySinks sinks) throws IOException {
+    /** Replays every input into {@code sinks}, merged in time order, as fast as possible; returns what each delivered. */
+    public Replayer.Summary run(ReplaySinks sinks) throws IOException {
+        return Replayer.run(inputs(sinks));
+    }
+
+    /** Fresh readers of every input (and a fresh radar network), delivering to {@code sinks}, for the {@link Replayer}. */
+    public List<InputSource> inputs(ReplaySinks sinks) throws IOException {
         RadarNetwork network = new RadarNetwork(radars);
-        List<ReplayInput> inputs = new ArrayList<>();
+        List<InputSource> inputs = new ArrayList<>();
         try {
             for (Source s : sources) inputs.add(open(s, network, sinks));
-            ReplayInput[] in = inputs.toArray(new ReplayInput[0]);
-            long delivered = 0, first = Long.MIN_VALUE, last = Long.MIN_VALUE;
-            while (true) {
-                int best = -1;
-                long bestTime = Long.MAX_VALUE;
-                for (int i = 0; i < in.length; i++) {
-                    long t = in[i].peekTime();
-                    if (t < bestTime) { // strict: on equal times the input listed first wins
-                        bestTime = t;
-                        best = i;
-                    }
-                }
-                if (best < 0) break;
-                in[best].deliver();
-                if (delivered++ == 0) first = bestTime;
-                last = bestTime;
-            }
-            List<SourceSummary> out = new ArrayList<>();
-            for (ReplayInput i : in) out.add(new SourceSummary(i.name(), i.kind(), i.format(), i.delivered(), i.bytes(), i.rejects()));
-            return new Summary(out, delivered, first, last);
-        } finally {
-            for (ReplayInput i : inputs) i.close();
+            return inputs;
+        } catch (IOException | RuntimeException e) {
+            for (InputSource i : inputs) i.close();
+            throw e;
         }
     }
 
-    private ReplayInput open(Source s, RadarNetwork network, ReplaySinks sinks) throws IOException {
+    private InputSource open(Source s, RadarNetwork network, ReplaySinks sinks) throws IOException {
         return switch (s.kind()) {
             case "radar" -> new AsterixFileInput(s.path(), network, startNanos, sinks.plots());
             case "flight-plans" -> new FlightPlanFileInput(s.path(), startNanos, sinks.flightPlans());
