@@ -46,6 +46,37 @@ class JournalTest {
   }
 
   @Test
+  void theCursorPullsWhatReadPushesAcrossSegmentsAndStopsAtTheEndOfThePeriod() throws IOException {
+    try (Journal j = Journal.open(dir, SMALL)) {
+      int a = j.feedId("beast-north");
+      int b = j.feedId("asterix:radar");
+      for (int i = 0; i < 30_000; i++) {
+        assertThat(j.append(i % 4 == 0 ? b : a, 1_000L * i, 1_000L * i + 3, frame(i), 0, 14)).isTrue();
+      }
+      assertThat(j.stats().segments()).isGreaterThan(2);
+      long from = 1_000L * 7_777, to = 1_000L * 23_456;
+      List<Raw> pulled = new ArrayList<>();
+      try (RawCursor c = j.cursor(from, to)) {
+        while (c.next()) {
+          pulled.add(new Raw(c.feed(), c.receiveNanos(), c.dataNanos(),
+              java.util.Arrays.copyOfRange(c.bytes(), c.offset(), c.offset() + c.length())));
+        }
+        assertThat(c.next()).isFalse();
+      }
+      List<Raw> pushed = readAll(j, from, to);
+      assertThat(pulled).hasSize(23_456 - 7_777).hasSameSizeAs(pushed);
+      for (int i = 0; i < pulled.size(); i++) {
+        Raw p = pulled.get(i), q = pushed.get(i);
+        int n = 7_777 + i;
+        assertThat(p.feed()).isEqualTo(q.feed()).isEqualTo(n % 4 == 0 ? "asterix:radar" : "beast-north");
+        assertThat(p.rx()).isEqualTo(q.rx()).isEqualTo(1_000L * n);
+        assertThat(p.dt()).isEqualTo(q.dt()).isEqualTo(1_000L * n + 3);
+        assertThat(p.bytes()).isEqualTo(q.bytes()).isEqualTo(frame(n));
+      }
+    }
+  }
+
+  @Test
   void appendedInputsReadBackInReceiveOrderWithTheirFeedAndTimes() throws IOException {
     try (Journal j = Journal.open(dir, SMALL)) {
       int a = j.feedId("beast-north");
