@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vigil.server.recording.OpenAlerts;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
+import org.vigil.server.recording.OpenAlerts;
 import org.vigil.server.recording.StoredEvent;
 
 /**

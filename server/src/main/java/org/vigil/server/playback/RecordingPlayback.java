@@ -8,16 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.core.radar.RadarSite;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
-import org.vigil.core.radar.RadarSite;
 import org.vigil.server.recording.EventSink;
-import org.vigil.server.replay.Replayer;
-import org.vigil.server.replay.ReplayController;
 import org.vigil.server.recording.RawStore;
-import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.replay.Replayer;
 
 /**
  * Plays a period [from, to) of a recording through a fresh live pipeline

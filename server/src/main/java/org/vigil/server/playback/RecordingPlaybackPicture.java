@@ -13,8 +13,8 @@ import org.vigil.server.live.AircraftViews;
 import org.vigil.server.live.FlightPlanViews;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.recording.EventSink;
-import org.vigil.server.web.AircraftView;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.web.AircraftView;
 
 /**
  * One fresh air picture for a playback: a {@link LiveServer} built for playback (the very pipeline a

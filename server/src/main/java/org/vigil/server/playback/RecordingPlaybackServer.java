@@ -16,13 +16,12 @@ import java.util.Map;
 import org.vigil.core.ident.EventLines;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
-import org.vigil.server.replay.ReplayController;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
 import org.vigil.server.recording.StoredEvent;
+import org.vigil.server.replay.ReplayController;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
-import org.vigil.server.replay.ReplayController;
 
 /**
  * The console for a {@link RecordingPlayback}: the live console's picture routes and WebSocket

@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
-import org.vigil.server.recording.Recorder;
-import org.vigil.server.recording.StoredEvent;
 import org.vigil.server.recording.OpenAlerts;
 import org.vigil.server.recording.RecordedEvents;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * Restart after a crash: rebuilds the picture in a fresh pipeline from the recorder's journal and

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.replay.Replayer;
-import org.vigil.server.replay.ReplayController;
 import org.vigil.server.recording.StoredEvent;
+import org.vigil.server.replay.ReplayController;
+import org.vigil.server.replay.Replayer;
 
 /**
  * Issue #7 item 2, determinism: a period of a recording of the default scenario (made by a

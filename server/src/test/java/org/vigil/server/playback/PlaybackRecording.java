@@ -7,15 +7,15 @@ import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.recording.RecordingManifest;
-import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.sim.LiveSimulation;
-import org.vigil.server.sim.ScenarioLoader;
-import org.vigil.server.sim.SimFeed;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RecordingManifest;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.recording.StoredEvent;
+import org.vigil.server.sim.LiveSimulation;
+import org.vigil.server.sim.ScenarioLoader;
+import org.vigil.server.sim.SimFeed;
 
 /**
  * A recording made the way {@code vigil demo} makes one: a {@link LiveServer} recording through its

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
-import org.vigil.server.recording.StoredEvent;
-import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * Issue #7 determinism: five minutes of the default scenario's live sensors (advanced by hand, not

@@ -21,14 +21,14 @@ import org.vigil.core.sim.Scenario;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.ident.SharedEventStream;
+import org.vigil.server.recording.EventLineSplitter;
+import org.vigil.server.recording.EventSink;
+import org.vigil.server.recording.RadarBlockSink;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.tracking.TrackingPipeline;
-import org.vigil.server.recording.EventLineSplitter;
-import org.vigil.server.recording.EventSink;
-import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.recording.RadarBlockSink;
 
 /**
  * The pipeline a live run uses for the tests: tracking (TrackingPipeline + TrackEventWriter) and

@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.codec.feed.FrameSink;
-import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
-import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.replay.ReplaySinks;
 
 /** The tap records what passes and hands it on unchanged; the replay gives it back; no allocation per frame. */
 class RecordingTapTest {

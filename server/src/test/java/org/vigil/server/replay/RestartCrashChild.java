@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Scenario;
+import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
-import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.recording.RecordingTap;
 

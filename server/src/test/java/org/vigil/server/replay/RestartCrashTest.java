@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.OpenAlerts;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.recording.StoredEvent;
-import org.vigil.server.recording.OpenAlerts;
 
 /**
  * Issue #7 restart: a child JVM records the default scenario through the pipeline at full speed

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
-import org.vigil.server.recording.StoredEvent;
-import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * Restart with a journal longer than the window: the rebuild starts mid-recording, cannot match
