@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.vigil.server.store.Actor;
+import org.vigil.server.recording.Actor;
 
 /**
  * The audit trail: who did what, when, from where, and how it ended. Append-only: this class has

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.server.store.Actor;
+import org.vigil.server.recording.Actor;
 
 /**
  * The sign-in and user-management routes (their roles are in {@link AccessPolicy#standard()}).

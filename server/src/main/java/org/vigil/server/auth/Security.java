@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.server.store.Actor;
+import org.vigil.server.recording.Actor;
 
 /**
  * Sign-in, sessions, roles and audit for the web layer. {@code WebServer.security(s)} hands it the

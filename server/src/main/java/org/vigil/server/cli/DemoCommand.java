@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
-import org.vigil.server.record.RecordingTap;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.SimFeed;
-import org.vigil.server.store.Recorder;
+import org.vigil.server.recording.Recorder;
 import org.vigil.server.auth.Security;
 
 import org.vigil.core.sim.Scenario;
@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<RadarSite> radars = new ArrayList<>();
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
-        org.vigil.server.record.RecordingManifest before = secure.previousManifest();
+        org.vigil.server.recording.RecordingManifest before = secure.previousManifest();
         // closed in reverse order: the server (and its last events) before the recorder
         try (security; Recorder recorder = secure.openRecorder(radars, sc.name());
              LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {

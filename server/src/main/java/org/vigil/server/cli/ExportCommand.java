@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 import org.vigil.server.export.AfterActionReport;
 import org.vigil.server.export.TrackExport;
 import org.vigil.server.export.TrackHistory;
-import org.vigil.server.store.EventStore;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.EventStore;
+import org.vigil.server.recording.RecorderConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -13,15 +13,15 @@ import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.record.RecordingManifest;
-import org.vigil.server.record.RecordingReplay;
-import org.vigil.server.record.ReplayController;
-import org.vigil.server.replay.RecordingPlayback;
-import org.vigil.server.replay.RecordingPlaybackServer;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.RecordingManifest;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.replay.ReplayController;
+import org.vigil.server.playback.RecordingPlayback;
+import org.vigil.server.playback.RecordingPlaybackServer;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.StoredEvent;
 import picocli.CommandLine.Option;
 
 /**
@@ -106,12 +106,12 @@ public final class PlaybackCommand {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         RecordingPlayback p = new RecordingPlayback(rec.raw(), radars, f, t, pace, event -> {
-            org.vigil.server.record.EncodedEvent x = org.vigil.server.record.EncodedEvent.of(event);
+            org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(event);
             played.add(new String[] {x.type(), Long.toString(x.timeNanos()), String.valueOf(x.track()), x.json()});
             byType.merge(x.type(), 1, Integer::sum);
         });
         long t0 = System.nanoTime();
-        RecordingReplay.Summary s = p.playOnce();
+        Replayer.Summary s = p.playOnce();
         double wall = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "Playback of %s .. %s: %,d inputs in %.2f s, %,d events%n", time(f), time(t),
                 s == null ? 0 : s.delivered(), wall, played.size());

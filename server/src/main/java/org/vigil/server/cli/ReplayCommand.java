@@ -16,7 +16,8 @@ import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.radar.RadarConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.tracking.TrackingPipeline;
 import org.vigil.server.tracking.TrackingReplay;
@@ -104,7 +105,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (inputs == null || inputs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a sim directory or capture files (or --recording DIR)");
         }
-        RecordedRun run;
+        ReplayFiles run;
         try {
             run = open();
         } catch (IllegalArgumentException e) {
@@ -132,7 +133,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplaySinks sinks = sinks(picture);
             sinks = sinks.withPlots(ReplaySinks.tee(sinks, ReplaySinks.none().withPlots(tracking.pipeline())).plots());
             long t0 = System.nanoTime();
-            RecordedRun.Summary s = run.run(sinks);
+            Replayer.Summary s = run.run(sinks);
             double wall = (System.nanoTime() - t0) / 1e9;
             TrackingReplay.Result r = tracking.finish(s, (System.nanoTime() - t0) / 1e9);
             print(run, s, picture, wall);
@@ -178,12 +179,12 @@ public final class ReplayCommand implements Callable<Integer> {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    private RecordedRun open() throws Exception {
+    private ReplayFiles open() throws Exception {
         if (inputs.size() == 1 && Files.isDirectory(inputs.get(0))) {
             if (start != null || radarConfig != null) {
                 throw new IllegalArgumentException("--start and --radar-config are for capture files; a sim directory has its manifest");
             }
-            return RecordedRun.open(inputs.get(0));
+            return ReplayFiles.open(inputs.get(0));
         }
         for (Path p : inputs) {
             if (Files.isDirectory(p)) throw new IllegalArgumentException(p + " is a directory: give one sim directory, or capture files");
@@ -194,15 +195,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--start expects a UTC time such as 2024-05-01T12:00:00Z, got '" + start + "'");
         }
-        return RecordedRun.captures(inputs, radarConfig == null ? List.of() : RadarConfig.load(radarConfig).sites(), t);
+        return ReplayFiles.captures(inputs, radarConfig == null ? List.of() : RadarConfig.load(radarConfig).sites(), t);
     }
 
-    private static void print(RecordedRun run, RecordedRun.Summary s, Picture p, double wall) {
+    private static void print(ReplayFiles run, Replayer.Summary s, Picture p, double wall) {
         String what = run.scenario() != null ? "scenario " + run.scenario() : "captures";
         double span = s.delivered() == 0 ? 0 : (s.lastNanos() - s.firstNanos()) / 1e9;
         System.out.printf(Locale.ROOT, "Replay of %s from %s: %.0f s of data%n", what,
                 Instant.ofEpochSecond(0, run.startNanos()), span);
-        for (RecordedRun.SourceSummary src : s.sources()) {
+        for (Replayer.SourceSummary src : s.sources()) {
             System.out.printf(Locale.ROOT, "  %-28s %-12s %-12s %,12d items %,14d bytes%s%n", src.name(), src.kind(), src.format(),
                     src.delivered(), src.bytes(), rejects(src.rejects()));
         }

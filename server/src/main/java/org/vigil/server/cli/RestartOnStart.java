@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.record.RecordingManifest;
-import org.vigil.server.record.Restart;
+import org.vigil.server.recording.RecordingManifest;
+import org.vigil.server.replay.Restart;
 import org.vigil.server.sim.LiveSimulation;
-import org.vigil.server.store.Recorder;
+import org.vigil.server.recording.Recorder;
 
 /**
  * The restart step of {@code vigil run} and {@code vigil demo} (docs/REPLAY.md "Restart"): when the

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
-import org.vigil.server.record.RecordingTap;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.SimFeed;
-import org.vigil.server.store.Recorder;
+import org.vigil.server.recording.Recorder;
 import org.vigil.server.auth.Security;
 
 import java.net.URI;
@@ -125,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (scenario != null) for (RadarSpec r : scenario.radars()) radarSites.add(SimFeed.site(r));
-        org.vigil.server.record.RecordingManifest before = secure.previousManifest();
+        org.vigil.server.recording.RecordingManifest before = secure.previousManifest();
         // closed in reverse order: the server (and its last events) before the recorder
         try (security; Recorder recorder = secure.openRecorder(radarSites, scenario == null ? null : scenario.name());
              LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {

@@ -10,9 +10,9 @@ import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
 import java.util.List;
 import org.vigil.core.radar.RadarSite;
-import org.vigil.server.record.RecordingManifest;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecordingManifest;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
 import picocli.CommandLine.Option;
 
 /**

@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.vigil.server.record.OpenAlerts;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.EventStore;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.EventStore;
+import org.vigil.server.recording.OpenAlerts;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * The after-action report of one alert as a self-contained HTML page, printable to PDF from a

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.EventStore;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.EventStore;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * The tracks of a period as read back from the recorded events: every track event that carries a

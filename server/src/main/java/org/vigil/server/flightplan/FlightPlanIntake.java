@@ -9,7 +9,7 @@ import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.flightplan.AtsMessage;
 import org.vigil.core.flightplan.FlightPlanStore;
-import org.vigil.server.record.RecordingTap;
+import org.vigil.server.recording.RecordingTap;
 
 /**
  * Where ATS messages from outside (the API, a watched folder) enter the live flight-plan store:

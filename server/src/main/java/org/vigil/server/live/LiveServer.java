@@ -32,9 +32,9 @@ import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.track.TrackListener;
-import org.vigil.server.record.RecordedEvents;
-import org.vigil.server.record.RecordingTap;
-import org.vigil.server.store.Actor;
+import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.RecordedEvents;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.web.WebServer;
 import org.vigil.core.qra.Detachment;
@@ -46,7 +46,7 @@ import org.vigil.server.qra.QraApi;
 import org.vigil.server.qra.ScrambleEventQueue;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.qra.SimulatedFighters;
-import org.vigil.server.record.Restart;
+import org.vigil.server.replay.Restart;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.WebSettings;
 import org.vigil.core.qra.scramble.ScrambleService;
@@ -157,7 +157,7 @@ public final class LiveServer implements AutoCloseable {
     }
 
     /**
-     * The picture of a playback (org.vigil.server.replay.RecordingPlayback): the same pipeline, nothing
+     * The picture of a playback (org.vigil.server.playback.RecordingPlayback): the same pipeline, nothing
      * recorded; the tracker's, identification's and scramble events go to {@code events}.
      * Not meant to be started: the playback serves it and delivers its inputs.
      */

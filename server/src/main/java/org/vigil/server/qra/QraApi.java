@@ -26,8 +26,8 @@ import org.vigil.core.qra.TargetMotion;
 import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
-import org.vigil.server.store.Actor;
 import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.server.recording.Actor;
 
 /**
  * The QRA and scramble routes (roles in {@code AccessPolicy.standard()}): reads for observers,

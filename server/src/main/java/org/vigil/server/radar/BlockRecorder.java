@@ -1,6 +1,6 @@
 package org.vigil.server.radar;
 
-import org.vigil.server.record.RadarBlockSink;
+import org.vigil.server.recording.RadarBlockSink;
 
 /**
  * Records an ASTERIX byte stream (TCP, a raw file) as whole data blocks, beside the decoding

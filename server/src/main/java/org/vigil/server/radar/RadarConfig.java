@@ -146,7 +146,7 @@ public final class RadarConfig {
      * As {@link #build(RadarPlotSink, Object)}, each source's blocks recorded through {@code tap}
      * (journal feed {@code asterix:NAME}) before decoding; null: not recorded.
      */
-    public Setup build(RadarPlotSink sink, Object lock, org.vigil.server.record.RecordingTap tap) {
+    public Setup build(RadarPlotSink sink, Object lock, org.vigil.server.recording.RecordingTap tap) {
         RadarNetwork network = new RadarNetwork(sites);
         List<RadarFeedSource> sources = new ArrayList<>();
         for (FeedEntry e : feeds) {

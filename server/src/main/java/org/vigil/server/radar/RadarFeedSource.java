@@ -38,7 +38,7 @@ public abstract class RadarFeedSource extends FeedSource {
     private volatile long connects;
     private volatile long disconnects;
     /** Where each block is recorded as received, before decoding (docs/REPLAY.md); null: not recording. */
-    private volatile org.vigil.server.record.RadarBlockSink recorder;
+    private volatile org.vigil.server.recording.RadarBlockSink recorder;
 
     protected RadarFeedSource(String name, FeedKind closestKind, String kindLabel, String endpoint, String format,
                               RadarNetwork network, RadarPlotSink sink, Object lock) {
@@ -56,7 +56,7 @@ public abstract class RadarFeedSource extends FeedSource {
      * Records every block or datagram this source decodes, with the decoder's reference time as its
      * receive time, just before decoding (e.g. {@code tap.radar(name)}); null stops. Set before start.
      */
-    public RadarFeedSource recordTo(org.vigil.server.record.RadarBlockSink recorder) {
+    public RadarFeedSource recordTo(org.vigil.server.recording.RadarBlockSink recorder) {
         this.recorder = recorder;
         return this;
     }
@@ -90,14 +90,14 @@ public abstract class RadarFeedSource extends FeedSource {
 
     /** The recorder of a stream source (TCP, raw file), cutting its reads into blocks; null when not recording. */
     protected final BlockRecorder streamRecorder() {
-        org.vigil.server.record.RadarBlockSink r = recorder;
+        org.vigil.server.recording.RadarBlockSink r = recorder;
         return r == null ? null : new BlockRecorder(r);
     }
 
     /** Decodes one datagram or recording frame under the lock. */
     protected final void decodeLocked(byte[] buf, int off, int len, long referenceNanos) {
         synchronized (lock) {
-            org.vigil.server.record.RadarBlockSink r = recorder;
+            org.vigil.server.recording.RadarBlockSink r = recorder;
             // as received: a replay decodes it again (undated input: stamped with the wall clock)
             if (r != null) r.block(buf, off, len, receiveTime(referenceNanos));
             decoder.decode(buf, off, len, referenceNanos);

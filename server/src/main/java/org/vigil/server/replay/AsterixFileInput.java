@@ -35,7 +35,7 @@ import org.vigil.server.radar.PcapClock;
  * well, but the {@link RadarStatus} they refer to is live: read during delivery it may already
  * reflect the rest of that chunk.
  */
-final class AsterixFileInput implements ReplayInput {
+final class AsterixFileInput implements InputSource {
     private static final int CHUNK = 4 * 1024;
     private static final byte PLOT = 0, STATUS = 1;
 

@@ -18,7 +18,7 @@ import org.vigil.core.flightplan.AtsMessage;
  * message is due at {@code timeNanos} (the scenario start: {@code vigil sim} files every plan
  * before the first flight appears), in file order. Read and parsed whole when opened (human rates).
  */
-final class FlightPlanFileInput implements ReplayInput {
+final class FlightPlanFileInput implements InputSource {
     private final String name;
     private final long timeNanos;
     private final Consumer<AtsMessage> sink;

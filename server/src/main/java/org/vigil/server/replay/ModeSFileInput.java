@@ -25,7 +25,7 @@ import org.vigil.codec.feed.FrameSink;
  * <p>Reading: when the frames framed so far are used up, the next chunk is read and framed into
  * a reusable queue (arrays grow to the largest chunk's needs once, then nothing is allocated).
  */
-final class ModeSFileInput implements ReplayInput {
+final class ModeSFileInput implements InputSource {
     private static final int CHUNK = 16 * 1024;
     private static final long REBASE_NANOS = 3_600_000_000_000L;
 

@@ -11,7 +11,7 @@ import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 
 /**
- * Where a {@link RecordedRun} delivers, all on the replaying thread, in data-time order across the
+ * Where the {@link Replayer} delivers, all on the replaying thread, in data-time order across the
  * four. Any consumer (the Mode S pipeline, a tracker, a metrics recorder, a test's hash) plugs in
  * here; several consumers of one kind are combined with {@link #tee}. The objects passed are reused
  * and valid only during the call, as on the live path.

@@ -16,7 +16,7 @@ import org.vigil.codec.modes.ModeSMessage;
  * is delivered. Times are the lines' own date and time (UTC); a line without them takes the time
  * of the previous message (the start for the first).
  */
-final class SbsFileInput implements ReplayInput {
+final class SbsFileInput implements InputSource {
     private static final int BUFFER = 64 * 1024;
 
     private final String name;

@@ -125,7 +125,7 @@ public final class LiveSimulation implements LiveServer.Input {
      * {@code asterix:sim-radar-*} feeds, the names this class records under). Counts from the
      * journal's start, so it is exact as long as retention has removed nothing of the run.
      */
-    public static long recordedInputs(org.vigil.server.store.RawStore raw) throws java.io.IOException {
+    public static long recordedInputs(org.vigil.server.recording.RawStore raw) throws java.io.IOException {
         long[] n = new long[1];
         raw.read(Long.MIN_VALUE, Long.MAX_VALUE, (name, rx, data, bytes, off, len) -> {
             if (name.startsWith("modes:sim-adsb-") || name.startsWith("asterix:sim-radar-")) n[0]++;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
-import org.vigil.server.record.RadarBlockSink;
+import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.radar.RadarNetwork;

@@ -26,7 +26,8 @@ import org.vigil.server.qra.ScrambleEventQueue;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.qra.scramble.ScrambleConfig;
@@ -34,7 +35,7 @@ import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
- * and radar plots, merged in data-time order by {@link RecordedRun}, into one
+ * and radar plots, merged in data-time order by {@link ReplayFiles}, into one
  * {@link TrackingPipeline}; events to JSON Lines, and with truth the quality metrics. With
  * {@link Options#withIdentification} the identification stage sits in front of the event writer and
  * its events (identities, rules, alerts) join the same stream (docs/EVENTS.md).
@@ -96,7 +97,7 @@ public final class TrackingReplay {
      * @param metrics     the metrics JSON object (docs/METRICS.md) plus {@code "tracker"} facts, or null without truth
      * @param wallSeconds wall time of the replay loop (reading, decoding, tracking, scoring)
      */
-    public record Result(TrackingPipeline.Stats stats, RecordedRun.Summary summary, Map<String, Object> metrics,
+    public record Result(TrackingPipeline.Stats stats, Replayer.Summary summary, Map<String, Object> metrics,
                          long events, long instants, double wallSeconds) {
         /** Data seconds covered by the inputs. */
         public double dataSeconds() {
@@ -143,7 +144,7 @@ public final class TrackingReplay {
         }
 
         /** End of input: releases the reordering window, takes the last samples, flushes the events. */
-        public Result finish(RecordedRun.Summary summary, double wallSeconds) throws IOException {
+        public Result finish(Replayer.Summary summary, double wallSeconds) throws IOException {
             pipeline.finish();
             long events = 0;
             if (writer != null) {
@@ -168,7 +169,7 @@ public final class TrackingReplay {
     private TrackingReplay() {}
 
     /** Prepares the pipeline for {@code run}: sensors from its radars, truth and coverage when asked. */
-    public static Session open(RecordedRun run, Options o) throws IOException {
+    public static Session open(ReplayFiles run, Options o) throws IOException {
         TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
         OutputStream out = o.events() == null ? null : new BufferedOutputStream(o.events(), 1 << 16);
         Writer text = out == null ? null : new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -203,7 +204,7 @@ public final class TrackingReplay {
         long interval = 0;
         if (o.truth() != null) {
             TruthStates truth = TruthStates.read(o.truth());
-            Path manifest = o.truth().toAbsolutePath().getParent().resolve(RecordedRun.MANIFEST);
+            Path manifest = o.truth().toAbsolutePath().getParent().resolve(ReplayFiles.MANIFEST);
             boolean hasManifest = Files.isReadable(manifest);
             SensorCoverage coverage = hasManifest ? SensorCoverage.fromManifest(manifest) : null;
             double truthInterval = hasManifest ? new ObjectMapper().readTree(manifest.toFile()).path("truthIntervalSeconds").asDouble(1) : 1;
@@ -215,10 +216,10 @@ public final class TrackingReplay {
     }
 
     /** Replays {@code run} into a fresh tracking pipeline only (no Mode S air picture). */
-    public static Result run(RecordedRun run, Options o) throws IOException {
+    public static Result run(ReplayFiles run, Options o) throws IOException {
         Session s = open(run, o);
         long t0 = System.nanoTime();
-        RecordedRun.Summary summary = run.run(s.sinks());
+        Replayer.Summary summary = run.run(s.sinks());
         double wall = (System.nanoTime() - t0) / 1e9;
         return s.finish(summary, wall);
     }
@@ -232,7 +233,7 @@ public final class TrackingReplay {
     public static void main(String[] args) throws Exception {
         TrackerConfig c = new TrackerConfig();
         if (args.length > 1) c.motion = org.vigil.core.track.Motion.of(args[1]);
-        RecordedRun run = RecordedRun.open(Path.of(args[0]));
+        ReplayFiles run = ReplayFiles.open(Path.of(args[0]));
         Path ev = Path.of(args.length > 2 ? args[2] : "/dev/null");
         try (OutputStream out = Files.newOutputStream(ev)) {
             Result r = run(run, new Options(c, out, run.truth(), null, DEFAULT_SAMPLE_SECONDS));

@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.store.Actor;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
-import org.vigil.server.store.RetentionPolicy;
+import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RetentionPolicy;
 
 /** The audit trail records each action with who, when, what, from where and outcome, and cannot be edited. */
 class AuditTrailTest {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
 

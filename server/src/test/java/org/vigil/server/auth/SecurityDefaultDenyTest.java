@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecorderConfig;
 
 /**
  * Routes added by a feature: one the table does not know is refused to everyone (even admin), one

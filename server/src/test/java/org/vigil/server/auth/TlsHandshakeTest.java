@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
 

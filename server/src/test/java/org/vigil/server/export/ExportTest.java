@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.server.cli.ExportCommand;
-import org.vigil.server.store.Actor;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
 import org.w3c.dom.Document;
 import picocli.CommandLine;
 

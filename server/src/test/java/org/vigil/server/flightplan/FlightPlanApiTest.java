@@ -20,7 +20,7 @@ import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecorderConfig;
 
 /** {@code POST /api/flightplans}: valid texts are filed, a bad one is refused whole with the item at fault, observers may not post. */
 class FlightPlanApiTest {

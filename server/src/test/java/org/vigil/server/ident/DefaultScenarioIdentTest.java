@@ -32,7 +32,8 @@ import org.vigil.core.ident.TrackFacts;
 import org.vigil.core.ident.TrackIdentity;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
@@ -84,7 +85,7 @@ class DefaultScenarioIdentTest {
     @BeforeAll
     static void runScenario() throws Exception {
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, MINUTES * 60.0, null);
-        RecordedRun run = RecordedRun.open(dir);
+        ReplayFiles run = ReplayFiles.open(dir);
         startNanos = run.startNanos();
         readTruth(run.truth());
 
@@ -134,7 +135,7 @@ class DefaultScenarioIdentTest {
                 if (st != null && distanceNm(plot.latDeg, plot.lonDeg, st.lat, st.lon) < 2) firstPlotMs.put(icao, plot.timeNanos / 1_000_000L);
             }
         };
-        RecordedRun.Summary s = run.run(ReplaySinks.tee(ReplaySinks.none().withPlots(firstPlots), ReplaySinks.none().withFrames(pipeline)
+        Replayer.Summary s = run.run(ReplaySinks.tee(ReplaySinks.none().withPlots(firstPlots), ReplaySinks.none().withFrames(pipeline)
                 .withPlots(pipeline).withMessages(pipeline::onDecoded).withFlightPlans(plans::apply)));
         pipeline.finish();
         wallSeconds = (System.nanoTime() - t0) / 1e9;

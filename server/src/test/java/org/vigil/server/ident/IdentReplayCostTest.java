@@ -13,7 +13,8 @@ import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
@@ -42,7 +43,7 @@ class IdentReplayCostTest {
     void identificationCostPerTrackUpdateInTheReplay() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("vigil.bench"), "benchmark: run with -Dvigil.bench=true");
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, 35 * 60.0, null);
-        RecordedRun run = RecordedRun.open(dir);
+        ReplayFiles run = ReplayFiles.open(dir);
         int warm = 2;
         double[] extraCpuPerUpdate = new double[ROUNDS - warm];
         double[] insidePerUpdate = new double[ROUNDS - warm];
@@ -76,7 +77,7 @@ class IdentReplayCostTest {
     }
 
     /** One replay; returns {wall s, thread CPU ns, ident updates, inputs, ns/update timed inside the stage}. */
-    static double[] replay(RecordedRun run, boolean ident, boolean timing) throws Exception {
+    static double[] replay(ReplayFiles run, boolean ident, boolean timing) throws Exception {
         FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
         IdentStage stage = null;
         TrackingPipeline pipeline;
@@ -97,7 +98,7 @@ class IdentReplayCostTest {
         }
         long c0 = MX.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        RecordedRun.Summary s = run.run(ReplaySinks.none().withFrames(pipeline).withPlots(pipeline)
+        Replayer.Summary s = run.run(ReplaySinks.none().withFrames(pipeline).withPlots(pipeline)
                 .withMessages(pipeline::onDecoded).withFlightPlans(plans::apply));
         pipeline.finish();
         double wall = (System.nanoTime() - t0) / 1e9;

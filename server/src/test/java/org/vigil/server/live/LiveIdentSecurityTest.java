@@ -25,7 +25,7 @@ import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
-import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.recording.RecorderConfig;
 
 /**
  * What `vigil demo` serves with security on: identification runs live (tracks carry their STANAG

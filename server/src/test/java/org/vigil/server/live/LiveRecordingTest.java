@@ -13,16 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
-import org.vigil.server.record.RecordingReplay;
-import org.vigil.server.record.RecordingTap;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * What `vigil demo` records: the simulator's ADS-B frames, radar blocks and flight plans in the
@@ -65,12 +65,12 @@ class LiveRecordingTest {
             });
 
             long[] replayedFrames = {0};
-            RecordingReplay.Summary s = new RecordingReplay(rec.raw(), radars, ReplaySinks.none()
-                    .withFrames((buf, off, len, t, mlat, signal) -> replayedFrames[0]++)).run(Long.MIN_VALUE, Long.MAX_VALUE);
+            Replayer.Summary s = Replayer.recording(rec.raw(), radars, Long.MIN_VALUE, Long.MAX_VALUE, ReplaySinks.none()
+                    .withFrames((buf, off, len, t, mlat, signal) -> replayedFrames[0]++));
             assertThat(replayedFrames[0]).isEqualTo(frames);
-            assertThat(s.radarBlocks()).isGreaterThan(100);
-            assertThat(s.flightPlanTexts()).isGreaterThan(10);
-            assertThat(s.flightPlanRejects()).isZero();
+            assertThat(s.items("radar-blocks")).isGreaterThan(100);
+            assertThat(s.items("flight-plan-texts")).isGreaterThan(10);
+            assertThat(s.rejects("flight-plan")).isZero();
         }
     }
 }

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
-import org.vigil.server.record.OpenAlerts;
-import org.vigil.server.record.RecordingTap;
-import org.vigil.server.record.Restart;
+import org.vigil.server.recording.OpenAlerts;
+import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.replay.Restart;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
-import org.vigil.server.store.EventQuery;
-import org.vigil.server.store.Recorder;
-import org.vigil.server.store.RecorderConfig;
-import org.vigil.server.store.StoredEvent;
+import org.vigil.server.recording.EventQuery;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.StoredEvent;
 
 /**
  * Restart of a recording live server ({@code vigil demo} on a data directory that holds a

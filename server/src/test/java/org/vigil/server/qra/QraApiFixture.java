@@ -18,8 +18,8 @@ import org.vigil.server.auth.PasswordHasher;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
-import org.vigil.server.store.RecorderConfig;
 import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.server.recording.RecorderConfig;
 
 /**
  * A real Javalin server with Vigil's security (standard access table, embedded store in a temporary

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.record.RadarBlockSink;
+import org.vigil.server.recording.RadarBlockSink;
 
 /**
  * ASTERIX feeds of {@code vigil run} are recorded (RadarConfig.build with a tap, RadarFeedSource.recordTo):
@@ -89,9 +89,9 @@ class RadarRecordingTest {
         } catch (IllegalArgumentException e) {
             throw new AssertionError("test radar config not accepted: " + e.getMessage(), e);
         }
-        try (org.vigil.server.store.Recorder rec = org.vigil.server.store.Recorder.open(
-                org.vigil.server.store.RecorderConfig.embedded(dir.resolve("recording")))) {
-            org.vigil.server.record.RecordingTap tap = new org.vigil.server.record.RecordingTap(rec);
+        try (org.vigil.server.recording.Recorder rec = org.vigil.server.recording.Recorder.open(
+                org.vigil.server.recording.RecorderConfig.embedded(dir.resolve("recording")))) {
+            org.vigil.server.recording.RecordingTap tap = new org.vigil.server.recording.RecordingTap(rec);
             RadarConfig.Setup setup = rc.build(new RadarBlocks.Collect(), new Object(), tap);
             for (RadarFeedSource s : setup.sources()) {
                 s.start();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.sim.Scenario;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 
 /**
@@ -68,7 +68,7 @@ class SimLiveSensorsTest {
 
         // the same plots, radar by radar, as a replay of the files decodes them
         Map<Integer, List<String>> replayed = new TreeMap<>();
-        RecordedRun.open(dir).run(ReplaySinks.none().withPlots(recorder(replayed)));
+        ReplayFiles.open(dir).run(ReplaySinks.none().withPlots(recorder(replayed)));
         assertThat(live.keySet()).hasSize(sc.radars().size());
         assertThat(live).isEqualTo(replayed);
     }

@@ -17,7 +17,7 @@ import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.sim.Simulation;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 
 /**
@@ -62,7 +62,7 @@ class SimUniquenessTest {
         // radar key << 24 | Mode S address -> time of the last plot
         Map<Long, Long> last = new HashMap<>();
         long[] twice = {0}, addressed = {0};
-        RecordedRun.open(dir).run(ReplaySinks.none().withPlots(new RadarPlotSink() {
+        ReplayFiles.open(dir).run(ReplaySinks.none().withPlots(new RadarPlotSink() {
             @Override
             public void onPlot(RadarPlot p) {
                 if (p.address == RadarPlot.ABSENT || p.timeNanos == Long.MIN_VALUE) return;

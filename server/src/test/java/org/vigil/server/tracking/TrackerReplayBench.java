@@ -13,7 +13,7 @@ import org.vigil.core.track.*;
 public final class TrackerReplayBench {
     static long trackerNanos, detections;
     public static void main(String[] a) throws Exception {
-        RecordedRun run = RecordedRun.open(Path.of(a[0]));
+        ReplayFiles run = ReplayFiles.open(Path.of(a[0]));
         TrackerConfig c = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());
         if (a.length > 1) c.motion = Motion.of(a[1]);
         Tracker tr = new Tracker(c, null);
@@ -26,7 +26,7 @@ public final class TrackerReplayBench {
         org.vigil.codec.modes.CprResolver cpr = new org.vigil.codec.modes.CprResolver();
         long[] maxLive = {0};
         long wall0 = System.nanoTime();
-        RecordedRun.Summary sum = run.run(ReplaySinks.none().withPlots(p -> { if (rd.toDetection(p, det)) feed(tr, det); })
+        Replayer.Summary sum = run.run(ReplaySinks.none().withPlots(p -> { if (rd.toDetection(p, det)) feed(tr, det); })
             .withFrames((buf, off, len, t, ml, sig) -> {
                 if (!org.vigil.codec.modes.ModeSDecoder.decode(buf, off, len, t, m)) return;
                 cpr.resolve(m);

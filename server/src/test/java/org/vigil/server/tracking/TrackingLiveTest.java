@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.track.Rejection;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 import org.vigil.server.web.WebServer;
@@ -36,7 +36,7 @@ class TrackingLiveTest {
         Path dir = Files.createTempDirectory("vigil-tracking-live");
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, 180, null);
         pipeline = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), null);
-        RecordedRun run = RecordedRun.open(dir);
+        ReplayFiles run = ReplayFiles.open(dir);
         run.run(org.vigil.server.replay.ReplaySinks.none().withFrames(pipeline).withPlots(pipeline));
         pipeline.finish();
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.RecordedRun;
+import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 
@@ -29,7 +29,7 @@ import org.vigil.server.sim.SimRunner;
 class TrackingReplayTest {
     static final double DURATION_SECONDS = 3600;
     static Path dir;
-    static RecordedRun run;
+    static ReplayFiles run;
     static byte[] events;
     static Map<String, Object> metrics;
     static TrackingReplay.Result result;
@@ -38,7 +38,7 @@ class TrackingReplayTest {
     static void simulateAndReplay() throws Exception {
         dir = Files.createTempDirectory("vigil-tracking-test");
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, DURATION_SECONDS, null);
-        run = RecordedRun.open(dir);
+        run = ReplayFiles.open(dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         result = TrackingReplay.run(run, new TrackingReplay.Options(new TrackerConfig(), out, run.truth(), null, 4));
         events = out.toByteArray();
@@ -119,7 +119,7 @@ class TrackingReplayTest {
     @Test
     void sameRecordingGivesTheSameEventBytes() throws IOException {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        TrackingReplay.run(RecordedRun.open(dir), new TrackingReplay.Options(new TrackerConfig(), again, null, null, 4));
+        TrackingReplay.run(ReplayFiles.open(dir), new TrackingReplay.Options(new TrackerConfig(), again, null, null, 4));
         assertThat(events.length).isGreaterThan(1_000_000);
         assertThat(again.toByteArray()).as("event stream of a second replay").isEqualTo(events);
     }
@@ -128,7 +128,7 @@ class TrackingReplayTest {
     void baselineRunsOnTheSameScenarioForTheComparison() throws IOException {
         TrackerConfig cv = new TrackerConfig();
         cv.motion = org.vigil.core.track.Motion.CV;
-        TrackingReplay.Result r = TrackingReplay.run(RecordedRun.open(dir), new TrackingReplay.Options(cv, null, run.truth(), null, 4));
+        TrackingReplay.Result r = TrackingReplay.run(ReplayFiles.open(dir), new TrackingReplay.Options(cv, null, run.truth(), null, 4));
         System.out.println("CV baseline: " + summary(r.metrics()) + String.format(" (%.1f s wall)", r.wallSeconds()));
         assertThat(r.metrics().get("tracker")).asString().contains("cv");
         assertThat(num(r.metrics(), "ospa_mean_m")).isGreaterThan(0);

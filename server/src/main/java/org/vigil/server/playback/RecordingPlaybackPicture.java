@@ -1,0 +1,116 @@
+package org.vigil.server.playback;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.vigil.codec.feed.FeedCounters;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.core.radar.RadarPlot;
+import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.core.radar.RadarStatus;
+import org.vigil.core.radar.ServiceMessage;
+import org.vigil.server.live.AircraftViews;
+import org.vigil.server.live.FlightPlanViews;
+import org.vigil.server.live.LiveServer;
+import org.vigil.core.event.EventSink;
+import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.web.AircraftView;
+
+/**
+ * One fresh air picture for a playback: a {@link LiveServer} built for playback (the very pipeline a
+ * live run has: Mode S, tracker, identification and alerts, scramble workflow, their event writers)
+ * that records nothing and is never started; its events go to the playback's {@link EventSink}.
+ * A seek throws the picture away and builds a new one, because a tracker cannot be wound back.
+ *
+ * <p>Inputs are delivered as the live feeds deliver them, under the server's delivery lock. The
+ * scramble workflow is ticked at every whole second of data time, as the simulator ticks it after
+ * each one-second slice (LiveSimulation); a live run on the wall clock ticks at other instants,
+ * so its tick-driven scramble events are the one part a playback may not reproduce exactly.
+ */
+final class RecordingPlaybackPicture {
+    private static final long SECOND = 1_000_000_000L;
+
+    final LiveServer server;
+    /** Frames the decoder refused, counted by reason as a live feed counts them. */
+    final FeedCounters frameCounters = new FeedCounters();
+    private final FrameSink decode;
+    private long nextTick = Long.MIN_VALUE;
+
+    /** What a replay delivers into this picture; made once per picture, nothing allocated per input. */
+    final ReplaySinks sinks;
+
+    RecordingPlaybackPicture(EventSink events) {
+        server = new LiveServer(Objects.requireNonNull(events, "events"));
+        decode = server.frameConsumerFor(frameCounters, "playback", null);
+        Object lock = server.deliveryLock();
+        RadarPlotSink radar = server.radarSink();
+        sinks = ReplaySinks.none()
+                .withFrames((buf, off, len, t, mlat, signal) -> {
+                    synchronized (lock) {
+                        tick(t);
+                        decode.onFrame(buf, off, len, t, mlat, signal);
+                    }
+                })
+                .withMessages(server.pipeline()::onDecoded)
+                .withPlots(new RadarPlotSink() {
+                    @Override
+                    public void onPlot(RadarPlot plot) {
+                        synchronized (lock) {
+                            radar.onPlot(plot);
+                        }
+                    }
+
+                    @Override
+                    public void onRadarStatus(RadarStatus status, ServiceMessage message) {
+                        synchronized (lock) {
+                            radar.onRadarStatus(status, message);
+                        }
+                    }
+                })
+                .withFlightPlans(m -> {
+                    synchronized (lock) {
+                        server.flightPlans().apply(m);
+                    }
+                });
+    }
+
+    /** Ticks the scramble workflow at each whole data second T once the inputs up to T are in (under the delivery lock). */
+    private void tick(long t) {
+        if (nextTick == Long.MIN_VALUE) nextTick = Math.floorDiv(t, SECOND) * SECOND + SECOND;
+        while (t > nextTick) {
+            server.afterSimulationStep(nextTick);
+            nextTick += SECOND;
+        }
+    }
+
+    /** Hands on the events the writers still buffer (the server's close flushes them; it was never started). */
+    void flushEvents() {
+        server.close();
+    }
+
+    List<AircraftView> aircraft() { return AircraftViews.snapshot(server.pipeline()); }
+
+    List<?> plots() {
+        synchronized (server.deliveryLock()) {
+            return server.radarPlots().snapshot();
+        }
+    }
+
+    List<?> flightPlanViews() {
+        synchronized (server.deliveryLock()) {
+            return FlightPlanViews.snapshot(server.flightPlans());
+        }
+    }
+
+    List<?> tracks() { return server.tracking().views(true); }
+
+    List<Map<String, Object>> openAlerts() { return server.alerts().openAlerts(); }
+
+    long identNow() { return server.ident().now(); }
+
+    Map<String, Object> trackIdentity(int track) { return server.alerts().trackIdentity(track); }
+
+    long frames() { return server.pipeline().stats().frames(); }
+
+    long latestMessageNanos() { return server.pipeline().latestMessageNanos(); }
+}

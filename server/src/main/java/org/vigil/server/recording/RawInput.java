@@ -1,0 +1,49 @@
+package org.vigil.server.recording;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * How the three kinds of raw input are laid out in the recorder's journal, shared by the
+ * {@link RecordingTap} (writing) and the replay's {@code RecordingInput} (reading).
+ *
+ * <p>The kind is in the journal's feed name, {@code KIND:NAME}, so the journal stays generic and
+ * each segment (which declares its feeds) still reads on its own:
+ * <ul>
+ * <li>{@code modes:NAME}: one Mode S frame as a framer gave it: i64 MLAT clock (12 MHz ticks),
+ *     i32 signal level, then the 7 or 14 frame bytes (little-endian). Receive and data time are the
+ *     journal's own fields.</li>
+ * <li>{@code asterix:NAME}: one ASTERIX block or datagram exactly as received; its receive time is
+ *     the reference the decoder resolves times of day against, so a replay decodes the same plots.</li>
+ * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
+ * </ul>
+ */
+public final class RawInput {
+    public static final String MODES = "modes:";
+    public static final String ASTERIX = "asterix:";
+    public static final String FPL = "fpl:";
+    /** Bytes in front of a Mode S frame: MLAT clock and signal. */
+    public static final int MODES_HEADER = 12;
+
+    public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    public static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    public enum Kind { MODES, ASTERIX, FPL, UNKNOWN }
+
+    public static Kind kindOf(String journalFeed) {
+        if (journalFeed == null) return Kind.UNKNOWN;
+        if (journalFeed.startsWith(MODES)) return Kind.MODES;
+        if (journalFeed.startsWith(ASTERIX)) return Kind.ASTERIX;
+        if (journalFeed.startsWith(FPL)) return Kind.FPL;
+        return Kind.UNKNOWN;
+    }
+
+    /** The source's own name (after {@code KIND:}). */
+    public static String sourceName(String journalFeed) {
+        int i = journalFeed.indexOf(':');
+        return i < 0 ? journalFeed : journalFeed.substring(i + 1);
+    }
+
+    private RawInput() {}
+}

@@ -1,0 +1,123 @@
+package org.vigil.server.recording;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.codec.feed.FrameSink;
+
+/**
+ * Records every raw input where it enters Vigil, then hands it on unchanged: Mode S frames
+ * (wrap the {@link FrameSink} a framer delivers to), ASTERIX blocks (wrap the radar decoder's
+ * input, {@link RadarBlockSink}) and ATS flight-plan text ({@link #flightPlans}). Layout in the
+ * journal: {@link RawInput}.
+ *
+ * <p>Order: each input is recorded just before it is handed on, on the thread that delivers it,
+ * so the journal holds the inputs in the order the pipeline saw them, which for one source is
+ * that source's (data-time) order; a replay of the journal in append order is therefore the same
+ * input sequence (the determinism the replay and restart rest on).
+ *
+ * <p>Receive time: by default the data time (frame time, block reference time), which is right
+ * for simulated and replayed input whose data time is not "now"; a live network source passes a
+ * wall clock ({@link #WALL_CLOCK}) so that a period of the journal is a period of real time.
+ *
+ * <p>Allocation: none per input. Each wrapper owns one scratch buffer, so one wrapper must be
+ * called by one thread at a time (a feed's reader thread, or under the delivery lock). A refused
+ * record (journal full, closed, too large) is counted ({@link #refused()}) and the input is still
+ * handed on: the picture does not stop because recording failed.
+ */
+public final class RecordingTap {
+    /** Wall-clock receive times, epoch nanoseconds at millisecond resolution. */
+    public static final LongSupplier WALL_CLOCK = () -> System.currentTimeMillis() * 1_000_000L;
+
+    private final Recorder recorder;
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    public RecordingTap(Recorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+    }
+
+    public Recorder recorder() { return recorder; }
+
+    /** Raw inputs recorded through this tap. */
+    public long recorded() { return recorded.get(); }
+
+    /** Raw inputs the journal refused (see its stats for why); they were still delivered. */
+    public long refused() { return refused.get(); }
+
+    /** Records Mode S frames of feed {@code name}, receive time = frame time. */
+    public FrameSink modeS(String name, FrameSink next) {
+        return modeS(name, next, null);
+    }
+
+    /**
+     * Records Mode S frames of feed {@code name} and hands them to {@code next}.
+     * @param receiveClock receive-time clock, or null to use the frame's own time
+     */
+    public FrameSink modeS(String name, FrameSink next, LongSupplier receiveClock) {
+        Objects.requireNonNull(next, "next");
+        int feed = feedId(RawInput.MODES + name);
+        byte[] scratch = new byte[RawInput.MODES_HEADER + 64];
+        return (buf, off, len, timeNanos, mlat12MHz, signal) -> {
+            if (len >= 0 && len <= scratch.length - RawInput.MODES_HEADER && off >= 0 && off + len <= buf.length) {
+                RawInput.LONG.set(scratch, 0, mlat12MHz);
+                RawInput.INT.set(scratch, 8, signal);
+                System.arraycopy(buf, off, scratch, RawInput.MODES_HEADER, len);
+                long rx = receiveClock == null ? timeNanos : receiveClock.getAsLong();
+                count(recorder.recordRaw(feed, rx, timeNanos, scratch, 0, RawInput.MODES_HEADER + len));
+            } else {
+                refused.incrementAndGet(); // not a frame (the decoder will reject it too); still delivered
+            }
+            next.onFrame(buf, off, len, timeNanos, mlat12MHz, signal);
+        };
+    }
+
+    /** Records ASTERIX blocks of radar source {@code name}, then hands them to {@code next}. */
+    public RadarBlockSink radar(String name, RadarBlockSink next) {
+        Objects.requireNonNull(next, "next");
+        int feed = feedId(RawInput.ASTERIX + name);
+        return (buf, off, len, receiveNanos) -> {
+            count(recorder.recordRaw(feed, receiveNanos, receiveNanos, buf, off, len));
+            next.block(buf, off, len, receiveNanos);
+        };
+    }
+
+    /** Records ASTERIX blocks of radar source {@code name}, then decodes them with {@code decoder}. */
+    public RadarBlockSink radar(String name, RadarPlotDecoder decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        return radar(name, (buf, off, len, rx) -> decoder.decode(buf, off, len, rx));
+    }
+
+    /** A radar sink that only records (when the caller decodes itself right after). */
+    public RadarBlockSink radar(String name) {
+        return radar(name, (buf, off, len, rx) -> { });
+    }
+
+    /**
+     * Records one ATS message text (or several, as read from a file) of flight-plan source
+     * {@code name}. Rare input: allocates (the UTF-8 bytes).
+     * @return whether the journal took it
+     */
+    public boolean flightPlans(String name, long receiveNanos, long dataNanos, CharSequence text) {
+        int feed = feedId(RawInput.FPL + name);
+        byte[] b = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length > RawStore.MAX_RAW_BYTES) {
+            refused.incrementAndGet();
+            return false;
+        }
+        boolean ok = recorder.recordRaw(feed, receiveNanos, dataNanos, b, 0, b.length);
+        count(ok);
+        return ok;
+    }
+
+    private int feedId(String journalName) {
+        int id = recorder.feed(journalName);
+        if (id < 0) throw new IllegalArgumentException("feed name refused by the journal: " + journalName);
+        return id;
+    }
+
+    private void count(boolean ok) {
+        (ok ? recorded : refused).incrementAndGet();
+    }
+}

@@ -1,0 +1,156 @@
+package org.vigil.server.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.vigil.codec.asterix.plots.PlotCounters;
+import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.codec.fpl.FplParseResult;
+import org.vigil.codec.fpl.FplParser;
+import org.vigil.core.radar.RadarNetwork;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.server.recording.RawCursor;
+import org.vigil.server.recording.RawInput;
+import org.vigil.server.recording.RawStore;
+
+/**
+ * The journal of a recorded period as a replay input: the raw inputs with receive time in
+ * [from, to), in the order they were recorded (journal append order), which is the order the live
+ * pipeline saw them: replaying the whole recording into a fresh pipeline gives the live run's events
+ * again (RecordDeterminismTest). Layout of the inputs: {@link RawInput}.
+ *
+ * <p>Delivery, through the sinks a live run uses: Mode S frames to {@link ReplaySinks#frames()};
+ * ASTERIX blocks through a {@link RadarPlotDecoder} (one per recorded radar source, all on one
+ * {@link RadarNetwork} of the recording's sites, as the live run decodes them, made afresh with
+ * each opening) to {@link ReplaySinks#plots()}, with the block's receive time as the reference for
+ * its times of day; ATS message text parsed to {@link ReplaySinks#flightPlans()}. The time an input
+ * is due is its data time. Inputs of an unknown kind, or too short to be what their kind says,
+ * are skipped and counted ({@code skipped}).
+ *
+ * <p>Allocation: none per frame or radar block (the cursor's buffer is handed on). Flight-plan
+ * text is rare and allocates when parsed.
+ */
+public final class RecordingInput implements InputSource {
+    private final RawCursor cursor;
+    private final RadarNetwork network;
+    private final ReplaySinks sinks;
+    private final Map<String, RadarPlotDecoder> decoders = new HashMap<>();
+    private final FplParser fpl = new FplParser();
+    private String lastFeed;
+    private RawInput.Kind lastKind;
+    private RadarPlotDecoder lastDecoder;
+    private boolean ready, ended;
+    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped;
+
+    /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
+    public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
+            throws IOException {
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.network = new RadarNetwork(radars);
+        this.cursor = raw.cursor(fromNanos, toNanos);
+    }
+
+    @Override
+    public long peekTime() throws IOException {
+        while (!ready) {
+            if (ended || !cursor.next()) {
+                ended = true;
+                return Long.MAX_VALUE;
+            }
+            String feed = cursor.feed();
+            if (feed != lastFeed) {
+                lastFeed = feed;
+                lastKind = RawInput.kindOf(feed);
+                lastDecoder = lastKind == RawInput.Kind.ASTERIX ? decoderFor(feed) : null;
+            }
+            bytes += cursor.length();
+            if (lastKind == RawInput.Kind.UNKNOWN || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)) {
+                skipped++;
+                continue;
+            }
+            ready = true;
+        }
+        return cursor.dataNanos();
+    }
+
+    private RadarPlotDecoder decoderFor(String feed) {
+        RadarPlotDecoder d = decoders.get(feed);
+        if (d == null) {
+            d = new RadarPlotDecoder(network, sinks.plots(), new PlotCounters());
+            decoders.put(feed, d);
+        }
+        return d;
+    }
+
+    @Override
+    public void deliver() {
+        if (!ready) throw new IllegalStateException("deliver before peekTime");
+        ready = false;
+        byte[] b = cursor.bytes();
+        int off = cursor.offset(), len = cursor.length();
+        switch (lastKind) {
+            case MODES -> {
+                long mlat = (long) RawInput.LONG.get(b, off);
+                int signal = (int) RawInput.INT.get(b, off + 8);
+                sinks.frames().onFrame(b, off + RawInput.MODES_HEADER, len - RawInput.MODES_HEADER, cursor.dataNanos(), mlat, signal);
+                frames++;
+            }
+            case ASTERIX -> {
+                lastDecoder.decode(b, off, len, cursor.receiveNanos());
+                blocks++;
+            }
+            case FPL -> {
+                planTexts++;
+                for (FplParseResult p : fpl.parseAll(new String(b, off, len, StandardCharsets.UTF_8))) {
+                    if (p instanceof FplParseResult.Parsed ok) {
+                        sinks.flightPlans().accept(ok.message());
+                        plans++;
+                    } else {
+                        planRejects++;
+                    }
+                }
+            }
+            default -> { }
+        }
+        delivered++;
+    }
+
+    @Override public String name() { return "recording"; }
+    @Override public String kind() { return "recording"; }
+    @Override public String format() { return "vigil-journal"; }
+    @Override public long delivered() { return delivered; }
+    @Override public long bytes() { return bytes; }
+
+    /** {@code skipped}: inputs of an unknown kind or too short; {@code flight-plan}: ATS messages that did not parse. */
+    @Override
+    public Map<String, Long> rejects() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (skipped > 0) m.put("skipped", skipped);
+        if (planRejects > 0) m.put("flight-plan", planRejects);
+        return m;
+    }
+
+    @Override
+    public Map<String, Long> items() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("frames", frames);
+        m.put("radar-blocks", blocks);
+        m.put("flight-plan-texts", planTexts);
+        m.put("flight-plans", plans);
+        return m;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cursor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
