@@ -2,7 +2,7 @@ package org.vigil.server.qra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ import org.vigil.server.auth.Security;
 import org.vigil.server.store.Actor;
 
 /**
- * The QRA and scramble routes (roles in {@code AccessPolicy.standard()}): reads for observers,
+ * The QRA and scramble routes (each registered with its role): reads for observers,
  * proposals for operators, orders and posture changes for supervisors. Every action is audited
  * through {@link Security#audit} after the service has checked it and before it takes effect
  * ({@link ScrambleService.Gate}); a refusal is answered with its status and reason (and audited by
@@ -50,7 +50,7 @@ public final class QraApi {
         this.service = service;
     }
 
-    public void registerRoutes(Javalin app, Security security) {
+    public void registerRoutes(RoutesConfig app, Security security) {
         app.get("/api/qra/posture", ctx -> ctx.json(postureView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/qra/units", ctx -> ctx.json(unitsView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/scrambles", ctx -> ctx.json(service.views()), Role.OBSERVER);
