@@ -168,6 +168,19 @@ class SecurityRoutesTest {
     }
 
     @Test
+    void pathsThatAreNoRouteTellNothingWithoutASession() throws Exception {
+        // HEAD of a GET route is no registered route (Javalin answers it from the GET route's existence)
+        assertThat(f.send("HEAD", "/api/users", (String) null, null).statusCode()).isEqualTo(401);
+        assertThat(f.send("POST", "/api/no-such-thing", (String) null, "{}").statusCode()).isEqualTo(401);
+        assertThat(f.send("GET", "/api/users/nobody/role", (String) null, null).statusCode()).isEqualTo(401);
+        String token = f.login("u-observer", passwords.get(Role.OBSERVER));
+        assertThat(f.send("GET", "/api/no-such-thing", token, null).statusCode()).isEqualTo(404);
+        // no Vigil role on the HEAD: default deny, even for an admin
+        assertThat(f.send("HEAD", "/api/users", f.login("u-admin", passwords.get(Role.ADMIN)), null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void publicRoutesAnswerWithoutASession() throws Exception {
         assertThat(f.send("GET", "/api/health", (String) null, null).statusCode()).isEqualTo(200);
         assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body()).contains("\"open\":false");
