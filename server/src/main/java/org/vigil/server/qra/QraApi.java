@@ -35,8 +35,8 @@ import org.vigil.server.store.Actor;
  * ({@link ScrambleService.Gate}); a refusal is answered with its status and reason (and audited by
  * the security layer's after-call row).
  *
- * <p>Wiring: {@code new QraApi(scrambleService).registerRoutes(app, security)} after
- * {@code security.install(app)}; {@code security} may be null (no sign-in configured: every action is
+ * <p>Wiring: {@code web.routes(app -> new QraApi(scrambleService).registerRoutes(app, security))}
+ * (after {@code Security.configure}); {@code security} may be null (no sign-in configured: every action is
  * by "local").
  */
 public final class QraApi {
