@@ -135,7 +135,12 @@ public final class Security implements AutoCloseable {
      * server does not start with it. Called by {@link #configure}, and by {@code WebServer} for an
      * open server, so a route added without a role fails every test that starts a web server.
      */
-    public static void requireRoles(JavalinConfig javalin, java.util.function.Consumer<Route> registered) {
+    public static void requireRoles(JavalinConfig javalin) {
+        requireRoles(javalin, route -> { });
+    }
+
+    /** {@link #requireRoles(JavalinConfig)}, also handing every registered route to {@code registered}. */
+    static void requireRoles(JavalinConfig javalin, java.util.function.Consumer<Route> registered) {
         javalin.events.handlerAdded(h -> {
             if (h.getHttpMethod().isHttpMethod()) {
                 registered.accept(declared(new Route(h.getHttpMethod().name(), h.getPath(), h.getRoles())));
@@ -160,34 +165,36 @@ public final class Security implements AutoCloseable {
 
     /** Before the handler of a matched route (or static file): the roles it was registered with decide. */
     private void check(Context ctx) {
-        Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.contains(Access.PUBLIC)) {
-            return;
-        }
-        Session s = requireSession(ctx);
-        Role needed = lowest(roles);
-        if (needed == null || !s.role().includes(needed)) {
-            refuse(ctx, s, needed == null ? "route declares no role" : "needs " + needed.wireName());
-        }
-        if (isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
+        Session s = checkRole(ctx);
+        if (s != null && isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
             refuse(ctx, s, "cross-site request");
         }
     }
 
     private void checkUpgrade(Context ctx) {
+        Session s = checkRole(ctx);
+        // A page on another site must not open the picture feed with the operator's cookie.
+        if (s != null && !sameOrigin(ctx)) {
+            refuse(ctx, s, "cross-site WebSocket");
+        }
+    }
+
+    /** The route's roles against the caller: null for a public route, else the session, which may use it. */
+    private Session checkRole(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.PUBLIC)) {
-            return;
+            return null;
         }
-        Session s = requireSession(ctx);
+        Session s = session(ctx);
+        if (s == null) {
+            refusedUnauthenticated.incrementAndGet();
+            throw new UnauthorizedResponse("sign in first");
+        }
         Role needed = lowest(roles);
         if (needed == null || !s.role().includes(needed)) {
             refuse(ctx, s, needed == null ? "route declares no role" : "needs " + needed.wireName());
         }
-        // A page on another site must not open the picture feed with the operator's cookie.
-        if (!sameOrigin(ctx)) {
-            refuse(ctx, s, "cross-site WebSocket");
-        }
+        return s;
     }
 
     /** No route matched: under /api/ a caller without a session learns nothing, not even "no such route". */
@@ -196,15 +203,6 @@ public final class Security implements AutoCloseable {
             refusedUnauthenticated.incrementAndGet();
             ctx.status(401).result("sign in first");
         }
-    }
-
-    private Session requireSession(Context ctx) {
-        Session s = session(ctx);
-        if (s == null) {
-            refusedUnauthenticated.incrementAndGet();
-            throw new UnauthorizedResponse("sign in first");
-        }
-        return s;
     }
 
     /** The lowest Vigil role among a route's roles (the ladder makes it the one that decides), or null. */

@@ -212,7 +212,7 @@ public final class WebServer implements AutoCloseable {
             if (security != null) {
                 security.configure(config, settings.bindAddress(), settings.port());
             } else {
-                Security.requireRoles(config, route -> { });
+                Security.requireRoles(config);
             }
             if (bundled) {
                 config.staticFiles.add(sf -> {
