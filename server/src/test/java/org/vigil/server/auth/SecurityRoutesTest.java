@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.server.live.LiveServer;
+import org.vigil.server.store.RecorderConfig;
+import org.vigil.server.web.WebServer;
 
 /**
  * The issue's security test, table-driven over every route the web server registered (as Javalin
@@ -139,6 +142,28 @@ class SecurityRoutesTest {
         }
         assertThat(wrong).as("routes whose registered role differs from the reviewed table (or that are not in "
                 + "it): review the role and change both").isEmpty();
+    }
+
+    @Test
+    void theLiveServerRegistersEveryRouteOfTheTableWithItsRole() throws Exception {
+        // The fixture above serves the web server's own and the sign-in routes; what `vigil run` serves
+        // (alerts, QRA, flight plans, airspace) is checked here against the same table, both ways.
+        Path liveDir = java.nio.file.Files.createDirectories(dir.resolve("live"));
+        AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(liveDir).effectiveJdbcUrl(), null, null);
+        Map<String, RouteRole> registered = new LinkedHashMap<>();
+        try (Security security = Security.open(SecurityConfig.defaults().withEnvironment(Map.of())
+                .withAnnounce(s -> { }).withHasher(AuthFixture.FAST), db);
+             LiveServer live = new LiveServer("127.0.0.1", 0, security)) {
+            live.start();
+            for (Security.Route r : security.routes()) {
+                assertThat(registered.put(r.key(), declared(r))).as("registered twice: " + r.key()).isNull();
+            }
+        }
+        Map<String, RouteRole> expected = new LinkedHashMap<>(TABLE);
+        if (WebServer.consoleBundled()) {
+            expected.remove("GET /"); // the static index.html instead of the "console not built" notice
+        }
+        assertThat(registered).isEqualTo(expected);
     }
 
     @Test
