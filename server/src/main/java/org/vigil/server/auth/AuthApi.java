@@ -2,7 +2,7 @@ package org.vigil.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.server.recording.Actor;
 
 /**
- * The sign-in and user-management routes (their roles are in {@link AccessPolicy#standard()}).
+ * The sign-in and user-management routes, each registered with the role it needs.
  * Passwords arrive in JSON bodies, are turned into char[] for hashing and go nowhere else: not into
  * responses, the audit trail, log lines or exception messages.
  */
@@ -53,19 +53,23 @@ final class AuthApi {
         this.dummyHash = security.config().hasher().hash("not a password of anyone".toCharArray());
     }
 
-    void register(Javalin app) {
-        app.post("/api/auth/login", this::login);
-        app.post("/api/auth/logout", this::logout);
-        app.get("/api/auth/setup", ctx -> ctx.json(Map.of("open", security.setupLink().open())));
-        app.post("/api/auth/setup", this::setup);
-        app.get("/api/me", this::me);
-        app.post("/api/me/password", this::changeOwnPassword);
-        app.get("/api/users", this::listUsers);
-        app.post("/api/users", this::createUser);
-        app.put("/api/users/{username}/role", this::setRole);
-        app.put("/api/users/{username}/disabled", this::setDisabled);
-        app.post("/api/users/{username}/password", this::resetPassword);
-        app.get("/api/audit", this::auditTrail);
+    void register(RoutesConfig app) {
+        // the way in: public
+        app.post("/api/auth/login", this::login, Access.PUBLIC);
+        app.get("/api/auth/setup", ctx -> ctx.json(Map.of("open", security.setupLink().open())), Access.PUBLIC);
+        app.post("/api/auth/setup", this::setup, Access.PUBLIC);
+        // any signed-in user: their own session
+        app.post("/api/auth/logout", this::logout, Role.OBSERVER);
+        app.get("/api/me", this::me, Role.OBSERVER);
+        app.post("/api/me/password", this::changeOwnPassword, Role.OBSERVER);
+        // users: admin only
+        app.get("/api/users", this::listUsers, Role.ADMIN);
+        app.post("/api/users", this::createUser, Role.ADMIN);
+        app.put("/api/users/{username}/role", this::setRole, Role.ADMIN);
+        app.put("/api/users/{username}/disabled", this::setDisabled, Role.ADMIN);
+        app.post("/api/users/{username}/password", this::resetPassword, Role.ADMIN);
+        // accountability: supervisors review what was done on their watch
+        app.get("/api/audit", this::auditTrail, Role.SUPERVISOR);
     }
 
     // ------------------------------------------------------------------ first admin
@@ -217,7 +221,7 @@ final class AuthApi {
             return;
         }
         ctx.cookie(new Cookie(Security.COOKIE, token, "/", security.sessions().lifetimeSeconds(),
-                security.config().tls(), 0, true, null, null, SameSite.STRICT));
+                security.config().tls(), true, null, SameSite.STRICT));
         Session s = security.sessions().find(token);
         Map<String, Object> out = sessionView(s);
         if (wantsToken) {

@@ -8,9 +8,9 @@ import java.util.Locale;
  * it may do (admin ⊇ supervisor ⊇ operator ⊇ observer), because in a QRA cell the person who may
  * order a scramble must also be able to see the picture and acknowledge the alert that led to it.
  *
- * <p>Routes may name the role they need when they are registered
- * ({@code app.post("/api/x", h, Role.OPERATOR)}); see {@link AccessPolicy} for the table that
- * decides for routes registered without one.
+ * <p>Every route names the lowest role it needs when it is registered
+ * ({@code app.post("/api/x", h, Role.OPERATOR)}), or {@link Access#PUBLIC}; {@link Security} checks
+ * it before the handler runs.
  */
 public enum Role implements RouteRole {
     /** Sees the air picture, tracks, alerts, feeds: read only. */

@@ -1,28 +1,37 @@
 package org.vigil.server.auth;
 
-import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
+import io.javalin.websocket.WsHandlerType;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.server.recording.Actor;
 
 /**
  * Sign-in, sessions, roles and audit for the web layer. {@code WebServer.security(s)} hands it the
- * Javalin configuration ({@link #configure}) and the new instance ({@link #install}) before any
- * route is added; from then on every request and WebSocket upgrade passes {@link #check} first.
+ * Javalin configuration ({@link #configure}) before any route is added; from then on every matched
+ * request and every WebSocket upgrade passes {@link #check} first.
  *
- * <p>Order of the check for a request: find the registered route it is for; public route: pass;
- * no valid session: 401; route not in the {@link AccessPolicy} table and registered without a
- * role: 403 (default deny); role too low: 403 (audited); cross-site write (Origin not this host)
- * with a cookie: 403. Paths that are no route: under {@code /api/} or {@code /ws} they still need a
- * session (so probing tells nothing), elsewhere they are the console's static files (public).
+ * <p>Each route declares who may call it when it is registered, as Javalin route roles: the lowest
+ * {@link Role} it needs, or {@link Access#PUBLIC}. A route registered without one stops the start
+ * ({@link #requireRoles}), so nothing becomes public by accident. Order of the check: public route:
+ * pass; no valid session: 401; role too low (or no Vigil role at all: default deny): 403 (audited);
+ * cross-site write (Origin not this host) with a cookie: 403. A path that is no route answers 401
+ * without a session under {@code /api/} (so probing tells nothing) and 404 otherwise; the
+ * console's static files are public.
  *
  * <p>State-changing calls (POST/PUT/PATCH/DELETE) that a handler did not audit itself through
  * {@link #audit} are audited afterwards with their route and status, so no operator action is
@@ -38,21 +47,21 @@ public final class Security implements AutoCloseable {
     private static final String AUDITED_ATTR = "vigil.audited";
 
     private final SecurityConfig config;
-    private final AccessPolicy policy;
     private final UserDirectory users;
     private final Audit audit;
     private final Sessions sessions;
     private final SetupLink setup;
-    private final RegisteredRoutes routes = new RegisteredRoutes();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    /** The Jetty server once Javalin built it, for the bound port in the setup announcement. */
+    private volatile Server jetty;
     private final AtomicLong refusedUnauthenticated = new AtomicLong();
     private final AtomicLong refusedForbidden = new AtomicLong();
     private final AtomicLong auditFailures = new AtomicLong();
     private final AuthApi api;
     private volatile boolean adminFromEnvironment;
 
-    private Security(SecurityConfig config, AccessPolicy policy, UserDirectory users, Audit audit) {
+    private Security(SecurityConfig config, UserDirectory users, Audit audit) {
         this.config = config;
-        this.policy = policy;
         this.users = users;
         this.audit = audit;
         this.sessions = new Sessions(config.clock(), config.sessionLifetime(), config.idleTimeout());
@@ -67,7 +76,7 @@ public final class Security implements AutoCloseable {
      *
      * @throws IllegalArgumentException when TLS is configured and the keystore cannot be opened
      */
-    public static Security open(SecurityConfig config, AccessPolicy policy, AuthDatabase db) throws SQLException {
+    public static Security open(SecurityConfig config, AuthDatabase db) throws SQLException {
         if (config.tls()) {
             Tls.check(config.keystore(), config.keystorePassword());
         }
@@ -79,7 +88,7 @@ public final class Security implements AutoCloseable {
             users.close();
             throw e;
         }
-        Security s = new Security(config, policy, users, audit);
+        Security s = new Security(config, users, audit);
         s.adminFromEnvironment = s.api.adminFromEnvironment();
         return s;
     }
@@ -87,105 +96,148 @@ public final class Security implements AutoCloseable {
     // ------------------------------------------------------------------ wiring into Javalin
 
     /**
-     * Called inside {@code Javalin.create(config -> ...)}: records every route as it is added and,
-     * with TLS, replaces the plain listener by the HTTPS one on the same host and port.
+     * One registered route as Javalin reported it.
+     *
+     * @param method "GET", "POST"... or "WS"
+     * @param path   as registered, e.g. {@code /api/users/{username}/role}
+     * @param roles  the route roles it was registered with
+     */
+    public record Route(String method, String path, Set<RouteRole> roles) {
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    /**
+     * Called inside {@code Javalin.create(config -> ...)} before any route is added: the check
+     * ({@code beforeMatched}, {@code wsBeforeUpgrade}), the audit of writes, the sign-in API, the
+     * refusal of routes registered without a role and, with TLS, the HTTPS listener in place of the
+     * plain one on the same host and port.
      */
     public void configure(JavalinConfig javalin, String host, int port) {
-        javalin.events.handlerAdded(h -> {
-            if (h.getHttpMethod().isHttpMethod()) {
-                routes.add(h.getHttpMethod().name(), h.getPath(), h.getRoles());
-            }
-        });
-        javalin.events.wsHandlerAdded(h -> routes.add("WS", h.getPath(), h.getRoles()));
+        requireRoles(javalin, routes::add);
+        RoutesConfig r = javalin.routes;
+        r.beforeMatched(this::check);
+        r.wsBeforeUpgrade(this::checkUpgrade);
+        r.after(this::auditWrite);
+        r.error(404, this::noSuchRoute);
+        api.register(r);
+        javalin.jetty.modifyServer(server -> jetty = server);
+        javalin.events.serverStarted(this::announceSetup);
         if (config.tls()) {
             javalin.jetty.addConnector((server, http) ->
                     Tls.connector(server, http, config.keystore(), config.keystorePassword(), host, port));
         }
     }
 
-    /** Called right after {@code Javalin.create}, before any other route: the checks and the sign-in API. */
-    public void install(Javalin app) {
-        app.before(this::check);
-        app.wsBeforeUpgrade(this::checkUpgrade);
-        app.after(this::auditWrite);
-        api.register(app);
-        app.unsafeConfig().events.serverStarted(() -> announceSetup(app.port()));
+    /**
+     * Makes registering a route (HTTP or WebSocket) without a route role fail, naming it, so that the
+     * server does not start with it. Called by {@link #configure}, and by {@code WebServer} for an
+     * open server, so a route added without a role fails every test that starts a web server.
+     */
+    public static void requireRoles(JavalinConfig javalin) {
+        requireRoles(javalin, route -> { });
+    }
+
+    /** {@link #requireRoles(JavalinConfig)}, also handing every registered route to {@code registered}. */
+    static void requireRoles(JavalinConfig javalin, java.util.function.Consumer<Route> registered) {
+        javalin.events.handlerAdded(h -> {
+            if (h.getHttpMethod().isHttpMethod()) {
+                registered.accept(declared(new Route(h.getHttpMethod().name(), h.getPath(), h.getRoles())));
+            }
+        });
+        javalin.events.wsHandlerAdded(h -> {
+            if (h.getHandlerType() == WsHandlerType.WEBSOCKET) {
+                registered.accept(declared(new Route("WS", h.getPath(), h.getRoles())));
+            }
+        });
+    }
+
+    private static Route declared(Route route) {
+        if (route.roles().isEmpty()) {
+            throw new IllegalStateException(route.key() + " was registered without a role: name the lowest Role"
+                    + " it needs, or Access.PUBLIC, at registration (docs/SECURITY.md)");
+        }
+        return route;
     }
 
     // ------------------------------------------------------------------ the check
 
+    /** Before the handler of a matched route (or static file): the roles it was registered with decide. */
     private void check(Context ctx) {
-        String method = ctx.method().name();
-        String path = ctx.path();
-        RegisteredRoutes.Route route = routes.match(method, path);
-        AccessPolicy.Rule rule = route == null ? null : ruleFor(route);
-        if (rule != null && rule.open()) {
-            return;
-        }
-        if (route == null && !path.startsWith("/api/") && !path.equals("/ws") && !path.startsWith("/ws/")) {
-            return; // the console's static files
-        }
-        Session s = session(ctx);
-        if (s == null) {
-            refusedUnauthenticated.incrementAndGet();
-            throw new UnauthorizedResponse("sign in first");
-        }
-        if (route == null) {
-            return; // no such API route: Javalin answers 404 to a signed-in user
-        }
-        if (rule == null || !rule.allows(s.role())) {
-            refuse(ctx, s, route, rule == null ? "route not in the access table" : "needs " + rule);
-        }
-        if (isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
-            refuse(ctx, s, route, "cross-site request");
+        Session s = checkRole(ctx);
+        if (s != null && isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
+            refuse(ctx, s, "cross-site request");
         }
     }
 
     private void checkUpgrade(Context ctx) {
-        RegisteredRoutes.Route route = routes.match("WS", ctx.path());
-        AccessPolicy.Rule rule = route == null ? null : ruleFor(route);
-        if (rule != null && rule.open()) {
-            return;
+        Session s = checkRole(ctx);
+        // A page on another site must not open the picture feed with the operator's cookie.
+        if (s != null && !sameOrigin(ctx)) {
+            refuse(ctx, s, "cross-site WebSocket");
+        }
+    }
+
+    /** The route's roles against the caller: null for a public route, else the session, which may use it. */
+    private Session checkRole(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.contains(Access.PUBLIC)) {
+            return null;
         }
         Session s = session(ctx);
         if (s == null) {
             refusedUnauthenticated.incrementAndGet();
             throw new UnauthorizedResponse("sign in first");
         }
-        if (route == null || rule == null || !rule.allows(s.role())) {
-            refuse(ctx, s, route, rule == null ? "route not in the access table" : "needs " + rule);
+        Role needed = lowest(roles);
+        if (needed == null || !s.role().includes(needed)) {
+            refuse(ctx, s, needed == null ? "route declares no role" : "needs " + needed.wireName());
         }
-        // A page on another site must not open the picture feed with the operator's cookie.
-        if (!sameOrigin(ctx)) {
-            refuse(ctx, s, route, "cross-site WebSocket");
+        return s;
+    }
+
+    /** No route matched: under /api/ a caller without a session learns nothing, not even "no such route". */
+    private void noSuchRoute(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null && ctx.path().startsWith("/api/") && session(ctx) == null) {
+            refusedUnauthenticated.incrementAndGet();
+            ctx.status(401).result("sign in first");
         }
     }
 
-    private void refuse(Context ctx, Session s, RegisteredRoutes.Route route, String why) {
-        refusedForbidden.incrementAndGet();
-        ctx.attribute(AUDITED_ATTR, Boolean.TRUE);
-        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "access.denied",
-                route == null ? ctx.method().name() + " " + ctx.path() : route.key(), why, Audit.Outcome.DENIED);
-        throw new ForbiddenResponse("not allowed for role " + s.role().wireName());
-    }
-
-    /** The rule for a route: the table's entry, else the role it was registered with, else null (deny). */
-    AccessPolicy.Rule ruleFor(RegisteredRoutes.Route route) {
-        AccessPolicy.Rule r = policy.rule(route.method(), route.path());
-        if (r != null) {
-            return r;
-        }
+    /** The lowest Vigil role among a route's roles (the ladder makes it the one that decides), or null. */
+    static Role lowest(Set<RouteRole> roles) {
         Role lowest = null;
-        for (RouteRole rr : route.roles()) {
+        for (RouteRole rr : roles) {
             if (rr instanceof Role role && (lowest == null || !role.includes(lowest))) {
                 lowest = role;
             }
         }
-        return lowest == null ? null : AccessPolicy.Rule.of(lowest);
+        return lowest;
+    }
+
+    private void refuse(Context ctx, Session s, String why) {
+        refusedForbidden.incrementAndGet();
+        ctx.attribute(AUDITED_ATTR, Boolean.TRUE);
+        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "access.denied", target(ctx), why,
+                Audit.Outcome.DENIED);
+        throw new ForbiddenResponse("not allowed for role " + s.role().wireName());
+    }
+
+    /** "METHOD /route/{param}" of the matched route, or of the request path when none matched. */
+    private static String target(Context ctx) {
+        Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+        if (e != null) {
+            // a WebSocket upgrade is matched as GET of the WebSocket route
+            boolean ws = ctx.header("Sec-WebSocket-Version") != null;
+            return (ws ? "WS" : ctx.method().name()) + " " + e.path;
+        }
+        return ctx.method().name() + " " + ctx.path();
     }
 
     private static boolean isWrite(HandlerType m) {
-        return m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.PATCH || m == HandlerType.DELETE;
+        return HandlerType.POST.equals(m) || HandlerType.PUT.equals(m) || HandlerType.PATCH.equals(m)
+                || HandlerType.DELETE.equals(m);
     }
 
     /** True when there is no Origin header (not a browser) or it names the host the request was sent to. */
@@ -208,10 +260,8 @@ public final class Security implements AutoCloseable {
         if (s == null) {
             return; // refused before any handler ran (401): nothing was done
         }
-        RegisteredRoutes.Route route = routes.match(ctx.method().name(), ctx.path());
         int status = ctx.statusCode();
-        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "api.call",
-                route == null ? ctx.method().name() + " " + ctx.path() : route.key(),
+        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "api.call", target(ctx),
                 "path " + cut(ctx.path(), 200) + ", status " + status,
                 status < 400 ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED);
     }
@@ -293,7 +343,10 @@ public final class Security implements AutoCloseable {
 
     // ------------------------------------------------------------------ setup link
 
-    private void announceSetup(int port) {
+    private void announceSetup() {
+        Server server = jetty;
+        int port = server != null && server.getConnectors().length > 0
+                && server.getConnectors()[0] instanceof ServerConnector c ? c.getLocalPort() : -1;
         try {
             if (users.hasEnabledAdmin()) {
                 return;
@@ -324,13 +377,9 @@ public final class Security implements AutoCloseable {
         return sessions;
     }
 
-    public AccessPolicy policy() {
-        return policy;
-    }
-
-    /** Every route registered so far, HTTP and WebSocket. */
-    public RegisteredRoutes routes() {
-        return routes;
+    /** Every route registered so far, HTTP and WebSocket, in registration order, with its roles. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     SecurityConfig config() {

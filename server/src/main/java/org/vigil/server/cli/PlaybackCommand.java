@@ -148,7 +148,7 @@ public final class PlaybackCommand {
             throws Exception {
         // the recording's own users sign in (the embedded database holds them next to the events)
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
-        try (Security security = Security.open(SecurityConfig.defaults(), LiveServer.accessPolicy(), db);
+        try (Security security = Security.open(SecurityConfig.defaults(), db);
              RecordingPlayback playback = new RecordingPlayback(rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
              RecordingPlaybackServer server = new RecordingPlaybackServer(playback, rec.events(), bind, serve, security,
                      LiveServer.VERSION)) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
-import org.vigil.server.live.LiveServer;
 import java.util.List;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.server.recording.RecordingManifest;
@@ -68,7 +67,7 @@ public final class ServerSecurity {
             config = config.withTls(tlsKeystore, pw.toCharArray());
         }
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
-        return Security.open(config, LiveServer.accessPolicy(), db);
+        return Security.open(config, db);
     }
 
     /**

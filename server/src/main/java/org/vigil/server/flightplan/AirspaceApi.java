@@ -1,14 +1,15 @@
 package org.vigil.server.flightplan;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.vigil.server.auth.Role;
 
 /**
  * {@code GET /api/airspace}: the national airspaces and configured zones as a GeoJSON
  * FeatureCollection ({@link AirspaceLayers}), NATO membership and zone activity at the air
- * picture's time ({@code ?time=EPOCH_MS} asks for another moment). Role: observer ({@code AccessPolicy}).
+ * picture's time ({@code ?time=EPOCH_MS} asks for another moment). Role: observer (at registration).
  *
  * <p>The layers are built on the first request (or {@link #warmUp()}) and kept: the geometry never
  * changes while the server runs.
@@ -31,7 +32,7 @@ public final class AirspaceApi {
         return new AirspaceApi(AirspaceLayers::blackSeaDefault, dataTimeNanos);
     }
 
-    public void registerRoutes(Javalin app) {
+    public void registerRoutes(RoutesConfig app) {
         app.get(PATH, ctx -> {
             long t;
             String asked = ctx.queryParam("time");
@@ -47,7 +48,7 @@ public final class AirspaceApi {
                 if (t == Long.MIN_VALUE) t = System.currentTimeMillis() * 1_000_000L; // no data yet
             }
             ctx.contentType(ContentType.APPLICATION_JSON).result(warmUp().featureCollection(t));
-        });
+        }, Role.OBSERVER);
     }
 
     /** Builds the layers now if not yet built (a few seconds the first time the airspace is computed). */

@@ -1,6 +1,6 @@
 package org.vigil.server.flightplan;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 
 import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.server.auth.Audit;
+import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 
 /**
@@ -21,7 +22,7 @@ import org.vigil.server.auth.Security;
  *
  * <p>Answers: 200 {@code {"applied":n,"results":[{"message":1,"type":"FPL","flight":"...","outcome":"filed"}]}};
  * 400 {@code {"error":"...","errors":[...],"results":[...]}}; 503 when the audit row cannot be written
- * (no row, no action). Role: operator ({@code AccessPolicy}).
+ * (no row, no action). Role: operator (at registration).
  */
 public final class FlightPlanApi {
     public static final String PATH = "/api/flightplans";
@@ -39,8 +40,8 @@ public final class FlightPlanApi {
         this.dataTimeNanos = dataTimeNanos;
     }
 
-    public void registerRoutes(Javalin app) {
-        app.post(PATH, this::post);
+    public void registerRoutes(RoutesConfig app) {
+        app.post(PATH, this::post, Role.OPERATOR);
     }
 
     private void post(Context ctx) {

@@ -2,7 +2,7 @@ package org.vigil.server.ident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.ArrayList;
@@ -234,7 +234,7 @@ public final class AlertService {
      * DELETE /api/tracks/{track}/identity; POST /api/tracks/{track}/radio-contact {lost};
      * POST /api/tracks/{track}/no-reply {secondsAgo} (negative: answered).
      */
-    public void registerRoutes(Javalin app, RouteRole reader, RouteRole operator, Function<Context, String> userOf) {
+    public void registerRoutes(RoutesConfig app, RouteRole reader, RouteRole operator, Function<Context, String> userOf) {
         RouteRole[] r = reader == null ? new RouteRole[0] : new RouteRole[] {reader};
         RouteRole[] o = operator == null ? new RouteRole[0] : new RouteRole[] {operator};
         app.get("/api/alerts", ctx -> {

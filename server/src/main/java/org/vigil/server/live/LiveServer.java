@@ -24,7 +24,6 @@ import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.ident.IdentEventListener;
-import org.vigil.server.auth.AccessPolicy;
 import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
@@ -146,8 +145,7 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * @param security sign-in, roles, audit and TLS for the console and API (see docs/SECURITY.md);
-     *                 null: an open server. Its access table must list every route the server
-     *                 registers (see {@link #accessPolicy()}).
+     *                 null: an open server. Every route is registered with the role it needs.
      * @param tap      records every raw input where it enters (Mode S frames of every feed, the
      *                 simulator's radar blocks and flight plans) and, through its recorder, the
      *                 tracker's and identification's events (docs/REPLAY.md); null: not recording
@@ -231,14 +229,6 @@ public final class LiveServer implements AutoCloseable {
         this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(flightPlans, deliveryLock, tap, pipeline::latestMessageNanos);
         web.routes(app -> new org.vigil.server.flightplan.FlightPlanApi(planIntake, security, pipeline::latestMessageNanos).registerRoutes(app));
         web.routes(app -> org.vigil.server.flightplan.AirspaceApi.blackSeaDefault(pipeline::latestMessageNanos).registerRoutes(app));
-    }
-
-    /**
-     * The access table for this server's routes: the standard one (which lists the picture, the
-     * system tracks, alerts and QRA). A route added here and not there is refused to everyone.
-     */
-    public static AccessPolicy accessPolicy() {
-        return AccessPolicy.standard();
     }
 
     public ModeSPipeline pipeline() { return pipeline; }

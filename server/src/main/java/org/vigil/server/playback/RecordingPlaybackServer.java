@@ -2,7 +2,7 @@ package org.vigil.server.playback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.sql.SQLException;
@@ -84,14 +84,14 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         return m;
     }
 
-    private void routes(Javalin app) {
+    private void routes(RoutesConfig app) {
         // runs after the security check (registered before this): refuses every write but the allowed ones
-        app.before(ctx -> {
+        app.beforeMatched(ctx -> {
             if (isWrite(ctx.method()) && !allowedWrite(ctx.path())) {
-                refuse(ctx);
-                ctx.skipRemainingHandlers();
+                throw new OperatorActionRefused();
             }
         });
+        app.exception(OperatorActionRefused.class, (e, ctx) -> refuse(ctx));
         app.get("/api/replay", ctx -> ctx.json(stateView()), Role.OBSERVER);
         app.post("/api/replay/pause", ctx -> {
             playback.pause();
@@ -164,6 +164,17 @@ public final class RecordingPlaybackServer implements AutoCloseable {
             app.post(path, RecordingPlaybackServer::refuse, Role.OPERATOR);
         }
         app.delete("/api/tracks/{track}/identity", RecordingPlaybackServer::refuse, Role.OPERATOR);
+        // any other write (scrambles, posture, flight plans...) is refused too, after the access check, not a 404
+        for (HandlerType m : List.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+            app.addHttpHandler(m, "/api/*", RecordingPlaybackServer::refuse, Role.OBSERVER);
+        }
+    }
+
+    /** A write that is an operator action: answered 409 {@link #REFUSAL} instead of running the handler. */
+    private static final class OperatorActionRefused extends RuntimeException {
+        OperatorActionRefused() {
+            super(REFUSAL, null, false, false);
+        }
     }
 
     /** Writes that are not operator actions: signing in and out, one's own password, the playback's controls. */
@@ -172,7 +183,8 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     }
 
     private static boolean isWrite(HandlerType m) {
-        return m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.PATCH || m == HandlerType.DELETE;
+        return HandlerType.POST.equals(m) || HandlerType.PUT.equals(m) || HandlerType.PATCH.equals(m)
+                || HandlerType.DELETE.equals(m);
     }
 
     private static void refuse(Context ctx) {

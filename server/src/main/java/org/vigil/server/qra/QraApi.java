@@ -2,7 +2,7 @@ package org.vigil.server.qra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -30,14 +30,14 @@ import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.recording.Actor;
 
 /**
- * The QRA and scramble routes (roles in {@code AccessPolicy.standard()}): reads for observers,
+ * The QRA and scramble routes (each registered with its role): reads for observers,
  * proposals for operators, orders and posture changes for supervisors. Every action is audited
  * through {@link Security#audit} after the service has checked it and before it takes effect
  * ({@link ScrambleService.Gate}); a refusal is answered with its status and reason (and audited by
  * the security layer's after-call row).
  *
- * <p>Wiring: {@code new QraApi(scrambleService).registerRoutes(app, security)} after
- * {@code security.install(app)}; {@code security} may be null (no sign-in configured: every action is
+ * <p>Wiring: {@code web.routes(app -> new QraApi(scrambleService).registerRoutes(app, security))}
+ * (after {@code Security.configure}); {@code security} may be null (no sign-in configured: every action is
  * by "local").
  */
 public final class QraApi {
@@ -51,7 +51,7 @@ public final class QraApi {
         this.service = service;
     }
 
-    public void registerRoutes(Javalin app, Security security) {
+    public void registerRoutes(RoutesConfig app, Security security) {
         app.get("/api/qra/posture", ctx -> ctx.json(postureView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/qra/units", ctx -> ctx.json(unitsView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/scrambles", ctx -> ctx.json(service.views()), Role.OBSERVER);

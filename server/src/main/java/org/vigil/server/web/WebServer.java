@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
-import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.server.auth.Access;
+import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 
 import java.time.Duration;
@@ -82,7 +85,7 @@ public final class WebServer implements AutoCloseable {
     /** Sign-in and access control; null: open console (tests, local demo). */
     private volatile Security security;
     /** Features' own routes (alerts, QRA), installed after security and the built-in routes. */
-    private final List<java.util.function.Consumer<Javalin>> routeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<RoutesConfig>> routeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -157,8 +160,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Turns on sign-in, roles, audit and (when configured) TLS: every route then needs the role that
-     * {@link Security}'s access table gives it, and {@code /ws} a session. Call before {@link #start()}.
+     * Turns on sign-in, roles, audit and (when configured) TLS: every route then needs the role it was
+     * registered with (see {@link Security}), and {@code /ws} a session. Call before {@link #start()}.
      */
     public synchronized WebServer security(Security security) {
         if (app != null) {
@@ -170,10 +173,11 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Adds routes of a feature (e.g. {@code new AlertService(stage)::registerRoutes}): {@code hook} is
-     * called with the Javalin instance after {@link Security#install} (so the access checks run first
-     * and the routes are in its bookkeeping) and after the built-in routes. Call before {@link #start()}.
+     * called with Javalin's route configuration after {@link Security#configure} (so the access checks
+     * run first) and after the built-in routes. Each route must be registered with its role
+     * ({@link Role} or {@link Access#PUBLIC}), or the start fails. Call before {@link #start()}.
      */
-    public synchronized WebServer routes(java.util.function.Consumer<Javalin> hook) {
+    public synchronized WebServer routes(java.util.function.Consumer<RoutesConfig> hook) {
         if (app != null) {
             throw new IllegalStateException("add routes before start()");
         }
@@ -202,62 +206,25 @@ public final class WebServer implements AutoCloseable {
         }
         boolean bundled = consoleBundled();
         Javalin javalin = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            // first, so that the access checks run before any feature's handlers
             if (security != null) {
                 security.configure(config, settings.bindAddress(), settings.port());
+            } else {
+                Security.requireRoles(config);
             }
             if (bundled) {
                 config.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
                     sf.directory = CONSOLE_RESOURCES;
                     sf.location = Location.CLASSPATH;
+                    sf.roles = java.util.Set.of(Access.PUBLIC); // the login page is one of them
                 });
             }
+            registerRoutes(config.routes, bundled);
+            for (java.util.function.Consumer<RoutesConfig> hook : routeHooks) hook.accept(config.routes);
         });
-        if (security != null) {
-            security.install(javalin); // before any route, so its checks run first
-        }
-        if (!bundled) {
-            // Serve an explanation rather than a bare 404 so an operator knows what is missing.
-            LOG.warn("console not bundled ({} missing from the classpath); serving the API only", CONSOLE_RESOURCES);
-            javalin.get("/", ctx -> ctx.contentType(ContentType.TEXT_PLAIN)
-                    .result("Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"));
-        }
-        javalin.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()));
-        javalin.get("/api/plots", ctx -> {
-            Supplier<? extends List<?>> p = plots;
-            List<?> list = p == null ? null : p.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        });
-        javalin.get("/api/tracks", ctx -> {
-            Supplier<? extends List<?>> t = tracks;
-            List<?> list = t == null ? null : t.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        });
-        javalin.get("/api/flightplans", ctx -> {
-            Supplier<? extends List<?>> p = flightPlans;
-            List<?> list = p == null ? null : p.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        });
-        javalin.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()));
-        javalin.get("/api/health", ctx -> jsonResult(ctx, health()));
-        javalin.ws("/ws", ws -> {
-            ws.onConnect(ctx -> {
-                ctx.session.setIdleTimeout(Duration.ofMinutes(5));
-                ConsoleClient client = new ConsoleClient(ctx);
-                clients.put(ctx.sessionId(), client);
-                // A fresh console should not stare at an empty map until the next tick.
-                client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
-            });
-            ws.onClose(ctx -> clients.remove(ctx.sessionId()));
-            ws.onError(ctx -> clients.remove(ctx.sessionId()));
-            // The console sends nothing that we act on; messages are ignored.
-        });
-        for (java.util.function.Consumer<Javalin> hook : routeHooks) hook.accept(javalin);
         javalin.start(settings.bindAddress(), settings.port());
         startedAtNanos = System.nanoTime();
         app = javalin;
@@ -272,6 +239,51 @@ public final class WebServer implements AutoCloseable {
         LOG.info("console on {}://{}:{}/", security != null && security.tls() ? "https" : "http",
                 settings.bindAddress(), javalin.port());
         return javalin.port();
+    }
+
+    /** The built-in routes: the picture (observer), health (public), the WebSocket (observer). */
+    private void registerRoutes(RoutesConfig app, boolean bundled) {
+        if (!bundled) {
+            // Serve an explanation rather than a bare 404 so an operator knows what is missing.
+            LOG.warn("console not bundled ({} missing from the classpath); serving the API only", CONSOLE_RESOURCES);
+            app.get("/", ctx -> ctx.contentType(ContentType.TEXT_PLAIN)
+                    .result("Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"),
+                    Access.PUBLIC);
+        }
+        app.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()), Role.OBSERVER);
+        app.get("/api/plots", ctx -> {
+            Supplier<? extends List<?>> p = plots;
+            List<?> list = p == null ? null : p.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        }, Role.OBSERVER);
+        app.get("/api/tracks", ctx -> {
+            Supplier<? extends List<?>> t = tracks;
+            List<?> list = t == null ? null : t.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        }, Role.OBSERVER);
+        app.get("/api/flightplans", ctx -> {
+            Supplier<? extends List<?>> p = flightPlans;
+            List<?> list = p == null ? null : p.get();
+            ctx.contentType(ContentType.APPLICATION_JSON)
+                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+        }, Role.OBSERVER);
+        app.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()), Role.OBSERVER);
+        // health for monitoring: public
+        app.get("/api/health", ctx -> jsonResult(ctx, health()), Access.PUBLIC);
+        app.ws("/ws", ws -> {
+            ws.onConnect(ctx -> {
+                ctx.session.setIdleTimeout(Duration.ofMinutes(5));
+                ConsoleClient client = new ConsoleClient(ctx);
+                clients.put(ctx.sessionId(), client);
+                // A fresh console should not stare at an empty map until the next tick.
+                client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
+            });
+            ws.onClose(ctx -> clients.remove(ctx.sessionId()));
+            ws.onError(ctx -> clients.remove(ctx.sessionId()));
+            // The console sends nothing that we act on; messages are ignored.
+        }, Role.OBSERVER);
     }
 
     /** Stops pushing, closes every console connection and the listener. Safe to call twice. */
@@ -450,7 +462,7 @@ public final class WebServer implements AutoCloseable {
      * newest picture of each kind (aircraft, plots, tracks) waits (a newer one replaces a waiting
      * older one, counted as skipped). So a slow console costs three strings, never a queue.
      */
-    private static final class ConsoleClient implements WriteCallback {
+    private static final class ConsoleClient implements Callback {
         private static final int KINDS = 3;
         private final WsContext ctx;
         private final AtomicBoolean sending = new AtomicBoolean();
@@ -496,8 +508,8 @@ public final class WebServer implements AutoCloseable {
                 if (next != null) {
                     nextKind = (kind + 1) % KINDS; // only changed while we hold the sending flag
                     try {
-                        // May complete at once and re-enter drain() from writeSuccess: depth <= kinds.
-                        ctx.session.getRemote().sendString(next, this);
+                        // May complete at once and re-enter drain() from succeed(): depth <= kinds.
+                        ctx.session.sendText(next, this);
                         return true;
                     } catch (RuntimeException e) {
                         sending.set(false);
@@ -516,7 +528,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         @Override
-        public void writeSuccess() {
+        public void succeed() {
             sending.set(false);
             if (ctx.session.isOpen()) {
                 drain();
@@ -524,7 +536,7 @@ public final class WebServer implements AutoCloseable {
         }
 
         @Override
-        public void writeFailed(Throwable x) {
+        public void fail(Throwable x) {
             sending.set(false);
             ctx.closeSession();
         }

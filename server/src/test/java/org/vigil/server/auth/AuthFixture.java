@@ -75,7 +75,7 @@ final class AuthFixture implements AutoCloseable {
         this.db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(env).withAnnounce(announced::add)
                 .withClock(clock).withHasher(FAST).withSessions(Duration.ofHours(12), Duration.ofMinutes(30));
-        this.security = Security.open(cfg, AccessPolicy.standard(), db);
+        this.security = Security.open(cfg, db);
         this.web = new WebServer(WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0),
                 List::of, List::of, () -> null).security(security);
         this.port = web.start();

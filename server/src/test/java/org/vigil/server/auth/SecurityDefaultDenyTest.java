@@ -1,8 +1,10 @@
 package org.vigil.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.Javalin;
+import io.javalin.security.RouteRole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.server.recording.RecorderConfig;
 
 /**
- * Routes added by a feature: one the table does not know is refused to everyone (even admin), one
- * registered with a Role gets that role's check, and a write it does not audit itself is audited
- * afterwards. Uses a bare Javalin with {@link Security} installed the way WebServer does.
+ * Routes added by a feature: one registered without a role stops the start, one registered with a
+ * role that is not Vigil's is refused to everyone (even admin), one registered with a Role gets that
+ * role's check, and a write it does not audit itself is audited afterwards. Uses a bare Javalin with
+ * {@link Security} configured the way WebServer does.
  */
 class SecurityDefaultDenyTest {
 
@@ -35,16 +38,15 @@ class SecurityDefaultDenyTest {
     void start() throws Exception {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         security = Security.open(SecurityConfig.defaults().withEnvironment(Map.of()).withAnnounce(s -> { })
-                .withHasher(AuthFixture.FAST).withClock(Clock.systemUTC()), AccessPolicy.standard(), db);
+                .withHasher(AuthFixture.FAST).withClock(Clock.systemUTC()), db);
         app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
             security.configure(cfg, "127.0.0.1", 0);
+            cfg.routes.get("/api/foreign", ctx -> ctx.result("leak"), Foreign.ROLE);
+            cfg.routes.post("/api/alerts/{id}/acknowledge", ctx -> ctx.result("acknowledged " + ctx.pathParam("id")),
+                    Role.OPERATOR);
+            cfg.routes.post("/api/qra/posture", ctx -> ctx.result("posture set"), Role.SUPERVISOR);
         });
-        security.install(app);
-        app.get("/api/unlisted", ctx -> ctx.result("leak"));
-        app.post("/api/alerts/{id}/acknowledge", ctx -> ctx.result("acknowledged " + ctx.pathParam("id")),
-                Role.OPERATOR);
-        app.post("/api/qra/posture", ctx -> ctx.result("posture set"), Role.SUPERVISOR);
         app.start("127.0.0.1", 0);
         security.users().create("boss", Role.ADMIN, AuthFixture.FAST.hash("boss-passphrase-123".toCharArray()), 0);
         security.users().create("op", Role.OPERATOR, AuthFixture.FAST.hash("op-passphrase-12345".toCharArray()), 0);
@@ -56,22 +58,37 @@ class SecurityDefaultDenyTest {
         security.close();
     }
 
+    /** A route role that is neither Role nor Access, e.g. from a library. */
+    enum Foreign implements RouteRole { ROLE }
+
     @Test
-    void aRouteMissingFromTheTableIsRefusedEvenToAdmin() throws Exception {
+    void aRouteRegisteredWithoutARoleStopsTheStart() {
+        assertThatThrownBy(() -> Javalin.create(cfg -> {
+            security.configure(cfg, "127.0.0.1", 0);
+            cfg.routes.get("/api/unlisted", ctx -> ctx.result("leak"));
+        })).hasMessageContaining("GET /api/unlisted was registered without a role");
+        assertThatThrownBy(() -> Javalin.create(cfg -> {
+            security.configure(cfg, "127.0.0.1", 0);
+            cfg.routes.ws("/ws/unlisted", ws -> { });
+        })).hasMessageContaining("WS /ws/unlisted was registered without a role");
+    }
+
+    @Test
+    void aRouteWithoutAVigilRoleIsRefusedEvenToAdmin() throws Exception {
         String admin = login("boss", "boss-passphrase-123");
-        HttpResponse<String> r = send("GET", "/api/unlisted", admin);
+        HttpResponse<String> r = send("GET", "/api/foreign", admin);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).doesNotContain("leak");
-        List<String> unprotected = new ArrayList<>();
-        for (RegisteredRoutes.Route route : security.routes().all()) {
-            if (security.ruleFor(route) == null) {
-                unprotected.add(route.key());
+        List<String> withoutVigilRole = new ArrayList<>();
+        for (Security.Route route : security.routes()) {
+            if (!route.roles().contains(Access.PUBLIC) && Security.lowest(route.roles()) == null) {
+                withoutVigilRole.add(route.key());
             }
         }
-        assertThat(unprotected).containsExactly("GET /api/unlisted");
+        assertThat(withoutVigilRole).containsExactly("GET /api/foreign");
         assertThat(security.auditTrail().entries(0, 100)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("access.denied");
-            assertThat(e.target()).isEqualTo("GET /api/unlisted");
+            assertThat(e.target()).isEqualTo("GET /api/foreign");
             assertThat(e.user()).isEqualTo("boss");
             assertThat(e.outcome()).isEqualTo(Audit.Outcome.DENIED);
         });

@@ -65,7 +65,7 @@ class TlsHandshakeTest {
         SecurityConfig cfg = SecurityConfig.defaults().withTls(ks, STORE_PASSWORD).withAnnounce(s -> { })
                 .withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, "tls-admin-passphrase"))
                 .withHasher(AuthFixture.FAST);
-        try (Security security = Security.open(cfg, AccessPolicy.standard(), db);
+        try (Security security = Security.open(cfg, db);
              WebServer web = new WebServer(WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0),
                      List::of, List::of, () -> null).security(security)) {
             int port = web.start();
@@ -116,7 +116,7 @@ class TlsHandshakeTest {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults().withTls(ks, "Wrong-Password-77".toCharArray())
                 .withAnnounce(s -> { }).withEnvironment(Map.of());
-        assertThatThrownBy(() -> Security.open(cfg, AccessPolicy.standard(), db))
+        assertThatThrownBy(() -> Security.open(cfg, db))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("server.p12")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Wrong-Password-77"));

@@ -86,7 +86,7 @@ class FlightPlanApiTest {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, ADMIN_PASSWORD))
                 .withAnnounce(s -> { }).withHasher(FAST);
-        try (Security security = Security.open(cfg, LiveServer.accessPolicy(), db);
+        try (Security security = Security.open(cfg, db);
              LiveServer server = new LiveServer("127.0.0.1", 0, security)) {
             security.users().create("watch", Role.OBSERVER, FAST.hash("observer-passphrase-1".toCharArray()), System.currentTimeMillis());
             security.users().create("op", Role.OPERATOR, FAST.hash("operator-passphrase-1".toCharArray()), System.currentTimeMillis());

@@ -82,8 +82,7 @@ class AlertServiceTest {
 
     @Test
     void routesServeTheQueueAndTakeActions() throws Exception {
-        Javalin app = Javalin.create();
-        alerts.registerRoutes(app, null, null, ctx -> ctx.header("X-Test-User"));
+        Javalin app = Javalin.create(c -> alerts.registerRoutes(c.routes, null, null, ctx -> ctx.header("X-Test-User")));
         app.start(0);
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -45,7 +45,7 @@ class LiveIdentSecurityTest {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, PASSWORD))
                 .withAnnounce(s -> { }).withHasher(new PasswordHasher(1024, 1, 1));
-        try (Security security = Security.open(cfg, LiveServer.accessPolicy(), db);
+        try (Security security = Security.open(cfg, db);
              LiveServer server = new LiveServer("127.0.0.1", 0, security)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vigil.server.auth.AccessPolicy;
 import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.PasswordHasher;
 import org.vigil.server.auth.Role;
@@ -37,13 +36,12 @@ final class QraApiFixture implements AutoCloseable {
     QraApiFixture(Path dir, ScrambleService service) throws SQLException {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of()).withAnnounce(s -> { }).withHasher(FAST);
-        security = Security.open(cfg, AccessPolicy.standard(), db);
+        security = Security.open(cfg, db);
         app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
+            c.startup.showJavalinBanner = false;
             security.configure(c, "127.0.0.1", 0);
+            new QraApi(service).registerRoutes(c.routes, security);
         });
-        security.install(app);
-        new QraApi(service).registerRoutes(app, security);
         app.start("127.0.0.1", 0);
         port = app.port();
     }

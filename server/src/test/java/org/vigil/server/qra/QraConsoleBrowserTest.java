@@ -37,14 +37,14 @@ class QraConsoleBrowserTest {
         service.onTrackUpdate(42, T0, 43.4, 30.0, 24_000, 300, 245, -1, 0);
         service.propose(0, 42, "NL-F35-LBPG", "olga", ScrambleService.Gate.OPEN);
         Javalin app = Javalin.create(c -> {
-            c.showJavalinBanner = false;
+            c.startup.showJavalinBanner = false;
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = WebServer.CONSOLE_RESOURCES;
                 sf.location = Location.CLASSPATH;
             });
+            new QraApi(service).registerRoutes(c.routes, null);
         });
-        new QraApi(service).registerRoutes(app, null);
         app.start("127.0.0.1", 0);
         try (Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
