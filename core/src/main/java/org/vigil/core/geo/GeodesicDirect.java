@@ -1,4 +1,4 @@
-package org.vigil.core.radar;
+package org.vigil.core.geo;
 
 /**
  * The direct geodesic problem on the WGS-84 ellipsoid: from a point, along an initial azimuth,
@@ -14,14 +14,10 @@ package org.vigil.core.radar;
  * One instance per thread.
  */
 public final class GeodesicDirect {
-    /** WGS-84 semi-major axis, metres. */
-    public static final double A = 6_378_137.0;
-    /** WGS-84 flattening. */
-    public static final double F = 1 / 298.257223563;
-    /** Semi-minor axis, metres. */
-    public static final double B = A * (1 - F);
-    /** First eccentricity squared. */
-    public static final double E2 = F * (2 - F);
+    private static final double A = Wgs84.A;
+    private static final double B = Wgs84.B;
+    private static final double F = Wgs84.F;
+    private static final double E2 = Wgs84.E2;
 
     private static final int MAX_ITERATIONS = 50;
 
@@ -36,7 +32,7 @@ public final class GeodesicDirect {
     public void solve(double fromLatDeg, double fromLonDeg, double azimuthRad, double distanceMetres) {
         if (distanceMetres == 0) {
             latDeg = fromLatDeg;
-            lonDeg = normaliseLon(fromLonDeg);
+            lonDeg = Angles.norm180(fromLonDeg);
             return;
         }
         double sinAlpha1 = Math.sin(azimuthRad);
@@ -83,14 +79,7 @@ public final class GeodesicDirect {
         double l = lambda - (1 - c) * F * sinAlpha
                 * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
         latDeg = Math.toDegrees(phi2);
-        lonDeg = normaliseLon(fromLonDeg + Math.toDegrees(l));
-    }
-
-    /** Longitude into [-180, 180). */
-    static double normaliseLon(double lon) {
-        double r = (lon + 180) % 360;
-        if (r < 0) r += 360;
-        return r - 180;
+        lonDeg = Angles.norm180(fromLonDeg + Math.toDegrees(l));
     }
 
     /**

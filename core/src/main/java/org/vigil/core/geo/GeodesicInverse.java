@@ -1,6 +1,4 @@
-package org.vigil.core.qra;
-
-import org.vigil.core.radar.GeodesicDirect;
+package org.vigil.core.geo;
 
 /**
  * The inverse geodesic problem on the WGS-84 ellipsoid: distance and azimuths between two points.
@@ -17,9 +15,9 @@ import org.vigil.core.radar.GeodesicDirect;
  * thread.
  */
 public final class GeodesicInverse {
-    private static final double A = GeodesicDirect.A;
-    private static final double B = GeodesicDirect.B;
-    private static final double F = GeodesicDirect.F;
+    private static final double A = Wgs84.A;
+    private static final double B = Wgs84.B;
+    private static final double F = Wgs84.F;
     private static final int MAX_ITERATIONS = 100;
 
     /** Geodesic distance of the last {@link #solve}, metres. */
