@@ -1,5 +1,10 @@
 package org.vigil.core.geo;
 
+import static org.vigil.core.geo.Wgs84.A;
+import static org.vigil.core.geo.Wgs84.B;
+import static org.vigil.core.geo.Wgs84.F;
+import static org.vigil.core.geo.Wgs84.E2;
+
 /**
  * The direct geodesic problem on the WGS-84 ellipsoid: from a point, along an initial azimuth,
  * for a distance, where does one arrive? Vincenty's iterative solution (Survey Review 23, 1975),
@@ -14,10 +19,6 @@ package org.vigil.core.geo;
  * One instance per thread.
  */
 public final class GeodesicDirect {
-    private static final double A = Wgs84.A;
-    private static final double B = Wgs84.B;
-    private static final double F = Wgs84.F;
-    private static final double E2 = Wgs84.E2;
 
     private static final int MAX_ITERATIONS = 50;
 

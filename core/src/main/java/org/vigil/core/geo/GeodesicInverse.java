@@ -1,5 +1,9 @@
 package org.vigil.core.geo;
 
+import static org.vigil.core.geo.Wgs84.A;
+import static org.vigil.core.geo.Wgs84.B;
+import static org.vigil.core.geo.Wgs84.F;
+
 /**
  * The inverse geodesic problem on the WGS-84 ellipsoid: distance and azimuths between two points.
  * Vincenty's iterative solution (Survey Review 23, 1975), written from the published formulas.
@@ -15,9 +19,6 @@ package org.vigil.core.geo;
  * thread.
  */
 public final class GeodesicInverse {
-    private static final double A = Wgs84.A;
-    private static final double B = Wgs84.B;
-    private static final double F = Wgs84.F;
     private static final int MAX_ITERATIONS = 100;
 
     /** Geodesic distance of the last {@link #solve}, metres. */
