@@ -1,5 +1,7 @@
 package org.vigil.codec.asterix;
 
+import org.vigil.core.geo.Units;
+
 /**
  * Writes CAT048 target reports (edition 1.32 layout; the items written are unchanged since 1.27)
  * into a caller's buffer, allocation-free, for the scenario simulator and tests.
@@ -12,7 +14,7 @@ package org.vigil.codec.asterix;
  * (see Cat048WriterTest).
  */
 public final class Cat048Writer {
-    private static final double NM = 1852.0;
+    private static final double NM = Units.NM;
     // FRN - 1 of the items written
     private static final int I010 = 0, I140 = 1, I020 = 2, I040 = 3, I070 = 4, I090 = 5, I220 = 7, I240 = 8,
             I161 = 10, I042 = 11, I200 = 12, I170 = 13, I230 = 20, RE = 27;

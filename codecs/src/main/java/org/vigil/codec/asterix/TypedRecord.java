@@ -1,5 +1,7 @@
 package org.vigil.codec.asterix;
 
+import org.vigil.core.geo.Units;
+
 /**
  * Base of the typed record views: wraps the decoder's reusable {@link AsterixRecord} and reads
  * resolved {@link FieldRef}s. Absent values are {@link #ABSENT} (ints/longs) or NaN (doubles).
@@ -7,10 +9,10 @@ package org.vigil.codec.asterix;
 public abstract class TypedRecord {
     public static final int ABSENT = Integer.MIN_VALUE;
     /** Unit conversions to SI from the spec units. */
-    public static final double NM = 1852.0;
-    public static final double FT = 0.3048;
-    public static final double KT = 1852.0 / 3600.0;
-    public static final double FT_PER_MIN = 0.3048 / 60.0;
+    public static final double NM = Units.NM;
+    public static final double FT = Units.FT;
+    public static final double KT = Units.KT;
+    public static final double FT_PER_MIN = Units.FT_PER_MIN;
 
     protected final CategorySpec spec;
     protected AsterixRecord record;

@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import org.vigil.core.geo.Units;
+
 /**
  * Altitude and identity codes of Mode S replies: the 13-bit AC field (DF0/4/16/20), the 12-bit
  * ES altitude (TC 9-18, 20-22), the 13-bit ID field (DF5/21, TC 28) and Mode A/C replies.
@@ -12,7 +14,7 @@ package org.vigil.codec.modes;
 public final class AltitudeCode {
     private AltitudeCode() {}
 
-    private static final double FEET_PER_METRE = 1.0 / 0.3048;
+    private static final double FEET_PER_METRE = Units.FEET_PER_METRE;
 
     /** Value of bit {@code pos} (1 = first) of a 13-bit field. */
     private static int b(int v, int pos) {

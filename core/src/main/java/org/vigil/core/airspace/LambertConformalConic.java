@@ -1,5 +1,6 @@
 package org.vigil.core.airspace;
 
+import org.vigil.core.geo.Wgs84;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -19,8 +20,8 @@ import org.locationtech.jts.geom.Geometry;
  * <p>Immutable and thread-safe.
  */
 final class LambertConformalConic {
-    static final double A = 6_378_137.0;
-    static final double F = 1 / 298.257223563;
+    static final double A = Wgs84.A;
+    static final double F = Wgs84.F;
     static final double E2 = F * (2 - F);
     static final double E = Math.sqrt(E2);
 

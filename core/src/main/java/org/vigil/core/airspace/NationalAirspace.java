@@ -1,5 +1,6 @@
 package org.vigil.core.airspace;
 
+import org.vigil.core.geo.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 public final class NationalAirspace {
     /** No state: international airspace, or outside the modelled region. */
     public static final int NONE = -1;
-    public static final double METRES_PER_NM = 1852.0;
+    public static final double METRES_PER_NM = Units.NM;
     public static final double DEFAULT_TERRITORIAL_SEA_NM = 12.0;
     /** The scenario region (lon 20–45 E, lat 38–50 N), matching the Natural Earth extract. */
     public static final Envelope BLACK_SEA_REGION = new Envelope(20, 45, 38, 50);

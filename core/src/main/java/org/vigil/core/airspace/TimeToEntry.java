@@ -1,6 +1,7 @@
 package org.vigil.core.airspace;
 
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicDirect;
 
 /**
  * When will a track, flying straight on, enter a protected national airspace?
@@ -22,7 +23,7 @@ public final class TimeToEntry {
     /** Target meaning "the national airspace of any state that is a NATO member at the entry time". */
     public static final int ANY_NATO = -2;
     public static final double RESOLUTION_S = 0.01;
-    private static final double MPS_PER_KT = 1852.0 / 3600.0;
+    private static final double MPS_PER_KT = Units.KT;
 
     private final NationalAirspace airspace;
     private final NatoMembership.ByState nato;

@@ -67,11 +67,6 @@ public final class Zone {
         return false;
     }
 
-    /** Altitude inside the vertical band (NaN counts as inside). */
-    public boolean inBand(double altitudeFt) {
-        return Double.isNaN(altitudeFt) || (altitudeFt >= lowerFt && altitudeFt <= upperFt);
-    }
-
     @Override
     public String toString() {
         return "Zone[" + id + " " + kind + " " + lowerFt + ".." + upperFt + " ft, periods "

@@ -1,5 +1,6 @@
 package org.vigil.core.airspace;
 
+import org.vigil.core.geo.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.GeodesicDirect;
 
 /**
  * Reads zone definitions from YAML or GeoJSON streams (format in docs/AIRSPACE.md).
@@ -36,7 +37,7 @@ import org.vigil.core.radar.GeodesicDirect;
  * <p>Every error names the zone and the field; loading happens at start-up, never per message.
  */
 public final class ZoneLoader {
-    private static final double FT_PER_M = 1 / 0.3048;
+    private static final double FT_PER_M = Units.FEET_PER_METRE;
     private static final int CIRCLE_POINTS = 72;
 
     private ZoneLoader() { }

@@ -1,5 +1,7 @@
 package org.vigil.core.flightplan;
 
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.Sphere;
 import java.util.List;
 
 /**
@@ -18,8 +20,8 @@ import java.util.List;
  * non-decreasing; consecutive duplicate points were dropped.
  */
 public final class ExpandedRoute {
-    public static final double EARTH_RADIUS_M = 6_371_008.8;
-    public static final double NM = 1852.0;
+    public static final double EARTH_RADIUS_M = Sphere.EARTH_RADIUS_M;
+    public static final double NM = Units.NM;
     private static final double RADIUS_NM = EARTH_RADIUS_M / NM;
 
     private final String[] names;

@@ -60,11 +60,6 @@ public final class FiledPlan {
         return best;
     }
 
-    /** Planned arrival: departure plus total EET, epoch seconds. */
-    public long arrivalEpochSeconds(long nearEpochSeconds) {
-        return departureEpochSeconds(nearEpochSeconds) + plan.destination().totalEetMinutes() * 60L;
-    }
-
     @Override
     public String toString() {
         return plan.key() + " " + status;

@@ -1,5 +1,6 @@
 package org.vigil.core.flightplan;
 
+import org.vigil.core.geo.Units;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -140,7 +141,7 @@ public sealed interface FplItem {
         public double feet() {
             return switch (unit) {
                 case 'F', 'A' -> value * 100.0;
-                case 'S', 'M' -> value * 10.0 / 0.3048;
+                case 'S', 'M' -> value * 10.0 / Units.FT;
                 default -> Double.NaN;
             };
         }

@@ -1,5 +1,6 @@
 package org.vigil.core.flightplan;
 
+import org.vigil.core.geo.Sphere;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,19 +110,9 @@ public final class RouteExpander {
             int n = name.length();
             if (!points.find(name.substring(0, n - 6), p)) return null;
             int bearing = Coordinates.digits(name, n - 6, 3), distNm = Coordinates.digits(name, n - 3, 3);
-            destination(p[0], p[1], bearing, distNm * ExpandedRoute.NM, p);
+            Sphere.destinationUnwrapped(p[0], p[1], bearing, distNm * ExpandedRoute.NM, p);
             return p;
         }
         return points.find(name, p) ? p : null;
-    }
-
-    /** Spherical direct problem (same sphere as {@link ExpandedRoute}). */
-    private static void destination(double lat, double lon, double bearingDeg, double distanceM, double[] out) {
-        double d = distanceM / ExpandedRoute.EARTH_RADIUS_M, b = Math.toRadians(bearingDeg), p1 = Math.toRadians(lat);
-        double sp2 = Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b);
-        double p2 = Math.asin(Math.max(-1, Math.min(1, sp2)));
-        double l2 = Math.toRadians(lon) + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * sp2);
-        out[0] = Math.toDegrees(p2);
-        out[1] = Math.toDegrees(l2);
     }
 }

@@ -1,8 +1,6 @@
 package org.vigil.core.ident;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.core.yaml.SafeYaml;
 
 /**
  * The identification rules as data: one {@link RuleSetting} per {@link Cause}, the timing of the
@@ -29,8 +28,6 @@ public final class IdentRules {
     public static final String RULES_RESOURCE = "/ident/default-rules.yaml";
     public static final String KNOWN_RESOURCE = "/ident/known-military.yaml";
     public static final String CLEARANCES_RESOURCE = "/ident/diplomatic-clearances.yaml";
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final RuleSetting[] settings;
     /** A new track stays PENDING this long unless a rule that does not wait proposes an identity. */
@@ -135,7 +132,9 @@ public final class IdentRules {
 
     /**
      * Reads the three documents; any may be null (then: all defaults from {@link Cause}, empty lists).
+     * YAML syntax is read by {@link SafeYaml} (so {@code NO} in a list of states stays Norway).
      * @throws IllegalArgumentException naming the document, entry and key of the first error
+     * @throws org.vigil.core.yaml.YamlException naming the document, line and column of a YAML error
      */
     public static IdentRules fromYaml(InputStream rules, InputStream knownMilitary, InputStream clearances) throws IOException {
         RuleSetting[] s = new RuleSetting[Cause.COUNT];
@@ -143,7 +142,7 @@ public final class IdentRules {
         double pending = 30, corr = 10, air = 5, airMax = 60, hold = 300;
         boolean primaryMil = true;
         if (rules != null) {
-            JsonNode root = YAML.readTree(rules);
+            JsonNode root = SafeYaml.readTree(rules, "rules");
             String doc = "rules";
             checkKeys(root, doc, Set.of("pending-seconds", "correlation-interval-s", "airspace-interval-s",
                     "airspace-max-interval-s", "re-raise-hold-off-s", "primary-only-is-military", "rules"));
@@ -164,14 +163,14 @@ public final class IdentRules {
         List<KnownAircraft> known = new ArrayList<>();
         List<QraLink> qra = new ArrayList<>();
         if (knownMilitary != null) {
-            JsonNode root = YAML.readTree(knownMilitary);
+            JsonNode root = SafeYaml.readTree(knownMilitary, "known-military");
             checkKeys(root, "known-military", Set.of("known", "qra-units"));
             for (JsonNode n : root.path("known")) known.add(knownEntry(n));
             for (JsonNode n : root.path("qra-units")) qra.add(qraEntry(n));
         }
         List<DiplomaticClearance> cl = new ArrayList<>();
         if (clearances != null) {
-            JsonNode root = YAML.readTree(clearances);
+            JsonNode root = SafeYaml.readTree(clearances, "clearances");
             checkKeys(root, "clearances", Set.of("clearances"));
             for (JsonNode n : root.path("clearances")) cl.add(clearance(n));
         }

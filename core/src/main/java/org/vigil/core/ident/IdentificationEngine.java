@@ -81,12 +81,6 @@ public final class IdentificationEngine {
         clearances.add(c);
     }
 
-    /** Adds an entry to the known-military list. */
-    public void addKnown(KnownAircraft k) {
-        known.add(k);
-        refreshAllLists();
-    }
-
     // ------------------------------------------------------------------ updates
 
     /**

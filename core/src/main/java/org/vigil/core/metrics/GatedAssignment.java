@@ -1,5 +1,6 @@
 package org.vigil.core.metrics;
 
+import org.vigil.core.geo.Wgs84;
 import java.util.Arrays;
 
 /**
@@ -248,6 +249,6 @@ final class GatedAssignment {
     }
 
     /** WGS-84 semi-major axis (m) and first eccentricity squared. */
-    static final double WGS84_A = 6_378_137.0;
+    static final double WGS84_A = Wgs84.A;
     static final double WGS84_E2 = 6.69437999014e-3;
 }

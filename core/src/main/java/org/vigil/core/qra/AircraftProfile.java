@@ -1,5 +1,6 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
 import java.util.Arrays;
 
 /**
@@ -104,12 +105,12 @@ public final class AircraftProfile {
 
     /** Subsonic intercept true airspeed at a level, m/s. */
     public double subsonicTasMps(double altitudeFt) {
-        return subsonicMach[band(altitudeFt)] * Units.speedOfSoundKt(altitudeFt) * Units.KT;
+        return subsonicMach[band(altitudeFt)] * speedOfSoundKt(altitudeFt) * Units.KT;
     }
 
     /** Supersonic intercept true airspeed at a level, m/s; NaN if the type does not go supersonic there. */
     public double supersonicTasMps(double altitudeFt) {
-        return supersonicMach[band(altitudeFt)] * Units.speedOfSoundKt(altitudeFt) * Units.KT;
+        return supersonicMach[band(altitudeFt)] * speedOfSoundKt(altitudeFt) * Units.KT;
     }
 
     private int band(double altitudeFt) {
@@ -133,5 +134,15 @@ public final class AircraftProfile {
     public String toString() {
         return "AircraftProfile[" + type + " " + name + ", ceiling " + ceilingFt + " ft, radius " + combatRadiusNm
                 + " NM, bands " + Arrays.toString(bandTopFt) + "]";
+    }
+
+    /**
+     * ISA speed of sound at a pressure altitude, knots: 661.47 kt at sea level, falling with
+     * temperature (-1.98 K per 1,000 ft) to the tropopause at 36,089 ft, constant above (ICAO
+     * standard atmosphere). Used to turn the profiles' intercept Mach numbers into true airspeed.
+     */
+    static double speedOfSoundKt(double altitudeFt) {
+        double t = 288.15 - 0.0019812 * Math.min(Math.max(altitudeFt, 0), 36_089);
+        return 661.47 * Math.sqrt(t / 288.15);
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
+
 /**
  * Result of one {@link InterceptSolver#solve}: reusable, overwritten completely by every solve.
  * When {@link #feasible} is false only {@link #reason} (and the launch/climb figures, when known)

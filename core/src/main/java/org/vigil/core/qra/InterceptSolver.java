@@ -1,6 +1,8 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.GeodesicDirect;
 
 /**
  * Earliest intercept of a target by one QRA unit.

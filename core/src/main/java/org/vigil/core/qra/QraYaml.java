@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.vigil.core.yaml.SafeYaml;
 
 /**
  * Reads aircraft profiles and QRA postures from YAML streams (formats in docs/QRA.md; defaults in
  * {@code qra/aircraft-profiles.yaml} and {@code qra/black-sea-2022.yaml} on the classpath). Every
- * error names the source, the entry and the field, and comes as {@link QraDataException}; runs
+ * error names the source, the entry and the field (YAML errors: the line and column, from
+ * {@link SafeYaml}), and comes as {@link QraDataException}; runs
  * once at start-up, so it may allocate freely.
  */
 public final class QraYaml {
@@ -23,8 +23,6 @@ public final class QraYaml {
     public static final String DEFAULT_PROFILES = "/qra/aircraft-profiles.yaml";
     /** Classpath resource of the default Black Sea 2022 posture. */
     public static final String DEFAULT_POSTURE = "/qra/black-sea-2022.yaml";
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private QraYaml() { }
 
@@ -157,11 +155,11 @@ public final class QraYaml {
 
     private static JsonNode read(InputStream in, String source) {
         try (in) {
-            JsonNode root = YAML.readTree(in);
-            if (root == null || !root.isObject()) throw new QraDataException(source + ": expected a YAML mapping at the top");
+            JsonNode root = SafeYaml.readTree(in, source);
+            if (!root.isObject()) throw new QraDataException(source + ": expected a YAML mapping at the top");
             return root;
         } catch (IOException e) {
-            throw new QraDataException(source + ": not readable YAML: " + e.getMessage(), e);
+            throw new QraDataException(SafeYaml.error(e, source).getMessage(), e);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.Wgs84;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +34,7 @@ public final class Responsiveness {
     private static final int MAX_LAND_SAMPLES = 64;
 
     private final GeodesicInverse inverse = new GeodesicInverse();
-    private final org.vigil.core.radar.GeodesicDirect sampler = new org.vigil.core.radar.GeodesicDirect();
+    private final GeodesicDirect sampler = new GeodesicDirect();
     private final UnitPlan plan = new UnitPlan();
 
     /** The map for all units of the posture. Cells outside {@code area} are NaN. */
@@ -103,7 +107,7 @@ public final class Responsiveness {
             double n = ecefN(phi);
             sx = n * Math.cos(phi) * Math.cos(lam);
             sy = n * Math.cos(phi) * Math.sin(lam);
-            sz = n * (1 - org.vigil.core.radar.GeodesicDirect.E2) * Math.sin(phi);
+            sz = n * (1 - Wgs84.E2) * Math.sin(phi);
         }
         double startLonRad = Math.toRadians(plan.startLon);
         int cols = grid.columns();
@@ -156,7 +160,7 @@ public final class Responsiveness {
             double phi = Math.toRadians(grid.lat(r));
             double n = ecefN(phi);
             rowNCos[r] = n * Math.cos(phi);
-            rowZ[r] = n * (1 - org.vigil.core.radar.GeodesicDirect.E2) * Math.sin(phi);
+            rowZ[r] = n * (1 - Wgs84.E2) * Math.sin(phi);
         }
         colCos = new double[cols];
         colSin = new double[cols];
@@ -173,7 +177,7 @@ public final class Responsiveness {
     /** Prime-vertical radius of curvature at geodetic latitude phi (radians). */
     private static double ecefN(double phi) {
         double s = Math.sin(phi);
-        return org.vigil.core.radar.GeodesicDirect.A / Math.sqrt(1 - org.vigil.core.radar.GeodesicDirect.E2 * s * s);
+        return Wgs84.A / Math.sqrt(1 - Wgs84.E2 * s * s);
     }
 
     /** Seconds to intercept with the given pace (s/m) and fuel rate; +Infinity if impossible. */

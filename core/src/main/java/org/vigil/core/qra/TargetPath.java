@@ -1,6 +1,8 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.GeodesicDirect;
 
 /**
  * The predicted path of a target: a chain of geodesic legs flown at given ground speeds, starting
@@ -137,14 +139,6 @@ public final class TargetPath {
     /** Target position at time t (no trail), into {@code out}. */
     public void positionAt(double t, GeodesicDirect out) {
         pointAtArc(arcAt(t), out);
-    }
-
-    /** Ground track of the target at time t, degrees [0, 360) (initial azimuth of the current leg). */
-    public double legTrackDeg(double t) {
-        int k = legs - 1;
-        while (k > 0 && startTimeS[k] > t) k--;
-        double d = Math.toDegrees(azimuthRad[k]) % 360;
-        return d < 0 ? d + 360 : d;
     }
 
     int legs() { return legs; }

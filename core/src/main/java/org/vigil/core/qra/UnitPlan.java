@@ -1,5 +1,7 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
+
 /**
  * The per-unit numbers the solver and the map need for one target level, worked out once:
  * start point, launch plus climb time, climb distance, speeds and fuel limit. Mutable and reused

@@ -1,5 +1,7 @@
 package org.vigil.core.radar;
 
+import org.vigil.core.geo.GeodesicDirect;
+
 /**
  * Puts a radar plot on the map: from the measured slant range and azimuth, the aircraft's height
  * and the radar's position, the WGS-84 latitude and longitude.

@@ -1,5 +1,6 @@
 package org.vigil.core.radar;
 
+import org.vigil.core.geo.Units;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,7 @@ public record RadarSite(int sac, int sic, String name, double latDeg, double lon
                         double assumedHeightMetres) {
 
     /** 25 000 ft: mid-level airspace, a reasonable guess for an unidentified airborne primary contact. */
-    public static final double DEFAULT_ASSUMED_HEIGHT_METRES = 25_000 * 0.3048;
+    public static final double DEFAULT_ASSUMED_HEIGHT_METRES = 25_000 * Units.FT;
 
     public RadarSite {
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,7 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,11 +64,11 @@ public final class BackgroundTraffic {
         do {
             from = airports.get(r.nextInt(airports.size()));
             to = airports.get(r.nextInt(airports.size()));
-            dist = Geo.distanceM(from.lat(), from.lon(), to.lat(), to.lon()) / Geo.NM;
+            dist = Sphere.distanceM(from.lat(), from.lon(), to.lat(), to.lon()) / Units.NM;
         } while (from == to || dist < 60);
         AircraftType type = b.types().get(r.nextInt(b.types().size()));
         Operator op = OPERATORS[r.nextInt(OPERATORS.length)];
-        boolean east = Geo.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()) < 180;
+        boolean east = Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()) < 180;
         double topFt = Math.min(type.cruiseFt() + 2000, 13000 + dist * 120);
         int thousands = (int) Math.max(8, Math.floor(topFt / 1000));
         if (thousands >= 29) { // RVSM: odd eastbound, even westbound
@@ -83,8 +85,8 @@ public final class BackgroundTraffic {
             route.add(new double[]{from.lat(), from.lon()});
         } else {
             double[] p = new double[2];
-            Geo.destination(from.lat(), from.lon(), Geo.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
-                    along * dist * Geo.NM, p);
+            Sphere.destination(from.lat(), from.lon(), Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
+                    along * dist * Units.NM, p);
             route.add(p);
             // on the descent profile (3 NM per 1000 ft plus 10 NM) when placed close to the destination
             double remainingNm = (1 - along) * dist;

@@ -1,5 +1,7 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Sphere;
+
 /**
  * The moving state of one simulated aircraft: the truth. Mutable and reused every step; the
  * sensors read the public fields between steps (never during one).
@@ -59,8 +61,8 @@ public final class Flight {
      */
     public void extrapolate(double dtSeconds, double[] out) {
         double dn = velocityNorthMps * dtSeconds, de = velocityEastMps * dtSeconds;
-        out[0] = lat + Math.toDegrees(dn / Geo.EARTH_RADIUS_M);
-        out[1] = lon + Math.toDegrees(de / (Geo.EARTH_RADIUS_M * Math.cos(Math.toRadians(lat))));
+        out[0] = lat + Math.toDegrees(dn / Sphere.EARTH_RADIUS_M);
+        out[1] = lon + Math.toDegrees(de / (Sphere.EARTH_RADIUS_M * Math.cos(Math.toRadians(lat))));
         out[2] = altitudeFt + verticalRateFpm * dtSeconds / 60.0;
     }
 

@@ -1,5 +1,9 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
+
 /**
  * Moves one flight through one time step: guidance (route, heading or join), coordinated turn with
  * the type's bank limit, speed schedule, climb and descent at type-typical rates, wind.
@@ -20,7 +24,7 @@ public final class Kinematics {
     /** Below this altitude civil traffic flies at most 250 kt. */
     static final double SPEED_LIMIT_ALTITUDE_FT = 10_000;
     /** A route point counts as passed within this distance (metres) or the turn anticipation. */
-    static final double CAPTURE_M = 2 * Geo.NM;
+    static final double CAPTURE_M = 2 * Units.NM;
     /** Vertical acceleration limit, ft/min per second (about 0.15 g civil, far more for fighters). */
     static final double VERTICAL_ACCEL_CIVIL = 300, VERTICAL_ACCEL_MILITARY = 3000;
 
@@ -56,7 +60,7 @@ public final class Kinematics {
         double dv = wantKt - f.trueAirspeedKt;
         double maxDv = t.accelKtPerS() * dt;
         f.trueAirspeedKt += Math.max(-maxDv, Math.min(maxDv, dv));
-        double tasMps = Math.max(1, f.trueAirspeedKt * Geo.KT);
+        double tasMps = Math.max(1, f.trueAirspeedKt * Units.KT);
 
         // heading: fly the desired track, corrected for drift
         double turnRateDeg = 0;
@@ -67,15 +71,15 @@ public final class Kinematics {
                 double tr = Math.toRadians(desiredTrackDeg);
                 double cross = windToEastMps * Math.cos(tr) - windToNorthMps * Math.sin(tr); // wind from the left is negative drift
                 double s = Math.max(-0.9, Math.min(0.9, cross / tasMps));
-                wantHeading = Geo.norm360(desiredTrackDeg - Math.toDegrees(Math.asin(s)));
+                wantHeading = Angles.norm360(desiredTrackDeg - Math.toDegrees(Math.asin(s)));
             }
-            double err = Geo.norm180(wantHeading - f.headingDeg);
-            double maxRate = Math.toDegrees(Geo.G * Math.tan(Math.toRadians(t.maxBankDeg())) / tasMps);
+            double err = Angles.norm180(wantHeading - f.headingDeg);
+            double maxRate = Math.toDegrees(Units.G * Math.tan(Math.toRadians(t.maxBankDeg())) / tasMps);
             double step = Math.max(-maxRate * dt, Math.min(maxRate * dt, err));
-            f.headingDeg = Geo.norm360(f.headingDeg + step);
+            f.headingDeg = Angles.norm360(f.headingDeg + step);
             turnRateDeg = step / dt;
         }
-        f.bankDeg = Math.toDegrees(Math.atan(tasMps * Math.toRadians(turnRateDeg) / Geo.G));
+        f.bankDeg = Math.toDegrees(Math.atan(tasMps * Math.toRadians(turnRateDeg) / Units.G));
 
         // vertical: capture the target altitude with a 20 s time constant inside the rate limits
         double diff = f.targetAltitudeFt - f.altitudeFt;
@@ -95,9 +99,9 @@ public final class Kinematics {
         f.velocityEastMps = ve;
         f.velocityNorthMps = vn;
         double gs = Math.hypot(ve, vn);
-        f.groundspeedKt = gs / Geo.KT;
-        f.trackDeg = gs > 0 ? Geo.norm360(Math.toDegrees(Math.atan2(ve, vn))) : f.headingDeg;
-        Geo.destination(f.lat, f.lon, f.trackDeg, gs * dt, scratch);
+        f.groundspeedKt = gs / Units.KT;
+        f.trackDeg = gs > 0 ? Angles.norm360(Math.toDegrees(Math.atan2(ve, vn))) : f.headingDeg;
+        Sphere.destination(f.lat, f.lon, f.trackDeg, gs * dt, scratch);
         f.lat = scratch[0];
         f.lon = scratch[1];
         f.altitudeFt += f.verticalRateFpm * dt / 60.0;

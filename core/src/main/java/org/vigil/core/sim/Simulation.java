@@ -1,5 +1,8 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,8 +39,8 @@ public final class Simulation {
             windNorth = 0;
         } else {
             double to = Math.toRadians(scenario.windFromDeg() + 180);
-            windEast = scenario.windKt() * Geo.KT * Math.sin(to);
-            windNorth = scenario.windKt() * Geo.KT * Math.cos(to);
+            windEast = scenario.windKt() * Units.KT * Math.sin(to);
+            windNorth = scenario.windKt() * Units.KT * Math.cos(to);
         }
         for (FlightSpec s : scenario.flights()) flights.add(new Flight(s, flights.size()));
         if (scenario.background() != null) {
@@ -88,7 +91,7 @@ public final class Simulation {
     public void command(Flight f, double headingDeg, double altitudeFt, double speedKt) {
         if (!Double.isNaN(headingDeg)) {
             f.guidance = Flight.Guidance.HEADING;
-            f.commandedHeadingDeg = Geo.norm360(headingDeg);
+            f.commandedHeadingDeg = Angles.norm360(headingDeg);
         }
         if (!Double.isNaN(altitudeFt)) f.targetAltitudeFt = altitudeFt;
         if (!Double.isNaN(speedKt)) {
@@ -123,7 +126,7 @@ public final class Simulation {
         double[] p0 = s.route().get(0), p1 = s.route().get(1);
         f.lat = p0[0];
         f.lon = p0[1];
-        f.headingDeg = Geo.bearingDeg(p0[0], p0[1], p1[0], p1[1]);
+        f.headingDeg = Sphere.bearingDeg(p0[0], p0[1], p1[0], p1[1]);
         f.trackDeg = f.headingDeg;
         if (Double.isNaN(s.startAltitudeFt())) {
             double elevation = s.departure() != null ? s.departure().elevationFt() : 0;
@@ -136,10 +139,10 @@ public final class Simulation {
         f.targetAltitudeFt = s.cruiseFt();
         f.airborne = true;
         f.leg = 1;
-        double h = Math.toRadians(f.headingDeg), v = f.trueAirspeedKt * Geo.KT;
+        double h = Math.toRadians(f.headingDeg), v = f.trueAirspeedKt * Units.KT;
         f.velocityEastMps = v * Math.sin(h) + windEast;
         f.velocityNorthMps = v * Math.cos(h) + windNorth;
-        f.groundspeedKt = Math.hypot(f.velocityEastMps, f.velocityNorthMps) / Geo.KT;
+        f.groundspeedKt = Math.hypot(f.velocityEastMps, f.velocityNorthMps) / Units.KT;
         listener.onFlightEvent(f, t, SimListener.APPEARED, null);
     }
 
@@ -163,7 +166,7 @@ public final class Simulation {
             case RADIO_RESTORED -> f.radioLost = false;
             case LEAVE_ROUTE -> {
                 f.guidance = Flight.Guidance.HEADING;
-                f.commandedHeadingDeg = Geo.norm360(e.value());
+                f.commandedHeadingDeg = Angles.norm360(e.value());
             }
             case SPEED -> {
                 f.targetSpeedKt = e.value();
@@ -198,28 +201,28 @@ public final class Simulation {
                     f.commandedHeadingDeg = f.trackDeg;
                     return f.trackDeg;
                 }
-                double d = Geo.distanceM(f.lat, f.lon, target.lat, target.lon) / Geo.NM;
+                double d = Sphere.distanceM(f.lat, f.lon, target.lat, target.lon) / Units.NM;
                 f.targetAltitudeFt = target.altitudeFt + (d < 2 ? 300 : 0); // station slightly above
                 f.speedHeld = true;
                 // close fast, then hold station about 0.5 NM off
                 f.targetSpeedKt = Math.max(target.trueAirspeedKt - 40,
                         Math.min(f.spec.type().cruiseKt() * 1.2, target.trueAirspeedKt + (d - 0.5) * 40));
                 if (d < 0.6) return target.trackDeg;
-                return Geo.bearingDeg(f.lat, f.lon, target.lat, target.lon);
+                return Sphere.bearingDeg(f.lat, f.lon, target.lat, target.lon);
             }
             default: {
                 List<double[]> route = f.spec.route();
                 while (true) {
                     double[] wp = route.get(f.leg);
                     boolean last = f.leg == route.size() - 1;
-                    double d = Geo.distanceM(f.lat, f.lon, wp[0], wp[1]);
+                    double d = Sphere.distanceM(f.lat, f.lon, wp[0], wp[1]);
                     updateDescent(f, d, last);
                     // anticipate the turn: a quarter of the turn radius is plenty at 25 deg bank
                     if (!last && d < CAPTURE + turnRadiusM(f) * 0.5) {
                         f.leg++;
                         continue;
                     }
-                    return Geo.bearingDeg(f.lat, f.lon, wp[0], wp[1]);
+                    return Sphere.bearingDeg(f.lat, f.lon, wp[0], wp[1]);
                 }
             }
         }
@@ -228,8 +231,8 @@ public final class Simulation {
     private static final double CAPTURE = Kinematics.CAPTURE_M;
 
     private static double turnRadiusM(Flight f) {
-        double v = f.trueAirspeedKt * Geo.KT;
-        return v * v / (Geo.G * Math.tan(Math.toRadians(f.spec.type().maxBankDeg())));
+        double v = f.trueAirspeedKt * Units.KT;
+        return v * v / (Units.G * Math.tan(Math.toRadians(f.spec.type().maxBankDeg())));
     }
 
     /**
@@ -244,9 +247,9 @@ public final class Simulation {
         List<double[]> route = f.spec.route();
         for (int i = f.leg; i < route.size() - 1; i++) {
             double[] a = route.get(i), b = route.get(i + 1);
-            remaining += Geo.distanceM(a[0], a[1], b[0], b[1]);
+            remaining += Sphere.distanceM(a[0], a[1], b[0], b[1]);
         }
-        double remainingNm = remaining / Geo.NM;
+        double remainingNm = remaining / Units.NM;
         if (!f.descending) {
             double toLose = f.altitudeFt - dest.elevationFt();
             double needNm = toLose / 1000.0 * 3.0 * (f.spec.type().descentFpm() < 1500 ? 1.3 : 1.0) + 10;
@@ -263,11 +266,11 @@ public final class Simulation {
             why = SimListener.LEFT_AREA;
         } else if (f.guidance == Flight.Guidance.ROUTE && f.leg == f.spec.route().size() - 1) {
             double[] wp = f.spec.route().get(f.leg);
-            double d = Geo.distanceM(f.lat, f.lon, wp[0], wp[1]);
+            double d = Sphere.distanceM(f.lat, f.lon, wp[0], wp[1]);
             Airport dest = f.spec.destination();
             if (dest != null) {
                 // too high over the field: it keeps turning back to it while descending (a crude hold)
-                if (d < 1.5 * Geo.NM && f.altitudeFt < dest.elevationFt() + 1500) why = SimListener.LANDED;
+                if (d < 1.5 * Units.NM && f.altitudeFt < dest.elevationFt() + 1500) why = SimListener.LANDED;
             } else if (d < CAPTURE) {
                 why = SimListener.ROUTE_END;
             }

@@ -1,5 +1,7 @@
 package org.vigil.core.track;
 
+import org.vigil.core.geo.Wgs84;
+
 /**
  * The tracker's local plane: an oblique stereographic projection of the WGS-84 ellipsoid around a
  * configurable area origin (the "double" projection of EPSG method 9809: ellipsoid to the Gaussian
@@ -18,8 +20,8 @@ package org.vigil.core.track;
  * nothing. Not thread-safe (results in fields); one instance per tracker.
  */
 public final class AreaProjection {
-    static final double A = 6_378_137.0;
-    static final double F = 1 / 298.257223563;
+    static final double A = Wgs84.A;
+    static final double F = Wgs84.F;
     static final double E2 = F * (2 - F);
     static final double E = Math.sqrt(E2);
 

@@ -1,5 +1,7 @@
 package org.vigil.core.track;
 
+import org.vigil.core.geo.Units;
+
 /**
  * Configuration of one sensor feeding the tracker, including its registration corrections.
  *
@@ -39,7 +41,7 @@ public record SensorConfig(int id, SensorKind kind, String name, double latDeg, 
     public static SensorConfig radar(int id, String name, double latDeg, double lonDeg, double heightMetres,
                                      double scanPeriodSeconds, double rangeSigmaMetres, double azimuthSigmaRad) {
         return new SensorConfig(id, SensorKind.RADAR, name, latDeg, lonDeg, heightMetres, scanPeriodSeconds,
-                rangeSigmaMetres, azimuthSigmaRad, 0, 0, 0, 25_000 * 0.3048);
+                rangeSigmaMetres, azimuthSigmaRad, 0, 0, 0, 25_000 * Units.FT);
     }
 
     /** The same radar with range/azimuth bias and time offset corrections. */

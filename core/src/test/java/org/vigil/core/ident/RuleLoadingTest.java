@@ -84,6 +84,22 @@ class RuleLoadingTest {
     }
 
     @Test
+    void countryCodesThatLookLikeYaml11BooleansStayCountries() throws IOException {
+        // Norway (NO) read as false would fail the ISO check or, worse, drop the state
+        IdentRules r = IdentRules.fromYaml(null, null, yaml("clearances:\n"
+                + "  - {id: C3, callsign: ABC, states: [NO, RO, ON], from: \"2022-04-20T00:00:00Z\", to: \"2022-04-21T00:00:00Z\"}\n"));
+        assertThat(r.clearances().get(0).states()).containsExactly("NO", "RO", "ON");
+    }
+
+    @Test
+    void yamlErrorsNameTheDocumentAndLine() {
+        assertThatThrownBy(() -> IdentRules.fromYaml(yaml("pending-seconds: 12\nrules: {}\npending-seconds: 13\n"), null, null))
+                .hasMessageStartingWith("rules: YAML line 3").hasMessageContaining("Duplicate field 'pending-seconds'");
+        assertThatThrownBy(() -> IdentRules.fromYaml(null, yaml("known:\n  - {name: X, address: 012345}\n"), null))
+                .hasMessageStartingWith("known-military: YAML line 2").hasMessageContaining("'012345'");
+    }
+
+    @Test
     void callsignPatternsMatchPackedCallsigns() {
         CallsignPattern stem = CallsignPattern.of("RCH*");
         assertThat(stem.matches(Callsigns.pack("RCH123"))).isTrue();

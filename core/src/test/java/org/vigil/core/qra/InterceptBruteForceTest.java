@@ -1,11 +1,13 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.GeodesicDirect;
 
 /**
  * The solver against a brute-force scan of a fine time grid, on random geometries: straight and

@@ -1,5 +1,7 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -150,7 +152,7 @@ class InterceptSolverTest {
         // first leg lasts eq(1)/300 kt = 721 s < 900 s launch: the intercept is on the northbound leg
         double leg1 = eq(1) / (300 * Units.KT);
         double t = out.timeS;
-        org.vigil.core.radar.GeodesicDirect gd = new org.vigil.core.radar.GeodesicDirect();
+        org.vigil.core.geo.GeodesicDirect gd = new org.vigil.core.geo.GeodesicDirect();
         route.positionAt(t, gd);
         GeodesicInverse inv = new GeodesicInverse();
         inv.solve(0, 0, gd.latDeg, gd.lonDeg);

@@ -1,5 +1,6 @@
 package org.vigil.core.qra;
 
+import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

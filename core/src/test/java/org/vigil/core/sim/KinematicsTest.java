@@ -1,5 +1,8 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -34,12 +37,12 @@ class KinematicsTest {
         double maxRate = 0, previous = Double.NaN;
         for (int i = 0; i < 600; i++) {
             sim.step();
-            if (!Double.isNaN(previous)) maxRate = Math.max(maxRate, Math.abs(Geo.norm180(f.headingDeg - previous)) / Simulation.STEP_SECONDS);
+            if (!Double.isNaN(previous)) maxRate = Math.max(maxRate, Math.abs(Angles.norm180(f.headingDeg - previous)) / Simulation.STEP_SECONDS);
             previous = f.headingDeg;
             assertThat(Math.abs(f.bankDeg)).isLessThanOrEqualTo(25.0 + 1e-9);
         }
-        double v = a320.cruiseKt() * Geo.KT;
-        double limit = Math.toDegrees(Geo.G * Math.tan(Math.toRadians(25)) / v);
+        double v = a320.cruiseKt() * Units.KT;
+        double limit = Math.toDegrees(Units.G * Math.tan(Math.toRadians(25)) / v);
         assertThat(maxRate).isCloseTo(limit, within(0.01)); // it does turn at the limit, not faster
         assertThat(f.headingDeg).isCloseTo(270, within(0.5));
         assertThat(limit).isBetween(1.0, 1.5); // about 1.2 deg/s at 447 kt: a sanity check of the formula
@@ -69,7 +72,7 @@ class KinematicsTest {
         assertThat(what).containsExactly(SimListener.APPEARED, SimListener.LANDED);
         assertThat(maxAlt).isGreaterThan(25000); // 240 NM: climbs most of the way before the descent
         assertThat(maxClimb).isGreaterThan(2000);
-        assertThat(Geo.distanceM(f.lat, f.lon, VARNA.lat(), VARNA.lon())).isLessThan(1.5 * Geo.NM);
+        assertThat(Sphere.distanceM(f.lat, f.lon, VARNA.lat(), VARNA.lon())).isLessThan(1.5 * Units.NM);
         assertThat(sim.time()).isBetween(30 * 60.0, 75 * 60.0);
     }
 
@@ -81,9 +84,9 @@ class KinematicsTest {
         Simulation sim = new Simulation(sc);
         Flight f = sim.flights().get(0);
         for (int i = 0; i < 1200; i++) sim.step();
-        double want = Geo.bearingDeg(f.lat, f.lon, 43.3, 33);
-        assertThat(Geo.norm180(f.trackDeg - want)).isCloseTo(0, within(0.5));
-        double wca = Geo.norm180(f.headingDeg - f.trackDeg);
+        double want = Sphere.bearingDeg(f.lat, f.lon, 43.3, 33);
+        assertThat(Angles.norm180(f.trackDeg - want)).isCloseTo(0, within(0.5));
+        double wca = Angles.norm180(f.headingDeg - f.trackDeg);
         double expected = -Math.toDegrees(Math.asin(60 * Math.cos(Math.toRadians(f.trackDeg - 90)) / f.trueAirspeedKt));
         assertThat(wca).isCloseTo(expected, within(0.3));
         assertThat(wca).isLessThan(-5);
@@ -100,8 +103,8 @@ class KinematicsTest {
         double[] p = new double[3];
         f.extrapolate(Simulation.STEP_SECONDS, p);
         sim.step();
-        double dn = Math.toRadians(p[0] - f.lat) * Geo.EARTH_RADIUS_M;
-        double de = Math.toRadians(p[1] - f.lon) * Geo.EARTH_RADIUS_M * Math.cos(Math.toRadians(f.lat));
+        double dn = Math.toRadians(p[0] - f.lat) * Sphere.EARTH_RADIUS_M;
+        double de = Math.toRadians(p[1] - f.lon) * Sphere.EARTH_RADIUS_M * Math.cos(Math.toRadians(f.lat));
         assertThat(Math.hypot(dn, de)).isLessThan(2.0);
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.core.sim;
 
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -59,7 +61,7 @@ class SimulationTest {
         double d = Double.MAX_VALUE;
         for (int i = 0; i < 3600 && !t.finished; i++) {
             sim.step();
-            d = Geo.distanceM(fighter.lat, fighter.lon, t.lat, t.lon) / Geo.NM;
+            d = Sphere.distanceM(fighter.lat, fighter.lon, t.lat, t.lon) / Units.NM;
             if (d < 1 && Math.abs(fighter.altitudeFt - t.altitudeFt) < 600) break;
         }
         assertThat(d).isLessThan(1.0);

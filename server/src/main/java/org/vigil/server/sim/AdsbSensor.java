@@ -1,6 +1,8 @@
 package org.vigil.server.sim;
 
 import org.vigil.core.aircraft.Emergency;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,7 +12,6 @@ import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.AdsbEncoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.sim.Flight;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.core.sim.Simulation;
 
@@ -137,7 +138,7 @@ final class AdsbSensor {
             case POSITION -> {
                 double lat = p[0], lon = p[1];
                 if (f.spoofing) {
-                    Geo.destination(lat, lon, f.spoofBearingDeg, f.spoofOffsetNm * Geo.NM, spoofed);
+                    Sphere.destination(lat, lon, f.spoofBearingDeg, f.spoofOffsetNm * Units.NM, spoofed);
                     lat = spoofed[0];
                     lon = spoofed[1];
                 }
@@ -160,8 +161,8 @@ final class AdsbSensor {
         long timeNanos = liveEpochNanos + Math.round(t * 1e9);
         for (int r = 0; r < receivers.length; r++) {
             ReceiverSpec rx = receivers[r];
-            double d = Geo.distanceM(rx.lat(), rx.lon(), p[0], p[1]) / Geo.NM;
-            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, rx.heightM() / Geo.FT)));
+            double d = Sphere.distanceM(rx.lat(), rx.lon(), p[0], p[1]) / Units.NM;
+            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, rx.heightM() / Units.FT)));
             if (d > rx.rangeNm() || d > horizon) continue;
             if (random.nextDouble() < rx.loss()) continue;
             int signal = (int) Math.max(20, Math.min(250, 250 - d));

@@ -1,5 +1,7 @@
 package org.vigil.server.sim;
 
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.FlightSpec;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.sim.Simulation;
 
@@ -51,7 +52,7 @@ final class FlightPlans {
         double depSeconds = f.startSeconds();
         if (!Double.isNaN(f.startAltitudeFt()) && f.departure() != null) {
             double[] p0 = f.route().get(0);
-            depSeconds -= Geo.distanceM(f.departure().lat(), f.departure().lon(), p0[0], p0[1]) / (f.cruiseKt() * Geo.KT) + 900;
+            depSeconds -= Sphere.distanceM(f.departure().lat(), f.departure().lon(), p0[0], p0[1]) / (f.cruiseKt() * Units.KT) + 900;
         }
         ZonedDateTime eobt = Instant.ofEpochSecond(sc.startEpochSeconds() + (long) Math.floor(depSeconds)).atZone(ZoneOffset.UTC);
         b.append('-').append(f.departure() != null ? f.departure().icao() : "ZZZZ")
@@ -65,10 +66,10 @@ final class FlightPlans {
         b.append(" DCT\n");
         double[] a = f.departure() != null ? new double[]{f.departure().lat(), f.departure().lon()} : route.get(0);
         for (double[] p : route) {
-            total += Geo.distanceM(a[0], a[1], p[0], p[1]);
+            total += Sphere.distanceM(a[0], a[1], p[0], p[1]);
             a = p;
         }
-        long eetMin = Math.round(total / (f.cruiseKt() * Geo.KT) / 60) + 10;
+        long eetMin = Math.round(total / (f.cruiseKt() * Units.KT) / 60) + 10;
         b.append('-').append(f.destination() != null ? f.destination().icao() : "ZZZZ")
                 .append(String.format(Locale.ROOT, "%02d%02d", eetMin / 60, eetMin % 60)).append('\n');
         b.append(String.format(Locale.ROOT, "-DOF/%02d%02d%02d", eobt.getYear() % 100, eobt.getMonthValue(), eobt.getDayOfMonth()));

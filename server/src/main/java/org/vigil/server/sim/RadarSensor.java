@@ -1,12 +1,14 @@
 package org.vigil.server.sim;
 
+import org.vigil.core.geo.Wgs84;
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Units;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vigil.codec.asterix.Cat034Writer;
 import org.vigil.codec.asterix.Cat048Writer;
 import org.vigil.core.sim.Flight;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Simulation;
 
@@ -29,7 +31,8 @@ import org.vigil.core.sim.Simulation;
  */
 final class RadarSensor {
     static final long SALT = 0x5241_4441_5200_0000L;
-    private static final double A = 6_378_137.0, E2 = 6.69437999014e-3;
+    // WGS-84; E2 is the rounded published value, kept as is so the simulated plots stay byte-identical
+    private static final double A = Wgs84.A, E2 = 6.69437999014e-3;
 
     /** Receives each ASTERIX data block as it is made (the live run decodes them); valid during the call. */
     interface BlockSink {
@@ -97,7 +100,7 @@ final class RadarSensor {
         double nn = -sinLat * cosLon * dx - sinLat * sinLon * dy + cosLat * dz;
         double u = cosLat * cosLon * dx + cosLat * sinLon * dy + sinLat * dz;
         out[0] = Math.sqrt(e * e + nn * nn + u * u);
-        out[1] = Geo.norm360(Math.toDegrees(Math.atan2(e, nn)));
+        out[1] = Angles.norm360(Math.toDegrees(Math.atan2(e, nn)));
     }
 
     /** Plots and north markers of [sim.time(), sim.time() + step), from the state at sim.time(). */
@@ -106,7 +109,7 @@ final class RadarSensor {
         double a0 = phase0 + 360 * t0 / period, a1 = a0 + 360 * dt / period;
         int count = 0;
         List<Flight> flights = sim.flights();
-        double rangeM = spec.rangeNm() * Geo.NM;
+        double rangeM = spec.rangeNm() * Units.NM;
         for (int i = 0, n = flights.size(); i < n; i++) {
             Flight f = flights.get(i);
             if (!f.airborne) continue;
@@ -114,16 +117,16 @@ final class RadarSensor {
             if (!replies && !spec.primary()) continue;
             // cheap reject before the geometry
             if (Math.abs(f.lat - spec.lat()) * 60 > spec.rangeNm() + 10) continue;
-            measure(f.lat, f.lon, f.altitudeFt * Geo.FT, polar);
-            if (polar[0] > rangeM + 20 * Geo.NM) continue;
+            measure(f.lat, f.lon, f.altitudeFt * Units.FT, polar);
+            if (polar[0] > rangeM + 20 * Units.NM) continue;
             double az = polar[1];
             double k = Math.ceil((a0 - az) / 360);
             double hitAngle = az + 360 * k;
             if (hitAngle >= a1) continue;
             double th = t0 + (hitAngle - a0) / 360 * period;
             f.extrapolate(th - t0, p);
-            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, spec.heightM() / Geo.FT))) * Geo.NM;
-            measure(p[0], p[1], p[2] * Geo.FT, polar);
+            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, spec.heightM() / Units.FT))) * Units.NM;
+            measure(p[0], p[1], p[2] * Units.FT, polar);
             if (polar[0] > rangeM || polar[0] > horizon) continue;
             if (random.nextDouble() >= spec.pd()) continue;
             double rho = polar[0] + spec.rangeSigmaM() * random.nextGaussian();
@@ -151,8 +154,8 @@ final class RadarSensor {
             double limit = Math.exp(-lambda), prod = random.nextDouble();
             while (prod > limit) {
                 double frac = random.nextDouble();
-                double rho = (5 + random.nextDouble() * (spec.rangeNm() - 5)) * Geo.NM;
-                count = add(count, frac * dt, CLUTTER, rho, Geo.norm360(a0 + frac * (a1 - a0)));
+                double rho = (5 + random.nextDouble() * (spec.rangeNm() - 5)) * Units.NM;
+                count = add(count, frac * dt, CLUTTER, rho, Angles.norm360(a0 + frac * (a1 - a0)));
                 prod *= random.nextDouble();
             }
         }

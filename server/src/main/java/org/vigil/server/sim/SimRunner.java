@@ -163,7 +163,13 @@ public final class SimRunner {
             f.put("duplicatePlotsDropped", rs.duplicatesDropped());
             files.add(f);
         }
-        files.add(Map.of("path", FLIGHT_PLANS, "kind", "flight-plans", "format", "icao-fpl", "messages", plans));
+        // LinkedHashMap throughout, never Map.of: its iteration order changes from one JVM to the next
+        Map<String, Object> fp = new LinkedHashMap<>();
+        fp.put("path", FLIGHT_PLANS);
+        fp.put("kind", "flight-plans");
+        fp.put("format", "icao-fpl");
+        fp.put("messages", plans);
+        files.add(fp);
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("path", TRUTH);
         t.put("kind", "truth");

@@ -2,16 +2,18 @@ package org.vigil.server.sim;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.core.yaml.SafeYaml;
+import org.vigil.core.yaml.YamlException;
 
 /**
  * A YAML document as a tree that remembers where each value was written, so that scenario
- * errors can name the line. Built from Jackson's streaming YAML parser; maps keep their order.
+ * errors can name the line. Built from the tokens of {@link SafeYaml}'s parser (so {@code NO} stays
+ * a string, duplicate keys, aliases and type tags are errors); maps keep their order.
  * Exactly one of {@link #map}, {@link #list}, {@link #text} is non-null (text for scalars; a
  * YAML null is the text "null" with {@link #isNull}).
  */
@@ -33,15 +35,18 @@ final class YamlNode {
     }
 
     static YamlNode parse(String source, String file) throws ScenarioException {
-        try (JsonParser p = new YAMLFactory().createParser(source)) {
+        try (JsonParser p = SafeYaml.parser(source)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new ScenarioException(file + ":1: the file is empty (expected a scenario mapping)");
-            return read(p, t, "");
+            YamlNode root = read(p, t, "");
+            if (p.nextToken() != null) {
+                throw new ScenarioException(file + ":" + p.currentTokenLocation().getLineNr()
+                        + ": not valid YAML: unexpected content after the first document");
+            }
+            return root;
         } catch (IOException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jp && jp.getLocation() != null
-                    ? jp.getLocation().getLineNr() : 0;
-            throw new ScenarioException(file + ":" + line + ": not valid YAML: " + m);
+            YamlException y = SafeYaml.error(e, file);
+            throw new ScenarioException(file + ":" + Math.max(y.line(), 0) + ": not valid YAML: " + y.problem());
         }
     }
 

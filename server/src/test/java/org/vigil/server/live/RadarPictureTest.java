@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.core.radar.GeodesicDirect;
+import org.vigil.core.geo.GeodesicDirect;
 import org.vigil.server.radar.RadarConfig;
 
 /**

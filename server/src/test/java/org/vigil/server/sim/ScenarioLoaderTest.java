@@ -93,6 +93,11 @@ class ScenarioLoaderTest {
                 .hasMessageStartingWith("e.yaml:7: flights[0].events[0].event: expected one of [transponder-off");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: [unclosed\n", "y.yaml")).hasMessageStartingWith("y.yaml:")
                 .hasMessageContaining("not valid YAML");
+        // the one safe YAML reader: a repeated key and an alias are errors on their line
+        assertThatThrownBy(() -> ScenarioLoader.parse(HEAD + "duration: 20m\n", "d.yaml"))
+                .hasMessageStartingWith("d.yaml:5: not valid YAML: Duplicate field 'duration'");
+        assertThatThrownBy(() -> ScenarioLoader.parse(HEAD + "radars: &r []\nflights: *r\n", "x.yaml"))
+                .hasMessageStartingWith("x.yaml:5: not valid YAML: anchor &r is not allowed");
         assertThatThrownBy(() -> ScenarioLoader.load("no-such-scenario")).hasMessageContaining("built-in scenarios: black-sea-2022");
     }
 

@@ -1,5 +1,7 @@
 package org.vigil.server.sim;
 
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.Callsigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.ModeSMessage;
-import org.vigil.core.sim.Geo;
 
 /**
  * Every ADS-B frame the simulator writes decodes with Vigil's decoder, and every decoded position
@@ -81,12 +82,12 @@ class SimAdsbTruthTest {
             if (f.m().icao != 0x471F75 || !cpr.resolve(f.m())) continue;
             SimTestRun.State t = SimTestRun.at(truth, f.t());
             if (t == null) continue;
-            double offset = Geo.distanceM(t.lat(), t.lon(), f.m().lat, f.m().lon) / Geo.NM;
+            double offset = Sphere.distanceM(t.lat(), t.lon(), f.m().lat, f.m().lon) / Units.NM;
             if (f.t() < 6 * 60 - 1) {
-                assertThat(offset * Geo.NM).isLessThan(TOLERANCE_M);
+                assertThat(offset * Units.NM).isLessThan(TOLERANCE_M);
             } else if (f.t() > 6 * 60 + 1) {
                 // spoof: 20 NM along 045 from the true position
-                Geo.destination(t.lat(), t.lon(), 45, 20 * Geo.NM, expected);
+                Sphere.destination(t.lat(), t.lon(), 45, 20 * Units.NM, expected);
                 assertThat(SimTestRun.metres(f.m().lat, f.m().lon, expected[0], expected[1])).isLessThan(TOLERANCE_M);
                 assertThat(offset).isCloseTo(20, org.assertj.core.data.Offset.offset(0.05));
                 checked++;

@@ -1,5 +1,6 @@
 package org.vigil.codec.asterix.plots;
 
+import org.vigil.core.geo.Units;
 import java.util.Objects;
 import org.vigil.codec.asterix.AsterixDecoder;
 import org.vigil.codec.asterix.AsterixRecord;
@@ -37,7 +38,7 @@ public final class RadarPlotDecoder implements RecordHandler {
         PlotType.NO_DETECTION, PlotType.PRIMARY, PlotType.SECONDARY, PlotType.COMBINED,
         PlotType.MODE_S, PlotType.MODE_S, PlotType.MODE_S_COMBINED, PlotType.MODE_S_COMBINED
     };
-    private static final double FT = 0.3048;
+    private static final double FT = Units.FT;
 
     private final AsterixDecoder decoder;
     private final Cat048Record cat048;

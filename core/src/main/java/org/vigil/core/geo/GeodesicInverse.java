@@ -1,6 +1,8 @@
-package org.vigil.core.qra;
+package org.vigil.core.geo;
 
-import org.vigil.core.radar.GeodesicDirect;
+import static org.vigil.core.geo.Wgs84.A;
+import static org.vigil.core.geo.Wgs84.B;
+import static org.vigil.core.geo.Wgs84.F;
 
 /**
  * The inverse geodesic problem on the WGS-84 ellipsoid: distance and azimuths between two points.
@@ -17,9 +19,6 @@ import org.vigil.core.radar.GeodesicDirect;
  * thread.
  */
 public final class GeodesicInverse {
-    private static final double A = GeodesicDirect.A;
-    private static final double B = GeodesicDirect.B;
-    private static final double F = GeodesicDirect.F;
     private static final int MAX_ITERATIONS = 100;
 
     /** Geodesic distance of the last {@link #solve}, metres. */

@@ -1,4 +1,9 @@
-package org.vigil.core.radar;
+package org.vigil.core.geo;
+
+import static org.vigil.core.geo.Wgs84.A;
+import static org.vigil.core.geo.Wgs84.B;
+import static org.vigil.core.geo.Wgs84.F;
+import static org.vigil.core.geo.Wgs84.E2;
 
 /**
  * The direct geodesic problem on the WGS-84 ellipsoid: from a point, along an initial azimuth,
@@ -14,14 +19,6 @@ package org.vigil.core.radar;
  * One instance per thread.
  */
 public final class GeodesicDirect {
-    /** WGS-84 semi-major axis, metres. */
-    public static final double A = 6_378_137.0;
-    /** WGS-84 flattening. */
-    public static final double F = 1 / 298.257223563;
-    /** Semi-minor axis, metres. */
-    public static final double B = A * (1 - F);
-    /** First eccentricity squared. */
-    public static final double E2 = F * (2 - F);
 
     private static final int MAX_ITERATIONS = 50;
 
@@ -36,7 +33,7 @@ public final class GeodesicDirect {
     public void solve(double fromLatDeg, double fromLonDeg, double azimuthRad, double distanceMetres) {
         if (distanceMetres == 0) {
             latDeg = fromLatDeg;
-            lonDeg = normaliseLon(fromLonDeg);
+            lonDeg = Angles.norm180(fromLonDeg);
             return;
         }
         double sinAlpha1 = Math.sin(azimuthRad);
@@ -83,14 +80,7 @@ public final class GeodesicDirect {
         double l = lambda - (1 - c) * F * sinAlpha
                 * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
         latDeg = Math.toDegrees(phi2);
-        lonDeg = normaliseLon(fromLonDeg + Math.toDegrees(l));
-    }
-
-    /** Longitude into [-180, 180). */
-    static double normaliseLon(double lon) {
-        double r = (lon + 180) % 360;
-        if (r < 0) r += 360;
-        return r - 180;
+        lonDeg = Angles.norm180(fromLonDeg + Math.toDegrees(l));
     }
 
     /**

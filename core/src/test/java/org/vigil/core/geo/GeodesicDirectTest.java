@@ -1,4 +1,4 @@
-package org.vigil.core.radar;
+package org.vigil.core.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +9,7 @@ import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.Test;
 
 /** Our Vincenty direct solution against GeographicLib (Karney), the reference implementation. */
-class RadarGeodesicDirectTest {
+class GeodesicDirectTest {
 
     @Test
     void agreesWithGeographicLibToAMillimetreOverRadarRanges() {

@@ -1,4 +1,4 @@
-package org.vigil.core.qra;
+package org.vigil.core.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,7 +9,7 @@ import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.Test;
 
-class QraGeodesicInverseTest {
+class GeodesicInverseTest {
     @Test
     void agreesWithGeographicLibOverRegionalDistances() {
         Random rnd = new Random(8);
