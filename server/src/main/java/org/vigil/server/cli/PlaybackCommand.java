@@ -105,7 +105,7 @@ public final class PlaybackCommand {
             throws Exception {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
-        RecordingPlayback p = new RecordingPlayback(rec.raw(), radars, f, t, pace, (type, time, track, json) -> {
+        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, (type, time, track, json) -> {
             played.add(new String[] {type, Long.toString(time), String.valueOf(track), json});
             byType.merge(type, 1, Integer::sum);
         });
@@ -148,7 +148,7 @@ public final class PlaybackCommand {
         // the recording's own users sign in (the embedded database holds them next to the events)
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
         try (Security security = Security.open(SecurityConfig.defaults(), LiveServer.accessPolicy(), db);
-             RecordingPlayback playback = new RecordingPlayback(rec.raw(), radars, f, t, pace, (type, time, track, json) -> { });
+             RecordingPlayback playback = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, (type, time, track, json) -> { });
              RecordingPlaybackServer server = new RecordingPlaybackServer(playback, rec.events(), bind, serve, security,
                      LiveServer.VERSION)) {
             int port = server.start();

@@ -70,14 +70,13 @@ public final class IdentStage implements TrackListener {
     }
 
     /**
-     * The usual engine: default rules and lists, flight plans from {@code plans} (fed by the
-     * FPL input of the run), the Black Sea national airspace with NATO membership by date.
+     * The engine of a theatre: its rules and lists, flight plans from {@code plans} (fed by the FPL
+     * input of the run), its national airspace with alliance membership by date.
      */
-    public static IdentificationEngine defaultEngine(FlightPlanStore plans, IdentEventListener events) {
-        return new IdentificationEngine(IdentRules.defaults(),
-                new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
-                new NationalAirspaceLookup(NationalAirspace.blackSeaDefault(), NatoMembership.defaults()),
-                events);
+    public static IdentificationEngine engine(IdentRules rules, FlightPlanStore plans, NationalAirspace airspace,
+                                              NatoMembership membership, IdentEventListener events) {
+        return new IdentificationEngine(rules, new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
+                new NationalAirspaceLookup(airspace, membership), events);
     }
 
     /**

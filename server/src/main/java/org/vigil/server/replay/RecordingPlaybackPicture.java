@@ -12,6 +12,7 @@ import org.vigil.core.radar.ServiceMessage;
 import org.vigil.server.live.AircraftViews;
 import org.vigil.server.live.FlightPlanViews;
 import org.vigil.server.live.LiveServer;
+import org.vigil.server.picture.Theatre;
 import org.vigil.server.record.EventSink;
 import org.vigil.server.web.AircraftView;
 
@@ -21,7 +22,8 @@ import org.vigil.server.web.AircraftView;
  * that records nothing and is never started; its events go to the playback's {@link EventSink}.
  * A seek throws the picture away and builds a new one, because a tracker cannot be wound back.
  *
- * <p>Inputs are delivered as the live feeds deliver them, under the server's delivery lock. The
+ * <p>The playback thread owns the picture (the server's loop is not started); the console's reads
+ * take this picture's lock. The
  * scramble workflow is ticked at every whole second of data time, as the simulator ticks it after
  * each one-second slice (LiveSimulation); a live run on the wall clock ticks at other instants,
  * so its tick-driven scramble events are the one part a playback may not reproduce exactly.
@@ -38,10 +40,12 @@ final class RecordingPlaybackPicture {
     /** What a replay delivers into this picture; made once per picture, nothing allocated per input. */
     final ReplaySinks sinks;
 
-    RecordingPlaybackPicture(EventSink events) {
-        server = new LiveServer(Objects.requireNonNull(events, "events"));
+    /** Serialises the playback thread's deliveries with the console's reads of this picture. */
+    private final Object lock = new Object();
+
+    RecordingPlaybackPicture(Theatre theatre, EventSink events) {
+        server = new LiveServer(theatre, Objects.requireNonNull(events, "events"));
         decode = server.frameConsumerFor(frameCounters, "playback", null);
-        Object lock = server.deliveryLock();
         RadarPlotSink radar = server.radarSink();
         sinks = ReplaySinks.none()
                 .withFrames((buf, off, len, t, mlat, signal) -> {
@@ -90,13 +94,13 @@ final class RecordingPlaybackPicture {
     List<AircraftView> aircraft() { return AircraftViews.snapshot(server.pipeline()); }
 
     List<?> plots() {
-        synchronized (server.deliveryLock()) {
+        synchronized (lock) {
             return server.radarPlots().snapshot();
         }
     }
 
     List<?> flightPlanViews() {
-        synchronized (server.deliveryLock()) {
+        synchronized (lock) {
             return FlightPlanViews.snapshot(server.flightPlans());
         }
     }
