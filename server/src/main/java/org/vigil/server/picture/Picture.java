@@ -104,8 +104,7 @@ public final class Picture {
             scrambleLines = new ScrambleEventQueue(shared);
             scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
             ScrambleTrackFeed feed = new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
-            ident = new IdentStage(IdentStage.engine(theatre.rules(), flightPlans, theatre.airspace(), theatre.membership(),
-                    new AlertsToScrambles(identEvents, feed)), feed);
+            ident = new IdentStage(theatre.identificationEngine(flightPlans, new AlertsToScrambles(identEvents, feed)), feed);
             alerts = new AlertService(ident);
             first = ident;
         } else {

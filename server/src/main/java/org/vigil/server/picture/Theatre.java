@@ -7,7 +7,10 @@ import org.vigil.core.airspace.Zones;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.ident.IdentRules;
+import org.vigil.core.ident.IdentificationEngine;
+import org.vigil.server.ident.IdentStage;
 import org.vigil.core.qra.Posture;
 import org.vigil.server.flightplan.AirspaceLayers;
 import org.vigil.server.qra.ScrambleConfig;
@@ -40,6 +43,11 @@ public record Theatre(NationalAirspace airspace, NatoMembership membership, Zone
     /** An empty flight plan store whose routes expand over this theatre's points. */
     public FlightPlanStore newFlightPlanStore() {
         return new FlightPlanStore(new RouteExpander(routes));
+    }
+
+    /** The identification engine of this theatre: its rules, airspace and membership; plans from {@code plans}. */
+    public IdentificationEngine identificationEngine(FlightPlanStore plans, IdentEventListener events) {
+        return IdentStage.engine(rules, plans, airspace, membership, events);
     }
 
     /** The console's airspace layers of this theatre. */

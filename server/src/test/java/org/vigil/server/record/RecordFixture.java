@@ -1,5 +1,6 @@
 package org.vigil.server.record;
 
+import org.vigil.server.cli.Theatres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
@@ -46,7 +47,7 @@ final class RecordFixture {
         Pipeline(List<RadarSite> radars, EventSink sink) {
             lines = new EventLineSplitter(sink);
             trackEvents = new TrackEventWriter(lines.stream());
-            IdentificationEngine engine = IdentStage.defaultEngine(plans, new EventLines(new SharedEventStream(lines.stream(), trackEvents::flush)));
+            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, new EventLines(new SharedEventStream(lines.stream(), trackEvents::flush)));
             IdentStage stage = new IdentStage(engine, trackEvents);
             tracking = new TrackingPipeline(TrackingPipeline.centreOn(new TrackerConfig(), radars), stage, radars);
             tracking.withTracker(t -> {

@@ -1,5 +1,6 @@
 package org.vigil.server.replay;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class PlaybackDeterminismTest {
 
     private static List<Ev> play(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
-        RecordingPlayback p = new RecordingPlayback(rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
+        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
                 (type, t, track, json) -> out.add(new Ev(type, t, track, json)));
         RecordingReplay.Summary s = p.playOnce();
         assertThat(s.delivered()).isGreaterThan(1000);
