@@ -177,7 +177,11 @@ public final class LiveServer implements AutoCloseable {
         // posture, recommendations, proposals (operator), orders and posture changes (supervisor), audited
         web.routes(app -> new QraApi(picture.scrambles()).registerRoutes(app, security));
         // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
-        this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(picture.flightPlans(), loop::runAndWait, tap,
+        // applied on the loop, then published at once: the sender reads its plans back (human rate)
+        this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(picture.flightPlans(), task -> loop.runAndWait(() -> {
+            task.run();
+            picture.publish();
+        }), tap,
                 () -> picture.modeS().latestMessageNanos());
         web.routes(app -> new org.vigil.server.flightplan.FlightPlanApi(planIntake, security, this::dataTimeNanos).registerRoutes(app));
         web.routes(app -> new org.vigil.server.flightplan.AirspaceApi(theatre::layers, this::dataTimeNanos).registerRoutes(app));

@@ -54,7 +54,11 @@ final class RecordingPlaybackPicture {
                         decode.onFrame(buf, off, len, t, mlat, signal);
                     }
                 })
-                .withMessages(server.pipeline()::onDecoded)
+                .withMessages(m -> {
+                    synchronized (lock) {
+                        server.pipeline().onDecoded(m);
+                    }
+                })
                 .withPlots(new RadarPlotSink() {
                     @Override
                     public void onPlot(RadarPlot plot) {
@@ -88,10 +92,19 @@ final class RecordingPlaybackPicture {
 
     /** Hands on the events the writers still buffer (the server's close flushes them; it was never started). */
     void flushEvents() {
-        server.close();
+        synchronized (lock) {
+            server.close();
+        }
     }
 
-    List<AircraftView> aircraft() { return AircraftViews.snapshot(server.pipeline()); }
+    // The console's reads, under the lock the playback thread delivers under: the picture's parts
+    // have no locks of their own (one owner; docs/ARCHITECTURE.md "Threads").
+
+    List<AircraftView> aircraft() {
+        synchronized (lock) {
+            return AircraftViews.snapshot(server.pipeline());
+        }
+    }
 
     List<?> plots() {
         synchronized (lock) {
@@ -105,15 +118,39 @@ final class RecordingPlaybackPicture {
         }
     }
 
-    List<?> tracks() { return server.tracking().views(true); }
+    List<?> tracks() {
+        synchronized (lock) {
+            return server.tracking().views(true);
+        }
+    }
 
-    List<Map<String, Object>> openAlerts() { return server.alerts().openAlerts(); }
+    List<Map<String, Object>> openAlerts() {
+        synchronized (lock) {
+            return server.alerts().openAlerts();
+        }
+    }
 
-    long identNow() { return server.ident().now(); }
+    long identNow() {
+        synchronized (lock) {
+            return server.ident().now();
+        }
+    }
 
-    Map<String, Object> trackIdentity(int track) { return server.alerts().trackIdentity(track); }
+    Map<String, Object> trackIdentity(int track) {
+        synchronized (lock) {
+            return server.alerts().trackIdentity(track);
+        }
+    }
 
-    long frames() { return server.pipeline().stats().frames(); }
+    long frames() {
+        synchronized (lock) {
+            return server.pipeline().stats().frames();
+        }
+    }
 
-    long latestMessageNanos() { return server.pipeline().latestMessageNanos(); }
+    long latestMessageNanos() {
+        synchronized (lock) {
+            return server.pipeline().latestMessageNanos();
+        }
+    }
 }

@@ -173,6 +173,8 @@ public final class LiveSimulation implements LiveServer.Input {
             });
             scenarioSeconds = feed.simulation().time();
         }
+        // advanced by hand (tests): the readers see the result at once, not at the loop's next snapshot
+        if (!realTime) server.loop().runAndWait(server.picture()::publish);
         if (state == FeedState.NEW) state = FeedState.CONNECTED;
         if (feed.simulation().time() + Simulation.STEP_SECONDS > feed.scenario().durationSeconds()) state = FeedState.EOF;
     }

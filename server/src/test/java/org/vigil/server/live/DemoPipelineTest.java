@@ -61,7 +61,7 @@ class DemoPipelineTest {
             assertThat(thy.get("squawk").asText()).isEqualTo("7700");
             assertThat(thy.get("emergency").asText()).isEqualTo("general");
 
-            var stats = server.pipeline().stats();
+            var stats = server.loop().call(() -> server.pipeline().stats());
             assertThat(stats.frames()).isGreaterThan(10_000);
             assertThat(stats.decodedFrames()).isEqualTo(stats.frames()); // every simulated frame decodes
 

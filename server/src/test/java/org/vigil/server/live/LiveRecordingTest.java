@@ -46,7 +46,7 @@ class LiveRecordingTest {
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 server.start();
                 sim.advanceTo(4 * 60);
-                frames = server.pipeline().stats().frames();
+                frames = server.loop().call(() -> server.pipeline().stats().frames());
                 assertThat(server.tap().recorded()).isGreaterThan(frames);
             }
             rec.sync();
