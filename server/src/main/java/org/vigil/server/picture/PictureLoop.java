@@ -1,13 +1,12 @@
 package org.vigil.server.picture;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.vigil.codec.feed.FrameSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.codec.feed.FrameSink;
 
 /**
  * The one thread that owns a {@link Picture} (as readsb has one decode thread): the feed threads
@@ -17,10 +16,14 @@ import org.slf4j.LoggerFactory;
  * for the readers at most every {@link #PUBLISH_INTERVAL_NANOS} (wall time: it paces copying, not
  * the picture).
  *
- * <p>Back-pressure: the queue holds {@code capacity} slots allocated up front (a frame is copied
- * into its slot: nothing is allocated per frame). When it is full, a feed thread waits for a free
- * slot — no input is dropped — and every such wait is counted ({@link #waits()}); a TCP feed then
- * stops reading and the sender's buffers absorb the burst.
+ * <p>The queue is a ring of {@code capacity} slots allocated up front, many producers and one
+ * consumer, each slot with a sequence number (D. Vyukov's bounded queue): a frame is copied into its
+ * slot, nothing is allocated per frame and no lock is taken. The owner sleeps when the ring is empty
+ * and a producer wakes it only then.
+ *
+ * <p>Back-pressure: when the ring is full a feed thread waits for a free slot — no input is dropped
+ * — and every such wait is counted ({@link #waits()}); a TCP feed then stops reading and the
+ * sender's buffers absorb the burst.
  *
  * <p>Before {@link #start()} (the restart rebuild) and after {@link #close()} the work runs inline
  * on the calling thread, which is then the owner; a replay needs no loop at all and delivers into
@@ -34,18 +37,31 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
     private static final Logger LOG = LoggerFactory.getLogger(PictureLoop.class);
     private static final int MAX_FRAME = 32;
 
-    private final ArrayBlockingQueue<Slot> free, full;
+    private final Slot[] ring;
+    private final int mask;
+    /** Next position a producer claims. */
+    private final AtomicLong tail = new AtomicLong();
+    /** Next position the owner takes (owner thread only). */
+    private long head;
     private final Runnable publish;
     private final LongAdder waits = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    /** The caller's waiting state of {@link #runAndWait}/{@link #call}: one per thread, reused. */
+    private final ThreadLocal<Waiter> waiter = ThreadLocal.withInitial(Waiter::new);
     private volatile Thread owner;
     private volatile boolean running;
+    /** Set by the owner before it parks on an empty ring; producers unpark it only then. */
+    private volatile boolean sleeping;
 
-    /** @param publish called on the owner thread to publish a snapshot for the readers */
+    /**
+     * @param capacity slots (rounded up to a power of two)
+     * @param publish  called on the owner thread to publish a snapshot for the readers
+     */
     public PictureLoop(int capacity, Runnable publish) {
-        this.free = new ArrayBlockingQueue<>(capacity);
-        this.full = new ArrayBlockingQueue<>(capacity);
-        for (int i = 0; i < capacity; i++) free.add(new Slot());
+        int n = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+        ring = new Slot[n];
+        for (int i = 0; i < n; i++) ring[i] = new Slot(i);
+        mask = n - 1;
         this.publish = publish;
     }
 
@@ -78,14 +94,14 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
                 runInline(() -> consumer.onFrame(buf, off, len, timeNanos, mlat12MHz, signal));
                 return;
             }
-            Slot s = takeFree();
+            Slot s = claim();
             System.arraycopy(buf, off, s.frame, 0, len);
             s.sink = consumer;
             s.len = len;
             s.timeNanos = timeNanos;
             s.mlat = mlat12MHz;
             s.signal = signal;
-            put(s);
+            publish(s);
         };
     }
 
@@ -95,9 +111,9 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             runInline(task);
             return;
         }
-        Slot s = takeFree();
+        Slot s = claim();
         s.task = task;
-        put(s);
+        publish(s);
     }
 
     /** Runs {@code task} on the owner thread and waits until it has run (an SBS message, a simulation slice). */
@@ -107,40 +123,20 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             runInline(task);
             return;
         }
-        Slot s = takeFree();
+        Waiter w = waiter.get();
+        Slot s = claim();
         s.task = task;
-        await(s);
+        await(s, w);
     }
 
     /** Runs {@code work} on the owner thread and returns its result (operator actions, reads, tests). */
     public <T> T call(Supplier<T> work) {
         if (onOwner()) return work.get();
-        Slot s = takeFree();
+        Waiter w = waiter.get();
+        Slot s = claim();
         s.work = work;
-        Object r = await(s);
-        @SuppressWarnings("unchecked") T t = (T) r;
+        @SuppressWarnings("unchecked") T t = (T) await(s, w);
         return t;
-    }
-
-    /** Queues {@code s} with the calling thread waiting for it; its result, or its exception rethrown. */
-    private Object await(Slot s) {
-        s.waiter = Thread.currentThread();
-        put(s);
-        boolean interrupted = false;
-        while (!s.done) {
-            LockSupport.parkNanos(this, 10_000_000L);
-            if (Thread.interrupted()) interrupted = true;
-            Thread t = owner;
-            // the loop ended while this was queued: run it here (the caller is the owner now)
-            if (!s.done && (t == null || !t.isAlive()) && full.remove(s)) handle(s);
-        }
-        Object r = s.result;
-        RuntimeException e = s.error;
-        s.recycle();
-        free.offer(s);
-        if (interrupted) Thread.currentThread().interrupt();
-        if (e != null) throw e;
-        return r;
     }
 
     /** Times a feed thread waited because the queue was full (back-pressure, no input lost). */
@@ -149,23 +145,67 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
     /** Work that threw on the owner thread (counted and logged, the loop goes on). */
     public long failures() { return failures.sum(); }
 
-    /** Slots in use now. */
-    public int queued() { return full.size(); }
+    /** Queues {@code s} with the calling thread waiting in {@code w}; the result, or the exception rethrown. */
+    private Object await(Slot s, Waiter w) {
+        w.done = false;
+        w.result = null;
+        w.error = null;
+        w.thread = Thread.currentThread();
+        s.waiter = w;
+        publish(s);
+        boolean interrupted = false;
+        while (!w.done) {
+            LockSupport.parkNanos(this, 10_000_000L);
+            if (Thread.interrupted()) interrupted = true;
+            Thread t = owner;
+            if (!w.done && (t == null || !t.isAlive())) {
+                throw new IllegalStateException("the picture's loop ended with work queued");
+            }
+        }
+        Object r = w.result;
+        RuntimeException e = w.error;
+        w.result = null;
+        w.error = null;
+        if (interrupted) Thread.currentThread().interrupt();
+        if (e != null) throw e;
+        return r;
+    }
 
-    private Slot takeFree() {
-        Slot s = free.poll();
-        if (s != null) return s;
-        waits.increment();
-        try {
-            return free.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the picture's queue", e);
+    /** A free slot for the calling producer, waiting (counted) while the ring is full. */
+    private Slot claim() {
+        boolean counted = false;
+        int spins = 0;
+        long pos = tail.get();
+        while (true) {
+            Slot s = ring[(int) (pos & mask)];
+            long dif = s.seq - pos;
+            if (dif == 0) {
+                if (tail.compareAndSet(pos, pos + 1)) {
+                    s.claimed = pos;
+                    return s;
+                }
+            } else if (dif < 0) { // full: the owner has not freed this slot yet
+                if (!counted) {
+                    waits.increment();
+                    counted = true;
+                }
+                wakeOwner();
+                if (++spins < 64) Thread.onSpinWait();
+                else LockSupport.parkNanos(20_000L);
+            }
+            pos = tail.get();
         }
     }
 
-    private void put(Slot s) {
-        if (!full.offer(s)) throw new IllegalStateException("picture queue over capacity"); // cannot happen: slots are counted
+    /** Hands a filled slot to the owner (the sequence write releases its contents). */
+    private void publish(Slot s) {
+        s.seq = s.claimed + 1;
+        if (sleeping) wakeOwner();
+    }
+
+    private void wakeOwner() {
+        Thread t = owner;
+        if (t != null) LockSupport.unpark(t);
     }
 
     private void runInline(Runnable r) {
@@ -177,23 +217,36 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         }
     }
 
+    /** The next filled slot, or null when the ring is empty (owner thread). */
+    private Slot next() {
+        Slot s = ring[(int) (head & mask)];
+        return s.seq == head + 1 ? s : null;
+    }
+
+    /** Frees the slot just handled for the producers (owner thread). */
+    private void release(Slot s) {
+        s.recycle();
+        s.seq = head + ring.length;
+        head++;
+    }
+
     private void run() {
         long lastPublish = System.nanoTime();
         boolean dirty = true;
         while (running) {
-            Slot s;
-            try {
-                s = full.poll(PUBLISH_INTERVAL_NANOS / 4, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                continue; // only close() ends the loop
-            }
+            Slot s = next();
             if (s != null) {
                 handle(s);
+                release(s);
                 dirty = true;
+            } else {
+                sleeping = true;
+                if (next() == null && running) LockSupport.parkNanos(this, PUBLISH_INTERVAL_NANOS / 4);
+                sleeping = false;
             }
             long now = System.nanoTime();
-            // every interval under load; sooner (a quarter of it) when the queue has run dry
-            if (dirty && now - lastPublish >= (full.isEmpty() ? PUBLISH_INTERVAL_NANOS / 4 : PUBLISH_INTERVAL_NANOS)) {
+            // every interval under load; sooner (a quarter of it) when the ring has run dry
+            if (dirty && now - lastPublish >= (next() == null ? PUBLISH_INTERVAL_NANOS / 4 : PUBLISH_INTERVAL_NANOS)) {
                 lastPublish = now;
                 dirty = false;
                 try {
@@ -206,21 +259,25 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         }
         // whatever is still queued runs before the loop ends: the feeds were stopped first
         Slot s;
-        while ((s = full.poll()) != null) handle(s);
+        while ((s = next()) != null) {
+            handle(s);
+            release(s);
+        }
     }
 
     private void handle(Slot s) {
-        if (s.waiter != null) {
+        Waiter w = s.waiter;
+        if (w != null) {
             try {
-                if (s.work != null) s.result = s.work.get();
+                if (s.work != null) w.result = s.work.get();
                 else s.task.run();
             } catch (RuntimeException e) {
                 failures.increment();
-                s.error = e;
+                w.error = e;
             }
-            Thread w = s.waiter;
-            s.done = true; // the waiter recycles the slot
-            LockSupport.unpark(w);
+            Thread t = w.thread;
+            w.done = true; // volatile: publishes result and error
+            LockSupport.unpark(t);
             return;
         }
         try {
@@ -230,8 +287,6 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             failures.increment();
             LOG.debug("picture work failed", e);
         }
-        s.recycle();
-        free.offer(s);
     }
 
     /** Stops the owner thread after the queued work; later work runs inline on its caller. */
@@ -243,8 +298,8 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             running = false;
         }
         if (t == null) return;
-        // no interrupt: the owner may be writing the journal, whose channel an interrupt would close;
-        // it sees the flag within one poll interval
+        // no interrupt: the owner may be writing the journal, whose channel an interrupt would close
+        LockSupport.unpark(t);
         try {
             t.join(10_000);
         } catch (InterruptedException e) {
@@ -252,27 +307,36 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         }
     }
 
-    /** One unit of work: a copied frame, a task, or a call with a waiting thread. */
+    /** A caller waiting for its work on the owner thread. */
+    private static final class Waiter {
+        volatile boolean done;
+        Object result;
+        RuntimeException error;
+        Thread thread;
+    }
+
+    /** One unit of work: a copied frame, a task, or work with a waiting caller. */
     private static final class Slot {
+        /** Position + 1 once filled; position + capacity once free again (the owner's release). */
+        volatile long seq;
+        long claimed;
         final byte[] frame = new byte[MAX_FRAME];
         FrameSink sink;
         int len, signal;
         long timeNanos, mlat;
         Runnable task;
         Supplier<?> work;
-        Thread waiter;
-        Object result;
-        RuntimeException error;
-        volatile boolean done;
+        Waiter waiter;
+
+        Slot(long seq) {
+            this.seq = seq;
+        }
 
         void recycle() {
             sink = null;
             task = null;
             work = null;
             waiter = null;
-            result = null;
-            error = null;
-            done = false;
         }
     }
 }
