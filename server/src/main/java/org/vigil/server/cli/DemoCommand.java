@@ -1,19 +1,12 @@
 package org.vigil.server.cli;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vigil.core.radar.RadarSite;
-import org.vigil.core.sim.RadarSpec;
-import org.vigil.server.record.RecordingTap;
-import org.vigil.server.sim.SimFeed;
-import org.vigil.server.store.Recorder;
 import org.vigil.server.auth.Security;
 
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
