@@ -83,7 +83,7 @@ final class GatedAssignment {
         double s = dx * dx + dy * dy + dz * dz;
         if (slant) {
             double dh = aAlt[i] - bAlt[j];
-            if (dh == dh) s += dh * dh; // NaN altitude on either side: horizontal only
+            if (!Double.isNaN(dh)) s += dh * dh; // NaN altitude on either side: horizontal only
         }
         return Math.sqrt(s);
     }

@@ -105,7 +105,7 @@ public final class PlaybackCommand {
             throws Exception {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
-        RecordingPlayback p = new RecordingPlayback(rec.raw(), radars, f, t, pace, event -> {
+        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, event -> {
             org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(event);
             played.add(new String[] {x.type(), Long.toString(x.timeNanos()), String.valueOf(x.track()), x.json()});
             byType.merge(x.type(), 1, Integer::sum);
@@ -149,7 +149,7 @@ public final class PlaybackCommand {
         // the recording's own users sign in (the embedded database holds them next to the events)
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
         try (Security security = Security.open(SecurityConfig.defaults(), db);
-             RecordingPlayback playback = new RecordingPlayback(rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
+             RecordingPlayback playback = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
              RecordingPlaybackServer server = new RecordingPlaybackServer(playback, rec.events(), bind, serve, security,
                      LiveServer.VERSION)) {
             int port = server.start();

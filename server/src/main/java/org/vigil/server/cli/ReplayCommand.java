@@ -9,11 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.vigil.core.flightplan.FlightPlanStore;
-import org.vigil.core.flightplan.RouteExpander;
-import org.vigil.core.flightplan.RoutePoints;
-import org.vigil.core.radar.RadarPlot;
-import org.vigil.core.radar.RadarPlotSink;
+import org.vigil.server.picture.Picture;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.radar.RadarConfig;
 import org.vigil.server.replay.Replayer;
@@ -74,24 +70,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PlaybackCommand playback = new PlaybackCommand();
 
-    /** What the replay feeds: the Mode S picture, a plot count, the flight plans. */
-    static final class Picture {
-        final ModeSPipeline pipeline = new ModeSPipeline();
-        final FlightPlanStore flightPlans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
-        long plots, serviceMessages;
-    }
-
-    /** The consumers of a replay; a tracker's sinks are {@link ReplaySinks#tee}d in here. */
+    /**
+     * The consumers of a replay: the whole picture, Mode S through its decoder into the aircraft
+     * table and the tracker, plots to the tracker, flight plans to its store.
+     */
     static ReplaySinks sinks(Picture p) {
-        return new ReplaySinks(p.pipeline, p.pipeline, new RadarPlotSink() {
-            @Override
-            public void onPlot(RadarPlot plot) { p.plots++; }
-
-            @Override
-            public void onRadarStatus(org.vigil.core.radar.RadarStatus s, org.vigil.core.radar.ServiceMessage m) {
-                p.serviceMessages++;
-            }
-        }, p.flightPlans::apply);
+        ReplaySinks s = ReplaySinks.none().withFrames(p.modeS()).withMessages(p.modeS()).withPlots(p.radarSink());
+        return p.flightPlans() == null ? s : s.withFlightPlans(p.flightPlans()::apply);
     }
 
     @Override
@@ -123,15 +108,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         TrackerConfig config = new TrackerConfig();
         if (baseline) config.motion = org.vigil.core.track.Motion.CV;
-        Picture picture = new Picture();
         try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
+            // the one picture assembly, as a live server's, owned by this thread (deterministic)
             TrackingReplay.Session tracking = TrackingReplay.open(run,
                     new TrackingReplay.Options(config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
-                            .withIdentification(picture.flightPlans)); // plans fed from the recorded FPLs by sinks(picture)
-            // the tracker takes the Mode S pipeline's decoded messages (one decoder) and every plot
-            picture.pipeline.setDecodedListener(tracking.pipeline()::onDecoded);
+                            .withIdentification(Theatres.blackSea()));
+            Picture picture = tracking.picture();
             ReplaySinks sinks = sinks(picture);
-            sinks = sinks.withPlots(ReplaySinks.tee(sinks, ReplaySinks.none().withPlots(tracking.pipeline())).plots());
             long t0 = System.nanoTime();
             Replayer.Summary s = run.run(sinks);
             double wall = (System.nanoTime() - t0) / 1e9;
@@ -207,11 +190,11 @@ public final class ReplayCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-28s %-12s %-12s %,12d items %,14d bytes%s%n", src.name(), src.kind(), src.format(),
                     src.delivered(), src.bytes(), rejects(src.rejects()));
         }
-        ModeSPipeline.Stats st = p.pipeline.stats();
+        ModeSPipeline.Stats st = p.modeS().stats();
         System.out.printf(Locale.ROOT, "%,d inputs in %.2f s (%,.0f inputs/s, %.0fx real time): %,d aircraft, %,d frames decoded, "
                         + "%,d SBS messages, %,d radar plots, %,d radar service messages, %d flight plans active%n",
                 s.delivered(), wall, s.delivered() / Math.max(wall, 1e-9), span / Math.max(wall, 1e-9), st.aircraft(),
-                st.decodedFrames(), st.sbsMessages(), p.plots, p.serviceMessages, p.flightPlans.size());
+                st.decodedFrames(), st.sbsMessages(), p.plots(), p.serviceMessages(), p.flightPlans().size());
     }
 
     private static String rejects(Map<String, Long> r) {

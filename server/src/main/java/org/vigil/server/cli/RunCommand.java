@@ -124,11 +124,16 @@ public final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
             }
         }
-        if (scenario != null) for (RadarSpec r : scenario.radars()) radarSites.add(SimFeed.site(r));
-        org.vigil.server.recording.RecordingManifest before = secure.previousManifest();
-        // closed in reverse order: the server (and its last events) before the recorder
-        try (security; Recorder recorder = secure.openRecorder(radarSites, scenario == null ? null : scenario.name());
-             LiveServer server = new LiveServer(bind, port, security, new RecordingTap(recorder))) {
+        if (flightPlanDir != null && !java.nio.file.Files.isDirectory(flightPlanDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--flightplans: not a directory: " + flightPlanDir);
+        }
+        for (Path f : files) {
+            if (!java.nio.file.Files.isReadable(f)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + f);
+            }
+        }
+        Scenario sc = scenario;
+        return serve(secure, security, bind, port, radarSites, sc, speed, flightPlanDir, server -> {
             if (reference != null) {
                 double[] ll = Args.latLon(spec, "--reference", reference);
                 server.pipeline().setReceiver(ll[0], ll[1]);
@@ -144,30 +149,60 @@ public final class RunCommand implements Callable<Integer> {
                 server.feeds().add(new TcpListenerSource("listen-avr-" + p, null, Args.port(spec, p), FeedFormat.AVR, server.delivery()));
             }
             for (Path f : files) {
-                if (!java.nio.file.Files.isReadable(f)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --file " + f);
-                }
                 server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
             }
-            if (flightPlanDir != null) {
-                if (!java.nio.file.Files.isDirectory(flightPlanDir)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--flightplans: not a directory: " + flightPlanDir);
-                }
-                server.feeds().add(new org.vigil.server.flightplan.FlightPlanFolderWatcher("flightplans-" + flightPlanDir.getFileName(),
-                        flightPlanDir, server.flightPlanIntake()));
-            }
             if (radarConfig != null) addRadar(server);
-            // a recording already there: rebuild the picture before the feeds start (they start in server.start())
-            long recorded = RestartOnStart.rebuild(server, recorder, before, radarSites, scenario == null ? null : scenario.name());
-            LiveSimulation live = scenario == null ? null
-                    : server.addInput(new LiveSimulation(server, scenario, speed, true, recorded));
-            int bound = server.start();
-            if (live != null) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
+        }, (server, live, bound) -> {
+            if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
             System.out.printf("Vigil %s: console at %s://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
                     LiveServer.VERSION, secure.scheme(), "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
                     server.feeds().feeds().size());
+            return true;
+        });
+    }
+
+    /** The feeds of a command, added to the server before the restart rebuild. */
+    interface Feeds {
+        void addTo(LiveServer server);
+    }
+
+    /** What a command prints once the server is up; true when it started the scenario's progress line itself. */
+    interface Banner {
+        boolean print(LiveServer server, LiveSimulation live, int bound) throws Exception;
+    }
+
+    /**
+     * The one live path of {@code vigil run} and {@code vigil demo} (which is {@code run} with a
+     * simulated source): the theatre, the recorder, the server with its picture, the feeds, the
+     * restart rebuild from an existing recording, the scenario (resumed where its recording ends),
+     * then serving until Ctrl-C.
+     *
+     * @param radarSites the radar sites of the feeds (a scenario's are added here)
+     * @param scenario   a scenario played in real time, or null
+     */
+    static int serve(ServerSecurity secure, Security security, String bind, int port, List<RadarSite> radarSites,
+                     Scenario scenario, double speed, Path flightPlanDir, Feeds feeds, Banner banner) throws Exception {
+        List<RadarSite> radars = new ArrayList<>(radarSites);
+        if (scenario != null) for (RadarSpec r : scenario.radars()) radars.add(SimFeed.site(r));
+        org.vigil.server.recording.RecordingManifest before = secure.previousManifest();
+        // closed in reverse order: the server (and its last events) before the recorder
+        try (security; Recorder recorder = secure.openRecorder(radars, scenario == null ? null : scenario.name());
+             LiveServer server = new LiveServer(Theatres.blackSea(), bind, port, security, new RecordingTap(recorder))) {
+            feeds.addTo(server);
+            if (flightPlanDir != null) {
+                server.feeds().add(new org.vigil.server.flightplan.FlightPlanFolderWatcher("flightplans-" + flightPlanDir.getFileName(),
+                        flightPlanDir, server.flightPlanIntake()));
+            }
+            // a recording already there: rebuild the picture before the feeds start (they start in server.start())
+            // and resume the scenario where it ends
+            long recorded = RestartOnStart.rebuild(server, recorder, before, radars, scenario == null ? null : scenario.name());
+            LiveSimulation live = scenario == null ? null
+                    : server.addInput(new LiveSimulation(server, scenario, speed, true, recorded));
+            int bound = server.start();
+            boolean progress = banner.print(server, live, bound);
             signInNote(security);
             System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath());
+            if (live != null && !progress) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
             server.runUntilStopped();
         }
         return 0;
@@ -181,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radar-config: " + e.getMessage());
         }
         // every radar block recorded as received, before decoding (journal feed asterix:NAME)
-        RadarConfig.Setup setup = config.build(server.radarSink(), server.deliveryLock(), server.tap());
+        RadarConfig.Setup setup = config.build(server.radarSink(), server.radarLock(), server.tap());
         setup.sources().forEach(server.feeds()::add);
         for (String uri : asterix) {
             RadarFeedSource s = asterixSource(uri, setup.network(), server);
@@ -197,7 +232,7 @@ public final class RunCommand implements Callable<Integer> {
                 Path path = Path.of(uri.substring(5));
                 if (!java.nio.file.Files.isReadable(path)) throw new IllegalArgumentException("cannot read " + path);
                 return new AsterixFileSource(name, path, AsterixFileSource.Format.AUTO, null, network,
-                        server.radarSink(), server.deliveryLock());
+                        server.radarSink(), server.radarLock());
             }
             URI u = new URI(uri);
             if (u.getPort() < 1) throw new IllegalArgumentException("no port");
@@ -206,11 +241,11 @@ public final class RunCommand implements Callable<Integer> {
                     InetAddress host = u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
                     InetAddress group = host != null && host.isMulticastAddress() ? host : null;
                     InetAddress bind = group == null ? host : null;
-                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarSink(), server.deliveryLock());
+                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarSink(), server.radarLock());
                 }
                 case "tcp":
                     if (u.getHost() == null) throw new IllegalArgumentException("no host");
-                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarSink(), server.deliveryLock());
+                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarSink(), server.radarLock());
                 default:
                     throw new IllegalArgumentException("scheme must be udp, tcp or file");
             }

@@ -20,7 +20,21 @@ import org.vigil.codec.modes.ModeSMessage;
  * feed and reading goes on.
  */
 public final class FeedDelivery {
+    /**
+     * How a frame or message reaches consumers owned by another thread (a picture's loop): frames
+     * are copied and queued, a message (a reused object) is handed over and waited for.
+     */
+    public interface Handoff {
+        /** A sink for one stream that hands each frame to {@code onOwner} on the owner thread. */
+        FrameSink frames(FrameSink onOwner);
+
+        /** Runs {@code task} on the owner thread and waits until it has run. */
+        void runAndWait(Runnable task);
+    }
+
     private final Object lock;
+    /** Null: deliver under {@link #lock}. */
+    private final Handoff handoff;
     private final Function<FeedCounters, FrameSink> frames;
     private final Function<FeedCounters, SbsSink> messages;
 
@@ -40,6 +54,18 @@ public final class FeedDelivery {
      */
     public FeedDelivery(Object lock, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
         this.lock = Objects.requireNonNull(lock, "lock");
+        this.handoff = null;
+        this.frames = frames;
+        this.messages = messages;
+    }
+
+    /**
+     * Consumers owned by one thread (docs/ARCHITECTURE.md "Threads"): the feed threads frame, then
+     * hand each frame or message over through {@code handoff}; no lock is shared with the consumers.
+     */
+    public FeedDelivery(Handoff handoff, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
+        this.lock = new Object();
+        this.handoff = Objects.requireNonNull(handoff, "handoff");
         this.frames = frames;
         this.messages = messages;
     }
@@ -50,6 +76,15 @@ public final class FeedDelivery {
     FrameSink frameSinkFor(Feed feed) {
         if (frames == null) throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
         final FrameSink frames = Objects.requireNonNull(this.frames.apply(feed.counters()), "frame consumer");
+        if (handoff != null) {
+            return handoff.frames((buf, off, len, timeNanos, mlat, signal) -> {
+                try {
+                    frames.onFrame(buf, off, len, timeNanos, mlat, signal);
+                } catch (RuntimeException e) {
+                    feed.sinkFailed();
+                }
+            });
+        }
         return (buf, off, len, timeNanos, mlat, signal) -> {
             synchronized (lock) {
                 try {
@@ -65,6 +100,21 @@ public final class FeedDelivery {
     SbsSink sbsSinkFor(Feed feed) {
         if (messages == null) throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
         final SbsSink messages = Objects.requireNonNull(this.messages.apply(feed.counters()), "message consumer");
+        if (handoff != null) {
+            // one stream, one thread: the parser reuses its message, so it is handed over and waited for
+            final ModeSMessage[] current = new ModeSMessage[1];
+            final Runnable deliver = () -> {
+                try {
+                    messages.onMessage(current[0]);
+                } catch (RuntimeException e) {
+                    feed.sinkFailed();
+                }
+            };
+            return (ModeSMessage m) -> {
+                current[0] = m;
+                handoff.runAndWait(deliver);
+            };
+        }
         return (ModeSMessage m) -> {
             synchronized (lock) {
                 try {

@@ -27,11 +27,6 @@ public final class AirspaceApi {
         this.dataTimeNanos = dataTimeNanos;
     }
 
-    /** The Black Sea default layers. */
-    public static AirspaceApi blackSeaDefault(LongSupplier dataTimeNanos) {
-        return new AirspaceApi(AirspaceLayers::blackSeaDefault, dataTimeNanos);
-    }
-
     public void registerRoutes(RoutesConfig app) {
         app.get(PATH, ctx -> {
             long t;

@@ -61,11 +61,6 @@ public final class AirspaceLayers {
         for (int i = 0; i < zoneGeometry.length; i++) zoneGeometry[i] = geometryJson(zones.zone(i).area());
     }
 
-    /** The Black Sea default airspace, membership and zones (building the airspace takes seconds the first time). */
-    public static AirspaceLayers blackSeaDefault() {
-        return new AirspaceLayers(NationalAirspace.blackSeaDefault(), NatoMembership.defaults(), Zones.blackSeaDefault());
-    }
-
     /** The FeatureCollection at data time {@code timeNanos} (Unix epoch, UTC). */
     public String featureCollection(long timeNanos) {
         StringBuilder sb = new StringBuilder(1 << 16);

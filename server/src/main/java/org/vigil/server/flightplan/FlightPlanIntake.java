@@ -13,8 +13,8 @@ import org.vigil.server.recording.RecordingTap;
 
 /**
  * Where ATS messages from outside (the API, a watched folder) enter the live flight-plan store:
- * parsed with {@link FplParser}, then applied to the store under the delivery lock that guards it
- * (the tracker's identification reads the store under the same lock), and recorded raw when the
+ * parsed with {@link FplParser} on the caller's thread, then applied to the store on the thread that
+ * owns it (the picture's loop, where identification reads the store), and recorded raw when the
  * server records, so a replay of the recording files the same plans.
  *
  * <p>Human rates: allocates freely. Thread-safe: a parser per call (it counts, so it is not shared).
@@ -45,19 +45,20 @@ public final class FlightPlanIntake {
     }
 
     private final FlightPlanStore store;
-    private final Object lock;
+    private final java.util.function.Consumer<Runnable> onOwner;
     private final RecordingTap tap;
     private final LongSupplier dataTimeNanos;
 
     /**
-     * @param store         the live plans, guarded by {@code lock}
-     * @param lock          the server's delivery lock
+     * @param store         the live plans, owned by the thread {@code onOwner} runs its work on
+     * @param onOwner       runs a task on the store's owner thread and waits for it (the picture's loop)
      * @param tap           records the accepted texts; null when not recording
      * @param dataTimeNanos the air picture's time, stamped on recorded texts; Long.MIN_VALUE before any data
      */
-    public FlightPlanIntake(FlightPlanStore store, Object lock, RecordingTap tap, LongSupplier dataTimeNanos) {
+    public FlightPlanIntake(FlightPlanStore store, java.util.function.Consumer<Runnable> onOwner, RecordingTap tap,
+                            LongSupplier dataTimeNanos) {
         this.store = Objects.requireNonNull(store, "store");
-        this.lock = Objects.requireNonNull(lock, "lock");
+        this.onOwner = Objects.requireNonNull(onOwner, "onOwner");
         this.tap = tap;
         this.dataTimeNanos = Objects.requireNonNull(dataTimeNanos, "dataTimeNanos");
     }
@@ -90,9 +91,10 @@ public final class FlightPlanIntake {
         for (FplParseResult r : parsed) if (r instanceof FplParseResult.Rejected) bad++;
         boolean applyAny = !allOrNothing || bad == 0;
         List<MessageResult> out = new ArrayList<>(parsed.size());
-        int applied = 0;
-        synchronized (lock) {
-            if (applyAny && tap != null && bad < parsed.size()) {
+        int[] applied = new int[1];
+        final int rejected = bad;
+        onOwner.accept(() -> {
+            if (applyAny && tap != null && rejected < parsed.size()) {
                 long rx = RecordingTap.WALL_CLOCK.getAsLong();
                 long t = dataTimeNanos.getAsLong();
                 if (t == Long.MIN_VALUE) t = rx; // no data yet: the plans are due now
@@ -109,13 +111,13 @@ public final class FlightPlanIntake {
                     String outcome = "not_applied";
                     if (applyAny) {
                         outcome = store.apply(m).name().toLowerCase(java.util.Locale.ROOT);
-                        applied++;
+                        applied[0]++;
                     }
                     out.add(new MessageResult(n, m.type(), m.key().toString(), outcome, null));
                 }
             }
-        }
-        return new Batch(out, applied, bad);
+        });
+        return new Batch(out, applied[0], bad);
     }
 
     /** The message type of a rejected text when it starts with one, for the operator's list. */

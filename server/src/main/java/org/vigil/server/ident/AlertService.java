@@ -46,20 +46,31 @@ public final class AlertService {
     private final IdentStage stage;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Taken around every action (before the stage's monitor), or null. */
-    private volatile Object outerLock;
+    /** Where reads and actions run: the picture's owner thread (a live server's loop); default the caller's. */
+    private volatile Owner owner = Owner.CALLER;
 
     public AlertService(IdentStage stage) {
         this.stage = stage;
     }
 
+    /** Runs work on the thread that owns the identification stage and the picture around it. */
+    public interface Owner {
+        /** The calling thread is the owner (a replay, a test). */
+        Owner CALLER = new Owner() {
+            @Override
+            public <T> T call(java.util.function.Supplier<T> work) { return work.get(); }
+        };
+
+        <T> T call(java.util.function.Supplier<T> work);
+    }
+
     /**
-     * Actions hold {@code lock} too (before the stage's monitor): a live server's delivery lock, under
-     * which the tracker calls the stage and the flight plans change, because an action re-evaluates the
-     * track's rules (flight-plan correlation reads the plan store).
+     * Reads and actions run on {@code owner} (a live server's picture loop), where the tracker calls the
+     * stage and the flight plans change: an action re-evaluates the track's rules (flight-plan
+     * correlation reads the plan store).
      */
-    public AlertService guardedBy(Object lock) {
-        this.outerLock = lock;
+    public AlertService runOn(Owner owner) {
+        this.owner = java.util.Objects.requireNonNull(owner, "owner");
         return this;
     }
 
@@ -67,19 +78,19 @@ public final class AlertService {
 
     /** Open alerts, most urgent first, then oldest, each with its evidence and the track's (JSON-ready maps). */
     public List<Map<String, Object>> openAlerts() {
-        return stage.withEngine(e -> {
+        return owner.call(() -> stage.withEngine(e -> {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Alert a : e.openAlerts()) out.add(view(a, e.track(a.trackNumber)));
             return out;
-        });
+        }));
     }
 
     /** The identification state of one track (identity, deciding rule, firing rules with evidence, override), or null. */
     public Map<String, Object> trackIdentity(int trackNumber) {
-        return stage.withEngine(e -> {
+        return owner.call(() -> stage.withEngine(e -> {
             TrackIdentity t = e.track(trackNumber);
             return t == null ? null : trackView(t);
-        });
+        }));
     }
 
     // ------------------------------------------------------------------ actions
@@ -179,13 +190,7 @@ public final class AlertService {
 
     private Outcome alertAction(long id, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
-        Object outer = outerLock;
-        if (outer != null) {
-            synchronized (outer) {
-                return alertStep(id, user, a, whyRefused, check);
-            }
-        }
-        return alertStep(id, user, a, whyRefused, check);
+        return owner.call(() -> alertStep(id, user, a, whyRefused, check));
     }
 
     private Outcome alertStep(long id, String user, Action a, String whyRefused, Check check) {
@@ -200,13 +205,7 @@ public final class AlertService {
 
     private Outcome trackAction(int track, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
-        Object outer = outerLock;
-        if (outer != null) {
-            synchronized (outer) {
-                return trackStep(track, user, a, whyRefused, check);
-            }
-        }
-        return trackStep(track, user, a, whyRefused, check);
+        return owner.call(() -> trackStep(track, user, a, whyRefused, check));
     }
 
     private Outcome trackStep(int track, String user, Action a, String whyRefused, Check check) {

@@ -38,10 +38,9 @@ import org.vigil.core.track.Tracker;
  *   from the first plot, not from confirmation.</li>
  * </ul>
  *
- * <p>Threading: the tracker calls in on its thread (under the pipeline's lock); operators call
- * the engine through {@link #withEngine} from web threads. Both hold this stage's monitor, which is
- * taken after the pipeline's lock and never calls out to it, so there is no lock-order cycle.
- * Downstream callbacks run outside the monitor.
+ * <p>Threading: not thread-safe, and needs no lock: the tracker calls in on the picture's owner
+ * thread, and operators' actions reach {@link #withEngine} on that same thread (the alert service
+ * sends them there; docs/ARCHITECTURE.md "Threads").
  *
  * <p>Allocation: none per update (one facts object, primitive conversions); the engine allocates
  * only when it raises an alert, writes an event or meets a new track beyond its pool.
@@ -70,14 +69,13 @@ public final class IdentStage implements TrackListener {
     }
 
     /**
-     * The usual engine: default rules and lists, flight plans from {@code plans} (fed by the
-     * FPL input of the run), the Black Sea national airspace with NATO membership by date.
+     * The engine of a theatre: its rules and lists, flight plans from {@code plans} (fed by the FPL
+     * input of the run), its national airspace with alliance membership by date.
      */
-    public static IdentificationEngine defaultEngine(FlightPlanStore plans, IdentEventListener events) {
-        return new IdentificationEngine(IdentRules.defaults(),
-                new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
-                new NationalAirspaceLookup(NationalAirspace.blackSeaDefault(), NatoMembership.defaults()),
-                events);
+    public static IdentificationEngine engine(IdentRules rules, FlightPlanStore plans, NationalAirspace airspace,
+                                              NatoMembership membership, IdentEventListener events) {
+        return new IdentificationEngine(rules, new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
+                new NationalAirspaceLookup(airspace, membership), events);
     }
 
     /**
@@ -86,9 +84,7 @@ public final class IdentStage implements TrackListener {
      * and true courses), so a wrapping stage never leaves it unbound.
      */
     public void bind(Tracker tracker) {
-        synchronized (this) {
-            this.tracker = tracker;
-        }
+        this.tracker = tracker;
         TrackListener d = downstream;
         // the scramble workflow's feed may stand between this stage and the writer
         while (d instanceof org.vigil.server.qra.ScrambleTrackFeed f) d = f.next();
@@ -99,23 +95,23 @@ public final class IdentStage implements TrackListener {
      * The standard identity of a track as its events spell it ({@code "neutral"}, {@code "assumed-friend"}),
      * or null when the track is not identified (tentative, or unknown to the engine). For the console's views.
      */
-    public synchronized String identityOf(int trackNumber) {
+    public String identityOf(int trackNumber) {
         org.vigil.core.ident.TrackIdentity t = engine.track(trackNumber);
         return t == null ? null : t.identity().id();
     }
 
     /** Scripted operator actions (replay/sim), applied at their data time; null for none. */
-    public synchronized void setOperator(SimulatedOperator operator) {
+    public void setOperator(SimulatedOperator operator) {
         this.operator = operator;
     }
 
     /** Measure the time spent in identification per update (benchmarks; costs two clock reads per update). */
-    public synchronized void setTiming(boolean on) {
+    public void setTiming(boolean on) {
         this.timing = on;
     }
 
     /** Runs {@code action} on the engine under this stage's monitor (operator actions, queries). */
-    public synchronized <R> R withEngine(java.util.function.Function<IdentificationEngine, R> action) {
+    public <R> R withEngine(java.util.function.Function<IdentificationEngine, R> action) {
         return action.apply(engine);
     }
 
@@ -125,17 +121,17 @@ public final class IdentStage implements TrackListener {
     }
 
     /** Latest data time seen from the tracker (Long.MIN_VALUE before the first callback). */
-    public synchronized long now() {
+    public long now() {
         return nowNanos;
     }
 
     /** Engine updates made by this stage. */
-    public synchronized long updates() {
+    public long updates() {
         return updates;
     }
 
     /** Elapsed ns (monotonic clock) spent in identification (facts and engine), when {@link #setTiming} is on. */
-    public synchronized long updateCpuNanos() {
+    public long updateCpuNanos() {
         return updateCpuNanos;
     }
 
@@ -185,14 +181,12 @@ public final class IdentStage implements TrackListener {
 
     @Override
     public void deleted(SystemTrack track, long timeNanos) {
-        synchronized (this) {
-            advanceTo(timeNanos);
-            engine.trackDeleted(track.trackNumber(), timeNanos);
-        }
+        advanceTo(timeNanos);
+        engine.trackDeleted(track.trackNumber(), timeNanos);
         downstream.deleted(track, timeNanos);
     }
 
-    private synchronized void tick(long timeNanos) {
+    private void tick(long timeNanos) {
         advanceTo(timeNanos);
     }
 
@@ -201,7 +195,7 @@ public final class IdentStage implements TrackListener {
         if (operator != null) operator.due(nowNanos, engine);
     }
 
-    private synchronized void identify(SystemTrack t, long timeNanos) {
+    private void identify(SystemTrack t, long timeNanos) {
         advanceTo(timeNanos);
         if (!t.confirmed()) return;
         long c0 = timing ? Cpu.now() : 0;
@@ -310,7 +304,7 @@ public final class IdentStage implements TrackListener {
     }
 
     /** Exact plane-to-geodetic conversions made for the local maps (3 per re-anchoring). */
-    public synchronized long reanchors() {
+    public long reanchors() {
         return reanchors;
     }
 

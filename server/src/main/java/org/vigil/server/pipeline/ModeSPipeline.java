@@ -20,12 +20,10 @@ import org.vigil.core.aircraft.TrackingRules;
  * resolved and the result applied to the {@link AircraftTable}; already-decoded SBS messages go
  * straight to the table.
  *
- * <p>Threading: feeds call {@link #onFrame} / {@link #onMessage} from their own threads. Every
- * entry point holds one lock, so the reused message, the CPR state, the updater and the table
- * are only ever touched by one thread at a time, and a reader using {@link #withTable} or
- * {@link #snapshot} sees a picture between two messages, never half of one. Readers must copy
- * what they need inside the callback: the states are pooled and change after the lock is
- * released.
+ * <p>Threading: not thread-safe, and needs no lock: it belongs to the picture's owner thread
+ * (docs/ARCHITECTURE.md "Threads"; the feeds hand their frames to it), which alone calls every
+ * method. Readers on other threads read the snapshots the owner publishes. Readers using
+ * {@link #withTable} must copy what they need inside the callback: the states are pooled.
  *
  * <p>Nothing is allocated per frame: one {@link ModeSMessage} is reused, decode failures are
  * counted against the decoder's constant reason strings (compared by identity).
@@ -39,7 +37,6 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
     private static final int MAX_REASONS = 16;
     public static final String OTHER_REASON = "other";
 
-    private final Object lock = new Object();
     private final AircraftTable table;
     private final AircraftUpdater updater = new AircraftUpdater();
     private final CprResolver cpr = new CprResolver();
@@ -51,7 +48,7 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     private long frames, decodedFrames, sbsMessages, expiredAircraft;
     private long latestMessageNanos = Long.MIN_VALUE;
-    /** Optional consumer of every decoded, CPR-resolved message (the tracker); called under the lock. */
+    /** Optional consumer of every decoded, CPR-resolved message (the tracker); called on the owner thread. */
     private Consumer<ModeSMessage> decodedListener;
 
     public ModeSPipeline() {
@@ -67,9 +64,7 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
      * (without it, surface positions need a previous position of the same aircraft).
      */
     public void setReceiver(double lat, double lon) {
-        synchronized (lock) {
-            cpr.setReceiver(lat, lon);
-        }
+        cpr.setReceiver(lat, lon);
     }
 
     @Override
@@ -83,20 +78,18 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
      *         {@link DecodeFailure#BAD_CRC}) so that the caller can count it on its own feed
      */
     public DecodeFailure accept(byte[] buf, int off, int len, long timeNanos, int signal) {
-        synchronized (lock) {
-            frames++;
-            ModeSMessage m = frameMessage;
-            if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
-                countFailure(m.error == null ? null : m.error.label());
-                return m.error;
-            }
-            decodedFrames++;
-            noteTime(timeNanos);
-            cpr.resolve(m);
-            updater.apply(m, table, signal);
-            if (decodedListener != null) decodedListener.accept(m);
-            return null;
+        frames++;
+        ModeSMessage m = frameMessage;
+        if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
+            countFailure(m.error == null ? null : m.error.label());
+            return m.error;
         }
+        decodedFrames++;
+        noteTime(timeNanos);
+        cpr.resolve(m);
+        updater.apply(m, table, signal);
+        if (decodedListener != null) decodedListener.accept(m);
+        return null;
     }
 
     /** An SBS line already decoded by the receiver (positions included). */
@@ -107,23 +100,19 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     /** A message decoded elsewhere (SBS): applied as is; the caller keeps ownership of it. */
     public void onDecoded(ModeSMessage m) {
-        synchronized (lock) {
-            sbsMessages++;
-            noteTime(m.timeNanos);
-            updater.apply(m, table);
-            if (decodedListener != null) decodedListener.accept(m);
-        }
+        sbsMessages++;
+        noteTime(m.timeNanos);
+        updater.apply(m, table);
+        if (decodedListener != null) decodedListener.accept(m);
     }
 
     /**
      * Hands every decoded and CPR-resolved message (frames and SBS) to {@code listener} as well,
-     * under this pipeline's lock and after the air picture took it, so a second consumer (the
+     * after the air picture took it, so a second consumer (the
      * multi-sensor tracker) needs no decoder of its own. The message is reused: read it during the call.
      */
     public void setDecodedListener(Consumer<ModeSMessage> listener) {
-        synchronized (lock) {
-            this.decodedListener = listener;
-        }
+        this.decodedListener = listener;
     }
 
     private void noteTime(long t) {
@@ -154,55 +143,43 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
 
     /** Drops aircraft not heard for the configured time before {@code nowNanos}. @return aircraft dropped */
     public int expire(long nowNanos) {
-        synchronized (lock) {
-            int n = table.expire(nowNanos);
-            expiredAircraft += n;
-            return n;
-        }
+        int n = table.expire(nowNanos);
+        expiredAircraft += n;
+        return n;
     }
 
     /** {@link #expire} against the newest message time seen (no-op before the first message). */
     public int expireToLatest() {
-        synchronized (lock) {
-            return latestMessageNanos == Long.MIN_VALUE ? 0 : expire(latestMessageNanos);
-        }
+        return latestMessageNanos == Long.MIN_VALUE ? 0 : expire(latestMessageNanos);
     }
 
-    /** Runs {@code reader} on the table under the pipeline lock; copy out what you need. */
+    /** Runs {@code reader} on the table; copy out what you need. */
     public <R> R withTable(Function<AircraftTable, R> reader) {
-        synchronized (lock) {
-            return reader.apply(table);
-        }
+        return reader.apply(table);
     }
 
     /** Like {@link #withTable} without a result. */
     public void snapshot(Consumer<AircraftTable> reader) {
-        synchronized (lock) {
-            reader.accept(table);
-        }
+        reader.accept(table);
     }
 
     public long latestMessageNanos() {
-        synchronized (lock) {
-            return latestMessageNanos;
-        }
+        return latestMessageNanos;
     }
 
     /** A consistent copy of the counters, for health and feed pages (allocates: not for the hot path). */
     public Stats stats() {
-        synchronized (lock) {
-            Map<String, Long> failures = new LinkedHashMap<>();
-            for (int i = 0; i < reasonCount; i++) failures.put(failureReasons[i], failureCounts[i]);
-            if (failureCounts[MAX_REASONS] > 0) failures.merge(OTHER_REASON, failureCounts[MAX_REASONS], Long::sum);
-            Map<String, Long> outcomes = new LinkedHashMap<>();
-            for (AircraftUpdater.Outcome o : AircraftUpdater.Outcome.values()) {
-                outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), updater.count(o));
-            }
-            return new Stats(frames, decodedFrames, sbsMessages, table.size(), expiredAircraft,
-                    table.positionsAccepted(), table.positionsRelocated(), table.positionsRejected(),
-                    table.refusedTableFull(), cpr.globalDecodes(), cpr.localDecodes(), cpr.jumpRejected(),
-                    Collections.unmodifiableMap(failures), Collections.unmodifiableMap(outcomes));
+        Map<String, Long> failures = new LinkedHashMap<>();
+        for (int i = 0; i < reasonCount; i++) failures.put(failureReasons[i], failureCounts[i]);
+        if (failureCounts[MAX_REASONS] > 0) failures.merge(OTHER_REASON, failureCounts[MAX_REASONS], Long::sum);
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (AircraftUpdater.Outcome o : AircraftUpdater.Outcome.values()) {
+            outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), updater.count(o));
         }
+        return new Stats(frames, decodedFrames, sbsMessages, table.size(), expiredAircraft,
+                table.positionsAccepted(), table.positionsRelocated(), table.positionsRejected(),
+                table.refusedTableFull(), cpr.globalDecodes(), cpr.localDecodes(), cpr.jumpRejected(),
+                Collections.unmodifiableMap(failures), Collections.unmodifiableMap(outcomes));
     }
 
     /**

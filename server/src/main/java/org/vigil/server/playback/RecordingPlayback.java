@@ -1,5 +1,6 @@
 package org.vigil.server.playback;
 
+import org.vigil.server.picture.Theatre;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +63,8 @@ public final class RecordingPlayback implements AutoCloseable {
     /** Sinks the main replay delivers to: whatever picture is current (one volatile read per input). */
     private final ReplaySinks current;
 
+    /** The theatre every picture of this playback is built on. */
+    private final Theatre theatre;
     private volatile RecordingPlaybackPicture picture;
     /** The controller of the running segment; a restart after the end gets a fresh one with the same speed and pause. */
     private volatile ReplayController control;
@@ -81,7 +84,9 @@ public final class RecordingPlayback implements AutoCloseable {
      * @param events receives the events of the period (data time in [from, to)); never null
      * @param speed  initial speed: data seconds per wall second, {@link ReplayController#MAX_SPEED} = as fast as possible
      */
-    public RecordingPlayback(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, double speed, EventSink events) {
+    public RecordingPlayback(Theatre theatre, RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, double speed,
+                             EventSink events) {
+        this.theatre = Objects.requireNonNull(theatre, "theatre");
         if (toNanos <= fromNanos) throw new IllegalArgumentException("empty period: to must be after from");
         this.raw = Objects.requireNonNull(raw, "raw");
         this.radars = List.copyOf(radars);
@@ -90,7 +95,7 @@ public final class RecordingPlayback implements AutoCloseable {
         this.out = Objects.requireNonNull(events, "events");
         this.control = new ReplayController(speed);
         this.segmentStart = fromNanos;
-        this.picture = new RecordingPlaybackPicture(this::emit); // empty until the thread builds the real one
+        this.picture = new RecordingPlaybackPicture(theatre, this::emit); // empty until the thread builds the real one
         this.current = new ReplaySinks(
                 (buf, off, len, t, mlat, signal) -> picture.sinks.frames().onFrame(buf, off, len, t, mlat, signal),
                 m -> picture.sinks.messages().onMessage(m),
@@ -182,7 +187,7 @@ public final class RecordingPlayback implements AutoCloseable {
             synchronized (this) {
                 if (pendingRestart == target) pendingRestart = Long.MIN_VALUE; // this jump is that seek
             }
-            RecordingPlaybackPicture p = new RecordingPlaybackPicture(this::emit);
+            RecordingPlaybackPicture p = new RecordingPlaybackPicture(theatre, this::emit);
             segmentStart = target;
             positionAtSegmentStart = control.position();
             picture = p; // the console shows the picture growing while it warms up

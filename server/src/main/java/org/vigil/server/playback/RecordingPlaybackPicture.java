@@ -13,6 +13,7 @@ import org.vigil.server.live.AircraftViews;
 import org.vigil.server.live.FlightPlanViews;
 import org.vigil.server.live.LiveServer;
 import org.vigil.core.event.EventSink;
+import org.vigil.server.picture.Theatre;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.AircraftView;
 
@@ -22,7 +23,8 @@ import org.vigil.server.web.AircraftView;
  * that records nothing and is never started; its events go to the playback's {@link EventSink}.
  * A seek throws the picture away and builds a new one, because a tracker cannot be wound back.
  *
- * <p>Inputs are delivered as the live feeds deliver them, under the server's delivery lock. The
+ * <p>The playback thread owns the picture (the server's loop is not started); the console's reads
+ * take this picture's lock. The
  * scramble workflow is ticked at every whole second of data time, as the simulator ticks it after
  * each one-second slice (LiveSimulation); a live run on the wall clock ticks at other instants,
  * so its tick-driven scramble events are the one part a playback may not reproduce exactly.
@@ -39,10 +41,12 @@ final class RecordingPlaybackPicture {
     /** What a replay delivers into this picture; made once per picture, nothing allocated per input. */
     final ReplaySinks sinks;
 
-    RecordingPlaybackPicture(EventSink events) {
-        server = new LiveServer(Objects.requireNonNull(events, "events"));
+    /** Serialises the playback thread's deliveries with the console's reads of this picture. */
+    private final Object lock = new Object();
+
+    RecordingPlaybackPicture(Theatre theatre, EventSink events) {
+        server = new LiveServer(theatre, Objects.requireNonNull(events, "events"));
         decode = server.frameConsumerFor(frameCounters, "playback", null);
-        Object lock = server.deliveryLock();
         RadarPlotSink radar = server.radarSink();
         sinks = ReplaySinks.none()
                 .withFrames((buf, off, len, t, mlat, signal) -> {
@@ -51,7 +55,11 @@ final class RecordingPlaybackPicture {
                         decode.onFrame(buf, off, len, t, mlat, signal);
                     }
                 })
-                .withMessages(server.pipeline()::onDecoded)
+                .withMessages(m -> {
+                    synchronized (lock) {
+                        server.pipeline().onDecoded(m);
+                    }
+                })
                 .withPlots(new RadarPlotSink() {
                     @Override
                     public void onPlot(RadarPlot plot) {
@@ -85,32 +93,65 @@ final class RecordingPlaybackPicture {
 
     /** Hands on the events the writers still buffer (the server's close flushes them; it was never started). */
     void flushEvents() {
-        server.close();
+        synchronized (lock) {
+            server.close();
+        }
     }
 
-    List<AircraftView> aircraft() { return AircraftViews.snapshot(server.pipeline()); }
+    // The console's reads, under the lock the playback thread delivers under: the picture's parts
+    // have no locks of their own (one owner; docs/ARCHITECTURE.md "Threads").
+
+    List<AircraftView> aircraft() {
+        synchronized (lock) {
+            return AircraftViews.snapshot(server.pipeline());
+        }
+    }
 
     List<?> plots() {
-        synchronized (server.deliveryLock()) {
+        synchronized (lock) {
             return server.radarPlots().snapshot();
         }
     }
 
     List<?> flightPlanViews() {
-        synchronized (server.deliveryLock()) {
+        synchronized (lock) {
             return FlightPlanViews.snapshot(server.flightPlans());
         }
     }
 
-    List<?> tracks() { return server.tracking().views(true); }
+    List<?> tracks() {
+        synchronized (lock) {
+            return server.tracking().views(true);
+        }
+    }
 
-    List<Map<String, Object>> openAlerts() { return server.alerts().openAlerts(); }
+    List<Map<String, Object>> openAlerts() {
+        synchronized (lock) {
+            return server.alerts().openAlerts();
+        }
+    }
 
-    long identNow() { return server.ident().now(); }
+    long identNow() {
+        synchronized (lock) {
+            return server.ident().now();
+        }
+    }
 
-    Map<String, Object> trackIdentity(int track) { return server.alerts().trackIdentity(track); }
+    Map<String, Object> trackIdentity(int track) {
+        synchronized (lock) {
+            return server.alerts().trackIdentity(track);
+        }
+    }
 
-    long frames() { return server.pipeline().stats().frames(); }
+    long frames() {
+        synchronized (lock) {
+            return server.pipeline().stats().frames();
+        }
+    }
 
-    long latestMessageNanos() { return server.pipeline().latestMessageNanos(); }
+    long latestMessageNanos() {
+        synchronized (lock) {
+            return server.pipeline().latestMessageNanos();
+        }
+    }
 }

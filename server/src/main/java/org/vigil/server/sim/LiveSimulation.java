@@ -31,8 +31,9 @@ import org.vigil.server.live.LiveServer;
  * receiver (frames heard, Beast octets, decode rejects of the frames credited to it), one per radar
  * (plots, ASTERIX octets, plot rejections) and one for the flight plans (messages filed, rejected).
  *
- * <p>Threads: all delivery runs under the server's delivery lock, in slices of at most one
- * simulated second so that the web layer's snapshots are not held up at high speed. With
+ * <p>Threads: all delivery runs on the server's picture loop, in slices of at most one simulated
+ * second (each handed to the loop and waited for) so that other inputs and the snapshots for the
+ * web layer are not held up at high speed. With
  * {@code realTime} false nothing runs by itself: the owner calls {@link #advanceTo} (tests).
  */
 public final class LiveSimulation implements LiveServer.Input {
@@ -70,7 +71,7 @@ public final class LiveSimulation implements LiveServer.Input {
         this.server = server;
         this.speed = speed;
         this.realTime = realTime;
-        this.feed = new SimFeed(scenario, server.radarSink());
+        this.feed = new SimFeed(scenario, server.picture().radarSink()); // decoded on the loop
         feed.skipInputs(recordedInputs);
         server.flySimulatedFighters(feed.simulation());
         List<ReceiverSpec> rx = feed.receivers();
@@ -138,7 +139,7 @@ public final class LiveSimulation implements LiveServer.Input {
     private void filePlans() {
         FplParser parser = new FplParser();
         long t = feed.startEpochSeconds() * 1_000_000_000L;
-        synchronized (server.deliveryLock()) {
+        server.loop().runAndWait(() -> {
             for (String text : feed.flightPlans()) {
                 planCounters.bytesRead(text.length());
                 if (server.tap() != null) server.tap().flightPlans("sim-flightplans", t, t, text);
@@ -151,7 +152,7 @@ public final class LiveSimulation implements LiveServer.Input {
                     }
                 }
             }
-        }
+        });
     }
 
     public SimFeed feed() { return feed; }
@@ -164,14 +165,16 @@ public final class LiveSimulation implements LiveServer.Input {
         double target = Math.min(seconds, feed.scenario().durationSeconds());
         while (feed.simulation().time() + Simulation.STEP_SECONDS <= target) {
             double next = Math.min(target, feed.simulation().time() + SLICE_SECONDS);
-            synchronized (server.deliveryLock()) {
+            server.loop().runAndWait(() -> {
                 feed.advanceTo(next, frames);
                 // the scramble workflow launches and steers fighters between the simulation's steps
                 server.afterSimulationStep(feed.startEpochSeconds() * 1_000_000_000L
                         + Math.round(feed.simulation().time() * 1e9));
-            }
+            });
             scenarioSeconds = feed.simulation().time();
         }
+        // advanced by hand (tests): the readers see the result at once, not at the loop's next snapshot
+        if (!realTime) server.loop().runAndWait(server.picture()::publish);
         if (state == FeedState.NEW) state = FeedState.CONNECTED;
         if (feed.simulation().time() + Simulation.STEP_SECONDS > feed.scenario().durationSeconds()) state = FeedState.EOF;
     }
@@ -229,7 +232,7 @@ public final class LiveSimulation implements LiveServer.Input {
 
         Row(String name, String endpoint, String format) {
             super(new Feed(name, FeedKind.FILE, endpoint, null),
-                    new FeedDelivery(server.deliveryLock(), (FrameSink) null, (SbsSink) null));
+                    new FeedDelivery(new Object(), (FrameSink) null, (SbsSink) null));
             this.endpoint = endpoint;
             this.format = format;
         }

@@ -30,10 +30,9 @@ import org.vigil.core.track.TrackerConfig;
  * {@code sac << 8 | sic}); all ADS-B receivers together are one sensor, {@link #ADSB_SENSOR_ID}
  * ("ADS-B"), because a receiver only relays what the aircraft says about itself.
  *
- * <p>Threading: every entry point holds one lock, so feeds on several threads are serialised into
- * the single-threaded tracker; {@link #views} reads under the same lock. Lock order when called
- * from the Mode S pipeline's listener: its lock, then this one; this class never calls out while
- * holding its lock except into the tracker listener and the sampler.
+ * <p>Threading: not thread-safe, and needs no lock: the picture's owner thread alone calls it
+ * (docs/ARCHITECTURE.md "Threads"), the feeds hand their inputs to that thread, and readers on
+ * other threads read the {@link #views} copies the owner publishes.
  *
  * <p>Allocation: none per frame or plot (one reused message and detection; the tracker is
  * allocation-free once its pools have grown). {@link #views} allocates (console snapshots).
@@ -45,7 +44,6 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     static final long TRAIL_SPACING_NANOS = 10_000_000_000L;
     static final int TRAIL_POINTS = 30;
 
-    private final Object lock = new Object();
     private final TrackerConfig config;
     private final TrackListener listener;
     /** Null until the area origin is known (see {@link #startingWhereDataIs}). */
@@ -118,19 +116,15 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     /** Registers a radar (idempotent: a known SAC/SIC is updated). */
     public void addRadar(RadarSite site) {
-        synchronized (lock) {
-            if (tracker == null) createAt(site.latDeg(), site.lonDeg());
-            tracker.addSensor(sensorOf(site));
-        }
+        if (tracker == null) createAt(site.latDeg(), site.lonDeg());
+        tracker.addSensor(sensorOf(site));
     }
 
     @Override
     public void onRadarStatus(org.vigil.core.radar.RadarStatus status, org.vigil.core.radar.ServiceMessage message) {
         RadarSite site = status.site();
-        synchronized (lock) {
-            if (tracker == null) createAt(site.latDeg(), site.lonDeg());
-            if (tracker.sensorIndex(site.key()) < 0) tracker.addSensor(sensorOf(site));
-        }
+        if (tracker == null) createAt(site.latDeg(), site.lonDeg());
+        if (tracker.sensorIndex(site.key()) < 0) tracker.addSensor(sensorOf(site));
     }
 
     /** The tracker sensor for a radar site; a site stating no accuracy gets a typical en-route radar's (70 m, 0.1°). */
@@ -160,7 +154,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     /**
      * Where {@link #views} find each track's standard identity (e.g. {@code IdentStage::identityOf});
-     * called under this pipeline's lock, so it must not call back into the pipeline.
+     * called while the views are made, so it must not call back into the pipeline.
      */
     public void setIdentities(java.util.function.IntFunction<String> identities) {
         this.identities = identities;
@@ -168,9 +162,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     /** Receiver position for CPR local decoding of first frames (only for {@link #onFrame}). */
     public void setReceiver(double lat, double lon) {
-        synchronized (lock) {
-            cpr.setReceiver(lat, lon);
-        }
+        cpr.setReceiver(lat, lon);
     }
 
     /**
@@ -179,11 +171,9 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      */
     public void setSampler(TrackSampler sampler, long firstNanos, long intervalNanos) {
         if (intervalNanos <= 0) throw new IllegalArgumentException("sample interval must be > 0");
-        synchronized (lock) {
-            this.sampler = sampler;
-            this.nextSampleNanos = firstNanos;
-            this.sampleIntervalNanos = intervalNanos;
-        }
+        this.sampler = sampler;
+        this.nextSampleNanos = firstNanos;
+        this.sampleIntervalNanos = intervalNanos;
     }
 
     // ------------------------------------------------------------------ input
@@ -191,23 +181,19 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     /** A raw Mode S frame: decoded and CPR-resolved here. */
     @Override
     public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
-        synchronized (lock) {
-            frames++;
-            ModeSMessage m = frameMessage;
-            if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
-                undecodedFrames++;
-                return;
-            }
-            cpr.resolve(m);
-            takeMessage(m);
+        frames++;
+        ModeSMessage m = frameMessage;
+        if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
+            undecodedFrames++;
+            return;
         }
+        cpr.resolve(m);
+        takeMessage(m);
     }
 
     /** A message already decoded and CPR-resolved (by the Mode S pipeline, or an SBS feed); not kept. */
     public void onDecoded(ModeSMessage m) {
-        synchronized (lock) {
-            takeMessage(m);
-        }
+        takeMessage(m);
     }
 
     private void takeMessage(ModeSMessage m) {
@@ -221,14 +207,12 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     @Override
     public void onPlot(RadarPlot plot) {
-        synchronized (lock) {
-            plotsIn++;
-            if (tracker == null) {
-                refused++; // no radar announced yet: nothing to measure from
-                return;
-            }
-            if (plots.toDetection(plot, detection)) feed();
+        plotsIn++;
+        if (tracker == null) {
+            refused++; // no radar announced yet: nothing to measure from
+            return;
         }
+        if (plots.toDetection(plot, detection)) feed();
     }
 
     private void feed() {
@@ -246,41 +230,24 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     /** Moves data time forward on a quiet feed (deletions, sensor expiry happen on data time only). */
     public void advance(long timeNanos) {
-        synchronized (lock) {
-            if (tracker == null) return;
-            tracker.advance(timeNanos);
-            sampleUpTo(tracker.now());
-        }
+        if (tracker == null) return;
+        tracker.advance(timeNanos);
+        sampleUpTo(tracker.now());
     }
 
     /** End of a recording: processes everything held in the reordering window and takes the last samples. */
     public void finish() {
-        synchronized (lock) {
-            if (tracker == null) return;
-            tracker.flush();
-            sampleUpTo(tracker.now());
-        }
+        if (tracker == null) return;
+        tracker.flush();
+        sampleUpTo(tracker.now());
     }
 
     // ------------------------------------------------------------------ output
 
-    /**
-     * Runs {@code action} under the pipeline's lock without touching the tracker (e.g. flushing the
-     * listener's buffered output where the tracker thread writes it). Unlike {@link #withTracker}
-     * it does not create the tracker before the area origin is known.
-     */
-    public void locked(Runnable action) {
-        synchronized (lock) {
-            action.run();
-        }
-    }
-
-    /** Runs {@code reader} on the tracker under the lock (tests, diagnostics). */
+    /** Runs {@code reader} on the tracker (tests, diagnostics). */
     public <R> R withTracker(java.util.function.Function<Tracker, R> reader) {
-        synchronized (lock) {
-            if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
-            return reader.apply(tracker);
-        }
+        if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
+        return reader.apply(tracker);
     }
 
     /**
@@ -291,46 +258,42 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      * @param confirmedOnly leave out tentative tracks (the air picture shows confirmed ones)
      */
     public List<SystemTrackView> views(boolean confirmedOnly) {
-        synchronized (lock) {
-            if (tracker == null) return List.of();
-            long now = tracker.now();
-            List<SystemTrackView> out = new ArrayList<>();
-            Map<Integer, Trail> seen = new HashMap<>();
-            for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
-                SystemTrack t = tracker.trackAt(slot);
-                if (t == null || (confirmedOnly && !t.confirmed())) continue;
-                Trail trail = trails.computeIfAbsent(t.trackNumber(), k -> new Trail());
-                seen.put(t.trackNumber(), trail);
-                java.util.function.IntFunction<String> ids = identities;
-                SystemTrackView v = SystemTrackView.of(t, tracker, now, trail, ids == null ? null : ids.apply(t.trackNumber()));
-                out.add(v);
-            }
-            trails.keySet().retainAll(seen.keySet());
-            out.sort((a, b) -> Integer.compare(a.trackNumber(), b.trackNumber()));
-            return out;
+        if (tracker == null) return List.of();
+        long now = tracker.now();
+        List<SystemTrackView> out = new ArrayList<>();
+        Map<Integer, Trail> seen = new HashMap<>();
+        for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
+            SystemTrack t = tracker.trackAt(slot);
+            if (t == null || (confirmedOnly && !t.confirmed())) continue;
+            Trail trail = trails.computeIfAbsent(t.trackNumber(), k -> new Trail());
+            seen.put(t.trackNumber(), trail);
+            java.util.function.IntFunction<String> ids = identities;
+            SystemTrackView v = SystemTrackView.of(t, tracker, now, trail, ids == null ? null : ids.apply(t.trackNumber()));
+            out.add(v);
         }
+        trails.keySet().retainAll(seen.keySet());
+        out.sort((a, b) -> Integer.compare(a.trackNumber(), b.trackNumber()));
+        return out;
     }
 
     /** Counters at one instant (allocates). */
     public Stats stats() {
-        synchronized (lock) {
-            if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
-            Map<String, Long> rejected = new java.util.LinkedHashMap<>();
-            for (Rejection r : Rejection.values()) rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
-            for (ModeSDetections.Reason r : ModeSDetections.Reason.values()) {
-                rejected.put("modes_" + r.name().toLowerCase(java.util.Locale.ROOT), reports.rejected(r));
-            }
-            for (RadarPlotDetections.Reason r : RadarPlotDetections.Reason.values()) {
-                rejected.put("plot_" + r.name().toLowerCase(java.util.Locale.ROOT), plots.rejected(r));
-            }
-            int confirmed = 0;
-            for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
-                SystemTrack t = tracker.trackAt(slot);
-                if (t != null && t.confirmed()) confirmed++;
-            }
-            return new Stats(frames, undecodedFrames, messages, plotsIn, reports.detections(), plots.detections(),
-                    tracker.processed(), refused, tracker.liveTracks(), confirmed, rejected);
+        if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
+        Map<String, Long> rejected = new java.util.LinkedHashMap<>();
+        for (Rejection r : Rejection.values()) rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
+        for (ModeSDetections.Reason r : ModeSDetections.Reason.values()) {
+            rejected.put("modes_" + r.name().toLowerCase(java.util.Locale.ROOT), reports.rejected(r));
         }
+        for (RadarPlotDetections.Reason r : RadarPlotDetections.Reason.values()) {
+            rejected.put("plot_" + r.name().toLowerCase(java.util.Locale.ROOT), plots.rejected(r));
+        }
+        int confirmed = 0;
+        for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
+            SystemTrack t = tracker.trackAt(slot);
+            if (t != null && t.confirmed()) confirmed++;
+        }
+        return new Stats(frames, undecodedFrames, messages, plotsIn, reports.detections(), plots.detections(),
+                tracker.processed(), refused, tracker.liveTracks(), confirmed, rejected);
     }
 
     /**

@@ -8,30 +8,20 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.vigil.core.event.EventSink;
+import org.vigil.server.replay.Replayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.vigil.core.flightplan.FlightPlanStore;
-import org.vigil.core.flightplan.RouteExpander;
-import org.vigil.core.flightplan.RoutePoints;
-import org.vigil.core.event.EventSink;
-import org.vigil.core.ident.EventLines;
-import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.metrics.MetricsConfig;
 import org.vigil.server.ident.IdentStage;
-import org.vigil.core.qra.QraYaml;
-import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
-import org.vigil.core.qra.scramble.ScrambleService;
-import org.vigil.core.qra.scramble.ScrambleConfig;
-import org.vigil.core.qra.scramble.Fighters;
+import org.vigil.server.picture.Picture;
+import org.vigil.server.picture.Theatre;
 
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
@@ -58,11 +48,11 @@ public final class TrackingReplay {
      * @param truth         truth JSONL, or null for no metrics
      * @param metrics       metrics configuration (null: defaults, c = 10 km, p = 2)
      * @param sampleSeconds wanted spacing of evaluation instants
-     * @param plans         identification: the flight plans the run files (the replay must feed this
-     *                      store from the recorded FPLs, as {@link Session#sinks} does); null: no identification
+     * @param theatre       identification, alerts and QRA on this theatre's data (the picture's flight
+     *                      plans are fed from the recorded FPLs, as {@link Session#sinks} does); null: tracking alone
      */
     public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds,
-                          FlightPlanStore plans) {
+                          Theatre theatre) {
         public Options {
             if (config == null) config = new TrackerConfig();
             if (metrics == null) metrics = MetricsConfig.defaults();
@@ -78,17 +68,12 @@ public final class TrackingReplay {
             return new Options(config, null, null, null, DEFAULT_SAMPLE_SECONDS);
         }
 
-        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds, plans); }
-        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds, plans); }
+        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds, theatre); }
+        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds, theatre); }
 
-        /** With identification ({@link IdentStage} in front of the event writer), plans from {@code store}. */
-        public Options withIdentification(FlightPlanStore store) {
-            return new Options(config, events, truth, metrics, sampleSeconds, store);
-        }
-
-        /** With identification on a fresh Black Sea plan store fed by the run's FPLs. */
-        public Options withIdentification() {
-            return withIdentification(new FlightPlanStore(new RouteExpander(RoutePoints.blackSea())));
+        /** With identification, alerts and QRA ({@link IdentStage} in front of the event writer) on {@code theatre}. */
+        public Options withIdentification(Theatre theatre) {
+            return new Options(config, events, truth, metrics, sampleSeconds, theatre);
         }
     }
 
@@ -105,48 +90,48 @@ public final class TrackingReplay {
         }
     }
 
-    /** A prepared tracking pipeline with its event writer and metrics; single use. */
+    /** A prepared picture with its event writer and metrics; single use. */
     public static final class Session {
-        private final TrackingPipeline pipeline;
-        private final TrackEventWriter writer;
+        private final Picture picture;
         private final TrackMetricsRunner metrics;
-        private final TrackerConfig config;
         private final long interval;
-        private final IdentStage ident;
-        private final FlightPlanStore plans;
         private final Writer eventsOut;
 
-        private Session(TrackingPipeline pipeline, TrackEventWriter writer, TrackMetricsRunner metrics, TrackerConfig config, long interval,
-                        IdentStage ident, FlightPlanStore plans, Writer eventsOut) {
-            this.pipeline = pipeline;
-            this.writer = writer;
+        private Session(Picture picture, TrackMetricsRunner metrics, long interval, Writer eventsOut) {
+            this.picture = picture;
             this.metrics = metrics;
-            this.config = config;
             this.interval = interval;
-            this.ident = ident;
-            this.plans = plans;
             this.eventsOut = eventsOut;
         }
 
+        /** The whole picture (Mode S table, tracker, identification...), owned by the replaying thread. */
+        public Picture picture() {
+            return picture;
+        }
+
         public TrackingPipeline pipeline() {
-            return pipeline;
+            return picture.tracking();
         }
 
         /** The identification stage, or null when the options asked for none. */
         public IdentStage ident() {
-            return ident;
+            return picture.ident();
         }
 
         /** Sinks feeding the tracker alone (it decodes Mode S frames itself), and with identification its plan store. */
         public ReplaySinks sinks() {
+            TrackingPipeline pipeline = picture.tracking();
             ReplaySinks s = ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
-            return plans == null ? s : s.withFlightPlans(plans::apply);
+            return picture.flightPlans() == null ? s : s.withFlightPlans(picture.flightPlans()::apply);
         }
 
         /** End of input: releases the reordering window, takes the last samples, flushes the events. */
         public Result finish(Replayer.Summary summary, double wallSeconds) throws IOException {
+            TrackingPipeline pipeline = picture.tracking();
+            TrackerConfig config = picture.trackerConfig();
             pipeline.finish();
             long events = 0;
+            TrackEventWriter writer = picture.trackEvents();
             if (writer != null) {
                 events = writer.events();
                 eventsOut.flush();
@@ -170,35 +155,17 @@ public final class TrackingReplay {
 
     /** Prepares the pipeline for {@code run}: sensors from its radars, truth and coverage when asked. */
     public static Session open(ReplayFiles run, Options o) throws IOException {
-        TrackerConfig config = TrackingPipeline.centreOn(o.config(), run.radars());
         OutputStream out = o.events() == null ? null : new BufferedOutputStream(o.events(), 1 << 16);
         Writer text = out == null ? null : new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        EventSink stream = text == null ? null : EventSink.jsonLines(text);
-        TrackEventWriter writer = out == null ? null : new TrackEventWriter(stream);
-        IdentStage ident = null;
-        if (o.plans() != null) {
-            // identification in front of the event writer; its events join the same stream in the
-            // order they happen (docs/EVENTS.md "One stream, several writers")
-            IdentEventListener lines = out == null ? new IdentEventListener() { } : new EventLines(stream);
-            if (out == null) {
-                ident = new IdentStage(IdentStage.defaultEngine(o.plans(), lines), writer);
-            } else {
-                // the scramble workflow joins the stream: a recommendation for each alert that warrants
-                // one (docs/QRA.md). Nobody orders in an unattended replay: no fighters, no orders.
-                ScrambleEventQueue scrambleLines = new ScrambleEventQueue(stream);
-                ScrambleService scrambles = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(),
-                        Fighters.NONE, scrambleLines);
-                ScrambleTrackFeed feed = new ScrambleTrackFeed(scrambles, config, writer).afterEach(scrambleLines::drain);
-                ident = new IdentStage(IdentStage.defaultEngine(o.plans(), new AlertsToScrambles(lines, feed)), feed);
-            }
-        }
-        TrackingPipeline pipeline = new TrackingPipeline(config, ident != null ? ident : writer, run.radars());
-        if (ident != null) {
-            IdentStage stage = ident;
-            pipeline.withTracker(t -> { stage.bind(t); return null; }); // also binds the writer
-            pipeline.setIdentities(stage::identityOf);
-            // nobody at the console of a recording: the scenario's radio events stand in for the controller
-            if (run.truth() != null) stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
+        EventSink sink = text == null ? null : EventSink.jsonLines(text);
+        // the one assembly of a picture (as a live server's): tracker centred on the run's radars,
+        // identification, alerts and the scramble workflow in front of the event writer. Nobody orders
+        // in an unattended replay: no fighters, no orders; recommendations only (docs/QRA.md).
+        Picture picture = Picture.builder(o.theatre()).tracker(o.config()).radars(run.radars()).events(sink).build();
+        TrackingPipeline pipeline = picture.tracking();
+        // nobody at the console of a recording: the scenario's radio events stand in for the controller
+        if (picture.ident() != null && run.truth() != null) {
+            picture.ident().setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
         }
         TrackMetricsRunner metrics = null;
         long interval = 0;
@@ -212,7 +179,7 @@ public final class TrackingReplay {
             interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
             pipeline.setSampler(metrics, metrics.firstInstant(), interval);
         }
-        return new Session(pipeline, writer, metrics, config, interval, ident, o.plans(), text);
+        return new Session(picture, metrics, interval, text);
     }
 
     /** Replays {@code run} into a fresh tracking pipeline only (no Mode S air picture). */

@@ -153,7 +153,7 @@ class SecurityRoutesTest {
         Map<String, RouteRole> registered = new LinkedHashMap<>();
         try (Security security = Security.open(SecurityConfig.defaults().withEnvironment(Map.of())
                 .withAnnounce(s -> { }).withHasher(AuthFixture.FAST), db);
-             LiveServer live = new LiveServer("127.0.0.1", 0, security)) {
+             LiveServer live = new LiveServer(org.vigil.server.cli.Theatres.blackSea(), "127.0.0.1", 0, security)) {
             live.start();
             for (Security.Route r : security.routes()) {
                 assertThat(registered.put(r.key(), declared(r))).as("registered twice: " + r.key()).isNull();

@@ -1,5 +1,6 @@
 package org.vigil.server.flightplan;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class FlightPlanApiTest {
     @Test
     @Timeout(120)
     void validMessagesAreFiledAndAMalformedTextIsRefusedWholeWithItsItem() throws Exception {
-        try (LiveServer server = new LiveServer("127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
             int port = server.start();
             HttpResponse<String> ok = post(port, null, FPL + "\n" + FPL2 + "\n(DLA-WZZ4375-LROP0930-EDDF-DOF/220415)\n");
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
@@ -50,9 +51,7 @@ class FlightPlanApiTest {
             assertThat(body.get("results").get(0).get("flight").asText()).startsWith("DLH1234 LBSF-LTFM");
             assertThat(body.get("results").get(2).get("type").asText()).isEqualTo("DLA");
             assertThat(body.get("results").get(2).get("outcome").asText()).isEqualTo("delayed");
-            synchronized (server.deliveryLock()) {
-                assertThat(server.flightPlans().size()).isEqualTo(2);
-            }
+            assertThat(server.loop().call(() -> server.flightPlans().size())).isEqualTo(2);
 
             // one bad message: 400 naming message and item, and nothing applied, not even the good one
             String goodThenBad = "(FPL-RYR77-IS-B738/M-SDFGY/S-LBWN1000-N0440F330 DCT-EGSS0300-DOF/220415)\n" + BAD_13;
@@ -63,9 +62,7 @@ class FlightPlanApiTest {
             assertThat(err.get("errors").get(0).asText()).startsWith("message 2: item 13: ");
             assertThat(err.get("results").get(0).get("outcome").asText()).isEqualTo("not_applied");
             assertThat(err.get("results").get(1).get("error").asText()).startsWith("item 13: ");
-            synchronized (server.deliveryLock()) {
-                assertThat(server.flightPlans().size()).isEqualTo(2);
-            }
+            assertThat(server.loop().call(() -> server.flightPlans().size())).isEqualTo(2);
 
             HttpResponse<String> empty = post(port, null, "   \n");
             assertThat(empty.statusCode()).isEqualTo(400);
@@ -87,7 +84,7 @@ class FlightPlanApiTest {
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, ADMIN_PASSWORD))
                 .withAnnounce(s -> { }).withHasher(FAST);
         try (Security security = Security.open(cfg, db);
-             LiveServer server = new LiveServer("127.0.0.1", 0, security)) {
+             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
             security.users().create("watch", Role.OBSERVER, FAST.hash("observer-passphrase-1".toCharArray()), System.currentTimeMillis());
             security.users().create("op", Role.OPERATOR, FAST.hash("operator-passphrase-1".toCharArray()), System.currentTimeMillis());
             int port = server.start();
@@ -95,16 +92,12 @@ class FlightPlanApiTest {
             assertThat(post(port, null, FPL).statusCode()).as("no session").isEqualTo(401);
             HttpResponse<String> observer = post(port, login(port, "watch", "observer-passphrase-1"), FPL);
             assertThat(observer.statusCode()).as(observer.body()).isEqualTo(403);
-            synchronized (server.deliveryLock()) {
-                assertThat(server.flightPlans().size()).isZero();
-            }
+            assertThat(server.loop().call(() -> server.flightPlans().size())).isZero();
 
             String op = login(port, "op", "operator-passphrase-1");
             HttpResponse<String> filed = post(port, op, FPL);
             assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
-            synchronized (server.deliveryLock()) {
-                assertThat(server.flightPlans().size()).isEqualTo(1);
-            }
+            assertThat(server.loop().call(() -> server.flightPlans().size())).isEqualTo(1);
             assertThat(post(port, op, BAD_13).statusCode()).isEqualTo(400);
             assertThat(security.auditTrail().entries(0, 1000)).anySatisfy(e -> {
                 assertThat(e.action()).isEqualTo("flightplans-post");

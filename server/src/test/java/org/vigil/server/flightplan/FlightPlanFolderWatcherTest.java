@@ -32,7 +32,7 @@ class FlightPlanFolderWatcherTest {
     void picksUpFilesPresentAtStartAndDroppedLater() throws Exception {
         Files.writeString(dir.resolve("morning.fpl"), FlightPlanApiTest.FPL + "\n");
         Files.writeString(dir.resolve("notes.md"), FlightPlanApiTest.FPL2); // not a plan file: ignored
-        FlightPlanIntake intake = new FlightPlanIntake(store, lock, null, () -> Long.MIN_VALUE);
+        FlightPlanIntake intake = new FlightPlanIntake(store, r -> { synchronized (lock) { r.run(); } }, null, () -> Long.MIN_VALUE);
         try (FlightPlanFolderWatcher w = new FlightPlanFolderWatcher("flightplans-test", dir, intake)) {
             w.start();
             await(() -> plans() == 1);
@@ -63,7 +63,7 @@ class FlightPlanFolderWatcherTest {
     /** The folder must exist: refused at start, not on the reader thread. */
     @Test
     void aMissingFolderIsRefusedAtStart() {
-        FlightPlanIntake intake = new FlightPlanIntake(store, lock, null, () -> Long.MIN_VALUE);
+        FlightPlanIntake intake = new FlightPlanIntake(store, r -> { synchronized (lock) { r.run(); } }, null, () -> Long.MIN_VALUE);
         FlightPlanFolderWatcher w = new FlightPlanFolderWatcher("x", dir.resolve("nope"), intake);
         org.assertj.core.api.Assertions.assertThatThrownBy(w::start).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a directory");

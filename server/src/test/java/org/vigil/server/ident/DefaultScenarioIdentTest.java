@@ -1,5 +1,6 @@
 package org.vigil.server.ident;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ class DefaultScenarioIdentTest {
                         f.primaryOnly()));
             }
         };
-        engine[0] = IdentStage.defaultEngine(plans, recorder);
+        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
         stage.setTiming(true);

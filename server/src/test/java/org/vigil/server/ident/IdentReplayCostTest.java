@@ -1,5 +1,6 @@
 package org.vigil.server.ident;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class IdentReplayCostTest {
         TrackingPipeline pipeline;
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());
         if (ident) {
-            IdentificationEngine engine = IdentStage.defaultEngine(plans, IdentEventListener.NONE);
+            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, IdentEventListener.NONE);
             stage = new IdentStage(engine, null);
             stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
             stage.setTiming(timing);

@@ -1,5 +1,6 @@
 package org.vigil.server.ident;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class IdentStageTest {
 
     static IdentStage stage(StringBuilder events, TrackListener downstream) {
         FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
-        return new IdentStage(IdentStage.defaultEngine(plans, new EventLines(events)), downstream);
+        return new IdentStage(Theatres.blackSea().identificationEngine(plans, new EventLines(events)), downstream);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -29,7 +30,7 @@ class DemoPipelineTest {
     @Timeout(120)
     void scenarioReachesTheApiAsDecodedAircraftPlotsAndFlightPlans() throws Exception {
         Scenario sc = ScenarioLoader.load("black-sea-2022");
-        try (LiveServer server = new LiveServer("127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             // past THY1TK's 7700 at 18 min
@@ -60,7 +61,7 @@ class DemoPipelineTest {
             assertThat(thy.get("squawk").asText()).isEqualTo("7700");
             assertThat(thy.get("emergency").asText()).isEqualTo("general");
 
-            var stats = server.pipeline().stats();
+            var stats = server.loop().call(() -> server.pipeline().stats());
             assertThat(stats.frames()).isGreaterThan(10_000);
             assertThat(stats.decodedFrames()).isEqualTo(stats.frames()); // every simulated frame decodes
 
@@ -89,9 +90,7 @@ class DemoPipelineTest {
                 if (f.get("name").asText().startsWith("sim-adsb-")) receiverFrames += f.get("frames_accepted").asLong();
             }
             assertThat(feeds.size()).isEqualTo(sc.receivers().size() + sc.radars().size() + 1);
-            synchronized (server.deliveryLock()) {
-                assertThat(radarPlots).isEqualTo(server.radarPlots().plotsSeen()).isGreaterThan(1000);
-            }
+            assertThat(radarPlots).isEqualTo(server.loop().call(() -> server.radarPlots().plotsSeen())).isGreaterThan(1000);
             // a frame heard by several receivers counts on each row but reaches the pipeline once
             assertThat(receiverFrames).isGreaterThanOrEqualTo(stats.frames());
         }

@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class LiveIdentSecurityTest {
         SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, PASSWORD))
                 .withAnnounce(s -> { }).withHasher(new PasswordHasher(1024, 1, 1));
         try (Security security = Security.open(cfg, db);
-             LiveServer server = new LiveServer("127.0.0.1", 0, security)) {
+             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             sim.advanceTo(7 * 60); // past WZZ4375's spoofing at 6 min

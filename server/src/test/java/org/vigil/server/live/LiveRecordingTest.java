@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -41,11 +42,11 @@ class LiveRecordingTest {
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
         long frames;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
-            try (LiveServer server = new LiveServer("127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 server.start();
                 sim.advanceTo(4 * 60);
-                frames = server.pipeline().stats().frames();
+                frames = server.loop().call(() -> server.pipeline().stats().frames());
                 assertThat(server.tap().recorded()).isGreaterThan(frames);
             }
             rec.sync();

@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class LiveRestartTest {
         // the uninterrupted run
         List<String> expected;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(reference))) {
-            try (LiveServer server = new LiveServer("127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 sim.advanceTo(END_S);
             }
@@ -65,7 +66,7 @@ class LiveRestartTest {
         TreeSet<Long> openBefore = new TreeSet<>();
         long storedBefore;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
-            LiveServer server = new LiveServer("127.0.0.1", 0, null, new RecordingTap(rec));
+            LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec));
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(STOP_AT_S);
             for (Map<String, Object> a : server.alerts().openAlerts()) openBefore.add(((Number) a.get("id")).longValue());
@@ -76,7 +77,7 @@ class LiveRestartTest {
 
         // restart on the same directory
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
-            try (LiveServer server = new LiveServer("127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 Restart.Result r = server.restartFromRecording(radars);
                 assertThat(r).isNotNull();
                 assertThat(r.exact()).as("whole recording replayed").isTrue();

@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -47,8 +48,8 @@ class RadarPictureTest {
                  "feeds": [{"name": "recording", "type": "file", "path": "cat_034_048.pcap", "format": "pcap"}]}
                 """.formatted(RADAR_LAT, RADAR_LON));
 
-        try (LiveServer server = new LiveServer("127.0.0.1", 0)) {
-            RadarConfig.Setup setup = RadarConfig.load(config).build(server.radarPlots(), server.deliveryLock());
+        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+            RadarConfig.Setup setup = RadarConfig.load(config).build(server.radarSink(), server.radarLock());
             setup.sources().forEach(server.feeds()::add);
             int port = server.start();
             HttpClient http = HttpClient.newHttpClient();

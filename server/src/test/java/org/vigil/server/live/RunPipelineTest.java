@@ -1,5 +1,6 @@
 package org.vigil.server.live;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,7 @@ class RunPipelineTest {
     void beastReceiverFeedsThePictureAndBadCrcIsCountedOnTheFeed() throws Exception {
         byte[] stream = beastStreamWithTwoDamagedFrames();
         try (ServerSocket receiver = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             LiveServer server = new LiveServer("127.0.0.1", 0)) {
+             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
             Thread serve = new Thread(() -> {
                 try (Socket s = receiver.accept(); OutputStream out = s.getOutputStream()) {
                     out.write(stream);

@@ -1,5 +1,6 @@
 package org.vigil.server.playback;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class PlaybackControlTest {
     static void start() throws Exception {
         rec = new PlaybackRecording(dir, 240);
         // 1x from the start: slow enough that pause, seek and speed are seen to act
-        playback = new RecordingPlayback(rec.recorder.raw(), rec.radars, rec.startNanos, rec.lastNanos() + 1, 1,
+        playback = new RecordingPlayback(Theatres.blackSea(), rec.recorder.raw(), rec.radars, rec.startNanos, rec.lastNanos() + 1, 1,
                 e -> events.incrementAndGet());
         server = new RecordingPlaybackServer(playback, rec.recorder.events(), "127.0.0.1", 0, null, "test");
         base = "http://127.0.0.1:" + server.start();

@@ -1,5 +1,6 @@
 package org.vigil.server.playback;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class PlaybackDeterminismTest {
 
     private static List<Ev> play(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
-        RecordingPlayback p = new RecordingPlayback(rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
+        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
                 e -> {
                     org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(e);
                     out.add(new Ev(x.type(), x.timeNanos(), x.track(), x.json()));

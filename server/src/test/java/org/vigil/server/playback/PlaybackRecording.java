@@ -1,5 +1,6 @@
 package org.vigil.server.playback;
 
+import org.vigil.server.cli.Theatres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class PlaybackRecording implements AutoCloseable {
         RecordingManifest.of(radars, sc.name()).write(dir);
         startNanos = sc.startEpochSeconds() * 1_000_000_000L;
         recorder = Recorder.open(RecorderConfig.embedded(dir));
-        try (LiveServer server = new LiveServer("127.0.0.1", 0, null, new RecordingTap(recorder))) {
+        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(recorder))) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(seconds);
         } // close flushes the track writer's last events

@@ -1,5 +1,6 @@
 package org.vigil.server.qra;
 
+import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class ScrambleDefaultScenarioTest {
         for (String text : feed.flightPlans()) {
             for (FplParseResult r : parser.parseAll(text)) if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
         }
-        IdentificationEngine engine = IdentStage.defaultEngine(plans, alertListener);
+        IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, alertListener);
         IdentStage stage = new IdentStage(engine, trackFeed);
         pipeline[0] = new TrackingPipeline(config, stage, sites);
         pipeline[0].withTracker(t -> {

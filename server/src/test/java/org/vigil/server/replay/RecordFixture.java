@@ -1,5 +1,6 @@
 package org.vigil.server.replay;
 
+import org.vigil.server.cli.Theatres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
@@ -31,7 +32,7 @@ import org.vigil.server.tracking.TrackingPipeline;
 /**
  * The pipeline a live run uses for the tests: tracking (TrackingPipeline + TrackEventWriter) and
  * identification (IdentStage, flight plans), their JSON Lines event writers feeding one
- * {@link EventLineSplitter} into an {@link EventSink}; and the default scenario's live sensors
+ * a typed {@link EventSink}; and the default scenario's live sensors
  * (SimFeed) advanced by hand, with every raw input going through a {@link RecordingTap}.
  */
 final class RecordFixture {
@@ -46,7 +47,7 @@ final class RecordFixture {
         Pipeline(List<RadarSite> radars, EventSink sink) {
             // one typed sink for both writers: events reach it as they happen, in order
             trackEvents = new TrackEventWriter(sink);
-            IdentificationEngine engine = IdentStage.defaultEngine(plans, new EventLines(sink));
+            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, new EventLines(sink));
             IdentStage stage = new IdentStage(engine, trackEvents);
             tracking = new TrackingPipeline(TrackingPipeline.centreOn(new TrackerConfig(), radars), stage, radars);
             tracking.withTracker(t -> {

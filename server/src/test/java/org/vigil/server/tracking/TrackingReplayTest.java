@@ -48,8 +48,9 @@ class TrackingReplayTest {
 
     static String summary(Map<String, Object> m) {
         return String.format("OSPA %.0f m, GOSPA %.0f, breaks %s, swaps %s, false %s, missed %s, error %.1f m, latency mean %.1f s max %.1f s, never tracked %s",
-                m.get("ospa_mean_m"), m.get("gospa_mean"), m.get("track_breaks"), m.get("swaps"), m.get("false_tracks"), m.get("missed_truth"),
-                m.get("position_error_mean_m"), m.get("initiation_latency_mean_s"), m.get("initiation_latency_max_s"), m.get("truths_never_tracked"));
+                num(m, "ospa_mean_m"), num(m, "gospa_mean"), m.get("track_breaks"), m.get("swaps"), m.get("false_tracks"), m.get("missed_truth"),
+                num(m, "position_error_mean_m"), num(m, "initiation_latency_mean_s"), num(m, "initiation_latency_max_s"), m.get("truths_never_tracked"));
+
     }
 
     @SuppressWarnings("unchecked")
