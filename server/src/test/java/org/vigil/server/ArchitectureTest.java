@@ -25,7 +25,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +52,6 @@ class ArchitectureTest {
 
     /** Every package is a slice of its own ({@code (**)} captures the whole name under org.vigil). */
     @Test
-    @Disabled("cycles through live/tracking: fixed at merge")
     void noCyclesBetweenPackages() {
         slices().matching("org.vigil.(**)").should().beFreeOfCycles().check(main);
     }

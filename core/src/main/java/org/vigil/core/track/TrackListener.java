@@ -7,6 +7,13 @@ package org.vigil.core.track;
  * do not keep it (its slot is reused after deletion). Default methods do nothing.
  */
 public interface TrackListener {
+    /**
+     * The tracker this listener hears from, given once when it is created, before the first event
+     * (for sensor names and the plane projection). A listener that passes events on passes this on too.
+     */
+    default void bind(Tracker tracker) {
+    }
+
     /** A tentative track was started from a detection. */
     default void initiated(SystemTrack track, long timeNanos) {
     }

@@ -16,7 +16,7 @@ import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.tracking.TrackingPipeline;
-import org.vigil.server.tracking.TrackingReplay;
+import org.vigil.server.replay.TrackingReplay;
 import org.vigil.core.track.TrackerConfig;
 import java.io.OutputStream;
 import picocli.CommandLine;

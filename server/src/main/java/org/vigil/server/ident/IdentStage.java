@@ -83,12 +83,10 @@ public final class IdentStage implements TrackListener {
      * detection. A track event writer downstream is bound too (it needs the tracker for sensor names
      * and true courses), so a wrapping stage never leaves it unbound.
      */
+    @Override
     public void bind(Tracker tracker) {
         this.tracker = tracker;
-        TrackListener d = downstream;
-        // the scramble workflow's feed may stand between this stage and the writer
-        while (d instanceof org.vigil.server.qra.ScrambleTrackFeed f) d = f.next();
-        if (d instanceof org.vigil.server.tracking.TrackEventWriter w) w.bind(tracker);
+        downstream.bind(tracker);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.vigil.server.picture;
 
 import java.util.List;
-import org.vigil.server.live.FlightPlanViews.FlightPlanView;
-import org.vigil.server.live.RecentPlots.PlotView;
+import org.vigil.server.picture.FlightPlanViews.FlightPlanView;
+import org.vigil.server.picture.RecentPlots.PlotView;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.tracking.SystemTrackView;
 import org.vigil.server.web.AircraftView;

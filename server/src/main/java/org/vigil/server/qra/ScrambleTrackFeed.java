@@ -60,6 +60,11 @@ public final class ScrambleTrackFeed implements TrackListener {
     }
 
     /** The listener after this one, or null (a stage in front binds a track event writer behind it). */
+    @Override
+    public void bind(org.vigil.core.track.Tracker tracker) {
+        if (next != null) next.bind(tracker);
+    }
+
     public TrackListener next() {
         return next;
     }

@@ -34,11 +34,8 @@ public final class TrackEventWriter implements TrackListener {
         this.out = Objects.requireNonNull(out, "out");
     }
 
-    /**
-     * The tracker whose sensor names the events use: set by {@link TrackingPipeline} when this writer
-     * is its listener; a wrapping listener (e.g. the identification stage) must bind it itself, else
-     * sensors are written as their tracker index.
-     */
+    /** The tracker whose sensor names the events use (unbound: sensors are written as their tracker index). */
+    @Override
     public void bind(Tracker tracker) {
         this.tracker = tracker;
     }

@@ -101,9 +101,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
 
     private void create() {
         tracker = new Tracker(config, listener);
-        // the event writer needs the tracker for sensor names, also behind the identification stage
-        if (listener instanceof TrackEventWriter w) w.bind(tracker);
-        else if (listener instanceof org.vigil.server.ident.IdentStage s) s.bind(tracker);
+        // listeners down the chain (identification, the workflow's feed, the event writer) need the tracker
+        if (listener != null) listener.bind(tracker);
         tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
         reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
     }

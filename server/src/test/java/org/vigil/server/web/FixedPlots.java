@@ -1,6 +1,6 @@
 package org.vigil.server.web;
 
-import org.vigil.server.live.RecentPlots.PlotView;
+import org.vigil.server.picture.RecentPlots.PlotView;
 
 import java.util.ArrayList;
 import java.util.List;

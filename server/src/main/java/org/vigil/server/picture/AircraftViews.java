@@ -1,4 +1,4 @@
-package org.vigil.server.live;
+package org.vigil.server.picture;
 
 import java.util.ArrayList;
 import java.util.List;

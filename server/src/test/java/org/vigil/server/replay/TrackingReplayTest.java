@@ -1,4 +1,4 @@
-package org.vigil.server.tracking;
+package org.vigil.server.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.vigil.server.tracking;
+package org.vigil.server.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.vigil.core.event.EventSink;
-import org.vigil.server.replay.Replayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,10 +17,13 @@ import org.vigil.core.metrics.MetricsConfig;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.ident.SimulatedOperator;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.ReplayFiles;
-import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.picture.Picture;
 import org.vigil.server.picture.Theatre;
+import org.vigil.server.tracking.SensorCoverage;
+import org.vigil.server.tracking.TrackEventWriter;
+import org.vigil.server.tracking.TrackMetricsRunner;
+import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.server.tracking.TruthStates;
 
 /**
  * A recorded run through the tracking pipeline as fast as possible: Mode S frames, SBS messages
