@@ -28,7 +28,7 @@ public sealed interface FplItem {
      * @param squawk     the four octal digits read as a decimal number (2341), or {@link #NO_SQUAWK}
      */
     record Identification(String aircraftId, char ssrMode, int squawk) implements FplItem {
-        public int number() { return 7; }
+        @Override public int number() { return 7; }
     }
 
     /**
@@ -36,7 +36,7 @@ public sealed interface FplItem {
      * G general aviation, M military, X other; 0 when not given).
      */
     record Rules(char flightRules, char flightType) implements FplItem {
-        public int number() { return 8; }
+        @Override public int number() { return 8; }
     }
 
     /**
@@ -44,17 +44,17 @@ public sealed interface FplItem {
      * in item 18) and wake turbulence category (L, M, H, J).
      */
     record Aircraft(int count, String type, char wake) implements FplItem {
-        public int number() { return 9; }
+        @Override public int number() { return 9; }
     }
 
     /** Item 10: radio communication, navigation and approach aid equipment (10a) and surveillance (10b). */
     record Equipment(String comNav, String surveillance) implements FplItem {
-        public int number() { return 10; }
+        @Override public int number() { return 10; }
     }
 
     /** Item 13: departure aerodrome (ZZZZ: see DEP/ in item 18) and estimated off-block time. */
     record Departure(String aerodrome, int eobtMinutes) implements FplItem {
-        public int number() { return 13; }
+        @Override public int number() { return 13; }
     }
 
     /**
@@ -63,13 +63,13 @@ public sealed interface FplItem {
      */
     record Route(Speed speed, Level level, List<String> elements) implements FplItem {
         public Route { elements = List.copyOf(elements); }
-        public int number() { return 15; }
+        @Override public int number() { return 15; }
     }
 
     /** Item 16: destination aerodrome (ZZZZ: see DEST/), total EET and up to two alternates. */
     record Destination(String aerodrome, int totalEetMinutes, List<String> alternates) implements FplItem {
         public Destination { alternates = List.copyOf(alternates); }
-        public int number() { return 16; }
+        @Override public int number() { return 16; }
     }
 
     /**
@@ -78,7 +78,7 @@ public sealed interface FplItem {
      */
     record Other(List<Entry> entries) implements FplItem {
         public Other { entries = List.copyOf(entries); }
-        public int number() { return 18; }
+        @Override public int number() { return 18; }
 
         /** The value of the first entry with this indicator (e.g. "DOF"), or null. */
         public String get(String indicator) {
@@ -112,7 +112,7 @@ public sealed interface FplItem {
 
     /** Item 19: supplementary information (E/, P/, R/ ...), kept as written. */
     record Supplementary(String text) implements FplItem {
-        public int number() { return 19; }
+        @Override public int number() { return 19; }
     }
 
     /**

@@ -80,11 +80,11 @@ final class ScriptedWorld {
     static Path straight(double x0, double y0, double courseDeg, double speed) {
         double c = Math.toRadians(courseDeg);
         return new Path() {
-            public double x(double t) {
+            @Override public double x(double t) {
                 return x0 + Math.sin(c) * speed * t;
             }
 
-            public double y(double t) {
+            @Override public double y(double t) {
                 return y0 + Math.cos(c) * speed * t;
             }
         };

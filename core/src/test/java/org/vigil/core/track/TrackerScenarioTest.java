@@ -86,11 +86,11 @@ class TrackerScenarioTest {
         double brake = 16;
         double join = (20_000 - 40 * brake) / 80.0;
         ScriptedWorld.Path fighterPath = new ScriptedWorld.Path() {
-            public double x(double t) {
+            @Override public double x(double t) {
                 return 70_000 + 0.5 * NM;
             }
 
-            public double y(double t) {
+            @Override public double y(double t) {
                 if (t < join) return 20_000 + 280 * t;
                 double tb = Math.min(t - join, brake);
                 double yb = 20_000 + 280 * join + 280 * tb - 2.5 * tb * tb;
