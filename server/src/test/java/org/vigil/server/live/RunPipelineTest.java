@@ -65,7 +65,12 @@ class RunPipelineTest {
             }
             assertThat(feed).isNotNull();
             assertThat(feed.get("rejects").get("bad_crc").asLong()).isEqualTo(2);
+            // readers see the picture's published snapshot, at most one publishing period behind the feed counters
             JsonNode aircraft = get(http, port, "/api/aircraft");
+            for (int i = 0; i < 50 && aircraft.size() < 9; i++) {
+                Thread.sleep(100);
+                aircraft = get(http, port, "/api/aircraft");
+            }
             assertThat(aircraft.size()).isEqualTo(9); // the nine aircraft of the capture
             long named = 0;
             for (JsonNode a : aircraft) if (a.has("callsign")) named++;
