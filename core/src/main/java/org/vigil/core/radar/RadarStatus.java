@@ -70,12 +70,14 @@ public final class RadarStatus {
         if (timeNanos != TimeOfDay.UNKNOWN) lastTimeNanos = timeNanos;
     }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
     public void plotAccepted(long timeNanos) {
         plots++;
         lastPlotNanos = timeNanos;
         timeSeen(timeNanos);
     }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
     public void plotRejected() {
         plotsRejected++;
     }
@@ -86,6 +88,7 @@ public final class RadarStatus {
      * when it is plausible (a lost marker doubles the interval and is ignored: above one nominal
      * period and a half it is not taken).
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
     public void northMarker(long timeNanos, double reportedPeriodSeconds) {
         long previous = lastNorthMarkerNanos;
         if (reportedPeriodSeconds > MIN_PERIOD_S && reportedPeriodSeconds < MAX_PERIOD_S) {
@@ -102,6 +105,7 @@ public final class RadarStatus {
         timeSeen(timeNanos);
     }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
     public void sectorCrossing(long timeNanos, double sectorDeg) {
         sectorCrossings++;
         lastSectorNanos = timeNanos;
@@ -113,6 +117,7 @@ public final class RadarStatus {
      * I034/050 COM sub-field. Each argument is the bit's value, or negative when the bit was not sent
      * (then the state is not changed).
      */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
     public void systemStatus(int noGo, int rdpReset, int rdpOverload, int transmissionOverload,
                              int monitoringDisconnected, int timeSourceInvalid) {
         if (noGo < 0) return;

@@ -144,6 +144,7 @@ public final class PlaybackCommand {
         return 0;
     }
 
+    @SuppressWarnings("ThreadJoinLoop") // the main thread joins itself: it waits until the shutdown hook interrupts it, once
     private int serve(Recorder rec, RecorderConfig rc, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace)
             throws Exception {
         // the recording's own users sign in (the embedded database holds them next to the events)

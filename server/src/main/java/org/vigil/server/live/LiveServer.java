@@ -319,7 +319,8 @@ public final class LiveServer implements AutoCloseable {
         loop.start();
         feeds.startAll();
         // Expiry runs on message time (the newest message seen), not the wall clock; on the loop.
-        housekeeping.scheduleAtFixedRate(() -> loop.execute(picture::housekeeping), 5, 5, TimeUnit.SECONDS);
+        var unused = // execute() hands off to the loop thread; a rejected hand-off after close ends the schedule
+                housekeeping.scheduleAtFixedRate(() -> loop.execute(picture::housekeeping), 5, 5, TimeUnit.SECONDS);
         int port = web.start();
         for (Input i : inputs) i.start();
         return port;

@@ -71,8 +71,10 @@ public abstract class RadarFeedSource extends FeedSource {
 
     protected void format(String f) { format = f; }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // only the reader thread writes; volatile publishes to readers
     protected void connected() { connects++; } // only the reader thread writes
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // only the reader thread writes; volatile publishes to readers
     protected void disconnected() { disconnects++; }
 
     @Override

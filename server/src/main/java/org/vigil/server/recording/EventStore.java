@@ -163,7 +163,8 @@ public final class EventStore implements AutoCloseable {
       return th;
     });
     long every = Math.max(1, batchInterval.toNanos());
-    flusher.scheduleWithFixedDelay(this::backgroundFlush, every, every, TimeUnit.NANOSECONDS);
+    var unused = // the task catches and logs its own failures; the executor is shut down on close
+        flusher.scheduleWithFixedDelay(this::backgroundFlush, every, every, TimeUnit.NANOSECONDS);
   }
 
   /**

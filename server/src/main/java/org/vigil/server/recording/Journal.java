@@ -66,13 +66,11 @@ public final class Journal implements RawStore {
 
   /** One segment file; {@code bytes} is final for closed segments, growing for the active one. */
   private static final class Segment {
-    final long index;
     final Path path;
     final long firstReceiveNanos;
     long bytes;
 
-    Segment(long index, Path path, long firstReceiveNanos, long bytes) {
-      this.index = index;
+    Segment(Path path, long firstReceiveNanos, long bytes) {
       this.path = path;
       this.firstReceiveNanos = firstReceiveNanos;
       this.bytes = bytes;
@@ -113,7 +111,6 @@ public final class Journal implements RawStore {
   private long corruptRecordsSkipped;
   private long segmentsDeleted;
   private long bytesDeleted;
-  private long lastSyncNanos;
 
   private Journal(Path dir, JournalConfig config) throws IOException {
     this.dir = dir;
@@ -152,7 +149,8 @@ public final class Journal implements RawStore {
         return t;
       });
       long every = config.syncInterval().toNanos();
-      syncer.scheduleAtFixedRate(this::backgroundSync, every, every, TimeUnit.NANOSECONDS);
+      var unused = // the task catches and logs its own failures; the executor is shut down on close
+          syncer.scheduleAtFixedRate(this::backgroundSync, every, every, TimeUnit.NANOSECONDS);
     }
   }
 
@@ -193,7 +191,7 @@ public final class Journal implements RawStore {
         }
         continue;
       }
-      Segment s = new Segment(index, p, first, size);
+      Segment s = new Segment(p, first, size);
       if (last) {
         s.bytes = validateTail(s);
       }
@@ -509,7 +507,7 @@ public final class Journal implements RawStore {
     long index = nextIndex++;
     Path p = dir.resolve(String.format("raw-%020d.vjl", index));
     active = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    activeSegment = new Segment(index, p, firstReceiveNanos, 0);
+    activeSegment = new Segment(p, firstReceiveNanos, 0);
     segments.add(activeSegment);
     LONG.set(buf, 0, MAGIC);
     INT.set(buf, 8, VERSION);
@@ -571,7 +569,6 @@ public final class Journal implements RawStore {
     synchronized (this) {
       durable = Math.max(durable, upTo);
       syncs++;
-      lastSyncNanos = System.nanoTime();
     }
   }
 

@@ -54,7 +54,8 @@ public final class Recorder implements AutoCloseable {
         return t;
       });
       long every = config.retentionEvery().toNanos();
-      retention.scheduleWithFixedDelay(this::retentionQuietly, every, every, TimeUnit.NANOSECONDS);
+      var unused = // the task catches and logs its own failures; the executor is shut down on close
+          retention.scheduleWithFixedDelay(this::retentionQuietly, every, every, TimeUnit.NANOSECONDS);
     }
     LOG.info("recorder: raw journal in {}, events in {}", journal.directory(),
         events.isPostgres() ? "PostgreSQL" : config.effectiveJdbcUrl());

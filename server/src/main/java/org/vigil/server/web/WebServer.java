@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
+import java.util.Iterator;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -235,7 +236,8 @@ public final class WebServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        pusher.scheduleAtFixedRate(this::pushToAll, periodMs, periodMs, TimeUnit.MILLISECONDS);
+        var unused = // the task catches and logs its own failures; the executor is shut down on close
+                pusher.scheduleAtFixedRate(this::pushToAll, periodMs, periodMs, TimeUnit.MILLISECONDS);
         LOG.info("console on {}://{}:{}/", security != null && security.tls() ? "https" : "http",
                 settings.bindAddress(), javalin.port());
         return javalin.port();
@@ -438,9 +440,10 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             pushes.incrementAndGet();
-            for (ConsoleClient c : clients.values()) {
+            for (Iterator<ConsoleClient> it = clients.values().iterator(); it.hasNext(); ) {
+                ConsoleClient c = it.next();
                 if (!c.offer(picture, plotPicture, trackPicture, skippedForSlowClients)) {
-                    clients.remove(c.ctx.sessionId());
+                    it.remove(); // the entry under c.ctx.sessionId()
                 }
             }
         } catch (RuntimeException e) {
