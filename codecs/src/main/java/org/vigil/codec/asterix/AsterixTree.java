@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.vigil.core.Callsigns;
 
@@ -145,7 +146,7 @@ public final class AsterixTree {
         // raw and bds
         long raw = Bits.read(b, off, bit, bits);
         if (bits < 24) return raw;
-        String h = Long.toHexString(raw).toUpperCase();
+        String h = Long.toHexString(raw).toUpperCase(Locale.ROOT);
         int digits = (bits + 3) / 4;
         return "0".repeat(Math.max(0, digits - h.length())) + h;
     }
@@ -208,7 +209,7 @@ public final class AsterixTree {
     }
 
     public static byte[] encodeItem(CategorySpec spec, ItemSpec item, Object value) {
-        if (item.variation instanceof Explicit e) {
+        if (item.variation instanceof Explicit) {
             Map<?, ?> m = (Map<?, ?>) value;
             byte[] content;
             if (m.containsKey("REF")) {

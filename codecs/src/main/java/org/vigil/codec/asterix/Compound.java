@@ -78,7 +78,6 @@ public final class Compound extends Variation {
         int pl = primaryLength(b, off, end);
         if (pl < 0 || !present(b, off, pl, slot)) return -1;
         int p = off + pl;
-        int per = slotsPerOctet();
         for (int s = 0; s < slot; s++) {
             if (!present(b, off, pl, s)) continue;
             if (names.get(s) == null) return -1;

@@ -55,7 +55,6 @@ class AsterixSamplesTest {
         Samples.Decoded d = Samples.decode(sample);
         assertThat(d.records).isNotEmpty();
         int exact = 0;
-        List<String> nonMinimal = new ArrayList<>();
         for (int i = 0; i < d.records.size(); i++) {
             byte[] original = d.recordBytes.get(i);
             if (Samples.MAPPER.valueToTree(d.records.get(i)).toString().contains("?")) continue;
@@ -73,7 +72,6 @@ class AsterixSamplesTest {
             assertThat(again.records).hasSize(1);
             again.records.get(0).remove("FSPEC");
             assertThat(again.records.get(0)).isEqualTo(want);
-            nonMinimal.add(sample + " record " + i);
         }
         assertThat(exact).as("records re-encoded byte for byte").isGreaterThanOrEqualTo(d.records.size() - 2);
     }

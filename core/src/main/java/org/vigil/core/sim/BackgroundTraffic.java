@@ -41,7 +41,7 @@ public final class BackgroundTraffic {
         Taken taken = new Taken(scenario);
         int serial = 0;
         for (int i = 0; i < b.airborne(); i++) {
-            out.add(taken.unique(flight(scenario, b, random, firstIndex + serial++, 0, random.nextDouble(0.03, 0.97))));
+            out.add(taken.unique(flight(b, random, firstIndex + serial++, 0, random.nextDouble(0.03, 0.97))));
         }
         if (b.perHour() > 0) {
             double t = 0;
@@ -49,14 +49,14 @@ public final class BackgroundTraffic {
             while (true) {
                 t += -Math.log(1 - random.nextDouble()) * meanGap;
                 if (t >= scenario.durationSeconds()) break;
-                out.add(taken.unique(flight(scenario, b, random, firstIndex + serial++, t, Double.NaN)));
+                out.add(taken.unique(flight(b, random, firstIndex + serial++, t, Double.NaN)));
             }
         }
         return out;
     }
 
     /** @param along NaN to depart from the airport, else the fraction of the leg already flown */
-    private static FlightSpec flight(Scenario sc, BackgroundSpec b, SplittableRandom r, int serial, double start,
+    private static FlightSpec flight(BackgroundSpec b, SplittableRandom r, int serial, double start,
                                      double along) {
         List<Airport> airports = b.airports();
         Airport from, to;
@@ -65,7 +65,7 @@ public final class BackgroundTraffic {
             from = airports.get(r.nextInt(airports.size()));
             to = airports.get(r.nextInt(airports.size()));
             dist = Sphere.distanceM(from.lat(), from.lon(), to.lat(), to.lon()) / Units.NM;
-        } while (from == to || dist < 60);
+        } while (from.equals(to) || dist < 60);
         AircraftType type = b.types().get(r.nextInt(b.types().size()));
         Operator op = OPERATORS[r.nextInt(OPERATORS.length)];
         boolean east = Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()) < 180;

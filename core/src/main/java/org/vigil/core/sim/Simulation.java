@@ -77,7 +77,7 @@ public final class Simulation {
             }
             applyEvents(f, t1);
             if (f.finished) continue;
-            Kinematics.move(f, desiredTrack(f, t1), STEP_SECONDS, windEast, windNorth, scratch);
+            Kinematics.move(f, desiredTrack(f), STEP_SECONDS, windEast, windNorth, scratch);
             checkEnd(f, t1);
             if (!f.finished) count++;
         }
@@ -190,7 +190,7 @@ public final class Simulation {
     }
 
     /** Desired track over ground for this step; NaN keeps the heading. */
-    private double desiredTrack(Flight f, double t) {
+    private double desiredTrack(Flight f) {
         switch (f.guidance) {
             case HEADING:
                 return f.commandedHeadingDeg;
@@ -216,7 +216,7 @@ public final class Simulation {
                     double[] wp = route.get(f.leg);
                     boolean last = f.leg == route.size() - 1;
                     double d = Sphere.distanceM(f.lat, f.lon, wp[0], wp[1]);
-                    updateDescent(f, d, last);
+                    updateDescent(f, d);
                     // anticipate the turn: a quarter of the turn radius is plenty at 25 deg bank
                     if (!last && d < CAPTURE + turnRadiusM(f) * 0.5) {
                         f.leg++;
@@ -240,7 +240,7 @@ public final class Simulation {
      * 10 NM, more for slow-descending types), then keeps the target on a 3 degree approach path
      * (about 300 ft per NM) so that a flight never flies low and level towards its runway.
      */
-    private void updateDescent(Flight f, double toNextM, boolean lastLeg) {
+    private void updateDescent(Flight f, double toNextM) {
         Airport dest = f.spec.destination();
         if (dest == null) return;
         double remaining = toNextM;

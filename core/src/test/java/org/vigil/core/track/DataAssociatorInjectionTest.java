@@ -39,12 +39,10 @@ class DataAssociatorInjectionTest {
         private final double[] detCost = new double[256];
         private final boolean[] taken = new boolean[256];
         private int nd;
-        private int nt;
         private double miss;
 
         @Override
         public void begin(int tracks, int detections, double missCostEach) {
-            nt = tracks;
             nd = detections;
             miss = missCostEach;
             for (int i = 0; i < detections; i++) {

@@ -190,10 +190,10 @@ public final class AlertService {
 
     private Outcome alertAction(long id, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
-        return owner.call(() -> alertStep(id, user, a, whyRefused, check));
+        return owner.call(() -> alertStep(id, a, whyRefused, check));
     }
 
-    private Outcome alertStep(long id, String user, Action a, String whyRefused, Check check) {
+    private Outcome alertStep(long id, Action a, String whyRefused, Check check) {
         return stage.withEngine(e -> {
             long now = stage.now();
             if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");
@@ -205,10 +205,10 @@ public final class AlertService {
 
     private Outcome trackAction(int track, String user, Action a, String whyRefused, Check check) {
         if (blank(user)) return Outcome.bad("user required");
-        return owner.call(() -> trackStep(track, user, a, whyRefused, check));
+        return owner.call(() -> trackStep(track, a, whyRefused, check));
     }
 
-    private Outcome trackStep(int track, String user, Action a, String whyRefused, Check check) {
+    private Outcome trackStep(int track, Action a, String whyRefused, Check check) {
         return stage.withEngine(e -> {
             long now = stage.now();
             if (now == Long.MIN_VALUE) return Outcome.refused("no data yet");

@@ -21,7 +21,7 @@ final class Airports {
         try (InputStream in = Airports.class.getResourceAsStream("/scenarios/airports.csv")) {
             if (in == null) throw new IllegalStateException("scenarios/airports.csv missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = r.readLine();
+            r.readLine(); // the header
             String line;
             while ((line = r.readLine()) != null) {
                 // ident,icao,iata,type,name,lat,lon,elevation_ft,iso_country,municipality,scheduled_service (names have no commas)

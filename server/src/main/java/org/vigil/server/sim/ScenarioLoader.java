@@ -114,7 +114,7 @@ public final class ScenarioLoader {
         Set<String> callsigns = new HashSet<>();
         Set<Integer> addresses = new HashSet<>();
         for (YamlNode f : list(root, "flights")) {
-            FlightSpec spec = flight(f, duration);
+            FlightSpec spec = flight(f);
             if (!spec.callsign().isEmpty() && !callsigns.add(spec.callsign())) fail(f, "callsign " + spec.callsign() + " is used twice");
             if (!addresses.add(spec.icao())) fail(f, "ICAO address " + hex(spec.icao()) + " is used twice");
             flights.add(spec);
@@ -175,7 +175,7 @@ public final class ScenarioLoader {
                 opt(r, "loss", 0.05, 0, 1));
     }
 
-    private FlightSpec flight(YamlNode f, double scenarioDuration) throws ScenarioException {
+    private FlightSpec flight(YamlNode f) throws ScenarioException {
         requireMap(f, "a flight");
         allow(f, "callsign", "icao", "type", "squawk", "transponder", "adsb", "flight-plan", "from", "to", "route",
                 "start", "altitude", "cruise", "speed", "rules", "events");
@@ -218,13 +218,13 @@ public final class ScenarioLoader {
             rules = r.charAt(0);
         }
         List<FlightEvent> events = new ArrayList<>();
-        for (YamlNode e : list(f, "events")) events.add(event(e, scenarioDuration));
+        for (YamlNode e : list(f, "events")) events.add(event(e));
         events.sort((a, b) -> Double.compare(a.atSeconds(), b.atSeconds()));
         return new FlightSpec(callsign, icao, type, squawk, transponder, adsb && transponder, plan, from, to, route, start,
                 startAlt, cruise, speed, rules, events);
     }
 
-    private FlightEvent event(YamlNode e, double duration) throws ScenarioException {
+    private FlightEvent event(YamlNode e) throws ScenarioException {
         requireMap(e, "an event {at, event, ...}");
         double at = duration(req(e, "at"));
         YamlNode kindNode = req(e, "event");

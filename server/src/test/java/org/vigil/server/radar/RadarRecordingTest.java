@@ -77,7 +77,7 @@ class RadarRecordingTest {
 
     @Test
     void radarConfigSourcesRecordThroughTheTap() throws Exception {
-        Path f = Files.write(dir.resolve("cap.ast"), RadarBlocks.fl350East(10, 3_600));
+        Files.write(dir.resolve("cap.ast"), RadarBlocks.fl350East(10, 3_600));
         Path config = Files.writeString(dir.resolve("radars.json"), """
                 {"radars": [{"name": "Glons", "sac": 25, "sic": 10, "lat": 50.75, "lon": 5.55, "heightMetres": 150,
                              "rotationPeriodSeconds": 4.8, "rangeSigmaMetres": 60, "azimuthSigmaDeg": 0.07}],
