@@ -82,7 +82,8 @@ final class MessageMix {
                 int a = rnd.nextInt(traffic.size);
                 double t = m * 0.002; // 500 messages a second
                 byte[] tmp = new byte[14];
-                int len = traffic.write(KINDS[s], a, t, odd[a] = !odd[a], tmp, 0);
+                odd[a] = !odd[a];
+                int len = traffic.write(KINDS[s], a, t, odd[a], tmp, 0);
                 f = java.util.Arrays.copyOf(tmp, len);
             }
             System.arraycopy(f, 0, buf, off, f.length);

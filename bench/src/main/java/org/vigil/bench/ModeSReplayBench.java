@@ -119,7 +119,7 @@ public final class ModeSReplayBench {
         System.out.printf("best %,.0f msg/s wall, %,.0f msg/s per CPU second; heap used after GC with %,d aircraft alive: %.1f MiB (max heap %d MiB)%n",
                 best, bestCpu, chain.table.size(), heap / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
         // keep the state reachable until the heap was measured
-        if (chain.table.size() < 0) System.out.println(chain);
+        if (chain.table.size() < 0) System.out.println(System.identityHashCode(chain));
     }
 
     /** Framer → decoder → CPR → table; one thread, nothing shared. */

@@ -130,7 +130,7 @@ public class QraBench {
             System.out.printf(java.util.Locale.ROOT,
                     "round %d: rank50Straight %.0f us cpu (%.0f wall), rank50Route %.0f us cpu (%.0f wall), "
                             + "map %.0f ms cpu (%.0f wall), map opening %.0f ms cpu (%.0f wall)%n",
-                    round, (c1 - c0) / 2000 / 1e3, (w1 - w0) / 2000 / 1e3, (c2 - c1) / 2000 / 1e3, (w2 - w1) / 2000 / 1e3,
+                    round, (c1 - c0) / 2000.0 / 1e3, (w1 - w0) / 2000.0 / 1e3, (c2 - c1) / 2000.0 / 1e3, (w2 - w1) / 2000.0 / 1e3,
                     (c3 - c2) / 1e6, (w3 - w2) / 1e6, (c4 - c3) / 1e6, (w4 - w3) / 1e6);
         }
     }

@@ -84,7 +84,7 @@ public final class Callsigns {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             char ch = i < text.length() ? text.charAt(i) : ' ';
-            if (ch >= 'a' && ch <= 'z') ch -= 'a' - 'A';
+            if (ch >= 'a' && ch <= 'z') ch = (char) (ch - ('a' - 'A'));
             int code = codeOf(ch);
             if (code < 0) return -(i + 1);
             v = (v << 6) | code;

@@ -18,7 +18,7 @@ public final class Bits {
         // first partial octet
         int first = b[p++] & (0xFF >>> skip);
         int avail = 8 - skip;
-        if (remaining <= avail) return first >>> (avail - remaining);
+        if (remaining <= avail) return (long) (first >>> (avail - remaining)); // at most 8 bits: no overflow
         v = first;
         remaining -= avail;
         while (remaining >= 8) {

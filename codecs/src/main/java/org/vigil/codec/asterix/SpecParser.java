@@ -3,6 +3,7 @@ package org.vigil.codec.asterix;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -202,7 +203,7 @@ public final class SpecParser {
                 return new Content.Table(codes.stream().mapToInt(Integer::intValue).toArray(), texts.toArray(new String[0]));
             }
             case "string":
-                return new Content.Str(Content.Str.Kind.valueOf(w[1].toUpperCase()));
+                return new Content.Str(Content.Str.Kind.valueOf(w[1].toUpperCase(Locale.ROOT)));
             case "signed":
             case "unsigned": {
                 boolean signed = w[0].equals("signed");

@@ -299,7 +299,7 @@ public final class SbsParser implements FeedFramer {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             char ch = s + i < e ? (char) (line[s + i] & 0xFF) : ' ';
-            if (ch >= 'a' && ch <= 'z') ch -= 'a' - 'A';
+            if (ch >= 'a' && ch <= 'z') ch = (char) (ch - ('a' - 'A'));
             int code = Callsigns.codeOf(ch);
             if (code < 0) return -1;
             v = (v << 6) | code;

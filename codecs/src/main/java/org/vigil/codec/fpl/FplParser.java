@@ -171,6 +171,7 @@ public final class FplParser {
     }
 
     /** Records the failure of the current message; always returns null so callers can {@code return fail(..)}. */
+    @SuppressWarnings("TypeParameterUnusedInFormals") // always returns null; T only lets any parse method `return fail(..)`
     private <T> T fail(String item, String reason) {
         if (failItem == null) {
             failItem = item;

@@ -1,5 +1,7 @@
 package org.vigil.codec.modes;
 
+import java.util.Locale;
+
 /**
  * Operator-facing text for coded Mode S values, for JSON and displays (not the hot path: some
  * methods build strings). Kept beside the decoder so that every consumer names things alike.
@@ -30,7 +32,7 @@ public final class ModeSText {
     private static final String[] REGISTERS = new String[256];
 
     static {
-        for (int i = 0; i < 256; i++) REGISTERS[i] = Integer.toHexString(i >>> 4).toUpperCase() + "," + Integer.toHexString(i & 15).toUpperCase();
+        for (int i = 0; i < 256; i++) REGISTERS[i] = Integer.toHexString(i >>> 4).toUpperCase(Locale.ROOT) + "," + Integer.toHexString(i & 15).toUpperCase(Locale.ROOT);
     }
 
     /** What kind of source a DF18 message comes from, by its control field. */
@@ -100,7 +102,7 @@ public final class ModeSText {
     /** Address as six upper-case hex digits. */
     public static String hex24(int address) {
         if (address == ModeSMessage.ABSENT) return null;
-        String h = Integer.toHexString(address & 0xFFFFFF).toUpperCase();
+        String h = Integer.toHexString(address & 0xFFFFFF).toUpperCase(Locale.ROOT);
         return "000000".substring(h.length()) + h;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class AsterixRoundTripTest {
             return sb.toString();
         }
         if (bits < 24) return raw;
-        String h = Long.toHexString(raw).toUpperCase();
+        String h = Long.toHexString(raw).toUpperCase(Locale.ROOT);
         return "0".repeat((bits + 3) / 4 - h.length()) + h;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ class AsterixUpstreamExpectedTest {
     }
 
     private static String norm(String s) {
-        return s.toUpperCase().replaceAll("[^A-Z0-9]", "");
+        return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     /** Compares one upstream item object with our decoded item; returns mismatches, counts matches in n[0]. */

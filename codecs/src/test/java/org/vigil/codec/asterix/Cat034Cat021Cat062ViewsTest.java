@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.Callsigns;
 
@@ -41,7 +42,7 @@ class Cat034Cat021Cat062ViewsTest {
         StringBuilder sb = new StringBuilder();
         each("hpuhr-jASTERIX/cat021ed2.1.bin", r -> {
             v.wrap(r);
-            sb.append(Callsigns.unpack(v.callsign())).append(' ').append(Integer.toHexString(v.address()).toUpperCase())
+            sb.append(Callsigns.unpack(v.callsign())).append(' ').append(Integer.toHexString(v.address()).toUpperCase(Locale.ROOT))
                     .append(' ').append(v.flightLevel());
         });
         assertThat(sb).hasToString("EZS14ZH 1A4B65 350.0");
@@ -70,7 +71,7 @@ class Cat034Cat021Cat062ViewsTest {
         each("CroatiaControlLtd-asterix/cat_062_065.pcap", r -> {
             if (r.category() != 62) return;
             v.wrap(r);
-            adr.add(Integer.toHexString(v.address()).toUpperCase() + " " + Callsigns.unpack(v.downlinkedId()));
+            adr.add(Integer.toHexString(v.address()).toUpperCase(Locale.ROOT) + " " + Callsigns.unpack(v.downlinkedId()));
         });
         assertThat(adr).first().isEqualTo("4CA7A8 RYR174C");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.Callsigns;
 
@@ -61,7 +62,7 @@ class Cat048RecordTest {
         List<String> got = decodeWith("hpuhr-jASTERIX/cat048ed1.15.bin", r -> {
             v.wrap(r);
             return v.sac() + "/" + v.sic() + " " + v.timeOfDaySeconds() + " " + Callsigns.unpack(v.callsign())
-                    + " " + Integer.toHexString(v.address()).toUpperCase() + " bds=" + v.bdsCount()
+                    + " " + Integer.toHexString(v.address()).toUpperCase(Locale.ROOT) + " bds=" + v.bdsCount()
                     + " " + v.bds1(0) + v.bds2(0) + " " + v.bds1(1) + v.bds2(1) + " " + v.bds1(2) + v.bds2(2)
                     + " sam=" + v.ssrAmplitudeDbm() + " m3a=" + Integer.toOctalString(v.mode3A()) + " fl=" + v.flightLevel();
         });

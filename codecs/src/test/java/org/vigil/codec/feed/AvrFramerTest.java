@@ -6,6 +6,7 @@ import static org.vigil.codec.feed.FeedTestSupport.*;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class AvrFramerTest {
@@ -47,7 +48,7 @@ class AvrFramerTest {
         for (byte[] f : shortFlights()) {
             String hex = HexFormat.of().withUpperCase().formatHex(f);
             if (i % 3 == 0) sb.append('*').append(hex).append(";\r\n");
-            else sb.append('@').append(String.format("%012X", (long) i * 1000)).append(hex.toLowerCase()).append(";\n");
+            else sb.append('@').append(String.format("%012X", (long) i * 1000)).append(hex.toLowerCase(Locale.ROOT)).append(";\n");
             expected.add(hex + "@" + (i % 3 == 0 ? -1 : (long) i * 1000) + "/-1");
             if (i % 40 == 0) sb.append("# comment line\n*8D123;\n");
             i++;

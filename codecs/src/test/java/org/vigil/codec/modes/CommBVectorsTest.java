@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,7 +228,7 @@ class CommBVectorsTest {
     }
 
     static String name(int bds) {
-        return Integer.toHexString(bds >> 4).toUpperCase() + "," + Integer.toHexString(bds & 15).toUpperCase();
+        return Integer.toHexString(bds >> 4).toUpperCase(Locale.ROOT) + "," + Integer.toHexString(bds & 15).toUpperCase(Locale.ROOT);
     }
 
     static List<String> names(int mask) {

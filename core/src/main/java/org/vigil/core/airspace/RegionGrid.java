@@ -136,6 +136,7 @@ final class RegionGrid {
         edgeStart[entry] = edge / 4;
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // private lookup entry; the edge array is built once and never exposed
     private record Entry(int region, boolean centreInside, double[] edges) { }
 
     private void addRing(LineString ring, Map<Integer, DoubleList> cellEdges) {
@@ -208,7 +209,7 @@ final class RegionGrid {
         double fy = (lat - minLat) / cellDeg;
         // written so that NaN fails the test
         if (!(fx >= 0 && fx < columns && fy >= 0 && fy < rows)) return -1;
-        return (int) fy * columns + (int) fx;
+        return ((int) fy) * columns + (int) fx;
     }
 
     /** Whether the point is inside the area the grid covers. */

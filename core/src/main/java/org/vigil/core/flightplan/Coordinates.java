@@ -29,8 +29,10 @@ public final class Coordinates {
             lonDeg = lon;
         } else {
             if (lat % 100 > 59 || lon % 100 > 59) return false;
-            latDeg = lat / 100 + (lat % 100) / 60.0;
-            lonDeg = lon / 100 + (lon % 100) / 60.0;
+            int latWhole = lat / 100; // DDMM: whole degrees, then minutes
+            latDeg = latWhole + (lat % 100) / 60.0;
+            int lonWhole = lon / 100;
+            lonDeg = lonWhole + (lon % 100) / 60.0;
         }
         if (latDeg > 90 || lonDeg > 180) return false;
         out[0] = ns == 'S' ? -latDeg : latDeg;

@@ -58,9 +58,12 @@ public enum Cause {
     final Identity defaultIdentity;
     final int defaultPriority;
     final boolean defaultAfterPending;
+    @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final String[] valueNames;
     /** Names (YAML keys) and defaults of the rule's thresholds. */
+    @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final String[] thresholdKeys;
+    @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final double[] thresholdDefaults;
 
     static final Cause[] VALUES = values();

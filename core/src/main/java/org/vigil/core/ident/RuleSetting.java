@@ -5,6 +5,7 @@ package org.vigil.core.ident;
  * is evidence and perhaps an alert), its alert priority (1 most urgent; 0: no alert), whether it waits
  * for the pending period of a new track, and its thresholds (meaning per {@link Cause}). Immutable.
  */
+@SuppressWarnings("ArrayRecordComponent") // thresholds copied in and out (see thresholds()); equality is not used
 public record RuleSetting(Cause cause, boolean enabled, Identity identity, int alertPriority, boolean afterPending,
                           double[] thresholds) {
     public RuleSetting {

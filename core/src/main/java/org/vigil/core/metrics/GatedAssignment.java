@@ -171,7 +171,8 @@ final class GatedAssignment {
             int c = componentOf[find(v)];
             if (c != NONE) nodeOrder[nodeCursor[c]++] = v;
         }
-        int[] edgeCursor = match.length >= components ? match : (match = new int[Math.max(components, 2 * match.length)]);
+        if (match.length < components) match = new int[Math.max(components, 2 * match.length)];
+        int[] edgeCursor = match;
         System.arraycopy(edgeStart, 0, edgeCursor, 0, components);
         for (int e = 0; e < edges; e++) edgeOrder[edgeCursor[componentOf[find(edgeTrack[e])]]++] = e;
         for (int c = 0; c < components; c++) solveComponent(tracks, c);

@@ -23,6 +23,7 @@ public final class BaseOptimiser {
     public static final long EXHAUSTIVE_LIMIT = 20_000;
 
     /** Result: chosen candidate indices (ascending) and their objective. */
+    @SuppressWarnings("ArrayRecordComponent") // a result value; the chosen-base array is handed over, not shared
     public record Choice(int[] chosen, int uncovered, double worstMinutes, double meanMinutes, String method) {
         @Override
         public String toString() {

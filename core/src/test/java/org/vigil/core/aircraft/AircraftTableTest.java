@@ -132,7 +132,7 @@ class AircraftTableTest {
 
     /** 200 aircraft, 600 updates each; at the end all expire so the next round reuses the pool. */
     private static long traffic(AircraftTable t, int round) {
-        long base = T0 + round * 1000 * S;
+        long base = T0 + round * 1000L * S;
         long n = 0;
         for (int k = 0; k < 600; k++) {
             long now = base + k * S / 2;

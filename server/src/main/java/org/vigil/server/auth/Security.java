@@ -218,7 +218,7 @@ public final class Security implements AutoCloseable {
 
     private void refuse(Context ctx, Session s, String why) {
         refusedForbidden.incrementAndGet();
-        ctx.attribute(AUDITED_ATTR, Boolean.TRUE);
+        ctx.attribute(AUDITED_ATTR, true);
         tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "access.denied", target(ctx), why,
                 Audit.Outcome.DENIED);
         throw new ForbiddenResponse("not allowed for role " + s.role().wireName());
@@ -311,7 +311,7 @@ public final class Security implements AutoCloseable {
             throw new IllegalStateException("audit needs a signed-in caller");
         }
         long seq = audit.record(who, action, target, detail, outcome, dataTimeNanos);
-        ctx.attribute(AUDITED_ATTR, Boolean.TRUE);
+        ctx.attribute(AUDITED_ATTR, true);
         return seq;
     }
 
@@ -328,7 +328,7 @@ public final class Security implements AutoCloseable {
     }
 
     static void markAudited(Context ctx) {
-        ctx.attribute(AUDITED_ATTR, Boolean.TRUE);
+        ctx.attribute(AUDITED_ATTR, true);
     }
 
     /** The client address: the socket peer. (Behind a reverse proxy this is the proxy; see docs/SECURITY.md.) */

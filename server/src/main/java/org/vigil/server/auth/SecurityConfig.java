@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * @param clock            wall clock for sessions and audit rows (the web edge of the system)
  * @param hasher           password hashing cost
  */
+@SuppressWarnings("ArrayRecordComponent") // char[] so the keystore password can be wiped, never compared
 public record SecurityConfig(Path keystore, char[] keystorePassword, Duration sessionLifetime, Duration idleTimeout,
                              Duration setupValidity, Map<String, String> environment, Consumer<String> announce,
                              Clock clock, PasswordHasher hasher) {

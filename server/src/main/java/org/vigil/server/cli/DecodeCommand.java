@@ -3,6 +3,7 @@ package org.vigil.server.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.util.Locale;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.codec.modes.ModeSMessage;
@@ -151,7 +152,7 @@ public final class DecodeCommand implements Callable<Integer> {
             count(problem);
             return false;
         }
-        g.writeStringField("hex", hex.toUpperCase());
+        g.writeStringField("hex", hex.toUpperCase(Locale.ROOT));
         long nanos = Double.isNaN(seconds) ? 0 : Math.round(seconds * 1e9);
         boolean ok = ModeSDecoder.decode(frame, 0, hex.length() / 2, nanos, message);
         if (ok) resolver.resolve(message);

@@ -60,6 +60,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "-", paramLabel = "FILE", description = "Output file; '-' (default) is standard output.")
     String out;
 
+    @SuppressWarnings("ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it open
     @Override
     public Integer call() {
         long fromNanos, toNanos;

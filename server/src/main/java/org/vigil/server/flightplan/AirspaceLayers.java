@@ -155,6 +155,7 @@ public final class AirspaceLayers {
         return sb.append('}').toString();
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: a part that is the geometry itself (JTS equals is topological)
     private static void collect(Geometry g, List<Polygon> out) {
         if (g instanceof Polygon p) {
             if (!p.isEmpty()) out.add(p);

@@ -119,6 +119,7 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
         if (t > latestMessageNanos) latestMessageNanos = t;
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity is only the fast path; equals() follows
     private void countFailure(String reason) {
         if (reason == null) reason = OTHER_REASON; // a decoder bug, but still never lost
         for (int i = 0; i < reasonCount; i++) {

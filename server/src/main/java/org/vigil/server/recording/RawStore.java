@@ -29,6 +29,7 @@ public interface RawStore extends AutoCloseable {
    * out of {@link #read} first (fine for small stores); the journal streams it.
    */
   default RawCursor cursor(long fromNanos, long toNanos) throws IOException {
+    @SuppressWarnings("ArrayRecordComponent") // a copied raw record; the bytes are owned by the copy
     record Copy(String feed, long receiveNanos, long dataNanos, byte[] bytes) {}
     java.util.List<Copy> all = new java.util.ArrayList<>();
     read(fromNanos, toNanos, (feed, rx, data, b, off, len) ->

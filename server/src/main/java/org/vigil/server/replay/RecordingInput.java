@@ -55,6 +55,7 @@ public final class RecordingInput implements InputSource {
         this.cursor = raw.cursor(fromNanos, toNanos);
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity is a cache check: a new feed String re-derives kind and decoder as before
     @Override
     public long peekTime() throws IOException {
         while (!ready) {

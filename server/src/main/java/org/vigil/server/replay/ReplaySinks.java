@@ -29,7 +29,7 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
         Objects.requireNonNull(flightPlans, "flightPlans");
     }
 
-    /** Sinks that drop everything (a start for {@link #with} chains). */
+    /** Sinks that drop everything (a start for {@link #withFrames}, {@link #withMessages}, ... chains). */
     public static ReplaySinks none() {
         return new ReplaySinks((b, o, l, t, m, s) -> {}, m -> {}, p -> {}, a -> {});
     }

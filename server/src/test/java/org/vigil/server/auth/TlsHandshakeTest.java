@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -41,7 +43,7 @@ class TlsHandshakeTest {
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
                 "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD))
                 .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
         return ks;
     }
@@ -97,12 +99,12 @@ class TlsHandshakeTest {
                     "SameSite=Strict");
 
             // No plain-HTTP listener: a clear-text request gets no HTTP answer.
-            try (Socket plain = new Socket("127.0.0.1", port)) {
+            try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 plain.setSoTimeout(5000);
-                plain.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                plain.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 byte[] buf = new byte[64];
                 int n = plain.getInputStream().read(buf);
-                String answer = n <= 0 ? "" : new String(buf, 0, n);
+                String answer = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
                 assertThat(answer).doesNotContain("200 OK").doesNotContain("\"status\"");
             } catch (java.io.IOException expected) {
                 // connection reset: also fine

@@ -31,6 +31,7 @@ import org.vigil.core.aircraft.AircraftTable;
 class ModeSPipelineTest {
     private static final long S = 1_000_000_000L;
 
+    @SuppressWarnings("ArrayRecordComponent") // test fixture holding frame bytes
     private record Frame(long timeNanos, byte[] bytes) {}
 
     private static List<Frame> frames;
@@ -160,7 +161,7 @@ class ModeSPipelineTest {
         int capacity = p.withTable(AircraftTable::capacity);
         int created = p.withTable(AircraftTable::statesCreated);
         for (int round = 1; round <= 5; round++) {
-            feed(p, round * 1000 * S);
+            feed(p, round * 1000L * S);
             assertThat(p.withTable(AircraftTable::size)).isEqualTo(9);
             p.expire(p.latestMessageNanos() + 400 * S);
         }
@@ -179,14 +180,14 @@ class ModeSPipelineTest {
         long[] times = new long[n];
         for (int i = 0; i < n; i++) { bytes[i] = frames.get(i).bytes; times[i] = frames.get(i).timeNanos; }
         for (int round = 0; round < 20; round++) { // warm up: tables, pool, JIT
-            for (int i = 0; i < n; i++) p.onFrame(bytes[i], 0, bytes[i].length, times[i] + round * 1000 * S, -1, 200);
-            p.expire(times[n - 1] + round * 1000 * S + 400 * S);
+            for (int i = 0; i < n; i++) p.onFrame(bytes[i], 0, bytes[i].length, times[i] + round * 1000L * S, -1, 200);
+            p.expire(times[n - 1] + round * 1000L * S + 400L * S);
         }
         long tid = Thread.currentThread().getId();
         long before = bean.getThreadAllocatedBytes(tid);
         for (int round = 20; round < 40; round++) {
-            for (int i = 0; i < n; i++) p.onFrame(bytes[i], 0, bytes[i].length, times[i] + round * 1000 * S, -1, 200);
-            p.expire(times[n - 1] + round * 1000 * S + 400 * S);
+            for (int i = 0; i < n; i++) p.onFrame(bytes[i], 0, bytes[i].length, times[i] + round * 1000L * S, -1, 200);
+            p.expire(times[n - 1] + round * 1000L * S + 400L * S);
         }
         long allocated = bean.getThreadAllocatedBytes(tid) - before;
         assertThat(allocated).as("bytes allocated for %d frames", 20 * n).isLessThan(1024);

@@ -72,7 +72,7 @@ class AsterixUdpSourceTest {
     @Test
     void aMulticastGroupMustBeOne() throws Exception {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AsterixUdpSource("m", null, 0,
-                InetAddress.getByName("127.0.0.1"), null, RadarBlocks.network(), new RadarBlocks.Collect(), new Object()))
+                InetAddress.getLoopbackAddress(), null, RadarBlocks.network(), new RadarBlocks.Collect(), new Object()))
                 .hasMessageContaining("not a multicast group");
     }
 

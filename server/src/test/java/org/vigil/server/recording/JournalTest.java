@@ -21,6 +21,7 @@ class JournalTest {
   @TempDir
   Path dir;
 
+  @SuppressWarnings("ArrayRecordComponent") // test fixture holding record bytes
   record Raw(String feed, long rx, long dt, byte[] bytes) {
   }
 

@@ -20,6 +20,7 @@ class RecordReplayFuzzTest {
     static final List<RadarSite> RADARS = RecordFixture.radars(RecordFixture.scenario());
 
     /** Records cut from the fuzz input: kind (feed) byte, length byte, payload. */
+    @SuppressWarnings("ArrayRecordComponent") // test fixture holding record bytes
     record Rec(String feed, long t, byte[] bytes) {}
 
     static final class MemoryRaw implements RawStore {

@@ -23,7 +23,7 @@ class RecordingReplayControlTest {
     private Recorder recordTwoSeconds() throws Exception {
         Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
         FrameSink f = new RecordingTap(rec).modeS("rx", (b, o, l, t, m, s) -> { });
-        for (int i = 0; i < 200; i++) f.onFrame(RecordingTapTest.DF17, 0, 14, i * 10 * MS, 0, 0);
+        for (int i = 0; i < 200; i++) f.onFrame(RecordingTapTest.DF17, 0, 14, i * 10L * MS, 0, 0);
         return rec;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,10 @@ class ReplayFilesTest {
         try (InputStream in = getClass().getResourceAsStream("/asterix/cat_034_048.pcap")) {
             Files.copy(in, pcap, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path beast = Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".beast")).sorted().findFirst().orElseThrow();
+        Path beast;
+        try (Stream<Path> files = Files.list(dir)) {
+            beast = files.filter(p -> p.getFileName().toString().endsWith(".beast")).sorted().findFirst().orElseThrow();
+        }
         Path fpl = dir.resolve(SimRunner.FLIGHT_PLANS);
         RadarSite site = new RadarSite(25, 201, "test-head", 45.0, 16.0, 100, 4.0, 70, Math.toRadians(0.08),
                 RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
