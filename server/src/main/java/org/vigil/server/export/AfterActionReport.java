@@ -12,6 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.core.event.IdentEvent;
+import org.vigil.core.event.OperatorEvent;
+import org.vigil.core.event.QraEvent;
+import org.vigil.core.event.TrackEvent;
+import org.vigil.core.event.VigilEvent;
+import org.vigil.server.recording.EventDecoder;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
 import org.vigil.server.recording.OpenAlerts;
@@ -42,27 +48,42 @@ public final class AfterActionReport {
      * @throws IllegalArgumentException if the store has no event of that alert
      */
     public static void write(EventStore store, long alertId, Writer out) throws SQLException, IOException {
-        List<OpenAlerts.Open> found = OpenAlerts.open(store, OpenAlerts.ALERT_TYPES, "alert", java.util.Set.of());
-        OpenAlerts.Open alert = found.stream().filter(o -> o.id() == alertId).findFirst()
+        write(store, alertId, out, new EventDecoder("after-action report"));
+    }
+
+    /**
+     * As {@link #write(EventStore, long, Writer)}, counting in {@code decoder} the stored lines the
+     * codec refuses (unknown type, newer schema): they are left out of the report.
+     */
+    public static void write(EventStore store, long alertId, Writer out, EventDecoder decoder)
+            throws SQLException, IOException {
+        OpenAlerts.Open alert = OpenAlerts.all(store, decoder).stream().filter(o -> o.id() == alertId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " in the recording"));
         Long track = alert.first().trackNumber();
         long from = alert.first().dataTimeNanos() - BEFORE;
         long to = alert.last().dataTimeNanos() + AFTER;
-        List<StoredEvent> trackEvents = track == null ? List.of() : page(store, EventQuery.between(from, to).forTrack(track));
-        List<StoredEvent> alertEvents = new ArrayList<>();
-        for (StoredEvent e : page(store, EventQuery.between(from, to))) {
-            if (e.type().startsWith("alert-") && alertId(e) == alertId) alertEvents.add(e);
+        List<Stored> trackEvents = new ArrayList<>();
+        if (track != null) {
+            for (StoredEvent e : page(store, EventQuery.between(from, to).forTrack(track))) {
+                decoder.decode(e).ifPresent(ev -> trackEvents.add(new Stored(e, ev)));
+            }
         }
-        Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, from, to);
+        List<Stored> alertEvents = new ArrayList<>();
+        for (StoredEvent e : page(store, EventQuery.between(from, to))) {
+            if (!OpenAlerts.ALERT_TYPES.contains(e.type())) continue;
+            decoder.decode(e).ifPresent(ev -> {
+                if (ev instanceof IdentEvent.AlertChanged a && a.alert() == alertId) alertEvents.add(new Stored(e, ev));
+            });
+        }
+        Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, from, to, decoder);
         write(alertId, alertEvents, trackEvents, track == null ? null : tracks.get(track), tracks.values(), out);
     }
 
-    private static long alertId(StoredEvent e) {
-        try {
-            return JSON.readTree(e.payloadJson()).path("alert").asLong(-1);
-        } catch (IOException bad) {
-            return -1;
-        }
+    /** A stored event with its decoded record. */
+    record Stored(StoredEvent stored, VigilEvent event) {
+        long seq() { return stored.seq(); }
+
+        long dataTimeNanos() { return stored.dataTimeNanos(); }
     }
 
     private static List<StoredEvent> page(EventStore store, EventQuery q) throws SQLException {
@@ -76,9 +97,10 @@ public final class AfterActionReport {
         }
     }
 
-    static void write(long alertId, List<StoredEvent> alertEvents, List<StoredEvent> trackEvents, TrackHistory.Track track,
+    static void write(long alertId, List<Stored> alertEvents, List<Stored> trackEvents, TrackHistory.Track track,
                       Collection<TrackHistory.Track> all, Writer out) throws IOException {
-        JsonNode first = tree(alertEvents.get(0)), last = tree(alertEvents.get(alertEvents.size() - 1));
+        IdentEvent.AlertChanged first = (IdentEvent.AlertChanged) alertEvents.get(0).event();
+        IdentEvent.AlertChanged last = (IdentEvent.AlertChanged) alertEvents.get(alertEvents.size() - 1).event();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Vigil after-action report: alert ")
                 .append(alertId).append("</title>\n<style>\n")
@@ -86,52 +108,52 @@ public final class AfterActionReport {
                 .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}")
                 .append("th{background:#eee}.t{white-space:nowrap;font-family:monospace}svg{border:1px solid #888;background:#dfeefa}")
                 .append("@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n</style></head><body>\n");
-        h.append("<h1>After-action report: alert ").append(alertId).append(" (").append(esc(first.path("rule").asText())).append(")</h1>\n");
+        h.append("<h1>After-action report: alert ").append(alertId).append(" (").append(esc(str(first.rule()))).append(")</h1>\n");
         h.append("<table class=\"summary\">\n");
         row(h, "Track", track == null ? "" : track.number + " " + (track.label()));
         if (track != null) {
             row(h, "Identity (ICAO / callsign / squawk)", nz(track.icao) + " / " + nz(track.callsign) + " / " + nz(track.squawk));
         }
-        row(h, "Cause", first.path("text").asText(first.path("rule").asText()));
-        row(h, "Priority", first.path("priority").asText());
+        row(h, "Cause", first.text() != null ? first.text() : str(first.rule()));
+        row(h, "Priority", String.valueOf(first.priority()));
         row(h, "Raised", TrackExport.iso(alertEvents.get(0).dataTimeNanos()));
-        for (StoredEvent e : alertEvents) {
-            JsonNode n = tree(e);
-            switch (e.type()) {
-                case "alert-acknowledged" -> row(h, "Acknowledged", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n));
-                case "alert-assigned" -> row(h, "Assigned", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n)
-                        + " to " + n.path("assignee").asText());
-                case "alert-resolved" -> row(h, "Resolved", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, n)
-                        + ": " + n.path("resolution").asText());
-                default -> { }
+        for (Stored s : alertEvents) {
+            IdentEvent.AlertChanged a = (IdentEvent.AlertChanged) s.event();
+            StoredEvent e = s.stored();
+            switch (a.change()) {
+                case ACKNOWLEDGED -> row(h, "Acknowledged", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user()));
+                case ASSIGNED -> row(h, "Assigned", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user())
+                        + " to " + str(a.assignee()));
+                case RESOLVED -> row(h, "Resolved", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user())
+                        + ": " + str(a.resolution()));
+                case RAISED, UPDATED -> { }
             }
         }
-        row(h, "State at end of record", last.path("state").asText());
+        row(h, "State at end of record", str(last.state()));
         h.append("</table>\n");
 
         h.append("<h2>Identity and reasons</h2>\n<table class=\"identity\"><tr><th>time</th><th>from</th><th>to</th><th>by</th><th>reasons</th></tr>\n");
-        for (StoredEvent e : trackEvents) {
-            if (!e.type().equals("identity-changed")) continue;
-            JsonNode n = tree(e);
+        for (Stored s : trackEvents) {
+            if (!(s.event() instanceof IdentEvent.IdentityChanged c)) continue;
             StringBuilder why = new StringBuilder();
-            for (JsonNode ev : n.path("evidence")) why.append(ev.path("text").asText()).append('\n');
-            if (n.has("reason")) why.append("operator: ").append(n.path("user").asText()).append(": ").append(n.path("reason").asText());
-            h.append("<tr><td class=\"t\">").append(TrackExport.iso(e.dataTimeNanos())).append("</td><td>").append(esc(n.path("from").asText()))
-                    .append("</td><td>").append(esc(n.path("to").asText())).append("</td><td>").append(esc(n.path("by").asText()))
+            for (IdentEvent.Evidence ev : c.evidence()) why.append(str(ev.text())).append('\n');
+            if (c.reason() != null) why.append("operator: ").append(str(c.user())).append(": ").append(c.reason());
+            h.append("<tr><td class=\"t\">").append(TrackExport.iso(s.dataTimeNanos())).append("</td><td>").append(esc(str(c.from())))
+                    .append("</td><td>").append(esc(str(c.to()))).append("</td><td>").append(esc(str(c.by())))
                     .append("</td><td>").append(esc(why.toString().strip()).replace("\n", "<br>")).append("</td></tr>\n");
         }
         h.append("</table>\n");
 
         h.append("<h2>Timeline</h2>\n<table class=\"timeline\"><tr><th>time (UTC)</th><th>seq</th><th>event</th><th>who</th><th>details</th></tr>\n");
-        List<StoredEvent> timeline = new ArrayList<>();
-        for (StoredEvent e : trackEvents) if (!e.type().equals("track-updated")) timeline.add(e);
-        for (StoredEvent e : alertEvents) if (timeline.stream().noneMatch(x -> x.seq() == e.seq())) timeline.add(e);
-        timeline.sort(Comparator.comparingLong(StoredEvent::dataTimeNanos).thenComparingLong(StoredEvent::seq));
-        for (StoredEvent e : timeline) {
-            JsonNode n = tree(e);
+        List<Stored> timeline = new ArrayList<>();
+        for (Stored s : trackEvents) if (!(s.event() instanceof TrackEvent.Updated)) timeline.add(s);
+        for (Stored s : alertEvents) if (timeline.stream().noneMatch(x -> x.seq() == s.seq())) timeline.add(s);
+        timeline.sort(Comparator.comparingLong(Stored::dataTimeNanos).thenComparingLong(Stored::seq));
+        for (Stored s : timeline) {
+            StoredEvent e = s.stored();
             h.append("<tr class=\"event\"><td class=\"t\">").append(TrackExport.iso(e.dataTimeNanos())).append("</td><td>").append(e.seq())
-                    .append("</td><td>").append(esc(e.type())).append("</td><td>").append(esc(e.actor() != null || n.has("user") ? who(e, n) : "vigil"))
-                    .append("</td><td>").append(esc(details(e.type(), n))).append("</td></tr>\n");
+                    .append("</td><td>").append(esc(e.type())).append("</td><td>").append(esc(who(e, user(s.event()))))
+                    .append("</td><td>").append(esc(details(s.event()))).append("</td></tr>\n");
         }
         h.append("</table>\n");
 
@@ -144,39 +166,78 @@ public final class AfterActionReport {
         out.flush();
     }
 
-    private static String details(String type, JsonNode n) {
-        return switch (type) {
-            case "identity-changed" -> n.path("from").asText() + " \u2192 " + n.path("to").asText() + " by " + n.path("by").asText();
-            case "rule-fired" -> n.path("text").asText(n.path("rule").asText());
-            case "rule-cleared" -> n.path("rule").asText();
-            case "override-set" -> n.path("identity").asText() + ": " + n.path("reason").asText();
-            default -> {
-                if (type.startsWith("alert-")) {
-                    String s = "alert " + n.path("alert").asText() + " " + n.path("rule").asText() + ", " + n.path("state").asText();
-                    if (n.has("assignee")) s += " to " + n.path("assignee").asText();
-                    if (n.has("resolution")) s += ": " + n.path("resolution").asText();
-                    yield s;
-                }
-                StringBuilder b = new StringBuilder();
-                for (String k : List.of("status", "callsign", "icao", "squawk", "identity", "lat", "lon", "altitudeFt")) {
-                    if (n.has(k)) b.append(k).append('=').append(n.get(k).asText()).append(' ');
-                }
-                yield b.toString().strip();
-            }
-        };
-    }
-
-    private static String who(StoredEvent e, JsonNode n) {
-        if (e.actor() != null) return e.actor().user() + (e.actor().role() == null ? "" : " (" + e.actor().role() + ")");
-        return n.path("user").asText("vigil");
-    }
-
-    private static JsonNode tree(StoredEvent e) {
-        try {
-            return JSON.readTree(e.payloadJson());
-        } catch (IOException bad) {
-            return JSON.createObjectNode();
+    /** The timeline's details of one event. */
+    private static String details(VigilEvent ev) {
+        if (ev instanceof IdentEvent.IdentityChanged c) return str(c.from()) + " \u2192 " + str(c.to()) + " by " + str(c.by());
+        if (ev instanceof IdentEvent.RuleFired r) return r.text() != null ? r.text() : str(r.rule());
+        if (ev instanceof IdentEvent.RuleCleared r) return str(r.rule());
+        if (ev instanceof OperatorEvent.OverrideSet o) return str(o.identity()) + ": " + str(o.reason());
+        if (ev instanceof IdentEvent.AlertChanged a) {
+            String s = "alert " + a.alert() + " " + str(a.rule()) + ", " + str(a.state());
+            if (a.assignee() != null) s += " to " + a.assignee();
+            if (a.resolution() != null) s += ": " + a.resolution();
+            return s;
         }
+        // the identifying keys the event carries: status, callsign, icao, squawk, identity, lat, lon, altitudeFt
+        Keys k = new Keys();
+        if (ev instanceof TrackEvent.Initiated x) {
+            k.put("status", x.status()).put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk())
+                    .put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
+        } else if (ev instanceof TrackEvent.Confirmed x) {
+            k.put("status", x.status()).put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk())
+                    .put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
+        } else if (ev instanceof TrackEvent.Updated x) {
+            k.put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
+        } else if (ev instanceof TrackEvent.Identifiers x) {
+            k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk());
+        } else if (ev instanceof TrackEvent.Disagreement x) {
+            k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk()).put("lat", x.lat()).put("lon", x.lon());
+        } else if (ev instanceof TrackEvent.Deleted x) {
+            k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk()).put("lat", x.lat()).put("lon", x.lon());
+        } else if (ev instanceof IdentEvent.Started x) {
+            k.put("identity", x.identity());
+        } else if (ev instanceof IdentEvent.Ended x) {
+            k.put("identity", x.identity());
+        }
+        return k.b.toString().strip();
+    }
+
+    /** {@code key=value } for each known value, as the stream writes it. */
+    private static final class Keys {
+        final StringBuilder b = new StringBuilder();
+
+        Keys put(String key, Object value) {
+            if (value != null) b.append(key).append('=').append(value).append(' ');
+            return this;
+        }
+    }
+
+    /** The operator named in the event, or null (machine events). */
+    private static String user(VigilEvent ev) {
+        if (ev instanceof IdentEvent.AlertChanged x) return x.user();
+        if (ev instanceof IdentEvent.IdentityChanged x) return x.user();
+        if (ev instanceof OperatorEvent.OverrideSet x) return x.user();
+        if (ev instanceof OperatorEvent.OverrideCleared x) return x.user();
+        if (ev instanceof OperatorEvent.Input x) return x.user();
+        if (ev instanceof QraEvent.Proposed x) return x.user();
+        if (ev instanceof QraEvent.Ordered x) return x.user();
+        if (ev instanceof QraEvent.PhaseChanged x) return x.user();
+        if (ev instanceof QraEvent.Retasked x) return x.user();
+        if (ev instanceof QraEvent.Outcome x) return x.user();
+        if (ev instanceof QraEvent.Cancelled x) return x.user();
+        if (ev instanceof QraEvent.PostureChanged x) return x.user();
+        return null;
+    }
+
+    /** The recording's actor, else the event's user, else {@code vigil}. */
+    private static String who(StoredEvent e, String user) {
+        if (e.actor() != null) return e.actor().user() + (e.actor().role() == null ? "" : " (" + e.actor().role() + ")");
+        return user != null ? user : "vigil";
+    }
+
+    /** A missing text as the empty string (as the report always showed it). */
+    private static String str(String s) {
+        return s == null ? "" : s;
     }
 
     private static void row(StringBuilder h, String k, String v) {

@@ -1,14 +1,14 @@
 package org.vigil.server.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.vigil.core.event.IdentEvent;
+import org.vigil.core.event.TrackEvent;
+import org.vigil.core.event.VigilEvent;
+import org.vigil.server.recording.EventDecoder;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
 import org.vigil.server.recording.StoredEvent;
@@ -19,13 +19,11 @@ import org.vigil.server.recording.StoredEvent;
  * seconds per track, {@code adsb-radar-disagreement}, {@code track-deleted}; docs/TRACKING.md
  * "Events") gives a point, {@code track-identifiers} and the others give the identity, and
  * {@code identity-changed} the identification. The positions are those the tracker reported, at
- * the throttle of its update events, not every plot.
+ * the throttle of its update events, not every plot. The stored lines are decoded into the typed
+ * events ({@link EventDecoder}); a line the codec refuses (unknown type, newer schema) is skipped
+ * and counted.
  */
 public final class TrackHistory {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TYPES = Set.of("track-initiated", "track-confirmed", "track-updated",
-            "adsb-radar-disagreement", "track-deleted", "track-identifiers", "identity-changed");
-
     /** One reported position; NaN for what the event did not carry. */
     public record Point(long timeNanos, double lat, double lon, double altitudeFt, double speedKt, double courseDeg) {}
 
@@ -53,48 +51,80 @@ public final class TrackHistory {
 
     /** Tracks with at least one position whose events have data time in [from, to), by track number. */
     public static Map<Long, Track> read(EventStore store, long fromNanos, long toNanos) throws SQLException {
+        return read(store, fromNanos, toNanos, new EventDecoder("export"));
+    }
+
+    /** As {@link #read(EventStore, long, long)}, counting the refused lines in {@code decoder}. */
+    public static Map<Long, Track> read(EventStore store, long fromNanos, long toNanos, EventDecoder decoder)
+            throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
         long after = 0;
         while (true) {
             List<StoredEvent> page = store.query(EventQuery.between(fromNanos, toNanos).after(after));
-            for (StoredEvent e : page) if (e.trackNumber() != null && TYPES.contains(e.type())) events.add(e);
+            for (StoredEvent e : page) if (e.trackNumber() != null) events.add(e);
             if (page.size() < EventQuery.DEFAULT_LIMIT) break;
             after = page.get(page.size() - 1).seq();
         }
-        return of(events);
+        return of(events, decoder);
     }
 
-    /** Tracks from events in sequence order (only the track event types are looked at). */
+    /** Tracks from events in sequence order (only the track events and identity changes are looked at). */
     public static Map<Long, Track> of(List<StoredEvent> events) {
+        return of(events, new EventDecoder("export"));
+    }
+
+    /** As {@link #of(List)}, counting the refused lines in {@code decoder}. */
+    public static Map<Long, Track> of(List<StoredEvent> events, EventDecoder decoder) {
         Map<Long, Track> tracks = new TreeMap<>();
         for (StoredEvent e : events) {
-            if (e.trackNumber() == null || !TYPES.contains(e.type())) continue;
-            JsonNode n;
-            try {
-                n = JSON.readTree(e.payloadJson());
-            } catch (IOException bad) {
-                continue;
-            }
-            Track t = tracks.computeIfAbsent(e.trackNumber(), Track::new);
-            if (e.type().equals("identity-changed")) {
-                t.identity = n.path("to").asText(t.identity);
-                continue;
-            }
-            if (n.hasNonNull("icao")) t.icao = n.get("icao").asText();
-            if (n.hasNonNull("callsign")) t.callsign = n.get("callsign").asText();
-            if (n.hasNonNull("squawk")) t.squawk = n.get("squawk").asText();
-            if (n.has("lat") && n.has("lon")) {
-                t.points.add(new Point(e.dataTimeNanos(), n.get("lat").asDouble(), n.get("lon").asDouble(),
-                        num(n, "altitudeFt"), num(n, "speedKt"), num(n, "trackDeg")));
-            }
+            if (e.trackNumber() == null) continue;
+            decoder.decode(e).ifPresent(ev -> apply(tracks, e, ev));
         }
         tracks.values().removeIf(t -> t.points.isEmpty());
         for (Track t : tracks.values()) t.points.sort((a, b) -> Long.compare(a.timeNanos(), b.timeNanos()));
         return tracks;
     }
 
-    private static double num(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+    /**
+     * What one event says about its track: the identity of an {@code identity-changed}; the
+     * identifiers and the position of the tracker's events that carry them. Other types say nothing
+     * here. Positions keep the stored event's data time.
+     */
+    private static void apply(Map<Long, Track> tracks, StoredEvent e, VigilEvent ev) {
+        long at = e.dataTimeNanos();
+        long n = e.trackNumber();
+        if (ev instanceof IdentEvent.IdentityChanged c) {
+            Track t = tracks.computeIfAbsent(n, Track::new);
+            if (c.to() != null) t.identity = c.to();
+        } else if (ev instanceof TrackEvent.Initiated x) {
+            ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
+                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+        } else if (ev instanceof TrackEvent.Confirmed x) {
+            ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
+                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+        } else if (ev instanceof TrackEvent.Updated x) {
+            tracks.computeIfAbsent(n, Track::new)
+                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+        } else if (ev instanceof TrackEvent.Identifiers x) {
+            ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk());
+        } else if (ev instanceof TrackEvent.Disagreement x) {
+            ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
+                    .points.add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
+        } else if (ev instanceof TrackEvent.Deleted x) {
+            ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
+                    .points.add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
+        }
+    }
+
+    /** Takes the identifiers the event knows; an unknown one keeps the last known. */
+    private static Track ids(Track t, String icao, String callsign, String squawk) {
+        if (icao != null) t.icao = icao;
+        if (callsign != null) t.callsign = callsign;
+        if (squawk != null) t.squawk = squawk;
+        return t;
+    }
+
+    private static double num(Long v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -13,9 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.vigil.core.event.IdentEvent;
+import org.vigil.core.event.VigilEvent;
 import org.vigil.core.ident.EventLines;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
+import org.vigil.server.recording.EventDecoder;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.EventStore;
 import org.vigil.server.recording.StoredEvent;
@@ -227,25 +231,22 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     List<Map<String, Object>> alertsInPeriod() throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         if (recordedEvents == null) return out;
+        EventDecoder decoder = new EventDecoder("playback");
         long after = 0;
         while (true) {
             List<StoredEvent> page = recordedEvents.query(EventQuery.between(playback.fromNanos(), playback.toNanos())
-                    .ofType("alert-raised").after(after));
+                    .ofType(IdentEvent.AlertChange.RAISED.type()).after(after));
             for (StoredEvent e : page) {
+                Optional<VigilEvent> ev = decoder.decode(e); // refused lines: skipped, counted, logged
+                if (ev.isEmpty() || !(ev.get() instanceof IdentEvent.AlertChanged n)) continue;
                 Map<String, Object> a = new LinkedHashMap<>();
-                JsonNode n;
-                try {
-                    n = JSON.readTree(e.payloadJson());
-                } catch (java.io.IOException bad) {
-                    continue; // not JSON: nothing to show (counted as malformed when it was stored)
-                }
-                a.put("alert", n.path("alert").isNumber() ? n.path("alert").asLong() : null);
+                a.put("alert", n.alert());
                 a.put("time", EventLines.time(e.dataTimeNanos()));
                 a.put("time_ns", e.dataTimeNanos());
                 a.put("seek_to_ns", Math.max(playback.fromNanos(), e.dataTimeNanos() - ALERT_LEAD_NANOS));
                 a.put("track", e.trackNumber());
-                a.put("rule", n.path("rule").isTextual() ? n.path("rule").asText() : null);
-                a.put("priority", n.path("priority").isMissingNode() ? null : n.path("priority").asText());
+                a.put("rule", n.rule());
+                a.put("priority", String.valueOf(n.priority()));
                 a.put("summary", summary(n));
                 out.add(a);
             }
@@ -255,11 +256,10 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         return out;
     }
 
-    private static String summary(JsonNode n) {
-        for (String k : List.of("reason", "cause", "message", "text")) {
-            if (n.path(k).isTextual()) return n.path(k).asText();
-        }
-        return n.path("rule").asText("alert").toLowerCase(Locale.ROOT);
+    /** The alert's cause as the operator reads it, else its rule (lower case), else {@code alert}. */
+    private static String summary(IdentEvent.AlertChanged n) {
+        if (n.text() != null) return n.text();
+        return (n.rule() != null ? n.rule() : "alert").toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.server.cli.ExportCommand;
+import org.vigil.core.event.EventCodec;
 import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.EventDecoder;
+import org.vigil.server.recording.OpenAlerts;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
 import org.w3c.dom.Document;
@@ -37,9 +40,10 @@ class ExportTest {
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
             r.recordEvent("track-initiated", T0, 1L, pos(T0, "track-initiated", 1, 43.0, 30.0, 20000, ",\"callsign\":\"ROT263\""));
             r.recordEvent("track-confirmed", T0 + 4 * S, 1L, pos(T0 + 4 * S, "track-confirmed", 1, 43.01, 30.02, 20000, ""));
-            r.recordEvent("track-started", T0 + 4 * S, 1L, "{\"time\":\"" + iso(T0 + 4 * S) + "\",\"type\":\"track-started\",\"track\":1,\"identity\":\"pending\"}");
+            r.recordEvent("identification-started", T0 + 4 * S, 1L,
+                    "{\"time\":\"" + iso(T0 + 4 * S) + "\",\"type\":\"identification-started\",\"track\":1,\"identity\":\"pending\"}");
             for (int i = 1; i <= 10; i++) {
-                long t = T0 + 4 * S + i * 5 * S;
+                long t = T0 + 4 * S + 5L * i * S;
                 r.recordEvent("track-updated", t, 1L, pos(t, "track-updated", 1, 43.01 + i * 0.01, 30.02 + i * 0.02, 20000 + i * 100, ""));
                 if (i == 3) {
                     r.recordEvent("identity-changed", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"identity-changed\",\"track\":1,"
@@ -56,7 +60,7 @@ class ExportTest {
             r.recordEvent("alert-resolved", end, 1L, alert(end, "alert-resolved", "resolved", "sdo-anna"));
             r.recordEvent("track-deleted", end, 1L, pos(end, "track-deleted", 1, 43.2, 30.4, 21000, ""));
             for (int i = 0; i < 4; i++) {
-                long t = T0 + i * 10 * S;
+                long t = T0 + 10L * i * S;
                 r.recordEvent(i == 0 ? "track-initiated" : "track-updated", t, 2L,
                         pos(t, i == 0 ? "track-initiated" : "track-updated", 2, 44.0 - i * 0.05, 31.0, Double.NaN, ",\"icao\":\"4B1234\""));
             }
@@ -72,7 +76,7 @@ class ExportTest {
     static String pos(long t, String type, int track, double lat, double lon, double altFt, String extra) {
         String alt = Double.isNaN(altFt) ? "" : ",\"altitudeFt\":" + (long) altFt;
         return "{\"time\":\"" + iso(t) + "\",\"type\":\"" + type + "\",\"track\":" + track + ",\"lat\":" + lat + ",\"lon\":" + lon
-                + alt + ",\"speedKt\":420.5,\"trackDeg\":61.0" + extra + "}";
+                + alt + ",\"speedKt\":420.5,\"trackDeg\":61.0,\"sensors\":[]" + extra + "}";
     }
 
     static String alert(long t, String type, String state, String user) {
@@ -155,7 +159,7 @@ class ExportTest {
         assertThat(code).isZero();
         String html = Files.readString(out);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("After-action report: alert 7 (squawk-7600)");
-        // timeline: every event of track 1 but the position updates: initiated, confirmed, started,
+        // timeline: every event of track 1 but the position updates: initiated, confirmed, identification-started,
         // identity-changed, raised, acknowledged, resolved, deleted
         assertThat(html.split("<tr class=\"event\">", -1)).hasSize(1 + 8);
         assertThat(html).contains("<td>alert-acknowledged</td><td>sdo-anna (operator)</td>");
@@ -187,5 +191,42 @@ class ExportTest {
             AfterActionReport.write(r.events(), 7, w);
             assertThat(w.toString()).contains("Acknowledged");
         }
+    }
+
+    /**
+     * A stored line the codec refuses (a type this build does not know, a newer schema) is skipped
+     * and counted by the export and restart readers; everything else reads as before.
+     */
+    @Test
+    void refusedLinesAreSkippedAndCountedByExportAndRestartReaders() throws Exception {
+        long t = T0 + 30 * S;
+        try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
+            r.recordEvent("track-teleported", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"track-teleported\",\"schema\":2,"
+                    + "\"track\":1,\"lat\":10.0,\"lon\":10.0}");
+            r.recordEvent("track-updated", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"track-updated\",\"schema\":"
+                    + (EventCodec.SCHEMA + 1) + ",\"track\":1,\"lat\":10.0,\"lon\":10.0,\"speedKt\":1.0,\"trackDeg\":1.0,\"sensors\":[]}");
+            r.recordEvent("alert-raised", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"alert-raised\",\"schema\":"
+                    + (EventCodec.SCHEMA + 1) + ",\"track\":1,\"alert\":8,\"rule\":\"squawk-7700\",\"priority\":1,"
+                    + "\"state\":\"raised\",\"causeActive\":true,\"raised\":\"" + iso(t) + "\"}");
+        }
+        try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
+            EventDecoder export = new EventDecoder("export");
+            Map<Long, TrackHistory.Track> all = TrackHistory.read(r.events(), Long.MIN_VALUE, Long.MAX_VALUE, export);
+            assertThat(export.skipped()).isEqualTo(3); // the unknown type, the newer track-updated and alert-raised
+            assertThat(all.get(1L).points).hasSize(13).noneMatch(p -> p.lat() == 10.0);
+
+            EventDecoder restart = new EventDecoder("restart");
+            assertThat(OpenAlerts.alerts(r.events(), restart)).isEmpty(); // alert 7 resolved; alert 8 unreadable
+            assertThat(restart.skipped()).isEqualTo(1);
+            assertThat(OpenAlerts.alerts(r.events())).isEmpty();
+
+            EventDecoder report = new EventDecoder("after-action report");
+            StringWriter w = new StringWriter();
+            AfterActionReport.write(r.events(), 7, w, report);
+            assertThat(w.toString()).doesNotContain("track-teleported").contains("Acknowledged");
+            assertThat(report.skipped()).isPositive();
+        }
+        assertThat(dir.resolve("out.csv")).doesNotExist();
+        assertThat(new String(export("csv"), StandardCharsets.UTF_8).lines()).hasSize(1 + 13 + 4);
     }
 }
