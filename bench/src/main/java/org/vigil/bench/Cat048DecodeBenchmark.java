@@ -69,11 +69,19 @@ public class Cat048DecodeBenchmark {
         for (int b = 0; b < BLOCKS; b++) {
             w.startBlock(buf, p);
             for (int i = 0; i < RECORDS_PER_BLOCK; i++) {
-                w.clear().dataSource(25, 201).timeOfDay(27354.6 + i).descriptor(5, 0, 0, 0, 0)
-                        .polar(rnd.nextDouble() * 400_000, rnd.nextDouble() * 360).mode3A(rnd.nextInt(4096), 0, 0, 0)
-                        .flightLevel(rnd.nextInt(450), 0, 0).address(rnd.nextInt(1 << 24)).callsign(Callsigns.pack("DLH65A"))
-                        .trackNumber(rnd.nextInt(4096)).velocity(rnd.nextDouble() * 300, rnd.nextDouble() * 360)
-                        .trackStatus(0, 2, 0, 0, 0, 0, 0, 0, 0).commsCapability(1, 0, 0, 1, 1, 1, 1, 5);
+                w.clear()
+                        .dataSource(25, 201)
+                        .timeOfDay(27354.6 + i)
+                        .descriptor(5, 0, 0, 0, 0)
+                        .polar(rnd.nextDouble() * 400_000, rnd.nextDouble() * 360)
+                        .mode3A(rnd.nextInt(4096), 0, 0, 0)
+                        .flightLevel(rnd.nextInt(450), 0, 0)
+                        .address(rnd.nextInt(1 << 24))
+                        .callsign(Callsigns.pack("DLH65A"))
+                        .trackNumber(rnd.nextInt(4096))
+                        .velocity(rnd.nextDouble() * 300, rnd.nextDouble() * 360)
+                        .trackStatus(0, 2, 0, 0, 0, 0, 0, 0, 0)
+                        .commsCapability(1, 0, 0, 1, 1, 1, 1, 5);
                 w.endRecord();
             }
             blockOffsets[b] = p;

@@ -1,8 +1,8 @@
 package org.vigil.bench;
 
 import org.vigil.codec.modes.AdsbEncoder;
-import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.Crc24;
+import org.vigil.core.Callsigns;
 
 /**
  * Frames that {@link AdsbEncoder} does not write but that every receiver hears: DF0 short ACAS
@@ -61,17 +61,17 @@ final class Frames {
     /** BDS 1,0 data link capability: register code, subnetwork version 5. */
     static long bds10() {
         long mb = put(0, 1, 8, 0x10);
-        mb = put(mb, 17, 7, 5);      // Mode S subnetwork version
-        mb = put(mb, 24, 1, 1);      // transponder level 5
-        return put(mb, 25, 1, 1);    // Mode S specific services capability
+        mb = put(mb, 17, 7, 5); // Mode S subnetwork version
+        mb = put(mb, 24, 1, 1); // transponder level 5
+        return put(mb, 25, 1, 1); // Mode S specific services capability
     }
 
     /** BDS 1,7 common-usage GICB capability: 2,0 4,0 5,0 6,0 supported. */
     static long bds17() {
-        long mb = put(0, 7, 1, 1);   // 2,0
-        mb = put(mb, 10, 1, 1);      // 4,0
-        mb = put(mb, 17, 1, 1);      // 5,0
-        return put(mb, 24, 1, 1);    // 6,0
+        long mb = put(0, 7, 1, 1); // 2,0
+        mb = put(mb, 10, 1, 1); // 4,0
+        mb = put(mb, 17, 1, 1); // 5,0
+        return put(mb, 24, 1, 1); // 6,0
     }
 
     /** BDS 2,0 aircraft identification. */
@@ -87,8 +87,8 @@ final class Frames {
         mb = put(mb, 15, 12, selectedAltFt / 16);
         mb = put(mb, 27, 1, 1);
         mb = put(mb, 28, 12, Math.round((qnhHpa - 800) * 10));
-        mb = put(mb, 48, 1, 1);      // mode status
-        mb = put(mb, 49, 3, 4);      // VNAV
+        mb = put(mb, 48, 1, 1); // mode status
+        mb = put(mb, 49, 3, 4); // VNAV
         return mb;
     }
 

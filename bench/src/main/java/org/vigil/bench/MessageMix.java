@@ -23,18 +23,37 @@ import java.util.SplittableRandom;
 final class MessageMix {
     /** Kind and share in percent. TC 29 comes only from the real frames (the encoder has none). */
     private static final Object[][] SHARES = {
-            {"DF17 airborne position", 20}, {"DF17 velocity (ground)", 16}, {"DF17 velocity (air)", 2},
-            {"DF17 identification", 3}, {"DF17 aircraft status TC28", 1}, {"DF17 operational status TC31", 2},
-            {"DF17 target state TC29 (real)", 3}, {"DF17 surface position", 2},
-            {"DF11 all-call", 15}, {"DF4 altitude", 9}, {"DF5 identity", 5},
-            {"DF20 Comm-B altitude", 10}, {"DF21 Comm-B identity", 6}, {"DF0 short ACAS", 6},
+        {"DF17 airborne position", 20},
+        {"DF17 velocity (ground)", 16},
+        {"DF17 velocity (air)", 2},
+        {"DF17 identification", 3},
+        {"DF17 aircraft status TC28", 1},
+        {"DF17 operational status TC31", 2},
+        {"DF17 target state TC29 (real)", 3},
+        {"DF17 surface position", 2},
+        {"DF11 all-call", 15},
+        {"DF4 altitude", 9},
+        {"DF5 identity", 5},
+        {"DF20 Comm-B altitude", 10},
+        {"DF21 Comm-B identity", 6},
+        {"DF0 short ACAS", 6},
     };
+
     private static final Traffic.Kind[] KINDS = {
-            Traffic.Kind.AIRBORNE_POSITION, Traffic.Kind.VELOCITY, Traffic.Kind.AIRSPEED,
-            Traffic.Kind.IDENTIFICATION, Traffic.Kind.AIRCRAFT_STATUS, Traffic.Kind.OPERATIONAL_STATUS,
-            null, Traffic.Kind.SURFACE_POSITION,
-            Traffic.Kind.ALL_CALL, Traffic.Kind.ALTITUDE_REPLY, Traffic.Kind.IDENTITY_REPLY,
-            Traffic.Kind.COMM_B_ALTITUDE, Traffic.Kind.COMM_B_IDENTITY, Traffic.Kind.SHORT_ACAS,
+        Traffic.Kind.AIRBORNE_POSITION,
+        Traffic.Kind.VELOCITY,
+        Traffic.Kind.AIRSPEED,
+        Traffic.Kind.IDENTIFICATION,
+        Traffic.Kind.AIRCRAFT_STATUS,
+        Traffic.Kind.OPERATIONAL_STATUS,
+        null,
+        Traffic.Kind.SURFACE_POSITION,
+        Traffic.Kind.ALL_CALL,
+        Traffic.Kind.ALTITUDE_REPLY,
+        Traffic.Kind.IDENTITY_REPLY,
+        Traffic.Kind.COMM_B_ALTITUDE,
+        Traffic.Kind.COMM_B_IDENTITY,
+        Traffic.Kind.SHORT_ACAS,
     };
     /** ES type codes of the real frames usable for each share (by index of SHARES); 0 = none. */
     private static final int[] REAL_TC = {11, 19, 0, 4, 28, 31, 29, 7, 0, 0, 0, 0, 0, 0};
@@ -44,6 +63,7 @@ final class MessageMix {
     final int[] lengths;
     /** Each frame as its own array, for decoders that want exactly one frame per array (libadsb). */
     final byte[][] frames;
+
     final Map<String, Integer> counts = new LinkedHashMap<>();
     int realFrames;
 
@@ -62,7 +82,9 @@ final class MessageMix {
         while (p < n) plan[p++] = 0;
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
-            int t = plan[i]; plan[i] = plan[j]; plan[j] = t;
+            int t = plan[i];
+            plan[i] = plan[j];
+            plan[j] = t;
         }
         byte[] buf = new byte[n * 14];
         offsets = new int[n];

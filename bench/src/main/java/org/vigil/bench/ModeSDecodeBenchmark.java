@@ -66,7 +66,8 @@ public class ModeSDecodeBenchmark {
         final ModeSMessage m = msg;
         final CprResolver r = resolver;
         for (int i = 0; i < MESSAGES; i++) {
-            if (ModeSDecoder.decode(stream, off[i], len[i], T0 + i * 2_000_000L, m) && m.cprFormat != ModeSMessage.ABSENT) {
+            if (ModeSDecoder.decode(stream, off[i], len[i], T0 + i * 2_000_000L, m)
+                    && m.cprFormat != ModeSMessage.ABSENT) {
                 bh.consume(r.resolve(m));
             }
         }

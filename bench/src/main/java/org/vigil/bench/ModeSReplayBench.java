@@ -50,13 +50,27 @@ public final class ModeSReplayBench {
      * operational status, aircraft status and airspeed velocity.
      */
     private static final Traffic.Kind[] CYCLE = {
-            Traffic.Kind.AIRBORNE_POSITION, Traffic.Kind.VELOCITY, Traffic.Kind.ALL_CALL, Traffic.Kind.ALTITUDE_REPLY,
-            Traffic.Kind.AIRBORNE_POSITION, Traffic.Kind.VELOCITY, Traffic.Kind.COMM_B_ALTITUDE,
-            Traffic.Kind.AIRBORNE_POSITION, Traffic.Kind.IDENTITY_REPLY, Traffic.Kind.SHORT_ACAS, Traffic.Kind.VELOCITY,
-            Traffic.Kind.AIRBORNE_POSITION, Traffic.Kind.COMM_B_IDENTITY, null,
+        Traffic.Kind.AIRBORNE_POSITION,
+        Traffic.Kind.VELOCITY,
+        Traffic.Kind.ALL_CALL,
+        Traffic.Kind.ALTITUDE_REPLY,
+        Traffic.Kind.AIRBORNE_POSITION,
+        Traffic.Kind.VELOCITY,
+        Traffic.Kind.COMM_B_ALTITUDE,
+        Traffic.Kind.AIRBORNE_POSITION,
+        Traffic.Kind.IDENTITY_REPLY,
+        Traffic.Kind.SHORT_ACAS,
+        Traffic.Kind.VELOCITY,
+        Traffic.Kind.AIRBORNE_POSITION,
+        Traffic.Kind.COMM_B_IDENTITY,
+        null,
     };
+
     private static final Traffic.Kind[] ROTATING = {
-            Traffic.Kind.IDENTIFICATION, Traffic.Kind.OPERATIONAL_STATUS, Traffic.Kind.AIRCRAFT_STATUS, Traffic.Kind.AIRSPEED,
+        Traffic.Kind.IDENTIFICATION,
+        Traffic.Kind.OPERATIONAL_STATUS,
+        Traffic.Kind.AIRCRAFT_STATUS,
+        Traffic.Kind.AIRSPEED,
     };
 
     private ModeSReplayBench() {}
@@ -82,12 +96,16 @@ public final class ModeSReplayBench {
         if (!Files.exists(capture)) {
             long t = System.nanoTime();
             writeCapture(capture, aircraft, messages);
-            System.out.printf("wrote %s (%,d bytes) in %.1f s%n", capture, Files.size(capture), (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    "wrote %s (%,d bytes) in %.1f s%n", capture, Files.size(capture), (System.nanoTime() - t) / 1e9);
         } else {
             System.out.printf("using cached %s (%,d bytes)%n", capture, Files.size(capture));
         }
-        System.out.printf("JVM %s, max heap %d MiB, %d processors%n", System.getProperty("java.vm.version"),
-                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "JVM %s, max heap %d MiB, %d processors%n",
+                System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
 
         Chain chain = null;
         double best = 0, bestCpu = 0;
@@ -106,9 +124,11 @@ public final class ModeSReplayBench {
             double cpuRate = chain.frames / (cpu / 1e9);
             best = Math.max(best, rate);
             bestCpu = Math.max(bestCpu, cpuRate);
-            System.out.printf("pass %d: %,d frames in %.2f s wall = %,.0f msg/s (%.2f s thread CPU = %,.0f msg/s per CPU second)%n",
+            System.out.printf(
+                    "pass %d: %,d frames in %.2f s wall = %,.0f msg/s (%.2f s thread CPU = %,.0f msg/s per CPU second)%n",
                     p, chain.frames, nanos / 1e9, rate, cpu / 1e9, cpuRate);
-            System.out.printf("        allocated: %,d bytes in the pass (the picture: states, trails, tables), "
+            System.out.printf(
+                    "        allocated: %,d bytes in the pass (the picture: states, trails, tables), "
                             + "%.3f bytes/message over the second half (steady state)%n",
                     alloc, (double) secondHalf / secondHalfFrames);
         }
@@ -116,8 +136,13 @@ public final class ModeSReplayBench {
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("best %,.0f msg/s wall, %,.0f msg/s per CPU second; heap used after GC with %,d aircraft alive: %.1f MiB (max heap %d MiB)%n",
-                best, bestCpu, chain.table.size(), heap / 1048576.0, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "best %,.0f msg/s wall, %,.0f msg/s per CPU second; heap used after GC with %,d aircraft alive: %.1f MiB (max heap %d MiB)%n",
+                best,
+                bestCpu,
+                chain.table.size(),
+                heap / 1048576.0,
+                Runtime.getRuntime().maxMemory() >> 20);
         // keep the state reachable until the heap was measured
         if (chain.table.size() < 0) System.out.println(System.identityHashCode(chain));
     }
@@ -133,6 +158,7 @@ public final class ModeSReplayBench {
         long frames, decoded, positions;
         /** Thread allocation counter when frame number {@code half} arrived: steady-state allocation check. */
         private final long half;
+
         long allocAtHalf, halfFrames;
 
         Chain(int aircraft, long half) {
@@ -169,7 +195,8 @@ public final class ModeSReplayBench {
         }
 
         void printSummary() {
-            System.out.printf("last pass: %,d frames, %,d decoded, %,d positions resolved, feed rejects %d, %,d aircraft in the table%n",
+            System.out.printf(
+                    "last pass: %,d frames, %,d decoded, %,d positions resolved, feed rejects %d, %,d aircraft in the table%n",
                     frames, decoded, positions, counters.totalRejects(), table.size());
             StringBuilder b = new StringBuilder("  outcomes:");
             for (AircraftUpdater.Outcome o : AircraftUpdater.Outcome.values()) {
@@ -177,7 +204,8 @@ public final class ModeSReplayBench {
                 if (c > 0) b.append(' ').append(o).append('=').append(c);
             }
             System.out.println(b);
-            System.out.printf("  CPR: %,d global, %,d local, %,d NL mismatch, %,d jump rejected%n",
+            System.out.printf(
+                    "  CPR: %,d global, %,d local, %,d NL mismatch, %,d jump rejected%n",
                     cpr.globalDecodes(), cpr.localDecodes(), cpr.nlMismatchRejected(), cpr.jumpRejected());
         }
     }
@@ -194,7 +222,9 @@ public final class ModeSReplayBench {
         }
         for (int i = aircraft - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
-            int t = order[i]; order[i] = order[j]; order[j] = t;
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
         }
         double rate = aircraft * MESSAGES_PER_AIRCRAFT_SECOND; // messages per second, all aircraft
         byte[] frame = new byte[14];

@@ -3,7 +3,6 @@ package org.vigil.bench;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,8 +62,15 @@ public class QraBench {
         ten = posture(rnd, 10);
         fiftyUnits = fifty.detachments();
         straight = new TargetPath(1).straight(43.6, 31.5, 28000, 420, 250);
-        route = new TargetPath(4).route(43.6, 31.5, 28000, new double[] {43.2, 42.9, 42.2}, new double[] {29.5, 28.6, 29.5},
-                new double[] {380, 420, 300}, 3);
+        route = new TargetPath(4)
+                .route(
+                        43.6,
+                        31.5,
+                        28000,
+                        new double[] {43.2, 42.9, 42.2},
+                        new double[] {29.5, 28.6, 29.5},
+                        new double[] {380, 420, 300},
+                        3);
         ranking = new InterceptRanking();
         responsiveness = new Responsiveness();
         grid = MapGrid.blackSea(2);
@@ -75,8 +81,13 @@ public class QraBench {
         Posture p = new Posture("bench", QraYaml.defaultProfiles());
         for (int i = 0; i < n; i++) {
             double lat = 41 + 5.5 * rnd.nextDouble(), lon = 22 + 18 * rnd.nextDouble();
-            p.addDetachment(Detachment.of("U" + i, "XX", new Base("B" + i, "B" + i, lat, lon, 300 * rnd.nextDouble()),
-                    TYPES[i % TYPES.length], 2, rnd.nextBoolean() ? Readiness.QRA_5 : Readiness.QRA_15));
+            p.addDetachment(Detachment.of(
+                    "U" + i,
+                    "XX",
+                    new Base("B" + i, "B" + i, lat, lon, 300 * rnd.nextDouble()),
+                    TYPES[i % TYPES.length],
+                    2,
+                    rnd.nextBoolean() ? Readiness.QRA_5 : Readiness.QRA_15));
         }
         return p;
     }
@@ -101,14 +112,16 @@ public class QraBench {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ResponsivenessMap mapBlackSea2km10Units() {
-        return responsiveness.compute(ten, grid, GeoPredicate.EVERYWHERE, 30000, 0, TargetMotion.STATIONARY, options, APRIL_20);
+        return responsiveness.compute(
+                ten, grid, GeoPredicate.EVERYWHERE, 30000, 0, TargetMotion.STATIONARY, options, APRIL_20);
     }
 
     /** The same with a 400 kt target opening from every unit. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ResponsivenessMap mapBlackSea2km10UnitsOpening() {
-        return responsiveness.compute(ten, grid, GeoPredicate.EVERYWHERE, 30000, 400, TargetMotion.OPENING, options, APRIL_20);
+        return responsiveness.compute(
+                ten, grid, GeoPredicate.EVERYWHERE, 30000, 400, TargetMotion.OPENING, options, APRIL_20);
     }
 
     /** Thread CPU time per operation, after warm-up: the figure that "on one core" asks for. */
@@ -127,11 +140,19 @@ public class QraBench {
             long c3 = mx.getCurrentThreadCpuTime(), w3 = System.nanoTime();
             b.mapBlackSea2km10UnitsOpening();
             long c4 = mx.getCurrentThreadCpuTime(), w4 = System.nanoTime();
-            System.out.printf(java.util.Locale.ROOT,
+            System.out.printf(
+                    java.util.Locale.ROOT,
                     "round %d: rank50Straight %.0f us cpu (%.0f wall), rank50Route %.0f us cpu (%.0f wall), "
                             + "map %.0f ms cpu (%.0f wall), map opening %.0f ms cpu (%.0f wall)%n",
-                    round, (c1 - c0) / 2000.0 / 1e3, (w1 - w0) / 2000.0 / 1e3, (c2 - c1) / 2000.0 / 1e3, (w2 - w1) / 2000.0 / 1e3,
-                    (c3 - c2) / 1e6, (w3 - w2) / 1e6, (c4 - c3) / 1e6, (w4 - w3) / 1e6);
+                    round,
+                    (c1 - c0) / 2000.0 / 1e3,
+                    (w1 - w0) / 2000.0 / 1e3,
+                    (c2 - c1) / 2000.0 / 1e3,
+                    (w2 - w1) / 2000.0 / 1e3,
+                    (c3 - c2) / 1e6,
+                    (w3 - w2) / 1e6,
+                    (c4 - c3) / 1e6,
+                    (w4 - w3) / 1e6);
         }
     }
 }

@@ -29,7 +29,8 @@ public final class SimBench {
             long t0 = System.nanoTime();
             SimRunner.Result r = SimRunner.run(sc, dir, seconds, null);
             double wall = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%s pass %d: %.0f s simulated in %.2f s = %.0f simulated s per wall s (%d ADS-B frames, %d plots)%n",
+            System.out.printf(
+                    "%s pass %d: %.0f s simulated in %.2f s = %.0f simulated s per wall s (%d ADS-B frames, %d plots)%n",
                     name, p + 1, seconds, wall, seconds / wall, r.adsbFrames(), r.radarPlots());
             try (var files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) Files.delete(f);

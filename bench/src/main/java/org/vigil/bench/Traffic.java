@@ -12,8 +12,19 @@ import org.vigil.codec.modes.ModeSMessage;
 final class Traffic {
     /** What one frame carries; the ordinal is stable (used in the message schedules). */
     enum Kind {
-        AIRBORNE_POSITION, SURFACE_POSITION, VELOCITY, AIRSPEED, IDENTIFICATION, AIRCRAFT_STATUS,
-        OPERATIONAL_STATUS, ALL_CALL, ALTITUDE_REPLY, IDENTITY_REPLY, COMM_B_ALTITUDE, COMM_B_IDENTITY, SHORT_ACAS
+        AIRBORNE_POSITION,
+        SURFACE_POSITION,
+        VELOCITY,
+        AIRSPEED,
+        IDENTIFICATION,
+        AIRCRAFT_STATUS,
+        OPERATIONAL_STATUS,
+        ALL_CALL,
+        ALTITUDE_REPLY,
+        IDENTITY_REPLY,
+        COMM_B_ALTITUDE,
+        COMM_B_IDENTITY,
+        SHORT_ACAS
     }
 
     final int size;
@@ -31,14 +42,22 @@ final class Traffic {
         this.size = size;
         rnd = new SplittableRandom(seed);
         icao = new int[size];
-        lat0 = new double[size]; lon0 = new double[size]; trackDeg = new double[size];
-        gsKt = new double[size]; tasKt = new double[size];
-        altitudeFt = new int[size]; verticalRateFpm = new int[size]; squawk = new int[size]; selectedAltFt = new int[size];
+        lat0 = new double[size];
+        lon0 = new double[size];
+        trackDeg = new double[size];
+        gsKt = new double[size];
+        tasKt = new double[size];
+        altitudeFt = new int[size];
+        verticalRateFpm = new int[size];
+        squawk = new int[size];
+        selectedAltFt = new int[size];
         callsign = new long[size];
         java.util.HashSet<Integer> used = new java.util.HashSet<>();
         for (int i = 0; i < size; i++) {
             int a;
-            do { a = 0x300000 + rnd.nextInt(0x500000); } while (!used.add(a)); // European ICAO blocks
+            do {
+                a = 0x300000 + rnd.nextInt(0x500000);
+            } while (!used.add(a)); // European ICAO blocks
             icao[i] = a;
             lat0[i] = centreLat + radiusDeg * (2 * rnd.nextDouble() - 1);
             lon0[i] = centreLon + radiusDeg * (2 * rnd.nextDouble() - 1);
@@ -81,15 +100,33 @@ final class Traffic {
         int alt = altitudeAt(i, t);
         switch (kind) {
             case AIRBORNE_POSITION:
-                return AdsbEncoder.airbornePosition(out, off, a, latAt(i, t), lonAt(i, t), alt, odd, AdsbEncoder.DEFAULT_NIC, 0);
+                return AdsbEncoder.airbornePosition(
+                        out, off, a, latAt(i, t), lonAt(i, t), alt, odd, AdsbEncoder.DEFAULT_NIC, 0);
             case SURFACE_POSITION:
                 return AdsbEncoder.surfacePosition(out, off, a, latAt(i, t), lonAt(i, t), 12, trackDeg[i], odd, 10);
             case VELOCITY:
-                return AdsbEncoder.groundVelocity(out, off, a, gsKt[i], trackDeg[i], verticalRateFpm[i],
-                        AdsbEncoder.VR_SOURCE_BARO, 100 + (i & 7) * 25, 2);
+                return AdsbEncoder.groundVelocity(
+                        out,
+                        off,
+                        a,
+                        gsKt[i],
+                        trackDeg[i],
+                        verticalRateFpm[i],
+                        AdsbEncoder.VR_SOURCE_BARO,
+                        100 + (i & 7) * 25,
+                        2);
             case AIRSPEED:
-                return AdsbEncoder.airVelocity(out, off, a, tasKt[i], true, trackDeg[i], verticalRateFpm[i],
-                        AdsbEncoder.VR_SOURCE_BARO, ModeSMessage.ABSENT, 2);
+                return AdsbEncoder.airVelocity(
+                        out,
+                        off,
+                        a,
+                        tasKt[i],
+                        true,
+                        trackDeg[i],
+                        verticalRateFpm[i],
+                        AdsbEncoder.VR_SOURCE_BARO,
+                        ModeSMessage.ABSENT,
+                        2);
             case IDENTIFICATION:
                 return AdsbEncoder.identification(out, off, a, 4, 3, callsign[i]);
             case AIRCRAFT_STATUS:
@@ -105,7 +142,8 @@ final class Traffic {
             case COMM_B_ALTITUDE:
                 return Frames.commB(out, off, 20, a, 0, AdsbEncoder.altitudeCode13(alt), commBRegister(i, t, alt));
             case COMM_B_IDENTITY:
-                return Frames.commB(out, off, 21, a, 0, AdsbEncoder.identityCode13(squawk[i]), commBRegister(i, t, alt));
+                return Frames.commB(
+                        out, off, 21, a, 0, AdsbEncoder.identityCode13(squawk[i]), commBRegister(i, t, alt));
             case SHORT_ACAS:
                 return Frames.df0(out, off, a, false, alt);
             default:
@@ -120,11 +158,19 @@ final class Traffic {
     private long commBRegister(int i, double t, int alt) {
         int k = (int) ((t * 7 + i) % 10);
         switch (k) {
-            case 0: return Frames.bds20(callsign[i]);
-            case 1: return (i & 1) == 0 ? Frames.bds10() : Frames.bds17();
-            case 2: case 3: return Frames.bds40(selectedAltFt[i], 1013.2);
-            case 4: case 5: case 6: return Frames.bds50(0, trackDeg[i], gsKt[i], tasKt[i]);
-            default: return Frames.bds60(trackDeg[i] - 3, tasKt[i], alt, verticalRateFpm[i]);
+            case 0:
+                return Frames.bds20(callsign[i]);
+            case 1:
+                return (i & 1) == 0 ? Frames.bds10() : Frames.bds17();
+            case 2:
+            case 3:
+                return Frames.bds40(selectedAltFt[i], 1013.2);
+            case 4:
+            case 5:
+            case 6:
+                return Frames.bds50(0, trackDeg[i], gsKt[i], tasKt[i]);
+            default:
+                return Frames.bds60(trackDeg[i] - 3, tasKt[i], alt, verticalRateFpm[i]);
         }
     }
 }

@@ -62,8 +62,8 @@ public final class Callsigns {
         if (text.length() > 8) throw new IllegalArgumentException("callsign longer than 8 characters: " + text);
         long v = packed(text);
         if (v < 0) {
-            throw new IllegalArgumentException("callsign character not in the ICAO set: '"
-                    + text.charAt((int) -v - 1) + "' in " + text);
+            throw new IllegalArgumentException(
+                    "callsign character not in the ICAO set: '" + text.charAt((int) -v - 1) + "' in " + text);
         }
         return v;
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class CallsignsTest {
     /** "A1" padded: A=1, '1'=49, then six spaces (32). */
     private static final long A1;
+
     static {
         long v = 1L << 42 | 49L << 36;
         for (int i = 2; i < 8; i++) v |= 32L << (42 - 6 * i);
@@ -31,9 +32,11 @@ class CallsignsTest {
 
     @Test
     void strictPackingRejectsWhatCannotBeSent() {
-        assertThatThrownBy(() -> Callsigns.pack("TOOLONG12")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Callsigns.pack("TOOLONG12"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("longer than 8");
-        assertThatThrownBy(() -> Callsigns.pack("HA-LVA")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Callsigns.pack("HA-LVA"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'-'");
         assertThat(Callsigns.pack("")).as("empty text is eight spaces").isEqualTo(0x8208_2082_0820L);
     }

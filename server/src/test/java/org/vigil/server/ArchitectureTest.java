@@ -37,7 +37,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.vigil");
     }
 
@@ -58,15 +59,23 @@ class ArchitectureTest {
 
     @Test
     void coreAndCodecsDependOnNothingInTheServer() {
-        noClasses().that().resideInAnyPackage("org.vigil.core..", "org.vigil.codec..")
-                .should().dependOnClassesThat().resideInAPackage("org.vigil.server..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.vigil.core..", "org.vigil.codec..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.vigil.server..")
                 .check(main);
     }
 
     @Test
     void coreDoesNotDependOnCodecs() {
-        noClasses().that().resideInAPackage("org.vigil.core..")
-                .should().dependOnClassesThat().resideInAPackage("org.vigil.codec..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.vigil.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.vigil.codec..")
                 .check(main);
     }
 
@@ -85,8 +94,16 @@ class ArchitectureTest {
 
     /** Reading the time of day: System's clocks, the java.time {@code now()}s, system clocks, {@code new Date()}. */
     private static ArchRule wallClockIn(String packages) {
-        Set<Class<?>> withNow = Set.of(Instant.class, LocalDate.class, LocalDateTime.class, LocalTime.class,
-                OffsetDateTime.class, OffsetTime.class, ZonedDateTime.class, Year.class, YearMonth.class);
+        Set<Class<?>> withNow = Set.of(
+                Instant.class,
+                LocalDate.class,
+                LocalDateTime.class,
+                LocalTime.class,
+                OffsetDateTime.class,
+                OffsetTime.class,
+                ZonedDateTime.class,
+                Year.class,
+                YearMonth.class);
         DescribedPredicate<JavaCall<?>> wallClock = DescribedPredicate.describe("read the wall clock", call -> {
             var owner = call.getTargetOwner();
             String name = call.getName();
@@ -94,10 +111,16 @@ class ArchitectureTest {
             if (owner.isEquivalentTo(Clock.class) || owner.isEquivalentTo(InstantSource.class)) {
                 return name.startsWith("system");
             }
-            if (owner.isEquivalentTo(Date.class)) return name.equals("<init>") && call.getTarget().getRawParameterTypes().isEmpty();
+            if (owner.isEquivalentTo(Date.class))
+                return name.equals("<init>")
+                        && call.getTarget().getRawParameterTypes().isEmpty();
             return name.equals("now") && withNow.stream().anyMatch(owner::isEquivalentTo);
         });
-        return noClasses().that().resideInAPackage(packages).should().callCodeUnitWhere(wallClock)
+        return noClasses()
+                .that()
+                .resideInAPackage(packages)
+                .should()
+                .callCodeUnitWhere(wallClock)
                 .because("the core's time comes from the data (docs/ARCHITECTURE.md)");
     }
 }

@@ -16,16 +16,16 @@ import java.util.TreeMap;
 public final class AsterixSpecs {
     /** Resource names of the current editions, with their REF expansion where one exists. */
     private static final String[][] CURRENT = {
-            {"cat048-cat-1.32", "cat048-ref-1.13"},
-            {"cat034-cat-1.29", null},
-            {"cat021-cat-2.7", "cat021-ref-1.5"},
-            {"cat062-cat-1.21", "cat062-ref-1.3"},
+        {"cat048-cat-1.32", "cat048-ref-1.13"},
+        {"cat034-cat-1.29", null},
+        {"cat021-cat-2.7", "cat021-ref-1.5"},
+        {"cat062-cat-1.21", "cat062-ref-1.3"},
     };
     /** Older editions kept for sources that have not upgraded. */
     private static final String[][] OLDER = {
-            {"cat048-cat-1.31", "cat048-ref-1.13"},
-            {"cat021-cat-2.6", "cat021-ref-1.5"},
-            {"cat062-cat-1.20", "cat062-ref-1.3"},
+        {"cat048-cat-1.31", "cat048-ref-1.13"},
+        {"cat021-cat-2.6", "cat021-ref-1.5"},
+        {"cat062-cat-1.20", "cat062-ref-1.3"},
     };
 
     private static volatile Map<Integer, CategorySpec> current;

@@ -236,7 +236,8 @@ public final class AsterixTree {
         if (v instanceof Extended x) {
             Map<?, ?> m = (Map<?, ?>) value;
             int octets = x.octetsFor(0);
-            for (Field f : x.fields) if (!f.isSpare() && m.containsKey(f.name)) octets = Math.max(octets, x.octetsFor(f.bitOffset));
+            for (Field f : x.fields)
+                if (!f.isSpare() && m.containsKey(f.name)) octets = Math.max(octets, x.octetsFor(f.bitOffset));
             byte[] out = new byte[octets];
             Map<String, Long> raw = new HashMap<>();
             for (Field f : x.fields) {
@@ -304,8 +305,8 @@ public final class AsterixTree {
         return v instanceof Group ? Map.of() : null;
     }
 
-    private static void writeFixed(Variation v, Object value, byte[] out, int off, int bit,
-                                   Map<String, Long> siblings, String name) {
+    private static void writeFixed(
+            Variation v, Object value, byte[] out, int off, int bit, Map<String, Long> siblings, String name) {
         if (v instanceof Element e) {
             if (value == null) return; // zero bits
             long raw = raw(e, value, siblings);
@@ -346,7 +347,8 @@ public final class AsterixTree {
         } else if (c instanceof Content.Str s) {
             String text = (String) value;
             int per = s.bitsPerChar();
-            if (text.length() * per != e.bits) throw new IllegalArgumentException("string '" + text + "' does not fill " + e.bits + " bits");
+            if (text.length() * per != e.bits)
+                throw new IllegalArgumentException("string '" + text + "' does not fill " + e.bits + " bits");
             raw = 0;
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
@@ -364,7 +366,8 @@ public final class AsterixTree {
         if (e.bits < 64) {
             long lo = signed ? -(1L << (e.bits - 1)) : 0;
             long hi = signed ? (1L << (e.bits - 1)) - 1 : (1L << e.bits) - 1;
-            if (raw < lo || raw > hi) throw new IllegalArgumentException("value " + value + " does not fit " + e.bits + " bits");
+            if (raw < lo || raw > hi)
+                throw new IllegalArgumentException("value " + value + " does not fit " + e.bits + " bits");
             raw &= (1L << e.bits) - 1;
         }
         return raw;

@@ -66,48 +66,150 @@ public final class Cat021Record extends TypedRecord {
         return this;
     }
 
-    public int sac() { return i(sac); }
-    public int sic() { return i(sic); }
+    public int sac() {
+        return i(sac);
+    }
+
+    public int sic() {
+        return i(sic);
+    }
     // I021/040 target report descriptor
-    public int addressType() { return i(atp); }
-    public int altitudeReportingCapability() { return i(arc); }
-    public int rangeCheck() { return i(rc); }
-    public int rab() { return i(rab); }
-    public int groundBit() { return i(gbs); }
-    public int sim() { return i(sim); }
-    public int tst() { return i(tst); }
-    public int confidenceLevel() { return i(cl); }
-    public int independentPositionCheck() { return i(ipc); }
-    public int cprFailed() { return i(cpr); }
-    public int rangeCheckFailed() { return i(rcf); }
-    public int localDecodingPositionJump() { return i(ldpj); }
+    public int addressType() {
+        return i(atp);
+    }
+
+    public int altitudeReportingCapability() {
+        return i(arc);
+    }
+
+    public int rangeCheck() {
+        return i(rc);
+    }
+
+    public int rab() {
+        return i(rab);
+    }
+
+    public int groundBit() {
+        return i(gbs);
+    }
+
+    public int sim() {
+        return i(sim);
+    }
+
+    public int tst() {
+        return i(tst);
+    }
+
+    public int confidenceLevel() {
+        return i(cl);
+    }
+
+    public int independentPositionCheck() {
+        return i(ipc);
+    }
+
+    public int cprFailed() {
+        return i(cpr);
+    }
+
+    public int rangeCheckFailed() {
+        return i(rcf);
+    }
+
+    public int localDecodingPositionJump() {
+        return i(ldpj);
+    }
     // times of applicability / reception, s since UTC midnight
-    public double timeOfApplicabilityPositionSeconds() { return d(tApplPos); }
-    public double timeOfApplicabilityVelocitySeconds() { return d(tApplVel); }
-    public double timeOfReceptionPositionSeconds() { return d(tRecPos); }
+    public double timeOfApplicabilityPositionSeconds() {
+        return d(tApplPos);
+    }
+
+    public double timeOfApplicabilityVelocitySeconds() {
+        return d(tApplVel);
+    }
+
+    public double timeOfReceptionPositionSeconds() {
+        return d(tRecPos);
+    }
     /** I021/074 fraction of the second (the FSI bits are not applied). */
-    public double timeOfReceptionPositionFractionSeconds() { return d(tRecPosHp); }
-    public double timeOfReceptionVelocitySeconds() { return d(tRecVel); }
-    public double timeOfReceptionVelocityFractionSeconds() { return d(tRecVelHp); }
-    public double timeOfReportSeconds() { return d(tReport); }
+    public double timeOfReceptionPositionFractionSeconds() {
+        return d(tRecPosHp);
+    }
+
+    public double timeOfReceptionVelocitySeconds() {
+        return d(tRecVel);
+    }
+
+    public double timeOfReceptionVelocityFractionSeconds() {
+        return d(tRecVelHp);
+    }
+
+    public double timeOfReportSeconds() {
+        return d(tReport);
+    }
     // position
-    public double latitudeDeg() { double v = d(latHr); return Double.isNaN(v) ? d(lat) : v; }
-    public double longitudeDeg() { double v = d(lonHr); return Double.isNaN(v) ? d(lon) : v; }
-    public double flightLevel() { return d(fl); }
+    public double latitudeDeg() {
+        double v = d(latHr);
+        return Double.isNaN(v) ? d(lat) : v;
+    }
+
+    public double longitudeDeg() {
+        double v = d(lonHr);
+        return Double.isNaN(v) ? d(lon) : v;
+    }
+
+    public double flightLevel() {
+        return d(fl);
+    }
     /** Barometric vertical rate, NaN when absent or flagged out of range (RE = 1). */
-    public double barometricVerticalRateMps() { return i(bvrRe) == 0 ? d(bvr) * FT_PER_MIN : Double.NaN; }
-    public double geometricVerticalRateMps() { return i(gvrRe) == 0 ? d(gvr) * FT_PER_MIN : Double.NaN; }
+    public double barometricVerticalRateMps() {
+        return i(bvrRe) == 0 ? d(bvr) * FT_PER_MIN : Double.NaN;
+    }
+
+    public double geometricVerticalRateMps() {
+        return i(gvrRe) == 0 ? d(gvr) * FT_PER_MIN : Double.NaN;
+    }
     /** I021/160 ground speed, NaN when absent or flagged out of range. */
-    public double groundSpeedMps() { return i(gsRe) == 0 ? d(gs) * NM : Double.NaN; }
-    public double trackAngleDeg() { return d(ta); }
-    public long callsign() { long v = l(callsign); return v == ABSENT ? 0 : v; }
-    public int address() { return i(address); }
-    public int mode3A() { return i(m3a); }
+    public double groundSpeedMps() {
+        return i(gsRe) == 0 ? d(gs) * NM : Double.NaN;
+    }
+
+    public double trackAngleDeg() {
+        return d(ta);
+    }
+
+    public long callsign() {
+        long v = l(callsign);
+        return v == ABSENT ? 0 : v;
+    }
+
+    public int address() {
+        return i(address);
+    }
+
+    public int mode3A() {
+        return i(m3a);
+    }
     // I021/200 target status
-    public int intentChange() { return i(icf); }
-    public int lnavMode() { return i(lnav); }
-    public int militaryEmergency() { return i(me); }
+    public int intentChange() {
+        return i(icf);
+    }
+
+    public int lnavMode() {
+        return i(lnav);
+    }
+
+    public int militaryEmergency() {
+        return i(me);
+    }
     /** Priority status: 1 general emergency, ... 5 unlawful interference, 6 downed aircraft. */
-    public int priorityStatus() { return i(ps); }
-    public int surveillanceStatus() { return i(ss); }
+    public int priorityStatus() {
+        return i(ps);
+    }
+
+    public int surveillanceStatus() {
+        return i(ss);
+    }
 }

@@ -46,30 +46,83 @@ public final class Cat034Record extends TypedRecord {
         return this;
     }
 
-    public int sac() { return i(sac); }
-    public int sic() { return i(sic); }
+    public int sac() {
+        return i(sac);
+    }
+
+    public int sic() {
+        return i(sic);
+    }
     /** I034/000: 1 north marker, 2 sector crossing, 3 geographical filtering, 4 jamming strobe, ... */
-    public int messageType() { return i(type); }
+    public int messageType() {
+        return i(type);
+    }
     /** I034/020 sector azimuth (1.40625° steps). */
-    public double sectorAzimuthDeg() { return d(sector); }
-    public double timeOfDaySeconds() { return d(tod); }
+    public double sectorAzimuthDeg() {
+        return d(sector);
+    }
+
+    public double timeOfDaySeconds() {
+        return d(tod);
+    }
     /** I034/041: the antenna rotation period (despite the item's name "speed"). */
-    public double antennaRotationPeriodSeconds() { return d(period); }
+    public double antennaRotationPeriodSeconds() {
+        return d(period);
+    }
     // I034/050 system configuration and status
-    public boolean hasSystemConfiguration() { return com.present(record) || psr.present(record) || ssr.present(record) || mds.present(record); }
-    public int noGo() { return i(nogo); }
-    public int rdpChain() { return i(rdpc); }
+    public boolean hasSystemConfiguration() {
+        return com.present(record) || psr.present(record) || ssr.present(record) || mds.present(record);
+    }
+
+    public int noGo() {
+        return i(nogo);
+    }
+
+    public int rdpChain() {
+        return i(rdpc);
+    }
     /** 1 when the RDP was reset: expect new track numbers. */
-    public int rdpReset() { return i(rdpr); }
-    public int rdpOverload() { return i(ovlRdp); }
-    public int transmissionOverload() { return i(ovlXmt); }
-    public int monitoringDisconnected() { return i(msc); }
-    public int timeSourceInvalid() { return i(tsv); }
-    public int psrAntenna() { return i(psr); }
-    public int ssrAntenna() { return i(ssr); }
-    public int modeSAntenna() { return i(mds); }
+    public int rdpReset() {
+        return i(rdpr);
+    }
+
+    public int rdpOverload() {
+        return i(ovlRdp);
+    }
+
+    public int transmissionOverload() {
+        return i(ovlXmt);
+    }
+
+    public int monitoringDisconnected() {
+        return i(msc);
+    }
+
+    public int timeSourceInvalid() {
+        return i(tsv);
+    }
+
+    public int psrAntenna() {
+        return i(psr);
+    }
+
+    public int ssrAntenna() {
+        return i(ssr);
+    }
+
+    public int modeSAntenna() {
+        return i(mds);
+    }
     // I034/120 position of the data source
-    public double sensorHeightMetres() { return d(hgt); }
-    public double sensorLatitudeDeg() { return d(lat); }
-    public double sensorLongitudeDeg() { return d(lon); }
+    public double sensorHeightMetres() {
+        return d(hgt);
+    }
+
+    public double sensorLatitudeDeg() {
+        return d(lat);
+    }
+
+    public double sensorLongitudeDeg() {
+        return d(lon);
+    }
 }

@@ -8,7 +8,8 @@ package org.vigil.codec.asterix;
  */
 public final class Cat034Writer {
     /** A north marker: 010, 000 = 1, 030, and 041 when the rotation period is known (>0). */
-    public int northMarker(byte[] buf, int off, int sac, int sic, double timeOfDaySeconds, double rotationPeriodSeconds) {
+    public int northMarker(
+            byte[] buf, int off, int sac, int sic, double timeOfDaySeconds, double rotationPeriodSeconds) {
         boolean period = rotationPeriodSeconds > 0;
         int len = 3 + 1 + 2 + 1 + 3 + (period ? 2 : 0);
         if (off + len > buf.length) return -1;

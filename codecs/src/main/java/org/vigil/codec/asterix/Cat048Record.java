@@ -16,6 +16,7 @@ public final class Cat048Record extends TypedRecord {
     private final FieldRef com, stat, si, mssc, arc, aic, b1a, b1b;
     /** RE/ERR (REF 1.13); null when the loaded spec has no REF or its REF lacks ERR. */
     private final FieldRef extendedRange;
+
     private final int bdsIndex;
 
     public Cat048Record(CategorySpec spec) {
@@ -98,28 +99,73 @@ public final class Cat048Record extends TypedRecord {
     }
 
     // I048/010 data source
-    public int sac() { return i(sac); }
-    public int sic() { return i(sic); }
+    public int sac() {
+        return i(sac);
+    }
+
+    public int sic() {
+        return i(sic);
+    }
     // I048/140
-    public double timeOfDaySeconds() { return d(tod); }
+    public double timeOfDaySeconds() {
+        return d(tod);
+    }
     // I048/020 target report descriptor
-    public int typ() { return i(typ); }
-    public int sim() { return i(sim); }
-    public int rdp() { return i(rdp); }
-    public int spi() { return i(spi); }
-    public int rab() { return i(rab); }
-    public int tst() { return i(tst); }
+    public int typ() {
+        return i(typ);
+    }
+
+    public int sim() {
+        return i(sim);
+    }
+
+    public int rdp() {
+        return i(rdp);
+    }
+
+    public int spi() {
+        return i(spi);
+    }
+
+    public int rab() {
+        return i(rab);
+    }
+
+    public int tst() {
+        return i(tst);
+    }
     /** 1 when extended range is present (RHO beyond 256 NM is then in RE/ERR). */
-    public int err() { return i(err); }
-    public int xpp() { return i(xpp); }
-    public int militaryEmergency() { return i(me); }
-    public int militaryIdentification() { return i(mi); }
+    public int err() {
+        return i(err);
+    }
+
+    public int xpp() {
+        return i(xpp);
+    }
+
+    public int militaryEmergency() {
+        return i(me);
+    }
+
+    public int militaryIdentification() {
+        return i(mi);
+    }
     /** Mode 4: 0 no interrogation, 1 friendly, 2 unknown, 3 no reply. */
-    public int foeFri() { return i(foeFri); }
+    public int foeFri() {
+        return i(foeFri);
+    }
     // I048/040 measured position (slant range, azimuth)
-    public double rhoMetres() { return d(rho) * NM; }
-    public double thetaDeg() { return d(theta); }
-    public double thetaRad() { return Math.toRadians(d(theta)); }
+    public double rhoMetres() {
+        return d(rho) * NM;
+    }
+
+    public double thetaDeg() {
+        return d(theta);
+    }
+
+    public double thetaRad() {
+        return Math.toRadians(d(theta));
+    }
     /** RE/ERR extended range report (targets at 256 NM and beyond), m; NaN when not sent. */
     public double extendedRangeMetres() {
         return extendedRange == null ? Double.NaN : d(extendedRange) * NM;
@@ -133,59 +179,164 @@ public final class Cat048Record extends TypedRecord {
         return err() == 1 ? extendedRangeMetres() : rhoMetres();
     }
     // I048/042 calculated Cartesian position
-    public double xMetres() { return d(x) * NM; }
-    public double yMetres() { return d(y) * NM; }
+    public double xMetres() {
+        return d(x) * NM;
+    }
+
+    public double yMetres() {
+        return d(y) * NM;
+    }
     // I048/070 Mode 3/A
     /** The 12-bit code (A4..D1); print with {@code %04o} to get the usual four octal digits. */
-    public int mode3A() { return i(m3a); }
-    public int mode3AInvalid() { return i(m3aV); }
-    public int mode3AGarbled() { return i(m3aG); }
-    public int mode3ASmoothed() { return i(m3aL); }
+    public int mode3A() {
+        return i(m3a);
+    }
+
+    public int mode3AInvalid() {
+        return i(m3aV);
+    }
+
+    public int mode3AGarbled() {
+        return i(m3aG);
+    }
+
+    public int mode3ASmoothed() {
+        return i(m3aL);
+    }
     // I048/090 flight level (Mode C)
-    public double flightLevel() { return d(fl); }
-    public double flightLevelFeet() { return d(fl) * 100; }
-    public int flightLevelInvalid() { return i(flV); }
-    public int flightLevelGarbled() { return i(flG); }
+    public double flightLevel() {
+        return d(fl);
+    }
+
+    public double flightLevelFeet() {
+        return d(fl) * 100;
+    }
+
+    public int flightLevelInvalid() {
+        return i(flV);
+    }
+
+    public int flightLevelGarbled() {
+        return i(flG);
+    }
     // I048/130 plot characteristics
-    public double ssrRunLengthDeg() { return d(srl); }
-    public int ssrReplies() { return i(srr); }
-    public double ssrAmplitudeDbm() { return d(sam); }
-    public double psrRunLengthDeg() { return d(prl); }
-    public double psrAmplitudeDbm() { return d(pam); }
-    public double rangeDifferenceMetres() { return d(rpd) * NM; }
-    public double azimuthDifferenceDeg() { return d(apd); }
+    public double ssrRunLengthDeg() {
+        return d(srl);
+    }
+
+    public int ssrReplies() {
+        return i(srr);
+    }
+
+    public double ssrAmplitudeDbm() {
+        return d(sam);
+    }
+
+    public double psrRunLengthDeg() {
+        return d(prl);
+    }
+
+    public double psrAmplitudeDbm() {
+        return d(pam);
+    }
+
+    public double rangeDifferenceMetres() {
+        return d(rpd) * NM;
+    }
+
+    public double azimuthDifferenceDeg() {
+        return d(apd);
+    }
     // I048/161
-    public int trackNumber() { return i(trn); }
+    public int trackNumber() {
+        return i(trn);
+    }
     // I048/170 track status
-    public int tentative() { return i(cnf); }
-    public int rad() { return i(rad); }
-    public int doubtful() { return i(dou); }
-    public int manoeuvre() { return i(mah); }
-    public int climbDescent() { return i(cdm); }
-    public int trackEnded() { return i(tre); }
-    public int ghost() { return i(gho); }
-    public int sup() { return i(sup); }
-    public int tcc() { return i(tcc); }
+    public int tentative() {
+        return i(cnf);
+    }
+
+    public int rad() {
+        return i(rad);
+    }
+
+    public int doubtful() {
+        return i(dou);
+    }
+
+    public int manoeuvre() {
+        return i(mah);
+    }
+
+    public int climbDescent() {
+        return i(cdm);
+    }
+
+    public int trackEnded() {
+        return i(tre);
+    }
+
+    public int ghost() {
+        return i(gho);
+    }
+
+    public int sup() {
+        return i(sup);
+    }
+
+    public int tcc() {
+        return i(tcc);
+    }
     // I048/200 track velocity
-    public double groundSpeedMps() { return d(gsp) * NM; }
-    public double headingDeg() { return d(hdg); }
+    public double groundSpeedMps() {
+        return d(gsp) * NM;
+    }
+
+    public double headingDeg() {
+        return d(hdg);
+    }
     // I048/220, I048/240
     /** 24-bit ICAO address, ABSENT when not sent. */
-    public int address() { return i(address); }
+    public int address() {
+        return i(address);
+    }
     /** Callsign packed 6 bits a character as {@link org.vigil.core.Callsigns}; 0 when absent. */
     public long callsign() {
         long v = l(callsign);
         return v == ABSENT ? 0 : v;
     }
     // I048/230 communications capability and flight status
-    public int com() { return i(com); }
-    public int flightStatus() { return i(stat); }
-    public int si() { return i(si); }
-    public int mssc() { return i(mssc); }
-    public int arc() { return i(arc); }
-    public int aic() { return i(aic); }
-    public int b1a() { return i(b1a); }
-    public int b1b() { return i(b1b); }
+    public int com() {
+        return i(com);
+    }
+
+    public int flightStatus() {
+        return i(stat);
+    }
+
+    public int si() {
+        return i(si);
+    }
+
+    public int mssc() {
+        return i(mssc);
+    }
+
+    public int arc() {
+        return i(arc);
+    }
+
+    public int aic() {
+        return i(aic);
+    }
+
+    public int b1a() {
+        return i(b1a);
+    }
+
+    public int b1b() {
+        return i(b1b);
+    }
 
     // I048/250 Mode S MB data: REP, then n x (MB 56 bits, BDS1 4, BDS2 4)
     public int bdsCount() {

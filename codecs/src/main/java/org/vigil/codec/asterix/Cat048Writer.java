@@ -16,8 +16,20 @@ import org.vigil.core.geo.Units;
 public final class Cat048Writer {
     private static final double NM = Units.NM;
     // FRN - 1 of the items written
-    private static final int I010 = 0, I140 = 1, I020 = 2, I040 = 3, I070 = 4, I090 = 5, I220 = 7, I240 = 8,
-            I161 = 10, I042 = 11, I200 = 12, I170 = 13, I230 = 20, RE = 27;
+    private static final int I010 = 0,
+            I140 = 1,
+            I020 = 2,
+            I040 = 3,
+            I070 = 4,
+            I090 = 5,
+            I220 = 7,
+            I240 = 8,
+            I161 = 10,
+            I042 = 11,
+            I200 = 12,
+            I170 = 13,
+            I230 = 20,
+            RE = 27;
 
     private byte[] buf;
     private int blockStart;
@@ -73,7 +85,11 @@ public final class Cat048Writer {
 
     /** I048/020 second octet: TST, XPP, ME, MI, FOE/FRI (ERR is set by {@link #polar}). */
     public Cat048Writer descriptorMilitary(int tst, int xpp, int me, int mi, int foeFri) {
-        flags020b = (flags020b & 0x40) | ((tst & 1) << 7) | ((xpp & 1) << 5) | ((me & 1) << 4) | ((mi & 1) << 3)
+        flags020b = (flags020b & 0x40)
+                | ((tst & 1) << 7)
+                | ((xpp & 1) << 5)
+                | ((me & 1) << 4)
+                | ((mi & 1) << 3)
                 | ((foeFri & 3) << 1);
         return this;
     }
@@ -165,8 +181,14 @@ public final class Cat048Writer {
 
     /** I048/230: COM, STAT, SI, MSSC, ARC, AIC, B1A, B1B. */
     public Cat048Writer commsCapability(int com, int stat, int si, int mssc, int arc, int aic, int b1a, int b1b) {
-        com230 = ((com & 7) << 13) | ((stat & 7) << 10) | ((si & 1) << 9) | ((mssc & 1) << 7) | ((arc & 1) << 6)
-                | ((aic & 1) << 5) | ((b1a & 1) << 4) | (b1b & 0xF);
+        com230 = ((com & 7) << 13)
+                | ((stat & 7) << 10)
+                | ((si & 1) << 9)
+                | ((mssc & 1) << 7)
+                | ((arc & 1) << 6)
+                | ((aic & 1) << 5)
+                | ((b1a & 1) << 4)
+                | (b1b & 0xF);
         present |= 1L << I230;
         return this;
     }
@@ -187,26 +209,49 @@ public final class Cat048Writer {
         for (int o = 0; o < fspecLen; o++) buf[pos + o] = (byte) (o < fspecLen - 1 ? 1 : 0);
         for (int i = 0; i <= last; i++) if ((present & (1L << i)) != 0) buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
         pos += fspecLen;
-        if (has(I010)) { put8(sac); put8(sic); }
+        if (has(I010)) {
+            put8(sac);
+            put8(sic);
+        }
         if (has(I140)) put24(tod128);
         if (has(I020)) {
-            if (flags020b != 0) { put8((typ << 5) | flags020 | 1); put8(flags020b); }
-            else put8((typ << 5) | flags020);
+            if (flags020b != 0) {
+                put8((typ << 5) | flags020 | 1);
+                put8(flags020b);
+            } else put8((typ << 5) | flags020);
         }
-        if (has(I040)) { put16(rho); put16(theta); }
+        if (has(I040)) {
+            put16(rho);
+            put16(theta);
+        }
         if (has(I070)) put16(m3aFlags | m3a);
         if (has(I090)) put16(flFlags | fl);
         if (has(I220)) put24(address);
-        if (has(I240)) { put24((int) (callsign >>> 24)); put24((int) callsign & 0xFFFFFF); }
+        if (has(I240)) {
+            put24((int) (callsign >>> 24));
+            put24((int) callsign & 0xFFFFFF);
+        }
         if (has(I161)) put16(trackNumber);
-        if (has(I042)) { put16(x); put16(y); }
-        if (has(I200)) { put16(gsp); put16(hdg); }
+        if (has(I042)) {
+            put16(x);
+            put16(y);
+        }
+        if (has(I200)) {
+            put16(gsp);
+            put16(hdg);
+        }
         if (has(I170)) {
-            if (status170b != 0) { put8(status170 | 1); put8(status170b); }
-            else put8(status170);
+            if (status170b != 0) {
+                put8(status170 | 1);
+                put8(status170b);
+            } else put8(status170);
         }
         if (has(I230)) put16(com230);
-        if (has(RE)) { put8(5); put8(0x08); put24(extendedRho); } // REF 1.13: indicator bit of ERR
+        if (has(RE)) {
+            put8(5);
+            put8(0x08);
+            put24(extendedRho);
+        } // REF 1.13: indicator bit of ERR
         records++;
         return pos - start;
     }

@@ -54,41 +54,133 @@ public final class Cat062Record extends TypedRecord {
         return this;
     }
 
-    public int sac() { return i(sac); }
-    public int sic() { return i(sic); }
-    public int serviceId() { return i(service); }
-    public int trackNumber() { return i(trackNumber); }
-    public int mode3A() { return i(m3a); }
-    public int mode3AInvalid() { return i(m3aV); }
-    public int mode3AGarbled() { return i(m3aG); }
-    public int mode3AChanged() { return i(m3aCh); }
-    public double timeOfTrackSeconds() { return d(tod); }
-    public double xMetres() { return d(x); }
-    public double yMetres() { return d(y); }
-    public double latitudeDeg() { return d(lat); }
-    public double longitudeDeg() { return d(lon); }
-    public double vxMps() { return d(vx); }
-    public double vyMps() { return d(vy); }
-    public double measuredFlightLevel() { return d(mfl); }
-    public double rateOfClimbMps() { return d(rocd) * FT_PER_MIN; }
-    public int callsignSource() { return i(sti); }
+    public int sac() {
+        return i(sac);
+    }
+
+    public int sic() {
+        return i(sic);
+    }
+
+    public int serviceId() {
+        return i(service);
+    }
+
+    public int trackNumber() {
+        return i(trackNumber);
+    }
+
+    public int mode3A() {
+        return i(m3a);
+    }
+
+    public int mode3AInvalid() {
+        return i(m3aV);
+    }
+
+    public int mode3AGarbled() {
+        return i(m3aG);
+    }
+
+    public int mode3AChanged() {
+        return i(m3aCh);
+    }
+
+    public double timeOfTrackSeconds() {
+        return d(tod);
+    }
+
+    public double xMetres() {
+        return d(x);
+    }
+
+    public double yMetres() {
+        return d(y);
+    }
+
+    public double latitudeDeg() {
+        return d(lat);
+    }
+
+    public double longitudeDeg() {
+        return d(lon);
+    }
+
+    public double vxMps() {
+        return d(vx);
+    }
+
+    public double vyMps() {
+        return d(vy);
+    }
+
+    public double measuredFlightLevel() {
+        return d(mfl);
+    }
+
+    public double rateOfClimbMps() {
+        return d(rocd) * FT_PER_MIN;
+    }
+
+    public int callsignSource() {
+        return i(sti);
+    }
     /** I062/245 callsign, packed as {@link org.vigil.core.Callsigns}; 0 when absent. */
-    public long callsign() { long v = l(callsign); return v == ABSENT ? 0 : v; }
+    public long callsign() {
+        long v = l(callsign);
+        return v == ABSENT ? 0 : v;
+    }
     /** I062/380 ADR, the Mode S address. */
-    public int address() { return i(adr); }
+    public int address() {
+        return i(adr);
+    }
     /** I062/380 ID, the downlinked identification (packed). */
-    public long downlinkedId() { long v = l(acid); return v == ABSENT ? 0 : v; }
-    public double magneticHeadingDeg() { return d(mhg); }
-    public double trueAirspeedMps() { return d(tas) * KT; }
+    public long downlinkedId() {
+        long v = l(acid);
+        return v == ABSENT ? 0 : v;
+    }
+
+    public double magneticHeadingDeg() {
+        return d(mhg);
+    }
+
+    public double trueAirspeedMps() {
+        return d(tas) * KT;
+    }
     // I062/080 track status
-    public int monosensor() { return i(mon); }
-    public int spi() { return i(spi); }
-    public int tentative() { return i(cnf); }
-    public int sim() { return i(sim); }
-    public int trackEnded() { return i(tse); }
-    public int trackBegun() { return i(tsb); }
-    public int militaryEmergency() { return i(me); }
-    public int militaryIdentification() { return i(mi); }
+    public int monosensor() {
+        return i(mon);
+    }
+
+    public int spi() {
+        return i(spi);
+    }
+
+    public int tentative() {
+        return i(cnf);
+    }
+
+    public int sim() {
+        return i(sim);
+    }
+
+    public int trackEnded() {
+        return i(tse);
+    }
+
+    public int trackBegun() {
+        return i(tsb);
+    }
+
+    public int militaryEmergency() {
+        return i(me);
+    }
+
+    public int militaryIdentification() {
+        return i(mi);
+    }
     /** Emergency status: 1 general, 2 medical, 3 minimum fuel, 4 no comms, 5 unlawful interference, 6 downed. */
-    public int emergencyStatus() { return i(ems); }
+    public int emergencyStatus() {
+        return i(ems);
+    }
 }

@@ -15,6 +15,7 @@ public final class CategorySpec {
     private final ItemSpec[] uap;
     /** The REF expansion (a compound), or null when none is loaded. */
     public final Compound expansion;
+
     public final String expansionEdition;
     /** Octets of each UAP item when fixed-size, 0 when its length depends on the data (hot-path shortcut). */
     private final int[] fixedOctets;
@@ -68,7 +69,7 @@ public final class CategorySpec {
 
     @Override
     public String toString() {
-        return String.format("CAT%03d ed %s%s", category, edition,
-                expansion == null ? "" : " + REF " + expansionEdition);
+        return String.format(
+                "CAT%03d ed %s%s", category, edition, expansion == null ? "" : " + REF " + expansionEdition);
     }
 }

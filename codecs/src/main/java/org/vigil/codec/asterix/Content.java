@@ -5,8 +5,8 @@ package org.vigil.codec.asterix;
  * Quantities keep their LSB as an exact rational {@code num/den} so that values are computed as
  * {@code raw * num / den} (exact for power-of-two denominators) and never from a rounded constant.
  */
-public abstract sealed class Content permits Content.Raw, Content.Table, Content.Quantity, Content.Int,
-        Content.Str, Content.Bds, Content.Case {
+public abstract sealed class Content
+        permits Content.Raw, Content.Table, Content.Quantity, Content.Int, Content.Str, Content.Bds, Content.Case {
 
     private Content() {}
 
@@ -71,7 +71,11 @@ public abstract sealed class Content permits Content.Raw, Content.Table, Content
 
     /** Character strings: octal digits (3 bits), ICAO 6-bit characters, or ASCII octets. */
     public static final class Str extends Content {
-        public enum Kind { OCTAL, ICAO, ASCII }
+        public enum Kind {
+            OCTAL,
+            ICAO,
+            ASCII
+        }
 
         public final Kind kind;
 

@@ -36,9 +36,11 @@ public final class DecodeStats {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("blocks=").append(blocks).append(" records=").append(records);
+        StringBuilder sb =
+                new StringBuilder("blocks=").append(blocks).append(" records=").append(records);
         for (Rejection r : Rejection.values()) {
-            if (rejected[r.ordinal()] != 0) sb.append(' ').append(r.code).append('=').append(rejected[r.ordinal()]);
+            if (rejected[r.ordinal()] != 0)
+                sb.append(' ').append(r.code).append('=').append(rejected[r.ordinal()]);
         }
         return sb.toString();
     }

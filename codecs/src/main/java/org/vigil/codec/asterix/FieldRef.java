@@ -21,8 +21,16 @@ public final class FieldRef {
     /** Octets before the compound's presence bits: 1 for the RE item's length octet, else 0. */
     final int header;
 
-    private FieldRef(String path, int index, Compound compound, int header, int slot, Variation container,
-                     int bitOffset, Element e, int needOctets) {
+    private FieldRef(
+            String path,
+            int index,
+            Compound compound,
+            int header,
+            int slot,
+            Variation container,
+            int bitOffset,
+            Element e,
+            int needOctets) {
         this.path = path;
         this.index = index;
         this.compound = compound;
@@ -62,7 +70,8 @@ public final class FieldRef {
             v = spec.expansion; // RE: length octet, then the REF's compound
             header = 1;
         }
-        if (i >= names.length && v instanceof Compound) throw new IllegalArgumentException("no subfield named in " + path);
+        if (i >= names.length && v instanceof Compound)
+            throw new IllegalArgumentException("no subfield named in " + path);
         if (v instanceof Compound c) {
             compound = c;
             slot = c.slot(names[i++]);
@@ -118,7 +127,9 @@ public final class FieldRef {
     public double value(AsterixRecord r) {
         int off = base(r);
         if (off < 0) return Double.NaN;
-        long raw = signed ? Bits.readSigned(r.buffer(), off, bitOffset, bits) : Bits.read(r.buffer(), off, bitOffset, bits);
+        long raw = signed
+                ? Bits.readSigned(r.buffer(), off, bitOffset, bits)
+                : Bits.read(r.buffer(), off, bitOffset, bits);
         return raw * num / den;
     }
 

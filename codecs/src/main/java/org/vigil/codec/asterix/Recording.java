@@ -7,7 +7,11 @@ package org.vigil.codec.asterix;
  * 802.1Q tagged) or Linux cooked capture (SLL, SLL2). Malformed framing is counted, not thrown.
  */
 public final class Recording {
-    public enum Format { RAW, FINAL, PCAP }
+    public enum Format {
+        RAW,
+        FINAL,
+        PCAP
+    }
 
     /** Receives one payload; {@code packet} numbers frames/packets from 0. */
     public interface PayloadSink {
@@ -24,8 +28,12 @@ public final class Recording {
         }
         if (len >= 12) {
             int n = ((b[0] & 0xFF) << 8) | (b[1] & 0xFF);
-            if (n >= 15 && n <= len && (b[n - 1] & 0xFF) == 0xA5 && (b[n - 2] & 0xFF) == 0xA5
-                    && (b[n - 3] & 0xFF) == 0xA5 && (b[n - 4] & 0xFF) == 0xA5) return Format.FINAL;
+            if (n >= 15
+                    && n <= len
+                    && (b[n - 1] & 0xFF) == 0xA5
+                    && (b[n - 2] & 0xFF) == 0xA5
+                    && (b[n - 3] & 0xFF) == 0xA5
+                    && (b[n - 4] & 0xFF) == 0xA5) return Format.FINAL;
         }
         return Format.RAW;
     }
@@ -33,7 +41,10 @@ public final class Recording {
     /** Splits {@code b[0, len)}; returns the number of framing errors (bad frame, non-UDP packet, ...). */
     public static int split(byte[] b, int len, Format format, PayloadSink sink) {
         return switch (format) {
-            case RAW -> { sink.payload(0, b, 0, len); yield 0; }
+            case RAW -> {
+                sink.payload(0, b, 0, len);
+                yield 0;
+            }
             case FINAL -> finalFrames(b, len, sink);
             case PCAP -> pcap(b, len, sink);
         };
@@ -112,7 +123,9 @@ public final class Recording {
                 etherType = 0x0800;
                 p = off;
             }
-            default -> { return false; }
+            default -> {
+                return false;
+            }
         }
         if (etherType != 0x0800 || p + 20 > end) return false;
         int ihl = (b[p] & 0x0F) * 4;

@@ -18,7 +18,8 @@ public final class SpecParser {
 
     private record Line(int indent, String text, int no) {}
 
-    private static final java.util.Set<String> PROSE = java.util.Set.of("preamble", "definition", "description", "remark");
+    private static final java.util.Set<String> PROSE =
+            java.util.Set.of("preamble", "definition", "description", "remark");
 
     private final List<Line> lines = new ArrayList<>();
     private int pos;
@@ -63,7 +64,10 @@ public final class SpecParser {
                     category = Integer.parseInt(w[1]);
                     pos++;
                 }
-                case "edition" -> { edition = w[1]; pos++; }
+                case "edition" -> {
+                    edition = w[1];
+                    pos++;
+                }
                 case "date" -> pos++;
                 case "items" -> {
                     pos++;
@@ -152,7 +156,8 @@ public final class SpecParser {
                     }
                 }
                 if (ends.isEmpty() || ends.get(ends.size() - 1) != bit) throw error(l, "extended must end with FX");
-                return new Extended(fields, ends.stream().mapToInt(Integer::intValue).toArray());
+                return new Extended(
+                        fields, ends.stream().mapToInt(Integer::intValue).toArray());
             }
             case "repetitive": {
                 int rep = w[1].equals("fx") ? 0 : Integer.parseInt(w[1]);
@@ -200,7 +205,8 @@ public final class SpecParser {
                     codes.add(Integer.parseInt(row.substring(0, colon).strip()));
                     texts.add(row.substring(colon + 1).strip());
                 }
-                return new Content.Table(codes.stream().mapToInt(Integer::intValue).toArray(), texts.toArray(new String[0]));
+                return new Content.Table(
+                        codes.stream().mapToInt(Integer::intValue).toArray(), texts.toArray(new String[0]));
             }
             case "string":
                 return new Content.Str(Content.Str.Kind.valueOf(w[1].toUpperCase(Locale.ROOT)));
@@ -231,8 +237,11 @@ public final class SpecParser {
                         cases.add(sub);
                     }
                 }
-                return new Content.Case(selector, keys.stream().mapToLong(Long::longValue).toArray(),
-                        cases.toArray(new Content[0]), otherwise);
+                return new Content.Case(
+                        selector,
+                        keys.stream().mapToLong(Long::longValue).toArray(),
+                        cases.toArray(new Content[0]),
+                        otherwise);
             }
             default:
                 throw error(l, "unknown content");
@@ -246,7 +255,8 @@ public final class SpecParser {
         double num = Double.parseDouble(s.substring(0, slash));
         String d = s.substring(slash + 1);
         int caret = d.indexOf('^');
-        double den = caret < 0 ? Double.parseDouble(d)
+        double den = caret < 0
+                ? Double.parseDouble(d)
                 : Math.pow(Double.parseDouble(d.substring(0, caret)), Integer.parseInt(d.substring(caret + 1)));
         return new double[] {num, den};
     }

@@ -10,6 +10,7 @@ public abstract class TypedRecord {
     public static final int ABSENT = Integer.MIN_VALUE;
     /** Unit conversions to SI from the spec units. */
     public static final double NM = Units.NM;
+
     public static final double FT = Units.FT;
     public static final double KT = Units.KT;
     public static final double FT_PER_MIN = Units.FT_PER_MIN;

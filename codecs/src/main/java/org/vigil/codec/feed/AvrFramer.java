@@ -21,9 +21,9 @@ import java.util.Objects;
  * <p>A byte-by-byte state machine: the output does not depend on how the stream is chunked.
  */
 public final class AvrFramer implements FeedFramer {
-    private static final int SEEK = 0;   // between messages
+    private static final int SEEK = 0; // between messages
     private static final int DIGITS = 1; // after a start character, collecting hex digits
-    private static final int SKIP = 2;   // skipping the rest of a rejected message
+    private static final int SKIP = 2; // skipping the rest of a rejected message
 
     private static final int TS_DIGITS = 12;
     private static final int MAX_DIGITS = TS_DIGITS + 2 + 28;
@@ -47,7 +47,9 @@ public final class AvrFramer implements FeedFramer {
     }
 
     @Override
-    public FeedCounters counters() { return counters; }
+    public FeedCounters counters() {
+        return counters;
+    }
 
     @Override
     public void accept(byte[] data, int off, int len, long receiveTimeNanos) {

@@ -23,10 +23,17 @@ public final class BeastEncoder {
     public static int encode(byte[] frame, int off, int len, long mlat12MHz, int signal, byte[] out, int outOff) {
         final byte type;
         switch (len) {
-            case 2: type = '1'; break;
-            case 7: type = '2'; break;
-            case 14: type = '3'; break;
-            default: throw new IllegalArgumentException("Beast frame length must be 2, 7 or 14, not " + len);
+            case 2:
+                type = '1';
+                break;
+            case 7:
+                type = '2';
+                break;
+            case 14:
+                type = '3';
+                break;
+            default:
+                throw new IllegalArgumentException("Beast frame length must be 2, 7 or 14, not " + len);
         }
         int p = outOff;
         out[p++] = 0x1A;

@@ -24,13 +24,14 @@ public final class BeastFramer implements FeedFramer {
     private static final int ESC = 0x1A;
 
     // states
-    private static final int SEEK = 0;      // outside a frame, waiting for 0x1A
-    private static final int TYPE = 1;      // after 0x1A outside a frame, next byte is the type
-    private static final int BODY = 2;      // collecting unescaped bytes of a frame
-    private static final int BODY_ESC = 3;  // inside a frame, just saw 0x1A
+    private static final int SEEK = 0; // outside a frame, waiting for 0x1A
+    private static final int TYPE = 1; // after 0x1A outside a frame, next byte is the type
+    private static final int BODY = 2; // collecting unescaped bytes of a frame
+    private static final int BODY_ESC = 3; // inside a frame, just saw 0x1A
 
     /** Unescaped bytes after the type byte: 6 timestamp + 1 signal + payload (or 21 for '4', '5'). */
     private static final int MAX_BODY = 21;
+
     private static final int PAYLOAD_OFFSET = 7;
 
     private final FeedCounters counters;
@@ -51,7 +52,9 @@ public final class BeastFramer implements FeedFramer {
     }
 
     @Override
-    public FeedCounters counters() { return counters; }
+    public FeedCounters counters() {
+        return counters;
+    }
 
     @Override
     public void accept(byte[] data, int off, int len, long receiveTimeNanos) {
@@ -104,9 +107,17 @@ public final class BeastFramer implements FeedFramer {
     /** {@code v} is the byte after a frame-start 0x1A. */
     private void startFrame(int v) {
         switch (v) {
-            case '1': begin(v, 9); break;
-            case '2': begin(v, 14); break;
-            case '3': case '4': case '5': begin(v, 21); break;
+            case '1':
+                begin(v, 9);
+                break;
+            case '2':
+                begin(v, 14);
+                break;
+            case '3':
+            case '4':
+            case '5':
+                begin(v, 21);
+                break;
             case ESC:
                 // 0x1A 0x1A outside a frame: an escaped data byte of a frame we did not see start.
                 // The second 0x1A may still be a frame start (dump1090 resynchronises the same way).
@@ -147,10 +158,18 @@ public final class BeastFramer implements FeedFramer {
                 }
                 payload = 2;
                 break;
-            case '2': payload = 7; break;
-            case '3': payload = 14; break;
-            case '4': counters.skip(SkipReason.STATUS); return;
-            default: counters.skip(SkipReason.RECEIVER_POSITION); return;
+            case '2':
+                payload = 7;
+                break;
+            case '3':
+                payload = 14;
+                break;
+            case '4':
+                counters.skip(SkipReason.STATUS);
+                return;
+            default:
+                counters.skip(SkipReason.RECEIVER_POSITION);
+                return;
         }
         long mlat = 0;
         for (int k = 0; k < 6; k++) mlat = (mlat << 8) | (body[k] & 0xFF);

@@ -25,22 +25,38 @@ public final class FeedCounters {
         lastFrameTimeNanos.set(timeNanos);
     }
 
-    public void bytesRead(int n) { bytesRead.addAndGet(n); }
+    public void bytesRead(int n) {
+        bytesRead.addAndGet(n);
+    }
 
-    public void reject(RejectReason reason) { rejects.incrementAndGet(reason.ordinal()); }
+    public void reject(RejectReason reason) {
+        rejects.incrementAndGet(reason.ordinal());
+    }
 
-    public void skip(SkipReason reason) { skips.incrementAndGet(reason.ordinal()); }
+    public void skip(SkipReason reason) {
+        skips.incrementAndGet(reason.ordinal());
+    }
 
-    public long framesAccepted() { return framesAccepted.get(); }
+    public long framesAccepted() {
+        return framesAccepted.get();
+    }
 
-    public long bytesRead() { return bytesRead.get(); }
+    public long bytesRead() {
+        return bytesRead.get();
+    }
 
     /** Receive time of the last accepted frame, -1 before the first. */
-    public long lastFrameTimeNanos() { return lastFrameTimeNanos.get(); }
+    public long lastFrameTimeNanos() {
+        return lastFrameTimeNanos.get();
+    }
 
-    public long rejects(RejectReason reason) { return rejects.get(reason.ordinal()); }
+    public long rejects(RejectReason reason) {
+        return rejects.get(reason.ordinal());
+    }
 
-    public long skips(SkipReason reason) { return skips.get(reason.ordinal()); }
+    public long skips(SkipReason reason) {
+        return skips.get(reason.ordinal());
+    }
 
     public long totalRejects() {
         long n = 0;
@@ -70,7 +86,7 @@ public final class FeedCounters {
 
     @Override
     public String toString() {
-        return "FeedCounters{frames=" + framesAccepted() + ", bytes=" + bytesRead()
-                + ", rejects=" + rejectsByReason() + ", skips=" + skipsByReason() + '}';
+        return "FeedCounters{frames=" + framesAccepted() + ", bytes=" + bytesRead() + ", rejects=" + rejectsByReason()
+                + ", skips=" + skipsByReason() + '}';
     }
 }

@@ -14,10 +14,16 @@ public enum FeedFormat {
     /** Parses "beast", "avr"/"raw", "sbs"/"basestation" (any case); throws IllegalArgumentException otherwise. */
     public static FeedFormat parse(String text) {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "beast": return BEAST;
-            case "avr": case "raw": return AVR;
-            case "sbs": case "basestation": return SBS;
-            default: throw new IllegalArgumentException("unknown feed format '" + text + "' (beast, avr, sbs)");
+            case "beast":
+                return BEAST;
+            case "avr":
+            case "raw":
+                return AVR;
+            case "sbs":
+            case "basestation":
+                return SBS;
+            default:
+                throw new IllegalArgumentException("unknown feed format '" + text + "' (beast, avr, sbs)");
         }
     }
 
@@ -44,12 +50,17 @@ public enum FeedFormat {
      */
     public FeedFramer newFramer(FeedCounters counters, FrameSink frames, SbsSink messages) {
         switch (this) {
-            case BEAST: return new BeastFramer(counters, frames);
-            case AVR: return new AvrFramer(counters, frames);
-            default: return new SbsParser(counters, messages);
+            case BEAST:
+                return new BeastFramer(counters, frames);
+            case AVR:
+                return new AvrFramer(counters, frames);
+            default:
+                return new SbsParser(counters, messages);
         }
     }
 
     /** true when the format delivers Mode S frames (Beast, AVR), false for decoded values (SBS). */
-    public boolean carriesFrames() { return this != SBS; }
+    public boolean carriesFrames() {
+        return this != SBS;
+    }
 }

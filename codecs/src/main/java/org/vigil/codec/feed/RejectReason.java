@@ -26,10 +26,14 @@ public enum RejectReason {
     /** Name shown to operators and in /api/feeds. */
     public final String label;
 
-    RejectReason(String label) { this.label = label; }
+    RejectReason(String label) {
+        this.label = label;
+    }
 
     /** All reasons without allocating (do not modify the array). */
-    static RejectReason[] all() { return VALUES; }
+    static RejectReason[] all() {
+        return VALUES;
+    }
 
     /**
      * The feed's reason for a frame the Mode S decoder refused; null for what is not a malformed

@@ -87,10 +87,14 @@ public final class SbsParser implements FeedFramer {
     }
 
     @Override
-    public FeedCounters counters() { return counters; }
+    public FeedCounters counters() {
+        return counters;
+    }
 
     /** SBS transmission type (1..8) of the message being delivered. */
-    public int transmissionType() { return transmissionType; }
+    public int transmissionType() {
+        return transmissionType;
+    }
 
     @Override
     public void accept(byte[] data, int off, int len, long receiveTimeNanos) {
@@ -173,7 +177,9 @@ public final class SbsParser implements FeedFramer {
         return fieldEnd[0] - s == 3 && line[s] == 'M' && line[s + 1] == 'S' && line[s + 2] == 'G';
     }
 
-    private boolean empty(int f) { return fieldEnd[f] == fieldStart[f]; }
+    private boolean empty(int f) {
+        return fieldEnd[f] == fieldStart[f];
+    }
 
     /** Fills {@link #message}; false when a field is malformed. */
     private boolean fill(long receiveTimeNanos) {
@@ -354,7 +360,8 @@ public final class SbsParser implements FeedFramer {
         }
         if (digitCount == 0) return false;
         double v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-        parsedDouble = (negative ? -v : v) + 0.0; // + 0.0 turns "-0" into 0.0, not -0.0 (a track of -0.0 is out of [0, 360])
+        parsedDouble =
+                (negative ? -v : v) + 0.0; // + 0.0 turns "-0" into 0.0, not -0.0 (a track of -0.0 is out of [0, 360])
         return true;
     }
 

@@ -22,7 +22,11 @@ public enum SkipReason {
     /** Name shown to operators and in /api/feeds. */
     public final String label;
 
-    SkipReason(String label) { this.label = label; }
+    SkipReason(String label) {
+        this.label = label;
+    }
 
-    static SkipReason[] all() { return VALUES; }
+    static SkipReason[] all() {
+        return VALUES;
+    }
 }

@@ -17,9 +17,13 @@ public sealed interface FplParseResult {
      */
     record Rejected(String item, String reason, String text) implements FplParseResult {
         /** "item 13: departure time 25:61 out of range". */
-        public String describe() { return "item " + item + ": " + reason; }
+        public String describe() {
+            return "item " + item + ": " + reason;
+        }
 
         @Override
-        public String toString() { return describe(); }
+        public String toString() {
+            return describe();
+        }
     }
 }

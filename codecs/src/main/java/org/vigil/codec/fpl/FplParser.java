@@ -58,9 +58,11 @@ public final class FplParser {
     private static final Pattern AMENDMENT = Pattern.compile("(\\d{1,2})/(.*)");
     private static final Pattern ITEM18_TEXT = Pattern.compile("[A-Z0-9 /.,?:'=+]*");
     private static final Pattern EET_ENTRY = Pattern.compile("[A-Z0-9]{2,11}(\\d{4})");
-    private static final Set<String> STS = Set.of("ALTRV", "ATFMX", "FFR", "FLTCK", "HAZMAT", "HEAD", "HOSP", "HUM",
-            "MARSA", "MEDEVAC", "NONRVSM", "SAR", "STATE");
-    private static final Set<String> ROUTE_WORDS = Set.of("DCT", "VFR", "IFR", "OAT", "GAT", "T", "IFPSTOP", "IFPSTART");
+    private static final Set<String> STS = Set.of(
+            "ALTRV", "ATFMX", "FFR", "FLTCK", "HAZMAT", "HEAD", "HOSP", "HUM", "MARSA", "MEDEVAC", "NONRVSM", "SAR",
+            "STATE");
+    private static final Set<String> ROUTE_WORDS =
+            Set.of("DCT", "VFR", "IFR", "OAT", "GAT", "T", "IFPSTOP", "IFPSTART");
 
     private long parsed, rejected, internalErrors;
 
@@ -68,11 +70,17 @@ public final class FplParser {
     private String failItem, failReason;
 
     /** Messages parsed so far. */
-    public long parsedCount() { return parsed; }
+    public long parsedCount() {
+        return parsed;
+    }
     /** Messages rejected so far (including internal errors). */
-    public long rejectedCount() { return rejected; }
+    public long rejectedCount() {
+        return rejected;
+    }
     /** Rejections caused by an unexpected exception in this parser (a bug: must stay 0). */
-    public long internalErrors() { return internalErrors; }
+    public long internalErrors() {
+        return internalErrors;
+    }
 
     /**
      * Splits a text into messages and parses each. Messages in parentheses are taken between them;
@@ -120,7 +128,9 @@ public final class FplParser {
         while (m.find()) starts.add(m.start());
         int firstStart = starts.isEmpty() ? s.length() : starts.get(0);
         if (!s.substring(0, firstStart).isBlank()) {
-            out.add(reject("3", "text outside any message (a message starts with FPL-, CHG-, DLA-, CNL-, DEP- or ARR-)",
+            out.add(reject(
+                    "3",
+                    "text outside any message (a message starts with FPL-, CHG-, DLA-, CNL-, DEP- or ARR-)",
                     normalise(s.substring(0, firstStart))));
         }
         for (int k = 0; k < starts.size(); k++) {
@@ -139,7 +149,8 @@ public final class FplParser {
             failItem = null;
             failReason = null;
             AtsMessage m = message(text);
-            if (m == null) return reject(failItem == null ? "3" : failItem, failReason == null ? "not valid" : failReason, text);
+            if (m == null)
+                return reject(failItem == null ? "3" : failItem, failReason == null ? "not valid" : failReason, text);
             parsed++;
             return new Parsed(m);
         } catch (RuntimeException e) {
@@ -171,7 +182,8 @@ public final class FplParser {
     }
 
     /** Records the failure of the current message; always returns null so callers can {@code return fail(..)}. */
-    @SuppressWarnings("TypeParameterUnusedInFormals") // always returns null; T only lets any parse method `return fail(..)`
+    @SuppressWarnings(
+            "TypeParameterUnusedInFormals") // always returns null; T only lets any parse method `return fail(..)`
     private <T> T fail(String item, String reason) {
         if (failItem == null) {
             failItem = item;
@@ -204,7 +216,9 @@ public final class FplParser {
             String missing = FPL_ITEMS[Math.min(f.length, FPL_ITEMS.length - 1)];
             return fail(missing, "missing (an FPL has items 7, 8, 9, 10, 13, 15, 16 and 18)");
         }
-        if (f.length > 10) return fail("19", "too many fields: " + (f.length - 1) + " after the message type (a hyphen inside an item?)");
+        if (f.length > 10)
+            return fail(
+                    "19", "too many fields: " + (f.length - 1) + " after the message type (a hyphen inside an item?)");
         Identification id = identification(f[1]);
         Rules rules = rules(f[2]);
         Aircraft aircraft = aircraft(f[3]);
@@ -215,7 +229,8 @@ public final class FplParser {
         Other other = other(f[8], "18");
         Supplementary sup = f.length == 10 ? supplementary(f[9]) : null;
         if (failItem != null) return null;
-        return new AtsMessage.Fpl(new FlightPlan(id, rules, aircraft, equipment, departure, route, destination, other, sup));
+        return new AtsMessage.Fpl(
+                new FlightPlan(id, rules, aircraft, equipment, departure, route, destination, other, sup));
     }
 
     private Identification identification(String f) {
@@ -233,14 +248,16 @@ public final class FplParser {
         int v = 0;
         for (int i = 1; i < 5; i++) {
             char c = code.charAt(i);
-            if (c < '0' || c > '7') return fail("7", "SSR code " + code.substring(1) + " has a digit that is not octal (0-7)");
+            if (c < '0' || c > '7')
+                return fail("7", "SSR code " + code.substring(1) + " has a digit that is not octal (0-7)");
             v = v * 10 + (c - '0');
         }
         return new Identification(id, 'A', v);
     }
 
     private Rules rules(String f) {
-        if (f.isEmpty() || f.length() > 2) return fail("8", "flight rules and type '" + clip(f) + "' must be one or two letters (IS, VG)");
+        if (f.isEmpty() || f.length() > 2)
+            return fail("8", "flight rules and type '" + clip(f) + "' must be one or two letters (IS, VG)");
         char r = f.charAt(0);
         if ("IVYZ".indexOf(r) < 0) return fail("8", "flight rules " + r + " not one of I, V, Y, Z");
         char t = f.length() == 2 ? f.charAt(1) : 0;
@@ -276,7 +293,8 @@ public final class FplParser {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (i == 0 || digitLetters.indexOf(s.charAt(i - 1)) < 0) return "code '" + s + "': digit " + c + " does not follow E, J, M, P (or B, U, V, D, G)";
+                if (i == 0 || digitLetters.indexOf(s.charAt(i - 1)) < 0)
+                    return "code '" + s + "': digit " + c + " does not follow E, J, M, P (or B, U, V, D, G)";
                 continue;
             }
             if (letters.indexOf(c) < 0) return "code '" + clip(s) + "': " + c + " is not a code";
@@ -317,7 +335,10 @@ public final class FplParser {
         Speed[] speed = new Speed[1];
         Level[] level = new Level[1];
         if (!speedLevel(tokens[0], speed, level)) {
-            return fail(item, "cruising speed and level '" + clip(tokens[0]) + "' not valid (N0450F350, M082F370, K0830S1130, N0110VFR)");
+            return fail(
+                    item,
+                    "cruising speed and level '" + clip(tokens[0])
+                            + "' not valid (N0450F350, M082F370, K0830S1130, N0110VFR)");
         }
         if (tokens.length == 1) return fail(item, "route missing after " + tokens[0] + " (DCT if direct)");
         List<String> elements = new ArrayList<>(tokens.length - 1);
@@ -335,7 +356,8 @@ public final class FplParser {
         String[] parts = e.split("/", -1);
         if (parts[0].equals("C")) {
             // cruise climb: C/point/speed level (level PLUS, or two levels)
-            if (parts.length != 3 || !isPoint(parts[1])) return "cruise climb '" + clip(e) + "' must be C/point/speed and levels";
+            if (parts.length != 3 || !isPoint(parts[1]))
+                return "cruise climb '" + clip(e) + "' must be C/point/speed and levels";
             return cruiseClimb(parts[2]) ? null : "cruise climb '" + clip(e) + "' has invalid speed and levels";
         }
         if (parts.length > 2) return "route element '" + clip(e) + "' has more than one '/'";
@@ -344,13 +366,16 @@ public final class FplParser {
         }
         if (parts.length == 2) {
             if (!isPoint(parts[0])) return "speed/level change '" + clip(e) + "' must follow a point";
-            if (!speedLevel(parts[1], new Speed[1], new Level[1])) return "speed/level '" + clip(parts[1]) + "' after " + parts[0] + " not valid";
+            if (!speedLevel(parts[1], new Speed[1], new Level[1]))
+                return "speed/level '" + clip(parts[1]) + "' after " + parts[0] + " not valid";
         }
         return null;
     }
 
     private static boolean isPoint(String s) {
-        return POINT_NAME.matcher(s).matches() || Coordinates.isCoordinate(s) || BEARING_DISTANCE.matcher(s).matches();
+        return POINT_NAME.matcher(s).matches()
+                || Coordinates.isCoordinate(s)
+                || BEARING_DISTANCE.matcher(s).matches();
     }
 
     private static boolean cruiseClimb(String s) {
@@ -414,13 +439,15 @@ public final class FplParser {
         String[] t = f.isEmpty() ? new String[0] : f.split(" ");
         if (t.length == 0) return fail(item, "destination aerodrome and total EET missing");
         Matcher m = AERODROME_TIME.matcher(t[0]);
-        if (!m.matches()) return fail(item, "'" + clip(t[0]) + "' is not destination aerodrome and total EET (LTFM0130)");
+        if (!m.matches())
+            return fail(item, "'" + clip(t[0]) + "' is not destination aerodrome and total EET (LTFM0130)");
         int eet = duration(m.group(2), item, "total EET");
         if (eet < 0) return null;
         if (t.length > 3) return fail(item, "more than two alternate aerodromes");
         List<String> alternates = new ArrayList<>(2);
         for (int i = 1; i < t.length; i++) {
-            if (!AERODROME.matcher(t[i]).matches()) return fail(item, "alternate aerodrome '" + clip(t[i]) + "' is not four letters");
+            if (!AERODROME.matcher(t[i]).matches())
+                return fail(item, "alternate aerodrome '" + clip(t[i]) + "' is not four letters");
             alternates.add(t[i]);
         }
         return new Destination(m.group(1), eet, alternates);
@@ -431,7 +458,8 @@ public final class FplParser {
         if (f.equals("0")) return new Other(List.of());
         if (!ITEM18_TEXT.matcher(f).matches()) {
             for (int i = 0; i < f.length(); i++) {
-                if (!ITEM18_TEXT.matcher(f.substring(i, i + 1)).matches()) return fail(item, "character '" + f.charAt(i) + "' not allowed");
+                if (!ITEM18_TEXT.matcher(f.substring(i, i + 1)).matches())
+                    return fail(item, "character '" + f.charAt(i) + "' not allowed");
             }
         }
         String[] t = f.split(" ");
@@ -446,7 +474,8 @@ public final class FplParser {
                 value.setLength(0);
                 value.append(m.group(2));
             } else {
-                if (indicator == null) return fail(item, "'" + clip(token) + "' is not an indicator (DOF/, REG/, RMK/ ...)");
+                if (indicator == null)
+                    return fail(item, "'" + clip(token) + "' is not an indicator (DOF/, REG/, RMK/ ...)");
                 if (!value.isEmpty()) value.append(' ');
                 value.append(token);
             }
@@ -463,12 +492,18 @@ public final class FplParser {
         }
         String bad = switch (indicator) {
             case "DOF" -> dateOfFlight(value);
-            case "CODE" -> value.matches("[0-9A-F]{6}") ? null : "CODE/" + clip(value) + " is not six hexadecimal digits";
-            case "REG" -> value.matches("[A-Z0-9]{1,7}( [A-Z0-9]{1,7})*") ? null : "REG/" + clip(value) + " is not a registration (letters and digits, no hyphen)";
-            case "SEL" -> value.matches("[A-S]{4}") ? null : "SEL/" + clip(value) + " is not a SELCAL code (four letters A-S)";
+            case "CODE" ->
+                value.matches("[0-9A-F]{6}") ? null : "CODE/" + clip(value) + " is not six hexadecimal digits";
+            case "REG" ->
+                value.matches("[A-Z0-9]{1,7}( [A-Z0-9]{1,7})*")
+                        ? null
+                        : "REG/" + clip(value) + " is not a registration (letters and digits, no hyphen)";
+            case "SEL" ->
+                value.matches("[A-S]{4}") ? null : "SEL/" + clip(value) + " is not a SELCAL code (four letters A-S)";
             case "STS" -> sts(value);
             case "EET" -> eet(value);
-            case "PBN" -> value.matches("[A-Z0-9]{2,16}") ? null : "PBN/" + clip(value) + " is not PBN codes (at most eight)";
+            case "PBN" ->
+                value.matches("[A-Z0-9]{2,16}") ? null : "PBN/" + clip(value) + " is not PBN codes (at most eight)";
             default -> null;
         };
         if (bad != null) {
@@ -482,19 +517,24 @@ public final class FplParser {
     private static String dateOfFlight(String v) {
         if (!v.matches("\\d{6}")) return "DOF/" + clip(v) + " is not YYMMDD";
         int y = Integer.parseInt(v, 0, 2, 10), m = Integer.parseInt(v, 2, 4, 10), d = Integer.parseInt(v, 4, 6, 10);
-        if (m < 1 || m > 12 || d < 1 || d > LocalDate.of(2000 + y, m, 1).lengthOfMonth()) return "DOF/" + v + " is not a date";
+        if (m < 1 || m > 12 || d < 1 || d > LocalDate.of(2000 + y, m, 1).lengthOfMonth())
+            return "DOF/" + v + " is not a date";
         return null;
     }
 
     private static String sts(String v) {
-        for (String s : v.split(" ")) if (!STS.contains(s)) return "STS/" + clip(s) + " is not a special handling reason (" + String.join(", ", new java.util.TreeSet<>(STS)) + ")";
+        for (String s : v.split(" "))
+            if (!STS.contains(s))
+                return "STS/" + clip(s) + " is not a special handling reason ("
+                        + String.join(", ", new java.util.TreeSet<>(STS)) + ")";
         return null;
     }
 
     private static String eet(String v) {
         for (String s : v.split(" ")) {
             Matcher m = EET_ENTRY.matcher(s);
-            if (!m.matches() || Integer.parseInt(m.group(1), 2, 4, 10) > 59) return "EET/ entry '" + clip(s) + "' is not a point or FIR with HHMM";
+            if (!m.matches() || Integer.parseInt(m.group(1), 2, 4, 10) > 59)
+                return "EET/ entry '" + clip(s) + "' is not a point or FIR with HHMM";
         }
         return null;
     }
@@ -507,7 +547,10 @@ public final class FplParser {
     // ---------------------------------------------------------------- CHG, DLA, CNL, DEP
 
     private AtsMessage keyed(String type, String[] f) {
-        if (f.length < 4) return fail(f.length < 2 ? "7" : f.length < 3 ? "13" : "16", "missing (" + type + " has items 7, 13, 16 and 18)");
+        if (f.length < 4)
+            return fail(
+                    f.length < 2 ? "7" : f.length < 3 ? "13" : "16",
+                    "missing (" + type + " has items 7, 13, 16 and 18)");
         Identification id = identification(f[1]);
         Departure dep = departure(f[2], "13");
         Matcher d = AERODROME_OPT_TIME.matcher(f[3].split(" ")[0]);
@@ -523,7 +566,8 @@ public final class FplParser {
         for (int i = next; i < f.length; i++) {
             if (!type.equals("CHG")) return fail("18", type + " has nothing after item 18: '" + clip(f[i]) + "'");
             Matcher a = AMENDMENT.matcher(f[i]);
-            if (!a.matches()) return fail("22", "amendment '" + clip(f[i]) + "' must be item number, '/', new text (8/IS)");
+            if (!a.matches())
+                return fail("22", "amendment '" + clip(f[i]) + "' must be item number, '/', new text (8/IS)");
             FplItem item = amendment(a.group(1), a.group(2));
             if (item == null) return fail("22", "amendment of item " + a.group(1) + " not supported");
             amendments.add(item);
@@ -531,7 +575,10 @@ public final class FplParser {
         if (failItem != null) return null;
         FlightKey key = new FlightKey(id.aircraftId(), dep.aerodrome(), d.group(1), dof);
         return switch (type) {
-            case "CHG" -> amendments.isEmpty() ? fail("22", "CHG without amendments") : new AtsMessage.Chg(key, dep.eobtMinutes(), amendments);
+            case "CHG" ->
+                amendments.isEmpty()
+                        ? fail("22", "CHG without amendments")
+                        : new AtsMessage.Chg(key, dep.eobtMinutes(), amendments);
             case "DLA" -> new AtsMessage.Dla(key, dep.eobtMinutes());
             case "CNL" -> new AtsMessage.Cnl(key, dep.eobtMinutes());
             default -> new AtsMessage.Dep(key, dep.eobtMinutes());
@@ -557,7 +604,8 @@ public final class FplParser {
     // ---------------------------------------------------------------- ARR
 
     private AtsMessage arr(String[] f) {
-        if (f.length < 4) return fail(f.length < 2 ? "7" : f.length < 3 ? "13" : "17", "missing (ARR has items 7, 13, [16,] 17)");
+        if (f.length < 4)
+            return fail(f.length < 2 ? "7" : f.length < 3 ? "13" : "17", "missing (ARR has items 7, 13, [16,] 17)");
         if (f.length > 5) return fail("17", "too many fields for ARR");
         Identification id = identification(f[1]);
         Matcher dep = AERODROME_OPT_TIME.matcher(f[2]);

@@ -48,27 +48,42 @@ public final class FplWriter {
         if (m instanceof AtsMessage.Fpl f) return write(f.plan());
         if (m instanceof AtsMessage.Chg c) {
             StringBuilder b = keyed("CHG", c.key(), c.eobtMinutes());
-            for (FplItem i : c.amendments()) item(b.append('-').append(i.number()).append('/'), i);
+            for (FplItem i : c.amendments())
+                item(b.append('-').append(i.number()).append('/'), i);
             return b.append(')').toString();
         }
-        if (m instanceof AtsMessage.Dla d) return keyed("DLA", d.key(), d.newEobtMinutes()).append(')').toString();
-        if (m instanceof AtsMessage.Cnl c) return keyed("CNL", c.key(), c.eobtMinutes()).append(')').toString();
-        if (m instanceof AtsMessage.Dep d) return keyed("DEP", d.key(), d.actualMinutes()).append(')').toString();
+        if (m instanceof AtsMessage.Dla d)
+            return keyed("DLA", d.key(), d.newEobtMinutes()).append(')').toString();
+        if (m instanceof AtsMessage.Cnl c)
+            return keyed("CNL", c.key(), c.eobtMinutes()).append(')').toString();
+        if (m instanceof AtsMessage.Dep d)
+            return keyed("DEP", d.key(), d.actualMinutes()).append(')').toString();
         AtsMessage.Arr a = (AtsMessage.Arr) m;
-        StringBuilder b = new StringBuilder("(ARR-").append(a.key().aircraftId()).append('-').append(a.key().departure());
-        if (!a.key().destination().equals(a.arrivalAerodrome())) b.append('-').append(a.key().destination());
+        StringBuilder b = new StringBuilder("(ARR-")
+                .append(a.key().aircraftId())
+                .append('-')
+                .append(a.key().departure());
+        if (!a.key().destination().equals(a.arrivalAerodrome()))
+            b.append('-').append(a.key().destination());
         b.append('-').append(a.arrivalAerodrome());
         hhmm(b, a.arrivalMinutes());
         return b.append(')').toString();
     }
 
     private static StringBuilder keyed(String type, FlightKey k, int minutes) {
-        StringBuilder b = new StringBuilder(96).append('(').append(type).append('-').append(k.aircraftId()).append('-')
+        StringBuilder b = new StringBuilder(96)
+                .append('(')
+                .append(type)
+                .append('-')
+                .append(k.aircraftId())
+                .append('-')
                 .append(k.departure());
         hhmm(b, minutes).append('-').append(k.destination()).append('-');
         LocalDate d = k.dateOfFlight();
         if (d == null) b.append('0');
-        else b.append(String.format(Locale.ROOT, "DOF/%02d%02d%02d", d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth()));
+        else
+            b.append(String.format(
+                    Locale.ROOT, "DOF/%02d%02d%02d", d.getYear() % 100, d.getMonthValue(), d.getDayOfMonth()));
         return b;
     }
 
@@ -109,7 +124,9 @@ public final class FplWriter {
         }
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) b.append(' ');
-            b.append(entries.get(i).indicator()).append('/').append(entries.get(i).value());
+            b.append(entries.get(i).indicator())
+                    .append('/')
+                    .append(entries.get(i).value());
         }
     }
 
@@ -126,6 +143,7 @@ public final class FplWriter {
             b.append("VFR");
             return;
         }
-        b.append(l.unit()).append(String.format(Locale.ROOT, l.unit() == 'F' || l.unit() == 'A' ? "%03d" : "%04d", l.value()));
+        b.append(l.unit())
+                .append(String.format(Locale.ROOT, l.unit() == 'F' || l.unit() == 'A' ? "%03d" : "%04d", l.value()));
     }
 }

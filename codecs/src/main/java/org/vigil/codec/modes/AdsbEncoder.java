@@ -1,7 +1,7 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
 import org.vigil.core.Callsigns;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * Writes complete Mode S downlink frames (parity included) into a caller's buffer: DF17 extended
@@ -78,8 +78,16 @@ public final class AdsbEncoder {
      *                   {@link #DEFAULT_NIC} when unknown. NIC 9 and 3 also need NIC supplement A = 1
      *                   in the operational status ({@link #nicSupplementAFor}).
      */
-    public static int airbornePosition(byte[] out, int off, int icao, double lat, double lon, int altitudeFt,
-                                       boolean odd, int nic, int surveillanceStatus) {
+    public static int airbornePosition(
+            byte[] out,
+            int off,
+            int icao,
+            double lat,
+            double lon,
+            int altitudeFt,
+            boolean odd,
+            int nic,
+            int surveillanceStatus) {
         checkIcao(icao);
         checkPosition(lat, lon);
         int tc = airborneTypeCodeFor(nic);
@@ -102,8 +110,16 @@ public final class AdsbEncoder {
      * @param groundspeedKt NaN for "no information"; quantised by the non-linear movement code
      * @param trackDeg      NaN when the track is not valid (status bit 0)
      */
-    public static int surfacePosition(byte[] out, int off, int icao, double lat, double lon, double groundspeedKt,
-                                      double trackDeg, boolean odd, int nic) {
+    public static int surfacePosition(
+            byte[] out,
+            int off,
+            int icao,
+            double lat,
+            double lon,
+            double groundspeedKt,
+            double trackDeg,
+            boolean odd,
+            int nic) {
         checkIcao(icao);
         checkPosition(lat, lon);
         int tc = nic >= 11 ? 5 : nic == 10 ? 6 : nic >= 8 ? 7 : 8;
@@ -134,8 +150,16 @@ public final class AdsbEncoder {
      * @param geoMinusBaroFt GNSS altitude minus baro altitude; ABSENT for none
      * @param nacV          0..4
      */
-    public static int groundVelocity(byte[] out, int off, int icao, double groundspeedKt, double trackDeg,
-                                     int verticalRateFpm, int vrSource, int geoMinusBaroFt, int nacV) {
+    public static int groundVelocity(
+            byte[] out,
+            int off,
+            int icao,
+            double groundspeedKt,
+            double trackDeg,
+            int verticalRateFpm,
+            int vrSource,
+            int geoMinusBaroFt,
+            int nacV) {
         checkIcao(icao);
         long ew = 0, ns = 0;
         boolean west = false, south = false, supersonic = false;
@@ -170,8 +194,17 @@ public final class AdsbEncoder {
      * @param airspeedKt NaN for no airspeed information
      * @param headingDeg magnetic heading; NaN when not available (status 0)
      */
-    public static int airVelocity(byte[] out, int off, int icao, double airspeedKt, boolean trueAirspeed,
-                                  double headingDeg, int verticalRateFpm, int vrSource, int geoMinusBaroFt, int nacV) {
+    public static int airVelocity(
+            byte[] out,
+            int off,
+            int icao,
+            double airspeedKt,
+            boolean trueAirspeed,
+            double headingDeg,
+            int verticalRateFpm,
+            int vrSource,
+            int geoMinusBaroFt,
+            int nacV) {
         checkIcao(icao);
         boolean headingValid = !Double.isNaN(headingDeg);
         int heading = headingValid ? (int) Math.floor(mod360(headingDeg) * 1024.0 / 360.0 + 0.5) & 0x3FF : 0;
@@ -209,10 +242,19 @@ public final class AdsbEncoder {
      * Airborne operational status, version 2 (TC 31 subtype 0) with capability class "ACAS
      * operational" and operational mode "SDA 2"; see the full form for the layout.
      */
-    public static int operationalStatus(byte[] out, int off, int icao, int nicSupplementA, int nacP, int sil,
-                                        int gva, int nicBaro) {
-        return operationalStatus(out, off, icao, DEFAULT_CAPABILITY_CLASS, DEFAULT_OPERATIONAL_MODE,
-                nicSupplementA, nacP, sil, gva, nicBaro);
+    public static int operationalStatus(
+            byte[] out, int off, int icao, int nicSupplementA, int nacP, int sil, int gva, int nicBaro) {
+        return operationalStatus(
+                out,
+                off,
+                icao,
+                DEFAULT_CAPABILITY_CLASS,
+                DEFAULT_OPERATIONAL_MODE,
+                nicSupplementA,
+                nacP,
+                sil,
+                gva,
+                nicBaro);
     }
 
     /** Capability class (ME 9-24) the short form sends: ME bit 11, ACAS operational. */
@@ -226,8 +268,17 @@ public final class AdsbEncoder {
      * = 2, 44 NIC supplement A, 45-48 NACp, 49-50 GVA, 51-52 SIL, 53 NICbaro, 54 HRD (0 = true
      * north), 55 SIL supplement (0 = per hour), 56 reserved.
      */
-    public static int operationalStatus(byte[] out, int off, int icao, int capabilityClass, int operationalMode,
-                                        int nicSupplementA, int nacP, int sil, int gva, int nicBaro) {
+    public static int operationalStatus(
+            byte[] out,
+            int off,
+            int icao,
+            int capabilityClass,
+            int operationalMode,
+            int nicSupplementA,
+            int nacP,
+            int sil,
+            int gva,
+            int nicBaro) {
         checkIcao(icao);
         long me = 31L << 51
                 | (long) (capabilityClass & 0xFFFF) << 32
@@ -247,17 +298,17 @@ public final class AdsbEncoder {
      * DF4 surveillance altitude reply: DF 5, FS 3, DR 5, UM 6, AC 13, AP 24 where
      * AP = parity of the first 32 bits XOR the aircraft address.
      */
-    public static int altitudeReply(byte[] out, int off, int icao, int flightStatus, int downlinkRequest,
-                                    int utilityMessage, int altitudeFt) {
-        return shortSurveillance(out, off, 4, icao, flightStatus, downlinkRequest, utilityMessage,
-                altitudeCode13(altitudeFt));
+    public static int altitudeReply(
+            byte[] out, int off, int icao, int flightStatus, int downlinkRequest, int utilityMessage, int altitudeFt) {
+        return shortSurveillance(
+                out, off, 4, icao, flightStatus, downlinkRequest, utilityMessage, altitudeCode13(altitudeFt));
     }
 
     /** DF5 surveillance identity reply: as DF4 with the 13-bit identity (squawk) code. */
-    public static int identityReply(byte[] out, int off, int icao, int flightStatus, int downlinkRequest,
-                                    int utilityMessage, int squawk) {
-        return shortSurveillance(out, off, 5, icao, flightStatus, downlinkRequest, utilityMessage,
-                identityCode13(squawk));
+    public static int identityReply(
+            byte[] out, int off, int icao, int flightStatus, int downlinkRequest, int utilityMessage, int squawk) {
+        return shortSurveillance(
+                out, off, 5, icao, flightStatus, downlinkRequest, utilityMessage, identityCode13(squawk));
     }
 
     /**
@@ -269,29 +320,44 @@ public final class AdsbEncoder {
     public static int allCallReply(byte[] out, int off, int icao, int ca, int interrogatorCode) {
         checkIcao(icao);
         if (ca < 0 || ca > 7) throw new IllegalArgumentException("capability must be 0..7");
-        if (interrogatorCode < 0 || interrogatorCode > 79) throw new IllegalArgumentException("interrogator code must be 0..79");
+        if (interrogatorCode < 0 || interrogatorCode > 79)
+            throw new IllegalArgumentException("interrogator code must be 0..79");
         int head = 11 << 27 | ca << 24 | icao;
         putInt32(out, off, head);
         put24(out, off + 4, Crc24.remainder(out, off, 4) ^ interrogatorCode);
         return SHORT_FRAME_BYTES;
     }
 
-    // ------------------------------------------------------------------ field codes (public for tests and other encoders)
+    // ------------------------------------------------------------------ field codes (public for tests and other
+    // encoders)
 
     /** TC for an airborne position with baro altitude carrying this NIC (DO-260B table 2-14). */
     public static int airborneTypeCodeFor(int nic) {
         switch (nic) {
-            case 11: return 9;
-            case 10: return 10;
-            case 9: case 8: return 11;
-            case 7: return 12;
-            case 6: return 13;
-            case 5: return 14;
-            case 4: return 15;
-            case 3: case 2: return 16;
-            case 1: return 17;
-            case 0: return 18;
-            default: throw new IllegalArgumentException("NIC must be 0..11");
+            case 11:
+                return 9;
+            case 10:
+                return 10;
+            case 9:
+            case 8:
+                return 11;
+            case 7:
+                return 12;
+            case 6:
+                return 13;
+            case 5:
+                return 14;
+            case 4:
+                return 15;
+            case 3:
+            case 2:
+                return 16;
+            case 1:
+                return 17;
+            case 0:
+                return 18;
+            default:
+                throw new IllegalArgumentException("NIC must be 0..11");
         }
     }
 
@@ -340,18 +406,24 @@ public final class AdsbEncoder {
      * when the 500 ft count is odd.
      */
     static int gillham(int hundreds) {
-        int n = hundreds + 12;                 // 0 at -1200 ft
+        int n = hundreds + 12; // 0 at -1200 ft
         int fiveHundreds = n / 5;
-        int oneHundreds = n % 5 + 1;           // 1..5
+        int oneHundreds = n % 5 + 1; // 1..5
         if ((fiveHundreds & 1) != 0) oneHundreds = 6 - oneHundreds;
-        int gray500 = fiveHundreds ^ (fiveHundreds >>> 1);   // bits D2 D4 A1 A2 A4 B1 B2 B4, MSB first
+        int gray500 = fiveHundreds ^ (fiveHundreds >>> 1); // bits D2 D4 A1 A2 A4 B1 B2 B4, MSB first
         int c = oneHundreds == 5 ? 7 : oneHundreds;
-        int gray100 = c ^ (c >>> 1);                          // bits C1 C2 C4, MSB first
-        int d2 = bit(gray500, 7), d4 = bit(gray500, 6), a1 = bit(gray500, 5), a2 = bit(gray500, 4),
-                a4 = bit(gray500, 3), b1 = bit(gray500, 2), b2 = bit(gray500, 1), b4 = bit(gray500, 0);
+        int gray100 = c ^ (c >>> 1); // bits C1 C2 C4, MSB first
+        int d2 = bit(gray500, 7),
+                d4 = bit(gray500, 6),
+                a1 = bit(gray500, 5),
+                a2 = bit(gray500, 4),
+                a4 = bit(gray500, 3),
+                b1 = bit(gray500, 2),
+                b2 = bit(gray500, 1),
+                b4 = bit(gray500, 0);
         int c1 = bit(gray100, 2), c2 = bit(gray100, 1), c4 = bit(gray100, 0);
-        return c1 << 12 | a1 << 11 | c2 << 10 | a2 << 9 | c4 << 8 | a4 << 7 | b1 << 5 | b2 << 3 | d2 << 2
-                | b4 << 1 | d4;
+        return c1 << 12 | a1 << 11 | c2 << 10 | a2 << 9 | c4 << 8 | a4 << 7 | b1 << 5 | b2 << 3 | d2 << 2 | b4 << 1
+                | d4;
     }
 
     /**
@@ -362,8 +434,18 @@ public final class AdsbEncoder {
         if (squawk < 0 || squawk > 7777) throw new IllegalArgumentException("squawk must be four octal digits");
         int a = squawk / 1000, b = squawk / 100 % 10, c = squawk / 10 % 10, d = squawk % 10;
         if (a > 7 || b > 7 || c > 7 || d > 7) throw new IllegalArgumentException("squawk must be four octal digits");
-        return bit(c, 0) << 12 | bit(a, 0) << 11 | bit(c, 1) << 10 | bit(a, 1) << 9 | bit(c, 2) << 8 | bit(a, 2) << 7
-                | bit(b, 0) << 5 | bit(d, 0) << 4 | bit(b, 1) << 3 | bit(d, 1) << 2 | bit(b, 2) << 1 | bit(d, 2);
+        return bit(c, 0) << 12
+                | bit(a, 0) << 11
+                | bit(c, 1) << 10
+                | bit(a, 1) << 9
+                | bit(c, 2) << 8
+                | bit(a, 2) << 7
+                | bit(b, 0) << 5
+                | bit(d, 0) << 4
+                | bit(b, 1) << 3
+                | bit(d, 1) << 2
+                | bit(b, 2) << 1
+                | bit(d, 2);
     }
 
     /**

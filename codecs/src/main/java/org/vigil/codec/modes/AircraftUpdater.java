@@ -111,8 +111,8 @@ public final class AircraftUpdater {
     }
 
     private static boolean isDf11WithInterrogatorCode(ModeSMessage m) {
-        return m.df == 11 && (m.crcRemainder != 0
-                || (m.interrogatorCode != ModeSMessage.ABSENT && m.interrogatorCode != 0));
+        return m.df == 11
+                && (m.crcRemainder != 0 || (m.interrogatorCode != ModeSMessage.ABSENT && m.interrogatorCode != 0));
     }
 
     private static void applyFields(ModeSMessage m, AircraftState s, long t) {
@@ -120,7 +120,8 @@ public final class AircraftUpdater {
         if (m.altitudeFt != absent) s.updateBaroAltitude(m.altitudeFt, t);
         if (m.gnssAltitudeFt != absent) {
             s.updateGnssAltitude(m.gnssAltitudeFt, t);
-        } else if (m.geoMinusBaroFt != absent && s.baroAltitudeFt() != AircraftState.ABSENT
+        } else if (m.geoMinusBaroFt != absent
+                && s.baroAltitudeFt() != AircraftState.ABSENT
                 && s.isFresh(org.vigil.core.aircraft.FieldGroup.BARO_ALTITUDE, t)) {
             // TC 19 gives geometric minus barometric: with a fresh baro altitude that is a GNSS altitude
             s.updateGnssAltitude(s.baroAltitudeFt() + m.geoMinusBaroFt, t);
@@ -129,7 +130,8 @@ public final class AircraftUpdater {
             s.updateGroundVelocity(m.groundspeedKt, m.trackDeg, t);
         }
         if (m.verticalRateFpm != absent) {
-            int src = m.vrSource == 0 ? AircraftState.VR_SOURCE_GNSS
+            int src = m.vrSource == 0
+                    ? AircraftState.VR_SOURCE_GNSS
                     : m.vrSource == 1 ? AircraftState.VR_SOURCE_BARO : AircraftState.ABSENT;
             s.updateVerticalRate(m.verticalRateFpm, src, t);
         }
@@ -146,8 +148,8 @@ public final class AircraftUpdater {
             if (Double.isNaN(tas)) tas = m.trueAirspeedKt;
             mach = m.mach;
             if (Double.isNaN(heading)) heading = m.magneticHeadingDeg;
-            if (selectedAlt == absent) selectedAlt = m.mcpSelectedAltitudeFt != absent ? m.mcpSelectedAltitudeFt
-                    : m.fmsSelectedAltitudeFt;
+            if (selectedAlt == absent)
+                selectedAlt = m.mcpSelectedAltitudeFt != absent ? m.mcpSelectedAltitudeFt : m.fmsSelectedAltitudeFt;
         }
         if (!Double.isNaN(ias) || !Double.isNaN(tas) || !Double.isNaN(mach) || !Double.isNaN(heading)) {
             s.updateAirData(ias, tas, mach, heading, t);
@@ -159,8 +161,12 @@ public final class AircraftUpdater {
             // the type code names the set (4 = A .. 1 = D): 0xA3 is "A3"
             s.updateCategory(((0xE - m.tc) << 4) | (m.category & 0xF), t);
         }
-        if (m.version != absent || m.nacP != absent || m.nic != absent || m.sil != absent
-                || m.gva != absent || m.nicBaro != absent) {
+        if (m.version != absent
+                || m.nacP != absent
+                || m.nic != absent
+                || m.sil != absent
+                || m.gva != absent
+                || m.nicBaro != absent) {
             s.updateQuality(m.version, m.nacP, m.nic, m.sil, m.gva, m.nicBaro, t);
         }
         if (selectedAlt != absent || !Double.isNaN(m.selectedHeadingDeg) || !Double.isNaN(m.baroSettingHpa)) {
@@ -182,9 +188,14 @@ public final class AircraftUpdater {
         if (m.verticalStatus == 1) return AircraftState.ON_GROUND;
         if (m.verticalStatus == 0) return AircraftState.AIRBORNE;
         switch (m.flightStatus) {
-            case 0: case 2: return AircraftState.AIRBORNE;
-            case 1: case 3: return AircraftState.ON_GROUND;
-            default: break;
+            case 0:
+            case 2:
+                return AircraftState.AIRBORNE;
+            case 1:
+            case 3:
+                return AircraftState.ON_GROUND;
+            default:
+                break;
         }
         // CA 4/5 state ground/airborne on DF11 and DF17 (CA is 0..7; other values say "either")
         if ((m.df == 11 || m.df == 17) && m.ca == 4) return AircraftState.ON_GROUND;

@@ -53,9 +53,15 @@ public final class AltitudeCode {
      * "five-state" Gray code over C1 C2 C4 that runs backwards in odd 500 ft bands.
      */
     static int gillhamToFeet(int ac13) {
-        int gray500 = (b(ac13, 9) << 8) | (b(ac13, 11) << 7) | (b(ac13, 13) << 6)
-                | (b(ac13, 2) << 5) | (b(ac13, 4) << 4) | (b(ac13, 6) << 3)
-                | (b(ac13, 8) << 2) | (b(ac13, 10) << 1) | b(ac13, 12);
+        int gray500 = (b(ac13, 9) << 8)
+                | (b(ac13, 11) << 7)
+                | (b(ac13, 13) << 6)
+                | (b(ac13, 2) << 5)
+                | (b(ac13, 4) << 4)
+                | (b(ac13, 6) << 3)
+                | (b(ac13, 8) << 2)
+                | (b(ac13, 10) << 1)
+                | b(ac13, 12);
         int gray100 = (b(ac13, 1) << 2) | (b(ac13, 3) << 1) | b(ac13, 5);
         int n500 = grayToBinary(gray500);
         int n100 = grayToBinary(gray100);
@@ -87,8 +93,10 @@ public final class AltitudeCode {
      */
     public static int modeAToSquawk(int hexOctal) {
         if ((hexOctal & 0x8888) != 0 || (hexOctal & ~0xFFFF) != 0) return ModeSMessage.ABSENT;
-        return ((hexOctal >>> 12) & 7) * 1000 + ((hexOctal >>> 8) & 7) * 100
-                + ((hexOctal >>> 4) & 7) * 10 + (hexOctal & 7);
+        return ((hexOctal >>> 12) & 7) * 1000
+                + ((hexOctal >>> 8) & 7) * 100
+                + ((hexOctal >>> 4) & 7) * 10
+                + (hexOctal & 7);
     }
 
     /**
@@ -100,10 +108,18 @@ public final class AltitudeCode {
         int a = (hexOctal >>> 12) & 7, bb = (hexOctal >>> 8) & 7, c = (hexOctal >>> 4) & 7, d = hexOctal & 7;
         if ((d & 1) != 0) return ModeSMessage.ABSENT; // D1 is never used for altitude
         // rebuild the 13-bit layout: digit bit 4 = X4, 2 = X2, 1 = X1
-        int ac13 = ((c & 1) << 12) | ((a & 1) << 11) | (((c >> 1) & 1) << 10) | (((a >> 1) & 1) << 9)
-                | (((c >> 2) & 1) << 8) | (((a >> 2) & 1) << 7)
-                | ((bb & 1) << 5) | ((d & 1) << 4) | (((bb >> 1) & 1) << 3) | (((d >> 1) & 1) << 2)
-                | (((bb >> 2) & 1) << 1) | ((d >> 2) & 1);
+        int ac13 = ((c & 1) << 12)
+                | ((a & 1) << 11)
+                | (((c >> 1) & 1) << 10)
+                | (((a >> 1) & 1) << 9)
+                | (((c >> 2) & 1) << 8)
+                | (((a >> 2) & 1) << 7)
+                | ((bb & 1) << 5)
+                | ((d & 1) << 4)
+                | (((bb >> 1) & 1) << 3)
+                | (((d >> 1) & 1) << 2)
+                | (((bb >> 2) & 1) << 1)
+                | ((d >> 2) & 1);
         return gillhamToFeet(ac13);
     }
 }

@@ -39,7 +39,6 @@ public final class CommB {
     /** Registers in candidate-bit order, as 0xXY codes (BDS X,Y). */
     private static final int[] REGISTERS = {0x10, 0x17, 0x20, 0x30, 0x40, 0x44, 0x45, 0x50, 0x60};
 
-
     // Plausibility limits. Deliberately generous: a limit that rejects a real aircraft produces a
     // wrong register, a generous one only leaves an honest ambiguity.
     static final double MAX_ROLL_DEG = 50;
@@ -47,6 +46,7 @@ public final class CommB {
     static final double MAX_GS_KT = 700;
     /** Largest wind assumed between ground speed and true airspeed (jet stream cores reach ~250 kt). */
     static final double MAX_WIND_KT = 250;
+
     static final double MAX_IAS_KT = 500;
     static final double MIN_MACH = 0.1, MAX_MACH = 0.99;
     static final int MAX_VERTICAL_RATE_FPM = 8000;
@@ -56,21 +56,25 @@ public final class CommB {
     static final double MAX_IAS_MISMATCH_KT = 25;
     /** Temperature may differ from ISA at the altitude by this much (hot/cold extremes). */
     static final double MAX_ISA_DEVIATION_C = 40;
+
     static final double MIN_SAT_C = -85, MAX_SAT_C = 60;
     /** Coordinated-turn check: |reported track rate - g tan(roll) / V| above this rejects 5,0. */
     static final double MAX_TURN_RATE_MISMATCH_DPS = 0.6;
+
     static final double MIN_BARO_SETTING_HPA = 900, MAX_BARO_SETTING_HPA = 1100;
     static final int MAX_SELECTED_ALTITUDE_FT = 50000;
     static final int MIN_STATIC_PRESSURE_HPA = 100, MAX_STATIC_PRESSURE_HPA = 1085;
     static final double MAX_PRESSURE_MISMATCH_HPA = 30;
     /** Radio altimeters report up to ~5000 ft; the margin covers baro vs. true height. */
     static final int MAX_RADIO_HEIGHT_FT = 8000, RADIO_HEIGHT_MARGIN_FT = 3000;
+
     static final int MICROBURST_CEILING_FT = 10000;
     static final int ABOVE_ANY_AIRPORT_FT = 15000;
     static final int ICING_CEILING_FT = 30000;
     static final int MIN_ALTITUDE_FT = -2000, MAX_ALTITUDE_FT = 70000;
     /** Reference checks (caller's known ground speed/track, possibly a few seconds old). */
     static final double REF_GS_TOLERANCE_KT = 40, REF_TRACK_TOLERANCE_DEG = 20;
+
     static final double REF_HEADING_TOLERANCE_DEG = 45; // heading vs track: wind drift
     static final double REF_TAS_VS_GS_KT = MAX_WIND_KT;
 
@@ -109,11 +113,12 @@ public final class CommB {
      * when unknown. Sets bds / bdsCandidates / bdsAmbiguous always; register fields only for a
      * single surviving register.
      */
-    public static void decodeMB(long mb56, double knownGroundspeedKt, double knownTrackDeg,
-                                int knownAltitudeFt, ModeSMessage m) {
+    public static void decodeMB(
+            long mb56, double knownGroundspeedKt, double knownTrackDeg, int knownAltitudeFt, ModeSMessage m) {
         long mb = mb56 & 0xFFFFFFFFFFFFFFL;
         // An altitude no aircraft flies at is a garbled reference: ignore it rather than trust it.
-        if (knownAltitudeFt < MIN_ALTITUDE_FT || knownAltitudeFt > MAX_ALTITUDE_FT) knownAltitudeFt = ModeSMessage.ABSENT;
+        if (knownAltitudeFt < MIN_ALTITUDE_FT || knownAltitudeFt > MAX_ALTITUDE_FT)
+            knownAltitudeFt = ModeSMessage.ABSENT;
         int cands = candidates(mb, knownAltitudeFt);
         if (Integer.bitCount(cands) > 1) {
             cands = narrowByReference(mb, cands, knownGroundspeedKt, knownTrackDeg, knownAltitudeFt);
@@ -178,14 +183,14 @@ public final class CommB {
             if (bit(mb, 24) == 1 && Math.abs(gs50(mb) - gs) > REF_GS_TOLERANCE_KT) return false;
             if (bit(mb, 46) == 1 && Math.abs(tas50(mb) - gs) > REF_TAS_VS_GS_KT) return false;
         }
-        if (!Double.isNaN(trk) && bit(mb, 12) == 1
-                && angleBetween(track50(mb), trk) > REF_TRACK_TOLERANCE_DEG) return false;
+        if (!Double.isNaN(trk) && bit(mb, 12) == 1 && angleBetween(track50(mb), trk) > REF_TRACK_TOLERANCE_DEG)
+            return false;
         return true;
     }
 
     private static boolean agrees60(long mb, double gs, double trk, int alt) {
-        if (!Double.isNaN(trk) && bit(mb, 1) == 1
-                && angleBetween(heading60(mb), trk) > REF_HEADING_TOLERANCE_DEG) return false;
+        if (!Double.isNaN(trk) && bit(mb, 1) == 1 && angleBetween(heading60(mb), trk) > REF_HEADING_TOLERANCE_DEG)
+            return false;
         if (!Double.isNaN(gs) && alt != ModeSMessage.ABSENT && bit(mb, 24) == 1) {
             double tas = mach60(mb) * speedOfSoundKt(alt);
             if (Math.abs(tas - gs) > REF_TAS_VS_GS_KT) return false;
@@ -223,7 +228,7 @@ public final class CommB {
             case 0x45 -> decode45(mb, m);
             case 0x50 -> decode50(mb, m);
             case 0x60 -> decode60(mb, m);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -330,8 +335,11 @@ public final class CommB {
 
     /** BDS 4,0 selected vertical intention. */
     static boolean is40(long mb) {
-        if (!statusOk(mb, 1, 2, 13) || !statusOk(mb, 14, 15, 26) || !statusOk(mb, 27, 28, 39)
-                || !statusOk(mb, 48, 49, 51) || !statusOk(mb, 54, 55, 56)) return false;
+        if (!statusOk(mb, 1, 2, 13)
+                || !statusOk(mb, 14, 15, 26)
+                || !statusOk(mb, 27, 28, 39)
+                || !statusOk(mb, 48, 49, 51)
+                || !statusOk(mb, 54, 55, 56)) return false;
         if (bits(mb, 40, 47) != 0 || bits(mb, 52, 53) != 0) return false;
         if (bit(mb, 1) == 1 && bits(mb, 2, 13) * 16 > MAX_SELECTED_ALTITUDE_FT) return false;
         if (bit(mb, 14) == 1 && bits(mb, 15, 26) * 16 > MAX_SELECTED_ALTITUDE_FT) return false;
@@ -345,7 +353,9 @@ public final class CommB {
     /** BDS 4,4 meteorological routine air report. */
     static boolean is44(long mb, int alt) {
         if (bits(mb, 1, 4) > 4) return false; // figure of merit 5..15 reserved
-        if (!statusOk(mb, 5, 6, 23) || !statusOk(mb, 35, 36, 46) || !statusOk(mb, 47, 48, 49)
+        if (!statusOk(mb, 5, 6, 23)
+                || !statusOk(mb, 35, 36, 46)
+                || !statusOk(mb, 47, 48, 49)
                 || !statusOk(mb, 50, 51, 56)) return false;
         if (bit(mb, 5) == 1 && bits(mb, 6, 14) > MAX_WIND_KT) return false;
         if (bit(mb, 35) == 1 && !pressurePlausible(bits(mb, 36, 46), alt)) return false;
@@ -354,9 +364,14 @@ public final class CommB {
 
     /** BDS 4,5 meteorological hazard report. */
     static boolean is45(long mb, int alt) {
-        if (!statusOk(mb, 1, 2, 3) || !statusOk(mb, 4, 5, 6) || !statusOk(mb, 7, 8, 9)
-                || !statusOk(mb, 10, 11, 12) || !statusOk(mb, 13, 14, 15) || !statusOk(mb, 16, 17, 26)
-                || !statusOk(mb, 27, 28, 38) || !statusOk(mb, 39, 40, 51)) return false;
+        if (!statusOk(mb, 1, 2, 3)
+                || !statusOk(mb, 4, 5, 6)
+                || !statusOk(mb, 7, 8, 9)
+                || !statusOk(mb, 10, 11, 12)
+                || !statusOk(mb, 13, 14, 15)
+                || !statusOk(mb, 16, 17, 26)
+                || !statusOk(mb, 27, 28, 38)
+                || !statusOk(mb, 39, 40, 51)) return false;
         if (bits(mb, 52, 56) != 0) return false;
         // A genuine hazard report rarely holds more than one severe hazard; capability-style bit
         // patterns (BDS 1,7 read as 4,5) typically show several.
@@ -366,11 +381,11 @@ public final class CommB {
         }
         if (severe > 1) return false;
         // Microburst is a low-level phenomenon: a moderate or severe one at height is not a report.
-        if (alt != ModeSMessage.ABSENT && alt > MICROBURST_CEILING_FT && bit(mb, 7) == 1
-                && bits(mb, 8, 9) >= 2) return false;
+        if (alt != ModeSMessage.ABSENT && alt > MICROBURST_CEILING_FT && bit(mb, 7) == 1 && bits(mb, 8, 9) >= 2)
+            return false;
         // Supercooled water, hence icing, is gone below about -40 C, i.e. high in the ISA sky.
-        if (alt != ModeSMessage.ABSENT && alt > ICING_CEILING_FT && bit(mb, 10) == 1
-                && bits(mb, 11, 12) >= 2) return false;
+        if (alt != ModeSMessage.ABSENT && alt > ICING_CEILING_FT && bit(mb, 10) == 1 && bits(mb, 11, 12) >= 2)
+            return false;
         if (bit(mb, 16) == 1 && !satPlausible(sat45(mb), alt)) return false;
         if (bit(mb, 27) == 1 && !pressurePlausible(bits(mb, 28, 38), alt)) return false;
         if (bit(mb, 39) == 1) {
@@ -383,9 +398,14 @@ public final class CommB {
 
     /** BDS 5,0 track and turn report. */
     static boolean is50(long mb) {
-        if (!statusOk(mb, 1, 3, 11) || !statusOk(mb, 12, 13, 23) || !statusOk(mb, 24, 25, 34)
-                || !statusOk(mb, 35, 36, 45) || !statusOk(mb, 46, 47, 56)) return false;
-        boolean hasRoll = bit(mb, 1) == 1, hasGs = bit(mb, 24) == 1, hasRate = bit(mb, 35) == 1,
+        if (!statusOk(mb, 1, 3, 11)
+                || !statusOk(mb, 12, 13, 23)
+                || !statusOk(mb, 24, 25, 34)
+                || !statusOk(mb, 35, 36, 45)
+                || !statusOk(mb, 46, 47, 56)) return false;
+        boolean hasRoll = bit(mb, 1) == 1,
+                hasGs = bit(mb, 24) == 1,
+                hasRate = bit(mb, 35) == 1,
                 hasTas = bit(mb, 46) == 1;
         double roll = roll50(mb), gs = gs50(mb), tas = tas50(mb);
         if (hasRoll && Math.abs(roll) > MAX_ROLL_DEG) return false;
@@ -405,9 +425,14 @@ public final class CommB {
 
     /** BDS 6,0 heading and speed report. */
     static boolean is60(long mb, int alt) {
-        if (!statusOk(mb, 1, 2, 12) || !statusOk(mb, 13, 14, 23) || !statusOk(mb, 24, 25, 34)
-                || !statusOk(mb, 35, 36, 45) || !statusOk(mb, 46, 47, 56)) return false;
-        boolean hasIas = bit(mb, 13) == 1, hasMach = bit(mb, 24) == 1, hasBaro = bit(mb, 35) == 1,
+        if (!statusOk(mb, 1, 2, 12)
+                || !statusOk(mb, 13, 14, 23)
+                || !statusOk(mb, 24, 25, 34)
+                || !statusOk(mb, 35, 36, 45)
+                || !statusOk(mb, 46, 47, 56)) return false;
+        boolean hasIas = bit(mb, 13) == 1,
+                hasMach = bit(mb, 24) == 1,
+                hasBaro = bit(mb, 35) == 1,
                 hasIner = bit(mb, 46) == 1;
         double ias = ias60(mb), mach = mach60(mb);
         if (hasIas && ias > MAX_IAS_KT) return false;
@@ -463,37 +488,59 @@ public final class CommB {
 
     // ------------------------------------------------------------------ field extraction
 
-    static double baro40(long mb) { return 800 + bits(mb, 28, 39) * 0.1; }
+    static double baro40(long mb) {
+        return 800 + bits(mb, 28, 39) * 0.1;
+    }
 
-    static double sat44(long mb) { return signed(bits(mb, 24, 34), 11) * 0.25; }
+    static double sat44(long mb) {
+        return signed(bits(mb, 24, 34), 11) * 0.25;
+    }
 
-    static double sat45(long mb) { return signed(bits(mb, 17, 26), 10) * 0.25; }
+    static double sat45(long mb) {
+        return signed(bits(mb, 17, 26), 10) * 0.25;
+    }
 
-    static double roll50(long mb) { return signed(bits(mb, 2, 11), 10) * (45.0 / 256); }
+    static double roll50(long mb) {
+        return signed(bits(mb, 2, 11), 10) * (45.0 / 256);
+    }
 
     static double track50(long mb) {
         double t = signed(bits(mb, 13, 23), 11) * (90.0 / 512);
         return t < 0 ? t + 360 : t;
     }
 
-    static double gs50(long mb) { return bits(mb, 25, 34) * 2; }
+    static double gs50(long mb) {
+        return bits(mb, 25, 34) * 2;
+    }
 
-    static double trackRate50(long mb) { return signed(bits(mb, 36, 45), 10) * (8.0 / 256); }
+    static double trackRate50(long mb) {
+        return signed(bits(mb, 36, 45), 10) * (8.0 / 256);
+    }
 
-    static double tas50(long mb) { return bits(mb, 47, 56) * 2; }
+    static double tas50(long mb) {
+        return bits(mb, 47, 56) * 2;
+    }
 
     static double heading60(long mb) {
         double h = signed(bits(mb, 2, 12), 11) * (90.0 / 512);
         return h < 0 ? h + 360 : h;
     }
 
-    static double ias60(long mb) { return bits(mb, 14, 23); }
+    static double ias60(long mb) {
+        return bits(mb, 14, 23);
+    }
 
-    static double mach60(long mb) { return bits(mb, 25, 34) * (2.048 / 512); }
+    static double mach60(long mb) {
+        return bits(mb, 25, 34) * (2.048 / 512);
+    }
 
-    static int baroRate60(long mb) { return signed(bits(mb, 36, 45), 10) * 32; }
+    static int baroRate60(long mb) {
+        return signed(bits(mb, 36, 45), 10) * 32;
+    }
 
-    static int inertialRate60(long mb) { return signed(bits(mb, 47, 56), 10) * 32; }
+    static int inertialRate60(long mb) {
+        return signed(bits(mb, 47, 56), 10) * 32;
+    }
 
     // ------------------------------------------------------------------ atmosphere (ISA)
 
@@ -505,6 +552,7 @@ public final class CommB {
 
     /** A relative margin around a decision bound inside which the original formula decides. */
     private static final double GUARD = 1e-9;
+
     private static final int CODES = 1024; // 10-bit codes: BDS 6,0 IAS and Mach, BDS 5,0 roll
     /** (1 + 0.2 M^2)^3.5 - 1 (qc/p) of the Mach number of each BDS 6,0 Mach code. */
     private static final double[] MACH_IMPACT = new double[CODES];
@@ -514,22 +562,26 @@ public final class CommB {
     private static final double[] CAS_RATIO_ABOVE = new double[CODES], CAS_RATIO_BELOW = new double[CODES];
     /** tan(roll) of each BDS 5,0 roll code. */
     static final double[] TAN_ROLL = new double[CODES];
+
     private static final int RATIO_MIN_FT = MIN_ALTITUDE_FT, RATIO_MAX_FT = MAX_ALTITUDE_FT, RATIO_STEP_FT = 25;
     /** Pressure ratio at every 25 ft (Mode S altitudes are multiples of 25 or 100 ft). */
     private static final double[] PRESSURE_RATIO = new double[(RATIO_MAX_FT - RATIO_MIN_FT) / RATIO_STEP_FT + 1];
+
     private static final double RATIO_AT_60000_FT = pressureRatio(60000), RATIO_AT_MINUS_2000_FT = pressureRatio(-2000);
 
     static {
         for (int c = 0; c < CODES; c++) {
-            double mach = c * (2.048 / 512);           // as mach60
+            double mach = c * (2.048 / 512); // as mach60
             MACH_IMPACT[c] = Math.pow(1 + 0.2 * mach * mach, 3.5) - 1;
-            double r = (double) c / A0_KT;              // as altitudeFromCasMach with cas = ias60
+            double r = (double) c / A0_KT; // as altitudeFromCasMach with cas = ias60
             IAS_IMPACT[c] = Math.pow(1 + 0.2 * r * r, 3.5) - 1;
             CAS_RATIO_ABOVE[c] = impactRatioOfCas(c + MAX_IAS_MISMATCH_KT);
-            CAS_RATIO_BELOW[c] = c - MAX_IAS_MISMATCH_KT > 0 ? impactRatioOfCas(c - MAX_IAS_MISMATCH_KT) : Double.NEGATIVE_INFINITY;
+            CAS_RATIO_BELOW[c] =
+                    c - MAX_IAS_MISMATCH_KT > 0 ? impactRatioOfCas(c - MAX_IAS_MISMATCH_KT) : Double.NEGATIVE_INFINITY;
             TAN_ROLL[c] = Math.tan(Math.toRadians(signed(c, 10) * (45.0 / 256))); // as roll50 in is50
         }
-        for (int i = 0; i < PRESSURE_RATIO.length; i++) PRESSURE_RATIO[i] = pressureRatio(RATIO_MIN_FT + i * RATIO_STEP_FT);
+        for (int i = 0; i < PRESSURE_RATIO.length; i++)
+            PRESSURE_RATIO[i] = pressureRatio(RATIO_MIN_FT + i * RATIO_STEP_FT);
     }
 
     /** qc/p0 + 1 of a calibrated airspeed: the inverse of casFromMach's last line. */
@@ -594,7 +646,9 @@ public final class CommB {
     // ------------------------------------------------------------------ bits
 
     /** MB bit n (1 = most significant of 56). */
-    static int bit(long mb, int n) { return (int) (mb >>> (56 - n)) & 1; }
+    static int bit(long mb, int n) {
+        return (int) (mb >>> (56 - n)) & 1;
+    }
 
     /** MB bits first..last inclusive as an unsigned value. */
     static int bits(long mb, int first, int last) {

@@ -15,6 +15,7 @@ public final class Cpr {
 
     /** Latitude zones per hemisphere quarter (NZ). */
     public static final int NZ = 15;
+
     private static final double SCALE = 131072.0; // 2^17
 
     /**
@@ -94,8 +95,8 @@ public final class Cpr {
      * @return false when the two frames straddle a latitude-zone boundary (NL mismatch) or the
      *         latitude is out of range; {@code out} then holds garbage
      */
-    public static boolean globalAirborne(int latEven, int lonEven, int latOdd, int lonOdd,
-                                         boolean oddLatest, double[] out) {
+    public static boolean globalAirborne(
+            int latEven, int lonEven, int latOdd, int lonOdd, boolean oddLatest, double[] out) {
         pairLatitudes(latEven, latOdd, false, out);
         return finishGlobal(out[0], out[1], lonEven, lonOdd, oddLatest, false, Double.NaN, out);
     }
@@ -105,16 +106,30 @@ public final class Cpr {
      * reference (receiver or last known position) chooses the hemisphere and the 90-degree
      * longitude quadrant: the candidate closest to the reference wins.
      */
-    public static boolean globalSurface(int latEven, int lonEven, int latOdd, int lonOdd,
-                                        boolean oddLatest, double refLat, double refLon, double[] out) {
+    public static boolean globalSurface(
+            int latEven,
+            int lonEven,
+            int latOdd,
+            int lonOdd,
+            boolean oddLatest,
+            double refLat,
+            double refLon,
+            double[] out) {
         if (Double.isNaN(refLat) || Double.isNaN(refLon)) return false;
         pairLatitudes(latEven, latOdd, true, out);
         double shift = closestLatShift(oddLatest ? out[1] : out[0], refLat);
         return finishGlobal(out[0] + shift, out[1] + shift, lonEven, lonOdd, oddLatest, true, refLon, out);
     }
 
-    private static boolean finishGlobal(double rlatE, double rlatO, int lonEven, int lonOdd,
-                                        boolean oddLatest, boolean surface, double refLon, double[] out) {
+    private static boolean finishGlobal(
+            double rlatE,
+            double rlatO,
+            int lonEven,
+            int lonOdd,
+            boolean oddLatest,
+            boolean surface,
+            double refLon,
+            double[] out) {
         if (rlatE < -90 || rlatE > 90 || rlatO < -90 || rlatO > 90) return false;
         int nl = nl(rlatE);
         if (nl != nl(rlatO)) return false;
@@ -190,8 +205,8 @@ public final class Cpr {
      * Local decode of one frame against a reference position that is known to be within half
      * a zone (about 180 NM airborne, 45 NM surface) of the aircraft.
      */
-    public static void local(int cprLat, int cprLon, boolean odd, boolean surface,
-                             double refLat, double refLon, double[] out) {
+    public static void local(
+            int cprLat, int cprLon, boolean odd, boolean surface, double refLat, double refLon, double[] out) {
         int j = localLatitudeIndex(cprLat, odd, surface, refLat);
         double lat = latitudeZoneSize(odd, surface) * (j + cprLat / SCALE);
         int m = localLongitudeIndex(cprLon, odd, surface, lat, refLon);
@@ -222,7 +237,8 @@ public final class Cpr {
     public static double distanceNm(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double h =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_NM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 }

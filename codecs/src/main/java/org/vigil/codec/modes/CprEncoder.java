@@ -20,6 +20,7 @@ package org.vigil.codec.modes;
 public final class CprEncoder {
     /** Number of latitude zones between the equator and a pole (NZ). */
     public static final int NZ = 15;
+
     private static final double TWO_POW_17 = 131072.0;
 
     /**
@@ -56,7 +57,8 @@ public final class CprEncoder {
         int lo = 2, hi = 59;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (a < TRANSITION[mid]) lo = mid; else hi = mid - 1;
+            if (a < TRANSITION[mid]) lo = mid;
+            else hi = mid - 1;
         }
         return lo;
     }

@@ -35,19 +35,23 @@ public final class CprResolver {
     public static final double JUMP_MARGIN_NM = 5;
     /** Receiver-relative local decoding is trusted only within this range (half a zone). */
     public static final double MAX_RECEIVER_RANGE_AIRBORNE_NM = 180;
+
     public static final double MAX_RECEIVER_RANGE_SURFACE_NM = 45;
 
-    private static final int EVEN_VALID = 1, ODD_VALID = 2, EVEN_SURFACE = 4, ODD_SURFACE = 8,
-            HAS_POSITION = 16, PROVISIONAL = 32;
+    private static final int EVEN_VALID = 1,
+            ODD_VALID = 2,
+            EVEN_SURFACE = 4,
+            ODD_SURFACE = 8,
+            HAS_POSITION = 16,
+            PROVISIONAL = 32;
 
     private int capacity;
     private int size;
-    private int[] keys;          // address + 1; 0 = empty slot
+    private int[] keys; // address + 1; 0 = empty slot
     private byte[] flags;
     private long[] evenTime, oddTime, posTime;
     private int[] evenLat, evenLon, oddLat, oddLon;
     private double[] posLat, posLon;
-
     private double receiverLat = Double.NaN, receiverLon = Double.NaN;
     private final double[] result = new double[2];
 
@@ -79,8 +83,13 @@ public final class CprResolver {
      * @return true when {@code m} now carries a position
      */
     public boolean resolve(ModeSMessage m) {
-        if (m.cprLat == ModeSMessage.ABSENT || m.cprLon == ModeSMessage.ABSENT || m.cprFormat == ModeSMessage.ABSENT
-                || m.icao == ModeSMessage.ABSENT || m.icaoFromParity || !m.crcOk || m.error != null) {
+        if (m.cprLat == ModeSMessage.ABSENT
+                || m.cprLon == ModeSMessage.ABSENT
+                || m.cprFormat == ModeSMessage.ABSENT
+                || m.icao == ModeSMessage.ABSENT
+                || m.icaoFromParity
+                || !m.crcOk
+                || m.error != null) {
             return false;
         }
         long t = m.timeNanos;
@@ -90,11 +99,15 @@ public final class CprResolver {
         int f = flags[s];
         // remember this frame
         if (odd) {
-            oddLat[s] = m.cprLat; oddLon[s] = m.cprLon; oddTime[s] = t;
+            oddLat[s] = m.cprLat;
+            oddLon[s] = m.cprLon;
+            oddTime[s] = t;
             f = (f | ODD_VALID) & ~ODD_SURFACE;
             if (surface) f |= ODD_SURFACE;
         } else {
-            evenLat[s] = m.cprLat; evenLon[s] = m.cprLon; evenTime[s] = t;
+            evenLat[s] = m.cprLat;
+            evenLon[s] = m.cprLon;
+            evenTime[s] = t;
             f = (f | EVEN_VALID) & ~EVEN_SURFACE;
             if (surface) f |= EVEN_SURFACE;
         }
@@ -111,8 +124,12 @@ public final class CprResolver {
         if ((f & otherValid) != 0 && otherSurface == surface && (t == 0 || age(t, otherTime) <= window)) {
             boolean ok;
             if (surface) {
-                double rLat = trusted ? posLat[s] : !Double.isNaN(receiverLat) ? receiverLat : havePos ? posLat[s] : Double.NaN;
-                double rLon = trusted ? posLon[s] : !Double.isNaN(receiverLon) ? receiverLon : havePos ? posLon[s] : Double.NaN;
+                double rLat = trusted
+                        ? posLat[s]
+                        : !Double.isNaN(receiverLat) ? receiverLat : havePos ? posLat[s] : Double.NaN;
+                double rLon = trusted
+                        ? posLon[s]
+                        : !Double.isNaN(receiverLon) ? receiverLon : havePos ? posLon[s] : Double.NaN;
                 if (Double.isNaN(rLat)) {
                     noReference++;
                     ok = false;
@@ -214,7 +231,8 @@ public final class CprResolver {
 
     /** Doubles the table (or just rebuilds it, when expiry freed enough), dropping stale aircraft. */
     private void grow(long now) {
-        int[] oKeys = keys; byte[] oFlags = flags;
+        int[] oKeys = keys;
+        byte[] oFlags = flags;
         long[] oEvenTime = evenTime, oOddTime = oddTime, oPosTime = posTime;
         int[] oEvenLat = evenLat, oEvenLon = evenLon, oOddLat = oddLat, oOddLon = oddLon;
         double[] oPosLat = posLat, oPosLon = posLon;
@@ -230,10 +248,17 @@ public final class CprResolver {
             if (oKeys[i] == 0 || stale(now, oEvenTime[i], oOddTime[i], oPosTime[i], oFlags[i])) continue;
             int j = hash(oKeys[i]) & mask;
             while (keys[j] != 0) j = (j + 1) & mask;
-            keys[j] = oKeys[i]; flags[j] = oFlags[i];
-            evenTime[j] = oEvenTime[i]; oddTime[j] = oOddTime[i]; posTime[j] = oPosTime[i];
-            evenLat[j] = oEvenLat[i]; evenLon[j] = oEvenLon[i]; oddLat[j] = oOddLat[i]; oddLon[j] = oOddLon[i];
-            posLat[j] = oPosLat[i]; posLon[j] = oPosLon[i];
+            keys[j] = oKeys[i];
+            flags[j] = oFlags[i];
+            evenTime[j] = oEvenTime[i];
+            oddTime[j] = oOddTime[i];
+            posTime[j] = oPosTime[i];
+            evenLat[j] = oEvenLat[i];
+            evenLon[j] = oEvenLon[i];
+            oddLat[j] = oOddLat[i];
+            oddLon[j] = oOddLon[i];
+            posLat[j] = oPosLat[i];
+            posLon[j] = oPosLon[i];
             size++;
         }
     }
@@ -247,25 +272,51 @@ public final class CprResolver {
     private void allocate(int cap) {
         capacity = cap;
         size = 0;
-        keys = new int[cap]; flags = new byte[cap];
-        evenTime = new long[cap]; oddTime = new long[cap]; posTime = new long[cap];
-        evenLat = new int[cap]; evenLon = new int[cap]; oddLat = new int[cap]; oddLon = new int[cap];
-        posLat = new double[cap]; posLon = new double[cap];
+        keys = new int[cap];
+        flags = new byte[cap];
+        evenTime = new long[cap];
+        oddTime = new long[cap];
+        posTime = new long[cap];
+        evenLat = new int[cap];
+        evenLon = new int[cap];
+        oddLat = new int[cap];
+        oddLon = new int[cap];
+        posLat = new double[cap];
+        posLon = new double[cap];
     }
 
     // ------------------------------------------------------------------ counters
 
     /** Aircraft currently held. */
-    public int size() { return size; }
-    public long globalDecodes() { return globalDecodes; }
-    public long localDecodes() { return localDecodes; }
-    public long receiverLocalDecodes() { return receiverLocalDecodes; }
+    public int size() {
+        return size;
+    }
+
+    public long globalDecodes() {
+        return globalDecodes;
+    }
+
+    public long localDecodes() {
+        return localDecodes;
+    }
+
+    public long receiverLocalDecodes() {
+        return receiverLocalDecodes;
+    }
     /** Pairs rejected because the two frames decode to different latitude zones (or latitude out of range). */
-    public long nlMismatchRejected() { return nlMismatch; }
+    public long nlMismatchRejected() {
+        return nlMismatch;
+    }
     /** Results farther from the last position than the aircraft could have flown. */
-    public long jumpRejected() { return jumpRejected; }
+    public long jumpRejected() {
+        return jumpRejected;
+    }
     /** Surface pairs with neither a last position nor a receiver reference. */
-    public long noReferenceRejected() { return noReference; }
+    public long noReferenceRejected() {
+        return noReference;
+    }
     /** Receiver-relative first fixes farther than half a zone from the receiver. */
-    public long outOfReceiverRangeRejected() { return outOfReceiverRange; }
+    public long outOfReceiverRangeRejected() {
+        return outOfReceiverRange;
+    }
 }

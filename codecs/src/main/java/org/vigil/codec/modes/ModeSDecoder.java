@@ -176,8 +176,14 @@ public final class ModeSDecoder {
         out.tc = tc;
         out.bds = esRegister(tc);
         if (tc >= 1 && tc <= 4) return identification(me, out);
-        if (tc >= 5 && tc <= 8) { surfacePosition(me, tc, out); return true; }
-        if (tc >= 9 && tc <= 18 || tc >= 20 && tc <= 22) { airbornePosition(me, tc, out); return true; }
+        if (tc >= 5 && tc <= 8) {
+            surfacePosition(me, tc, out);
+            return true;
+        }
+        if (tc >= 9 && tc <= 18 || tc >= 20 && tc <= 22) {
+            airbornePosition(me, tc, out);
+            return true;
+        }
         if (tc == 0) {
             // no position; the altitude may still be present
             out.altitudeFt = AltitudeCode.ac12ToFeet(me(me, 9, 12));
@@ -233,14 +239,14 @@ public final class ModeSDecoder {
     /** Surface movement code to knots (lower bound of each quantisation step); NaN when unknown. */
     static double movementToKnots(int m) {
         if (m == 0 || m >= 125) return Double.NaN; // no information / reserved
-        if (m == 1) return 0.0;                      // stopped
-        if (m <= 8) return 0.125 * (m - 1);          // 0.125 .. 0.875 kt
-        if (m <= 12) return 1.0 + 0.25 * (m - 9);    // 1 .. 1.75 kt
-        if (m <= 38) return 2.0 + 0.5 * (m - 13);    // 2 .. 14.5 kt
-        if (m <= 93) return 15.0 + (m - 39);         // 15 .. 69 kt
-        if (m <= 108) return 70.0 + 2.0 * (m - 94);  // 70 .. 98 kt
+        if (m == 1) return 0.0; // stopped
+        if (m <= 8) return 0.125 * (m - 1); // 0.125 .. 0.875 kt
+        if (m <= 12) return 1.0 + 0.25 * (m - 9); // 1 .. 1.75 kt
+        if (m <= 38) return 2.0 + 0.5 * (m - 13); // 2 .. 14.5 kt
+        if (m <= 93) return 15.0 + (m - 39); // 15 .. 69 kt
+        if (m <= 108) return 70.0 + 2.0 * (m - 94); // 70 .. 98 kt
         if (m <= 123) return 100.0 + 5.0 * (m - 109); // 100 .. 170 kt
-        return 175.0;                                // 124: 175 kt or more
+        return 175.0; // 124: 175 kt or more
     }
 
     private static void airbornePosition(long me, int tc, ModeSMessage out) {
@@ -248,8 +254,16 @@ public final class ModeSDecoder {
         out.airGround = 0;
         out.surveillanceStatus = me(me, 6, 2);
         out.nic = switch (tc) {
-            case 9, 20 -> 11; case 10, 21 -> 10; case 11 -> 8; case 12 -> 7; case 13 -> 6;
-            case 14 -> 5; case 15 -> 4; case 16 -> 2; case 17 -> 1; default -> 0;
+            case 9, 20 -> 11;
+            case 10, 21 -> 10;
+            case 11 -> 8;
+            case 12 -> 7;
+            case 13 -> 6;
+            case 14 -> 5;
+            case 15 -> 4;
+            case 16 -> 2;
+            case 17 -> 1;
+            default -> 0;
         };
         int ac12 = me(me, 9, 12);
         // TC 20-22 carry GNSS height in the same 12-bit code (FA dump1090 and the standard's layout)

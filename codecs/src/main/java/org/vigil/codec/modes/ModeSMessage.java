@@ -22,6 +22,7 @@ public final class ModeSMessage {
     public long timeNanos;
     /** Raw frame (7 or 14 bytes) is referenced, not copied: valid only during the callback. */
     public byte[] frame;
+
     public int frameOffset;
     public int frameLength;
     public int df = ABSENT;
@@ -35,38 +36,41 @@ public final class ModeSMessage {
     public int crcRemainder;
     /** Why the message could not be decoded; null when fine. */
     public DecodeFailure error;
-    public int ca = ABSENT;          // DF11/17 capability
-    public int cf = ABSENT;          // DF18 control field
+
+    public int ca = ABSENT; // DF11/17 capability
+    public int cf = ABSENT; // DF18 control field
     public int interrogatorCode = ABSENT; // DF11 II/SI
-    public int flightStatus = ABSENT;     // DF4/5/20/21 FS
-    public int downlinkRequest = ABSENT;  // DR
-    public int utilityMessage = ABSENT;   // UM
-    public int verticalStatus = ABSENT;   // DF0/16 VS (1 = on ground)
+    public int flightStatus = ABSENT; // DF4/5/20/21 FS
+    public int downlinkRequest = ABSENT; // DR
+    public int utilityMessage = ABSENT; // UM
+    public int verticalStatus = ABSENT; // DF0/16 VS (1 = on ground)
     public int sensitivityLevel = ABSENT; // DF0/16 SL
     public int replyInformation = ABSENT; // DF0/16 RI
 
     // --- common values ---
-    public int altitudeFt = ABSENT;       // barometric (AC13 or ES AC12)
-    public int gnssAltitudeFt = ABSENT;   // TC 20-22
-    public int squawk = ABSENT;           // 13-bit identity as 4 octal digits packed as decimal value e.g. 7700
-    public long callsign;                 // packed by Callsigns (first char in bits 47..42); 0 = absent
+    public int altitudeFt = ABSENT; // barometric (AC13 or ES AC12)
+    public int gnssAltitudeFt = ABSENT; // TC 20-22
+    public int squawk = ABSENT; // 13-bit identity as 4 octal digits packed as decimal value e.g. 7700
+    public long callsign; // packed by Callsigns (first char in bits 47..42); 0 = absent
     /**
      * Emitter category number 0..7 within the set named by the type code (tc 4 = set A,
      * 3 = B, 2 = C, 1 = D); e.g. tc 4 with category 3 is "A3". ABSENT when not sent.
      */
     public int category = ABSENT;
-    public int tc = ABSENT;               // ES type code (DF17/18)
+
+    public int tc = ABSENT; // ES type code (DF17/18)
 
     // --- position (CPR, raw) ---
-    public int cprFormat = ABSENT;        // 0 even, 1 odd
-    public int cprLat = ABSENT;           // 17-bit
-    public int cprLon = ABSENT;           // 17-bit
-    public boolean surface;               // surface position (TC 5-8)
-    public int nic = ABSENT;              // NIC from TC (with supplements when known)
-    public int timeFlag = ABSENT;         // T bit
+    public int cprFormat = ABSENT; // 0 even, 1 odd
+    public int cprLat = ABSENT; // 17-bit
+    public int cprLon = ABSENT; // 17-bit
+    public boolean surface; // surface position (TC 5-8)
+    public int nic = ABSENT; // NIC from TC (with supplements when known)
+    public int timeFlag = ABSENT; // T bit
     public int surveillanceStatus = ABSENT;
     /** Decoded position, set by the CPR resolver (global pair or local reference), NaN when unknown. */
     public double lat = Double.NaN;
+
     public double lon = Double.NaN;
 
     // --- surface movement ---
@@ -78,18 +82,20 @@ public final class ModeSMessage {
     public double airspeedKt = Double.NaN;
     /** 0 = IAS, 1 = TAS; ABSENT when none. */
     public int airspeedType = ABSENT;
+
     public double headingDeg = Double.NaN;
     public int verticalRateFpm = ABSENT;
     /** 0 = GNSS (geometric), 1 = barometric (Riddle/dump1090 mapping of ME bit 36). */
     public int vrSource = ABSENT;
+
     public int geoMinusBaroFt = ABSENT;
     public int nacV = ABSENT;
     public int intentChange = ABSENT;
 
     // --- TC 28 aircraft status ---
-    public Emergency emergency;          // ADS-B emergency/priority status; null when absent
-    public int tcasRaActive = ABSENT;     // 1 when TC28 subtype 2 carries an RA
-    public int araBits = ABSENT;          // active resolution advisories (14 bits)
+    public Emergency emergency; // ADS-B emergency/priority status; null when absent
+    public int tcasRaActive = ABSENT; // 1 when TC28 subtype 2 carries an RA
+    public int araBits = ABSENT; // active resolution advisories (14 bits)
     public int racBits = ABSENT;
     public int raTerminated = ABSENT;
     public int multipleThreat = ABSENT;
@@ -100,7 +106,12 @@ public final class ModeSMessage {
     public int selectedAltitudeSource = ABSENT; // 0 MCP/FCU, 1 FMS
     public double baroSettingHpa = Double.NaN;
     public double selectedHeadingDeg = Double.NaN;
-    public int autopilot = ABSENT, vnav = ABSENT, altitudeHold = ABSENT, approach = ABSENT, lnav = ABSENT, tcasOperational = ABSENT;
+    public int autopilot = ABSENT,
+            vnav = ABSENT,
+            altitudeHold = ABSENT,
+            approach = ABSENT,
+            lnav = ABSENT,
+            tcasOperational = ABSENT;
 
     // --- TC 31 operational status (and quality carried in 29) ---
     public int version = ABSENT;
@@ -118,6 +129,7 @@ public final class ModeSMessage {
     public int bds = ABSENT;
     /** Bitmask of candidate registers when ambiguous (see CommB.CANDIDATE_* constants). */
     public int bdsCandidates;
+
     public boolean bdsAmbiguous;
     public double rollDeg = Double.NaN;
     public double trueTrackDeg = Double.NaN;
@@ -139,6 +151,7 @@ public final class ModeSMessage {
     public int commonUsageCaps = ABSENT;
     /** BDS 1,0 data-link capability fields. */
     public int bds10ConfigFlag = ABSENT;
+
     public int bds10Subnetwork = ABSENT;
     /** BDS 4,4 figure of merit / source (0 invalid, 1 INS, 2 GNSS, 3 DME/DME, 4 VOR/DME). */
     public int meteoSource = ABSENT;
@@ -173,6 +186,7 @@ public final class ModeSMessage {
      * against the receiver (provisional: wrong if the aircraft is beyond half a CPR zone).
      */
     public int positionSource = ABSENT;
+
     public static final int POSITION_GLOBAL = 0, POSITION_LOCAL = 1, POSITION_RECEIVER = 2;
 
     // ------------------------------------------------------------------ reset by dirty groups
@@ -222,6 +236,7 @@ public final class ModeSMessage {
     static final int G_TRACK_TURN = 1 << 12;
     /** BDS 6,0 heading and speed. */
     static final int G_HEADING_SPEED = 1 << 13;
+
     static final int G_ALL = (1 << 14) - 1;
 
     /** Groups possibly holding a value; see the invariant above. Not a public field on purpose. */
@@ -229,10 +244,23 @@ public final class ModeSMessage {
 
     public ModeSMessage reset() {
         // always cleared: set by every decode path, or by writers outside the decoder family
-        timeNanos = 0; frame = null; frameOffset = 0; frameLength = 0;
-        df = ABSENT; icao = ABSENT; icaoFromParity = false; crcOk = false; crcRemainder = 0; error = null;
-        airGround = ABSENT; altitudeFt = ABSENT; squawk = ABSENT; modeAC = false;
-        lat = Double.NaN; lon = Double.NaN; positionSource = ABSENT;
+        timeNanos = 0;
+        frame = null;
+        frameOffset = 0;
+        frameLength = 0;
+        df = ABSENT;
+        icao = ABSENT;
+        icaoFromParity = false;
+        crcOk = false;
+        crcRemainder = 0;
+        error = null;
+        airGround = ABSENT;
+        altitudeFt = ABSENT;
+        squawk = ABSENT;
+        modeAC = false;
+        lat = Double.NaN;
+        lon = Double.NaN;
+        positionSource = ABSENT;
         int d = dirty;
         if (d != 0) clearGroups(d);
         dirty = G_ALL;
@@ -248,64 +276,137 @@ public final class ModeSMessage {
 
     private void clearGroups(int d) {
         if ((d & G_AIR_AIR) != 0) {
-            verticalStatus = ABSENT; sensitivityLevel = ABSENT; replyInformation = ABSENT;
+            verticalStatus = ABSENT;
+            sensitivityLevel = ABSENT;
+            replyInformation = ABSENT;
         }
         if ((d & G_SURVEILLANCE) != 0) {
-            flightStatus = ABSENT; downlinkRequest = ABSENT; utilityMessage = ABSENT;
+            flightStatus = ABSENT;
+            downlinkRequest = ABSENT;
+            utilityMessage = ABSENT;
         }
         if ((d & G_CAPABILITY) != 0) {
-            ca = ABSENT; cf = ABSENT; interrogatorCode = ABSENT;
+            ca = ABSENT;
+            cf = ABSENT;
+            interrogatorCode = ABSENT;
         }
         if ((d & G_REGISTER) != 0) {
-            tc = ABSENT; subtype = ABSENT; bds = ABSENT; bdsCandidates = 0; bdsAmbiguous = false;
+            tc = ABSENT;
+            subtype = ABSENT;
+            bds = ABSENT;
+            bdsCandidates = 0;
+            bdsAmbiguous = false;
         }
         if ((d & G_IDENTIFICATION) != 0) {
-            category = ABSENT; callsign = 0;
+            category = ABSENT;
+            callsign = 0;
         }
         if ((d & G_POSITION) != 0) {
-            surface = false; nic = ABSENT; movementCode = ABSENT; groundspeedKt = Double.NaN; trackDeg = Double.NaN;
-            timeFlag = ABSENT; cprFormat = ABSENT; cprLat = ABSENT; cprLon = ABSENT; surveillanceStatus = ABSENT;
+            surface = false;
+            nic = ABSENT;
+            movementCode = ABSENT;
+            groundspeedKt = Double.NaN;
+            trackDeg = Double.NaN;
+            timeFlag = ABSENT;
+            cprFormat = ABSENT;
+            cprLat = ABSENT;
+            cprLon = ABSENT;
+            surveillanceStatus = ABSENT;
             gnssAltitudeFt = ABSENT;
         }
         if ((d & G_VELOCITY) != 0) {
-            velocitySubtype = ABSENT; intentChange = ABSENT; nacV = ABSENT; groundspeedKt = Double.NaN;
-            trackDeg = Double.NaN; headingDeg = Double.NaN; airspeedType = ABSENT; airspeedKt = Double.NaN;
-            vrSource = ABSENT; verticalRateFpm = ABSENT; geoMinusBaroFt = ABSENT;
+            velocitySubtype = ABSENT;
+            intentChange = ABSENT;
+            nacV = ABSENT;
+            groundspeedKt = Double.NaN;
+            trackDeg = Double.NaN;
+            headingDeg = Double.NaN;
+            airspeedType = ABSENT;
+            airspeedKt = Double.NaN;
+            vrSource = ABSENT;
+            verticalRateFpm = ABSENT;
+            geoMinusBaroFt = ABSENT;
         }
         if ((d & G_STATUS) != 0) {
-            emergency = null; araBits = ABSENT; racBits = ABSENT; raTerminated = ABSENT;
-            multipleThreat = ABSENT; threatIcao = ABSENT; tcasRaActive = ABSENT;
+            emergency = null;
+            araBits = ABSENT;
+            racBits = ABSENT;
+            raTerminated = ABSENT;
+            multipleThreat = ABSENT;
+            threatIcao = ABSENT;
+            tcasRaActive = ABSENT;
         }
         if ((d & G_TARGET) != 0) {
-            silSupplement = ABSENT; selectedAltitudeSource = ABSENT; selectedAltitudeFt = ABSENT;
-            baroSettingHpa = Double.NaN; selectedHeadingDeg = Double.NaN; nacP = ABSENT; nicBaro = ABSENT; sil = ABSENT;
-            autopilot = ABSENT; vnav = ABSENT; altitudeHold = ABSENT; approach = ABSENT; lnav = ABSENT;
-            tcasOperational = ABSENT; targetAltitudeType = ABSENT; emergency = null;
-            mcpSelectedAltitudeFt = ABSENT; fmsSelectedAltitudeFt = ABSENT;
+            silSupplement = ABSENT;
+            selectedAltitudeSource = ABSENT;
+            selectedAltitudeFt = ABSENT;
+            baroSettingHpa = Double.NaN;
+            selectedHeadingDeg = Double.NaN;
+            nacP = ABSENT;
+            nicBaro = ABSENT;
+            sil = ABSENT;
+            autopilot = ABSENT;
+            vnav = ABSENT;
+            altitudeHold = ABSENT;
+            approach = ABSENT;
+            lnav = ABSENT;
+            tcasOperational = ABSENT;
+            targetAltitudeType = ABSENT;
+            emergency = null;
+            mcpSelectedAltitudeFt = ABSENT;
+            fmsSelectedAltitudeFt = ABSENT;
         }
         if ((d & G_OPERATIONAL) != 0) {
-            version = ABSENT; capabilityClass = ABSENT; lengthWidthCode = ABSENT; operationalMode = ABSENT;
-            nicSupplementA = ABSENT; nicSupplementC = ABSENT; nacP = ABSENT; sil = ABSENT; silSupplement = ABSENT;
-            gva = ABSENT; nicBaro = ABSENT; hrd = ABSENT; trackAngleOrHeading = ABSENT;
+            version = ABSENT;
+            capabilityClass = ABSENT;
+            lengthWidthCode = ABSENT;
+            operationalMode = ABSENT;
+            nicSupplementA = ABSENT;
+            nicSupplementC = ABSENT;
+            nacP = ABSENT;
+            sil = ABSENT;
+            silSupplement = ABSENT;
+            gva = ABSENT;
+            nicBaro = ABSENT;
+            hrd = ABSENT;
+            trackAngleOrHeading = ABSENT;
         }
         if ((d & G_CAPABILITY_REPORTS) != 0) {
-            commonUsageCaps = ABSENT; bds10ConfigFlag = ABSENT; bds10Subnetwork = ABSENT;
+            commonUsageCaps = ABSENT;
+            bds10ConfigFlag = ABSENT;
+            bds10Subnetwork = ABSENT;
         }
         if ((d & G_METEO) != 0) {
-            meteoSource = ABSENT; windSpeedKt = Double.NaN; windDirectionDeg = Double.NaN;
-            staticAirTemperatureC = Double.NaN; staticPressureHpa = Double.NaN; humidityPct = ABSENT;
-            turbulence = ABSENT; windShear = ABSENT; microburst = ABSENT; icing = ABSENT; wakeVortex = ABSENT;
+            meteoSource = ABSENT;
+            windSpeedKt = Double.NaN;
+            windDirectionDeg = Double.NaN;
+            staticAirTemperatureC = Double.NaN;
+            staticPressureHpa = Double.NaN;
+            humidityPct = ABSENT;
+            turbulence = ABSENT;
+            windShear = ABSENT;
+            microburst = ABSENT;
+            icing = ABSENT;
+            wakeVortex = ABSENT;
             radioHeightFt = ABSENT;
         }
         if ((d & G_TRACK_TURN) != 0) {
-            rollDeg = Double.NaN; trueTrackDeg = Double.NaN; groundspeedKt = Double.NaN; trackRateDps = Double.NaN;
+            rollDeg = Double.NaN;
+            trueTrackDeg = Double.NaN;
+            groundspeedKt = Double.NaN;
+            trackRateDps = Double.NaN;
             trueAirspeedKt = Double.NaN;
         }
         if ((d & G_HEADING_SPEED) != 0) {
-            magneticHeadingDeg = Double.NaN; indicatedAirspeedKt = Double.NaN; mach = Double.NaN;
-            baroVerticalRateFpm = ABSENT; inertialVerticalRateFpm = ABSENT;
+            magneticHeadingDeg = Double.NaN;
+            indicatedAirspeedKt = Double.NaN;
+            mach = Double.NaN;
+            baroVerticalRateFpm = ABSENT;
+            inertialVerticalRateFpm = ABSENT;
         }
     }
 
-    public boolean hasPosition() { return !Double.isNaN(lat); }
+    public boolean hasPosition() {
+        return !Double.isNaN(lat);
+    }
 }

@@ -32,16 +32,18 @@ public final class ModeSText {
     private static final String[] REGISTERS = new String[256];
 
     static {
-        for (int i = 0; i < 256; i++) REGISTERS[i] = Integer.toHexString(i >>> 4).toUpperCase(Locale.ROOT) + "," + Integer.toHexString(i & 15).toUpperCase(Locale.ROOT);
+        for (int i = 0; i < 256; i++)
+            REGISTERS[i] = Integer.toHexString(i >>> 4).toUpperCase(Locale.ROOT) + ","
+                    + Integer.toHexString(i & 15).toUpperCase(Locale.ROOT);
     }
 
     /** What kind of source a DF18 message comes from, by its control field. */
     public static String addressType(int cf) {
         return switch (cf) {
-            case 0, 1 -> "ADS-B";          // non-transponder device (1: anonymous, non-ICAO address)
-            case 2, 3, 4, 5 -> "TIS-B";    // ground re-broadcast of radar/multilateration tracks
-            case 6 -> "ADS-R";             // re-broadcast of UAT ADS-B
-            case 7 -> "unknown";           // reserved
+            case 0, 1 -> "ADS-B"; // non-transponder device (1: anonymous, non-ICAO address)
+            case 2, 3, 4, 5 -> "TIS-B"; // ground re-broadcast of radar/multilateration tracks
+            case 6 -> "ADS-R"; // re-broadcast of UAT ADS-B
+            case 7 -> "unknown"; // reserved
             default -> null;
         };
     }
@@ -90,12 +92,15 @@ public final class ModeSText {
         return null;
     }
 
-
     /** Squawk as four octal digits ("0400"); null when ABSENT. */
     public static String squawk(int squawk) {
         if (squawk == ModeSMessage.ABSENT || squawk < 0 || squawk > 7777) return null;
-        char[] c = {(char) ('0' + squawk / 1000), (char) ('0' + squawk / 100 % 10),
-                (char) ('0' + squawk / 10 % 10), (char) ('0' + squawk % 10)};
+        char[] c = {
+            (char) ('0' + squawk / 1000),
+            (char) ('0' + squawk / 100 % 10),
+            (char) ('0' + squawk / 10 % 10),
+            (char) ('0' + squawk % 10)
+        };
         return new String(c);
     }
 

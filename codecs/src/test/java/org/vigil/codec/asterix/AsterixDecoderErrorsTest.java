@@ -49,7 +49,8 @@ class AsterixDecoderErrorsTest {
         bad[1] = 0x7F; // LEN far beyond the datagram
         assertThat(run(bad, new AsterixDecoder())).containsExactly("bad_length 48@0");
         assertThat(run(new byte[] {48, 0, 2, 0}, new AsterixDecoder())).containsExactly("bad_length 48@0");
-        assertThat(run(concat(good, new byte[] {48, 0}), new AsterixDecoder())).containsExactly("record 48", "truncated 48@48");
+        assertThat(run(concat(good, new byte[] {48, 0}), new AsterixDecoder()))
+                .containsExactly("record 48", "truncated 48@48");
     }
 
     @Test
@@ -80,9 +81,15 @@ class AsterixDecoderErrorsTest {
 
     @Test
     void twoRecordsInOneBlockAreBothDelivered() {
-        byte[] two = AsterixTree.encodeBlock(AsterixSpecs.current(48), List.of(
-                Samples.decode("CroatiaControlLtd-asterix/cat048.raw").records.get(0),
-                Samples.decode("CroatiaControlLtd-asterix/cat048.raw").records.get(0)));
+        byte[] two = AsterixTree.encodeBlock(
+                AsterixSpecs.current(48),
+                List.of(
+                        Samples.decode("CroatiaControlLtd-asterix/cat048.raw")
+                                .records
+                                .get(0),
+                        Samples.decode("CroatiaControlLtd-asterix/cat048.raw")
+                                .records
+                                .get(0)));
         AsterixDecoder d = new AsterixDecoder();
         assertThat(run(two, d)).containsExactly("record 48", "record 48");
         assertThat(d.stats().records()).isEqualTo(2);

@@ -51,11 +51,12 @@ class AsterixDecoderFuzzTest {
                     V062.address();
                     V062.emergencyStatus();
                 }
-                default -> { }
+                default -> {}
             }
             if (tree) Json.write(AsterixTree.decode(r));
         };
-        Recording.split(b, b.length, Recording.detect(b, b.length), (p, buf, off, len) -> DECODER.decode(buf, off, len, h));
+        Recording.split(
+                b, b.length, Recording.detect(b, b.length), (p, buf, off, len) -> DECODER.decode(buf, off, len, h));
         DECODER.decode(b, 0, b.length, h);
     }
 }

@@ -82,7 +82,8 @@ class AsterixRoundTripTest {
             Map<String, Object> m = new LinkedHashMap<>();
             while (m.isEmpty()) {
                 for (int s = 0; s < c.names.size(); s++) {
-                    if (c.names.get(s) != null && rnd.nextInt(3) == 0) m.put(c.names.get(s), value(c.subfields.get(s), rnd));
+                    if (c.names.get(s) != null && rnd.nextInt(3) == 0)
+                        m.put(c.names.get(s), value(c.subfields.get(s), rnd));
                 }
             }
             return m;

@@ -25,12 +25,14 @@ class AsterixSamplesTest {
         List<String> expectedUnknown = new ArrayList<>();
         for (JsonNode block : expected.get("blocks")) {
             expectedBlocks.add(block.get("CAT").asInt() + "/" + block.get("LEN").asInt());
-            if (block.has("undecoded")) expectedUnknown.add(block.get("undecoded").asText());
+            if (block.has("undecoded"))
+                expectedUnknown.add(block.get("undecoded").asText());
             if (block.has("records")) block.get("records").forEach(expectedRecords::add);
         }
         assertThat(d.framingErrors).as("framing errors").isZero();
         assertThat(d.rejections).as("rejections").allMatch(r -> r.contains(":unknown_category@"));
-        assertThat(d.stats.rejectedTotal()).isEqualTo(d.stats.rejected(Rejection.UNKNOWN_CATEGORY))
+        assertThat(d.stats.rejectedTotal())
+                .isEqualTo(d.stats.rejected(Rejection.UNKNOWN_CATEGORY))
                 .isEqualTo(expectedUnknown.size());
         assertThat(d.blocks).isEqualTo(expectedBlocks);
         assertThat(d.unknown).isEqualTo(expectedUnknown);
@@ -38,7 +40,8 @@ class AsterixSamplesTest {
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < expectedRecords.size(); i++) {
             JsonNode actual = Samples.MAPPER.valueToTree(d.records.get(i));
-            for (String s : Samples.diff(d.recordSpecs.get(i), expectedRecords.get(i), actual)) diffs.add("record " + i + s);
+            for (String s : Samples.diff(d.recordSpecs.get(i), expectedRecords.get(i), actual))
+                diffs.add("record " + i + s);
         }
         assertThat(diffs).isEmpty();
     }
@@ -63,10 +66,15 @@ class AsterixSamplesTest {
                 exact++;
                 continue;
             }
-            assertThat(encoded.length).as("record %d: %s vs %s", i, AsterixTree.hex(original, 0, original.length),
-                    AsterixTree.hex(encoded, 0, encoded.length)).isLessThan(original.length);
-            Samples.Decoded again = Samples.decode(AsterixTree.encodeBlock(d.recordSpecs.get(i), List.of(d.records.get(i))),
-                    new AsterixDecoder());
+            assertThat(encoded.length)
+                    .as(
+                            "record %d: %s vs %s",
+                            i,
+                            AsterixTree.hex(original, 0, original.length),
+                            AsterixTree.hex(encoded, 0, encoded.length))
+                    .isLessThan(original.length);
+            Samples.Decoded again = Samples.decode(
+                    AsterixTree.encodeBlock(d.recordSpecs.get(i), List.of(d.records.get(i))), new AsterixDecoder());
             Map<String, Object> want = new java.util.LinkedHashMap<>(d.records.get(i));
             want.remove("FSPEC");
             assertThat(again.records).hasSize(1);

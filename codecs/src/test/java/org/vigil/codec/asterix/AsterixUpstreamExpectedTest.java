@@ -39,7 +39,7 @@ class AsterixUpstreamExpectedTest {
         alias("SERVICEIDENTIFICATION", "", 1);
         alias("SID", "", 1);
         alias("MEASUREDFLIGHTLEVEL", "", 1);
-        alias("MFL", "", 100);  // CroatiaControl I062/136: ft, spec: FL
+        alias("MFL", "", 100); // CroatiaControl I062/136: ft, spec: FL
         alias("CTBA", "CTB", 100); // CroatiaControl I062/135: ft, spec: FL
         alias("RATEOFCLIMBDESCENT", "", 1);
         alias("ROC", "", 1);
@@ -56,7 +56,7 @@ class AsterixUpstreamExpectedTest {
         alias("AIRCRAFTADDRESS", "", 1);
         alias("SECTORNUMBER", "", 1);
         alias("MESSAGETYPE", "", 1);
-        alias("CSN", "CS", 1);      // I062/390 callsign subfield
+        alias("CSN", "CS", 1); // I062/390 callsign subfield
         alias("CALLSIGN", "", 1);
     }
 
@@ -82,10 +82,12 @@ class AsterixUpstreamExpectedTest {
             Object mine;
             if (ours instanceof Map<?, ?> m) {
                 mine = null;
-                for (Map.Entry<?, ?> x : m.entrySet()) if (norm(String.valueOf(x.getKey())).equals(ourName)) mine = x.getValue();
+                for (Map.Entry<?, ?> x : m.entrySet())
+                    if (norm(String.valueOf(x.getKey())).equals(ourName)) mine = x.getValue();
                 if (mine == null && v.isObject()) { // a compound subfield: recurse
                     for (Map.Entry<?, ?> x : m.entrySet()) {
-                        if (norm(String.valueOf(x.getKey())).equals(ourName)) compareItem(where + "/" + name, v, x.getValue(), bad, n);
+                        if (norm(String.valueOf(x.getKey())).equals(ourName))
+                            compareItem(where + "/" + name, v, x.getValue(), bad, n);
                     }
                     return;
                 }
@@ -100,7 +102,8 @@ class AsterixUpstreamExpectedTest {
                         || (s.matches("[0-9A-F]+") && Long.parseLong(s, 16) == v.asLong());
             } else if (mine instanceof String s) {
                 // CroatiaControl strips padding; an ASCII NUL shows as "" there
-                ok = s.equals(v.asText()) || s.replace("\u0000", "").strip().equals(v.asText().strip());
+                ok = s.equals(v.asText())
+                        || s.replace("\u0000", "").strip().equals(v.asText().strip());
             } else {
                 double m = ((Number) mine).doubleValue() * (factor == 0 ? 1 : factor);
                 ok = Math.abs(m - v.asDouble()) <= 1e-5 * Math.max(1, Math.abs(m));
@@ -118,10 +121,16 @@ class AsterixUpstreamExpectedTest {
             JsonNode exp = Samples.json("hpuhr-jASTERIX/" + s + ".jasterix-expected.json");
             Samples.Decoded d = Samples.decode("hpuhr-jASTERIX/" + s);
             int cat = exp.get("data_blocks").get(0).get("category").asInt();
-            JsonNode rec = exp.get("data_blocks").get(0).get("content").get("records").get(0);
+            JsonNode rec =
+                    exp.get("data_blocks").get(0).get("content").get("records").get(0);
             int[] n = {0};
-            rec.fields().forEachRemaining(e -> compareItem(s + " " + e.getKey(), e.getValue(),
-                    d.records.get(0).get(String.format("I%03d/%s", cat, e.getKey())), bad, n));
+            rec.fields()
+                    .forEachRemaining(e -> compareItem(
+                            s + " " + e.getKey(),
+                            e.getValue(),
+                            d.records.get(0).get(String.format("I%03d/%s", cat, e.getKey())),
+                            bad,
+                            n));
             assertThat(n[0]).as(s + " leaves compared").isGreaterThan(4);
             total += n[0];
         }
@@ -143,7 +152,10 @@ class AsterixUpstreamExpectedTest {
                 int idx = Integer.parseInt(m.group(1));
                 if (idx >= d.records.size()) continue; // packet[2] of cat062cat065.raw is CAT065: no spec loaded
                 Map<String, Object> rec = d.records.get(idx);
-                String key = rec.keySet().stream().filter(k -> k.endsWith("/" + m.group(2))).findFirst().orElse(null);
+                String key = rec.keySet().stream()
+                        .filter(k -> k.endsWith("/" + m.group(2)))
+                        .findFirst()
+                        .orElse(null);
                 Object item = key == null ? null : rec.get(key);
                 if (m.group(3) != null && item instanceof Map<?, ?> im) {
                     Object[] a = ALIASES.get(m.group(3));
@@ -162,7 +174,8 @@ class AsterixUpstreamExpectedTest {
     /** cat_034_048.txt (the upstream regression output): every item of every record has the same bytes. */
     @Test
     void croatiaControlTextOutputHasTheSameItemBytes() {
-        String txt = new String(Samples.bytes("CroatiaControlLtd-asterix/cat_034_048.txt"), StandardCharsets.ISO_8859_1);
+        String txt =
+                new String(Samples.bytes("CroatiaControlLtd-asterix/cat_034_048.txt"), StandardCharsets.ISO_8859_1);
         List<List<String>> upstream = new ArrayList<>();
         Pattern item = Pattern.compile("^Item (\\w+) :.*\\R\\[ ([0-9A-F ]*) ]", Pattern.MULTILINE);
         for (String rec : txt.split("Data Record \\d+")) {
@@ -174,13 +187,19 @@ class AsterixUpstreamExpectedTest {
         }
         List<List<String>> ours = new ArrayList<>();
         byte[] b = Samples.bytes("CroatiaControlLtd-asterix/cat_034_048.pcap");
-        Recording.split(b, b.length, Recording.Format.PCAP, (p, buf, off, len) -> new AsterixDecoder().decode(buf, off, len, r -> {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < r.spec().uapSize(); i++) {
-                if (r.has(i)) items.add(r.spec().uapItem(i).id + "=" + AsterixTree.hex(r.buffer(), r.offset(i), r.length(i)));
-            }
-            ours.add(items);
-        }));
+        Recording.split(
+                b,
+                b.length,
+                Recording.Format.PCAP,
+                (p, buf, off, len) -> new AsterixDecoder().decode(buf, off, len, r -> {
+                    List<String> items = new ArrayList<>();
+                    for (int i = 0; i < r.spec().uapSize(); i++) {
+                        if (r.has(i))
+                            items.add(r.spec().uapItem(i).id + "="
+                                    + AsterixTree.hex(r.buffer(), r.offset(i), r.length(i)));
+                    }
+                    ours.add(items);
+                }));
         assertThat(ours).hasSize(162);
         assertThat(ours.stream().mapToInt(List::size).sum()).isEqualTo(1940);
         assertThat(ours).isEqualTo(upstream);

@@ -64,7 +64,8 @@ class Cat048RecordTest {
             return v.sac() + "/" + v.sic() + " " + v.timeOfDaySeconds() + " " + Callsigns.unpack(v.callsign())
                     + " " + Integer.toHexString(v.address()).toUpperCase(Locale.ROOT) + " bds=" + v.bdsCount()
                     + " " + v.bds1(0) + v.bds2(0) + " " + v.bds1(1) + v.bds2(1) + " " + v.bds1(2) + v.bds2(2)
-                    + " sam=" + v.ssrAmplitudeDbm() + " m3a=" + Integer.toOctalString(v.mode3A()) + " fl=" + v.flightLevel();
+                    + " sam=" + v.ssrAmplitudeDbm() + " m3a=" + Integer.toOctalString(v.mode3A()) + " fl="
+                    + v.flightLevel();
         });
         assertThat(got).containsExactly("0/1 33499.8359375 RYR5XW AB4CBD bds=3 60 50 40 sam=-63.0 m3a=470 fl=370.0");
     }
@@ -72,11 +73,16 @@ class Cat048RecordTest {
     @Test
     void everyCat048SampleRecordMatchesTheGenericTree() {
         Cat048Record v = new Cat048Record();
-        for (String sample : List.of("CroatiaControlLtd-asterix/cat_034_048.pcap", "mokhtarimokhtar-goasterix/sample.ast",
+        for (String sample : List.of(
+                "CroatiaControlLtd-asterix/cat_034_048.pcap",
+                "mokhtarimokhtar-goasterix/sample.ast",
                 "jlgconsulting-JADE/NATS_CAT048_119bytes_TCAS.ff")) {
             byte[] b = Samples.bytes(sample);
-            Recording.split(b, b.length, Recording.detect(b, b.length), (p, buf, off, len) ->
-                    new AsterixDecoder().decode(buf, off, len, r -> {
+            Recording.split(
+                    b,
+                    b.length,
+                    Recording.detect(b, b.length),
+                    (p, buf, off, len) -> new AsterixDecoder().decode(buf, off, len, r -> {
                         if (r.category() != 48) return;
                         var tree = AsterixTree.decode(r);
                         v.wrap(r);

@@ -15,14 +15,28 @@ class Cat048WriterTest {
     void targetReportsDecodeBackThroughTheSpec() {
         byte[] buf = new byte[1500];
         Cat048Writer w = new Cat048Writer().startBlock(buf, 10);
-        w.dataSource(25, 201).timeOfDay(27354.6015625).descriptor(5, 0, 0, 0, 0)
-                .polar(197.68359375 * 1852, 340.13671875).mode3A(01000, 0, 0, 0).flightLevel(330, 0, 0)
-                .address(0x3C660C).callsign(Callsigns.pack("DLH65A")).trackNumber(3563)
-                .velocity(0.12066650390625 * 1852, 124.002685546875).trackStatus(0, 2, 0, 0, 0, 0, 0, 0, 0)
+        w.dataSource(25, 201)
+                .timeOfDay(27354.6015625)
+                .descriptor(5, 0, 0, 0, 0)
+                .polar(197.68359375 * 1852, 340.13671875)
+                .mode3A(01000, 0, 0, 0)
+                .flightLevel(330, 0, 0)
+                .address(0x3C660C)
+                .callsign(Callsigns.pack("DLH65A"))
+                .trackNumber(3563)
+                .velocity(0.12066650390625 * 1852, 124.002685546875)
+                .trackStatus(0, 2, 0, 0, 0, 0, 0, 0, 0)
                 .commsCapability(1, 0, 0, 1, 1, 1, 1, 5);
         assertThat(w.endRecord()).isPositive();
-        w.clear().dataSource(25, 201).timeOfDay(86399.99).descriptor(2, 1, 0, 1, 0).descriptorMilitary(0, 0, 1, 1, 2)
-                .polar(300 * 1852.0, -10).cartesian(-1000, 2000).mode3A(07700, 1, 0, 1).flightLevel(-5.25, 0, 1);
+        w.clear()
+                .dataSource(25, 201)
+                .timeOfDay(86399.99)
+                .descriptor(2, 1, 0, 1, 0)
+                .descriptorMilitary(0, 0, 1, 1, 2)
+                .polar(300 * 1852.0, -10)
+                .cartesian(-1000, 2000)
+                .mode3A(07700, 1, 0, 1)
+                .flightLevel(-5.25, 0, 1);
         assertThat(w.endRecord()).isPositive();
         int len = w.endBlock();
         assertThat(len).isEqualTo(w.blockLength());
@@ -33,9 +47,20 @@ class Cat048WriterTest {
         assertThat(d.records).hasSize(2);
         Map<String, Object> first = d.records.get(0);
         // the same items and values as the CroatiaControl sample record, minus 250 (not written)
-        Map<String, Object> sample = Samples.decode("CroatiaControlLtd-asterix/cat048.raw").records.get(0);
-        for (String k : List.of("I048/010", "I048/140", "I048/020", "I048/040", "I048/070", "I048/090", "I048/220",
-                "I048/240", "I048/161", "I048/200", "I048/230")) {
+        Map<String, Object> sample =
+                Samples.decode("CroatiaControlLtd-asterix/cat048.raw").records.get(0);
+        for (String k : List.of(
+                "I048/010",
+                "I048/140",
+                "I048/020",
+                "I048/040",
+                "I048/070",
+                "I048/090",
+                "I048/220",
+                "I048/240",
+                "I048/161",
+                "I048/200",
+                "I048/230")) {
             assertThat(first.get(k)).as(k).isEqualTo(sample.get(k));
         }
         assertThat(((Map<?, ?>) first.get("I048/170")).get("RAD")).isEqualTo(2L);
@@ -64,7 +89,8 @@ class Cat048WriterTest {
         });
         // minimal encoding: the generic encoder reproduces the writer's bytes exactly
         for (int i = 0; i < d.records.size(); i++) {
-            assertThat(AsterixTree.encodeRecord(AsterixSpecs.current(48), d.records.get(i))).isEqualTo(d.recordBytes.get(i));
+            assertThat(AsterixTree.encodeRecord(AsterixSpecs.current(48), d.records.get(i)))
+                    .isEqualTo(d.recordBytes.get(i));
         }
     }
 
@@ -89,9 +115,18 @@ class Cat048WriterTest {
         AsterixDecoder dec = new AsterixDecoder();
         dec.decode(buf, 0, n1 + n2, r -> {
             v.wrap(r);
-            sb.append(v.sac()).append('/').append(v.sic()).append(' ').append(v.messageType()).append(' ')
-                    .append(v.timeOfDaySeconds()).append(' ').append(v.antennaRotationPeriodSeconds()).append(' ')
-                    .append(v.sectorAzimuthDeg()).append(';');
+            sb.append(v.sac())
+                    .append('/')
+                    .append(v.sic())
+                    .append(' ')
+                    .append(v.messageType())
+                    .append(' ')
+                    .append(v.timeOfDaySeconds())
+                    .append(' ')
+                    .append(v.antennaRotationPeriodSeconds())
+                    .append(' ')
+                    .append(v.sectorAzimuthDeg())
+                    .append(';');
         });
         assertThat(dec.stats().rejectedTotal()).isZero();
         assertThat(sb).hasToString("25/13 1 27356.5 4.0 NaN;25/13 2 27357.0 NaN 90.0;");

@@ -17,7 +17,8 @@ class RecordingTest {
                 List<Integer> packets = new ArrayList<>();
                 int errors = Recording.split(b, n, f, (p, buf, off, len) -> packets.add(len));
                 if (f == Recording.Format.RAW) assertThat(packets).containsExactly(n);
-                else if (f == Recording.Format.PCAP && n == 24) assertThat(errors).isZero(); // a header, no packets
+                else if (f == Recording.Format.PCAP && n == 24)
+                    assertThat(errors).isZero(); // a header, no packets
                 else assertThat(errors).as(f + " on " + n + " octets").isPositive(); // incl. a cut record header
             }
         }
@@ -25,10 +26,35 @@ class RecordingTest {
 
     @Test
     void aPcapHeaderAloneIsNoErrorAndNoPacket() {
-        byte[] header = {(byte) 0xA1, (byte) 0xB2, (byte) 0xC3, (byte) 0xD4, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 1};
+        byte[] header = {
+            (byte) 0xA1,
+            (byte) 0xB2,
+            (byte) 0xC3,
+            (byte) 0xD4,
+            0,
+            2,
+            0,
+            4,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            0,
+            0,
+            0,
+            1
+        };
         assertThat(Recording.split(header, header.length, Recording.Format.PCAP, (p, buf, off, len) -> {
-            throw new AssertionError("no packet expected");
-        })).isZero();
+                    throw new AssertionError("no packet expected");
+                }))
+                .isZero();
     }
 }

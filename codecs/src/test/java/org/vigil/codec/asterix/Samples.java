@@ -91,7 +91,10 @@ final class Samples {
                 d.rejections.add(category + ":" + why.code + "@" + offset);
             }
         };
-        d.framingErrors = Recording.split(b, b.length, Recording.detect(b, b.length),
+        d.framingErrors = Recording.split(
+                b,
+                b.length,
+                Recording.detect(b, b.length),
                 (packet, buf, off, len) -> decoder.decode(buf, off, len, h));
         d.stats = decoder.stats();
         return d;
@@ -107,7 +110,8 @@ final class Samples {
         return out;
     }
 
-    private static void diff(CategorySpec spec, JsonNode e, JsonNode a, String path, List<String> names, List<String> out) {
+    private static void diff(
+            CategorySpec spec, JsonNode e, JsonNode a, String path, List<String> names, List<String> out) {
         if (a == null || a.isMissingNode()) {
             out.add(path + ": missing, expected " + e);
             return;
@@ -133,7 +137,8 @@ final class Samples {
             for (int i = 0; i < e.size(); i++) diff(spec, e.get(i), a.get(i), path + "[" + i + "]", names, out);
         } else if (e.isNumber()) {
             double tol = lsb(spec, names) / 2;
-            if (!a.isNumber() || Math.abs(e.asDouble() - a.asDouble()) > tol
+            if (!a.isNumber()
+                    || Math.abs(e.asDouble() - a.asDouble()) > tol
                     || (e.isIntegralNumber() != a.isIntegralNumber())) {
                 out.add(path + ": expected " + e + " (tol " + tol + "), got " + a);
             }

@@ -17,15 +17,17 @@ class BeastFramerTest {
     private static final byte[] LONG = HexFormat.of().parseHex("8D4840D6202CC371C32CE0576098");
     private static final byte[] SHORT = HexFormat.of().parseHex("5D484FDEA248F5");
 
-    private void feed(byte[] b, long t) { framer.accept(b, 0, b.length, t); }
+    private void feed(byte[] b, long t) {
+        framer.accept(b, 0, b.length, t);
+    }
 
     @Test
     void decodesLongShortAndModeAcFramesWithTimestampAndSignal() {
         feed(concat(beast(LONG, 0x0123456789ABL, 200), beast(SHORT, 5, 7), beast(new byte[] {0x77, 0x00}, 9, 1)), 42);
-        assertThat(rec.frames).extracting(Frame::toString).containsExactly(
-                "8D4840D6202CC371C32CE0576098@" + 0x0123456789ABL + "/200",
-                "5D484FDEA248F5@5/7",
-                "7700@9/1");
+        assertThat(rec.frames)
+                .extracting(Frame::toString)
+                .containsExactly(
+                        "8D4840D6202CC371C32CE0576098@" + 0x0123456789ABL + "/200", "5D484FDEA248F5@5/7", "7700@9/1");
         assertThat(rec.frames).allSatisfy(f -> assertThat(f.timeNanos()).isEqualTo(42));
         assertThat(counters.framesAccepted()).isEqualTo(3);
         assertThat(counters.totalRejects()).isZero();
@@ -43,7 +45,9 @@ class BeastFramerTest {
             BeastFramer f = new BeastFramer(c, r);
             f.accept(wire, 0, cut, 1);
             f.accept(wire, cut, wire.length - cut, 2);
-            assertThat(r.frames).as("cut at %d", cut).extracting(Frame::toString)
+            assertThat(r.frames)
+                    .as("cut at %d", cut)
+                    .extracting(Frame::toString)
                     .containsExactly("8D1A1A1A202CC371C32CE057601A@" + 0x1A1A0000001AL + "/26");
             assertThat(c.totalRejects()).isZero();
         }
@@ -85,17 +89,26 @@ class BeastFramerTest {
     void rejectsAreCountedByReasonAndFramingGoesOn() {
         byte[] good = beast(LONG, 1, 2);
         byte[] cut = java.util.Arrays.copyOf(good, 12); // cut inside the payload
-        feed(concat(
-                ascii("garbage before"), good,                  // garbage: 1
-                new byte[] {0x1A, 'X', 1, 2, 3}, good,          // unknown_type: 1 (its body is not garbage)
-                cut, good,                                      // bad_escape: 1 (next 0x1A '3' interrupts)
-                new byte[] {0x1A, 0x1A}, good,                  // stray escaped byte: garbage 1
-                concat(new byte[] {0x1A, '4'}, new byte[21]),   // status: skipped
-                concat(new byte[] {0x1A, '5'}, new byte[21]),   // receiver position: skipped
-                concat(new byte[] {0x1A, '1'}, new byte[9]),    // heartbeat: skipped
-                good, java.util.Arrays.copyOf(good, 9)), 7);    // truncated at end of stream
+        feed(
+                concat(
+                        ascii("garbage before"),
+                        good, // garbage: 1
+                        new byte[] {0x1A, 'X', 1, 2, 3},
+                        good, // unknown_type: 1 (its body is not garbage)
+                        cut,
+                        good, // bad_escape: 1 (next 0x1A '3' interrupts)
+                        new byte[] {0x1A, 0x1A},
+                        good, // stray escaped byte: garbage 1
+                        concat(new byte[] {0x1A, '4'}, new byte[21]), // status: skipped
+                        concat(new byte[] {0x1A, '5'}, new byte[21]), // receiver position: skipped
+                        concat(new byte[] {0x1A, '1'}, new byte[9]), // heartbeat: skipped
+                        good,
+                        java.util.Arrays.copyOf(good, 9)),
+                7); // truncated at end of stream
         framer.endOfStream();
-        assertThat(rec.frames).hasSize(5).allSatisfy(f -> assertThat(f.hex()).isEqualTo("8D4840D6202CC371C32CE0576098"));
+        assertThat(rec.frames)
+                .hasSize(5)
+                .allSatisfy(f -> assertThat(f.hex()).isEqualTo("8D4840D6202CC371C32CE0576098"));
         assertThat(counters.rejects(RejectReason.GARBAGE)).isEqualTo(2);
         assertThat(counters.rejects(RejectReason.UNKNOWN_TYPE)).isEqualTo(1);
         assertThat(counters.rejects(RejectReason.BAD_ESCAPE)).isEqualTo(1);

@@ -15,7 +15,10 @@ final class FeedTestSupport {
 
     /** One delivered frame, as comparable text. */
     record Frame(String hex, long timeNanos, long mlat, int signal) {
-        @Override public String toString() { return hex + "@" + mlat + "/" + signal; }
+        @Override
+        public String toString() {
+            return hex + "@" + mlat + "/" + signal;
+        }
     }
 
     /** Records every frame (copying the bytes, which are only valid during the call). */
@@ -25,7 +28,8 @@ final class FeedTestSupport {
         @Override
         public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
             if (len != 2 && len != 7 && len != 14) throw new AssertionError("bad frame length " + len);
-            frames.add(new Frame(HexFormat.of().withUpperCase().formatHex(buf, off, off + len), timeNanos, mlat12MHz, signal));
+            frames.add(new Frame(
+                    HexFormat.of().withUpperCase().formatHex(buf, off, off + len), timeNanos, mlat12MHz, signal));
         }
     }
 
@@ -50,7 +54,9 @@ final class FeedTestSupport {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    static byte[] ascii(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
 
     static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

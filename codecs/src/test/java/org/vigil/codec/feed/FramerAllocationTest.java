@@ -28,7 +28,8 @@ class FramerAllocationTest {
         for (int i = 0; i < 20; i++) framer.accept(data, 0, data.length, i); // warm-up
         return allocatedWhile(() -> {
             for (int i = 0; i < 10; i++) {
-                for (int pos = 0; pos < data.length; pos += 1000) framer.accept(data, pos, Math.min(1000, data.length - pos), i);
+                for (int pos = 0; pos < data.length; pos += 1000)
+                    framer.accept(data, pos, Math.min(1000, data.length - pos), i);
             }
         });
     }
@@ -51,10 +52,17 @@ class FramerAllocationTest {
             beast.writeBytes(beast(f, 0x1A00001A0000L + i, 0x1A));
             if (i % 17 == 0) beast.writeBytes(ascii("junk"));
             String hex = HexFormat.of().withUpperCase().formatHex(f);
-            avr.append(i % 2 == 0 ? "*" + hex : "@00000000" + String.format("%04X", i) + hex).append(";\r\n");
+            avr.append(i % 2 == 0 ? "*" + hex : "@00000000" + String.format("%04X", i) + hex)
+                    .append(";\r\n");
             if (i % 17 == 0) avr.append("*12Z;\n");
-            sbs.append("MSG,3,1,1,").append(hex, 2, 8).append(",1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,")
-                    .append("ABC").append(i % 100).append(",").append(1000 + i).append(",452.5,123.4,51.1001,-10.1915,-64,7700,0,0,0,0\r\n");
+            sbs.append("MSG,3,1,1,")
+                    .append(hex, 2, 8)
+                    .append(",1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,")
+                    .append("ABC")
+                    .append(i % 100)
+                    .append(",")
+                    .append(1000 + i)
+                    .append(",452.5,123.4,51.1001,-10.1915,-64,7700,0,0,0,0\r\n");
             i++;
         }
         FeedCounters bc = new FeedCounters(), ac = new FeedCounters(), sc = new FeedCounters();
@@ -62,7 +70,8 @@ class FramerAllocationTest {
         FrameSink sink = (buf, off, len, t, mlat, signal) -> sum[0] += buf[off] + mlat + signal;
         long beastBytes = framingAllocation(new BeastFramer(bc, sink), beast.toByteArray());
         long avrBytes = framingAllocation(new AvrFramer(ac, sink), ascii(avr.toString()));
-        long sbsBytes = framingAllocation(new SbsParser(sc, m -> sum[0] += m.icao + (long) m.lat, true, 0), ascii(sbs.toString()));
+        long sbsBytes = framingAllocation(
+                new SbsParser(sc, m -> sum[0] += m.icao + (long) m.lat, true, 0), ascii(sbs.toString()));
         assertThat(bc.framesAccepted()).isEqualTo(30L * frames.size());
         assertThat(ac.framesAccepted()).isEqualTo(30L * frames.size());
         assertThat(sc.framesAccepted()).isEqualTo(30L * frames.size());

@@ -20,8 +20,8 @@ final class FramerFuzzing {
      * @param framer        makes a fresh framer for the counters and sink
      * @param minFrameBytes the fewest input bytes one accepted frame can take
      */
-    static void anyInputAnyChunking(FuzzedDataProvider in, BiFunction<FeedCounters, FrameSink, FeedFramer> framer,
-                                    int minFrameBytes) {
+    static void anyInputAnyChunking(
+            FuzzedDataProvider in, BiFunction<FeedCounters, FrameSink, FeedFramer> framer, int minFrameBytes) {
         long seed = in.consumeLong();
         int maxChunk = in.consumeInt(1, 64);
         byte[] data = in.consumeRemainingAsBytes();
@@ -44,8 +44,10 @@ final class FramerFuzzing {
         }
         fb.endOfStream();
 
-        assertThat(b.frames).extracting(Frame::toString).containsExactlyElementsOf(
-                a.frames.stream().map(Frame::toString).toList());
+        assertThat(b.frames)
+                .extracting(Frame::toString)
+                .containsExactlyElementsOf(
+                        a.frames.stream().map(Frame::toString).toList());
         assertThat(FeedTestSupport.counts(chunked)).isEqualTo(FeedTestSupport.counts(whole));
         assertThat(whole.framesAccepted()).isEqualTo(a.frames.size());
         assertThat(whole.bytesRead()).isEqualTo(data.length);

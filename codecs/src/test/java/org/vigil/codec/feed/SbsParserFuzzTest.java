@@ -50,7 +50,8 @@ class SbsParserFuzzTest {
         assertThat(FeedTestSupport.counts(chunked)).isEqualTo(FeedTestSupport.counts(whole));
         assertThat(whole.framesAccepted()).isEqualTo(a.size());
         assertThat(whole.bytesRead()).isEqualTo(data.length);
-        assertThat(whole.totalRejects() + whole.totalSkips() + whole.framesAccepted()).isLessThanOrEqualTo(data.length + 1);
+        assertThat(whole.totalRejects() + whole.totalSkips() + whole.framesAccepted())
+                .isLessThanOrEqualTo(data.length + 1);
     }
 
     private static String check(ModeSMessage m) {

@@ -7,22 +7,51 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.Callsigns;
 
 class SbsParserTest {
     /** Copies the values a test looks at (the parser reuses its message). */
-    record Seen(int icao, long time, String callsign, int alt, int gnssAlt, double gs, double track, double lat,
-                double lon, int vr, int vrSource, int squawk, int fs, int vs, boolean surface, int type) {}
+    record Seen(
+            int icao,
+            long time,
+            String callsign,
+            int alt,
+            int gnssAlt,
+            double gs,
+            double track,
+            double lat,
+            double lon,
+            int vr,
+            int vrSource,
+            int squawk,
+            int fs,
+            int vs,
+            boolean surface,
+            int type) {}
 
     private final FeedCounters counters = new FeedCounters();
     private final List<Seen> seen = new ArrayList<>();
     private SbsParser parser = new SbsParser(counters, this::record);
 
     private void record(ModeSMessage m) {
-        seen.add(new Seen(m.icao, m.timeNanos, Callsigns.unpack(m.callsign), m.altitudeFt, m.gnssAltitudeFt,
-                m.groundspeedKt, m.trackDeg, m.lat, m.lon, m.verticalRateFpm, m.vrSource, m.squawk,
-                m.flightStatus, m.verticalStatus, m.surface, parser.transmissionType()));
+        seen.add(new Seen(
+                m.icao,
+                m.timeNanos,
+                Callsigns.unpack(m.callsign),
+                m.altitudeFt,
+                m.gnssAltitudeFt,
+                m.groundspeedKt,
+                m.trackDeg,
+                m.lat,
+                m.lon,
+                m.verticalRateFpm,
+                m.vrSource,
+                m.squawk,
+                m.flightStatus,
+                m.verticalStatus,
+                m.surface,
+                parser.transmissionType()));
         assertThat(m.crcOk).isTrue();
     }
 
@@ -41,7 +70,18 @@ class SbsParserTest {
 
     private static String msg(int type, String hex, String... rest) {
         String[] f = new String[10 + rest.length];
-        String[] head = {"MSG", Integer.toString(type), "1", "1", hex, "1", "2019/12/10", "19:10:46.320", "2019/12/10", "19:10:47.789"};
+        String[] head = {
+            "MSG",
+            Integer.toString(type),
+            "1",
+            "1",
+            hex,
+            "1",
+            "2019/12/10",
+            "19:10:46.320",
+            "2019/12/10",
+            "19:10:47.789"
+        };
         System.arraycopy(head, 0, f, 0, 10);
         System.arraycopy(rest, 0, f, 10, rest.length);
         return line(f);
@@ -49,7 +89,9 @@ class SbsParserTest {
 
     @Test
     void readsTheReadsbExampleLine() {
-        feed("MSG,3,1,1,4AC8B3,1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,,36017,,,51.1001,10.1915,,,,,,\r\n", 77);
+        feed(
+                "MSG,3,1,1,4AC8B3,1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,,36017,,,51.1001,10.1915,,,,,,\r\n",
+                77);
         assertThat(seen).hasSize(1);
         Seen s = seen.get(0);
         assertThat(s.icao()).isEqualTo(0x4AC8B3);
@@ -108,30 +150,34 @@ class SbsParserTest {
         feed(line("MSG", "5", "1", "1", "4AC8B3", "1", "", "", "", "", "", "1000"), 99); // no time: receive time
         long utc = Instant.parse("2019-12-10T19:10:46.320Z").toEpochMilli() * 1_000_000L;
         assertThat(seen).extracting(Seen::time).containsExactly(utc, utc - 7_200_000_000_000L, 99L);
-        assertThat(SbsParser.daysFromCivil(2000, 2, 29)).isEqualTo(java.time.LocalDate.of(2000, 2, 29).toEpochDay());
+        assertThat(SbsParser.daysFromCivil(2000, 2, 29))
+                .isEqualTo(java.time.LocalDate.of(2000, 2, 29).toEpochDay());
         assertThat(SbsParser.daysFromCivil(1970, 1, 1)).isZero();
     }
 
     @Test
     void badLinesAreCountedByReasonAndParsingGoesOn() {
         String good = msg(8, "4CA7B2");
-        feed(good
-                + "\r\n"                                                  // heartbeat
-                + "STA,,5,179,400AE7,10103,2008/11/28,14:58:51.153,2008/11/28,14:58:51.153,RM\r\n" // other record
-                + "MSG,3,1,1,4AC8B3,1,2019/12/10\r\n"                      // truncated (few fields)
-                + msg(9, "4AC8B3")                                         // bad type
-                + msg(3, "4AC8B")                                          // short hex
-                + msg(3, "4AC8BG")                                         // non-hex
-                + msg(3, "4AC8B3", "", "36x00")                            // bad altitude
-                + msg(3, "4AC8B3", "", "", "", "", "51.1")                 // latitude without longitude
-                + msg(3, "4AC8B3", "", "", "", "", "91.0", "10")           // latitude out of range
-                + msg(6, "4AC8B3", "", "", "", "", "", "", "", "7800")     // 8 is not octal
-                + msg(1, "4AC8B3", "TOOLONGCS")                             // callsign over 8
-                + msg(1, "4AC8B3", "AB-12")                                 // callsign character
-                + msg(3, "4AC8B3", "", "", "", "", "", "", "", "", "", "", "", "2") // ground flag
-                + msg(3, "~4AC8B3", "", "1000")                            // non-ICAO: skipped
-                + msg(3, "4AC8B3", "", "", "1.2.3")                        // two decimal points
-                + good, 5);
+        feed(
+                good
+                        + "\r\n" // heartbeat
+                        + "STA,,5,179,400AE7,10103,2008/11/28,14:58:51.153,2008/11/28,14:58:51.153,RM\r\n" // other
+                        // record
+                        + "MSG,3,1,1,4AC8B3,1,2019/12/10\r\n" // truncated (few fields)
+                        + msg(9, "4AC8B3") // bad type
+                        + msg(3, "4AC8B") // short hex
+                        + msg(3, "4AC8BG") // non-hex
+                        + msg(3, "4AC8B3", "", "36x00") // bad altitude
+                        + msg(3, "4AC8B3", "", "", "", "", "51.1") // latitude without longitude
+                        + msg(3, "4AC8B3", "", "", "", "", "91.0", "10") // latitude out of range
+                        + msg(6, "4AC8B3", "", "", "", "", "", "", "", "7800") // 8 is not octal
+                        + msg(1, "4AC8B3", "TOOLONGCS") // callsign over 8
+                        + msg(1, "4AC8B3", "AB-12") // callsign character
+                        + msg(3, "4AC8B3", "", "", "", "", "", "", "", "", "", "", "", "2") // ground flag
+                        + msg(3, "~4AC8B3", "", "1000") // non-ICAO: skipped
+                        + msg(3, "4AC8B3", "", "", "1.2.3") // two decimal points
+                        + good,
+                5);
         assertThat(seen).hasSize(2);
         assertThat(counters.skips(SkipReason.HEARTBEAT)).isEqualTo(1);
         assertThat(counters.skips(SkipReason.OTHER_RECORD)).isEqualTo(1);
@@ -153,7 +199,8 @@ class SbsParserTest {
     void everyChunkingGivesTheSameMessagesAndLongLinesAreCut() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            sb.append(msg(1 + i % 8, String.format("%06X", i * 4099), "C" + i, Integer.toString(i * 100), "" + i + ".5"));
+            sb.append(
+                    msg(1 + i % 8, String.format("%06X", i * 4099), "C" + i, Integer.toString(i * 100), "" + i + ".5"));
             if (i % 50 == 0) sb.append("x".repeat(SbsParser.MAX_LINE + 10)).append('\n');
             if (i % 60 == 0) sb.append("MSG,1\n");
         }
@@ -169,8 +216,13 @@ class SbsParserTest {
             FeedCounters c = new FeedCounters();
             parser = new SbsParser(c, this::record);
             FeedTestSupport.feedRandomChunks(parser, data, seed, seed % 2 == 0 ? 2 : 700);
-            assertThat(seen).extracting(Seen::icao).containsExactlyElementsOf(reference.stream().map(Seen::icao).toList());
-            assertThat(seen).extracting(Seen::alt).containsExactlyElementsOf(reference.stream().map(Seen::alt).toList());
+            assertThat(seen)
+                    .extracting(Seen::icao)
+                    .containsExactlyElementsOf(
+                            reference.stream().map(Seen::icao).toList());
+            assertThat(seen)
+                    .extracting(Seen::alt)
+                    .containsExactlyElementsOf(reference.stream().map(Seen::alt).toList());
             assertThat(FeedTestSupport.counts(c)).isEqualTo(referenceCounts);
         }
     }

@@ -41,8 +41,12 @@ class FplFileTest {
     }
 
     private static FlightPlan fpl(List<AtsMessage> ms, String id) {
-        return ms.stream().filter(m -> m instanceof AtsMessage.Fpl f && f.plan().aircraftId().equals(id))
-                .map(m -> ((AtsMessage.Fpl) m).plan()).findFirst().orElseThrow();
+        return ms.stream()
+                .filter(m ->
+                        m instanceof AtsMessage.Fpl f && f.plan().aircraftId().equals(id))
+                .map(m -> ((AtsMessage.Fpl) m).plan())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -50,8 +54,13 @@ class FplFileTest {
         List<AtsMessage> ms = messages();
         assertThat(ms).hasSize(20);
         Map<String, Long> byType = ms.stream().collect(Collectors.groupingBy(AtsMessage::type, Collectors.counting()));
-        assertThat(byType).containsEntry("FPL", 14L).containsEntry("CHG", 1L).containsEntry("DLA", 1L)
-                .containsEntry("CNL", 1L).containsEntry("DEP", 2L).containsEntry("ARR", 1L);
+        assertThat(byType)
+                .containsEntry("FPL", 14L)
+                .containsEntry("CHG", 1L)
+                .containsEntry("DLA", 1L)
+                .containsEntry("CNL", 1L)
+                .containsEntry("DEP", 2L)
+                .containsEntry("ARR", 1L);
     }
 
     @Test
@@ -63,7 +72,7 @@ class FplFileTest {
         assertThat(military.other().get("RMK")).isEqualTo("DIPLOMATIC CLEARANCE RO DIP 114 2022 VALID 14 TO 16 APR");
         assertThat(military.route().elements()).contains("4300N02930E", "4330N03000E");
 
-        FlightPlan vfr = fpl(ms, "LZMKV");   // written without parentheses
+        FlightPlan vfr = fpl(ms, "LZMKV"); // written without parentheses
         assertThat(vfr.rules().flightRules()).isEqualTo('V');
         assertThat(vfr.route().level().unit()).isEqualTo('V');
         assertThat(vfr.aircraft().wake()).isEqualTo('L');
@@ -90,10 +99,15 @@ class FplFileTest {
             assertThat(store.apply(m)).as("%s", m).isNotIn(Outcome.NO_PLAN, Outcome.AMBIGUOUS);
         }
         LocalDate day = LocalDate.of(2022, 4, 15);
-        assertThat(store.size()).isEqualTo(14 - 2);   // QTR259 cancelled, BGH101 arrived
+        assertThat(store.size()).isEqualTo(14 - 2); // QTR259 cancelled, BGH101 arrived
         assertThat(store.find(new FlightKey("QTR259", "LTFM", "LROP", day))).isNull();
         assertThat(store.find(new FlightKey("BGH101", "LBSF", "LTFM", day))).isNull();
-        assertThat(store.find(new FlightKey("THY4LC", "LTFM", "LROP", day)).plan().route().level().value()).isEqualTo(390);
+        assertThat(store.find(new FlightKey("THY4LC", "LTFM", "LROP", day))
+                        .plan()
+                        .route()
+                        .level()
+                        .value())
+                .isEqualTo(390);
         FiledPlan rot = store.find(new FlightKey("ROT201", "LROP", "LBWN", day));
         assertThat(rot.status()).isEqualTo(PlanStatus.DELAYED);
         assertThat(rot.plan().departure().eobtMinutes()).isEqualTo(7 * 60);
@@ -102,13 +116,18 @@ class FplFileTest {
         assertThat(wzz.atdMinutes()).isEqualTo(7 * 60 + 41);
         // every named point of the file is in the points database
         for (FiledPlan p : store.active()) {
-            if (!p.plan().departure().aerodrome().equals("EDDM") && !p.plan().departure().aerodrome().equals("UUEE")
-                    && !p.plan().departure().aerodrome().equals("EPWA") && !p.plan().departure().aerodrome().equals("DTTA")) {
+            if (!p.plan().departure().aerodrome().equals("EDDM")
+                    && !p.plan().departure().aerodrome().equals("UUEE")
+                    && !p.plan().departure().aerodrome().equals("EPWA")
+                    && !p.plan().departure().aerodrome().equals("DTTA")) {
                 assertThat(p.route().unresolved()).as("%s", p).isEmpty();
             }
         }
         // the GA flight from a field given by coordinates in DEP/
-        assertThat(store.find(new FlightKey("PVT7", "ZZZZ", "ZZZZ", day)).route().name(0)).isEqualTo("4430N02640E");
+        assertThat(store.find(new FlightKey("PVT7", "ZZZZ", "ZZZZ", day))
+                        .route()
+                        .name(0))
+                .isEqualTo("4430N02640E");
     }
 
     @Test
@@ -121,7 +140,9 @@ class FplFileTest {
         // between 4300N02930E and 4330N03000E, squawk unknown, callsign heard
         assertThat(correlator.correlate("UAF2201", -1, -1, 43.25, 29.75, t, c)).isTrue();
         assertThat(c.plan.plan().isStateFlight()).isTrue();
-        assertThat(c.reasons()).contains(CorrelationReason.CALLSIGN_MATCH, CorrelationReason.ON_ROUTE, CorrelationReason.TIME_IN_WINDOW);
+        assertThat(c.reasons())
+                .contains(
+                        CorrelationReason.CALLSIGN_MATCH, CorrelationReason.ON_ROUTE, CorrelationReason.TIME_IN_WINDOW);
         assertThat(c.crossTrackNm).isCloseTo(0, within(1.0));
     }
 }

@@ -1,6 +1,5 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.opensky.libadsb.Position;
 import org.opensky.libadsb.msgs.AirbornePositionV0Msg;
 import org.vigil.core.Callsigns;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * Encode, then decode with our {@link ModeSDecoder} and {@link Cpr}, and get the inputs back
@@ -61,7 +61,9 @@ class AdsbEncoderRoundTripTest {
         double dlat = 360.0 / (60 - i);
         assertThat(pos[0]).as("lat of %s,%s", lat, lon).isCloseTo(lat, offset(dlat / TWO_POW_18 + 1e-9));
         double dlon = 360.0 / Math.max(CprEncoder.nl(pos[0]) - i, 1);
-        assertThat(lonError(pos[1], lon)).as("lon error of %s,%s", lat, lon).isLessThanOrEqualTo(dlon / TWO_POW_18 + 1e-9);
+        assertThat(lonError(pos[1], lon))
+                .as("lon error of %s,%s", lat, lon)
+                .isLessThanOrEqualTo(dlon / TWO_POW_18 + 1e-9);
     }
 
     @Test
@@ -150,7 +152,8 @@ class AdsbEncoderRoundTripTest {
                 AirbornePositionV0Msg o = new AirbornePositionV0Msg(odd.clone());
                 Position p = e.getGlobalPosition(o);
                 assertThat(p.getLatitude()).isCloseTo(lat, offset(360.0 / 59 / TWO_POW_18 + 1e-9));
-                assertThat(p.getLongitude()).isCloseTo(lon, offset(360.0 / (CprEncoder.nl(lat) - 1) / TWO_POW_18 + 1e-9));
+                assertThat(p.getLongitude())
+                        .isCloseTo(lon, offset(360.0 / (CprEncoder.nl(lat) - 1) / TWO_POW_18 + 1e-9));
                 assertThat(e.getAltitude()).isEqualTo(30000);
                 compared++;
             } catch (Exception ex) {
@@ -254,7 +257,8 @@ class AdsbEncoderRoundTripTest {
             assertThat(m.velocitySubtype).isEqualTo(fast ? 2 : 1);
             double compTol = 0.5 * (fast ? 4 : 1);
             assertThat(m.groundspeedKt).isCloseTo(gs, offset(compTol * Math.sqrt(2) + 1e-9));
-            assertThat(lonError(m.trackDeg, trk)).isLessThanOrEqualTo(Math.toDegrees(Math.asin(compTol * Math.sqrt(2) / gs)) + 1e-9);
+            assertThat(lonError(m.trackDeg, trk))
+                    .isLessThanOrEqualTo(Math.toDegrees(Math.asin(compTol * Math.sqrt(2) / gs)) + 1e-9);
             assertThat(m.verticalRateFpm).isCloseTo(vr, offset(32));
             assertThat(m.vrSource).isEqualTo(src);
             assertThat(m.geoMinusBaroFt).isCloseTo(diff, offset(13));
@@ -264,7 +268,8 @@ class AdsbEncoderRoundTripTest {
 
     @Test
     void velocityFieldsSaturateAndAbsentStaysAbsent() {
-        AdsbEncoder.groundVelocity(even, 0, 0x444444, Double.NaN, Double.NaN, ModeSMessage.ABSENT, 0, ModeSMessage.ABSENT, 0);
+        AdsbEncoder.groundVelocity(
+                even, 0, 0x444444, Double.NaN, Double.NaN, ModeSMessage.ABSENT, 0, ModeSMessage.ABSENT, 0);
         ModeSDecoder.decode(even, 0, 14, 0, m);
         assertThat(m.groundspeedKt).isNaN();
         assertThat(m.verticalRateFpm).isEqualTo(ModeSMessage.ABSENT);
@@ -272,7 +277,7 @@ class AdsbEncoderRoundTripTest {
 
         AdsbEncoder.groundVelocity(even, 0, 0x444444, 500, 90, 60_000, 1, -9_000, 0);
         ModeSDecoder.decode(even, 0, 14, 0, m);
-        assertThat(m.verticalRateFpm).isEqualTo(510 * 64);   // top code: "more than 32608 fpm"
+        assertThat(m.verticalRateFpm).isEqualTo(510 * 64); // top code: "more than 32608 fpm"
         assertThat(m.geoMinusBaroFt).isEqualTo(-126 * 25);
         assertThat(m.groundspeedKt).isCloseTo(500, offset(0.5));
 
@@ -384,8 +389,16 @@ class AdsbEncoderRoundTripTest {
         SplittableRandom r = new SplittableRandom(3);
         for (int k = 0; k < 1_000; k++) {
             int icao = r.nextInt(1 << 24);
-            AdsbEncoder.airbornePosition(even, 0, icao, r.nextDouble() * 180 - 90, r.nextDouble() * 360 - 180,
-                    r.nextInt(40000), r.nextBoolean(), r.nextInt(12), r.nextInt(4));
+            AdsbEncoder.airbornePosition(
+                    even,
+                    0,
+                    icao,
+                    r.nextDouble() * 180 - 90,
+                    r.nextDouble() * 360 - 180,
+                    r.nextInt(40000),
+                    r.nextBoolean(),
+                    r.nextInt(12),
+                    r.nextInt(4));
             assertThat(Crc24.syndrome(even, 0, 14)).isZero();
             AdsbEncoder.altitudeReply(even, 0, icao, 0, 0, 0, r.nextInt(40000));
             assertThat(Crc24.syndrome(even, 0, 7)).isEqualTo(icao);

@@ -1,6 +1,5 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.opensky.libadsb.msgs.AltitudeReply;
 import org.vigil.core.Callsigns;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * The encoder reproduces real frames bit for bit. Expected frames and CPR values are published
@@ -48,15 +48,32 @@ class AdsbEncoderTest {
     @Test
     void airbornePositionMatchesRiddleEvenFrame() {
         // the Riddle decodes this frame to exactly these coordinates; re-encoding must give the frame back
-        int n = AdsbEncoder.airbornePosition(buf, 0, 0x40621D, 52.2572021484375, 3.91937255859375, 38000,
-                false, AdsbEncoder.DEFAULT_NIC, AdsbEncoder.SS_NO_CONDITION);
+        int n = AdsbEncoder.airbornePosition(
+                buf,
+                0,
+                0x40621D,
+                52.2572021484375,
+                3.91937255859375,
+                38000,
+                false,
+                AdsbEncoder.DEFAULT_NIC,
+                AdsbEncoder.SS_NO_CONDITION);
         assertThat(hex(0, n)).isEqualTo("8D40621D58C382D690C8AC2863A7");
     }
 
     @Test
     void airspeedVelocityMatchesRealFrame() {
-        int n = AdsbEncoder.airVelocity(buf, 0, 0xA05F21, 375, true, 694 * 360.0 / 1024, -2304,
-                AdsbEncoder.VR_SOURCE_BARO, ModeSMessage.ABSENT, 0);
+        int n = AdsbEncoder.airVelocity(
+                buf,
+                0,
+                0xA05F21,
+                375,
+                true,
+                694 * 360.0 / 1024,
+                -2304,
+                AdsbEncoder.VR_SOURCE_BARO,
+                ModeSMessage.ABSENT,
+                0);
         assertThat(hex(0, n)).isEqualTo("8DA05F219B06B6AF189400CBC33F");
     }
 
@@ -104,10 +121,20 @@ class AdsbEncoderTest {
     @Test
     void cprMatchesDump1090SurfaceRows() {
         // the same raw pair decodes to these places depending on the reference; each re-encodes to it
-        double[][] even = {{52.209984, 0.176601}, {52.209984, -179.823399}, {52.209984, -89.823399},
-                {52.209984, 90.176601}, {-37.790016, 0.135269}};
-        double[][] odd = {{52.209976, 0.176507}, {52.209976, -179.823493}, {52.209976, -89.823493},
-                {52.209976, 90.176507}, {-37.790024, 0.134299}};
+        double[][] even = {
+            {52.209984, 0.176601},
+            {52.209984, -179.823399},
+            {52.209984, -89.823399},
+            {52.209984, 90.176601},
+            {-37.790016, 0.135269}
+        };
+        double[][] odd = {
+            {52.209976, 0.176507},
+            {52.209976, -179.823493},
+            {52.209976, -89.823493},
+            {52.209976, 90.176507},
+            {-37.790024, 0.134299}
+        };
         for (double[] p : even) assertCpr(CprEncoder.encodeSurface(p[0], p[1], false), 105730, 9259);
         for (double[] p : odd) assertCpr(CprEncoder.encodeSurface(p[0], p[1], true), 29693, 8997);
         assertCpr(CprEncoder.encodeSurface(0.0, -180.0, false), 0, 0);
@@ -162,8 +189,11 @@ class AdsbEncoderTest {
         for (int hundreds = -12; hundreds <= 1267; hundreds++) {
             int ac13 = AdsbEncoder.gillham(hundreds);
             assertThat(ac13 & 0x50).as("M and Q bits clear").isZero();
-            assertThat(AltitudeCode.ac13ToFeet(ac13)).as("ours at %d00 ft", hundreds).isEqualTo(hundreds * 100);
-            assertThat(AltitudeReply.decodeAltitude((short) ac13)).as("libadsb at %d00 ft", hundreds)
+            assertThat(AltitudeCode.ac13ToFeet(ac13))
+                    .as("ours at %d00 ft", hundreds)
+                    .isEqualTo(hundreds * 100);
+            assertThat(AltitudeReply.decodeAltitude((short) ac13))
+                    .as("libadsb at %d00 ft", hundreds)
                     .isEqualTo(hundreds * 100);
         }
         assertThat(AltitudeCode.ac13ToFeet(AdsbEncoder.altitudeCode13(60_049))).isEqualTo(60_000);
@@ -172,12 +202,15 @@ class AdsbEncoderTest {
 
     @Test
     void identityCodesRoundTripEveryOctalSquawk() {
-        for (int a = 0; a < 8; a++) for (int b = 0; b < 8; b++) for (int c = 0; c < 8; c++) for (int d = 0; d < 8; d++) {
-            int squawk = a * 1000 + b * 100 + c * 10 + d;
-            int id13 = AdsbEncoder.identityCode13(squawk);
-            assertThat(id13 & 0x40).as("X bit").isZero();
-            assertThat(AltitudeCode.id13ToSquawk(id13)).isEqualTo(squawk);
-        }
+        for (int a = 0; a < 8; a++)
+            for (int b = 0; b < 8; b++)
+                for (int c = 0; c < 8; c++)
+                    for (int d = 0; d < 8; d++) {
+                        int squawk = a * 1000 + b * 100 + c * 10 + d;
+                        int id13 = AdsbEncoder.identityCode13(squawk);
+                        assertThat(id13 & 0x40).as("X bit").isZero();
+                        assertThat(AltitudeCode.id13ToSquawk(id13)).isEqualTo(squawk);
+                    }
         // 7700: A=7, B=7, C=0, D=0 -> A1 A2 A4 B1 B2 B4 set
         assertThat(AdsbEncoder.identityCode13(7700)).isEqualTo(0x800 | 0x200 | 0x80 | 0x20 | 0x8 | 0x2);
     }
@@ -185,7 +218,8 @@ class AdsbEncoderTest {
     @Test
     void nicChoosesTypeCodeAndSupplement() {
         int[] tcForNic = {18, 17, 16, 16, 15, 14, 13, 12, 11, 11, 10, 9};
-        for (int nic = 0; nic <= 11; nic++) assertThat(AdsbEncoder.airborneTypeCodeFor(nic)).isEqualTo(tcForNic[nic]);
+        for (int nic = 0; nic <= 11; nic++)
+            assertThat(AdsbEncoder.airborneTypeCodeFor(nic)).isEqualTo(tcForNic[nic]);
         assertThat(AdsbEncoder.nicSupplementBFor(9)).isEqualTo(1);
         assertThat(AdsbEncoder.nicSupplementBFor(8)).isZero();
         assertThat(AdsbEncoder.nicSupplementBFor(3)).isEqualTo(1);
@@ -215,8 +249,10 @@ class AdsbEncoderTest {
     void rejectsWhatNoTransponderCouldSend() {
         assertThatThrownBy(() -> AdsbEncoder.identification(buf, 0, 0x1000000, 4, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdsbEncoder.identification(buf, 0, 1, 5, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdsbEncoder.aircraftStatus(buf, 0, 1, Emergency.NONE, 7780)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdsbEncoder.identification(buf, 0, 1, 5, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdsbEncoder.aircraftStatus(buf, 0, 1, Emergency.NONE, 7780))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdsbEncoder.airbornePosition(buf, 0, 1, Double.NaN, 0, 0, false, 8, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AdsbEncoder.airbornePosition(buf, 0, 1, 91, 0, 0, false, 8, 0))

@@ -1,6 +1,5 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +7,7 @@ import org.vigil.codec.modes.AircraftUpdater.Outcome;
 import org.vigil.core.Callsigns;
 import org.vigil.core.aircraft.AircraftState;
 import org.vigil.core.aircraft.AircraftTable;
+import org.vigil.core.aircraft.Emergency;
 import org.vigil.core.aircraft.FieldGroup;
 
 /** Messages are filled by hand so that these rules are tested independently of the decoder. */

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +49,8 @@ class CommBCaptureTest {
                     assertThat(m.bdsAmbiguous).isFalse();
                     perRegister.merge(CommBVectorsTest.name(m.bds), 1, Integer::sum);
                     if (m.bds == 0x20) {
-                        callsignsByAddress.computeIfAbsent(address, a -> new HashMap<>())
+                        callsignsByAddress
+                                .computeIfAbsent(address, a -> new HashMap<>())
                                 .merge(Callsigns.unpack(m.callsign), 1, Integer::sum);
                     }
                     checkRanges(m);
@@ -63,7 +64,8 @@ class CommBCaptureTest {
                 }
             }
         }
-        System.out.printf("%s: %d replies, %d one register (%.1f %%), %d ambiguous (%.1f %%), %d none; %s%n",
+        System.out.printf(
+                "%s: %d replies, %d one register (%.1f %%), %d ambiguous (%.1f %%), %d none; %s%n",
                 file, total, single, 100.0 * single / total, ambiguous, 100.0 * ambiguous / total, none, perRegister);
         assertThat(total).isEqualTo(5000);
         assertThat(single).as("replies with exactly one register").isGreaterThan(total * 93 / 100);
@@ -73,7 +75,8 @@ class CommBCaptureTest {
         for (String reg : new String[] {"4,0", "5,0", "6,0", "2,0", "1,0", "1,7"}) {
             assertThat(perRegister).containsKey(reg);
         }
-        assertThat(perRegister.get("4,0") + perRegister.get("5,0") + perRegister.get("6,0")).isGreaterThan(total * 80 / 100);
+        assertThat(perRegister.get("4,0") + perRegister.get("5,0") + perRegister.get("6,0"))
+                .isGreaterThan(total * 80 / 100);
         assertThat(callsignsByAddress).hasSizeGreaterThan(20);
         assertThat(unexplainedCallsignConflicts(callsignsByAddress)).isEmpty();
     }
@@ -87,15 +90,20 @@ class CommBCaptureTest {
      */
     static List<String> unexplainedCallsignConflicts(Map<String, Map<String, Integer>> byAddress) {
         Map<String, String> main = new HashMap<>();
-        byAddress.forEach((a, counts) -> main.put(a, counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        byAddress.forEach((a, counts) -> main.put(
+                a,
+                counts.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey()));
         List<String> unexplained = new ArrayList<>();
         byAddress.forEach((a, counts) -> {
             for (String cs : counts.keySet()) {
                 if (cs.equals(main.get(a))) continue;
                 int addr = Integer.parseInt(a, 16);
-                boolean neighbour = main.entrySet().stream().anyMatch(e -> e.getValue().equals(cs)
-                        && Integer.bitCount(Integer.parseInt(e.getKey(), 16) ^ addr) <= 2);
+                boolean neighbour = main.entrySet().stream()
+                        .anyMatch(e -> e.getValue().equals(cs)
+                                && Integer.bitCount(Integer.parseInt(e.getKey(), 16) ^ addr) <= 2);
                 if (!neighbour) unexplained.add(a + " " + counts);
             }
         });
@@ -107,11 +115,14 @@ class CommBCaptureTest {
         if (!Double.isNaN(m.rollDeg)) assertThat(Math.abs(m.rollDeg)).isLessThanOrEqualTo(50);
         if (!Double.isNaN(m.trueAirspeedKt)) assertThat(m.trueAirspeedKt).isBetween(80.0, 600.0);
         if (!Double.isNaN(m.mach)) assertThat(m.mach).isBetween(0.1, 0.99);
-        if (!Double.isNaN(m.indicatedAirspeedKt)) assertThat(m.indicatedAirspeedKt).isBetween(0.0, 500.0);
+        if (!Double.isNaN(m.indicatedAirspeedKt))
+            assertThat(m.indicatedAirspeedKt).isBetween(0.0, 500.0);
         if (!Double.isNaN(m.trueTrackDeg)) assertThat(m.trueTrackDeg).isBetween(0.0, 360.0);
-        if (!Double.isNaN(m.magneticHeadingDeg)) assertThat(m.magneticHeadingDeg).isBetween(0.0, 360.0);
+        if (!Double.isNaN(m.magneticHeadingDeg))
+            assertThat(m.magneticHeadingDeg).isBetween(0.0, 360.0);
         if (!Double.isNaN(m.baroSettingHpa)) assertThat(m.baroSettingHpa).isBetween(900.0, 1100.0);
-        if (m.mcpSelectedAltitudeFt != ModeSMessage.ABSENT) assertThat(m.mcpSelectedAltitudeFt).isBetween(0, 50000);
+        if (m.mcpSelectedAltitudeFt != ModeSMessage.ABSENT)
+            assertThat(m.mcpSelectedAltitudeFt).isBetween(0, 50000);
         if (m.bds == 0x20) assertThat(Callsigns.isValid(m.callsign)).isTrue();
     }
 }

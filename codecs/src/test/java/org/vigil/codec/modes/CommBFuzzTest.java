@@ -41,7 +41,8 @@ class CommBFuzzTest {
             if (!Double.isNaN(m.trueAirspeedKt)) assertThat(m.trueAirspeedKt).isBetween(80.0, 600.0);
             if (!Double.isNaN(m.mach)) assertThat(m.mach).isBetween(0.1, 0.99);
             if (!Double.isNaN(m.trueTrackDeg)) assertThat(m.trueTrackDeg).isBetween(0.0, 360.0);
-            if (!Double.isNaN(m.magneticHeadingDeg)) assertThat(m.magneticHeadingDeg).isBetween(0.0, 360.0);
+            if (!Double.isNaN(m.magneticHeadingDeg))
+                assertThat(m.magneticHeadingDeg).isBetween(0.0, 360.0);
         } else {
             assertThat(m.bdsAmbiguous).isEqualTo(n > 1);
             assertThat(n).isNotEqualTo(1);

@@ -132,7 +132,8 @@ class CommBInferenceTest {
         assertThat(m.araBits).isEqualTo(0b11000000000000);
         assertThat(m.multipleThreat).isZero();
         long badThreatType = mb | (3L << (56 - 30)); // TTI = 3 is undefined
-        assertThat(CommB.candidates(badThreatType, ModeSMessage.ABSENT) & CommB.CANDIDATE_30).isZero();
+        assertThat(CommB.candidates(badThreatType, ModeSMessage.ABSENT) & CommB.CANDIDATE_30)
+                .isZero();
     }
 
     @Test
@@ -142,7 +143,8 @@ class CommBInferenceTest {
         assertThat(m.bds).isEqualTo(0x20);
         assertThat(Callsigns.unpack(m.callsign)).isEqualTo("KLM1017");
         long invalid = (0x20L << 48) | (Callsigns.pack("KLM1017") & ~0x3FL) | 0x3B; // '#' code in the last char
-        assertThat(CommB.candidates(invalid, ModeSMessage.ABSENT) & CommB.CANDIDATE_20).isZero();
+        assertThat(CommB.candidates(invalid, ModeSMessage.ABSENT) & CommB.CANDIDATE_20)
+                .isZero();
     }
 
     @Test
@@ -162,8 +164,15 @@ class CommBInferenceTest {
     @Test
     void decodingAllocatesNothing() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        String[] hex = {AMBIGUOUS_50_60, BDS60_FL380, "A000083E202CC371C31DE0AA1CCF", "A000139381951536E024D4CCF6B5",
-                "A8001EBCAEE57730A80106DE1344", "A0000638FA81C10000000081A92F", "A0001692185BD5CF400000DFC696"};
+        String[] hex = {
+            AMBIGUOUS_50_60,
+            BDS60_FL380,
+            "A000083E202CC371C31DE0AA1CCF",
+            "A000139381951536E024D4CCF6B5",
+            "A8001EBCAEE57730A80106DE1344",
+            "A0000638FA81C10000000081A92F",
+            "A0001692185BD5CF400000DFC696"
+        };
         byte[][] frames = new byte[hex.length][];
         for (int i = 0; i < hex.length; i++) frames[i] = CommBVectorsTest.hexBytes(hex[i]);
         ModeSMessage msg = new ModeSMessage();

@@ -28,15 +28,20 @@ class CommBTablesTest {
             // Mode S altitudes (25 ft grid) and arbitrary ones (caller-supplied, off the grid)
             alts[i] = i % 3 == 0 ? -2000 + rnd.nextInt(72_001) : -1000 + 25 * rnd.nextInt(2_841);
         }
-        alts[0] = -2000; alts[1] = 70000; alts[2] = 36075; alts[3] = 36100;
+        alts[0] = -2000;
+        alts[1] = 70000;
+        alts[2] = 36075;
+        alts[3] = 36100;
         int agreeAccept = 0, agreeReject = 0;
         for (int alt : alts) {
             for (int ias = 0; ias <= 500; ias++) {
                 for (int mach = 25; mach <= 247; mach++) { // the codes is60 lets through (Mach 0.1 .. 0.99)
                     boolean want = formulaIasMatchesMach(ias, mach, alt);
                     assertThat(CommB.iasMatchesMach(ias, mach, alt))
-                            .as("ias %d mach code %d alt %d", ias, mach, alt).isEqualTo(want);
-                    if (want) agreeAccept++; else agreeReject++;
+                            .as("ias %d mach code %d alt %d", ias, mach, alt)
+                            .isEqualTo(want);
+                    if (want) agreeAccept++;
+                    else agreeReject++;
                 }
             }
         }
@@ -51,7 +56,9 @@ class CommBTablesTest {
             for (int mach = 0; mach < 1024; mach++) {
                 if (mach == 0) continue; // Mach 0 never reaches the check (is60 rejects Mach < 0.1)
                 boolean want = formulaImpliesFlightLevel(ias, mach);
-                assertThat(CommB.impliesFlightLevel(ias, mach)).as("ias %d mach code %d", ias, mach).isEqualTo(want);
+                assertThat(CommB.impliesFlightLevel(ias, mach))
+                        .as("ias %d mach code %d", ias, mach)
+                        .isEqualTo(want);
                 if (want) accept++;
             }
         }

@@ -33,8 +33,10 @@ class CommBVectorsTest {
      * these must differ, everything else must agree.
      */
     static final Map<String, String> DELIBERATE_DIFFERENCES = Map.of(
-            "v-3d1325031d01", "BDS 2,1 (registration) is not inferred: a forced decode in pyModeS, not a register we infer",
-            "v-535d53541acb", "BDS 2,1 (registration) is not inferred: a forced decode in pyModeS, not a register we infer",
+            "v-3d1325031d01",
+                    "BDS 2,1 (registration) is not inferred: a forced decode in pyModeS, not a register we infer",
+            "v-535d53541acb",
+                    "BDS 2,1 (registration) is not inferred: a forced decode in pyModeS, not a register we infer",
             "v-6facf3951ea0", "BDS 1,8 (GICB capability part 1) is not inferred: any bit pattern fits it",
             "v-3fc816a3cdd4", "BDS 1,9 (GICB capability part 2) is not inferred: any bit pattern fits it");
 
@@ -89,7 +91,9 @@ class CommBVectorsTest {
         int df = v.path("df").asInt(-1);
         if (v.path("hex").isNull() || v.path("hex").isMissingNode() || (df != 20 && df != 21)) return false;
         JsonNode e = v.path("expect");
-        return v.path("kind").asText("").startsWith("commb_") || e.has("bds") || e.has("bds_candidates")
+        return v.path("kind").asText("").startsWith("commb_")
+                || e.has("bds")
+                || e.has("bds_candidates")
                 || e.has("bds_candidates_v2");
     }
 
@@ -115,7 +119,9 @@ class CommBVectorsTest {
             List<String> mineCands = names(m.bdsCandidates);
             boolean ok;
             if (!cands.isEmpty()) {
-                ok = (mine != null && (cands.contains(mine) || mine.equals(e.path("bds").asText(null))))
+                ok = (mine != null
+                                && (cands.contains(mine)
+                                        || mine.equals(e.path("bds").asText(null))))
                         || (m.bdsAmbiguous && cands.containsAll(mineCands));
             } else if (e.get("bds").isNull() || e.get("bds").asText().equals("empty")) {
                 ok = mine == null && !m.bdsAmbiguous; // nothing recognisable / all-zero MB
@@ -125,13 +131,16 @@ class CommBVectorsTest {
             String id = v.get("id").asText();
             if (ok) agreed++;
             if (ok == DELIBERATE_DIFFERENCES.containsKey(id)) {
-                unexpected.add(id + " " + v.get("hex").asText() + " expect=" + e.path("bds") + cands
-                        + " mine=" + mine + (m.bdsAmbiguous ? " ambiguous " + mineCands : ""));
+                unexpected.add(id + " " + v.get("hex").asText() + " expect=" + e.path("bds") + cands + " mine=" + mine
+                        + (m.bdsAmbiguous ? " ambiguous " + mineCands : ""));
             }
         }
-        System.out.printf("CommB register agreement: %d of %d vectors (%.1f %%), %d deliberate differences%n",
+        System.out.printf(
+                "CommB register agreement: %d of %d vectors (%.1f %%), %d deliberate differences%n",
                 agreed, compared, 100.0 * agreed / compared, DELIBERATE_DIFFERENCES.size());
-        assertThat(unexpected).as("vectors that disagree without a documented reason, or documented ones that agree").isEmpty();
+        assertThat(unexpected)
+                .as("vectors that disagree without a documented reason, or documented ones that agree")
+                .isEmpty();
         assertThat(compared).isGreaterThanOrEqualTo(290);
     }
 
@@ -157,7 +166,8 @@ class CommBVectorsTest {
                 Object actual = getter.apply(m);
                 double tol = tolerance(v, f.getKey(), f.getValue());
                 if (!matches(f.getValue(), actual, tol)) {
-                    wrong.add(v.get("id").asText() + " " + hex + " " + f.getKey() + " expect=" + f.getValue() + " got=" + actual);
+                    wrong.add(v.get("id").asText() + " " + hex + " " + f.getKey() + " expect=" + f.getValue() + " got="
+                            + actual);
                 }
             }
         }
@@ -182,7 +192,8 @@ class CommBVectorsTest {
             }
             forced.reset();
             CommB.decodeRegister(mb(hex), inferred.bds, forced);
-            for (var getter : FIELDS.values()) assertThat(getter.apply(inferred)).isEqualTo(getter.apply(forced));
+            for (var getter : FIELDS.values())
+                assertThat(getter.apply(inferred)).isEqualTo(getter.apply(forced));
             n++;
         }
         assertThat(n).isGreaterThan(250);
@@ -228,12 +239,14 @@ class CommBVectorsTest {
     }
 
     static String name(int bds) {
-        return Integer.toHexString(bds >> 4).toUpperCase(Locale.ROOT) + "," + Integer.toHexString(bds & 15).toUpperCase(Locale.ROOT);
+        return Integer.toHexString(bds >> 4).toUpperCase(Locale.ROOT) + ","
+                + Integer.toHexString(bds & 15).toUpperCase(Locale.ROOT);
     }
 
     static List<String> names(int mask) {
         List<String> out = new ArrayList<>();
-        for (int bit = 1; bit != 0 && bit <= mask; bit <<= 1) if ((mask & bit) != 0) out.add(name(CommB.registerOf(bit)));
+        for (int bit = 1; bit != 0 && bit <= mask; bit <<= 1)
+            if ((mask & bit) != 0) out.add(name(CommB.registerOf(bit)));
         return out;
     }
 
@@ -246,7 +259,8 @@ class CommBVectorsTest {
 
     private static boolean matches(JsonNode expected, Object actual, double tol) {
         if (expected.isNull()) {
-            return actual == null || (actual instanceof Double d && d.isNaN())
+            return actual == null
+                    || (actual instanceof Double d && d.isNaN())
                     || (actual instanceof Integer i && i == ModeSMessage.ABSENT);
         }
         if (expected.isTextual()) return expected.asText().equals(actual);

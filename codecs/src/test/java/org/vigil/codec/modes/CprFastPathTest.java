@@ -13,7 +13,8 @@ class CprFastPathTest {
         if (a > 87.0) return 1;
         int nl = 59;
         for (int z = 59; z >= 2; z--) {
-            double t = Math.toDegrees(Math.acos(Math.sqrt((1 - Math.cos(Math.PI / (2 * Cpr.NZ))) / (1 - Math.cos(2 * Math.PI / z)))));
+            double t = Math.toDegrees(Math.acos(
+                    Math.sqrt((1 - Math.cos(Math.PI / (2 * Cpr.NZ))) / (1 - Math.cos(2 * Math.PI / z)))));
             if (z == 2 && a >= t) return 2;
             if (a < t) return nl;
             nl--;
@@ -29,7 +30,8 @@ class CprFastPathTest {
             assertThat(Cpr.nl(lat)).as("lat %s", lat).isEqualTo(nlByScan(lat));
         }
         for (int z = 59; z >= 2; z--) {
-            double t = Math.toDegrees(Math.acos(Math.sqrt((1 - Math.cos(Math.PI / (2 * Cpr.NZ))) / (1 - Math.cos(2 * Math.PI / z)))));
+            double t = Math.toDegrees(Math.acos(
+                    Math.sqrt((1 - Math.cos(Math.PI / (2 * Cpr.NZ))) / (1 - Math.cos(2 * Math.PI / z)))));
             for (double lat : new double[] {t, Math.nextDown(t), Math.nextUp(t), -t, -Math.nextDown(t)}) {
                 assertThat(Cpr.nl(lat)).as("lat %s", lat).isEqualTo(nlByScan(lat));
             }

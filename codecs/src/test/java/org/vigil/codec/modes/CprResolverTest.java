@@ -1,16 +1,15 @@
 package org.vigil.codec.modes;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.vigil.codec.modes.ModeSVectorsTest.hex;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.vigil.codec.modes.ModeSVectorsTest.hex;
+import org.junit.jupiter.api.Test;
 
 class CprResolverTest {
     private static final long S = CprResolver.SECOND;
@@ -85,7 +84,8 @@ class CprResolverTest {
             for (int lo = 0; lo < 131072; lo += 89) {
                 Cpr.pairLatitudes(le, lo, false, out);
                 if (Math.abs(out[0]) <= 87 && Math.abs(out[1]) <= 87 && Cpr.nl(out[0]) != Cpr.nl(out[1])) {
-                    latEven = le; latOdd = lo;
+                    latEven = le;
+                    latOdd = lo;
                     break search;
                 }
             }
@@ -117,7 +117,8 @@ class CprResolverTest {
     void surfacePairWithoutAnyReferenceIsCounted() {
         CprResolver r = new CprResolver();
         r.resolve(decode(hex("903A23FF426A38565950432EBF95"), S));
-        assertThat(r.resolve(decode(hex("903A23FF426A4E65F7487A775D17"), 2 * S))).isFalse();
+        assertThat(r.resolve(decode(hex("903A23FF426A4E65F7487A775D17"), 2 * S)))
+                .isFalse();
         assertThat(r.noReferenceRejected()).isEqualTo(1);
     }
 
@@ -158,17 +159,20 @@ class CprResolverTest {
                 long t = (long) (Double.parseDouble(p[0]) * 1e9);
                 byte[] f = hex(p[1].trim());
                 frames++;
-                assertThat(ModeSDecoder.decode(f, 0, f.length, t, m)).as(line + " " + m.error).isTrue();
+                assertThat(ModeSDecoder.decode(f, 0, f.length, t, m))
+                        .as(line + " " + m.error)
+                        .isTrue();
                 if (!r.resolve(m)) continue;
                 positioned++;
                 double[] prev = last.get(m.icao);
                 if (prev != null) {
                     double seconds = (t - (long) prev[2]) / 1e9;
                     double nm = Cpr.distanceNm(prev[0], prev[1], m.lat, m.lon);
-                    assertThat(nm).as("%06X moved %.2f NM in %.1f s", m.icao, nm, seconds)
+                    assertThat(nm)
+                            .as("%06X moved %.2f NM in %.1f s", m.icao, nm, seconds)
                             .isLessThanOrEqualTo(0.5 + 700 * seconds / 3600);
                 }
-                last.put(m.icao, new double[]{m.lat, m.lon, t});
+                last.put(m.icao, new double[] {m.lat, m.lon, t});
             }
         }
         assertThat(frames).isEqualTo(486);

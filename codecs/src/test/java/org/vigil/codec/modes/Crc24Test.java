@@ -51,14 +51,17 @@ class Crc24Test {
             byte[] flip = new byte[len];
             flip[bit / 8] = (byte) (0x80 >>> (bit % 8));
             // linearity: the syndrome of a corrupted frame is the syndrome of the error alone
-            assertThat(Crc24.syndrome(f, off, len)).isEqualTo(Crc24.syndrome(flip, 0, len)).isNotZero();
+            assertThat(Crc24.syndrome(f, off, len))
+                    .isEqualTo(Crc24.syndrome(flip, 0, len))
+                    .isNotZero();
         }
     }
 
     @Test
     void knownFrame() {
         // DF17 from "The 1090 MHz Riddle" (Sun), parity 0xAA4BDA over the first 88 bits
-        byte[] f = {(byte) 0x8D, 0x40, 0x6B, (byte) 0x90, 0x20, 0x15, (byte) 0xA6, 0x78, (byte) 0xD4, (byte) 0xD2, 0x20};
+        byte[] f = {(byte) 0x8D, 0x40, 0x6B, (byte) 0x90, 0x20, 0x15, (byte) 0xA6, 0x78, (byte) 0xD4, (byte) 0xD2, 0x20
+        };
         assertThat(Crc24.remainder(f, 0, 11)).isEqualTo(0xAA4BDA);
     }
 }

@@ -1,6 +1,5 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +41,7 @@ import org.opensky.libadsb.msgs.TCASResolutionAdvisoryMsg;
 import org.opensky.libadsb.msgs.TargetStateAndStatusMsg;
 import org.opensky.libadsb.msgs.VelocityOverGroundMsg;
 import org.vigil.core.Callsigns;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * Differential test: every frame is decoded by our {@link org.vigil.codec.modes.ModeSDecoder} and
@@ -126,8 +126,11 @@ final class LibadsbDifferentialTest {
                 frames++;
                 JsonNode ref = v.path("context").path("reference");
                 if (v.path("context").path("method").asText().startsWith("local") && ref.isArray()) {
-                    d.compareLocal(id, HexFormat.of().parseHex(v.get("hex").asText()),
-                            ref.get(0).asDouble(), ref.get(1).asDouble());
+                    d.compareLocal(
+                            id,
+                            HexFormat.of().parseHex(v.get("hex").asText()),
+                            ref.get(0).asDouble(),
+                            ref.get(1).asDouble());
                     locals++;
                 }
             } else if (v.has("pair") && v.get("pair").hasNonNull("hex_even")) {
@@ -135,9 +138,13 @@ final class LibadsbDifferentialTest {
                 JsonNode ref = v.path("context").path("reference");
                 double rLat = ref.isArray() ? ref.get(0).asDouble() : Double.NaN;
                 double rLon = ref.isArray() ? ref.get(1).asDouble() : Double.NaN;
-                d.compareGlobal(id, HexFormat.of().parseHex(p.get("hex_even").asText()),
+                d.compareGlobal(
+                        id,
+                        HexFormat.of().parseHex(p.get("hex_even").asText()),
                         HexFormat.of().parseHex(p.get("hex_odd").asText()),
-                        "odd".equals(p.path("latest").asText()), rLat, rLon);
+                        "odd".equals(p.path("latest").asText()),
+                        rLat,
+                        rLon);
                 pairs++;
             }
         }
@@ -161,7 +168,8 @@ final class LibadsbDifferentialTest {
         }
         d.report("short_flights");
         assertThat(n).isEqualTo(486);
-        assertThat(d.tally("velocity.groundspeed").compared + d.tally("velocity.airspeed").compared).isGreaterThan(50);
+        assertThat(d.tally("velocity.groundspeed").compared + d.tally("velocity.airspeed").compared)
+                .isGreaterThan(50);
         assertThat(d.tally("cpr.lat").compared).isGreaterThan(50);
         d.assertNoUnexplainedDisagreement();
     }
@@ -179,11 +187,37 @@ final class LibadsbDifferentialTest {
         d.report("generated");
         d.assertNoUnexplainedDisagreement();
         // every kind of message really got compared, with its main fields
-        for (String field : new String[] {"df", "icao", "tc", "callsign", "category", "altitude", "squawk",
-                "cpr.format", "cpr.lat", "cpr.lon", "velocity.groundspeed", "velocity.track", "velocity.airspeed",
-                "velocity.heading", "verticalRate", "vrSource", "geoMinusBaro", "nacV", "emergencyState",
-                "status.squawk", "opstatus.version", "opstatus.nacP", "opstatus.sil", "opstatus.gva",
-                "opstatus.nicBaro", "surface.groundspeed", "surface.track", "interrogatorCode", "flightStatus"}) {
+        for (String field : new String[] {
+            "df",
+            "icao",
+            "tc",
+            "callsign",
+            "category",
+            "altitude",
+            "squawk",
+            "cpr.format",
+            "cpr.lat",
+            "cpr.lon",
+            "velocity.groundspeed",
+            "velocity.track",
+            "velocity.airspeed",
+            "velocity.heading",
+            "verticalRate",
+            "vrSource",
+            "geoMinusBaro",
+            "nacV",
+            "emergencyState",
+            "status.squawk",
+            "opstatus.version",
+            "opstatus.nacP",
+            "opstatus.sil",
+            "opstatus.gva",
+            "opstatus.nicBaro",
+            "surface.groundspeed",
+            "surface.track",
+            "interrogatorCode",
+            "flightStatus"
+        }) {
             assertThat(d.tally(field).compared).as("comparisons of " + field).isGreaterThan(1000);
         }
         d.assertNoUnexplainedDisagreement();
@@ -243,7 +277,7 @@ final class LibadsbDifferentialTest {
         d.corruptOurs = m -> m.cprLat ^= 1;
         d.compareFrame("corrupted2", f);
         assertThat(d.tally("cpr.lat").disagreements).isEqualTo(1);
-        d.corruptOurs = m -> { };
+        d.corruptOurs = m -> {};
         d.compareFrame("clean", f);
         assertThat(d.unexplained()).isEqualTo(2);
     }
@@ -257,7 +291,9 @@ final class LibadsbDifferentialTest {
         long disagreements;
         final List<String> examples = new ArrayList<>();
 
-        Tally(String field) { this.field = field; }
+        Tally(String field) {
+            this.field = field;
+        }
     }
 
     /** Decodes with both libraries and compares field by field. Test code: allocation is fine here. */
@@ -268,9 +304,10 @@ final class LibadsbDifferentialTest {
         private final Map<String, Long> oursRefusals = new TreeMap<>();
         /** One stateful libadsb decoder for a whole run, as an application would use it. */
         private final ModeSDecoder lib = new ModeSDecoder();
+
         private final ModeSMessage ours = new ModeSMessage();
         private final double[] pos = new double[2];
-        java.util.function.Consumer<ModeSMessage> corruptOurs = m -> { };
+        java.util.function.Consumer<ModeSMessage> corruptOurs = m -> {};
         private String current;
 
         Tally tally(String field) {
@@ -300,7 +337,8 @@ final class LibadsbDifferentialTest {
         }
 
         private void checkDouble(String field, double oursValue, Double libValue, double tolerance) {
-            boolean agree = libValue == null ? Double.isNaN(oursValue)
+            boolean agree = libValue == null
+                    ? Double.isNaN(oursValue)
                     : !Double.isNaN(oursValue) && Math.abs(oursValue - libValue) <= tolerance;
             check(field, agree, () -> "ours=" + oursValue + " libadsb=" + libValue);
         }
@@ -327,7 +365,9 @@ final class LibadsbDifferentialTest {
             if (!ok) {
                 // libadsb decoded a frame we refuse: only our documented field checks may do that
                 oursRefusals.merge(ours.error.label(), 1L, Long::sum);
-                check("accepted", OUR_BAD_FIELD.equals(ours.error),
+                check(
+                        "accepted",
+                        OUR_BAD_FIELD.equals(ours.error),
                         () -> "we refused (" + ours.error + ") a frame libadsb decodes as " + r.getType());
                 return;
             }
@@ -362,7 +402,9 @@ final class LibadsbDifferentialTest {
                 surveillance(s.getFlightStatus(), s.getDownlinkRequest(), s.getUtilityMsg());
             } else if (r instanceof AllCallReply s) {
                 checkInt("ca", ours.ca, (int) s.getCapabilities());
-                checkInt("interrogatorCode", ours.interrogatorCode,
+                checkInt(
+                        "interrogatorCode",
+                        ours.interrogatorCode,
                         s.isSurveillanceID() ? 16 + s.getInterrogatorCode() : s.getInterrogatorCode());
             } else if (r instanceof ExtendedSquitter es) {
                 extendedSquitter(es);
@@ -398,16 +440,26 @@ final class LibadsbDifferentialTest {
                 checkInt("category", ours.category, (int) m.getEmitterCategory());
             } else if (es instanceof AirbornePositionV0Msg m) {
                 if (m.hasAltitude()) {
-                    checkInt("altitude", m.isBarometricAltitude() ? ours.altitudeFt : ours.gnssAltitudeFt, m.getAltitude());
+                    checkInt(
+                            "altitude",
+                            m.isBarometricAltitude() ? ours.altitudeFt : ours.gnssAltitudeFt,
+                            m.getAltitude());
                 } else {
-                    checkInt("altitude", ours.altitudeFt == ModeSMessage.ABSENT ? ours.gnssAltitudeFt : ours.altitudeFt, null);
+                    checkInt(
+                            "altitude",
+                            ours.altitudeFt == ModeSMessage.ABSENT ? ours.gnssAltitudeFt : ours.altitudeFt,
+                            null);
                 }
                 checkInt("surveillanceStatus", ours.surveillanceStatus, (int) m.getSurveillanceStatus());
                 checkInt("timeFlag", ours.timeFlag, m.hasTimeFlag() ? 1 : 0);
                 cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude());
             } else if (es instanceof SurfacePositionV0Msg m) {
                 check("surface.flag", ours.surface, () -> "ours not marked surface");
-                checkDouble("surface.groundspeed", ours.groundspeedKt, m.hasGroundSpeed() ? m.getGroundSpeed() : null, 1e-9);
+                checkDouble(
+                        "surface.groundspeed",
+                        ours.groundspeedKt,
+                        m.hasGroundSpeed() ? m.getGroundSpeed() : null,
+                        1e-9);
                 checkDouble("surface.track", ours.trackDeg, m.hasValidHeading() ? m.getHeading() : null, 1e-9);
                 checkInt("timeFlag", ours.timeFlag, m.hasTimeFlag() ? 1 : 0);
                 cpr(m.isOddFormat(), m.getCPREncodedLatitude(), m.getCPREncodedLongitude());
@@ -418,17 +470,34 @@ final class LibadsbDifferentialTest {
                     // libadsb: positive "east to west" is westward, positive "north to south" southward
                     double east = ours.groundspeedKt * Math.sin(Math.toRadians(ours.trackDeg));
                     double north = ours.groundspeedKt * Math.cos(Math.toRadians(ours.trackDeg));
-                    checkDouble("velocity.westward", -east, m.getEastToWestVelocity().doubleValue(), 1e-6);
-                    checkDouble("velocity.southward", -north, m.getNorthToSouthVelocity().doubleValue(), 1e-6);
+                    checkDouble(
+                            "velocity.westward",
+                            -east,
+                            m.getEastToWestVelocity().doubleValue(),
+                            1e-6);
+                    checkDouble(
+                            "velocity.southward",
+                            -north,
+                            m.getNorthToSouthVelocity().doubleValue(),
+                            1e-6);
                 } else {
                     checkDouble("velocity.groundspeed", ours.groundspeedKt, null, 0);
                 }
-                velocityCommon(m.hasVerticalRateInfo() ? m.getVerticalRate() : null, m.isBarometricVerticalSpeed(),
-                        m.hasGeoMinusBaroInfo() ? m.getGeoMinusBaro() : null, m.getNACv(), m.hasChangeIntent(), false);
+                velocityCommon(
+                        m.hasVerticalRateInfo() ? m.getVerticalRate() : null,
+                        m.isBarometricVerticalSpeed(),
+                        m.hasGeoMinusBaroInfo() ? m.getGeoMinusBaro() : null,
+                        m.getNACv(),
+                        m.hasChangeIntent(),
+                        false);
             } else if (es instanceof AirspeedHeadingMsg m) {
-                checkDouble("velocity.airspeed", ours.airspeedKt,
-                        m.hasAirspeedInfo() ? Double.valueOf(m.getAirspeed()) : null, 1e-9);
-                if (m.hasAirspeedInfo()) checkInt("velocity.airspeedType", ours.airspeedType, m.isTrueAirspeed() ? 1 : 0);
+                checkDouble(
+                        "velocity.airspeed",
+                        ours.airspeedKt,
+                        m.hasAirspeedInfo() ? Double.valueOf(m.getAirspeed()) : null,
+                        1e-9);
+                if (m.hasAirspeedInfo())
+                    checkInt("velocity.airspeedType", ours.airspeedType, m.isTrueAirspeed() ? 1 : 0);
                 if (m.hasHeadingStatusFlag()) {
                     excluded(EX_HEADING_WHOLE_DEGREES);
                     checkDouble("velocity.heading", Math.floor(ours.headingDeg + 1e-9), m.getHeading(), 0);
@@ -440,15 +509,26 @@ final class LibadsbDifferentialTest {
                 boolean difRawZero = meBits(50, 7) == 0;
                 if (difRawZero) {
                     excluded(EX_NO_INFO_AS_ONE_STEP);
-                    check("geoMinusBaro", ours.geoMinusBaroFt == ModeSMessage.ABSENT && dif != null && Math.abs(dif) == 25,
+                    check(
+                            "geoMinusBaro",
+                            ours.geoMinusBaroFt == ModeSMessage.ABSENT && dif != null && Math.abs(dif) == 25,
                             () -> "ours=" + show(ours.geoMinusBaroFt) + " libadsb=" + dif + " for raw 0");
                 }
                 // libadsb returns the velocity accuracy bound in m/s for this message class, not the NACv code
-                check("nacV", m.getNACv() == nacVBound(ours.nacV), () -> "ours=" + show(ours.nacV) + " libadsb bound=" + m.getNACv());
-                velocityCommon(m.hasVerticalRateInfo() ? m.getVerticalRate() : null, m.isBarometricVerticalSpeed(),
-                        difRawZero ? null : dif, ours.nacV, m.hasChangeIntent(), difRawZero);
+                check(
+                        "nacV",
+                        m.getNACv() == nacVBound(ours.nacV),
+                        () -> "ours=" + show(ours.nacV) + " libadsb bound=" + m.getNACv());
+                velocityCommon(
+                        m.hasVerticalRateInfo() ? m.getVerticalRate() : null,
+                        m.isBarometricVerticalSpeed(),
+                        difRawZero ? null : dif,
+                        ours.nacV,
+                        m.hasChangeIntent(),
+                        difRawZero);
             } else if (es instanceof EmergencyOrPriorityStatusMsg m) {
-                checkInt("emergencyState", ours.emergency == null ? ModeSMessage.ABSENT : ours.emergency.code(), (int) m.getEmergencyStateCode());
+                checkInt("emergencyState", ours.emergency == null ? ModeSMessage.ABSENT : ours.emergency.code(), (int)
+                        m.getEmergencyStateCode());
                 // libadsb gives the Mode A code as its four octal digits {A, B, C, D}
                 byte[] d = m.getModeACode();
                 int expected = ours.squawk;
@@ -467,7 +547,10 @@ final class LibadsbDifferentialTest {
             } else if (es instanceof TargetStateAndStatusMsg m) {
                 if (m.hasSelectedAltitudeInfo()) {
                     checkInt("tss.selectedAltitude", ours.selectedAltitudeFt, m.getSelectedAltitude());
-                    checkInt("tss.selectedAltitudeSource", ours.selectedAltitudeSource, m.isFMSSelectedAltitude() ? 1 : 0);
+                    checkInt(
+                            "tss.selectedAltitudeSource",
+                            ours.selectedAltitudeSource,
+                            m.isFMSSelectedAltitude() ? 1 : 0);
                 } else {
                     checkInt("tss.selectedAltitude", ours.selectedAltitudeFt, null);
                 }
@@ -477,8 +560,11 @@ final class LibadsbDifferentialTest {
                 } else {
                     checkDouble("tss.baroSetting", ours.baroSettingHpa, null, 0);
                 }
-                checkDouble("tss.selectedHeading", ours.selectedHeadingDeg,
-                        m.hasSelectedHeadingInfo() ? Double.valueOf(m.getSelectedHeading()) : null, 1e-4);
+                checkDouble(
+                        "tss.selectedHeading",
+                        ours.selectedHeadingDeg,
+                        m.hasSelectedHeadingInfo() ? Double.valueOf(m.getSelectedHeading()) : null,
+                        1e-4);
                 checkInt("tss.nacP", ours.nacP, (int) m.getNACp());
                 checkInt("tss.sil", ours.sil, (int) m.getSIL());
                 checkInt("tss.nicBaro", ours.nicBaro, m.getBarometricAltitudeIntegrityCode() ? 1 : 0);
@@ -512,12 +598,14 @@ final class LibadsbDifferentialTest {
             }
         }
 
-        private void velocityCommon(Integer vr, boolean baro, Integer geoMinusBaro, int nacV, boolean intentChange,
-                                    boolean difChecked) {
+        private void velocityCommon(
+                Integer vr, boolean baro, Integer geoMinusBaro, int nacV, boolean intentChange, boolean difChecked) {
             if (meBits(38, 9) == 0) {
                 // both TC 19 classes of libadsb read vertical rate raw 0 ("no information") as +-64 ft/min
                 excluded(EX_NO_INFO_AS_ONE_STEP);
-                check("verticalRate", ours.verticalRateFpm == ModeSMessage.ABSENT && vr != null && Math.abs(vr) == 64,
+                check(
+                        "verticalRate",
+                        ours.verticalRateFpm == ModeSMessage.ABSENT && vr != null && Math.abs(vr) == 64,
                         () -> "ours=" + show(ours.verticalRateFpm) + " libadsb=" + vr + " for raw 0");
             } else {
                 checkInt("verticalRate", ours.verticalRateFpm, vr);
@@ -531,7 +619,11 @@ final class LibadsbDifferentialTest {
         /** libadsb's AirspeedHeadingMsg.getNACv(): horizontal velocity error bound in m/s, -1 unknown. */
         private static double nacVBound(int nacV) {
             return switch (nacV) {
-                case 1 -> 10.0; case 2 -> 3.0; case 3 -> 1.0; case 4 -> 0.3f; default -> -1.0;
+                case 1 -> 10.0;
+                case 2 -> 3.0;
+                case 3 -> 1.0;
+                case 4 -> 0.3f;
+                default -> -1.0;
             };
         }
 
@@ -550,8 +642,9 @@ final class LibadsbDifferentialTest {
 
         /** Global CPR decode of a pair: our {@link Cpr} against libadsb's {@code getGlobalPosition}. */
         void compareGlobal(String id, byte[] even, byte[] odd, boolean oddLatest, double refLat, double refLon) {
-            current = id + " even " + HexFormat.of().formatHex(even) + " odd " + HexFormat.of().formatHex(odd)
-                    + (oddLatest ? " (odd latest)" : " (even latest)") + " ref " + refLat + "," + refLon;
+            current = id + " even " + HexFormat.of().formatHex(even) + " odd "
+                    + HexFormat.of().formatHex(odd) + (oddLatest ? " (odd latest)" : " (even latest)") + " ref "
+                    + refLat + "," + refLon;
             ModeSMessage e = new ModeSMessage(), o = new ModeSMessage();
             boolean okE = org.vigil.codec.modes.ModeSDecoder.decode(even, 0, even.length, 0, e);
             boolean okO = org.vigil.codec.modes.ModeSDecoder.decode(odd, 0, odd.length, 0, o);
@@ -583,13 +676,15 @@ final class LibadsbDifferentialTest {
         void compareLocal(String id, byte[] frame, double refLat, double refLon) {
             current = id + " " + HexFormat.of().formatHex(frame) + " ref " + refLat + "," + refLon;
             ModeSMessage m = new ModeSMessage();
-            if (!org.vigil.codec.modes.ModeSDecoder.decode(frame, 0, frame.length, 0, m) || m.cprLat == ModeSMessage.ABSENT) return;
+            if (!org.vigil.codec.modes.ModeSDecoder.decode(frame, 0, frame.length, 0, m)
+                    || m.cprLat == ModeSMessage.ABSENT) return;
             Cpr.local(m.cprLat, m.cprLon, m.cprFormat == 1, m.surface, refLat, refLon, pos);
             Position p;
             try {
                 ModeSReply r = new ModeSDecoder().decode(frame.clone());
                 Position ref = new Position(refLon, refLat, 0.0);
-                p = r instanceof SurfacePositionV0Msg s ? s.getLocalPosition(ref)
+                p = r instanceof SurfacePositionV0Msg s
+                        ? s.getLocalPosition(ref)
                         : ((AirbornePositionV0Msg) r).getLocalPosition(ref);
             } catch (Exception ex) {
                 p = null;
@@ -619,23 +714,35 @@ final class LibadsbDifferentialTest {
         private void comparePosition(String field, boolean oursOk, Position p) {
             boolean libOk = p != null && p.getLatitude() != null && p.getLongitude() != null;
             if (!oursOk || !libOk) {
-                check(field, oursOk == libOk, () -> "ours " + (oursOk ? pos[0] + "," + pos[1] : "none")
-                        + " libadsb " + (libOk ? p.getLatitude() + "," + p.getLongitude() : "none"));
+                check(
+                        field,
+                        oursOk == libOk,
+                        () -> "ours " + (oursOk ? pos[0] + "," + pos[1] : "none") + " libadsb "
+                                + (libOk ? p.getLatitude() + "," + p.getLongitude() : "none"));
                 return;
             }
             double dLat = Math.abs(pos[0] - p.getLatitude());
             double dLon = Math.abs(Cpr.normaliseLon(pos[1] - p.getLongitude()));
-            check(field, dLat <= POSITION_TOLERANCE_DEG && dLon <= POSITION_TOLERANCE_DEG,
+            check(
+                    field,
+                    dLat <= POSITION_TOLERANCE_DEG && dLon <= POSITION_TOLERANCE_DEG,
                     () -> "ours " + pos[0] + "," + pos[1] + " libadsb " + p.getLatitude() + "," + p.getLongitude());
         }
 
         void report(String run) {
             StringBuilder b = new StringBuilder("libadsb differential [" + run + "]\n");
-            tallies.values().forEach(t -> b.append(String.format("  %-28s compared %7d  disagreed %d%n",
-                    t.field, t.compared, t.disagreements)));
-            exclusions.forEach((k, v) -> b.append("  excluded: ").append(k).append(" x").append(v).append('\n'));
-            libadsbRefusals.forEach((k, v) -> b.append("  libadsb threw ").append(k).append(" x").append(v).append('\n'));
-            oursRefusals.forEach((k, v) -> b.append("  we refused (").append(k).append(") x").append(v).append('\n'));
+            tallies.values()
+                    .forEach(t -> b.append(String.format(
+                            "  %-28s compared %7d  disagreed %d%n", t.field, t.compared, t.disagreements)));
+            exclusions.forEach((k, v) ->
+                    b.append("  excluded: ").append(k).append(" x").append(v).append('\n'));
+            libadsbRefusals.forEach((k, v) -> b.append("  libadsb threw ")
+                    .append(k)
+                    .append(" x")
+                    .append(v)
+                    .append('\n'));
+            oursRefusals.forEach((k, v) ->
+                    b.append("  we refused (").append(k).append(") x").append(v).append('\n'));
             System.out.print(b);
         }
 
@@ -643,10 +750,17 @@ final class LibadsbDifferentialTest {
             StringBuilder b = new StringBuilder();
             for (Tally t : tallies.values()) {
                 if (t.disagreements == 0) continue;
-                b.append(t.field).append(": ").append(t.disagreements).append(" of ").append(t.compared).append('\n');
+                b.append(t.field)
+                        .append(": ")
+                        .append(t.disagreements)
+                        .append(" of ")
+                        .append(t.compared)
+                        .append('\n');
                 t.examples.forEach(e -> b.append("    ").append(e).append('\n'));
             }
-            assertThat(b.toString()).as("unexplained disagreements with libadsb").isEmpty();
+            assertThat(b.toString())
+                    .as("unexplained disagreements with libadsb")
+                    .isEmpty();
         }
     }
 
@@ -665,32 +779,79 @@ final class LibadsbDifferentialTest {
             if (kind < 8) {
                 return AdsbEncoder.identification(f, 0, icao, 1 + r.nextInt(4), r.nextInt(8), randomCallsign(r));
             } else if (kind < 30) {
-                return AdsbEncoder.airbornePosition(f, 0, icao, -90 + 180 * r.nextDouble(), -180 + 360 * r.nextDouble(),
-                        randomAltitude(r), r.nextBoolean(), r.nextInt(12), r.nextInt(4));
+                return AdsbEncoder.airbornePosition(
+                        f,
+                        0,
+                        icao,
+                        -90 + 180 * r.nextDouble(),
+                        -180 + 360 * r.nextDouble(),
+                        randomAltitude(r),
+                        r.nextBoolean(),
+                        r.nextInt(12),
+                        r.nextInt(4));
             } else if (kind < 36) {
-                return AdsbEncoder.surfacePosition(f, 0, icao, -90 + 180 * r.nextDouble(), -180 + 360 * r.nextDouble(),
+                return AdsbEncoder.surfacePosition(
+                        f,
+                        0,
+                        icao,
+                        -90 + 180 * r.nextDouble(),
+                        -180 + 360 * r.nextDouble(),
                         r.nextInt(10) == 0 ? Double.NaN : 200 * r.nextDouble() * r.nextDouble(),
-                        r.nextInt(5) == 0 ? Double.NaN : 360 * r.nextDouble(), r.nextBoolean(), r.nextInt(12));
+                        r.nextInt(5) == 0 ? Double.NaN : 360 * r.nextDouble(),
+                        r.nextBoolean(),
+                        r.nextInt(12));
             } else if (kind < 50) {
-                double gs = r.nextInt(20) == 0 ? Double.NaN : r.nextInt(20) == 0 ? 900 + 4000 * r.nextDouble() : 600 * r.nextDouble();
-                return AdsbEncoder.groundVelocity(f, 0, icao, gs, 360 * r.nextDouble(), randomVerticalRate(r),
-                        r.nextInt(2), randomGeoMinusBaro(r), r.nextInt(5));
+                double gs = r.nextInt(20) == 0
+                        ? Double.NaN
+                        : r.nextInt(20) == 0 ? 900 + 4000 * r.nextDouble() : 600 * r.nextDouble();
+                return AdsbEncoder.groundVelocity(
+                        f,
+                        0,
+                        icao,
+                        gs,
+                        360 * r.nextDouble(),
+                        randomVerticalRate(r),
+                        r.nextInt(2),
+                        randomGeoMinusBaro(r),
+                        r.nextInt(5));
             } else if (kind < 56) {
-                double as = r.nextInt(20) == 0 ? Double.NaN : r.nextInt(20) == 0 ? 1000 + 3000 * r.nextDouble() : 600 * r.nextDouble();
-                return AdsbEncoder.airVelocity(f, 0, icao, as, r.nextBoolean(), r.nextInt(10) == 0 ? Double.NaN : 360 * r.nextDouble(),
-                        randomVerticalRate(r), r.nextInt(2), randomGeoMinusBaro(r), r.nextInt(5));
+                double as = r.nextInt(20) == 0
+                        ? Double.NaN
+                        : r.nextInt(20) == 0 ? 1000 + 3000 * r.nextDouble() : 600 * r.nextDouble();
+                return AdsbEncoder.airVelocity(
+                        f,
+                        0,
+                        icao,
+                        as,
+                        r.nextBoolean(),
+                        r.nextInt(10) == 0 ? Double.NaN : 360 * r.nextDouble(),
+                        randomVerticalRate(r),
+                        r.nextInt(2),
+                        randomGeoMinusBaro(r),
+                        r.nextInt(5));
             } else if (kind < 60) {
                 return AdsbEncoder.aircraftStatus(f, 0, icao, Emergency.of(r.nextInt(7)), randomSquawk(r));
             } else if (kind < 64) {
                 // capability class: libadsb refuses codes with ME bits 9-10 set ("unknown capability
                 // class"), and, because it reads ME byte 2 sign-extended, also every code whose ME bit
                 // 17 is set; such codes are valid, but libadsb would decode none of these frames.
-                return AdsbEncoder.operationalStatus(f, 0, icao, r.nextInt(0x4000) & ~0x80, r.nextInt(0x10000), r.nextInt(2),
-                        r.nextInt(12), r.nextInt(4), r.nextInt(3), r.nextInt(2));
+                return AdsbEncoder.operationalStatus(
+                        f,
+                        0,
+                        icao,
+                        r.nextInt(0x4000) & ~0x80,
+                        r.nextInt(0x10000),
+                        r.nextInt(2),
+                        r.nextInt(12),
+                        r.nextInt(4),
+                        r.nextInt(3),
+                        r.nextInt(2));
             } else if (kind < 76) {
-                return AdsbEncoder.altitudeReply(f, 0, icao, r.nextInt(6), r.nextInt(32), r.nextInt(64), randomAltitude(r));
+                return AdsbEncoder.altitudeReply(
+                        f, 0, icao, r.nextInt(6), r.nextInt(32), r.nextInt(64), randomAltitude(r));
             } else if (kind < 84) {
-                return AdsbEncoder.identityReply(f, 0, icao, r.nextInt(6), r.nextInt(32), r.nextInt(64), randomSquawk(r));
+                return AdsbEncoder.identityReply(
+                        f, 0, icao, r.nextInt(6), r.nextInt(32), r.nextInt(64), randomSquawk(r));
             } else {
                 int ic = r.nextInt(3) == 0 ? 0 : r.nextInt(80);
                 return AdsbEncoder.allCallReply(f, 0, icao, r.nextInt(8), ic);

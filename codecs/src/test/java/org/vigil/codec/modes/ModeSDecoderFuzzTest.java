@@ -1,9 +1,9 @@
 package org.vigil.codec.modes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Arbitrary bytes at arbitrary offsets and lengths into the decoder and the CPR resolver: no

@@ -1,13 +1,12 @@
 package org.vigil.codec.modes;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.codec.modes.ModeSVectorsTest.hex;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.vigil.codec.modes.ModeSVectorsTest.hex;
+import org.junit.jupiter.api.Test;
 
 /** Decoder rules not (fully) covered by the shared vectors. */
 class ModeSDecoderTest {
@@ -86,9 +85,10 @@ class ModeSDecoderTest {
         assertThat(ModeSDecoder.decode(f, 0, 2, 0, m)).isTrue();
         assertThat(m.modeAC).isTrue();
         assertThat(m.squawk).isEqualTo(7700);
-        assertThat(ModeSDecoder.decode(new byte[]{0, 0}, 0, 2, 0, m)).isFalse();
+        assertThat(ModeSDecoder.decode(new byte[] {0, 0}, 0, 2, 0, m)).isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.HEARTBEAT);
-        assertThat(ModeSDecoder.decode(new byte[]{(byte) 0x80, 0x10}, 0, 2, 0, m)).isFalse();
+        assertThat(ModeSDecoder.decode(new byte[] {(byte) 0x80, 0x10}, 0, 2, 0, m))
+                .isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.BAD_FIELD);
         // Mode C: C1 alone with everything else zero is the first 100 ft band of -1000 .. -500
         assertThat(AltitudeCode.modeCToFeet(0x0010)).isEqualTo(AltitudeCode.gillhamToFeet(1 << 12));
@@ -104,9 +104,11 @@ class ModeSDecoderTest {
         assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
         assertThat(ModeSDecoder.decode(long17, 0, 20, 0, m)).isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
-        assertThat(ModeSDecoder.decode(hex("200012B0D96E39" + "00000000000000"), 0, 14, 0, m)).isFalse();
+        assertThat(ModeSDecoder.decode(hex("200012B0D96E39" + "00000000000000"), 0, 14, 0, m))
+                .isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.BAD_LENGTH);
-        assertThat(ModeSDecoder.decode(hex("98000000000000000000000000000"), 0, 14, 0, m)).isFalse();
+        assertThat(ModeSDecoder.decode(hex("98000000000000000000000000000"), 0, 14, 0, m))
+                .isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.UNKNOWN_DF);
         assertThat(ModeSDecoder.decode(null, 0, 7, 0, m)).isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.TRUNCATED);
@@ -118,7 +120,8 @@ class ModeSDecoderTest {
     @Test
     void illegalCallsignCharacterIsRejected() {
         byte[] f = hex("8D406B902015A678D4D220AA4BDA");
-        f[5] = 0; f[6] = 0; // first characters become code 0, not in the character set
+        f[5] = 0;
+        f[6] = 0; // first characters become code 0, not in the character set
         assertThat(ModeSDecoder.decode(withParity(f), 0, 14, 0, m)).isFalse();
         assertThat(m.error).isEqualTo(DecodeFailure.BAD_FIELD);
         assertThat(m.callsign).isZero();
@@ -139,10 +142,19 @@ class ModeSDecoderTest {
     @Test
     void tcasResolutionAdvisoryBroadcast() {
         // TC 28 subtype 2: ARA 14 bits, RAC 4, RAT, MTE, TTI = 1 with threat address 0xABCDEF
-        long me = (28L << 51) | (2L << 48) | (0x2000L << 34) | (0x5L << 30) | (1L << 29) | (0L << 28)
-                | (1L << 26) | (0xABCDEFL << 2);
+        long me = (28L << 51)
+                | (2L << 48)
+                | (0x2000L << 34)
+                | (0x5L << 30)
+                | (1L << 29)
+                | (0L << 28)
+                | (1L << 26)
+                | (0xABCDEFL << 2);
         byte[] f = new byte[14];
-        f[0] = (byte) 0x8D; f[1] = 0x12; f[2] = 0x34; f[3] = 0x56;
+        f[0] = (byte) 0x8D;
+        f[1] = 0x12;
+        f[2] = 0x34;
+        f[3] = 0x56;
         for (int i = 0; i < 7; i++) f[4 + i] = (byte) (me >>> (48 - 8 * i));
         assertThat(ModeSDecoder.decode(withParity(f), 0, 14, 0, m)).isTrue();
         assertThat(m.subtype).isEqualTo(2);
@@ -166,10 +178,16 @@ class ModeSDecoderTest {
 
     @Test
     void decodingAllocatesNothing() {
-        byte[][] frames = {hex("8D406B902015A678D4D220AA4BDA"), hex("8D40621D58C382D690C8AC2863A7"),
-                hex("8DA05F219B06B6AF189400CBC33F"), hex("8D0D097EF8230007005AB8547268"),
-                hex("8DA05629EA21485CBF3F8CADAEEB"), hex("200012B0D96E39"), hex("5DAB92A2B04912"),
-                hex("8C4841753AAB238733C8CD4020B1")};
+        byte[][] frames = {
+            hex("8D406B902015A678D4D220AA4BDA"),
+            hex("8D40621D58C382D690C8AC2863A7"),
+            hex("8DA05F219B06B6AF189400CBC33F"),
+            hex("8D0D097EF8230007005AB8547268"),
+            hex("8DA05629EA21485CBF3F8CADAEEB"),
+            hex("200012B0D96E39"),
+            hex("5DAB92A2B04912"),
+            hex("8C4841753AAB238733C8CD4020B1")
+        };
         CprResolver resolver = new CprResolver().setReceiver(52, 4);
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();

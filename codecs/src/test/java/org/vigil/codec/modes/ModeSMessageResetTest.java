@@ -36,8 +36,11 @@ class ModeSMessageResetTest {
         for (Field f : ModeSMessage.class.getFields()) {
             if (!Modifier.isStatic(f.getModifiers())) FIELDS.add(f);
         }
-        for (String r : List.of("/modes/vectors.jsonl", "/modes/short_flights.csv",
-                "/modes-commb/sample_data_commb_df20.csv", "/modes-commb/sample_data_commb_df21.csv")) {
+        for (String r : List.of(
+                "/modes/vectors.jsonl",
+                "/modes/short_flights.csv",
+                "/modes-commb/sample_data_commb_df20.csv",
+                "/modes-commb/sample_data_commb_df21.csv")) {
             collectHexFrames(r);
         }
         Random rnd = new Random(1090);
@@ -87,7 +90,8 @@ class ModeSMessageResetTest {
             assertThat(okUsed).isEqualTo(okFresh);
             for (Field field : FIELDS) {
                 assertThat(same(field.get(used), field.get(fresh)))
-                        .as("%s of %s after %s", field.getName(), hex(f), hex(previous)).isTrue();
+                        .as("%s of %s after %s", field.getName(), hex(f), hex(previous))
+                        .isTrue();
             }
         }
     }
@@ -147,7 +151,8 @@ class ModeSMessageResetTest {
     private static void assertAllAbsent(ModeSMessage m, byte[] after) throws Exception {
         for (Field field : FIELDS) {
             assertThat(same(field.get(m), field.get(FRESH)))
-                    .as("%s after reset following %s", field.getName(), hex(after)).isTrue();
+                    .as("%s after reset following %s", field.getName(), hex(after))
+                    .isTrue();
         }
     }
 
@@ -175,7 +180,8 @@ class ModeSMessageResetTest {
         try (InputStream in = ModeSMessageResetTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Matcher mt = Pattern.compile("(?<![0-9A-Fa-f])([0-9A-Fa-f]{28}|[0-9A-Fa-f]{14})(?![0-9A-Fa-f])").matcher(text);
+            Matcher mt = Pattern.compile("(?<![0-9A-Fa-f])([0-9A-Fa-f]{28}|[0-9A-Fa-f]{14})(?![0-9A-Fa-f])")
+                    .matcher(text);
             while (mt.find()) CORPUS.add(unhex(mt.group(1)));
         }
     }

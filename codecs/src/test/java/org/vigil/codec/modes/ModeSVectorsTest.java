@@ -1,13 +1,10 @@
 package org.vigil.codec.modes;
 
-import org.vigil.core.aircraft.Emergency;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.core.Callsigns;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.vigil.core.aircraft.Emergency;
 
 /**
  * Every non-Comm-B vector of {@code modes/vectors.jsonl} (see SOURCES.md there): decodes the
@@ -38,7 +37,8 @@ class ModeSVectorsTest {
             "capability_text", "description text of the CA value (capability itself is checked)",
             "message", "the source's name for the message kind (tc/cf are checked)",
             "control_field", "adsb_deku enum name of the CF value (cf itself is checked)",
-            "phantom", "marks a CRC-valid frame that is physically wrong for the aircraft; it decodes normally and its fields are checked",
+            "phantom",
+                    "marks a CRC-valid frame that is physically wrong for the aircraft; it decodes normally and its fields are checked",
             "nuc_p_applicable", "pyModeS API artefact (nuc_p() raises for identification messages)");
 
     /**
@@ -79,7 +79,10 @@ class ModeSVectorsTest {
         JsonNode tol = v.path("tolerance");
         JsonNode ctx = v.path("context");
         double[] ref = ctx.has("reference")
-                ? new double[]{ctx.get("reference").get(0).asDouble(), ctx.get("reference").get(1).asDouble()}
+                ? new double[] {
+                    ctx.get("reference").get(0).asDouble(),
+                    ctx.get("reference").get(1).asDouble()
+                }
                 : null;
         if (v.hasNonNull("cpr_input")) {
             rawCpr(id, v.get("cpr_input"), ctx.path("method").asText(), ref, expect, tol);
@@ -102,14 +105,21 @@ class ModeSVectorsTest {
         // the vectors' own CRC facts (computed by the collector, not asserted by a source)
         JsonNode cbc = v.path("computed_by_collector");
         if (cbc.has("crc_remainder_hex")) {
-            assertThat(ModeSText.hex24(m.crcRemainder)).as(id + " syndrome").isEqualTo(cbc.get("crc_remainder_hex").asText());
+            assertThat(ModeSText.hex24(m.crcRemainder))
+                    .as(id + " syndrome")
+                    .isEqualTo(cbc.get("crc_remainder_hex").asText());
         }
         if (cbc.has("crc_ok")) {
             assertThat(m.crcOk).as(id + " crc_ok").isEqualTo(cbc.get("crc_ok").asBoolean());
             assertThat(ok).as(id + " decode result").isEqualTo(cbc.get("crc_ok").asBoolean());
         }
-        if (cbc.has("vr_source_bit")) assertThat(m.vrSource).as(id + " vr bit").isEqualTo(cbc.get("vr_source_bit").asInt());
-        if (v.path("synthetic").asBoolean() && cbc.has("crc_ok") && !cbc.get("crc_ok").asBoolean()) {
+        if (cbc.has("vr_source_bit"))
+            assertThat(m.vrSource)
+                    .as(id + " vr bit")
+                    .isEqualTo(cbc.get("vr_source_bit").asInt());
+        if (v.path("synthetic").asBoolean()
+                && cbc.has("crc_ok")
+                && !cbc.get("crc_ok").asBoolean()) {
             assertThat(m.error).as(id + " error").isEqualTo(DecodeFailure.BAD_CRC);
         }
         String method = v.path("context").path("method").asText("");
@@ -123,8 +133,16 @@ class ModeSVectorsTest {
         }
     }
 
-    private void check(String id, String field, JsonNode want, JsonNode tol, ModeSMessage m, byte[] frame,
-                       boolean ok, double[] ref, JsonNode v) {
+    private void check(
+            String id,
+            String field,
+            JsonNode want,
+            JsonNode tol,
+            ModeSMessage m,
+            byte[] frame,
+            boolean ok,
+            double[] ref,
+            JsonNode v) {
         if (SKIPPED.containsKey(field)) return;
         String what = id + " " + field;
         Object override = SPEC_OVERRIDES.get(id + "/" + field);
@@ -133,7 +151,8 @@ class ModeSVectorsTest {
         }
         // sources that assert the reverse vertical-rate source mapping: check the Riddle/FA mapping
         if (field.equals("vr_source") && disagrees(v, "vr_source")) {
-            want = JSON.valueToTree(v.path("computed_by_collector").path("vr_source_bit").asInt() == 1 ? "baro" : "GNSS");
+            want = JSON.valueToTree(
+                    v.path("computed_by_collector").path("vr_source_bit").asInt() == 1 ? "baro" : "GNSS");
         }
         switch (field) {
             case "df" -> num(what, m.df, want, tol);
@@ -159,8 +178,14 @@ class ModeSVectorsTest {
             case "crc_remainder_hex" -> str(what, ModeSText.hex24(m.crcRemainder), want);
             case "parity_computed_over_first_88_bits" -> num(what, Crc24.remainder(frame, 0, 11), want, tol);
             case "parity_computed_hex" -> str(what, ModeSText.hex24(Crc24.remainder(frame, 0, 11)), want);
-            case "altitude_ft" -> num(what, m.tc != ModeSMessage.ABSENT && m.tc >= 20 && m.tc <= 22 ? m.gnssAltitudeFt : m.altitudeFt, want, tol);
-            case "has_altitude" -> assertThat(m.altitudeFt != ModeSMessage.ABSENT).as(what).isEqualTo(want.asBoolean());
+            case "altitude_ft" ->
+                num(
+                        what,
+                        m.tc != ModeSMessage.ABSENT && m.tc >= 20 && m.tc <= 22 ? m.gnssAltitudeFt : m.altitudeFt,
+                        want,
+                        tol);
+            case "has_altitude" ->
+                assertThat(m.altitudeFt != ModeSMessage.ABSENT).as(what).isEqualTo(want.asBoolean());
             case "cpr_format" -> num(what, m.cprFormat, want, tol);
             case "cpr_lat" -> num(what, m.cprLat, want, tol);
             case "cpr_lon" -> num(what, m.cprLon, want, tol);
@@ -186,18 +211,26 @@ class ModeSVectorsTest {
             case "vr_source" -> str(what, ModeSText.vrSource(m.vrSource), want);
             case "geo_minus_baro_ft" -> num(what, m.geoMinusBaroFt, want, tol);
             case "nac_v" -> num(what, m.nacV, want, tol);
-            case "emergency_state" -> num(what, m.emergency == null ? ModeSMessage.ABSENT : m.emergency.code(), want, tol);
-            case "is_emergency" -> assertThat(m.emergency != null && m.emergency != Emergency.NONE).as(what).isEqualTo(want.asBoolean());
+            case "emergency_state" ->
+                num(what, m.emergency == null ? ModeSMessage.ABSENT : m.emergency.code(), want, tol);
+            case "is_emergency" ->
+                assertThat(m.emergency != null && m.emergency != Emergency.NONE)
+                        .as(what)
+                        .isEqualTo(want.asBoolean());
             case "squawk" -> str(what, ModeSText.squawk(m.squawk), want);
             case "selected_altitude_ft" -> num(what, m.selectedAltitudeFt, want, tol);
-            case "selected_altitude_source" -> str(what, ModeSText.selectedAltitudeSource(m.selectedAltitudeSource), want);
-            case "selected_altitude_fms" -> assertThat(m.selectedAltitudeSource == 1).as(what).isEqualTo(want.asBoolean());
+            case "selected_altitude_source" ->
+                str(what, ModeSText.selectedAltitudeSource(m.selectedAltitudeSource), want);
+            case "selected_altitude_fms" ->
+                assertThat(m.selectedAltitudeSource == 1).as(what).isEqualTo(want.asBoolean());
             case "baro_setting_hpa" -> dbl(what, m.baroSettingHpa, want, tol);
             case "baro_setting_minus_800_hpa" -> dbl(what, m.baroSettingHpa - 800.0, want, tol);
             case "selected_heading_deg" -> dbl(what, m.selectedHeadingDeg, want, tol);
             case "selected_heading_deg_int" -> num(what, (int) Math.round(m.selectedHeadingDeg), want, tol);
-            case "selected_heading_valid" -> assertThat(!Double.isNaN(m.selectedHeadingDeg)).as(what).isEqualTo(want.asBoolean());
-            case "mode_status" -> assertThat(m.autopilot != ModeSMessage.ABSENT).as(what).isEqualTo(want.asBoolean());
+            case "selected_heading_valid" ->
+                assertThat(!Double.isNaN(m.selectedHeadingDeg)).as(what).isEqualTo(want.asBoolean());
+            case "mode_status" ->
+                assertThat(m.autopilot != ModeSMessage.ABSENT).as(what).isEqualTo(want.asBoolean());
             case "autopilot" -> bool(what, m.autopilot, want);
             case "vnav" -> bool(what, m.vnav, want);
             case "alt_hold" -> bool(what, m.altitudeHold, want);
@@ -208,7 +241,9 @@ class ModeSVectorsTest {
                 assertThat(want.asBoolean()).isTrue();
                 assertThat(ok).as(what).isFalse();
                 assertThat(m.tc).as(what).isEqualTo(29);
-                assertThat(m.selectedAltitudeFt).as(what + ": nothing read from a rejected TSS").isEqualTo(ModeSMessage.ABSENT);
+                assertThat(m.selectedAltitudeFt)
+                        .as(what + ": nothing read from a rejected TSS")
+                        .isEqualTo(ModeSMessage.ABSENT);
             }
             case "tss_if_version_0" -> assertThat(m.subtype == 0).as(what).isEqualTo(want.asBoolean());
             case "tss_if_version_2" -> assertThat(m.subtype == 1).as(what).isEqualTo(want.asBoolean());
@@ -225,12 +260,14 @@ class ModeSVectorsTest {
                 if (want.isTextual()) str(what, ModeSText.hrd(m.hrd), want);
                 else num(what, m.hrd, want, tol);
             }
-            case "capability_classes" -> str(what, ModeSText.capabilityClasses(m.capabilityClass, m.subtype == 1), want);
+            case "capability_classes" ->
+                str(what, ModeSText.capabilityClasses(m.capabilityClass, m.subtype == 1), want);
             case "operational_modes" -> str(what, ModeSText.operationalModes(m.operationalMode), want);
             case "lat" -> dbl(what, m.lat, want, tol);
             case "lon" -> dbl(what, m.lon, want, tol);
             case "j" -> num(what, Cpr.localLatitudeIndex(m.cprLat, m.cprFormat == 1, m.surface, ref[0]), want, tol);
-            case "m" -> num(what, Cpr.localLongitudeIndex(m.cprLon, m.cprFormat == 1, m.surface, m.lat, ref[1]), want, tol);
+            case "m" ->
+                num(what, Cpr.localLongitudeIndex(m.cprLon, m.cprFormat == 1, m.surface, m.lat, ref[1]), want, tol);
             case "dlat" -> dbl(what, Cpr.latitudeZoneSize(m.cprFormat == 1, m.surface), want, tol);
             case "dlon" -> dbl(what, Cpr.longitudeZoneSize(m.lat, m.cprFormat == 1, m.surface), want, tol);
             default -> fail(what + ": expect field not handled by this test");
@@ -251,13 +288,21 @@ class ModeSVectorsTest {
         byte[] even = hex(p.get("hex_even").asText());
         byte[] odd = hex(p.get("hex_odd").asText());
         // without times the older frame is one second before the newer one
-        long tEven = p.has("t_even") ? (long) (p.get("t_even").asDouble() * 1e9) : (oddLatest ? 1_000_000_000L : 2_000_000_000L);
-        long tOdd = p.has("t_odd") ? (long) (p.get("t_odd").asDouble() * 1e9) : (oddLatest ? 2_000_000_000L : 1_000_000_000L);
+        long tEven = p.has("t_even")
+                ? (long) (p.get("t_even").asDouble() * 1e9)
+                : (oddLatest ? 1_000_000_000L : 2_000_000_000L);
+        long tOdd = p.has("t_odd")
+                ? (long) (p.get("t_odd").asDouble() * 1e9)
+                : (oddLatest ? 2_000_000_000L : 1_000_000_000L);
         CprResolver resolver = new CprResolver();
         if (ref != null) resolver.setReceiver(ref[0], ref[1]);
         ModeSMessage me = new ModeSMessage(), mo = new ModeSMessage();
-        assertThat(ModeSDecoder.decode(even, 0, 14, tEven, me)).as(id + " even decodes").isTrue();
-        assertThat(ModeSDecoder.decode(odd, 0, 14, tOdd, mo)).as(id + " odd decodes").isTrue();
+        assertThat(ModeSDecoder.decode(even, 0, 14, tEven, me))
+                .as(id + " even decodes")
+                .isTrue();
+        assertThat(ModeSDecoder.decode(odd, 0, 14, tOdd, mo))
+                .as(id + " odd decodes")
+                .isTrue();
         ModeSMessage latest = oddLatest ? mo : me;
         resolver.resolve(oddLatest ? me : mo);
         resolver.resolve(latest);
@@ -299,8 +344,14 @@ class ModeSVectorsTest {
         boolean surface = in.get("surface").asBoolean();
         double[] out = new double[2];
         if (method.startsWith("local_")) {
-            Cpr.local(in.get("cpr_lat").asInt(), in.get("cpr_lon").asInt(), in.get("cpr_format").asInt() == 1,
-                    surface, ref[0], ref[1], out);
+            Cpr.local(
+                    in.get("cpr_lat").asInt(),
+                    in.get("cpr_lon").asInt(),
+                    in.get("cpr_format").asInt() == 1,
+                    surface,
+                    ref[0],
+                    ref[1],
+                    out);
             assertThat(expect.get("result").asInt()).isZero();
             dbl(id + " lat", out[0], expect.get("lat"), tol.path("lat"));
             dbl(id + " lon", out[1], expect.get("lon"), tol.path("lon"));
@@ -315,7 +366,9 @@ class ModeSVectorsTest {
             boolean ok = surface
                     ? Cpr.globalSurface(le, ne, lo, no, odd, ref[0], ref[1], out)
                     : Cpr.globalAirborne(le, ne, lo, no, odd, out);
-            assertThat(ok).as(id + " " + latest + " result").isEqualTo(want.get("result").asInt() == 0);
+            assertThat(ok)
+                    .as(id + " " + latest + " result")
+                    .isEqualTo(want.get("result").asInt() == 0);
             if (ok) {
                 dbl(id + " " + latest + " lat", out[0], want.get("lat"), tol.path(latest));
                 dbl(id + " " + latest + " lon", out[1], want.get("lon"), tol.path(latest));
@@ -342,9 +395,12 @@ class ModeSVectorsTest {
         }
         double w = want.asDouble();
         assertThat(actual).as(what).isNotNaN();
-        double allowed = tol.has("abs") ? tol.get("abs").asDouble()
+        double allowed = tol.has("abs")
+                ? tol.get("abs").asDouble()
                 : tol.has("rel") ? Math.abs(w) * tol.get("rel").asDouble() : 1e-9;
-        assertThat(Math.abs(actual - w)).as(what + ": got " + actual + ", want " + w).isLessThanOrEqualTo(allowed);
+        assertThat(Math.abs(actual - w))
+                .as(what + ": got " + actual + ", want " + w)
+                .isLessThanOrEqualTo(allowed);
     }
 
     /**

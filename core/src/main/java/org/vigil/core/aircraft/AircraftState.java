@@ -90,21 +90,46 @@ public final class AircraftState {
         firstSeenNanos = NEVER;
         lastSeenNanos = NEVER;
         java.util.Arrays.fill(seen, NEVER);
-        lat = Double.NaN; lon = Double.NaN; surface = false;
-        positionRejections = 0; relocations = 0;
-        candLat = Double.NaN; candLon = Double.NaN; candTime = NEVER; candSurface = false; candCount = 0;
-        trailHead = 0; trailCount = 0;
-        baroAltitudeFt = ABSENT; gnssAltitudeFt = ABSENT;
-        groundSpeedKt = Double.NaN; trackDeg = Double.NaN;
-        verticalRateFpm = ABSENT; verticalRateSource = ABSENT;
-        iasKt = Double.NaN; tasKt = Double.NaN; mach = Double.NaN; headingDeg = Double.NaN;
-        callsign = 0; squawk = ABSENT; emergency = null; category = ABSENT;
-        adsbVersion = ABSENT; nacP = ABSENT; nic = ABSENT; sil = ABSENT; gva = ABSENT; nicBaro = ABSENT;
-        selectedAltitudeFt = ABSENT; selectedHeadingDeg = Double.NaN; baroSettingHpa = Double.NaN;
+        lat = Double.NaN;
+        lon = Double.NaN;
+        surface = false;
+        positionRejections = 0;
+        relocations = 0;
+        candLat = Double.NaN;
+        candLon = Double.NaN;
+        candTime = NEVER;
+        candSurface = false;
+        candCount = 0;
+        trailHead = 0;
+        trailCount = 0;
+        baroAltitudeFt = ABSENT;
+        gnssAltitudeFt = ABSENT;
+        groundSpeedKt = Double.NaN;
+        trackDeg = Double.NaN;
+        verticalRateFpm = ABSENT;
+        verticalRateSource = ABSENT;
+        iasKt = Double.NaN;
+        tasKt = Double.NaN;
+        mach = Double.NaN;
+        headingDeg = Double.NaN;
+        callsign = 0;
+        squawk = ABSENT;
+        emergency = null;
+        category = ABSENT;
+        adsbVersion = ABSENT;
+        nacP = ABSENT;
+        nic = ABSENT;
+        sil = ABSENT;
+        gva = ABSENT;
+        nicBaro = ABSENT;
+        selectedAltitudeFt = ABSENT;
+        selectedHeadingDeg = Double.NaN;
+        baroSettingHpa = Double.NaN;
         airGround = AIR_GROUND_UNKNOWN;
         messages = 0;
         java.util.Arrays.fill(messagesByDf, 0);
-        signalLevel = -1; signalAverage = Double.NaN;
+        signalLevel = -1;
+        signalAverage = Double.NaN;
     }
 
     // ------------------------------------------------------------------ reception
@@ -138,7 +163,8 @@ public final class AircraftState {
 
     /** Plausibility gate; the table counts outcomes. Called only via {@link AircraftTable#offerPosition}. */
     PositionOutcome offerPosition(double newLat, double newLon, int altitudeFt, boolean onSurface, long t) {
-        if (!(newLat >= -90 && newLat <= 90 && newLon >= -180 && newLon <= 180)) return PositionOutcome.REJECTED_INVALID;
+        if (!(newLat >= -90 && newLat <= 90 && newLon >= -180 && newLon <= 180))
+            return PositionOutcome.REJECTED_INVALID;
         long last = seen[FieldGroup.POSITION.ordinal()];
         if (last == NEVER) {
             place(newLat, newLon, altitudeFt, onSurface, t);
@@ -153,10 +179,15 @@ public final class AircraftState {
         positionRejections++;
         // Does this rejected fix continue the previous rejected one? If so the aircraft is
         // probably really there and our held position is the bad one.
-        boolean agrees = candCount > 0 && t >= candTime && t - candTime <= rules.relocateWindowNanos()
+        boolean agrees = candCount > 0
+                && t >= candTime
+                && t - candTime <= rules.relocateWindowNanos()
                 && reachable(candLat, candLon, candTime, candSurface, newLat, newLon, t, onSurface);
         candCount = agrees ? candCount + 1 : 1;
-        candLat = newLat; candLon = newLon; candTime = t; candSurface = onSurface;
+        candLat = newLat;
+        candLon = newLon;
+        candTime = t;
+        candSurface = onSurface;
         if (candCount >= rules.relocateAfter()) {
             candCount = 0;
             relocations++;
@@ -166,15 +197,17 @@ public final class AircraftState {
         return PositionOutcome.REJECTED_IMPLAUSIBLE;
     }
 
-    private boolean reachable(double lat0, double lon0, long t0, boolean surf0,
-                              double lat1, double lon1, long t1, boolean surf1) {
+    private boolean reachable(
+            double lat0, double lon0, long t0, boolean surf0, double lat1, double lon1, long t1, boolean surf1) {
         double dt = Math.max((t1 - t0) / 1e9, rules.minGateSeconds());
         double kt = (surf0 && surf1) ? rules.maxSurfaceSpeedKt() : rules.maxAirborneSpeedKt();
         return distanceNm(lat0, lon0, lat1, lon1) <= kt * dt / 3600.0 + rules.positionSlackNm();
     }
 
     private void place(double newLat, double newLon, int altitudeFt, boolean onSurface, long t) {
-        lat = newLat; lon = newLon; surface = onSurface;
+        lat = newLat;
+        lon = newLon;
+        surface = onSurface;
         seen[FieldGroup.POSITION.ordinal()] = t;
         int alt = altitudeFt != ABSENT ? altitudeFt : (onSurface ? ABSENT : baroAltitudeFt);
         trailTime[trailHead] = t;
@@ -206,12 +239,18 @@ public final class AircraftState {
 
     /** Ground speed and track; either may be NaN (e.g. a surface report with track invalid). */
     public void updateGroundVelocity(double speedKt, double trackDegrees, long t) {
-        if (refresh(FieldGroup.GROUND_VELOCITY, t)) { groundSpeedKt = speedKt; trackDeg = trackDegrees; }
+        if (refresh(FieldGroup.GROUND_VELOCITY, t)) {
+            groundSpeedKt = speedKt;
+            trackDeg = trackDegrees;
+        }
     }
 
     /** @param source {@link #VR_SOURCE_GNSS}, {@link #VR_SOURCE_BARO} or {@link #ABSENT} */
     public void updateVerticalRate(int fpm, int source, long t) {
-        if (refresh(FieldGroup.VERTICAL_RATE, t)) { verticalRateFpm = fpm; verticalRateSource = source; }
+        if (refresh(FieldGroup.VERTICAL_RATE, t)) {
+            verticalRateFpm = fpm;
+            verticalRateSource = source;
+        }
     }
 
     /**
@@ -250,8 +289,8 @@ public final class AircraftState {
     }
 
     /** Quality indicators; {@link #ABSENT} arguments leave the held value. */
-    public void updateQuality(int version, int nacPosition, int nicValue, int silValue, int gvaValue,
-                              int nicBaroValue, long t) {
+    public void updateQuality(
+            int version, int nacPosition, int nicValue, int silValue, int gvaValue, int nicBaroValue, long t) {
         if (!refresh(FieldGroup.QUALITY, t)) return;
         if (version != ABSENT) adsbVersion = version;
         if (nacPosition != ABSENT) nacP = nacPosition;
@@ -277,14 +316,30 @@ public final class AircraftState {
     // ------------------------------------------------------------------ reading
 
     /** 24-bit address, with {@link AircraftTable#NON_ICAO} set for DF18 anonymous/TIS-B addresses. */
-    public int address() { return address; }
-    public int icao() { return address & 0xFFFFFF; }
-    public boolean isNonIcaoAddress() { return (address & AircraftTable.NON_ICAO) != 0; }
-    public long firstSeenNanos() { return firstSeenNanos; }
-    public long lastSeenNanos() { return lastSeenNanos; }
+    public int address() {
+        return address;
+    }
+
+    public int icao() {
+        return address & 0xFFFFFF;
+    }
+
+    public boolean isNonIcaoAddress() {
+        return (address & AircraftTable.NON_ICAO) != 0;
+    }
+
+    public long firstSeenNanos() {
+        return firstSeenNanos;
+    }
+
+    public long lastSeenNanos() {
+        return lastSeenNanos;
+    }
 
     /** Time the group was last refreshed, or {@link #NEVER}. */
-    public long seenNanos(FieldGroup g) { return seen[g.ordinal()]; }
+    public long seenNanos(FieldGroup g) {
+        return seen[g.ordinal()];
+    }
 
     /** true when the group has a value no older than its stale age at {@code nowNanos}. */
     public boolean isFresh(FieldGroup g, long nowNanos) {
@@ -292,61 +347,175 @@ public final class AircraftState {
         return s != NEVER && nowNanos - s <= rules.staleAfterNanos(g.ordinal());
     }
 
-    public boolean hasPosition() { return seen[FieldGroup.POSITION.ordinal()] != NEVER; }
-    public double lat() { return lat; }
-    public double lon() { return lon; }
-    public boolean isSurfacePosition() { return surface; }
-    public long positionNanos() { return seen[FieldGroup.POSITION.ordinal()]; }
+    public boolean hasPosition() {
+        return seen[FieldGroup.POSITION.ordinal()] != NEVER;
+    }
+
+    public double lat() {
+        return lat;
+    }
+
+    public double lon() {
+        return lon;
+    }
+
+    public boolean isSurfacePosition() {
+        return surface;
+    }
+
+    public long positionNanos() {
+        return seen[FieldGroup.POSITION.ordinal()];
+    }
     /** Positions kept out by the plausibility gate since this aircraft appeared. */
-    public int positionRejections() { return positionRejections; }
-    public int relocations() { return relocations; }
+    public int positionRejections() {
+        return positionRejections;
+    }
 
-    public int baroAltitudeFt() { return baroAltitudeFt; }
-    public int gnssAltitudeFt() { return gnssAltitudeFt; }
-    public double groundSpeedKt() { return groundSpeedKt; }
-    public double trackDeg() { return trackDeg; }
-    public int verticalRateFpm() { return verticalRateFpm; }
-    public int verticalRateSource() { return verticalRateSource; }
-    public double indicatedAirspeedKt() { return iasKt; }
-    public double trueAirspeedKt() { return tasKt; }
-    public double mach() { return mach; }
-    public double headingDeg() { return headingDeg; }
+    public int relocations() {
+        return relocations;
+    }
+
+    public int baroAltitudeFt() {
+        return baroAltitudeFt;
+    }
+
+    public int gnssAltitudeFt() {
+        return gnssAltitudeFt;
+    }
+
+    public double groundSpeedKt() {
+        return groundSpeedKt;
+    }
+
+    public double trackDeg() {
+        return trackDeg;
+    }
+
+    public int verticalRateFpm() {
+        return verticalRateFpm;
+    }
+
+    public int verticalRateSource() {
+        return verticalRateSource;
+    }
+
+    public double indicatedAirspeedKt() {
+        return iasKt;
+    }
+
+    public double trueAirspeedKt() {
+        return tasKt;
+    }
+
+    public double mach() {
+        return mach;
+    }
+
+    public double headingDeg() {
+        return headingDeg;
+    }
     /** Packed callsign (see org.vigil.core.Callsigns), 0 when none. */
-    public long callsign() { return callsign; }
-    public int squawk() { return squawk; }
-    /** ADS-B emergency/priority status; null when never received. */
-    public Emergency emergency() { return emergency; }
-    /** Squawk 7500 (unlawful interference), 7600 (radio failure) or 7700 (emergency). */
-    public boolean isEmergencySquawk() { return squawk == 7500 || squawk == 7600 || squawk == 7700; }
-    /** Emitter category, 0xA3 for "A3" ({@code Integer.toHexString} gives the name); ABSENT when unknown. */
-    public int category() { return category; }
-    public int adsbVersion() { return adsbVersion; }
-    public int nacP() { return nacP; }
-    public int nic() { return nic; }
-    public int sil() { return sil; }
-    public int gva() { return gva; }
-    public int nicBaro() { return nicBaro; }
-    public int selectedAltitudeFt() { return selectedAltitudeFt; }
-    public double selectedHeadingDeg() { return selectedHeadingDeg; }
-    public double baroSettingHpa() { return baroSettingHpa; }
-    public int airGround() { return airGround; }
+    public long callsign() {
+        return callsign;
+    }
 
-    public long messages() { return messages; }
+    public int squawk() {
+        return squawk;
+    }
+    /** ADS-B emergency/priority status; null when never received. */
+    public Emergency emergency() {
+        return emergency;
+    }
+    /** Squawk 7500 (unlawful interference), 7600 (radio failure) or 7700 (emergency). */
+    public boolean isEmergencySquawk() {
+        return squawk == 7500 || squawk == 7600 || squawk == 7700;
+    }
+    /** Emitter category, 0xA3 for "A3" ({@code Integer.toHexString} gives the name); ABSENT when unknown. */
+    public int category() {
+        return category;
+    }
+
+    public int adsbVersion() {
+        return adsbVersion;
+    }
+
+    public int nacP() {
+        return nacP;
+    }
+
+    public int nic() {
+        return nic;
+    }
+
+    public int sil() {
+        return sil;
+    }
+
+    public int gva() {
+        return gva;
+    }
+
+    public int nicBaro() {
+        return nicBaro;
+    }
+
+    public int selectedAltitudeFt() {
+        return selectedAltitudeFt;
+    }
+
+    public double selectedHeadingDeg() {
+        return selectedHeadingDeg;
+    }
+
+    public double baroSettingHpa() {
+        return baroSettingHpa;
+    }
+
+    public int airGround() {
+        return airGround;
+    }
+
+    public long messages() {
+        return messages;
+    }
     /** Messages of a downlink format; DF 24..31 are all counted under 24. */
-    public long messages(int df) { return df < 0 || df > 31 ? 0 : messagesByDf[Math.min(df, DF_SLOTS - 1)]; }
+    public long messages(int df) {
+        return df < 0 || df > 31 ? 0 : messagesByDf[Math.min(df, DF_SLOTS - 1)];
+    }
     /** Last signal level 0..255, -1 when no feed gave one. */
-    public int signalLevel() { return signalLevel; }
-    public double signalAverage() { return signalAverage; }
+    public int signalLevel() {
+        return signalLevel;
+    }
+
+    public double signalAverage() {
+        return signalAverage;
+    }
 
     // ------------------------------------------------------------------ trail (0 = oldest)
 
-    public int trailCapacity() { return trailTime.length; }
-    public int trailSize() { return trailCount; }
-    public long trailTimeNanos(int i) { return trailTime[trailSlot(i)]; }
-    public double trailLat(int i) { return trailLat[trailSlot(i)]; }
-    public double trailLon(int i) { return trailLon[trailSlot(i)]; }
+    public int trailCapacity() {
+        return trailTime.length;
+    }
+
+    public int trailSize() {
+        return trailCount;
+    }
+
+    public long trailTimeNanos(int i) {
+        return trailTime[trailSlot(i)];
+    }
+
+    public double trailLat(int i) {
+        return trailLat[trailSlot(i)];
+    }
+
+    public double trailLon(int i) {
+        return trailLon[trailSlot(i)];
+    }
     /** Altitude with the point (its own message, else the held baro altitude), {@link #ABSENT} when unknown. */
-    public int trailAltitudeFt(int i) { return trailAlt[trailSlot(i)]; }
+    public int trailAltitudeFt(int i) {
+        return trailAlt[trailSlot(i)];
+    }
 
     private int trailSlot(int i) {
         if (i < 0 || i >= trailCount) throw new IndexOutOfBoundsException("trail index " + i + " of " + trailCount);

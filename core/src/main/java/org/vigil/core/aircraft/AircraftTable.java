@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 public final class AircraftTable {
     /** Flag bit added to a DF18 non-ICAO address so it cannot collide with a real ICAO address. */
     public static final int NON_ICAO = 1 << 24;
+
     private static final int FREE = -1;
 
     private final TrackingRules rules;
@@ -42,7 +43,8 @@ public final class AircraftTable {
 
     public AircraftTable(TrackingRules rules) {
         this.rules = rules;
-        int cap = Integer.highestOneBit(Math.max(4, rules.initialCapacity()) * 2 - 1) * 2; // >= 2 × initial, power of two
+        int cap =
+                Integer.highestOneBit(Math.max(4, rules.initialCapacity()) * 2 - 1) * 2; // >= 2 × initial, power of two
         allocate(cap);
         pool = new AircraftState[16];
     }
@@ -60,12 +62,21 @@ public final class AircraftTable {
         return h ^ (h >>> 16);
     }
 
-    public TrackingRules rules() { return rules; }
-    public int size() { return size; }
+    public TrackingRules rules() {
+        return rules;
+    }
+
+    public int size() {
+        return size;
+    }
     /** Number of slots; stable once the table has seen its peak traffic. */
-    public int capacity() { return keys.length; }
+    public int capacity() {
+        return keys.length;
+    }
     /** State objects ever created (live + pooled); stops growing in steady state. */
-    public int statesCreated() { return statesCreated; }
+    public int statesCreated() {
+        return statesCreated;
+    }
 
     /** The aircraft with this address, or null. */
     public AircraftState find(int address) {
@@ -176,15 +187,25 @@ public final class AircraftTable {
      * Offers a decoded position to the plausibility gate and counts the outcome.
      * @param altitudeFt altitude carried with the position (for the trail), {@link AircraftState#ABSENT} if none
      */
-    public PositionOutcome offerPosition(AircraftState s, double lat, double lon, int altitudeFt, boolean surface,
-                                         long timeNanos) {
+    public PositionOutcome offerPosition(
+            AircraftState s, double lat, double lon, int altitudeFt, boolean surface, long timeNanos) {
         PositionOutcome o = s.offerPosition(lat, lon, altitudeFt, surface, timeNanos);
         switch (o) {
-            case ACCEPTED: positionsAccepted++; break;
-            case RELOCATED: positionsRelocated++; break;
-            case REJECTED_IMPLAUSIBLE: positionsRejected++; break;
-            case IGNORED_LATE: positionsLate++; break;
-            default: positionsInvalid++; break;
+            case ACCEPTED:
+                positionsAccepted++;
+                break;
+            case RELOCATED:
+                positionsRelocated++;
+                break;
+            case REJECTED_IMPLAUSIBLE:
+                positionsRejected++;
+                break;
+            case IGNORED_LATE:
+                positionsLate++;
+                break;
+            default:
+                positionsInvalid++;
+                break;
         }
         return o;
     }
@@ -219,15 +240,39 @@ public final class AircraftTable {
     }
 
     /** Index-based iteration without a lambda: {@code for (i < capacity()) if (stateAt(i) != null)}. */
-    public AircraftState stateAt(int slot) { return states[slot]; }
+    public AircraftState stateAt(int slot) {
+        return states[slot];
+    }
 
-    public long aircraftAdded() { return aircraftAdded; }
-    public long aircraftExpired() { return aircraftExpired; }
+    public long aircraftAdded() {
+        return aircraftAdded;
+    }
+
+    public long aircraftExpired() {
+        return aircraftExpired;
+    }
     /** New addresses refused because the table held {@link TrackingRules#maxAircraft()} aircraft. */
-    public long refusedTableFull() { return refusedTableFull; }
-    public long positionsAccepted() { return positionsAccepted; }
-    public long positionsRelocated() { return positionsRelocated; }
-    public long positionsRejected() { return positionsRejected; }
-    public long positionsLate() { return positionsLate; }
-    public long positionsInvalid() { return positionsInvalid; }
+    public long refusedTableFull() {
+        return refusedTableFull;
+    }
+
+    public long positionsAccepted() {
+        return positionsAccepted;
+    }
+
+    public long positionsRelocated() {
+        return positionsRelocated;
+    }
+
+    public long positionsRejected() {
+        return positionsRejected;
+    }
+
+    public long positionsLate() {
+        return positionsLate;
+    }
+
+    public long positionsInvalid() {
+        return positionsInvalid;
+    }
 }

@@ -29,11 +29,22 @@ public final class TrackingRules {
     private final int maxAircraft;
     private final int initialCapacity;
 
-    private TrackingRules(double maxAirborneSpeedKt, double maxSurfaceSpeedKt, double minGateSeconds,
-                          double positionSlackNm, int relocateAfter, long relocateWindowNanos, long dropAfterNanos,
-                          long[] staleAfterNanos, int trailLength, int maxAircraft, int initialCapacity) {
-        if (!(maxAirborneSpeedKt > 0) || !(maxSurfaceSpeedKt > 0)) throw new IllegalArgumentException("speed limits must be > 0");
-        if (!(minGateSeconds >= 0) || !(positionSlackNm >= 0)) throw new IllegalArgumentException("gate floor and slack must be >= 0");
+    private TrackingRules(
+            double maxAirborneSpeedKt,
+            double maxSurfaceSpeedKt,
+            double minGateSeconds,
+            double positionSlackNm,
+            int relocateAfter,
+            long relocateWindowNanos,
+            long dropAfterNanos,
+            long[] staleAfterNanos,
+            int trailLength,
+            int maxAircraft,
+            int initialCapacity) {
+        if (!(maxAirborneSpeedKt > 0) || !(maxSurfaceSpeedKt > 0))
+            throw new IllegalArgumentException("speed limits must be > 0");
+        if (!(minGateSeconds >= 0) || !(positionSlackNm >= 0))
+            throw new IllegalArgumentException("gate floor and slack must be >= 0");
         if (relocateAfter < 1) throw new IllegalArgumentException("relocateAfter must be >= 1");
         if (relocateWindowNanos <= 0 || dropAfterNanos <= 0) throw new IllegalArgumentException("windows must be > 0");
         if (trailLength < 1) throw new IllegalArgumentException("trailLength must be >= 1");
@@ -69,71 +80,236 @@ public final class TrackingRules {
         return new TrackingRules(1200, 250, 1.0, 0.1, 3, 30 * SECOND, 300 * SECOND, stale, 64, 20_000, 256);
     }
 
-    private TrackingRules copy(double air, double surf, double floor, double slack, int reloc, long relocWin,
-                               long drop, long[] stale, int trail, int max, int initial) {
+    private TrackingRules copy(
+            double air,
+            double surf,
+            double floor,
+            double slack,
+            int reloc,
+            long relocWin,
+            long drop,
+            long[] stale,
+            int trail,
+            int max,
+            int initial) {
         return new TrackingRules(air, surf, floor, slack, reloc, relocWin, drop, stale, trail, max, initial);
     }
 
     public TrackingRules withMaxAirborneSpeedKt(double kt) {
-        return copy(kt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                kt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withMaxSurfaceSpeedKt(double kt) {
-        return copy(maxAirborneSpeedKt, kt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                kt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withMinGateSeconds(double s) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, s, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                s,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withPositionSlackNm(double nm) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, nm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                nm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     /** Number of consecutive, mutually consistent rejected fixes after which the aircraft is re-placed. */
     public TrackingRules withRelocateAfter(int n) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, n, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                n,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withRelocateWindowNanos(long nanos) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, nanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                nanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withDropAfterNanos(long nanos) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, nanos, staleAfterNanos, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                nanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withStaleAfterNanos(FieldGroup group, long nanos) {
         long[] s = staleAfterNanos.clone();
         s[group.ordinal()] = nanos;
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, s, trailLength, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                s,
+                trailLength,
+                maxAircraft,
+                initialCapacity);
     }
 
     public TrackingRules withTrailLength(int points) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, points, maxAircraft, initialCapacity);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                points,
+                maxAircraft,
+                initialCapacity);
     }
 
     /** Upper bound on tracked aircraft; beyond it new addresses are refused and counted. */
     public TrackingRules withMaxAircraft(int n) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, n, Math.min(initialCapacity, n));
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                n,
+                Math.min(initialCapacity, n));
     }
 
     /** Expected number of aircraft: the table is sized for it up front so it never grows below it. */
     public TrackingRules withInitialCapacity(int n) {
-        return copy(maxAirborneSpeedKt, maxSurfaceSpeedKt, minGateSeconds, positionSlackNm, relocateAfter, relocateWindowNanos, dropAfterNanos, staleAfterNanos, trailLength, maxAircraft, n);
+        return copy(
+                maxAirborneSpeedKt,
+                maxSurfaceSpeedKt,
+                minGateSeconds,
+                positionSlackNm,
+                relocateAfter,
+                relocateWindowNanos,
+                dropAfterNanos,
+                staleAfterNanos,
+                trailLength,
+                maxAircraft,
+                n);
     }
 
-    public double maxAirborneSpeedKt() { return maxAirborneSpeedKt; }
-    public double maxSurfaceSpeedKt() { return maxSurfaceSpeedKt; }
-    public double minGateSeconds() { return minGateSeconds; }
-    public double positionSlackNm() { return positionSlackNm; }
-    public int relocateAfter() { return relocateAfter; }
-    public long relocateWindowNanos() { return relocateWindowNanos; }
-    public long dropAfterNanos() { return dropAfterNanos; }
-    public long staleAfterNanos(FieldGroup group) { return staleAfterNanos[group.ordinal()]; }
-    public int trailLength() { return trailLength; }
-    public int maxAircraft() { return maxAircraft; }
-    public int initialCapacity() { return initialCapacity; }
+    public double maxAirborneSpeedKt() {
+        return maxAirborneSpeedKt;
+    }
 
-    long staleAfterNanos(int groupOrdinal) { return staleAfterNanos[groupOrdinal]; }
+    public double maxSurfaceSpeedKt() {
+        return maxSurfaceSpeedKt;
+    }
+
+    public double minGateSeconds() {
+        return minGateSeconds;
+    }
+
+    public double positionSlackNm() {
+        return positionSlackNm;
+    }
+
+    public int relocateAfter() {
+        return relocateAfter;
+    }
+
+    public long relocateWindowNanos() {
+        return relocateWindowNanos;
+    }
+
+    public long dropAfterNanos() {
+        return dropAfterNanos;
+    }
+
+    public long staleAfterNanos(FieldGroup group) {
+        return staleAfterNanos[group.ordinal()];
+    }
+
+    public int trailLength() {
+        return trailLength;
+    }
+
+    public int maxAircraft() {
+        return maxAircraft;
+    }
+
+    public int initialCapacity() {
+        return initialCapacity;
+    }
+
+    long staleAfterNanos(int groupOrdinal) {
+        return staleAfterNanos[groupOrdinal];
+    }
 }

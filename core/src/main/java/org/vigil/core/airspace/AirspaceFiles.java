@@ -1,8 +1,5 @@
 package org.vigil.core.airspace;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import org.vigil.core.yaml.SafeYaml;
 import org.vigil.core.yaml.YamlException;
 
@@ -30,10 +29,11 @@ final class AirspaceFiles {
 
     private static final ObjectMapper JSON = configure(new JsonFactory());
 
-    private AirspaceFiles() { }
+    private AirspaceFiles() {}
 
     private static ObjectMapper configure(JsonFactory factory) {
-        factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        factory.setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
         factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         factory.disable(StreamReadFeature.AUTO_CLOSE_SOURCE.mappedFeature());
         return new ObjectMapper(factory);
@@ -64,8 +64,12 @@ final class AirspaceFiles {
             return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw error(what, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
-                    e.getOriginalMessage(), e);
+            throw error(
+                    what,
+                    at == null ? -1 : at.getLineNr(),
+                    at == null ? -1 : at.getColumnNr(),
+                    e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -3,7 +3,6 @@ package org.vigil.core.airspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -18,9 +17,9 @@ import org.locationtech.jts.geom.Polygon;
 final class GeoJson {
     static final GeometryFactory FACTORY = new GeometryFactory();
 
-    record Feature(Map<String, Object> properties, Geometry geometry) { }
+    record Feature(Map<String, Object> properties, Geometry geometry) {}
 
-    private GeoJson() { }
+    private GeoJson() {}
 
     static List<Feature> features(Object root) {
         Map<String, Object> map = asMap(root, "GeoJSON root");
@@ -76,7 +75,8 @@ final class GeoJson {
         List<Object> list = asList(positions, "ring");
         List<Coordinate> coords = new ArrayList<>(list.size() + 1);
         for (Object p : list) coords.add(position(p));
-        if (coords.size() > 0 && !coords.get(0).equals2D(coords.get(coords.size() - 1))) coords.add(coords.get(0).copy());
+        if (coords.size() > 0 && !coords.get(0).equals2D(coords.get(coords.size() - 1)))
+            coords.add(coords.get(0).copy());
         if (coords.size() < 4) throw new AirspaceDataException("GeoJSON: a ring needs at least 3 distinct positions");
         return FACTORY.createLinearRing(coords.toArray(new Coordinate[0]));
     }

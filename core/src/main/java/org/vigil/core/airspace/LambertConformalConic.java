@@ -1,9 +1,9 @@
 package org.vigil.core.airspace;
 
-import org.vigil.core.geo.Wgs84;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
+import org.vigil.core.geo.Wgs84;
 
 /**
  * Lambert conformal conic projection with two standard parallels on the WGS-84 ellipsoid
@@ -81,7 +81,10 @@ final class LambertConformalConic {
         for (int i = 0; i < 15; i++) {
             double s = Math.sin(phi);
             double next = Math.PI / 2 - 2 * Math.atan(tt * Math.pow((1 - E * s) / (1 + E * s), E / 2));
-            if (Math.abs(next - phi) < 1e-13) { phi = next; break; }
+            if (Math.abs(next - phi) < 1e-13) {
+                phi = next;
+                break;
+            }
             phi = next;
         }
         return Math.toDegrees(phi);
@@ -98,14 +101,23 @@ final class LambertConformalConic {
     Geometry forward(Geometry lonLat) {
         Geometry g = lonLat.copy();
         g.apply(new CoordinateSequenceFilter() {
-            @Override public void filter(CoordinateSequence seq, int i) {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
                 double lon = seq.getX(i);
                 double lat = seq.getY(i);
                 seq.setOrdinate(i, 0, x(lat, lon));
                 seq.setOrdinate(i, 1, y(lat, lon));
             }
-            @Override public boolean isDone() { return false; }
-            @Override public boolean isGeometryChanged() { return true; }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
         });
         return g;
     }
@@ -114,14 +126,23 @@ final class LambertConformalConic {
     Geometry inverse(Geometry projected) {
         Geometry g = projected.copy();
         g.apply(new CoordinateSequenceFilter() {
-            @Override public void filter(CoordinateSequence seq, int i) {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
                 double x = seq.getX(i);
                 double y = seq.getY(i);
                 seq.setOrdinate(i, 0, lonDeg(x, y));
                 seq.setOrdinate(i, 1, latDeg(x, y));
             }
-            @Override public boolean isDone() { return false; }
-            @Override public boolean isGeometryChanged() { return true; }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
         });
         return g;
     }

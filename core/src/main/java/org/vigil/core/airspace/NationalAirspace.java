@@ -1,6 +1,5 @@
 package org.vigil.core.airspace;
 
-import org.vigil.core.geo.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,19 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
+import org.vigil.core.geo.Units;
 
 /**
  * National airspace of each state in the scenario region: its land territory plus its territorial
@@ -51,6 +50,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 public final class NationalAirspace {
     /** No state: international airspace, or outside the modelled region. */
     public static final int NONE = -1;
+
     public static final double METRES_PER_NM = Units.NM;
     public static final double DEFAULT_TERRITORIAL_SEA_NM = 12.0;
     /** The scenario region (lon 20–45 E, lat 38–50 N), matching the Natural Earth extract. */
@@ -64,6 +64,7 @@ public final class NationalAirspace {
     private static final double SLIVER_M2 = 10_000;
     /** Coast vertices for the median line are at most this far apart (metres). */
     private static final double MEDIAN_SITE_SPACING_M = 500;
+
     private static final PrecisionModel METRE_GRID = new PrecisionModel(1.0);
 
     private final String[] iso;
@@ -125,8 +126,12 @@ public final class NationalAirspace {
         return new NationalAirspace(isos, names, shapes, region, claims);
     }
 
-    NationalAirspace(List<String> isos, List<String> stateNames, List<Geometry> landLonLat, Envelope region,
-                     Map<String, Double> claims) {
+    NationalAirspace(
+            List<String> isos,
+            List<String> stateNames,
+            List<Geometry> landLonLat,
+            Envelope region,
+            Map<String, Double> claims) {
         int n = isos.size();
         this.region = new Envelope(region);
         this.iso = isos.toArray(new String[0]);
@@ -174,8 +179,7 @@ public final class NationalAirspace {
                 if (!seaP[i].getEnvelopeInternal().intersects(seaP[j].getEnvelopeInternal())) continue;
                 Geometry overlap = withoutSlivers(intersection(seaP[i], seaP[j]), SLIVER_M2);
                 if (overlap.isEmpty()) continue;
-                Geometry nearerJ = nearerToSecond(landP[i], landP[j], overlap,
-                        Math.max(bufferM[i], bufferM[j]) * 1.5);
+                Geometry nearerJ = nearerToSecond(landP[i], landP[j], overlap, Math.max(bufferM[i], bufferM[j]) * 1.5);
                 Geometry toJ = intersection(overlap, nearerJ);
                 Geometry toI = difference(overlap, nearerJ);
                 seaP[i] = withoutSlivers(difference(seaP[i], toJ), SLIVER_M2);
@@ -226,8 +230,8 @@ public final class NationalAirspace {
         return nearB.isEmpty() ? GeoJson.FACTORY.createPolygon() : UnaryUnionNG.union(nearB, METRE_GRID);
     }
 
-    private static void addSites(Geometry landP, Envelope env, Set<Coordinate> shared, boolean isB,
-                                 Map<Coordinate, Boolean> out) {
+    private static void addSites(
+            Geometry landP, Envelope env, Set<Coordinate> shared, boolean isB, Map<Coordinate, Boolean> out) {
         for (int p = 0; p < landP.getNumGeometries(); p++) {
             Polygon poly = (Polygon) landP.getGeometryN(p);
             if (!poly.getEnvelopeInternal().intersects(env)) continue;
@@ -238,8 +242,8 @@ public final class NationalAirspace {
         }
     }
 
-    private static void addRingSites(Coordinate[] ring, Envelope env, Set<Coordinate> shared, boolean isB,
-                                     Map<Coordinate, Boolean> out) {
+    private static void addRingSites(
+            Coordinate[] ring, Envelope env, Set<Coordinate> shared, boolean isB, Map<Coordinate, Boolean> out) {
         for (int k = 0; k + 1 < ring.length; k++) {
             Coordinate a = ring[k];
             Coordinate b = ring[k + 1];

@@ -30,6 +30,7 @@ public final class NatoMembership {
 
     private static final class DefaultHolder {
         static final NatoMembership INSTANCE;
+
         static {
             try (InputStream in = NatoMembership.class.getResourceAsStream(DEFAULT_RESOURCE)) {
                 if (in == null) throw new AirspaceDataException("missing classpath resource " + DEFAULT_RESOURCE);
@@ -47,7 +48,8 @@ public final class NatoMembership {
 
     public static NatoMembership fromYaml(InputStream in) throws IOException {
         Object root = AirspaceFiles.readYaml(in, "NATO table");
-        Map<String, Object> members = GeoJson.asMap(GeoJson.asMap(root, "NATO table").get("members"), "members");
+        Map<String, Object> members =
+                GeoJson.asMap(GeoJson.asMap(root, "NATO table").get("members"), "members");
         Map<String, LocalDate> joined = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : members.entrySet()) {
             if (!e.getKey().matches("[A-Z]{2}")) {

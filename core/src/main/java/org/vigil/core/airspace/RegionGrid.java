@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -89,14 +88,16 @@ final class RegionGrid {
             int c1 = clampColumn(env.getMaxX());
             int r0 = clampRow(env.getMinY());
             int r1 = clampRow(env.getMaxY());
-            if (env.getMaxX() < minLon || env.getMinX() > minLon + columns * cellDeg
-                    || env.getMaxY() < minLat || env.getMinY() > minLat + rows * cellDeg) continue;
+            if (env.getMaxX() < minLon
+                    || env.getMinX() > minLon + columns * cellDeg
+                    || env.getMaxY() < minLat
+                    || env.getMinY() > minLat + rows * cellDeg) continue;
             for (int row = r0; row <= r1; row++) {
                 for (int col = c0; col <= c1; col++) {
                     int cell = row * columns + col;
                     DoubleList e = cellEdges.get(cell);
-                    boolean inside = prepared.covers(factory.createPoint(
-                            new Coordinate(centreLon(col), centreLat(row))));
+                    boolean inside =
+                            prepared.covers(factory.createPoint(new Coordinate(centreLon(col), centreLat(row))));
                     if (e == null && !inside) continue;
                     if (perCell.get(cell) == null) perCell.set(cell, new ArrayList<>(2));
                     perCell.get(cell).add(new Entry(r, inside, e == null ? new double[0] : e.toArray()));
@@ -137,7 +138,7 @@ final class RegionGrid {
     }
 
     @SuppressWarnings("ArrayRecordComponent") // private lookup entry; the edge array is built once and never exposed
-    private record Entry(int region, boolean centreInside, double[] edges) { }
+    private record Entry(int region, boolean centreInside, double[] edges) {}
 
     private void addRing(LineString ring, Map<Integer, DoubleList> cellEdges) {
         CoordinateSequence seq = ring.getCoordinateSequence();
@@ -155,7 +156,9 @@ final class RegionGrid {
                 for (int col = c0; col <= c1; col++) {
                     double x0 = minLon + col * cellDeg - slack, x1 = x0 + cellDeg + 2 * slack;
                     if (segmentTouchesBox(ax, ay, bx, by, x0, y0, x1, y1)) {
-                        cellEdges.computeIfAbsent(row * columns + col, k -> new DoubleList()).add4(ax, ay, bx, by);
+                        cellEdges
+                                .computeIfAbsent(row * columns + col, k -> new DoubleList())
+                                .add4(ax, ay, bx, by);
                     }
                 }
             }
@@ -163,8 +166,8 @@ final class RegionGrid {
     }
 
     /** Liang–Barsky clip: does segment A–B meet the closed box? */
-    private static boolean segmentTouchesBox(double ax, double ay, double bx, double by,
-                                             double x0, double y0, double x1, double y1) {
+    private static boolean segmentTouchesBox(
+            double ax, double ay, double bx, double by, double x0, double y0, double x1, double y1) {
         double t0 = 0, t1 = 1;
         double dx = bx - ax, dy = by - ay;
         double[] p = {-dx, dx, -dy, dy};
@@ -174,8 +177,13 @@ final class RegionGrid {
                 if (q[i] < 0) return false;
             } else {
                 double t = q[i] / p[i];
-                if (p[i] < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
-                else { if (t < t0) return false; if (t < t1) t1 = t; }
+                if (p[i] < 0) {
+                    if (t > t1) return false;
+                    if (t > t0) t0 = t;
+                } else {
+                    if (t < t0) return false;
+                    if (t < t1) t1 = t;
+                }
             }
         }
         return true;
@@ -279,8 +287,8 @@ final class RegionGrid {
     }
 
     /** Does segment C–P cross edge A–B? Vertices on line C–P count as on its negative side. */
-    private static boolean crosses(double cx, double cy, double px, double py,
-                                   double ax, double ay, double bx, double by) {
+    private static boolean crosses(
+            double cx, double cy, double px, double py, double ax, double ay, double bx, double by) {
         double dx = px - cx, dy = py - cy;
         boolean aLeft = dx * (ay - cy) - dy * (ax - cx) > 0;
         boolean bLeft = dx * (by - cy) - dy * (bx - cx) > 0;
@@ -298,7 +306,10 @@ final class RegionGrid {
 
         void add4(double x1, double y1, double x2, double y2) {
             if (n + 4 > a.length) a = Arrays.copyOf(a, a.length * 2);
-            a[n++] = x1; a[n++] = y1; a[n++] = x2; a[n++] = y2;
+            a[n++] = x1;
+            a[n++] = y1;
+            a[n++] = x2;
+            a[n++] = y2;
         }
 
         double[] toArray() {

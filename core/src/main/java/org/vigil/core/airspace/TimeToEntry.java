@@ -1,7 +1,7 @@
 package org.vigil.core.airspace;
 
-import org.vigil.core.geo.Units;
 import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.Units;
 
 /**
  * When will a track, flying straight on, enter a protected national airspace?
@@ -22,6 +22,7 @@ import org.vigil.core.geo.GeodesicDirect;
 public final class TimeToEntry {
     /** Target meaning "the national airspace of any state that is a NATO member at the entry time". */
     public static final int ANY_NATO = -2;
+
     public static final double RESOLUTION_S = 0.01;
     private static final double MPS_PER_KT = Units.KT;
 
@@ -38,6 +39,7 @@ public final class TimeToEntry {
     public double seconds;
     /** Entry point (first point inside, within the resolution); NaN if not found. */
     public double latDeg;
+
     public double lonDeg;
     /** State entered, or {@link NationalAirspace#NONE} if not found. */
     public int state;
@@ -62,11 +64,21 @@ public final class TimeToEntry {
      * @param horizonSeconds how far ahead to look
      * @return {@link #found}
      */
-    public boolean compute(double latDeg, double lonDeg, double altitudeFt, double trackDeg, double groundSpeedKt,
-                           long timeNanos, int target, double horizonSeconds) {
+    public boolean compute(
+            double latDeg,
+            double lonDeg,
+            double altitudeFt,
+            double trackDeg,
+            double groundSpeedKt,
+            long timeNanos,
+            int target,
+            double horizonSeconds) {
         clear();
-        if (!(Double.isFinite(latDeg) && Double.isFinite(lonDeg) && Double.isFinite(trackDeg)
-                && groundSpeedKt >= 0 && horizonSeconds >= 0)) {
+        if (!(Double.isFinite(latDeg)
+                && Double.isFinite(lonDeg)
+                && Double.isFinite(trackDeg)
+                && groundSpeedKt >= 0
+                && horizonSeconds >= 0)) {
             return false;
         }
         if (target != ANY_NATO && (target < 0 || target >= airspace.stateCount())) return false;
@@ -94,7 +106,8 @@ public final class TimeToEntry {
                 while (after - before > RESOLUTION_S) {
                     double mid = 0.5 * (before + after);
                     direct.solve(latDeg, lonDeg, azimuth, speed * mid);
-                    if (targetAt(direct.latDeg, direct.lonDeg, target, timeNanos + (long) (mid * 1e9)) != NationalAirspace.NONE) {
+                    if (targetAt(direct.latDeg, direct.lonDeg, target, timeNanos + (long) (mid * 1e9))
+                            != NationalAirspace.NONE) {
                         after = mid;
                     } else {
                         before = mid;

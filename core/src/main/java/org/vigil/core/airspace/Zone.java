@@ -1,7 +1,6 @@
 package org.vigil.core.airspace;
 
 import java.util.Arrays;
-
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -26,12 +25,20 @@ public final class Zone {
     private final long[] activeTo;
     private final Geometry area;
 
-    public Zone(String id, String name, ZoneKind kind, double lowerFt, double upperFt,
-                long[] activeFrom, long[] activeTo, Geometry area) {
+    public Zone(
+            String id,
+            String name,
+            ZoneKind kind,
+            double lowerFt,
+            double upperFt,
+            long[] activeFrom,
+            long[] activeTo,
+            Geometry area) {
         if (!(lowerFt <= upperFt)) throw new AirspaceDataException("zone " + id + ": lower limit above upper limit");
         if (activeFrom.length != activeTo.length) throw new IllegalArgumentException("period arrays differ in length");
         for (int i = 0; i < activeFrom.length; i++) {
-            if (activeFrom[i] >= activeTo[i]) throw new AirspaceDataException("zone " + id + ": period " + i + " ends before it starts");
+            if (activeFrom[i] >= activeTo[i])
+                throw new AirspaceDataException("zone " + id + ": period " + i + " ends before it starts");
             if (i > 0 && activeFrom[i] < activeTo[i - 1]) {
                 throw new AirspaceDataException("zone " + id + ": periods must be in order and not overlap");
             }
@@ -46,16 +53,41 @@ public final class Zone {
         this.area = area;
     }
 
-    public String id() { return id; }
-    public String name() { return name; }
-    public ZoneKind kind() { return kind; }
-    public double lowerFt() { return lowerFt; }
-    public double upperFt() { return upperFt; }
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ZoneKind kind() {
+        return kind;
+    }
+
+    public double lowerFt() {
+        return lowerFt;
+    }
+
+    public double upperFt() {
+        return upperFt;
+    }
     /** Lon/lat polygon(s), x = lon. */
-    public Geometry area() { return area; }
-    public int periodCount() { return activeFrom.length; }
-    public long periodFromNanos(int i) { return activeFrom[i]; }
-    public long periodToNanos(int i) { return activeTo[i]; }
+    public Geometry area() {
+        return area;
+    }
+
+    public int periodCount() {
+        return activeFrom.length;
+    }
+
+    public long periodFromNanos(int i) {
+        return activeFrom[i];
+    }
+
+    public long periodToNanos(int i) {
+        return activeTo[i];
+    }
 
     /** Active at this instant (always, when no periods are configured). Allocation-free. */
     public boolean isActive(long timeNanos) {

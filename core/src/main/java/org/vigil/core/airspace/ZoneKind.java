@@ -15,7 +15,10 @@ public enum ZoneKind {
 
     /** Accepts the enum name or the usual short forms: R, D, P, AOR, CRC, CAOC, ADIZ, IZ. */
     public static ZoneKind parse(String text) {
-        String t = text.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String t = text.strip()
+                .toUpperCase(java.util.Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_');
         return switch (t) {
             case "R", "RESTRICTED" -> RESTRICTED;
             case "D", "DANGER" -> DANGER;

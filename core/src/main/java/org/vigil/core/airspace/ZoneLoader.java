@@ -1,6 +1,5 @@
 package org.vigil.core.airspace;
 
-import org.vigil.core.geo.Units;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
@@ -19,6 +17,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.Units;
 
 /**
  * Reads zone definitions from YAML or GeoJSON streams (format in docs/AIRSPACE.md).
@@ -40,7 +39,7 @@ public final class ZoneLoader {
     private static final double FT_PER_M = Units.FEET_PER_METRE;
     private static final int CIRCLE_POINTS = 72;
 
-    private ZoneLoader() { }
+    private ZoneLoader() {}
 
     /** @param national needed only by zones using {@code national} or {@code around}; may be null otherwise */
     public static List<Zone> fromYaml(InputStream in, NationalAirspace national) throws IOException {
@@ -103,9 +102,15 @@ public final class ZoneLoader {
             to[k] = periods.get(k)[1];
         }
         Object name = z.get("name");
-        return new Zone(id, name == null ? id : name.toString(), ZoneKind.parse(kind.toString()),
-                level(z.getOrDefault("lower", "SFC"), "lower"), level(z.getOrDefault("upper", "UNL"), "upper"),
-                from, to, fixed);
+        return new Zone(
+                id,
+                name == null ? id : name.toString(),
+                ZoneKind.parse(kind.toString()),
+                level(z.getOrDefault("lower", "SFC"), "lower"),
+                level(z.getOrDefault("upper", "UNL"), "upper"),
+                from,
+                to,
+                fixed);
     }
 
     private static Geometry yamlArea(Map<String, Object> z, NationalAirspace national) {
@@ -151,10 +156,10 @@ public final class ZoneLoader {
     private static Geometry around(Geometry landLonLat, double nm, NationalAirspace n) {
         LambertConformalConic proj = LambertConformalConic.BLACK_SEA;
         double lat = landLonLat.getEnvelopeInternal().centre().y;
-        Geometry buffered = proj.inverse(proj.forward(landLonLat)
-                .buffer(nm * NationalAirspace.METRES_PER_NM * proj.scale(lat), 8));
-        return OverlayNGRobust.overlay(GeometryFixer.fix(buffered), GeoJson.FACTORY.toGeometry(n.region()),
-                OverlayNG.INTERSECTION);
+        Geometry buffered =
+                proj.inverse(proj.forward(landLonLat).buffer(nm * NationalAirspace.METRES_PER_NM * proj.scale(lat), 8));
+        return OverlayNGRobust.overlay(
+                GeometryFixer.fix(buffered), GeoJson.FACTORY.toGeometry(n.region()), OverlayNG.INTERSECTION);
     }
 
     /** A geodesic circle as a 72-sided polygon (vertices on the circle; chord sag under 0.1 % of the radius). */
@@ -191,7 +196,8 @@ public final class ZoneLoader {
             if (s.endsWith("M")) return Double.parseDouble(s.substring(0, s.length() - 1)) * FT_PER_M;
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new AirspaceDataException(field + ": not a level: '" + value + "' (use FL245, 5000ft, 1500m, SFC or UNL)");
+            throw new AirspaceDataException(
+                    field + ": not a level: '" + value + "' (use FL245, 5000ft, 1500m, SFC or UNL)");
         }
     }
 

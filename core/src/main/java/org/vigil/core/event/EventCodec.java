@@ -44,7 +44,7 @@ public final class EventCodec {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    private EventCodec() { }
+    private EventCodec() {}
 
     /** The event as one JSON line (without the newline). */
     public static String encode(VigilEvent e) {
@@ -69,7 +69,8 @@ public final class EventCodec {
                 throw new IllegalArgumentException("no envelope (time, type): " + json);
             }
             int schema = tree.path("schema").asInt(1);
-            if (schema > SCHEMA) throw new IllegalArgumentException("event schema " + schema + " is newer than " + SCHEMA);
+            if (schema > SCHEMA)
+                throw new IllegalArgumentException("event schema " + schema + " is newer than " + SCHEMA);
             return MAPPER.treeToValue(tree, VigilEvent.class);
         } catch (JsonProcessingException x) {
             throw new IllegalArgumentException("not a Vigil event: " + x.getOriginalMessage(), x);

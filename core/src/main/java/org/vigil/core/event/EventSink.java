@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 @FunctionalInterface
 public interface EventSink {
     /** Drops every event. */
-    EventSink NONE = e -> { };
+    EventSink NONE = e -> {};
 
     void accept(VigilEvent event);
 

@@ -26,14 +26,16 @@ import java.util.Locale;
  * millisecond is the precision of the stream: formatting truncates (floor, also before 1970).
  */
 public final class EventTime {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private EventTime() { }
+    private EventTime() {}
 
     /** ISO-8601 UTC, milliseconds, from Unix epoch ns. */
     public static String format(long nanos) {
-        return ISO.format(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+        return ISO.format(
+                Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
     }
 
     /** Unix epoch ns of an ISO-8601 instant (any fraction digits, {@code Z} or offset). */
@@ -49,11 +51,17 @@ public final class EventTime {
 
     /** Marks an event component holding epoch ns that is written in the one time format. */
     @Retention(RetentionPolicy.RUNTIME)
-    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.ANNOTATION_TYPE})
+    @Target({
+        ElementType.FIELD,
+        ElementType.METHOD,
+        ElementType.PARAMETER,
+        ElementType.RECORD_COMPONENT,
+        ElementType.ANNOTATION_TYPE
+    })
     @JacksonAnnotationsInside
     @JsonSerialize(using = Ser.class)
     @JsonDeserialize(using = De.class)
-    public @interface Iso { }
+    public @interface Iso {}
 
     static final class Ser extends StdScalarSerializer<Long> {
         Ser() {

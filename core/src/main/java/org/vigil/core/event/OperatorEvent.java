@@ -14,21 +14,36 @@ public sealed interface OperatorEvent extends VigilEvent {
     }
 
     /** An identity override was set (an {@code identity-changed} follows if the identity changes). */
-    record OverrideSet(@EventTime.Iso long time, int track, String identity, String user, String reason) implements OperatorEvent {
-        @Override public String type() { return "override-set"; }
+    record OverrideSet(@EventTime.Iso long time, int track, String identity, String user, String reason)
+            implements OperatorEvent {
+        @Override
+        public String type() {
+            return "override-set";
+        }
     }
 
     /** The override was cleared. */
     record OverrideCleared(@EventTime.Iso long time, int track, String user, String reason) implements OperatorEvent {
-        @Override public String type() { return "override-cleared"; }
+        @Override
+        public String type() {
+            return "override-cleared";
+        }
     }
 
     /**
      * An operator input about a track: {@code input} {@code radio-contact-lost} or
      * {@code no-reply-since} ({@code since} when on), {@code on} whether it now holds.
      */
-    record Input(@EventTime.Iso long time, int track, String input, boolean on, @EventTime.Iso Long since, String user)
-            implements OperatorEvent {
-        @Override public String type() { return "operator-input"; }
+    record Input(
+            @EventTime.Iso long time,
+            int track,
+            String input,
+            boolean on,
+            @EventTime.Iso Long since,
+            String user) implements OperatorEvent {
+        @Override
+        public String type() {
+            return "operator-input";
+        }
     }
 }

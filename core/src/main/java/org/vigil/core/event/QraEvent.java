@@ -18,75 +18,205 @@ public sealed interface QraEvent extends VigilEvent {
     }
 
     /** The target position a recommendation was solved for. */
-    record Target(double lat, double lon, Long altFt, Long groundSpeedKt, Long trackDeg) { }
+    record Target(double lat, double lon, Long altFt, Long groundSpeedKt, Long trackDeg) {}
 
     /** One ranked unit of a recommendation: the intercept keys when feasible, else the reason. */
-    record RankedUnit(int rank, String unit, String nation, String base, String type, String readiness, boolean feasible,
-                      Double minutes, Double lat, Double lon, Long headingDeg, Double distanceNm, Boolean supersonic,
-                      String reason, String reasonText) { }
+    record RankedUnit(
+            int rank,
+            String unit,
+            String nation,
+            String base,
+            String type,
+            String readiness,
+            boolean feasible,
+            Double minutes,
+            Double lat,
+            Double lon,
+            Long headingDeg,
+            Double distanceNm,
+            Boolean supersonic,
+            String reason,
+            String reasonText) {}
 
     /** An intercept plan: {@code seconds} from order to 1 NM in trail; when infeasible only {@code reason}. */
-    record Plan(boolean feasible, String reason, Double seconds, @EventTime.Iso Long interceptAt, Double lat, Double lon,
-                Long altFt, Long headingDeg, Double distanceNm, Double airborneSeconds, Double climbSeconds, Long speedKt,
-                Boolean supersonic, Double fuelFraction) { }
+    record Plan(
+            boolean feasible,
+            String reason,
+            Double seconds,
+            @EventTime.Iso Long interceptAt,
+            Double lat,
+            Double lon,
+            Long altFt,
+            Long headingDeg,
+            Double distanceNm,
+            Double airborneSeconds,
+            Double climbSeconds,
+            Long speedKt,
+            Boolean supersonic,
+            Double fuelFraction) {}
 
     /** A ranked recommendation for an alert. */
     record Recommended(@EventTime.Iso long time, Integer track, long alert, Target target, List<RankedUnit> units)
             implements QraEvent {
-        public Recommended { units = List.copyOf(units); }
-        @Override public String type() { return "scramble.recommended"; }
+        public Recommended {
+            units = List.copyOf(units);
+        }
+
+        @Override
+        public String type() {
+            return "scramble.recommended";
+        }
     }
 
     /** An operator proposed a scramble. */
-    record Proposed(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                    String phase, String user, Plan plan) implements QraEvent {
-        @Override public String type() { return "scramble.proposed"; }
+    record Proposed(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String user,
+            Plan plan)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.proposed";
+        }
     }
 
     /** A supervisor ordered it; {@code plan} is the prediction the intercept is judged against. */
-    record Ordered(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                   String phase, String user, String proposedBy, Plan plan) implements QraEvent {
-        @Override public String type() { return "scramble.ordered"; }
+    record Ordered(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String user,
+            String proposedBy,
+            Plan plan)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.ordered";
+        }
     }
 
     /** The scramble entered {@code phase} from {@code from}. */
-    record PhaseChanged(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                        String phase, String from, Double leadLat, Double leadLon, Long leadAltFt, double secondsSinceOrder,
-                        List<String> callsigns, @EventTime.Iso Long predicted, Double predictedSeconds,
-                        Double errorSeconds, String user) implements QraEvent {
-        public PhaseChanged { callsigns = callsigns == null ? null : List.copyOf(callsigns); }
-        @Override public String type() { return "scramble.phase"; }
+    record PhaseChanged(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String from,
+            Double leadLat,
+            Double leadLon,
+            Long leadAltFt,
+            double secondsSinceOrder,
+            List<String> callsigns,
+            @EventTime.Iso Long predicted,
+            Double predictedSeconds,
+            Double errorSeconds,
+            String user)
+            implements QraEvent {
+        public PhaseChanged {
+            callsigns = callsigns == null ? null : List.copyOf(callsigns);
+        }
+
+        @Override
+        public String type() {
+            return "scramble.phase";
+        }
     }
 
     /** The scramble was given a new target track ({@code from} the previous one). */
-    record Retasked(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                    String phase, int from, String user) implements QraEvent {
-        @Override public String type() { return "scramble.retasked"; }
+    record Retasked(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            int from,
+            String user)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.retasked";
+        }
     }
 
     /** What the fighters found and did. */
-    record Outcome(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                   String phase, String identifiedAs, String action, String user) implements QraEvent {
-        @Override public String type() { return "scramble.outcome"; }
+    record Outcome(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String identifiedAs,
+            String action,
+            String user)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.outcome";
+        }
     }
 
     /** Cancelled; {@code then} is {@code rtb} when the fighters were airborne. */
-    record Cancelled(@EventTime.Iso long time, Integer track, String scramble, String category, String unit, Long alert,
-                     String phase, String user, String reason, String then) implements QraEvent {
-        @Override public String type() { return "scramble.cancelled"; }
+    record Cancelled(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String user,
+            String reason,
+            String then)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.cancelled";
+        }
     }
 
     /** A unit's aircraft taken by an order or given back on landing or cancel. */
     record ReadinessChanged(@EventTime.Iso long time, String unit, int available, int committed, String scramble)
             implements QraEvent {
-        @Override public Integer track() { return null; }
-        @Override public String type() { return "qra.readiness"; }
+        @Override
+        public Integer track() {
+            return null;
+        }
+
+        @Override
+        public String type() {
+            return "qra.readiness";
+        }
     }
 
     /** A supervisor changed the posture ({@code change}: add, move, remove, readiness). */
-    record PostureChanged(@EventTime.Iso long time, String change, String unit, String detail, String user, long version)
+    record PostureChanged(
+            @EventTime.Iso long time, String change, String unit, String detail, String user, long version)
             implements QraEvent {
-        @Override public Integer track() { return null; }
-        @Override public String type() { return "qra.posture"; }
+        @Override
+        public Integer track() {
+            return null;
+        }
+
+        @Override
+        public String type() {
+            return "qra.posture";
+        }
     }
 }

@@ -17,49 +17,145 @@ public sealed interface TrackEvent extends VigilEvent {
     }
 
     /** A tentative track is started. */
-    record Initiated(@EventTime.Iso long time, int track, String status, double lat, double lon, Long altitudeFt,
-                     double speedKt, double trackDeg, Long verticalRateFpm, double positionSigmaM, String icao,
-                     String callsign, String squawk, List<String> sensors, boolean primaryOnly) implements TrackEvent {
-        public Initiated { sensors = List.copyOf(sensors); }
-        @Override public String type() { return "track-initiated"; }
+    record Initiated(
+            @EventTime.Iso long time,
+            int track,
+            String status,
+            double lat,
+            double lon,
+            Long altitudeFt,
+            double speedKt,
+            double trackDeg,
+            Long verticalRateFpm,
+            double positionSigmaM,
+            String icao,
+            String callsign,
+            String squawk,
+            List<String> sensors,
+            boolean primaryOnly)
+            implements TrackEvent {
+        public Initiated {
+            sensors = List.copyOf(sensors);
+        }
+
+        @Override
+        public String type() {
+            return "track-initiated";
+        }
     }
 
     /** The track passes M-of-N confirmation. */
-    record Confirmed(@EventTime.Iso long time, int track, String status, double lat, double lon, Long altitudeFt,
-                     double speedKt, double trackDeg, Long verticalRateFpm, double positionSigmaM, String icao,
-                     String callsign, String squawk, List<String> sensors, boolean primaryOnly) implements TrackEvent {
-        public Confirmed { sensors = List.copyOf(sensors); }
-        @Override public String type() { return "track-confirmed"; }
+    record Confirmed(
+            @EventTime.Iso long time,
+            int track,
+            String status,
+            double lat,
+            double lon,
+            Long altitudeFt,
+            double speedKt,
+            double trackDeg,
+            Long verticalRateFpm,
+            double positionSigmaM,
+            String icao,
+            String callsign,
+            String squawk,
+            List<String> sensors,
+            boolean primaryOnly)
+            implements TrackEvent {
+        public Confirmed {
+            sensors = List.copyOf(sensors);
+        }
+
+        @Override
+        public String type() {
+            return "track-confirmed";
+        }
     }
 
     /** Kinematics, throttled per track by the tracker. */
-    record Updated(@EventTime.Iso long time, int track, double lat, double lon, Long altitudeFt, double speedKt,
-                   double trackDeg, Long verticalRateFpm, double positionSigmaM, List<String> sensors) implements TrackEvent {
-        public Updated { sensors = List.copyOf(sensors); }
-        @Override public String type() { return "track-updated"; }
+    record Updated(
+            @EventTime.Iso long time,
+            int track,
+            double lat,
+            double lon,
+            Long altitudeFt,
+            double speedKt,
+            double trackDeg,
+            Long verticalRateFpm,
+            double positionSigmaM,
+            List<String> sensors)
+            implements TrackEvent {
+        public Updated {
+            sensors = List.copyOf(sensors);
+        }
+
+        @Override
+        public String type() {
+            return "track-updated";
+        }
     }
 
     /** Address, callsign or squawk changed. */
-    record Identifiers(@EventTime.Iso long time, int track, String icao, String callsign, String squawk) implements TrackEvent {
-        @Override public String type() { return "track-identifiers"; }
+    record Identifiers(@EventTime.Iso long time, int track, String icao, String callsign, String squawk)
+            implements TrackEvent {
+        @Override
+        public String type() {
+            return "track-identifiers";
+        }
     }
 
     /** The set of contributing sensors changed. */
     record Sensors(@EventTime.Iso long time, int track, List<String> sensors) implements TrackEvent {
-        public Sensors { sensors = List.copyOf(sensors); }
-        @Override public String type() { return "track-sensors"; }
+        public Sensors {
+            sensors = List.copyOf(sensors);
+        }
+
+        @Override
+        public String type() {
+            return "track-sensors";
+        }
     }
 
     /** ADS-B and radar disagree beyond their accuracies ({@code active}) or agree again. */
-    record Disagreement(@EventTime.Iso long time, int track, boolean active, double lat, double lon, String icao,
-                        String callsign, String squawk, double chiSquare, List<String> sensors) implements TrackEvent {
-        public Disagreement { sensors = List.copyOf(sensors); }
-        @Override public String type() { return "adsb-radar-disagreement"; }
+    record Disagreement(
+            @EventTime.Iso long time,
+            int track,
+            boolean active,
+            double lat,
+            double lon,
+            String icao,
+            String callsign,
+            String squawk,
+            double chiSquare,
+            List<String> sensors)
+            implements TrackEvent {
+        public Disagreement {
+            sensors = List.copyOf(sensors);
+        }
+
+        @Override
+        public String type() {
+            return "adsb-radar-disagreement";
+        }
     }
 
     /** The tracker drops the track. */
-    record Deleted(@EventTime.Iso long time, int track, double lat, double lon, String icao, String callsign,
-                   String squawk, double ageS, double coastingS, long updates, boolean wasConfirmed) implements TrackEvent {
-        @Override public String type() { return "track-deleted"; }
+    record Deleted(
+            @EventTime.Iso long time,
+            int track,
+            double lat,
+            double lon,
+            String icao,
+            String callsign,
+            String squawk,
+            double ageS,
+            double coastingS,
+            long updates,
+            boolean wasConfirmed)
+            implements TrackEvent {
+        @Override
+        public String type() {
+            return "track-deleted";
+        }
     }
 }

@@ -22,7 +22,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * written after {@code time}, as the stream always had it, and so that a record can stand for a
  * family of names ({@code alert-*}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonTypeInfo(
+        use = JsonTypeInfo.Id.NAME,
+        include = JsonTypeInfo.As.EXISTING_PROPERTY,
+        property = "type",
+        visible = true)
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TrackEvent.Initiated.class, name = "track-initiated"),
     @JsonSubTypes.Type(value = TrackEvent.Confirmed.class, name = "track-confirmed"),
@@ -36,7 +40,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = IdentEvent.RuleFired.class, name = "rule-fired"),
     @JsonSubTypes.Type(value = IdentEvent.RuleCleared.class, name = "rule-cleared"),
     @JsonSubTypes.Type(value = IdentEvent.IdentityChanged.class, name = "identity-changed"),
-    @JsonSubTypes.Type(value = IdentEvent.AlertChanged.class,
+    @JsonSubTypes.Type(
+            value = IdentEvent.AlertChanged.class,
             names = {"alert-raised", "alert-updated", "alert-acknowledged", "alert-assigned", "alert-resolved"}),
     @JsonSubTypes.Type(value = OperatorEvent.OverrideSet.class, name = "override-set"),
     @JsonSubTypes.Type(value = OperatorEvent.OverrideCleared.class, name = "override-cleared"),

@@ -15,8 +15,15 @@ public sealed interface AtsMessage {
 
     /** FPL: a new filed flight plan. */
     record Fpl(FlightPlan plan) implements AtsMessage {
-        @Override public String type() { return "FPL"; }
-        @Override public FlightKey key() { return plan.key(); }
+        @Override
+        public String type() {
+            return "FPL";
+        }
+
+        @Override
+        public FlightKey key() {
+            return plan.key();
+        }
     }
 
     /**
@@ -24,8 +31,14 @@ public sealed interface AtsMessage {
      * (identification only); {@code amendments} are the field-22 items that replace the plan's.
      */
     record Chg(FlightKey key, int eobtMinutes, List<FplItem> amendments) implements AtsMessage {
-        public Chg { amendments = List.copyOf(amendments); }
-        @Override public String type() { return "CHG"; }
+        public Chg {
+            amendments = List.copyOf(amendments);
+        }
+
+        @Override
+        public String type() {
+            return "CHG";
+        }
     }
 
     /**
@@ -33,17 +46,26 @@ public sealed interface AtsMessage {
      * delay crosses midnight the message's DOF/ is the new date of flight.
      */
     record Dla(FlightKey key, int newEobtMinutes) implements AtsMessage {
-        @Override public String type() { return "DLA"; }
+        @Override
+        public String type() {
+            return "DLA";
+        }
     }
 
     /** CNL: the plan is cancelled. */
     record Cnl(FlightKey key, int eobtMinutes) implements AtsMessage {
-        @Override public String type() { return "CNL"; }
+        @Override
+        public String type() {
+            return "CNL";
+        }
     }
 
     /** DEP: the flight departed at {@code actualMinutes} (ATD, field 13). */
     record Dep(FlightKey key, int actualMinutes) implements AtsMessage {
-        @Override public String type() { return "DEP"; }
+        @Override
+        public String type() {
+            return "DEP";
+        }
     }
 
     /**
@@ -51,7 +73,9 @@ public sealed interface AtsMessage {
      * The key's destination is the filed one when given (field 16), else the arrival aerodrome.
      */
     record Arr(FlightKey key, String arrivalAerodrome, int arrivalMinutes) implements AtsMessage {
-        @Override public String type() { return "ARR"; }
+        @Override
+        public String type() {
+            return "ARR";
+        }
     }
-
 }

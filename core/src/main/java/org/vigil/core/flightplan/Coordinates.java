@@ -15,9 +15,13 @@ public final class Coordinates {
     public static boolean parse(CharSequence s, double[] out) {
         int n = s.length();
         int latDigits, lonDigits;
-        if (n == 7) { latDigits = 2; lonDigits = 3; }
-        else if (n == 11) { latDigits = 4; lonDigits = 5; }
-        else return false;
+        if (n == 7) {
+            latDigits = 2;
+            lonDigits = 3;
+        } else if (n == 11) {
+            latDigits = 4;
+            lonDigits = 5;
+        } else return false;
         int lat = digits(s, 0, latDigits);
         char ns = s.charAt(latDigits);
         int lon = digits(s, latDigits + 1, lonDigits);
@@ -48,8 +52,15 @@ public final class Coordinates {
     /** Writes a position as an 11-character ICAO coordinate (rounded to the minute). */
     public static String format(double lat, double lon) {
         long la = Math.round(Math.abs(lat) * 60), lo = Math.round(Math.abs(lon) * 60);
-        return String.format(java.util.Locale.ROOT, "%02d%02d%c%03d%02d%c", la / 60, la % 60, lat < 0 ? 'S' : 'N',
-                lo / 60, lo % 60, lon < 0 ? 'W' : 'E');
+        return String.format(
+                java.util.Locale.ROOT,
+                "%02d%02d%c%03d%02d%c",
+                la / 60,
+                la % 60,
+                lat < 0 ? 'S' : 'N',
+                lo / 60,
+                lo % 60,
+                lon < 0 ? 'W' : 'E');
     }
 
     /** Value of {@code count} decimal digits at {@code from}, or -1 if any is not a digit. */

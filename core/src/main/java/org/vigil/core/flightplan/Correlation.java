@@ -15,12 +15,17 @@ public final class Correlation {
     public int reasons;
     /** Route deviation from the plan's expanded route, NM (NaN without a plan or route). */
     public double crossTrackNm = Double.NaN;
+
     public double alongTrackNm = Double.NaN;
     public double progress = Double.NaN;
 
-    public boolean correlated() { return plan != null; }
+    public boolean correlated() {
+        return plan != null;
+    }
 
-    public boolean has(CorrelationReason r) { return (reasons & r.bit()) != 0; }
+    public boolean has(CorrelationReason r) {
+        return (reasons & r.bit()) != 0;
+    }
 
     public EnumSet<CorrelationReason> reasons() {
         EnumSet<CorrelationReason> s = EnumSet.noneOf(CorrelationReason.class);
@@ -37,7 +42,9 @@ public final class Correlation {
 
     @Override
     public String toString() {
-        return plan == null ? "no plan" : plan.key() + " score " + score + " " + reasons()
-                + String.format(java.util.Locale.ROOT, " xtk %.1f NM", crossTrackNm);
+        return plan == null
+                ? "no plan"
+                : plan.key() + " score " + score + " " + reasons()
+                        + String.format(java.util.Locale.ROOT, " xtk %.1f NM", crossTrackNm);
     }
 }

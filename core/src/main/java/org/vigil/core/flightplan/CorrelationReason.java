@@ -26,7 +26,11 @@ public enum CorrelationReason {
 
     public final int points;
 
-    CorrelationReason(int points) { this.points = points; }
+    CorrelationReason(int points) {
+        this.points = points;
+    }
 
-    int bit() { return 1 << ordinal(); }
+    int bit() {
+        return 1 << ordinal();
+    }
 }

@@ -1,8 +1,8 @@
 package org.vigil.core.flightplan;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.Sphere;
 import java.util.List;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 
 /**
  * A flight plan's route as a polyline of great-circle legs between the resolved points
@@ -59,15 +59,33 @@ public final class ExpandedRoute {
         return new ExpandedRoute(List.of(n), la, lo, List.of());
     }
 
-    public int size() { return names.length; }
-    public String name(int i) { return names[i]; }
-    public double lat(int i) { return lat[i]; }
-    public double lon(int i) { return lon[i]; }
+    public int size() {
+        return names.length;
+    }
+
+    public String name(int i) {
+        return names[i];
+    }
+
+    public double lat(int i) {
+        return lat[i];
+    }
+
+    public double lon(int i) {
+        return lon[i];
+    }
     /** Distance along the route from the first point to point i, NM. */
-    public double distanceToNm(int i) { return cumNm[i]; }
-    public double lengthNm() { return names.length == 0 ? 0 : cumNm[names.length - 1]; }
+    public double distanceToNm(int i) {
+        return cumNm[i];
+    }
+
+    public double lengthNm() {
+        return names.length == 0 ? 0 : cumNm[names.length - 1];
+    }
     /** Route elements that named a point not in the points database (skipped). */
-    public List<String> unresolved() { return unresolved; }
+    public List<String> unresolved() {
+        return unresolved;
+    }
 
     /**
      * Cross-track and along-track position of (latDeg, lonDeg) relative to this route, written
@@ -100,8 +118,10 @@ public final class ExpandedRoute {
                 along = 0;
                 signed = dist;
             } else {
-                nx /= nn; ny /= nn; nz /= nn;
-                double sinXt = px * nx + py * ny + pz * nz;   // > 0: left of A->B
+                nx /= nn;
+                ny /= nn;
+                nz /= nn;
+                double sinXt = px * nx + py * ny + pz * nz; // > 0: left of A->B
                 // foot of the perpendicular on the great circle, angle from A along the leg
                 double fx = px - sinXt * nx, fy = py - sinXt * ny, fz = pz - sinXt * nz;
                 double cx = y[i] * fz - z[i] * fy, cy = z[i] * fx - x[i] * fz, cz = x[i] * fy - y[i] * fx;

@@ -12,6 +12,7 @@ public final class FiledPlan {
     private final PlanStatus status;
     /** Actual time of departure in minutes of day, -1 until a DEP message. */
     private final int atdMinutes;
+
     private final ExpandedRoute route;
     final long packedCallsign;
     final int icaoAddress;
@@ -27,14 +28,30 @@ public final class FiledPlan {
         this.packedCallsign = Callsigns.packOrNone(plan.aircraftId());
         this.icaoAddress = plan.icaoAddress();
         this.squawk = plan.squawk();
-        this.dofEpochDay = plan.dateOfFlight() == null ? Long.MIN_VALUE : plan.dateOfFlight().toEpochDay();
+        this.dofEpochDay = plan.dateOfFlight() == null
+                ? Long.MIN_VALUE
+                : plan.dateOfFlight().toEpochDay();
     }
 
-    public FlightPlan plan() { return plan; }
-    public PlanStatus status() { return status; }
-    public int atdMinutes() { return atdMinutes; }
-    public ExpandedRoute route() { return route; }
-    public FlightKey key() { return plan.key(); }
+    public FlightPlan plan() {
+        return plan;
+    }
+
+    public PlanStatus status() {
+        return status;
+    }
+
+    public int atdMinutes() {
+        return atdMinutes;
+    }
+
+    public ExpandedRoute route() {
+        return route;
+    }
+
+    public FlightKey key() {
+        return plan.key();
+    }
 
     /**
      * Departure time as epoch seconds: the actual time once departed, else the EOBT, on DOF/.
@@ -55,7 +72,10 @@ public final class FiledPlan {
         for (long d = day - 1; d <= day + 1; d++) {
             long t = d * 86_400 + minutes * 60L;
             long gap = Math.abs(nearEpochSeconds - (t + halfFlight));
-            if (gap < bestGap) { bestGap = gap; best = t; }
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = t;
+            }
         }
         return best;
     }

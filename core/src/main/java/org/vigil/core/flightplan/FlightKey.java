@@ -11,7 +11,8 @@ public record FlightKey(String aircraftId, String departure, String destination,
 
     /** Same flight, where a missing date of flight on either side matches any date. */
     public boolean matches(FlightKey other) {
-        return aircraftId.equals(other.aircraftId) && departure.equals(other.departure)
+        return aircraftId.equals(other.aircraftId)
+                && departure.equals(other.departure)
                 && destination.equals(other.destination)
                 && (dateOfFlight == null || other.dateOfFlight == null || dateOfFlight.equals(other.dateOfFlight));
     }

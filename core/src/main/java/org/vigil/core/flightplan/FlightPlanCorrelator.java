@@ -22,6 +22,7 @@ public final class FlightPlanCorrelator {
     public static final double DEFAULT_CORRIDOR_NM = 10;
     /** Default margins around the planned window, seconds. */
     public static final long DEFAULT_EARLY_S = 30 * 60, DEFAULT_LATE_S = 45 * 60;
+
     public static final int DEFAULT_MIN_SCORE = 30;
 
     /** values() clones its array: keep one. */
@@ -51,13 +52,21 @@ public final class FlightPlanCorrelator {
         this.minScore = minScore;
     }
 
-    public int minScore() { return minScore; }
+    public int minScore() {
+        return minScore;
+    }
 
     /** As {@link #correlate(long, int, int, double, double, long, Correlation)} with a text callsign (allocates nothing either). */
-    public boolean correlate(String callsign, int icaoAddress, int squawk, double lat, double lon, long epochSeconds,
-                             Correlation out) {
-        return correlate(callsign == null ? 0 : Callsigns.packOrNone(callsign.strip()), icaoAddress, squawk, lat, lon,
-                epochSeconds, out);
+    public boolean correlate(
+            String callsign, int icaoAddress, int squawk, double lat, double lon, long epochSeconds, Correlation out) {
+        return correlate(
+                callsign == null ? 0 : Callsigns.packOrNone(callsign.strip()),
+                icaoAddress,
+                squawk,
+                lat,
+                lon,
+                epochSeconds,
+                out);
     }
 
     /**
@@ -70,8 +79,14 @@ public final class FlightPlanCorrelator {
      * @return whether a plan correlated; {@code out} holds the best candidate's evidence either way
      *         (its plan is null when the score stayed below the minimum)
      */
-    public boolean correlate(long packedCallsign, int icaoAddress, int squawk, double lat, double lon, long epochSeconds,
-                             Correlation out) {
+    public boolean correlate(
+            long packedCallsign,
+            int icaoAddress,
+            int squawk,
+            double lat,
+            double lon,
+            long epochSeconds,
+            Correlation out) {
         out.clear();
         FiledPlan best = null;
         int bestScore = Integer.MIN_VALUE, bestReasons = 0;
@@ -92,7 +107,8 @@ public final class FlightPlanCorrelator {
             long dep = p.departureEpochSeconds(epochSeconds);
             long arr = dep + p.plan().destination().totalEetMinutes() * 60L;
             reasons |= epochSeconds >= dep - earlyS && epochSeconds <= arr + lateS
-                    ? CorrelationReason.TIME_IN_WINDOW.bit() : CorrelationReason.TIME_OUTSIDE_WINDOW.bit();
+                    ? CorrelationReason.TIME_IN_WINDOW.bit()
+                    : CorrelationReason.TIME_OUTSIDE_WINDOW.bit();
             double xtk = Double.NaN;
             if (!Double.isNaN(lat) && !Double.isNaN(lon) && p.route().size() > 0) {
                 p.route().measure(lat, lon, proximity);

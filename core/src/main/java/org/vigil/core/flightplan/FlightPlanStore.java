@@ -31,7 +31,17 @@ import org.vigil.core.flightplan.FplItem.Other;
 public final class FlightPlanStore {
 
     /** What applying one message did. */
-    public enum Outcome { FILED, REPLACED, AMENDED, DELAYED, DEPARTED, CANCELLED, ARRIVED, NO_PLAN, AMBIGUOUS }
+    public enum Outcome {
+        FILED,
+        REPLACED,
+        AMENDED,
+        DELAYED,
+        DEPARTED,
+        CANCELLED,
+        ARRIVED,
+        NO_PLAN,
+        AMBIGUOUS
+    }
 
     private final RouteExpander expander;
     private final ArrayList<FiledPlan> plans = new ArrayList<>();
@@ -92,7 +102,8 @@ public final class FlightPlanStore {
     }
 
     private static Other withDof(Other other, java.time.LocalDate dof) {
-        String v = String.format(java.util.Locale.ROOT, "%02d%02d%02d", dof.getYear() % 100, dof.getMonthValue(), dof.getDayOfMonth());
+        String v = String.format(
+                java.util.Locale.ROOT, "%02d%02d%02d", dof.getYear() % 100, dof.getMonthValue(), dof.getDayOfMonth());
         List<Entry> entries = new ArrayList<>();
         boolean replaced = false;
         for (Entry e : other.entries()) {
@@ -136,36 +147,47 @@ public final class FlightPlanStore {
     }
 
     /** Active plans, in the order filed. */
-    public List<FiledPlan> active() { return List.copyOf(plans); }
+    public List<FiledPlan> active() {
+        return List.copyOf(plans);
+    }
 
-    public int size() { return plans.size(); }
+    public int size() {
+        return plans.size();
+    }
 
     /** The i-th active plan (0 <= i < size()), for allocation-free scans. */
-    public FiledPlan get(int i) { return plans.get(i); }
+    public FiledPlan get(int i) {
+        return plans.get(i);
+    }
 
     /** How many messages had this outcome. */
-    public long count(Outcome o) { return counts.get(o)[0]; }
+    public long count(Outcome o) {
+        return counts.get(o)[0];
+    }
 
     /** Plans with this aircraft identification departing within [fromEpochSec, toEpochSec]. */
     public List<FiledPlan> byCallsign(String callsign, long fromEpochSec, long toEpochSec) {
         long packed = Callsigns.packOrNone(callsign);
         List<FiledPlan> out = new ArrayList<>();
         if (packed == 0) return out;
-        for (FiledPlan p : plans) if (p.packedCallsign == packed && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
+        for (FiledPlan p : plans)
+            if (p.packedCallsign == packed && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
         return out;
     }
 
     /** Plans with this ICAO address in CODE/ departing within [fromEpochSec, toEpochSec]. */
     public List<FiledPlan> byIcaoAddress(int address, long fromEpochSec, long toEpochSec) {
         List<FiledPlan> out = new ArrayList<>();
-        for (FiledPlan p : plans) if (address >= 0 && p.icaoAddress == address && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
+        for (FiledPlan p : plans)
+            if (address >= 0 && p.icaoAddress == address && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
         return out;
     }
 
     /** Plans with this assigned SSR code (item 7) departing within [fromEpochSec, toEpochSec]. */
     public List<FiledPlan> bySquawk(int squawk, long fromEpochSec, long toEpochSec) {
         List<FiledPlan> out = new ArrayList<>();
-        for (FiledPlan p : plans) if (squawk >= 0 && p.squawk == squawk && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
+        for (FiledPlan p : plans)
+            if (squawk >= 0 && p.squawk == squawk && departsWithin(p, fromEpochSec, toEpochSec)) out.add(p);
         return out;
     }
 

@@ -1,8 +1,8 @@
 package org.vigil.core.flightplan;
 
-import org.vigil.core.geo.Units;
 import java.time.LocalDate;
 import java.util.List;
+import org.vigil.core.geo.Units;
 
 /**
  * One item (field) of an ICAO flight plan, PANS-ATM (Doc 4444) appendix 2. A {@link FlightPlan} is
@@ -28,7 +28,10 @@ public sealed interface FplItem {
      * @param squawk     the four octal digits read as a decimal number (2341), or {@link #NO_SQUAWK}
      */
     record Identification(String aircraftId, char ssrMode, int squawk) implements FplItem {
-        @Override public int number() { return 7; }
+        @Override
+        public int number() {
+            return 7;
+        }
     }
 
     /**
@@ -36,7 +39,10 @@ public sealed interface FplItem {
      * G general aviation, M military, X other; 0 when not given).
      */
     record Rules(char flightRules, char flightType) implements FplItem {
-        @Override public int number() { return 8; }
+        @Override
+        public int number() {
+            return 8;
+        }
     }
 
     /**
@@ -44,17 +50,26 @@ public sealed interface FplItem {
      * in item 18) and wake turbulence category (L, M, H, J).
      */
     record Aircraft(int count, String type, char wake) implements FplItem {
-        @Override public int number() { return 9; }
+        @Override
+        public int number() {
+            return 9;
+        }
     }
 
     /** Item 10: radio communication, navigation and approach aid equipment (10a) and surveillance (10b). */
     record Equipment(String comNav, String surveillance) implements FplItem {
-        @Override public int number() { return 10; }
+        @Override
+        public int number() {
+            return 10;
+        }
     }
 
     /** Item 13: departure aerodrome (ZZZZ: see DEP/ in item 18) and estimated off-block time. */
     record Departure(String aerodrome, int eobtMinutes) implements FplItem {
-        @Override public int number() { return 13; }
+        @Override
+        public int number() {
+            return 13;
+        }
     }
 
     /**
@@ -62,14 +77,26 @@ public sealed interface FplItem {
      * DCT, coordinates, "POINT/N0450F370" speed and level changes, procedures), in order.
      */
     record Route(Speed speed, Level level, List<String> elements) implements FplItem {
-        public Route { elements = List.copyOf(elements); }
-        @Override public int number() { return 15; }
+        public Route {
+            elements = List.copyOf(elements);
+        }
+
+        @Override
+        public int number() {
+            return 15;
+        }
     }
 
     /** Item 16: destination aerodrome (ZZZZ: see DEST/), total EET and up to two alternates. */
     record Destination(String aerodrome, int totalEetMinutes, List<String> alternates) implements FplItem {
-        public Destination { alternates = List.copyOf(alternates); }
-        @Override public int number() { return 16; }
+        public Destination {
+            alternates = List.copyOf(alternates);
+        }
+
+        @Override
+        public int number() {
+            return 16;
+        }
     }
 
     /**
@@ -77,8 +104,14 @@ public sealed interface FplItem {
      * indicators are kept. An empty list is written as "0".
      */
     record Other(List<Entry> entries) implements FplItem {
-        public Other { entries = List.copyOf(entries); }
-        @Override public int number() { return 18; }
+        public Other {
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public int number() {
+            return 18;
+        }
 
         /** The value of the first entry with this indicator (e.g. "DOF"), or null. */
         public String get(String indicator) {
@@ -90,8 +123,8 @@ public sealed interface FplItem {
         public LocalDate dateOfFlight() {
             String v = get("DOF");
             if (v == null || v.length() != 6) return null;
-            return LocalDate.of(2000 + Integer.parseInt(v, 0, 2, 10), Integer.parseInt(v, 2, 4, 10),
-                    Integer.parseInt(v, 4, 6, 10));
+            return LocalDate.of(
+                    2000 + Integer.parseInt(v, 0, 2, 10), Integer.parseInt(v, 2, 4, 10), Integer.parseInt(v, 4, 6, 10));
         }
 
         /** CODE/ (24-bit ICAO aircraft address, six hex digits), or -1 when absent. */
@@ -112,7 +145,10 @@ public sealed interface FplItem {
 
     /** Item 19: supplementary information (E/, P/, R/ ...), kept as written. */
     record Supplementary(String text) implements FplItem {
-        @Override public int number() { return 19; }
+        @Override
+        public int number() {
+            return 19;
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.vigil.core.flightplan;
 
-import org.vigil.core.geo.Sphere;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.core.geo.Sphere;
 
 /**
  * Turns a flight plan into an {@link ExpandedRoute}: departure aerodrome, the significant points of
@@ -56,14 +56,16 @@ public final class RouteExpander {
         if (slash >= 0) e = e.substring(0, slash);
         if (e.isEmpty()) return null;
         switch (e) {
-            case "DCT", "VFR", "IFR", "OAT", "GAT", "T", "IFPSTOP", "IFPSTART" -> { return null; }
-            default -> { }
+            case "DCT", "VFR", "IFR", "OAT", "GAT", "T", "IFPSTOP", "IFPSTART" -> {
+                return null;
+            }
+            default -> {}
         }
         if (Coordinates.isCoordinate(e)) return e;
         if (isBearingDistance(e)) return e;
         for (int i = 0; i < e.length(); i++) {
             char c = e.charAt(i);
-            if (c < 'A' || c > 'Z') return null;   // a designator (UL851, LOMOS1A): no point
+            if (c < 'A' || c > 'Z') return null; // a designator (UL851, LOMOS1A): no point
         }
         return e.length() >= 2 && e.length() <= 5 ? e : null;
     }
@@ -75,8 +77,8 @@ public final class RouteExpander {
         return Coordinates.digits(e, n - 6, 6) >= 0 && Coordinates.digits(e, n - 6, 3) <= 360;
     }
 
-    private void aerodrome(String icao, String item18Text, List<String> names, List<double[]> pos,
-                           List<String> unresolved) {
+    private void aerodrome(
+            String icao, String item18Text, List<String> names, List<double[]> pos, List<String> unresolved) {
         if (!"ZZZZ".equals(icao) && !"AFIL".equals(icao)) {
             add(icao, names, pos, unresolved);
             return;

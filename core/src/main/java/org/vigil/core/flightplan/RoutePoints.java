@@ -38,7 +38,7 @@ public final class RoutePoints {
     /** A copy with one more point (replacing any of the same name). */
     public RoutePoints with(String name, double lat, double lon) {
         Map<String, double[]> m = new HashMap<>(points);
-        m.put(name, new double[]{lat, lon});
+        m.put(name, new double[] {lat, lon});
         return new RoutePoints(m);
     }
 
@@ -51,7 +51,9 @@ public final class RoutePoints {
         return true;
     }
 
-    public int size() { return points.size(); }
+    public int size() {
+        return points.size();
+    }
 
     private static final class BlackSea {
         static final RoutePoints INSTANCE = load();
@@ -70,7 +72,7 @@ public final class RoutePoints {
                 for (String line; (line = r.readLine()) != null; ) {
                     if (line.isBlank() || line.startsWith("#")) continue;
                     String[] f = line.split(",");
-                    into.put(f[0].trim(), new double[]{Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+                    into.put(f[0].trim(), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

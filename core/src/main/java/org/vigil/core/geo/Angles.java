@@ -2,7 +2,7 @@ package org.vigil.core.geo;
 
 /** Angle wrapping in degrees. Static and allocation-free. */
 public final class Angles {
-    private Angles() { }
+    private Angles() {}
 
     /** Angle into [0, 360). */
     public static double norm360(double deg) {

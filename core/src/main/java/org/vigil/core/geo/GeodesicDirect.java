@@ -2,8 +2,8 @@ package org.vigil.core.geo;
 
 import static org.vigil.core.geo.Wgs84.A;
 import static org.vigil.core.geo.Wgs84.B;
-import static org.vigil.core.geo.Wgs84.F;
 import static org.vigil.core.geo.Wgs84.E2;
+import static org.vigil.core.geo.Wgs84.F;
 
 /**
  * The direct geodesic problem on the WGS-84 ellipsoid: from a point, along an initial azimuth,
@@ -24,6 +24,7 @@ public final class GeodesicDirect {
 
     /** Result of the last {@link #solve}: latitude in [-90, 90], longitude in [-180, 180). */
     public double latDeg;
+
     public double lonDeg;
 
     /**
@@ -60,8 +61,13 @@ public final class GeodesicDirect {
             sinSigma = Math.sin(sigma);
             cosSigma = Math.cos(sigma);
             double c2 = cos2SigmaM * cos2SigmaM;
-            double deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * c2)
-                    - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * c2)));
+            double deltaSigma = bigB
+                    * sinSigma
+                    * (cos2SigmaM
+                            + bigB
+                                    / 4
+                                    * (cosSigma * (-1 + 2 * c2)
+                                            - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * c2)));
             double next = sigma0 + deltaSigma;
             boolean converged = Math.abs(next - sigma) < 1e-13;
             sigma = next;
@@ -73,12 +79,15 @@ public final class GeodesicDirect {
         cosSigma = Math.cos(sigma);
 
         double x = sinU1 * sinSigma - cosU1 * cosSigma * cosAlpha1;
-        double phi2 = Math.atan2(sinU1 * cosSigma + cosU1 * sinSigma * cosAlpha1,
-                (1 - F) * Math.sqrt(sinAlpha * sinAlpha + x * x));
+        double phi2 = Math.atan2(
+                sinU1 * cosSigma + cosU1 * sinSigma * cosAlpha1, (1 - F) * Math.sqrt(sinAlpha * sinAlpha + x * x));
         double lambda = Math.atan2(sinSigma * sinAlpha1, cosU1 * cosSigma - sinU1 * sinSigma * cosAlpha1);
         double c = F / 16 * cos2Alpha * (4 + F * (4 - 3 * cos2Alpha));
-        double l = lambda - (1 - c) * F * sinAlpha
-                * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+        double l = lambda
+                - (1 - c)
+                        * F
+                        * sinAlpha
+                        * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
         latDeg = Math.toDegrees(phi2);
         lonDeg = Angles.norm180(fromLonDeg + Math.toDegrees(l));
     }
@@ -90,7 +99,7 @@ public final class GeodesicDirect {
     public static double radiusInAzimuth(double latDeg, double azimuthRad) {
         double s = Math.sin(Math.toRadians(latDeg));
         double w2 = 1 - E2 * s * s;
-        double n = A / Math.sqrt(w2);             // prime vertical
+        double n = A / Math.sqrt(w2); // prime vertical
         double m = A * (1 - E2) / (w2 * Math.sqrt(w2)); // meridian
         double sa = Math.sin(azimuthRad);
         double ca = Math.cos(azimuthRad);

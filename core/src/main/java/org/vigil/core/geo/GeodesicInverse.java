@@ -74,8 +74,11 @@ public final class GeodesicInverse {
             cos2SigmaM = cos2Alpha == 0 ? 0 : cosSigma - 2 * sinU1 * sinU2 / cos2Alpha;
             double c = F / 16 * cos2Alpha * (4 + F * (4 - 3 * cos2Alpha));
             double previous = lambda;
-            lambda = l + (1 - c) * F * sinAlpha
-                    * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+            lambda = l
+                    + (1 - c)
+                            * F
+                            * sinAlpha
+                            * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
             if (Math.abs(lambda - previous) < 1e-12) {
                 converged = true;
                 break;
@@ -87,8 +90,17 @@ public final class GeodesicInverse {
         double uSq = cos2Alpha * (A * A - B * B) / (B * B);
         double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
         double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-        double deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+        double deltaSigma = bigB
+                * sinSigma
+                * (cos2SigmaM
+                        + bigB
+                                / 4
+                                * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+                                        - bigB
+                                                / 6
+                                                * cos2SigmaM
+                                                * (-3 + 4 * sinSigma * sinSigma)
+                                                * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
         distanceM = B * bigA * (sigma - deltaSigma);
         azimuth1Rad = Math.atan2(cosU2 * sinLambda, cosU1 * sinU2 - sinU1 * cosU2 * cosLambda);
         azimuth2Rad = Math.atan2(cosU1 * sinLambda, -sinU1 * cosU2 + cosU1 * sinU2 * cosLambda);

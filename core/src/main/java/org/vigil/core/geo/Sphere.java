@@ -12,13 +12,14 @@ public final class Sphere {
     /** Mean earth radius (IUGG), metres. */
     public static final double EARTH_RADIUS_M = 6_371_008.8;
 
-    private Sphere() { }
+    private Sphere() {}
 
     /** Great-circle distance in metres (haversine). */
     public static double distanceM(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double a =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 

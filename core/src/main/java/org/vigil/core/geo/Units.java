@@ -21,5 +21,5 @@ public final class Units {
     /** Standard gravity, m/s². */
     public static final double G = 9.80665;
 
-    private Units() { }
+    private Units() {}
 }

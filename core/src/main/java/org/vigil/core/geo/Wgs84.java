@@ -11,5 +11,5 @@ public final class Wgs84 {
     /** First eccentricity squared. */
     public static final double E2 = F * (2 - F);
 
-    private Wgs84() { }
+    private Wgs84() {}
 }

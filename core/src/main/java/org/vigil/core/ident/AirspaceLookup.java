@@ -9,11 +9,21 @@ package org.vigil.core.ident;
 @FunctionalInterface
 public interface AirspaceLookup {
     /** Nothing is protected: airspace rules never fire. */
-    AirspaceLookup NONE = (lat, lon, alt, trk, gs, t, h, out) -> { out.clear(); out.assessed = true; };
+    AirspaceLookup NONE = (lat, lon, alt, trk, gs, t, h, out) -> {
+        out.clear();
+        out.assessed = true;
+    };
 
     /**
      * @param horizonSeconds how far ahead to look for an entry
      */
-    void assess(double latDeg, double lonDeg, double altitudeFt, double trackDeg, double groundSpeedKt,
-                long timeNanos, double horizonSeconds, AirspaceSituation out);
+    void assess(
+            double latDeg,
+            double lonDeg,
+            double altitudeFt,
+            double trackDeg,
+            double groundSpeedKt,
+            long timeNanos,
+            double horizonSeconds,
+            AirspaceSituation out);
 }

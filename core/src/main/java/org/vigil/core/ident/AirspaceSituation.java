@@ -15,6 +15,7 @@ public final class AirspaceSituation {
     public double secondsToEntry = Double.NaN;
     /** Entry point (the position when inside). */
     public double entryLatDeg = Double.NaN;
+
     public double entryLonDeg = Double.NaN;
     /** ISO alpha-2 of the state inside or entered, or null. */
     public String state;

@@ -28,6 +28,7 @@ public final class Alert {
     long resolvedNanos = Long.MIN_VALUE;
     /** Evidence snapshot, refreshed while the cause fires (copying three numbers allocates nothing). */
     final double[] values = new double[3];
+
     String detail;
     String detail2;
     /** Identity of the track when last refreshed. */
@@ -49,24 +50,69 @@ public final class Alert {
         this.identity = identity;
     }
 
-    public AlertState state() { return state; }
-    public boolean open() { return state != AlertState.RESOLVED; }
+    public AlertState state() {
+        return state;
+    }
+
+    public boolean open() {
+        return state != AlertState.RESOLVED;
+    }
     /** Whether the cause still fires (an open alert whose cause cleared waits for the operator). */
-    public boolean causeActive() { return causeActive; }
-    public long updatedNanos() { return updatedNanos; }
-    public String acknowledgedBy() { return acknowledgedBy; }
-    public long acknowledgedNanos() { return acknowledgedNanos; }
-    public String assignedBy() { return assignedBy; }
+    public boolean causeActive() {
+        return causeActive;
+    }
+
+    public long updatedNanos() {
+        return updatedNanos;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public long acknowledgedNanos() {
+        return acknowledgedNanos;
+    }
+
+    public String assignedBy() {
+        return assignedBy;
+    }
     /** Who the alert was given to (a controller, a QRA unit). */
-    public String assignee() { return assignee; }
-    public long assignedNanos() { return assignedNanos; }
-    public String resolvedBy() { return resolvedBy; }
-    public String resolution() { return resolution; }
-    public long resolvedNanos() { return resolvedNanos; }
-    public double value(int i) { return values[i]; }
-    public String detail() { return detail; }
-    public String detail2() { return detail2; }
-    public Identity identity() { return identity; }
+    public String assignee() {
+        return assignee;
+    }
+
+    public long assignedNanos() {
+        return assignedNanos;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
+    }
+
+    public String resolution() {
+        return resolution;
+    }
+
+    public long resolvedNanos() {
+        return resolvedNanos;
+    }
+
+    public double value(int i) {
+        return values[i];
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String detail2() {
+        return detail2;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
 
     @Override
     public String toString() {

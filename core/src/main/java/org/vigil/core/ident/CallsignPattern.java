@@ -27,9 +27,11 @@ public final class CallsignPattern {
     public static CallsignPattern of(String text) {
         String t = text.strip().toUpperCase(java.util.Locale.ROOT);
         int star = t.indexOf('*');
-        if (star >= 0 && star != t.length() - 1) throw new IllegalArgumentException("callsign pattern '" + text + "': '*' only at the end");
+        if (star >= 0 && star != t.length() - 1)
+            throw new IllegalArgumentException("callsign pattern '" + text + "': '*' only at the end");
         String fixed = star >= 0 ? t.substring(0, star) : t;
-        if (fixed.isEmpty() || fixed.length() > 8) throw new IllegalArgumentException("callsign pattern '" + text + "': 1 to 8 characters");
+        if (fixed.isEmpty() || fixed.length() > 8)
+            throw new IllegalArgumentException("callsign pattern '" + text + "': 1 to 8 characters");
         long mask = 0, value = 0;
         for (int i = 0; i < 8; i++) {
             int code;
@@ -38,7 +40,8 @@ public final class CallsignPattern {
                 char ch = fixed.charAt(i);
                 free = ch == '?';
                 code = free ? 0 : Callsigns.codeOf(ch);
-                if (code < 0) throw new IllegalArgumentException("callsign pattern '" + text + "': bad character '" + ch + "'");
+                if (code < 0)
+                    throw new IllegalArgumentException("callsign pattern '" + text + "': bad character '" + ch + "'");
             } else {
                 free = star >= 0;
                 code = free ? 0 : Callsigns.SPACE;

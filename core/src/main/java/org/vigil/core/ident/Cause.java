@@ -12,65 +12,163 @@ import java.util.Locale;
  * and in {@link Evidence#text()}).
  */
 public enum Cause {
-    FLIGHT_PLAN_CORRELATED("flight-plan-correlated", "correlated with a filed flight plan and squawking the expected code",
-            Identity.NEUTRAL, 0, false, new String[] {"score", "crossTrackNm", "squawk"}),
-    SQUAWK_NOT_AS_FILED("squawk-not-as-filed", "squawk differs from the code assigned in the flight plan",
-            null, 0, true, new String[] {"squawk", "filedSquawk"}),
-    KNOWN_FRIENDLY("known-friendly", "own or Allied military aircraft on the friendly list (address or callsign)",
-            Identity.ASSUMED_FRIEND, 0, false, new String[] {"icaoAddress"}),
-    QRA_UNIT("qra-unit", "own QRA fighter (address or callsign of a linked QRA unit)",
-            Identity.FRIEND, 0, false, new String[] {"icaoAddress"}),
-    NO_FLIGHT_PLAN("no-flight-plan", "transponder identifiers heard but no flight plan correlates",
-            Identity.UNKNOWN, 4, true, new String[] {"bestScore"}),
-    NO_TRANSPONDER("no-transponder", "primary radar only: no code, no pressure altitude, no address",
-            Identity.UNKNOWN, 3, true, new String[0]),
-    SQUAWK_7500("squawk-7500", "squawk 7500 or ADS-B unlawful interference: hijack",
-            Identity.SUSPECT, 1, false, new String[] {"squawk", "emergencyState"}),
-    SQUAWK_7600("squawk-7600", "squawk 7600 or ADS-B no-communications status: radio failure",
-            null, 3, false, new String[] {"squawk", "emergencyState"}),
-    SQUAWK_7700("squawk-7700", "squawk 7700 or ADS-B emergency status: general emergency",
-            null, 2, false, new String[] {"squawk", "emergencyState"}),
-    RADIO_CONTACT_LOST("radio-contact-lost", "an operator reports radio contact lost (COMLOSS)",
-            null, 3, false, new String[0]),
-    NO_REPLY_TO_CONTROLLER("no-reply-to-controller", "no reply to the controller for longer than the limit",
-            null, 3, false, new String[] {"minutesWithoutReply", "limitMinutes"}, "minutes", 5),
-    ROUTE_DEVIATION("route-deviation", "off the planned route by more than the threshold",
-            null, 3, false, new String[] {"crossTrackNm", "thresholdNm"}, "threshold-nm", 10),
-    APPROACHING_NATIONAL_AIRSPACE("approaching-national-airspace",
+    FLIGHT_PLAN_CORRELATED(
+            "flight-plan-correlated",
+            "correlated with a filed flight plan and squawking the expected code",
+            Identity.NEUTRAL,
+            0,
+            false,
+            new String[] {"score", "crossTrackNm", "squawk"}),
+    SQUAWK_NOT_AS_FILED(
+            "squawk-not-as-filed",
+            "squawk differs from the code assigned in the flight plan",
+            null,
+            0,
+            true,
+            new String[] {"squawk", "filedSquawk"}),
+    KNOWN_FRIENDLY(
+            "known-friendly",
+            "own or Allied military aircraft on the friendly list (address or callsign)",
+            Identity.ASSUMED_FRIEND,
+            0,
+            false,
+            new String[] {"icaoAddress"}),
+    QRA_UNIT(
+            "qra-unit",
+            "own QRA fighter (address or callsign of a linked QRA unit)",
+            Identity.FRIEND,
+            0,
+            false,
+            new String[] {"icaoAddress"}),
+    NO_FLIGHT_PLAN(
+            "no-flight-plan",
+            "transponder identifiers heard but no flight plan correlates",
+            Identity.UNKNOWN,
+            4,
+            true,
+            new String[] {"bestScore"}),
+    NO_TRANSPONDER(
+            "no-transponder",
+            "primary radar only: no code, no pressure altitude, no address",
+            Identity.UNKNOWN,
+            3,
+            true,
+            new String[0]),
+    SQUAWK_7500(
+            "squawk-7500",
+            "squawk 7500 or ADS-B unlawful interference: hijack",
+            Identity.SUSPECT,
+            1,
+            false,
+            new String[] {"squawk", "emergencyState"}),
+    SQUAWK_7600(
+            "squawk-7600",
+            "squawk 7600 or ADS-B no-communications status: radio failure",
+            null,
+            3,
+            false,
+            new String[] {"squawk", "emergencyState"}),
+    SQUAWK_7700(
+            "squawk-7700", "squawk 7700 or ADS-B emergency status: general emergency", null, 2, false, new String[] {
+                "squawk", "emergencyState"
+            }),
+    RADIO_CONTACT_LOST(
+            "radio-contact-lost", "an operator reports radio contact lost (COMLOSS)", null, 3, false, new String[0]),
+    NO_REPLY_TO_CONTROLLER(
+            "no-reply-to-controller",
+            "no reply to the controller for longer than the limit",
+            null,
+            3,
+            false,
+            new String[] {"minutesWithoutReply", "limitMinutes"},
+            "minutes",
+            5),
+    ROUTE_DEVIATION(
+            "route-deviation",
+            "off the planned route by more than the threshold",
+            null,
+            3,
+            false,
+            new String[] {"crossTrackNm", "thresholdNm"},
+            "threshold-nm",
+            10),
+    APPROACHING_NATIONAL_AIRSPACE(
+            "approaching-national-airspace",
             "heading for the national airspace of a NATO state without flight plan or clearance",
-            Identity.UNKNOWN, 2, true, new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"}, "threshold-s", 600),
-    INSIDE_NATIONAL_AIRSPACE("inside-national-airspace",
+            Identity.UNKNOWN,
+            2,
+            true,
+            new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"},
+            "threshold-s",
+            600),
+    INSIDE_NATIONAL_AIRSPACE(
+            "inside-national-airspace",
             "entered the national airspace of a NATO state without flight plan or clearance",
-            Identity.UNKNOWN, 1, true, new String[] {"latDeg", "lonDeg"}),
-    MILITARY_WITHOUT_CLEARANCE("military-without-clearance",
+            Identity.UNKNOWN,
+            1,
+            true,
+            new String[] {"latDeg", "lonDeg"}),
+    MILITARY_WITHOUT_CLEARANCE(
+            "military-without-clearance",
             "military or presumed military aircraft heading for or inside NATO national airspace without a valid diplomatic clearance",
-            Identity.SUSPECT, 2, true, new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"}, "threshold-s", 900),
-    ADSB_RADAR_MISMATCH("adsb-radar-mismatch", "ADS-B position inconsistent with radar: possible spoofing",
-            null, 3, false, new String[] {"distanceNm", "minDistanceNm"}, "min-distance-nm", 1),
-    IMPLAUSIBLE_KINEMATICS("implausible-kinematics", "physically implausible motion reported",
-            null, 4, false, new String[] {"groundSpeedKt", "verticalRateFpm"},
-            "max-ground-speed-kt", 1500, "max-vertical-rate-fpm", 40000, "hold-s", 30);
+            Identity.SUSPECT,
+            2,
+            true,
+            new String[] {"secondsToEntry", "entryLatDeg", "entryLonDeg"},
+            "threshold-s",
+            900),
+    ADSB_RADAR_MISMATCH(
+            "adsb-radar-mismatch",
+            "ADS-B position inconsistent with radar: possible spoofing",
+            null,
+            3,
+            false,
+            new String[] {"distanceNm", "minDistanceNm"},
+            "min-distance-nm",
+            1),
+    IMPLAUSIBLE_KINEMATICS(
+            "implausible-kinematics",
+            "physically implausible motion reported",
+            null,
+            4,
+            false,
+            new String[] {"groundSpeedKt", "verticalRateFpm"},
+            "max-ground-speed-kt",
+            1500,
+            "max-vertical-rate-fpm",
+            40000,
+            "hold-s",
+            30);
 
     /** Rule name in YAML and events, lower-case and hyphenated. */
     public final String id;
     /** What the rule means, for the operator. */
     public final String title;
+
     final Identity defaultIdentity;
     final int defaultPriority;
     final boolean defaultAfterPending;
+
     @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final String[] valueNames;
     /** Names (YAML keys) and defaults of the rule's thresholds. */
     @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final String[] thresholdKeys;
+
     @SuppressWarnings("ImmutableEnumChecker") // filled in the constructor, package-private, never written afterwards
     final double[] thresholdDefaults;
 
     static final Cause[] VALUES = values();
     public static final int COUNT = VALUES.length;
 
-    Cause(String id, String title, Identity identity, int priority, boolean afterPending, String[] valueNames,
-          Object... thresholds) {
+    Cause(
+            String id,
+            String title,
+            Identity identity,
+            int priority,
+            boolean afterPending,
+            String[] valueNames,
+            Object... thresholds) {
         this.id = id;
         this.title = title;
         this.defaultIdentity = identity;

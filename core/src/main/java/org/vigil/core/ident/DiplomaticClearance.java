@@ -14,11 +14,18 @@ import java.util.List;
  * @param fromNanos   valid from (Unix epoch ns, inclusive)
  * @param toNanos     valid until (exclusive)
  */
-public record DiplomaticClearance(String id, CallsignPattern callsign, int addressFrom, int addressTo,
-                                  List<String> states, long fromNanos, long toNanos) {
+public record DiplomaticClearance(
+        String id,
+        CallsignPattern callsign,
+        int addressFrom,
+        int addressTo,
+        List<String> states,
+        long fromNanos,
+        long toNanos) {
     public DiplomaticClearance {
         states = List.copyOf(states);
-        if (callsign == null && addressFrom < 0) throw new IllegalArgumentException(id + ": needs a callsign pattern or an address");
+        if (callsign == null && addressFrom < 0)
+            throw new IllegalArgumentException(id + ": needs a callsign pattern or an address");
         if (toNanos <= fromNanos) throw new IllegalArgumentException(id + ": validity ends before it starts");
     }
 

@@ -60,7 +60,8 @@ public final class EventLines implements IdentEventListener {
 
     @Override
     public void ruleFired(long t, TrackIdentity track, Evidence e) {
-        emit(new IdentEvent.RuleFired(t, track.trackNumber, e.cause.id, e.text(), values(e.cause, e.values), e.detail, e.detail2));
+        emit(new IdentEvent.RuleFired(
+                t, track.trackNumber, e.cause.id, e.text(), values(e.cause, e.values), e.detail, e.detail2));
     }
 
     @Override
@@ -70,9 +71,11 @@ public final class EventLines implements IdentEventListener {
 
     @Override
     public void identityChanged(long t, TrackIdentity track, Identity from, Identity to) {
-        String by = track.override != null ? "operator-override"
-                : track.decidingCause != null ? track.decidingCause.id
-                : to == Identity.UNKNOWN ? "pending-elapsed" : "pending";
+        String by = track.override != null
+                ? "operator-override"
+                : track.decidingCause != null
+                        ? track.decidingCause.id
+                        : to == Identity.UNKNOWN ? "pending-elapsed" : "pending";
         List<String> rules = new ArrayList<>();
         List<IdentEvent.Evidence> evidence = new ArrayList<>();
         for (Evidence e : track.evidence) {
@@ -81,8 +84,16 @@ public final class EventLines implements IdentEventListener {
             evidence.add(new IdentEvent.Evidence(e.cause.id, e.text(), values(e.cause, e.values), e.detail, e.detail2));
         }
         boolean override = track.override != null;
-        emit(new IdentEvent.IdentityChanged(t, track.trackNumber, from.id(), to.id(), by, override ? track.overrideBy : null,
-                override ? track.overrideReason : null, rules, evidence));
+        emit(new IdentEvent.IdentityChanged(
+                t,
+                track.trackNumber,
+                from.id(),
+                to.id(),
+                by,
+                override ? track.overrideBy : null,
+                override ? track.overrideReason : null,
+                rules,
+                evidence));
     }
 
     @Override
@@ -93,22 +104,38 @@ public final class EventLines implements IdentEventListener {
             case RESOLVED -> a.resolvedBy;
             default -> null;
         };
-        emit(new IdentEvent.AlertChanged(t, "alert-" + what.id(), a.trackNumber, a.id, a.cause.id, a.priority, a.state.id(),
-                a.causeActive, a.raisedNanos, a.identity == null ? null : a.identity.id(), user,
-                what == AlertEvent.ASSIGNED ? a.assignee : null, what == AlertEvent.RESOLVED ? a.resolution : null,
-                a.cause.title, values(a.cause, a.values), a.detail, a.detail2));
+        emit(new IdentEvent.AlertChanged(
+                t,
+                "alert-" + what.id(),
+                a.trackNumber,
+                a.id,
+                a.cause.id,
+                a.priority,
+                a.state.id(),
+                a.causeActive,
+                a.raisedNanos,
+                a.identity == null ? null : a.identity.id(),
+                user,
+                what == AlertEvent.ASSIGNED ? a.assignee : null,
+                what == AlertEvent.RESOLVED ? a.resolution : null,
+                a.cause.title,
+                values(a.cause, a.values),
+                a.detail,
+                a.detail2));
     }
 
     @Override
     public void override(long t, TrackIdentity track, Identity identity, String user, String reason) {
-        emit(identity != null
-                ? new OperatorEvent.OverrideSet(t, track.trackNumber, identity.id(), user, reason)
-                : new OperatorEvent.OverrideCleared(t, track.trackNumber, user, reason));
+        emit(
+                identity != null
+                        ? new OperatorEvent.OverrideSet(t, track.trackNumber, identity.id(), user, reason)
+                        : new OperatorEvent.OverrideCleared(t, track.trackNumber, user, reason));
     }
 
     @Override
     public void operatorInput(long t, TrackIdentity track, String input, boolean on, long sinceNanos, String user) {
-        emit(new OperatorEvent.Input(t, track.trackNumber, input, on, sinceNanos == Long.MIN_VALUE ? null : sinceNanos, user));
+        emit(new OperatorEvent.Input(
+                t, track.trackNumber, input, on, sinceNanos == Long.MIN_VALUE ? null : sinceNanos, user));
     }
 
     private static ObjectNode values(Cause c, double[] v) {
@@ -116,7 +143,8 @@ public final class EventLines implements IdentEventListener {
         for (int i = 0; i < c.valueCount(); i++) {
             if (Double.isNaN(v[i])) continue;
             String name = c.valueName(i);
-            boolean text = name.equals("icaoAddress") || name.toLowerCase(Locale.ROOT).contains("squawk");
+            boolean text =
+                    name.equals("icaoAddress") || name.toLowerCase(Locale.ROOT).contains("squawk");
             EventCodec.put(o, name, Evidence.format(name, v[i]), text);
         }
         return o;

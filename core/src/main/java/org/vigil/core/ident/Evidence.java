@@ -25,15 +25,29 @@ public final class Evidence {
         java.util.Arrays.fill(values, Double.NaN);
     }
 
-    public boolean active() { return active; }
+    public boolean active() {
+        return active;
+    }
     /** Data time the rule started firing (this episode). */
-    public long sinceNanos() { return sinceNanos; }
+    public long sinceNanos() {
+        return sinceNanos;
+    }
     /** Data time it was last confirmed. */
-    public long lastNanos() { return lastNanos; }
+    public long lastNanos() {
+        return lastNanos;
+    }
     /** Value {@code i}, NaN when not known; named by {@code cause.valueName(i)}. */
-    public double value(int i) { return values[i]; }
-    public String detail() { return detail; }
-    public String detail2() { return detail2; }
+    public double value(int i) {
+        return values[i];
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String detail2() {
+        return detail2;
+    }
 
     void set(double a, double b, double c, String d1, String d2) {
         values[0] = a;

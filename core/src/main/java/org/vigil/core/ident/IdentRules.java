@@ -47,22 +47,33 @@ public final class IdentRules {
     public final long reRaiseHoldOffNanos;
     /** A primary-only track without a flight plan counts as military for the clearance rule. */
     public final boolean primaryOnlyIsMilitary;
+
     private final List<KnownAircraft> known;
     private final List<QraLink> qraUnits;
     private final List<DiplomaticClearance> clearances;
 
-    public IdentRules(RuleSetting[] settings, long pendingNanos, long correlationIntervalNanos, long airspaceIntervalNanos,
-                      long airspaceMaxIntervalNanos, long reRaiseHoldOffNanos, boolean primaryOnlyIsMilitary, List<KnownAircraft> known,
-                      List<QraLink> qraUnits, List<DiplomaticClearance> clearances) {
+    public IdentRules(
+            RuleSetting[] settings,
+            long pendingNanos,
+            long correlationIntervalNanos,
+            long airspaceIntervalNanos,
+            long airspaceMaxIntervalNanos,
+            long reRaiseHoldOffNanos,
+            boolean primaryOnlyIsMilitary,
+            List<KnownAircraft> known,
+            List<QraLink> qraUnits,
+            List<DiplomaticClearance> clearances) {
         if (settings.length != Cause.COUNT) throw new IllegalArgumentException("one setting per cause");
         this.settings = settings.clone();
         for (int i = 0; i < settings.length; i++) {
-            if (settings[i] == null || settings[i].cause().ordinal() != i) throw new IllegalArgumentException("settings out of order at " + i);
+            if (settings[i] == null || settings[i].cause().ordinal() != i)
+                throw new IllegalArgumentException("settings out of order at " + i);
         }
         if (pendingNanos < 0 || correlationIntervalNanos < 0 || airspaceIntervalNanos < 0 || reRaiseHoldOffNanos < 0) {
             throw new IllegalArgumentException("negative interval");
         }
-        if (airspaceMaxIntervalNanos < airspaceIntervalNanos) throw new IllegalArgumentException("airspace-max-interval-s below airspace-interval-s");
+        if (airspaceMaxIntervalNanos < airspaceIntervalNanos)
+            throw new IllegalArgumentException("airspace-max-interval-s below airspace-interval-s");
         this.airspaceMaxIntervalNanos = airspaceMaxIntervalNanos;
         this.pendingNanos = pendingNanos;
         this.correlationIntervalNanos = correlationIntervalNanos;
@@ -78,7 +89,9 @@ public final class IdentRules {
         static final IdentRules INSTANCE = load();
 
         private static IdentRules load() {
-            try (InputStream r = open(RULES_RESOURCE); InputStream k = open(KNOWN_RESOURCE); InputStream c = open(CLEARANCES_RESOURCE)) {
+            try (InputStream r = open(RULES_RESOURCE);
+                    InputStream k = open(KNOWN_RESOURCE);
+                    InputStream c = open(CLEARANCES_RESOURCE)) {
                 return fromYaml(r, k, c);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -101,22 +114,49 @@ public final class IdentRules {
         return settings[c.ordinal()];
     }
 
-    public List<KnownAircraft> known() { return known; }
-    public List<QraLink> qraUnits() { return qraUnits; }
-    public List<DiplomaticClearance> clearances() { return clearances; }
+    public List<KnownAircraft> known() {
+        return known;
+    }
+
+    public List<QraLink> qraUnits() {
+        return qraUnits;
+    }
+
+    public List<DiplomaticClearance> clearances() {
+        return clearances;
+    }
 
     /** These rules with one rule replaced (tests, operator tuning). */
     public IdentRules with(RuleSetting s) {
         RuleSetting[] copy = settings.clone();
         copy[s.cause().ordinal()] = s;
-        return new IdentRules(copy, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, airspaceMaxIntervalNanos, reRaiseHoldOffNanos,
-                primaryOnlyIsMilitary, known, qraUnits, clearances);
+        return new IdentRules(
+                copy,
+                pendingNanos,
+                correlationIntervalNanos,
+                airspaceIntervalNanos,
+                airspaceMaxIntervalNanos,
+                reRaiseHoldOffNanos,
+                primaryOnlyIsMilitary,
+                known,
+                qraUnits,
+                clearances);
     }
 
     /** These rules with other lists. */
-    public IdentRules withLists(List<KnownAircraft> known, List<QraLink> qraUnits, List<DiplomaticClearance> clearances) {
-        return new IdentRules(settings, pendingNanos, correlationIntervalNanos, airspaceIntervalNanos, airspaceMaxIntervalNanos, reRaiseHoldOffNanos,
-                primaryOnlyIsMilitary, known, qraUnits, clearances);
+    public IdentRules withLists(
+            List<KnownAircraft> known, List<QraLink> qraUnits, List<DiplomaticClearance> clearances) {
+        return new IdentRules(
+                settings,
+                pendingNanos,
+                correlationIntervalNanos,
+                airspaceIntervalNanos,
+                airspaceMaxIntervalNanos,
+                reRaiseHoldOffNanos,
+                primaryOnlyIsMilitary,
+                known,
+                qraUnits,
+                clearances);
     }
 
     /** Longest look-ahead any airspace rule needs, seconds. */
@@ -136,7 +176,8 @@ public final class IdentRules {
      * @throws IllegalArgumentException naming the document, entry and key of the first error
      * @throws org.vigil.core.yaml.YamlException naming the document, line and column of a YAML error
      */
-    public static IdentRules fromYaml(InputStream rules, InputStream knownMilitary, InputStream clearances) throws IOException {
+    public static IdentRules fromYaml(InputStream rules, InputStream knownMilitary, InputStream clearances)
+            throws IOException {
         RuleSetting[] s = new RuleSetting[Cause.COUNT];
         for (Cause c : Cause.VALUES) s[c.ordinal()] = RuleSetting.defaults(c);
         double pending = 30, corr = 10, air = 5, airMax = 60, hold = 300;
@@ -144,14 +185,24 @@ public final class IdentRules {
         if (rules != null) {
             JsonNode root = SafeYaml.readTree(rules, "rules");
             String doc = "rules";
-            checkKeys(root, doc, Set.of("pending-seconds", "correlation-interval-s", "airspace-interval-s",
-                    "airspace-max-interval-s", "re-raise-hold-off-s", "primary-only-is-military", "rules"));
+            checkKeys(
+                    root,
+                    doc,
+                    Set.of(
+                            "pending-seconds",
+                            "correlation-interval-s",
+                            "airspace-interval-s",
+                            "airspace-max-interval-s",
+                            "re-raise-hold-off-s",
+                            "primary-only-is-military",
+                            "rules"));
             pending = number(root, "pending-seconds", pending, doc);
             corr = number(root, "correlation-interval-s", corr, doc);
             air = number(root, "airspace-interval-s", air, doc);
             airMax = number(root, "airspace-max-interval-s", airMax, doc);
             hold = number(root, "re-raise-hold-off-s", hold, doc);
-            if (root.has("primary-only-is-military")) primaryMil = bool(root.get("primary-only-is-military"), doc + ": primary-only-is-military");
+            if (root.has("primary-only-is-military"))
+                primaryMil = bool(root.get("primary-only-is-military"), doc + ": primary-only-is-military");
             JsonNode rs = root.path("rules");
             for (Iterator<Map.Entry<String, JsonNode>> it = rs.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -174,8 +225,19 @@ public final class IdentRules {
             checkKeys(root, "clearances", Set.of("clearances"));
             for (JsonNode n : root.path("clearances")) cl.add(clearance(n));
         }
-        if (airMax < air) throw new IllegalArgumentException("rules: airspace-max-interval-s below airspace-interval-s");
-        return new IdentRules(s, seconds(pending), seconds(corr), seconds(air), seconds(airMax), seconds(hold), primaryMil, known, qra, cl);
+        if (airMax < air)
+            throw new IllegalArgumentException("rules: airspace-max-interval-s below airspace-interval-s");
+        return new IdentRules(
+                s,
+                seconds(pending),
+                seconds(corr),
+                seconds(air),
+                seconds(airMax),
+                seconds(hold),
+                primaryMil,
+                known,
+                qra,
+                cl);
     }
 
     private static RuleSetting setting(Cause c, JsonNode n, RuleSetting d) {
@@ -190,11 +252,13 @@ public final class IdentRules {
             String t = n.get("identity").asText();
             identity = t.equals("none") || n.get("identity").isNull() ? null : Identity.parse(t);
             if (identity == null && !t.equals("none") && !n.get("identity").isNull()) {
-                throw new IllegalArgumentException(where + ": identity '" + t + "' is not a standard identity (or none)");
+                throw new IllegalArgumentException(
+                        where + ": identity '" + t + "' is not a standard identity (or none)");
             }
         }
         int priority = (int) number(n, "alert-priority", d.alertPriority(), where);
-        boolean after = n.has("after-pending") ? bool(n.get("after-pending"), where + ": after-pending") : d.afterPending();
+        boolean after =
+                n.has("after-pending") ? bool(n.get("after-pending"), where + ": after-pending") : d.afterPending();
         double[] th = new double[c.thresholdKeys.length];
         for (int i = 0; i < th.length; i++) {
             th[i] = number(n, c.thresholdKeys[i], d.threshold(i), where);
@@ -244,7 +308,8 @@ public final class IdentRules {
         List<String> states = new ArrayList<>();
         for (JsonNode s : n.path("states")) {
             String iso = s.asText();
-            if (!iso.matches("[A-Z]{2}")) throw new IllegalArgumentException(where + ": state '" + iso + "' is not ISO alpha-2");
+            if (!iso.matches("[A-Z]{2}"))
+                throw new IllegalArgumentException(where + ": state '" + iso + "' is not ISO alpha-2");
             states.add(iso);
         }
         long from = instant(n, "from", where), to = instant(n, "to", where);
@@ -263,7 +328,8 @@ public final class IdentRules {
         }
         if (n.has("addresses")) {
             JsonNode r = n.get("addresses");
-            if (!r.isArray() || r.size() != 2) throw new IllegalArgumentException(where + ": addresses must be [first, last]");
+            if (!r.isArray() || r.size() != 2)
+                throw new IllegalArgumentException(where + ": addresses must be [first, last]");
             return new int[] {hex(r.get(0), where + ": addresses"), hex(r.get(1), where + ": addresses")};
         }
         return new int[] {-1, -1};
@@ -271,7 +337,8 @@ public final class IdentRules {
 
     private static int hex(JsonNode n, String where) {
         String t = n.asText().strip();
-        if (!t.matches("[0-9A-Fa-f]{6}")) throw new IllegalArgumentException(where + ": '" + t + "' is not six hex digits (quote it)");
+        if (!t.matches("[0-9A-Fa-f]{6}"))
+            throw new IllegalArgumentException(where + ": '" + t + "' is not six hex digits (quote it)");
         return Integer.parseInt(t, 16);
     }
 
@@ -290,21 +357,25 @@ public final class IdentRules {
             Instant i = Instant.parse(t);
             return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new IllegalArgumentException(where + ": " + key + " '" + t + "' is not an ISO-8601 UTC instant (2022-04-20T00:00:00Z)", e);
+            throw new IllegalArgumentException(
+                    where + ": " + key + " '" + t + "' is not an ISO-8601 UTC instant (2022-04-20T00:00:00Z)", e);
         }
     }
 
     private static String text(JsonNode n, String key, String where) {
-        if (!n.isObject() || !n.hasNonNull(key) || n.get(key).asText().isBlank()) throw new IllegalArgumentException(where + ": missing " + key);
+        if (!n.isObject() || !n.hasNonNull(key) || n.get(key).asText().isBlank())
+            throw new IllegalArgumentException(where + ": missing " + key);
         return n.get(key).asText();
     }
 
     private static double number(JsonNode n, String key, double dflt, String where) {
         if (!n.has(key)) return dflt;
         JsonNode v = n.get(key);
-        if (!v.isNumber()) throw new IllegalArgumentException(where + ": " + key + " '" + v.asText() + "' is not a number");
+        if (!v.isNumber())
+            throw new IllegalArgumentException(where + ": " + key + " '" + v.asText() + "' is not a number");
         double d = v.asDouble();
-        if (!(d >= 0) || Double.isInfinite(d)) throw new IllegalArgumentException(where + ": " + key + " must be a finite number >= 0");
+        if (!(d >= 0) || Double.isInfinite(d))
+            throw new IllegalArgumentException(where + ": " + key + " must be a finite number >= 0");
         return d;
     }
 

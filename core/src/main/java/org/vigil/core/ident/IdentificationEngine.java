@@ -54,21 +54,25 @@ public final class IdentificationEngine {
     private long rejectedOperatorActions;
     private long rejectedUpdates;
 
-    public IdentificationEngine(IdentRules rules, PlanLookup plans, AirspaceLookup airspace, IdentEventListener listener) {
+    public IdentificationEngine(
+            IdentRules rules, PlanLookup plans, AirspaceLookup airspace, IdentEventListener listener) {
         this.rules = rules;
         this.plans = plans == null ? PlanLookup.NONE : plans;
         this.airspaceLookup = airspace == null ? AirspaceLookup.NONE : airspace;
         this.listener = listener == null ? IdentEventListener.NONE : listener;
         this.horizonSeconds = rules.airspaceHorizonSeconds();
-        this.airspaceRulesOn = rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).enabled()
-                || rules.setting(Cause.INSIDE_NATIONAL_AIRSPACE).enabled()
-                || rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).enabled();
+        this.airspaceRulesOn =
+                rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).enabled()
+                        || rules.setting(Cause.INSIDE_NATIONAL_AIRSPACE).enabled()
+                        || rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).enabled();
         known.addAll(rules.known());
         for (QraLink q : rules.qraUnits()) qraUnits.add(q.asEntry());
         clearances.addAll(rules.clearances());
     }
 
-    public IdentRules rules() { return rules; }
+    public IdentRules rules() {
+        return rules;
+    }
 
     /** Links a QRA unit: its aircraft become FRIEND (rule qra-unit) from their next update. */
     public void linkQraUnit(QraLink unit) {
@@ -105,7 +109,9 @@ public final class IdentificationEngine {
             t.facts.copyFrom(f);
             listener.trackStarted(now, t);
         } else {
-            idsChanged = t.facts.icaoAddress != f.icaoAddress || t.facts.callsign != f.callsign || t.facts.squawk != f.squawk;
+            idsChanged = t.facts.icaoAddress != f.icaoAddress
+                    || t.facts.callsign != f.callsign
+                    || t.facts.squawk != f.squawk;
             t.facts.copyFrom(f);
         }
         t.lastNanos = now;
@@ -132,7 +138,10 @@ public final class IdentificationEngine {
     /** An operator reports radio contact lost ({@code lost}) or restored for a track. */
     public boolean radioContactLost(int trackNumber, boolean lost, String user, long timeNanos) {
         TrackIdentity t = tracks.get(trackNumber);
-        if (t == null || user == null) { rejectedOperatorActions++; return false; }
+        if (t == null || user == null) {
+            rejectedOperatorActions++;
+            return false;
+        }
         t.radioLost = lost;
         t.radioLostBy = lost ? user : null;
         listener.operatorInput(timeNanos, t, "radio-contact-lost", lost, Long.MIN_VALUE, user);
@@ -146,7 +155,10 @@ public final class IdentificationEngine {
      */
     public boolean noReplySince(int trackNumber, long sinceNanos, String user, long timeNanos) {
         TrackIdentity t = tracks.get(trackNumber);
-        if (t == null || user == null || sinceNanos > timeNanos) { rejectedOperatorActions++; return false; }
+        if (t == null || user == null || sinceNanos > timeNanos) {
+            rejectedOperatorActions++;
+            return false;
+        }
         t.noReplySinceNanos = sinceNanos;
         listener.operatorInput(timeNanos, t, "no-reply-since", true, sinceNanos, user);
         evaluate(t, Math.max(timeNanos, t.lastNanos), false);
@@ -156,7 +168,10 @@ public final class IdentificationEngine {
     /** The aircraft answered the controller. */
     public boolean replyReceived(int trackNumber, String user, long timeNanos) {
         TrackIdentity t = tracks.get(trackNumber);
-        if (t == null || user == null) { rejectedOperatorActions++; return false; }
+        if (t == null || user == null) {
+            rejectedOperatorActions++;
+            return false;
+        }
         t.noReplySinceNanos = Long.MIN_VALUE;
         listener.operatorInput(timeNanos, t, "no-reply-since", false, Long.MIN_VALUE, user);
         evaluate(t, Math.max(timeNanos, t.lastNanos), false);
@@ -181,7 +196,10 @@ public final class IdentificationEngine {
 
     public boolean clearOverride(int trackNumber, String user, long timeNanos) {
         TrackIdentity t = tracks.get(trackNumber);
-        if (t == null || t.override == null || user == null) { rejectedOperatorActions++; return false; }
+        if (t == null || t.override == null || user == null) {
+            rejectedOperatorActions++;
+            return false;
+        }
         t.override = null;
         t.overrideBy = user;
         t.overrideReason = null;
@@ -195,7 +213,10 @@ public final class IdentificationEngine {
 
     public boolean acknowledge(long alertId, String user, long timeNanos) {
         Alert a = openAlerts.get(alertId);
-        if (a == null || user == null || a.state != AlertState.RAISED) { rejectedOperatorActions++; return false; }
+        if (a == null || user == null || a.state != AlertState.RAISED) {
+            rejectedOperatorActions++;
+            return false;
+        }
         a.state = AlertState.ACKNOWLEDGED;
         a.acknowledgedBy = user;
         a.acknowledgedNanos = timeNanos;
@@ -207,7 +228,10 @@ public final class IdentificationEngine {
     /** Gives the alert to {@code assignee} (a controller, a QRA unit); acknowledges it too when still RAISED. */
     public boolean assign(long alertId, String user, String assignee, long timeNanos) {
         Alert a = openAlerts.get(alertId);
-        if (a == null || user == null || assignee == null || a.state == AlertState.ASSIGNED) { rejectedOperatorActions++; return false; }
+        if (a == null || user == null || assignee == null || a.state == AlertState.ASSIGNED) {
+            rejectedOperatorActions++;
+            return false;
+        }
         if (a.state == AlertState.RAISED) {
             a.acknowledgedBy = user;
             a.acknowledgedNanos = timeNanos;
@@ -223,7 +247,10 @@ public final class IdentificationEngine {
 
     public boolean resolve(long alertId, String user, String resolution, long timeNanos) {
         Alert a = openAlerts.get(alertId);
-        if (a == null || user == null) { rejectedOperatorActions++; return false; }
+        if (a == null || user == null) {
+            rejectedOperatorActions++;
+            return false;
+        }
         resolveAlert(a, user, resolution, timeNanos);
         return true;
     }
@@ -242,21 +269,39 @@ public final class IdentificationEngine {
 
     // ------------------------------------------------------------------ queries
 
-    public TrackIdentity track(int trackNumber) { return tracks.get(trackNumber); }
-    public int trackCount() { return tracks.size(); }
-    public void forEachTrack(java.util.function.Consumer<TrackIdentity> action) { tracks.forEach(action); }
+    public TrackIdentity track(int trackNumber) {
+        return tracks.get(trackNumber);
+    }
+
+    public int trackCount() {
+        return tracks.size();
+    }
+
+    public void forEachTrack(java.util.function.Consumer<TrackIdentity> action) {
+        tracks.forEach(action);
+    }
     /** Open alerts, most urgent first, then oldest first. Allocates (console, API). */
     public List<Alert> openAlerts() {
         List<Alert> l = new ArrayList<>(openAlerts.values());
         l.sort((x, y) -> x.priority != y.priority ? Integer.compare(x.priority, y.priority) : Long.compare(x.id, y.id));
         return l;
     }
-    public Alert openAlert(long id) { return openAlerts.get(id); }
-    public long updates() { return updates; }
+
+    public Alert openAlert(long id) {
+        return openAlerts.get(id);
+    }
+
+    public long updates() {
+        return updates;
+    }
     /** Operator actions refused (unknown track or alert, missing user or reason, step not allowed). */
-    public long rejectedOperatorActions() { return rejectedOperatorActions; }
+    public long rejectedOperatorActions() {
+        return rejectedOperatorActions;
+    }
     /** Updates ignored for a non-finite position. */
-    public long rejectedUpdates() { return rejectedUpdates; }
+    public long rejectedUpdates() {
+        return rejectedUpdates;
+    }
 
     // ------------------------------------------------------------------ evaluation
 
@@ -270,11 +315,17 @@ public final class IdentificationEngine {
         long cs = t.facts.callsign;
         t.known = null;
         for (int i = 0, n = known.size(); i < n; i++) {
-            if (known.get(i).matches(a, cs)) { t.known = known.get(i); break; }
+            if (known.get(i).matches(a, cs)) {
+                t.known = known.get(i);
+                break;
+            }
         }
         t.qra = null;
         for (int i = 0, n = qraUnits.size(); i < n; i++) {
-            if (qraUnits.get(i).matches(a, cs)) { t.qra = qraUnits.get(i); break; }
+            if (qraUnits.get(i).matches(a, cs)) {
+                t.qra = qraUnits.get(i);
+                break;
+            }
         }
     }
 
@@ -292,22 +343,28 @@ public final class IdentificationEngine {
         boolean correlated = p.correlated;
         boolean friendlyListed = t.known != null && t.known.identity() != null;
         boolean friendly = friendlyListed || t.qra != null;
-        boolean squawkAsFiled = f.squawk == TrackFacts.ABSENT || p.filedSquawk < 0 || f.squawk == p.filedSquawk
+        boolean squawkAsFiled = f.squawk == TrackFacts.ABSENT
+                || p.filedSquawk < 0
+                || f.squawk == p.filedSquawk
                 || isEmergency(f.squawk);
 
         String militaryBy = null;
         if (correlated && p.stateFlight) militaryBy = "state flight (STS/STATE)";
         else if (t.known != null && t.known.identity() == null) militaryBy = t.known.name();
-        else if (rules.primaryOnlyIsMilitary && f.primaryOnly() && !correlated) militaryBy = "primary only, no flight plan";
+        else if (rules.primaryOnlyIsMilitary && f.primaryOnly() && !correlated)
+            militaryBy = "primary only, no flight plan";
         boolean military = militaryBy != null && !friendly;
         boolean civilUncleared = !friendly && !correlated && militaryBy == null;
 
         // expensive 2: airspace look-ahead, only where an airspace rule could fire
         AirspaceSituation air = t.airspace;
         if (airspaceRulesOn && (military || civilUncleared)) {
-            if (idsChanged || !air.assessed || now >= t.nextAirspaceNanos
+            if (idsChanged
+                    || !air.assessed
+                    || now >= t.nextAirspaceNanos
                     || (now >= t.airspaceAtNanos + rules.airspaceIntervalNanos && manoeuvred(t, f))) {
-                airspaceLookup.assess(f.latDeg, f.lonDeg, f.altitudeFt, f.trackDeg, f.groundSpeedKt, now, horizonSeconds, air);
+                airspaceLookup.assess(
+                        f.latDeg, f.lonDeg, f.altitudeFt, f.trackDeg, f.groundSpeedKt, now, horizonSeconds, air);
                 t.airspaceAtNanos = now;
                 t.airspaceTrackDeg = f.trackDeg;
                 t.airspaceSpeedKt = f.groundSpeedKt;
@@ -319,59 +376,220 @@ public final class IdentificationEngine {
         }
 
         // cheap rules, in Cause order
-        fire(t, Cause.FLIGHT_PLAN_CORRELATED, correlated && squawkAsFiled, pendingOver, now,
-                p.score, p.crossTrackNm, sq(f.squawk), p.aircraftId, null);
-        fire(t, Cause.SQUAWK_NOT_AS_FILED, correlated && !squawkAsFiled, pendingOver, now,
-                sq(f.squawk), p.filedSquawk, Double.NaN, p.aircraftId, null);
-        fire(t, Cause.KNOWN_FRIENDLY, friendlyListed, pendingOver, now,
-                addr(f.icaoAddress), Double.NaN, Double.NaN, friendlyListed ? t.known.name() : null, null);
-        fire(t, Cause.QRA_UNIT, t.qra != null, pendingOver, now,
-                addr(f.icaoAddress), Double.NaN, Double.NaN, t.qra != null ? t.qra.name() : null, null);
-        fire(t, Cause.NO_FLIGHT_PLAN, f.hasIdentifiers() && !correlated && !friendly, pendingOver, now,
-                p.score, Double.NaN, Double.NaN, null, null);
-        fire(t, Cause.NO_TRANSPONDER, f.primaryOnly(), pendingOver, now,
-                Double.NaN, Double.NaN, Double.NaN, null, null);
+        fire(
+                t,
+                Cause.FLIGHT_PLAN_CORRELATED,
+                correlated && squawkAsFiled,
+                pendingOver,
+                now,
+                p.score,
+                p.crossTrackNm,
+                sq(f.squawk),
+                p.aircraftId,
+                null);
+        fire(
+                t,
+                Cause.SQUAWK_NOT_AS_FILED,
+                correlated && !squawkAsFiled,
+                pendingOver,
+                now,
+                sq(f.squawk),
+                p.filedSquawk,
+                Double.NaN,
+                p.aircraftId,
+                null);
+        fire(
+                t,
+                Cause.KNOWN_FRIENDLY,
+                friendlyListed,
+                pendingOver,
+                now,
+                addr(f.icaoAddress),
+                Double.NaN,
+                Double.NaN,
+                friendlyListed ? t.known.name() : null,
+                null);
+        fire(
+                t,
+                Cause.QRA_UNIT,
+                t.qra != null,
+                pendingOver,
+                now,
+                addr(f.icaoAddress),
+                Double.NaN,
+                Double.NaN,
+                t.qra != null ? t.qra.name() : null,
+                null);
+        fire(
+                t,
+                Cause.NO_FLIGHT_PLAN,
+                f.hasIdentifiers() && !correlated && !friendly,
+                pendingOver,
+                now,
+                p.score,
+                Double.NaN,
+                Double.NaN,
+                null,
+                null);
+        fire(
+                t,
+                Cause.NO_TRANSPONDER,
+                f.primaryOnly(),
+                pendingOver,
+                now,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                null,
+                null);
         int es = f.emergencyState;
-        fire(t, Cause.SQUAWK_7500, f.squawk == 7500 || es == 5, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
-        fire(t, Cause.SQUAWK_7600, f.squawk == 7600 || es == 4, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
-        fire(t, Cause.SQUAWK_7700, f.squawk == 7700 || es == 1 || es == 6, pendingOver, now, sq(f.squawk), emerg(es), Double.NaN, null, null);
-        fire(t, Cause.RADIO_CONTACT_LOST, t.radioLost, pendingOver, now, Double.NaN, Double.NaN, Double.NaN, t.radioLostBy, null);
+        fire(
+                t,
+                Cause.SQUAWK_7500,
+                f.squawk == 7500 || es == 5,
+                pendingOver,
+                now,
+                sq(f.squawk),
+                emerg(es),
+                Double.NaN,
+                null,
+                null);
+        fire(
+                t,
+                Cause.SQUAWK_7600,
+                f.squawk == 7600 || es == 4,
+                pendingOver,
+                now,
+                sq(f.squawk),
+                emerg(es),
+                Double.NaN,
+                null,
+                null);
+        fire(
+                t,
+                Cause.SQUAWK_7700,
+                f.squawk == 7700 || es == 1 || es == 6,
+                pendingOver,
+                now,
+                sq(f.squawk),
+                emerg(es),
+                Double.NaN,
+                null,
+                null);
+        fire(
+                t,
+                Cause.RADIO_CONTACT_LOST,
+                t.radioLost,
+                pendingOver,
+                now,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                t.radioLostBy,
+                null);
 
         double limitMin = rules.setting(Cause.NO_REPLY_TO_CONTROLLER).threshold(0);
         double silentMin = t.noReplySinceNanos == Long.MIN_VALUE ? Double.NaN : (now - t.noReplySinceNanos) / 60e9;
-        fire(t, Cause.NO_REPLY_TO_CONTROLLER, silentMin >= limitMin, pendingOver, now, silentMin, limitMin, Double.NaN, null, null);
+        fire(
+                t,
+                Cause.NO_REPLY_TO_CONTROLLER,
+                silentMin >= limitMin,
+                pendingOver,
+                now,
+                silentMin,
+                limitMin,
+                Double.NaN,
+                null,
+                null);
 
         double xtkLimit = rules.setting(Cause.ROUTE_DEVIATION).threshold(0);
-        fire(t, Cause.ROUTE_DEVIATION, correlated && p.crossTrackNm > xtkLimit, pendingOver, now,
-                p.crossTrackNm, xtkLimit, Double.NaN, p.aircraftId, null);
+        fire(
+                t,
+                Cause.ROUTE_DEVIATION,
+                correlated && p.crossTrackNm > xtkLimit,
+                pendingOver,
+                now,
+                p.crossTrackNm,
+                xtkLimit,
+                Double.NaN,
+                p.aircraftId,
+                null);
 
         boolean assessed = air.assessed;
         // between look-aheads the time to entry counts down with data time
         double toEntry = air.entering ? air.secondsToEntry - (now - t.airspaceAtNanos) * 1e-9 : air.secondsToEntry;
-        double approachLimit = rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).threshold(0);
-        fire(t, Cause.APPROACHING_NATIONAL_AIRSPACE, civilUncleared && assessed && air.entering && toEntry <= approachLimit,
-                pendingOver, now, toEntry, air.entryLatDeg, air.entryLonDeg, air.state, null);
-        fire(t, Cause.INSIDE_NATIONAL_AIRSPACE, civilUncleared && assessed && air.inside && t.seenOutsideNato,
-                pendingOver, now, f.latDeg, f.lonDeg, Double.NaN, air.state, null);
+        double approachLimit =
+                rules.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).threshold(0);
+        fire(
+                t,
+                Cause.APPROACHING_NATIONAL_AIRSPACE,
+                civilUncleared && assessed && air.entering && toEntry <= approachLimit,
+                pendingOver,
+                now,
+                toEntry,
+                air.entryLatDeg,
+                air.entryLonDeg,
+                air.state,
+                null);
+        fire(
+                t,
+                Cause.INSIDE_NATIONAL_AIRSPACE,
+                civilUncleared && assessed && air.inside && t.seenOutsideNato,
+                pendingOver,
+                now,
+                f.latDeg,
+                f.lonDeg,
+                Double.NaN,
+                air.state,
+                null);
 
         double milLimit = rules.setting(Cause.MILITARY_WITHOUT_CLEARANCE).threshold(0);
         boolean milNear = military && assessed && (air.inside || (air.entering && toEntry <= milLimit));
-        fire(t, Cause.MILITARY_WITHOUT_CLEARANCE, milNear && !cleared(f, air.state, now), pendingOver, now,
-                toEntry, air.entryLatDeg, air.entryLonDeg, air.state, militaryBy);
+        fire(
+                t,
+                Cause.MILITARY_WITHOUT_CLEARANCE,
+                milNear && !cleared(f, air.state, now),
+                pendingOver,
+                now,
+                toEntry,
+                air.entryLatDeg,
+                air.entryLonDeg,
+                air.state,
+                militaryBy);
 
         double minNm = rules.setting(Cause.ADSB_RADAR_MISMATCH).threshold(0);
-        fire(t, Cause.ADSB_RADAR_MISMATCH, f.adsbRadarDisagreement && !(f.disagreementNm < minNm), pendingOver, now,
-                f.disagreementNm, minNm, Double.NaN, null, null);
+        fire(
+                t,
+                Cause.ADSB_RADAR_MISMATCH,
+                f.adsbRadarDisagreement && !(f.disagreementNm < minNm),
+                pendingOver,
+                now,
+                f.disagreementNm,
+                minNm,
+                Double.NaN,
+                null,
+                null);
 
         RuleSetting k = rules.setting(Cause.IMPLAUSIBLE_KINEMATICS);
-        boolean implausibleNow = f.implausibleKinematics || f.groundSpeedKt > k.threshold(0)
+        boolean implausibleNow = f.implausibleKinematics
+                || f.groundSpeedKt > k.threshold(0)
                 || Math.abs(f.verticalRateFpm) > k.threshold(1);
         // must persist for hold-s: a new or mis-associated track's velocity is briefly wild (the
         // tracker's short-lived duplicates reach 1500-2000 kt for 20-25 s); real implausible reports persist
         if (!implausibleNow) t.implausibleSinceNanos = Long.MIN_VALUE;
         else if (t.implausibleSinceNanos == Long.MIN_VALUE) t.implausibleSinceNanos = now;
         boolean implausible = implausibleNow && now - t.implausibleSinceNanos >= (long) (k.threshold(2) * 1e9);
-        fire(t, Cause.IMPLAUSIBLE_KINEMATICS, implausible, pendingOver, now, f.groundSpeedKt, f.verticalRateFpm, Double.NaN, null, null);
+        fire(
+                t,
+                Cause.IMPLAUSIBLE_KINEMATICS,
+                implausible,
+                pendingOver,
+                now,
+                f.groundSpeedKt,
+                f.verticalRateFpm,
+                Double.NaN,
+                null,
+                null);
 
         decideIdentity(t, pendingOver, now);
         alerts(t, now);
@@ -405,8 +623,17 @@ public final class IdentificationEngine {
         return false;
     }
 
-    private void fire(TrackIdentity t, Cause c, boolean condition, boolean pendingOver, long now,
-                      double v0, double v1, double v2, String d1, String d2) {
+    private void fire(
+            TrackIdentity t,
+            Cause c,
+            boolean condition,
+            boolean pendingOver,
+            long now,
+            double v0,
+            double v1,
+            double v2,
+            String d1,
+            String d2) {
         RuleSetting s = rules.setting(c);
         boolean on = condition && s.enabled() && (pendingOver || !s.afterPending());
         Evidence e = t.evidence[c.ordinal()];
@@ -432,7 +659,8 @@ public final class IdentificationEngine {
             Identity proposal = rules.setting(c).identity();
             if (proposal == null) continue;
             // a list entry says which friend it is
-            if (c == Cause.KNOWN_FRIENDLY && t.known != null && t.known.identity() != null) proposal = t.known.identity();
+            if (c == Cause.KNOWN_FRIENDLY && t.known != null && t.known.identity() != null)
+                proposal = t.known.identity();
             if (best == null || proposal.weight > best.weight) {
                 best = proposal;
                 by = c;
@@ -459,7 +687,10 @@ public final class IdentificationEngine {
             Evidence e = t.evidence[i];
             Alert a = t.alerts[i];
             if (e.active) {
-                if (a == null || (!a.open() && t.clearedSinceResolve[i] && now - a.resolvedNanos >= rules.reRaiseHoldOffNanos)) {
+                if (a == null
+                        || (!a.open()
+                                && t.clearedSinceResolve[i]
+                                && now - a.resolvedNanos >= rules.reRaiseHoldOffNanos)) {
                     a = new Alert(nextAlertId++, t.trackNumber, c, s.alertPriority(), now);
                     a.snapshot(e, t.identity);
                     t.alerts[i] = a;

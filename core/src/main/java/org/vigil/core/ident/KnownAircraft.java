@@ -14,8 +14,10 @@ package org.vigil.core.ident;
  */
 public record KnownAircraft(String name, int addressFrom, int addressTo, CallsignPattern callsign, Identity identity) {
     public KnownAircraft {
-        if (addressFrom < 0 && callsign == null) throw new IllegalArgumentException(name + ": needs an address block or a callsign pattern");
-        if (addressFrom >= 0 && addressTo < addressFrom) throw new IllegalArgumentException(name + ": address block ends before it starts");
+        if (addressFrom < 0 && callsign == null)
+            throw new IllegalArgumentException(name + ": needs an address block or a callsign pattern");
+        if (addressFrom >= 0 && addressTo < addressFrom)
+            throw new IllegalArgumentException(name + ": address block ends before it starts");
     }
 
     /** Matches by address block or by callsign, either being enough (allocation-free). */

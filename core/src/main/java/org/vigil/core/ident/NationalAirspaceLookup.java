@@ -28,8 +28,15 @@ public final class NationalAirspaceLookup implements AirspaceLookup {
     }
 
     @Override
-    public void assess(double lat, double lon, double altFt, double trackDeg, double gsKt, long timeNanos,
-                       double horizonSeconds, AirspaceSituation out) {
+    public void assess(
+            double lat,
+            double lon,
+            double altFt,
+            double trackDeg,
+            double gsKt,
+            long timeNanos,
+            double horizonSeconds,
+            AirspaceSituation out) {
         out.clear();
         out.assessed = true;
         // a track without a velocity can still be inside

@@ -9,7 +9,9 @@ package org.vigil.core.ident;
 @FunctionalInterface
 public interface PlanLookup {
     /** No flight plans at all (every track is "no flight plan"). */
-    PlanLookup NONE = (facts, out) -> { out.clear(); };
+    PlanLookup NONE = (facts, out) -> {
+        out.clear();
+    };
 
     /** Correlates {@code facts}; writes the outcome into {@code out} (the track's own, holding the previous outcome). */
     void correlate(TrackFacts facts, PlanMatch out);

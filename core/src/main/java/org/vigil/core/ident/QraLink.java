@@ -12,7 +12,11 @@ package org.vigil.core.ident;
 public record QraLink(String name, int firstAddress, int count, String callsignStem) {
     /** The same thing as a list entry (identity FRIEND). */
     KnownAircraft asEntry() {
-        return new KnownAircraft(name, firstAddress, firstAddress < 0 ? -1 : firstAddress + Math.max(count, 1) - 1,
-                callsignStem == null || callsignStem.isBlank() ? null : CallsignPattern.of(callsignStem + "*"), Identity.FRIEND);
+        return new KnownAircraft(
+                name,
+                firstAddress,
+                firstAddress < 0 ? -1 : firstAddress + Math.max(count, 1) - 1,
+                callsignStem == null || callsignStem.isBlank() ? null : CallsignPattern.of(callsignStem + "*"),
+                Identity.FRIEND);
     }
 }

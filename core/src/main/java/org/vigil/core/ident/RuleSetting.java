@@ -6,17 +6,20 @@ package org.vigil.core.ident;
  * for the pending period of a new track, and its thresholds (meaning per {@link Cause}). Immutable.
  */
 @SuppressWarnings("ArrayRecordComponent") // thresholds copied in and out (see thresholds()); equality is not used
-public record RuleSetting(Cause cause, boolean enabled, Identity identity, int alertPriority, boolean afterPending,
-                          double[] thresholds) {
+public record RuleSetting(
+        Cause cause, boolean enabled, Identity identity, int alertPriority, boolean afterPending, double[] thresholds) {
     public RuleSetting {
         thresholds = thresholds.clone();
-        if (alertPriority < 0 || alertPriority > 9) throw new IllegalArgumentException(cause.id + ": alert priority 0..9");
-        if (thresholds.length != cause.thresholdKeys.length) throw new IllegalArgumentException(cause.id + ": wrong threshold count");
+        if (alertPriority < 0 || alertPriority > 9)
+            throw new IllegalArgumentException(cause.id + ": alert priority 0..9");
+        if (thresholds.length != cause.thresholdKeys.length)
+            throw new IllegalArgumentException(cause.id + ": wrong threshold count");
     }
 
     /** The defaults written in {@link Cause}. */
     static RuleSetting defaults(Cause c) {
-        return new RuleSetting(c, true, c.defaultIdentity, c.defaultPriority, c.defaultAfterPending, c.thresholdDefaults);
+        return new RuleSetting(
+                c, true, c.defaultIdentity, c.defaultPriority, c.defaultAfterPending, c.thresholdDefaults);
     }
 
     /** A copy of the thresholds (the record keeps its own array unshared). */

@@ -23,13 +23,16 @@ public final class TrackFacts {
      * period runs from here (not from the engine's first update, which comes only at confirmation).
      */
     public long startNanos = NO_TIME;
+
     public double latDeg = Double.NaN;
     public double lonDeg = Double.NaN;
     /** Barometric (pressure) altitude, ft; NaN when absent (primary-only tracks have none). */
     public double altitudeFt = Double.NaN;
+
     public double groundSpeedKt = Double.NaN;
     /** Ground track, degrees clockwise from true north. */
     public double trackDeg = Double.NaN;
+
     public double verticalRateFpm = Double.NaN;
 
     /** ICAO 24-bit address, or ABSENT. */

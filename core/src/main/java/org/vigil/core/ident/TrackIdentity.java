@@ -40,6 +40,7 @@ public final class TrackIdentity {
     long nextAirspaceNanos;
     /** When the last look-ahead ran and with which course and speed (a manoeuvre forces a new one). */
     long airspaceAtNanos;
+
     double airspaceTrackDeg;
     double airspaceSpeedKt;
     /** Assessed outside NATO national airspace at least once: an entry afterwards is a violation. */
@@ -83,28 +84,69 @@ public final class TrackIdentity {
         known = qra = null;
     }
 
-    public int trackNumber() { return trackNumber; }
-    public Identity identity() { return identity; }
+    public int trackNumber() {
+        return trackNumber;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
     /** The rule whose proposed identity won; null for PENDING, the UNKNOWN default, or an override. */
-    public Cause decidingCause() { return decidingCause; }
+    public Cause decidingCause() {
+        return decidingCause;
+    }
     /** Start of the track: the tracker's first detection when the caller gave it ({@link TrackFacts#startNanos}), else the first update. */
-    public long firstNanos() { return firstNanos; }
-    public long lastNanos() { return lastNanos; }
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    public long lastNanos() {
+        return lastNanos;
+    }
     /** The facts of the last update (read-only by convention). */
-    public TrackFacts facts() { return facts; }
-    public Evidence evidence(Cause c) { return evidence[c.ordinal()]; }
+    public TrackFacts facts() {
+        return facts;
+    }
+
+    public Evidence evidence(Cause c) {
+        return evidence[c.ordinal()];
+    }
     /** The track's alert for a cause (open or the last resolved), or null. */
-    public Alert alert(Cause c) { return alerts[c.ordinal()]; }
-    public Identity override() { return override; }
-    public String overrideBy() { return overrideBy; }
-    public String overrideReason() { return overrideReason; }
-    public long overrideNanos() { return overrideNanos; }
-    public boolean radioContactLost() { return radioLost; }
-    public long noReplySinceNanos() { return noReplySinceNanos; }
+    public Alert alert(Cause c) {
+        return alerts[c.ordinal()];
+    }
+
+    public Identity override() {
+        return override;
+    }
+
+    public String overrideBy() {
+        return overrideBy;
+    }
+
+    public String overrideReason() {
+        return overrideReason;
+    }
+
+    public long overrideNanos() {
+        return overrideNanos;
+    }
+
+    public boolean radioContactLost() {
+        return radioLost;
+    }
+
+    public long noReplySinceNanos() {
+        return noReplySinceNanos;
+    }
     /** Last airspace assessment (may be up to one airspace interval old). */
-    public AirspaceSituation airspace() { return airspace; }
+    public AirspaceSituation airspace() {
+        return airspace;
+    }
     /** Last flight-plan correlation (may be up to one correlation interval old). */
-    public PlanMatch plan() { return plan; }
+    public PlanMatch plan() {
+        return plan;
+    }
 
     /** The rules firing now, in rule order: the list the operator reads. Allocates (display only). */
     public List<Evidence> firing() {

@@ -18,7 +18,9 @@ final class TrackTable {
         values = new TrackIdentity[cap];
     }
 
-    int size() { return size; }
+    int size() {
+        return size;
+    }
 
     TrackIdentity get(int key) {
         int mask = keys.length - 1;

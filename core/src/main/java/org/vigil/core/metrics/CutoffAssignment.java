@@ -10,6 +10,7 @@ final class CutoffAssignment {
     final double order;
     /** c^p, the cost of a pair at or beyond the cut-off and (scaled) of an unassigned object. */
     final double cutoffPow;
+
     private final AssignmentSolver solver = new AssignmentSolver();
     private double[] cost = new double[0];
     private int[] match = new int[0];
@@ -26,8 +27,10 @@ final class CutoffAssignment {
     }
 
     static void checkParameters(double cutoff, double order) {
-        if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new IllegalArgumentException("cut-off must be > 0: " + cutoff);
-        if (!(order >= 1) || !Double.isFinite(order)) throw new IllegalArgumentException("order must be >= 1: " + order);
+        if (!(cutoff > 0) || !Double.isFinite(cutoff))
+            throw new IllegalArgumentException("cut-off must be > 0: " + cutoff);
+        if (!(order >= 1) || !Double.isFinite(order))
+            throw new IllegalArgumentException("order must be >= 1: " + order);
     }
 
     /**

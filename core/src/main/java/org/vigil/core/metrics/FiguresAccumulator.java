@@ -34,8 +34,18 @@ final class FiguresAccumulator {
     }
 
     QualityFigures figures(long falseTracks) {
-        return new QualityFigures(mean(ospaSum, instants), mean(gospaSum, instants), breaks, swaps, falseTracks,
-                missed, mean(errorSum, errorCount), mean(latencySum, latencyCount), latencyMax, instants, truthInstants,
+        return new QualityFigures(
+                mean(ospaSum, instants),
+                mean(gospaSum, instants),
+                breaks,
+                swaps,
+                falseTracks,
+                missed,
+                mean(errorSum, errorCount),
+                mean(latencySum, latencyCount),
+                latencyMax,
+                instants,
+                truthInstants,
                 truthsDetectable - latencyCount);
     }
 

@@ -1,7 +1,7 @@
 package org.vigil.core.metrics;
 
-import org.vigil.core.geo.Wgs84;
 import java.util.Arrays;
+import org.vigil.core.geo.Wgs84;
 
 /**
  * The per-instant optimal track-to-truth assignment with a gate at the cut-off c, which is also
@@ -20,6 +20,7 @@ import java.util.Arrays;
 final class GatedAssignment {
     /** No partner. */
     static final int NONE = -1;
+
     private static final double X_OFFSET_M = 7_000_000.0; // makes ECEF x non-negative for the sort key
 
     private final double cutoff;
@@ -30,6 +31,7 @@ final class GatedAssignment {
 
     /** Results: index of the partner on the other side, or NONE, and the distance of the pair. */
     int[] truthOfTrack = new int[0];
+
     int[] trackOfTruth = new int[0];
     double[] pairDistance = new double[0]; // by truth index
 
@@ -88,7 +90,8 @@ final class GatedAssignment {
         return Math.sqrt(s);
     }
 
-    private void findCandidatePairs(double[] trackXyz, double[] trackAlt, int tracks, double[] truthXyz, double[] truthAlt, int truths) {
+    private void findCandidatePairs(
+            double[] trackXyz, double[] trackAlt, int tracks, double[] truthXyz, double[] truthAlt, int truths) {
         edges = 0;
         // Sort key: whole metres of (x + offset) in the high 32 bits, truth index in the low 32.
         for (int j = 0; j < truths; j++) sortedTruths[j] = (xKey(truthXyz[3 * j]) << 32) | j;
@@ -115,7 +118,8 @@ final class GatedAssignment {
         int lo = 0, hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sortedTruths[mid] < key) lo = mid + 1; else hi = mid;
+            if (sortedTruths[mid] < key) lo = mid + 1;
+            else hi = mid;
         }
         return lo;
     }
@@ -251,5 +255,6 @@ final class GatedAssignment {
 
     /** WGS-84 semi-major axis (m) and first eccentricity squared. */
     static final double WGS84_A = Wgs84.A;
+
     static final double WGS84_E2 = 6.69437999014e-3;
 }

@@ -30,9 +30,13 @@ public final class Gospa {
         this.assignment = new CutoffAssignment(cutoff, order);
     }
 
-    public double cutoff() { return assignment.cutoff; }
+    public double cutoff() {
+        return assignment.cutoff;
+    }
 
-    public double order() { return assignment.order; }
+    public double order() {
+        return assignment.order;
+    }
 
     /** GOSPA from pairwise distances, {@code distances[i * truths + j]} = d(estimate i, truth j). */
     public GospaResult evaluate(double[] distances, int estimates, int truths) {
@@ -50,7 +54,8 @@ public final class Gospa {
                 assigned++;
             }
         }
-        return GospaResult.of(localisation, truths - assigned, estimates - assigned, assigned, assignment.cutoffPow, order);
+        return GospaResult.of(
+                localisation, truths - assigned, estimates - assigned, assigned, assignment.cutoffPow, order);
     }
 
     /** GOSPA between two sets of points in a Euclidean space. */

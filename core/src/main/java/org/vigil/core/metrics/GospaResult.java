@@ -12,11 +12,17 @@ package org.vigil.core.metrics;
  * @param missedCount  truths without an estimate
  * @param falseCount   estimates without a truth
  */
-public record GospaResult(double distance, double localisation, double missed, double falseTracks,
-                          int assignedCount, int missedCount, int falseCount) {
+public record GospaResult(
+        double distance,
+        double localisation,
+        double missed,
+        double falseTracks,
+        int assignedCount,
+        int missedCount,
+        int falseCount) {
 
-    static GospaResult of(double localisation, int missedCount, int falseCount, int assignedCount,
-                          double cutoffPow, double order) {
+    static GospaResult of(
+            double localisation, int missedCount, int falseCount, int assignedCount, double cutoffPow, double order) {
         double missed = cutoffPow / 2 * missedCount;
         double falseTracks = cutoffPow / 2 * falseCount;
         double distance = Math.pow(localisation + missed + falseTracks, 1.0 / order);

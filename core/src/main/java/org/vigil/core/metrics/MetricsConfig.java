@@ -18,8 +18,13 @@ import java.util.Set;
  * @param setMetricsIncludeUndetectable score undetectable truths (and tracks on them) in the
  *                  run-wide OSPA/GOSPA too
  */
-public record MetricsConfig(double cutoffM, double order, DistanceMode distance, double falseTrackUnassignedFraction,
-                            Set<String> undetectableSituations, boolean setMetricsIncludeUndetectable) {
+public record MetricsConfig(
+        double cutoffM,
+        double order,
+        DistanceMode distance,
+        double falseTrackUnassignedFraction,
+        Set<String> undetectableSituations,
+        boolean setMetricsIncludeUndetectable) {
 
     /** The situation label of a truth that no sensor covers. */
     public static final String UNCOVERED = "uncovered";
@@ -28,7 +33,8 @@ public record MetricsConfig(double cutoffM, double order, DistanceMode distance,
         CutoffAssignment.checkParameters(cutoffM, order);
         if (distance == null) throw new IllegalArgumentException("distance mode missing");
         if (!(falseTrackUnassignedFraction >= 0 && falseTrackUnassignedFraction < 1)) {
-            throw new IllegalArgumentException("false-track fraction must be in [0, 1): " + falseTrackUnassignedFraction);
+            throw new IllegalArgumentException(
+                    "false-track fraction must be in [0, 1): " + falseTrackUnassignedFraction);
         }
         undetectableSituations = Set.copyOf(undetectableSituations);
     }
@@ -39,15 +45,28 @@ public record MetricsConfig(double cutoffM, double order, DistanceMode distance,
     }
 
     public MetricsConfig withCutoffM(double c) {
-        return new MetricsConfig(c, order, distance, falseTrackUnassignedFraction, undetectableSituations, setMetricsIncludeUndetectable);
+        return new MetricsConfig(
+                c,
+                order,
+                distance,
+                falseTrackUnassignedFraction,
+                undetectableSituations,
+                setMetricsIncludeUndetectable);
     }
 
     public MetricsConfig withOrder(double p) {
-        return new MetricsConfig(cutoffM, p, distance, falseTrackUnassignedFraction, undetectableSituations, setMetricsIncludeUndetectable);
+        return new MetricsConfig(
+                cutoffM,
+                p,
+                distance,
+                falseTrackUnassignedFraction,
+                undetectableSituations,
+                setMetricsIncludeUndetectable);
     }
 
     public MetricsConfig withDistance(DistanceMode d) {
-        return new MetricsConfig(cutoffM, order, d, falseTrackUnassignedFraction, undetectableSituations, setMetricsIncludeUndetectable);
+        return new MetricsConfig(
+                cutoffM, order, d, falseTrackUnassignedFraction, undetectableSituations, setMetricsIncludeUndetectable);
     }
 
     public MetricsConfig withFalseTrackUnassignedFraction(double f) {
@@ -55,10 +74,12 @@ public record MetricsConfig(double cutoffM, double order, DistanceMode distance,
     }
 
     public MetricsConfig withUndetectableSituations(Set<String> labels) {
-        return new MetricsConfig(cutoffM, order, distance, falseTrackUnassignedFraction, labels, setMetricsIncludeUndetectable);
+        return new MetricsConfig(
+                cutoffM, order, distance, falseTrackUnassignedFraction, labels, setMetricsIncludeUndetectable);
     }
 
     public MetricsConfig withSetMetricsIncludeUndetectable(boolean include) {
-        return new MetricsConfig(cutoffM, order, distance, falseTrackUnassignedFraction, undetectableSituations, include);
+        return new MetricsConfig(
+                cutoffM, order, distance, falseTrackUnassignedFraction, undetectableSituations, include);
     }
 }

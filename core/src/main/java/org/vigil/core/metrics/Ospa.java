@@ -29,9 +29,13 @@ public final class Ospa {
         this.assignment = new CutoffAssignment(cutoff, order);
     }
 
-    public double cutoff() { return assignment.cutoff; }
+    public double cutoff() {
+        return assignment.cutoff;
+    }
 
-    public double order() { return assignment.order; }
+    public double order() {
+        return assignment.order;
+    }
 
     /**
      * OSPA from the pairwise distances: {@code distances[i * truths + j]} is the distance between

@@ -21,9 +21,19 @@ import java.util.Map;
  * @param truthInstants           truth states scored
  * @param truthsNeverTracked      detectable truths that never got a track
  */
-public record QualityFigures(double ospaMeanM, double gospaMean, long trackBreaks, long swaps, long falseTracks,
-                             long missedTruth, double positionErrorMeanM, double initiationLatencyMeanS,
-                             double initiationLatencyMaxS, long instantsScored, long truthInstants, long truthsNeverTracked) {
+public record QualityFigures(
+        double ospaMeanM,
+        double gospaMean,
+        long trackBreaks,
+        long swaps,
+        long falseTracks,
+        long missedTruth,
+        double positionErrorMeanM,
+        double initiationLatencyMeanS,
+        double initiationLatencyMaxS,
+        long instantsScored,
+        long truthInstants,
+        long truthsNeverTracked) {
 
     /** The JSON object of the issue (#5): named keys first, then the counts behind the means. */
     public Map<String, Object> toJsonMap() {

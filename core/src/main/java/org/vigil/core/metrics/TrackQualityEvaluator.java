@@ -105,7 +105,9 @@ public final class TrackQualityEvaluator {
         this.assignment = new GatedAssignment(config.cutoffM(), config.order(), config.distance());
     }
 
-    public MetricsConfig config() { return config; }
+    public MetricsConfig config() {
+        return config;
+    }
 
     /** Opens the evaluation instant at data time {@code timeS} (closing an open one first). */
     public void beginInstant(double timeS) {
@@ -261,13 +263,15 @@ public final class TrackQualityEvaluator {
             h.assignedBySituation.computeIfAbsent(label, k -> new long[1])[0]++;
         }
         if (setTracks + setTruths > 0) {
-            overall.addInstant(ospa(setLocalisation, setTracks, setTruths, setAssigned),
+            overall.addInstant(
+                    ospa(setLocalisation, setTracks, setTruths, setAssigned),
                     gospa(setLocalisation, setTracks + setTruths - 2 * setAssigned));
         }
         for (FiguresAccumulator s : bySituation.values()) {
             if (s.instantTruths == 0) continue;
             int unassigned = s.instantTruths - s.instantAssigned;
-            s.addInstant(ospa(s.instantLocalisation, s.instantAssigned, s.instantTruths, s.instantAssigned),
+            s.addInstant(
+                    ospa(s.instantLocalisation, s.instantAssigned, s.instantTruths, s.instantAssigned),
                     gospa(s.instantLocalisation, unassigned));
         }
     }

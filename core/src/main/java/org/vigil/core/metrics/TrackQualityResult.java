@@ -12,8 +12,8 @@ import java.util.Map;
  *                    never on any truth are listed under {@link TrackQualityEvaluator#NO_TRUTH}
  * @param rejections  inputs refused, by reason, in a fixed order (see the evaluator)
  */
-public record TrackQualityResult(QualityFigures overall, Map<String, QualityFigures> bySituation,
-                                 Map<String, Long> rejections) {
+public record TrackQualityResult(
+        QualityFigures overall, Map<String, QualityFigures> bySituation, Map<String, Long> rejections) {
 
     public TrackQualityResult {
         bySituation = Collections.unmodifiableMap(new LinkedHashMap<>(bySituation));

@@ -1,7 +1,7 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
 import java.util.Arrays;
+import org.vigil.core.geo.Units;
 
 /**
  * Planning performance of an interceptor type: how long it takes to climb, how fast it flies an
@@ -37,21 +37,33 @@ public final class AircraftProfile {
     private final double supersonicRadiusFactor;
     private final String sources;
 
-    public AircraftProfile(String type, String name, double ceilingFt, double[] climbAltFt, double[] climbTimeS,
-                           double[] climbDistNm, double[] bandTopFt, double[] subsonicMach, double[] supersonicMach,
-                           double combatRadiusNm, double supersonicRadiusFactor, String sources) {
+    public AircraftProfile(
+            String type,
+            String name,
+            double ceilingFt,
+            double[] climbAltFt,
+            double[] climbTimeS,
+            double[] climbDistNm,
+            double[] bandTopFt,
+            double[] subsonicMach,
+            double[] supersonicMach,
+            double combatRadiusNm,
+            double supersonicRadiusFactor,
+            String sources) {
         String who = "aircraft profile " + type;
         if (type == null || type.isBlank()) throw new IllegalArgumentException("aircraft profile needs a type");
         if (!(ceilingFt > 0)) throw new IllegalArgumentException(who + ": ceiling must be > 0 ft");
         int n = climbAltFt.length;
         if (n < 2 || climbTimeS.length != n || climbDistNm.length != n) {
-            throw new IllegalArgumentException(who + ": climb table needs >= 2 rows of [altitude ft, time s, distance NM]");
+            throw new IllegalArgumentException(
+                    who + ": climb table needs >= 2 rows of [altitude ft, time s, distance NM]");
         }
         if (climbAltFt[0] != 0 || climbTimeS[0] != 0 || climbDistNm[0] != 0) {
             throw new IllegalArgumentException(who + ": climb table must start at [0, 0, 0]");
         }
         for (int i = 1; i < n; i++) {
-            if (!(climbAltFt[i] > climbAltFt[i - 1]) || !(climbTimeS[i] >= climbTimeS[i - 1])
+            if (!(climbAltFt[i] > climbAltFt[i - 1])
+                    || !(climbTimeS[i] >= climbTimeS[i - 1])
                     || !(climbDistNm[i] >= climbDistNm[i - 1])) {
                 throw new IllegalArgumentException(who + ": climb table row " + (i + 1)
                         + " must have a higher altitude and no smaller time or distance than the row before");
@@ -59,11 +71,14 @@ public final class AircraftProfile {
         }
         int b = bandTopFt.length;
         if (b < 1 || subsonicMach.length != b || supersonicMach.length != b) {
-            throw new IllegalArgumentException(who + ": speed bands need [top ft, subsonic Mach, supersonic Mach or null]");
+            throw new IllegalArgumentException(
+                    who + ": speed bands need [top ft, subsonic Mach, supersonic Mach or null]");
         }
         for (int i = 0; i < b; i++) {
-            if (i > 0 && !(bandTopFt[i] > bandTopFt[i - 1])) throw new IllegalArgumentException(who + ": band tops must ascend");
-            if (!(subsonicMach[i] > 0 && subsonicMach[i] < 1)) throw new IllegalArgumentException(who + ": subsonic Mach must be in (0, 1)");
+            if (i > 0 && !(bandTopFt[i] > bandTopFt[i - 1]))
+                throw new IllegalArgumentException(who + ": band tops must ascend");
+            if (!(subsonicMach[i] > 0 && subsonicMach[i] < 1))
+                throw new IllegalArgumentException(who + ": subsonic Mach must be in (0, 1)");
             if (!Double.isNaN(supersonicMach[i]) && !(supersonicMach[i] >= 1)) {
                 throw new IllegalArgumentException(who + ": supersonic Mach must be >= 1 (or null for none)");
             }
@@ -86,12 +101,29 @@ public final class AircraftProfile {
         this.sources = sources == null ? "" : sources;
     }
 
-    public String type() { return type; }
-    public String name() { return name; }
-    public double ceilingFt() { return ceilingFt; }
-    public double combatRadiusNm() { return combatRadiusNm; }
-    public double supersonicRadiusFactor() { return supersonicRadiusFactor; }
-    public String sources() { return sources; }
+    public String type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public double ceilingFt() {
+        return ceilingFt;
+    }
+
+    public double combatRadiusNm() {
+        return combatRadiusNm;
+    }
+
+    public double supersonicRadiusFactor() {
+        return supersonicRadiusFactor;
+    }
+
+    public String sources() {
+        return sources;
+    }
 
     /** Seconds at maximum climb from {@code fromFt} up to {@code toFt}; 0 if not climbing (descents are fast and ignored). */
     public double climbTimeS(double fromFt, double toFt) {

@@ -27,11 +27,12 @@ public final class BaseOptimiser {
     public record Choice(int[] chosen, int uncovered, double worstMinutes, double meanMinutes, String method) {
         @Override
         public String toString() {
-            return method + " " + Arrays.toString(chosen) + " uncovered=" + uncovered + " worst=" + worstMinutes + " mean=" + meanMinutes;
+            return method + " " + Arrays.toString(chosen) + " uncovered=" + uncovered + " worst=" + worstMinutes
+                    + " mean=" + meanMinutes;
         }
     }
 
-    private final float[][] times;   // [candidate][region cell] minutes, +Inf if unreachable
+    private final float[][] times; // [candidate][region cell] minutes, +Inf if unreachable
     private final int cells;
     private final float[] scratch;
 
@@ -40,7 +41,8 @@ public final class BaseOptimiser {
         if (times.length == 0) throw new IllegalArgumentException("no candidates");
         this.times = times;
         this.cells = times[0].length;
-        for (float[] t : times) if (t.length != cells) throw new IllegalArgumentException("candidates cover different cells");
+        for (float[] t : times)
+            if (t.length != cells) throw new IllegalArgumentException("candidates cover different cells");
         this.scratch = new float[cells];
     }
 
@@ -48,8 +50,14 @@ public final class BaseOptimiser {
      * Builds the time table for candidates over the region cells of a grid (cells where both
      * {@code region} holds), at a target level, for a STATIONARY target.
      */
-    public static BaseOptimiser forRegion(List<Detachment> candidates, Posture profilesFrom, MapGrid grid,
-                                          GeoPredicate region, double levelFt, InterceptOptions options, long epochMs) {
+    public static BaseOptimiser forRegion(
+            List<Detachment> candidates,
+            Posture profilesFrom,
+            MapGrid grid,
+            GeoPredicate region,
+            double levelFt,
+            InterceptOptions options,
+            long epochMs) {
         boolean[] inside = Responsiveness.insideMask(grid, region);
         int count = 0;
         for (boolean b : inside) if (b) count++;
@@ -58,8 +66,18 @@ public final class BaseOptimiser {
         float[][] table = new float[candidates.size()][count];
         for (int k = 0; k < candidates.size(); k++) {
             Detachment d = candidates.get(k);
-            boolean ok = calc.unitMinutes(d, profilesFrom.profiles().get(d.aircraftType()), grid, inside, levelFt, 0,
-                    TargetMotion.STATIONARY, options, epochMs, full, null);
+            boolean ok = calc.unitMinutes(
+                    d,
+                    profilesFrom.profiles().get(d.aircraftType()),
+                    grid,
+                    inside,
+                    levelFt,
+                    0,
+                    TargetMotion.STATIONARY,
+                    options,
+                    epochMs,
+                    full,
+                    null);
             int j = 0;
             for (int i = 0; i < full.length; i++) {
                 if (inside[i]) table[k][j++] = ok ? full[i] : Float.POSITIVE_INFINITY;
@@ -68,7 +86,9 @@ public final class BaseOptimiser {
         return new BaseOptimiser(table);
     }
 
-    public int candidates() { return times.length; }
+    public int candidates() {
+        return times.length;
+    }
 
     /** Best k: exhaustive when small enough, else greedy + swap. */
     public Choice optimise(int k) {

@@ -14,12 +14,21 @@ package org.vigil.core.qra;
  * @param rotation               deployment period, or null for a permanent national QRA
  * @param timeToAirborneOverrideS if finite, replaces the readiness state's default launch time
  */
-public record Detachment(String id, String nation, Base base, String aircraftType, int count, Readiness readiness,
-                         CapStation cap, Rotation rotation, double timeToAirborneOverrideS) {
+public record Detachment(
+        String id,
+        String nation,
+        Base base,
+        String aircraftType,
+        int count,
+        Readiness readiness,
+        CapStation cap,
+        Rotation rotation,
+        double timeToAirborneOverrideS) {
     public Detachment {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("detachment needs an id");
         if (base == null) throw new IllegalArgumentException("detachment " + id + " needs a base");
-        if (aircraftType == null || aircraftType.isBlank()) throw new IllegalArgumentException("detachment " + id + " needs an aircraft type");
+        if (aircraftType == null || aircraftType.isBlank())
+            throw new IllegalArgumentException("detachment " + id + " needs an aircraft type");
         if (count < 0) throw new IllegalArgumentException("detachment " + id + ": negative aircraft count");
         if (readiness == null) throw new IllegalArgumentException("detachment " + id + " needs a readiness state");
         if (readiness == Readiness.AIRBORNE_CAP && cap == null) {
@@ -51,7 +60,8 @@ public record Detachment(String id, String nation, Base base, String aircraftTyp
     }
 
     public Detachment withBase(Base newBase) {
-        return new Detachment(id, nation, newBase, aircraftType, count, readiness, cap, rotation, timeToAirborneOverrideS);
+        return new Detachment(
+                id, nation, newBase, aircraftType, count, readiness, cap, rotation, timeToAirborneOverrideS);
     }
 
     public Detachment withReadiness(Readiness r, CapStation station) {

@@ -12,11 +12,17 @@ package org.vigil.core.qra;
  * @param horizonS             look-ahead, at most 48 h: intercepts later than this (from now) are not searched
  * @param toleranceS           accuracy of the intercept time
  */
-public record InterceptOptions(double trailNm, boolean subsonicOnly, boolean noSupersonicOverLand, LandMask land,
-                               double horizonS, double toleranceS) {
+public record InterceptOptions(
+        double trailNm,
+        boolean subsonicOnly,
+        boolean noSupersonicOverLand,
+        LandMask land,
+        double horizonS,
+        double toleranceS) {
     public InterceptOptions {
         if (!(trailNm >= 0)) throw new IllegalArgumentException("trail must be >= 0 NM");
-        if (!(horizonS > 0 && horizonS <= 48 * 3600)) throw new IllegalArgumentException("horizon must be in (0, 48 h]");
+        if (!(horizonS > 0 && horizonS <= 48 * 3600))
+            throw new IllegalArgumentException("horizon must be in (0, 48 h]");
         if (!(toleranceS > 0)) throw new IllegalArgumentException("tolerance must be > 0 s");
         if (land == null) land = LandMask.NONE;
     }

@@ -41,7 +41,8 @@ public final class InterceptRanking {
      * an index array; returns the unit count. {@link #solutionAt(int)} and {@link #unitIndexAt(int)}
      * read the result by rank.
      */
-    public int rankInto(List<Detachment> units, Posture posture, TargetPath target, InterceptOptions options, long epochMs) {
+    public int rankInto(
+            List<Detachment> units, Posture posture, TargetPath target, InterceptOptions options, long epochMs) {
         int n = units.size();
         if (slots.length < n) {
             InterceptSolution[] grown = new InterceptSolution[n];
@@ -68,9 +69,13 @@ public final class InterceptRanking {
         return n;
     }
 
-    public InterceptSolution solutionAt(int rank) { return slots[order[rank]]; }
+    public InterceptSolution solutionAt(int rank) {
+        return slots[order[rank]];
+    }
 
-    public int unitIndexAt(int rank) { return order[rank]; }
+    public int unitIndexAt(int rank) {
+        return order[rank];
+    }
 
     private boolean before(int a, int b, List<Detachment> units) {
         InterceptSolution sa = slots[a], sb = slots[b];

@@ -16,6 +16,7 @@ public final class InterceptSolution {
     public double timeS;
     /** The aim point (intercept point) at that time. */
     public double latDeg;
+
     public double lonDeg;
     /** Target altitude the intercept is planned at, feet. */
     public double altitudeFt;
@@ -70,7 +71,14 @@ public final class InterceptSolution {
     @Override
     public String toString() {
         if (!feasible) return "no intercept: " + (reason == null ? "?" : reason.text());
-        return String.format(java.util.Locale.ROOT, "intercept in %.1f min at %.4f,%.4f heading %03.0f, %.0f NM, %s",
-                timeS / 60, latDeg, lonDeg, headingDeg, distanceM / Units.NM, supersonic ? "supersonic" : "subsonic");
+        return String.format(
+                java.util.Locale.ROOT,
+                "intercept in %.1f min at %.4f,%.4f heading %03.0f, %.0f NM, %s",
+                timeS / 60,
+                latDeg,
+                lonDeg,
+                headingDeg,
+                distanceM / Units.NM,
+                supersonic ? "supersonic" : "subsonic");
     }
 }

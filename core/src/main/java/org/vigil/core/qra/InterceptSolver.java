@@ -1,8 +1,8 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.GeodesicInverse;
 import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.Units;
 
 /**
  * Earliest intercept of a target by one QRA unit.
@@ -77,8 +77,13 @@ public final class InterceptSolver {
      * Solves for one unit. {@code epochMs} is the current time from the data (not the wall clock),
      * used for the rotation check only.
      */
-    public InterceptSolution solve(Detachment unit, AircraftProfile profile, TargetPath target, InterceptOptions options,
-                                   long epochMs, InterceptSolution out) {
+    public InterceptSolution solve(
+            Detachment unit,
+            AircraftProfile profile,
+            TargetPath target,
+            InterceptOptions options,
+            long epochMs,
+            InterceptSolution out) {
         evaluations = 0;
         double alt = target.altitudeFt();
         plan.prepare(unit, profile, alt, epochMs);
@@ -160,7 +165,8 @@ public final class InterceptSolver {
             return out;
         }
         // re-evaluate at the answer under the winning option to fill in the geometry
-        if (bestSupersonic) useSupersonic(options); else useSubsonic();
+        if (bestSupersonic) useSupersonic(options);
+        else useSubsonic();
         h(bestT);
         out.feasible = true;
         out.reason = null;
@@ -206,7 +212,7 @@ public final class InterceptSolver {
      */
     private double firstReach(double from, double horizon, double tol) {
         double vMin = Math.min(vSea, vLand);
-        double rate = path.maxSpeedMps() / vMin;   // bound on |need'|
+        double rate = path.maxSpeedMps() / vMin; // bound on |need'|
         double bigL = 1 + rate;
         if (rate < 1) {
             double h0 = h(from);

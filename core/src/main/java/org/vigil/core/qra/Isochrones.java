@@ -21,9 +21,9 @@ import java.util.Map;
  */
 public final class Isochrones {
     /** One level's polylines; each polyline is [lat0, lon0, lat1, lon1, ...]. */
-    public record Isochrone(double minutes, List<double[]> polylines) { }
+    public record Isochrone(double minutes, List<double[]> polylines) {}
 
-    private Isochrones() { }
+    private Isochrones() {}
 
     static List<Isochrone> extract(MapGrid grid, float[] values, double... levels) {
         List<Isochrone> out = new ArrayList<>(levels.length);
@@ -49,10 +49,10 @@ public final class Isochrones {
         List<long[]> segments = new ArrayList<>();
         for (int r = 0; r + 1 < rows; r++) {
             for (int c = 0; c + 1 < cols; c++) {
-                double a = padded(grid, values, r, c);            // south-west
-                double b = padded(grid, values, r, c + 1);        // south-east
-                double cc = padded(grid, values, r + 1, c + 1);   // north-east
-                double d = padded(grid, values, r + 1, c);        // north-west
+                double a = padded(grid, values, r, c); // south-west
+                double b = padded(grid, values, r, c + 1); // south-east
+                double cc = padded(grid, values, r + 1, c + 1); // north-east
+                double d = padded(grid, values, r + 1, c); // north-west
                 int code = (a < level ? 1 : 0) | (b < level ? 2 : 0) | (cc < level ? 4 : 0) | (d < level ? 8 : 0);
                 if (code == 0 || code == 15) continue;
                 long south = 2L * (r * (long) cols + c);
@@ -112,7 +112,8 @@ public final class Isochrones {
     }
 
     /** Grows the chain at one end through unused segments sharing its end edge, until none or the ring closes. */
-    private static void extend(ArrayDeque<Long> chain, boolean atFront, Map<Long, List<long[]>> byEdge, boolean[] used) {
+    private static void extend(
+            ArrayDeque<Long> chain, boolean atFront, Map<Long, List<long[]>> byEdge, boolean[] used) {
         while (true) {
             long end = atFront ? chain.peekFirst() : chain.peekLast();
             long otherEnd = atFront ? chain.peekLast() : chain.peekFirst();
@@ -127,7 +128,8 @@ public final class Isochrones {
             }
             if (next == null) return;
             long other = next[0] == end ? next[1] : next[0];
-            if (atFront) chain.addFirst(other); else chain.addLast(other);
+            if (atFront) chain.addFirst(other);
+            else chain.addLast(other);
         }
     }
 
@@ -150,7 +152,7 @@ public final class Isochrones {
         double v1 = padded(grid, values, r, c), v2 = padded(grid, values, r2, c2);
         double f;
         if (!real(grid, r, c)) {
-            f = 1;   // the ring runs along the grid's edge: put the point on the real cell
+            f = 1; // the ring runs along the grid's edge: put the point on the real cell
         } else if (!real(grid, r2, c2)) {
             f = 0;
         } else if (v1 == Double.MAX_VALUE || v2 == Double.MAX_VALUE) {

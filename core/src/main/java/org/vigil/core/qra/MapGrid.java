@@ -7,8 +7,16 @@ package org.vigil.core.qra;
  * cos(latitude) away from it (about +-4 % over the Black Sea): the usual price of a lat/lon raster
  * that the console can draw directly. Row 0 is the southern edge, column 0 the western edge.
  */
-public record MapGrid(double minLat, double maxLat, double minLon, double maxLon, double resolutionKm,
-                      int rows, int columns, double latStep, double lonStep) {
+public record MapGrid(
+        double minLat,
+        double maxLat,
+        double minLon,
+        double maxLon,
+        double resolutionKm,
+        int rows,
+        int columns,
+        double latStep,
+        double lonStep) {
 
     /** Mean meridian degree length, km (WGS-84 at mid latitudes; the spacing is nominal anyway). */
     private static final double KM_PER_DEG_LAT = 111.2;
@@ -21,7 +29,8 @@ public record MapGrid(double minLat, double maxLat, double minLon, double maxLon
         double lonStep = resolutionKm / (111.32 * Math.cos(midLat));
         int rows = (int) Math.floor((maxLat - minLat) / latStep) + 1;
         int cols = (int) Math.floor((maxLon - minLon) / lonStep) + 1;
-        if ((long) rows * cols > 20_000_000L) throw new IllegalArgumentException("map grid too large: " + rows + " x " + cols);
+        if ((long) rows * cols > 20_000_000L)
+            throw new IllegalArgumentException("map grid too large: " + rows + " x " + cols);
         return new MapGrid(minLat, maxLat, minLon, maxLon, resolutionKm, rows, cols, latStep, lonStep);
     }
 
@@ -30,11 +39,19 @@ public record MapGrid(double minLat, double maxLat, double minLon, double maxLon
         return of(40.5, 47.0, 27.0, 42.0, resolutionKm);
     }
 
-    public int cells() { return rows * columns; }
+    public int cells() {
+        return rows * columns;
+    }
 
-    public double lat(int row) { return minLat + row * latStep; }
+    public double lat(int row) {
+        return minLat + row * latStep;
+    }
 
-    public double lon(int column) { return minLon + column * lonStep; }
+    public double lon(int column) {
+        return minLon + column * lonStep;
+    }
 
-    public int index(int row, int column) { return row * columns + column; }
+    public int index(int row, int column) {
+        return row * columns + column;
+    }
 }

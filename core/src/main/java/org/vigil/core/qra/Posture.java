@@ -26,16 +26,26 @@ public final class Posture {
         this.profiles = Map.copyOf(profiles);
     }
 
-    public String name() { return name; }
-    public long version() { return version; }
-    public Map<String, AircraftProfile> profiles() { return profiles; }
+    public String name() {
+        return name;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Map<String, AircraftProfile> profiles() {
+        return profiles;
+    }
 
     /** Detachments in the order they were added (read-only snapshot). */
     public List<Detachment> detachments() {
         return Collections.unmodifiableList(new ArrayList<>(detachments.values()));
     }
 
-    public int size() { return detachments.size(); }
+    public int size() {
+        return detachments.size();
+    }
 
     public Detachment detachment(String id) {
         Detachment d = detachments.get(id);
@@ -49,7 +59,8 @@ public final class Posture {
 
     /** Adds a detachment; its id must be new and its type must have a profile. */
     public Posture addDetachment(Detachment d) {
-        if (detachments.containsKey(d.id())) throw new IllegalArgumentException("detachment '" + d.id() + "' already exists");
+        if (detachments.containsKey(d.id()))
+            throw new IllegalArgumentException("detachment '" + d.id() + "' already exists");
         requireProfile(d);
         detachments.put(d.id(), d);
         version++;

@@ -1,5 +1,6 @@
 package org.vigil.core.qra;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.vigil.core.yaml.SafeYaml;
 
 /**
@@ -24,7 +23,7 @@ public final class QraYaml {
     /** Classpath resource of the default Black Sea 2022 posture. */
     public static final String DEFAULT_POSTURE = "/qra/black-sea-2022.yaml";
 
-    private QraYaml() { }
+    private QraYaml() {}
 
     /** The bundled profiles. */
     public static Map<String, AircraftProfile> defaultProfiles() {
@@ -46,7 +45,8 @@ public final class QraYaml {
     public static Map<String, AircraftProfile> profiles(InputStream in, String source) {
         JsonNode root = read(in, source);
         JsonNode list = root.get("profiles");
-        if (list == null || !list.isArray() || list.isEmpty()) throw new QraDataException(source + ": needs a non-empty 'profiles' list");
+        if (list == null || !list.isArray() || list.isEmpty())
+            throw new QraDataException(source + ": needs a non-empty 'profiles' list");
         Map<String, AircraftProfile> out = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode p : list) {
@@ -60,7 +60,9 @@ public final class QraYaml {
                 double[] alt = new double[n], time = new double[n], dist = new double[n];
                 for (int r = 0; r < n; r++) {
                     JsonNode row = climb.get(r);
-                    if (!row.isArray() || row.size() != 3) throw new QraDataException(where + ": climb row " + (r + 1) + " must be [altitude ft, time s, distance NM]");
+                    if (!row.isArray() || row.size() != 3)
+                        throw new QraDataException(
+                                where + ": climb row " + (r + 1) + " must be [altitude ft, time s, distance NM]");
                     alt[r] = num(row.get(0), where + " climb row " + (r + 1));
                     time[r] = num(row.get(1), where + " climb row " + (r + 1));
                     dist[r] = num(row.get(2), where + " climb row " + (r + 1));
@@ -70,13 +72,24 @@ public final class QraYaml {
                 double[] top = new double[b], sub = new double[b], sup = new double[b];
                 for (int r = 0; r < b; r++) {
                     JsonNode row = speeds.get(r);
-                    if (!row.isArray() || row.size() != 3) throw new QraDataException(where + ": speeds row " + (r + 1) + " must be [band top ft, subsonic Mach, supersonic Mach or null]");
+                    if (!row.isArray() || row.size() != 3)
+                        throw new QraDataException(where + ": speeds row " + (r + 1)
+                                + " must be [band top ft, subsonic Mach, supersonic Mach or null]");
                     top[r] = num(row.get(0), where + " speeds row " + (r + 1));
                     sub[r] = num(row.get(1), where + " speeds row " + (r + 1));
                     sup[r] = row.get(2).isNull() ? Double.NaN : num(row.get(2), where + " speeds row " + (r + 1));
                 }
-                AircraftProfile profile = new AircraftProfile(type, optText(p, "name"), number(p, "ceiling_ft", where),
-                        alt, time, dist, top, sub, sup, number(p, "combat_radius_nm", where),
+                AircraftProfile profile = new AircraftProfile(
+                        type,
+                        optText(p, "name"),
+                        number(p, "ceiling_ft", where),
+                        alt,
+                        time,
+                        dist,
+                        top,
+                        sub,
+                        sup,
+                        number(p, "combat_radius_nm", where),
                         p.has("supersonic_radius_factor") ? number(p, "supersonic_radius_factor", where) : 0.5,
                         optText(p, "sources"));
                 if (out.put(type, profile) != null) throw new QraDataException(where + ": duplicate type");
@@ -100,7 +113,8 @@ public final class QraYaml {
                 i++;
                 String where = source + ": base #" + i;
                 Base base = base(b, where);
-                if (bases.put(base.icao(), base) != null) throw new QraDataException(source + ": base " + base.icao() + " listed twice");
+                if (bases.put(base.icao(), base) != null)
+                    throw new QraDataException(source + ": base " + base.icao() + " listed twice");
             }
         }
         JsonNode list = root.get("detachments");
@@ -116,7 +130,9 @@ public final class QraYaml {
                 if (baseNode == null) throw new QraDataException(where + ": missing 'base'");
                 if (baseNode.isTextual()) {
                     base = bases.get(baseNode.asText());
-                    if (base == null) throw new QraDataException(where + ": base '" + baseNode.asText() + "' is not in 'bases' (known: " + bases.keySet() + ")");
+                    if (base == null)
+                        throw new QraDataException(where + ": base '" + baseNode.asText()
+                                + "' is not in 'bases' (known: " + bases.keySet() + ")");
                 } else {
                     base = base(baseNode, where + " base");
                 }
@@ -124,8 +140,11 @@ public final class QraYaml {
                 CapStation cap = null;
                 JsonNode c = d.get("cap");
                 if (c != null && !c.isNull()) {
-                    cap = new CapStation(number(c, "lat", where + " cap"), number(c, "lon", where + " cap"),
-                            number(c, "altitude_ft", where + " cap"), number(c, "endurance_min", where + " cap") * 60);
+                    cap = new CapStation(
+                            number(c, "lat", where + " cap"),
+                            number(c, "lon", where + " cap"),
+                            number(c, "altitude_ft", where + " cap"),
+                            number(c, "endurance_min", where + " cap") * 60);
                 }
                 Rotation rotation = null;
                 JsonNode r = d.get("rotation");
@@ -134,8 +153,8 @@ public final class QraYaml {
                 }
                 double tta = d.has("time_to_airborne_min") ? number(d, "time_to_airborne_min", where) * 60 : Double.NaN;
                 int count = (int) number(d, "count", where);
-                posture.addDetachment(new Detachment(id, optText(d, "nation"), base, text(d, "type", where), count,
-                        readiness, cap, rotation, tta));
+                posture.addDetachment(new Detachment(
+                        id, optText(d, "nation"), base, text(d, "type", where), count, readiness, cap, rotation, tta));
             } catch (IllegalArgumentException e) {
                 throw new QraDataException(where + ": " + e.getMessage(), e);
             }
@@ -146,7 +165,11 @@ public final class QraYaml {
     private static Base base(JsonNode b, String where) {
         String icao = text(b, "icao", where);
         try {
-            return new Base(icao, optText(b, "name"), number(b, "lat", where + " " + icao), number(b, "lon", where + " " + icao),
+            return new Base(
+                    icao,
+                    optText(b, "name"),
+                    number(b, "lat", where + " " + icao),
+                    number(b, "lon", where + " " + icao),
                     b.has("elevation_ft") ? number(b, "elevation_ft", where + " " + icao) : 0);
         } catch (IllegalArgumentException e) {
             throw new QraDataException(where + ": " + e.getMessage(), e);
@@ -165,7 +188,8 @@ public final class QraYaml {
 
     private static String text(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
-        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) throw new QraDataException(where + ": missing '" + field + "'");
+        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank())
+            throw new QraDataException(where + ": missing '" + field + "'");
         return v.asText().strip();
     }
 
@@ -182,7 +206,8 @@ public final class QraYaml {
 
     private static double num(JsonNode v, String where) {
         if (v != null && v.isNumber()) return v.asDouble();
-        throw new QraDataException(where + ": expected a number, got " + (v == null ? "nothing" : "'" + v.asText() + "'"));
+        throw new QraDataException(
+                where + ": expected a number, got " + (v == null ? "nothing" : "'" + v.asText() + "'"));
     }
 
     private static JsonNode array(JsonNode n, String field, String where) {

@@ -41,8 +41,9 @@ public enum Readiness {
             case "QRA-15", "QRA15", "RS-15" -> QRA_15;
             case "AIRBORNE-CAP", "CAP", "AIRBORNE" -> AIRBORNE_CAP;
             case "UNAVAILABLE", "NONE", "OFF" -> UNAVAILABLE;
-            default -> throw new IllegalArgumentException("unknown readiness '" + text
-                    + "' (expected QRA-5, QRA-15, AIRBORNE-CAP or UNAVAILABLE)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown readiness '" + text + "' (expected QRA-5, QRA-15, AIRBORNE-CAP or UNAVAILABLE)");
         };
     }
 }

@@ -1,11 +1,11 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.GeodesicInverse;
-import org.vigil.core.geo.GeodesicDirect;
-import org.vigil.core.geo.Wgs84;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.Wgs84;
 
 /**
  * Computes responsiveness maps: for a target at a chosen level and speed (and {@link TargetMotion}),
@@ -38,8 +38,15 @@ public final class Responsiveness {
     private final UnitPlan plan = new UnitPlan();
 
     /** The map for all units of the posture. Cells outside {@code area} are NaN. */
-    public ResponsivenessMap compute(Posture posture, MapGrid grid, GeoPredicate area, double levelFt,
-                                     double targetSpeedKt, TargetMotion motion, InterceptOptions options, long epochMs) {
+    public ResponsivenessMap compute(
+            Posture posture,
+            MapGrid grid,
+            GeoPredicate area,
+            double levelFt,
+            double targetSpeedKt,
+            TargetMotion motion,
+            InterceptOptions options,
+            long epochMs) {
         List<Detachment> units = posture.detachments();
         int n = grid.cells();
         float[] best = new float[n];
@@ -54,7 +61,18 @@ public final class Responsiveness {
         for (int u = 0; u < units.size(); u++) {
             Detachment d = units.get(u);
             ids.add(d.id());
-            if (!unitMinutes(d, posture.profileOf(d), grid, inside, levelFt, targetSpeedKt, motion, options, epochMs, scratch, best)) continue;
+            if (!unitMinutes(
+                    d,
+                    posture.profileOf(d),
+                    grid,
+                    inside,
+                    levelFt,
+                    targetSpeedKt,
+                    motion,
+                    options,
+                    epochMs,
+                    scratch,
+                    best)) continue;
             for (int i = 0; i < n; i++) {
                 if (scratch[i] < best[i]) {
                     best[i] = scratch[i];
@@ -87,9 +105,18 @@ public final class Responsiveness {
      * with the fastest pace and the lowest fuel rate is a lower bound; only cells whose bound beats
      * {@code bound[i]} need the exact geodesic.
      */
-    public boolean unitMinutes(Detachment unit, AircraftProfile profile, MapGrid grid, boolean[] inside, double levelFt,
-                               double targetSpeedKt, TargetMotion motion, InterceptOptions options, long epochMs, float[] out,
-                               float[] bound) {
+    public boolean unitMinutes(
+            Detachment unit,
+            AircraftProfile profile,
+            MapGrid grid,
+            boolean[] inside,
+            double levelFt,
+            double targetSpeedKt,
+            TargetMotion motion,
+            InterceptOptions options,
+            long epochMs,
+            float[] out,
+            float[] bound) {
         plan.prepare(unit, profile, levelFt, epochMs);
         if (plan.unavailable != null) return false;
         tables(grid);

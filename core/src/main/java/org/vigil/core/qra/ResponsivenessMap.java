@@ -18,8 +18,14 @@ public final class ResponsivenessMap {
     private final double targetSpeedKt;
     private final TargetMotion motion;
 
-    ResponsivenessMap(MapGrid grid, float[] minutes, short[] bestUnit, List<String> unitIds, double levelFt,
-                      double targetSpeedKt, TargetMotion motion) {
+    ResponsivenessMap(
+            MapGrid grid,
+            float[] minutes,
+            short[] bestUnit,
+            List<String> unitIds,
+            double levelFt,
+            double targetSpeedKt,
+            TargetMotion motion) {
         this.grid = grid;
         this.minutes = minutes;
         this.bestUnit = bestUnit;
@@ -29,11 +35,25 @@ public final class ResponsivenessMap {
         this.motion = motion;
     }
 
-    public MapGrid grid() { return grid; }
-    public List<String> unitIds() { return unitIds; }
-    public double levelFt() { return levelFt; }
-    public double targetSpeedKt() { return targetSpeedKt; }
-    public TargetMotion motion() { return motion; }
+    public MapGrid grid() {
+        return grid;
+    }
+
+    public List<String> unitIds() {
+        return unitIds;
+    }
+
+    public double levelFt() {
+        return levelFt;
+    }
+
+    public double targetSpeedKt() {
+        return targetSpeedKt;
+    }
+
+    public TargetMotion motion() {
+        return motion;
+    }
 
     /** Minutes at a cell (see class comment for NaN and infinity). */
     public double minutes(int row, int column) {
@@ -73,7 +93,8 @@ public final class ResponsivenessMap {
         if (cells == 0) return new ResponseStats(0, 0, Double.NaN, Double.NaN, Double.NaN);
         double mean = covered == 0 ? Double.NaN : sum / covered;
         double worstCovered = covered == 0 ? Double.NaN : worst;
-        return new ResponseStats(cells, uncovered, uncovered > 0 ? Double.POSITIVE_INFINITY : worst, mean, worstCovered);
+        return new ResponseStats(
+                cells, uncovered, uncovered > 0 ? Double.POSITIVE_INFINITY : worst, mean, worstCovered);
     }
 
     /** Isochrone polylines for each level in minutes (see {@link Isochrones}). */

@@ -12,7 +12,8 @@ public record Rotation(LocalDate from, LocalDate to) {
 
     public Rotation {
         if (from == null || to == null) throw new IllegalArgumentException("rotation needs from and to dates");
-        if (to.isBefore(from)) throw new IllegalArgumentException("rotation ends (" + to + ") before it starts (" + from + ")");
+        if (to.isBefore(from))
+            throw new IllegalArgumentException("rotation ends (" + to + ") before it starts (" + from + ")");
     }
 
     /** True if the instant (epoch milliseconds, taken from message time, never the wall clock) falls in the rotation. */

@@ -1,8 +1,8 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.GeodesicInverse;
 import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.Units;
 
 /**
  * The predicted path of a target: a chain of geodesic legs flown at given ground speeds, starting
@@ -59,9 +59,16 @@ public final class TargetPath {
      * {@code speedKt[0]}, then to waypoint 1 at {@code speedKt[1]}, and so on; after the last
      * waypoint it continues straight at the last speed.
      */
-    public TargetPath route(double latDeg, double lonDeg, double altitudeFt, double[] wpLat, double[] wpLon,
-                            double[] speedKt, int count) {
-        if (count < 1 || count + 1 > lat0.length) throw new IllegalArgumentException("route needs 1.." + (lat0.length - 1) + " waypoints");
+    public TargetPath route(
+            double latDeg,
+            double lonDeg,
+            double altitudeFt,
+            double[] wpLat,
+            double[] wpLon,
+            double[] speedKt,
+            int count) {
+        if (count < 1 || count + 1 > lat0.length)
+            throw new IllegalArgumentException("route needs 1.." + (lat0.length - 1) + " waypoints");
         checkPosition(latDeg, lonDeg, altitudeFt);
         for (int i = 0; i < count; i++) checkPosition(wpLat[i], wpLon[i], altitudeFt);
         this.altitudeFt = altitudeFt;
@@ -74,7 +81,9 @@ public final class TargetPath {
             double len = inverse.distanceM;
             if (len < 1) continue; // a waypoint on top of the previous one adds no leg
             double v = speedKt[i] * Units.KT;
-            if (v == 0) throw new IllegalArgumentException("route leg " + (i + 1) + " has zero speed: the target would never get past it");
+            if (v == 0)
+                throw new IllegalArgumentException(
+                        "route leg " + (i + 1) + " has zero speed: the target would never get past it");
             set(legs++, lat, lon, inverse.azimuth1Rad, len, v, arc, time);
             maxSpeedMps = Math.max(maxSpeedMps, v);
             arc += len;
@@ -83,7 +92,8 @@ public final class TargetPath {
             lat = wpLat[i];
             lon = wpLon[i];
         }
-        if (legs == 0) throw new IllegalArgumentException("route has no length: every waypoint is on the target's position");
+        if (legs == 0)
+            throw new IllegalArgumentException("route has no length: every waypoint is on the target's position");
         double vLast = speedKt[count - 1] * Units.KT;
         set(legs++, lat, lon, lastAz, Double.POSITIVE_INFINITY, vLast, arc, time);
         maxSpeedMps = Math.max(maxSpeedMps, vLast);
@@ -95,7 +105,8 @@ public final class TargetPath {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             throw new IllegalArgumentException("target/waypoint position out of range: " + lat + ", " + lon);
         }
-        if (!(altFt >= -2000 && altFt <= 100_000)) throw new IllegalArgumentException("target altitude out of range: " + altFt + " ft");
+        if (!(altFt >= -2000 && altFt <= 100_000))
+            throw new IllegalArgumentException("target altitude out of range: " + altFt + " ft");
     }
 
     private static void checkSpeed(double kt) {
@@ -112,10 +123,14 @@ public final class TargetPath {
         startTimeS[k] = time;
     }
 
-    public double altitudeFt() { return altitudeFt; }
+    public double altitudeFt() {
+        return altitudeFt;
+    }
 
     /** Highest ground speed on the path, m/s. */
-    public double maxSpeedMps() { return maxSpeedMps; }
+    public double maxSpeedMps() {
+        return maxSpeedMps;
+    }
 
     /** Path length flown from now to time {@code t} (s >= 0; negative t extrapolates the first leg backwards). */
     public double arcAt(double t) {
@@ -141,5 +156,7 @@ public final class TargetPath {
         pointAtArc(arcAt(t), out);
     }
 
-    int legs() { return legs; }
+    int legs() {
+        return legs;
+    }
 }

@@ -10,12 +10,14 @@ import org.vigil.core.geo.Units;
 final class UnitPlan {
     /** Null when the unit can fly the intercept; otherwise why not. */
     NoInterceptReason unavailable;
+
     double startLat, startLon;
     double timeToAirborneS, climbTimeS;
     /** Launch plus climb: the earliest time the unit is at the target's level. */
     double t0;
     /** Ground distance covered in the climb, metres. */
     double climbDistanceM;
+
     double subsonicMps;
     /** NaN when the type is not supersonic at this level. */
     double supersonicMps;

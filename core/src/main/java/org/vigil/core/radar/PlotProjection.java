@@ -70,7 +70,8 @@ public final class PlotProjection {
      * target at {@code targetHeight} (metres); -1 when rho is shorter than the height difference
      * (no such triangle).
      */
-    public static double groundRange(double radarLatDeg, double radarHeight, double targetHeight, double rho, double azimuthRad) {
+    public static double groundRange(
+            double radarLatDeg, double radarHeight, double targetHeight, double rho, double azimuthRad) {
         double r = GeodesicDirect.radiusInAzimuth(radarLatDeg, azimuthRad);
         double dh = targetHeight - radarHeight;
         double num = rho * rho - dh * dh;

@@ -16,8 +16,8 @@ public final class RadarNetwork {
         List<RadarStatus> list = new ArrayList<>(sites.size());
         for (RadarSite s : sites) {
             if (bySensor[s.key()] != null) {
-                throw new IllegalArgumentException("radars " + bySensor[s.key()].site().name() + " and " + s.name()
-                        + " share SAC/SIC " + s.sensorId());
+                throw new IllegalArgumentException("radars "
+                        + bySensor[s.key()].site().name() + " and " + s.name() + " share SAC/SIC " + s.sensorId());
             }
             RadarStatus st = new RadarStatus(s);
             bySensor[s.key()] = st;

@@ -38,6 +38,7 @@ public final class RadarPlot {
     // --- source and time
     /** Sensor identity (I048/010). */
     public int sac = ABSENT;
+
     public int sic = ABSENT;
     /** Time of detection, resolved to a full UTC timestamp (ns since the epoch). */
     public long timeNanos = Long.MIN_VALUE;
@@ -52,11 +53,13 @@ public final class RadarPlot {
     public double thetaRad = Double.NaN;
     /** One-sigma range and azimuth errors of the sensor (from its configuration). */
     public double rangeSigmaMetres = Double.NaN;
+
     public double azimuthSigmaRad = Double.NaN;
 
     // --- position
     /** WGS-84 latitude and longitude, degrees. */
     public double latDeg = Double.NaN;
+
     public double lonDeg = Double.NaN;
     /** Distance along the ellipsoid from the radar to the plot, metres. */
     public double groundRangeMetres = Double.NaN;
@@ -136,14 +139,31 @@ public final class RadarPlot {
     /** For logs and test failures (allocates). */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("RadarPlot{").append(sac).append('/').append(sic)
-                .append(' ').append(type).append(" t=").append(timeNanos)
-                .append(" rho=").append(rhoMetres).append("m theta=").append(Math.toDegrees(thetaRad)).append("deg")
-                .append(" pos=").append(latDeg).append(',').append(lonDeg);
-        if (!Double.isNaN(altitudeMetres)) sb.append(" alt=").append(altitudeMetres).append('m');
+        StringBuilder sb = new StringBuilder("RadarPlot{")
+                .append(sac)
+                .append('/')
+                .append(sic)
+                .append(' ')
+                .append(type)
+                .append(" t=")
+                .append(timeNanos)
+                .append(" rho=")
+                .append(rhoMetres)
+                .append("m theta=")
+                .append(Math.toDegrees(thetaRad))
+                .append("deg")
+                .append(" pos=")
+                .append(latDeg)
+                .append(',')
+                .append(lonDeg);
+        if (!Double.isNaN(altitudeMetres))
+            sb.append(" alt=").append(altitudeMetres).append('m');
         if (mode3A != ABSENT) sb.append(" A").append(String.format("%04o", mode3A));
         if (address != ABSENT) sb.append(" icao=").append(String.format("%06x", address));
         if (trackNumber != ABSENT) sb.append(" trk=").append(trackNumber);
-        return sb.append(" flags=0x").append(Integer.toHexString(flags)).append('}').toString();
+        return sb.append(" flags=0x")
+                .append(Integer.toHexString(flags))
+                .append('}')
+                .toString();
     }
 }

@@ -1,7 +1,7 @@
 package org.vigil.core.radar;
 
-import org.vigil.core.geo.Units;
 import java.util.Objects;
+import org.vigil.core.geo.Units;
 
 /**
  * Configuration of one radar head: its ASTERIX identity (SAC/SIC), where it stands and how good
@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param azimuthSigmaRad      one-sigma azimuth error, radians
  * @param assumedHeightMetres  height at which plots without a usable Mode C altitude are projected
  */
-public record RadarSite(int sac, int sic, String name, double latDeg, double lonDeg, double heightMetres,
-                        double rotationPeriodSeconds, double rangeSigmaMetres, double azimuthSigmaRad,
-                        double assumedHeightMetres) {
+public record RadarSite(
+        int sac,
+        int sic,
+        String name,
+        double latDeg,
+        double lonDeg,
+        double heightMetres,
+        double rotationPeriodSeconds,
+        double rangeSigmaMetres,
+        double azimuthSigmaRad,
+        double assumedHeightMetres) {
 
     /** 25 000 ft: mid-level airspace, a reasonable guess for an unidentified airborne primary contact. */
     public static final double DEFAULT_ASSUMED_HEIGHT_METRES = 25_000 * Units.FT;
@@ -31,19 +39,24 @@ public record RadarSite(int sac, int sic, String name, double latDeg, double lon
         if (sac < 0 || sac > 255 || sic < 0 || sic > 255) {
             throw new IllegalArgumentException("radar " + name + ": SAC/SIC must be 0..255, got " + sac + "/" + sic);
         }
-        if (!(latDeg >= -90 && latDeg <= 90)) throw new IllegalArgumentException("radar " + name + ": latitude out of range: " + latDeg);
-        if (!(lonDeg >= -180 && lonDeg <= 180)) throw new IllegalArgumentException("radar " + name + ": longitude out of range: " + lonDeg);
+        if (!(latDeg >= -90 && latDeg <= 90))
+            throw new IllegalArgumentException("radar " + name + ": latitude out of range: " + latDeg);
+        if (!(lonDeg >= -180 && lonDeg <= 180))
+            throw new IllegalArgumentException("radar " + name + ": longitude out of range: " + lonDeg);
         if (!(heightMetres > -500 && heightMetres < 10_000)) {
-            throw new IllegalArgumentException("radar " + name + ": antenna height out of range: " + heightMetres + " m");
+            throw new IllegalArgumentException(
+                    "radar " + name + ": antenna height out of range: " + heightMetres + " m");
         }
         if (!(rotationPeriodSeconds > 0 && rotationPeriodSeconds < 120)) {
-            throw new IllegalArgumentException("radar " + name + ": rotation period must be in (0, 120) s: " + rotationPeriodSeconds);
+            throw new IllegalArgumentException(
+                    "radar " + name + ": rotation period must be in (0, 120) s: " + rotationPeriodSeconds);
         }
         if (!(rangeSigmaMetres >= 0) || !(azimuthSigmaRad >= 0)) {
             throw new IllegalArgumentException("radar " + name + ": accuracies must be >= 0");
         }
         if (!(assumedHeightMetres >= 0 && assumedHeightMetres < 30_000)) {
-            throw new IllegalArgumentException("radar " + name + ": assumed height out of range: " + assumedHeightMetres);
+            throw new IllegalArgumentException(
+                    "radar " + name + ": assumed height out of range: " + assumedHeightMetres);
         }
     }
 

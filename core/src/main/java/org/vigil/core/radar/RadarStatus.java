@@ -11,6 +11,7 @@ package org.vigil.core.radar;
 public final class RadarStatus {
     /** North-marker intervals outside this band are gaps or duplicates, not a rotation period. */
     private static final double MIN_PERIOD_S = 0.5;
+
     private static final double MAX_PERIOD_S = 60;
 
     private final RadarSite site;
@@ -36,32 +37,79 @@ public final class RadarStatus {
         this.site = java.util.Objects.requireNonNull(site, "site");
     }
 
-    public RadarSite site() { return site; }
+    public RadarSite site() {
+        return site;
+    }
 
     /** Last full timestamp resolved for this radar (plot or service message), {@link TimeOfDay#UNKNOWN} before any. */
-    public long lastTimeNanos() { return lastTimeNanos; }
-    public long lastPlotNanos() { return lastPlotNanos; }
-    public long lastNorthMarkerNanos() { return lastNorthMarkerNanos; }
-    public long lastSectorNanos() { return lastSectorNanos; }
-    public double lastSectorDeg() { return lastSectorDeg; }
+    public long lastTimeNanos() {
+        return lastTimeNanos;
+    }
+
+    public long lastPlotNanos() {
+        return lastPlotNanos;
+    }
+
+    public long lastNorthMarkerNanos() {
+        return lastNorthMarkerNanos;
+    }
+
+    public long lastSectorNanos() {
+        return lastSectorNanos;
+    }
+
+    public double lastSectorDeg() {
+        return lastSectorDeg;
+    }
     /** Rotation period from I034/041 or from north-marker intervals; NaN until measured. */
-    public double measuredRotationPeriodSeconds() { return measuredRotationPeriodSeconds; }
+    public double measuredRotationPeriodSeconds() {
+        return measuredRotationPeriodSeconds;
+    }
     /** Measured rotation period when known, else the configured one. */
     public double rotationPeriodSeconds() {
         double m = measuredRotationPeriodSeconds;
         return Double.isNaN(m) ? site.rotationPeriodSeconds() : m;
     }
-    public OperationalState state() { return state; }
-    public boolean rdpOverload() { return rdpOverload; }
-    public boolean transmissionOverload() { return transmissionOverload; }
-    public boolean monitoringDisconnected() { return monitoringDisconnected; }
-    public boolean timeSourceInvalid() { return timeSourceInvalid; }
-    public long plots() { return plots; }
-    public long plotsRejected() { return plotsRejected; }
-    public long northMarkers() { return northMarkers; }
-    public long sectorCrossings() { return sectorCrossings; }
+
+    public OperationalState state() {
+        return state;
+    }
+
+    public boolean rdpOverload() {
+        return rdpOverload;
+    }
+
+    public boolean transmissionOverload() {
+        return transmissionOverload;
+    }
+
+    public boolean monitoringDisconnected() {
+        return monitoringDisconnected;
+    }
+
+    public boolean timeSourceInvalid() {
+        return timeSourceInvalid;
+    }
+
+    public long plots() {
+        return plots;
+    }
+
+    public long plotsRejected() {
+        return plotsRejected;
+    }
+
+    public long northMarkers() {
+        return northMarkers;
+    }
+
+    public long sectorCrossings() {
+        return sectorCrossings;
+    }
     /** Times the radar data processor reported a reset (its track numbers start over). */
-    public long rdpResets() { return rdpResets; }
+    public long rdpResets() {
+        return rdpResets;
+    }
 
     // ---- writers (under the delivery lock)
 
@@ -118,8 +166,13 @@ public final class RadarStatus {
      * (then the state is not changed).
      */
     @SuppressWarnings("NonAtomicVolatileUpdate") // writers hold the delivery lock; volatile only publishes to readers
-    public void systemStatus(int noGo, int rdpReset, int rdpOverload, int transmissionOverload,
-                             int monitoringDisconnected, int timeSourceInvalid) {
+    public void systemStatus(
+            int noGo,
+            int rdpReset,
+            int rdpOverload,
+            int transmissionOverload,
+            int monitoringDisconnected,
+            int timeSourceInvalid) {
         if (noGo < 0) return;
         this.rdpOverload = rdpOverload == 1;
         this.transmissionOverload = transmissionOverload == 1;
@@ -127,7 +180,10 @@ public final class RadarStatus {
         this.timeSourceInvalid = timeSourceInvalid == 1;
         if (rdpReset == 1) rdpResets++;
         if (noGo != 0) state = OperationalState.NOGO;
-        else if (rdpOverload == 1 || transmissionOverload == 1 || monitoringDisconnected == 1 || timeSourceInvalid == 1) {
+        else if (rdpOverload == 1
+                || transmissionOverload == 1
+                || monitoringDisconnected == 1
+                || timeSourceInvalid == 1) {
             state = OperationalState.DEGRADED;
         } else {
             state = OperationalState.OPERATIONAL;
@@ -136,7 +192,7 @@ public final class RadarStatus {
 
     @Override
     public String toString() {
-        return "RadarStatus{" + site.name() + " " + site.sensorId() + " " + state.label + " plots=" + plots
-                + " north=" + northMarkers + " period=" + rotationPeriodSeconds() + "s}";
+        return "RadarStatus{" + site.name() + " " + site.sensorId() + " " + state.label + " plots=" + plots + " north="
+                + northMarkers + " period=" + rotationPeriodSeconds() + "s}";
     }
 }

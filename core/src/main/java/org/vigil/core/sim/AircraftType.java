@@ -21,9 +21,19 @@ import java.util.TreeMap;
  * @param accelKtPerS   speed change rate
  * @param military      true for state aircraft (no airline callsign logic, may fly without a plan)
  */
-public record AircraftType(String designator, char wake, int category, double cruiseKt, double climbKt,
-                           double climbFpm, double descentFpm, double ceilingFt, double cruiseFt,
-                           double maxBankDeg, double accelKtPerS, boolean military) {
+public record AircraftType(
+        String designator,
+        char wake,
+        int category,
+        double cruiseKt,
+        double climbKt,
+        double climbFpm,
+        double descentFpm,
+        double ceilingFt,
+        double cruiseFt,
+        double maxBankDeg,
+        double accelKtPerS,
+        boolean military) {
 
     private static final Map<String, AircraftType> TYPES = new TreeMap<>();
 

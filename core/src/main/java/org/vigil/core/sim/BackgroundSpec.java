@@ -11,5 +11,5 @@ import java.util.List;
  * @param types     aircraft types to pick from
  * @param adsbShare fraction fitted with ADS-B out
  */
-public record BackgroundSpec(double perHour, int airborne, List<Airport> airports, List<AircraftType> types,
-                             double adsbShare) {}
+public record BackgroundSpec(
+        double perHour, int airborne, List<Airport> airports, List<AircraftType> types, double adsbShare) {}

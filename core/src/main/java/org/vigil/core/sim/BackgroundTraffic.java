@@ -1,10 +1,10 @@
 package org.vigil.core.sim;
 
-import org.vigil.core.geo.Sphere;
-import org.vigil.core.geo.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 
 /**
  * Generates random civil traffic from a {@link BackgroundSpec}: departures as a Poisson process at
@@ -23,10 +23,11 @@ public final class BackgroundTraffic {
     private record Operator(String prefix, int addressBase) {}
 
     private static final Operator[] OPERATORS = {
-            new Operator("ROT", 0x4A0000), new Operator("LZB", 0x450000), new Operator("THY", 0x4B8000),
-            new Operator("PGT", 0x4B9000), new Operator("WZZ", 0x470000), new Operator("LOT", 0x488000),
-            new Operator("DLH", 0x3C0000), new Operator("AUA", 0x440000), new Operator("RYR", 0x4CA000),
-            new Operator("AEE", 0x468000), new Operator("BMS", 0x4A2000), new Operator("SXS", 0x4BA000)};
+        new Operator("ROT", 0x4A0000), new Operator("LZB", 0x450000), new Operator("THY", 0x4B8000),
+        new Operator("PGT", 0x4B9000), new Operator("WZZ", 0x470000), new Operator("LOT", 0x488000),
+        new Operator("DLH", 0x3C0000), new Operator("AUA", 0x440000), new Operator("RYR", 0x4CA000),
+        new Operator("AEE", 0x468000), new Operator("BMS", 0x4A2000), new Operator("SXS", 0x4BA000)
+    };
     /** Salt that separates this random stream from the sensors' streams. */
     public static final long STREAM = 0x6B61_636B_6772_6F75L;
 
@@ -56,8 +57,7 @@ public final class BackgroundTraffic {
     }
 
     /** @param along NaN to depart from the airport, else the fraction of the leg already flown */
-    private static FlightSpec flight(BackgroundSpec b, SplittableRandom r, int serial, double start,
-                                     double along) {
+    private static FlightSpec flight(BackgroundSpec b, SplittableRandom r, int serial, double start, double along) {
         List<Airport> airports = b.airports();
         Airport from, to;
         double dist;
@@ -82,21 +82,26 @@ public final class BackgroundTraffic {
         List<double[]> route = new ArrayList<>();
         double startAlt = Double.NaN;
         if (Double.isNaN(along)) {
-            route.add(new double[]{from.lat(), from.lon()});
+            route.add(new double[] {from.lat(), from.lon()});
         } else {
             double[] p = new double[2];
-            Sphere.destination(from.lat(), from.lon(), Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
-                    along * dist * Units.NM, p);
+            Sphere.destination(
+                    from.lat(),
+                    from.lon(),
+                    Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()),
+                    along * dist * Units.NM,
+                    p);
             route.add(p);
             // on the descent profile (3 NM per 1000 ft plus 10 NM) when placed close to the destination
             double remainingNm = (1 - along) * dist;
             double profileFt = to.elevationFt() + 1500 + Math.max(0, remainingNm - 10) / 3 * 1000;
             startAlt = Math.min(cruiseFt, Math.round(profileFt / 100) * 100.0);
         }
-        route.add(new double[]{to.lat(), to.lon()});
+        route.add(new double[] {to.lat(), to.lon()});
         boolean adsb = r.nextDouble() < b.adsbShare();
-        return new FlightSpec(callsign, icao, type, squawk, true, adsb, true, from, to, route, start, startAlt, cruiseFt,
-                cruiseKt, 'I', List.of());
+        return new FlightSpec(
+                callsign, icao, type, squawk, true, adsb, true, from, to, route, start, startAlt, cruiseFt, cruiseKt,
+                'I', List.of());
     }
 
     /**
@@ -111,7 +116,8 @@ public final class BackgroundTraffic {
         Taken(Scenario sc) {
             for (FlightSpec f : sc.flights()) {
                 addresses.add(f.icao());
-                if (f.callsign() != null && !f.callsign().isBlank()) callsigns.add(f.callsign().trim());
+                if (f.callsign() != null && !f.callsign().isBlank())
+                    callsigns.add(f.callsign().trim());
             }
             for (QraUnit u : sc.qra()) {
                 for (int i = 0; i < Math.max(1, u.count()); i++) addresses.add((u.icaoBase() + i) & 0xFFFFFF);
@@ -131,8 +137,23 @@ public final class BackgroundTraffic {
                 } while (!callsigns.add(cs));
             }
             if (icao == f.icao() && cs.equals(f.callsign())) return f;
-            return new FlightSpec(cs, icao, f.type(), f.squawk(), f.transponder(), f.adsb(), f.filesPlan(), f.departure(),
-                    f.destination(), f.route(), f.startSeconds(), f.startAltitudeFt(), f.cruiseFt(), f.cruiseKt(), f.rules(), f.events());
+            return new FlightSpec(
+                    cs,
+                    icao,
+                    f.type(),
+                    f.squawk(),
+                    f.transponder(),
+                    f.adsb(),
+                    f.filesPlan(),
+                    f.departure(),
+                    f.destination(),
+                    f.route(),
+                    f.startSeconds(),
+                    f.startAltitudeFt(),
+                    f.cruiseFt(),
+                    f.cruiseKt(),
+                    f.rules(),
+                    f.events());
         }
     }
 

@@ -13,7 +13,11 @@ import org.vigil.core.geo.Sphere;
  */
 public final class Flight {
     /** How the flight chooses its direction. */
-    public enum Guidance { ROUTE, HEADING, JOIN }
+    public enum Guidance {
+        ROUTE,
+        HEADING,
+        JOIN
+    }
 
     public final FlightSpec spec;
     /** Position in {@link Simulation#flights()}, stable for the whole run. */
@@ -26,10 +30,10 @@ public final class Flight {
     public double lat, lon, altitudeFt;
     public double trueAirspeedKt, headingDeg, groundspeedKt, trackDeg, verticalRateFpm, bankDeg;
     public double velocityEastMps, velocityNorthMps;
-
     public double targetAltitudeFt, targetSpeedKt;
     /** True when the pilot (or an event) has set the speed, so the altitude schedule no longer applies. */
     public boolean speedHeld;
+
     public boolean descending;
     public Guidance guidance = Guidance.ROUTE;
     public double commandedHeadingDeg = Double.NaN;

@@ -28,10 +28,23 @@ import java.util.List;
  * @param rules         'I' IFR or 'V' VFR (flight plan item 8)
  * @param events        timed events, in time order
  */
-public record FlightSpec(String callsign, int icao, AircraftType type, int squawk, boolean transponder, boolean adsb,
-                         boolean filesPlan, Airport departure, Airport destination, List<double[]> route,
-                         double startSeconds, double startAltitudeFt, double cruiseFt, double cruiseKt, char rules,
-                         List<FlightEvent> events) {
+public record FlightSpec(
+        String callsign,
+        int icao,
+        AircraftType type,
+        int squawk,
+        boolean transponder,
+        boolean adsb,
+        boolean filesPlan,
+        Airport departure,
+        Airport destination,
+        List<double[]> route,
+        double startSeconds,
+        double startAltitudeFt,
+        double cruiseFt,
+        double cruiseKt,
+        char rules,
+        List<FlightEvent> events) {
     public FlightSpec {
         route = List.copyOf(route);
         events = List.copyOf(events);

@@ -41,10 +41,14 @@ public final class Kinematics {
         AircraftType t = f.spec.type();
         double cruise = f.spec.cruiseKt();
         if (f.altitudeFt < SPEED_LIMIT_ALTITUDE_FT && !t.military()) {
-            double approach = f.descending && f.altitudeFt < 4000 ? Math.min(cruise, Math.max(140, t.climbKt() * 0.55)) : 250;
+            double approach =
+                    f.descending && f.altitudeFt < 4000 ? Math.min(cruise, Math.max(140, t.climbKt() * 0.55)) : 250;
             return Math.min(cruise, approach);
         }
-        if (f.verticalRateFpm > 500 && f.altitudeFt < f.targetAltitudeFt - 1000) return Math.min(cruise, t.climbKt() + 0.4 * (cruise - t.climbKt()) * f.altitudeFt / Math.max(1, f.targetAltitudeFt));
+        if (f.verticalRateFpm > 500 && f.altitudeFt < f.targetAltitudeFt - 1000)
+            return Math.min(
+                    cruise,
+                    t.climbKt() + 0.4 * (cruise - t.climbKt()) * f.altitudeFt / Math.max(1, f.targetAltitudeFt));
         return cruise;
     }
 
@@ -52,8 +56,13 @@ public final class Kinematics {
      * Advances {@code f} by {@code dt} seconds toward {@code desiredTrackDeg} (NaN keeps the heading).
      * @param windToEastMps wind velocity east component (m/s), 0 for none
      */
-    public static void move(Flight f, double desiredTrackDeg, double dt, double windToEastMps, double windToNorthMps,
-                            double[] scratch) {
+    public static void move(
+            Flight f,
+            double desiredTrackDeg,
+            double dt,
+            double windToEastMps,
+            double windToNorthMps,
+            double[] scratch) {
         AircraftType t = f.spec.type();
         // speed
         double wantKt = f.speedHeld ? f.targetSpeedKt : scheduledSpeedKt(f);
@@ -69,7 +78,8 @@ public final class Kinematics {
             double w = Math.hypot(windToEastMps, windToNorthMps);
             if (w > 0) {
                 double tr = Math.toRadians(desiredTrackDeg);
-                double cross = windToEastMps * Math.cos(tr) - windToNorthMps * Math.sin(tr); // wind from the left is negative drift
+                double cross = windToEastMps * Math.cos(tr)
+                        - windToNorthMps * Math.sin(tr); // wind from the left is negative drift
                 double s = Math.max(-0.9, Math.min(0.9, cross / tasMps));
                 wantHeading = Angles.norm360(desiredTrackDeg - Math.toDegrees(Math.asin(s)));
             }

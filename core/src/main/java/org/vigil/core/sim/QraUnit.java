@@ -12,5 +12,12 @@ package org.vigil.core.sim;
  * @param callsign   callsign stem for launched aircraft
  * @param icaoBase   first 24-bit address used for its aircraft
  */
-public record QraUnit(String name, Airport base, AircraftType type, String nation, int count, String readiness,
-                      String callsign, int icaoBase) {}
+public record QraUnit(
+        String name,
+        Airport base,
+        AircraftType type,
+        String nation,
+        int count,
+        String readiness,
+        String callsign,
+        int icaoBase) {}

@@ -18,9 +18,25 @@ package org.vigil.core.sim;
  * @param secondary       secondary capability
  * @param clutterPerScan  mean number of false primary plots per scan (Poisson)
  */
-public record RadarSpec(String name, int sac, int sic, double lat, double lon, double heightM, double rangeNm,
-                        double rotationSeconds, double pd, double rangeSigmaM, double azimuthSigmaDeg, boolean primary,
-                        Secondary secondary, double clutterPerScan) {
+public record RadarSpec(
+        String name,
+        int sac,
+        int sic,
+        double lat,
+        double lon,
+        double heightM,
+        double rangeNm,
+        double rotationSeconds,
+        double pd,
+        double rangeSigmaM,
+        double azimuthSigmaDeg,
+        boolean primary,
+        Secondary secondary,
+        double clutterPerScan) {
     /** Secondary radar capability. */
-    public enum Secondary { NONE, SSR, MODE_S }
+    public enum Secondary {
+        NONE,
+        SSR,
+        MODE_S
+    }
 }

@@ -15,10 +15,23 @@ import java.util.List;
  * @param windKt            wind speed
  * @param truthIntervalSeconds spacing of truth state samples per flight
  */
-public record Scenario(String name, long startEpochSeconds, double durationSeconds, long seed,
-                       double south, double north, double west, double east, double windFromDeg, double windKt,
-                       double truthIntervalSeconds, List<RadarSpec> radars, List<ReceiverSpec> receivers,
-                       List<FlightSpec> flights, List<QraUnit> qra, BackgroundSpec background) {
+public record Scenario(
+        String name,
+        long startEpochSeconds,
+        double durationSeconds,
+        long seed,
+        double south,
+        double north,
+        double west,
+        double east,
+        double windFromDeg,
+        double windKt,
+        double truthIntervalSeconds,
+        List<RadarSpec> radars,
+        List<ReceiverSpec> receivers,
+        List<FlightSpec> flights,
+        List<QraUnit> qra,
+        BackgroundSpec background) {
     public Scenario {
         radars = List.copyOf(radars);
         receivers = List.copyOf(receivers);

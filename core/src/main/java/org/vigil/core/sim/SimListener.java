@@ -6,10 +6,13 @@ package org.vigil.core.sim;
  * or an {@link EventKind#text}; {@code event} is the scenario event or null.
  */
 public interface SimListener {
-    String APPEARED = "appeared", LANDED = "landed", LEFT_AREA = "left-area", ROUTE_END = "route-end",
+    String APPEARED = "appeared",
+            LANDED = "landed",
+            LEFT_AREA = "left-area",
+            ROUTE_END = "route-end",
             COMMANDED = "commanded";
 
     void onFlightEvent(Flight flight, double timeSeconds, String what, FlightEvent event);
 
-    SimListener NONE = (f, t, w, e) -> { };
+    SimListener NONE = (f, t, w, e) -> {};
 }

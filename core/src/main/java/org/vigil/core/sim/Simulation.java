@@ -1,11 +1,11 @@
 package org.vigil.core.sim;
 
-import org.vigil.core.geo.Angles;
-import org.vigil.core.geo.Sphere;
-import org.vigil.core.geo.Units;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 
 /**
  * Runs a {@link Scenario}: all flights (written and background) advance together in fixed steps of
@@ -44,7 +44,8 @@ public final class Simulation {
         }
         for (FlightSpec s : scenario.flights()) flights.add(new Flight(s, flights.size()));
         if (scenario.background() != null) {
-            for (FlightSpec s : BackgroundTraffic.generate(scenario, flights.size())) flights.add(new Flight(s, flights.size()));
+            for (FlightSpec s : BackgroundTraffic.generate(scenario, flights.size()))
+                flights.add(new Flight(s, flights.size()));
         }
     }
 
@@ -52,11 +53,21 @@ public final class Simulation {
         this.listener = listener == null ? SimListener.NONE : listener;
     }
 
-    public Scenario scenario() { return scenario; }
+    public Scenario scenario() {
+        return scenario;
+    }
     /** Seconds since the scenario start. */
-    public double time() { return time; }
-    public List<Flight> flights() { return view; }
-    public int airborneCount() { return airborneCount; }
+    public double time() {
+        return time;
+    }
+
+    public List<Flight> flights() {
+        return view;
+    }
+
+    public int airborneCount() {
+        return airborneCount;
+    }
 
     /** The flight with this callsign, or null (linear; not for the hot path). */
     public Flight flight(String callsign) {
@@ -110,10 +121,23 @@ public final class Simulation {
 
     /** Adds a flight now (e.g. a QRA aircraft taking off); it appears at the next step. */
     public Flight launch(FlightSpec spec) {
-        FlightSpec at = new FlightSpec(spec.callsign(), spec.icao(), spec.type(), spec.squawk(), spec.transponder(),
-                spec.adsb(), spec.filesPlan(), spec.departure(), spec.destination(), spec.route(),
-                Math.max(time, spec.startSeconds()), spec.startAltitudeFt(), spec.cruiseFt(), spec.cruiseKt(),
-                spec.rules(), spec.events());
+        FlightSpec at = new FlightSpec(
+                spec.callsign(),
+                spec.icao(),
+                spec.type(),
+                spec.squawk(),
+                spec.transponder(),
+                spec.adsb(),
+                spec.filesPlan(),
+                spec.departure(),
+                spec.destination(),
+                spec.route(),
+                Math.max(time, spec.startSeconds()),
+                spec.startAltitudeFt(),
+                spec.cruiseFt(),
+                spec.cruiseKt(),
+                spec.rules(),
+                spec.events());
         Flight f = new Flight(at, flights.size());
         flights.add(f);
         return f;
@@ -205,7 +229,8 @@ public final class Simulation {
                 f.targetAltitudeFt = target.altitudeFt + (d < 2 ? 300 : 0); // station slightly above
                 f.speedHeld = true;
                 // close fast, then hold station about 0.5 NM off
-                f.targetSpeedKt = Math.max(target.trueAirspeedKt - 40,
+                f.targetSpeedKt = Math.max(
+                        target.trueAirspeedKt - 40,
                         Math.min(f.spec.type().cruiseKt() * 1.2, target.trueAirspeedKt + (d - 0.5) * 40));
                 if (d < 0.6) return target.trackDeg;
                 return Sphere.bearingDeg(f.lat, f.lon, target.lat, target.lon);
@@ -264,7 +289,8 @@ public final class Simulation {
         String why = null;
         if (!scenario.inArea(f.lat, f.lon)) {
             why = SimListener.LEFT_AREA;
-        } else if (f.guidance == Flight.Guidance.ROUTE && f.leg == f.spec.route().size() - 1) {
+        } else if (f.guidance == Flight.Guidance.ROUTE
+                && f.leg == f.spec.route().size() - 1) {
             double[] wp = f.spec.route().get(f.leg);
             double d = Sphere.distanceM(f.lat, f.lon, wp[0], wp[1]);
             Airport dest = f.spec.destination();

@@ -14,6 +14,7 @@ final class AddressSharing {
     static final double REDUNDANT_METRES = 2_000;
     /** Allowance for a report stream's own jitter and motion: metres, plus metres a second. */
     private static final double STREAM_JUMP_METRES = 5_000;
+
     private static final double STREAM_JUMP_SPEED = 600;
     /** A jump away and back within this time means two transmitters, not a repositioned one. */
     private static final long STREAM_RETURN_NANOS = 10_000_000_000L;

@@ -7,8 +7,7 @@ package org.vigil.core.track;
  * all; horizontal association does not depend on it except through the altitude pre-gate.
  */
 final class AltitudeFilter {
-    private AltitudeFilter() {
-    }
+    private AltitudeFilter() {}
 
     static void start(SystemTrack t, long time, double alt, double sigma, double rateSigma) {
         t.altitude = alt;

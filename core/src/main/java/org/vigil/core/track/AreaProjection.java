@@ -36,9 +36,11 @@ public final class AreaProjection {
 
     /** Result of the last {@link #forward}: plane metres. */
     public double x;
+
     public double y;
     /** Result of the last {@link #inverse}: degrees. */
     public double latDeg;
+
     public double lonDeg;
 
     public AreaProjection(double originLatDeg, double originLonDeg) {

@@ -15,7 +15,8 @@ public final class CoastingDeleter implements Deleter {
     private final double tentativeScans;
     private final long tentativeReportNanos;
 
-    public CoastingDeleter(double radarScans, double reportSeconds, double tentativeScans, double tentativeReportSeconds) {
+    public CoastingDeleter(
+            double radarScans, double reportSeconds, double tentativeScans, double tentativeReportSeconds) {
         this.radarScans = radarScans;
         this.reportNanos = (long) (reportSeconds * 1e9);
         this.tentativeScans = tentativeScans;

@@ -21,7 +21,8 @@ public final class CoordinatedTurn implements MotionModel {
     private final double qTurn;
 
     public CoordinatedTurn(double accelerationDensity, double turnRateDensity) {
-        if (!(accelerationDensity >= 0) || !(turnRateDensity >= 0)) throw new IllegalArgumentException("densities must be >= 0");
+        if (!(accelerationDensity >= 0) || !(turnRateDensity >= 0))
+            throw new IllegalArgumentException("densities must be >= 0");
         this.q = accelerationDensity;
         this.qTurn = turnRateDensity;
     }

@@ -39,11 +39,13 @@ public final class Detection {
     public long timeNanos = Long.MIN_VALUE;
     /** Sensor identity: for radars {@code sac << 8 | sic}; for ADS-B/MLAT the feed's id. */
     public int sensorId = ABSENT;
+
     public SensorKind kind = SensorKind.RADAR;
 
     // --- radar measurement
     /** Radar antenna position (only used to register an unknown radar). */
     public double sensorLatDeg = Double.NaN;
+
     public double sensorLonDeg = Double.NaN;
     public double sensorHeightMetres = Double.NaN;
     /** Measured slant range, metres. */
@@ -52,6 +54,7 @@ public final class Detection {
     public double azimuthRad = Double.NaN;
     /** One-sigma slant range and azimuth errors; NaN = use the radar's configured values. */
     public double rangeSigmaMetres = Double.NaN;
+
     public double azimuthSigmaRad = Double.NaN;
     public int plotType = PLOT_NONE;
 
@@ -147,7 +150,9 @@ public final class Detection {
     @Override
     public String toString() {
         return "Detection{" + kind + " sensor=" + sensorId + " t=" + timeNanos
-                + (kind == SensorKind.RADAR ? " rho=" + rangeMetres + " az=" + Math.toDegrees(azimuthRad) : " pos=" + latDeg + "," + lonDeg)
+                + (kind == SensorKind.RADAR
+                        ? " rho=" + rangeMetres + " az=" + Math.toDegrees(azimuthRad)
+                        : " pos=" + latDeg + "," + lonDeg)
                 + (icao != ABSENT ? " icao=" + Integer.toHexString(icao) : "")
                 + (mode3A != ABSENT ? " A" + Integer.toOctalString(mode3A) : "") + '}';
     }

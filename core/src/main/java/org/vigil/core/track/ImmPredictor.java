@@ -45,8 +45,12 @@ public final class ImmPredictor implements Predictor {
 
     /** The standard air-policing IMM: CV (quiet) and CT (manoeuvring) with the given densities. */
     public static ImmPredictor cvCt(double cvAccelDensity, double ctAccelDensity, double turnRateDensity) {
-        return new ImmPredictor(new MotionModel[] {new ConstantVelocity(cvAccelDensity), new CoordinatedTurn(ctAccelDensity, turnRateDensity)},
-                new double[] {60, 20}, new double[] {0.9, 0.1});
+        return new ImmPredictor(
+                new MotionModel[] {
+                    new ConstantVelocity(cvAccelDensity), new CoordinatedTurn(ctAccelDensity, turnRateDensity)
+                },
+                new double[] {60, 20},
+                new double[] {0.9, 0.1});
     }
 
     @Override

@@ -25,10 +25,12 @@ public final class KinematicState {
     int models;
     /** Per model slot: mean (models x 5), covariance (models x 25), probability. */
     final double[] mean;
+
     final double[] cov;
     final double[] mu;
     /** Moment-matched combination of the slots. */
     final double[] combined = new double[DIM];
+
     final double[] combinedCov = new double[DIM * DIM];
     long timeNanos = Long.MIN_VALUE;
 
@@ -87,8 +89,19 @@ public final class KinematicState {
      * (vx, vy) with variance velVar per axis and no correlation, turn rate 0 with variance turnVar.
      * Model probabilities start from {@code initialMu} (length models; null = uniform).
      */
-    public void initialise(int modelCount, long time, double px, double py, double pxx, double pxy, double pyy,
-                           double vx, double vy, double velVar, double turnVar, double[] initialMu) {
+    public void initialise(
+            int modelCount,
+            long time,
+            double px,
+            double py,
+            double pxx,
+            double pxy,
+            double pyy,
+            double vx,
+            double vy,
+            double velVar,
+            double turnVar,
+            double[] initialMu) {
         if (modelCount < 1 || modelCount > mu.length) throw new IllegalArgumentException("model count " + modelCount);
         models = modelCount;
         timeNanos = time;

@@ -27,12 +27,14 @@ public final class MahalanobisHypothesiser implements Hypothesiser {
      *        one a 0.1 % gate miss started), confirming a duplicate. The penalty stands in for the
      *        log-determinant term of the likelihood that plain d² leaves out.
      */
-    public MahalanobisHypothesiser(Updater updater, double gateChiSquare, double squawkPenalty, double tentativePenalty) {
+    public MahalanobisHypothesiser(
+            Updater updater, double gateChiSquare, double squawkPenalty, double tentativePenalty) {
         if (!(gateChiSquare > 0) || !(squawkPenalty >= 0)) throw new IllegalArgumentException("gate > 0, penalty >= 0");
         this.updater = updater;
         this.gate = gateChiSquare;
         this.squawkPenalty = squawkPenalty;
-        if (!(tentativePenalty >= 0) || !(tentativePenalty < gateChiSquare)) throw new IllegalArgumentException("0 <= tentative penalty < gate");
+        if (!(tentativePenalty >= 0) || !(tentativePenalty < gateChiSquare))
+            throw new IllegalArgumentException("0 <= tentative penalty < gate");
         this.tentativePenalty = tentativePenalty;
     }
 

@@ -17,14 +17,17 @@ package org.vigil.core.track;
 public final class Measurement {
     /** How z relates to the state; set with the values by {@link #position} or {@link #rangeAzimuth}. */
     public MeasurementModel model;
+
     public double z0;
     public double z1;
     /** Measurement noise covariance (symmetric 2x2). */
     public double r00;
+
     public double r01;
     public double r11;
     /** Radar plane position, convergence (rad, grid north to true north, clockwise). */
     public double rx;
+
     public double ry;
     public double convergence;
     /** 1 / (4 R²) of the projection sphere, for the plane scale factor. */
@@ -39,8 +42,15 @@ public final class Measurement {
         r11 = sigma * sigma;
     }
 
-    public void rangeAzimuth(double groundRange, double azimuth, double rangeSigma, double azimuthSigma,
-                             double radarX, double radarY, double conv, double invFourRadiusSquared) {
+    public void rangeAzimuth(
+            double groundRange,
+            double azimuth,
+            double rangeSigma,
+            double azimuthSigma,
+            double radarX,
+            double radarY,
+            double conv,
+            double invFourRadiusSquared) {
         model = RadarMeasurementModel.INSTANCE;
         z0 = groundRange;
         z1 = azimuth;

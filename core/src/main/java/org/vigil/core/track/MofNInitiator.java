@@ -21,8 +21,14 @@ public final class MofNInitiator implements Initiator {
     private final int primaryM;
     private final int primaryN;
 
-    public MofNInitiator(Predictor predictor, double initialVelocitySigma, double initialTurnRateSigma,
-                         int radarM, int radarN, int reportM, int reportN) {
+    public MofNInitiator(
+            Predictor predictor,
+            double initialVelocitySigma,
+            double initialTurnRateSigma,
+            int radarM,
+            int radarN,
+            int reportM,
+            int reportN) {
         this(predictor, initialVelocitySigma, initialTurnRateSigma, radarM, radarN, reportM, reportN, radarM, radarN);
     }
 
@@ -31,8 +37,16 @@ public final class MofNInitiator implements Initiator {
      * have no identity to tell them from clutter, and a single-point start with a wide velocity prior
      * gates a clutter plot on the next scan often enough (docs/TRACKING.md "Initiation").
      */
-    public MofNInitiator(Predictor predictor, double initialVelocitySigma, double initialTurnRateSigma,
-                         int radarM, int radarN, int reportM, int reportN, int primaryM, int primaryN) {
+    public MofNInitiator(
+            Predictor predictor,
+            double initialVelocitySigma,
+            double initialTurnRateSigma,
+            int radarM,
+            int radarN,
+            int reportM,
+            int reportN,
+            int primaryM,
+            int primaryN) {
         if (radarM < 1 || radarN < radarM || reportM < 1 || reportN < reportM || primaryM < 1 || primaryN < primaryM) {
             throw new IllegalArgumentException("need 1 <= M <= N");
         }
@@ -49,7 +63,8 @@ public final class MofNInitiator implements Initiator {
 
     @Override
     public void initiate(SystemTrack t, long time, double x, double y, double pxx, double pxy, double pyy) {
-        t.kin.initialise(predictor.models(), time, x, y, pxx, pxy, pyy, 0, 0, velVar, turnVar, predictor.initialProbabilities());
+        t.kin.initialise(
+                predictor.models(), time, x, y, pxx, pxy, pyy, 0, 0, velVar, turnVar, predictor.initialProbabilities());
         t.hits = 1;
     }
 

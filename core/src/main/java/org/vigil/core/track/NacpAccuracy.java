@@ -39,8 +39,7 @@ public final class NacpAccuracy {
         Double.NaN, 18_520, 7_408, 3_704, 1_852, 926, 555.6, 185.2, 92.6, 30, 10, 3
     };
 
-    private NacpAccuracy() {
-    }
+    private NacpAccuracy() {}
 
     /** The 95 % EPU bound in metres for {@code nacp}, NaN for 0 or out of range. */
     public static double epuMetres(int nacp) {

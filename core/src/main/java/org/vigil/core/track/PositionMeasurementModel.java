@@ -7,8 +7,7 @@ package org.vigil.core.track;
 public final class PositionMeasurementModel implements MeasurementModel {
     public static final PositionMeasurementModel INSTANCE = new PositionMeasurementModel();
 
-    private PositionMeasurementModel() {
-    }
+    private PositionMeasurementModel() {}
 
     @Override
     public MeasurementType type() {

@@ -19,8 +19,7 @@ package org.vigil.core.track;
 public final class RadarMeasurementModel implements MeasurementModel {
     public static final RadarMeasurementModel INSTANCE = new RadarMeasurementModel();
 
-    private RadarMeasurementModel() {
-    }
+    private RadarMeasurementModel() {}
 
     @Override
     public MeasurementType type() {
@@ -76,9 +75,20 @@ public final class RadarMeasurementModel implements MeasurementModel {
      * {@code s} at plane position (rx, ry) with convergence {@code conv}. {@code rangeSigma},
      * {@code azimuthSigma}: the plot's own accuracies, or anything not above 0 for the radar's.
      */
-    public static void measure(Measurement out, double rho, double az, double h, double hSigma, SensorConfig s,
-                               double rangeSigma, double azimuthSigma, double rx, double ry, double conv,
-                               double radius, double invFourR2) {
+    public static void measure(
+            Measurement out,
+            double rho,
+            double az,
+            double h,
+            double hSigma,
+            SensorConfig s,
+            double rangeSigma,
+            double azimuthSigma,
+            double rx,
+            double ry,
+            double conv,
+            double radius,
+            double invFourR2) {
         double g = SlantRange.toGround(rho, s.heightMetres(), h, radius);
         double dh = h - s.heightMetres();
         double chord = Math.sqrt(Math.max(rho * rho - dh * dh, 1));

@@ -100,7 +100,9 @@ final class ReorderBuffer {
         int half = size >>> 1;
         while (i < half) {
             int c = 2 * i + 1;
-            if (c + 1 < size && (keyTime[c + 1] < keyTime[c] || (keyTime[c + 1] == keyTime[c] && keySeq[c + 1] < keySeq[c]))) c++;
+            if (c + 1 < size
+                    && (keyTime[c + 1] < keyTime[c] || (keyTime[c + 1] == keyTime[c] && keySeq[c + 1] < keySeq[c])))
+                c++;
             if (less(t, q, c) || (t == keyTime[c] && q == keySeq[c])) break;
             move(c, i);
             i = c;

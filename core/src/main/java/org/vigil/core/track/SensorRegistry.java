@@ -14,6 +14,7 @@ final class SensorRegistry {
     private final double[] convergence = new double[SystemTrack.MAX_SENSORS];
     /** Sensor id to dense index (an int-to-int table like the address index). */
     private final IcaoIndex indexById = new IcaoIndex();
+
     private int count;
 
     SensorRegistry(AreaProjection projection) {

@@ -7,8 +7,7 @@ package org.vigil.core.track;
  * {@code g = R gamma} at sea level.
  */
 public final class SlantRange {
-    private SlantRange() {
-    }
+    private SlantRange() {}
 
     /** Ground range (metres) for slant range {@code rho}; 0 when rho is shorter than the height difference. */
     public static double toGround(double rho, double radarHeight, double targetHeight, double radius) {

@@ -94,8 +94,19 @@ public final class Tracker {
     private long processed;
 
     public Tracker(TrackerConfig config, TrackListener listener) {
-        this(config, listener, defaultPredictor(config), new KalmanUpdater(), null, new GnnAssociator(), null,
-                new CoastingDeleter(config.radarCoastScans, config.reportCoastSeconds, config.tentativeCoastScans, config.tentativeReportCoastSeconds));
+        this(
+                config,
+                listener,
+                defaultPredictor(config),
+                new KalmanUpdater(),
+                null,
+                new GnnAssociator(),
+                null,
+                new CoastingDeleter(
+                        config.radarCoastScans,
+                        config.reportCoastSeconds,
+                        config.tentativeCoastScans,
+                        config.tentativeReportCoastSeconds));
     }
 
     /**
@@ -103,16 +114,34 @@ public final class Tracker {
      * configuration on {@code updater}; {@code associator} null means {@link GnnAssociator};
      * {@code initiator} null means the M-of-N initiator of the configuration on {@code predictor}.
      */
-    public Tracker(TrackerConfig c, TrackListener listener, Predictor predictor, Updater updater, Hypothesiser hypothesiser,
-                   DataAssociator associator, Initiator initiator, Deleter deleter) {
-        this.listener = listener == null ? new TrackListener() { } : listener;
+    public Tracker(
+            TrackerConfig c,
+            TrackListener listener,
+            Predictor predictor,
+            Updater updater,
+            Hypothesiser hypothesiser,
+            DataAssociator associator,
+            Initiator initiator,
+            Deleter deleter) {
+        this.listener = listener == null ? new TrackListener() {} : listener;
         this.projection = new AreaProjection(c.originLatDeg, c.originLonDeg);
         this.predictor = predictor;
         this.updater = updater;
-        this.hypothesiser = hypothesiser != null ? hypothesiser : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty, c.tentativePenalty);
-        this.initiator = initiator != null ? initiator
-                : new MofNInitiator(predictor, c.initialVelocitySigma, c.initialTurnRateSigma, c.radarConfirmM, c.radarConfirmN, c.reportConfirmM, c.reportConfirmN,
-                        c.primaryConfirmM, c.primaryConfirmN);
+        this.hypothesiser = hypothesiser != null
+                ? hypothesiser
+                : new MahalanobisHypothesiser(updater, c.gateChiSquare, c.squawkMismatchPenalty, c.tentativePenalty);
+        this.initiator = initiator != null
+                ? initiator
+                : new MofNInitiator(
+                        predictor,
+                        c.initialVelocitySigma,
+                        c.initialTurnRateSigma,
+                        c.radarConfirmM,
+                        c.radarConfirmN,
+                        c.reportConfirmM,
+                        c.reportConfirmN,
+                        c.primaryConfirmM,
+                        c.primaryConfirmN);
         this.associator = associator != null ? associator : new GnnAssociator();
         this.deleter = deleter;
         this.reorder = new ReorderBuffer((long) (c.reorderWindowSeconds * 1e9));
@@ -209,7 +238,8 @@ public final class Tracker {
             return -1;
         }
         if (d.kind == SensorKind.RADAR) {
-            if (!(d.sensorLatDeg >= -90 && d.sensorLatDeg <= 90) || !(d.sensorLonDeg >= -180 && d.sensorLonDeg <= 180)) {
+            if (!(d.sensorLatDeg >= -90 && d.sensorLatDeg <= 90)
+                    || !(d.sensorLonDeg >= -180 && d.sensorLonDeg <= 180)) {
                 reject(Rejection.UNKNOWN_SENSOR);
                 return -1;
             }
@@ -217,7 +247,8 @@ public final class Tracker {
             // defaults (a typical en-route radar, 5 s) unless the plot states plausible accuracies
             double rs = d.rangeSigmaMetres >= 0.5 && d.rangeSigmaMetres <= 10_000 ? d.rangeSigmaMetres : 70;
             double as = d.azimuthSigmaRad >= 1e-6 && d.azimuthSigmaRad <= 0.1 ? d.azimuthSigmaRad : Math.toRadians(0.1);
-            return addSensor(SensorConfig.radar(d.sensorId, "radar " + d.sensorId, d.sensorLatDeg, d.sensorLonDeg, h, 5, rs, as));
+            return addSensor(SensorConfig.radar(
+                    d.sensorId, "radar " + d.sensorId, d.sensorLatDeg, d.sensorLonDeg, h, 5, rs, as));
         }
         return addSensor(SensorConfig.reports(d.sensorId, d.kind, d.kind + " " + d.sensorId));
     }
@@ -245,7 +276,8 @@ public final class Tracker {
             return;
         }
         boolean radar = d.kind == SensorKind.RADAR;
-        if (batchSize > 0 && (!radar || idx != batchSensor || d.timeNanos - batchStart > batchSpanNanos)) processBatch();
+        if (batchSize > 0 && (!radar || idx != batchSensor || d.timeNanos - batchStart > batchSpanNanos))
+            processBatch();
         if (d.timeNanos > now) now = d.timeNanos;
         maybeSweep(d.timeNanos);
         if (batchSize == batch.length) batch = java.util.Arrays.copyOf(batch, batchSize * 2);
@@ -271,11 +303,13 @@ public final class Tracker {
 
     /** Lowest and highest altitude taken from a detection, metres (Dead Sea to well above FL600). */
     private static final double MIN_ALTITUDE = -500;
+
     private static final double MAX_ALTITUDE = 30_000;
 
     /** Fills the detection's plane position (for gating and initiation); false if unusable. */
     private boolean locate(Detection d, SensorConfig s) {
-        if (!Double.isNaN(d.altitudeMetres) && !(d.altitudeMetres >= MIN_ALTITUDE && d.altitudeMetres <= MAX_ALTITUDE)) {
+        if (!Double.isNaN(d.altitudeMetres)
+                && !(d.altitudeMetres >= MIN_ALTITUDE && d.altitudeMetres <= MAX_ALTITUDE)) {
             d.altitudeMetres = Double.NaN;
             reject(Rejection.FIELD_IGNORED);
         }
@@ -320,7 +354,8 @@ public final class Tracker {
             return rho < 2_000_000;
         }
         // a position sigma outside [0.5 m, 50 km] is not an accuracy anyone can state (NACp 1 is 7.6 km)
-        if (!(d.latDeg >= -90 && d.latDeg <= 90) || !(d.lonDeg >= -180 && d.lonDeg <= 180)
+        if (!(d.latDeg >= -90 && d.latDeg <= 90)
+                || !(d.lonDeg >= -180 && d.lonDeg <= 180)
                 || !(d.horizontalSigmaMetres >= 0.5 && d.horizontalSigmaMetres <= 50_000)) {
             return false;
         }
@@ -355,8 +390,20 @@ public final class Tracker {
             h = s.assumedHeightMetres();
             hSigma = assumedHeightSigma;
         }
-        RadarMeasurementModel.measure(measurement, rho, az, h, hSigma, s, d.rangeSigmaMetres, d.azimuthSigmaRad,
-                sensors.x(i), sensors.y(i), sensors.convergence(i), projection.sphereRadius(), invFourR2);
+        RadarMeasurementModel.measure(
+                measurement,
+                rho,
+                az,
+                h,
+                hSigma,
+                s,
+                d.rangeSigmaMetres,
+                d.azimuthSigmaRad,
+                sensors.x(i),
+                sensors.y(i),
+                sensors.convergence(i),
+                projection.sphereRadius(),
+                invFourR2);
     }
 
     private void processBatch() {
@@ -428,7 +475,8 @@ public final class Tracker {
                 if (t.batchStamp == batchStamp) continue; // already paired in this batch
                 if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
                 if (!compatible(t, d)) continue;
-                if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np)) continue;
+                if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np))
+                    continue;
                 if (!plausible(t, d, manoeuvrePass, rTrace)) continue;
                 gateEvaluations++;
                 scratch.copyFrom(t.kin);
@@ -505,7 +553,8 @@ public final class Tracker {
         double miss = Math.max(0, Math.sqrt(ex * ex + ey * ey) - bend);
         double dt2 = dt * dt;
         double a = manoeuvreAcceleration;
-        double v = c[0] + c[n + 1]
+        double v = c[0]
+                + c[n + 1]
                 + 2 * dt * (Math.abs(c[2]) + Math.abs(c[n + 3]))
                 + dt2 * (c[2 * n + 2] + c[3 * n + 3])
                 + 2 * (0.5 * speed * dt2) * (0.5 * speed * dt2) * c[4 * n + 4]
@@ -527,7 +576,8 @@ public final class Tracker {
         if (AddressSharing.differentAircraft(t, d)) return false;
         if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
             double pa = AltitudeFilter.predicted(t, d.timeNanos);
-            double va = AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
+            double va =
+                    AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
             return Math.abs(d.altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va);
         }
         return true;
@@ -637,7 +687,8 @@ public final class Tracker {
             }
         } else {
             if (idChanged) listener.identifiersChanged(t, time);
-            if (useKinematics && (updateEventIntervalNanos == 0 || time - t.lastUpdatedEventNanos >= updateEventIntervalNanos)) {
+            if (useKinematics
+                    && (updateEventIntervalNanos == 0 || time - t.lastUpdatedEventNanos >= updateEventIntervalNanos)) {
                 t.lastUpdatedEventNanos = time;
                 listener.updated(t, time);
             }
@@ -724,7 +775,9 @@ public final class Tracker {
                 int i = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
                 SensorConfig s = sensors.get(i);
-                long window = s.kind() == SensorKind.RADAR ? (long) (contributingScans * s.scanPeriodSeconds() * 1e9) : contributingReportNanos;
+                long window = s.kind() == SensorKind.RADAR
+                        ? (long) (contributingScans * s.scanPeriodSeconds() * 1e9)
+                        : contributingReportNanos;
                 if (time - t.lastBySensor[i] > window) t.sensorsNow &= ~(1L << i);
             }
             if (t.sensorsNow != before && t.status == TrackStatus.CONFIRMED) listener.sensorsChanged(t, time);

@@ -8,6 +8,7 @@ package org.vigil.core.track;
 public final class TrackerConfig {
     /** Area origin of the local plane (degrees). */
     public double originLatDeg = 51.0;
+
     public double originLonDeg = 6.0;
 
     /** Chi-square gate on the 2-D innovation: 99.9 % for 2 degrees of freedom. */
@@ -26,6 +27,7 @@ public final class TrackerConfig {
      * axis; 30 ≈ 3 g) since their last update, capped at {@link #manoeuvreMaxSeconds}.
      */
     public double manoeuvreAcceleration = 30;
+
     public double manoeuvreMaxSeconds = 12;
     /** Altitude pre-gate: pairs whose Mode C differs from the track altitude by more than this plus 3 sigma are excluded, metres. */
     public double altitudeGateMetres = 300;
@@ -55,12 +57,14 @@ public final class TrackerConfig {
 
     /** Altitude filter: vertical acceleration density (m²/s³) and Mode C / baro sigma (m). */
     public double altitudeDensity = 2.0;
+
     public double altitudeSigmaMetres = 20;
     /** Assumed altitude sigma when a radar plot's height is a guess (no Mode C, no track altitude). */
     public double assumedHeightSigmaMetres = 3000;
 
     /** M-of-N confirmation for tracks whose detections come from radars (scans). */
     public int radarConfirmM = 2;
+
     public int radarConfirmN = 3;
     /**
      * M-of-N for tracks only primary radar has seen (no identity to set them apart from clutter):
@@ -68,9 +72,11 @@ public final class TrackerConfig {
      * gate of a two-point velocity estimate is rare for clutter.
      */
     public int primaryConfirmM = 3;
+
     public int primaryConfirmN = 4;
     /** M-of-N confirmation for ADS-B/MLAT (nominal report intervals of the feed). */
     public int reportConfirmM = 2;
+
     public int reportConfirmN = 4;
 
     /** Deletion: confirmed tracks coast this many scans of their radar without an update. */

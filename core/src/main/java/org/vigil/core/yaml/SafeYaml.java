@@ -1,9 +1,5 @@
 package org.vigil.core.yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 // SnakeYAML comes with jackson-dataformat-yaml: its loader limits, and its exact error position
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -53,11 +52,12 @@ public final class SafeYaml {
 
     private static final Pattern PLAIN_INTEGER = Pattern.compile("[-+]?(?:0|[1-9][0-9]*)|[-+]?0x[0-9a-fA-F]+");
     private static final String CORE_TAG = "tag:yaml.org,2002:";
-    private static final java.util.Set<String> CORE_TAGS = java.util.Set.of("str", "int", "float", "bool", "null", "map", "seq");
+    private static final java.util.Set<String> CORE_TAGS =
+            java.util.Set.of("str", "int", "float", "bool", "null", "map", "seq");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(factory());
 
-    private SafeYaml() { }
+    private SafeYaml() {}
 
     private static YAMLFactory factory() {
         LoaderOptions limits = new LoaderOptions();
@@ -68,7 +68,9 @@ public final class SafeYaml {
         YAMLFactory f = YAMLFactory.builder()
                 .loaderOptions(limits)
                 .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build())
                 .build();
         f.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         f.disable(StreamReadFeature.AUTO_CLOSE_SOURCE.mappedFeature());
@@ -133,8 +135,11 @@ public final class SafeYaml {
         }
         if (e instanceof JsonProcessingException j) {
             JsonLocation at = j.getLocation();
-            String problem = j.getOriginalMessage() == null ? e.toString() : j.getOriginalMessage().lines().findFirst().orElse("");
-            return new YamlException(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), problem, e);
+            String problem = j.getOriginalMessage() == null
+                    ? e.toString()
+                    : j.getOriginalMessage().lines().findFirst().orElse("");
+            return new YamlException(
+                    source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), problem, e);
         }
         return new YamlException(source, -1, -1, e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
@@ -144,7 +149,8 @@ public final class SafeYaml {
         T tree = MAPPER.readValue(p, type);
         if (p.nextToken() != null) {
             JsonLocation at = p.currentTokenLocation();
-            throw new YamlException(source, at.getLineNr(), at.getColumnNr(), "unexpected content after the first document", null);
+            throw new YamlException(
+                    source, at.getLineNr(), at.getColumnNr(), "unexpected content after the first document", null);
         }
         return tree;
     }
@@ -176,23 +182,35 @@ public final class SafeYaml {
             JsonToken t = yaml.nextToken();
             if (t == null) return null;
             if (yaml.isCurrentAlias()) {
-                throw new Rejected("alias *" + yaml.getText() + " is not allowed (anchors and aliases are refused)", yaml.currentTokenLocation());
+                throw new Rejected(
+                        "alias *" + yaml.getText() + " is not allowed (anchors and aliases are refused)",
+                        yaml.currentTokenLocation());
             }
             String anchor = yaml.getObjectId();
             if (anchor != null) {
-                throw new Rejected("anchor &" + anchor + " is not allowed (anchors and aliases are refused)", yaml.currentTokenLocation());
+                throw new Rejected(
+                        "anchor &" + anchor + " is not allowed (anchors and aliases are refused)",
+                        yaml.currentTokenLocation());
             }
             String tag = yaml.getTypeId();
             if (tag != null && !(tag.startsWith(CORE_TAG) && CORE_TAGS.contains(tag.substring(CORE_TAG.length())))) {
-                throw new Rejected("tag !" + tag + " is not allowed (only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)",
+                throw new Rejected(
+                        "tag !" + tag
+                                + " is not allowed (only the core tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)",
                         yaml.currentTokenLocation());
             }
-            if (t == JsonToken.VALUE_NUMBER_INT && !PLAIN_INTEGER.matcher(yaml.getText()).matches()) {
-                throw new Rejected("number '" + yaml.getText() + "' reads differently in YAML 1.1 and 1.2 (leading zero, '_' or 0b):"
-                        + " write a plain decimal, or quote it for text", yaml.currentTokenLocation());
+            if (t == JsonToken.VALUE_NUMBER_INT
+                    && !PLAIN_INTEGER.matcher(yaml.getText()).matches()) {
+                throw new Rejected(
+                        "number '" + yaml.getText()
+                                + "' reads differently in YAML 1.1 and 1.2 (leading zero, '_' or 0b):"
+                                + " write a plain decimal, or quote it for text",
+                        yaml.currentTokenLocation());
             }
             if (t == JsonToken.VALUE_NUMBER_FLOAT && yaml.getText().indexOf('_') >= 0) {
-                throw new Rejected("number '" + yaml.getText() + "' has '_' (YAML 1.1 only): write a plain number, or quote it for text",
+                throw new Rejected(
+                        "number '" + yaml.getText()
+                                + "' has '_' (YAML 1.1 only): write a plain number, or quote it for text",
                         yaml.currentTokenLocation());
             }
             return t;

@@ -24,16 +24,24 @@ public final class YamlException extends IOException {
     }
 
     /** The file or resource named by the caller. */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** 1-based line of the problem, or -1. */
-    public int line() { return line; }
+    public int line() {
+        return line;
+    }
 
     /** 1-based column of the problem, or -1. */
-    public int column() { return column; }
+    public int column() {
+        return column;
+    }
 
     /** What is wrong, without the position. */
-    public String problem() { return problem; }
+    public String problem() {
+        return problem;
+    }
 
     private static String message(String source, int line, int column, String problem) {
         StringBuilder s = new StringBuilder(source).append(": YAML");

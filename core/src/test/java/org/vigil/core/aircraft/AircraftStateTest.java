@@ -49,11 +49,11 @@ class AircraftStateTest {
         a.updateBaroAltitude(30000, T0 + 50 * S);
         long now = T0 + 61 * S;
         assertThat(a.isFresh(FieldGroup.POSITION, T0 + 60 * S)).isTrue();
-        assertThat(a.isFresh(FieldGroup.POSITION, now)).isFalse();   // 60 s
-        assertThat(a.isFresh(FieldGroup.CALLSIGN, now)).isTrue();    // 180 s
+        assertThat(a.isFresh(FieldGroup.POSITION, now)).isFalse(); // 60 s
+        assertThat(a.isFresh(FieldGroup.CALLSIGN, now)).isTrue(); // 180 s
         assertThat(a.isFresh(FieldGroup.BARO_ALTITUDE, now)).isTrue();
         assertThat(a.isFresh(FieldGroup.CALLSIGN, T0 + 181 * S)).isFalse();
-        assertThat(a.isFresh(FieldGroup.SQUAWK, T0)).isFalse();      // never set
+        assertThat(a.isFresh(FieldGroup.SQUAWK, T0)).isFalse(); // never set
         assertThat(a.seenNanos(FieldGroup.SQUAWK)).isEqualTo(AircraftState.NEVER);
         // the value itself is kept (for the operator to see it greyed), only its freshness changes
         assertThat(a.lat()).isEqualTo(43.0);
@@ -87,8 +87,14 @@ class AircraftStateTest {
         assertThat(a.mach()).isEqualTo(0.78);
         assertThat(a.headingDeg()).isEqualTo(90);
         a.updateQuality(2, 9, AircraftState.ABSENT, 3, 2, 1, T0);
-        a.updateQuality(AircraftState.ABSENT, AircraftState.ABSENT, 8, AircraftState.ABSENT,
-                AircraftState.ABSENT, AircraftState.ABSENT, T0 + S);
+        a.updateQuality(
+                AircraftState.ABSENT,
+                AircraftState.ABSENT,
+                8,
+                AircraftState.ABSENT,
+                AircraftState.ABSENT,
+                AircraftState.ABSENT,
+                T0 + S);
         assertThat(a.adsbVersion()).isEqualTo(2);
         assertThat(a.nacP()).isEqualTo(9);
         assertThat(a.nic()).isEqualTo(8);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class EmergencyTest {
     @Test
     void codesRoundTripAndOutOfRangeIsAbsent() {
-        for (int code = 0; code < 8; code++) assertThat(Emergency.of(code).code()).isEqualTo(code);
+        for (int code = 0; code < 8; code++)
+            assertThat(Emergency.of(code).code()).isEqualTo(code);
         assertThat(Emergency.of(-1)).isNull();
         assertThat(Emergency.of(8)).isNull();
         assertThat(Emergency.of(Integer.MIN_VALUE)).isNull();
@@ -16,9 +17,26 @@ class EmergencyTest {
 
     @Test
     void externalNamesAreUnchanged() {
-        String[] api = {"none", "general", "lifeguard", "minimum_fuel", "no_communications", "unlawful_interference", "downed", "reserved"};
-        String[] text = {"none", "general", "lifeguard/medical", "minimum fuel", "no communications", "unlawful interference",
-                "downed aircraft", "reserved"};
+        String[] api = {
+            "none",
+            "general",
+            "lifeguard",
+            "minimum_fuel",
+            "no_communications",
+            "unlawful_interference",
+            "downed",
+            "reserved"
+        };
+        String[] text = {
+            "none",
+            "general",
+            "lifeguard/medical",
+            "minimum fuel",
+            "no communications",
+            "unlawful interference",
+            "downed aircraft",
+            "reserved"
+        };
         for (int code = 0; code < 8; code++) {
             assertThat(Emergency.of(code).label()).isEqualTo(api[code]);
             assertThat(Emergency.of(code).text()).isEqualTo(text[code]);

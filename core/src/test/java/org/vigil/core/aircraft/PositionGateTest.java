@@ -75,8 +75,12 @@ class PositionGateTest {
         for (int i = 0; i < 4; i++) {
             out[i] = table.offerPosition(a, lat + i * 0.1 * NM, 27.9, 35000, false, T0 + (i + 1) * S);
         }
-        assertThat(out).containsExactly(PositionOutcome.REJECTED_IMPLAUSIBLE, PositionOutcome.REJECTED_IMPLAUSIBLE,
-                PositionOutcome.RELOCATED, PositionOutcome.ACCEPTED);
+        assertThat(out)
+                .containsExactly(
+                        PositionOutcome.REJECTED_IMPLAUSIBLE,
+                        PositionOutcome.REJECTED_IMPLAUSIBLE,
+                        PositionOutcome.RELOCATED,
+                        PositionOutcome.ACCEPTED);
         assertThat(a.lat()).isCloseTo(43.0 + 0.3 * NM, within(1e-9));
         assertThat(a.relocations()).isEqualTo(1);
         assertThat(table.positionsRelocated()).isEqualTo(1);
@@ -143,7 +147,11 @@ class PositionGateTest {
                 assertThat(a.trailTimeNanos(a.trailSize() - 1)).isEqualTo(a.positionNanos());
             }
         }
-        assertThat(table.positionsAccepted() + table.positionsRelocated() + table.positionsRejected()
-                + table.positionsLate() + table.positionsInvalid()).isEqualTo(100_000);
+        assertThat(table.positionsAccepted()
+                        + table.positionsRelocated()
+                        + table.positionsRejected()
+                        + table.positionsLate()
+                        + table.positionsInvalid())
+                .isEqualTo(100_000);
     }
 }

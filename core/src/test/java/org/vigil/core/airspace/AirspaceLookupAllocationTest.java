@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.IntConsumer;
-
 import org.junit.jupiter.api.Test;
 
 /** Lookups on the per-message path must not allocate (ThreadMXBean allocated-bytes counter). */

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 class AirspaceNatoMembershipTest {
@@ -35,7 +34,9 @@ class AirspaceNatoMembershipTest {
         assertThat(nato.isNato("MK", LocalDate.parse("2020-03-27"))).isTrue();
         assertThat(nato.isNato("ME", LocalDate.parse("2017-06-04"))).isFalse();
         assertThat(nato.members()).hasSize(32);
-        assertThat(nato.isNato("NO", scenario)).as("Norway, which YAML 1.1 would read as false").isTrue();
+        assertThat(nato.isNato("NO", scenario))
+                .as("Norway, which YAML 1.1 would read as false")
+                .isTrue();
     }
 
     @Test
@@ -53,9 +54,11 @@ class AirspaceNatoMembershipTest {
     @Test
     void badTablesAreRejectedWithTheCode() {
         assertThatThrownBy(() -> NatoMembership.fromYaml(yaml("members:\n  \"FI\": 2023-13-04\n")))
-                .isInstanceOf(AirspaceDataException.class).hasMessageContaining("FI");
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("FI");
         assertThatThrownBy(() -> NatoMembership.fromYaml(yaml("members:\n  Finland: 2023-04-04\n")))
-                .isInstanceOf(AirspaceDataException.class).hasMessageContaining("Finland");
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("Finland");
     }
 
     private static ByteArrayInputStream yaml(String s) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import net.sf.geographiclib.Geodesic;
 import org.junit.jupiter.api.Test;
 
@@ -58,14 +57,20 @@ class AirspaceParsersTest {
 
     @Test
     void yamlErrorsNameTheFileAndPosition() {
-        assertThatThrownBy(() -> yaml("a:\n\tb: 1\n")).isInstanceOf(AirspaceDataException.class)
+        assertThatThrownBy(() -> yaml("a:\n\tb: 1\n"))
+                .isInstanceOf(AirspaceDataException.class)
                 .hasMessageStartingWith("test file: YAML line 2");
-        assertThatThrownBy(() -> yaml("a: [1, 2\n")).isInstanceOf(AirspaceDataException.class)
+        assertThatThrownBy(() -> yaml("a: [1, 2\n"))
+                .isInstanceOf(AirspaceDataException.class)
                 .hasMessageContaining("YAML line");
-        assertThatThrownBy(() -> yaml("a: 1\na: 2\n")).hasMessageContaining("line 2").hasMessageContaining("uplicate");
-        assertThatThrownBy(() -> yaml("a: 1\n   b: 2\n")).isInstanceOf(AirspaceDataException.class)
+        assertThatThrownBy(() -> yaml("a: 1\na: 2\n"))
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("uplicate");
+        assertThatThrownBy(() -> yaml("a: 1\n   b: 2\n"))
+                .isInstanceOf(AirspaceDataException.class)
                 .hasMessageContaining("line 2");
-        assertThatThrownBy(() -> yaml("a: 1\n---\nb: 2\n")).isInstanceOf(AirspaceDataException.class)
+        assertThatThrownBy(() -> yaml("a: 1\n---\nb: 2\n"))
+                .isInstanceOf(AirspaceDataException.class)
                 .hasMessageContaining("after the first document");
     }
 
@@ -79,7 +84,9 @@ class AirspaceParsersTest {
         assertThatThrownBy(() -> json("{\"a\": 1,}")).isInstanceOf(AirspaceDataException.class);
         assertThatThrownBy(() -> json("[1,\n 2 3]")).hasMessageStartingWith("test file: JSON line 2 column 4");
         assertThatThrownBy(() -> json("[".repeat(1000))).hasMessageContaining("nesting");
-        assertThatThrownBy(() -> json("\"abc")).isInstanceOf(AirspaceDataException.class).hasMessageContaining("end-of-input");
+        assertThatThrownBy(() -> json("\"abc"))
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("end-of-input");
         assertThatThrownBy(() -> json("{\"a\": 1, \"a\": 2}")).hasMessageContaining("uplicate");
         assertThatThrownBy(() -> json("{} []")).hasMessageContaining("after the first value");
     }
@@ -93,10 +100,14 @@ class AirspaceParsersTest {
                     circle: {centre: [28.5, 44.3], radiusNm: 5
                   - id: B
                 """;
-        assertThatThrownBy(() -> ZoneLoader.fromYaml(new ByteArrayInputStream(zones.getBytes(StandardCharsets.UTF_8)), null))
-                .isInstanceOf(AirspaceDataException.class).hasMessageStartingWith("zones file: YAML line ");
-        assertThatThrownBy(() -> ZoneLoader.fromGeoJson(new ByteArrayInputStream("{\"type\": ".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(AirspaceDataException.class).hasMessageStartingWith("zones GeoJSON: JSON line 1");
+        assertThatThrownBy(() ->
+                        ZoneLoader.fromYaml(new ByteArrayInputStream(zones.getBytes(StandardCharsets.UTF_8)), null))
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageStartingWith("zones file: YAML line ");
+        assertThatThrownBy(() -> ZoneLoader.fromGeoJson(
+                        new ByteArrayInputStream("{\"type\": ".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageStartingWith("zones GeoJSON: JSON line 1");
     }
 
     @Test
@@ -114,6 +125,7 @@ class AirspaceParsersTest {
             }
         }
         // along the Black Sea coasts the scale stays within 0.15 % of 1
-        for (double lat = 40.9; lat <= 46.7; lat += 0.1) assertThat(Math.abs(p.scale(lat) - 1)).isLessThan(0.0015);
+        for (double lat = 40.9; lat <= 46.7; lat += 0.1)
+            assertThat(Math.abs(p.scale(lat) - 1)).isLessThan(0.0015);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +68,9 @@ class NationalAirspaceTest {
 
     @Test
     void offVarnaTheTwelveMileLineIsWhereTheCoastDistanceSaysSo() {
-        checkTwelveMileLine("BG", 43.06, 100); // straight coast 10 km south of Varna Bay (the bay and Cape Kaliakra bend the line further north)
+        checkTwelveMileLine(
+                "BG", 43.06,
+                100); // straight coast 10 km south of Varna Bay (the bay and Cape Kaliakra bend the line further north)
     }
 
     @Test
@@ -103,12 +104,17 @@ class NationalAirspaceTest {
         double lo = 8 * NM, hi = 16 * NM; // coast distance(lo) < 12 NM < coast distance(hi)
         for (int i = 0; i < 40; i++) {
             double mid = (lo + hi) / 2;
-            if (coastDistance(coast, along(start, azimuth, mid)) < 12 * NM) lo = mid; else hi = mid;
+            if (coastDistance(coast, along(start, azimuth, mid)) < 12 * NM) lo = mid;
+            else hi = mid;
         }
         double[] justIn = along(start, azimuth, lo - 150);
         double[] justOut = along(start, azimuth, lo + 150);
-        assertThat(air.stateAt(justIn[1], justIn[0])).as("150 m inside the line").isEqualTo(state);
-        assertThat(air.stateAt(justOut[1], justOut[0])).as("150 m outside the line").isEqualTo(NationalAirspace.NONE);
+        assertThat(air.stateAt(justIn[1], justIn[0]))
+                .as("150 m inside the line")
+                .isEqualTo(state);
+        assertThat(air.stateAt(justOut[1], justOut[0]))
+                .as("150 m outside the line")
+                .isEqualTo(NationalAirspace.NONE);
     }
 
     @Test
@@ -117,7 +123,9 @@ class NationalAirspaceTest {
             for (int j = i + 1; j < air.stateCount(); j++) {
                 Geometry a = air.nationalAirspace(i), b = air.nationalAirspace(j);
                 if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) continue;
-                assertThat(a.intersection(b).getArea()).as("%s ∩ %s", air.iso(i), air.iso(j)).isLessThan(1e-6);
+                assertThat(a.intersection(b).getArea())
+                        .as("%s ∩ %s", air.iso(i), air.iso(j))
+                        .isLessThan(1e-6);
             }
         }
     }
@@ -178,7 +186,9 @@ class NationalAirspaceTest {
                 int n = Math.max(1, (int) Math.ceil(len / stepM));
                 for (int s = 0; s < n; s++) {
                     double f = (double) s / n;
-                    out.add(new double[] {ring[k].x + f * (ring[k + 1].x - ring[k].x), ring[k].y + f * (ring[k + 1].y - ring[k].y)});
+                    out.add(new double[] {
+                        ring[k].x + f * (ring[k + 1].x - ring[k].x), ring[k].y + f * (ring[k + 1].y - ring[k].y)
+                    });
                 }
             }
         }

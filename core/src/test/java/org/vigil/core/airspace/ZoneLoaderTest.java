@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,9 @@ class ZoneLoaderTest {
         assertThat(at(zones, 44.25, 28.25, 2000, "2022-04-06T10:00:00Z")).containsExactly("R1");
         assertThat(at(zones, 44.25, 28.25, 10000, "2022-04-06T10:00:00Z")).containsExactly("R1");
         assertThat(at(zones, 44.25, 28.25, 10001, "2022-04-06T10:00:00Z")).isEmpty();
-        assertThat(at(zones, 44.25, 28.25, Double.NaN, "2022-04-06T10:00:00Z")).as("unknown altitude").containsExactly("R1");
+        assertThat(at(zones, 44.25, 28.25, Double.NaN, "2022-04-06T10:00:00Z"))
+                .as("unknown altitude")
+                .containsExactly("R1");
         // outside laterally
         assertThat(at(zones, 44.6, 28.25, 5000, "2022-04-06T10:00:00Z")).isEmpty();
     }
@@ -87,8 +88,12 @@ class ZoneLoaderTest {
         for (double az = 0; az < 360; az += 37) {
             GeodesicData in = Geodesic.WGS84.Direct(43.0, 30.0, az, 9.9 * 1852);
             GeodesicData out = Geodesic.WGS84.Direct(43.0, 30.0, az, 10.1 * 1852);
-            assertThat(zones.laterallyInside(0 + zones.indexOf("D1"), in.lat2, in.lon2)).as("9.9 NM at %s", az).isTrue();
-            assertThat(zones.laterallyInside(zones.indexOf("D1"), out.lat2, out.lon2)).as("10.1 NM at %s", az).isFalse();
+            assertThat(zones.laterallyInside(0 + zones.indexOf("D1"), in.lat2, in.lon2))
+                    .as("9.9 NM at %s", az)
+                    .isTrue();
+            assertThat(zones.laterallyInside(zones.indexOf("D1"), out.lat2, out.lon2))
+                    .as("10.1 NM at %s", az)
+                    .isFalse();
         }
         assertThat(at(zones, 43.0, 30.0, -50, "2030-01-01T00:00:00Z")).containsExactly("D1");
     }
@@ -103,7 +108,8 @@ class ZoneLoaderTest {
                     "active": [{"from": "2022-05-01T00:00:00Z"}]},
                    "geometry": {"type": "Point", "coordinates": [28.0, 43.0]}}
                 ]}""";
-        Zones zones = new Zones(ZoneLoader.fromGeoJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        Zones zones =
+                new Zones(ZoneLoader.fromGeoJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
         assertThat(zones.count()).isEqualTo(2);
         assertThat(at(zones, 43.0, 28.0, 3000, "2022-05-02T00:00:00Z")).containsExactly("AOR1", "P1");
         assertThat(at(zones, 43.0, 28.0, 3000, "2022-04-30T00:00:00Z")).containsExactly("AOR1");
@@ -121,15 +127,16 @@ class ZoneLoaderTest {
         int mk = zones.indexOf("LRR-MK-QRA");
         assertThat(zones.zone(aor).kind()).isEqualTo(ZoneKind.AREA_OF_RESPONSIBILITY);
         // the AOR covers Bulgaria, Romania and the western Black Sea, not Istanbul or Odesa
-        assertThat(zones.laterallyInside(aor, 42.6967, 23.4114)).isTrue();   // Sofia
-        assertThat(zones.laterallyInside(aor, 46.5023, 23.8859)).isTrue();   // Campia Turzii
-        assertThat(zones.laterallyInside(aor, 43.0, 30.5)).isTrue();         // western Black Sea
-        assertThat(zones.laterallyInside(aor, 41.2753, 28.7519)).isFalse();  // Istanbul
-        assertThat(zones.laterallyInside(aor, 46.4268, 30.6765)).isFalse();  // Odesa
-        assertThat(zones.laterallyInside(aor, 43.0, 34.0)).isFalse();        // mid Black Sea
+        assertThat(zones.laterallyInside(aor, 42.6967, 23.4114)).isTrue(); // Sofia
+        assertThat(zones.laterallyInside(aor, 46.5023, 23.8859)).isTrue(); // Campia Turzii
+        assertThat(zones.laterallyInside(aor, 43.0, 30.5)).isTrue(); // western Black Sea
+        assertThat(zones.laterallyInside(aor, 41.2753, 28.7519)).isFalse(); // Istanbul
+        assertThat(zones.laterallyInside(aor, 46.4268, 30.6765)).isFalse(); // Odesa
+        assertThat(zones.laterallyInside(aor, 43.0, 34.0)).isFalse(); // mid Black Sea
         // identification zone: along 43.2 N eastwards from Varna, inside exactly where the independent
         // geodesic distance to the Bulgarian or Romanian coast is under 50 NM (0.5 NM tolerance)
-        List<double[]> coast = new ArrayList<>(NationalAirspaceTest.densifiedBoundary(air.land(air.indexOf("BG")), 400));
+        List<double[]> coast =
+                new ArrayList<>(NationalAirspaceTest.densifiedBoundary(air.land(air.indexOf("BG")), 400));
         coast.addAll(NationalAirspaceTest.densifiedBoundary(air.land(air.indexOf("RO")), 400));
         int checked = 0;
         boolean sawInside = false, sawOutside = false;
@@ -154,20 +161,26 @@ class ZoneLoaderTest {
 
     @Test
     void badZonesNameTheZoneAndField() {
-        assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n    lower: FL1O0\n    polygon: [[0,0],[1,0],[1,1]]\n"))
-                .isInstanceOf(AirspaceDataException.class).hasMessageContaining("X").hasMessageContaining("lower");
+        assertThatThrownBy(() ->
+                        load("zones:\n  - id: X\n    kind: R\n    lower: FL1O0\n    polygon: [[0,0],[1,0],[1,1]]\n"))
+                .isInstanceOf(AirspaceDataException.class)
+                .hasMessageContaining("X")
+                .hasMessageContaining("lower");
         assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: Q\n    polygon: [[0,0],[1,0],[1,1]]\n"))
                 .hasMessageContaining("kind");
-        assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n"))
-                .hasMessageContaining("no area");
-        assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n    lower: FL200\n    upper: FL100\n    polygon: [[0,0],[1,0],[1,1]]\n"))
+        assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n")).hasMessageContaining("no area");
+        assertThatThrownBy(
+                        () -> load(
+                                "zones:\n  - id: X\n    kind: R\n    lower: FL200\n    upper: FL100\n    polygon: [[0,0],[1,0],[1,1]]\n"))
                 .hasMessageContaining("lower limit above upper");
         assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n    polygon: [[0,0],[1,0],[1,1]]\n"
-                + "    active: [{from: 2022-01-02T00:00:00Z, to: 2022-01-01T00:00:00Z}]\n"))
+                        + "    active: [{from: 2022-01-02T00:00:00Z, to: 2022-01-01T00:00:00Z}]\n"))
                 .hasMessageContaining("ends before it starts");
         assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n    national: [BG]\n"))
                 .hasMessageContaining("national airspace model");
-        assertThatThrownBy(() -> load("zones:\n  - id: X\n    kind: R\n    polygon: [[0,0],[1,0],[1,1]]\n  - id: X\n    kind: R\n    polygon: [[0,0],[1,0],[1,1]]\n"))
+        assertThatThrownBy(
+                        () -> load(
+                                "zones:\n  - id: X\n    kind: R\n    polygon: [[0,0],[1,0],[1,1]]\n  - id: X\n    kind: R\n    polygon: [[0,0],[1,0],[1,1]]\n"))
                 .hasMessageContaining("duplicate");
     }
 }

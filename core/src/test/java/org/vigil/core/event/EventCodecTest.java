@@ -45,7 +45,9 @@ class EventCodecTest {
             Path f = GOLDEN.resolve(e.type() + ".json");
             String json = EventCodec.encode(e) + "\n";
             if (rewrite) Files.writeString(f, json, StandardCharsets.UTF_8);
-            assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString()).isEqualTo(json);
+            assertThat(Files.readString(f, StandardCharsets.UTF_8))
+                    .as(f.toString())
+                    .isEqualTo(json);
             assertThat(EventCodec.decode(json.strip())).isEqualTo(e);
             seen.add(f.getFileName().toString());
         }
@@ -57,41 +59,56 @@ class EventCodecTest {
     @Test
     void theEnvelopeComesFirstInItsOrderAndNullsAreLeftOut() {
         String json = EventCodec.encode(new IdentEvent.Started(EventSamples.T + 1_234_567, 5, "pending"));
-        assertThat(json).isEqualTo("{\"time\":\"2022-04-20T09:00:20.001Z\",\"type\":\"identification-started\",\"schema\":2,"
-                + "\"track\":5,\"identity\":\"pending\"}");
+        assertThat(json)
+                .isEqualTo("{\"time\":\"2022-04-20T09:00:20.001Z\",\"type\":\"identification-started\",\"schema\":2,"
+                        + "\"track\":5,\"identity\":\"pending\"}");
         String posture = EventCodec.encode(new QraEvent.PostureChanged(EventSamples.T, "remove", "U", null, "sam", 3));
-        assertThat(posture).startsWith("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"qra.posture\",\"schema\":2,\"change\"")
-                .doesNotContain("detail").doesNotContain("track");
+        assertThat(posture)
+                .startsWith("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"qra.posture\",\"schema\":2,\"change\"")
+                .doesNotContain("detail")
+                .doesNotContain("track");
     }
 
     @Test
     void valuesKeepTheirFixedDecimals() {
-        String json = EventCodec.encode(EventSamples.all().stream().filter(e -> e.type().equals("rule-fired")).findFirst().orElseThrow());
-        assertThat(json).contains("\"values\":{\"secondsToEntry\":410.8,\"entryLatDeg\":43.00000,\"entryLonDeg\":28.00000,\"squawk\":\"7700\"}");
+        String json = EventCodec.encode(EventSamples.all().stream()
+                .filter(e -> e.type().equals("rule-fired"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(json)
+                .contains(
+                        "\"values\":{\"secondsToEntry\":410.8,\"entryLatDeg\":43.00000,\"entryLonDeg\":28.00000,\"squawk\":\"7700\"}");
     }
 
     @Test
     void linesOfSchemaOneAreReadAndUnknownKeysIgnored() {
-        VigilEvent e = EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"track\":5,"
-                + "\"sensors\":[\"Varna\"],\"futureKey\":{\"a\":1}}");
+        VigilEvent e =
+                EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"track\":5,"
+                        + "\"sensors\":[\"Varna\"],\"futureKey\":{\"a\":1}}");
         assertThat(e).isEqualTo(new TrackEvent.Sensors(EventSamples.T, 5, java.util.List.of("Varna")));
         assertThat(e.trackNumber()).isEqualTo(5L);
     }
 
     @Test
     void unknownTypesNewerSchemasAndNonEventsAreRefused() {
-        assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"radar-status\",\"track\":1}"))
+        assertThatThrownBy(() -> EventCodec.decode(
+                        "{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"radar-status\",\"track\":1}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"schema\":99}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("newer");
+        assertThatThrownBy(() -> EventCodec.decode(
+                        "{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"schema\":99}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("newer");
         assertThatThrownBy(() -> EventCodec.decode("[1]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"track-sensors\",\"track\":5,\"sensors\":[]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("envelope");
-        assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"cut\":"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("envelope");
+        assertThatThrownBy(() ->
+                        EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"track-sensors\",\"cut\":"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"yesterday\",\"type\":\"track-sensors\"}"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> EventCodec.decode("{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"alert-vanished\",\"track\":1}"))
+        assertThatThrownBy(() -> EventCodec.decode(
+                        "{\"time\":\"2022-04-20T09:00:20.000Z\",\"type\":\"alert-vanished\",\"track\":1}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -18,12 +18,13 @@ final class EventSchemaDoc {
     static final String BEGIN = "<!-- generated from org.vigil.core.event by EventsDocTest: do not edit -->";
     static final String END = "<!-- end of generated section -->";
 
-    private EventSchemaDoc() { }
+    private EventSchemaDoc() {}
 
     /** Every type name the codec accepts. */
     static Set<String> typeNames() {
         Set<String> out = new TreeSet<>();
-        for (JsonSubTypes.Type t : VigilEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+        for (JsonSubTypes.Type t :
+                VigilEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             if (!t.name().isEmpty()) out.add(t.name());
             out.addAll(List.of(t.names()));
         }
@@ -33,14 +34,22 @@ final class EventSchemaDoc {
     static String section() {
         StringBuilder b = new StringBuilder(BEGIN).append('\n');
         b.append("| type | record (`org.vigil.core.event`) | keys after the envelope |\n| --- | --- | --- |\n");
-        for (JsonSubTypes.Type t : VigilEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+        for (JsonSubTypes.Type t :
+                VigilEvent.class.getAnnotation(JsonSubTypes.class).value()) {
             List<String> names = new ArrayList<>();
             if (!t.name().isEmpty()) names.add(t.name());
             names.addAll(List.of(t.names()));
             Class<?> c = t.value();
-            b.append("| ").append(String.join(", ", names.stream().map(n -> "`" + n + "`").toList()))
-                    .append(" | `").append(c.getEnclosingClass().getSimpleName()).append('.').append(c.getSimpleName())
-                    .append("` | ").append(keys(c, true)).append(" |\n");
+            b.append("| ")
+                    .append(String.join(
+                            ", ", names.stream().map(n -> "`" + n + "`").toList()))
+                    .append(" | `")
+                    .append(c.getEnclosingClass().getSimpleName())
+                    .append('.')
+                    .append(c.getSimpleName())
+                    .append("` | ")
+                    .append(keys(c, true))
+                    .append(" |\n");
         }
         return b.append(END).toString();
     }
@@ -63,7 +72,8 @@ final class EventSchemaDoc {
 
     private static Class<?> nestedRecord(Type t) {
         if (t instanceof Class<?> c && c.isRecord()) return c;
-        if (t instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord()) return c;
+        if (t instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isRecord())
+            return c;
         return null;
     }
 }

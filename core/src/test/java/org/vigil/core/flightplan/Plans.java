@@ -12,8 +12,16 @@ final class Plans {
      * @param dof   YYMMDD or null
      * @param code  six hex digits or null
      */
-    static FlightPlan plan(String id, int squawk, String dep, int eobtMinutes, String route, String dest, int eetMinutes,
-                           String dof, String code) {
+    static FlightPlan plan(
+            String id,
+            int squawk,
+            String dep,
+            int eobtMinutes,
+            String route,
+            String dest,
+            int eetMinutes,
+            String dof,
+            String code) {
         List<Entry> other = new ArrayList<>();
         if (dof != null) other.add(new Entry("DOF", dof));
         if (code != null) other.add(new Entry("CODE", code));
@@ -25,13 +33,16 @@ final class Plans {
                 new FplItem.Departure(dep, eobtMinutes),
                 new FplItem.Route(new FplItem.Speed('N', 450), new FplItem.Level('F', 350), List.of(route.split(" "))),
                 new FplItem.Destination(dest, eetMinutes, List.of()),
-                new FplItem.Other(other), null);
+                new FplItem.Other(other),
+                null);
     }
 
     /** Epoch seconds of a UTC date (YYMMDD) and time of day (HHMM). */
     static long epoch(String yymmdd, int hhmm) {
-        java.time.LocalDate d = java.time.LocalDate.of(2000 + Integer.parseInt(yymmdd.substring(0, 2)),
-                Integer.parseInt(yymmdd.substring(2, 4)), Integer.parseInt(yymmdd.substring(4, 6)));
+        java.time.LocalDate d = java.time.LocalDate.of(
+                2000 + Integer.parseInt(yymmdd.substring(0, 2)),
+                Integer.parseInt(yymmdd.substring(2, 4)),
+                Integer.parseInt(yymmdd.substring(4, 6)));
         return d.toEpochDay() * 86_400 + (hhmm / 100) * 3600L + (hhmm % 100) * 60L;
     }
 }

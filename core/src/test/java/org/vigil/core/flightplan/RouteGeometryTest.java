@@ -26,9 +26,12 @@ class RouteGeometryTest {
         for (double s = 0; s <= len + step; s += step) {
             GeodesicData q = line.Position(Math.min(s, len));
             double d = WGS84.Inverse(q.lat2, q.lon2, lat, lon, GeodesicMask.DISTANCE).s12;
-            if (d < best) { best = d; bestS = Math.min(s, len); }
+            if (d < best) {
+                best = d;
+                bestS = Math.min(s, len);
+            }
         }
-        return new double[]{best / 1852, bestS / 1852};
+        return new double[] {best / 1852, bestS / 1852};
     }
 
     @Test
@@ -59,12 +62,12 @@ class RouteGeometryTest {
     @Test
     void knownCaseOnTheEquatorAndSign() {
         // leg due east along the equator: a point 1 degree north is 60.04 NM left of track (sphere)
-        ExpandedRoute r = ExpandedRoute.of(new double[]{0, 0}, new double[]{0, 10});
+        ExpandedRoute r = ExpandedRoute.of(new double[] {0, 0}, new double[] {0, 10});
         RouteProximity out = new RouteProximity();
         r.measure(1, 5, out);
         double oneDegreeNm = Math.toRadians(1) * ExpandedRoute.EARTH_RADIUS_M / 1852;
         assertThat(out.crossTrackNm).isCloseTo(oneDegreeNm, within(1e-6));
-        assertThat(out.signedCrossTrackNm).isCloseTo(-oneDegreeNm, within(1e-6));   // left is negative
+        assertThat(out.signedCrossTrackNm).isCloseTo(-oneDegreeNm, within(1e-6)); // left is negative
         assertThat(out.alongTrackNm).isCloseTo(5 * oneDegreeNm, within(1e-6));
         assertThat(out.progress).isCloseTo(0.5, within(1e-9));
         r.measure(-1, 5, out);
@@ -73,14 +76,14 @@ class RouteGeometryTest {
 
     @Test
     void beyondTheEndsTheDistanceIsToTheEndPoint() {
-        ExpandedRoute r = ExpandedRoute.of(new double[]{43, 28}, new double[]{43, 30}, new double[]{44, 30});
+        ExpandedRoute r = ExpandedRoute.of(new double[] {43, 28}, new double[] {43, 30}, new double[] {44, 30});
         RouteProximity out = new RouteProximity();
-        r.measure(43, 27, out);   // before the first point, on the extension of the first leg
+        r.measure(43, 27, out); // before the first point, on the extension of the first leg
         double ref = WGS84.Inverse(43, 27, 43, 28).s12 / 1852;
         assertThat(out.crossTrackNm).isCloseTo(ref, within(0.005 * ref));
         assertThat(out.alongTrackNm).isZero();
         assertThat(out.legIndex).isZero();
-        r.measure(44.2, 30, out);   // past the last point
+        r.measure(44.2, 30, out); // past the last point
         assertThat(out.legIndex).isEqualTo(1);
         assertThat(out.progress).isCloseTo(1.0, within(1e-9));
         // the corner: nearest is the second leg for a point east of it
@@ -91,10 +94,11 @@ class RouteGeometryTest {
 
     @Test
     void measuringAllocatesNothing() {
-        ExpandedRoute r = ExpandedRoute.of(new double[]{43, 28}, new double[]{43, 30}, new double[]{44, 30});
+        ExpandedRoute r = ExpandedRoute.of(new double[] {43, 28}, new double[] {43, 30}, new double[] {44, 30});
         RouteProximity out = new RouteProximity();
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) r.measure(43 + i * 1e-5, 29, out);   // warm up (JIT)
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) r.measure(43 + i * 1e-5, 29, out); // warm up (JIT)
         long before = mx.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 10_000; i++) r.measure(43 + i * 1e-5, 29, out);
         long after = mx.getCurrentThreadAllocatedBytes();

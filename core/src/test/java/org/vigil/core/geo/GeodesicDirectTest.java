@@ -49,7 +49,8 @@ class GeodesicDirectTest {
 
     @Test
     void radiusOfCurvatureIsMeridianNorthAndPrimeVerticalEast() {
-        assertThat(GeodesicDirect.radiusInAzimuth(0, 0)).isCloseTo(6_335_439.327, within(0.01)); // M at the equator = a(1-e²)
+        assertThat(GeodesicDirect.radiusInAzimuth(0, 0))
+                .isCloseTo(6_335_439.327, within(0.01)); // M at the equator = a(1-e²)
         assertThat(GeodesicDirect.radiusInAzimuth(0, Math.PI / 2)).isCloseTo(6_378_137.0, within(0.01)); // N = a
         assertThat(GeodesicDirect.radiusInAzimuth(50, Math.PI / 2)).isCloseTo(6_390_702.044, within(0.01));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
-
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,12 @@ class GeodesicInverseTest {
             inv.solve(lat1, lon1, lat2, lon2);
             assertThat(inv.converged).isTrue();
             assertThat(inv.distanceM).as("distance %d", i).isCloseTo(ref.s12, within(1e-3));
-            assertThat(angleDiff(Math.toDegrees(inv.azimuth1Rad), ref.azi1)).as("azi1 %d", i).isLessThan(1e-7);
-            assertThat(angleDiff(Math.toDegrees(inv.azimuth2Rad), ref.azi2)).as("azi2 %d", i).isLessThan(1e-7);
+            assertThat(angleDiff(Math.toDegrees(inv.azimuth1Rad), ref.azi1))
+                    .as("azi1 %d", i)
+                    .isLessThan(1e-7);
+            assertThat(angleDiff(Math.toDegrees(inv.azimuth2Rad), ref.azi2))
+                    .as("azi2 %d", i)
+                    .isLessThan(1e-7);
         }
     }
 

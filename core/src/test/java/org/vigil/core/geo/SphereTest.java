@@ -15,10 +15,12 @@ class SphereTest {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int i = 0; i < 5_000; i++) {
             double lat1 = rnd.nextDouble(-70, 70), lon1 = rnd.nextDouble(-180, 180);
-            double lat2 = Math.max(-80, Math.min(80, lat1 + rnd.nextDouble(-10, 10))), lon2 = lon1 + rnd.nextDouble(-10, 10);
+            double lat2 = Math.max(-80, Math.min(80, lat1 + rnd.nextDouble(-10, 10))),
+                    lon2 = lon1 + rnd.nextDouble(-10, 10);
             GeodesicData ref = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2);
             if (ref.s12 < 1_000) continue;
-            assertThat(Math.abs(Sphere.distanceM(lat1, lon1, lat2, lon2) - ref.s12) / ref.s12).as("relative distance error %d", i)
+            assertThat(Math.abs(Sphere.distanceM(lat1, lon1, lat2, lon2) - ref.s12) / ref.s12)
+                    .as("relative distance error %d", i)
                     .isLessThan(0.0057); // north-south at the equator: meridian radius 0.56 % below the mean radius
             double db = Math.abs(Angles.norm180(Sphere.bearingDeg(lat1, lon1, lat2, lon2) - ref.azi1));
             assertThat(db).as("bearing error %d", i).isLessThan(0.25);
@@ -30,7 +32,10 @@ class SphereTest {
         double[] out = new double[2];
         SplittableRandom rnd = new SplittableRandom(12);
         for (int i = 0; i < 2_000; i++) {
-            double lat = rnd.nextDouble(-70, 70), lon = rnd.nextDouble(-180, 180), brg = rnd.nextDouble(0, 360), d = rnd.nextDouble(1, 1e6);
+            double lat = rnd.nextDouble(-70, 70),
+                    lon = rnd.nextDouble(-180, 180),
+                    brg = rnd.nextDouble(0, 360),
+                    d = rnd.nextDouble(1, 1e6);
             Sphere.destination(lat, lon, brg, d, out);
             assertThat(out[1]).isBetween(-180.0, 180.0);
             assertThat(Sphere.distanceM(lat, lon, out[0], out[1])).isCloseTo(d, within(1e-3));

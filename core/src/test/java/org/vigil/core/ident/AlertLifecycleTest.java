@@ -19,7 +19,8 @@ class AlertLifecycleTest {
     @BeforeEach
     void setUp() {
         rec = new Recorder();
-        engine = new IdentificationEngine(IdentRules.defaults(), new FakePlans().add("WZZ4375", false, 2217), new FakeAirspace(), rec);
+        engine = new IdentificationEngine(
+                IdentRules.defaults(), new FakePlans().add("WZZ4375", false, 2217), new FakeAirspace(), rec);
         f = civil(1, "WZZ4375", 0x471F75, 2217, 0);
     }
 
@@ -38,7 +39,8 @@ class AlertLifecycleTest {
         spoof(false, 11, 20);
         spoof(true, 21, 30);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 adsb-radar-mismatch P3");
-        assertThat(rec.events.stream().filter(e -> e.startsWith("alert-updated"))).hasSize(2);
+        assertThat(rec.events.stream().filter(e -> e.startsWith("alert-updated")))
+                .hasSize(2);
         Alert a = rec.raised.get(0);
         assertThat(a.causeActive()).isTrue();
         assertThat(a.value(0)).isEqualTo(20);
@@ -55,7 +57,8 @@ class AlertLifecycleTest {
         assertThat(engine.assign(a.id, "sdo-anna", "QRA LBPG", at(8))).isTrue();
         assertThat(engine.assign(a.id, "sdo-anna", "QRA LRFT", at(9))).isFalse();
         assertThat(engine.acknowledge(a.id, "sdo-bob", at(9))).isFalse();
-        assertThat(engine.resolve(a.id, "sdo-bob", "visual ID: WZZ A321, GNSS interference", at(10))).isTrue();
+        assertThat(engine.resolve(a.id, "sdo-bob", "visual ID: WZZ A321, GNSS interference", at(10)))
+                .isTrue();
         assertThat(engine.resolve(a.id, "sdo-bob", "again", at(11))).isFalse();
         assertThat(engine.rejectedOperatorActions()).isEqualTo(4);
 
@@ -68,8 +71,12 @@ class AlertLifecycleTest {
         assertThat(a.resolution()).contains("GNSS");
         assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(engine.openAlerts()).isEmpty();
-        assertThat(rec.events).containsSubsequence("alert-raised 1 adsb-radar-mismatch P3", "alert-acknowledged 1 adsb-radar-mismatch P3",
-                "alert-assigned 1 adsb-radar-mismatch P3", "alert-resolved 1 adsb-radar-mismatch P3");
+        assertThat(rec.events)
+                .containsSubsequence(
+                        "alert-raised 1 adsb-radar-mismatch P3",
+                        "alert-acknowledged 1 adsb-radar-mismatch P3",
+                        "alert-assigned 1 adsb-radar-mismatch P3",
+                        "alert-resolved 1 adsb-radar-mismatch P3");
     }
 
     @Test
@@ -114,8 +121,10 @@ class AlertLifecycleTest {
     void overrideHoldsUntilClearedAndIsAnEvent() {
         spoof(false, 0, 5);
         assertThat(engine.track(1).identity()).isEqualTo(Identity.NEUTRAL);
-        assertThat(engine.overrideIdentity(1, Identity.SUSPECT, "sdo-anna", "", at(6))).isFalse();
-        assertThat(engine.overrideIdentity(1, Identity.SUSPECT, "sdo-anna", "erratic path, no ATC contact", at(6))).isTrue();
+        assertThat(engine.overrideIdentity(1, Identity.SUSPECT, "sdo-anna", "", at(6)))
+                .isFalse();
+        assertThat(engine.overrideIdentity(1, Identity.SUSPECT, "sdo-anna", "erratic path, no ATC contact", at(6)))
+                .isTrue();
         assertThat(rec.events).containsSubsequence("override 1 suspect by sdo-anna", "identity 1 neutral->suspect");
         spoof(false, 7, 100);
         TrackIdentity t = engine.track(1);
@@ -125,8 +134,12 @@ class AlertLifecycleTest {
         assertThat(engine.clearOverride(1, "sdo-bob", at(101))).isTrue();
         assertThat(t.identity()).isEqualTo(Identity.NEUTRAL);
         assertThat(rec.events).containsSubsequence("override 1 cleared by sdo-bob", "identity 1 suspect->neutral");
-        assertThat(rec.json.toString()).contains("\"type\":\"override-set\"", "\"reason\":\"erratic path, no ATC contact\"",
-                "\"by\":\"operator-override\"", "\"type\":\"override-cleared\"");
+        assertThat(rec.json.toString())
+                .contains(
+                        "\"type\":\"override-set\"",
+                        "\"reason\":\"erratic path, no ATC contact\"",
+                        "\"by\":\"operator-override\"",
+                        "\"type\":\"override-cleared\"");
     }
 
     @Test
@@ -150,7 +163,8 @@ class AlertLifecycleTest {
     @Test
     void operatorActionsOnUnknownTracksOrAlertsAreRefusedAndCounted() {
         assertThat(engine.acknowledge(99, "sdo", at(0))).isFalse();
-        assertThat(engine.overrideIdentity(42, Identity.FRIEND, "sdo", "why", at(0))).isFalse();
+        assertThat(engine.overrideIdentity(42, Identity.FRIEND, "sdo", "why", at(0)))
+                .isFalse();
         assertThat(engine.radioContactLost(42, true, "sdo", at(0))).isFalse();
         assertThat(engine.rejectedOperatorActions()).isEqualTo(3);
     }
@@ -160,6 +174,8 @@ class AlertLifecycleTest {
         spoof(true, 0, 2);
         TrackFacts hijack = civil(2, "ABC1", 0x111111, 7500, 3);
         engine.update(hijack);
-        assertThat(engine.openAlerts()).extracting(x -> x.cause).containsExactly(Cause.SQUAWK_7500, Cause.ADSB_RADAR_MISMATCH);
+        assertThat(engine.openAlerts())
+                .extracting(x -> x.cause)
+                .containsExactly(Cause.SQUAWK_7500, Cause.ADSB_RADAR_MISMATCH);
     }
 }

@@ -20,13 +20,15 @@ class IdentAirspaceTest {
     private final Recorder rec = new Recorder();
 
     private IdentificationEngine engine(IdentRules rules) {
-        return new IdentificationEngine(rules, PlanLookup.NONE, new NationalAirspaceLookup(AIR, NatoMembership.defaults()), rec);
+        return new IdentificationEngine(
+                rules, PlanLookup.NONE, new NationalAirspaceLookup(AIR, NatoMembership.defaults()), rec);
     }
 
     /** Independent time to entry into Bulgaria (TimeToEntry at its own 500 m step). */
     private static double bulgariaEntrySeconds(double lat, double lon, double trk, double kt, long t) {
         TimeToEntry tte = new TimeToEntry(AIR, NatoMembership.defaults().bind(AIR));
-        assertThat(tte.compute(lat, lon, Double.NaN, trk, kt, t, AIR.indexOf("BG"), 3600)).isTrue();
+        assertThat(tte.compute(lat, lon, Double.NaN, trk, kt, t, AIR.indexOf("BG"), 3600))
+                .isTrue();
         return tte.seconds;
     }
 
@@ -47,21 +49,24 @@ class IdentAirspaceTest {
         assertThat(rec.alertsRaised()).isEmpty();
         f.timeNanos = at(pending);
         t = engine.update(f);
-        assertThat(rec.alertsRaised()).containsExactly("alert-raised 20 no-transponder P3",
-                "alert-raised 20 military-without-clearance P2");
+        assertThat(rec.alertsRaised())
+                .containsExactly("alert-raised 20 no-transponder P3", "alert-raised 20 military-without-clearance P2");
         assertThat(t.identity()).isEqualTo(Identity.SUSPECT);
         Evidence e = t.evidence(Cause.MILITARY_WITHOUT_CLEARANCE);
-        System.out.printf("primary-only towards BG: time to entry at end of pending %.2f s (independent, at 0 s: %.2f s), entry %.4f %.4f%n",
+        System.out.printf(
+                "primary-only towards BG: time to entry at end of pending %.2f s (independent, at 0 s: %.2f s), entry %.4f %.4f%n",
                 e.value(0), expected, e.value(1), e.value(2));
-        // assessed at 0 s (next look-ahead at 47 s); the time to entry counts down with data time until the next look-ahead
+        // assessed at 0 s (next look-ahead at 47 s); the time to entry counts down with data time until the next
+        // look-ahead
         assertThat(e.value(0)).isCloseTo(expected - pending, offset(0.5));
         assertThat(e.detail()).isEqualTo("BG");
         assertThat(e.detail2()).isEqualTo("primary only, no flight plan");
         assertThat(AIR.iso(AIR.stateAt(e.value(1), e.value(2) - 0.003))).isEqualTo("BG");
         Alert a = rec.raised.get(1);
         assertThat(a.value(0)).isCloseTo(expected - pending, offset(0.5));
-        assertThat(rec.json.toString()).contains("\"type\":\"alert-raised\"", "\"rule\":\"military-without-clearance\"",
-                "\"secondsToEntry\":");
+        assertThat(rec.json.toString())
+                .contains(
+                        "\"type\":\"alert-raised\"", "\"rule\":\"military-without-clearance\"", "\"secondsToEntry\":");
     }
 
     @Test
@@ -79,10 +84,30 @@ class IdentAirspaceTest {
     @Test
     void militaryCallsignWithValidClearanceForBulgariaIsNotAlertedWithRomanianOnlyItIs() {
         long t0 = at(0), hour = 3_600_000_000_000L;
-        IdentRules bgCleared = IdentRules.defaults().withLists(IdentRules.defaults().known(), List.of(),
-                List.of(new DiplomaticClearance("BG DC 1", CallsignPattern.of("RFF7001"), -1, -1, List.of("BG"), t0 - hour, t0 + hour)));
-        IdentRules roCleared = IdentRules.defaults().withLists(IdentRules.defaults().known(), List.of(),
-                List.of(new DiplomaticClearance("RO DC 1", CallsignPattern.of("RFF7001"), -1, -1, List.of("RO"), t0 - hour, t0 + hour)));
+        IdentRules bgCleared = IdentRules.defaults()
+                .withLists(
+                        IdentRules.defaults().known(),
+                        List.of(),
+                        List.of(new DiplomaticClearance(
+                                "BG DC 1",
+                                CallsignPattern.of("RFF7001"),
+                                -1,
+                                -1,
+                                List.of("BG"),
+                                t0 - hour,
+                                t0 + hour)));
+        IdentRules roCleared = IdentRules.defaults()
+                .withLists(
+                        IdentRules.defaults().known(),
+                        List.of(),
+                        List.of(new DiplomaticClearance(
+                                "RO DC 1",
+                                CallsignPattern.of("RFF7001"),
+                                -1,
+                                -1,
+                                List.of("RO"),
+                                t0 - hour,
+                                t0 + hour)));
         for (IdentRules rules : new IdentRules[] {bgCleared, roCleared}) {
             rec.clear();
             IdentificationEngine engine = engine(rules);
@@ -96,7 +121,9 @@ class IdentAirspaceTest {
                 engine.update(f);
             }
             boolean alerted = rec.alertsRaised().contains("alert-raised 22 military-without-clearance P2");
-            assertThat(alerted).as(rules == bgCleared ? "cleared for BG" : "cleared for RO only").isEqualTo(rules == roCleared);
+            assertThat(alerted)
+                    .as(rules == bgCleared ? "cleared for BG" : "cleared for RO only")
+                    .isEqualTo(rules == roCleared);
         }
     }
 
@@ -120,9 +147,13 @@ class IdentAirspaceTest {
             else f.timeNanos = at(0);
             engine.update(f);
         }
-        assertThat(rec.alertsRaised()).containsExactly("alert-raised 23 no-flight-plan P4",
-                "alert-raised 23 approaching-national-airspace P2", "alert-raised 23 inside-national-airspace P1");
-        assertThat(engine.track(23).evidence(Cause.INSIDE_NATIONAL_AIRSPACE).detail()).isEqualTo("RO");
+        assertThat(rec.alertsRaised())
+                .containsExactly(
+                        "alert-raised 23 no-flight-plan P4",
+                        "alert-raised 23 approaching-national-airspace P2",
+                        "alert-raised 23 inside-national-airspace P1");
+        assertThat(engine.track(23).evidence(Cause.INSIDE_NATIONAL_AIRSPACE).detail())
+                .isEqualTo("RO");
 
         rec.clear();
         TrackFacts inland = new TrackFacts();

@@ -24,11 +24,16 @@ import org.vigil.core.flightplan.RoutePoints;
  */
 class IdentAllocationTest {
     private static FlightPlan plan(String id, String dep, String route, String dest) {
-        return new FlightPlan(new FplItem.Identification(id, (char) 0, -1), new FplItem.Rules('I', 'S'),
-                new FplItem.Aircraft(1, "A320", 'M'), new FplItem.Equipment("SDFGY", "S"), new FplItem.Departure(dep, 840),
+        return new FlightPlan(
+                new FplItem.Identification(id, (char) 0, -1),
+                new FplItem.Rules('I', 'S'),
+                new FplItem.Aircraft(1, "A320", 'M'),
+                new FplItem.Equipment("SDFGY", "S"),
+                new FplItem.Departure(dep, 840),
                 new FplItem.Route(new FplItem.Speed('N', 450), new FplItem.Level('F', 350), List.of(route.split(" "))),
                 new FplItem.Destination(dest, 120, List.of()),
-                new FplItem.Other(List.of(new FplItem.Entry("DOF", "220420"))), null);
+                new FplItem.Other(List.of(new FplItem.Entry("DOF", "220420"))),
+                null);
     }
 
     @Test
@@ -39,13 +44,17 @@ class IdentAllocationTest {
     /** Also run by hand with parts switched off to see where the time goes (numbers in docs/IDENTIFICATION.md). */
     static void measure(boolean withPlans, boolean withAirspace) {
         FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
-        for (int i = 0; i < 20; i++) store.apply(new AtsMessage.Fpl(plan("BGH" + (100 + i), "LBSF", "DCT BALKA DCT TRAKI DCT", "LTFM")));
+        for (int i = 0; i < 20; i++)
+            store.apply(new AtsMessage.Fpl(plan("BGH" + (100 + i), "LBSF", "DCT BALKA DCT TRAKI DCT", "LTFM")));
         NationalAirspace air = NationalAirspace.blackSeaDefault();
-        IdentificationEngine engine = new IdentificationEngine(IdentRules.defaults(),
+        IdentificationEngine engine = new IdentificationEngine(
+                IdentRules.defaults(),
                 withPlans ? new CorrelatorPlanLookup(new FlightPlanCorrelator(store)) : PlanLookup.NONE,
-                withAirspace ? new NationalAirspaceLookup(air, NatoMembership.defaults()) : AirspaceLookup.NONE, null);
+                withAirspace ? new NationalAirspaceLookup(air, NatoMembership.defaults()) : AirspaceLookup.NONE,
+                null);
 
-        // 200 tracks: 150 correlated airliners, 30 transponder tracks without a plan, 20 primary-only over the sea heading west
+        // 200 tracks: 150 correlated airliners, 30 transponder tracks without a plan, 20 primary-only over the sea
+        // heading west
         List<TrackFacts> tracks = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             TrackFacts f = new TrackFacts();
@@ -81,10 +90,11 @@ class IdentAllocationTest {
             }
             clock[0] += 5_000_000_000L;
         };
-        for (int k = 0; k < 400; k++) scan.run();   // warm-up: past the pending period, JIT compiled
+        for (int k = 0; k < 400; k++) scan.run(); // warm-up: past the pending period, JIT compiled
         if (withPlans) assertThat(engine.track(1).identity()).isEqualTo(Identity.NEUTRAL);
         assertThat(engine.track(170).identity()).isEqualTo(Identity.UNKNOWN);
-        if (withAirspace) assertThat(engine.track(190).firingIds()).contains("no-transponder", "military-without-clearance");
+        if (withAirspace)
+            assertThat(engine.track(190).firingIds()).contains("no-transponder", "military-without-clearance");
 
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
@@ -97,7 +107,8 @@ class IdentAllocationTest {
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long bytes = mx.getThreadAllocatedBytes(tid) - before;
         long updates = (long) scans * tracks.size();
-        System.out.printf("identification (plans %s, airspace %s): %d updates, %.0f ns CPU / %.0f ns wall per update (incl. throttled correlation and time to entry), %d bytes allocated%n",
+        System.out.printf(
+                "identification (plans %s, airspace %s): %d updates, %.0f ns CPU / %.0f ns wall per update (incl. throttled correlation and time to entry), %d bytes allocated%n",
                 withPlans, withAirspace, updates, (double) cpu / updates, (double) ns / updates, bytes);
         assertThat((double) bytes / updates).as("bytes per update").isLessThan(0.05);
     }

@@ -20,8 +20,12 @@ class IdentDeterminismTest {
     /** A scripted 10-minute picture: airliners, a hijack, a spoof, a primary-only intruder, operator actions. */
     private static String run() {
         StringBuilder out = new StringBuilder();
-        FakePlans plans = new FakePlans().add("ROT263", false, 4521).add("THY1TK", false, 3362).add("WZZ4375", false, 2217);
-        IdentificationEngine engine = new IdentificationEngine(IdentRules.defaults(), plans, new FakeAirspace(), new EventLines(out));
+        FakePlans plans = new FakePlans()
+                .add("ROT263", false, 4521)
+                .add("THY1TK", false, 3362)
+                .add("WZZ4375", false, 2217);
+        IdentificationEngine engine =
+                new IdentificationEngine(IdentRules.defaults(), plans, new FakeAirspace(), new EventLines(out));
         List<TrackFacts> tracks = new ArrayList<>();
         tracks.add(civil(1, "ROT263", 0x4A8263, 4521, 0));
         tracks.add(civil(2, "THY1TK", 0x4BA9C1, 3362, 0));
@@ -41,7 +45,9 @@ class IdentDeterminismTest {
             }
             if (s == 100) engine.radioContactLost(1, true, "ctl-west", at(s + 0.5));
             if (s == 130) engine.acknowledge(engine.openAlerts().get(0).id, "sdo-anna", at(s + 0.5));
-            if (s == 200) engine.overrideIdentity(5, Identity.HOSTILE, "sdo-anna", "declared by the national authority", at(s + 0.5));
+            if (s == 200)
+                engine.overrideIdentity(
+                        5, Identity.HOSTILE, "sdo-anna", "declared by the national authority", at(s + 0.5));
             if (s == 300) engine.resolve(engine.openAlerts().get(0).id, "sdo-bob", "escorted", at(s + 0.5));
             if (s == 500) engine.trackDeleted(4, at(s + 0.5));
         }
@@ -82,7 +88,18 @@ class IdentDeterminismTest {
                 assertThat(n.get("by").isTextual()).isTrue();
             }
         }
-        assertThat(types).contains("identification-started", "rule-fired", "rule-cleared", "identity-changed", "alert-raised",
-                "alert-updated", "alert-acknowledged", "alert-resolved", "override-set", "operator-input", "identification-ended");
+        assertThat(types)
+                .contains(
+                        "identification-started",
+                        "rule-fired",
+                        "rule-cleared",
+                        "identity-changed",
+                        "alert-raised",
+                        "alert-updated",
+                        "alert-acknowledged",
+                        "alert-resolved",
+                        "override-set",
+                        "operator-input",
+                        "identification-ended");
     }
 }

@@ -17,7 +17,8 @@ final class IdentFixture {
 
     /** Plans by packed callsign: what the correlator would say. */
     static final class FakePlans implements PlanLookup {
-        record Plan(String id, boolean stateFlight, int filedSquawk, double crossTrackNm) { }
+        record Plan(String id, boolean stateFlight, int filedSquawk, double crossTrackNm) {}
+
         final Map<Long, Plan> byCallsign = new HashMap<>();
         int calls;
 
@@ -59,7 +60,15 @@ final class IdentFixture {
         int calls;
 
         @Override
-        public void assess(double lat, double lon, double alt, double trk, double gs, long t, double horizon, AirspaceSituation out) {
+        public void assess(
+                double lat,
+                double lon,
+                double alt,
+                double trk,
+                double gs,
+                long t,
+                double horizon,
+                AirspaceSituation out) {
             calls++;
             out.clear();
             out.assessed = true;
@@ -91,24 +100,51 @@ final class IdentFixture {
         final EventLines lines = new EventLines(json);
         final List<Alert> raised = new ArrayList<>();
 
-        @Override public void trackStarted(long t, TrackIdentity k) { events.add("track-started " + k.trackNumber()); lines.trackStarted(t, k); }
-        @Override public void trackDeleted(long t, TrackIdentity k) { events.add("track-deleted " + k.trackNumber()); lines.trackDeleted(t, k); }
-        @Override public void ruleFired(long t, TrackIdentity k, Evidence e) { events.add("rule-fired " + k.trackNumber() + " " + e.cause.id); lines.ruleFired(t, k, e); }
-        @Override public void ruleCleared(long t, TrackIdentity k, Evidence e) { events.add("rule-cleared " + k.trackNumber() + " " + e.cause.id); lines.ruleCleared(t, k, e); }
-        @Override public void identityChanged(long t, TrackIdentity k, Identity from, Identity to) {
+        @Override
+        public void trackStarted(long t, TrackIdentity k) {
+            events.add("track-started " + k.trackNumber());
+            lines.trackStarted(t, k);
+        }
+
+        @Override
+        public void trackDeleted(long t, TrackIdentity k) {
+            events.add("track-deleted " + k.trackNumber());
+            lines.trackDeleted(t, k);
+        }
+
+        @Override
+        public void ruleFired(long t, TrackIdentity k, Evidence e) {
+            events.add("rule-fired " + k.trackNumber() + " " + e.cause.id);
+            lines.ruleFired(t, k, e);
+        }
+
+        @Override
+        public void ruleCleared(long t, TrackIdentity k, Evidence e) {
+            events.add("rule-cleared " + k.trackNumber() + " " + e.cause.id);
+            lines.ruleCleared(t, k, e);
+        }
+
+        @Override
+        public void identityChanged(long t, TrackIdentity k, Identity from, Identity to) {
             events.add("identity " + k.trackNumber() + " " + from.id() + "->" + to.id());
             lines.identityChanged(t, k, from, to);
         }
-        @Override public void alert(long t, Alert a, AlertEvent what) {
+
+        @Override
+        public void alert(long t, Alert a, AlertEvent what) {
             events.add("alert-" + what.id() + " " + a.trackNumber + " " + a.cause.id + " P" + a.priority);
             if (what == AlertEvent.RAISED) raised.add(a);
             lines.alert(t, a, what);
         }
-        @Override public void override(long t, TrackIdentity k, Identity id, String user, String reason) {
+
+        @Override
+        public void override(long t, TrackIdentity k, Identity id, String user, String reason) {
             events.add("override " + k.trackNumber() + " " + (id == null ? "cleared" : id.id()) + " by " + user);
             lines.override(t, k, id, user, reason);
         }
-        @Override public void operatorInput(long t, TrackIdentity k, String input, boolean on, long since, String user) {
+
+        @Override
+        public void operatorInput(long t, TrackIdentity k, String input, boolean on, long since, String user) {
             events.add("input " + k.trackNumber() + " " + input + " " + on);
             lines.operatorInput(t, k, input, on, since, user);
         }
@@ -165,5 +201,5 @@ final class IdentFixture {
         f.timeNanos = at(seconds);
     }
 
-    private IdentFixture() { }
+    private IdentFixture() {}
 }

@@ -27,7 +27,10 @@ class IdentRulesFiringTest {
 
     @BeforeEach
     void setUp() {
-        plans = new FakePlans().add("ROT263", false, 4521).add("UAF2201", true, -1).add("THY1TK", false, -1);
+        plans = new FakePlans()
+                .add("ROT263", false, 4521)
+                .add("UAF2201", true, -1)
+                .add("THY1TK", false, -1);
         air = new FakeAirspace();
         rec = new Recorder();
         engine = new IdentificationEngine(IdentRules.defaults(), plans, air, rec);
@@ -56,7 +59,9 @@ class IdentRulesFiringTest {
         assertThat(t.firingIds()).containsExactly("flight-plan-correlated");
         assertThat(t.decidingCause()).isEqualTo(Cause.FLIGHT_PLAN_CORRELATED);
         assertThat(rec.alertsRaised()).isEmpty();
-        assertThat(rec.events).containsExactly("track-started 1", "rule-fired 1 flight-plan-correlated", "identity 1 pending->neutral");
+        assertThat(rec.events)
+                .containsExactly(
+                        "track-started 1", "rule-fired 1 flight-plan-correlated", "identity 1 pending->neutral");
         // correlation is throttled: first update, then every 10 s, not 601 times
         assertThat(plans.calls).isBetween(60, 62);
         // a civil flight with a plan needs no airspace look-ahead
@@ -158,8 +163,10 @@ class IdentRulesFiringTest {
         TrackFacts f = ordinaryCivil();
         run(f, 0, 10);
         engine.noReplySince(1, at(0), "ctl", at(10));
-        assertThat(run(f, 11, 59).evidence(Cause.NO_REPLY_TO_CONTROLLER).active()).isFalse();
-        assertThat(run(f, 60, 60).evidence(Cause.NO_REPLY_TO_CONTROLLER).active()).isTrue();
+        assertThat(run(f, 11, 59).evidence(Cause.NO_REPLY_TO_CONTROLLER).active())
+                .isFalse();
+        assertThat(run(f, 60, 60).evidence(Cause.NO_REPLY_TO_CONTROLLER).active())
+                .isTrue();
     }
 
     @Test
@@ -197,8 +204,8 @@ class IdentRulesFiringTest {
         assertThat(t.evidence(Cause.APPROACHING_NATIONAL_AIRSPACE).active()).isTrue();
         assertThat(t.evidence(Cause.APPROACHING_NATIONAL_AIRSPACE).value(0)).isBetween(560.0, 600.0);
         assertThat(t.evidence(Cause.APPROACHING_NATIONAL_AIRSPACE).detail()).isEqualTo("BG");
-        assertThat(rec.alertsRaised()).containsExactly("alert-raised 4 no-flight-plan P4",
-                "alert-raised 4 approaching-national-airspace P2");
+        assertThat(rec.alertsRaised())
+                .containsExactly("alert-raised 4 no-flight-plan P4", "alert-raised 4 approaching-national-airspace P2");
         t = run(f, 31, 620);
         assertThat(t.evidence(Cause.INSIDE_NATIONAL_AIRSPACE).active()).isTrue();
         assertThat(t.evidence(Cause.APPROACHING_NATIONAL_AIRSPACE).active()).isFalse();
@@ -234,17 +241,35 @@ class IdentRulesFiringTest {
         f.latDeg = 43.0;
         f.lonDeg = 28.5;
         f.trackDeg = 270;
-        engine.addClearance(new DiplomaticClearance("BG-1", CallsignPattern.of("RFF7001"), -1, -1, List.of("BG"),
-                day - 3_600_000_000_000L, day + 3_600_000_000_000L));
+        engine.addClearance(new DiplomaticClearance(
+                "BG-1",
+                CallsignPattern.of("RFF7001"),
+                -1,
+                -1,
+                List.of("BG"),
+                day - 3_600_000_000_000L,
+                day + 3_600_000_000_000L));
         TrackIdentity t = run(f, 0, 60);
         assertThat(t.evidence(Cause.MILITARY_WITHOUT_CLEARANCE).active()).isFalse();
 
         // a clearance from another state, or one that ran out, does not count
         engine = new IdentificationEngine(IdentRules.defaults(), plans, air, rec);
-        engine.addClearance(new DiplomaticClearance("RO-1", CallsignPattern.of("RFF7001"), -1, -1, List.of("RO"),
-                day - 3_600_000_000_000L, day + 3_600_000_000_000L));
-        engine.addClearance(new DiplomaticClearance("BG-old", CallsignPattern.of("RFF*"), -1, -1, List.of("BG"),
-                day - 7_200_000_000_000L, day - 3_600_000_000_000L));
+        engine.addClearance(new DiplomaticClearance(
+                "RO-1",
+                CallsignPattern.of("RFF7001"),
+                -1,
+                -1,
+                List.of("RO"),
+                day - 3_600_000_000_000L,
+                day + 3_600_000_000_000L));
+        engine.addClearance(new DiplomaticClearance(
+                "BG-old",
+                CallsignPattern.of("RFF*"),
+                -1,
+                -1,
+                List.of("BG"),
+                day - 7_200_000_000_000L,
+                day - 3_600_000_000_000L));
         f = civil(6, "RFF7001", 0x155F01, TrackFacts.ABSENT, 0);
         f.latDeg = 43.0;
         f.lonDeg = 28.5;
@@ -295,13 +320,18 @@ class IdentRulesFiringTest {
         TrackFacts f = ordinaryCivil();
         // the motion must stay implausible for hold-s (30 s): a new track's first estimates are wild
         f.groundSpeedKt = 1600;
-        assertThat(run(f, 0, 29).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
-        assertThat(run(f, 30, 31).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
+        assertThat(run(f, 0, 29).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isFalse();
+        assertThat(run(f, 30, 31).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isTrue();
         f.groundSpeedKt = 450;
-        assertThat(run(f, 32, 33).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
+        assertThat(run(f, 32, 33).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isFalse();
         f.implausibleKinematics = true;
-        assertThat(run(f, 34, 60).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isFalse();
-        assertThat(run(f, 61, 64).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active()).isTrue();
+        assertThat(run(f, 34, 60).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isFalse();
+        assertThat(run(f, 61, 64).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isTrue();
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 implausible-kinematics P4");
     }
 
@@ -333,14 +363,20 @@ class IdentRulesFiringTest {
         fired.clear();
         ordinaryCivilFlightWithCorrelatedPlanIsNeutralAtOnceAndNeverAlerts();
         assertThat(fired).containsExactly(Cause.FLIGHT_PLAN_CORRELATED);
-        Runnable[] scripts = {this::noFlightPlanIsPendingForThePendingPeriodThenUnknownWithAnAlert,
-                this::primaryOnlyFlyingAwayIsUnknownWithNoTransponderAlertOnly, this::emergencySquawksAlertWithTheirPriorities,
-                this::radioContactLostByOperatorAlertsAndRestoreClearsTheCause, this::noReplyToControllerFiresAfterTheConfiguredMinutes,
-                this::routeDeviationBeyondThresholdFiresWithTheCrossTrackDistance, this::squawkNotAsFiledTakesAwayTheNeutralIdentity,
-                this::civilTrackWithoutPlanApproachingThenEnteringNatoAirspace,
-                this::militaryCallsignWithoutClearanceHeadingForNatoAirspaceIsSuspect,
-                this::spoofFlagAlertsAboveTheMinimumDistance, this::implausibleKinematicsFromTheFlagOrTheLimits,
-                this::friendlyListAndQraUnitsIdentifyWithoutAlerts};
+        Runnable[] scripts = {
+            this::noFlightPlanIsPendingForThePendingPeriodThenUnknownWithAnAlert,
+            this::primaryOnlyFlyingAwayIsUnknownWithNoTransponderAlertOnly,
+            this::emergencySquawksAlertWithTheirPriorities,
+            this::radioContactLostByOperatorAlertsAndRestoreClearsTheCause,
+            this::noReplyToControllerFiresAfterTheConfiguredMinutes,
+            this::routeDeviationBeyondThresholdFiresWithTheCrossTrackDistance,
+            this::squawkNotAsFiledTakesAwayTheNeutralIdentity,
+            this::civilTrackWithoutPlanApproachingThenEnteringNatoAirspace,
+            this::militaryCallsignWithoutClearanceHeadingForNatoAirspaceIsSuspect,
+            this::spoofFlagAlertsAboveTheMinimumDistance,
+            this::implausibleKinematicsFromTheFlagOrTheLimits,
+            this::friendlyListAndQraUnitsIdentifyWithoutAlerts
+        };
         for (Runnable r : scripts) {
             setUp();
             r.run();

@@ -27,7 +27,8 @@ class RuleLoadingTest {
         assertThat(r.setting(Cause.ROUTE_DEVIATION).threshold(0)).isEqualTo(10);
         assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(1)).isEqualTo(40000);
         assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(2)).isEqualTo(30); // hold-s
-        assertThat(r.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).afterPending()).isTrue();
+        assertThat(r.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).afterPending())
+                .isTrue();
         assertThat(r.known()).extracting(KnownAircraft::name).contains("USAF Air Mobility Command (REACH)");
         assertThat(r.qraUnits()).hasSize(4);
         assertThat(r.clearances()).hasSize(2);
@@ -67,7 +68,8 @@ class RuleLoadingTest {
                 .hasMessageContaining("unknown rule 'no-such-rule'");
         assertThatThrownBy(() -> IdentRules.fromYaml(yaml("rules:\n  route-deviation: {threshold: 4}\n"), null, null))
                 .hasMessageContaining("rule route-deviation: unknown key 'threshold'");
-        assertThatThrownBy(() -> IdentRules.fromYaml(yaml("rules:\n  route-deviation: {threshold-nm: far}\n"), null, null))
+        assertThatThrownBy(
+                        () -> IdentRules.fromYaml(yaml("rules:\n  route-deviation: {threshold-nm: far}\n"), null, null))
                 .hasMessageContaining("threshold-nm 'far' is not a number");
         assertThatThrownBy(() -> IdentRules.fromYaml(yaml("rules:\n  squawk-7500: {identity: foe}\n"), null, null))
                 .hasMessageContaining("identity 'foe'");
@@ -75,28 +77,43 @@ class RuleLoadingTest {
                 .hasMessageContaining("known-military 'X': address: '12345' is not six hex digits");
         assertThatThrownBy(() -> IdentRules.fromYaml(null, yaml("known:\n  - {name: X, callsign: \"A*B\"}\n"), null))
                 .hasMessageContaining("'*' only at the end");
-        assertThatThrownBy(() -> IdentRules.fromYaml(null, null,
-                yaml("clearances:\n  - {id: C1, callsign: ABC, from: \"2022-04-20\", to: \"2022-04-21T00:00:00Z\"}\n")))
+        assertThatThrownBy(
+                        () -> IdentRules.fromYaml(
+                                null,
+                                null,
+                                yaml(
+                                        "clearances:\n  - {id: C1, callsign: ABC, from: \"2022-04-20\", to: \"2022-04-21T00:00:00Z\"}\n")))
                 .hasMessageContaining("clearance 'C1': from '2022-04-20' is not an ISO-8601 UTC instant");
-        assertThatThrownBy(() -> IdentRules.fromYaml(null, null,
-                yaml("clearances:\n  - {id: C2, callsign: ABC, from: \"2022-04-21T00:00:00Z\", to: \"2022-04-20T00:00:00Z\"}\n")))
+        assertThatThrownBy(
+                        () -> IdentRules.fromYaml(
+                                null,
+                                null,
+                                yaml(
+                                        "clearances:\n  - {id: C2, callsign: ABC, from: \"2022-04-21T00:00:00Z\", to: \"2022-04-20T00:00:00Z\"}\n")))
                 .hasMessageContaining("C2: validity ends before it starts");
     }
 
     @Test
     void countryCodesThatLookLikeYaml11BooleansStayCountries() throws IOException {
         // Norway (NO) read as false would fail the ISO check or, worse, drop the state
-        IdentRules r = IdentRules.fromYaml(null, null, yaml("clearances:\n"
-                + "  - {id: C3, callsign: ABC, states: [NO, RO, ON], from: \"2022-04-20T00:00:00Z\", to: \"2022-04-21T00:00:00Z\"}\n"));
+        IdentRules r = IdentRules.fromYaml(
+                null,
+                null,
+                yaml(
+                        "clearances:\n"
+                                + "  - {id: C3, callsign: ABC, states: [NO, RO, ON], from: \"2022-04-20T00:00:00Z\", to: \"2022-04-21T00:00:00Z\"}\n"));
         assertThat(r.clearances().get(0).states()).containsExactly("NO", "RO", "ON");
     }
 
     @Test
     void yamlErrorsNameTheDocumentAndLine() {
-        assertThatThrownBy(() -> IdentRules.fromYaml(yaml("pending-seconds: 12\nrules: {}\npending-seconds: 13\n"), null, null))
-                .hasMessageStartingWith("rules: YAML line 3").hasMessageContaining("Duplicate field 'pending-seconds'");
+        assertThatThrownBy(() ->
+                        IdentRules.fromYaml(yaml("pending-seconds: 12\nrules: {}\npending-seconds: 13\n"), null, null))
+                .hasMessageStartingWith("rules: YAML line 3")
+                .hasMessageContaining("Duplicate field 'pending-seconds'");
         assertThatThrownBy(() -> IdentRules.fromYaml(null, yaml("known:\n  - {name: X, address: 012345}\n"), null))
-                .hasMessageStartingWith("known-military: YAML line 2").hasMessageContaining("'012345'");
+                .hasMessageStartingWith("known-military: YAML line 2")
+                .hasMessageContaining("'012345'");
     }
 
     @Test

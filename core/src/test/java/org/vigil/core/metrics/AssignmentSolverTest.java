@@ -12,9 +12,10 @@ class AssignmentSolverTest {
     @Test
     void solvesAKnownSquareCase() {
         double[] cost = {
-                4, 1, 3,
-                2, 0, 5,
-                3, 2, 2};
+            4, 1, 3,
+            2, 0, 5,
+            3, 2, 2
+        };
         int[] match = new int[3];
         double total = new AssignmentSolver().solve(cost, 3, 3, match);
         // Row 0 -> 1 (1), row 1 -> 0 (2), row 2 -> 2 (2) = 5, the minimum of the 6 permutations.
@@ -25,10 +26,11 @@ class AssignmentSolverTest {
     @Test
     void leavesSurplusRowsUnmatchedWhenTaller() {
         double[] cost = {
-                9, 9,
-                1, 9,
-                9, 1,
-                0, 0};
+            9, 9,
+            1, 9,
+            9, 1,
+            0, 0
+        };
         int[] match = new int[4];
         double total = new AssignmentSolver().solve(cost, 4, 2, match);
         assertThat(total).isEqualTo(1.0); // row 3 takes one column at 0, row 1 or 2 the other at 1
@@ -42,7 +44,8 @@ class AssignmentSolverTest {
         int[] match = {7, 7};
         assertThat(new AssignmentSolver().solve(new double[0], 2, 0, match)).isZero();
         assertThat(match).containsExactly(-1, -1);
-        assertThat(new AssignmentSolver().solve(new double[0], 0, 3, new int[0])).isZero();
+        assertThat(new AssignmentSolver().solve(new double[0], 0, 3, new int[0]))
+                .isZero();
     }
 
     @Test
@@ -64,7 +67,9 @@ class AssignmentSolverTest {
             }
             int[] match = new int[rows];
             double total = solver.solve(cost, rows, cols, match);
-            assertThat(total).as("round %d %dx%d", round, rows, cols).isCloseTo(bruteForce(cost, rows, cols), within(1e-9));
+            assertThat(total)
+                    .as("round %d %dx%d", round, rows, cols)
+                    .isCloseTo(bruteForce(cost, rows, cols), within(1e-9));
             // The matching is a valid one of the right size and its cost is the reported total.
             boolean[] used = new boolean[cols];
             double sum = 0;

@@ -76,11 +76,15 @@ class GospaTest {
             double c = 1 + r.nextDouble() * 20, p = r.nextBoolean() ? 1 : 2;
             Gospa g = new Gospa(c, p);
             double[][] x = OspaTest.randomSet(r), y = OspaTest.randomSet(r), z = OspaTest.randomSet(r);
-            double xy = g.evaluate(x, y).distance(), yz = g.evaluate(y, z).distance(), xz = g.evaluate(x, z).distance();
+            double xy = g.evaluate(x, y).distance(),
+                    yz = g.evaluate(y, z).distance(),
+                    xz = g.evaluate(x, z).distance();
             assertThat(g.evaluate(x, x).distance()).isCloseTo(0, within(1e-9));
             assertThat(g.evaluate(y, x).distance()).isCloseTo(xy, within(1e-9));
             assertThat(xz).as("triangle inequality, round %d", round).isLessThanOrEqualTo(xy + yz + 1e-9);
-            assertThat(g.evaluate(OspaTest.shuffled(x, r), OspaTest.shuffled(y, r)).distance()).isCloseTo(xy, within(1e-9));
+            assertThat(g.evaluate(OspaTest.shuffled(x, r), OspaTest.shuffled(y, r))
+                            .distance())
+                    .isCloseTo(xy, within(1e-9));
         }
     }
 }

@@ -55,7 +55,9 @@ class OspaTest {
             assertThat(ospa.distance(x, x)).isCloseTo(0, within(1e-9));
             assertThat(ospa.distance(y, x)).isCloseTo(xy, within(1e-9));
             assertThat(xz).as("triangle inequality, round %d", round).isLessThanOrEqualTo(xy + yz + 1e-9);
-            assertThat(ospa.distance(shuffled(x, r), shuffled(y, r))).as("permutation invariance").isCloseTo(xy, within(1e-9));
+            assertThat(ospa.distance(shuffled(x, r), shuffled(y, r)))
+                    .as("permutation invariance")
+                    .isCloseTo(xy, within(1e-9));
         }
     }
 

@@ -134,22 +134,24 @@ class TrackQualityEvaluatorTest {
             e.beginInstant(t);
             truth(e, 1, 0, 0, "radar+adsb");
             truth(e, 2, 0, 100_000, "primary-only");
-            track(e, 30, 50_000, 0);                                        // never near a truth: false
-            track(e, 31, 0, t < 6 ? 50 : 40_000);                            // on truth 1 60 %: kept
-            track(e, 32, 0, t < 4 ? 100_050 : 140_000);                      // on truth 2 40 %: false
+            track(e, 30, 50_000, 0); // never near a truth: false
+            track(e, 31, 0, t < 6 ? 50 : 40_000); // on truth 1 60 %: kept
+            track(e, 32, 0, t < 4 ? 100_050 : 140_000); // on truth 2 40 %: false
             truth(e, 3, 0, 200_000, "radar+adsb");
-            track(e, 33, 0, t < 5 ? 200_050 : 240_000);                      // 50 %: not more than half, kept
+            track(e, 33, 0, t < 5 ? 200_050 : 240_000); // 50 %: not more than half, kept
             e.endInstant();
         }
         TrackQualityResult r = e.result();
         assertThat(r.overall().falseTracks()).isEqualTo(2);
-        assertThat(r.bySituation().get(TrackQualityEvaluator.NO_TRUTH).falseTracks()).isEqualTo(1);
+        assertThat(r.bySituation().get(TrackQualityEvaluator.NO_TRUTH).falseTracks())
+                .isEqualTo(1);
         assertThat(r.bySituation().get("primary-only").falseTracks()).isEqualTo(1);
         assertThat(r.bySituation().get("radar+adsb").falseTracks()).isZero();
         // The truths are missed once their tracks wander off: 4 + 6 + 5 instants.
         assertThat(r.overall().missedTruth()).isEqualTo(15);
 
-        TrackQualityEvaluator strict = new TrackQualityEvaluator(MetricsConfig.defaults().withFalseTrackUnassignedFraction(0.3));
+        TrackQualityEvaluator strict =
+                new TrackQualityEvaluator(MetricsConfig.defaults().withFalseTrackUnassignedFraction(0.3));
         for (int t = 0; t < 10; t++) {
             strict.beginInstant(t);
             truth(strict, 1, 0, 0, "radar+adsb");
@@ -220,11 +222,12 @@ class TrackQualityEvaluatorTest {
     @Test
     void undetectableTruthsAndTheirTracksStayOutOfTheRunWideSetMetricsUnlessAsked() {
         for (boolean include : new boolean[] {false, true}) {
-            TrackQualityEvaluator e = new TrackQualityEvaluator(MetricsConfig.defaults().withSetMetricsIncludeUndetectable(include));
+            TrackQualityEvaluator e =
+                    new TrackQualityEvaluator(MetricsConfig.defaults().withSetMetricsIncludeUndetectable(include));
             e.beginInstant(0);
             truth(e, 1, 0, 0, "radar-only");
-            truth(e, 2, 0, 50_000, "uncovered");     // coasting track 2 follows it 1 km off
-            truth(e, 3, 0, 90_000, "uncovered");     // nothing on it
+            truth(e, 2, 0, 50_000, "uncovered"); // coasting track 2 follows it 1 km off
+            truth(e, 3, 0, 90_000, "uncovered"); // nothing on it
             track(e, 1, 0, 0);
             track(e, 2, 0, 51_000);
             QualityFigures f = e.result().overall();
@@ -253,8 +256,11 @@ class TrackQualityEvaluatorTest {
                 e.truth(j, truthLatLon[j][0], truthLatLon[j][1], 0, "radar+adsb");
             }
             for (int i = 0; i < tracks; i++) {
-                double[] near = truths > 0 && r.nextInt(4) > 0 ? truthLatLon[r.nextInt(truths)] : new double[] {lat(r.nextDouble() * 40_000), lon(r.nextDouble() * 40_000)};
-                trackLatLon[i] = new double[] {near[0] + (r.nextDouble() - 0.5) * 0.08, near[1] + (r.nextDouble() - 0.5) * 0.12};
+                double[] near = truths > 0 && r.nextInt(4) > 0
+                        ? truthLatLon[r.nextInt(truths)]
+                        : new double[] {lat(r.nextDouble() * 40_000), lon(r.nextDouble() * 40_000)};
+                trackLatLon[i] =
+                        new double[] {near[0] + (r.nextDouble() - 0.5) * 0.08, near[1] + (r.nextDouble() - 0.5) * 0.12};
                 e.track(100 + i, trackLatLon[i][0], trackLatLon[i][1], 0);
             }
             QualityFigures f = e.result().overall();
@@ -271,7 +277,9 @@ class TrackQualityEvaluatorTest {
                 assertThat(f.instantsScored()).isZero();
                 continue;
             }
-            assertThat(f.ospaMeanM()).as("round %d", round).isCloseTo(new Ospa(C, p).distance(d, tracks, truths), within(1e-6));
+            assertThat(f.ospaMeanM())
+                    .as("round %d", round)
+                    .isCloseTo(new Ospa(C, p).distance(d, tracks, truths), within(1e-6));
             GospaResult g = new Gospa(C, p).evaluate(d, tracks, truths);
             assertThat(f.gospaMean()).as("round %d", round).isCloseTo(g.distance(), within(1e-6));
             assertThat(f.missedTruth()).isEqualTo(g.missedCount());
@@ -280,7 +288,8 @@ class TrackQualityEvaluatorTest {
 
     @Test
     void slantModeAddsTheVerticalSeparationAndIgnoresUnknownAltitudes() {
-        TrackQualityEvaluator e = new TrackQualityEvaluator(MetricsConfig.defaults().withDistance(DistanceMode.SLANT));
+        TrackQualityEvaluator e =
+                new TrackQualityEvaluator(MetricsConfig.defaults().withDistance(DistanceMode.SLANT));
         e.beginInstant(0);
         e.truth(1, lat(0), lon(0), 9000, "radar+adsb");
         e.track(1, lat(300), lon(0), 9400);
@@ -298,25 +307,29 @@ class TrackQualityEvaluatorTest {
     @Test
     void badInputIsRefusedAndCountedByReason() {
         TrackQualityEvaluator e = evaluator();
-        e.truth(1, LAT0, LON0, 0, "radar-only");                 // outside an instant
+        e.truth(1, LAT0, LON0, 0, "radar-only"); // outside an instant
         e.beginInstant(10);
-        e.truth(1, Double.NaN, LON0, 0, "radar-only");           // bad position
-        e.track(1, 95, LON0, 0);                                 // bad position
+        e.truth(1, Double.NaN, LON0, 0, "radar-only"); // bad position
+        e.track(1, 95, LON0, 0); // bad position
         truth(e, 2, 0, 0, "radar-only");
-        truth(e, 2, 100, 0, "radar-only");                       // duplicate id
+        truth(e, 2, 100, 0, "radar-only"); // duplicate id
         track(e, 5, 0, 0);
-        track(e, 5, 10, 0);                                      // duplicate number
-        e.track(6, lat(0), lon(0), 0, false);                    // tentative: ignored
+        track(e, 5, 10, 0); // duplicate number
+        e.track(6, lat(0), lon(0), 0, false); // tentative: ignored
         e.endInstant();
-        e.beginInstant(10);                                      // not later: the instant is refused
+        e.beginInstant(10); // not later: the instant is refused
         truth(e, 3, 0, 0, "radar-only");
         e.endInstant();
         e.beginInstant(Double.NaN);
         e.endInstant();
         TrackQualityResult r = e.result();
-        assertThat(r.rejections()).containsExactly(
-                Map.entry("bad_position", 2L), Map.entry("duplicate_id", 2L), Map.entry("instant_out_of_order", 2L),
-                Map.entry("outside_instant", 1L), Map.entry("tentative_ignored", 1L));
+        assertThat(r.rejections())
+                .containsExactly(
+                        Map.entry("bad_position", 2L),
+                        Map.entry("duplicate_id", 2L),
+                        Map.entry("instant_out_of_order", 2L),
+                        Map.entry("outside_instant", 1L),
+                        Map.entry("tentative_ignored", 1L));
         assertThat(r.overall().instantsScored()).isEqualTo(1);
         assertThat(r.overall().truthInstants()).isEqualTo(1);
         assertThat(r.overall().falseTracks()).isZero();
@@ -324,19 +337,36 @@ class TrackQualityEvaluatorTest {
 
     @Test
     void survivesRandomGarbageWithoutThrowing() {
-        double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e300, 1e300, -90, 90, 0, 359.9, -180};
+        double[] odd = {
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1e300, 1e300, -90, 90, 0, 359.9, -180
+        };
         Random r = new Random(99);
-        for (MetricsConfig config : new MetricsConfig[] {MetricsConfig.defaults(), MetricsConfig.defaults().withDistance(DistanceMode.SLANT).withOrder(1)}) {
+        for (MetricsConfig config : new MetricsConfig[] {
+            MetricsConfig.defaults(),
+            MetricsConfig.defaults().withDistance(DistanceMode.SLANT).withOrder(1)
+        }) {
             TrackQualityEvaluator e = new TrackQualityEvaluator(config);
             for (int step = 0; step < 20_000; step++) {
                 double v = r.nextInt(4) == 0 ? odd[r.nextInt(odd.length)] : r.nextDouble() * 0.1;
                 switch (r.nextInt(6)) {
-                    case 0 -> e.beginInstant(r.nextInt(5) == 0 ? (r.nextBoolean() ? Double.NaN : step * 0.5 - 10) : step * 0.5);
+                    case 0 ->
+                        e.beginInstant(
+                                r.nextInt(5) == 0 ? (r.nextBoolean() ? Double.NaN : step * 0.5 - 10) : step * 0.5);
                     case 1 -> e.endInstant();
-                    case 2 -> e.truth(r.nextInt(20), LAT0 + v, LON0 + r.nextDouble() * 0.1, odd[r.nextInt(odd.length)],
-                            r.nextBoolean() ? null : "s" + r.nextInt(3));
-                    default -> e.track(r.nextInt(30), LAT0 + r.nextDouble() * 0.1, r.nextInt(3) == 0 ? v : LON0 + r.nextDouble() * 0.1,
-                            odd[r.nextInt(odd.length)], r.nextInt(8) != 0);
+                    case 2 ->
+                        e.truth(
+                                r.nextInt(20),
+                                LAT0 + v,
+                                LON0 + r.nextDouble() * 0.1,
+                                odd[r.nextInt(odd.length)],
+                                r.nextBoolean() ? null : "s" + r.nextInt(3));
+                    default ->
+                        e.track(
+                                r.nextInt(30),
+                                LAT0 + r.nextDouble() * 0.1,
+                                r.nextInt(3) == 0 ? v : LON0 + r.nextDouble() * 0.1,
+                                odd[r.nextInt(odd.length)],
+                                r.nextInt(8) != 0);
                 }
             }
             TrackQualityResult result = e.result();
@@ -355,8 +385,16 @@ class TrackQualityEvaluatorTest {
         truth(e, 2, 0, 40_000, "adsb-only");
         track(e, 1, 0, 0);
         Map<String, Object> json = e.result().toJsonMap();
-        assertThat(json.keySet()).startsWith("ospa_mean_m", "gospa_mean", "track_breaks", "swaps", "false_tracks",
-                "missed_truth", "position_error_mean_m", "initiation_latency_mean_s");
+        assertThat(json.keySet())
+                .startsWith(
+                        "ospa_mean_m",
+                        "gospa_mean",
+                        "track_breaks",
+                        "swaps",
+                        "false_tracks",
+                        "missed_truth",
+                        "position_error_mean_m",
+                        "initiation_latency_mean_s");
         assertThat(json).containsKeys("by_situation", "rejected");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> bySituation = (Map<String, Map<String, Object>>) json.get("by_situation");
@@ -364,7 +402,8 @@ class TrackQualityEvaluatorTest {
         assertThat(bySituation.get("adsb-only").get("missed_truth")).isEqualTo(1L);
         assertThat(bySituation.get("adsb-only")).containsEntry("position_error_mean_m", null); // undefined mean
         assertThat(bySituation.get("adsb-only")).containsEntry("initiation_latency_mean_s", null);
-        assertThat((Double) bySituation.get("radar-only").get("position_error_mean_m")).isCloseTo(0, within(1e-6));
+        assertThat((Double) bySituation.get("radar-only").get("position_error_mean_m"))
+                .isCloseTo(0, within(1e-6));
     }
 
     @Test
@@ -378,7 +417,8 @@ class TrackQualityEvaluatorTest {
         for (int t = 0; t < 3; t++) {
             e.beginInstant(t);
             for (int j = 0; j < n; j++) truth(e, j, truthPos[j][0], truthPos[j][1], "radar+adsb");
-            for (int j = 0; j < n; j++) track(e, j, truthPos[j][0] + r.nextGaussian() * 100, truthPos[j][1] + r.nextGaussian() * 100);
+            for (int j = 0; j < n; j++)
+                track(e, j, truthPos[j][0] + r.nextGaussian() * 100, truthPos[j][1] + r.nextGaussian() * 100);
             e.endInstant();
         }
         QualityFigures f = e.result().overall();

@@ -1,13 +1,12 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.vigil.core.geo.GeodesicDirect;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.Units;
 
 /**
  * The solver against a brute-force scan of a fine time grid, on random geometries: straight and
@@ -31,12 +30,22 @@ class InterceptBruteForceTest {
             double baseLat = 41 + 5 * rnd.nextDouble(), baseLon = 25 + 12 * rnd.nextDouble();
             boolean sup = rnd.nextBoolean();
             double radiusNm = 150 + 400 * rnd.nextDouble();
-            AircraftProfile p = new AircraftProfile("T", "T", 55000,
-                    new double[] {0, 10000, 30000, 50000}, new double[] {0, 40 + 40 * rnd.nextDouble(), 150 + 100 * rnd.nextDouble(), 500},
-                    new double[] {0, 4, 17, 55}, new double[] {10000, 60000}, new double[] {0.8, 0.9},
-                    new double[] {Double.NaN, sup ? 1.2 + 0.6 * rnd.nextDouble() : Double.NaN}, radiusNm, 0.3 + 0.6 * rnd.nextDouble(), "t");
+            AircraftProfile p = new AircraftProfile(
+                    "T",
+                    "T",
+                    55000,
+                    new double[] {0, 10000, 30000, 50000},
+                    new double[] {0, 40 + 40 * rnd.nextDouble(), 150 + 100 * rnd.nextDouble(), 500},
+                    new double[] {0, 4, 17, 55},
+                    new double[] {10000, 60000},
+                    new double[] {0.8, 0.9},
+                    new double[] {Double.NaN, sup ? 1.2 + 0.6 * rnd.nextDouble() : Double.NaN},
+                    radiusNm,
+                    0.3 + 0.6 * rnd.nextDouble(),
+                    "t");
             Readiness r = rnd.nextBoolean() ? Readiness.QRA_5 : Readiness.QRA_15;
-            Detachment unit = Detachment.of("U", "XX", new Base("B", "B", baseLat, baseLon, 500 * rnd.nextDouble()), "T", 2, r);
+            Detachment unit =
+                    Detachment.of("U", "XX", new Base("B", "B", baseLat, baseLon, 500 * rnd.nextDouble()), "T", 2, r);
             double alt = 1000 + 44000 * rnd.nextDouble();
             // target 30..500 km away in any direction
             gd.solve(baseLat, baseLon, 2 * Math.PI * rnd.nextDouble(), 30_000 + 470_000 * rnd.nextDouble());
@@ -58,7 +67,9 @@ class InterceptBruteForceTest {
             } else {
                 path.straight(tLat, tLon, alt, speed, 360 * rnd.nextDouble());
             }
-            InterceptOptions o = InterceptOptions.defaults().withTrailNm(2 * rnd.nextDouble()).withHorizonS(HORIZON_S)
+            InterceptOptions o = InterceptOptions.defaults()
+                    .withTrailNm(2 * rnd.nextDouble())
+                    .withHorizonS(HORIZON_S)
                     .withSubsonicOnly(rnd.nextInt(4) == 0);
 
             solver.solve(unit, p, path, o, 0, sol);
@@ -66,15 +77,23 @@ class InterceptBruteForceTest {
 
             if (Double.isNaN(brute)) {
                 infeasible++;
-                assertThat(sol.feasible).as("case %d: brute force found none, solver %s", i, sol).isFalse();
+                assertThat(sol.feasible)
+                        .as("case %d: brute force found none, solver %s", i, sol)
+                        .isFalse();
                 if (sol.reason == NoInterceptReason.TARGET_FASTER_AND_OPENING) faster++;
                 if (sol.reason == NoInterceptReason.BEYOND_FUEL_LIMIT) fuelBound++;
             } else {
                 feasible++;
-                assertThat(sol.feasible).as("case %d: brute force %.1f s, solver %s", i, brute, sol).isTrue();
+                assertThat(sol.feasible)
+                        .as("case %d: brute force %.1f s, solver %s", i, brute, sol)
+                        .isTrue();
                 // brute force is late by < STEP_S; the solver within its tolerance
-                assertThat(Math.abs(sol.timeS - brute)).as("case %d time", i).isLessThanOrEqualTo(Math.max(0.01 * brute, STEP_S + 0.2));
-                assertThat(sol.timeS).as("case %d: solver never later than the grid", i).isLessThanOrEqualTo(brute + 0.2);
+                assertThat(Math.abs(sol.timeS - brute))
+                        .as("case %d time", i)
+                        .isLessThanOrEqualTo(Math.max(0.01 * brute, STEP_S + 0.2));
+                assertThat(sol.timeS)
+                        .as("case %d: solver never later than the grid", i)
+                        .isLessThanOrEqualTo(brute + 0.2);
             }
         }
         assertThat(feasible).isGreaterThan(80);
@@ -93,11 +112,12 @@ class InterceptBruteForceTest {
         GeodesicDirect gd = new GeodesicDirect();
         GeodesicInverse inv = new GeodesicInverse();
         AircraftProfile p = QraTestData.flat("T", 0.9, Double.NaN, 600);
-        Detachment unit = new Detachment("U", "XX", QraTestData.base("B", 43, 30), "T", 2, Readiness.QRA_5, null, null, 120);
+        Detachment unit =
+                new Detachment("U", "XX", QraTestData.base("B", 43, 30), "T", 2, Readiness.QRA_5, null, null, 120);
         int windows = 0;
         for (int k = 0; k < 40; k++) {
             double offsetKm = 5 + 6 * k;
-            gd.solve(43, 30, 0, offsetKm * 1000);             // closest approach point north of the base
+            gd.solve(43, 30, 0, offsetKm * 1000); // closest approach point north of the base
             double cLat = gd.latDeg, cLon = gd.lonDeg;
             gd.solve(cLat, cLon, Math.toRadians(270), 300_000); // start 300 km west of it, flying east
             TargetPath path = new TargetPath(1).straight(gd.latDeg, gd.lonDeg, 36000, 950, 90);
@@ -124,8 +144,13 @@ class InterceptBruteForceTest {
     }
 
     /** Earliest grid time at which the unit can be at the aim point, flying subsonic or supersonic. */
-    static double bruteForce(Detachment unit, AircraftProfile p, TargetPath path, InterceptOptions o, GeodesicDirect gd,
-                             GeodesicInverse inv) {
+    static double bruteForce(
+            Detachment unit,
+            AircraftProfile p,
+            TargetPath path,
+            InterceptOptions o,
+            GeodesicDirect gd,
+            GeodesicInverse inv) {
         double alt = path.altitudeFt();
         double tA = unit.timeToAirborneS();
         double startAlt = unit.base().elevationFt();

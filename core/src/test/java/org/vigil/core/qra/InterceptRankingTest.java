@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class InterceptRankingTest {
@@ -14,12 +13,14 @@ class InterceptRankingTest {
         p.setReadiness("BG-MG29-LBPG", Readiness.UNAVAILABLE, null);
         // an unknown track 60 NM east of Constanta heading west at FL300, 420 kt
         TargetPath target = new TargetPath(1).straight(44.2, 30.0, 30000, 420, 270);
-        List<InterceptRanking.Entry> ranking = new InterceptRanking().rank(p, target, InterceptOptions.defaults(), QraTestData.APRIL_20);
+        List<InterceptRanking.Entry> ranking =
+                new InterceptRanking().rank(p, target, InterceptOptions.defaults(), QraTestData.APRIL_20);
         assertThat(ranking).hasSize(4);
         assertThat(ranking.get(0).unit().id()).isIn("DE-EUFI-LRCK", "RO-F16-LRFT"); // the coastal bases come first
         assertThat(ranking.get(2).unit().id()).isEqualTo("NL-F35-LBPG");
         for (int i = 0; i + 1 < 3; i++) {
-            assertThat(ranking.get(i).solution().timeS).isLessThanOrEqualTo(ranking.get(i + 1).solution().timeS);
+            assertThat(ranking.get(i).solution().timeS)
+                    .isLessThanOrEqualTo(ranking.get(i + 1).solution().timeS);
         }
         InterceptRanking.Entry last = ranking.get(3);
         assertThat(last.unit().id()).isEqualTo("BG-MG29-LBPG");
@@ -38,7 +39,8 @@ class InterceptRankingTest {
         InterceptRanking.Entry last = r.get(r.size() - 1);
         assertThat(last.unit().id()).isEqualTo("NL-F35-LBPG");
         assertThat(last.solution().reason).isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
-        List<InterceptRanking.Entry> april = new InterceptRanking().rank(p, target, InterceptOptions.defaults(), QraTestData.APRIL_20);
+        List<InterceptRanking.Entry> april =
+                new InterceptRanking().rank(p, target, InterceptOptions.defaults(), QraTestData.APRIL_20);
         assertThat(april).filteredOn(e -> e.unit().id().equals("NL-F35-LBPG")).allMatch(e -> e.solution().feasible);
         // the Typhoons at Mihail Kogalniceanu would have to chase the westbound target past their radius
         assertThat(april.get(april.size() - 1).solution().reason).isEqualTo(NoInterceptReason.BEYOND_FUEL_LIMIT);
@@ -49,8 +51,15 @@ class InterceptRankingTest {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Posture p = QraYaml.defaultPosture();
         List<Detachment> units = p.detachments();
-        TargetPath target = new TargetPath(4).route(43.6, 31.5, 28000, new double[] {43.2, 42.9}, new double[] {29.5, 28.6},
-                new double[] {380, 420}, 2);
+        TargetPath target = new TargetPath(4)
+                .route(
+                        43.6,
+                        31.5,
+                        28000,
+                        new double[] {43.2, 42.9},
+                        new double[] {29.5, 28.6},
+                        new double[] {380, 420},
+                        2);
         InterceptOptions o = InterceptOptions.defaults().withNoSupersonicOverLand((lat, lon) -> lon < 28.2);
         InterceptSolver solver = new InterceptSolver();
         InterceptSolution out = new InterceptSolution();

@@ -1,11 +1,11 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
-import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.vigil.core.geo.GeodesicInverse;
+import org.vigil.core.geo.Units;
 
 /**
  * Hand-computed cases on the equator, where the geodesic is the equator itself and distances are
@@ -17,7 +17,8 @@ class InterceptSolverTest {
     private final InterceptSolver solver = new InterceptSolver();
     private final InterceptSolution out = new InterceptSolution();
     private final AircraftProfile fighter = QraTestData.flat("FTR", 0.9, Double.NaN, 600);
-    private final Detachment unit = Detachment.of("U", "XX", QraTestData.base("BASE", 0, 0), "FTR", 2, Readiness.QRA_15);
+    private final Detachment unit =
+            Detachment.of("U", "XX", QraTestData.base("BASE", 0, 0), "FTR", 2, Readiness.QRA_15);
     private final double v = fighter.subsonicTasMps(ALT);
 
     private static double eq(double dLonDeg) {
@@ -93,7 +94,8 @@ class InterceptSolverTest {
     void approachingTargetIsMetAtTheFuelLimitWhenFirstReachIsBeyondIt() {
         // 300 NM out, inbound at 300 kt; radius 100 NM; the unit is airborne at once (QRA override 0)
         AircraftProfile shortLegs = QraTestData.flat("FTR", 0.9, Double.NaN, 100);
-        Detachment quick = new Detachment("Q", "XX", QraTestData.base("B", 0, 0), "FTR", 2, Readiness.QRA_5, null, null, 0);
+        Detachment quick =
+                new Detachment("Q", "XX", QraTestData.base("B", 0, 0), "FTR", 2, Readiness.QRA_5, null, null, 0);
         double d0 = 300 * Units.NM;
         TargetPath target = new TargetPath(1).straight(0, Math.toDegrees(d0 / A), ALT, 300, 270);
         solver.solve(quick, shortLegs, target, InterceptOptions.defaults().withTrailNm(0), 0, out);
@@ -146,7 +148,8 @@ class InterceptSolverTest {
     @Test
     void routeWithLegsAndSpeeds() {
         // target at 0/3 E flies west to 0/2 E at 300 kt then turns north at 450 kt; interceptor QRA-15 from 0/0
-        TargetPath route = new TargetPath(4).route(0, 3, ALT, new double[] {0, 10}, new double[] {2, 2}, new double[] {300, 450}, 2);
+        TargetPath route = new TargetPath(4)
+                .route(0, 3, ALT, new double[] {0, 10}, new double[] {2, 2}, new double[] {300, 450}, 2);
         solver.solve(unit, fighter, route, InterceptOptions.defaults().withTrailNm(0), 0, out);
         assertThat(out.feasible).isTrue();
         // first leg lasts eq(1)/300 kt = 721 s < 900 s launch: the intercept is on the northbound leg
@@ -179,7 +182,13 @@ class InterceptSolverTest {
         solver.solve(unit.withReadiness(Readiness.UNAVAILABLE, null), fighter, t, InterceptOptions.defaults(), 0, out);
         assertThat(out.reason).isEqualTo(NoInterceptReason.UNIT_UNAVAILABLE);
         Detachment nl = QraYaml.defaultPosture().detachment("NL-F35-LBPG");
-        solver.solve(nl, fighter, t, InterceptOptions.defaults(), java.time.Instant.parse("2022-06-02T00:00:00Z").toEpochMilli(), out);
+        solver.solve(
+                nl,
+                fighter,
+                t,
+                InterceptOptions.defaults(),
+                java.time.Instant.parse("2022-06-02T00:00:00Z").toEpochMilli(),
+                out);
         assertThat(out.reason).isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
         TargetPath high = new TargetPath(1).straight(0, 2, 65000, 400, 0);
         solver.solve(unit, fighter, high, InterceptOptions.defaults(), 0, out);
@@ -197,10 +206,13 @@ class InterceptSolverTest {
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.straight(0, 2, ALT, 400, Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.route(0, 2, ALT, new double[] {95}, new double[] {2}, new double[] {300}, 1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> p.route(0, 2, ALT, new double[] {95}, new double[] {2}, new double[] {300}, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.route(0, 2, ALT, new double[] {1, 2, 3}, new double[] {2, 2, 2}, new double[] {300, 300, 300}, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waypoints");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.route(
+                        0, 2, ALT, new double[] {1, 2, 3}, new double[] {2, 2, 2}, new double[] {300, 300, 300}, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("waypoints");
     }
 
     @Test
@@ -208,8 +220,17 @@ class InterceptSolverTest {
         java.util.Random rnd = new java.util.Random(1);
         TargetPath t = new TargetPath(1);
         for (int i = 0; i < 500; i++) {
-            t.straight(-1 + 2 * rnd.nextDouble(), -8 + 16 * rnd.nextDouble(), 70000 * rnd.nextDouble(), 2000 * rnd.nextDouble(), 360 * rnd.nextDouble());
-            AircraftProfile p = QraTestData.flat("FTR", 0.5 + 0.45 * rnd.nextDouble(), rnd.nextBoolean() ? 1.2 : Double.NaN, 20 + 500 * rnd.nextDouble());
+            t.straight(
+                    -1 + 2 * rnd.nextDouble(),
+                    -8 + 16 * rnd.nextDouble(),
+                    70000 * rnd.nextDouble(),
+                    2000 * rnd.nextDouble(),
+                    360 * rnd.nextDouble());
+            AircraftProfile p = QraTestData.flat(
+                    "FTR",
+                    0.5 + 0.45 * rnd.nextDouble(),
+                    rnd.nextBoolean() ? 1.2 : Double.NaN,
+                    20 + 500 * rnd.nextDouble());
             solver.solve(unit, p, t, InterceptOptions.defaults().withHorizonS(600 + 10000 * rnd.nextDouble()), 0, out);
             if (out.feasible) {
                 assertThat(out.reason).isNull();

@@ -20,7 +20,8 @@ class PostureTest {
         assertThat(p.detachment("RO-F16-LRFT").cap()).isNotNull();
         p.setReadiness("RO-F16-LRFT", Readiness.UNAVAILABLE, null);
         assertThat(p.detachment("RO-F16-LRFT").cap()).isNull();
-        assertThat(p.detachment("RO-F16-LRFT").unavailability(QraTestData.APRIL_20)).isEqualTo(NoInterceptReason.UNIT_UNAVAILABLE);
+        assertThat(p.detachment("RO-F16-LRFT").unavailability(QraTestData.APRIL_20))
+                .isEqualTo(NoInterceptReason.UNIT_UNAVAILABLE);
         p.removeDetachment("BG-MG29-LBPG");
         assertThat(p.detachments()).extracting(Detachment::id).doesNotContain("BG-MG29-LBPG");
         assertThat(p.version()).isEqualTo(v0 + 5);
@@ -32,9 +33,11 @@ class PostureTest {
         Detachment dup = p.detachment("NL-F35-LBPG");
         assertThatThrownBy(() -> p.addDetachment(dup)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> p.removeDetachment("nope")).hasMessageContaining("nope");
-        assertThatThrownBy(() -> p.addDetachment(Detachment.of("X", "RU", QraTestData.base("UKFB", 44.7, 33.6), "SU27", 2, Readiness.QRA_15)))
+        assertThatThrownBy(() -> p.addDetachment(
+                        Detachment.of("X", "RU", QraTestData.base("UKFB", 44.7, 33.6), "SU27", 2, Readiness.QRA_15)))
                 .hasMessageContaining("SU27");
-        assertThatThrownBy(() -> p.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null)).hasMessageContaining("CAP station");
+        assertThatThrownBy(() -> p.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null))
+                .hasMessageContaining("CAP station");
     }
 
     @Test

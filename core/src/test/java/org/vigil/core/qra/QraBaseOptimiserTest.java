@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class QraBaseOptimiserTest {
@@ -19,7 +18,10 @@ class QraBaseOptimiserTest {
             double[][] pos = new double[n][2];
             float[][] times = new float[n][cells];
             double[][] cell = new double[cells][2];
-            for (double[] q : cell) { q[0] = rnd.nextDouble(); q[1] = rnd.nextDouble(); }
+            for (double[] q : cell) {
+                q[0] = rnd.nextDouble();
+                q[1] = rnd.nextDouble();
+            }
             for (int i = 0; i < n; i++) {
                 pos[i][0] = rnd.nextDouble();
                 pos[i][1] = rnd.nextDouble();
@@ -34,7 +36,9 @@ class QraBaseOptimiserTest {
             BaseOptimiser.Choice heuristic = opt.greedySwap(k);
             double[] e = {exact.uncovered(), exact.worstMinutes(), exact.meanMinutes()};
             double[] h = {heuristic.uncovered(), heuristic.worstMinutes(), heuristic.meanMinutes()};
-            assertThat(compare(h, e)).as("case %d: heuristic never beats exhaustive", c).isGreaterThanOrEqualTo(0);
+            assertThat(compare(h, e))
+                    .as("case %d: heuristic never beats exhaustive", c)
+                    .isGreaterThanOrEqualTo(0);
             if (compare(h, e) == 0) equal++;
             assertThat(opt.optimise(k).method()).isEqualTo("exhaustive");
             assertThat(opt.optimise(k).chosen()).containsExactly(exact.chosen());
@@ -47,15 +51,27 @@ class QraBaseOptimiserTest {
     void bestTwoBasesForTheWesternBlackSea() {
         Posture profiles = QraYaml.defaultPosture();
         List<Detachment> candidates = new ArrayList<>();
-        String[][] bases = {{"LBPG", "42.2904", "24.7140"}, {"LRFT", "44.3922", "27.7267"}, {"LRCK", "44.3622", "28.4883"},
-                {"LRCT", "46.5023", "23.8859"}, {"LBIA", "42.4549", "26.3522"}, {"LBWN", "43.2321", "27.8251"}, {"LBBG", "42.5696", "27.5152"}};
+        String[][] bases = {
+            {"LBPG", "42.2904", "24.7140"},
+            {"LRFT", "44.3922", "27.7267"},
+            {"LRCK", "44.3622", "28.4883"},
+            {"LRCT", "46.5023", "23.8859"},
+            {"LBIA", "42.4549", "26.3522"},
+            {"LBWN", "43.2321", "27.8251"},
+            {"LBBG", "42.5696", "27.5152"}
+        };
         for (String[] b : bases) {
-            candidates.add(Detachment.of("F16-" + b[0], "XX", new Base(b[0], b[0], Double.parseDouble(b[1]), Double.parseDouble(b[2]), 0),
-                    "F16", 2, Readiness.QRA_15));
+            candidates.add(Detachment.of(
+                    "F16-" + b[0],
+                    "XX",
+                    new Base(b[0], b[0], Double.parseDouble(b[1]), Double.parseDouble(b[2]), 0),
+                    "F16",
+                    2,
+                    Readiness.QRA_15));
         }
         MapGrid grid = MapGrid.of(41.5, 46.0, 28.0, 33.0, 20);
-        BaseOptimiser opt = BaseOptimiser.forRegion(candidates, profiles, grid, GeoPredicate.EVERYWHERE, 30000,
-                InterceptOptions.defaults(), 0);
+        BaseOptimiser opt = BaseOptimiser.forRegion(
+                candidates, profiles, grid, GeoPredicate.EVERYWHERE, 30000, InterceptOptions.defaults(), 0);
         BaseOptimiser.Choice exact = opt.exhaustive(2);
         BaseOptimiser.Choice heuristic = opt.greedySwap(2);
         assertThat(heuristic.worstMinutes()).isEqualTo(exact.worstMinutes());

@@ -1,6 +1,5 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -9,8 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
+import org.vigil.core.geo.Units;
 
 class QraYamlTest {
     private static ByteArrayInputStream yaml(String s) {
@@ -36,7 +35,8 @@ class QraYamlTest {
     @Test
     void defaultPostureIsTheBlackSea2022Scenario() {
         Posture posture = QraYaml.defaultPosture();
-        assertThat(posture.detachments()).extracting(Detachment::id)
+        assertThat(posture.detachments())
+                .extracting(Detachment::id)
                 .containsExactly("NL-F35-LBPG", "BG-MG29-LBPG", "RO-F16-LRFT", "DE-EUFI-LRCK");
         Detachment nl = posture.detachment("NL-F35-LBPG");
         assertThat(nl.base().icao()).isEqualTo("LBPG");
@@ -52,10 +52,14 @@ class QraYamlTest {
     @Test
     void rotationDatesAreInclusiveUtcDays() {
         Detachment nl = QraYaml.defaultPosture().detachment("NL-F35-LBPG");
-        assertThat(nl.unavailability(Instant.parse("2022-04-05T23:59:59Z").toEpochMilli())).isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
-        assertThat(nl.unavailability(Instant.parse("2022-04-06T00:00:00Z").toEpochMilli())).isNull();
-        assertThat(nl.unavailability(Instant.parse("2022-05-31T23:59:59Z").toEpochMilli())).isNull();
-        assertThat(nl.unavailability(Instant.parse("2022-06-01T00:00:00Z").toEpochMilli())).isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
+        assertThat(nl.unavailability(Instant.parse("2022-04-05T23:59:59Z").toEpochMilli()))
+                .isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
+        assertThat(nl.unavailability(Instant.parse("2022-04-06T00:00:00Z").toEpochMilli()))
+                .isNull();
+        assertThat(nl.unavailability(Instant.parse("2022-05-31T23:59:59Z").toEpochMilli()))
+                .isNull();
+        assertThat(nl.unavailability(Instant.parse("2022-06-01T00:00:00Z").toEpochMilli()))
+                .isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
     }
 
     @Test
@@ -87,22 +91,60 @@ class QraYamlTest {
     @Test
     void errorsNameTheSourceEntryAndField() {
         Map<String, AircraftProfile> profiles = QraYaml.defaultProfiles();
-        assertThatThrownBy(() -> QraYaml.posture(yaml("detachments:\n  - id: A\n    base: XXXX\n    type: F16\n    count: 1\n    readiness: QRA-15\n"), "p.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("p.yaml").hasMessageContaining("detachment A")
+        assertThatThrownBy(() -> QraYaml.posture(
+                        yaml(
+                                "detachments:\n  - id: A\n    base: XXXX\n    type: F16\n    count: 1\n    readiness: QRA-15\n"),
+                        "p.yaml",
+                        profiles))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("p.yaml")
+                .hasMessageContaining("detachment A")
                 .hasMessageContaining("XXXX");
-        assertThatThrownBy(() -> QraYaml.posture(yaml("detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: SU27\n    count: 1\n    readiness: QRA-15\n"), "p.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("SU27");
-        assertThatThrownBy(() -> QraYaml.posture(yaml("detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: 1\n    readiness: QRA-99\n"), "p.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("QRA-99");
-        assertThatThrownBy(() -> QraYaml.posture(yaml("detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: 1\n    readiness: QRA-15\n    rotation: {from: 2022-13-01, to: 2022-05-31}\n"), "p.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("rotation").hasMessageContaining("2022-13-01");
-        assertThatThrownBy(() -> QraYaml.posture(yaml("detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: two\n    readiness: QRA-15\n"), "p.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("count").hasMessageContaining("two");
+        assertThatThrownBy(() -> QraYaml.posture(
+                        yaml(
+                                "detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: SU27\n    count: 1\n    readiness: QRA-15\n"),
+                        "p.yaml",
+                        profiles))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("SU27");
+        assertThatThrownBy(() -> QraYaml.posture(
+                        yaml(
+                                "detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: 1\n    readiness: QRA-99\n"),
+                        "p.yaml",
+                        profiles))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("QRA-99");
+        assertThatThrownBy(() -> QraYaml.posture(
+                        yaml(
+                                "detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: 1\n    readiness: QRA-15\n    rotation: {from: 2022-13-01, to: 2022-05-31}\n"),
+                        "p.yaml",
+                        profiles))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("rotation")
+                .hasMessageContaining("2022-13-01");
+        assertThatThrownBy(() -> QraYaml.posture(
+                        yaml(
+                                "detachments:\n  - id: A\n    base: {icao: B, lat: 1, lon: 2}\n    type: F16\n    count: two\n    readiness: QRA-15\n"),
+                        "p.yaml",
+                        profiles))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("count")
+                .hasMessageContaining("two");
         assertThatThrownBy(() -> QraYaml.posture(yaml("detachments: [\n"), "broken.yaml", profiles))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("broken.yaml");
-        assertThatThrownBy(() -> QraYaml.profiles(yaml("profiles:\n  - type: X\n    ceiling_ft: 50000\n    climb: [[0,0,0],[10000,60,5]]\n    speeds: [[60000, 1.2, null]]\n    combat_radius_nm: 300\n"), "prof.yaml"))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("prof.yaml").hasMessageContaining("subsonic Mach");
-        assertThatThrownBy(() -> QraYaml.profiles(yaml("profiles:\n  - type: X\n    ceiling_ft: 50000\n    climb: [[0,0,0],[10000,60,5],[5000,70,6]]\n    speeds: [[60000, 0.9, null]]\n    combat_radius_nm: 300\n"), "prof.yaml"))
-                .isInstanceOf(QraDataException.class).hasMessageContaining("climb table row 3");
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("broken.yaml");
+        assertThatThrownBy(() -> QraYaml.profiles(
+                        yaml(
+                                "profiles:\n  - type: X\n    ceiling_ft: 50000\n    climb: [[0,0,0],[10000,60,5]]\n    speeds: [[60000, 1.2, null]]\n    combat_radius_nm: 300\n"),
+                        "prof.yaml"))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("prof.yaml")
+                .hasMessageContaining("subsonic Mach");
+        assertThatThrownBy(() -> QraYaml.profiles(
+                        yaml(
+                                "profiles:\n  - type: X\n    ceiling_ft: 50000\n    climb: [[0,0,0],[10000,60,5],[5000,70,6]]\n    speeds: [[60000, 0.9, null]]\n    combat_radius_nm: 300\n"),
+                        "prof.yaml"))
+                .isInstanceOf(QraDataException.class)
+                .hasMessageContaining("climb table row 3");
     }
 }

@@ -1,13 +1,12 @@
 package org.vigil.core.qra;
 
-import org.vigil.core.geo.GeodesicInverse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
+import org.vigil.core.geo.GeodesicInverse;
 
 class ResponsivenessMapTest {
     private static final double LEVEL = 30000;
@@ -17,8 +16,8 @@ class ResponsivenessMapTest {
         Posture p = QraYaml.defaultPosture();
         MapGrid grid = MapGrid.of(41.0, 46.0, 27.0, 34.0, 10);
         InterceptOptions o = InterceptOptions.defaults();
-        ResponsivenessMap map = new Responsiveness().compute(p, grid, GeoPredicate.EVERYWHERE, LEVEL, 0,
-                TargetMotion.STATIONARY, o, QraTestData.APRIL_20);
+        ResponsivenessMap map = new Responsiveness()
+                .compute(p, grid, GeoPredicate.EVERYWHERE, LEVEL, 0, TargetMotion.STATIONARY, o, QraTestData.APRIL_20);
         InterceptRanking ranking = new InterceptRanking();
         TargetPath target = new TargetPath(1);
         Random rnd = new Random(4);
@@ -30,7 +29,9 @@ class ResponsivenessMapTest {
             InterceptRanking.Entry first = best.get(0);
             if (first.solution().feasible) {
                 reachable++;
-                assertThat(map.minutes(r, c)).as("cell %d,%d", r, c).isCloseTo(first.solution().timeS / 60, within(0.01));
+                assertThat(map.minutes(r, c))
+                        .as("cell %d,%d", r, c)
+                        .isCloseTo(first.solution().timeS / 60, within(0.01));
                 assertThat(map.bestUnit(r, c)).isEqualTo(first.unit().id());
             } else {
                 assertThat(map.minutes(r, c)).isInfinite();
@@ -47,8 +48,8 @@ class ResponsivenessMapTest {
         one.addDetachment(f16);
         MapGrid grid = MapGrid.of(42.0, 46.0, 28.0, 32.0, 20);
         InterceptOptions o = InterceptOptions.defaults();
-        ResponsivenessMap map = new Responsiveness().compute(one, grid, GeoPredicate.EVERYWHERE, LEVEL, 300,
-                TargetMotion.OPENING, o, QraTestData.APRIL_20);
+        ResponsivenessMap map = new Responsiveness()
+                .compute(one, grid, GeoPredicate.EVERYWHERE, LEVEL, 300, TargetMotion.OPENING, o, QraTestData.APRIL_20);
         InterceptSolver solver = new InterceptSolver();
         InterceptSolution sol = new InterceptSolution();
         GeodesicInverse inv = new GeodesicInverse();
@@ -56,7 +57,8 @@ class ResponsivenessMapTest {
         for (int r = 0; r < grid.rows(); r += 2) {
             for (int c = 0; c < grid.columns(); c += 2) {
                 inv.solve(lrft.latDeg(), lrft.lonDeg(), grid.lat(r), grid.lon(c));
-                TargetPath away = new TargetPath(1).straight(grid.lat(r), grid.lon(c), LEVEL, 300, Math.toDegrees(inv.azimuth2Rad));
+                TargetPath away = new TargetPath(1)
+                        .straight(grid.lat(r), grid.lon(c), LEVEL, 300, Math.toDegrees(inv.azimuth2Rad));
                 solver.solve(f16, one.profileOf(f16), away, o, QraTestData.APRIL_20, sol);
                 if (sol.feasible) {
                     assertThat(map.minutes(r, c)).as("cell %d,%d", r, c).isCloseTo(sol.timeS / 60, within(0.02));
@@ -83,14 +85,31 @@ class ResponsivenessMapTest {
         assertThat(before.worstMinutes()).isBetween(20.0, 60.0);
         assertThat(before.meanMinutes()).isLessThan(before.worstMinutes());
 
-        Posture whatIf = p.copy().addDetachment(Detachment.of("TR-F16-LTAP", "TR", new Base("LTAP", "Merzifon", 40.8294, 35.5220, 1758),
-                "F16", 2, Readiness.QRA_5)).moveDetachment("NL-F35-LBPG", new Base("LBWN", "Varna", 43.2321, 27.8251, 230));
-        ResponseStats after = calc.compute(whatIf, grid, aor, LEVEL, 0, TargetMotion.STATIONARY, o, QraTestData.APRIL_20).stats(westernSea);
+        Posture whatIf = p.copy()
+                .addDetachment(Detachment.of(
+                        "TR-F16-LTAP",
+                        "TR",
+                        new Base("LTAP", "Merzifon", 40.8294, 35.5220, 1758),
+                        "F16",
+                        2,
+                        Readiness.QRA_5))
+                .moveDetachment("NL-F35-LBPG", new Base("LBWN", "Varna", 43.2321, 27.8251, 230));
+        ResponseStats after = calc.compute(
+                        whatIf, grid, aor, LEVEL, 0, TargetMotion.STATIONARY, o, QraTestData.APRIL_20)
+                .stats(westernSea);
         assertThat(after.meanMinutes()).isLessThan(before.meanMinutes());
         assertThat(after.worstMinutes()).isLessThanOrEqualTo(before.worstMinutes());
 
-        ResponseStats removed = calc.compute(p.copy().removeDetachment("DE-EUFI-LRCK").removeDetachment("RO-F16-LRFT"), grid, aor, LEVEL, 0,
-                TargetMotion.STATIONARY, o, QraTestData.APRIL_20).stats(westernSea);
+        ResponseStats removed = calc.compute(
+                        p.copy().removeDetachment("DE-EUFI-LRCK").removeDetachment("RO-F16-LRFT"),
+                        grid,
+                        aor,
+                        LEVEL,
+                        0,
+                        TargetMotion.STATIONARY,
+                        o,
+                        QraTestData.APRIL_20)
+                .stats(westernSea);
         assertThat(removed.worstMinutes()).isGreaterThan(before.worstMinutes());
 
         int outsideRow = grid.rows() - 1, outsideCol = grid.columns() - 1; // 47 N 42 E: outside the AOR box
@@ -102,8 +121,16 @@ class ResponsivenessMapTest {
     void unavailableUnitsContributeNothing() {
         Posture p = QraYaml.defaultPosture();
         for (Detachment d : p.detachments()) p.setReadiness(d.id(), Readiness.UNAVAILABLE, null);
-        ResponsivenessMap map = new Responsiveness().compute(p, MapGrid.of(42, 44, 28, 30, 20), GeoPredicate.EVERYWHERE, LEVEL, 0,
-                TargetMotion.STATIONARY, InterceptOptions.defaults(), QraTestData.APRIL_20);
+        ResponsivenessMap map = new Responsiveness()
+                .compute(
+                        p,
+                        MapGrid.of(42, 44, 28, 30, 20),
+                        GeoPredicate.EVERYWHERE,
+                        LEVEL,
+                        0,
+                        TargetMotion.STATIONARY,
+                        InterceptOptions.defaults(),
+                        QraTestData.APRIL_20);
         ResponseStats s = map.stats(GeoPredicate.EVERYWHERE);
         assertThat(s.uncovered()).isEqualTo(s.cells());
         assertThat(s.worstMinutes()).isInfinite();

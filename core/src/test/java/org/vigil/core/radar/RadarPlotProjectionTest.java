@@ -11,7 +11,16 @@ import org.junit.jupiter.api.Test;
 class RadarPlotProjectionTest {
     private static final double FT = 0.3048;
     /** A hypothetical radar at 50°N 4°E, antenna 100 m above sea level. */
-    private static final RadarSite SITE = new RadarSite(25, 10, "Test head", 50.0, 4.0, 100.0, 4.8, 70, Math.toRadians(0.08),
+    private static final RadarSite SITE = new RadarSite(
+            25,
+            10,
+            "Test head",
+            50.0,
+            4.0,
+            100.0,
+            4.8,
+            70,
+            Math.toRadians(0.08),
             RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
 
     /**

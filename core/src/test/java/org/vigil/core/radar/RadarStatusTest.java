@@ -57,23 +57,50 @@ class RadarStatusTest {
 
     @Test
     void siteValidationNamesTheProblem() {
-        assertThatThrownBy(() -> new RadarSite(256, 1, "x", 0, 0, 0, 4, 1, 1, 1000)).hasMessageContaining("SAC/SIC");
-        assertThatThrownBy(() -> new RadarSite(1, 1, "x", 91, 0, 0, 4, 1, 1, 1000)).hasMessageContaining("latitude");
-        assertThatThrownBy(() -> new RadarSite(1, 1, "x", 0, 0, 0, 0, 1, 1, 1000)).hasMessageContaining("rotation");
+        assertThatThrownBy(() -> new RadarSite(256, 1, "x", 0, 0, 0, 4, 1, 1, 1000))
+                .hasMessageContaining("SAC/SIC");
+        assertThatThrownBy(() -> new RadarSite(1, 1, "x", 91, 0, 0, 4, 1, 1, 1000))
+                .hasMessageContaining("latitude");
+        assertThatThrownBy(() -> new RadarSite(1, 1, "x", 0, 0, 0, 0, 1, 1, 1000))
+                .hasMessageContaining("rotation");
     }
 
     @Test
     void resetForgetsEveryField() {
         RadarPlot p = new RadarPlot();
-        p.sac = 1; p.sic = 2; p.timeNanos = 5; p.timeOfDaySeconds = 1; p.type = PlotType.COMBINED; p.rhoMetres = 1;
-        p.thetaRad = 1; p.rangeSigmaMetres = 1; p.azimuthSigmaRad = 1; p.latDeg = 1; p.lonDeg = 1;
-        p.groundRangeMetres = 1; p.projectionHeightMetres = 1; p.altitudeMetres = 1; p.mode3A = 1;
-        p.mode3AValid = true; p.address = 1; p.callsign = 1; p.trackNumber = 1; p.flags = 1;
+        p.sac = 1;
+        p.sic = 2;
+        p.timeNanos = 5;
+        p.timeOfDaySeconds = 1;
+        p.type = PlotType.COMBINED;
+        p.rhoMetres = 1;
+        p.thetaRad = 1;
+        p.rangeSigmaMetres = 1;
+        p.azimuthSigmaRad = 1;
+        p.latDeg = 1;
+        p.lonDeg = 1;
+        p.groundRangeMetres = 1;
+        p.projectionHeightMetres = 1;
+        p.altitudeMetres = 1;
+        p.mode3A = 1;
+        p.mode3AValid = true;
+        p.address = 1;
+        p.callsign = 1;
+        p.trackNumber = 1;
+        p.flags = 1;
         p.reset();
-        assertThat(p).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(new RadarPlot());
+        assertThat(p)
+                .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .isEqualTo(new RadarPlot());
         RadarPlot q = new RadarPlot();
-        p.sac = 9; p.callsign = 77; p.flags = RadarPlot.SPI;
+        p.sac = 9;
+        p.callsign = 77;
+        p.flags = RadarPlot.SPI;
         q.copyFrom(p);
-        assertThat(q).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(p);
+        assertThat(q)
+                .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .isEqualTo(p);
     }
 }

@@ -13,7 +13,8 @@ class RadarTimeOfDayTest {
 
     @Test
     void sameDay() {
-        assertThat(TimeOfDay.resolve(12 * 3600 + 0.5, nanos("2024-03-10T12:00:02Z"))).isEqualTo(nanos("2024-03-10T12:00:00.5Z"));
+        assertThat(TimeOfDay.resolve(12 * 3600 + 0.5, nanos("2024-03-10T12:00:02Z")))
+                .isEqualTo(nanos("2024-03-10T12:00:00.5Z"));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.vigil.core.sim;
 
-import org.vigil.core.geo.Sphere;
-import org.vigil.core.geo.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 
 /** Events apply at their time, commands steer fighters, background traffic is deterministic. */
 class SimulationTest {
@@ -18,14 +18,26 @@ class SimulationTest {
     @Test
     void eventsApplyAtTheirTimeAndAreReported() {
         AircraftType a320 = AircraftType.of("A320");
-        FlightSpec spec = KinematicsTest.airborne("EVT1", a320, 43, 25, 43, 30, 35000, List.of(
-                FlightEvent.of(10, EventKind.RADIO_LOST), FlightEvent.of(20, EventKind.SQUAWK, 7600),
-                FlightEvent.of(30, EventKind.TRANSPONDER_OFF), new FlightEvent(40, EventKind.ADSB_SPOOF, 20, 90, null),
-                FlightEvent.of(50, EventKind.LEVEL, 20000), FlightEvent.of(50, EventKind.SPEED, 300)));
+        FlightSpec spec = KinematicsTest.airborne(
+                "EVT1",
+                a320,
+                43,
+                25,
+                43,
+                30,
+                35000,
+                List.of(
+                        FlightEvent.of(10, EventKind.RADIO_LOST), FlightEvent.of(20, EventKind.SQUAWK, 7600),
+                        FlightEvent.of(30, EventKind.TRANSPONDER_OFF),
+                                new FlightEvent(40, EventKind.ADSB_SPOOF, 20, 90, null),
+                        FlightEvent.of(50, EventKind.LEVEL, 20000), FlightEvent.of(50, EventKind.SPEED, 300)));
         Simulation sim = new Simulation(KinematicsTest.scenario(List.of(spec), Double.NaN, 0));
         List<String> seen = new ArrayList<>();
         List<Double> at = new ArrayList<>();
-        sim.setListener((f, t, w, e) -> { seen.add(w); at.add(t); });
+        sim.setListener((f, t, w, e) -> {
+            seen.add(w);
+            at.add(t);
+        });
         Flight f = sim.flights().get(0);
         while (sim.time() < 10) sim.step();
         assertThat(f.radioLost).isFalse();
@@ -38,7 +50,8 @@ class SimulationTest {
         assertThat(f.spoofOffsetNm).isEqualTo(20);
         assertThat(f.altitudeFt).isCloseTo(20000, within(1.0));
         assertThat(f.trueAirspeedKt).isCloseTo(300, within(0.1));
-        assertThat(seen).containsExactly("appeared", "radio-lost", "squawk", "transponder-off", "adsb-spoof", "level", "speed");
+        assertThat(seen)
+                .containsExactly("appeared", "radio-lost", "squawk", "transponder-off", "adsb-spoof", "level", "speed");
         assertThat(at.subList(1, at.size())).containsExactly(10.0, 20.0, 30.0, 40.0, 50.0, 50.0);
     }
 
@@ -50,8 +63,23 @@ class SimulationTest {
         Scenario sc = KinematicsTest.scenario(List.of(target), Double.NaN, 0);
         Simulation sim = new Simulation(sc);
         sim.step();
-        Flight fighter = sim.launch(new FlightSpec("NLF01", 0x480F01, f35, 1000, true, false, false, null, null,
-                List.of(new double[]{42.29, 24.71}, new double[]{42.5, 25.5}), 0, 1000, 30000, 520, 'I', List.of()));
+        Flight fighter = sim.launch(new FlightSpec(
+                "NLF01",
+                0x480F01,
+                f35,
+                1000,
+                true,
+                false,
+                false,
+                null,
+                null,
+                List.of(new double[] {42.29, 24.71}, new double[] {42.5, 25.5}),
+                0,
+                1000,
+                30000,
+                520,
+                'I',
+                List.of()));
         sim.step();
         sim.command(fighter, 90, 30000, 600);
         for (int i = 0; i < 120; i++) sim.step();
@@ -69,9 +97,25 @@ class SimulationTest {
 
     @Test
     void backgroundTrafficIsDeterministicAndUnique() {
-        BackgroundSpec b = new BackgroundSpec(120, 50, List.of(SOFIA, VARNA, OTOPENI), List.of(AircraftType.of("A320")), 0.9);
-        Scenario sc = new Scenario("bg", 1_650_445_200L, 3600, 42, 38, 48, 20, 36, Double.NaN, 0, 1, List.of(), List.of(),
-                List.of(), List.of(), b);
+        BackgroundSpec b =
+                new BackgroundSpec(120, 50, List.of(SOFIA, VARNA, OTOPENI), List.of(AircraftType.of("A320")), 0.9);
+        Scenario sc = new Scenario(
+                "bg",
+                1_650_445_200L,
+                3600,
+                42,
+                38,
+                48,
+                20,
+                36,
+                Double.NaN,
+                0,
+                1,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                b);
         List<FlightSpec> one = BackgroundTraffic.generate(sc, 0), two = BackgroundTraffic.generate(sc, 0);
         assertThat(one).hasSizeGreaterThan(120);
         assertThat(one.stream().map(FlightSpec::callsign).distinct().count()).isEqualTo(one.size());
@@ -82,13 +126,15 @@ class SimulationTest {
             assertThat(two.get(i).startSeconds()).isEqualTo(one.get(i).startSeconds());
         }
         assertThat(one).allMatch(f -> !List.of(7500, 7600, 7700, 1200, 2000).contains(f.squawk()));
-        assertThat(one.stream().filter(f -> !Double.isNaN(f.startAltitudeFt())).count()).isEqualTo(50);
+        assertThat(one.stream().filter(f -> !Double.isNaN(f.startAltitudeFt())).count())
+                .isEqualTo(50);
     }
 
     @Test
     void packedCallsignMatchesTheModeSCharacterSet() {
         // A=1 .. Z=26, space=32, 0..9 = 48..57, first character in the top six bits
-        assertThat(Flight.pack("AB1")).isEqualTo(((((((1L << 6 | 2) << 6 | 49) << 6 | 32) << 6 | 32) << 6 | 32) << 6 | 32) << 6 | 32);
+        assertThat(Flight.pack("AB1"))
+                .isEqualTo(((((((1L << 6 | 2) << 6 | 49) << 6 | 32) << 6 | 32) << 6 | 32) << 6 | 32) << 6 | 32);
         assertThat(Flight.pack("")).isZero();
     }
 }

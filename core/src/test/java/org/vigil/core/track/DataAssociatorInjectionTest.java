@@ -24,8 +24,7 @@ class DataAssociatorInjectionTest {
         }
 
         @Override
-        public void solve() {
-        }
+        public void solve() {}
 
         @Override
         public int trackOf(int detection) {
@@ -63,8 +62,7 @@ class DataAssociatorInjectionTest {
         }
 
         @Override
-        public void solve() {
-        }
+        public void solve() {}
 
         @Override
         public int trackOf(int detection) {
@@ -82,13 +80,21 @@ class DataAssociatorInjectionTest {
 
     private static Tracker tracker(ScriptedWorld w, DataAssociator associator, int[] initiated) {
         TrackerConfig c = w.config;
-        Tracker tr = new Tracker(c, new TrackListener() {
-            @Override
-            public void initiated(SystemTrack track, long timeNanos) {
-                initiated[0]++;
-            }
-        }, Tracker.defaultPredictor(c), new KalmanUpdater(), null, associator, null,
-                new CoastingDeleter(c.radarCoastScans, c.reportCoastSeconds, c.tentativeCoastScans, c.tentativeReportCoastSeconds));
+        Tracker tr = new Tracker(
+                c,
+                new TrackListener() {
+                    @Override
+                    public void initiated(SystemTrack track, long timeNanos) {
+                        initiated[0]++;
+                    }
+                },
+                Tracker.defaultPredictor(c),
+                new KalmanUpdater(),
+                null,
+                associator,
+                null,
+                new CoastingDeleter(
+                        c.radarCoastScans, c.reportCoastSeconds, c.tentativeCoastScans, c.tentativeReportCoastSeconds));
         for (ScriptedWorld.Radar r : w.radars) tr.addSensor(r.config());
         return tr;
     }

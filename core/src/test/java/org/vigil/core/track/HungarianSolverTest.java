@@ -88,7 +88,9 @@ class HungarianSolverTest {
                 }
             }
             for (int t = 0; t < nt; t++) if (!trackUsed[t]) got += miss;
-            assertThat(got).as("trial %d", trial).isCloseTo(bruteGnn(cost, nt, nd, miss, 0, new boolean[nt]), within(1e-9));
+            assertThat(got)
+                    .as("trial %d", trial)
+                    .isCloseTo(bruteGnn(cost, nt, nd, miss, 0, new boolean[nt]), within(1e-9));
         }
     }
 

@@ -45,6 +45,7 @@ final class IdentityProbe implements Runnable {
     }
 
     double rmsError(int i) {
-        return Math.sqrt(errors.get(i).stream().mapToDouble(e -> e * e).average().orElse(Double.NaN));
+        return Math.sqrt(
+                errors.get(i).stream().mapToDouble(e -> e * e).average().orElse(Double.NaN));
     }
 }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class ImmTurnTest {
     private static final double G = 9.80665;
 
-    private record Result(double turnRms, int tracks, int gaps) {
-    }
+    private record Result(double turnRms, int tracks, int gaps) {}
 
     private static Result run(String motion, long seed) {
         ScriptedWorld w = new ScriptedWorld(seed);
@@ -46,7 +45,9 @@ class ImmTurnTest {
     void immKeepsThreeGTurnAndHasLowerErrorThanConstantVelocity() {
         Result imm = run("imm", 21);
         Result cv = run("cv", 21);
-        System.out.printf("3 g turn, radar 4 s: IMM rms %.0f m (%d tracks), CV rms %.0f m (%d tracks)%n", imm.turnRms, imm.tracks, cv.turnRms, cv.tracks);
+        System.out.printf(
+                "3 g turn, radar 4 s: IMM rms %.0f m (%d tracks), CV rms %.0f m (%d tracks)%n",
+                imm.turnRms, imm.tracks, cv.turnRms, cv.tracks);
         assertThat(imm.tracks).as("tracks following the turning target (IMM)").isEqualTo(1);
         assertThat(imm.gaps).isZero();
         assertThat(imm.turnRms).isLessThan(cv.turnRms);

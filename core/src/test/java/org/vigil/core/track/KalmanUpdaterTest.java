@@ -31,9 +31,11 @@ class KalmanUpdaterTest {
                 Measurement z = new Measurement();
                 z.rangeAzimuth(0, 0, 1000, 0.01, 10_000, -20_000, 0.01, INV4R2);
                 double h = 0.5;
-                double gx = row == 0 ? (range(z, p[0] + h, p[1]) - range(z, p[0] - h, p[1])) / (2 * h)
+                double gx = row == 0
+                        ? (range(z, p[0] + h, p[1]) - range(z, p[0] - h, p[1])) / (2 * h)
                         : Measurement.wrapPi(azimuth(z, p[0] + h, p[1]) - azimuth(z, p[0] - h, p[1])) / (2 * h);
-                double gy = row == 0 ? (range(z, p[0], p[1] + h) - range(z, p[0], p[1] - h)) / (2 * h)
+                double gy = row == 0
+                        ? (range(z, p[0], p[1] + h) - range(z, p[0], p[1] - h)) / (2 * h)
                         : Measurement.wrapPi(azimuth(z, p[0], p[1] + h) - azimuth(z, p[0], p[1] - h)) / (2 * h);
                 double nu = row == 0 ? 1000.0 : 0.1; // large enough that the step is not lost in rounding of x
                 z.z0 = range(z, p[0], p[1]) + (row == 0 ? nu : 0);
@@ -43,8 +45,12 @@ class KalmanUpdaterTest {
                 assertThat(up.update(s, z)).isTrue();
                 double sRow = gx * gx + gy * gy + r;
                 double tol = 1e-6 * Math.hypot(gx, gy);
-                assertThat((s.x() - p[0]) * sRow / nu).as("row %d d/dx at %s", row, p[0]).isCloseTo(gx, within(tol));
-                assertThat((s.y() - p[1]) * sRow / nu).as("row %d d/dy at %s", row, p[0]).isCloseTo(gy, within(tol));
+                assertThat((s.x() - p[0]) * sRow / nu)
+                        .as("row %d d/dx at %s", row, p[0])
+                        .isCloseTo(gx, within(tol));
+                assertThat((s.y() - p[1]) * sRow / nu)
+                        .as("row %d d/dy at %s", row, p[0])
+                        .isCloseTo(gy, within(tol));
             }
         }
     }
@@ -77,7 +83,10 @@ class KalmanUpdaterTest {
                 ct.predict(m, 0, p, 0, dt, scratch);
                 for (int i = 0; i < 5; i++) {
                     // (F e_j e_j^T F^T)_ii = F_ij²
-                    assertThat(p[i * 5 + i]).as("w=%s F[%d][%d]²", w, i, j).isCloseTo(numeric[i][j] * numeric[i][j], within(1e-4 * (1 + numeric[i][j] * numeric[i][j])));
+                    assertThat(p[i * 5 + i])
+                            .as("w=%s F[%d][%d]²", w, i, j)
+                            .isCloseTo(
+                                    numeric[i][j] * numeric[i][j], within(1e-4 * (1 + numeric[i][j] * numeric[i][j])));
                 }
             }
         }

@@ -25,7 +25,9 @@ class MeasurementModelTest {
         double[] at = new double[6];
         double[] plus = new double[6];
         double[] minus = new double[6];
-        double[][] points = {{80_000, 30_000}, {-50_000, 120_000}, {10_500, -19_000}, {10_000, -250_000}, {-200_000, -20_000}};
+        double[][] points = {
+            {80_000, 30_000}, {-50_000, 120_000}, {10_500, -19_000}, {10_000, -250_000}, {-200_000, -20_000}
+        };
         double h = 0.5;
         for (double[] p : points) {
             assertThat(m.linearise(z, p[0], p[1], at)).isTrue();
@@ -37,7 +39,8 @@ class MeasurementModelTest {
                 for (int row = 0; row < 2; row++) {
                     double numeric = m.residual(row, plus[row], minus[row]) / (2 * h);
                     double analytic = at[2 + row * 2 + col];
-                    assertThat(analytic).as("H[%d][%d] at (%s, %s)", row, col, p[0], p[1])
+                    assertThat(analytic)
+                            .as("H[%d][%d] at (%s, %s)", row, col, p[0], p[1])
                             .isCloseTo(numeric, within(1e-5 * Math.abs(numeric) + 1e-12));
                 }
             }
@@ -67,8 +70,10 @@ class MeasurementModelTest {
         double ea = 1e-6;
         double jx0 = k * Math.sin(z.z1 + z.convergence); // d x / d g
         double jy0 = k * Math.cos(z.z1 + z.convergence);
-        double jx1 = (k * z.z0 * Math.sin(z.z1 + ea + z.convergence) - k * z.z0 * Math.sin(z.z1 - ea + z.convergence)) / (2 * ea);
-        double jy1 = (k * z.z0 * Math.cos(z.z1 + ea + z.convergence) - k * z.z0 * Math.cos(z.z1 - ea + z.convergence)) / (2 * ea);
+        double jx1 = (k * z.z0 * Math.sin(z.z1 + ea + z.convergence) - k * z.z0 * Math.sin(z.z1 - ea + z.convergence))
+                / (2 * ea);
+        double jy1 = (k * z.z0 * Math.cos(z.z1 + ea + z.convergence) - k * z.z0 * Math.cos(z.z1 - ea + z.convergence))
+                / (2 * ea);
         double pxx = jx0 * jx0 * z.r00 + jx1 * jx1 * z.r11;
         double pxy = jx0 * jy0 * z.r00 + jx1 * jy1 * z.r11;
         double pyy = jy0 * jy0 * z.r00 + jy1 * jy1 * z.r11;

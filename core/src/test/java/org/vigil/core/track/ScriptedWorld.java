@@ -46,8 +46,7 @@ final class ScriptedWorld {
         }
     }
 
-    record Radar(SensorConfig config, double phaseRad, boolean modeS) {
-    }
+    record Radar(SensorConfig config, double phaseRad, boolean modeS) {}
 
     final TrackerConfig config = new TrackerConfig();
     final AreaProjection projection;
@@ -65,7 +64,15 @@ final class ScriptedWorld {
     /** A radar at plane position (x, y). */
     Radar radar(int id, double x, double y, double period, double rangeSigma, double azSigmaDeg, boolean modeS) {
         projection.inverse(x, y);
-        SensorConfig c = SensorConfig.radar(id, "R" + id, projection.latDeg, projection.lonDeg, 100, period, rangeSigma, Math.toRadians(azSigmaDeg));
+        SensorConfig c = SensorConfig.radar(
+                id,
+                "R" + id,
+                projection.latDeg,
+                projection.lonDeg,
+                100,
+                period,
+                rangeSigma,
+                Math.toRadians(azSigmaDeg));
         Radar r = new Radar(c, random.nextDouble() * 2 * Math.PI, modeS);
         radars.add(r);
         return r;
@@ -80,11 +87,13 @@ final class ScriptedWorld {
     static Path straight(double x0, double y0, double courseDeg, double speed) {
         double c = Math.toRadians(courseDeg);
         return new Path() {
-            @Override public double x(double t) {
+            @Override
+            public double x(double t) {
                 return x0 + Math.sin(c) * speed * t;
             }
 
-            @Override public double y(double t) {
+            @Override
+            public double y(double t) {
                 return y0 + Math.cos(c) * speed * t;
             }
         };
@@ -154,7 +163,9 @@ final class ScriptedWorld {
             if (!tg.adsb) continue;
             double sigma = NacpAccuracy.sigmaMetres(tg.nacp);
             double phase = random.nextDouble() * adsbInterval;
-            for (double t = Math.max(0, tg.start) + phase; t < Math.min(duration, tg.end); t += adsbInterval * (0.8 + 0.4 * random.nextDouble())) {
+            for (double t = Math.max(0, tg.start) + phase;
+                    t < Math.min(duration, tg.end);
+                    t += adsbInterval * (0.8 + 0.4 * random.nextDouble())) {
                 double x = tg.path.x(t) + tg.adsbOffsetX + random.nextGaussian() * sigma * 0.8;
                 double y = tg.path.y(t) + tg.adsbOffsetY + random.nextGaussian() * sigma * 0.8;
                 projection.inverse(x, y);

@@ -15,7 +15,8 @@ class TrackNacpAccuracyTest {
         assertThat(NacpAccuracy.sigmaMetres(0)).isNaN();
         assertThat(NacpAccuracy.sigmaMetres(12)).isNaN();
         assertThat(NacpAccuracy.sigmaMetres(-1)).isNaN();
-        for (int n = 2; n <= 10; n++) assertThat(NacpAccuracy.sigmaMetres(n)).isLessThan(NacpAccuracy.sigmaMetres(n - 1));
+        for (int n = 2; n <= 10; n++)
+            assertThat(NacpAccuracy.sigmaMetres(n)).isLessThan(NacpAccuracy.sigmaMetres(n - 1));
     }
 
     @Test

@@ -48,7 +48,9 @@ class TrackProjectionTest {
             m.ry = y1;
             m.invFourR2 = 1 / (4 * p.sphereRadius() * p.sphereRadius());
             double k = m.meanScale(p.x, p.y);
-            assertThat(plane / k / dist).as("pair %d at %.0f km", i, dist / 1000).isCloseTo(1, within(2e-5));
+            assertThat(plane / k / dist)
+                    .as("pair %d at %.0f km", i, dist / 1000)
+                    .isCloseTo(1, within(2e-5));
             // azimuth: grid bearing - convergence at the start = true azimuth (within 0.01° + chord-arc)
             double grid = Math.toDegrees(Math.atan2(p.x - x1, p.y - y1));
             double conv = Math.toDegrees(p.convergenceRad(lat1, lon1));

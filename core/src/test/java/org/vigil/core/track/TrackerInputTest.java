@@ -54,8 +54,11 @@ class TrackerInputTest {
             d.azimuthRad = rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : rnd.nextDouble() * 20 - 10;
             d.latDeg = rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : 51 + rnd.nextGaussian();
             d.lonDeg = rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : 6 + rnd.nextGaussian();
-            d.horizontalSigmaMetres = rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : NacpAccuracy.sigmaMetres(rnd.nextInt(13));
-            d.altitudeMetres = rnd.nextInt(4) == 0 ? Double.NaN : rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : rnd.nextDouble() * 15_000;
+            d.horizontalSigmaMetres =
+                    rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : NacpAccuracy.sigmaMetres(rnd.nextInt(13));
+            d.altitudeMetres = rnd.nextInt(4) == 0
+                    ? Double.NaN
+                    : rnd.nextInt(8) == 0 ? odd[rnd.nextInt(odd.length)] : rnd.nextDouble() * 15_000;
             d.icao = rnd.nextBoolean() ? rnd.nextInt(64) - 2 : Detection.ABSENT;
             d.mode3A = rnd.nextBoolean() ? rnd.nextInt(4200) : Detection.ABSENT;
             d.plotType = rnd.nextInt(4);
@@ -64,7 +67,10 @@ class TrackerInputTest {
         }
         tracker.flush();
         // every accepted detection was either processed or refused as unusable when released
-        assertThat(tracker.processed() + tracker.rejected(Rejection.BAD_MEASUREMENT) + tracker.rejected(Rejection.REDUNDANT)).isEqualTo(accepted);
+        assertThat(tracker.processed()
+                        + tracker.rejected(Rejection.BAD_MEASUREMENT)
+                        + tracker.rejected(Rejection.REDUNDANT))
+                .isEqualTo(accepted);
         assertThat(tracker.rejected(Rejection.FIELD_IGNORED)).isPositive();
         assertThat(tracker.rejected(Rejection.LATE)).isPositive();
         for (int s = 0; s < tracker.slotCount(); s++) {
@@ -72,7 +78,8 @@ class TrackerInputTest {
             if (t == null) continue;
             assertThat(t.x()).isFinite();
             assertThat(t.y()).isFinite();
-            assertThat(Double.isNaN(t.altitude()) || Math.abs(t.altitude()) < 40_000).isTrue();
+            assertThat(Double.isNaN(t.altitude()) || Math.abs(t.altitude()) < 40_000)
+                    .isTrue();
             assertThat(t.positionSigma()).isFinite();
         }
     }
@@ -88,7 +95,8 @@ class TrackerInputTest {
             List<Detection> dets = w.generate(200);
             for (Detection d : dets) d.timeNanos += 3 * S; // the radar stamps its plots 3 s late
             w.radars.clear();
-            w.radars.add(corrected == 1 ? new ScriptedWorld.Radar(r.config().withRegistration(0, 0, 3 * S), 0, false) : r);
+            w.radars.add(
+                    corrected == 1 ? new ScriptedWorld.Radar(r.config().withRegistration(0, 0, 3 * S), 0, false) : r);
             Tracker tracker = w.tracker(new EventLog());
             IdentityProbe p = new IdentityProbe(tracker, w.targets, 3000);
             ScriptedWorld.run(tracker, dets, 4, p);

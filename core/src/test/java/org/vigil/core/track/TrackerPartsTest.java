@@ -31,9 +31,11 @@ class TrackerPartsTest {
         assertThat(r.get(0).name()).isEqualTo("R moved");
         assertThat(r.y(0)).isGreaterThan(y0 + 10_000);
         assertThat(r.count()).isEqualTo(2);
-        for (int i = r.count(); i < SystemTrack.MAX_SENSORS; i++) r.add(SensorConfig.reports(1000 + i, SensorKind.MLAT, "m" + i));
+        for (int i = r.count(); i < SystemTrack.MAX_SENSORS; i++)
+            r.add(SensorConfig.reports(1000 + i, SensorKind.MLAT, "m" + i));
         assertThat(r.full()).isTrue();
-        assertThatThrownBy(() -> r.add(SensorConfig.reports(5000, SensorKind.MLAT, "one too many"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> r.add(SensorConfig.reports(5000, SensorKind.MLAT, "one too many")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -88,7 +90,9 @@ class TrackerPartsTest {
         // the address's stream: joins directly while it moves plausibly
         assertThat(a.join(report(0x4840D6, T0 + S, 200, 0), pool, 2)).isEqualTo(t.slot);
         t.batchStamp = 2;
-        assertThat(a.join(report(0x4840D6, T0 + S, 210, 0), pool, 2)).as("a second plot in the same batch").isEqualTo(AddressSharing.REDUNDANT);
+        assertThat(a.join(report(0x4840D6, T0 + S, 210, 0), pool, 2))
+                .as("a second plot in the same batch")
+                .isEqualTo(AddressSharing.REDUNDANT);
         // a jump away (another transmitter of the address) ...
         assertThat(a.join(report(0x4840D6, T0 + 2 * S, 300_000, 0), pool, 3)).isEqualTo(t.slot);
         // ... and back to where it jumped from: two interleaved streams, the address is shared
@@ -118,12 +122,18 @@ class TrackerPartsTest {
         plot.x = 10_000 + AddressSharing.REDUNDANT_METRES / 2;
         plot.y = 10_000;
         assertThat(a.redundantSquawk(plot, pool, 7)).isTrue();
-        assertThat(a.redundantSquawk(plot, pool, 8)).as("the track was not updated in this batch").isFalse();
+        assertThat(a.redundantSquawk(plot, pool, 8))
+                .as("the track was not updated in this batch")
+                .isFalse();
         plot.x = 10_000 + AddressSharing.REDUNDANT_METRES * 2;
-        assertThat(a.redundantSquawk(plot, pool, 7)).as("too far: another aircraft").isFalse();
+        assertThat(a.redundantSquawk(plot, pool, 7))
+                .as("too far: another aircraft")
+                .isFalse();
         plot.x = 10_000;
         plot.mode3A = Detection.ABSENT;
-        assertThat(a.redundantSquawk(plot, pool, 7)).as("primary-only plots may be a formation").isFalse();
+        assertThat(a.redundantSquawk(plot, pool, 7))
+                .as("primary-only plots may be a formation")
+                .isFalse();
     }
 
     @Test
@@ -154,6 +164,8 @@ class TrackerPartsTest {
         SystemTrack primary = pool.allocate();
         primary.firstNanos = T0;
         init.initiate(primary, T0, 0, 0, 100, 0, 100);
-        assertThat(init.onHit(primary, SensorKind.RADAR, 5, T0 + 5 * S)).as("primary-only needs 3 of 4").isEqualTo(Initiator.Verdict.KEEP);
+        assertThat(init.onHit(primary, SensorKind.RADAR, 5, T0 + 5 * S))
+                .as("primary-only needs 3 of 4")
+                .isEqualTo(Initiator.Verdict.KEEP);
     }
 }

@@ -30,8 +30,12 @@ class TrackerScenarioTest {
     private static void assertOneTrackEach(IdentityProbe p) {
         List<Integer> first = new ArrayList<>();
         for (int i = 0; i < p.targets.size(); i++) {
-            assertThat(p.numbers.get(i)).as("tracks following %s", p.targets.get(i).name).hasSize(1);
-            assertThat(p.gaps[i]).as("probes without a track on %s", p.targets.get(i).name).isZero();
+            assertThat(p.numbers.get(i))
+                    .as("tracks following %s", p.targets.get(i).name)
+                    .hasSize(1);
+            assertThat(p.gaps[i])
+                    .as("probes without a track on %s", p.targets.get(i).name)
+                    .isZero();
             first.add(p.numbers.get(i).iterator().next());
         }
         assertThat(first).as("distinct tracks per target").doesNotHaveDuplicates();
@@ -86,11 +90,13 @@ class TrackerScenarioTest {
         double brake = 16;
         double join = (20_000 - 40 * brake) / 80.0;
         ScriptedWorld.Path fighterPath = new ScriptedWorld.Path() {
-            @Override public double x(double t) {
+            @Override
+            public double x(double t) {
                 return 70_000 + 0.5 * NM;
             }
 
-            @Override public double y(double t) {
+            @Override
+            public double y(double t) {
                 if (t < join) return 20_000 + 280 * t;
                 double tb = Math.min(t - join, brake);
                 double yb = 20_000 + 280 * join + 280 * tb - 2.5 * tb * tb;
@@ -118,7 +124,11 @@ class TrackerScenarioTest {
         long first = dets.get(0).timeNanos;
         ScriptedWorld.run(tracker, dets, 5, p);
         assertOneTrackEach(p);
-        long confirmed = log.lines.stream().filter(l -> l.contains(" confirmed ")).mapToLong(l -> Long.parseLong(l.split(" ")[0])).min().orElseThrow();
+        long confirmed = log.lines.stream()
+                .filter(l -> l.contains(" confirmed "))
+                .mapToLong(l -> Long.parseLong(l.split(" ")[0]))
+                .min()
+                .orElseThrow();
         assertThat((confirmed - first) / 1e9).as("seconds to confirmation").isLessThanOrEqualTo(3 * 5);
         assertThat(log.count("confirmed")).isEqualTo(1);
         SystemTrack track = ScriptedWorld.nearest(tracker, t, 1500);
@@ -140,7 +150,9 @@ class TrackerScenarioTest {
             IdentityProbe p = new IdentityProbe(tracker, w.targets, 1000);
             ScriptedWorld.run(tracker, w.generate(300), 5, p);
             assertOneTrackEach(p);
-            assertThat(log.count("confirmed")).as("confirmed tracks, modeS=" + modeS).isEqualTo(1);
+            assertThat(log.count("confirmed"))
+                    .as("confirmed tracks, modeS=" + modeS)
+                    .isEqualTo(1);
             SystemTrack track = tracker.trackByIcao(0x3C6544);
             assertThat(track).isNotNull();
             int radarBit = tracker.sensorIndex(0x1901);
@@ -172,9 +184,13 @@ class TrackerScenarioTest {
         SystemTrack spoofed = tracker.trackByIcao(0x4B1234);
         SystemTrack ok = tracker.trackByIcao(0x4B5678);
         assertThat(spoofed.disagreement()).isTrue();
-        assertThat(ScriptedWorld.error(liar, spoofed)).as("the track stays on the radar truth").isLessThan(500);
+        assertThat(ScriptedWorld.error(liar, spoofed))
+                .as("the track stays on the radar truth")
+                .isLessThan(500);
         assertThat(ok.disagreement()).isFalse();
-        assertThat(log.lines).filteredOn(l -> l.contains("disagreement-raised")).hasSize(1)
+        assertThat(log.lines)
+                .filteredOn(l -> l.contains("disagreement-raised"))
+                .hasSize(1)
                 .allMatch(l -> l.contains("#" + spoofed.trackNumber() + " "));
         assertThat(tracker.rejected(Rejection.DISAGREEING_REPORT)).isGreaterThan(100);
     }
@@ -193,10 +209,18 @@ class TrackerScenarioTest {
         for (int t = 21; t <= 40; t++) tracker.advance(T0 + t * S);
         assertThat(log.count("initiated")).isEqualTo(3); // B's second plot starts a new tentative track
         assertThat(log.count("confirmed")).isEqualTo(1);
-        assertThat(log.lines.stream().filter(l -> l.contains(" confirmed ")).findFirst().orElseThrow()).startsWith((T0 + 5 * S) + " ");
+        assertThat(log.lines.stream()
+                        .filter(l -> l.contains(" confirmed "))
+                        .findFirst()
+                        .orElseThrow())
+                .startsWith((T0 + 5 * S) + " ");
         // both tentatives of B, and A after coasting 5 scans (25 s) past its last plot at 5 s
         assertThat(log.count("deleted")).isEqualTo(3);
-        assertThat(log.lines.stream().filter(l -> l.contains(" deleted ") && l.contains("#1 ")).findFirst().orElseThrow()).startsWith((T0 + 31 * S) + " ");
+        assertThat(log.lines.stream()
+                        .filter(l -> l.contains(" deleted ") && l.contains("#1 "))
+                        .findFirst()
+                        .orElseThrow())
+                .startsWith((T0 + 31 * S) + " ");
     }
 
     private static Detection secondary(Detection d, int mode3A) {
@@ -220,7 +244,11 @@ class TrackerScenarioTest {
         for (int t = 16; t <= 60; t++) tracker.advance(T0 + t * S);
         assertThat(log.count("initiated")).isEqualTo(2);
         assertThat(log.count("confirmed")).isEqualTo(1);
-        assertThat(log.lines.stream().filter(l -> l.contains(" confirmed ")).findFirst().orElseThrow()).startsWith((T0 + 15 * S) + " ");
+        assertThat(log.lines.stream()
+                        .filter(l -> l.contains(" confirmed "))
+                        .findFirst()
+                        .orElseThrow())
+                .startsWith((T0 + 15 * S) + " ");
     }
 
     private static Detection plot(double t, double range, double az) {
@@ -240,7 +268,8 @@ class TrackerScenarioTest {
         ScriptedWorld.Target radarOnly = w.target("radar-only", straight(50_000, 50_000, 0, 200));
         radarOnly.transponder = false;
         radarOnly.end = 100;
-        ScriptedWorld.Target adsbOnly = w.target("adsb-only", straight(-250_000, 250_000, 0, 200)); // outside radar cover
+        ScriptedWorld.Target adsbOnly =
+                w.target("adsb-only", straight(-250_000, 250_000, 0, 200)); // outside radar cover
         adsbOnly.adsb = true;
         adsbOnly.icao = 0x123456;
         adsbOnly.end = 60;
@@ -249,12 +278,29 @@ class TrackerScenarioTest {
         List<Detection> dets = w.generate(200);
         ScriptedWorld.run(tracker, dets, 5, null);
         for (int t = 100; t <= 200; t++) tracker.advance(T0 + t * S); // a quiet feed: time still passes
-        List<String> deleted = log.lines.stream().filter(l -> l.contains(" deleted ")).toList();
+        List<String> deleted =
+                log.lines.stream().filter(l -> l.contains(" deleted ")).toList();
         assertThat(deleted).hasSize(2);
-        long lastRadar = dets.stream().filter(d -> d.kind == SensorKind.RADAR).mapToLong(d -> d.timeNanos).max().orElseThrow();
-        long lastAdsb = dets.stream().filter(d -> d.kind == SensorKind.ADSB).mapToLong(d -> d.timeNanos).max().orElseThrow();
-        long adsbDeleted = Long.parseLong(deleted.stream().filter(l -> l.contains("icao=" + 0x123456)).findFirst().orElseThrow().split(" ")[0]);
-        long radarDeleted = Long.parseLong(deleted.stream().filter(l -> !l.contains("icao=" + 0x123456)).findFirst().orElseThrow().split(" ")[0]);
+        long lastRadar = dets.stream()
+                .filter(d -> d.kind == SensorKind.RADAR)
+                .mapToLong(d -> d.timeNanos)
+                .max()
+                .orElseThrow();
+        long lastAdsb = dets.stream()
+                .filter(d -> d.kind == SensorKind.ADSB)
+                .mapToLong(d -> d.timeNanos)
+                .max()
+                .orElseThrow();
+        long adsbDeleted = Long.parseLong(deleted.stream()
+                .filter(l -> l.contains("icao=" + 0x123456))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[0]);
+        long radarDeleted = Long.parseLong(deleted.stream()
+                .filter(l -> !l.contains("icao=" + 0x123456))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[0]);
         // 5 scans of 5 s after the last plot; 20 s after the last report; sweeps run every second
         assertThat((radarDeleted - lastRadar) / 1e9).isBetween(25.0, 27.0);
         // sweeps run on detection time: with only a 5 s radar left, up to one scan late
@@ -275,7 +321,11 @@ class TrackerScenarioTest {
                 d.azimuthRad += Math.toRadians(0.3);
             }
             w.radars.clear();
-            w.radars.add(corrected == 1 ? new ScriptedWorld.Radar(r.config().withRegistration(600, Math.toRadians(0.3), 0), 0, false) : r);
+            w.radars.add(
+                    corrected == 1
+                            ? new ScriptedWorld.Radar(
+                                    r.config().withRegistration(600, Math.toRadians(0.3), 0), 0, false)
+                            : r);
             Tracker tracker = w.tracker(new EventLog());
             IdentityProbe p = new IdentityProbe(tracker, w.targets, 3000);
             ScriptedWorld.run(tracker, dets, 5, p);
@@ -327,8 +377,13 @@ class TrackerScenarioTest {
             w.radar(0x1902, 80_000, 20_000, 10, 80, 0.1, false);
             Random rnd = new Random(99);
             for (int i = 0; i < 30; i++) {
-                ScriptedWorld.Target t = w.target("T" + i, straight(rnd.nextDouble() * 120_000 - 20_000, rnd.nextDouble() * 120_000 - 60_000,
-                        rnd.nextDouble() * 360, 120 + rnd.nextDouble() * 150));
+                ScriptedWorld.Target t = w.target(
+                        "T" + i,
+                        straight(
+                                rnd.nextDouble() * 120_000 - 20_000,
+                                rnd.nextDouble() * 120_000 - 60_000,
+                                rnd.nextDouble() * 360,
+                                120 + rnd.nextDouble() * 150));
                 t.transponder = rnd.nextDouble() < 0.8;
                 t.mode3A = 01000 + i;
                 t.icao = 0x400000 + i;

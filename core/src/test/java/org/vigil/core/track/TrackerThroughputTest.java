@@ -23,8 +23,13 @@ class TrackerThroughputTest {
         w.config.updateEventIntervalSeconds = 0;
         Random rnd = new Random(5);
         for (int i = 0; i < 5000; i++) {
-            ScriptedWorld.Target t = w.target("T" + i, straight(rnd.nextDouble() * 600_000 - 300_000, rnd.nextDouble() * 600_000 - 300_000,
-                    rnd.nextDouble() * 360, 100 + rnd.nextDouble() * 150));
+            ScriptedWorld.Target t = w.target(
+                    "T" + i,
+                    straight(
+                            rnd.nextDouble() * 600_000 - 300_000,
+                            rnd.nextDouble() * 600_000 - 300_000,
+                            rnd.nextDouble() * 360,
+                            100 + rnd.nextDouble() * 150));
             t.transponder = rnd.nextDouble() < 0.9;
             t.icao = 0x400000 + i;
             t.mode3A = i & 07777;
@@ -32,7 +37,7 @@ class TrackerThroughputTest {
         }
         List<Detection> dets = w.generate(120);
         int half = dets.size() / 2;
-        Tracker tracker = w.tracker(new TrackListener() { });
+        Tracker tracker = w.tracker(new TrackListener() {});
         for (int i = 0; i < half; i++) tracker.accept(dets.get(i)); // warm-up: pools and JIT
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
@@ -44,10 +49,21 @@ class TrackerThroughputTest {
         int n = dets.size() - half;
         double rate = n / (elapsed / 1e9);
         int confirmed = ScriptedWorld.confirmedCount(tracker);
-        System.out.printf("throughput: %d detections in %.0f ms = %.0f /s with %d confirmed tracks (%d live), %.1f bytes/detection, %d manoeuvre updates, %d clusters, %d gate evaluations%n",
-                n, elapsed / 1e6, rate, confirmed, tracker.liveTracks(), bytes / (double) n, tracker.manoeuvreUpdates(), tracker.clustersSolved(), tracker.gateEvaluations());
+        System.out.printf(
+                "throughput: %d detections in %.0f ms = %.0f /s with %d confirmed tracks (%d live), %.1f bytes/detection, %d manoeuvre updates, %d clusters, %d gate evaluations%n",
+                n,
+                elapsed / 1e6,
+                rate,
+                confirmed,
+                tracker.liveTracks(),
+                bytes / (double) n,
+                tracker.manoeuvreUpdates(),
+                tracker.clustersSolved(),
+                tracker.gateEvaluations());
         assertThat(confirmed).isBetween(4900, 5200);
-        assertThat(rate).as("detections per second (order-of-magnitude guard: the machine is shared)").isGreaterThan(20_000);
+        assertThat(rate)
+                .as("detections per second (order-of-magnitude guard: the machine is shared)")
+                .isGreaterThan(20_000);
         assertThat(bytes / (double) n).as("bytes allocated per detection").isLessThan(20);
     }
 }

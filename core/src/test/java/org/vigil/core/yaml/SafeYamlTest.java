@@ -3,12 +3,11 @@ package org.vigil.core.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class SafeYamlTest {
@@ -28,15 +27,19 @@ class SafeYamlTest {
         assertThat(n.get("flag").asBoolean()).isTrue();
         assertThat(n.get("other").isBoolean()).isTrue();
 
-        Object plain = SafeYaml.readPlain(new ByteArrayInputStream("- NO\n- no\n- on\n- y\n".getBytes(StandardCharsets.UTF_8)), "p");
+        Object plain = SafeYaml.readPlain(
+                new ByteArrayInputStream("- NO\n- no\n- on\n- y\n".getBytes(StandardCharsets.UTF_8)), "p");
         assertThat(plain).isEqualTo(List.of("NO", "no", "on", "y"));
     }
 
     @Test
     void datesAndPlainNumbersKeepTheirMeaning() throws Exception {
-        Object plain = SafeYaml.readPlain(new ByteArrayInputStream("{d: 2022-04-20, i: 12, n: -3, h: 0x1F, f: 1.5e3, s: '010', z: 0}"
-                .getBytes(StandardCharsets.UTF_8)), "p");
-        assertThat(plain).isEqualTo(Map.of("d", "2022-04-20", "i", 12, "n", -3, "h", 31, "f", 1500.0, "s", "010", "z", 0));
+        Object plain = SafeYaml.readPlain(
+                new ByteArrayInputStream("{d: 2022-04-20, i: 12, n: -3, h: 0x1F, f: 1.5e3, s: '010', z: 0}"
+                        .getBytes(StandardCharsets.UTF_8)),
+                "p");
+        assertThat(plain)
+                .isEqualTo(Map.of("d", "2022-04-20", "i", 12, "n", -3, "h", 31, "f", 1500.0, "s", "010", "z", 0));
     }
 
     @Test
@@ -59,10 +62,13 @@ class SafeYamlTest {
                 + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
                 + "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
         assertThatThrownBy(() -> tree(bomb))
-                .isInstanceOfSatisfying(YamlException.class, e -> assertThat(e.line()).isEqualTo(1))
+                .isInstanceOfSatisfying(
+                        YamlException.class, e -> assertThat(e.line()).isEqualTo(1))
                 .hasMessageContaining("anchor &a is not allowed");
-        assertThatThrownBy(() -> SafeYaml.readPlain(new ByteArrayInputStream(bomb.getBytes(StandardCharsets.UTF_8)), "bomb.yaml"))
-                .isInstanceOf(YamlException.class).hasMessageStartingWith("bomb.yaml: YAML line 1");
+        assertThatThrownBy(() -> SafeYaml.readPlain(
+                        new ByteArrayInputStream(bomb.getBytes(StandardCharsets.UTF_8)), "bomb.yaml"))
+                .isInstanceOf(YamlException.class)
+                .hasMessageStartingWith("bomb.yaml: YAML line 1");
     }
 
     @Test
@@ -74,16 +80,24 @@ class SafeYamlTest {
     @Test
     void typeTagsAreRejectedButCoreTagsAllowed() throws Exception {
         assertThatThrownBy(() -> tree("u: !!java.net.URL [\"http://example.org\"]\n"))
-                .isInstanceOfSatisfying(YamlException.class, e -> assertThat(e.line()).isEqualTo(1))
-                .hasMessageContaining("java.net.URL").hasMessageContaining("not allowed");
-        assertThatThrownBy(() -> tree("u: !local x\n")).isInstanceOf(YamlException.class).hasMessageContaining("not allowed");
+                .isInstanceOfSatisfying(
+                        YamlException.class, e -> assertThat(e.line()).isEqualTo(1))
+                .hasMessageContaining("java.net.URL")
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> tree("u: !local x\n"))
+                .isInstanceOf(YamlException.class)
+                .hasMessageContaining("not allowed");
         assertThat(tree("s: !!str 12\n").get("s").isTextual()).isTrue();
     }
 
     @Test
     void numbersThatDifferBetweenYaml11And12AreErrors() {
-        assertThatThrownBy(() -> tree("squawk: 0100\n")).isInstanceOf(YamlException.class).hasMessageContaining("'0100'");
-        assertThatThrownBy(() -> tree("n: 1_000\n")).isInstanceOf(YamlException.class).hasMessageContaining("'1_000'");
+        assertThatThrownBy(() -> tree("squawk: 0100\n"))
+                .isInstanceOf(YamlException.class)
+                .hasMessageContaining("'0100'");
+        assertThatThrownBy(() -> tree("n: 1_000\n"))
+                .isInstanceOf(YamlException.class)
+                .hasMessageContaining("'1_000'");
         assertThatThrownBy(() -> tree("n: 0b11\n")).isInstanceOf(YamlException.class);
     }
 
@@ -105,13 +119,16 @@ class SafeYamlTest {
 
     @Test
     void contentAfterTheFirstDocumentIsAnError() {
-        assertThatThrownBy(() -> tree("a: 1\n---\nb: 2\n")).isInstanceOfSatisfying(YamlException.class, e -> assertThat(e.line()).isEqualTo(3))
+        assertThatThrownBy(() -> tree("a: 1\n---\nb: 2\n"))
+                .isInstanceOfSatisfying(
+                        YamlException.class, e -> assertThat(e.line()).isEqualTo(3))
                 .hasMessageContaining("after the first document");
     }
 
     @Test
     void emptyDocumentIsMissing() throws Exception {
         assertThat(tree("").isMissingNode()).isTrue();
-        assertThat(SafeYaml.readPlain(new ByteArrayInputStream(new byte[0]), "e")).isNull();
+        assertThat(SafeYaml.readPlain(new ByteArrayInputStream(new byte[0]), "e"))
+                .isNull();
     }
 }

@@ -68,7 +68,7 @@ public final class Audit implements AutoCloseable {
         long seq = 0;
         String hash = GENESIS;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
+                ResultSet rs = s.executeQuery("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
             if (rs.next()) {
                 seq = rs.getLong(1);
                 hash = rs.getString(2);
@@ -89,8 +89,9 @@ public final class Audit implements AutoCloseable {
      * @param dataTimeNanos the air picture's time the action refers to, or {@link #NO_DATA_TIME}
      * @throws SQLException when it could not be stored: the caller must not carry out or acknowledge the action
      */
-    public synchronized long record(Actor who, String action, String target, String detail, Outcome outcome,
-                                    long dataTimeNanos) throws SQLException {
+    public synchronized long record(
+            Actor who, String action, String target, String detail, Outcome outcome, long dataTimeNanos)
+            throws SQLException {
         if (who == null || outcome == null || action == null || action.isEmpty() || action.length() > 64) {
             throw new IllegalArgumentException("an audit row needs an actor, an action (1..64 chars) and an outcome");
         }
@@ -99,8 +100,8 @@ public final class Audit implements AutoCloseable {
         long seq = lastSeq + 1;
         long wall = wallClock.millis();
         Long data = dataTimeNanos == NO_DATA_TIME ? null : dataTimeNanos;
-        String hash = chain(lastHash, seq, wall, data, who.user(), who.role(), who.fromAddress(), action, t, d,
-                outcome.wireName());
+        String hash = chain(
+                lastHash, seq, wall, data, who.user(), who.role(), who.fromAddress(), action, t, d, outcome.wireName());
         insert.setLong(1, seq);
         insert.setLong(2, wall);
         if (data == null) {
@@ -126,8 +127,8 @@ public final class Audit implements AutoCloseable {
     public synchronized List<AuditEntry> entries(long afterSeq, int limit) throws SQLException {
         int n = Math.max(1, Math.min(limit, 10_000));
         List<AuditEntry> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
             s.setLong(1, afterSeq);
             s.setInt(2, n);
             try (ResultSet rs = s.executeQuery()) {
@@ -136,9 +137,18 @@ public final class Audit implements AutoCloseable {
                     if (rs.wasNull()) {
                         data = NO_DATA_TIME;
                     }
-                    out.add(new AuditEntry(rs.getLong(1), rs.getLong(2), data, rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            outcome(rs.getString(10)), rs.getString(11)));
+                    out.add(new AuditEntry(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            data,
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            outcome(rs.getString(10)),
+                            rs.getString(11)));
                 }
             }
         }
@@ -154,13 +164,23 @@ public final class Audit implements AutoCloseable {
         String prev = GENESIS;
         long expectSeq = 1;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")) {
+                ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")) {
             while (rs.next()) {
                 long seq = rs.getLong(1);
                 long data = rs.getLong(3);
                 Long dataTime = rs.wasNull() ? null : data;
-                String hash = chain(prev, seq, rs.getLong(2), dataTime, rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                String hash = chain(
+                        prev,
+                        seq,
+                        rs.getLong(2),
+                        dataTime,
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10));
                 if (seq != expectSeq || !hash.equals(rs.getString(11))) {
                     return seq;
                 }
@@ -192,8 +212,14 @@ public final class Audit implements AutoCloseable {
 
     /** Hash of the previous hash and the row's fields, each length-prefixed so no two rows encode alike. */
     private static String chain(String prev, long seq, long wall, Long data, String... fields) {
-        StringBuilder b = new StringBuilder(256).append(prev).append('|').append(seq).append('|').append(wall)
-                .append('|').append(data == null ? "-" : data.toString());
+        StringBuilder b = new StringBuilder(256)
+                .append(prev)
+                .append('|')
+                .append(seq)
+                .append('|')
+                .append(wall)
+                .append('|')
+                .append(data == null ? "-" : data.toString());
         for (String f : fields) {
             if (f == null) {
                 b.append("|-");

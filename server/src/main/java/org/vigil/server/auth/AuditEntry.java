@@ -15,7 +15,15 @@ package org.vigil.server.auth;
  * @param outcome        success, denied (not allowed) or failed (allowed but did not work)
  * @param rowHash        SHA-256 chaining this row to the previous one (see {@link Audit#verify()})
  */
-public record AuditEntry(long seq, long wallTimeMillis, long dataTimeNanos, String user, String role,
-                         String fromAddress, String action, String target, String detail, Audit.Outcome outcome,
-                         String rowHash) {
-}
+public record AuditEntry(
+        long seq,
+        long wallTimeMillis,
+        long dataTimeNanos,
+        String user,
+        String role,
+        String fromAddress,
+        String action,
+        String target,
+        String detail,
+        Audit.Outcome outcome,
+        String rowHash) {}

@@ -34,6 +34,7 @@ final class AuthApi {
 
     /** Consecutive failed sign-ins after which a user name is locked for {@link #LOCK_MILLIS}. */
     static final int MAX_FAILURES = 5;
+
     static final long LOCK_MILLIS = 60_000;
     private static final String UNKNOWN_USER = "(unknown)";
 
@@ -41,6 +42,7 @@ final class AuthApi {
     private final ObjectMapper json = new ObjectMapper();
     /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
     private final String dummyHash;
+
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     private static final class Failures {
@@ -56,7 +58,10 @@ final class AuthApi {
     void register(RoutesConfig app) {
         // the way in: public
         app.post("/api/auth/login", this::login, Access.PUBLIC);
-        app.get("/api/auth/setup", ctx -> ctx.json(Map.of("open", security.setupLink().open())), Access.PUBLIC);
+        app.get(
+                "/api/auth/setup",
+                ctx -> ctx.json(Map.of("open", security.setupLink().open())),
+                Access.PUBLIC);
         app.post("/api/auth/setup", this::setup, Access.PUBLIC);
         // any signed-in user: their own session
         app.post("/api/auth/logout", this::logout, Role.OBSERVER);
@@ -88,7 +93,8 @@ final class AuthApi {
         }
         String name = env.getOrDefault(SecurityConfig.ENV_ADMIN_USER, "admin");
         if (!User.validName(name) || users.user(name) != null) {
-            LOG.error("{} must name a new user (A-Z a-z 0-9 . _ -); using the setup link instead",
+            LOG.error(
+                    "{} must name a new user (A-Z a-z 0-9 . _ -); using the setup link instead",
                     SecurityConfig.ENV_ADMIN_USER);
             return false;
         }
@@ -102,13 +108,20 @@ final class AuthApi {
             hash = security.config().hasher().hash(pw);
             Arrays.fill(pw, '\0');
         } else if (!hash.startsWith("$argon2id$")) {
-            LOG.error("{} must be an Argon2id PHC string; using the setup link instead",
+            LOG.error(
+                    "{} must be an Argon2id PHC string; using the setup link instead",
                     SecurityConfig.ENV_ADMIN_PASSWORD_HASH);
             return false;
         }
         users.create(name, Role.ADMIN, hash, security.config().clock().millis());
-        security.auditTrail().record(new Actor("(configuration)", null, "local"), "setup.admin", name,
-                "first admin from the environment", Audit.Outcome.SUCCESS, Audit.NO_DATA_TIME);
+        security.auditTrail()
+                .record(
+                        new Actor("(configuration)", null, "local"),
+                        "setup.admin",
+                        name,
+                        "first admin from the environment",
+                        Audit.Outcome.SUCCESS,
+                        Audit.NO_DATA_TIME);
         LOG.info("administrator '{}' created from the environment", name);
         return true;
     }
@@ -139,8 +152,14 @@ final class AuthApi {
         Arrays.fill(pw, '\0');
         try {
             security.users().create(name, Role.ADMIN, hash, now());
-            security.auditTrail().record(who, "setup.admin", name, "first admin from the setup link",
-                    Audit.Outcome.SUCCESS, Audit.NO_DATA_TIME);
+            security.auditTrail()
+                    .record(
+                            who,
+                            "setup.admin",
+                            name,
+                            "first admin from the setup link",
+                            Audit.Outcome.SUCCESS,
+                            Audit.NO_DATA_TIME);
         } catch (SQLException | RuntimeException e) {
             security.setupLink().restore(token);
             throw e;
@@ -164,11 +183,15 @@ final class AuthApi {
         if (valid && f != null) {
             synchronized (f) {
                 if (now < f.lockedUntilMillis) {
-                    security.tryAudit(new Actor(name, null, address), "login", name,
-                            "locked after repeated failures", Audit.Outcome.DENIED);
+                    security.tryAudit(
+                            new Actor(name, null, address),
+                            "login",
+                            name,
+                            "locked after repeated failures",
+                            Audit.Outcome.DENIED);
                     ctx.header("Retry-After", String.valueOf((f.lockedUntilMillis - now + 999) / 1000));
-                    ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error",
-                            "too many failed sign-ins; try again later"));
+                    ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                            .json(Map.of("error", "too many failed sign-ins; try again later"));
                     return;
                 }
             }
@@ -177,13 +200,18 @@ final class AuthApi {
         PasswordHasher hasher = security.config().hasher();
         boolean match = hasher.verify(pw, stored == null ? dummyHash : stored.passwordHash());
         Arrays.fill(pw, '\0');
-        String reason = stored == null ? "unknown user name" : stored.user().disabled() ? "user disabled"
-                : match ? null : "wrong password";
+        String reason = stored == null
+                ? "unknown user name"
+                : stored.user().disabled() ? "user disabled" : match ? null : "wrong password";
         if (reason != null) {
             // The attempted name is kept only when it is a real user: a password typed into the name
             // field must not end up in the audit trail.
-            security.tryAudit(new Actor(stored == null ? UNKNOWN_USER : name, null, address), "login",
-                    stored == null ? null : name, reason, Audit.Outcome.DENIED);
+            security.tryAudit(
+                    new Actor(stored == null ? UNKNOWN_USER : name, null, address),
+                    "login",
+                    stored == null ? null : name,
+                    reason,
+                    Audit.Outcome.DENIED);
             if (stored != null) {
                 countFailure(key, now);
             }
@@ -193,10 +221,14 @@ final class AuthApi {
         User u = stored.user();
         if (hasher.weakerThanCurrent(stored.passwordHash())) {
             // Raise the cost of old hashes on the one occasion we have the password.
-            security.users().setPasswordHash(u.username(), hasher.hash(chars(body, "password")),
-                    u.passwordChangedAtMillis());
+            security.users()
+                    .setPasswordHash(u.username(), hasher.hash(chars(body, "password")), u.passwordChangedAtMillis());
         }
-        security.tryAudit(new Actor(u.username(), u.role().wireName(), address), "login", u.username(), null,
+        security.tryAudit(
+                new Actor(u.username(), u.role().wireName(), address),
+                "login",
+                u.username(),
+                null,
                 Audit.Outcome.SUCCESS);
         startSession(ctx, u.username(), u.role(), wantsToken);
     }
@@ -220,8 +252,15 @@ final class AuthApi {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "too many sessions"));
             return;
         }
-        ctx.cookie(new Cookie(Security.COOKIE, token, "/", security.sessions().lifetimeSeconds(),
-                security.config().tls(), true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(
+                Security.COOKIE,
+                token,
+                "/",
+                security.sessions().lifetimeSeconds(),
+                security.config().tls(),
+                true,
+                null,
+                SameSite.STRICT));
         Session s = security.sessions().find(token);
         Map<String, Object> out = sessionView(s);
         if (wantsToken) {
@@ -260,7 +299,12 @@ final class AuthApi {
         UserDirectory.Stored stored = security.users().find(s.username());
         PasswordHasher hasher = security.config().hasher();
         if (stored == null || !hasher.verify(current, stored.passwordHash())) {
-            security.audit(ctx, "password.change", s.username(), "current password wrong", Audit.Outcome.DENIED,
+            security.audit(
+                    ctx,
+                    "password.change",
+                    s.username(),
+                    "current password wrong",
+                    Audit.Outcome.DENIED,
                     Audit.NO_DATA_TIME);
             throw new ForbiddenResponse("current password wrong");
         }
@@ -293,7 +337,8 @@ final class AuthApi {
         String name = text(body, "username");
         Role role = Role.parse(text(body, "role"));
         char[] pw = chars(body, "password");
-        String problem = !User.validName(name) ? "user name: 1 to 64 of A-Z a-z 0-9 . _ -"
+        String problem = !User.validName(name)
+                ? "user name: 1 to 64 of A-Z a-z 0-9 . _ -"
                 : role == null ? "role: observer, operator, supervisor or admin" : PasswordHasher.weakness(pw, name);
         String target = User.validName(name) ? name : null;
         if (problem != null) {
@@ -303,8 +348,12 @@ final class AuthApi {
         String hash = security.config().hasher().hash(pw);
         Arrays.fill(pw, '\0');
         UserDirectory.Change c = security.users().create(name, role, hash, now());
-        security.audit(ctx, "user.create", name, c == UserDirectory.Change.DONE ? "role " + role.wireName()
-                : "already exists", c == UserDirectory.Change.DONE ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED,
+        security.audit(
+                ctx,
+                "user.create",
+                name,
+                c == UserDirectory.Change.DONE ? "role " + role.wireName() : "already exists",
+                c == UserDirectory.Change.DONE ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED,
                 Audit.NO_DATA_TIME);
         if (c != UserDirectory.Change.DONE) {
             throw new ConflictResponse("user " + name + " already exists");
@@ -319,19 +368,28 @@ final class AuthApi {
             security.audit(ctx, "user.role", name, "no valid role given", Audit.Outcome.FAILED, Audit.NO_DATA_TIME);
             throw new BadRequestResponse("role: observer, operator, supervisor or admin");
         }
-        finish(ctx, "user.role", name, "role " + role.wireName(), security.users().setRole(name, role));
+        finish(
+                ctx,
+                "user.role",
+                name,
+                "role " + role.wireName(),
+                security.users().setRole(name, role));
     }
 
     private void setDisabled(Context ctx) throws SQLException {
         String name = ctx.pathParam("username");
         JsonNode d = body(ctx).get("disabled");
         if (d == null || !d.isBoolean()) {
-            security.audit(ctx, "user.disable", name, "no disabled flag given", Audit.Outcome.FAILED,
-                    Audit.NO_DATA_TIME);
+            security.audit(
+                    ctx, "user.disable", name, "no disabled flag given", Audit.Outcome.FAILED, Audit.NO_DATA_TIME);
             throw new BadRequestResponse("body: {\"disabled\": true|false}");
         }
         boolean disabled = d.booleanValue();
-        finish(ctx, disabled ? "user.disable" : "user.enable", name, null,
+        finish(
+                ctx,
+                disabled ? "user.disable" : "user.enable",
+                name,
+                null,
                 security.users().setDisabled(name, disabled));
     }
 
@@ -357,8 +415,13 @@ final class AuthApi {
             case ALREADY_EXISTS -> "already exists";
             case LAST_ADMIN -> "would leave no enabled administrator";
         };
-        security.audit(ctx, action, User.validName(name) ? name : null, why,
-                c == UserDirectory.Change.DONE ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED, Audit.NO_DATA_TIME);
+        security.audit(
+                ctx,
+                action,
+                User.validName(name) ? name : null,
+                why,
+                c == UserDirectory.Change.DONE ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED,
+                Audit.NO_DATA_TIME);
         switch (c) {
             case DONE -> {
                 // The role is fixed per session: any change ends the user's sessions so it takes effect now.

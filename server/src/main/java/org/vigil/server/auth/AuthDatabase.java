@@ -47,7 +47,8 @@ public final class AuthDatabase {
      * recorder writes to the same file.
      */
     Connection connect() throws SQLException {
-        Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        Connection c =
+                user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
         if (url.startsWith("jdbc:sqlite:")) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

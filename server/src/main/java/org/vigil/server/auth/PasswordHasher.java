@@ -36,8 +36,12 @@ public final class PasswordHasher {
     }
 
     public PasswordHasher(int memoryKiB, int iterations, int parallelism) {
-        if (memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB || iterations < 1
-                || iterations > MAX_ITERATIONS || parallelism < 1 || parallelism > MAX_PARALLELISM) {
+        if (memoryKiB < 8 * parallelism
+                || memoryKiB > MAX_MEMORY_KIB
+                || iterations < 1
+                || iterations > MAX_ITERATIONS
+                || parallelism < 1
+                || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("Argon2id cost out of range");
         }
         this.memoryKiB = memoryKiB;
@@ -126,8 +130,8 @@ public final class PasswordHasher {
 
     /** True when the stored hash was made with a lower cost than this hasher's (re-hash on next sign-in). */
     public boolean weakerThanCurrent(String stored) {
-        return stored == null || !stored.startsWith("$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations
-                + ",p=" + parallelism + "$");
+        return stored == null
+                || !stored.startsWith("$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$");
     }
 
     private static byte[] derive(char[] password, byte[] salt, int m, int t, int p, int length) {

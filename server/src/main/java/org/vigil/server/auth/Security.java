@@ -54,6 +54,7 @@ public final class Security implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     /** The Jetty server once Javalin built it, for the bound port in the setup announcement. */
     private volatile Server jetty;
+
     private final AtomicLong refusedUnauthenticated = new AtomicLong();
     private final AtomicLong refusedForbidden = new AtomicLong();
     private final AtomicLong auditFailures = new AtomicLong();
@@ -136,7 +137,7 @@ public final class Security implements AutoCloseable {
      * open server, so a route added without a role fails every test that starts a web server.
      */
     public static void requireRoles(JavalinConfig javalin) {
-        requireRoles(javalin, route -> { });
+        requireRoles(javalin, route -> {});
     }
 
     /** {@link #requireRoles(JavalinConfig)}, also handing every registered route to {@code registered}. */
@@ -219,7 +220,11 @@ public final class Security implements AutoCloseable {
     private void refuse(Context ctx, Session s, String why) {
         refusedForbidden.incrementAndGet();
         ctx.attribute(AUDITED_ATTR, true);
-        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "access.denied", target(ctx), why,
+        tryAudit(
+                new Actor(s.username(), s.role().wireName(), address(ctx)),
+                "access.denied",
+                target(ctx),
+                why,
                 Audit.Outcome.DENIED);
         throw new ForbiddenResponse("not allowed for role " + s.role().wireName());
     }
@@ -236,7 +241,9 @@ public final class Security implements AutoCloseable {
     }
 
     private static boolean isWrite(HandlerType m) {
-        return HandlerType.POST.equals(m) || HandlerType.PUT.equals(m) || HandlerType.PATCH.equals(m)
+        return HandlerType.POST.equals(m)
+                || HandlerType.PUT.equals(m)
+                || HandlerType.PATCH.equals(m)
                 || HandlerType.DELETE.equals(m);
     }
 
@@ -261,7 +268,10 @@ public final class Security implements AutoCloseable {
             return; // refused before any handler ran (401): nothing was done
         }
         int status = ctx.statusCode();
-        tryAudit(new Actor(s.username(), s.role().wireName(), address(ctx)), "api.call", target(ctx),
+        tryAudit(
+                new Actor(s.username(), s.role().wireName(), address(ctx)),
+                "api.call",
+                target(ctx),
                 "path " + cut(ctx.path(), 200) + ", status " + status,
                 status < 400 ? Audit.Outcome.SUCCESS : Audit.Outcome.FAILED);
     }
@@ -304,8 +314,9 @@ public final class Security implements AutoCloseable {
      * @param dataTimeNanos the air picture's time the action refers to, or {@link Audit#NO_DATA_TIME}
      * @throws SQLException when the row could not be stored: refuse the action
      */
-    public long audit(Context ctx, String action, String target, String detail, Audit.Outcome outcome,
-                      long dataTimeNanos) throws SQLException {
+    public long audit(
+            Context ctx, String action, String target, String detail, Audit.Outcome outcome, long dataTimeNanos)
+            throws SQLException {
         Actor who = actor(ctx);
         if (who == null) {
             throw new IllegalStateException("audit needs a signed-in caller");
@@ -345,8 +356,11 @@ public final class Security implements AutoCloseable {
 
     private void announceSetup() {
         Server server = jetty;
-        int port = server != null && server.getConnectors().length > 0
-                && server.getConnectors()[0] instanceof ServerConnector c ? c.getLocalPort() : -1;
+        int port = server != null
+                        && server.getConnectors().length > 0
+                        && server.getConnectors()[0] instanceof ServerConnector c
+                ? c.getLocalPort()
+                : -1;
         try {
             if (users.hasEnabledAdmin()) {
                 return;
@@ -357,10 +371,12 @@ public final class Security implements AutoCloseable {
         }
         String token = setup.issue(config.setupValidity());
         String scheme = config.tls() ? "https" : "http";
-        config.announce().accept("Vigil has no administrator yet. Within " + config.setupValidity().toMinutes()
-                + " minutes, open " + scheme + "://localhost:" + port + "/login.html#setup=" + token
-                + " (from this machine, or with this machine's name instead of localhost) to create one."
-                + " The link works once.");
+        config.announce()
+                .accept("Vigil has no administrator yet. Within "
+                        + config.setupValidity().toMinutes()
+                        + " minutes, open " + scheme + "://localhost:" + port + "/login.html#setup=" + token
+                        + " (from this machine, or with this machine's name instead of localhost) to create one."
+                        + " The link works once.");
     }
 
     // ------------------------------------------------------------------ accessors

@@ -23,9 +23,16 @@ import java.util.function.Consumer;
  * @param hasher           password hashing cost
  */
 @SuppressWarnings("ArrayRecordComponent") // char[] so the keystore password can be wiped, never compared
-public record SecurityConfig(Path keystore, char[] keystorePassword, Duration sessionLifetime, Duration idleTimeout,
-                             Duration setupValidity, Map<String, String> environment, Consumer<String> announce,
-                             Clock clock, PasswordHasher hasher) {
+public record SecurityConfig(
+        Path keystore,
+        char[] keystorePassword,
+        Duration sessionLifetime,
+        Duration idleTimeout,
+        Duration setupValidity,
+        Map<String, String> environment,
+        Consumer<String> announce,
+        Clock clock,
+        PasswordHasher hasher) {
 
     public static final String ENV_ADMIN_USER = "VIGIL_ADMIN_USER";
     public static final String ENV_ADMIN_PASSWORD = "VIGIL_ADMIN_PASSWORD";
@@ -46,8 +53,16 @@ public record SecurityConfig(Path keystore, char[] keystorePassword, Duration se
 
     /** Plain HTTP, 12 h sessions, 30 min idle, 30 min setup link, the process environment, stdout. */
     public static SecurityConfig defaults() {
-        return new SecurityConfig(null, null, Duration.ofHours(12), Duration.ofMinutes(30), Duration.ofMinutes(30),
-                System.getenv(), System.out::println, Clock.systemUTC(), new PasswordHasher());
+        return new SecurityConfig(
+                null,
+                null,
+                Duration.ofHours(12),
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(30),
+                System.getenv(),
+                System.out::println,
+                Clock.systemUTC(),
+                new PasswordHasher());
     }
 
     /** True when the server listens with TLS only. */
@@ -56,38 +71,62 @@ public record SecurityConfig(Path keystore, char[] keystorePassword, Duration se
     }
 
     public SecurityConfig withTls(Path keystorePath, char[] password) {
-        return new SecurityConfig(keystorePath, password, sessionLifetime, idleTimeout, setupValidity, environment,
-                announce, clock, hasher);
+        return new SecurityConfig(
+                keystorePath,
+                password,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                environment,
+                announce,
+                clock,
+                hasher);
     }
 
     public SecurityConfig withSessions(Duration lifetime, Duration idle) {
-        return new SecurityConfig(keystore, keystorePassword, lifetime, idle, setupValidity, environment, announce,
-                clock, hasher);
+        return new SecurityConfig(
+                keystore, keystorePassword, lifetime, idle, setupValidity, environment, announce, clock, hasher);
     }
 
     public SecurityConfig withEnvironment(Map<String, String> env) {
-        return new SecurityConfig(keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, env,
-                announce, clock, hasher);
+        return new SecurityConfig(
+                keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, env, announce, clock, hasher);
     }
 
     public SecurityConfig withAnnounce(Consumer<String> a) {
-        return new SecurityConfig(keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, environment,
-                a, clock, hasher);
+        return new SecurityConfig(
+                keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, environment, a, clock, hasher);
     }
 
     public SecurityConfig withClock(Clock c) {
-        return new SecurityConfig(keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, environment,
-                announce, c, hasher);
+        return new SecurityConfig(
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                environment,
+                announce,
+                c,
+                hasher);
     }
 
     public SecurityConfig withHasher(PasswordHasher h) {
-        return new SecurityConfig(keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, environment,
-                announce, clock, h);
+        return new SecurityConfig(
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                environment,
+                announce,
+                clock,
+                h);
     }
 
     public SecurityConfig withSetupValidity(Duration d) {
-        return new SecurityConfig(keystore, keystorePassword, sessionLifetime, idleTimeout, d, environment, announce,
-                clock, hasher);
+        return new SecurityConfig(
+                keystore, keystorePassword, sessionLifetime, idleTimeout, d, environment, announce, clock, hasher);
     }
 
     /** Never prints the keystore password. */

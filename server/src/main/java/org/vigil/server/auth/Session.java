@@ -7,5 +7,4 @@ package org.vigil.server.auth;
  * @param id              the digest of the token (never the token itself), also used to end it
  * @param expiresAtMillis absolute end (a shift), whatever the activity
  */
-public record Session(String id, String username, Role role, long createdAtMillis, long expiresAtMillis) {
-}
+public record Session(String id, String username, Role role, long createdAtMillis, long expiresAtMillis) {}

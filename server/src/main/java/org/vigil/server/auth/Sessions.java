@@ -97,7 +97,8 @@ public final class Sessions {
     /** Drops expired sessions. */
     public void sweep() {
         long now = clock.millis();
-        byDigest.values().removeIf(e -> now >= e.session.expiresAtMillis() || now - e.lastUsedMillis >= idle.toMillis());
+        byDigest.values()
+                .removeIf(e -> now >= e.session.expiresAtMillis() || now - e.lastUsedMillis >= idle.toMillis());
     }
 
     public int count() {

@@ -21,8 +21,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 final class Tls {
 
-    private Tls() {
-    }
+    private Tls() {}
 
     /**
      * Opens the keystore once so that a wrong path or password stops the start with a clear message
@@ -47,8 +46,8 @@ final class Tls {
         }
     }
 
-    static ServerConnector connector(Server server, HttpConfiguration base, Path keystore, char[] password,
-                                     String host, int port) {
+    static ServerConnector connector(
+            Server server, HttpConfiguration base, Path keystore, char[] password, String host, int port) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
         ssl.setKeyStoreType("PKCS12");
@@ -56,8 +55,8 @@ final class Tls {
         HttpConfiguration https = new HttpConfiguration(base);
         https.setSecureScheme("https");
         https.addCustomizer(new SecureRequestCustomizer());
-        ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+        ServerConnector c = new ServerConnector(
+                server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         c.setHost(host);
         c.setPort(port);
         return c;

@@ -12,8 +12,7 @@ final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** 256 random bits, base64url without padding (43 characters, safe in a cookie, header and URL). */
     static String newToken() {
@@ -46,7 +45,8 @@ final class Tokens {
 
     /** Constant-time comparison, so the time taken does not tell how much of a guess was right. */
     static boolean sameDigest(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

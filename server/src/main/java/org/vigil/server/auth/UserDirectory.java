@@ -16,15 +16,19 @@ import java.util.List;
  */
 public final class UserDirectory implements AutoCloseable {
 
-    private static final String COLUMNS = "username, password_hash, role, disabled, created_at_millis, "
-            + "password_changed_at_millis";
+    private static final String COLUMNS =
+            "username, password_hash, role, disabled, created_at_millis, " + "password_changed_at_millis";
 
     /** A user with the stored password hash: only for sign-in, never leaves this package. */
-    record Stored(User user, String passwordHash) {
-    }
+    record Stored(User user, String passwordHash) {}
 
     /** Outcome of a change, for the API's status code and the audit. */
-    public enum Change { DONE, NO_SUCH_USER, ALREADY_EXISTS, LAST_ADMIN }
+    public enum Change {
+        DONE,
+        NO_SUCH_USER,
+        ALREADY_EXISTS,
+        LAST_ADMIN
+    }
 
     private final Connection c;
 
@@ -51,7 +55,7 @@ public final class UserDirectory implements AutoCloseable {
     public synchronized List<User> list() throws SQLException {
         List<User> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM vigil_user ORDER BY username");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(row(rs).user());
             }
@@ -65,8 +69,8 @@ public final class UserDirectory implements AutoCloseable {
     }
 
     private int enabledAdmins() throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM vigil_user WHERE role = ? AND disabled = 0")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM vigil_user WHERE role = ? AND disabled = 0")) {
             s.setString(1, Role.ADMIN.wireName());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -81,8 +85,8 @@ public final class UserDirectory implements AutoCloseable {
         if (find(username) != null) {
             return Change.ALREADY_EXISTS;
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO vigil_user (" + COLUMNS
-                + ") VALUES (?, ?, ?, 0, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO vigil_user (" + COLUMNS + ") VALUES (?, ?, ?, 0, ?, ?)")) {
             s.setString(1, username);
             s.setString(2, passwordHash);
             s.setString(3, role.wireName());
@@ -145,8 +149,9 @@ public final class UserDirectory implements AutoCloseable {
         Role role = Role.parse(rs.getString(3));
         // An unknown role in the table (edited by hand) grants nothing: treat the user as disabled.
         boolean disabled = rs.getInt(4) != 0 || role == null;
-        return new Stored(new User(rs.getString(1), role == null ? Role.OBSERVER : role, disabled, rs.getLong(5),
-                rs.getLong(6)), rs.getString(2));
+        return new Stored(
+                new User(rs.getString(1), role == null ? Role.OBSERVER : role, disabled, rs.getLong(5), rs.getLong(6)),
+                rs.getString(2));
     }
 
     @Override

@@ -19,8 +19,8 @@ final class Args {
         } catch (NumberFormatException ignored) {
             // fall through to the error below
         }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                option + " expects LAT,LON in degrees (e.g. 42.70,23.41), got '" + text + "'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), option + " expects LAT,LON in degrees (e.g. 42.70,23.41), got '" + text + "'");
     }
 
     /** "HOST:PORT" → {host, port}. */

@@ -30,19 +30,31 @@ import picocli.CommandLine.Parameters;
  * conventions of docs/ASTERIX.md. Rejections and a summary go to stderr. Exit code 0 when every
  * block was decoded (unknown categories included), 1 when something was rejected, 2 on I/O error.
  */
-@Command(name = "asterix", mixinStandardHelpOptions = true,
-        description = "Decode ASTERIX (CAT048, CAT034, CAT021, CAT062) from raw blocks, .ff recordings or pcap to JSON lines.")
+@Command(
+        name = "asterix",
+        mixinStandardHelpOptions = true,
+        description =
+                "Decode ASTERIX (CAT048, CAT034, CAT021, CAT062) from raw blocks, .ff recordings or pcap to JSON lines.")
 public final class AsterixCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            defaultValue = "-",
+            paramLabel = "FILE|-",
             description = "Input file; '-' (default) reads standard input.")
     String input;
 
-    @Option(names = "--format", defaultValue = "auto",
+    @Option(
+            names = "--format",
+            defaultValue = "auto",
             description = "Input framing: auto, raw, final (.ff) or pcap. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--edition", split = ",", paramLabel = "CAT=ED",
+    @Option(
+            names = "--edition",
+            split = ",",
+            paramLabel = "CAT=ED",
             description = "Use another shipped edition for a category, e.g. 48=1.31,62=1.20,21=2.6.")
     List<String> editions;
 
@@ -66,7 +78,8 @@ public final class AsterixCommand implements Callable<Integer> {
             for (String e : editions) {
                 String[] kv = e.split("=");
                 CategorySpec s = kv.length == 2 && kv[0].trim().matches("[0-9]{1,3}")
-                        ? AsterixSpecs.edition(Integer.parseInt(kv[0].trim()), kv[1].trim()) : null;
+                        ? AsterixSpecs.edition(Integer.parseInt(kv[0].trim()), kv[1].trim())
+                        : null;
                 if (s == null) {
                     System.err.println("vigil asterix: no shipped edition " + e);
                     return 2;
@@ -85,7 +98,8 @@ public final class AsterixCommand implements Callable<Integer> {
             System.err.println("vigil asterix: unknown --format " + format);
             return 2;
         }
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         StringBuilder line = new StringBuilder(1024);
         int[] packetNo = {0};
         RecordHandler handler = new RecordHandler() {
@@ -110,7 +124,9 @@ public final class AsterixCommand implements Callable<Integer> {
             @Override
             public void rejected(int category, Rejection why, int offset) {
                 if (why != Rejection.UNKNOWN_CATEGORY) {
-                    System.err.printf("vigil asterix: packet %d CAT%03d: %s at octet %d%n", packetNo[0], category, why.code, offset);
+                    System.err.printf(
+                            "vigil asterix: packet %d CAT%03d: %s at octet %d%n",
+                            packetNo[0], category, why.code, offset);
                 }
             }
         };

@@ -3,15 +3,6 @@ package org.vigil.server.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import java.util.Locale;
-import org.vigil.codec.modes.CprResolver;
-import org.vigil.codec.modes.ModeSDecoder;
-import org.vigil.codec.modes.ModeSMessage;
-import org.vigil.server.json.ModeSJson;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -22,9 +13,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.vigil.codec.modes.CprResolver;
+import org.vigil.codec.modes.ModeSDecoder;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.server.json.ModeSJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code vigil decode [--reference LAT,LON] [FILE|-]}: one hex message per line in, one JSON
@@ -33,14 +32,22 @@ import java.util.concurrent.Callable;
  * Unix seconds (the pyModeS/rs1090 captures; quotes are stripped). CPR state is kept per
  * aircraft across lines. A bad line gives an object with {@code error}; decoding goes on.
  */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
         description = "Decode Mode S / ADS-B hex messages (one per line) to JSON lines.")
 public final class DecodeCommand implements Callable<Integer> {
-    @Option(names = "--reference", paramLabel = "LAT,LON",
+    @Option(
+            names = "--reference",
+            paramLabel = "LAT,LON",
             description = "Receiver position: needed for surface positions and for single-frame fixes.")
     String reference;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "-",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE",
+            defaultValue = "-",
             description = "Input file, '-' (default) for standard input.")
     String file;
 
@@ -73,12 +80,13 @@ public final class DecodeCommand implements Callable<Integer> {
             System.err.println("decode: cannot read " + file);
             return 2;
         }
-        Reader src = stdin ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+        Reader src = stdin
+                ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         int lines = 0, decoded = 0;
         try (BufferedReader in = new BufferedReader(src);
-             JsonGenerator g = new JsonFactory().createGenerator(out)) {
+                JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(new MinimalPrettyPrinter("")); // we write the line ends ourselves
             String line;
@@ -91,10 +99,17 @@ public final class DecodeCommand implements Callable<Integer> {
             g.flush();
         }
         out.flush();
-        System.err.printf("decode: %d lines, %d decoded; rejected %s; CPR global %d local %d receiver-local %d,"
+        System.err.printf(
+                "decode: %d lines, %d decoded; rejected %s; CPR global %d local %d receiver-local %d,"
                         + " rejected nl %d jump %d no-reference %d%n",
-                lines, decoded, rejections, resolver.globalDecodes(), resolver.localDecodes(),
-                resolver.receiverLocalDecodes(), resolver.nlMismatchRejected(), resolver.jumpRejected(),
+                lines,
+                decoded,
+                rejections,
+                resolver.globalDecodes(),
+                resolver.localDecodes(),
+                resolver.receiverLocalDecodes(),
+                resolver.nlMismatchRejected(),
+                resolver.jumpRejected(),
                 resolver.noReferenceRejected());
         return 0;
     }

@@ -3,14 +3,8 @@ package org.vigil.server.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vigil.core.radar.RadarSite;
-import org.vigil.core.sim.RadarSpec;
-import org.vigil.server.recording.Recorder;
-import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.sim.SimFeed;
-import org.vigil.server.auth.Security;
-
 import org.vigil.core.sim.Scenario;
+import org.vigil.server.auth.Security;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.ScenarioLoader;
@@ -26,24 +20,48 @@ import picocli.CommandLine.Option;
  * live data; its flight plans are filed at the start. Scenario time = scenario start + elapsed wall
  * time x speed; the console's clock follows the data, so it shows the scenario's own date.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Serve the console with a scenario played in real time (default black-sea-2022; no receiver needed).")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Serve the console with a scenario played in real time (default black-sea-2022; no receiver needed).")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--scenario", defaultValue = "black-sea-2022", paramLabel = "NAME|FILE",
+    @Option(
+            names = "--scenario",
+            defaultValue = "black-sea-2022",
+            paramLabel = "NAME|FILE",
             description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default ${DEFAULT-VALUE}).")
     String scenario;
-    @Option(names = "--speed", defaultValue = "1", paramLabel = "N",
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Scenario seconds per wall-clock second (default ${DEFAULT-VALUE}).")
     double speed;
+
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
     Long seed;
-    @Option(names = "--flightplans", paramLabel = "DIR",
-            description = "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
+
+    @Option(
+            names = "--flightplans",
+            paramLabel = "DIR",
+            description =
+                    "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
     java.nio.file.Path flightPlanDir;
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--bind",
+            defaultValue = "0.0.0.0",
+            description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
+
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
@@ -74,12 +92,26 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // `run` with the scenario as its only source
         Scenario played = sc;
-        return RunCommand.serve(secure, security, bind, port, List.of(), played, speed, flightPlanDir, server -> { },
+        return RunCommand.serve(
+                secure,
+                security,
+                bind,
+                port,
+                List.of(),
+                played,
+                speed,
+                flightPlanDir,
+                server -> {},
                 (server, live, bound) -> {
-                    System.out.printf("Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",
-                            LiveServer.VERSION, played.name(), Instant.ofEpochSecond(played.startEpochSeconds()),
+                    System.out.printf(
+                            "Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",
+                            LiveServer.VERSION,
+                            played.name(),
+                            Instant.ofEpochSecond(played.startEpochSeconds()),
                             played.durationSeconds() / 60,
-                            speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed), secure.scheme(), bound);
+                            speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed),
+                            secure.scheme(),
+                            bound);
                     return false;
                 });
     }

@@ -29,11 +29,17 @@ import picocli.CommandLine.Option;
  * a Vigil records into the same directory: the store has one writer). Exit code 0 on success, 1 when
  * there is nothing to export (no such alert, no track in the period), 2 on bad arguments or I/O errors.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export recorded tracks (GeoJSON, KML, CSV) or an alert's after-action report (HTML).")
 public final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--recording", required = true, paramLabel = "DIR", description = "Recording directory (the recorder's).")
+    @Option(
+            names = "--recording",
+            required = true,
+            paramLabel = "DIR",
+            description = "Recording directory (the recorder's).")
     Path recording;
 
     @Option(names = "--jdbc", paramLabel = "URL", description = "Event database when it is a shared PostgreSQL server.")
@@ -45,22 +51,37 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password (with --jdbc).", interactive = false)
     String dbPassword;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Start of the period, ISO-8601 UTC (e.g. 2022-04-20T09:00:00Z). Default: the beginning.")
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            description = "Start of the period, ISO-8601 UTC (e.g. 2022-04-20T09:00:00Z). Default: the beginning.")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "End of the period (exclusive). Default: the end.")
     String to;
 
-    @Option(names = "--format", defaultValue = "geojson", description = "geojson, kml or csv. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "geojson",
+            description = "geojson, kml or csv. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--report", paramLabel = "ALERT_ID", description = "Write the after-action report of this alert (HTML) instead of tracks.")
+    @Option(
+            names = "--report",
+            paramLabel = "ALERT_ID",
+            description = "Write the after-action report of this alert (HTML) instead of tracks.")
     Long report;
 
-    @Option(names = "--out", defaultValue = "-", paramLabel = "FILE", description = "Output file; '-' (default) is standard output.")
+    @Option(
+            names = "--out",
+            defaultValue = "-",
+            paramLabel = "FILE",
+            description = "Output file; '-' (default) is standard output.")
     String out;
 
-    @SuppressWarnings("ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it open
+    @SuppressWarnings(
+            "ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it
+    // open
     @Override
     public Integer call() {
         long fromNanos, toNanos;
@@ -70,7 +91,8 @@ public final class ExportCommand implements Callable<Integer> {
             toNanos = to == null ? Long.MAX_VALUE : nanos(Instant.parse(to));
             f = TrackExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            System.err.println("vigil export: bad time: " + e.getParsedString() + " (use ISO-8601, e.g. 2022-04-20T09:00:00Z)");
+            System.err.println(
+                    "vigil export: bad time: " + e.getParsedString() + " (use ISO-8601, e.g. 2022-04-20T09:00:00Z)");
             return 2;
         } catch (IllegalArgumentException e) {
             System.err.println("vigil export: unknown format " + format + " (geojson, kml or csv)");
@@ -82,9 +104,11 @@ public final class ExportCommand implements Callable<Integer> {
         }
         RecorderConfig config = RecorderConfig.embedded(recording);
         if (jdbc != null) config = config.withDatabase(jdbc, dbUser, dbPassword);
-        try (EventStore store = EventStore.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
-                Duration.ofSeconds(1), 1000);
-             OutputStream o = out.equals("-") ? new NonClosing(System.out) : new BufferedOutputStream(Files.newOutputStream(Path.of(out)))) {
+        try (EventStore store = EventStore.open(
+                        config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), Duration.ofSeconds(1), 1000);
+                OutputStream o = out.equals("-")
+                        ? new NonClosing(System.out)
+                        : new BufferedOutputStream(Files.newOutputStream(Path.of(out)))) {
             if (report != null) {
                 Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
                 AfterActionReport.write(store, report, w);

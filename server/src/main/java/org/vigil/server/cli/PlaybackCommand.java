@@ -13,15 +13,15 @@ import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
 import org.vigil.server.live.LiveServer;
-import org.vigil.server.recording.RecordingManifest;
-import org.vigil.server.replay.Replayer;
-import org.vigil.server.replay.ReplayController;
 import org.vigil.server.playback.RecordingPlayback;
 import org.vigil.server.playback.RecordingPlaybackServer;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.recording.StoredEvent;
+import org.vigil.server.replay.ReplayController;
+import org.vigil.server.replay.Replayer;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,34 +33,59 @@ import picocli.CommandLine.Option;
  * sim directories and capture files.
  */
 public final class PlaybackCommand {
-    @Option(names = "--recording", paramLabel = "DIR",
+    @Option(
+            names = "--recording",
+            paramLabel = "DIR",
             description = "Play a recording of `vigil run`/`vigil demo`: the data directory (--data, default .vigil) "
                     + "or its recording/ directory. Not while a Vigil records into it.")
     Path recording;
-    @Option(names = "--from", paramLabel = "TIME", description = "With --recording: start of the period, UTC (default: the recording's start).")
+
+    @Option(
+            names = "--from",
+            paramLabel = "TIME",
+            description = "With --recording: start of the period, UTC (default: the recording's start).")
     String from;
-    @Option(names = "--to", paramLabel = "TIME", description = "With --recording: end of the period, UTC (default: the recording's end).")
+
+    @Option(
+            names = "--to",
+            paramLabel = "TIME",
+            description = "With --recording: end of the period, UTC (default: the recording's end).")
     String to;
-    @Option(names = "--speed", paramLabel = "N|max",
+
+    @Option(
+            names = "--speed",
+            paramLabel = "N|max",
             description = "With --recording: data seconds per second, or max (default: max, or 1 with --serve).")
     String speed;
-    @Option(names = "--serve", paramLabel = "PORT", description = "With --recording: serve the replay console on this port.")
+
+    @Option(
+            names = "--serve",
+            paramLabel = "PORT",
+            description = "With --recording: serve the replay console on this port.")
     Integer serve;
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "0.0.0.0",
             description = "With --serve: address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
 
-    boolean requested() { return recording != null; }
+    boolean requested() {
+        return recording != null;
+    }
 
     Integer call() throws Exception {
         Path dir = Files.isDirectory(recording.resolve("recording")) ? recording.resolve("recording") : recording;
         if (!Files.isDirectory(dir.resolve("raw")) && !Files.isReadable(dir.resolve(RecordingManifest.FILE))) {
-            System.err.println("vigil replay: " + recording + " holds no recording (no raw/ journal nor " + RecordingManifest.FILE + ")");
+            System.err.println("vigil replay: " + recording + " holds no recording (no raw/ journal nor "
+                    + RecordingManifest.FILE + ")");
             return 2;
         }
         double pace;
         try {
-            pace = speed == null ? (serve != null ? 1 : ReplayController.MAX_SPEED)
+            pace = speed == null
+                    ? (serve != null ? 1 : ReplayController.MAX_SPEED)
                     : "max".equalsIgnoreCase(speed) ? ReplayController.MAX_SPEED : Double.parseDouble(speed);
             if (!(pace >= 0) || Double.isInfinite(pace)) throw new NumberFormatException();
         } catch (NumberFormatException e) {
@@ -101,8 +126,8 @@ public final class PlaybackCommand {
         return Instant.ofEpochSecond(0, nanos).toString();
     }
 
-    private static int playAndCompare(Recorder rec, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace)
-            throws Exception {
+    private static int playAndCompare(
+            Recorder rec, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace) throws Exception {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, event -> {
@@ -113,8 +138,14 @@ public final class PlaybackCommand {
         long t0 = System.nanoTime();
         Replayer.Summary s = p.playOnce();
         double wall = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "Playback of %s .. %s: %,d inputs in %.2f s, %,d events%n", time(f), time(t),
-                s == null ? 0 : s.delivered(), wall, played.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Playback of %s .. %s: %,d inputs in %.2f s, %,d events%n",
+                time(f),
+                time(t),
+                s == null ? 0 : s.delivered(),
+                wall,
+                played.size());
         StringBuilder b = new StringBuilder(" ");
         byType.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         System.out.println(b);
@@ -131,42 +162,51 @@ public final class PlaybackCommand {
             String[] e = played.get(i);
             StoredEvent r = recorded.get(i);
             if (!e[0].equals(r.type()) || Long.parseLong(e[1]) != r.dataTimeNanos() || !e[3].equals(r.payloadJson())) {
-                System.out.printf("Recorded events of the period: %,d; DIFFERENT from event %d (recorded seq %d, %s at %s; replayed %s)%n",
+                System.out.printf(
+                        "Recorded events of the period: %,d; DIFFERENT from event %d (recorded seq %d, %s at %s; replayed %s)%n",
                         recorded.size(), i + 1, r.seq(), r.type(), time(r.dataTimeNanos()), e[0]);
                 return 1;
             }
         }
         if (played.size() != recorded.size()) {
-            System.out.printf("Recorded events of the period: %,d; DIFFERENT: %,d replayed%n", recorded.size(), played.size());
+            System.out.printf(
+                    "Recorded events of the period: %,d; DIFFERENT: %,d replayed%n", recorded.size(), played.size());
             return 1;
         }
         System.out.printf("Recorded events of the period: %,d; identical to the replayed ones%n", recorded.size());
         return 0;
     }
 
-    @SuppressWarnings("ThreadJoinLoop") // the main thread joins itself: it waits until the shutdown hook interrupts it, once
-    private int serve(Recorder rec, RecorderConfig rc, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace)
+    @SuppressWarnings(
+            "ThreadJoinLoop") // the main thread joins itself: it waits until the shutdown hook interrupts it, once
+    private int serve(
+            Recorder rec, RecorderConfig rc, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace)
             throws Exception {
         // the recording's own users sign in (the embedded database holds them next to the events)
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
         try (Security security = Security.open(SecurityConfig.defaults(), db);
-             RecordingPlayback playback = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
-             RecordingPlaybackServer server = new RecordingPlaybackServer(playback, rec.events(), bind, serve, security,
-                     LiveServer.VERSION)) {
+                RecordingPlayback playback = new RecordingPlayback(
+                        Theatres.blackSea(), rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
+                RecordingPlaybackServer server = new RecordingPlaybackServer(
+                        playback, rec.events(), bind, serve, security, LiveServer.VERSION)) {
             int port = server.start();
             playback.start();
-            System.out.printf("Vigil %s REPLAY of %s .. %s: console at http://%s:%d/ (operator actions disabled); Ctrl-C to stop.%n",
+            System.out.printf(
+                    "Vigil %s REPLAY of %s .. %s: console at http://%s:%d/ (operator actions disabled); Ctrl-C to stop.%n",
                     LiveServer.VERSION, time(f), time(t), bind, port);
             RunCommand.signInNote(security);
             Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                main.interrupt();
-                try {
-                    main.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "vigil-replay-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                main.interrupt();
+                                try {
+                                    main.join(10_000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "vigil-replay-shutdown"));
             try {
                 main.join();
             } catch (InterruptedException stop) {

@@ -1,5 +1,6 @@
 package org.vigil.server.cli;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,17 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
+import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.picture.Picture;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.radar.RadarConfig;
-import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
-import org.vigil.server.tracking.TrackingPipeline;
+import org.vigil.server.replay.Replayer;
 import org.vigil.server.replay.TrackingReplay;
-import org.vigil.core.track.TrackerConfig;
-import java.io.OutputStream;
+import org.vigil.server.tracking.TrackingPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,36 +30,64 @@ import picocli.CommandLine.Parameters;
  * writes events ({@code --events}) and, against truth, quality metrics ({@code --metrics}).
  * Truth: {@code --truth FILE}, or with {@code --metrics} alone the truth file the sim manifest names.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Replay a `vigil sim` output directory or capture files, merged in data-time order, as fast as possible.",
-        footer = {"", "Examples:",
-                "  vigil sim black-sea-2022 --out run1 --duration 10m && vigil replay run1",
-                "  vigil replay capture.beast.gz radar.pcap --radar-config radars.json --start 2024-05-01T12:00:00Z",
-                "  vigil replay --recording .vigil --from 2022-04-20T09:00:00Z --to 2022-04-20T09:30:00Z",
-                "  vigil replay --recording .vigil --serve 8081"})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description =
+                "Replay a `vigil sim` output directory or capture files, merged in data-time order, as fast as possible.",
+        footer = {
+            "",
+            "Examples:",
+            "  vigil sim black-sea-2022 --out run1 --duration 10m && vigil replay run1",
+            "  vigil replay capture.beast.gz radar.pcap --radar-config radars.json --start 2024-05-01T12:00:00Z",
+            "  vigil replay --recording .vigil --from 2022-04-20T09:00:00Z --to 2022-04-20T09:30:00Z",
+            "  vigil replay --recording .vigil --serve 8081"
+        })
 public final class ReplayCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "DIR|FILE",
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "DIR|FILE",
             description = "A `vigil sim` output directory (with manifest.json), or capture files: Beast, AVR, SBS "
                     + "(gzip detected), ASTERIX raw/.ff/pcap, ICAO FPL text.")
     List<Path> inputs;
-    @Option(names = "--start", paramLabel = "TIME",
+
+    @Option(
+            names = "--start",
+            paramLabel = "TIME",
             description = "Captures: UTC start, e.g. 2024-05-01T12:00:00Z: the date of ASTERIX times of day and where "
                     + "receiver clocks start (default: the first file's modification time).")
     String start;
-    @Option(names = "--radar-config", paramLabel = "FILE", description = "Captures: the radar sites ASTERIX files need (see docs/RADAR.md).")
+
+    @Option(
+            names = "--radar-config",
+            paramLabel = "FILE",
+            description = "Captures: the radar sites ASTERIX files need (see docs/RADAR.md).")
     Path radarConfig;
 
-    @Option(names = "--truth", paramLabel = "TRUTH.jsonl",
-            description = "Ground truth to score the tracker against (default with --metrics: the truth file of the sim manifest).")
+    @Option(
+            names = "--truth",
+            paramLabel = "TRUTH.jsonl",
+            description =
+                    "Ground truth to score the tracker against (default with --metrics: the truth file of the sim manifest).")
     Path truth;
-    @Option(names = "--events", paramLabel = "OUT.jsonl",
-            description = "Write the tracker's and identification's events (identities, rules, alerts) as one time-ordered "
-                    + "JSON Lines stream (docs/EVENTS.md).")
+
+    @Option(
+            names = "--events",
+            paramLabel = "OUT.jsonl",
+            description =
+                    "Write the tracker's and identification's events (identities, rules, alerts) as one time-ordered "
+                            + "JSON Lines stream (docs/EVENTS.md).")
     Path events;
-    @Option(names = "--metrics", paramLabel = "OUT.json",
+
+    @Option(
+            names = "--metrics",
+            paramLabel = "OUT.json",
             description = "Write the track-quality metrics as JSON (needs truth: --truth, or a sim directory's own).")
     Path metrics;
-    @Option(names = "--baseline", description = "Run the plain constant-velocity Kalman + GNN baseline instead of the IMM tracker.")
+
+    @Option(
+            names = "--baseline",
+            description = "Run the plain constant-velocity Kalman + GNN baseline instead of the IMM tracker.")
     boolean baseline;
 
     @CommandLine.Spec
@@ -75,7 +102,8 @@ public final class ReplayCommand implements Callable<Integer> {
      * table and the tracker, plots to the tracker, flight plans to its store.
      */
     static ReplaySinks sinks(Picture p) {
-        ReplaySinks s = ReplaySinks.none().withFrames(p.modeS()).withMessages(p.modeS()).withPlots(p.radarSink());
+        ReplaySinks s =
+                ReplaySinks.none().withFrames(p.modeS()).withMessages(p.modeS()).withPlots(p.radarSink());
         return p.flightPlans() == null ? s : s.withFlightPlans(p.flightPlans()::apply);
     }
 
@@ -83,12 +111,14 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (playback.requested()) {
             if (inputs != null && !inputs.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--recording plays a recording: give no DIR|FILE with it");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--recording plays a recording: give no DIR|FILE with it");
             }
             return playback.call();
         }
         if (inputs == null || inputs.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give a sim directory or capture files (or --recording DIR)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give a sim directory or capture files (or --recording DIR)");
         }
         ReplayFiles run;
         try {
@@ -110,8 +140,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (baseline) config.motion = org.vigil.core.track.Motion.CV;
         try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
             // the one picture assembly, as a live server's, owned by this thread (deterministic)
-            TrackingReplay.Session tracking = TrackingReplay.open(run,
-                    new TrackingReplay.Options(config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
+            TrackingReplay.Session tracking = TrackingReplay.open(
+                    run,
+                    new TrackingReplay.Options(
+                                    config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
                             .withIdentification(Theatres.blackSea()));
             Picture picture = tracking.picture();
             ReplaySinks sinks = sinks(picture);
@@ -130,11 +162,20 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private static void printTracking(TrackingReplay.Result r, TrackerConfig config) {
         TrackingPipeline.Stats st = r.stats();
-        System.out.printf(Locale.ROOT, "Tracker (%s): %,d detections (%,d ADS-B reports, %,d radar plots), %d tracks live, %d confirmed, %,d events%n",
-                config.motion == org.vigil.core.track.Motion.CV ? "baseline CV Kalman + GNN" : "IMM CV/CT + GNN", st.processed(), st.reportDetections(),
-                st.plotDetections(), st.liveTracks(), st.confirmedTracks(), r.events());
+        System.out.printf(
+                Locale.ROOT,
+                "Tracker (%s): %,d detections (%,d ADS-B reports, %,d radar plots), %d tracks live, %d confirmed, %,d events%n",
+                config.motion == org.vigil.core.track.Motion.CV ? "baseline CV Kalman + GNN" : "IMM CV/CT + GNN",
+                st.processed(),
+                st.reportDetections(),
+                st.plotDetections(),
+                st.liveTracks(),
+                st.confirmedTracks(),
+                r.events());
         StringBuilder b = new StringBuilder("  refused:");
-        st.rejected().forEach((k, v) -> { if (v > 0) b.append(' ').append(k).append('=').append(v); });
+        st.rejected().forEach((k, v) -> {
+            if (v > 0) b.append(' ').append(k).append('=').append(v);
+        });
         System.out.println(b);
     }
 
@@ -147,15 +188,27 @@ public final class ReplayCommand implements Callable<Integer> {
         });
         StringBuilder b = new StringBuilder();
         byRule.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
-        System.out.printf(Locale.ROOT, "Identification: %,d track updates identified, %d alerts open at the end%s%n",
-                ident.updates(), open, b.length() == 0 ? "" : ":" + b);
+        System.out.printf(
+                Locale.ROOT,
+                "Identification: %,d track updates identified, %d alerts open at the end%s%n",
+                ident.updates(),
+                open,
+                b.length() == 0 ? "" : ":" + b);
     }
 
     private static void printMetrics(java.util.Map<String, Object> m) {
-        System.out.printf(Locale.ROOT, "Quality: OSPA %.0f m, %s breaks, %s swaps, %s false tracks, %s missed truth instants, "
+        System.out.printf(
+                Locale.ROOT,
+                "Quality: OSPA %.0f m, %s breaks, %s swaps, %s false tracks, %s missed truth instants, "
                         + "position error %.1f m, initiation latency mean %.1f s max %.1f s%n",
-                num(m.get("ospa_mean_m")), m.get("track_breaks"), m.get("swaps"), m.get("false_tracks"), m.get("missed_truth"),
-                num(m.get("position_error_mean_m")), num(m.get("initiation_latency_mean_s")), num(m.get("initiation_latency_max_s")));
+                num(m.get("ospa_mean_m")),
+                m.get("track_breaks"),
+                m.get("swaps"),
+                m.get("false_tracks"),
+                m.get("missed_truth"),
+                num(m.get("position_error_mean_m")),
+                num(m.get("initiation_latency_mean_s")),
+                num(m.get("initiation_latency_max_s")));
     }
 
     private static double num(Object o) {
@@ -165,36 +218,65 @@ public final class ReplayCommand implements Callable<Integer> {
     private ReplayFiles open() throws Exception {
         if (inputs.size() == 1 && Files.isDirectory(inputs.get(0))) {
             if (start != null || radarConfig != null) {
-                throw new IllegalArgumentException("--start and --radar-config are for capture files; a sim directory has its manifest");
+                throw new IllegalArgumentException(
+                        "--start and --radar-config are for capture files; a sim directory has its manifest");
             }
             return ReplayFiles.open(inputs.get(0));
         }
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) throw new IllegalArgumentException(p + " is a directory: give one sim directory, or capture files");
+            if (Files.isDirectory(p))
+                throw new IllegalArgumentException(p + " is a directory: give one sim directory, or capture files");
         }
         Instant t;
         try {
-            t = start != null ? Instant.parse(start) : Files.getLastModifiedTime(inputs.get(0)).toInstant();
+            t = start != null
+                    ? Instant.parse(start)
+                    : Files.getLastModifiedTime(inputs.get(0)).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--start expects a UTC time such as 2024-05-01T12:00:00Z, got '" + start + "'");
+            throw new IllegalArgumentException(
+                    "--start expects a UTC time such as 2024-05-01T12:00:00Z, got '" + start + "'");
         }
-        return ReplayFiles.captures(inputs, radarConfig == null ? List.of() : RadarConfig.load(radarConfig).sites(), t);
+        return ReplayFiles.captures(
+                inputs,
+                radarConfig == null ? List.of() : RadarConfig.load(radarConfig).sites(),
+                t);
     }
 
     private static void print(ReplayFiles run, Replayer.Summary s, Picture p, double wall) {
         String what = run.scenario() != null ? "scenario " + run.scenario() : "captures";
         double span = s.delivered() == 0 ? 0 : (s.lastNanos() - s.firstNanos()) / 1e9;
-        System.out.printf(Locale.ROOT, "Replay of %s from %s: %.0f s of data%n", what,
-                Instant.ofEpochSecond(0, run.startNanos()), span);
+        System.out.printf(
+                Locale.ROOT,
+                "Replay of %s from %s: %.0f s of data%n",
+                what,
+                Instant.ofEpochSecond(0, run.startNanos()),
+                span);
         for (Replayer.SourceSummary src : s.sources()) {
-            System.out.printf(Locale.ROOT, "  %-28s %-12s %-12s %,12d items %,14d bytes%s%n", src.name(), src.kind(), src.format(),
-                    src.delivered(), src.bytes(), rejects(src.rejects()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-28s %-12s %-12s %,12d items %,14d bytes%s%n",
+                    src.name(),
+                    src.kind(),
+                    src.format(),
+                    src.delivered(),
+                    src.bytes(),
+                    rejects(src.rejects()));
         }
         ModeSPipeline.Stats st = p.modeS().stats();
-        System.out.printf(Locale.ROOT, "%,d inputs in %.2f s (%,.0f inputs/s, %.0fx real time): %,d aircraft, %,d frames decoded, "
+        System.out.printf(
+                Locale.ROOT,
+                "%,d inputs in %.2f s (%,.0f inputs/s, %.0fx real time): %,d aircraft, %,d frames decoded, "
                         + "%,d SBS messages, %,d radar plots, %,d radar service messages, %d flight plans active%n",
-                s.delivered(), wall, s.delivered() / Math.max(wall, 1e-9), span / Math.max(wall, 1e-9), st.aircraft(),
-                st.decodedFrames(), st.sbsMessages(), p.plots(), p.serviceMessages(), p.flightPlans().size());
+                s.delivered(),
+                wall,
+                s.delivered() / Math.max(wall, 1e-9),
+                span / Math.max(wall, 1e-9),
+                st.aircraft(),
+                st.decodedFrames(),
+                st.sbsMessages(),
+                p.plots(),
+                p.serviceMessages(),
+                p.flightPlans().size());
     }
 
     private static String rejects(Map<String, Long> r) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.server.live.LiveServer;
+import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.replay.Restart;
 import org.vigil.server.sim.LiveSimulation;
-import org.vigil.server.recording.Recorder;
 
 /**
  * The restart step of {@code vigil run} and {@code vigil demo} (docs/REPLAY.md "Restart"): when the
@@ -27,14 +27,21 @@ final class RestartOnStart {
      * @param scenario this run's scenario name, or null
      * @return the frames and radar blocks of the scenario to skip ({@link LiveSimulation}); 0 to start it over
      */
-    static long rebuild(LiveServer server, Recorder recorder, RecordingManifest before, List<RadarSite> radars,
-                        String scenario) throws IOException, SQLException {
+    static long rebuild(
+            LiveServer server, Recorder recorder, RecordingManifest before, List<RadarSite> radars, String scenario)
+            throws IOException, SQLException {
         Restart.Result r = server.restartFromRecording(before.radars().isEmpty() ? radars : before.radars());
         if (r == null) return 0;
-        System.out.printf(Locale.ROOT, "Restarted from the recording in %.1f s: %d raw inputs replayed (%s mode), "
-                        + "%d events already stored, %d recovered, %d open alert(s).%n", r.wallSeconds(),
-                r.replay() == null ? 0 : r.replay().delivered(), r.exact() ? "exact" : "window", r.storedMatched(),
-                r.recovered(), r.openAlerts().size());
+        System.out.printf(
+                Locale.ROOT,
+                "Restarted from the recording in %.1f s: %d raw inputs replayed (%s mode), "
+                        + "%d events already stored, %d recovered, %d open alert(s).%n",
+                r.wallSeconds(),
+                r.replay() == null ? 0 : r.replay().delivered(),
+                r.exact() ? "exact" : "window",
+                r.storedMatched(),
+                r.recovered(),
+                r.openAlerts().size());
         if (scenario == null) return 0;
         if (!scenario.equals(before.scenario())) {
             System.out.println("The recording is not of scenario " + scenario + ": it starts from its beginning "
@@ -42,7 +49,8 @@ final class RestartOnStart {
             return 0;
         }
         long skip = LiveSimulation.recordedInputs(recorder.raw());
-        System.out.println("Scenario " + scenario + " resumes where the recording ends (" + skip + " inputs recorded).");
+        System.out.println(
+                "Scenario " + scenario + " resumes where the recording ends (" + skip + " inputs recorded).");
         return skip;
     }
 }

@@ -1,85 +1,144 @@
 package org.vigil.server.cli;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vigil.core.radar.RadarSite;
-import org.vigil.core.sim.RadarSpec;
-import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.sim.SimFeed;
-import org.vigil.server.recording.Recorder;
-import org.vigil.server.auth.Security;
-
-import java.net.URI;
-import java.net.URISyntaxException;
-
 import org.vigil.codec.feed.FeedFormat;
 import org.vigil.core.radar.RadarNetwork;
+import org.vigil.core.radar.RadarSite;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.core.sim.Scenario;
+import org.vigil.server.auth.Security;
+import org.vigil.server.feed.FileSource;
+import org.vigil.server.feed.TcpClientSource;
+import org.vigil.server.feed.TcpListenerSource;
+import org.vigil.server.live.LiveServer;
 import org.vigil.server.radar.AsterixFileSource;
 import org.vigil.server.radar.AsterixTcpSource;
 import org.vigil.server.radar.AsterixUdpSource;
 import org.vigil.server.radar.RadarConfig;
 import org.vigil.server.radar.RadarFeedSource;
-import org.vigil.server.feed.FileSource;
-import org.vigil.server.feed.TcpClientSource;
-import org.vigil.server.feed.TcpListenerSource;
-import org.vigil.core.sim.Scenario;
-import org.vigil.server.live.LiveServer;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.ScenarioLoader;
+import org.vigil.server.sim.SimFeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vigil run}: connect to real receivers (and files) and serve the console. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Connect to receivers and serve the live console.",
-        footer = {"", "Examples:",
-                "  vigil run --beast 192.168.1.20:30005",
-                "  vigil run --sbs rx:30003 --listen-beast 30104 --port 8080",
-                "  vigil run --file capture.beast.gz --file-speed 1",
-                "  vigil run --sim black-sea-2022 --speed 4 --beast 192.168.1.20:30005"})
+        footer = {
+            "",
+            "Examples:",
+            "  vigil run --beast 192.168.1.20:30005",
+            "  vigil run --sbs rx:30003 --listen-beast 30104 --port 8080",
+            "  vigil run --file capture.beast.gz --file-speed 1",
+            "  vigil run --sim black-sea-2022 --speed 4 --beast 192.168.1.20:30005"
+        })
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = "--beast", paramLabel = "HOST:PORT", description = "Beast binary receiver (readsb/dump1090 port 30005). Repeatable.")
+    @Option(
+            names = "--beast",
+            paramLabel = "HOST:PORT",
+            description = "Beast binary receiver (readsb/dump1090 port 30005). Repeatable.")
     List<String> beast = new ArrayList<>();
+
     @Option(names = "--avr", paramLabel = "HOST:PORT", description = "AVR raw hex receiver (port 30002). Repeatable.")
     List<String> avr = new ArrayList<>();
-    @Option(names = "--sbs", paramLabel = "HOST:PORT", description = "SBS-1 BaseStation receiver (port 30003). Repeatable.")
+
+    @Option(
+            names = "--sbs",
+            paramLabel = "HOST:PORT",
+            description = "SBS-1 BaseStation receiver (port 30003). Repeatable.")
     List<String> sbs = new ArrayList<>();
-    @Option(names = "--listen-beast", paramLabel = "PORT", description = "Accept feeders that push Beast to this port. Repeatable.")
+
+    @Option(
+            names = "--listen-beast",
+            paramLabel = "PORT",
+            description = "Accept feeders that push Beast to this port. Repeatable.")
     List<Integer> listenBeast = new ArrayList<>();
-    @Option(names = "--listen-avr", paramLabel = "PORT", description = "Accept feeders that push AVR to this port. Repeatable.")
+
+    @Option(
+            names = "--listen-avr",
+            paramLabel = "PORT",
+            description = "Accept feeders that push AVR to this port. Repeatable.")
     List<Integer> listenAvr = new ArrayList<>();
-    @Option(names = "--file", paramLabel = "PATH", description = "Capture file (Beast, AVR or SBS; gzip detected). Repeatable.")
+
+    @Option(
+            names = "--file",
+            paramLabel = "PATH",
+            description = "Capture file (Beast, AVR or SBS; gzip detected). Repeatable.")
     List<Path> files = new ArrayList<>();
-    @Option(names = "--file-speed", paramLabel = "N", defaultValue = "1",
-            description = "Pace of file playback: 1 = recorded pace, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--file-speed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Pace of file playback: 1 = recorded pace, 0 = as fast as possible (default ${DEFAULT-VALUE}).")
     double fileSpeed;
-    @Option(names = "--asterix", paramLabel = "URI",
+
+    @Option(
+            names = "--asterix",
+            paramLabel = "URI",
             description = "ASTERIX radar feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
                     + "or file:PATH (raw, .ff or pcap). Repeatable; needs --radar-config for the radar sites.")
     List<String> asterix = new ArrayList<>();
-    @Option(names = "--radar-config", paramLabel = "FILE",
-            description = "Radar sites (SAC/SIC, position, rotation, accuracy) and optional radar feeds, JSON; see docs/RADAR.md.")
+
+    @Option(
+            names = "--radar-config",
+            paramLabel = "FILE",
+            description =
+                    "Radar sites (SAC/SIC, position, rotation, accuracy) and optional radar feeds, JSON; see docs/RADAR.md.")
     Path radarConfig;
-    @Option(names = "--reference", paramLabel = "LAT,LON", description = "Receiver position, for local CPR decoding of first positions.")
+
+    @Option(
+            names = "--reference",
+            paramLabel = "LAT,LON",
+            description = "Receiver position, for local CPR decoding of first positions.")
     String reference;
-    @Option(names = "--sim", paramLabel = "SCENARIO",
+
+    @Option(
+            names = "--sim",
+            paramLabel = "SCENARIO",
             description = "Play a scenario (built-in name or YAML file) in real time alongside the other feeds.")
     String sim;
-    @Option(names = "--speed", paramLabel = "N", defaultValue = "1",
+
+    @Option(
+            names = "--speed",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "With --sim: scenario seconds per wall-clock second (default ${DEFAULT-VALUE}).")
     double speed;
-    @Option(names = "--flightplans", paramLabel = "DIR",
-            description = "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
+
+    @Option(
+            names = "--flightplans",
+            paramLabel = "DIR",
+            description =
+                    "Watched folder of ICAO ATS messages (*.txt, *.fpl: FPL, CHG, DLA, CNL, DEP, ARR), read at start and on every change.")
     Path flightPlanDir;
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port of the console (default ${DEFAULT-VALUE}).")
     int port;
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the console binds to (default ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--bind",
+            defaultValue = "0.0.0.0",
+            description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
+
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
@@ -88,16 +147,25 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (beast.isEmpty() && avr.isEmpty() && sbs.isEmpty() && listenBeast.isEmpty() && listenAvr.isEmpty() && files.isEmpty()
-                && asterix.isEmpty() && radarConfig == null && sim == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+        if (beast.isEmpty()
+                && avr.isEmpty()
+                && sbs.isEmpty()
+                && listenBeast.isEmpty()
+                && listenAvr.isEmpty()
+                && files.isEmpty()
+                && asterix.isEmpty()
+                && radarConfig == null
+                && sim == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "no feed given: use --beast, --avr, --sbs, --listen-beast, --listen-avr, --file, --asterix, --radar-config "
                             + "or --sim (or `vigil demo` for a built-in scenario)");
         }
         Scenario scenario = null;
         if (sim != null) {
             if (!(speed > 0) || Double.isInfinite(speed)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be a number > 0, got " + speed);
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--speed must be a number > 0, got " + speed);
             }
             try {
                 scenario = ScenarioLoader.load(sim);
@@ -106,7 +174,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (!asterix.isEmpty() && radarConfig == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--asterix needs --radar-config FILE: plots are placed from each radar's position (see docs/RADAR.md)");
         }
         Security security;
@@ -125,7 +194,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (flightPlanDir != null && !java.nio.file.Files.isDirectory(flightPlanDir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--flightplans: not a directory: " + flightPlanDir);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--flightplans: not a directory: " + flightPlanDir);
         }
         for (Path f : files) {
             if (!java.nio.file.Files.isReadable(f)) {
@@ -133,32 +203,60 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Scenario sc = scenario;
-        return serve(secure, security, bind, port, radarSites, sc, speed, flightPlanDir, server -> {
-            if (reference != null) {
-                double[] ll = Args.latLon(spec, "--reference", reference);
-                server.pipeline().setReceiver(ll[0], ll[1]);
-            }
-            int n = 0;
-            for (String hp : beast) n = addClient(server, hp, FeedFormat.BEAST, n);
-            for (String hp : avr) n = addClient(server, hp, FeedFormat.AVR, n);
-            for (String hp : sbs) n = addClient(server, hp, FeedFormat.SBS, n);
-            for (int p : listenBeast) {
-                server.feeds().add(new TcpListenerSource("listen-beast-" + p, null, Args.port(spec, p), FeedFormat.BEAST, server.delivery()));
-            }
-            for (int p : listenAvr) {
-                server.feeds().add(new TcpListenerSource("listen-avr-" + p, null, Args.port(spec, p), FeedFormat.AVR, server.delivery()));
-            }
-            for (Path f : files) {
-                server.feeds().add(new FileSource("file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
-            }
-            if (radarConfig != null) addRadar(server);
-        }, (server, live, bound) -> {
-            if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
-            System.out.printf("Vigil %s: console at %s://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
-                    LiveServer.VERSION, secure.scheme(), "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind, bound,
-                    server.feeds().feeds().size());
-            return true;
-        });
+        return serve(
+                secure,
+                security,
+                bind,
+                port,
+                radarSites,
+                sc,
+                speed,
+                flightPlanDir,
+                server -> {
+                    if (reference != null) {
+                        double[] ll = Args.latLon(spec, "--reference", reference);
+                        server.pipeline().setReceiver(ll[0], ll[1]);
+                    }
+                    int n = 0;
+                    for (String hp : beast) n = addClient(server, hp, FeedFormat.BEAST, n);
+                    for (String hp : avr) n = addClient(server, hp, FeedFormat.AVR, n);
+                    for (String hp : sbs) n = addClient(server, hp, FeedFormat.SBS, n);
+                    for (int p : listenBeast) {
+                        server.feeds()
+                                .add(new TcpListenerSource(
+                                        "listen-beast-" + p,
+                                        null,
+                                        Args.port(spec, p),
+                                        FeedFormat.BEAST,
+                                        server.delivery()));
+                    }
+                    for (int p : listenAvr) {
+                        server.feeds()
+                                .add(new TcpListenerSource(
+                                        "listen-avr-" + p,
+                                        null,
+                                        Args.port(spec, p),
+                                        FeedFormat.AVR,
+                                        server.delivery()));
+                    }
+                    for (Path f : files) {
+                        server.feeds()
+                                .add(new FileSource(
+                                        "file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
+                    }
+                    if (radarConfig != null) addRadar(server);
+                },
+                (server, live, bound) -> {
+                    if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
+                    System.out.printf(
+                            "Vigil %s: console at %s://%s:%d/ with %d feed(s); Ctrl-C to stop.%n",
+                            LiveServer.VERSION,
+                            secure.scheme(),
+                            "0.0.0.0".equals(bind) ? InetAddress.getLocalHost().getHostName() : bind,
+                            bound,
+                            server.feeds().feeds().size());
+                    return true;
+                });
     }
 
     /** The feeds of a command, added to the server before the restart rebuild. */
@@ -180,28 +278,46 @@ public final class RunCommand implements Callable<Integer> {
      * @param radarSites the radar sites of the feeds (a scenario's are added here)
      * @param scenario   a scenario played in real time, or null
      */
-    static int serve(ServerSecurity secure, Security security, String bind, int port, List<RadarSite> radarSites,
-                     Scenario scenario, double speed, Path flightPlanDir, Feeds feeds, Banner banner) throws Exception {
+    static int serve(
+            ServerSecurity secure,
+            Security security,
+            String bind,
+            int port,
+            List<RadarSite> radarSites,
+            Scenario scenario,
+            double speed,
+            Path flightPlanDir,
+            Feeds feeds,
+            Banner banner)
+            throws Exception {
         List<RadarSite> radars = new ArrayList<>(radarSites);
         if (scenario != null) for (RadarSpec r : scenario.radars()) radars.add(SimFeed.site(r));
         org.vigil.server.recording.RecordingManifest before = secure.previousManifest();
         // closed in reverse order: the server (and its last events) before the recorder
-        try (security; Recorder recorder = secure.openRecorder(radars, scenario == null ? null : scenario.name());
-             LiveServer server = new LiveServer(Theatres.blackSea(), bind, port, security, new RecordingTap(recorder))) {
+        try (security;
+                Recorder recorder = secure.openRecorder(radars, scenario == null ? null : scenario.name());
+                LiveServer server =
+                        new LiveServer(Theatres.blackSea(), bind, port, security, new RecordingTap(recorder))) {
             feeds.addTo(server);
             if (flightPlanDir != null) {
-                server.feeds().add(new org.vigil.server.flightplan.FlightPlanFolderWatcher("flightplans-" + flightPlanDir.getFileName(),
-                        flightPlanDir, server.flightPlanIntake()));
+                server.feeds()
+                        .add(new org.vigil.server.flightplan.FlightPlanFolderWatcher(
+                                "flightplans-" + flightPlanDir.getFileName(),
+                                flightPlanDir,
+                                server.flightPlanIntake()));
             }
             // a recording already there: rebuild the picture before the feeds start (they start in server.start())
             // and resume the scenario where it ends
-            long recorded = RestartOnStart.rebuild(server, recorder, before, radars, scenario == null ? null : scenario.name());
-            LiveSimulation live = scenario == null ? null
+            long recorded =
+                    RestartOnStart.rebuild(server, recorder, before, radars, scenario == null ? null : scenario.name());
+            LiveSimulation live = scenario == null
+                    ? null
                     : server.addInput(new LiveSimulation(server, scenario, speed, true, recorded));
             int bound = server.start();
             boolean progress = banner.print(server, live, bound);
             signInNote(security);
-            System.out.println("Recording inputs and events in " + recorder.config().directory().toAbsolutePath());
+            System.out.println("Recording inputs and events in "
+                    + recorder.config().directory().toAbsolutePath());
             if (live != null && !progress) Progress.whileRunning(live, scenario.name(), scenario.durationSeconds());
             server.runUntilStopped();
         }
@@ -231,41 +347,58 @@ public final class RunCommand implements Callable<Integer> {
             if (uri.startsWith("file:")) {
                 Path path = Path.of(uri.substring(5));
                 if (!java.nio.file.Files.isReadable(path)) throw new IllegalArgumentException("cannot read " + path);
-                return new AsterixFileSource(name, path, AsterixFileSource.Format.AUTO, null, network,
-                        server.radarSink(), server.radarLock());
+                return new AsterixFileSource(
+                        name,
+                        path,
+                        AsterixFileSource.Format.AUTO,
+                        null,
+                        network,
+                        server.radarSink(),
+                        server.radarLock());
             }
             URI u = new URI(uri);
             if (u.getPort() < 1) throw new IllegalArgumentException("no port");
             switch (String.valueOf(u.getScheme()).toLowerCase(java.util.Locale.ROOT)) {
                 case "udp": {
-                    InetAddress host = u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
+                    InetAddress host =
+                            u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
                     InetAddress group = host != null && host.isMulticastAddress() ? host : null;
                     InetAddress bind = group == null ? host : null;
-                    return new AsterixUdpSource(name, bind, u.getPort(), group, null, network, server.radarSink(), server.radarLock());
+                    return new AsterixUdpSource(
+                            name, bind, u.getPort(), group, null, network, server.radarSink(), server.radarLock());
                 }
                 case "tcp":
                     if (u.getHost() == null) throw new IllegalArgumentException("no host");
-                    return new AsterixTcpSource(name, u.getHost(), u.getPort(), network, server.radarSink(), server.radarLock());
+                    return new AsterixTcpSource(
+                            name, u.getHost(), u.getPort(), network, server.radarSink(), server.radarLock());
                 default:
                     throw new IllegalArgumentException("scheme must be udp, tcp or file");
             }
         } catch (URISyntaxException | java.net.UnknownHostException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--asterix expects udp://GROUP:PORT, udp://:PORT, tcp://HOST:PORT or file:PATH, got '" + uri + "': " + e.getMessage());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--asterix expects udp://GROUP:PORT, udp://:PORT, tcp://HOST:PORT or file:PATH, got '" + uri + "': "
+                            + e.getMessage());
         }
     }
 
     private int addClient(LiveServer server, String hostPort, FeedFormat format, int n) {
         String[] hp = Args.hostPort(spec, "--" + format.name().toLowerCase(java.util.Locale.ROOT), hostPort);
-        server.feeds().add(new TcpClientSource(format.name().toLowerCase(java.util.Locale.ROOT) + "-" + hostPort,
-                hp[0], Integer.parseInt(hp[1]), format, server.delivery()));
+        server.feeds()
+                .add(new TcpClientSource(
+                        format.name().toLowerCase(java.util.Locale.ROOT) + "-" + hostPort,
+                        hp[0],
+                        Integer.parseInt(hp[1]),
+                        format,
+                        server.delivery()));
         return n + 1;
     }
 
     /** Tells how to sign in when the admin came from the environment (else Security prints the setup link). */
     static void signInNote(Security security) {
         if (security.adminFromEnvironment()) {
-            System.out.println("Sign in as the administrator from VIGIL_ADMIN_PASSWORD (user VIGIL_ADMIN_USER, default admin).");
+            System.out.println(
+                    "Sign in as the administrator from VIGIL_ADMIN_PASSWORD (user VIGIL_ADMIN_USER, default admin).");
         }
     }
 }

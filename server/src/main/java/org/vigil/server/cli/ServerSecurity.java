@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import org.vigil.core.radar.RadarSite;
 import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
-import java.util.List;
-import org.vigil.core.radar.RadarSite;
-import org.vigil.server.recording.RecordingManifest;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RecordingManifest;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,23 +28,36 @@ public final class ServerSecurity {
     /** Password of the {@code --db-user} of a PostgreSQL {@code --db-url}. */
     public static final String ENV_DB_PASSWORD = "VIGIL_DB_PASSWORD";
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = ".vigil",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = ".vigil",
             description = "Data directory: users, audit trail and the recording (default ${DEFAULT-VALUE}).")
     Path data;
-    @Option(names = "--db-url", paramLabel = "JDBC-URL",
-            description = "Events, users and audit in a shared PostgreSQL (jdbc:postgresql://HOST/DB) instead of SQLite "
-                    + "in the data directory; password from env " + ENV_DB_PASSWORD + ".")
+
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC-URL",
+            description =
+                    "Events, users and audit in a shared PostgreSQL (jdbc:postgresql://HOST/DB) instead of SQLite "
+                            + "in the data directory; password from env " + ENV_DB_PASSWORD + ".")
     String dbUrl;
+
     @Option(names = "--db-user", paramLabel = "NAME", description = "Database user for --db-url.")
     String dbUser;
-    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
-            description = "Serve HTTPS only, with this PKCS#12 keystore; its password from env " + ENV_TLS_PASSWORD + ".")
+
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE.p12",
+            description =
+                    "Serve HTTPS only, with this PKCS#12 keystore; its password from env " + ENV_TLS_PASSWORD + ".")
     Path tlsKeystore;
 
     /** Where the recorder keeps its journal and (embedded) its database: {@code DATA/recording}. */
     public RecorderConfig recorderConfig() {
         Path dir = data.resolve("recording");
-        return dbUrl == null ? RecorderConfig.embedded(dir)
+        return dbUrl == null
+                ? RecorderConfig.embedded(dir)
                 : RecorderConfig.shared(dir, dbUrl, dbUser, System.getenv(ENV_DB_PASSWORD));
     }
 
@@ -62,8 +75,11 @@ public final class ServerSecurity {
         SecurityConfig config = SecurityConfig.defaults();
         if (tlsKeystore != null) {
             String pw = System.getenv(ENV_TLS_PASSWORD);
-            if (pw == null) throw new IllegalArgumentException("--tls-keystore needs the keystore password in env " + ENV_TLS_PASSWORD);
-            if (!Files.isReadable(tlsKeystore)) throw new IllegalArgumentException("cannot read --tls-keystore " + tlsKeystore);
+            if (pw == null)
+                throw new IllegalArgumentException(
+                        "--tls-keystore needs the keystore password in env " + ENV_TLS_PASSWORD);
+            if (!Files.isReadable(tlsKeystore))
+                throw new IllegalArgumentException("cannot read --tls-keystore " + tlsKeystore);
             config = config.withTls(tlsKeystore, pw.toCharArray());
         }
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());

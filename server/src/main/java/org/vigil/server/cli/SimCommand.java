@@ -14,15 +14,31 @@ import picocli.CommandLine.Parameters;
  * {@code vigil sim SCENARIO --out DIR [--duration 10m] [--seed N]}: runs a scenario as fast as
  * possible and writes its feeds (Beast, ASTERIX), flight plans, truth and manifest into DIR.
  */
-@Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario (built-in name or YAML file) and write feeds, truth and manifest into a directory.")
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        description =
+                "Simulate a scenario (built-in name or YAML file) and write feeds, truth and manifest into a directory.")
 public final class SimCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file.")
+    @Parameters(
+            index = "0",
+            paramLabel = "SCENARIO",
+            description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file.")
     String scenario;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the outputs (created if needed).")
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "Directory for the outputs (created if needed).")
     Path out;
-    @Option(names = "--duration", paramLabel = "TIME", description = "Simulated time, e.g. 10m or 1h (default: the scenario's).")
+
+    @Option(
+            names = "--duration",
+            paramLabel = "TIME",
+            description = "Simulated time, e.g. 10m or 1h (default: the scenario's).")
     String duration;
+
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
     Long seed;
 
@@ -41,13 +57,21 @@ public final class SimCommand implements Callable<Integer> {
         String name = sc.name();
         boolean terminal = System.console() != null;
         long t0 = System.nanoTime();
-        SimRunner.Result r = SimRunner.run(sc, out, seconds, terminal
-                ? f -> System.err.printf("\r%s: %3.0f %%", name, f * 100) : null);
+        SimRunner.Result r = SimRunner.run(
+                sc, out, seconds, terminal ? f -> System.err.printf("\r%s: %3.0f %%", name, f * 100) : null);
         double wall = (System.nanoTime() - t0) / 1e9;
         if (terminal) System.err.println();
-        System.out.printf("%s: %.0f s simulated in %.1f s (%.0fx), %d flights, %d ADS-B frames, %d radar plots, %d truth states -> %s%n",
-                sc.name(), seconds, wall, seconds / Math.max(wall, 1e-9), r.flights(), r.adsbFrames(), r.radarPlots(),
-                r.truthStates(), out);
+        System.out.printf(
+                "%s: %.0f s simulated in %.1f s (%.0fx), %d flights, %d ADS-B frames, %d radar plots, %d truth states -> %s%n",
+                sc.name(),
+                seconds,
+                wall,
+                seconds / Math.max(wall, 1e-9),
+                r.flights(),
+                r.adsbFrames(),
+                r.radarPlots(),
+                r.truthStates(),
+                out);
         return 0;
     }
 }

@@ -6,8 +6,8 @@ import org.vigil.core.airspace.Zones;
 import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.core.ident.IdentRules;
 import org.vigil.core.qra.QraYaml;
-import org.vigil.server.picture.Theatre;
 import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.server.picture.Theatre;
 
 /**
  * The one place a theatre is put together: today the bundled Black Sea 2022 data. Everything below
@@ -22,7 +22,13 @@ public final class Theatres {
      * per call (the posture changes with the supervisors' orders).
      */
     public static Theatre blackSea() {
-        return new Theatre(NationalAirspace.blackSeaDefault(), NatoMembership.defaults(), Zones.blackSeaDefault(),
-                RoutePoints.blackSea(), IdentRules.defaults(), QraYaml.defaultPosture(), ScrambleConfig.defaults());
+        return new Theatre(
+                NationalAirspace.blackSeaDefault(),
+                NatoMembership.defaults(),
+                Zones.blackSeaDefault(),
+                RoutePoints.blackSea(),
+                IdentRules.defaults(),
+                QraYaml.defaultPosture(),
+                ScrambleConfig.defaults());
     }
 }

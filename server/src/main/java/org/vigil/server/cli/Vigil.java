@@ -4,17 +4,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code vigil} command line. Each subcommand lives in its own class beside this one. */
-@Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1.0",
+@Command(
+        name = "vigil",
+        mixinStandardHelpOptions = true,
+        version = "Vigil 0.1.0",
         description = "Open air-policing system: air picture, identification, QRA and intercept.",
         subcommands = {
-                RunCommand.class,
-                DemoCommand.class,
-                DecodeCommand.class,
-                AsterixCommand.class,
-                SimCommand.class,
-                ReplayCommand.class,
-                ExportCommand.class,
-                CommandLine.HelpCommand.class
+            RunCommand.class,
+            DemoCommand.class,
+            DecodeCommand.class,
+            AsterixCommand.class,
+            SimCommand.class,
+            ReplayCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {
     @CommandLine.Spec

@@ -38,6 +38,7 @@ public final class AfterActionReport {
     static final long AFTER = 5 * 60_000_000_000L;
     /** Country outlines (Natural Earth, public domain) from vigil-core's resources. */
     static final String OUTLINE = "/airspace/black-sea-countries-crimea-ukr.geojson";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int W = 900, H = 600;
 
@@ -57,7 +58,9 @@ public final class AfterActionReport {
      */
     public static void write(EventStore store, long alertId, Writer out, EventDecoder decoder)
             throws SQLException, IOException {
-        OpenAlerts.Open alert = OpenAlerts.all(store, decoder).stream().filter(o -> o.id() == alertId).findFirst()
+        OpenAlerts.Open alert = OpenAlerts.all(store, decoder).stream()
+                .filter(o -> o.id() == alertId)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no alert " + alertId + " in the recording"));
         Long track = alert.first().trackNumber();
         long from = alert.first().dataTimeNanos() - BEFORE;
@@ -81,9 +84,13 @@ public final class AfterActionReport {
 
     /** A stored event with its decoded record. */
     record Stored(StoredEvent stored, VigilEvent event) {
-        long seq() { return stored.seq(); }
+        long seq() {
+            return stored.seq();
+        }
 
-        long dataTimeNanos() { return stored.dataTimeNanos(); }
+        long dataTimeNanos() {
+            return stored.dataTimeNanos();
+        }
     }
 
     private static List<StoredEvent> page(EventStore store, EventQuery q) throws SQLException {
@@ -97,22 +104,43 @@ public final class AfterActionReport {
         }
     }
 
-    static void write(long alertId, List<Stored> alertEvents, List<Stored> trackEvents, TrackHistory.Track track,
-                      Collection<TrackHistory.Track> all, Writer out) throws IOException {
-        IdentEvent.AlertChanged first = (IdentEvent.AlertChanged) alertEvents.get(0).event();
-        IdentEvent.AlertChanged last = (IdentEvent.AlertChanged) alertEvents.get(alertEvents.size() - 1).event();
+    static void write(
+            long alertId,
+            List<Stored> alertEvents,
+            List<Stored> trackEvents,
+            TrackHistory.Track track,
+            Collection<TrackHistory.Track> all,
+            Writer out)
+            throws IOException {
+        IdentEvent.AlertChanged first =
+                (IdentEvent.AlertChanged) alertEvents.get(0).event();
+        IdentEvent.AlertChanged last = (IdentEvent.AlertChanged)
+                alertEvents.get(alertEvents.size() - 1).event();
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Vigil after-action report: alert ")
-                .append(alertId).append("</title>\n<style>\n")
-                .append("body{font:13px/1.35 system-ui,sans-serif;margin:24px;color:#111}h1{font-size:20px}h2{font-size:16px;margin-top:24px}")
-                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}")
-                .append("th{background:#eee}.t{white-space:nowrap;font-family:monospace}svg{border:1px solid #888;background:#dfeefa}")
-                .append("@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n</style></head><body>\n");
-        h.append("<h1>After-action report: alert ").append(alertId).append(" (").append(esc(str(first.rule()))).append(")</h1>\n");
+        h.append(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Vigil after-action report: alert ")
+                .append(alertId)
+                .append("</title>\n<style>\n")
+                .append(
+                        "body{font:13px/1.35 system-ui,sans-serif;margin:24px;color:#111}h1{font-size:20px}h2{font-size:16px;margin-top:24px}")
+                .append(
+                        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}")
+                .append(
+                        "th{background:#eee}.t{white-space:nowrap;font-family:monospace}svg{border:1px solid #888;background:#dfeefa}")
+                .append(
+                        "@media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}\n</style></head><body>\n");
+        h.append("<h1>After-action report: alert ")
+                .append(alertId)
+                .append(" (")
+                .append(esc(str(first.rule())))
+                .append(")</h1>\n");
         h.append("<table class=\"summary\">\n");
         row(h, "Track", track == null ? "" : track.number + " " + (track.label()));
         if (track != null) {
-            row(h, "Identity (ICAO / callsign / squawk)", nz(track.icao) + " / " + nz(track.callsign) + " / " + nz(track.squawk));
+            row(
+                    h,
+                    "Identity (ICAO / callsign / squawk)",
+                    nz(track.icao) + " / " + nz(track.callsign) + " / " + nz(track.squawk));
         }
         row(h, "Cause", first.text() != null ? first.text() : str(first.rule()));
         row(h, "Priority", String.valueOf(first.priority()));
@@ -121,54 +149,87 @@ public final class AfterActionReport {
             IdentEvent.AlertChanged a = (IdentEvent.AlertChanged) s.event();
             StoredEvent e = s.stored();
             switch (a.change()) {
-                case ACKNOWLEDGED -> row(h, "Acknowledged", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user()));
-                case ASSIGNED -> row(h, "Assigned", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user())
-                        + " to " + str(a.assignee()));
-                case RESOLVED -> row(h, "Resolved", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user())
-                        + ": " + str(a.resolution()));
-                case RAISED, UPDATED -> { }
+                case ACKNOWLEDGED ->
+                    row(h, "Acknowledged", TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user()));
+                case ASSIGNED ->
+                    row(
+                            h,
+                            "Assigned",
+                            TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user()) + " to "
+                                    + str(a.assignee()));
+                case RESOLVED ->
+                    row(
+                            h,
+                            "Resolved",
+                            TrackExport.iso(e.dataTimeNanos()) + " by " + who(e, a.user()) + ": "
+                                    + str(a.resolution()));
+                case RAISED, UPDATED -> {}
             }
         }
         row(h, "State at end of record", str(last.state()));
         h.append("</table>\n");
 
-        h.append("<h2>Identity and reasons</h2>\n<table class=\"identity\"><tr><th>time</th><th>from</th><th>to</th><th>by</th><th>reasons</th></tr>\n");
+        h.append(
+                "<h2>Identity and reasons</h2>\n<table class=\"identity\"><tr><th>time</th><th>from</th><th>to</th><th>by</th><th>reasons</th></tr>\n");
         for (Stored s : trackEvents) {
             if (!(s.event() instanceof IdentEvent.IdentityChanged c)) continue;
             StringBuilder why = new StringBuilder();
-            for (IdentEvent.Evidence ev : c.evidence()) why.append(str(ev.text())).append('\n');
-            if (c.reason() != null) why.append("operator: ").append(str(c.user())).append(": ").append(c.reason());
-            h.append("<tr><td class=\"t\">").append(TrackExport.iso(s.dataTimeNanos())).append("</td><td>").append(esc(str(c.from())))
-                    .append("</td><td>").append(esc(str(c.to()))).append("</td><td>").append(esc(str(c.by())))
-                    .append("</td><td>").append(esc(why.toString().strip()).replace("\n", "<br>")).append("</td></tr>\n");
+            for (IdentEvent.Evidence ev : c.evidence())
+                why.append(str(ev.text())).append('\n');
+            if (c.reason() != null)
+                why.append("operator: ").append(str(c.user())).append(": ").append(c.reason());
+            h.append("<tr><td class=\"t\">")
+                    .append(TrackExport.iso(s.dataTimeNanos()))
+                    .append("</td><td>")
+                    .append(esc(str(c.from())))
+                    .append("</td><td>")
+                    .append(esc(str(c.to())))
+                    .append("</td><td>")
+                    .append(esc(str(c.by())))
+                    .append("</td><td>")
+                    .append(esc(why.toString().strip()).replace("\n", "<br>"))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
 
-        h.append("<h2>Timeline</h2>\n<table class=\"timeline\"><tr><th>time (UTC)</th><th>seq</th><th>event</th><th>who</th><th>details</th></tr>\n");
+        h.append(
+                "<h2>Timeline</h2>\n<table class=\"timeline\"><tr><th>time (UTC)</th><th>seq</th><th>event</th><th>who</th><th>details</th></tr>\n");
         List<Stored> timeline = new ArrayList<>();
         for (Stored s : trackEvents) if (!(s.event() instanceof TrackEvent.Updated)) timeline.add(s);
         for (Stored s : alertEvents) if (timeline.stream().noneMatch(x -> x.seq() == s.seq())) timeline.add(s);
         timeline.sort(Comparator.comparingLong(Stored::dataTimeNanos).thenComparingLong(Stored::seq));
         for (Stored s : timeline) {
             StoredEvent e = s.stored();
-            h.append("<tr class=\"event\"><td class=\"t\">").append(TrackExport.iso(e.dataTimeNanos())).append("</td><td>").append(e.seq())
-                    .append("</td><td>").append(esc(e.type())).append("</td><td>").append(esc(who(e, user(s.event()))))
-                    .append("</td><td>").append(esc(details(s.event()))).append("</td></tr>\n");
+            h.append("<tr class=\"event\"><td class=\"t\">")
+                    .append(TrackExport.iso(e.dataTimeNanos()))
+                    .append("</td><td>")
+                    .append(e.seq())
+                    .append("</td><td>")
+                    .append(esc(e.type()))
+                    .append("</td><td>")
+                    .append(esc(who(e, user(s.event()))))
+                    .append("</td><td>")
+                    .append(esc(details(s.event())))
+                    .append("</td></tr>\n");
         }
         h.append("</table>\n");
 
         h.append("<h2>Map</h2>\n");
         map(h, track, all);
-        h.append("\n<p>Positions: tracker reports (track events) from ").append(TrackExport.iso(alertEvents.get(0).dataTimeNanos() - BEFORE))
-                .append(" to ").append(TrackExport.iso(alertEvents.get(alertEvents.size() - 1).dataTimeNanos() + AFTER))
-                .append("; the alert's track in red, others in grey. Outlines: Natural Earth (public domain).</p>\n</body></html>\n");
+        h.append("\n<p>Positions: tracker reports (track events) from ")
+                .append(TrackExport.iso(alertEvents.get(0).dataTimeNanos() - BEFORE))
+                .append(" to ")
+                .append(TrackExport.iso(alertEvents.get(alertEvents.size() - 1).dataTimeNanos() + AFTER))
+                .append(
+                        "; the alert's track in red, others in grey. Outlines: Natural Earth (public domain).</p>\n</body></html>\n");
         out.write(h.toString());
         out.flush();
     }
 
     /** The timeline's details of one event. */
     private static String details(VigilEvent ev) {
-        if (ev instanceof IdentEvent.IdentityChanged c) return str(c.from()) + " \u2192 " + str(c.to()) + " by " + str(c.by());
+        if (ev instanceof IdentEvent.IdentityChanged c)
+            return str(c.from()) + " \u2192 " + str(c.to()) + " by " + str(c.by());
         if (ev instanceof IdentEvent.RuleFired r) return r.text() != null ? r.text() : str(r.rule());
         if (ev instanceof IdentEvent.RuleCleared r) return str(r.rule());
         if (ev instanceof OperatorEvent.OverrideSet o) return str(o.identity()) + ": " + str(o.reason());
@@ -181,19 +242,37 @@ public final class AfterActionReport {
         // the identifying keys the event carries: status, callsign, icao, squawk, identity, lat, lon, altitudeFt
         Keys k = new Keys();
         if (ev instanceof TrackEvent.Initiated x) {
-            k.put("status", x.status()).put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk())
-                    .put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
+            k.put("status", x.status())
+                    .put("callsign", x.callsign())
+                    .put("icao", x.icao())
+                    .put("squawk", x.squawk())
+                    .put("lat", x.lat())
+                    .put("lon", x.lon())
+                    .put("altitudeFt", x.altitudeFt());
         } else if (ev instanceof TrackEvent.Confirmed x) {
-            k.put("status", x.status()).put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk())
-                    .put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
+            k.put("status", x.status())
+                    .put("callsign", x.callsign())
+                    .put("icao", x.icao())
+                    .put("squawk", x.squawk())
+                    .put("lat", x.lat())
+                    .put("lon", x.lon())
+                    .put("altitudeFt", x.altitudeFt());
         } else if (ev instanceof TrackEvent.Updated x) {
             k.put("lat", x.lat()).put("lon", x.lon()).put("altitudeFt", x.altitudeFt());
         } else if (ev instanceof TrackEvent.Identifiers x) {
             k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk());
         } else if (ev instanceof TrackEvent.Disagreement x) {
-            k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk()).put("lat", x.lat()).put("lon", x.lon());
+            k.put("callsign", x.callsign())
+                    .put("icao", x.icao())
+                    .put("squawk", x.squawk())
+                    .put("lat", x.lat())
+                    .put("lon", x.lon());
         } else if (ev instanceof TrackEvent.Deleted x) {
-            k.put("callsign", x.callsign()).put("icao", x.icao()).put("squawk", x.squawk()).put("lat", x.lat()).put("lon", x.lon());
+            k.put("callsign", x.callsign())
+                    .put("icao", x.icao())
+                    .put("squawk", x.squawk())
+                    .put("lat", x.lat())
+                    .put("lon", x.lon());
         } else if (ev instanceof IdentEvent.Started x) {
             k.put("identity", x.identity());
         } else if (ev instanceof IdentEvent.Ended x) {
@@ -231,7 +310,9 @@ public final class AfterActionReport {
 
     /** The recording's actor, else the event's user, else {@code vigil}. */
     private static String who(StoredEvent e, String user) {
-        if (e.actor() != null) return e.actor().user() + (e.actor().role() == null ? "" : " (" + e.actor().role() + ")");
+        if (e.actor() != null)
+            return e.actor().user()
+                    + (e.actor().role() == null ? "" : " (" + e.actor().role() + ")");
         return user != null ? user : "vigil";
     }
 
@@ -277,22 +358,39 @@ public final class AfterActionReport {
                 e = Math.max(e, p.lon());
             }
         }
-        if (s > n) { s = 40; n = 47; w = 26; e = 42; } // nothing to show: the Black Sea
+        if (s > n) {
+            s = 40;
+            n = 47;
+            w = 26;
+            e = 42;
+        } // nothing to show: the Black Sea
         double k = Math.cos(Math.toRadians((s + n) / 2));
         double padLat = Math.max(0.5, (n - s) * 0.3), padLon = Math.max(0.5 / k, (e - w) * 0.3);
-        s -= padLat; n += padLat; w -= padLon; e += padLon;
+        s -= padLat;
+        n += padLat;
+        w -= padLon;
+        e += padLon;
         // fit to W x H keeping the aspect
         double spanX = (e - w) * k, spanY = n - s;
         if (spanX / spanY > (double) W / H) {
             double grow = (spanX * H / W - spanY) / 2;
-            s -= grow; n += grow;
+            s -= grow;
+            n += grow;
         } else {
             double grow = (spanY * W / H / k - (e - w)) / 2;
-            w -= grow; e += grow;
+            w -= grow;
+            e += grow;
         }
         Proj pr = new Proj(w, n, W / (e - w), H / (n - s));
-        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\">\n");
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(W)
+                .append("\" height=\"")
+                .append(H)
+                .append("\" viewBox=\"0 0 ")
+                .append(W)
+                .append(' ')
+                .append(H)
+                .append("\">\n");
         outline(h, pr, s, n, w, e);
         for (TrackHistory.Track t : all) {
             if (focus != null && t.number == focus.number) continue;
@@ -301,19 +399,32 @@ public final class AfterActionReport {
         if (focus != null) {
             polyline(h, pr, focus, "#c00", 2.5);
             TrackHistory.Point a = focus.points.get(0);
-            h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#c00\">%s</text>\n",
-                    pr.x(a.lon()) + 4, pr.y(a.lat()) - 4, esc(focus.label())));
+            h.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#c00\">%s</text>\n",
+                    pr.x(a.lon()) + 4,
+                    pr.y(a.lat()) - 4,
+                    esc(focus.label())));
         }
         h.append("</svg>");
     }
 
     private record Proj(double west, double north, double sx, double sy) {
-        double x(double lon) { return (lon - west) * sx; }
-        double y(double lat) { return (north - lat) * sy; }
+        double x(double lon) {
+            return (lon - west) * sx;
+        }
+
+        double y(double lat) {
+            return (north - lat) * sy;
+        }
     }
 
     private static void polyline(StringBuilder h, Proj pr, TrackHistory.Track t, String colour, double width) {
-        h.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"").append(width).append("\" points=\"");
+        h.append("<polyline fill=\"none\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"")
+                .append(width)
+                .append("\" points=\"");
         for (TrackHistory.Point p : t.points) {
             h.append(String.format(Locale.ROOT, "%.1f,%.1f ", pr.x(p.lon()), pr.y(p.lat())));
         }
@@ -347,14 +458,18 @@ public final class AfterActionReport {
                     boolean touches = false;
                     for (JsonNode c : ring) {
                         double lon = c.get(0).asDouble(), lat = c.get(1).asDouble();
-                        if (lat >= s - 1 && lat <= n + 1 && lon >= w - 1 && lon <= e + 1) { touches = true; break; }
+                        if (lat >= s - 1 && lat <= n + 1 && lon >= w - 1 && lon <= e + 1) {
+                            touches = true;
+                            break;
+                        }
                     }
                     if (!touches) continue;
                     char cmd = 'M';
                     long lastX = Long.MIN_VALUE, lastY = Long.MIN_VALUE;
                     for (JsonNode c : ring) {
                         // whole pixels: the outline is background; consecutive equal points are left out
-                        long x = Math.round(pr.x(c.get(0).asDouble())), y = Math.round(pr.y(c.get(1).asDouble()));
+                        long x = Math.round(pr.x(c.get(0).asDouble())),
+                                y = Math.round(pr.y(c.get(1).asDouble()));
                         if (x == lastX && y == lastY) continue;
                         d.append(cmd).append(x).append(' ').append(y);
                         lastX = x;
@@ -365,7 +480,11 @@ public final class AfterActionReport {
                 }
             }
             if (d.length() > 0) {
-                h.append("<path d=\"").append(d).append("\"><title>").append(esc(f.path("properties").path("name").asText(""))).append("</title></path>\n");
+                h.append("<path d=\"")
+                        .append(d)
+                        .append("\"><title>")
+                        .append(esc(f.path("properties").path("name").asText("")))
+                        .append("</title></path>\n");
             }
         }
         h.append("</g>\n");

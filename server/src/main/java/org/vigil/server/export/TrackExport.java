@@ -29,7 +29,11 @@ import javax.xml.stream.XMLStreamWriter;
  * height) and as feet in CSV; absent altitude is left out (GeoJSON 2-D position, KML clamped).
  */
 public final class TrackExport {
-    public enum Format { GEOJSON, KML, CSV }
+    public enum Format {
+        GEOJSON,
+        KML,
+        CSV
+    }
 
     private static final double FT = 0.3048;
 
@@ -44,7 +48,8 @@ public final class TrackExport {
     }
 
     static String iso(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L))
+                .toString();
     }
 
     public static void geoJson(Collection<TrackHistory.Track> tracks, OutputStream out) throws IOException {
@@ -145,7 +150,8 @@ public final class TrackExport {
     }
 
     /** Header of the CSV export. */
-    public static final String CSV_HEADER = "track,time,lat,lon,altitude_ft,speed_kt,track_deg,icao,callsign,squawk,identity";
+    public static final String CSV_HEADER =
+            "track,time,lat,lon,altitude_ft,speed_kt,track_deg,icao,callsign,squawk,identity";
 
     public static void csv(Collection<TrackHistory.Track> tracks, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -153,9 +159,20 @@ public final class TrackExport {
         w.write("\r\n");
         for (TrackHistory.Track t : tracks) {
             for (TrackHistory.Point p : t.points) {
-                w.write(String.format(Locale.ROOT, "%d,%s,%.6f,%.6f,%s,%s,%s,%s,%s,%s,%s\r\n", t.number, iso(p.timeNanos()),
-                        p.lat(), p.lon(), num(p.altitudeFt(), 0), num(p.speedKt(), 1), num(p.courseDeg(), 1),
-                        cell(t.icao), cell(t.callsign), cell(t.squawk), cell(t.identity)));
+                w.write(String.format(
+                        Locale.ROOT,
+                        "%d,%s,%.6f,%.6f,%s,%s,%s,%s,%s,%s,%s\r\n",
+                        t.number,
+                        iso(p.timeNanos()),
+                        p.lat(),
+                        p.lon(),
+                        num(p.altitudeFt(), 0),
+                        num(p.speedKt(), 1),
+                        num(p.courseDeg(), 1),
+                        cell(t.icao),
+                        cell(t.callsign),
+                        cell(t.squawk),
+                        cell(t.identity)));
             }
         }
         w.flush();

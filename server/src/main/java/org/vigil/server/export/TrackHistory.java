@@ -37,9 +37,13 @@ public final class TrackHistory {
             this.number = number;
         }
 
-        public long startNanos() { return points.get(0).timeNanos(); }
+        public long startNanos() {
+            return points.get(0).timeNanos();
+        }
 
-        public long endNanos() { return points.get(points.size() - 1).timeNanos(); }
+        public long endNanos() {
+            return points.get(points.size() - 1).timeNanos();
+        }
 
         /** Operator label: callsign, else ICAO address, else the track number. */
         public String label() {
@@ -60,7 +64,8 @@ public final class TrackHistory {
         List<StoredEvent> events = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<StoredEvent> page = store.query(EventQuery.between(fromNanos, toNanos).after(after));
+            List<StoredEvent> page =
+                    store.query(EventQuery.between(fromNanos, toNanos).after(after));
             for (StoredEvent e : page) if (e.trackNumber() != null) events.add(e);
             if (page.size() < EventQuery.DEFAULT_LIMIT) break;
             after = page.get(page.size() - 1).seq();
@@ -98,21 +103,26 @@ public final class TrackHistory {
             if (c.to() != null) t.identity = c.to();
         } else if (ev instanceof TrackEvent.Initiated x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
-                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+                    .points
+                    .add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
         } else if (ev instanceof TrackEvent.Confirmed x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
-                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+                    .points
+                    .add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
         } else if (ev instanceof TrackEvent.Updated x) {
             tracks.computeIfAbsent(n, Track::new)
-                    .points.add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+                    .points
+                    .add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
         } else if (ev instanceof TrackEvent.Identifiers x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk());
         } else if (ev instanceof TrackEvent.Disagreement x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
-                    .points.add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
+                    .points
+                    .add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
         } else if (ev instanceof TrackEvent.Deleted x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
-                    .points.add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
+                    .points
+                    .add(new Point(at, x.lat(), x.lon(), Double.NaN, Double.NaN, Double.NaN));
         }
     }
 

@@ -15,12 +15,18 @@ public final class Backoff {
     private final long maxMillis;
     /** Given a bound b > 0, returns a jitter in [0, b). */
     private final LongUnaryOperator jitter;
+
     private long next;
 
-    public Backoff() { this(DEFAULT_MIN_MILLIS, DEFAULT_MAX_MILLIS); }
+    public Backoff() {
+        this(DEFAULT_MIN_MILLIS, DEFAULT_MAX_MILLIS);
+    }
 
     public Backoff(long minMillis, long maxMillis) {
-        this(minMillis, maxMillis, bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+        this(
+                minMillis,
+                maxMillis,
+                bound -> java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
     }
 
     Backoff(long minMillis, long maxMillis, LongUnaryOperator jitter) {
@@ -39,5 +45,7 @@ public final class Backoff {
         return base + (j > 0 ? jitter.applyAsLong(j) : 0);
     }
 
-    public void reset() { next = minMillis; }
+    public void reset() {
+        next = minMillis;
+    }
 }

@@ -30,24 +30,73 @@ public final class Feed {
         this.format = format;
     }
 
-    public String name() { return name; }
-    public FeedKind kind() { return kind; }
-    public String endpoint() { return endpoint; }
-    public FeedFormat format() { return format; }
-    public FeedCounters counters() { return counters; }
-    public FeedState state() { return state; }
-    public long connects() { return connects.get(); }
-    public long disconnects() { return disconnects.get(); }
-    public long connectionsRefused() { return connectionsRefused.get(); }
-    public long sinkErrors() { return sinkErrors.get(); }
-    public String lastError() { return lastError; }
+    public String name() {
+        return name;
+    }
 
-    void state(FeedState s) { state = s; }
-    void connected() { connects.incrementAndGet(); }
-    void disconnected() { disconnects.incrementAndGet(); }
-    void refused() { connectionsRefused.incrementAndGet(); }
-    void sinkFailed() { sinkErrors.incrementAndGet(); }
-    void lastError(String text) { lastError = text; }
+    public FeedKind kind() {
+        return kind;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public FeedFormat format() {
+        return format;
+    }
+
+    public FeedCounters counters() {
+        return counters;
+    }
+
+    public FeedState state() {
+        return state;
+    }
+
+    public long connects() {
+        return connects.get();
+    }
+
+    public long disconnects() {
+        return disconnects.get();
+    }
+
+    public long connectionsRefused() {
+        return connectionsRefused.get();
+    }
+
+    public long sinkErrors() {
+        return sinkErrors.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    void state(FeedState s) {
+        state = s;
+    }
+
+    void connected() {
+        connects.incrementAndGet();
+    }
+
+    void disconnected() {
+        disconnects.incrementAndGet();
+    }
+
+    void refused() {
+        connectionsRefused.incrementAndGet();
+    }
+
+    void sinkFailed() {
+        sinkErrors.incrementAndGet();
+    }
+
+    void lastError(String text) {
+        lastError = text;
+    }
 
     /** Immutable snapshot (allocates; for the status API). */
     public FeedStatus status() {
@@ -55,13 +104,26 @@ public final class Feed {
     }
 
     FeedStatus status(FeedFormat actualFormat) {
-        return new FeedStatus(name, kind.label, endpoint,
+        return new FeedStatus(
+                name,
+                kind.label,
+                endpoint,
                 actualFormat == null ? "auto" : actualFormat.name().toLowerCase(java.util.Locale.ROOT),
-                state.label, counters.framesAccepted(), counters.bytesRead(), counters.rejectsByReason(),
-                counters.skipsByReason(), connects.get(), disconnects.get(), connectionsRefused.get(),
-                sinkErrors.get(), counters.lastFrameTimeNanos(), lastError);
+                state.label,
+                counters.framesAccepted(),
+                counters.bytesRead(),
+                counters.rejectsByReason(),
+                counters.skipsByReason(),
+                connects.get(),
+                disconnects.get(),
+                connectionsRefused.get(),
+                sinkErrors.get(),
+                counters.lastFrameTimeNanos(),
+                lastError);
     }
 
     @Override
-    public String toString() { return name + " (" + kind.label + " " + endpoint + ", " + state.label + ")"; }
+    public String toString() {
+        return name + " (" + kind.label + " " + endpoint + ", " + state.label + ")";
+    }
 }

@@ -35,6 +35,7 @@ public final class FeedDelivery {
     private final Object lock;
     /** Null: deliver under {@link #lock}. */
     private final Handoff handoff;
+
     private final Function<FeedCounters, FrameSink> frames;
     private final Function<FeedCounters, SbsSink> messages;
 
@@ -52,7 +53,8 @@ public final class FeedDelivery {
      * feed's counters, so that the decoding pipeline can count what only it can see (e.g.
      * {@code counters.reject(RejectReason.BAD_CRC)}) on the right feed. Either may be null.
      */
-    public FeedDelivery(Object lock, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
+    public FeedDelivery(
+            Object lock, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
         this.lock = Objects.requireNonNull(lock, "lock");
         this.handoff = null;
         this.frames = frames;
@@ -63,18 +65,22 @@ public final class FeedDelivery {
      * Consumers owned by one thread (docs/ARCHITECTURE.md "Threads"): the feed threads frame, then
      * hand each frame or message over through {@code handoff}; no lock is shared with the consumers.
      */
-    public FeedDelivery(Handoff handoff, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
+    public FeedDelivery(
+            Handoff handoff, Function<FeedCounters, FrameSink> frames, Function<FeedCounters, SbsSink> messages) {
         this.lock = new Object();
         this.handoff = Objects.requireNonNull(handoff, "handoff");
         this.frames = frames;
         this.messages = messages;
     }
 
-    public Object lock() { return lock; }
+    public Object lock() {
+        return lock;
+    }
 
     /** A frame sink that delivers under the lock and counts consumer failures on {@code feed}. */
     FrameSink frameSinkFor(Feed feed) {
-        if (frames == null) throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
+        if (frames == null)
+            throw new IllegalArgumentException("feed " + feed.name() + " carries frames but no frame consumer is set");
         final FrameSink frames = Objects.requireNonNull(this.frames.apply(feed.counters()), "frame consumer");
         if (handoff != null) {
             return handoff.frames((buf, off, len, timeNanos, mlat, signal) -> {
@@ -98,7 +104,8 @@ public final class FeedDelivery {
 
     /** An SBS sink that delivers under the lock and counts consumer failures on {@code feed}. */
     SbsSink sbsSinkFor(Feed feed) {
-        if (messages == null) throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
+        if (messages == null)
+            throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
         final SbsSink messages = Objects.requireNonNull(this.messages.apply(feed.counters()), "message consumer");
         if (handoff != null) {
             // one stream, one thread: the parser reuses its message, so it is handed over and waited for

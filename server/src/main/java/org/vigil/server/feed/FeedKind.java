@@ -11,5 +11,7 @@ public enum FeedKind {
 
     public final String label;
 
-    FeedKind(String label) { this.label = label; }
+    FeedKind(String label) {
+        this.label = label;
+    }
 }

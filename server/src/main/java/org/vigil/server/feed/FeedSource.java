@@ -21,10 +21,14 @@ public abstract class FeedSource implements AutoCloseable {
         this.delivery = delivery;
     }
 
-    public final Feed feed() { return feed; }
+    public final Feed feed() {
+        return feed;
+    }
 
     /** Snapshot for the status API. */
-    public FeedStatus status() { return feed.status(); }
+    public FeedStatus status() {
+        return feed.status();
+    }
 
     public final synchronized void start() {
         if (thread != null) throw new IllegalStateException("feed " + feed.name() + " already started");
@@ -53,7 +57,9 @@ public abstract class FeedSource implements AutoCloseable {
 
     protected abstract void wakeUp();
 
-    protected final boolean running() { return running; }
+    protected final boolean running() {
+        return running;
+    }
 
     /** Stops reading and waits up to 5 s for the reader thread(s). */
     public void stop() {
@@ -78,17 +84,23 @@ public abstract class FeedSource implements AutoCloseable {
     /** Waits until the reader thread has ended (a file at its end, or after stop). */
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
-        synchronized (this) { t = thread; }
+        synchronized (this) {
+            t = thread;
+        }
         if (t == null) return false;
         t.join(Math.max(1, unit.toMillis(timeout)));
         return !t.isAlive();
     }
 
     @Override
-    public void close() { stop(); }
+    public void close() {
+        stop();
+    }
 
     /** Receive time at the rim: wall clock per read chunk, nanoseconds since the epoch. */
-    protected static long nowNanos() { return System.currentTimeMillis() * 1_000_000L; }
+    protected static long nowNanos() {
+        return System.currentTimeMillis() * 1_000_000L;
+    }
 
     /** Sleeps, returning false when interrupted (stop requested). */
     protected static boolean sleepMillis(long millis) {

@@ -21,5 +21,7 @@ public enum FeedState {
 
     public final String label;
 
-    FeedState(String label) { this.label = label; }
+    FeedState(String label) {
+        this.label = label;
+    }
 }

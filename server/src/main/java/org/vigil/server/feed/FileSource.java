@@ -28,7 +28,7 @@ import org.vigil.codec.modes.ModeSMessage;
  * waiting between frames without holding the consumers' lock.
  */
 public final class FileSource extends FeedSource {
-        private static final long REBASE_NANOS = 3_600_000_000_000L;
+    private static final long REBASE_NANOS = 3_600_000_000_000L;
 
     private final Path path;
     private final FeedFormat givenFormat;
@@ -38,9 +38,9 @@ public final class FileSource extends FeedSource {
 
     // clock state, only touched by the reader thread
     private long dataStartNanos = Long.MIN_VALUE; // data time of the first timed frame
-    private long wallStartNanos;                 // System.nanoTime() at that frame
-    private long mlatBase = -1;                  // 12 MHz count at the last rebase
-    private long mlatBaseNanos;                  // data time assigned at the last rebase
+    private long wallStartNanos; // System.nanoTime() at that frame
+    private long mlatBase = -1; // 12 MHz count at the last rebase
+    private long mlatBaseNanos; // data time assigned at the last rebase
     private long lastDataNanos;
 
     /**
@@ -48,9 +48,11 @@ public final class FileSource extends FeedSource {
      * @param speed            0 = as fast as possible, 1 = recorded pace, 2 = twice as fast
      * @param utcOffsetMinutes offset from UTC of the SBS recording's clock (0 for readsb)
      */
-    public FileSource(String name, Path path, FeedFormat format, double speed, int utcOffsetMinutes, FeedDelivery delivery) {
+    public FileSource(
+            String name, Path path, FeedFormat format, double speed, int utcOffsetMinutes, FeedDelivery delivery) {
         super(new Feed(name, FeedKind.FILE, path.toString(), format), delivery);
-        if (!(speed >= 0) || Double.isInfinite(speed)) throw new IllegalArgumentException("speed must be >= 0: " + speed);
+        if (!(speed >= 0) || Double.isInfinite(speed))
+            throw new IllegalArgumentException("speed must be >= 0: " + speed);
         this.path = path;
         this.givenFormat = format;
         this.actualFormat = format;
@@ -63,10 +65,14 @@ public final class FileSource extends FeedSource {
     }
 
     /** Format in use (detected once the file is opened), null before. */
-    public FeedFormat format() { return actualFormat; }
+    public FeedFormat format() {
+        return actualFormat;
+    }
 
     @Override
-    public FeedStatus status() { return feed.status(actualFormat); }
+    public FeedStatus status() {
+        return feed.status(actualFormat);
+    }
 
     @Override
     protected void runFeed() {
@@ -148,7 +154,9 @@ public final class FileSource extends FeedSource {
     }
 
     /** 12 MHz ticks to nanoseconds (1000/12 ns a tick); no overflow for 48-bit counts. */
-    private static long ticksToNanos(long ticks) { return ticks * 1000 / 12; }
+    private static long ticksToNanos(long ticks) {
+        return ticks * 1000 / 12;
+    }
 
     /** At recorded pace, waits until the wall clock has caught up with {@code dataNanos}. */
     private void pace(long dataNanos) {

@@ -52,7 +52,8 @@ public final class ReconnectingTcpClient {
     private volatile Socket socket;
 
     /** @throws IllegalArgumentException for a port outside 1..65535 */
-    public ReconnectingTcpClient(String host, int port, Backoff backoff, int connectTimeoutMillis, int idleTimeoutMillis) {
+    public ReconnectingTcpClient(
+            String host, int port, Backoff backoff, int connectTimeoutMillis, int idleTimeoutMillis) {
         if (port < 1 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         this.host = host;
         this.port = port;

@@ -22,11 +22,26 @@ public final class TcpClientSource extends FeedSource {
     private final ReconnectingTcpClient client;
 
     public TcpClientSource(String name, String host, int port, FeedFormat format, FeedDelivery delivery) {
-        this(name, host, port, format, delivery, new Backoff(), DEFAULT_CONNECT_TIMEOUT_MILLIS, DEFAULT_IDLE_TIMEOUT_MILLIS);
+        this(
+                name,
+                host,
+                port,
+                format,
+                delivery,
+                new Backoff(),
+                DEFAULT_CONNECT_TIMEOUT_MILLIS,
+                DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
-    public TcpClientSource(String name, String host, int port, FeedFormat format, FeedDelivery delivery,
-                           Backoff backoff, int connectTimeoutMillis, int idleTimeoutMillis) {
+    public TcpClientSource(
+            String name,
+            String host,
+            int port,
+            FeedFormat format,
+            FeedDelivery delivery,
+            Backoff backoff,
+            int connectTimeoutMillis,
+            int idleTimeoutMillis) {
         super(new Feed(name, FeedKind.TCP_CLIENT, host + ":" + port, format), delivery);
         this.client = new ReconnectingTcpClient(host, port, backoff, connectTimeoutMillis, idleTimeoutMillis);
         this.format = format;
@@ -37,15 +52,40 @@ public final class TcpClientSource extends FeedSource {
     protected void runFeed() {
         final FeedFramer framer = delivery.newFramer(feed, format);
         client.run(new ReconnectingTcpClient.Link() {
-            @Override public boolean running() { return TcpClientSource.this.running(); }
-            @Override public void state(FeedState state) { feed.state(state); }
-            @Override public void connected() { feed.connected(); }
-            @Override public void disconnected() { feed.disconnected(); }
-            @Override public void lastError(String text) { feed.lastError(text); }
-            @Override public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
+            @Override
+            public boolean running() {
+                return TcpClientSource.this.running();
+            }
+
+            @Override
+            public void state(FeedState state) {
+                feed.state(state);
+            }
+
+            @Override
+            public void connected() {
+                feed.connected();
+            }
+
+            @Override
+            public void disconnected() {
+                feed.disconnected();
+            }
+
+            @Override
+            public void lastError(String text) {
+                feed.lastError(text);
+            }
+
+            @Override
+            public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
                 framer.accept(buffer, off, len, receiveTimeNanos);
             }
-            @Override public void endOfStream() { framer.endOfStream(); }
+
+            @Override
+            public void endOfStream() {
+                framer.endOfStream();
+            }
         });
     }
 

@@ -40,10 +40,21 @@ public final class TcpListenerSource extends FeedSource {
      * @param bindAddress address to listen on (loopback for local feeders only; null = all interfaces)
      * @param port        TCP port, 0 for any free port (see {@link #localPort()})
      */
-    public TcpListenerSource(String name, InetAddress bindAddress, int port, FeedFormat format, FeedDelivery delivery,
-                             int maxFeeders, int idleTimeoutMillis) {
-        super(new Feed(name, FeedKind.TCP_LISTENER,
-                (bindAddress == null ? "*" : bindAddress.getHostAddress()) + ":" + port, format), delivery);
+    public TcpListenerSource(
+            String name,
+            InetAddress bindAddress,
+            int port,
+            FeedFormat format,
+            FeedDelivery delivery,
+            int maxFeeders,
+            int idleTimeoutMillis) {
+        super(
+                new Feed(
+                        name,
+                        FeedKind.TCP_LISTENER,
+                        (bindAddress == null ? "*" : bindAddress.getHostAddress()) + ":" + port,
+                        format),
+                delivery);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (maxFeeders < 1) throw new IllegalArgumentException("maxFeeders must be at least 1");
         this.bindAddress = bindAddress;
@@ -55,7 +66,14 @@ public final class TcpListenerSource extends FeedSource {
     }
 
     public TcpListenerSource(String name, InetAddress bindAddress, int port, FeedFormat format, FeedDelivery delivery) {
-        this(name, bindAddress, port, format, delivery, DEFAULT_MAX_FEEDERS, TcpClientSource.DEFAULT_IDLE_TIMEOUT_MILLIS);
+        this(
+                name,
+                bindAddress,
+                port,
+                format,
+                delivery,
+                DEFAULT_MAX_FEEDERS,
+                TcpClientSource.DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
     /** Port actually bound (useful with port 0); -1 before start. */
@@ -65,7 +83,9 @@ public final class TcpListenerSource extends FeedSource {
     }
 
     /** Feeders connected now. */
-    public int connectedFeeders() { return feederCount.get(); }
+    public int connectedFeeders() {
+        return feederCount.get();
+    }
 
     @Override
     protected void beforeStart() {
@@ -107,7 +127,8 @@ public final class TcpListenerSource extends FeedSource {
                 feed.connected();
                 feed.state(FeedState.CONNECTED);
             }
-            Thread t = new Thread(() -> readFeeder(client), "feed-" + feed.name() + "-" + client.getRemoteSocketAddress());
+            Thread t =
+                    new Thread(() -> readFeeder(client), "feed-" + feed.name() + "-" + client.getRemoteSocketAddress());
             t.setDaemon(true);
             t.start();
         }
@@ -127,7 +148,8 @@ public final class TcpListenerSource extends FeedSource {
                 if (n > 0) framer.accept(buffer, 0, n, nowNanos());
             }
         } catch (SocketTimeoutException e) {
-            feed.lastError("feeder " + client.getRemoteSocketAddress() + " silent for " + idleTimeoutMillis / 1000 + " s");
+            feed.lastError(
+                    "feeder " + client.getRemoteSocketAddress() + " silent for " + idleTimeoutMillis / 1000 + " s");
         } catch (IOException e) {
             if (running()) feed.lastError("feeder " + client.getRemoteSocketAddress() + ": " + e.getMessage());
         } finally {

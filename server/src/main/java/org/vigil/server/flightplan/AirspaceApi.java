@@ -28,22 +28,25 @@ public final class AirspaceApi {
     }
 
     public void registerRoutes(RoutesConfig app) {
-        app.get(PATH, ctx -> {
-            long t;
-            String asked = ctx.queryParam("time");
-            if (asked != null) {
-                try {
-                    t = Math.multiplyExact(Long.parseLong(asked.strip()), 1_000_000L);
-                } catch (NumberFormatException | ArithmeticException e) {
-                    ctx.status(400).json(java.util.Map.of("error", "time must be epoch milliseconds"));
-                    return;
-                }
-            } else {
-                t = dataTimeNanos.getAsLong();
-                if (t == Long.MIN_VALUE) t = System.currentTimeMillis() * 1_000_000L; // no data yet
-            }
-            ctx.contentType(ContentType.APPLICATION_JSON).result(warmUp().featureCollection(t));
-        }, Role.OBSERVER);
+        app.get(
+                PATH,
+                ctx -> {
+                    long t;
+                    String asked = ctx.queryParam("time");
+                    if (asked != null) {
+                        try {
+                            t = Math.multiplyExact(Long.parseLong(asked.strip()), 1_000_000L);
+                        } catch (NumberFormatException | ArithmeticException e) {
+                            ctx.status(400).json(java.util.Map.of("error", "time must be epoch milliseconds"));
+                            return;
+                        }
+                    } else {
+                        t = dataTimeNanos.getAsLong();
+                        if (t == Long.MIN_VALUE) t = System.currentTimeMillis() * 1_000_000L; // no data yet
+                    }
+                    ctx.contentType(ContentType.APPLICATION_JSON).result(warmUp().featureCollection(t));
+                },
+                Role.OBSERVER);
     }
 
     /** Builds the layers now if not yet built (a few seconds the first time the airspace is computed). */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -43,6 +42,7 @@ public final class AirspaceLayers {
     private final Zones zones;
     /** Per state: simplified national airspace and territorial sea, as GeoJSON geometry text (null: empty). */
     private final String[] nationalGeometry;
+
     private final String[] seaGeometry;
     private final String[] zoneGeometry;
 
@@ -58,13 +58,15 @@ public final class AirspaceLayers {
             seaGeometry[i] = geometryJson(airspace.territorialSea(i));
         }
         zoneGeometry = new String[zones.count()];
-        for (int i = 0; i < zoneGeometry.length; i++) zoneGeometry[i] = geometryJson(zones.zone(i).area());
+        for (int i = 0; i < zoneGeometry.length; i++)
+            zoneGeometry[i] = geometryJson(zones.zone(i).area());
     }
 
     /** The FeatureCollection at data time {@code timeNanos} (Unix epoch, UTC). */
     public String featureCollection(long timeNanos) {
         StringBuilder sb = new StringBuilder(1 << 16);
-        sb.append("{\"type\":\"FeatureCollection\",\"time\":").append(Math.floorDiv(timeNanos, 1_000_000L))
+        sb.append("{\"type\":\"FeatureCollection\",\"time\":")
+                .append(Math.floorDiv(timeNanos, 1_000_000L))
                 .append(",\"features\":[");
         boolean first = true;
         for (int i = 0; i < nationalGeometry.length; i++) {
@@ -115,7 +117,8 @@ public final class AirspaceLayers {
         try {
             sb.append(json.writeValueAsString(props));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("airspace properties not serialisable", e); // plain strings and numbers: a bug
+            throw new IllegalStateException(
+                    "airspace properties not serialisable", e); // plain strings and numbers: a bug
         }
         sb.append(",\"geometry\":").append(geometry).append('}');
         return false;
@@ -130,7 +133,8 @@ public final class AirspaceLayers {
     }
 
     private static String instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L))
+                .toString();
     }
 
     /** Simplified polygons of {@code g} as a GeoJSON Polygon / MultiPolygon, or null when nothing is left. */
@@ -182,8 +186,11 @@ public final class AirspaceLayers {
         Coordinate[] cs = r.getCoordinates();
         for (int i = 0; i < cs.length; i++) {
             if (i > 0) sb.append(',');
-            sb.append('[').append(Math.round(cs[i].x * ROUND) / ROUND).append(',')
-                    .append(Math.round(cs[i].y * ROUND) / ROUND).append(']');
+            sb.append('[')
+                    .append(Math.round(cs[i].x * ROUND) / ROUND)
+                    .append(',')
+                    .append(Math.round(cs[i].y * ROUND) / ROUND)
+                    .append(']');
         }
         sb.append(']');
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-
 import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
@@ -49,8 +48,14 @@ public final class FlightPlanApi {
         List<FplParseResult> parsed = text.isBlank() ? List.of() : intake.parse(text);
         if (parsed.isEmpty()) {
             audit(ctx, "no message", Audit.Outcome.FAILED);
-            ctx.status(400).json(Map.of("error", "no ATS message in the body (text/plain, e.g. (FPL-...))",
-                    "errors", List.of(), "results", List.of()));
+            ctx.status(400)
+                    .json(Map.of(
+                            "error",
+                            "no ATS message in the body (text/plain, e.g. (FPL-...))",
+                            "errors",
+                            List.of(),
+                            "results",
+                            List.of()));
             return;
         }
         List<String> errors = new ArrayList<>();
@@ -63,8 +68,10 @@ public final class FlightPlanApi {
             audit(ctx, errors.size() + " of " + parsed.size() + " rejected: " + errors.get(0), Audit.Outcome.FAILED);
             FlightPlanIntake.Batch none = intake.applyAllOrNothing(SOURCE, text, parsed);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
-                    + "; nothing applied");
+            body.put(
+                    "error",
+                    errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")
+                            + "; nothing applied");
             body.put("errors", errors);
             body.put("results", none.results());
             ctx.status(400).json(body);

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.codec.fpl.FplParseResult;
@@ -44,6 +43,7 @@ public final class FlightPlanFolderWatcher extends FeedSource {
     private static final Logger LOG = LoggerFactory.getLogger(FlightPlanFolderWatcher.class);
     /** Quiet time before a changed file is read. */
     static final long SETTLE_MILLIS = 300;
+
     private static final long POLL_MILLIS = 100;
     /** Journal name of the texts read from the folder (when recording). */
     static final String SOURCE = "folder";
@@ -75,7 +75,8 @@ public final class FlightPlanFolderWatcher extends FeedSource {
     /** Fails fast on a folder that is not there, on the caller's thread. */
     @Override
     protected void beforeStart() {
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("flight plan folder " + dir + " is not a directory");
+        if (!Files.isDirectory(dir))
+            throw new IllegalArgumentException("flight plan folder " + dir + " is not a directory");
     }
 
     @Override
@@ -84,7 +85,8 @@ public final class FlightPlanFolderWatcher extends FeedSource {
             watcher = ws;
             dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             state = "watching";
-            // registered before the scan: a file dropped meanwhile is seen by one or the other (or both: skipped once read)
+            // registered before the scan: a file dropped meanwhile is seen by one or the other (or both: skipped once
+            // read)
             Map<Path, Long> pending = new LinkedHashMap<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path p : files) if (isPlanFile(p)) readFile(p);
@@ -182,20 +184,32 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         lastFileNanos = System.currentTimeMillis() * 1_000_000L;
         for (FlightPlanIntake.MessageResult r : batch.results()) {
             if (!r.rejected()) continue;
-            String item = r.error().startsWith("item ") ? r.error().substring(5, r.error().indexOf(':') < 0
-                    ? r.error().length() : r.error().indexOf(':')) : "?";
+            String item = r.error().startsWith("item ")
+                    ? r.error()
+                            .substring(
+                                    5,
+                                    r.error().indexOf(':') < 0
+                                            ? r.error().length()
+                                            : r.error().indexOf(':'))
+                    : "?";
             rejects.computeIfAbsent("item_" + item, k -> new AtomicLong()).incrementAndGet();
             LOG.warn("flight plan file {} message {} rejected: {}", p.getFileName(), r.message(), r.error());
         }
         if (parsed.isEmpty()) LOG.warn("flight plan file {}: no ATS message in it", p.getFileName());
-        else LOG.info("flight plan file {}: {} applied, {} rejected", p.getFileName(), batch.applied(), batch.rejected());
+        else
+            LOG.info(
+                    "flight plan file {}: {} applied, {} rejected", p.getFileName(), batch.applied(), batch.rejected());
     }
 
     /** Files read so far (the initial scan and every change). */
-    public long filesRead() { return filesRead.get(); }
+    public long filesRead() {
+        return filesRead.get();
+    }
 
     /** Messages applied to the plan store so far. */
-    public long messagesApplied() { return messagesApplied.get(); }
+    public long messagesApplied() {
+        return messagesApplied.get();
+    }
 
     /** Messages rejected so far, all items together. */
     public long messagesRejected() {
@@ -211,7 +225,21 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         r.put("too_long", tooLarge.get());
         Map<String, Long> skips = new LinkedHashMap<>();
         skips.put("unreadable_file", unreadableFiles.get());
-        return new FeedStatus(feed.name(), "folder", dir.toString(), "icao-fpl", state, messagesApplied.get(),
-                bytesRead.get(), r, skips, filesRead.get(), 0, 0, 0, lastFileNanos, lastError);
+        return new FeedStatus(
+                feed.name(),
+                "folder",
+                dir.toString(),
+                "icao-fpl",
+                state,
+                messagesApplied.get(),
+                bytesRead.get(),
+                r,
+                skips,
+                filesRead.get(),
+                0,
+                0,
+                0,
+                lastFileNanos,
+                lastError);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-
 import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.flightplan.AtsMessage;
@@ -55,8 +54,11 @@ public final class FlightPlanIntake {
      * @param tap           records the accepted texts; null when not recording
      * @param dataTimeNanos the air picture's time, stamped on recorded texts; Long.MIN_VALUE before any data
      */
-    public FlightPlanIntake(FlightPlanStore store, java.util.function.Consumer<Runnable> onOwner, RecordingTap tap,
-                            LongSupplier dataTimeNanos) {
+    public FlightPlanIntake(
+            FlightPlanStore store,
+            java.util.function.Consumer<Runnable> onOwner,
+            RecordingTap tap,
+            LongSupplier dataTimeNanos) {
         this.store = Objects.requireNonNull(store, "store");
         this.onOwner = Objects.requireNonNull(onOwner, "onOwner");
         this.tap = tap;
@@ -125,6 +127,8 @@ public final class FlightPlanIntake {
         if (text == null) return null;
         String t = text.strip();
         if (t.startsWith("(")) t = t.substring(1).strip();
-        return t.length() >= 3 && t.substring(0, 3).chars().allMatch(c -> c >= 'A' && c <= 'Z') ? t.substring(0, 3) : null;
+        return t.length() >= 3 && t.substring(0, 3).chars().allMatch(c -> c >= 'A' && c <= 'Z')
+                ? t.substring(0, 3)
+                : null;
     }
 }

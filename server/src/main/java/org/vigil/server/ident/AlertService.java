@@ -38,9 +38,17 @@ public final class AlertService {
     public record Outcome(boolean ok, int status, String reason) {
         static final Outcome OK = new Outcome(true, 200, null);
 
-        static Outcome notFound(String what) { return new Outcome(false, 404, what); }
-        static Outcome refused(String why) { return new Outcome(false, 409, why); }
-        static Outcome bad(String why) { return new Outcome(false, 400, why); }
+        static Outcome notFound(String what) {
+            return new Outcome(false, 404, what);
+        }
+
+        static Outcome refused(String why) {
+            return new Outcome(false, 409, why);
+        }
+
+        static Outcome bad(String why) {
+            return new Outcome(false, 400, why);
+        }
     }
 
     private final IdentStage stage;
@@ -58,7 +66,9 @@ public final class AlertService {
         /** The calling thread is the owner (a replay, a test). */
         Owner CALLER = new Owner() {
             @Override
-            public <T> T call(java.util.function.Supplier<T> work) { return work.get(); }
+            public <T> T call(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
         };
 
         <T> T call(java.util.function.Supplier<T> work);
@@ -128,28 +138,43 @@ public final class AlertService {
 
     private Outcome assign(long alertId, String user, String assignee, Check check) {
         if (blank(assignee)) return Outcome.bad("assignee required");
-        return alertAction(alertId, user, (e, now) -> e.assign(alertId, user, assignee, now), "already assigned", check);
+        return alertAction(
+                alertId, user, (e, now) -> e.assign(alertId, user, assignee, now), "already assigned", check);
     }
 
     private Outcome resolve(long alertId, String user, String resolution, Check check) {
         if (blank(resolution)) return Outcome.bad("resolution required");
-        return alertAction(alertId, user, (e, now) -> e.resolve(alertId, user, resolution, now), "cannot be resolved", check);
+        return alertAction(
+                alertId, user, (e, now) -> e.resolve(alertId, user, resolution, now), "cannot be resolved", check);
     }
 
     private Outcome overrideIdentity(int trackNumber, Identity identity, String user, String reason, Check check) {
         if (identity != null && blank(reason)) return Outcome.bad("reason required for an identity override");
-        return trackAction(trackNumber, user, (e, now) -> identity == null ? e.clearOverride(trackNumber, user, now)
-                : e.overrideIdentity(trackNumber, identity, user, reason, now), "no override to clear", check);
+        return trackAction(
+                trackNumber,
+                user,
+                (e, now) -> identity == null
+                        ? e.clearOverride(trackNumber, user, now)
+                        : e.overrideIdentity(trackNumber, identity, user, reason, now),
+                "no override to clear",
+                check);
     }
 
     private Outcome radioContactLost(int trackNumber, boolean lost, String user, Check check) {
-        return trackAction(trackNumber, user, (e, now) -> e.radioContactLost(trackNumber, lost, user, now), "refused", check);
+        return trackAction(
+                trackNumber, user, (e, now) -> e.radioContactLost(trackNumber, lost, user, now), "refused", check);
     }
 
     private Outcome noReply(int trackNumber, double secondsAgo, String user, Check check) {
         if (!(secondsAgo >= 0) && !(secondsAgo < 0)) return Outcome.bad("secondsAgo must be a number");
-        return trackAction(trackNumber, user, (e, now) -> secondsAgo < 0 ? e.replyReceived(trackNumber, user, now)
-                : e.noReplySince(trackNumber, now - (long) (secondsAgo * 1e9), user, now), "refused", check);
+        return trackAction(
+                trackNumber,
+                user,
+                (e, now) -> secondsAgo < 0
+                        ? e.replyReceived(trackNumber, user, now)
+                        : e.noReplySince(trackNumber, now - (long) (secondsAgo * 1e9), user, now),
+                "refused",
+                check);
     }
 
     // ------------------------------------------------------------------ audit
@@ -233,74 +258,157 @@ public final class AlertService {
      * DELETE /api/tracks/{track}/identity; POST /api/tracks/{track}/radio-contact {lost};
      * POST /api/tracks/{track}/no-reply {secondsAgo} (negative: answered).
      */
-    public void registerRoutes(RoutesConfig app, RouteRole reader, RouteRole operator, Function<Context, String> userOf) {
+    public void registerRoutes(
+            RoutesConfig app, RouteRole reader, RouteRole operator, Function<Context, String> userOf) {
         RouteRole[] r = reader == null ? new RouteRole[0] : new RouteRole[] {reader};
         RouteRole[] o = operator == null ? new RouteRole[0] : new RouteRole[] {operator};
-        app.get("/api/alerts", ctx -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            long now = stage.now();
-            body.put("time", now == Long.MIN_VALUE ? null : EventLines.time(now));
-            body.put("alerts", openAlerts());
-            ctx.json(body);
-        }, r);
-        app.get("/api/tracks/{track}/identity", ctx -> {
-            Integer n = intParam(ctx, "track");
-            if (n == null) return;
-            Map<String, Object> v = trackIdentity(n);
-            if (v == null) fail(ctx, Outcome.notFound("no identified track " + n));
-            else ctx.json(v);
-        }, r);
-        app.post("/api/alerts/{id}/acknowledge", ctx -> {
-            Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, acknowledge(id, user(ctx, userOf), audited(ctx, "alert-acknowledge", "alert " + id, null)));
-        }, o);
-        app.post("/api/alerts/{id}/assign", ctx -> {
-            Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, assign(id, user(ctx, userOf), text(ctx, "assignee"),
-                    audited(ctx, "alert-assign", "alert " + id, "assignee " + text(ctx, "assignee"))));
-        }, o);
-        app.post("/api/alerts/{id}/resolve", ctx -> {
-            Long id = longParam(ctx, "id");
-            if (id != null) reply(ctx, resolve(id, user(ctx, userOf), text(ctx, "resolution"),
-                    audited(ctx, "alert-resolve", "alert " + id, text(ctx, "resolution"))));
-        }, o);
-        app.post("/api/tracks/{track}/identity", ctx -> {
-            Integer n = intParam(ctx, "track");
-            if (n == null) return;
-            Identity id = Identity.parse(text(ctx, "identity"));
-            if (id == null) {
-                fail(ctx, Outcome.bad("identity must be one of pending, unknown, assumed-friend, friend, neutral, suspect, hostile"));
-                return;
-            }
-            reply(ctx, overrideIdentity(n, id, user(ctx, userOf), text(ctx, "reason"),
-                    audited(ctx, "identity-override", "track " + n, id.id() + ": " + text(ctx, "reason"))));
-        }, o);
-        app.delete("/api/tracks/{track}/identity", ctx -> {
-            Integer n = intParam(ctx, "track");
-            if (n != null) reply(ctx, overrideIdentity(n, null, user(ctx, userOf), null, audited(ctx, "identity-override-clear", "track " + n, null)));
-        }, o);
-        app.post("/api/tracks/{track}/radio-contact", ctx -> {
-            Integer n = intParam(ctx, "track");
-            if (n == null) return;
-            JsonNode lost = body(ctx).path("lost");
-            if (!lost.isBoolean()) {
-                fail(ctx, Outcome.bad("lost: true or false required"));
-                return;
-            }
-            reply(ctx, radioContactLost(n, lost.asBoolean(), user(ctx, userOf),
-                    audited(ctx, "radio-contact", "track " + n, lost.asBoolean() ? "lost" : "restored")));
-        }, o);
-        app.post("/api/tracks/{track}/no-reply", ctx -> {
-            Integer n = intParam(ctx, "track");
-            if (n == null) return;
-            JsonNode s = body(ctx).path("secondsAgo");
-            if (!s.isNumber()) {
-                fail(ctx, Outcome.bad("secondsAgo: a number required (negative: the aircraft answered)"));
-                return;
-            }
-            reply(ctx, noReply(n, s.asDouble(), user(ctx, userOf),
-                    audited(ctx, "no-reply", "track " + n, "seconds ago " + s.asDouble())));
-        }, o);
+        app.get(
+                "/api/alerts",
+                ctx -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    long now = stage.now();
+                    body.put("time", now == Long.MIN_VALUE ? null : EventLines.time(now));
+                    body.put("alerts", openAlerts());
+                    ctx.json(body);
+                },
+                r);
+        app.get(
+                "/api/tracks/{track}/identity",
+                ctx -> {
+                    Integer n = intParam(ctx, "track");
+                    if (n == null) return;
+                    Map<String, Object> v = trackIdentity(n);
+                    if (v == null) fail(ctx, Outcome.notFound("no identified track " + n));
+                    else ctx.json(v);
+                },
+                r);
+        app.post(
+                "/api/alerts/{id}/acknowledge",
+                ctx -> {
+                    Long id = longParam(ctx, "id");
+                    if (id != null)
+                        reply(
+                                ctx,
+                                acknowledge(
+                                        id, user(ctx, userOf), audited(ctx, "alert-acknowledge", "alert " + id, null)));
+                },
+                o);
+        app.post(
+                "/api/alerts/{id}/assign",
+                ctx -> {
+                    Long id = longParam(ctx, "id");
+                    if (id != null)
+                        reply(
+                                ctx,
+                                assign(
+                                        id,
+                                        user(ctx, userOf),
+                                        text(ctx, "assignee"),
+                                        audited(
+                                                ctx,
+                                                "alert-assign",
+                                                "alert " + id,
+                                                "assignee " + text(ctx, "assignee"))));
+                },
+                o);
+        app.post(
+                "/api/alerts/{id}/resolve",
+                ctx -> {
+                    Long id = longParam(ctx, "id");
+                    if (id != null)
+                        reply(
+                                ctx,
+                                resolve(
+                                        id,
+                                        user(ctx, userOf),
+                                        text(ctx, "resolution"),
+                                        audited(ctx, "alert-resolve", "alert " + id, text(ctx, "resolution"))));
+                },
+                o);
+        app.post(
+                "/api/tracks/{track}/identity",
+                ctx -> {
+                    Integer n = intParam(ctx, "track");
+                    if (n == null) return;
+                    Identity id = Identity.parse(text(ctx, "identity"));
+                    if (id == null) {
+                        fail(
+                                ctx,
+                                Outcome.bad(
+                                        "identity must be one of pending, unknown, assumed-friend, friend, neutral, suspect, hostile"));
+                        return;
+                    }
+                    reply(
+                            ctx,
+                            overrideIdentity(
+                                    n,
+                                    id,
+                                    user(ctx, userOf),
+                                    text(ctx, "reason"),
+                                    audited(
+                                            ctx,
+                                            "identity-override",
+                                            "track " + n,
+                                            id.id() + ": " + text(ctx, "reason"))));
+                },
+                o);
+        app.delete(
+                "/api/tracks/{track}/identity",
+                ctx -> {
+                    Integer n = intParam(ctx, "track");
+                    if (n != null)
+                        reply(
+                                ctx,
+                                overrideIdentity(
+                                        n,
+                                        null,
+                                        user(ctx, userOf),
+                                        null,
+                                        audited(ctx, "identity-override-clear", "track " + n, null)));
+                },
+                o);
+        app.post(
+                "/api/tracks/{track}/radio-contact",
+                ctx -> {
+                    Integer n = intParam(ctx, "track");
+                    if (n == null) return;
+                    JsonNode lost = body(ctx).path("lost");
+                    if (!lost.isBoolean()) {
+                        fail(ctx, Outcome.bad("lost: true or false required"));
+                        return;
+                    }
+                    reply(
+                            ctx,
+                            radioContactLost(
+                                    n,
+                                    lost.asBoolean(),
+                                    user(ctx, userOf),
+                                    audited(
+                                            ctx,
+                                            "radio-contact",
+                                            "track " + n,
+                                            lost.asBoolean() ? "lost" : "restored")));
+                },
+                o);
+        app.post(
+                "/api/tracks/{track}/no-reply",
+                ctx -> {
+                    Integer n = intParam(ctx, "track");
+                    if (n == null) return;
+                    JsonNode s = body(ctx).path("secondsAgo");
+                    if (!s.isNumber()) {
+                        fail(ctx, Outcome.bad("secondsAgo: a number required (negative: the aircraft answered)"));
+                        return;
+                    }
+                    reply(
+                            ctx,
+                            noReply(
+                                    n,
+                                    s.asDouble(),
+                                    user(ctx, userOf),
+                                    audited(ctx, "no-reply", "track " + n, "seconds ago " + s.asDouble())));
+                },
+                o);
     }
 
     private JsonNode body(Context ctx) {
@@ -377,7 +485,11 @@ public final class AlertService {
             m.put("assignee", a.assignee());
         }
         if (t != null) m.putAll(identifiers(t.facts()));
-        m.put("identity", t != null ? t.identity().id() : a.identity() == null ? null : a.identity().id());
+        m.put(
+                "identity",
+                t != null
+                        ? t.identity().id()
+                        : a.identity() == null ? null : a.identity().id());
         if (t != null) m.put("evidence", evidence(t));
         return m;
     }
@@ -388,8 +500,13 @@ public final class AlertService {
         m.putAll(identifiers(t.facts()));
         m.put("identity", t.identity().id());
         m.put("app6", t.identity().app6Code);
-        m.put("by", t.override() != null ? "operator-override" : t.decidingCause() != null ? t.decidingCause().id
-                : t.identity() == Identity.UNKNOWN ? "pending-elapsed" : "pending");
+        m.put(
+                "by",
+                t.override() != null
+                        ? "operator-override"
+                        : t.decidingCause() != null
+                                ? t.decidingCause().id
+                                : t.identity() == Identity.UNKNOWN ? "pending-elapsed" : "pending");
         if (t.override() != null) {
             m.put("overrideBy", t.overrideBy());
             m.put("overrideReason", t.overrideReason());

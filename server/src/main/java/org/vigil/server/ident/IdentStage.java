@@ -65,17 +65,24 @@ public final class IdentStage implements TrackListener {
      */
     public IdentStage(IdentificationEngine engine, TrackListener downstream) {
         this.engine = engine;
-        this.downstream = downstream == null ? new TrackListener() { } : downstream;
+        this.downstream = downstream == null ? new TrackListener() {} : downstream;
     }
 
     /**
      * The engine of a theatre: its rules and lists, flight plans from {@code plans} (fed by the FPL
      * input of the run), its national airspace with alliance membership by date.
      */
-    public static IdentificationEngine engine(IdentRules rules, FlightPlanStore plans, NationalAirspace airspace,
-                                              NatoMembership membership, IdentEventListener events) {
-        return new IdentificationEngine(rules, new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
-                new NationalAirspaceLookup(airspace, membership), events);
+    public static IdentificationEngine engine(
+            IdentRules rules,
+            FlightPlanStore plans,
+            NationalAirspace airspace,
+            NatoMembership membership,
+            IdentEventListener events) {
+        return new IdentificationEngine(
+                rules,
+                new CorrelatorPlanLookup(new FlightPlanCorrelator(plans)),
+                new NationalAirspaceLookup(airspace, membership),
+                events);
     }
 
     /**
@@ -239,7 +246,8 @@ public final class IdentStage implements TrackListener {
         while (mask != 0) {
             int i = Long.numberOfTrailingZeros(mask);
             mask &= mask - 1;
-            SensorKind k = tracker == null ? SensorKind.RADAR : tracker.sensor(i).kind();
+            SensorKind k =
+                    tracker == null ? SensorKind.RADAR : tracker.sensor(i).kind();
             if (k == SensorKind.RADAR) radar = true;
             else reports = true;
         }
@@ -266,10 +274,17 @@ public final class IdentStage implements TrackListener {
     private static final double STEP_M = 100;
     /** WGS-84 first eccentricity squared (meridian vs prime-vertical radius for the course). */
     private static final double E2 = 0.00669437999014;
+
     private static final int CACHE = 8192;
     private final int[] tag = new int[CACHE];
-    private final double[] ax = new double[CACHE], ay = new double[CACHE], aLat = new double[CACHE], aLon = new double[CACHE];
-    private final double[] latX = new double[CACHE], latY = new double[CACHE], lonX = new double[CACHE], lonY = new double[CACHE];
+    private final double[] ax = new double[CACHE],
+            ay = new double[CACHE],
+            aLat = new double[CACHE],
+            aLon = new double[CACHE];
+    private final double[] latX = new double[CACHE],
+            latY = new double[CACHE],
+            lonX = new double[CACHE],
+            lonY = new double[CACHE];
     private long reanchors;
 
     /** The cache slot of track {@code n} at plane (x, y), re-anchored when new, colliding or moved too far. */

@@ -113,7 +113,10 @@ public final class SimulatedOperator {
             }
             boolean ok;
             if (mode == Mode.DECLARE_LOST) ok = engine.radioContactLost(track, in.lost, USER, now);
-            else ok = in.lost ? engine.noReplySince(track, in.timeNanos, USER, now) : engine.replyReceived(track, USER, now);
+            else
+                ok = in.lost
+                        ? engine.noReplySince(track, in.timeNanos, USER, now)
+                        : engine.replyReceived(track, USER, now);
             done[i] = true; // a refused input (counted by the engine) is not retried
             if (ok) applied++;
         }

@@ -1,12 +1,11 @@
 package org.vigil.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.vigil.core.Callsigns;
+import java.io.IOException;
 import org.vigil.codec.modes.CommB;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.codec.modes.ModeSText;
-
-import java.io.IOException;
+import org.vigil.core.Callsigns;
 
 /**
  * Streams one {@link ModeSMessage} as a JSON object with the field names of the project's Mode S

@@ -8,17 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.feed.RejectReason;
 import org.vigil.core.flightplan.FlightPlanStore;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
-import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.sim.Simulation;
 import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
@@ -27,41 +26,22 @@ import org.vigil.server.feed.FeedDelivery;
 import org.vigil.server.feed.FeedRegistry;
 import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
-import org.vigil.core.ident.EventLines;
-import org.vigil.core.qra.Detachment;
-import org.vigil.core.qra.QraYaml;
-import org.vigil.core.radar.RadarSite;
-import org.vigil.core.sim.Simulation;
-import org.vigil.core.track.TrackListener;
-import org.vigil.server.picture.AircraftViews;
-import org.vigil.server.picture.FlightPlanViews;
 import org.vigil.server.picture.Picture;
-import org.vigil.server.picture.RecentPlots;
 import org.vigil.server.picture.PictureLoop;
 import org.vigil.server.picture.PictureSnapshot;
+import org.vigil.server.picture.RecentPlots;
 import org.vigil.server.picture.Theatre;
 import org.vigil.server.pipeline.ModeSPipeline;
-import org.vigil.server.qra.AlertsToScrambles;
 import org.vigil.server.qra.QraApi;
-import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.core.qra.scramble.ScrambleService;
-import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.qra.SimulatedFighters;
 import org.vigil.server.recording.Actor;
 import org.vigil.server.recording.RecordedEvents;
 import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.replay.Restart;
-import org.vigil.server.tracking.TrackEventWriter;
-import org.vigil.server.web.WebServer;
 import org.vigil.server.replay.ReplaySinks;
-import org.vigil.server.recording.Actor;
+import org.vigil.server.replay.Restart;
 import org.vigil.server.tracking.TrackingPipeline;
 import org.vigil.server.web.WebServer;
 import org.vigil.server.web.WebSettings;
-import org.vigil.core.qra.scramble.ScrambleService;
-import org.vigil.core.qra.scramble.ScrambleConfig;
-import org.vigil.core.qra.scramble.FighterFix;
-import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * One running Vigil: the feeds, the {@link Picture} they feed (owned by one {@link PictureLoop}
@@ -86,6 +66,7 @@ public final class LiveServer implements AutoCloseable {
      * decoders share the radar network); the plots then go to the loop. Not a lock of the picture.
      */
     private final Object radarLock = new Object();
+
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-housekeeping");
         t.setDaemon(true);
@@ -146,8 +127,13 @@ public final class LiveServer implements AutoCloseable {
         this(theatre, "127.0.0.1", 0, null, null, java.util.Objects.requireNonNull(events, "events"));
     }
 
-    private LiveServer(Theatre theatre, String bindAddress, int port, Security security, RecordingTap tap,
-                       org.vigil.core.event.EventSink events) {
+    private LiveServer(
+            Theatre theatre,
+            String bindAddress,
+            int port,
+            Security security,
+            RecordingTap tap,
+            org.vigil.core.event.EventSink events) {
         this.tap = tap;
         org.vigil.core.event.EventSink eventSink = null;
         if (tap != null || events != null) {
@@ -157,17 +143,24 @@ public final class LiveServer implements AutoCloseable {
         } else {
             recordedEvents = null;
         }
-        this.picture = Picture.builder(java.util.Objects.requireNonNull(theatre, "theatre")).events(eventSink).build();
+        this.picture = Picture.builder(java.util.Objects.requireNonNull(theatre, "theatre"))
+                .events(eventSink)
+                .build();
         this.loop = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, picture::publish);
         this.delivery = new FeedDelivery(loop, this::frameConsumerFor, counters -> picture.modeS());
         this.radarSink = new LoopPlotSink(loop, picture.radarSink());
         AlertService alerts = picture.alerts().runOn(new AlertService.Owner() {
             @Override
-            public <T> T call(Supplier<T> work) { return loop.call(work); }
+            public <T> T call(Supplier<T> work) {
+                return loop.call(work);
+            }
         });
         // The console's clock is the data's: the newest message time (wall clock only before the
         // first message), so that ages stay right when a recording or a scenario is played.
-        WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(VERSION)
+        WebSettings settings = WebSettings.defaults()
+                .withBindAddress(bindAddress)
+                .withPort(port)
+                .withVersion(VERSION)
                 .withClock(new DataClock(picture));
         this.web = new WebServer(settings, () -> picture.snapshot().aircraft(), feeds::statuses, this::healthExtras)
                 .tracks(() -> picture.snapshot().tracks())
@@ -194,42 +187,80 @@ public final class LiveServer implements AutoCloseable {
         web.routes(app -> new QraApi(picture.scrambles()).registerRoutes(app, security));
         // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
         // applied on the loop, then published at once: the sender reads its plans back (human rate)
-        this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(picture.flightPlans(), task -> loop.runAndWait(() -> {
-            task.run();
-            picture.publish();
-        }), tap,
+        this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(
+                picture.flightPlans(),
+                task -> loop.runAndWait(() -> {
+                    task.run();
+                    picture.publish();
+                }),
+                tap,
                 () -> picture.modeS().latestMessageNanos());
-        web.routes(app -> new org.vigil.server.flightplan.FlightPlanApi(planIntake, security, this::dataTimeNanos).registerRoutes(app));
-        web.routes(app -> new org.vigil.server.flightplan.AirspaceApi(theatre::layers, this::dataTimeNanos).registerRoutes(app));
+        web.routes(app -> new org.vigil.server.flightplan.FlightPlanApi(planIntake, security, this::dataTimeNanos)
+                .registerRoutes(app));
+        web.routes(app ->
+                new org.vigil.server.flightplan.AirspaceApi(theatre::layers, this::dataTimeNanos).registerRoutes(app));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */
-    public Picture picture() { return picture; }
+    public Picture picture() {
+        return picture;
+    }
     /** The picture's owner thread and its queue. */
-    public PictureLoop loop() { return loop; }
-    public ModeSPipeline pipeline() { return picture.modeS(); }
-    public FeedRegistry feeds() { return feeds; }
-    public FeedDelivery delivery() { return delivery; }
+    public PictureLoop loop() {
+        return loop;
+    }
+
+    public ModeSPipeline pipeline() {
+        return picture.modeS();
+    }
+
+    public FeedRegistry feeds() {
+        return feeds;
+    }
+
+    public FeedDelivery delivery() {
+        return delivery;
+    }
     /** The console's recent plots (of the picture). */
-    public RecentPlots radarPlots() { return picture.recentPlots(); }
+    public RecentPlots radarPlots() {
+        return picture.recentPlots();
+    }
     /** Where radar feed threads deliver their plots: each is handed to the loop, then to the plot layer and the tracker. */
-    public RadarPlotSink radarSink() { return radarSink; }
+    public RadarPlotSink radarSink() {
+        return radarSink;
+    }
     /** The monitor the radar sources decode under on their threads (not a lock of the picture). */
-    public Object radarLock() { return radarLock; }
+    public Object radarLock() {
+        return radarLock;
+    }
     /** Identification of the tracker's confirmed tracks. */
-    public IdentStage ident() { return picture.ident(); }
+    public IdentStage ident() {
+        return picture.ident();
+    }
     /** The operators' alert queue (its reads and actions run on the loop). */
-    public AlertService alerts() { return picture.alerts(); }
+    public AlertService alerts() {
+        return picture.alerts();
+    }
     /** The web server (to add feature routes before {@link #start()}). */
-    public WebServer web() { return web; }
+    public WebServer web() {
+        return web;
+    }
     /** The multi-sensor tracker of this server. */
-    public TrackingPipeline tracking() { return picture.tracking(); }
+    public TrackingPipeline tracking() {
+        return picture.tracking();
+    }
     /** The active flight plans; on the loop only. */
-    public FlightPlanStore flightPlans() { return picture.flightPlans(); }
+    public FlightPlanStore flightPlans() {
+        return picture.flightPlans();
+    }
     /** Parses and applies ATS message texts to {@link #flightPlans()} (the API and {@code --flightplans DIR}). */
-    public org.vigil.server.flightplan.FlightPlanIntake flightPlanIntake() { return planIntake; }
+    public org.vigil.server.flightplan.FlightPlanIntake flightPlanIntake() {
+        return planIntake;
+    }
     /** The scramble workflow of this server ({@code /api/scrambles}, {@code /api/qra/...}). */
-    public ScrambleService scrambles() { return picture.scrambles(); }
+    public ScrambleService scrambles() {
+        return picture.scrambles();
+    }
 
     /** The picture's data time for the readers: the newest message of the last snapshot. */
     private long dataTimeNanos() {
@@ -261,17 +292,23 @@ public final class LiveServer implements AutoCloseable {
      * @param radars the recording's radar sites (its manifest), for decoding recorded ASTERIX
      * @return what the rebuild did, or null when not recording or the recording holds no raw input
      */
-    public Restart.Result restartFromRecording(List<RadarSite> radars) throws java.io.IOException, java.sql.SQLException {
+    public Restart.Result restartFromRecording(List<RadarSite> radars)
+            throws java.io.IOException, java.sql.SQLException {
         if (tap == null || tap.recorder().raw().lastReceiveNanos() == Long.MIN_VALUE) return null;
         // Exact mode (the whole journal replayed) keeps track numbers and alert ids those of the
         // stored events; a window would number them from 1 again. It costs ~2 s per recorded hour,
         // so the whole journal is replayed up to EXACT_RESTART_LIMIT, the default window beyond.
-        long span = tap.recorder().raw().lastReceiveNanos() - tap.recorder().raw().firstReceiveNanos();
+        long span =
+                tap.recorder().raw().lastReceiveNanos() - tap.recorder().raw().firstReceiveNanos();
         java.time.Duration window = span >= 0 && span <= EXACT_RESTART_LIMIT.toNanos()
-                ? java.time.Duration.ofNanos(span) : Restart.DEFAULT_WINDOW;
+                ? java.time.Duration.ofNanos(span)
+                : Restart.DEFAULT_WINDOW;
         ModeSPipeline modeS = picture.modeS();
-        FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> modeS.accept(buf, off, len, timeNanos, signal);
-        ReplaySinks sinks = ReplaySinks.none().withFrames(decode).withPlots(picture.radarSink())
+        FrameSink decode =
+                (buf, off, len, timeNanos, mlat12MHz, signal) -> modeS.accept(buf, off, len, timeNanos, signal);
+        ReplaySinks sinks = ReplaySinks.none()
+                .withFrames(decode)
+                .withPlots(picture.radarSink())
                 .withFlightPlans(picture.flightPlans()::apply);
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
         picture.publish();
@@ -301,7 +338,8 @@ public final class LiveServer implements AutoCloseable {
      * receive times from {@code receiveClock} (null: the frame's own time, e.g. the simulator's).
      * Call the sink on the loop (the simulator does: it steps on the loop).
      */
-    public FrameSink frameConsumerFor(FeedCounters counters, String name, java.util.function.LongSupplier receiveClock) {
+    public FrameSink frameConsumerFor(
+            FeedCounters counters, String name, java.util.function.LongSupplier receiveClock) {
         ModeSPipeline modeS = picture.modeS();
         FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> {
             RejectReason r = RejectReason.of(modeS.accept(buf, off, len, timeNanos, signal));
@@ -311,7 +349,9 @@ public final class LiveServer implements AutoCloseable {
     }
 
     /** The recording tap, or null when not recording (inputs that are not feeds record through it). */
-    public RecordingTap tap() { return tap; }
+    public RecordingTap tap() {
+        return tap;
+    }
 
     /** Starts the loop, the feeds, expiry and the web server; returns the bound HTTP port. */
     public int start() {
@@ -352,17 +392,20 @@ public final class LiveServer implements AutoCloseable {
     /** Blocks until the JVM is asked to stop (Ctrl-C), then closes. */
     public void runUntilStopped() throws InterruptedException {
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close();
-            main.interrupt();
-            // the JVM halts when the hooks end: give the caller time to close what it opened after
-            // this server (the recorder's last batch, the audit database)
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "vigil-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            close();
+                            main.interrupt();
+                            // the JVM halts when the hooks end: give the caller time to close what it opened after
+                            // this server (the recorder's last batch, the audit database)
+                            try {
+                                main.join(10_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "vigil-shutdown"));
         try {
             Thread.currentThread().join();
         } catch (InterruptedException stop) {
@@ -408,13 +451,19 @@ public final class LiveServer implements AutoCloseable {
     static final class DataClock extends java.time.Clock {
         private final Picture picture;
 
-        DataClock(Picture picture) { this.picture = picture; }
+        DataClock(Picture picture) {
+            this.picture = picture;
+        }
 
         @Override
-        public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
 
         @Override
         public long millis() {
@@ -423,6 +472,8 @@ public final class LiveServer implements AutoCloseable {
         }
 
         @Override
-        public java.time.Instant instant() { return java.time.Instant.ofEpochMilli(millis()); }
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis());
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.vigil.server.picture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.vigil.core.Callsigns;
 import org.vigil.core.aircraft.AircraftState;
 import org.vigil.core.aircraft.AircraftTable;

@@ -19,10 +19,23 @@ public final class FlightPlanViews {
      * {@code icao} 6 hex digits, null when the plan does not give them; {@code points} the expanded
      * route as [lat, lon] pairs (departure, significant points, destination).
      */
-    public record FlightPlanView(String callsign, String rules, String type, String wake, String departure,
-                                 String eobt, String destination, String eet, String cruiseSpeed, String cruiseLevel,
-                                 String route, String dateOfFlight, String squawk, String icao, String status,
-                                 List<double[]> points) {}
+    public record FlightPlanView(
+            String callsign,
+            String rules,
+            String type,
+            String wake,
+            String departure,
+            String eobt,
+            String destination,
+            String eet,
+            String cruiseSpeed,
+            String cruiseLevel,
+            String route,
+            String dateOfFlight,
+            String squawk,
+            String icao,
+            String status,
+            List<double[]> points) {}
 
     private FlightPlanViews() {}
 
@@ -37,18 +50,33 @@ public final class FlightPlanViews {
         FplItem.Route r = p.route();
         ExpandedRoute route = filed.route();
         List<double[]> points = new ArrayList<>(route.size());
-        for (int i = 0; i < route.size(); i++) points.add(new double[]{route.lat(i), route.lon(i)});
-        return new FlightPlanView(p.aircraftId(), String.valueOf(p.rules().flightRules()), p.aircraft().type(),
-                String.valueOf(p.aircraft().wake()), p.departure().aerodrome(), hhmm(p.departure().eobtMinutes()),
-                p.destination().aerodrome(), hhmm(p.destination().totalEetMinutes()),
-                r.speed() == null ? null : r.speed().unit() + String.format(Locale.ROOT, "%04d", r.speed().value()),
-                r.level() == null ? null : r.level().unit() == 'V' ? "VFR"
-                        : r.level().unit() + String.format(Locale.ROOT, "%03d", r.level().value()),
+        for (int i = 0; i < route.size(); i++) points.add(new double[] {route.lat(i), route.lon(i)});
+        return new FlightPlanView(
+                p.aircraftId(),
+                String.valueOf(p.rules().flightRules()),
+                p.aircraft().type(),
+                String.valueOf(p.aircraft().wake()),
+                p.departure().aerodrome(),
+                hhmm(p.departure().eobtMinutes()),
+                p.destination().aerodrome(),
+                hhmm(p.destination().totalEetMinutes()),
+                r.speed() == null
+                        ? null
+                        : r.speed().unit()
+                                + String.format(Locale.ROOT, "%04d", r.speed().value()),
+                r.level() == null
+                        ? null
+                        : r.level().unit() == 'V'
+                                ? "VFR"
+                                : r.level().unit()
+                                        + String.format(
+                                                Locale.ROOT, "%03d", r.level().value()),
                 String.join(" ", r.elements()),
                 p.dateOfFlight() == null ? null : p.dateOfFlight().toString(),
                 p.squawk() == FplItem.NO_SQUAWK ? null : String.format(Locale.ROOT, "%04d", p.squawk()),
                 p.icaoAddress() < 0 ? null : String.format(Locale.ROOT, "%06X", p.icaoAddress()),
-                filed.status().name().toLowerCase(Locale.ROOT), points);
+                filed.status().name().toLowerCase(Locale.ROOT),
+                points);
     }
 
     private static String hhmm(int minutes) {

@@ -2,11 +2,14 @@ package org.vigil.server.picture;
 
 import java.util.List;
 import java.util.Objects;
-import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.event.EventSink;
+import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.scramble.FighterFix;
+import org.vigil.core.qra.scramble.Fighters;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
@@ -18,10 +21,7 @@ import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.qra.AlertsToScrambles;
-import org.vigil.core.qra.scramble.FighterFix;
-import org.vigil.core.qra.scramble.Fighters;
 import org.vigil.server.qra.ScrambleEventQueue;
-import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.tracking.TrackEventWriter;
 import org.vigil.server.tracking.TrackingPipeline;
@@ -46,6 +46,7 @@ public final class Picture {
     private final TrackingPipeline tracking;
     /** Null without identification. */
     private final FlightPlanStore flightPlans;
+
     private final IdentStage ident;
     private final AlertService alerts;
     private final ScrambleService scrambles;
@@ -56,6 +57,7 @@ public final class Picture {
     private final EventSink events;
     /** Radar plots of the last 12 s of data time (three turns of a 4 s radar), for the console. */
     private final RecentPlots recentPlots = new RecentPlots(50_000, 12.0);
+
     private final FightersOfTheRun fighters = new FightersOfTheRun();
     private long plots, serviceMessages;
     private volatile PictureSnapshot snapshot = PictureSnapshot.EMPTY;
@@ -97,8 +99,10 @@ public final class Picture {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
             scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
-            ScrambleTrackFeed feed = new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
-            ident = new IdentStage(theatre.identificationEngine(flightPlans, new AlertsToScrambles(identEvents, feed)), feed);
+            ScrambleTrackFeed feed =
+                    new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
+            ident = new IdentStage(
+                    theatre.identificationEngine(flightPlans, new AlertsToScrambles(identEvents, feed)), feed);
             alerts = new AlertService(ident);
             first = ident;
         } else {
@@ -153,27 +157,57 @@ public final class Picture {
         }
     }
 
-    public Theatre theatre() { return theatre; }
-    public ModeSPipeline modeS() { return modeS; }
-    public TrackerConfig trackerConfig() { return trackerConfig; }
+    public Theatre theatre() {
+        return theatre;
+    }
+
+    public ModeSPipeline modeS() {
+        return modeS;
+    }
+
+    public TrackerConfig trackerConfig() {
+        return trackerConfig;
+    }
     /** The multi-sensor tracker, fed by {@link #modeS()} and {@link #radarSink()}. */
-    public TrackingPipeline tracking() { return tracking; }
+    public TrackingPipeline tracking() {
+        return tracking;
+    }
     /** The active flight plans (null without a theatre). */
-    public FlightPlanStore flightPlans() { return flightPlans; }
+    public FlightPlanStore flightPlans() {
+        return flightPlans;
+    }
     /** Identification of the confirmed tracks (null without a theatre). */
-    public IdentStage ident() { return ident; }
+    public IdentStage ident() {
+        return ident;
+    }
     /** The operators' alert queue on {@link #ident()} (null without a theatre). */
-    public AlertService alerts() { return alerts; }
+    public AlertService alerts() {
+        return alerts;
+    }
     /** The scramble workflow (null without a theatre). */
-    public ScrambleService scrambles() { return scrambles; }
+    public ScrambleService scrambles() {
+        return scrambles;
+    }
     /** The track event writer, or null without events. */
-    public TrackEventWriter trackEvents() { return trackEvents; }
+    public TrackEventWriter trackEvents() {
+        return trackEvents;
+    }
     /** The console's recent radar plots. */
-    public RecentPlots recentPlots() { return recentPlots; }
+    public RecentPlots recentPlots() {
+        return recentPlots;
+    }
     /** Where radar plots go: the plot layer and the tracker. */
-    public RadarPlotSink radarSink() { return radarSink; }
-    public long plots() { return plots; }
-    public long serviceMessages() { return serviceMessages; }
+    public RadarPlotSink radarSink() {
+        return radarSink;
+    }
+
+    public long plots() {
+        return plots;
+    }
+
+    public long serviceMessages() {
+        return serviceMessages;
+    }
 
     /** Lets ordered scrambles launch and steer fighters (a simulation's); before the first input. */
     public void flyFighters(Fighters f) {
@@ -226,9 +260,13 @@ public final class Picture {
 
     /** Copies the picture into a new immutable snapshot for the readers; on the owner thread only. */
     public PictureSnapshot publish() {
-        PictureSnapshot s = new PictureSnapshot(modeS.latestMessageNanos(), AircraftViews.snapshot(modeS),
-                tracking.views(true), recentPlots.snapshot(),
-                flightPlans == null ? List.of() : FlightPlanViews.snapshot(flightPlans), modeS.stats());
+        PictureSnapshot s = new PictureSnapshot(
+                modeS.latestMessageNanos(),
+                AircraftViews.snapshot(modeS),
+                tracking.views(true),
+                recentPlots.snapshot(),
+                flightPlans == null ? List.of() : FlightPlanViews.snapshot(flightPlans),
+                modeS.stats());
         snapshot = s;
         return s;
     }
@@ -240,10 +278,13 @@ public final class Picture {
     private static final class FightersOfTheRun implements Fighters {
         private volatile Fighters current = Fighters.NONE;
 
-        void use(Fighters f) { current = f; }
+        void use(Fighters f) {
+            current = f;
+        }
 
         @Override
-        public String[] launch(String id, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
+        public String[] launch(
+                String id, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
             return current.launch(id, unit, airborneInS, headingDeg, levelFt, speedKt);
         }
 
@@ -253,12 +294,18 @@ public final class Picture {
         }
 
         @Override
-        public void holdOn(String id, FighterFix target) { current.holdOn(id, target); }
+        public void holdOn(String id, FighterFix target) {
+            current.holdOn(id, target);
+        }
 
         @Override
-        public void landed(String id) { current.landed(id); }
+        public void landed(String id) {
+            current.landed(id);
+        }
 
         @Override
-        public boolean lead(String id, long nowNanos, FighterFix out) { return current.lead(id, nowNanos, out); }
+        public boolean lead(String id, long nowNanos, FighterFix out) {
+            return current.lead(id, nowNanos, out);
+        }
     }
 }

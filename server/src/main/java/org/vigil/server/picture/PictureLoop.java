@@ -34,6 +34,7 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
     public static final long PUBLISH_INTERVAL_NANOS = 200_000_000L;
     /** Default queue length: some 0.1 s of a busy receiver network's frames. */
     public static final int DEFAULT_CAPACITY = 16_384;
+
     private static final Logger LOG = LoggerFactory.getLogger(PictureLoop.class);
     private static final int MAX_FRAME = 32;
 
@@ -43,11 +44,13 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
     private final AtomicLong tail = new AtomicLong();
     /** Next position the owner takes (owner thread only). */
     private long head;
+
     private final Runnable publish;
     private final LongAdder waits = new LongAdder();
     private final LongAdder failures = new LongAdder();
     /** The caller's waiting state of {@link #runAndWait}/{@link #call}: one per thread, reused. */
     private final ThreadLocal<Waiter> waiter = ThreadLocal.withInitial(Waiter::new);
+
     private volatile Thread owner;
     private volatile boolean running;
     /** Set by the owner before it parks on an empty ring; producers unpark it only then. */
@@ -135,15 +138,20 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         Waiter w = waiter.get();
         Slot s = claim();
         s.work = work;
-        @SuppressWarnings("unchecked") T t = (T) await(s, w);
+        @SuppressWarnings("unchecked")
+        T t = (T) await(s, w);
         return t;
     }
 
     /** Times a feed thread waited because the queue was full (back-pressure, no input lost). */
-    public long waits() { return waits.sum(); }
+    public long waits() {
+        return waits.sum();
+    }
 
     /** Work that threw on the owner thread (counted and logged, the loop goes on). */
-    public long failures() { return failures.sum(); }
+    public long failures() {
+        return failures.sum();
+    }
 
     /** Queues {@code s} with the calling thread waiting in {@code w}; the result, or the exception rethrown. */
     private Object await(Slot s, Waiter w) {
@@ -319,6 +327,7 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
     private static final class Slot {
         /** Position + 1 once filled; position + capacity once free again (the owner's release). */
         volatile long seq;
+
         long claimed;
         final byte[] frame = new byte[MAX_FRAME];
         FrameSink sink;

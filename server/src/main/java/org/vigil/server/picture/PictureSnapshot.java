@@ -13,9 +13,15 @@ import org.vigil.server.web.AircraftView;
  *
  * @param latestMessageNanos newest message time of the picture, {@link Long#MIN_VALUE} before the first
  */
-public record PictureSnapshot(long latestMessageNanos, List<AircraftView> aircraft, List<SystemTrackView> tracks,
-                              List<PlotView> plots, List<FlightPlanView> flightPlans, ModeSPipeline.Stats modeS) {
-    public static final PictureSnapshot EMPTY = new PictureSnapshot(Long.MIN_VALUE, List.of(), List.of(), List.of(), List.of(), null);
+public record PictureSnapshot(
+        long latestMessageNanos,
+        List<AircraftView> aircraft,
+        List<SystemTrackView> tracks,
+        List<PlotView> plots,
+        List<FlightPlanView> flightPlans,
+        ModeSPipeline.Stats modeS) {
+    public static final PictureSnapshot EMPTY =
+            new PictureSnapshot(Long.MIN_VALUE, List.of(), List.of(), List.of(), List.of(), null);
 
     public PictureSnapshot {
         aircraft = List.copyOf(aircraft);

@@ -3,7 +3,6 @@ package org.vigil.server.picture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.vigil.core.Callsigns;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
@@ -18,8 +17,17 @@ import org.vigil.core.radar.RadarPlotSink;
  */
 public final class RecentPlots implements RadarPlotSink {
     /** One plot as the console draws it. {@code mode3a} 4 octal digits, {@code icao} 6 hex digits, null when absent. */
-    public record PlotView(double lat, double lon, Integer altitudeFt, String type, String radar, long time,
-                           String mode3a, String icao, String callsign, boolean altitudeAssumed) {}
+    public record PlotView(
+            double lat,
+            double lon,
+            Integer altitudeFt,
+            String type,
+            String radar,
+            long time,
+            String mode3a,
+            String icao,
+            String callsign,
+            boolean altitudeAssumed) {}
 
     private final int capacity;
     private final long windowNanos;
@@ -67,7 +75,9 @@ public final class RecentPlots implements RadarPlotSink {
         plots++;
     }
 
-    public long plotsSeen() { return plots; }
+    public long plotsSeen() {
+        return plots;
+    }
 
     /** The plots within the window behind the newest one, oldest first (allocates: sink side). */
     public List<PlotView> snapshot() {
@@ -78,9 +88,15 @@ public final class RecentPlots implements RadarPlotSink {
             int i = Math.floorMod(next - size + k, capacity);
             if (time[i] < from) continue;
             Integer altFt = Double.isNaN(altM[i]) || (flags[i] & RadarPlot.ALTITUDE_ASSUMED) != 0
-                    ? null : (int) Math.round(altM[i] / 0.3048);
-            out.add(new PlotView(lat[i], lon[i], altFt, types[type[i]].name().toLowerCase(Locale.ROOT),
-                    String.format(Locale.ROOT, "%d/%d", sacSic[i] >>> 8, sacSic[i] & 0xFF), time[i] / 1_000_000L,
+                    ? null
+                    : (int) Math.round(altM[i] / 0.3048);
+            out.add(new PlotView(
+                    lat[i],
+                    lon[i],
+                    altFt,
+                    types[type[i]].name().toLowerCase(Locale.ROOT),
+                    String.format(Locale.ROOT, "%d/%d", sacSic[i] >>> 8, sacSic[i] & 0xFF),
+                    time[i] / 1_000_000L,
                     mode3A[i] == RadarPlot.ABSENT ? null : String.format(Locale.ROOT, "%04o", mode3A[i]),
                     address[i] == RadarPlot.ABSENT ? null : String.format(Locale.ROOT, "%06X", address[i]),
                     callsign[i] == 0 ? null : Callsigns.unpack(callsign[i]),

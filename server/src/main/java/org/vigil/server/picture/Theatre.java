@@ -10,10 +10,10 @@ import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.ident.IdentRules;
 import org.vigil.core.ident.IdentificationEngine;
-import org.vigil.server.ident.IdentStage;
 import org.vigil.core.qra.Posture;
-import org.vigil.server.flightplan.AirspaceLayers;
 import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.server.flightplan.AirspaceLayers;
+import org.vigil.server.ident.IdentStage;
 
 /**
  * Everything region-specific a {@link Picture} needs, in one value: the wiring holds no theatre
@@ -28,8 +28,14 @@ import org.vigil.core.qra.scramble.ScrambleConfig;
  * @param posture    QRA posture: bases, detachments, aircraft profiles
  * @param scrambles  settings of the scramble workflow
  */
-public record Theatre(NationalAirspace airspace, NatoMembership membership, Zones zones, RoutePoints routes,
-                      IdentRules rules, Posture posture, ScrambleConfig scrambles) {
+public record Theatre(
+        NationalAirspace airspace,
+        NatoMembership membership,
+        Zones zones,
+        RoutePoints routes,
+        IdentRules rules,
+        Posture posture,
+        ScrambleConfig scrambles) {
     public Theatre {
         Objects.requireNonNull(airspace, "airspace");
         Objects.requireNonNull(membership, "membership");

@@ -35,6 +35,7 @@ import org.vigil.core.aircraft.TrackingRules;
 public final class ModeSPipeline implements FrameSink, SbsSink {
     /** Reasons beyond this many distinct strings are counted as {@link #OTHER_REASON}. */
     private static final int MAX_REASONS = 16;
+
     public static final String OTHER_REASON = "other";
 
     private final AircraftTable table;
@@ -177,10 +178,21 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
         for (AircraftUpdater.Outcome o : AircraftUpdater.Outcome.values()) {
             outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), updater.count(o));
         }
-        return new Stats(frames, decodedFrames, sbsMessages, table.size(), expiredAircraft,
-                table.positionsAccepted(), table.positionsRelocated(), table.positionsRejected(),
-                table.refusedTableFull(), cpr.globalDecodes(), cpr.localDecodes(), cpr.jumpRejected(),
-                Collections.unmodifiableMap(failures), Collections.unmodifiableMap(outcomes));
+        return new Stats(
+                frames,
+                decodedFrames,
+                sbsMessages,
+                table.size(),
+                expiredAircraft,
+                table.positionsAccepted(),
+                table.positionsRelocated(),
+                table.positionsRejected(),
+                table.refusedTableFull(),
+                cpr.globalDecodes(),
+                cpr.localDecodes(),
+                cpr.jumpRejected(),
+                Collections.unmodifiableMap(failures),
+                Collections.unmodifiableMap(outcomes));
     }
 
     /**
@@ -188,10 +200,21 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
      * @param decodeFailures frames the decoder refused, by the decoder's reason ("bad_crc", ...)
      * @param outcomes       decoded messages by what the air picture did with them
      */
-    public record Stats(long frames, long decodedFrames, long sbsMessages, int aircraft, long expiredAircraft,
-                        long positionsAccepted, long positionsRelocated, long positionsRejected,
-                        long refusedTableFull, long cprGlobalDecodes, long cprLocalDecodes, long cprJumpsRejected,
-                        Map<String, Long> decodeFailures, Map<String, Long> outcomes) {
+    public record Stats(
+            long frames,
+            long decodedFrames,
+            long sbsMessages,
+            int aircraft,
+            long expiredAircraft,
+            long positionsAccepted,
+            long positionsRelocated,
+            long positionsRejected,
+            long refusedTableFull,
+            long cprGlobalDecodes,
+            long cprLocalDecodes,
+            long cprJumpsRejected,
+            Map<String, Long> decodeFailures,
+            Map<String, Long> outcomes) {
         public long decodeFailures(String reason) {
             return decodeFailures.getOrDefault(reason, 0L);
         }

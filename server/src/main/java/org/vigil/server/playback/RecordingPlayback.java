@@ -1,21 +1,20 @@
 package org.vigil.server.playback;
 
-import org.vigil.server.picture.Theatre;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.EventTime;
+import org.vigil.core.event.VigilEvent;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
-import org.vigil.core.event.EventSink;
-import org.vigil.core.event.EventTime;
-import org.vigil.core.event.VigilEvent;
-import org.vigil.core.radar.RadarSite;
+import org.vigil.server.picture.Theatre;
 import org.vigil.server.recording.RawStore;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.replay.ReplaySinks;
@@ -52,8 +51,15 @@ public final class RecordingPlayback implements AutoCloseable {
      * @param finished      the end of the period was reached (a seek plays again)
      * @param events        events handed on since the start (a seek back hands some on again)
      */
-    public record State(long fromNanos, long toNanos, long positionNanos, double speed, boolean paused,
-                        boolean seeking, boolean finished, long events) {}
+    public record State(
+            long fromNanos,
+            long toNanos,
+            long positionNanos,
+            double speed,
+            boolean paused,
+            boolean seeking,
+            boolean finished,
+            long events) {}
 
     private final RawStore raw;
     private final List<RadarSite> radars;
@@ -65,6 +71,7 @@ public final class RecordingPlayback implements AutoCloseable {
 
     /** The theatre every picture of this playback is built on. */
     private final Theatre theatre;
+
     private volatile RecordingPlaybackPicture picture;
     /** The controller of the running segment; a restart after the end gets a fresh one with the same speed and pause. */
     private volatile ReplayController control;
@@ -74,6 +81,7 @@ public final class RecordingPlayback implements AutoCloseable {
     private volatile long segmentStart;
     /** Controller position when the segment started: until it moves, the position shown is the segment start. */
     private volatile long positionAtSegmentStart = Long.MIN_VALUE;
+
     private volatile boolean seeking;
     private boolean finished, closed;
     private long pendingRestart = Long.MIN_VALUE;
@@ -84,8 +92,14 @@ public final class RecordingPlayback implements AutoCloseable {
      * @param events receives the events of the period (data time in [from, to)); never null
      * @param speed  initial speed: data seconds per wall second, {@link ReplayController#MAX_SPEED} = as fast as possible
      */
-    public RecordingPlayback(Theatre theatre, RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, double speed,
-                             EventSink events) {
+    public RecordingPlayback(
+            Theatre theatre,
+            RawStore raw,
+            List<RadarSite> radars,
+            long fromNanos,
+            long toNanos,
+            double speed,
+            EventSink events) {
         this.theatre = Objects.requireNonNull(theatre, "theatre");
         if (toNanos <= fromNanos) throw new IllegalArgumentException("empty period: to must be after from");
         this.raw = Objects.requireNonNull(raw, "raw");
@@ -101,10 +115,14 @@ public final class RecordingPlayback implements AutoCloseable {
                 m -> picture.sinks.messages().onMessage(m),
                 new RadarPlotSink() {
                     @Override
-                    public void onPlot(RadarPlot p) { picture.sinks.plots().onPlot(p); }
+                    public void onPlot(RadarPlot p) {
+                        picture.sinks.plots().onPlot(p);
+                    }
 
                     @Override
-                    public void onRadarStatus(RadarStatus s, ServiceMessage m) { picture.sinks.plots().onRadarStatus(s, m); }
+                    public void onRadarStatus(RadarStatus s, ServiceMessage m) {
+                        picture.sinks.plots().onRadarStatus(s, m);
+                    }
                 },
                 m -> picture.sinks.flightPlans().accept(m));
     }
@@ -175,7 +193,15 @@ public final class RecordingPlayback implements AutoCloseable {
             // the plots of the scan before its receive time); played fast, their later events not handed on
             ReplayController w = ReplayController.maxSpeed();
             warm = w;
-            if (!closed) Replayer.recording(raw, radars, toNanos, toNanos > Long.MAX_VALUE - TAIL_NANOS ? Long.MAX_VALUE : toNanos + TAIL_NANOS, current, w, t -> { });
+            if (!closed)
+                Replayer.recording(
+                        raw,
+                        radars,
+                        toNanos,
+                        toNanos > Long.MAX_VALUE - TAIL_NANOS ? Long.MAX_VALUE : toNanos + TAIL_NANOS,
+                        current,
+                        w,
+                        t -> {});
         }
         picture.flushEvents();
     }
@@ -195,7 +221,7 @@ public final class RecordingPlayback implements AutoCloseable {
             warm = w;
             if (closed) return;
             try {
-                Replayer.recording(raw, radars, Long.MIN_VALUE, target, p.sinks, w, t -> { });
+                Replayer.recording(raw, radars, Long.MIN_VALUE, target, p.sinks, w, t -> {});
             } catch (IOException e) {
                 LOG.error("playback: warm-up up to {} failed", target, e);
             }
@@ -215,12 +241,18 @@ public final class RecordingPlayback implements AutoCloseable {
 
     // ------------------------------------------------------------------ control
 
-    public void pause() { control.pause(); }
+    public void pause() {
+        control.pause();
+    }
 
-    public void resume() { control.resume(); }
+    public void resume() {
+        control.resume();
+    }
 
     /** @param speed data seconds per wall second, 0 ({@link ReplayController#MAX_SPEED}) = as fast as possible */
-    public void setSpeed(double speed) { control.setSpeed(speed); }
+    public void setSpeed(double speed) {
+        control.setSpeed(speed);
+    }
 
     /**
      * Plays on from {@code nanos} (clamped into the period), with a picture rebuilt up to there.
@@ -253,18 +285,27 @@ public final class RecordingPlayback implements AutoCloseable {
         synchronized (this) {
             done = finished;
         }
-        return new State(fromNanos, toNanos, Math.min(pos, toNanos), c.speed(), c.paused(), seeking, done, events.get());
+        return new State(
+                fromNanos, toNanos, Math.min(pos, toNanos), c.speed(), c.paused(), seeking, done, events.get());
     }
 
-    public long fromNanos() { return fromNanos; }
+    public long fromNanos() {
+        return fromNanos;
+    }
 
-    public long toNanos() { return toNanos; }
+    public long toNanos() {
+        return toNanos;
+    }
 
     /** The picture being shown (replaced at every seek). */
-    RecordingPlaybackPicture picture() { return picture; }
+    RecordingPlaybackPicture picture() {
+        return picture;
+    }
 
     /** What the last (or current) segment's replay delivered; null before the first segment ended. */
-    public Replayer.Summary lastSummary() { return lastSummary; }
+    public Replayer.Summary lastSummary() {
+        return lastSummary;
+    }
 
     /** Stops the playback (and its thread) after the input in hand. */
     @Override

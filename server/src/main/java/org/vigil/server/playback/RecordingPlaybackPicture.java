@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
+import org.vigil.core.event.EventSink;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
+import org.vigil.server.live.LiveServer;
 import org.vigil.server.picture.AircraftViews;
 import org.vigil.server.picture.FlightPlanViews;
-import org.vigil.server.live.LiveServer;
-import org.vigil.core.event.EventSink;
 import org.vigil.server.picture.Theatre;
 import org.vigil.server.replay.ReplaySinks;
 import org.vigil.server.web.AircraftView;
@@ -35,6 +35,7 @@ final class RecordingPlaybackPicture {
     final LiveServer server;
     /** Frames the decoder refused, counted by reason as a live feed counts them. */
     final FeedCounters frameCounters = new FeedCounters();
+
     private final FrameSink decode;
     private long nextTick = Long.MIN_VALUE;
 

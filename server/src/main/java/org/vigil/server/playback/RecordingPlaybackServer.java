@@ -52,6 +52,7 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     public static final String REFUSAL = "replay: operator actions are disabled";
     /** "Jump to alert" lands this long before the alert so the lead-up is seen. */
     static final long ALERT_LEAD_NANOS = 30_000_000_000L;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordingPlayback playback;
@@ -62,11 +63,19 @@ public final class RecordingPlaybackServer implements AutoCloseable {
      * @param recordedEvents the recording's event store, read for the alert list; null: no list
      * @param security       sign-in and roles (the recording's users); null: an open server (tests, local)
      */
-    public RecordingPlaybackServer(RecordingPlayback playback, EventStore recordedEvents, String bindAddress, int port,
-                                   Security security, String version) {
+    public RecordingPlaybackServer(
+            RecordingPlayback playback,
+            EventStore recordedEvents,
+            String bindAddress,
+            int port,
+            Security security,
+            String version) {
         this.playback = playback;
         this.recordedEvents = recordedEvents;
-        WebSettings settings = WebSettings.defaults().withBindAddress(bindAddress).withPort(port).withVersion(version)
+        WebSettings settings = WebSettings.defaults()
+                .withBindAddress(bindAddress)
+                .withPort(port)
+                .withVersion(version)
                 .withClock(new PlaybackClock(playback));
         web = new WebServer(settings, () -> playback.picture().aircraft(), List::of, this::healthExtras)
                 .tracks(() -> playback.picture().tracks())
@@ -77,9 +86,13 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     }
 
     /** Starts the web server; returns the bound port. The playback is started by its owner. */
-    public int start() { return web.start(); }
+    public int start() {
+        return web.start();
+    }
 
-    public WebServer web() { return web; }
+    public WebServer web() {
+        return web;
+    }
 
     private Map<String, Object> healthExtras() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -97,74 +110,97 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         });
         app.exception(OperatorActionRefused.class, (e, ctx) -> refuse(ctx));
         app.get("/api/replay", ctx -> ctx.json(stateView()), Role.OBSERVER);
-        app.post("/api/replay/pause", ctx -> {
-            playback.pause();
-            ctx.json(stateView());
-        }, Role.OBSERVER);
-        app.post("/api/replay/resume", ctx -> {
-            playback.resume();
-            ctx.json(stateView());
-        }, Role.OBSERVER);
-        app.post("/api/replay/speed", ctx -> {
-            JsonNode s = body(ctx).path("speed");
-            double speed;
-            if (s.isTextual() && "max".equalsIgnoreCase(s.asText())) speed = ReplayController.MAX_SPEED;
-            else if (s.isNumber() && s.asDouble() > 0 && s.asDouble() <= 10_000) speed = s.asDouble();
-            else {
-                bad(ctx, "speed: a number from 1 to 10000 (data seconds per second), or \"max\"");
-                return;
-            }
-            playback.setSpeed(speed);
-            ctx.json(stateView());
-        }, Role.OBSERVER);
-        app.post("/api/replay/seek", ctx -> {
-            JsonNode b = body(ctx);
-            long t;
-            if (b.path("time_ns").canConvertToLong()) {
-                t = b.path("time_ns").asLong();
-            } else if (b.path("time").isTextual()) {
-                try {
-                    Instant i = Instant.parse(b.path("time").asText());
-                    t = i.getEpochSecond() * 1_000_000_000L + i.getNano();
-                } catch (DateTimeParseException e) {
-                    bad(ctx, "time: a UTC time such as 2022-04-20T09:05:00Z");
-                    return;
-                }
-            } else {
-                bad(ctx, "seek needs time (ISO UTC) or time_ns");
-                return;
-            }
-            playback.seek(t);
-            ctx.json(stateView());
-        }, Role.OBSERVER);
+        app.post(
+                "/api/replay/pause",
+                ctx -> {
+                    playback.pause();
+                    ctx.json(stateView());
+                },
+                Role.OBSERVER);
+        app.post(
+                "/api/replay/resume",
+                ctx -> {
+                    playback.resume();
+                    ctx.json(stateView());
+                },
+                Role.OBSERVER);
+        app.post(
+                "/api/replay/speed",
+                ctx -> {
+                    JsonNode s = body(ctx).path("speed");
+                    double speed;
+                    if (s.isTextual() && "max".equalsIgnoreCase(s.asText())) speed = ReplayController.MAX_SPEED;
+                    else if (s.isNumber() && s.asDouble() > 0 && s.asDouble() <= 10_000) speed = s.asDouble();
+                    else {
+                        bad(ctx, "speed: a number from 1 to 10000 (data seconds per second), or \"max\"");
+                        return;
+                    }
+                    playback.setSpeed(speed);
+                    ctx.json(stateView());
+                },
+                Role.OBSERVER);
+        app.post(
+                "/api/replay/seek",
+                ctx -> {
+                    JsonNode b = body(ctx);
+                    long t;
+                    if (b.path("time_ns").canConvertToLong()) {
+                        t = b.path("time_ns").asLong();
+                    } else if (b.path("time").isTextual()) {
+                        try {
+                            Instant i = Instant.parse(b.path("time").asText());
+                            t = i.getEpochSecond() * 1_000_000_000L + i.getNano();
+                        } catch (DateTimeParseException e) {
+                            bad(ctx, "time: a UTC time such as 2022-04-20T09:05:00Z");
+                            return;
+                        }
+                    } else {
+                        bad(ctx, "seek needs time (ISO UTC) or time_ns");
+                        return;
+                    }
+                    playback.seek(t);
+                    ctx.json(stateView());
+                },
+                Role.OBSERVER);
         app.get("/api/replay/alerts", ctx -> ctx.json(alertsInPeriod()), Role.OBSERVER);
         // the replayed picture's alert queue and identities, read only
-        app.get("/api/alerts", ctx -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            long now = playback.picture().identNow();
-            body.put("time", now == Long.MIN_VALUE ? null : EventLines.time(now));
-            body.put("alerts", playback.picture().openAlerts());
-            body.put("replay", true);
-            ctx.json(body);
-        }, Role.OBSERVER);
-        app.get("/api/tracks/{track}/identity", ctx -> {
-            int n;
-            try {
-                n = Integer.parseInt(ctx.pathParam("track"));
-            } catch (NumberFormatException e) {
-                bad(ctx, "track: a track number");
-                return;
-            }
-            Map<String, Object> v = playback.picture().trackIdentity(n);
-            if (v == null) {
-                ctx.status(404).json(Map.of("ok", false, "error", "no identified track " + n));
-            } else {
-                ctx.json(v);
-            }
-        }, Role.OBSERVER);
+        app.get(
+                "/api/alerts",
+                ctx -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    long now = playback.picture().identNow();
+                    body.put("time", now == Long.MIN_VALUE ? null : EventLines.time(now));
+                    body.put("alerts", playback.picture().openAlerts());
+                    body.put("replay", true);
+                    ctx.json(body);
+                },
+                Role.OBSERVER);
+        app.get(
+                "/api/tracks/{track}/identity",
+                ctx -> {
+                    int n;
+                    try {
+                        n = Integer.parseInt(ctx.pathParam("track"));
+                    } catch (NumberFormatException e) {
+                        bad(ctx, "track: a track number");
+                        return;
+                    }
+                    Map<String, Object> v = playback.picture().trackIdentity(n);
+                    if (v == null) {
+                        ctx.status(404).json(Map.of("ok", false, "error", "no identified track " + n));
+                    } else {
+                        ctx.json(v);
+                    }
+                },
+                Role.OBSERVER);
         // the live operator routes exist here too, so that their refusal is explicit, not a 404
-        for (String path : List.of("/api/alerts/{id}/acknowledge", "/api/alerts/{id}/assign", "/api/alerts/{id}/resolve",
-                "/api/tracks/{track}/identity", "/api/tracks/{track}/radio-contact", "/api/tracks/{track}/no-reply")) {
+        for (String path : List.of(
+                "/api/alerts/{id}/acknowledge",
+                "/api/alerts/{id}/assign",
+                "/api/alerts/{id}/resolve",
+                "/api/tracks/{track}/identity",
+                "/api/tracks/{track}/radio-contact",
+                "/api/tracks/{track}/no-reply")) {
             app.post(path, RecordingPlaybackServer::refuse, Role.OPERATOR);
         }
         app.delete("/api/tracks/{track}/identity", RecordingPlaybackServer::refuse, Role.OPERATOR);
@@ -187,7 +223,9 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     }
 
     private static boolean isWrite(HandlerType m) {
-        return HandlerType.POST.equals(m) || HandlerType.PUT.equals(m) || HandlerType.PATCH.equals(m)
+        return HandlerType.POST.equals(m)
+                || HandlerType.PUT.equals(m)
+                || HandlerType.PATCH.equals(m)
                 || HandlerType.DELETE.equals(m);
     }
 
@@ -235,7 +273,8 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         long after = 0;
         while (true) {
             List<StoredEvent> page = recordedEvents.query(EventQuery.between(playback.fromNanos(), playback.toNanos())
-                    .ofType(IdentEvent.AlertChange.RAISED.type()).after(after));
+                    .ofType(IdentEvent.AlertChange.RAISED.type())
+                    .after(after));
             for (StoredEvent e : page) {
                 Optional<VigilEvent> ev = decoder.decode(e); // refused lines: skipped, counted, logged
                 if (ev.isEmpty() || !(ev.get() instanceof IdentEvent.AlertChanged n)) continue;
@@ -271,13 +310,19 @@ public final class RecordingPlaybackServer implements AutoCloseable {
     private static final class PlaybackClock extends java.time.Clock {
         private final RecordingPlayback playback;
 
-        PlaybackClock(RecordingPlayback playback) { this.playback = playback; }
+        PlaybackClock(RecordingPlayback playback) {
+            this.playback = playback;
+        }
 
         @Override
-        public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
 
         @Override
         public long millis() {
@@ -286,6 +331,8 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         }
 
         @Override
-        public Instant instant() { return Instant.ofEpochMilli(millis()); }
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
     }
 }

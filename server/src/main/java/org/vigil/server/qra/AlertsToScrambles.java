@@ -24,16 +24,24 @@ public final class AlertsToScrambles implements IdentEventListener {
     }
 
     @Override
-    public void trackStarted(long t, TrackIdentity track) { events.trackStarted(t, track); }
+    public void trackStarted(long t, TrackIdentity track) {
+        events.trackStarted(t, track);
+    }
 
     @Override
-    public void trackDeleted(long t, TrackIdentity track) { events.trackDeleted(t, track); }
+    public void trackDeleted(long t, TrackIdentity track) {
+        events.trackDeleted(t, track);
+    }
 
     @Override
-    public void ruleFired(long t, TrackIdentity track, Evidence e) { events.ruleFired(t, track, e); }
+    public void ruleFired(long t, TrackIdentity track, Evidence e) {
+        events.ruleFired(t, track, e);
+    }
 
     @Override
-    public void ruleCleared(long t, TrackIdentity track, Evidence e) { events.ruleCleared(t, track, e); }
+    public void ruleCleared(long t, TrackIdentity track, Evidence e) {
+        events.ruleCleared(t, track, e);
+    }
 
     @Override
     public void identityChanged(long t, TrackIdentity track, Identity from, Identity to) {

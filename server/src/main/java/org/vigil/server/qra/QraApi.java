@@ -23,10 +23,10 @@ import org.vigil.core.qra.ResponseStats;
 import org.vigil.core.qra.Responsiveness;
 import org.vigil.core.qra.ResponsivenessMap;
 import org.vigil.core.qra.TargetMotion;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
-import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.recording.Actor;
 
 /**
@@ -55,82 +55,155 @@ public final class QraApi {
         app.get("/api/qra/posture", ctx -> ctx.json(postureView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/qra/units", ctx -> ctx.json(unitsView(service.postureCopy())), Role.OBSERVER);
         app.get("/api/scrambles", ctx -> ctx.json(service.views()), Role.OBSERVER);
-        app.get("/api/scrambles/{id}", ctx -> {
-            Map<String, Object> v = service.view(ctx.pathParam("id"));
-            if (v == null) ctx.status(404).json(Map.of("error", "no scramble " + ctx.pathParam("id")));
-            else ctx.json(v);
-        }, Role.OBSERVER);
+        app.get(
+                "/api/scrambles/{id}",
+                ctx -> {
+                    Map<String, Object> v = service.view(ctx.pathParam("id"));
+                    if (v == null) ctx.status(404).json(Map.of("error", "no scramble " + ctx.pathParam("id")));
+                    else ctx.json(v);
+                },
+                Role.OBSERVER);
         app.get("/api/qra/recommendation", ctx -> recommendation(ctx), Role.OBSERVER);
         app.get("/api/qra/responsiveness", ctx -> responsiveness(ctx, null), Role.OBSERVER);
         app.post("/api/qra/responsiveness", ctx -> responsiveness(ctx, body(ctx)), Role.OBSERVER);
 
-        app.post("/api/scrambles", ctx -> {
-            JsonNode b = body(ctx);
-            String unit = b.path("unit").asText(null);
-            int track = b.path("track").asInt(0);
-            if (unit == null || track == 0) {
-                answer(ctx, ScrambleService.Result.invalid("unit and track required"));
-                return;
-            }
-            answer(ctx, service.propose(b.path("alert").asLong(0), track, unit, user(ctx, security),
-                    gate(ctx, security, "scramble.propose")));
-        }, Role.OPERATOR);
-        app.post("/api/scrambles/{id}/order", ctx -> answer(ctx, service.order(ctx.pathParam("id"), user(ctx, security),
-                gate(ctx, security, "scramble.order"))), Role.SUPERVISOR);
-        app.post("/api/scrambles/{id}/cancel", ctx -> answer(ctx, service.cancel(ctx.pathParam("id"), user(ctx, security),
-                body(ctx).path("reason").asText(null), gate(ctx, security, "scramble.cancel"))), Role.SUPERVISOR);
-        app.post("/api/scrambles/{id}/retask", ctx -> {
-            int track = body(ctx).path("track").asInt(0);
-            if (track == 0) {
-                answer(ctx, ScrambleService.Result.invalid("track required"));
-                return;
-            }
-            answer(ctx, service.retask(ctx.pathParam("id"), track, user(ctx, security), gate(ctx, security, "scramble.retask")));
-        }, Role.SUPERVISOR);
-        app.post("/api/scrambles/{id}/rtb", ctx -> answer(ctx, service.returnToBase(ctx.pathParam("id"), user(ctx, security),
-                gate(ctx, security, "scramble.rtb"))), Role.SUPERVISOR);
-        app.post("/api/scrambles/{id}/outcome", ctx -> {
-            JsonNode b = body(ctx);
-            answer(ctx, service.outcome(ctx.pathParam("id"), b.path("identifiedAs").asText(null), b.path("action").asText(null),
-                    user(ctx, security), gate(ctx, security, "scramble.outcome")));
-        }, Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles",
+                ctx -> {
+                    JsonNode b = body(ctx);
+                    String unit = b.path("unit").asText(null);
+                    int track = b.path("track").asInt(0);
+                    if (unit == null || track == 0) {
+                        answer(ctx, ScrambleService.Result.invalid("unit and track required"));
+                        return;
+                    }
+                    answer(
+                            ctx,
+                            service.propose(
+                                    b.path("alert").asLong(0),
+                                    track,
+                                    unit,
+                                    user(ctx, security),
+                                    gate(ctx, security, "scramble.propose")));
+                },
+                Role.OPERATOR);
+        app.post(
+                "/api/scrambles/{id}/order",
+                ctx -> answer(
+                        ctx,
+                        service.order(ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.order"))),
+                Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles/{id}/cancel",
+                ctx -> answer(
+                        ctx,
+                        service.cancel(
+                                ctx.pathParam("id"),
+                                user(ctx, security),
+                                body(ctx).path("reason").asText(null),
+                                gate(ctx, security, "scramble.cancel"))),
+                Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles/{id}/retask",
+                ctx -> {
+                    int track = body(ctx).path("track").asInt(0);
+                    if (track == 0) {
+                        answer(ctx, ScrambleService.Result.invalid("track required"));
+                        return;
+                    }
+                    answer(
+                            ctx,
+                            service.retask(
+                                    ctx.pathParam("id"),
+                                    track,
+                                    user(ctx, security),
+                                    gate(ctx, security, "scramble.retask")));
+                },
+                Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles/{id}/rtb",
+                ctx -> answer(
+                        ctx,
+                        service.returnToBase(
+                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.rtb"))),
+                Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles/{id}/outcome",
+                ctx -> {
+                    JsonNode b = body(ctx);
+                    answer(
+                            ctx,
+                            service.outcome(
+                                    ctx.pathParam("id"),
+                                    b.path("identifiedAs").asText(null),
+                                    b.path("action").asText(null),
+                                    user(ctx, security),
+                                    gate(ctx, security, "scramble.outcome")));
+                },
+                Role.SUPERVISOR);
 
-        app.post("/api/qra/detachments", ctx -> {
-            Detachment d;
-            try {
-                d = detachment(body(ctx));
-            } catch (IllegalArgumentException e) {
-                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
-                return;
-            }
-            answer(ctx, service.addDetachment(d, user(ctx, security), gate(ctx, security, "qra.posture.add")));
-        }, Role.SUPERVISOR);
-        app.put("/api/qra/detachments/{id}/base", ctx -> {
-            Base b;
-            try {
-                b = base(body(ctx));
-            } catch (IllegalArgumentException e) {
-                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
-                return;
-            }
-            answer(ctx, service.moveDetachment(ctx.pathParam("id"), b, user(ctx, security), gate(ctx, security, "qra.posture.move")));
-        }, Role.SUPERVISOR);
-        app.delete("/api/qra/detachments/{id}", ctx -> answer(ctx, service.removeDetachment(ctx.pathParam("id"),
-                user(ctx, security), gate(ctx, security, "qra.posture.remove"))), Role.SUPERVISOR);
-        app.put("/api/qra/detachments/{id}/readiness", ctx -> {
-            JsonNode b = body(ctx);
-            Readiness r;
-            CapStation cap;
-            try {
-                r = Readiness.parse(b.path("readiness").asText(""));
-                cap = b.has("cap") ? cap(b.get("cap")) : null;
-            } catch (IllegalArgumentException e) {
-                answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
-                return;
-            }
-            answer(ctx, service.setReadiness(ctx.pathParam("id"), r, cap, user(ctx, security),
-                    gate(ctx, security, "qra.posture.readiness")));
-        }, Role.SUPERVISOR);
+        app.post(
+                "/api/qra/detachments",
+                ctx -> {
+                    Detachment d;
+                    try {
+                        d = detachment(body(ctx));
+                    } catch (IllegalArgumentException e) {
+                        answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
+                        return;
+                    }
+                    answer(ctx, service.addDetachment(d, user(ctx, security), gate(ctx, security, "qra.posture.add")));
+                },
+                Role.SUPERVISOR);
+        app.put(
+                "/api/qra/detachments/{id}/base",
+                ctx -> {
+                    Base b;
+                    try {
+                        b = base(body(ctx));
+                    } catch (IllegalArgumentException e) {
+                        answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
+                        return;
+                    }
+                    answer(
+                            ctx,
+                            service.moveDetachment(
+                                    ctx.pathParam("id"),
+                                    b,
+                                    user(ctx, security),
+                                    gate(ctx, security, "qra.posture.move")));
+                },
+                Role.SUPERVISOR);
+        app.delete(
+                "/api/qra/detachments/{id}",
+                ctx -> answer(
+                        ctx,
+                        service.removeDetachment(
+                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "qra.posture.remove"))),
+                Role.SUPERVISOR);
+        app.put(
+                "/api/qra/detachments/{id}/readiness",
+                ctx -> {
+                    JsonNode b = body(ctx);
+                    Readiness r;
+                    CapStation cap;
+                    try {
+                        r = Readiness.parse(b.path("readiness").asText(""));
+                        cap = b.has("cap") ? cap(b.get("cap")) : null;
+                    } catch (IllegalArgumentException e) {
+                        answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
+                        return;
+                    }
+                    answer(
+                            ctx,
+                            service.setReadiness(
+                                    ctx.pathParam("id"),
+                                    r,
+                                    cap,
+                                    user(ctx, security),
+                                    gate(ctx, security, "qra.posture.readiness")));
+                },
+                Role.SUPERVISOR);
     }
 
     // ------------------------------------------------------------------ handlers
@@ -171,15 +244,19 @@ public final class QraApi {
      * statistics. A POST body is a what-if: {@code {"add":[detachment...], "move":[{"unit","base":{...}}],
      * "remove":["id"...], "readiness":[{"unit","readiness"}]}} applied to a copy of the posture.
      */
-    private void responsiveness(Context ctx, JsonNode whatIf) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private void responsiveness(Context ctx, JsonNode whatIf)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         double level = number(ctx, "level", 250) * 100; // flight level
         double speed = number(ctx, "speed", 450);
         double resolution = number(ctx, "resolution", 10);
         String motionText = ctx.queryParam("motion");
-        TargetMotion motion = "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
+        TargetMotion motion =
+                "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
         double south = number(ctx, "south", 40.5), north = number(ctx, "north", 47.0);
         double west = number(ctx, "west", 27.0), east = number(ctx, "east", 42.0);
-        if (!(level >= 0 && level <= 60_000) || !(speed >= 0 && speed < 2000) || !(resolution >= 0.5 && resolution <= 200)) {
+        if (!(level >= 0 && level <= 60_000)
+                || !(speed >= 0 && speed < 2000)
+                || !(resolution >= 0.5 && resolution <= 200)) {
             ctx.status(400).json(Map.of("error", "level FL0-600, speed 0-2000 kt, resolution 0.5-200 km"));
             return;
         }
@@ -191,7 +268,9 @@ public final class QraApi {
             return;
         }
         if (grid.cells() > MAX_CELLS) {
-            ctx.status(400).json(Map.of("error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
+            ctx.status(400)
+                    .json(Map.of(
+                            "error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
             return;
         }
         Posture p = service.postureCopy();
@@ -204,8 +283,16 @@ public final class QraApi {
             }
         }
         long epochMs = Math.max(0, Math.floorDiv(service.now(), 1_000_000L));
-        ResponsivenessMap map = new Responsiveness().compute(p, grid, GeoPredicate.EVERYWHERE, level, speed, motion,
-                org.vigil.core.qra.InterceptOptions.defaults(), epochMs);
+        ResponsivenessMap map = new Responsiveness()
+                .compute(
+                        p,
+                        grid,
+                        GeoPredicate.EVERYWHERE,
+                        level,
+                        speed,
+                        motion,
+                        org.vigil.core.qra.InterceptOptions.defaults(),
+                        epochMs);
         ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsString(geoJson(map, levels(ctx))));
     }
 
@@ -215,7 +302,8 @@ public final class QraApi {
             List<List<double[]>> lines = new ArrayList<>();
             for (double[] poly : iso.polylines()) {
                 List<double[]> line = new ArrayList<>(poly.length / 2);
-                for (int i = 0; i + 1 < poly.length; i += 2) line.add(new double[] {round4(poly[i + 1]), round4(poly[i])});
+                for (int i = 0; i + 1 < poly.length; i += 2)
+                    line.add(new double[] {round4(poly[i + 1]), round4(poly[i])});
                 lines.add(line);
             }
             Map<String, Object> f = new LinkedHashMap<>();
@@ -261,7 +349,9 @@ public final class QraApi {
         for (JsonNode n : w.path("remove")) p.removeDetachment(n.asText());
         for (JsonNode n : w.path("move")) p.moveDetachment(n.path("unit").asText(), base(n.path("base")));
         for (JsonNode n : w.path("readiness")) {
-            p.setReadiness(n.path("unit").asText(), Readiness.parse(n.path("readiness").asText("")),
+            p.setReadiness(
+                    n.path("unit").asText(),
+                    Readiness.parse(n.path("readiness").asText("")),
                     n.has("cap") ? cap(n.get("cap")) : null);
         }
         for (JsonNode n : w.path("add")) p.addDetachment(detachment(n));
@@ -324,8 +414,18 @@ public final class QraApi {
             v.put("readiness", d.readiness().label());
             double tta = d.timeToAirborneS();
             v.put("timeToAirborneMin", Double.isNaN(tta) ? null : tta / 60);
-            if (d.rotation() != null) v.put("rotation", d.rotation().from() + "/" + d.rotation().to());
-            if (d.cap() != null) v.put("cap", Map.of("lat", d.cap().latDeg(), "lon", d.cap().lonDeg(), "altFt", d.cap().altitudeFt()));
+            if (d.rotation() != null)
+                v.put("rotation", d.rotation().from() + "/" + d.rotation().to());
+            if (d.cap() != null)
+                v.put(
+                        "cap",
+                        Map.of(
+                                "lat",
+                                d.cap().latDeg(),
+                                "lon",
+                                d.cap().lonDeg(),
+                                "altFt",
+                                d.cap().altitudeFt()));
             out.add(v);
         }
         return out;
@@ -335,22 +435,37 @@ public final class QraApi {
 
     static Detachment detachment(JsonNode n) {
         String id = text(n, "id");
-        return new Detachment(id, n.path("nation").asText(""), base(n.path("base")), text(n, "type"),
-                n.path("count").asInt(2), Readiness.parse(n.path("readiness").asText("QRA-15")),
-                n.has("cap") ? cap(n.get("cap")) : null, null,
+        return new Detachment(
+                id,
+                n.path("nation").asText(""),
+                base(n.path("base")),
+                text(n, "type"),
+                n.path("count").asInt(2),
+                Readiness.parse(n.path("readiness").asText("QRA-15")),
+                n.has("cap") ? cap(n.get("cap")) : null,
+                null,
                 n.has("timeToAirborneMin") ? n.get("timeToAirborneMin").asDouble() * 60 : Double.NaN);
     }
 
     static Base base(JsonNode n) {
-        if (n == null || !n.isObject()) throw new IllegalArgumentException("base {icao, name, lat, lon, elevationFt} required");
-        if (!n.path("lat").isNumber() || !n.path("lon").isNumber()) throw new IllegalArgumentException("base lat and lon required");
-        return new Base(text(n, "icao"), n.path("name").asText(null), n.get("lat").asDouble(), n.get("lon").asDouble(),
+        if (n == null || !n.isObject())
+            throw new IllegalArgumentException("base {icao, name, lat, lon, elevationFt} required");
+        if (!n.path("lat").isNumber() || !n.path("lon").isNumber())
+            throw new IllegalArgumentException("base lat and lon required");
+        return new Base(
+                text(n, "icao"),
+                n.path("name").asText(null),
+                n.get("lat").asDouble(),
+                n.get("lon").asDouble(),
                 n.path("elevationFt").asDouble(0));
     }
 
     static CapStation cap(JsonNode n) {
-        return new CapStation(n.path("lat").asDouble(Double.NaN), n.path("lon").asDouble(Double.NaN),
-                n.path("altFt").asDouble(25_000), n.path("enduranceMin").asDouble(45) * 60);
+        return new CapStation(
+                n.path("lat").asDouble(Double.NaN),
+                n.path("lon").asDouble(Double.NaN),
+                n.path("altFt").asDouble(25_000),
+                n.path("enduranceMin").asDouble(45) * 60);
     }
 
     private static String text(JsonNode n, String field) {
@@ -398,8 +513,13 @@ public final class QraApi {
         return (target, detail) -> {
             if (security == null) return true;
             try {
-                security.audit(ctx, action, target, detail, Audit.Outcome.SUCCESS, service.now() == Long.MIN_VALUE
-                        ? Audit.NO_DATA_TIME : service.now());
+                security.audit(
+                        ctx,
+                        action,
+                        target,
+                        detail,
+                        Audit.Outcome.SUCCESS,
+                        service.now() == Long.MIN_VALUE ? Audit.NO_DATA_TIME : service.now());
                 return true;
             } catch (SQLException | IllegalStateException e) {
                 return false;

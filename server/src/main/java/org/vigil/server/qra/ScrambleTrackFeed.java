@@ -2,12 +2,12 @@ package org.vigil.server.qra;
 
 import org.vigil.core.ident.Alert;
 import org.vigil.core.ident.AlertEvent;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.sim.Geo;
 import org.vigil.core.track.AreaProjection;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * Feeds the scramble workflow from the tracker and the identification engine: a
@@ -28,7 +28,7 @@ public final class ScrambleTrackFeed implements TrackListener {
     private final TrackerConfig config;
     private AreaProjection projection;
     /** Run after each update and alert (e.g. hands the workflow's queued event lines on); never null. */
-    private Runnable after = () -> { };
+    private Runnable after = () -> {};
 
     /**
      * @param config the tracker's configuration (its plane origin is read at the first update and
@@ -55,7 +55,7 @@ public final class ScrambleTrackFeed implements TrackListener {
      * writers write). Call before the first update.
      */
     public ScrambleTrackFeed afterEach(Runnable action) {
-        this.after = action == null ? () -> { } : action;
+        this.after = action == null ? () -> {} : action;
         return this;
     }
 
@@ -73,7 +73,8 @@ public final class ScrambleTrackFeed implements TrackListener {
         double lat = t.latDeg(), lon = t.lonDeg();
         double gs = t.groundSpeed();
         double course = Double.NaN;
-        if (projection == null || projection.originLatDeg() != config.originLatDeg
+        if (projection == null
+                || projection.originLatDeg() != config.originLatDeg
                 || projection.originLonDeg() != config.originLonDeg) {
             projection = new AreaProjection(config.originLatDeg, config.originLonDeg); // once per origin
         }
@@ -83,8 +84,16 @@ public final class ScrambleTrackFeed implements TrackListener {
         }
         double altM = t.altitude();
         int icao = t.icao() == SystemTrack.ABSENT ? -1 : t.icao();
-        service.onTrackUpdate(t.trackNumber(), timeNanos, lat, lon, Double.isNaN(altM) ? Double.NaN : altM / Geo.FT,
-                gs / Geo.KT, course, icao, t.callsign());
+        service.onTrackUpdate(
+                t.trackNumber(),
+                timeNanos,
+                lat,
+                lon,
+                Double.isNaN(altM) ? Double.NaN : altM / Geo.FT,
+                gs / Geo.KT,
+                course,
+                icao,
+                t.callsign());
         after.run();
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.scramble.FighterFix;
+import org.vigil.core.qra.scramble.Fighters;
 import org.vigil.core.sim.AircraftType;
 import org.vigil.core.sim.Airport;
 import org.vigil.core.sim.Flight;
@@ -13,8 +15,6 @@ import org.vigil.core.sim.FlightSpec;
 import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.Simulation;
-import org.vigil.core.qra.scramble.FighterFix;
-import org.vigil.core.qra.scramble.Fighters;
 
 /**
  * Fighters in a simulated run: an ordered scramble launches the unit's aircraft from its base with
@@ -40,14 +40,19 @@ public final class SimulatedFighters implements Fighters {
     }
 
     @Override
-    public String[] launch(String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
+    public String[] launch(
+            String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
         AircraftType type = AircraftType.of(unit.aircraftType());
         if (type == null) return new String[0];
         QraUnit q = scenarioUnit(unit);
         String stem = q != null ? q.callsign() : unit.nation() + "QRA";
         int address = q != null ? q.icaoBase() : 0xF00000 + launched.size() * 16;
         int already = launched.getOrDefault(stem, 0);
-        Airport base = new Airport(unit.base().icao(), unit.base().name(), unit.base().latDeg(), unit.base().lonDeg(),
+        Airport base = new Airport(
+                unit.base().icao(),
+                unit.base().name(),
+                unit.base().latDeg(),
+                unit.base().lonDeg(),
                 unit.base().elevationFt());
         double[] ahead = new double[2];
         Geo.destination(base.lat(), base.lon(), headingDeg, 50 * Geo.NM, ahead);
@@ -57,9 +62,23 @@ public final class SimulatedFighters implements Fighters {
         for (int i = 0; i < n; i++) {
             String cs = String.format(Locale.ROOT, "%s%02d", stem, already + i + 1);
             callsigns[i] = cs;
-            FlightSpec spec = new FlightSpec(cs, address + already + i, type, 0, true, true, false, base, null,
-                    List.of(new double[] {base.lat(), base.lon()}, ahead), sim.time() + airborneInS, Double.NaN, levelFt,
-                    speedKt, 'I', List.of());
+            FlightSpec spec = new FlightSpec(
+                    cs,
+                    address + already + i,
+                    type,
+                    0,
+                    true,
+                    true,
+                    false,
+                    base,
+                    null,
+                    List.of(new double[] {base.lat(), base.lon()}, ahead),
+                    sim.time() + airborneInS,
+                    Double.NaN,
+                    levelFt,
+                    speedKt,
+                    'I',
+                    List.of());
             Flight f = sim.launch(spec);
             pair.add(f);
             if (i == 0) {
@@ -132,8 +151,10 @@ public final class SimulatedFighters implements Fighters {
 
     private QraUnit scenarioUnit(Detachment unit) {
         for (QraUnit q : sim.scenario().qra()) {
-            if (q.base() != null && q.base().icao().equalsIgnoreCase(unit.base().icao())
-                    && q.type() != null && q.type().designator().equalsIgnoreCase(unit.aircraftType())
+            if (q.base() != null
+                    && q.base().icao().equalsIgnoreCase(unit.base().icao())
+                    && q.type() != null
+                    && q.type().designator().equalsIgnoreCase(unit.aircraftType())
                     && (q.nation() == null || q.nation().equalsIgnoreCase(unit.nation()))) {
                 return q;
             }

@@ -27,7 +27,12 @@ public final class AsterixFileSource extends RadarFeedSource {
     /** Recordings are read whole; beyond this, cut them first. */
     static final long MAX_BYTES = 1L << 30;
 
-    public enum Format { AUTO, RAW, FF, PCAP }
+    public enum Format {
+        AUTO,
+        RAW,
+        FF,
+        PCAP
+    }
 
     private final Path path;
     private final Format givenFormat;
@@ -37,10 +42,23 @@ public final class AsterixFileSource extends RadarFeedSource {
      * @param format AUTO to detect
      * @param date   the recording's (first) UTC date, null to use the file's modification time
      */
-    public AsterixFileSource(String name, Path path, Format format, LocalDate date, RadarNetwork network,
-                             RadarPlotSink sink, Object lock) {
-        super(name, FeedKind.FILE, FeedKind.FILE.label, path.toString(), "asterix-" + format.name().toLowerCase(java.util.Locale.ROOT),
-                network, sink, lock);
+    public AsterixFileSource(
+            String name,
+            Path path,
+            Format format,
+            LocalDate date,
+            RadarNetwork network,
+            RadarPlotSink sink,
+            Object lock) {
+        super(
+                name,
+                FeedKind.FILE,
+                FeedKind.FILE.label,
+                path.toString(),
+                "asterix-" + format.name().toLowerCase(java.util.Locale.ROOT),
+                network,
+                sink,
+                lock);
         this.path = path;
         this.givenFormat = format;
         this.date = date;
@@ -59,7 +77,8 @@ public final class AsterixFileSource extends RadarFeedSource {
             }
             data = Files.readAllBytes(path);
             // noon of the date: every time of day then resolves onto that date (±12 h)
-            seed = date != null ? (date.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 43_200) * 1_000_000_000L
+            seed = date != null
+                    ? (date.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 43_200) * 1_000_000_000L
                     : Files.getLastModifiedTime(path).toMillis() * 1_000_000L;
         } catch (IOException e) {
             fail(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -79,15 +98,17 @@ public final class AsterixFileSource extends RadarFeedSource {
                     decodeLocked(buf, off, len, clock.timeNanos(packet));
                 });
             }
-            case FF -> Recording.split(data, data.length, Recording.Format.FINAL, (packet, buf, off, len) -> {
-                if (running()) decodeLocked(buf, off, len, TimeOfDay.UNKNOWN);
-            });
+            case FF ->
+                Recording.split(data, data.length, Recording.Format.FINAL, (packet, buf, off, len) -> {
+                    if (running()) decodeLocked(buf, off, len, TimeOfDay.UNKNOWN);
+                });
             default -> {
                 AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
                 BlockRecorder recording = streamRecorder(); // null: not recording
                 for (int off = 0; off < data.length && running(); off += 64 * 1024) {
                     synchronized (lock) {
-                        if (recording != null) recording.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
+                        if (recording != null)
+                            recording.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
                         framer.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
                     }
                 }
@@ -98,7 +119,8 @@ public final class AsterixFileSource extends RadarFeedSource {
                 yield 0;
             }
         };
-        if (framingErrors > 0) lastError(framingErrors + " frames or packets could not be unwrapped (not UDP/IPv4, or cut short)");
+        if (framingErrors > 0)
+            lastError(framingErrors + " frames or packets could not be unwrapped (not UDP/IPv4, or cut short)");
         disconnected();
         state(running() ? FeedState.EOF : FeedState.CLOSED);
     }

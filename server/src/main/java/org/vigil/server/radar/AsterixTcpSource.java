@@ -23,11 +23,28 @@ public final class AsterixTcpSource extends RadarFeedSource {
     private final ReconnectingTcpClient client;
 
     public AsterixTcpSource(String name, String host, int port, RadarNetwork network, RadarPlotSink sink, Object lock) {
-        this(name, host, port, network, sink, lock, new Backoff(), DEFAULT_CONNECT_TIMEOUT_MILLIS, DEFAULT_IDLE_TIMEOUT_MILLIS);
+        this(
+                name,
+                host,
+                port,
+                network,
+                sink,
+                lock,
+                new Backoff(),
+                DEFAULT_CONNECT_TIMEOUT_MILLIS,
+                DEFAULT_IDLE_TIMEOUT_MILLIS);
     }
 
-    public AsterixTcpSource(String name, String host, int port, RadarNetwork network, RadarPlotSink sink, Object lock,
-                            Backoff backoff, int connectTimeoutMillis, int idleTimeoutMillis) {
+    public AsterixTcpSource(
+            String name,
+            String host,
+            int port,
+            RadarNetwork network,
+            RadarPlotSink sink,
+            Object lock,
+            Backoff backoff,
+            int connectTimeoutMillis,
+            int idleTimeoutMillis) {
         super(name, FeedKind.TCP_CLIENT, FeedKind.TCP_CLIENT.label, host + ":" + port, "asterix", network, sink, lock);
         this.client = new ReconnectingTcpClient(host, port, backoff, connectTimeoutMillis, idleTimeoutMillis);
     }
@@ -37,18 +54,41 @@ public final class AsterixTcpSource extends RadarFeedSource {
         final AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
         final BlockRecorder recording = streamRecorder(); // null: not recording
         client.run(new ReconnectingTcpClient.Link() {
-            @Override public boolean running() { return AsterixTcpSource.this.running(); }
-            @Override public void state(FeedState state) { AsterixTcpSource.this.state(state); }
-            @Override public void connected() { AsterixTcpSource.this.connected(); }
-            @Override public void disconnected() { AsterixTcpSource.this.disconnected(); }
-            @Override public void lastError(String text) { AsterixTcpSource.this.lastError(text); }
-            @Override public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
+            @Override
+            public boolean running() {
+                return AsterixTcpSource.this.running();
+            }
+
+            @Override
+            public void state(FeedState state) {
+                AsterixTcpSource.this.state(state);
+            }
+
+            @Override
+            public void connected() {
+                AsterixTcpSource.this.connected();
+            }
+
+            @Override
+            public void disconnected() {
+                AsterixTcpSource.this.disconnected();
+            }
+
+            @Override
+            public void lastError(String text) {
+                AsterixTcpSource.this.lastError(text);
+            }
+
+            @Override
+            public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
                 synchronized (lock) { // per read chunk, never across the blocking read
                     if (recording != null) recording.accept(buffer, off, len, receiveTimeNanos);
                     framer.accept(buffer, off, len, receiveTimeNanos);
                 }
             }
-            @Override public void endOfStream() {
+
+            @Override
+            public void endOfStream() {
                 synchronized (lock) {
                     if (recording != null) recording.endOfStream(System.currentTimeMillis() * 1_000_000L);
                     framer.endOfStream();

@@ -36,12 +36,25 @@ public final class AsterixUdpSource extends RadarFeedSource {
      * @param group         multicast group to join, null for unicast
      * @param interfaceName network interface for the join (null: the system's choice)
      */
-    public AsterixUdpSource(String name, InetAddress bind, int port, InetAddress group, String interfaceName,
-                            RadarNetwork network, RadarPlotSink sink, Object lock) {
-        super(name, FeedKind.TCP_LISTENER, group != null ? "udp-multicast" : "udp",
+    public AsterixUdpSource(
+            String name,
+            InetAddress bind,
+            int port,
+            InetAddress group,
+            String interfaceName,
+            RadarNetwork network,
+            RadarPlotSink sink,
+            Object lock) {
+        super(
+                name,
+                FeedKind.TCP_LISTENER,
+                group != null ? "udp-multicast" : "udp",
                 (group != null ? group.getHostAddress() : bind == null ? "*" : bind.getHostAddress()) + ":" + port
                         + (interfaceName != null ? "%" + interfaceName : ""),
-                "asterix", network, sink, lock);
+                "asterix",
+                network,
+                sink,
+                lock);
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (group != null && !group.isMulticastAddress()) {
             throw new IllegalArgumentException(group.getHostAddress() + " is not a multicast group");
@@ -64,7 +77,7 @@ public final class AsterixUdpSource extends RadarFeedSource {
             MulticastSocket s = new MulticastSocket(null);
             try {
                 s.setReuseAddress(group != null); // several receivers of one group on a host
-                s.setReceiveBufferSize(4 << 20);  // bursts at north: let the kernel queue them
+                s.setReceiveBufferSize(4 << 20); // bursts at north: let the kernel queue them
                 s.bind(group != null || bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port));
                 if (group != null) {
                     NetworkInterface nif = null;

@@ -42,8 +42,16 @@ public final class RadarConfig {
             @JsonProperty("assumedAltitudeFeet") Double assumedAltitudeFeet) {
 
         RadarSite toSite() {
-            return new RadarSite(sac, sic, name, lat, lon, or(heightMetres, 0), or(rotationPeriodSeconds, 4.0),
-                    or(rangeSigmaMetres, 70), Math.toRadians(or(azimuthSigmaDeg, 0.08)),
+            return new RadarSite(
+                    sac,
+                    sic,
+                    name,
+                    lat,
+                    lon,
+                    or(heightMetres, 0),
+                    or(rotationPeriodSeconds, 4.0),
+                    or(rangeSigmaMetres, 70),
+                    Math.toRadians(or(azimuthSigmaDeg, 0.08)),
                     assumedAltitudeFeet == null ? RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES : assumedAltitudeFeet * FT);
         }
     }
@@ -61,7 +69,9 @@ public final class RadarConfig {
             @JsonProperty("format") String format,
             @JsonProperty("date") String date) {}
 
-    public record File(@JsonProperty("radars") List<Radar> radars, @JsonProperty("feeds") List<FeedEntry> feeds) {}
+    public record File(
+            @JsonProperty("radars") List<Radar> radars,
+            @JsonProperty("feeds") List<FeedEntry> feeds) {}
 
     private final List<RadarSite> sites;
     private final List<FeedEntry> feeds;
@@ -73,13 +83,18 @@ public final class RadarConfig {
         this.base = base;
     }
 
-    public List<RadarSite> sites() { return sites; }
+    public List<RadarSite> sites() {
+        return sites;
+    }
 
-    public List<FeedEntry> feeds() { return feeds; }
+    public List<FeedEntry> feeds() {
+        return feeds;
+    }
 
     /** Reads and checks the file. */
     public static RadarConfig load(Path file) {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         File f;
         try {
@@ -89,7 +104,8 @@ public final class RadarConfig {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }
-        if (f == null || f.radars() == null || f.radars().isEmpty()) throw new IllegalArgumentException(file + ": no radars configured");
+        if (f == null || f.radars() == null || f.radars().isEmpty())
+            throw new IllegalArgumentException(file + ": no radars configured");
         List<RadarSite> sites = new ArrayList<>();
         for (Radar r : f.radars()) {
             try {
@@ -117,7 +133,8 @@ public final class RadarConfig {
                     port(e, true);
                     address(e.bind());
                     InetAddress g = address(e.group());
-                    if (g != null && !g.isMulticastAddress()) throw new IllegalArgumentException(e.group() + " is not a multicast group");
+                    if (g != null && !g.isMulticastAddress())
+                        throw new IllegalArgumentException(e.group() + " is not a multicast group");
                 }
                 case "tcp" -> {
                     if (e.host() == null) throw new IllegalArgumentException("needs a host");
@@ -150,14 +167,26 @@ public final class RadarConfig {
         RadarNetwork network = new RadarNetwork(sites);
         List<RadarFeedSource> sources = new ArrayList<>();
         for (FeedEntry e : feeds) {
-            sources.add(switch (type(e)) {
-                case "udp" -> new AsterixUdpSource(e.name(), address(e.bind()), port(e, true), address(e.group()),
-                        e.networkInterface(), network, sink, lock);
-                case "tcp" -> new AsterixTcpSource(e.name(), e.host(), port(e, false), network, sink, lock);
-                default -> new AsterixFileSource(e.name(), base.resolve(e.path()), format(e), date(e), network, sink, lock);
-            });
+            sources.add(
+                    switch (type(e)) {
+                        case "udp" ->
+                            new AsterixUdpSource(
+                                    e.name(),
+                                    address(e.bind()),
+                                    port(e, true),
+                                    address(e.group()),
+                                    e.networkInterface(),
+                                    network,
+                                    sink,
+                                    lock);
+                        case "tcp" -> new AsterixTcpSource(e.name(), e.host(), port(e, false), network, sink, lock);
+                        default ->
+                            new AsterixFileSource(
+                                    e.name(), base.resolve(e.path()), format(e), date(e), network, sink, lock);
+                    });
         }
-        if (tap != null) for (RadarFeedSource s : sources) s.recordTo(tap.radar(s.feed().name()));
+        if (tap != null)
+            for (RadarFeedSource s : sources) s.recordTo(tap.radar(s.feed().name()));
         return new Setup(network, List.copyOf(sources));
     }
 

@@ -1,10 +1,10 @@
 package org.vigil.server.radar;
 
 import java.util.Objects;
-import org.vigil.codec.feed.FrameSink;
-import org.vigil.codec.feed.SbsSink;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsSink;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.server.feed.Feed;
@@ -40,8 +40,15 @@ public abstract class RadarFeedSource extends FeedSource {
     /** Where each block is recorded as received, before decoding (docs/REPLAY.md); null: not recording. */
     private volatile org.vigil.server.recording.RadarBlockSink recorder;
 
-    protected RadarFeedSource(String name, FeedKind closestKind, String kindLabel, String endpoint, String format,
-                              RadarNetwork network, RadarPlotSink sink, Object lock) {
+    protected RadarFeedSource(
+            String name,
+            FeedKind closestKind,
+            String kindLabel,
+            String endpoint,
+            String format,
+            RadarNetwork network,
+            RadarPlotSink sink,
+            Object lock) {
         super(new Feed(name, closestKind, endpoint, null), new FeedDelivery(lock, (FrameSink) null, (SbsSink) null));
         this.lock = Objects.requireNonNull(lock, "lock");
         this.kindLabel = kindLabel;
@@ -50,7 +57,9 @@ public abstract class RadarFeedSource extends FeedSource {
         this.decoder = new RadarPlotDecoder(network, sink, counters);
     }
 
-    public PlotCounters counters() { return counters; }
+    public PlotCounters counters() {
+        return counters;
+    }
 
     /**
      * Records every block or datagram this source decodes, with the decoder's reference time as its
@@ -61,33 +70,61 @@ public abstract class RadarFeedSource extends FeedSource {
         return this;
     }
 
-    public FeedState state() { return state; }
+    public FeedState state() {
+        return state;
+    }
 
-    public String lastError() { return lastError; }
+    public String lastError() {
+        return lastError;
+    }
 
-    protected void state(FeedState s) { state = s; }
+    protected void state(FeedState s) {
+        state = s;
+    }
 
-    protected void lastError(String text) { lastError = text; }
+    protected void lastError(String text) {
+        lastError = text;
+    }
 
-    protected void format(String f) { format = f; }
+    protected void format(String f) {
+        format = f;
+    }
 
     @SuppressWarnings("NonAtomicVolatileUpdate") // only the reader thread writes; volatile publishes to readers
-    protected void connected() { connects++; } // only the reader thread writes
+    protected void connected() {
+        connects++;
+    } // only the reader thread writes
 
     @SuppressWarnings("NonAtomicVolatileUpdate") // only the reader thread writes; volatile publishes to readers
-    protected void disconnected() { disconnects++; }
+    protected void disconnected() {
+        disconnects++;
+    }
 
     @Override
     public FeedStatus status() {
-        return new FeedStatus(feed().name(), kindLabel, endpoint, format, state.label, counters.plots(),
-                counters.bytesRead(), counters.rejectsByReason(), counters.skipsByReason(), connects, disconnects, 0,
-                counters.sinkErrors(), counters.lastPlotTimeNanos() == Long.MIN_VALUE ? -1 : counters.lastPlotTimeNanos(),
+        return new FeedStatus(
+                feed().name(),
+                kindLabel,
+                endpoint,
+                format,
+                state.label,
+                counters.plots(),
+                counters.bytesRead(),
+                counters.rejectsByReason(),
+                counters.skipsByReason(),
+                connects,
+                disconnects,
+                0,
+                counters.sinkErrors(),
+                counters.lastPlotTimeNanos() == Long.MIN_VALUE ? -1 : counters.lastPlotTimeNanos(),
                 lastError);
     }
 
     /** The receive time a block is recorded with: its reference time, or the wall clock when it has none. */
     static long receiveTime(long referenceNanos) {
-        return referenceNanos == org.vigil.core.radar.TimeOfDay.UNKNOWN ? System.currentTimeMillis() * 1_000_000L : referenceNanos;
+        return referenceNanos == org.vigil.core.radar.TimeOfDay.UNKNOWN
+                ? System.currentTimeMillis() * 1_000_000L
+                : referenceNanos;
     }
 
     /** The recorder of a stream source (TCP, raw file), cutting its reads into blocks; null when not recording. */

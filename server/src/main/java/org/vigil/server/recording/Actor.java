@@ -5,13 +5,14 @@ package org.vigil.server.recording;
  * client address as the server saw it). Present on every operator action; absent on machine events.
  */
 public record Actor(String user, String role, String fromAddress) {
-  public Actor {
-    if (user == null || user.isBlank()) {
-      throw new IllegalArgumentException("an operator action needs a user");
+    public Actor {
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("an operator action needs a user");
+        }
+        if (user.length() > 128
+                || (role != null && role.length() > 32)
+                || (fromAddress != null && fromAddress.length() > 256)) {
+            throw new IllegalArgumentException("actor field too long");
+        }
     }
-    if (user.length() > 128 || (role != null && role.length() > 32)
-        || (fromAddress != null && fromAddress.length() > 256)) {
-      throw new IllegalArgumentException("actor field too long");
-    }
-  }
 }

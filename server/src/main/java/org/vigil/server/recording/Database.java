@@ -13,58 +13,63 @@ import org.flywaydb.core.Flyway;
  */
 final class Database {
 
-  enum Vendor { SQLITE, POSTGRESQL }
-
-  final String url;
-  final String user;
-  final String password;
-  final Vendor vendor;
-
-  Database(String url, String user, String password) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    if (url.startsWith("jdbc:sqlite:")) {
-      vendor = Vendor.SQLITE;
-    } else if (url.startsWith("jdbc:postgresql:")) {
-      vendor = Vendor.POSTGRESQL;
-    } else {
-      throw new IllegalArgumentException("recorder database must be jdbc:sqlite: or jdbc:postgresql:, not " + url);
+    enum Vendor {
+        SQLITE,
+        POSTGRESQL
     }
-  }
 
-  /** Applies pending migrations; fails loudly if the schema in the database is newer or altered. */
-  void migrate() {
-    Flyway.configure(Database.class.getClassLoader())
-        .dataSource(url, user, password)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
-  }
+    final String url;
+    final String user;
+    final String password;
+    final Vendor vendor;
 
-  /**
-   * A new connection. SQLite: WAL (readers never block the writer) and synchronous=FULL, so that
-   * a commit is on disk when it returns, which is what an acknowledged operator action needs.
-   */
-  Connection connect() throws SQLException {
-    Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
-    if (vendor == Vendor.SQLITE) {
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=FULL");
-        s.execute("PRAGMA busy_timeout=10000");
-      } catch (SQLException e) {
-        c.close();
-        throw e;
-      }
+    Database(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        if (url.startsWith("jdbc:sqlite:")) {
+            vendor = Vendor.SQLITE;
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            vendor = Vendor.POSTGRESQL;
+        } else {
+            throw new IllegalArgumentException(
+                    "recorder database must be jdbc:sqlite: or jdbc:postgresql:, not " + url);
+        }
     }
-    return c;
-  }
 
-  /** The database file of an SQLite URL (query parameters stripped). */
-  String sqliteFile() {
-    String f = url.substring("jdbc:sqlite:".length());
-    int q = f.indexOf('?');
-    return q >= 0 ? f.substring(0, q) : f;
-  }
+    /** Applies pending migrations; fails loudly if the schema in the database is newer or altered. */
+    void migrate() {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /**
+     * A new connection. SQLite: WAL (readers never block the writer) and synchronous=FULL, so that
+     * a commit is on disk when it returns, which is what an acknowledged operator action needs.
+     */
+    Connection connect() throws SQLException {
+        Connection c =
+                user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        if (vendor == Vendor.SQLITE) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=10000");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    /** The database file of an SQLite URL (query parameters stripped). */
+    String sqliteFile() {
+        String f = url.substring("jdbc:sqlite:".length());
+        int q = f.indexOf('?');
+        return q >= 0 ? f.substring(0, q) : f;
+    }
 }

@@ -9,6 +9,11 @@ package org.vigil.server.recording;
  * @param commitFailures failed commits (events stay waiting and are retried)
  * @param rowsDeleted rows removed by retention
  */
-public record EventStoreStats(long lastAssigned, long lastCommitted, int waiting, long committedEvents,
-    long operatorActions, long commitFailures, long rowsDeleted) {
-}
+public record EventStoreStats(
+        long lastAssigned,
+        long lastCommitted,
+        int waiting,
+        long committedEvents,
+        long operatorActions,
+        long commitFailures,
+        long rowsDeleted) {}

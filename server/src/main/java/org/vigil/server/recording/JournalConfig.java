@@ -14,26 +14,26 @@ import java.time.Duration;
  */
 public record JournalConfig(Duration syncInterval, long segmentBytes, int writeBufferBytes) {
 
-  /** The durability default: at most one second of raw input lost on power loss. */
-  public static final JournalConfig DEFAULT = new JournalConfig(Duration.ofSeconds(1), 64L << 20, 1 << 20);
+    /** The durability default: at most one second of raw input lost on power loss. */
+    public static final JournalConfig DEFAULT = new JournalConfig(Duration.ofSeconds(1), 64L << 20, 1 << 20);
 
-  public JournalConfig {
-    if (syncInterval == null) {
-      syncInterval = DEFAULT.syncInterval();
+    public JournalConfig {
+        if (syncInterval == null) {
+            syncInterval = DEFAULT.syncInterval();
+        }
+        if (writeBufferBytes < Journal.RECORD_HEADER + Journal.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("writeBufferBytes must hold the largest record: " + writeBufferBytes);
+        }
+        if (segmentBytes < 2L * writeBufferBytes) {
+            throw new IllegalArgumentException("segmentBytes must be at least twice writeBufferBytes: " + segmentBytes);
+        }
     }
-    if (writeBufferBytes < Journal.RECORD_HEADER + Journal.MAX_PAYLOAD) {
-      throw new IllegalArgumentException("writeBufferBytes must hold the largest record: " + writeBufferBytes);
-    }
-    if (segmentBytes < 2L * writeBufferBytes) {
-      throw new IllegalArgumentException("segmentBytes must be at least twice writeBufferBytes: " + segmentBytes);
-    }
-  }
 
-  public JournalConfig withSyncInterval(Duration d) {
-    return new JournalConfig(d, segmentBytes, writeBufferBytes);
-  }
+    public JournalConfig withSyncInterval(Duration d) {
+        return new JournalConfig(d, segmentBytes, writeBufferBytes);
+    }
 
-  public JournalConfig withSegmentBytes(long bytes) {
-    return new JournalConfig(syncInterval, bytes, writeBufferBytes);
-  }
+    public JournalConfig withSegmentBytes(long bytes) {
+        return new JournalConfig(syncInterval, bytes, writeBufferBytes);
+    }
 }

@@ -16,8 +16,21 @@ package org.vigil.server.recording;
  * @param tornBytesDiscarded bytes cut by those truncations
  * @param corruptRecordsSkipped corruption met in closed segments (read stops at that segment's bad record)
  */
-public record JournalStats(long appended, long durable, long syncs, long rejectedMalformed, long rejectedOversize,
-    long rejectedUnknownFeed, long rejectedClosed, long writeFailures, long receiveTimeRegressions,
-    long tornTailsTruncated, long tornBytesDiscarded, long corruptRecordsSkipped, int segments, long bytes,
-    long segmentsDeleted, long bytesDeleted, long lastReceiveNanos) {
-}
+public record JournalStats(
+        long appended,
+        long durable,
+        long syncs,
+        long rejectedMalformed,
+        long rejectedOversize,
+        long rejectedUnknownFeed,
+        long rejectedClosed,
+        long writeFailures,
+        long receiveTimeRegressions,
+        long tornTailsTruncated,
+        long tornBytesDiscarded,
+        long corruptRecordsSkipped,
+        int segments,
+        long bytes,
+        long segmentsDeleted,
+        long bytesDeleted,
+        long lastReceiveNanos) {}

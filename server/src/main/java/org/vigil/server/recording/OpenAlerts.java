@@ -25,6 +25,7 @@ public final class OpenAlerts {
     /** Alert event types, from the model ({@link AlertChange#type()}; docs/EVENTS.md). */
     public static final List<String> ALERT_TYPES =
             Arrays.stream(AlertChange.values()).map(AlertChange::type).toList();
+
     private static final String RESOLVED = "resolved";
 
     /**

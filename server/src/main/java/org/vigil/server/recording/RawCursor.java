@@ -10,21 +10,21 @@ import java.io.IOException;
  * (within a segment), so it can be compared by identity. Single-threaded.
  */
 public interface RawCursor extends AutoCloseable {
-  /** Moves to the next raw input; false when there is none left in the period. */
-  boolean next() throws IOException;
+    /** Moves to the next raw input; false when there is none left in the period. */
+    boolean next() throws IOException;
 
-  String feed();
+    String feed();
 
-  long receiveNanos();
+    long receiveNanos();
 
-  long dataNanos();
+    long dataNanos();
 
-  byte[] bytes();
+    byte[] bytes();
 
-  int offset();
+    int offset();
 
-  int length();
+    int length();
 
-  @Override
-  void close() throws IOException;
+    @Override
+    void close() throws IOException;
 }

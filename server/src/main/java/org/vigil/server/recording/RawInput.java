@@ -29,7 +29,12 @@ public final class RawInput {
     public static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     public static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
-    public enum Kind { MODES, ASTERIX, FPL, UNKNOWN }
+    public enum Kind {
+        MODES,
+        ASTERIX,
+        FPL,
+        UNKNOWN
+    }
 
     public static Kind kindOf(String journalFeed) {
         if (journalFeed == null) return Kind.UNKNOWN;

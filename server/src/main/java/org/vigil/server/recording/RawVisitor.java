@@ -9,6 +9,6 @@ package org.vigil.server.recording;
  */
 @FunctionalInterface
 public interface RawVisitor {
-  /** @return false to stop reading */
-  boolean onRaw(String feed, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length);
+    /** @return false to stop reading */
+    boolean onRaw(String feed, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length);
 }

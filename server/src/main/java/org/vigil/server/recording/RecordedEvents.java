@@ -60,7 +60,9 @@ public final class RecordedEvents implements EventSink {
         long timeNanos = x.timeNanos();
         if (cursor < expected.size()) {
             StoredEvent e = expected.get(cursor);
-            if (e.type().equals(type) && e.dataTimeNanos() == timeNanos && Objects.equals(e.trackNumber(), x.track())
+            if (e.type().equals(type)
+                    && e.dataTimeNanos() == timeNanos
+                    && Objects.equals(e.trackNumber(), x.track())
                     && e.payloadJson().equals(x.json())) {
                 cursor++;
                 matched++;
@@ -68,8 +70,13 @@ public final class RecordedEvents implements EventSink {
             }
             divergences++;
             long last = expected.get(expected.size() - 1).dataTimeNanos();
-            LOG.warn("restart: regenerated event departs from the stored one at seq {} ({} vs {}); "
-                    + "dropping regenerated events up to data time {}", e.seq(), type, e.type(), last);
+            LOG.warn(
+                    "restart: regenerated event departs from the stored one at seq {} ({} vs {}); "
+                            + "dropping regenerated events up to data time {}",
+                    e.seq(),
+                    type,
+                    e.type(),
+                    last);
             quietUntilNanos = Math.max(quietUntilNanos, last);
             expected = List.of();
             cursor = 0;
@@ -92,8 +99,19 @@ public final class RecordedEvents implements EventSink {
         quietUntilNanos = Long.MIN_VALUE;
     }
 
-    public long recorded() { return recorded; }
-    public long matched() { return matched; }
-    public long suppressed() { return suppressed; }
-    public long divergences() { return divergences; }
+    public long recorded() {
+        return recorded;
+    }
+
+    public long matched() {
+        return matched;
+    }
+
+    public long suppressed() {
+        return suppressed;
+    }
+
+    public long divergences() {
+        return divergences;
+    }
 }

@@ -20,124 +20,130 @@ import org.slf4j.LoggerFactory;
  */
 public final class Recorder implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
 
-  private final RecorderConfig config;
-  private final Journal journal;
-  private final EventStore events;
-  private final ScheduledExecutorService retention;
-  private final LongSupplier nowNanos;
+    private final RecorderConfig config;
+    private final Journal journal;
+    private final EventStore events;
+    private final ScheduledExecutorService retention;
+    private final LongSupplier nowNanos;
 
-  private Recorder(RecorderConfig config, LongSupplier nowNanos) throws IOException, SQLException {
-    this.config = config;
-    this.nowNanos = nowNanos;
-    Files.createDirectories(config.directory());
-    journal = Journal.open(config.directory().resolve("raw"), config.journal());
-    EventStore ev;
-    try {
-      ev = EventStore.open(config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(),
-          config.eventBatchInterval(), config.maxEventBatch());
-    } catch (SQLException | IOException | RuntimeException e) {
-      journal.close();
-      throw e;
+    private Recorder(RecorderConfig config, LongSupplier nowNanos) throws IOException, SQLException {
+        this.config = config;
+        this.nowNanos = nowNanos;
+        Files.createDirectories(config.directory());
+        journal = Journal.open(config.directory().resolve("raw"), config.journal());
+        EventStore ev;
+        try {
+            ev = EventStore.open(
+                    config.effectiveJdbcUrl(),
+                    config.dbUser(),
+                    config.dbPassword(),
+                    config.eventBatchInterval(),
+                    config.maxEventBatch());
+        } catch (SQLException | IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+        events = ev;
+        // an event committed must never refer to raw input a process crash could still lose
+        // (restart regenerates events from the journal and matches them against the stored ones)
+        events.beforeCommit(journal::flushToOs);
+        if (config.retentionEvery().isZero() || config.retentionEvery().isNegative()) {
+            retention = null;
+        } else {
+            retention = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "recorder-retention");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = config.retentionEvery().toNanos();
+            var unused = // the task catches and logs its own failures; the executor is shut down on close
+                    retention.scheduleWithFixedDelay(this::retentionQuietly, every, every, TimeUnit.NANOSECONDS);
+        }
+        LOG.info(
+                "recorder: raw journal in {}, events in {}",
+                journal.directory(),
+                events.isPostgres() ? "PostgreSQL" : config.effectiveJdbcUrl());
     }
-    events = ev;
-    // an event committed must never refer to raw input a process crash could still lose
-    // (restart regenerates events from the journal and matches them against the stored ones)
-    events.beforeCommit(journal::flushToOs);
-    if (config.retentionEvery().isZero() || config.retentionEvery().isNegative()) {
-      retention = null;
-    } else {
-      retention = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "recorder-retention");
-        t.setDaemon(true);
-        return t;
-      });
-      long every = config.retentionEvery().toNanos();
-      var unused = // the task catches and logs its own failures; the executor is shut down on close
-          retention.scheduleWithFixedDelay(this::retentionQuietly, every, every, TimeUnit.NANOSECONDS);
+
+    /** Opens the recorder; retention ages are measured against the wall clock. */
+    public static Recorder open(RecorderConfig config) throws IOException, SQLException {
+        return new Recorder(config, () -> System.currentTimeMillis() * 1_000_000L);
     }
-    LOG.info("recorder: raw journal in {}, events in {}", journal.directory(),
-        events.isPostgres() ? "PostgreSQL" : config.effectiveJdbcUrl());
-  }
 
-  /** Opens the recorder; retention ages are measured against the wall clock. */
-  public static Recorder open(RecorderConfig config) throws IOException, SQLException {
-    return new Recorder(config, () -> System.currentTimeMillis() * 1_000_000L);
-  }
-
-  /** Opens the recorder with a given clock for retention (epoch nanos), e.g. data time in tests or replay. */
-  public static Recorder open(RecorderConfig config, LongSupplier nowNanos) throws IOException, SQLException {
-    return new Recorder(config, nowNanos);
-  }
-
-  /** Feed id for {@link #recordRaw}; -1 if refused (bad name). Call once per feed, not per message. */
-  public int feed(String feedName) {
-    return journal.feedId(feedName);
-  }
-
-  /** Records one raw input; false if rejected (counted in {@link Journal#stats()}). */
-  public boolean recordRaw(int feedId, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length) {
-    return journal.append(feedId, receiveNanos, dataNanos, bytes, offset, length);
-  }
-
-  /** Records a machine event (batched). */
-  public long recordEvent(String type, long dataTimeNanos, Long trackNumber, String payloadJson) {
-    return events.record(type, dataTimeNanos, trackNumber, payloadJson);
-  }
-
-  /** Records an operator action durably; the returned sequence number is the acknowledgement. */
-  public long recordOperatorAction(String type, long dataTimeNanos, Long trackNumber, String payloadJson,
-      Actor actor) throws SQLException {
-    return events.recordOperatorAction(type, dataTimeNanos, trackNumber, payloadJson, actor);
-  }
-
-  public Journal raw() {
-    return journal;
-  }
-
-  public EventStore events() {
-    return events;
-  }
-
-  public RecorderConfig config() {
-    return config;
-  }
-
-  /** Runs retention now over raw input and events; returns journal bytes and event rows deleted. */
-  public long[] applyRetention() throws IOException, SQLException {
-    long now = nowNanos.getAsLong();
-    long bytes = journal.applyRetention(config.retention(), now);
-    long rows = events.applyRetention(config.retention(), now);
-    return new long[] {bytes, rows};
-  }
-
-  private void retentionQuietly() {
-    try {
-      long[] d = applyRetention();
-      if (d[0] > 0 || d[1] > 0) {
-        LOG.info("recorder retention: {} journal bytes and {} events deleted", d[0], d[1]);
-      }
-    } catch (IOException | SQLException | RuntimeException e) {
-      LOG.error("recorder retention failed: {}", e.toString());
+    /** Opens the recorder with a given clock for retention (epoch nanos), e.g. data time in tests or replay. */
+    public static Recorder open(RecorderConfig config, LongSupplier nowNanos) throws IOException, SQLException {
+        return new Recorder(config, nowNanos);
     }
-  }
 
-  /** Commits waiting events and syncs the journal: everything recorded so far is durable after this. */
-  public void sync() throws IOException, SQLException {
-    journal.sync();
-    events.flush();
-  }
+    /** Feed id for {@link #recordRaw}; -1 if refused (bad name). Call once per feed, not per message. */
+    public int feed(String feedName) {
+        return journal.feedId(feedName);
+    }
 
-  @Override
-  public void close() throws IOException, SQLException {
-    if (retention != null) {
-      retention.shutdownNow();
+    /** Records one raw input; false if rejected (counted in {@link Journal#stats()}). */
+    public boolean recordRaw(int feedId, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length) {
+        return journal.append(feedId, receiveNanos, dataNanos, bytes, offset, length);
     }
-    try {
-      events.close();
-    } finally {
-      journal.close();
+
+    /** Records a machine event (batched). */
+    public long recordEvent(String type, long dataTimeNanos, Long trackNumber, String payloadJson) {
+        return events.record(type, dataTimeNanos, trackNumber, payloadJson);
     }
-  }
+
+    /** Records an operator action durably; the returned sequence number is the acknowledgement. */
+    public long recordOperatorAction(String type, long dataTimeNanos, Long trackNumber, String payloadJson, Actor actor)
+            throws SQLException {
+        return events.recordOperatorAction(type, dataTimeNanos, trackNumber, payloadJson, actor);
+    }
+
+    public Journal raw() {
+        return journal;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public RecorderConfig config() {
+        return config;
+    }
+
+    /** Runs retention now over raw input and events; returns journal bytes and event rows deleted. */
+    public long[] applyRetention() throws IOException, SQLException {
+        long now = nowNanos.getAsLong();
+        long bytes = journal.applyRetention(config.retention(), now);
+        long rows = events.applyRetention(config.retention(), now);
+        return new long[] {bytes, rows};
+    }
+
+    private void retentionQuietly() {
+        try {
+            long[] d = applyRetention();
+            if (d[0] > 0 || d[1] > 0) {
+                LOG.info("recorder retention: {} journal bytes and {} events deleted", d[0], d[1]);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.error("recorder retention failed: {}", e.toString());
+        }
+    }
+
+    /** Commits waiting events and syncs the journal: everything recorded so far is durable after this. */
+    public void sync() throws IOException, SQLException {
+        journal.sync();
+        events.flush();
+    }
+
+    @Override
+    public void close() throws IOException, SQLException {
+        if (retention != null) {
+            retention.shutdownNow();
+        }
+        try {
+            events.close();
+        } finally {
+            journal.close();
+        }
+    }
 }

@@ -32,7 +32,10 @@ public record RecordingManifest(int version, List<RadarSite> radars, String scen
         Files.createDirectories(recordingDir);
         Path tmp = recordingDir.resolve(FILE + ".tmp");
         JSON.writeValue(tmp.toFile(), this);
-        Files.move(tmp, recordingDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                recordingDir.resolve(FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -38,13 +38,19 @@ public final class RecordingTap {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
-    public Recorder recorder() { return recorder; }
+    public Recorder recorder() {
+        return recorder;
+    }
 
     /** Raw inputs recorded through this tap. */
-    public long recorded() { return recorded.get(); }
+    public long recorded() {
+        return recorded.get();
+    }
 
     /** Raw inputs the journal refused (see its stats for why); they were still delivered. */
-    public long refused() { return refused.get(); }
+    public long refused() {
+        return refused.get();
+    }
 
     /** Records Mode S frames of feed {@code name}, receive time = frame time. */
     public FrameSink modeS(String name, FrameSink next) {
@@ -91,7 +97,7 @@ public final class RecordingTap {
 
     /** A radar sink that only records (when the caller decodes itself right after). */
     public RadarBlockSink radar(String name) {
-        return radar(name, (buf, off, len, rx) -> { });
+        return radar(name, (buf, off, len, rx) -> {});
     }
 
     /**

@@ -12,24 +12,23 @@ import java.time.Duration;
  * @param keepOperatorActions operator actions (events with an actor) are the audit trail: when true
  *     retention never deletes them
  */
-public record RetentionPolicy(Duration maxAge, long maxJournalBytes, long maxEventRows,
-    boolean keepOperatorActions) {
+public record RetentionPolicy(Duration maxAge, long maxJournalBytes, long maxEventRows, boolean keepOperatorActions) {
 
-  /** Keep everything. */
-  public static final RetentionPolicy KEEP_ALL = new RetentionPolicy(Duration.ZERO, 0, 0, true);
+    /** Keep everything. */
+    public static final RetentionPolicy KEEP_ALL = new RetentionPolicy(Duration.ZERO, 0, 0, true);
 
-  public RetentionPolicy {
-    if (maxAge == null) {
-      maxAge = Duration.ZERO;
+    public RetentionPolicy {
+        if (maxAge == null) {
+            maxAge = Duration.ZERO;
+        }
     }
-  }
 
-  boolean limitsAge() {
-    return !maxAge.isZero() && !maxAge.isNegative();
-  }
+    boolean limitsAge() {
+        return !maxAge.isZero() && !maxAge.isNegative();
+    }
 
-  /** Cut-off in epoch nanos below which data is old, or Long.MIN_VALUE if age is unlimited. */
-  long ageCutoffNanos(long nowNanos) {
-    return limitsAge() ? nowNanos - maxAge.toNanos() : Long.MIN_VALUE;
-  }
+    /** Cut-off in epoch nanos below which data is old, or Long.MIN_VALUE if age is unlimited. */
+    long ageCutoffNanos(long nowNanos) {
+        return limitsAge() ? nowNanos - maxAge.toNanos() : Long.MIN_VALUE;
+    }
 }

@@ -11,6 +11,11 @@ package org.vigil.server.recording;
  * @param actor who did it (operator actions), or null (machine events)
  * @param recordedAtMillis wall-clock time the store committed the event (audit "when recorded")
  */
-public record StoredEvent(long seq, String type, long dataTimeNanos, Long trackNumber, String payloadJson,
-    Actor actor, long recordedAtMillis) {
-}
+public record StoredEvent(
+        long seq,
+        String type,
+        long dataTimeNanos,
+        Long trackNumber,
+        String payloadJson,
+        Actor actor,
+        long recordedAtMillis) {}

@@ -3,7 +3,6 @@ package org.vigil.server.replay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,25 +70,28 @@ final class AsterixFileInput implements InputSource {
         this.sink = sink;
         this.lastNanos = referenceNanos;
         for (int i = 0; i < plots.length; i++) plots[i] = new RadarPlot();
-        this.decoder = new RadarPlotDecoder(network, new RadarPlotSink() {
-            @Override
-            public void onPlot(RadarPlot p) {
-                int i = slot();
-                kind[i] = PLOT;
-                plots[i].copyFrom(p);
-                time[i] = p.timeNanos;
-            }
+        this.decoder = new RadarPlotDecoder(
+                network,
+                new RadarPlotSink() {
+                    @Override
+                    public void onPlot(RadarPlot p) {
+                        int i = slot();
+                        kind[i] = PLOT;
+                        plots[i].copyFrom(p);
+                        time[i] = p.timeNanos;
+                    }
 
-            @Override
-            public void onRadarStatus(RadarStatus status, ServiceMessage message) {
-                int i = slot();
-                kind[i] = STATUS;
-                statuses[i] = status;
-                messages[i] = message;
-                long t = status.lastTimeNanos();
-                time[i] = t == TimeOfDay.UNKNOWN ? lastNanos : t;
-            }
-        }, counters);
+                    @Override
+                    public void onRadarStatus(RadarStatus status, ServiceMessage message) {
+                        int i = slot();
+                        kind[i] = STATUS;
+                        statuses[i] = status;
+                        messages[i] = message;
+                        long t = status.lastTimeNanos();
+                        time[i] = t == TimeOfDay.UNKNOWN ? lastNanos : t;
+                    }
+                },
+                counters);
         decoder.seedReference(referenceNanos);
         byte[] headBytes = InputFiles.head(path, 64);
         Recording.Format f = Recording.detect(headBytes, headBytes.length);
@@ -173,13 +175,34 @@ final class AsterixFileInput implements InputSource {
     }
 
     /** Plots decoded and delivered so far (service messages not counted). */
-    long plots() { return counters.plots(); }
+    long plots() {
+        return counters.plots();
+    }
 
-    @Override public String name() { return name; }
-    @Override public String kind() { return "radar"; }
-    @Override public String format() { return format; }
-    @Override public long delivered() { return delivered; }
-    @Override public long bytes() { return bytes; }
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "radar";
+    }
+
+    @Override
+    public String format() {
+        return format;
+    }
+
+    @Override
+    public long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
 
     @Override
     public Map<String, Long> rejects() {

@@ -52,11 +52,36 @@ final class FlightPlanFileInput implements InputSource {
         sink.accept(messages.get(next++));
     }
 
-    @Override public String name() { return name; }
-    @Override public String kind() { return "flight-plans"; }
-    @Override public String format() { return "icao-fpl"; }
-    @Override public long delivered() { return next; }
-    @Override public long bytes() { return bytes; }
-    @Override public Map<String, Long> rejects() { return rejects; }
-    @Override public void close() {}
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "flight-plans";
+    }
+
+    @Override
+    public String format() {
+        return "icao-fpl";
+    }
+
+    @Override
+    public long delivered() {
+        return next;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public Map<String, Long> rejects() {
+        return rejects;
+    }
+
+    @Override
+    public void close() {}
 }

@@ -51,7 +51,8 @@ final class ModeSFileInput implements InputSource {
     // receiver-clock state (captures)
     private long mlatBase = -1, mlatBaseNanos, lastNanos;
 
-    ModeSFileInput(Path path, FeedFormat format, boolean ticksSinceStart, long startNanos, FrameSink sink) throws IOException {
+    ModeSFileInput(Path path, FeedFormat format, boolean ticksSinceStart, long startNanos, FrameSink sink)
+            throws IOException {
         if (!format.carriesFrames()) throw new IllegalArgumentException(format + " does not carry frames");
         this.name = path.getFileName().toString();
         this.format = format;
@@ -101,7 +102,9 @@ final class ModeSFileInput implements InputSource {
     }
 
     /** 12 MHz ticks to ns (1000/12 ns a tick); no overflow for 48-bit counts. */
-    private static long ticksToNanos(long ticks) { return ticks * 1000 / 12; }
+    private static long ticksToNanos(long ticks) {
+        return ticks * 1000 / 12;
+    }
 
     @Override
     public long peekTime() throws IOException {
@@ -129,12 +132,35 @@ final class ModeSFileInput implements InputSource {
         sink.onFrame(data, off[i], len[i], time[i], mlat[i], signal[i]);
     }
 
-    @Override public String name() { return name; }
-    @Override public String kind() { return "adsb"; }
-    @Override public String format() { return format.name().toLowerCase(Locale.ROOT); }
-    @Override public long delivered() { return delivered; }
-    @Override public long bytes() { return bytes; }
-    @Override public Map<String, Long> rejects() { return InputFiles.nonZero(counters.rejectsByReason()); }
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "adsb";
+    }
+
+    @Override
+    public String format() {
+        return format.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public Map<String, Long> rejects() {
+        return InputFiles.nonZero(counters.rejectsByReason());
+    }
 
     @Override
     public void close() {

@@ -55,7 +55,8 @@ public final class RecordingInput implements InputSource {
         this.cursor = raw.cursor(fromNanos, toNanos);
     }
 
-    @SuppressWarnings("ReferenceEquality") // identity is a cache check: a new feed String re-derives kind and decoder as before
+    @SuppressWarnings(
+            "ReferenceEquality") // identity is a cache check: a new feed String re-derives kind and decoder as before
     @Override
     public long peekTime() throws IOException {
         while (!ready) {
@@ -70,7 +71,8 @@ public final class RecordingInput implements InputSource {
                 lastDecoder = lastKind == RawInput.Kind.ASTERIX ? decoderFor(feed) : null;
             }
             bytes += cursor.length();
-            if (lastKind == RawInput.Kind.UNKNOWN || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)) {
+            if (lastKind == RawInput.Kind.UNKNOWN
+                    || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)) {
                 skipped++;
                 continue;
             }
@@ -98,7 +100,14 @@ public final class RecordingInput implements InputSource {
             case MODES -> {
                 long mlat = (long) RawInput.LONG.get(b, off);
                 int signal = (int) RawInput.INT.get(b, off + 8);
-                sinks.frames().onFrame(b, off + RawInput.MODES_HEADER, len - RawInput.MODES_HEADER, cursor.dataNanos(), mlat, signal);
+                sinks.frames()
+                        .onFrame(
+                                b,
+                                off + RawInput.MODES_HEADER,
+                                len - RawInput.MODES_HEADER,
+                                cursor.dataNanos(),
+                                mlat,
+                                signal);
                 frames++;
             }
             case ASTERIX -> {
@@ -116,16 +125,35 @@ public final class RecordingInput implements InputSource {
                     }
                 }
             }
-            default -> { }
+            default -> {}
         }
         delivered++;
     }
 
-    @Override public String name() { return "recording"; }
-    @Override public String kind() { return "recording"; }
-    @Override public String format() { return "vigil-journal"; }
-    @Override public long delivered() { return delivered; }
-    @Override public long bytes() { return bytes; }
+    @Override
+    public String name() {
+        return "recording";
+    }
+
+    @Override
+    public String kind() {
+        return "recording";
+    }
+
+    @Override
+    public String format() {
+        return "vigil-journal";
+    }
+
+    @Override
+    public long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
 
     /** {@code skipped}: inputs of an unknown kind or too short; {@code flight-plan}: ATS messages that did not parse. */
     @Override

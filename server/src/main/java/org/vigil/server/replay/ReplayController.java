@@ -19,6 +19,7 @@ public final class ReplayController {
     private long position = Long.MIN_VALUE;
     /** Pacing anchor: data time and wall time (System.nanoTime) that correspond. */
     private long anchorData = Long.MIN_VALUE;
+
     private long anchorWall;
 
     public ReplayController(double speed) {
@@ -37,7 +38,9 @@ public final class ReplayController {
         notifyAll();
     }
 
-    public synchronized double speed() { return speed; }
+    public synchronized double speed() {
+        return speed;
+    }
 
     public synchronized void pause() {
         paused = true;
@@ -49,7 +52,9 @@ public final class ReplayController {
         notifyAll();
     }
 
-    public synchronized boolean paused() { return paused; }
+    public synchronized boolean paused() {
+        return paused;
+    }
 
     /** Continues the replay from data time {@code nanos} (before or after the current position). */
     public synchronized void jump(long nanos) {
@@ -64,10 +69,14 @@ public final class ReplayController {
         notifyAll();
     }
 
-    public synchronized boolean stopped() { return stopped; }
+    public synchronized boolean stopped() {
+        return stopped;
+    }
 
     /** Data time of the last input delivered (Long.MIN_VALUE before the first). */
-    public synchronized long position() { return position; }
+    public synchronized long position() {
+        return position;
+    }
 
     /** The pending jump target, cleared by this call; Long.MIN_VALUE if none. */
     synchronized long takeJump() {
@@ -76,7 +85,9 @@ public final class ReplayController {
         return j;
     }
 
-    synchronized boolean jumpPending() { return jumpTo != Long.MIN_VALUE; }
+    synchronized boolean jumpPending() {
+        return jumpTo != Long.MIN_VALUE;
+    }
 
     /**
      * Called by the replay before delivering an input of data time {@code dataNanos}: waits while

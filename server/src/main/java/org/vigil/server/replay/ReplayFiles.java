@@ -44,8 +44,13 @@ public final class ReplayFiles {
     private final Path truth;
     private final boolean ticksSinceStart;
 
-    private ReplayFiles(List<Source> sources, List<RadarSite> radars, long startNanos, String scenario, Path truth,
-                        boolean ticksSinceStart) {
+    private ReplayFiles(
+            List<Source> sources,
+            List<RadarSite> radars,
+            long startNanos,
+            String scenario,
+            Path truth,
+            boolean ticksSinceStart) {
         this.sources = List.copyOf(sources);
         this.radars = List.copyOf(radars);
         this.startNanos = startNanos;
@@ -72,7 +77,8 @@ public final class ReplayFiles {
             Instant i = Instant.parse(m.path("start").asText(""));
             start = i.getEpochSecond() * 1_000_000_000L + i.getNano();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(manifest + ": start must be an ISO UTC time, got '" + m.path("start").asText() + "'");
+            throw new IllegalArgumentException(manifest + ": start must be an ISO UTC time, got '"
+                    + m.path("start").asText() + "'");
         }
         List<Source> plans = new ArrayList<>(), others = new ArrayList<>();
         List<RadarSite> radars = new ArrayList<>();
@@ -84,19 +90,27 @@ public final class ReplayFiles {
                 case "adsb" -> others.add(new Source(p, kind, fmt));
                 case "radar" -> {
                     others.add(new Source(p, kind, fmt));
-                    radars.add(new RadarSite(f.path("sac").asInt(), f.path("sic").asInt(), f.path("name").asText("radar"),
-                            f.path("lat").asDouble(), f.path("lon").asDouble(), f.path("heightM").asDouble(0),
-                            f.path("rotationSeconds").asDouble(4), f.path("rangeSigmaM").asDouble(50),
-                            Math.toRadians(f.path("azimuthSigmaDeg").asDouble(0.07)), RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES));
+                    radars.add(new RadarSite(
+                            f.path("sac").asInt(),
+                            f.path("sic").asInt(),
+                            f.path("name").asText("radar"),
+                            f.path("lat").asDouble(),
+                            f.path("lon").asDouble(),
+                            f.path("heightM").asDouble(0),
+                            f.path("rotationSeconds").asDouble(4),
+                            f.path("rangeSigmaM").asDouble(50),
+                            Math.toRadians(f.path("azimuthSigmaDeg").asDouble(0.07)),
+                            RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES));
                 }
                 case "flight-plans" -> plans.add(new Source(p, kind, fmt));
                 case "truth" -> truth = p;
-                default -> { } // a newer writer's extra file: not an input we know
+                default -> {} // a newer writer's extra file: not an input we know
             }
         }
         plans.addAll(others);
         for (Source s : plans) {
-            if (!Files.isReadable(s.path())) throw new IllegalArgumentException(manifest + ": listed file " + s.path() + " cannot be read");
+            if (!Files.isReadable(s.path()))
+                throw new IllegalArgumentException(manifest + ": listed file " + s.path() + " cannot be read");
         }
         return new ReplayFiles(plans, radars, start, m.path("scenario").asText(null), truth, true);
     }
@@ -116,7 +130,8 @@ public final class ReplayFiles {
             }
         }
         plans.addAll(others);
-        return new ReplayFiles(plans, radars, start.getEpochSecond() * 1_000_000_000L + start.getNano(), null, null, false);
+        return new ReplayFiles(
+                plans, radars, start.getEpochSecond() * 1_000_000_000L + start.getNano(), null, null, false);
     }
 
     /** Kind and format of a capture file, from its name, else its first octets. */
@@ -132,26 +147,40 @@ public final class ReplayFiles {
         if (n.endsWith(".fpl")) return new Source(p, "flight-plans", "icao-fpl");
         String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
         if (text.startsWith("(FPL") || text.startsWith("FPL-")) return new Source(p, "flight-plans", "icao-fpl");
-        FeedFormat f = n.endsWith(".beast") ? FeedFormat.BEAST : n.endsWith(".avr") ? FeedFormat.AVR
-                : n.endsWith(".sbs") ? FeedFormat.SBS : FeedFormat.detect(head, head.length);
+        FeedFormat f = n.endsWith(".beast")
+                ? FeedFormat.BEAST
+                : n.endsWith(".avr")
+                        ? FeedFormat.AVR
+                        : n.endsWith(".sbs") ? FeedFormat.SBS : FeedFormat.detect(head, head.length);
         if (f != null) return new Source(p, "adsb", f.name().toLowerCase(Locale.ROOT));
         int cat = head[0] & 0xFF;
         if (cat == 48 || cat == 34 || cat == 1 || cat == 2 || cat == 62) return new Source(p, "radar", "asterix-raw");
-        throw new IllegalArgumentException(p + ": cannot tell the format (Beast, AVR, SBS, ASTERIX, FPL) from its name or first octets");
+        throw new IllegalArgumentException(
+                p + ": cannot tell the format (Beast, AVR, SBS, ASTERIX, FPL) from its name or first octets");
     }
 
-    public List<Source> sources() { return sources; }
+    public List<Source> sources() {
+        return sources;
+    }
 
-    public List<RadarSite> radars() { return radars; }
+    public List<RadarSite> radars() {
+        return radars;
+    }
 
     /** Scenario (or capture) start, ns since the epoch. */
-    public long startNanos() { return startNanos; }
+    public long startNanos() {
+        return startNanos;
+    }
 
     /** Scenario name from the manifest; null for captures. */
-    public String scenario() { return scenario; }
+    public String scenario() {
+        return scenario;
+    }
 
     /** The truth file listed in the manifest; null when there is none. */
-    public Path truth() { return truth; }
+    public Path truth() {
+        return truth;
+    }
 
     /** Replays every input into {@code sinks}, merged in time order, as fast as possible; returns what each delivered. */
     public Replayer.Summary run(ReplaySinks sinks) throws IOException {
@@ -177,7 +206,8 @@ public final class ReplayFiles {
             case "flight-plans" -> new FlightPlanFileInput(s.path(), startNanos, sinks.flightPlans());
             default -> {
                 FeedFormat f = FeedFormat.parse(s.format());
-                yield f == FeedFormat.SBS ? new SbsFileInput(s.path(), startNanos, sinks.messages())
+                yield f == FeedFormat.SBS
+                        ? new SbsFileInput(s.path(), startNanos, sinks.messages())
                         : new ModeSFileInput(s.path(), f, ticksSinceStart, startNanos, sinks.frames());
             }
         };

@@ -64,8 +64,19 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
                 });
     }
 
-    public ReplaySinks withFrames(FrameSink f) { return new ReplaySinks(f, messages, plots, flightPlans); }
-    public ReplaySinks withMessages(SbsSink m) { return new ReplaySinks(frames, m, plots, flightPlans); }
-    public ReplaySinks withPlots(RadarPlotSink p) { return new ReplaySinks(frames, messages, p, flightPlans); }
-    public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) { return new ReplaySinks(frames, messages, plots, f); }
+    public ReplaySinks withFrames(FrameSink f) {
+        return new ReplaySinks(f, messages, plots, flightPlans);
+    }
+
+    public ReplaySinks withMessages(SbsSink m) {
+        return new ReplaySinks(frames, m, plots, flightPlans);
+    }
+
+    public ReplaySinks withPlots(RadarPlotSink p) {
+        return new ReplaySinks(frames, messages, p, flightPlans);
+    }
+
+    public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) {
+        return new ReplaySinks(frames, messages, plots, f);
+    }
 }

@@ -30,8 +30,14 @@ import org.vigil.server.recording.RawStore;
  */
 public final class Replayer {
     /** What one input delivered (summed over the openings of a run with jumps). */
-    public record SourceSummary(String name, String kind, String format, long delivered, long bytes,
-                                Map<String, Long> rejects, Map<String, Long> items) {}
+    public record SourceSummary(
+            String name,
+            String kind,
+            String format,
+            long delivered,
+            long bytes,
+            Map<String, Long> rejects,
+            Map<String, Long> items) {}
 
     /**
      * What a run delivered.
@@ -40,16 +46,20 @@ public final class Replayer {
      * @param jumps      jumps honoured
      * @param stopped    whether the controller stopped it before the inputs ended
      */
-    public record Summary(List<SourceSummary> sources, long delivered, long firstNanos, long lastNanos, long jumps,
-                          boolean stopped) {
+    public record Summary(
+            List<SourceSummary> sources, long delivered, long firstNanos, long lastNanos, long jumps, boolean stopped) {
         /** Items of one kind over all inputs (a recording's "frames", "radar-blocks", "flight-plan-texts", "flight-plans"). */
         public long items(String kind) {
-            return sources.stream().mapToLong(s -> s.items().getOrDefault(kind, 0L)).sum();
+            return sources.stream()
+                    .mapToLong(s -> s.items().getOrDefault(kind, 0L))
+                    .sum();
         }
 
         /** Rejections for one reason over all inputs. */
         public long rejects(String reason) {
-            return sources.stream().mapToLong(s -> s.rejects().getOrDefault(reason, 0L)).sum();
+            return sources.stream()
+                    .mapToLong(s -> s.rejects().getOrDefault(reason, 0L))
+                    .sum();
         }
     }
 
@@ -92,14 +102,21 @@ public final class Replayer {
     }
 
     /** A recording's raw inputs with receive time in [from, to), as fast as possible ({@link RecordingInput}). */
-    public static Summary recording(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
-            throws IOException {
+    public static Summary recording(
+            RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks) throws IOException {
         return run(List.of(new RecordingInput(raw, radars, fromNanos, toNanos, sinks)));
     }
 
     /** A recording's [from, to) under {@code control}; a jump reopens it at the target. */
-    public static Summary recording(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks,
-                                    ReplayController control, LongConsumer onJump) throws IOException {
+    public static Summary recording(
+            RawStore raw,
+            List<RadarSite> radars,
+            long fromNanos,
+            long toNanos,
+            ReplaySinks sinks,
+            ReplayController control,
+            LongConsumer onJump)
+            throws IOException {
         return run(t -> List.of(new RecordingInput(raw, radars, t, toNanos, sinks)), fromNanos, control, onJump);
     }
 
@@ -107,6 +124,7 @@ public final class Replayer {
     private static final class Run {
         /** By position: an opener opens the same inputs in the same order each time. */
         private final List<SourceSummary> sources = new ArrayList<>();
+
         long delivered, jumps;
         long first = Long.MIN_VALUE, last = Long.MIN_VALUE;
 
@@ -146,15 +164,29 @@ public final class Replayer {
         }
 
         private void add(int index, InputSource i) {
-            SourceSummary b = new SourceSummary(i.name(), i.kind(), i.format(), i.delivered(), i.bytes(),
-                    sum(Map.of(), i.rejects()), sum(Map.of(), i.items()));
+            SourceSummary b = new SourceSummary(
+                    i.name(),
+                    i.kind(),
+                    i.format(),
+                    i.delivered(),
+                    i.bytes(),
+                    sum(Map.of(), i.rejects()),
+                    sum(Map.of(), i.items()));
             if (index >= sources.size()) {
                 sources.add(b);
                 return;
             }
             SourceSummary a = sources.get(index);
-            sources.set(index, new SourceSummary(a.name(), a.kind(), a.format(), a.delivered() + b.delivered(),
-                    a.bytes() + b.bytes(), sum(a.rejects(), b.rejects()), sum(a.items(), b.items())));
+            sources.set(
+                    index,
+                    new SourceSummary(
+                            a.name(),
+                            a.kind(),
+                            a.format(),
+                            a.delivered() + b.delivered(),
+                            a.bytes() + b.bytes(),
+                            sum(a.rejects(), b.rejects()),
+                            sum(a.items(), b.items())));
         }
 
         private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {

@@ -54,9 +54,18 @@ public final class Restart {
      * @param openAlerts    alerts still open in the store
      * @param wallSeconds   time the rebuild took
      */
-    public record Result(boolean exact, long fromNanos, long toNanos, Replayer.Summary replay, long storedMatched,
-                         long recovered, long suppressed, long divergences, int unmatched,
-                         List<OpenAlerts.Open> openAlerts, double wallSeconds) {}
+    public record Result(
+            boolean exact,
+            long fromNanos,
+            long toNanos,
+            Replayer.Summary replay,
+            long storedMatched,
+            long recovered,
+            long suppressed,
+            long divergences,
+            int unmatched,
+            List<OpenAlerts.Open> openAlerts,
+            double wallSeconds) {}
 
     private Restart() {}
 
@@ -64,9 +73,10 @@ public final class Restart {
      * {@link #rebuild(Recorder, List, ReplaySinks, RecordedEvents, Duration, Runnable)} for event
      * writers that hand every event on at once (no buffering).
      */
-    public static Result rebuild(Recorder recorder, List<RadarSite> radars, ReplaySinks pipeline,
-                                 RecordedEvents events, Duration window) throws IOException, SQLException {
-        return rebuild(recorder, radars, pipeline, events, window, () -> { });
+    public static Result rebuild(
+            Recorder recorder, List<RadarSite> radars, ReplaySinks pipeline, RecordedEvents events, Duration window)
+            throws IOException, SQLException {
+        return rebuild(recorder, radars, pipeline, events, window, () -> {});
     }
 
     /**
@@ -77,8 +87,13 @@ public final class Restart {
      *                     run at the end of the replay, so that every regenerated event is matched
      *                     before the sink goes live (a buffered one would otherwise be stored twice)
      */
-    public static Result rebuild(Recorder recorder, List<RadarSite> radars, ReplaySinks pipeline,
-                                 RecordedEvents events, Duration window, Runnable flushWriters)
+    public static Result rebuild(
+            Recorder recorder,
+            List<RadarSite> radars,
+            ReplaySinks pipeline,
+            RecordedEvents events,
+            Duration window,
+            Runnable flushWriters)
             throws IOException, SQLException {
         long t0 = System.nanoTime();
         long first = recorder.raw().firstReceiveNanos();
@@ -86,7 +101,17 @@ public final class Restart {
         EventStore store = recorder.events();
         if (last == Long.MIN_VALUE) {
             events.live();
-            return new Result(true, Long.MIN_VALUE, Long.MIN_VALUE, null, 0, 0, 0, 0, 0, OpenAlerts.alerts(store),
+            return new Result(
+                    true,
+                    Long.MIN_VALUE,
+                    Long.MIN_VALUE,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    OpenAlerts.alerts(store),
                     (System.nanoTime() - t0) / 1e9);
         }
         long from = last - window.toNanos();
@@ -113,9 +138,17 @@ public final class Restart {
         events.live();
         List<OpenAlerts.Open> open = OpenAlerts.alerts(store);
         double wall = (System.nanoTime() - t0) / 1e9;
-        LOG.info("restart: {} raw inputs replayed ({} mode) in {} s; {} events already stored, {} recovered, {} dropped, "
-                        + "{} open alerts", s.delivered(), exact ? "exact" : "window", String.format("%.1f", wall),
-                matched, recovered, suppressed, open.size());
-        return new Result(exact, from, last, s, matched, recovered, suppressed, events.divergences(), unmatched, open, wall);
+        LOG.info(
+                "restart: {} raw inputs replayed ({} mode) in {} s; {} events already stored, {} recovered, {} dropped, "
+                        + "{} open alerts",
+                s.delivered(),
+                exact ? "exact" : "window",
+                String.format("%.1f", wall),
+                matched,
+                recovered,
+                suppressed,
+                open.size());
+        return new Result(
+                exact, from, last, s, matched, recovered, suppressed, events.divergences(), unmatched, open, wall);
     }
 }

@@ -90,12 +90,35 @@ final class SbsFileInput implements InputSource {
         sink.onMessage(m);
     }
 
-    @Override public String name() { return name; }
-    @Override public String kind() { return "adsb"; }
-    @Override public String format() { return "sbs"; }
-    @Override public long delivered() { return delivered; }
-    @Override public long bytes() { return bytes; }
-    @Override public Map<String, Long> rejects() { return InputFiles.nonZero(counters.rejectsByReason()); }
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "adsb";
+    }
+
+    @Override
+    public String format() {
+        return "sbs";
+    }
+
+    @Override
+    public long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public Map<String, Long> rejects() {
+        return InputFiles.nonZero(counters.rejectsByReason());
+    }
 
     @Override
     public void close() {

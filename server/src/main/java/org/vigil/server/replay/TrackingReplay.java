@@ -8,15 +8,15 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import org.vigil.core.event.EventSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vigil.core.event.EventSink;
 import org.vigil.core.metrics.MetricsConfig;
+import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.ident.SimulatedOperator;
-import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.picture.Picture;
 import org.vigil.server.picture.Theatre;
 import org.vigil.server.tracking.SensorCoverage;
@@ -53,8 +53,13 @@ public final class TrackingReplay {
      * @param theatre       identification, alerts and QRA on this theatre's data (the picture's flight
      *                      plans are fed from the recorded FPLs, as {@link Session#sinks} does); null: tracking alone
      */
-    public record Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds,
-                          Theatre theatre) {
+    public record Options(
+            TrackerConfig config,
+            OutputStream events,
+            Path truth,
+            MetricsConfig metrics,
+            double sampleSeconds,
+            Theatre theatre) {
         public Options {
             if (config == null) config = new TrackerConfig();
             if (metrics == null) metrics = MetricsConfig.defaults();
@@ -62,7 +67,8 @@ public final class TrackingReplay {
         }
 
         /** Without identification. */
-        public Options(TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
+        public Options(
+                TrackerConfig config, OutputStream events, Path truth, MetricsConfig metrics, double sampleSeconds) {
             this(config, events, truth, metrics, sampleSeconds, null);
         }
 
@@ -70,8 +76,13 @@ public final class TrackingReplay {
             return new Options(config, null, null, null, DEFAULT_SAMPLE_SECONDS);
         }
 
-        public Options withEvents(OutputStream out) { return new Options(config, out, truth, metrics, sampleSeconds, theatre); }
-        public Options withTruth(Path t) { return new Options(config, events, t, metrics, sampleSeconds, theatre); }
+        public Options withEvents(OutputStream out) {
+            return new Options(config, out, truth, metrics, sampleSeconds, theatre);
+        }
+
+        public Options withTruth(Path t) {
+            return new Options(config, events, t, metrics, sampleSeconds, theatre);
+        }
 
         /** With identification, alerts and QRA ({@link IdentStage} in front of the event writer) on {@code theatre}. */
         public Options withIdentification(Theatre theatre) {
@@ -84,8 +95,13 @@ public final class TrackingReplay {
      * @param metrics     the metrics JSON object (docs/METRICS.md) plus {@code "tracker"} facts, or null without truth
      * @param wallSeconds wall time of the replay loop (reading, decoding, tracking, scoring)
      */
-    public record Result(TrackingPipeline.Stats stats, Replayer.Summary summary, Map<String, Object> metrics,
-                         long events, long instants, double wallSeconds) {
+    public record Result(
+            TrackingPipeline.Stats stats,
+            Replayer.Summary summary,
+            Map<String, Object> metrics,
+            long events,
+            long instants,
+            double wallSeconds) {
         /** Data seconds covered by the inputs. */
         public double dataSeconds() {
             return summary == null || summary.delivered() == 0 ? 0 : (summary.lastNanos() - summary.firstNanos()) / 1e9;
@@ -123,7 +139,8 @@ public final class TrackingReplay {
         /** Sinks feeding the tracker alone (it decodes Mode S frames itself), and with identification its plan store. */
         public ReplaySinks sinks() {
             TrackingPipeline pipeline = picture.tracking();
-            ReplaySinks s = ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
+            ReplaySinks s =
+                    ReplaySinks.none().withFrames(pipeline).withPlots(pipeline).withMessages(pipeline::onDecoded);
             return picture.flightPlans() == null ? s : s.withFlightPlans(picture.flightPlans()::apply);
         }
 
@@ -149,7 +166,8 @@ public final class TrackingReplay {
                 facts.put("rejected", st.rejected());
                 json.put("tracker", facts);
             }
-            return new Result(pipeline.stats(), summary, json, events, metrics == null ? 0 : metrics.instants(), wallSeconds);
+            return new Result(
+                    pipeline.stats(), summary, json, events, metrics == null ? 0 : metrics.instants(), wallSeconds);
         }
     }
 
@@ -163,7 +181,11 @@ public final class TrackingReplay {
         // the one assembly of a picture (as a live server's): tracker centred on the run's radars,
         // identification, alerts and the scramble workflow in front of the event writer. Nobody orders
         // in an unattended replay: no fighters, no orders; recommendations only (docs/QRA.md).
-        Picture picture = Picture.builder(o.theatre()).tracker(o.config()).radars(run.radars()).events(sink).build();
+        Picture picture = Picture.builder(o.theatre())
+                .tracker(o.config())
+                .radars(run.radars())
+                .events(sink)
+                .build();
         TrackingPipeline pipeline = picture.tracking();
         // nobody at the console of a recording: the scenario's radio events stand in for the controller
         if (picture.ident() != null && run.truth() != null) {
@@ -176,7 +198,12 @@ public final class TrackingReplay {
             Path manifest = o.truth().toAbsolutePath().getParent().resolve(ReplayFiles.MANIFEST);
             boolean hasManifest = Files.isReadable(manifest);
             SensorCoverage coverage = hasManifest ? SensorCoverage.fromManifest(manifest) : null;
-            double truthInterval = hasManifest ? new ObjectMapper().readTree(manifest.toFile()).path("truthIntervalSeconds").asDouble(1) : 1;
+            double truthInterval = hasManifest
+                    ? new ObjectMapper()
+                            .readTree(manifest.toFile())
+                            .path("truthIntervalSeconds")
+                            .asDouble(1)
+                    : 1;
             metrics = new TrackMetricsRunner(truth, coverage, o.metrics(), run.startNanos());
             interval = TrackMetricsRunner.interval(o.sampleSeconds(), truthInterval);
             pipeline.setSampler(metrics, metrics.firstInstant(), interval);
@@ -208,7 +235,9 @@ public final class TrackingReplay {
             Result r = run(run, new Options(c, out, run.truth(), null, DEFAULT_SAMPLE_SECONDS));
             System.out.println(r.stats());
             System.out.printf("wall %.1f s, data %.0f s, %d events%n", r.wallSeconds(), r.dataSeconds(), r.events());
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r.metrics()));
+            System.out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(r.metrics()));
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.vigil.server.sim;
 
-import org.vigil.core.aircraft.Emergency;
-import org.vigil.core.geo.Sphere;
-import org.vigil.core.geo.Units;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,6 +8,9 @@ import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.AdsbEncoder;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.aircraft.Emergency;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.core.sim.Simulation;
@@ -51,6 +51,7 @@ final class AdsbSensor {
     private long transmitted;
     /** Optional live consumer (the pipeline): gets each frame once if any receiver heard it. */
     private FrameSink live;
+
     private long liveEpochNanos;
     private long liveFrames;
     /** Receiver that heard the frame being delivered live best (strongest signal). */
@@ -65,7 +66,9 @@ final class AdsbSensor {
         this.random = new SplittableRandom(seed ^ SALT);
     }
 
-    long framesWritten(int receiver) { return frames[receiver]; }
+    long framesWritten(int receiver) {
+        return frames[receiver];
+    }
 
     /** Also delivers every received frame to {@code sink}, time-stamped from {@code startEpochSeconds}. */
     void live(FrameSink sink, long startEpochSeconds) {
@@ -73,13 +76,22 @@ final class AdsbSensor {
         this.liveEpochNanos = startEpochSeconds * 1_000_000_000L;
     }
     /** Counts, per receiver, each frame heard and the Beast octets it would send (thread-safe counters). */
-    void count(FeedCounters[] perReceiver) { this.counters = perReceiver; }
+    void count(FeedCounters[] perReceiver) {
+        this.counters = perReceiver;
+    }
 
     /** During a live delivery: index of the receiver the frame is credited to. */
-    int liveReceiver() { return liveReceiver; }
+    int liveReceiver() {
+        return liveReceiver;
+    }
 
-    long transmitted() { return transmitted; }
-    long liveFrames() { return liveFrames; }
+    long transmitted() {
+        return transmitted;
+    }
+
+    long liveFrames() {
+        return liveFrames;
+    }
 
     /** Transmissions due in [sim.time(), sim.time() + step), from the state at sim.time(). */
     void scan(Simulation sim) {
@@ -142,17 +154,29 @@ final class AdsbSensor {
                     lat = spoofed[0];
                     lon = spoofed[1];
                 }
-                int ss = emergency(f.squawk) != Emergency.NONE ? AdsbEncoder.SS_PERMANENT_ALERT
+                int ss = emergency(f.squawk) != Emergency.NONE
+                        ? AdsbEncoder.SS_PERMANENT_ALERT
                         : AdsbEncoder.SS_NO_CONDITION;
                 len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], AdsbEncoder.DEFAULT_NIC, ss);
                 odd[i] = !odd[i];
             }
-            case VELOCITY -> len = AdsbEncoder.groundVelocity(frame, 0, icao, f.groundspeedKt, f.trackDeg,
-                    (int) Math.round(f.verticalRateFpm), AdsbEncoder.VR_SOURCE_BARO, ModeSMessage.ABSENT, 1);
-            case IDENTIFICATION -> len = AdsbEncoder.identification(frame, 0, icao, 4,
-                    Math.min(7, f.spec.type().category()), f.packedCallsign);
-            case OPERATIONAL -> len = AdsbEncoder.operationalStatus(frame, 0, icao,
-                    AdsbEncoder.nicSupplementAFor(AdsbEncoder.DEFAULT_NIC), 9, 3, 2, 1);
+            case VELOCITY ->
+                len = AdsbEncoder.groundVelocity(
+                        frame,
+                        0,
+                        icao,
+                        f.groundspeedKt,
+                        f.trackDeg,
+                        (int) Math.round(f.verticalRateFpm),
+                        AdsbEncoder.VR_SOURCE_BARO,
+                        ModeSMessage.ABSENT,
+                        1);
+            case IDENTIFICATION ->
+                len = AdsbEncoder.identification(
+                        frame, 0, icao, 4, Math.min(7, f.spec.type().category()), f.packedCallsign);
+            case OPERATIONAL ->
+                len = AdsbEncoder.operationalStatus(
+                        frame, 0, icao, AdsbEncoder.nicSupplementAFor(AdsbEncoder.DEFAULT_NIC), 9, 3, 2, 1);
             default -> len = AdsbEncoder.aircraftStatus(frame, 0, icao, emergency(f.squawk), f.squawk);
         }
         transmitted++;
@@ -188,12 +212,13 @@ final class AdsbSensor {
 
     /** Nominal spacing with a uniform +-20 % spread, as transponders randomise to avoid garbling. */
     private double interval(Flight f, int kind) {
-        return (0.8 + 0.4 * random.nextDouble()) * switch (kind) {
-            case POSITION, VELOCITY -> 0.5;
-            case OPERATIONAL -> 2.5;
-            case STATUS -> emergency(f.squawk) != Emergency.NONE ? 0.8 : 5.0;
-            default -> 5.0;
-        };
+        return (0.8 + 0.4 * random.nextDouble())
+                * switch (kind) {
+                    case POSITION, VELOCITY -> 0.5;
+                    case OPERATIONAL -> 2.5;
+                    case STATUS -> emergency(f.squawk) != Emergency.NONE ? 0.8 : 5.0;
+                    default -> 5.0;
+                };
     }
 
     static Emergency emergency(int squawk) {

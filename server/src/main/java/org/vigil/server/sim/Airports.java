@@ -24,7 +24,8 @@ final class Airports {
             r.readLine(); // the header
             String line;
             while ((line = r.readLine()) != null) {
-                // ident,icao,iata,type,name,lat,lon,elevation_ft,iso_country,municipality,scheduled_service (names have no commas)
+                // ident,icao,iata,type,name,lat,lon,elevation_ft,iso_country,municipality,scheduled_service (names have
+                // no commas)
                 String[] c = line.split(",", -1);
                 if (c.length < 8 || c[1].isEmpty()) continue;
                 double elev = c[7].isEmpty() ? 0 : Double.parseDouble(c[7]);

@@ -81,13 +81,28 @@ public final class LiveSimulation implements LiveServer.Input {
             FeedCounters c = feed.receiverCounters(i);
             // recorded (when the server records) with the frame's own time: the scenario's clock
             perReceiver[i] = server.frameConsumerFor(c, "sim-adsb-" + r.name(), null);
-            server.feeds().add(new Row("sim-adsb-" + r.name(), String.format(Locale.ROOT,
-                    "receiver %s %.4f,%.4f %.0f NM", r.name(), r.lat(), r.lon(), r.rangeNm()), "beast") {
-                @Override
-                public FeedStatus status() {
-                    return status(c.framesAccepted(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(), c.lastFrameTimeNanos());
-                }
-            });
+            server.feeds()
+                    .add(
+                            new Row(
+                                    "sim-adsb-" + r.name(),
+                                    String.format(
+                                            Locale.ROOT,
+                                            "receiver %s %.4f,%.4f %.0f NM",
+                                            r.name(),
+                                            r.lat(),
+                                            r.lon(),
+                                            r.rangeNm()),
+                                    "beast") {
+                                @Override
+                                public FeedStatus status() {
+                                    return status(
+                                            c.framesAccepted(),
+                                            c.bytesRead(),
+                                            c.rejectsByReason(),
+                                            c.skipsByReason(),
+                                            c.lastFrameTimeNanos());
+                                }
+                            });
         }
         // a frame heard by several receivers reaches the pipeline once, credited to the strongest
         this.frames = (buf, off, len, t, mlat, signal) -> {
@@ -99,22 +114,41 @@ public final class LiveSimulation implements LiveServer.Input {
             RadarSpec r = radars.get(i);
             PlotCounters c = feed.radarCounters(i);
             if (server.tap() != null) feed.recordRadar(i, server.tap().radar("sim-radar-" + r.sac() + "-" + r.sic()));
-            server.feeds().add(new Row("sim-radar-" + r.sac() + "-" + r.sic(), String.format(Locale.ROOT,
-                    "radar %s SAC/SIC %d/%d %.4f,%.4f %.0f NM", r.name(), r.sac(), r.sic(), r.lat(), r.lon(), r.rangeNm()),
-                    "asterix") {
-                @Override
-                public FeedStatus status() {
-                    long last = c.lastPlotTimeNanos();
-                    return status(c.plots(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(),
-                            last == Long.MIN_VALUE ? -1 : last);
-                }
-            });
+            server.feeds()
+                    .add(
+                            new Row(
+                                    "sim-radar-" + r.sac() + "-" + r.sic(),
+                                    String.format(
+                                            Locale.ROOT,
+                                            "radar %s SAC/SIC %d/%d %.4f,%.4f %.0f NM",
+                                            r.name(),
+                                            r.sac(),
+                                            r.sic(),
+                                            r.lat(),
+                                            r.lon(),
+                                            r.rangeNm()),
+                                    "asterix") {
+                                @Override
+                                public FeedStatus status() {
+                                    long last = c.lastPlotTimeNanos();
+                                    return status(
+                                            c.plots(),
+                                            c.bytesRead(),
+                                            c.rejectsByReason(),
+                                            c.skipsByReason(),
+                                            last == Long.MIN_VALUE ? -1 : last);
+                                }
+                            });
         }
         server.feeds().add(new Row("sim-flightplans", "flight plans of scenario " + scenario.name(), "icao-fpl") {
             @Override
             public FeedStatus status() {
-                return status(planCounters.framesAccepted(), planCounters.bytesRead(), planCounters.rejectsByReason(),
-                        planCounters.skipsByReason(), planCounters.lastFrameTimeNanos());
+                return status(
+                        planCounters.framesAccepted(),
+                        planCounters.bytesRead(),
+                        planCounters.rejectsByReason(),
+                        planCounters.skipsByReason(),
+                        planCounters.lastFrameTimeNanos());
             }
         });
         if (recordedInputs <= 0) filePlans();
@@ -155,10 +189,14 @@ public final class LiveSimulation implements LiveServer.Input {
         });
     }
 
-    public SimFeed feed() { return feed; }
+    public SimFeed feed() {
+        return feed;
+    }
 
     /** Simulated seconds since the scenario start reached so far. */
-    public double scenarioSeconds() { return scenarioSeconds; }
+    public double scenarioSeconds() {
+        return scenarioSeconds;
+    }
 
     /** Runs the scenario up to {@code seconds} after its start (capped at its duration). */
     public void advanceTo(double seconds) {
@@ -176,7 +214,8 @@ public final class LiveSimulation implements LiveServer.Input {
         // advanced by hand (tests): the readers see the result at once, not at the loop's next snapshot
         if (!realTime) server.loop().runAndWait(server.picture()::publish);
         if (state == FeedState.NEW) state = FeedState.CONNECTED;
-        if (feed.simulation().time() + Simulation.STEP_SECONDS > feed.scenario().durationSeconds()) state = FeedState.EOF;
+        if (feed.simulation().time() + Simulation.STEP_SECONDS > feed.scenario().durationSeconds())
+            state = FeedState.EOF;
     }
 
     @Override
@@ -191,7 +230,10 @@ public final class LiveSimulation implements LiveServer.Input {
 
     private void runClock() {
         // a restarted run first catches up, at full speed, to where its recording ends
-        while (running && feed.skipping() > 0 && feed.simulation().time() + Simulation.STEP_SECONDS <= feed.scenario().durationSeconds()) {
+        while (running
+                && feed.skipping() > 0
+                && feed.simulation().time() + Simulation.STEP_SECONDS
+                        <= feed.scenario().durationSeconds()) {
             advanceTo(feed.simulation().time() + SLICE_SECONDS);
         }
         long wall0 = System.nanoTime() - Math.round(feed.simulation().time() / speed * 1e9);
@@ -231,7 +273,8 @@ public final class LiveSimulation implements LiveServer.Input {
         private final String endpoint, format;
 
         Row(String name, String endpoint, String format) {
-            super(new Feed(name, FeedKind.FILE, endpoint, null),
+            super(
+                    new Feed(name, FeedKind.FILE, endpoint, null),
                     new FeedDelivery(new Object(), (FrameSink) null, (SbsSink) null));
             this.endpoint = endpoint;
             this.format = format;
@@ -240,10 +283,28 @@ public final class LiveSimulation implements LiveServer.Input {
         @Override
         public abstract FeedStatus status();
 
-        FeedStatus status(long frames, long bytes, java.util.Map<String, Long> rejects, java.util.Map<String, Long> skips,
-                          long lastNanos) {
-            return new FeedStatus(feed().name(), KIND, endpoint, format, state.label, frames, bytes, rejects, skips,
-                    0, 0, 0, 0, lastNanos, null);
+        FeedStatus status(
+                long frames,
+                long bytes,
+                java.util.Map<String, Long> rejects,
+                java.util.Map<String, Long> skips,
+                long lastNanos) {
+            return new FeedStatus(
+                    feed().name(),
+                    KIND,
+                    endpoint,
+                    format,
+                    state.label,
+                    frames,
+                    bytes,
+                    rejects,
+                    skips,
+                    0,
+                    0,
+                    0,
+                    0,
+                    lastNanos,
+                    null);
         }
 
         @Override

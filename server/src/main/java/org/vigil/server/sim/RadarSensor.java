@@ -1,13 +1,13 @@
 package org.vigil.server.sim;
 
-import org.vigil.core.geo.Wgs84;
-import org.vigil.core.geo.Angles;
-import org.vigil.core.geo.Units;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.vigil.codec.asterix.Cat034Writer;
 import org.vigil.codec.asterix.Cat048Writer;
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Units;
+import org.vigil.core.geo.Wgs84;
 import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Simulation;
@@ -42,6 +42,7 @@ final class RadarSensor {
     final RadarSpec spec;
     /** The recording; null when the sensor only feeds a live consumer. */
     private final ByteOut out;
+
     private BlockSink live;
     private long bytes;
     private final SplittableRandom random;
@@ -58,6 +59,7 @@ final class RadarSensor {
     private long plots, clutter, markers;
     /** Scenario time of each flight's last plot (index = flight index), for one plot per revolution. */
     private double[] lastHit = new double[0];
+
     private long duplicatesDropped;
 
     RadarSensor(RadarSpec spec, ByteOut out, long seed, int index) {
@@ -77,16 +79,30 @@ final class RadarSensor {
     }
 
     /** Also hands every data block to {@code sink} (null: stop). */
-    void live(BlockSink sink) { this.live = sink; }
+    void live(BlockSink sink) {
+        this.live = sink;
+    }
 
     /** ASTERIX octets produced so far (written or handed on). */
-    long bytes() { return bytes; }
+    long bytes() {
+        return bytes;
+    }
 
-    long plots() { return plots; }
-    long clutterPlots() { return clutter; }
-    long northMarkers() { return markers; }
+    long plots() {
+        return plots;
+    }
+
+    long clutterPlots() {
+        return clutter;
+    }
+
+    long northMarkers() {
+        return markers;
+    }
     /** Second hits of one aircraft within a revolution (at step boundaries) that were not written. */
-    long duplicatesDropped() { return duplicatesDropped; }
+    long duplicatesDropped() {
+        return duplicatesDropped;
+    }
 
     /** Slant range (m) and azimuth (deg) from the antenna to a WGS-84 point: out[0], out[1]. */
     void measure(double latDeg, double lonDeg, double heightM, double[] out) {
@@ -125,7 +141,9 @@ final class RadarSensor {
             if (hitAngle >= a1) continue;
             double th = t0 + (hitAngle - a0) / 360 * period;
             f.extrapolate(th - t0, p);
-            double horizon = 1.23 * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, spec.heightM() / Units.FT))) * Units.NM;
+            double horizon = 1.23
+                    * (Math.sqrt(Math.max(0, p[2])) + Math.sqrt(Math.max(0, spec.heightM() / Units.FT)))
+                    * Units.NM;
             measure(p[0], p[1], p[2] * Units.FT, polar);
             if (polar[0] > rangeM || polar[0] > horizon) continue;
             if (random.nextDouble() >= spec.pd()) continue;

@@ -54,7 +54,8 @@ public final class ScenarioLoader {
         }
         Path p = Path.of(nameOrPath);
         if (!Files.isRegularFile(p)) {
-            throw new ScenarioException(nameOrPath + ": no such scenario file (built-in scenarios: " + String.join(", ", BUILT_IN) + ")");
+            throw new ScenarioException(
+                    nameOrPath + ": no such scenario file (built-in scenarios: " + String.join(", ", BUILT_IN) + ")");
         }
         try {
             return parse(Files.readString(p), p.toString());
@@ -72,12 +73,26 @@ public final class ScenarioLoader {
 
     private Scenario scenario(YamlNode root) throws ScenarioException {
         requireMap(root, "the scenario");
-        allow(root, "name", "start", "duration", "seed", "area", "wind", "truth-interval", "airports", "radars",
-                "receivers", "flights", "qra", "background");
+        allow(
+                root,
+                "name",
+                "start",
+                "duration",
+                "seed",
+                "area",
+                "wind",
+                "truth-interval",
+                "airports",
+                "radars",
+                "receivers",
+                "flights",
+                "qra",
+                "background");
         String name = text(req(root, "name"));
         long start = instant(req(root, "start"));
         double duration = duration(req(root, "duration"));
-        long seed = root.map.containsKey("seed") ? (long) number(root.map.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 0;
+        long seed =
+                root.map.containsKey("seed") ? (long) number(root.map.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 0;
         YamlNode area = req(root, "area");
         requireMap(area, "the area {south, north, west, east}");
         allow(area, "south", "north", "west", "east");
@@ -100,7 +115,8 @@ public final class ScenarioLoader {
         Set<Integer> sensorIds = new HashSet<>();
         for (YamlNode r : list(root, "radars")) {
             RadarSpec spec = radar(r);
-            if (!sensorIds.add(spec.sac() << 8 | spec.sic())) fail(r, "SAC/SIC " + spec.sac() + "/" + spec.sic() + " is used twice");
+            if (!sensorIds.add(spec.sac() << 8 | spec.sic()))
+                fail(r, "SAC/SIC " + spec.sac() + "/" + spec.sic() + " is used twice");
             radars.add(spec);
         }
         List<ReceiverSpec> receivers = new ArrayList<>();
@@ -115,7 +131,8 @@ public final class ScenarioLoader {
         Set<Integer> addresses = new HashSet<>();
         for (YamlNode f : list(root, "flights")) {
             FlightSpec spec = flight(f);
-            if (!spec.callsign().isEmpty() && !callsigns.add(spec.callsign())) fail(f, "callsign " + spec.callsign() + " is used twice");
+            if (!spec.callsign().isEmpty() && !callsigns.add(spec.callsign()))
+                fail(f, "callsign " + spec.callsign() + " is used twice");
             if (!addresses.add(spec.icao())) fail(f, "ICAO address " + hex(spec.icao()) + " is used twice");
             flights.add(spec);
         }
@@ -129,8 +146,23 @@ public final class ScenarioLoader {
         List<QraUnit> qra = new ArrayList<>();
         for (YamlNode q : list(root, "qra")) qra.add(qra(q));
         BackgroundSpec background = root.map.containsKey("background") ? background(root.map.get("background")) : null;
-        return new Scenario(name, start, duration, seed, south, north, west, east, windFrom, windKt, truth, radars,
-                receivers, flights, qra, background);
+        return new Scenario(
+                name,
+                start,
+                duration,
+                seed,
+                south,
+                north,
+                west,
+                east,
+                windFrom,
+                windKt,
+                truth,
+                radars,
+                receivers,
+                flights,
+                qra,
+                background);
     }
 
     private void airport(YamlNode a) throws ScenarioException {
@@ -145,8 +177,21 @@ public final class ScenarioLoader {
 
     private RadarSpec radar(YamlNode r) throws ScenarioException {
         requireMap(r, "a radar");
-        allow(r, "name", "sac", "sic", "position", "height", "range", "rotation", "pd", "range-noise", "azimuth-noise",
-                "primary", "secondary", "clutter");
+        allow(
+                r,
+                "name",
+                "sac",
+                "sic",
+                "position",
+                "height",
+                "range",
+                "rotation",
+                "pd",
+                "range-noise",
+                "azimuth-noise",
+                "primary",
+                "secondary",
+                "clutter");
         String secondary = r.map.containsKey("secondary") ? text(r.map.get("secondary")) : "mode-s";
         RadarSpec.Secondary sec = switch (secondary) {
             case "none" -> RadarSpec.Secondary.NONE;
@@ -159,10 +204,21 @@ public final class ScenarioLoader {
         double[] p = point(req(r, "position"));
         double rotation = duration(req(r, "rotation"));
         if (rotation < 1 || rotation > 60) fail(r.map.get("rotation"), "a rotation period between 1s and 60s");
-        return new RadarSpec(text(req(r, "name")), (int) number(req(r, "sac"), 0, 255), (int) number(req(r, "sic"), 0, 255),
-                p[0], p[1], opt(r, "height", 0, -100, 5000), number(req(r, "range"), 1, 300), rotation,
-                opt(r, "pd", 0.95, 0, 1), opt(r, "range-noise", 50, 0, 2000), opt(r, "azimuth-noise", 0.07, 0, 2),
-                primary, sec, opt(r, "clutter", 0, 0, 1000));
+        return new RadarSpec(
+                text(req(r, "name")),
+                (int) number(req(r, "sac"), 0, 255),
+                (int) number(req(r, "sic"), 0, 255),
+                p[0],
+                p[1],
+                opt(r, "height", 0, -100, 5000),
+                number(req(r, "range"), 1, 300),
+                rotation,
+                opt(r, "pd", 0.95, 0, 1),
+                opt(r, "range-noise", 50, 0, 2000),
+                opt(r, "azimuth-noise", 0.07, 0, 2),
+                primary,
+                sec,
+                opt(r, "clutter", 0, 0, 1000));
     }
 
     private ReceiverSpec receiver(YamlNode r) throws ScenarioException {
@@ -171,15 +227,37 @@ public final class ScenarioLoader {
         String name = text(req(r, "name"));
         if (!name.matches("[A-Za-z0-9_-]+")) fail(r.map.get("name"), "letters, digits, - and _ only (it names a file)");
         double[] p = point(req(r, "position"));
-        return new ReceiverSpec(name, p[0], p[1], opt(r, "height", 30, -100, 5000), number(req(r, "range"), 1, 400),
+        return new ReceiverSpec(
+                name,
+                p[0],
+                p[1],
+                opt(r, "height", 30, -100, 5000),
+                number(req(r, "range"), 1, 400),
                 opt(r, "loss", 0.05, 0, 1));
     }
 
     private FlightSpec flight(YamlNode f) throws ScenarioException {
         requireMap(f, "a flight");
-        allow(f, "callsign", "icao", "type", "squawk", "transponder", "adsb", "flight-plan", "from", "to", "route",
-                "start", "altitude", "cruise", "speed", "rules", "events");
-        String callsign = f.map.containsKey("callsign") ? text(f.map.get("callsign")).toUpperCase(Locale.ROOT) : "";
+        allow(
+                f,
+                "callsign",
+                "icao",
+                "type",
+                "squawk",
+                "transponder",
+                "adsb",
+                "flight-plan",
+                "from",
+                "to",
+                "route",
+                "start",
+                "altitude",
+                "cruise",
+                "speed",
+                "rules",
+                "events");
+        String callsign =
+                f.map.containsKey("callsign") ? text(f.map.get("callsign")).toUpperCase(Locale.ROOT) : "";
         if (!callsign.matches("[A-Z0-9]{0,7}")) fail(f.map.get("callsign"), "up to 7 letters and digits");
         YamlNode icaoNode = req(f, "icao");
         int icao;
@@ -188,28 +266,35 @@ public final class ScenarioLoader {
         } catch (NumberFormatException e) {
             throw error(icaoNode, "a 24-bit address in hex, e.g. 4A8123");
         }
-        if (icao < 0 || icao > 0xFFFFFF || text(icaoNode).length() != 6) throw error(icaoNode, "six hex digits, e.g. 4A8123");
+        if (icao < 0 || icao > 0xFFFFFF || text(icaoNode).length() != 6)
+            throw error(icaoNode, "six hex digits, e.g. 4A8123");
         YamlNode typeNode = req(f, "type");
         AircraftType type = AircraftType.of(text(typeNode));
         if (type == null) throw error(typeNode, "an aircraft type, one of " + AircraftType.designators());
         boolean transponder = !f.map.containsKey("transponder") || bool(f.map.get("transponder"));
         boolean adsb = f.map.containsKey("adsb") ? bool(f.map.get("adsb")) : transponder;
-        if (adsb && !transponder && f.map.containsKey("adsb")) fail(f.map.get("adsb"), "ADS-B needs the transponder on");
+        if (adsb && !transponder && f.map.containsKey("adsb"))
+            fail(f.map.get("adsb"), "ADS-B needs the transponder on");
         int squawk = f.map.containsKey("squawk") ? squawk(f.map.get("squawk")) : 2000;
         boolean plan = !f.map.containsKey("flight-plan") || bool(f.map.get("flight-plan"));
         Airport from = f.map.containsKey("from") ? airportRef(f.map.get("from")) : null;
         Airport to = f.map.containsKey("to") ? airportRef(f.map.get("to")) : null;
         List<double[]> route = new ArrayList<>();
-        if (from != null) route.add(new double[]{from.lat(), from.lon()});
+        if (from != null) route.add(new double[] {from.lat(), from.lon()});
         for (YamlNode p : list(f, "route")) route.add(point(p));
-        if (to != null) route.add(new double[]{to.lat(), to.lon()});
+        if (to != null) route.add(new double[] {to.lat(), to.lon()});
         if (route.size() < 2) fail(f, "a route: 'from'/'to' airports and/or 'route' points, at least two in all");
         double start = f.map.containsKey("start") ? duration(f.map.get("start")) : 0;
         double startAlt = f.map.containsKey("altitude") ? altitude(f.map.get("altitude")) : Double.NaN;
-        if (from == null && Double.isNaN(startAlt)) fail(f, "'altitude' (a flight not departing from an airport starts in the air)");
-        double cruise = f.map.containsKey("cruise") ? altitude(f.map.get("cruise"))
+        if (from == null && Double.isNaN(startAlt))
+            fail(f, "'altitude' (a flight not departing from an airport starts in the air)");
+        double cruise = f.map.containsKey("cruise")
+                ? altitude(f.map.get("cruise"))
                 : !Double.isNaN(startAlt) ? startAlt : type.cruiseFt();
-        if (cruise > type.ceilingFt()) fail(f.map.get("cruise"), "at most the " + type.designator() + " ceiling of " + (int) type.ceilingFt() + " ft");
+        if (cruise > type.ceilingFt())
+            fail(
+                    f.map.get("cruise"),
+                    "at most the " + type.designator() + " ceiling of " + (int) type.ceilingFt() + " ft");
         double speed = f.map.containsKey("speed") ? number(f.map.get("speed"), 40, 1500) : type.cruiseKt();
         char rules = 'I';
         if (f.map.containsKey("rules")) {
@@ -220,8 +305,23 @@ public final class ScenarioLoader {
         List<FlightEvent> events = new ArrayList<>();
         for (YamlNode e : list(f, "events")) events.add(event(e));
         events.sort((a, b) -> Double.compare(a.atSeconds(), b.atSeconds()));
-        return new FlightSpec(callsign, icao, type, squawk, transponder, adsb && transponder, plan, from, to, route, start,
-                startAlt, cruise, speed, rules, events);
+        return new FlightSpec(
+                callsign,
+                icao,
+                type,
+                squawk,
+                transponder,
+                adsb && transponder,
+                plan,
+                from,
+                to,
+                route,
+                start,
+                startAlt,
+                cruise,
+                speed,
+                rules,
+                events);
     }
 
     private FlightEvent event(YamlNode e) throws ScenarioException {
@@ -253,11 +353,13 @@ public final class ScenarioLoader {
             }
             case ADSB_SPOOF -> {
                 allow(e, "at", "event", "offset", "bearing");
-                return new FlightEvent(at, kind, number(req(e, "offset"), 0, 500), number(req(e, "bearing"), 0, 360), null);
+                return new FlightEvent(
+                        at, kind, number(req(e, "offset"), 0, 500), number(req(e, "bearing"), 0, 360), null);
             }
             case JOIN -> {
                 allow(e, "at", "event", "target");
-                return new FlightEvent(at, kind, Double.NaN, Double.NaN, text(req(e, "target")).toUpperCase(Locale.ROOT));
+                return new FlightEvent(
+                        at, kind, Double.NaN, Double.NaN, text(req(e, "target")).toUpperCase(Locale.ROOT));
             }
             default -> {
                 allow(e, "at", "event");
@@ -282,9 +384,15 @@ public final class ScenarioLoader {
                 throw error(q.map.get("icao"), "a 24-bit address in hex");
             }
         }
-        return new QraUnit(text(req(q, "name")), airportRef(req(q, "base")), type, nation,
-                (int) number(req(q, "count"), 1, 24), q.map.containsKey("readiness") ? text(q.map.get("readiness")) : "QRA15",
-                q.map.containsKey("callsign") ? text(q.map.get("callsign")) : nation + "QRA", icao);
+        return new QraUnit(
+                text(req(q, "name")),
+                airportRef(req(q, "base")),
+                type,
+                nation,
+                (int) number(req(q, "count"), 1, 24),
+                q.map.containsKey("readiness") ? text(q.map.get("readiness")) : "QRA15",
+                q.map.containsKey("callsign") ? text(q.map.get("callsign")) : nation + "QRA",
+                icao);
     }
 
     private BackgroundSpec background(YamlNode b) throws ScenarioException {
@@ -300,7 +408,11 @@ public final class ScenarioLoader {
             types.add(type);
         }
         if (types.isEmpty()) types.add(AircraftType.of("A320"));
-        return new BackgroundSpec(opt(b, "per-hour", 0, 0, 100_000), (int) opt(b, "airborne", 0, 0, 50_000), aps, types,
+        return new BackgroundSpec(
+                opt(b, "per-hour", 0, 0, 100_000),
+                (int) opt(b, "airborne", 0, 0, 50_000),
+                aps,
+                types,
                 opt(b, "adsb-share", 0.9, 0, 1));
     }
 
@@ -317,11 +429,11 @@ public final class ScenarioLoader {
     private double[] point(YamlNode n) throws ScenarioException {
         if (n.list != null) {
             if (n.list.size() != 2) throw error(n, "[latitude, longitude]");
-            return new double[]{number(n.list.get(0), -90, 90), number(n.list.get(1), -180, 180)};
+            return new double[] {number(n.list.get(0), -90, 90), number(n.list.get(1), -180, 180)};
         }
         if (n.text != null && !n.isNull) {
             Airport a = airportRef(n);
-            return new double[]{a.lat(), a.lon()};
+            return new double[] {a.lat(), a.lon()};
         }
         throw error(n, "[latitude, longitude] or an airport code");
     }
@@ -354,7 +466,8 @@ public final class ScenarioLoader {
         return v;
     }
 
-    private static final java.util.regex.Pattern DURATION_PART = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
+    private static final java.util.regex.Pattern DURATION_PART =
+            java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
 
     /** Seconds in a duration text, NaN when it is not one. */
     static double seconds(String s) {
@@ -364,7 +477,11 @@ public final class ScenarioLoader {
         java.util.regex.Matcher m = DURATION_PART.matcher(s);
         while (m.find()) {
             double v = Double.parseDouble(m.group(1));
-            total += switch (m.group(2)) { case "h" -> v * 3600; case "m" -> v * 60; default -> v; };
+            total += switch (m.group(2)) {
+                case "h" -> v * 3600;
+                case "m" -> v * 60;
+                default -> v;
+            };
         }
         return total;
     }
@@ -445,12 +562,13 @@ public final class ScenarioLoader {
     }
 
     private ScenarioException error(YamlNode n, String expected) {
-        return new ScenarioException(file + ":" + n.line + ": " + (n.path.isEmpty() ? "(top)" : n.path)
-                + ": expected " + expected + ", got " + n.kind());
+        return new ScenarioException(file + ":" + n.line + ": " + (n.path.isEmpty() ? "(top)" : n.path) + ": expected "
+                + expected + ", got " + n.kind());
     }
 
     private void fail(YamlNode n, String expected) throws ScenarioException {
-        throw new ScenarioException(file + ":" + n.line + ": " + (n.path.isEmpty() ? "(top)" : n.path) + ": expected " + expected);
+        throw new ScenarioException(
+                file + ":" + n.line + ": " + (n.path.isEmpty() ? "(top)" : n.path) + ": expected " + expected);
     }
 
     private static String fmt(double v) {

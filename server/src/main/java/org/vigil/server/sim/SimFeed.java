@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
-import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.radar.RadarNetwork;
@@ -15,6 +14,7 @@ import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.sim.SimListener;
 import org.vigil.core.sim.Simulation;
+import org.vigil.server.recording.RadarBlockSink;
 
 /**
  * A scenario as a live source, for {@code vigil demo} and {@code vigil run --sim}: the caller
@@ -44,6 +44,7 @@ public final class SimFeed {
     private final RadarPlotDecoder[] decoders;
     /** Per radar: where its blocks are recorded before decoding, or null. */
     private final RadarBlockSink[] recorders;
+
     private final long startNanos;
     /** Traffic inputs (frames and radar blocks) still to drop: those a restarted run's recording already holds. */
     private long skip;
@@ -121,21 +122,38 @@ public final class SimFeed {
     }
 
     /** Traffic inputs still to drop. */
-    public long skipping() { return skip; }
+    public long skipping() {
+        return skip;
+    }
 
     /** The radar site Vigil configures for a simulated radar (assumed altitude: the default). */
     public static RadarSite site(RadarSpec r) {
-        return new RadarSite(r.sac(), r.sic(), r.name(), r.lat(), r.lon(), r.heightM(), r.rotationSeconds(),
-                r.rangeSigmaM(), Math.toRadians(r.azimuthSigmaDeg()), RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
+        return new RadarSite(
+                r.sac(),
+                r.sic(),
+                r.name(),
+                r.lat(),
+                r.lon(),
+                r.heightM(),
+                r.rotationSeconds(),
+                r.rangeSigmaM(),
+                Math.toRadians(r.azimuthSigmaDeg()),
+                RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
     }
 
     /** The simulation, e.g. to command fighters or to read the truth. */
-    public Simulation simulation() { return sim; }
+    public Simulation simulation() {
+        return sim;
+    }
 
-    public Scenario scenario() { return scenario; }
+    public Scenario scenario() {
+        return scenario;
+    }
 
     /** The radars as configured for decoding (their statuses are live). */
-    public RadarNetwork radarNetwork() { return network; }
+    public RadarNetwork radarNetwork() {
+        return network;
+    }
 
     /** Receives appearances, endings and scenario events. */
     public void setListener(SimListener listener) {
@@ -143,23 +161,37 @@ public final class SimFeed {
     }
 
     /** Scenario start, seconds since the Unix epoch. */
-    public long startEpochSeconds() { return scenario.startEpochSeconds(); }
+    public long startEpochSeconds() {
+        return scenario.startEpochSeconds();
+    }
 
     /** The ICAO FPL messages of the scenario, as {@code flightplans.txt} holds them. */
-    public List<String> flightPlans() { return FlightPlans.all(scenario, sim); }
+    public List<String> flightPlans() {
+        return FlightPlans.all(scenario, sim);
+    }
 
-    public List<ReceiverSpec> receivers() { return scenario.receivers(); }
+    public List<ReceiverSpec> receivers() {
+        return scenario.receivers();
+    }
 
-    public List<RadarSpec> radars() { return scenario.radars(); }
+    public List<RadarSpec> radars() {
+        return scenario.radars();
+    }
 
     /** Frames receiver {@code i} heard and the Beast octets it would have sent. */
-    public FeedCounters receiverCounters(int i) { return receiverCounters[i]; }
+    public FeedCounters receiverCounters(int i) {
+        return receiverCounters[i];
+    }
 
     /** Plots, blocks, rejections and ASTERIX octets of radar {@code i}. */
-    public PlotCounters radarCounters(int i) { return radarCounters[i]; }
+    public PlotCounters radarCounters(int i) {
+        return radarCounters[i];
+    }
 
     /** During a frame delivery: the receiver that heard it best (the frame is credited to it). */
-    public int frameReceiver() { return adsb.liveReceiver(); }
+    public int frameReceiver() {
+        return adsb.liveReceiver();
+    }
 
     /**
      * Runs the scenario up to {@code scenarioSeconds} after its start (in whole steps), giving due

@@ -31,22 +31,43 @@ public final class SimRunner {
     public static final String MANIFEST = "manifest.json", TRUTH = "truth.jsonl", FLIGHT_PLANS = "flightplans.txt";
 
     /** What a run produced. */
-    public record Result(long transmitted, long adsbFrames, long radarPlots, long truthStates, long truthEvents,
-                         int flights, double simulatedSeconds) {}
+    public record Result(
+            long transmitted,
+            long adsbFrames,
+            long radarPlots,
+            long truthStates,
+            long truthEvents,
+            int flights,
+            double simulatedSeconds) {}
 
     private SimRunner() {}
 
     /** The scenario with another seed. */
     public static Scenario withSeed(Scenario s, long seed) {
-        return new Scenario(s.name(), s.startEpochSeconds(), s.durationSeconds(), seed, s.south(), s.north(), s.west(),
-                s.east(), s.windFromDeg(), s.windKt(), s.truthIntervalSeconds(), s.radars(), s.receivers(), s.flights(),
-                s.qra(), s.background());
+        return new Scenario(
+                s.name(),
+                s.startEpochSeconds(),
+                s.durationSeconds(),
+                seed,
+                s.south(),
+                s.north(),
+                s.west(),
+                s.east(),
+                s.windFromDeg(),
+                s.windKt(),
+                s.truthIntervalSeconds(),
+                s.radars(),
+                s.receivers(),
+                s.flights(),
+                s.qra(),
+                s.background());
     }
 
     /**
      * @param progress receives the fraction done (0..1) now and then; may be null
      */
-    public static Result run(Scenario sc, Path dir, double durationSeconds, DoubleConsumer progress) throws IOException {
+    public static Result run(Scenario sc, Path dir, double durationSeconds, DoubleConsumer progress)
+            throws IOException {
         Files.createDirectories(dir);
         Simulation sim = new Simulation(sc);
         List<ByteOut> rxOuts = new ArrayList<>();
@@ -84,7 +105,13 @@ public final class SimRunner {
         for (RadarSensor r : radars) plots += r.plots();
         writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans);
         if (progress != null) progress.accept(1.0);
-        return new Result(adsb.transmitted(), frames, plots, truth.states(), truth.events(), sim.flights().size(),
+        return new Result(
+                adsb.transmitted(),
+                frames,
+                plots,
+                truth.states(),
+                truth.events(),
+                sim.flights().size(),
                 durationSeconds);
     }
 
@@ -111,8 +138,16 @@ public final class SimRunner {
         return plans.size();
     }
 
-    private static void writeManifest(Scenario sc, Path dir, double duration, Simulation sim, AdsbSensor adsb,
-                                      List<RadarSensor> radars, TruthWriter truth, int plans) throws IOException {
+    private static void writeManifest(
+            Scenario sc,
+            Path dir,
+            double duration,
+            Simulation sim,
+            AdsbSensor adsb,
+            List<RadarSensor> radars,
+            TruthWriter truth,
+            int plans)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "vigil-sim/1");
         m.put("scenario", sc.name());
@@ -156,7 +191,9 @@ public final class SimRunner {
             f.put("rangeSigmaM", r.rangeSigmaM());
             f.put("azimuthSigmaDeg", r.azimuthSigmaDeg());
             f.put("primary", r.primary());
-            f.put("secondary", r.secondary().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            f.put(
+                    "secondary",
+                    r.secondary().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             f.put("plots", rs.plots());
             f.put("clutterPlots", rs.clutterPlots());
             f.put("northMarkers", rs.northMarkers());
@@ -193,6 +230,8 @@ public final class SimRunner {
             qra.add(u);
         }
         m.put("qra", qra);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(MANIFEST).toFile(), m);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve(MANIFEST).toFile(), m);
     }
 }

@@ -22,8 +22,13 @@ final class TruthWriter implements SimListener {
         this.startMs = startEpochSeconds * 1000;
     }
 
-    long states() { return states; }
-    long events() { return events; }
+    long states() {
+        return states;
+    }
+
+    long events() {
+        return events;
+    }
 
     void states(Simulation sim) {
         List<Flight> flights = sim.flights();
@@ -32,16 +37,32 @@ final class TruthWriter implements SimListener {
             Flight f = flights.get(i);
             if (!f.airborne) continue;
             head(t, "state", f);
-            out.ascii(",\"lat\":").fixed(f.lat, 6).ascii(",\"lon\":").fixed(f.lon, 6)
-                    .ascii(",\"altFt\":").fixed(f.altitudeFt, 0)
-                    .ascii(",\"gsKt\":").fixed(f.groundspeedKt, 1).ascii(",\"trackDeg\":").fixed(f.trackDeg, 1)
-                    .ascii(",\"vsFpm\":").fixed(f.verticalRateFpm, 0)
-                    .ascii(",\"tasKt\":").fixed(f.trueAirspeedKt, 1).ascii(",\"headingDeg\":").fixed(f.headingDeg, 1)
-                    .ascii(",\"squawk\":\"").squawk(f.squawk)
-                    .ascii("\",\"transponder\":").ascii(f.transponderOn ? "true" : "false")
-                    .ascii(",\"adsb\":").ascii(f.transponderOn && f.adsbOn ? "true" : "false")
-                    .ascii(",\"radioLost\":").ascii(f.radioLost ? "true" : "false")
-                    .ascii(",\"spoofed\":").ascii(f.spoofing ? "true" : "false")
+            out.ascii(",\"lat\":")
+                    .fixed(f.lat, 6)
+                    .ascii(",\"lon\":")
+                    .fixed(f.lon, 6)
+                    .ascii(",\"altFt\":")
+                    .fixed(f.altitudeFt, 0)
+                    .ascii(",\"gsKt\":")
+                    .fixed(f.groundspeedKt, 1)
+                    .ascii(",\"trackDeg\":")
+                    .fixed(f.trackDeg, 1)
+                    .ascii(",\"vsFpm\":")
+                    .fixed(f.verticalRateFpm, 0)
+                    .ascii(",\"tasKt\":")
+                    .fixed(f.trueAirspeedKt, 1)
+                    .ascii(",\"headingDeg\":")
+                    .fixed(f.headingDeg, 1)
+                    .ascii(",\"squawk\":\"")
+                    .squawk(f.squawk)
+                    .ascii("\",\"transponder\":")
+                    .ascii(f.transponderOn ? "true" : "false")
+                    .ascii(",\"adsb\":")
+                    .ascii(f.transponderOn && f.adsbOn ? "true" : "false")
+                    .ascii(",\"radioLost\":")
+                    .ascii(f.radioLost ? "true" : "false")
+                    .ascii(",\"spoofed\":")
+                    .ascii(f.spoofing ? "true" : "false")
                     .ascii("}\n");
             states++;
         }
@@ -57,19 +78,36 @@ final class TruthWriter implements SimListener {
                 case LEAVE_ROUTE -> out.ascii(",\"headingDeg\":").fixed(e.value(), 1);
                 case SPEED -> out.ascii(",\"speedKt\":").fixed(e.value(), 1);
                 case LEVEL -> out.ascii(",\"altFt\":").fixed(e.value(), 0);
-                case ADSB_SPOOF -> out.ascii(",\"offsetNm\":").fixed(e.value(), 2).ascii(",\"bearingDeg\":").fixed(e.value2(), 1);
+                case ADSB_SPOOF ->
+                    out.ascii(",\"offsetNm\":")
+                            .fixed(e.value(), 2)
+                            .ascii(",\"bearingDeg\":")
+                            .fixed(e.value2(), 1);
                 case JOIN -> out.ascii(",\"target\":\"").ascii(e.target()).ch('"');
-                default -> { }
+                default -> {}
             }
         }
-        out.ascii(",\"lat\":").fixed(f.lat, 6).ascii(",\"lon\":").fixed(f.lon, 6).ascii(",\"altFt\":").fixed(f.altitudeFt, 0)
+        out.ascii(",\"lat\":")
+                .fixed(f.lat, 6)
+                .ascii(",\"lon\":")
+                .fixed(f.lon, 6)
+                .ascii(",\"altFt\":")
+                .fixed(f.altitudeFt, 0)
                 .ascii("}\n");
         events++;
     }
 
     private void head(double t, String type, Flight f) {
-        out.ascii("{\"t\":").fixed(t, 3).ascii(",\"epochMs\":").integer(startMs + Math.round(t * 1000))
-                .ascii(",\"type\":\"").ascii(type).ascii("\",\"flight\":\"").ascii(f.spec.callsign())
-                .ascii("\",\"icao\":\"").hex24(f.spec.icao()).ch('"');
+        out.ascii("{\"t\":")
+                .fixed(t, 3)
+                .ascii(",\"epochMs\":")
+                .integer(startMs + Math.round(t * 1000))
+                .ascii(",\"type\":\"")
+                .ascii(type)
+                .ascii("\",\"flight\":\"")
+                .ascii(f.spec.callsign())
+                .ascii("\",\"icao\":\"")
+                .hex24(f.spec.icao())
+                .ch('"');
     }
 }

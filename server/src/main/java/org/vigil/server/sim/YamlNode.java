@@ -25,7 +25,8 @@ final class YamlNode {
     final String text;
     final boolean isNull;
 
-    private YamlNode(String path, int line, Map<String, YamlNode> map, List<YamlNode> list, String text, boolean isNull) {
+    private YamlNode(
+            String path, int line, Map<String, YamlNode> map, List<YamlNode> list, String text, boolean isNull) {
         this.path = path;
         this.line = line;
         this.map = map;
@@ -40,8 +41,9 @@ final class YamlNode {
             if (t == null) throw new ScenarioException(file + ":1: the file is empty (expected a scenario mapping)");
             YamlNode root = read(p, t, "");
             if (p.nextToken() != null) {
-                throw new ScenarioException(file + ":" + p.currentTokenLocation().getLineNr()
-                        + ": not valid YAML: unexpected content after the first document");
+                throw new ScenarioException(
+                        file + ":" + p.currentTokenLocation().getLineNr()
+                                + ": not valid YAML: unexpected content after the first document");
             }
             return root;
         } catch (IOException e) {

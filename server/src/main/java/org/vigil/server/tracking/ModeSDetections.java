@@ -66,7 +66,7 @@ public final class ModeSDetections {
     private long[] nacpTime;
     private long[] callsign;
     private int[] mode3A;
-    private long[] lastCpr;      // format << 40 | lat17 << 20 | lon17, or -1
+    private long[] lastCpr; // format << 40 | lat17 << 20 | lon17, or -1
     private long[] lastCprTime;
     private long[] heard;
     private int size;
@@ -139,12 +139,14 @@ public final class ModeSDetections {
             if (code >= 0) mode3A[slot] = code;
         }
         if (!extendedSquitter || m.tc == ModeSMessage.ABSENT || m.tc < 9 || m.tc > 22 || m.tc == 19) {
-            return count(m.tc != ModeSMessage.ABSENT && m.tc >= 5 && m.tc <= 8 ? Reason.SURFACE : Reason.NOT_A_POSITION);
+            return count(
+                    m.tc != ModeSMessage.ABSENT && m.tc >= 5 && m.tc <= 8 ? Reason.SURFACE : Reason.NOT_A_POSITION);
         }
         if (m.surface) return count(Reason.SURFACE);
         if (!m.hasPosition() || Double.isNaN(m.lon)) return count(Reason.UNRESOLVED);
         if (outsideArea(m.lat, m.lon)) return count(Reason.OUT_OF_AREA);
-        long cpr = m.cprFormat == ModeSMessage.ABSENT ? -1
+        long cpr = m.cprFormat == ModeSMessage.ABSENT
+                ? -1
                 : ((long) (m.cprFormat & 1) << 40) | ((long) (m.cprLat & 0x1FFFF) << 20) | (m.cprLon & 0x1FFFF);
         if (cpr >= 0 && cpr == lastCpr[slot] && Math.abs(m.timeNanos - lastCprTime[slot]) <= DUPLICATE_WINDOW_NANOS) {
             return count(Reason.DUPLICATE);
@@ -291,6 +293,7 @@ public final class ModeSDetections {
 
     @Override
     public String toString() {
-        return "ModeSDetections{aircraft=" + size + " detections=" + detections + " rejected=" + Arrays.toString(counts) + '}';
+        return "ModeSDetections{aircraft=" + size + " detections=" + detections + " rejected=" + Arrays.toString(counts)
+                + '}';
     }
 }

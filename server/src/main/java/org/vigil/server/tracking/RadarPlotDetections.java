@@ -33,8 +33,11 @@ public final class RadarPlotDetections {
     public boolean toDetection(RadarPlot p, Detection d) {
         if (p.type == null || p.type == org.vigil.core.radar.PlotType.NO_DETECTION) return count(Reason.NO_DETECTION);
         if (p.has(RadarPlot.TEST_TARGET) || p.has(RadarPlot.FIXED_TRANSPONDER)) return count(Reason.NOT_AN_AIRCRAFT);
-        if (p.timeNanos == Long.MIN_VALUE || Double.isNaN(p.rhoMetres) || Double.isNaN(p.thetaRad)
-                || p.sac == RadarPlot.ABSENT || p.sic == RadarPlot.ABSENT) {
+        if (p.timeNanos == Long.MIN_VALUE
+                || Double.isNaN(p.rhoMetres)
+                || Double.isNaN(p.thetaRad)
+                || p.sac == RadarPlot.ABSENT
+                || p.sic == RadarPlot.ABSENT) {
             return count(Reason.INCOMPLETE);
         }
         d.reset();

@@ -26,13 +26,23 @@ import java.util.List;
  * </ul>
  */
 public final class SensorCoverage {
-    public static final String RADAR_ADSB = "radar+adsb", RADAR_ONLY = "radar-only", PRIMARY_ONLY = "primary-only",
-            ADSB_ONLY = "adsb-only", UNCOVERED = "uncovered";
+    public static final String RADAR_ADSB = "radar+adsb",
+            RADAR_ONLY = "radar-only",
+            PRIMARY_ONLY = "primary-only",
+            ADSB_ONLY = "adsb-only",
+            UNCOVERED = "uncovered";
     private static final double NM = 1852, FT = 0.3048, EARTH_R = 6_371_000;
 
     /** One sensor: position, antenna height (m), range (m); for radars primary and secondary capability. */
-    public record Sensor(String name, boolean radar, double latDeg, double lonDeg, double heightM, double rangeM,
-                         boolean primary, boolean secondary) {}
+    public record Sensor(
+            String name,
+            boolean radar,
+            double latDeg,
+            double lonDeg,
+            double heightM,
+            double rangeM,
+            boolean primary,
+            boolean secondary) {}
 
     private final List<Sensor> sensors;
 
@@ -47,12 +57,25 @@ public final class SensorCoverage {
         for (JsonNode f : m.path("files")) {
             String kind = f.path("kind").asText("");
             if (kind.equals("radar")) {
-                out.add(new Sensor(f.path("name").asText("radar"), true, f.path("lat").asDouble(), f.path("lon").asDouble(),
-                        f.path("heightM").asDouble(0), f.path("rangeNm").asDouble(0) * NM, f.path("primary").asBoolean(true),
+                out.add(new Sensor(
+                        f.path("name").asText("radar"),
+                        true,
+                        f.path("lat").asDouble(),
+                        f.path("lon").asDouble(),
+                        f.path("heightM").asDouble(0),
+                        f.path("rangeNm").asDouble(0) * NM,
+                        f.path("primary").asBoolean(true),
                         !"none".equals(f.path("secondary").asText("mode-s"))));
             } else if (kind.equals("adsb")) {
-                out.add(new Sensor(f.path("receiver").asText("receiver"), false, f.path("lat").asDouble(), f.path("lon").asDouble(),
-                        f.path("heightM").asDouble(30), f.path("rangeNm").asDouble(0) * NM, false, false));
+                out.add(new Sensor(
+                        f.path("receiver").asText("receiver"),
+                        false,
+                        f.path("lat").asDouble(),
+                        f.path("lon").asDouble(),
+                        f.path("heightM").asDouble(30),
+                        f.path("rangeNm").asDouble(0) * NM,
+                        false,
+                        false));
             }
         }
         return new SensorCoverage(out);
@@ -88,7 +111,8 @@ public final class SensorCoverage {
     static double groundDistance(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
         double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        double a =
+                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
         return 2 * EARTH_R * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

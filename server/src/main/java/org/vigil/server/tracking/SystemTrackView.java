@@ -40,11 +40,27 @@ import org.vigil.server.web.TrailPoint;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SystemTrackView(int trackNumber, String status, double lat, double lon, Integer altitudeFt, double speedKt,
-                              double trackDeg, Integer verticalRateFpm, String icao, String callsign, String squawk,
-                              List<String> sensors, boolean disagreement, boolean primaryOnly, double positionSigmaM,
-                              double ageS, double coastingS, long timeMs, List<TrailPoint> trail,
-                              String identity) {
+public record SystemTrackView(
+        int trackNumber,
+        String status,
+        double lat,
+        double lon,
+        Integer altitudeFt,
+        double speedKt,
+        double trackDeg,
+        Integer verticalRateFpm,
+        String icao,
+        String callsign,
+        String squawk,
+        List<String> sensors,
+        boolean disagreement,
+        boolean primaryOnly,
+        double positionSigmaM,
+        double ageS,
+        double coastingS,
+        long timeMs,
+        List<TrailPoint> trail,
+        String identity) {
     static final double FT = 0.3048;
     static final double KT = 1852.0 / 3600;
 
@@ -66,15 +82,33 @@ public record SystemTrackView(int trackNumber, String status, double lat, double
             points = new ArrayList<>(trail.count);
             for (int i = 0; i < trail.count; i++) {
                 int k = (trail.next - trail.count + i + TrackingPipeline.TRAIL_POINTS) % TrackingPipeline.TRAIL_POINTS;
-                points.add(new TrailPoint(trail.lon[k], trail.lat[k], Double.isNaN(trail.alt[k]) ? null : (int) Math.round(trail.alt[k] / FT)));
+                points.add(new TrailPoint(
+                        trail.lon[k],
+                        trail.lat[k],
+                        Double.isNaN(trail.alt[k]) ? null : (int) Math.round(trail.alt[k] / FT)));
             }
         }
-        return new SystemTrackView(t.trackNumber(), t.confirmed() ? "confirmed" : "tentative", lat, lon,
-                Double.isNaN(alt) ? null : (int) Math.round(alt / FT), t.groundSpeed() / KT,
-                trueCourse(t, tracker, lat, lon), Double.isNaN(alt) ? null : (int) Math.round(t.verticalRate() / FT * 60),
-                icao(t.icao()), callsign(t.callsign()), squawk(t.mode3A()), sensorNames(t.sensorsNow(), tracker),
-                t.disagreement(), t.primaryOnly(), t.positionSigma(), t.ageSeconds(at), t.coastingSeconds(at),
-                Math.floorDiv(at, 1_000_000L), points, identity);
+        return new SystemTrackView(
+                t.trackNumber(),
+                t.confirmed() ? "confirmed" : "tentative",
+                lat,
+                lon,
+                Double.isNaN(alt) ? null : (int) Math.round(alt / FT),
+                t.groundSpeed() / KT,
+                trueCourse(t, tracker, lat, lon),
+                Double.isNaN(alt) ? null : (int) Math.round(t.verticalRate() / FT * 60),
+                icao(t.icao()),
+                callsign(t.callsign()),
+                squawk(t.mode3A()),
+                sensorNames(t.sensorsNow(), tracker),
+                t.disagreement(),
+                t.primaryOnly(),
+                t.positionSigma(),
+                t.ageSeconds(at),
+                t.coastingSeconds(at),
+                Math.floorDiv(at, 1_000_000L),
+                points,
+                identity);
     }
 
     /** Course over ground, true: the plane's grid course less the grid convergence at the position. */

@@ -47,20 +47,57 @@ public final class TrackEventWriter implements TrackListener {
 
     @Override
     public void initiated(SystemTrack t, long time) {
-        emit(new TrackEvent.Initiated(time, t.trackNumber(), status(t), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
-                verticalRateFpm(t), sigma(t), icao(t), callsign(t), squawk(t), sensors(t), t.primaryOnly()));
+        emit(new TrackEvent.Initiated(
+                time,
+                t.trackNumber(),
+                status(t),
+                lat(t),
+                lon(t),
+                altitudeFt(t),
+                speedKt(t),
+                course(t),
+                verticalRateFpm(t),
+                sigma(t),
+                icao(t),
+                callsign(t),
+                squawk(t),
+                sensors(t),
+                t.primaryOnly()));
     }
 
     @Override
     public void confirmed(SystemTrack t, long time) {
-        emit(new TrackEvent.Confirmed(time, t.trackNumber(), status(t), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
-                verticalRateFpm(t), sigma(t), icao(t), callsign(t), squawk(t), sensors(t), t.primaryOnly()));
+        emit(new TrackEvent.Confirmed(
+                time,
+                t.trackNumber(),
+                status(t),
+                lat(t),
+                lon(t),
+                altitudeFt(t),
+                speedKt(t),
+                course(t),
+                verticalRateFpm(t),
+                sigma(t),
+                icao(t),
+                callsign(t),
+                squawk(t),
+                sensors(t),
+                t.primaryOnly()));
     }
 
     @Override
     public void updated(SystemTrack t, long time) {
-        emit(new TrackEvent.Updated(time, t.trackNumber(), lat(t), lon(t), altitudeFt(t), speedKt(t), course(t),
-                verticalRateFpm(t), sigma(t), sensors(t)));
+        emit(new TrackEvent.Updated(
+                time,
+                t.trackNumber(),
+                lat(t),
+                lon(t),
+                altitudeFt(t),
+                speedKt(t),
+                course(t),
+                verticalRateFpm(t),
+                sigma(t),
+                sensors(t)));
     }
 
     @Override
@@ -84,14 +121,33 @@ public final class TrackEventWriter implements TrackListener {
     }
 
     private void disagreement(SystemTrack t, long time, boolean active) {
-        emit(new TrackEvent.Disagreement(time, t.trackNumber(), active, lat(t), lon(t), icao(t), callsign(t), squawk(t),
-                round(t.lastDisagreementChiSquare(), 100), sensors(t)));
+        emit(new TrackEvent.Disagreement(
+                time,
+                t.trackNumber(),
+                active,
+                lat(t),
+                lon(t),
+                icao(t),
+                callsign(t),
+                squawk(t),
+                round(t.lastDisagreementChiSquare(), 100),
+                sensors(t)));
     }
 
     @Override
     public void deleted(SystemTrack t, long time) {
-        emit(new TrackEvent.Deleted(time, t.trackNumber(), lat(t), lon(t), icao(t), callsign(t), squawk(t),
-                round(t.ageSeconds(time), 10), round(t.coastingSeconds(time), 10), t.updates(), t.confirmed()));
+        emit(new TrackEvent.Deleted(
+                time,
+                t.trackNumber(),
+                lat(t),
+                lon(t),
+                icao(t),
+                callsign(t),
+                squawk(t),
+                round(t.ageSeconds(time), 10),
+                round(t.coastingSeconds(time), 10),
+                t.updates(),
+                t.confirmed()));
     }
 
     private void emit(TrackEvent e) {
@@ -125,7 +181,8 @@ public final class TrackEventWriter implements TrackListener {
     }
 
     private double course(SystemTrack t) {
-        return round(tracker == null ? t.courseDeg() : SystemTrackView.trueCourse(t, tracker, t.latDeg(), t.lonDeg()), 10);
+        return round(
+                tracker == null ? t.courseDeg() : SystemTrackView.trueCourse(t, tracker, t.latDeg(), t.lonDeg()), 10);
     }
 
     private static double sigma(SystemTrack t) {

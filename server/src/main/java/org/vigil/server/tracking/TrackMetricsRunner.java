@@ -50,7 +50,10 @@ public final class TrackMetricsRunner implements TrackSampler {
         evaluator.beginInstant((instant - startNanos) * 1e-9);
         while (next < truth.size() && truth.timeNanos(next) == instant) {
             int i = next++;
-            String label = coverage == null ? null : coverage.situation(truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i), truth.transponder(i), truth.adsb(i));
+            String label = coverage == null
+                    ? null
+                    : coverage.situation(
+                            truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i), truth.transponder(i), truth.adsb(i));
             evaluator.truth(truth.truthId(i), truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i) * 0.3048, label);
         }
         AreaProjection p = tracker.projection();

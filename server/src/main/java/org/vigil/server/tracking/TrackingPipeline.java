@@ -42,6 +42,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     public static final int ADSB_SENSOR_ID = 0x1_0000;
     /** Trail points of a track in {@link #views} are at least this far apart in data time. */
     static final long TRAIL_SPACING_NANOS = 10_000_000_000L;
+
     static final int TRAIL_POINTS = 30;
 
     private final TrackerConfig config;
@@ -53,6 +54,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      * hears at most some 250 NM, and the origin lies amid the sensors.
      */
     public static final double REPORT_AREA_RADIUS_METRES = 1_000_000;
+
     private final ModeSDetections reports = new ModeSDetections(ADSB_SENSOR_ID);
     private final RadarPlotDetections plots = new RadarPlotDetections();
     private final Detection detection = new Detection();
@@ -130,7 +132,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     static SensorConfig sensorOf(RadarSite s) {
         double rs = s.rangeSigmaMetres() > 0 ? s.rangeSigmaMetres() : 70;
         double as = s.azimuthSigmaRad() > 0 ? s.azimuthSigmaRad() : Math.toRadians(0.1);
-        return SensorConfig.radar(s.key(), s.name(), s.latDeg(), s.lonDeg(), s.heightMetres(), s.rotationPeriodSeconds(), rs, as);
+        return SensorConfig.radar(
+                s.key(), s.name(), s.latDeg(), s.lonDeg(), s.heightMetres(), s.rotationPeriodSeconds(), rs, as);
     }
 
     /**
@@ -267,7 +270,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
             Trail trail = trails.computeIfAbsent(t.trackNumber(), k -> new Trail());
             seen.put(t.trackNumber(), trail);
             java.util.function.IntFunction<String> ids = identities;
-            SystemTrackView v = SystemTrackView.of(t, tracker, now, trail, ids == null ? null : ids.apply(t.trackNumber()));
+            SystemTrackView v =
+                    SystemTrackView.of(t, tracker, now, trail, ids == null ? null : ids.apply(t.trackNumber()));
             out.add(v);
         }
         trails.keySet().retainAll(seen.keySet());
@@ -279,7 +283,8 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     public Stats stats() {
         if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
         Map<String, Long> rejected = new java.util.LinkedHashMap<>();
-        for (Rejection r : Rejection.values()) rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
+        for (Rejection r : Rejection.values())
+            rejected.put(r.name().toLowerCase(java.util.Locale.ROOT), tracker.rejected(r));
         for (ModeSDetections.Reason r : ModeSDetections.Reason.values()) {
             rejected.put("modes_" + r.name().toLowerCase(java.util.Locale.ROOT), reports.rejected(r));
         }
@@ -291,8 +296,18 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
             SystemTrack t = tracker.trackAt(slot);
             if (t != null && t.confirmed()) confirmed++;
         }
-        return new Stats(frames, undecodedFrames, messages, plotsIn, reports.detections(), plots.detections(),
-                tracker.processed(), refused, tracker.liveTracks(), confirmed, rejected);
+        return new Stats(
+                frames,
+                undecodedFrames,
+                messages,
+                plotsIn,
+                reports.detections(),
+                plots.detections(),
+                tracker.processed(),
+                refused,
+                tracker.liveTracks(),
+                confirmed,
+                rejected);
     }
 
     /**
@@ -304,9 +319,18 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
      * @param rejected         every counted refusal by reason: tracker ({@link Rejection}), Mode S
      *                         adapter ({@code modes_*}), plot adapter ({@code plot_*})
      */
-    public record Stats(long frames, long undecodedFrames, long messages, long plots, long reportDetections,
-                        long plotDetections, long processed, long refused, int liveTracks, int confirmedTracks,
-                        Map<String, Long> rejected) {}
+    public record Stats(
+            long frames,
+            long undecodedFrames,
+            long messages,
+            long plots,
+            long reportDetections,
+            long plotDetections,
+            long processed,
+            long refused,
+            int liveTracks,
+            int confirmedTracks,
+            Map<String, Long> rejected) {}
 
     /** Ring of past positions of one track, for the console. */
     static final class Trail {

@@ -71,7 +71,8 @@ public final class TruthStates {
             }
         }
         if (!"state".equals(type)) return;
-        if (epochMs == Long.MIN_VALUE || id < 0 || Double.isNaN(la) || Double.isNaN(lo)) throw new IOException("incomplete state");
+        if (epochMs == Long.MIN_VALUE || id < 0 || Double.isNaN(la) || Double.isNaN(lo))
+            throw new IOException("incomplete state");
         if (size == timeNanos.length) grow();
         timeNanos[size] = epochMs * 1_000_000L;
         icao[size] = id;
@@ -94,19 +95,50 @@ public final class TruthStates {
         flags = Arrays.copyOf(flags, n);
     }
 
-    public int size() { return size; }
-    public long timeNanos(int i) { return timeNanos[i]; }
-    public int icao(int i) { return icao[i]; }
+    public int size() {
+        return size;
+    }
+
+    public long timeNanos(int i) {
+        return timeNanos[i];
+    }
+
+    public int icao(int i) {
+        return icao[i];
+    }
     /**
      * Identity of the flight: ICAO address and callsign together, because a scenario may give two
      * flights the same address (the simulator's background traffic does not avoid scripted addresses).
      */
-    public long truthId(int i) { return truthId[i]; }
-    public double latDeg(int i) { return lat[i]; }
-    public double lonDeg(int i) { return lon[i]; }
-    public double altitudeFt(int i) { return altFt[i]; }
-    public boolean transponder(int i) { return (flags[i] & TRANSPONDER) != 0; }
-    public boolean adsb(int i) { return (flags[i] & ADSB) != 0; }
-    public boolean spoofed(int i) { return (flags[i] & SPOOFED) != 0; }
-    public long badLines() { return badLines; }
+    public long truthId(int i) {
+        return truthId[i];
+    }
+
+    public double latDeg(int i) {
+        return lat[i];
+    }
+
+    public double lonDeg(int i) {
+        return lon[i];
+    }
+
+    public double altitudeFt(int i) {
+        return altFt[i];
+    }
+
+    public boolean transponder(int i) {
+        return (flags[i] & TRANSPONDER) != 0;
+    }
+
+    public boolean adsb(int i) {
+        return (flags[i] & ADSB) != 0;
+    }
+
+    public boolean spoofed(int i) {
+        return (flags[i] & SPOOFED) != 0;
+    }
+
+    public long badLines() {
+        return badLines;
+    }
 }

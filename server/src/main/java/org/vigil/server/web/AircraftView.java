@@ -3,7 +3,6 @@ package org.vigil.server.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -152,28 +151,113 @@ public record AircraftView(
             this.icao = icao;
         }
 
-        public Builder callsign(String v) { callsign = v; return this; }
-        public Builder squawk(String v) { squawk = v; return this; }
-        public Builder position(double latDeg, double lonDeg) { lat = latDeg; lon = lonDeg; return this; }
-        public Builder altitudeFt(Integer v) { altitudeFt = v; return this; }
-        public Builder gnssAltitudeFt(Integer v) { gnssAltitudeFt = v; return this; }
-        public Builder groundspeedKt(Double v) { groundspeedKt = v; return this; }
-        public Builder trackDeg(Double v) { trackDeg = v; return this; }
-        public Builder verticalRateFpm(Integer v) { verticalRateFpm = v; return this; }
-        public Builder category(String v) { category = v; return this; }
-        public Builder emergency(String v) { emergency = v; return this; }
-        public Builder version(Integer v) { version = v; return this; }
-        public Builder nacP(Integer v) { nacP = v; return this; }
-        public Builder sil(Integer v) { sil = v; return this; }
-        public Builder messages(long v) { messages = v; return this; }
-        public Builder lastSeen(long epochMs) { lastSeen = epochMs; return this; }
-        public Builder positionAgeS(Double v) { positionAgeS = v; return this; }
-        public Builder trail(List<TrailPoint> v) { trail = v; return this; }
+        public Builder callsign(String v) {
+            callsign = v;
+            return this;
+        }
+
+        public Builder squawk(String v) {
+            squawk = v;
+            return this;
+        }
+
+        public Builder position(double latDeg, double lonDeg) {
+            lat = latDeg;
+            lon = lonDeg;
+            return this;
+        }
+
+        public Builder altitudeFt(Integer v) {
+            altitudeFt = v;
+            return this;
+        }
+
+        public Builder gnssAltitudeFt(Integer v) {
+            gnssAltitudeFt = v;
+            return this;
+        }
+
+        public Builder groundspeedKt(Double v) {
+            groundspeedKt = v;
+            return this;
+        }
+
+        public Builder trackDeg(Double v) {
+            trackDeg = v;
+            return this;
+        }
+
+        public Builder verticalRateFpm(Integer v) {
+            verticalRateFpm = v;
+            return this;
+        }
+
+        public Builder category(String v) {
+            category = v;
+            return this;
+        }
+
+        public Builder emergency(String v) {
+            emergency = v;
+            return this;
+        }
+
+        public Builder version(Integer v) {
+            version = v;
+            return this;
+        }
+
+        public Builder nacP(Integer v) {
+            nacP = v;
+            return this;
+        }
+
+        public Builder sil(Integer v) {
+            sil = v;
+            return this;
+        }
+
+        public Builder messages(long v) {
+            messages = v;
+            return this;
+        }
+
+        public Builder lastSeen(long epochMs) {
+            lastSeen = epochMs;
+            return this;
+        }
+
+        public Builder positionAgeS(Double v) {
+            positionAgeS = v;
+            return this;
+        }
+
+        public Builder trail(List<TrailPoint> v) {
+            trail = v;
+            return this;
+        }
 
         public AircraftView build() {
-            return new AircraftView(icao, callsign, squawk, lat, lon, altitudeFt, gnssAltitudeFt, groundspeedKt,
-                    trackDeg, verticalRateFpm, category, emergency, version, nacP, sil, messages, lastSeen,
-                    positionAgeS, trail);
+            return new AircraftView(
+                    icao,
+                    callsign,
+                    squawk,
+                    lat,
+                    lon,
+                    altitudeFt,
+                    gnssAltitudeFt,
+                    groundspeedKt,
+                    trackDeg,
+                    verticalRateFpm,
+                    category,
+                    emergency,
+                    version,
+                    nacP,
+                    sil,
+                    messages,
+                    lastSeen,
+                    positionAgeS,
+                    trail);
         }
     }
 }

@@ -12,15 +12,8 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
-import java.util.Iterator;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vigil.server.auth.Access;
-import org.vigil.server.auth.Role;
-import org.vigil.server.auth.Security;
-
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.server.auth.Access;
+import org.vigil.server.auth.Role;
+import org.vigil.server.auth.Security;
 
 /**
  * The console's web layer: serves the static console from the classpath ({@code /vigil-console},
@@ -79,14 +78,18 @@ public final class WebServer implements AutoCloseable {
     private final ObjectMapper mapper;
     /** Plots come as plain records with camelCase components; the console reads snake_case. */
     private final ObjectMapper plotMapper;
+
     private volatile Supplier<? extends List<?>> plots;
     /** System tracks of the multi-sensor tracker (snake_case records), or null. */
     private volatile Supplier<? extends List<?>> tracks;
+
     private volatile Supplier<? extends List<?>> flightPlans;
     /** Sign-in and access control; null: open console (tests, local demo). */
     private volatile Security security;
     /** Features' own routes (alerts, QRA), installed after security and the built-in routes. */
-    private final List<java.util.function.Consumer<RoutesConfig>> routeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<RoutesConfig>> routeHooks =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
     private final AtomicLong pushFailures = new AtomicLong();
@@ -105,14 +108,15 @@ public final class WebServer implements AutoCloseable {
      * @param feeds        feed status for {@code /api/feeds}; thread-safe
      * @param healthExtras extra health entries; thread-safe; may return null
      */
-    public WebServer(WebSettings settings, Supplier<List<AircraftView>> aircraft, Supplier<?> feeds,
-                     Supplier<?> healthExtras) {
+    public WebServer(
+            WebSettings settings, Supplier<List<AircraftView>> aircraft, Supplier<?> feeds, Supplier<?> healthExtras) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.aircraft = Objects.requireNonNull(aircraft, "aircraft");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.healthExtras = Objects.requireNonNull(healthExtras, "healthExtras");
         this.mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        this.plotMapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        this.plotMapper = new ObjectMapper()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
@@ -238,8 +242,11 @@ public final class WebServer implements AutoCloseable {
         });
         var unused = // the task catches and logs its own failures; the executor is shut down on close
                 pusher.scheduleAtFixedRate(this::pushToAll, periodMs, periodMs, TimeUnit.MILLISECONDS);
-        LOG.info("console on {}://{}:{}/", security != null && security.tls() ? "https" : "http",
-                settings.bindAddress(), javalin.port());
+        LOG.info(
+                "console on {}://{}:{}/",
+                security != null && security.tls() ? "https" : "http",
+                settings.bindAddress(),
+                javalin.port());
         return javalin.port();
     }
 
@@ -248,44 +255,59 @@ public final class WebServer implements AutoCloseable {
         if (!bundled) {
             // Serve an explanation rather than a bare 404 so an operator knows what is missing.
             LOG.warn("console not bundled ({} missing from the classpath); serving the API only", CONSOLE_RESOURCES);
-            app.get("/", ctx -> ctx.contentType(ContentType.TEXT_PLAIN)
-                    .result("Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"),
+            app.get(
+                    "/",
+                    ctx -> ctx.contentType(ContentType.TEXT_PLAIN)
+                            .result(
+                                    "Vigil: the console was not built into this jar (vigil-console module). API: /api/health\n"),
                     Access.PUBLIC);
         }
         app.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()), Role.OBSERVER);
-        app.get("/api/plots", ctx -> {
-            Supplier<? extends List<?>> p = plots;
-            List<?> list = p == null ? null : p.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        }, Role.OBSERVER);
-        app.get("/api/tracks", ctx -> {
-            Supplier<? extends List<?>> t = tracks;
-            List<?> list = t == null ? null : t.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        }, Role.OBSERVER);
-        app.get("/api/flightplans", ctx -> {
-            Supplier<? extends List<?>> p = flightPlans;
-            List<?> list = p == null ? null : p.get();
-            ctx.contentType(ContentType.APPLICATION_JSON)
-                    .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
-        }, Role.OBSERVER);
+        app.get(
+                "/api/plots",
+                ctx -> {
+                    Supplier<? extends List<?>> p = plots;
+                    List<?> list = p == null ? null : p.get();
+                    ctx.contentType(ContentType.APPLICATION_JSON)
+                            .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+                },
+                Role.OBSERVER);
+        app.get(
+                "/api/tracks",
+                ctx -> {
+                    Supplier<? extends List<?>> t = tracks;
+                    List<?> list = t == null ? null : t.get();
+                    ctx.contentType(ContentType.APPLICATION_JSON)
+                            .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+                },
+                Role.OBSERVER);
+        app.get(
+                "/api/flightplans",
+                ctx -> {
+                    Supplier<? extends List<?>> p = flightPlans;
+                    List<?> list = p == null ? null : p.get();
+                    ctx.contentType(ContentType.APPLICATION_JSON)
+                            .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
+                },
+                Role.OBSERVER);
         app.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()), Role.OBSERVER);
         // health for monitoring: public
         app.get("/api/health", ctx -> jsonResult(ctx, health()), Access.PUBLIC);
-        app.ws("/ws", ws -> {
-            ws.onConnect(ctx -> {
-                ctx.session.setIdleTimeout(Duration.ofMinutes(5));
-                ConsoleClient client = new ConsoleClient(ctx);
-                clients.put(ctx.sessionId(), client);
-                // A fresh console should not stare at an empty map until the next tick.
-                client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
-            });
-            ws.onClose(ctx -> clients.remove(ctx.sessionId()));
-            ws.onError(ctx -> clients.remove(ctx.sessionId()));
-            // The console sends nothing that we act on; messages are ignored.
-        }, Role.OBSERVER);
+        app.ws(
+                "/ws",
+                ws -> {
+                    ws.onConnect(ctx -> {
+                        ctx.session.setIdleTimeout(Duration.ofMinutes(5));
+                        ConsoleClient client = new ConsoleClient(ctx);
+                        clients.put(ctx.sessionId(), client);
+                        // A fresh console should not stare at an empty map until the next tick.
+                        client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
+                    });
+                    ws.onClose(ctx -> clients.remove(ctx.sessionId()));
+                    ws.onError(ctx -> clients.remove(ctx.sessionId()));
+                    // The console sends nothing that we act on; messages are ignored.
+                },
+                Role.OBSERVER);
     }
 
     /** Stops pushing, closes every console connection and the listener. Safe to call twice. */
@@ -373,8 +395,8 @@ public final class WebServer implements AutoCloseable {
     private String pictureJson() {
         try {
             List<AircraftView> list = aircraft.get();
-            return mapper.writeValueAsString(new AircraftMessage("aircraft", settings.clock().millis(),
-                    list == null ? List.of() : list));
+            return mapper.writeValueAsString(
+                    new AircraftMessage("aircraft", settings.clock().millis(), list == null ? List.of() : list));
         } catch (RuntimeException | JsonProcessingException e) {
             long n = pushFailures.incrementAndGet();
             // Log the first failure and then sparsely, so a stuck supplier cannot flood the log.
@@ -393,8 +415,8 @@ public final class WebServer implements AutoCloseable {
         }
         try {
             List<?> list = p.get();
-            return plotMapper.writeValueAsString(new PlotsMessage("plots", settings.clock().millis(),
-                    list == null ? List.of() : list));
+            return plotMapper.writeValueAsString(
+                    new PlotsMessage("plots", settings.clock().millis(), list == null ? List.of() : list));
         } catch (RuntimeException | JsonProcessingException e) {
             long n = pushFailures.incrementAndGet();
             if (Long.bitCount(n) == 1) {
@@ -412,8 +434,8 @@ public final class WebServer implements AutoCloseable {
         }
         try {
             List<?> list = t.get();
-            return plotMapper.writeValueAsString(new TracksMessage("tracks", settings.clock().millis(),
-                    list == null ? List.of() : list));
+            return plotMapper.writeValueAsString(
+                    new TracksMessage("tracks", settings.clock().millis(), list == null ? List.of() : list));
         } catch (RuntimeException | JsonProcessingException e) {
             long n = pushFailures.incrementAndGet();
             if (Long.bitCount(n) == 1) {
@@ -424,8 +446,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The tracks WebSocket message; field order is the wire order. */
-    private record TracksMessage(String type, long time, List<?> tracks) {
-    }
+    private record TracksMessage(String type, long time, List<?> tracks) {}
 
     // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
     private void pushToAll() {
@@ -453,12 +474,10 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The WebSocket message; field order is the wire order. */
-    private record AircraftMessage(String type, long time, List<AircraftView> aircraft) {
-    }
+    private record AircraftMessage(String type, long time, List<AircraftView> aircraft) {}
 
     /** The plots WebSocket message; field order is the wire order. */
-    private record PlotsMessage(String type, long time, List<?> plots) {
-    }
+    private record PlotsMessage(String type, long time, List<?> plots) {}
 
     /**
      * One connected console. At most one message is in flight to it; behind that, at most the
@@ -472,7 +491,8 @@ public final class WebServer implements AutoCloseable {
         /** Waiting pictures by kind: aircraft, plots, tracks. */
         @SuppressWarnings("unchecked")
         private final AtomicReference<String>[] waiting = new AtomicReference[] {
-                new AtomicReference<String>(), new AtomicReference<String>(), new AtomicReference<String>()};
+            new AtomicReference<String>(), new AtomicReference<String>(), new AtomicReference<String>()
+        };
         /** Kinds take turns, so a console too slow for all still gets each kind, not only aircraft. */
         private volatile int nextKind;
 

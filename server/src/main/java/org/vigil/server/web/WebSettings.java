@@ -38,13 +38,27 @@ public record WebSettings(String bindAddress, int port, Duration pushInterval, S
     /** Port 8080 on every interface, one push a second, version from the jar manifest. */
     public static WebSettings defaults() {
         String v = WebSettings.class.getPackage().getImplementationVersion();
-        return new WebSettings(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_PUSH_INTERVAL,
-                v == null ? "dev" : v, Clock.systemUTC());
+        return new WebSettings(
+                DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_PUSH_INTERVAL, v == null ? "dev" : v, Clock.systemUTC());
     }
 
-    public WebSettings withBindAddress(String v) { return new WebSettings(v, port, pushInterval, version, clock); }
-    public WebSettings withPort(int v) { return new WebSettings(bindAddress, v, pushInterval, version, clock); }
-    public WebSettings withPushInterval(Duration v) { return new WebSettings(bindAddress, port, v, version, clock); }
-    public WebSettings withVersion(String v) { return new WebSettings(bindAddress, port, pushInterval, v, clock); }
-    public WebSettings withClock(Clock v) { return new WebSettings(bindAddress, port, pushInterval, version, v); }
+    public WebSettings withBindAddress(String v) {
+        return new WebSettings(v, port, pushInterval, version, clock);
+    }
+
+    public WebSettings withPort(int v) {
+        return new WebSettings(bindAddress, v, pushInterval, version, clock);
+    }
+
+    public WebSettings withPushInterval(Duration v) {
+        return new WebSettings(bindAddress, port, v, version, clock);
+    }
+
+    public WebSettings withVersion(String v) {
+        return new WebSettings(bindAddress, port, pushInterval, v, clock);
+    }
+
+    public WebSettings withClock(Clock v) {
+        return new WebSettings(bindAddress, port, pushInterval, version, v);
+    }
 }

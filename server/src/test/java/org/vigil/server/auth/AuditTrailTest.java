@@ -33,7 +33,10 @@ class AuditTrailTest {
             f.send("POST", "/api/auth/login", (String) null, "{\"username\":\"olga\",\"password\":\"bad-guess-1234\"}");
             String olga = f.login("olga", "olga-passphrase-1");
             f.send("GET", "/api/users", olga, null); // refused: needs admin
-            f.send("POST", "/api/users", admin,
+            f.send(
+                    "POST",
+                    "/api/users",
+                    admin,
                     "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}");
             f.send("PUT", "/api/users/sam/role", admin, "{\"role\":\"operator\"}");
             f.send("PUT", "/api/users/sam/disabled", admin, "{\"disabled\":true}");
@@ -41,7 +44,8 @@ class AuditTrailTest {
             f.send("POST", "/api/auth/logout", olga, null);
 
             List<AuditEntry> trail = f.security.auditTrail().entries(0, 1000);
-            assertThat(trail).extracting(e -> e.action() + " " + e.user() + " " + e.target() + " " + e.outcome())
+            assertThat(trail)
+                    .extracting(e -> e.action() + " " + e.user() + " " + e.target() + " " + e.outcome())
                     .containsExactly(
                             "setup.admin (configuration) admin SUCCESS",
                             "login admin admin SUCCESS",
@@ -76,8 +80,13 @@ class AuditTrailTest {
         AuthFixture.ManualClock clock = new AuthFixture.ManualClock();
         long seq;
         try (Audit audit = new Audit(db, clock)) {
-            seq = audit.record(new Actor("sup", "supervisor", "10.0.0.7"), "scramble.order", "QRA-1",
-                    "track 4711 unidentified, no radio contact", Audit.Outcome.SUCCESS, 1_700_000_000_123_000_000L);
+            seq = audit.record(
+                    new Actor("sup", "supervisor", "10.0.0.7"),
+                    "scramble.order",
+                    "QRA-1",
+                    "track 4711 unidentified, no radio contact",
+                    Audit.Outcome.SUCCESS,
+                    1_700_000_000_123_000_000L);
         }
         try (Audit audit = new Audit(AuthDatabase.open(url, null, null), clock)) {
             AuditEntry e = audit.entries(0, 10).get(0);
@@ -91,8 +100,14 @@ class AuditTrailTest {
             assertThat(e.dataTimeNanos()).isEqualTo(1_700_000_000_123_000_000L);
             assertThat(e.wallTimeMillis()).isEqualTo(clock.millis());
             // Numbering and the chain go on after the restart.
-            assertThat(audit.record(new Actor("op", "operator", "10.0.0.8"), "alert.acknowledge", "A-3", null,
-                    Audit.Outcome.SUCCESS, Audit.NO_DATA_TIME)).isEqualTo(seq + 1);
+            assertThat(audit.record(
+                            new Actor("op", "operator", "10.0.0.8"),
+                            "alert.acknowledge",
+                            "A-3",
+                            null,
+                            Audit.Outcome.SUCCESS,
+                            Audit.NO_DATA_TIME))
+                    .isEqualTo(seq + 1);
             assertThat(audit.verify()).isZero();
         }
     }
@@ -103,11 +118,17 @@ class AuditTrailTest {
         AuthDatabase db = AuthDatabase.open(url, null, null);
         try (Audit audit = new Audit(db, new AuthFixture.ManualClock())) {
             for (int i = 1; i <= 5; i++) {
-                audit.record(new Actor("op", "operator", "10.0.0.8"), "alert.acknowledge", "A-" + i, null,
-                        Audit.Outcome.SUCCESS, Audit.NO_DATA_TIME);
+                audit.record(
+                        new Actor("op", "operator", "10.0.0.8"),
+                        "alert.acknowledge",
+                        "A-" + i,
+                        null,
+                        Audit.Outcome.SUCCESS,
+                        Audit.NO_DATA_TIME);
             }
             assertThat(audit.verify()).isZero();
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE audit_log SET actor_user = 'someone-else' WHERE seq = 3");
             }
             assertThat(audit.verify()).isEqualTo(3);
@@ -117,14 +138,21 @@ class AuditTrailTest {
         java.nio.file.Files.createDirectories(other);
         try (Audit audit = new Audit(AuthDatabase.open(url2, null, null), new AuthFixture.ManualClock())) {
             for (int i = 1; i <= 5; i++) {
-                audit.record(new Actor("op", "operator", "10.0.0.8"), "alert.acknowledge", "A-" + i, null,
-                        Audit.Outcome.SUCCESS, Audit.NO_DATA_TIME);
+                audit.record(
+                        new Actor("op", "operator", "10.0.0.8"),
+                        "alert.acknowledge",
+                        "A-" + i,
+                        null,
+                        Audit.Outcome.SUCCESS,
+                        Audit.NO_DATA_TIME);
             }
-            try (Connection c = DriverManager.getConnection(url2); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url2);
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
             }
             assertThat(audit.verify()).isEqualTo(3);
-            try (Connection c = DriverManager.getConnection(url2); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url2);
+                    Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM audit_log WHERE seq >= 3");
             }
             assertThat(audit.verify()).isEqualTo(2); // a cut-off tail: rows this process wrote are missing
@@ -136,13 +164,20 @@ class AuditTrailTest {
         List<String> writers = Arrays.stream(Audit.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()))
                 .map(Method::getName)
-                .filter(n -> !n.equals("record") && !n.equals("entries") && !n.equals("verify")
-                        && !n.equals("lastSequence") && !n.equals("close"))
+                .filter(n -> !n.equals("record")
+                        && !n.equals("entries")
+                        && !n.equals("verify")
+                        && !n.equals("lastSequence")
+                        && !n.equals("close"))
                 .toList();
-        assertThat(writers).as("Audit's public API is record/entries/verify only").isEmpty();
+        assertThat(writers)
+                .as("Audit's public API is record/entries/verify only")
+                .isEmpty();
         try (AuthFixture f = AuthFixture.withAdmin(dir)) {
-            assertThat(f.security.routes()).filteredOn(r -> r.path().startsWith("/api/audit"))
-                    .extracting(Security.Route::method).containsOnly("GET");
+            assertThat(f.security.routes())
+                    .filteredOn(r -> r.path().startsWith("/api/audit"))
+                    .extracting(Security.Route::method)
+                    .containsOnly("GET");
         }
     }
 
@@ -152,13 +187,18 @@ class AuditTrailTest {
                 .withRetention(new RetentionPolicy(Duration.ofNanos(1), 0, 1, false), Duration.ZERO);
         long[] now = {1_000_000_000_000_000_000L};
         try (Recorder rec = Recorder.open(cfg, () -> now[0]);
-             Audit audit = new Audit(AuthDatabase.open(cfg.effectiveJdbcUrl(), null, null),
-                     new AuthFixture.ManualClock())) {
+                Audit audit = new Audit(
+                        AuthDatabase.open(cfg.effectiveJdbcUrl(), null, null), new AuthFixture.ManualClock())) {
             for (int i = 0; i < 3; i++) {
-                audit.record(new Actor("op", "operator", "10.0.0.8"), "identity.override", "T-" + i, "reason " + i,
-                        Audit.Outcome.SUCCESS, 1000L + i);
-                rec.recordOperatorAction("identity.override", 1000L + i, (long) i, "{}",
-                        new Actor("op", "operator", "10.0.0.8"));
+                audit.record(
+                        new Actor("op", "operator", "10.0.0.8"),
+                        "identity.override",
+                        "T-" + i,
+                        "reason " + i,
+                        Audit.Outcome.SUCCESS,
+                        1000L + i);
+                rec.recordOperatorAction(
+                        "identity.override", 1000L + i, (long) i, "{}", new Actor("op", "operator", "10.0.0.8"));
             }
             rec.sync();
             now[0] += Duration.ofDays(3650).toNanos();

@@ -68,16 +68,22 @@ final class AuthFixture implements AutoCloseable {
     final Security security;
     final WebServer web;
     final int port;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AuthFixture(Path dir, Map<String, String> env) throws SQLException {
         this.dir = dir;
         this.db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(env).withAnnounce(announced::add)
-                .withClock(clock).withHasher(FAST).withSessions(Duration.ofHours(12), Duration.ofMinutes(30));
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withEnvironment(env)
+                .withAnnounce(announced::add)
+                .withClock(clock)
+                .withHasher(FAST)
+                .withSessions(Duration.ofHours(12), Duration.ofMinutes(30));
         this.security = Security.open(cfg, db);
-        this.web = new WebServer(WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0),
-                List::of, List::of, () -> null).security(security);
+        this.web = new WebServer(
+                        WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0), List::of, List::of, () -> null)
+                .security(security);
         this.port = web.start();
     }
 
@@ -103,7 +109,10 @@ final class AuthFixture implements AutoCloseable {
 
     /** Signs in through the API and returns the bearer token. */
     String login(String name, String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/auth/login", (String) null,
+        HttpResponse<String> r = send(
+                "POST",
+                "/api/auth/login",
+                (String) null,
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"bearer\":true}");
         if (r.statusCode() != 200) {
             throw new AssertionError("login of " + name + " failed: " + r.statusCode());
@@ -125,8 +134,9 @@ final class AuthFixture implements AutoCloseable {
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

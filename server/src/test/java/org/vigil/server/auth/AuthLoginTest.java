@@ -16,6 +16,7 @@ class AuthLoginTest {
 
     @TempDir
     Path dir;
+
     AuthFixture f;
 
     @BeforeEach
@@ -30,7 +31,10 @@ class AuthLoginTest {
     }
 
     private HttpResponse<String> login(String user, String password) throws Exception {
-        return f.send("POST", "/api/auth/login", (String) null,
+        return f.send(
+                "POST",
+                "/api/auth/login",
+                (String) null,
                 "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
     }
 
@@ -43,10 +47,16 @@ class AuthLoginTest {
     void signInSetsAStrictHttpOnlyCookieAndReturnsNoTokenUnlessAsked() throws Exception {
         HttpResponse<String> r = login("olga", "olga-passphrase-1");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"username\":\"olga\"", "\"role\":\"operator\"").doesNotContain("token");
+        assertThat(r.body())
+                .contains("\"username\":\"olga\"", "\"role\":\"operator\"")
+                .doesNotContain("token");
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("vigil_session=").contains("HttpOnly").contains("SameSite=Strict")
-                .contains("Path=/").doesNotContain("Secure"); // Secure only with TLS (see TlsHandshakeTest)
+        assertThat(cookie)
+                .startsWith("vigil_session=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Path=/")
+                .doesNotContain("Secure"); // Secure only with TLS (see TlsHandshakeTest)
         String token = cookieToken(r);
         // 256 random bits, base64url: 43 characters.
         assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
@@ -108,51 +118,75 @@ class AuthLoginTest {
     @Test
     void adminManagesUsersAndChangesTakeEffectAtOnce() throws Exception {
         String admin = f.login("admin", AuthFixture.ADMIN_PASSWORD);
-        HttpResponse<String> created = f.send("POST", "/api/users", admin,
+        HttpResponse<String> created = f.send(
+                "POST",
+                "/api/users",
+                admin,
                 "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"role\":\"observer\"").doesNotContain("passphrase", "argon2");
-        assertThat(f.send("POST", "/api/users", admin,
-                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}").statusCode())
+        assertThat(f.send(
+                                "POST",
+                                "/api/users",
+                                admin,
+                                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(f.send("POST", "/api/users", admin,
-                "{\"username\":\"tim\",\"role\":\"observer\",\"password\":\"short\"}").statusCode()).isEqualTo(400);
-        assertThat(f.send("POST", "/api/users", admin,
-                "{\"username\":\"tim\",\"role\":\"general\",\"password\":\"tim-long-passphrase\"}").statusCode())
+        assertThat(f.send(
+                                "POST",
+                                "/api/users",
+                                admin,
+                                "{\"username\":\"tim\",\"role\":\"observer\",\"password\":\"short\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(f.send(
+                                "POST",
+                                "/api/users",
+                                admin,
+                                "{\"username\":\"tim\",\"role\":\"general\",\"password\":\"tim-long-passphrase\"}")
+                        .statusCode())
                 .isEqualTo(400);
 
         String sam = f.login("sam", "sam-first-passphrase");
         assertThat(f.send("GET", "/api/audit", sam, null).statusCode()).isEqualTo(403);
         // Promotion ends sam's session so the new role is used from the next sign-in.
-        assertThat(f.send("PUT", "/api/users/sam/role", admin, "{\"role\":\"supervisor\"}").statusCode())
+        assertThat(f.send("PUT", "/api/users/sam/role", admin, "{\"role\":\"supervisor\"}")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
         sam = f.login("sam", "sam-first-passphrase");
         assertThat(f.send("GET", "/api/audit", sam, null).statusCode()).isEqualTo(200);
 
         assertThat(f.send("POST", "/api/users/sam/password", admin, "{\"password\":\"sam-second-passphrase\"}")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
         assertThat(login("sam", "sam-first-passphrase").statusCode()).isEqualTo(401);
         sam = f.login("sam", "sam-second-passphrase");
 
-        assertThat(f.send("PUT", "/api/users/sam/disabled", admin, "{\"disabled\":true}").statusCode())
+        assertThat(f.send("PUT", "/api/users/sam/disabled", admin, "{\"disabled\":true}")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
         assertThat(login("sam", "sam-second-passphrase").statusCode()).isEqualTo(401);
-        assertThat(f.send("PUT", "/api/users/ghost/role", admin, "{\"role\":\"observer\"}").statusCode())
+        assertThat(f.send("PUT", "/api/users/ghost/role", admin, "{\"role\":\"observer\"}")
+                        .statusCode())
                 .isEqualTo(404);
 
         HttpResponse<String> list = f.send("GET", "/api/users", admin, null);
-        assertThat(list.body()).contains("\"username\":\"sam\"", "\"disabled\":true").doesNotContain("argon2");
+        assertThat(list.body())
+                .contains("\"username\":\"sam\"", "\"disabled\":true")
+                .doesNotContain("argon2");
     }
 
     @Test
     void theLastAdminCannotBeDemotedOrDisabled() throws Exception {
         String admin = f.login("admin", AuthFixture.ADMIN_PASSWORD);
-        assertThat(f.send("PUT", "/api/users/admin/role", admin, "{\"role\":\"observer\"}").statusCode())
+        assertThat(f.send("PUT", "/api/users/admin/role", admin, "{\"role\":\"observer\"}")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(f.send("PUT", "/api/users/admin/disabled", admin, "{\"disabled\":true}").statusCode())
+        assertThat(f.send("PUT", "/api/users/admin/disabled", admin, "{\"disabled\":true}")
+                        .statusCode())
                 .isEqualTo(409);
         assertThat(f.security.users().user("admin").role()).isEqualTo(Role.ADMIN);
     }
@@ -160,11 +194,19 @@ class AuthLoginTest {
     @Test
     void usersChangeTheirOwnPasswordWithTheCurrentOne() throws Exception {
         String olga = f.login("olga", "olga-passphrase-1");
-        assertThat(f.send("POST", "/api/me/password", olga,
-                "{\"current\":\"wrong-current-pass\",\"password\":\"olga-passphrase-2\"}").statusCode())
+        assertThat(f.send(
+                                "POST",
+                                "/api/me/password",
+                                olga,
+                                "{\"current\":\"wrong-current-pass\",\"password\":\"olga-passphrase-2\"}")
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(f.send("POST", "/api/me/password", olga,
-                "{\"current\":\"olga-passphrase-1\",\"password\":\"olga-passphrase-2\"}").statusCode())
+        assertThat(f.send(
+                                "POST",
+                                "/api/me/password",
+                                olga,
+                                "{\"current\":\"olga-passphrase-1\",\"password\":\"olga-passphrase-2\"}")
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(f.send("GET", "/api/me", olga, null).statusCode()).isEqualTo(401);
         assertThat(login("olga", "olga-passphrase-1").statusCode()).isEqualTo(401);

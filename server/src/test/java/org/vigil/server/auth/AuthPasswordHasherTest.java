@@ -17,9 +17,12 @@ class AuthPasswordHasherTest {
 
     @Test
     void verifiesHashesMadeByTheReferenceImplementation() {
-        assertThat(hasher.verify("correct horse battery".toCharArray(), REFERENCE_1MIB)).isTrue();
-        assertThat(hasher.verify("correct horse battery".toCharArray(), REFERENCE_DEFAULT_COST)).isTrue();
-        assertThat(hasher.verify("correct horse batterY".toCharArray(), REFERENCE_DEFAULT_COST)).isFalse();
+        assertThat(hasher.verify("correct horse battery".toCharArray(), REFERENCE_1MIB))
+                .isTrue();
+        assertThat(hasher.verify("correct horse battery".toCharArray(), REFERENCE_DEFAULT_COST))
+                .isTrue();
+        assertThat(hasher.verify("correct horse batterY".toCharArray(), REFERENCE_DEFAULT_COST))
+                .isFalse();
     }
 
     @Test
@@ -39,13 +42,18 @@ class AuthPasswordHasherTest {
     @Test
     void malformedOrHostileStoredHashesNeverMatchNorThrow() {
         char[] pw = "whatever passphrase".toCharArray();
-        for (String bad : new String[] {null, "", "plain", "$argon2i$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=16$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=19$m=1024,t=999,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=19$m=1024,t=2,p=x$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=19$m=1024,t=2,p=1$!!!$aGFzaGhhc2hoYXNoaGFzaA",
-                "$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaA"}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "plain",
+            "$argon2i$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=16$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=99999999,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=1024,t=999,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=1024,t=2,p=x$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=1024,t=2,p=1$!!!$aGFzaGhhc2hoYXNoaGFzaA",
+            "$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHQ$aGFzaA"
+        }) {
             assertThat(hasher.verify(pw, bad)).as(String.valueOf(bad)).isFalse();
         }
     }
@@ -53,7 +61,8 @@ class AuthPasswordHasherTest {
     @Test
     void weakPasswordsAreRefusedWithoutQuotingThem() {
         assertThat(PasswordHasher.weakness("short".toCharArray(), "bob")).contains("at least 12");
-        assertThat(PasswordHasher.weakness("operator-bob".toCharArray(), "operator-bob")).contains("user name");
+        assertThat(PasswordHasher.weakness("operator-bob".toCharArray(), "operator-bob"))
+                .contains("user name");
         assertThat(PasswordHasher.weakness(new char[2000], "bob")).contains("at most");
         assertThat(PasswordHasher.weakness("twelve chars".toCharArray(), "bob")).isNull();
         assertThat(PasswordHasher.weakness("short".toCharArray(), "bob")).doesNotContain("short");

@@ -26,8 +26,14 @@ class AuthPasswordsNeverLeakTest {
 
     @Test
     void passwordsAppearNowhere() throws Exception {
-        List<String> passwords = List.of("Setup-Secret-Alpha-1", "Olga-Secret-Bravo-2", "Olga-Secret-Charlie-3",
-                "Guess-Secret-Delta-4", "Sam-Secret-Echo-5", "Sam-Secret-Foxtrot-6", "Typo-Secret-Golf-7");
+        List<String> passwords = List.of(
+                "Setup-Secret-Alpha-1",
+                "Olga-Secret-Bravo-2",
+                "Olga-Secret-Charlie-3",
+                "Guess-Secret-Delta-4",
+                "Sam-Secret-Echo-5",
+                "Sam-Secret-Foxtrot-6",
+                "Typo-Secret-Golf-7");
         List<String> seen = new ArrayList<>();
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -39,27 +45,61 @@ class AuthPasswordsNeverLeakTest {
             String link = f.announced.get(0);
             String token = link.substring(link.indexOf("#setup=") + 7, link.indexOf(' ', link.indexOf("#setup=")));
             seen.add(link);
-            seen.add(f.send("POST", "/api/auth/setup", (String) null, "{\"token\":\"" + token
-                    + "\",\"username\":\"root\",\"password\":\"" + passwords.get(0) + "\"}").body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/auth/setup",
+                            (String) null,
+                            "{\"token\":\"" + token + "\",\"username\":\"root\",\"password\":\"" + passwords.get(0)
+                                    + "\"}")
+                    .body());
             String admin = f.login("root", passwords.get(0));
-            seen.add(f.send("POST", "/api/users", admin, "{\"username\":\"olga\",\"role\":\"operator\",\"password\":\""
-                    + passwords.get(1) + "\"}").body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/users",
+                            admin,
+                            "{\"username\":\"olga\",\"role\":\"operator\",\"password\":\"" + passwords.get(1) + "\"}")
+                    .body());
             String olga = f.login("olga", passwords.get(1));
-            seen.add(f.send("POST", "/api/me/password", olga, "{\"current\":\"" + passwords.get(1)
-                    + "\",\"password\":\"" + passwords.get(2) + "\"}").body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/me/password",
+                            olga,
+                            "{\"current\":\"" + passwords.get(1) + "\",\"password\":\"" + passwords.get(2) + "\"}")
+                    .body());
             // Failures: wrong password, a password typed into the user name field, malformed JSON quoting it.
-            seen.add(f.send("POST", "/api/auth/login", (String) null, "{\"username\":\"olga\",\"password\":\""
-                    + passwords.get(3) + "\"}").body());
-            seen.add(f.send("POST", "/api/auth/login", (String) null, "{\"username\":\"" + passwords.get(6)
-                    + "\",\"password\":\"x\"}").body());
-            seen.add(f.send("POST", "/api/auth/login", (String) null, "{\"username\":\"olga\",\"password\":\""
-                    + passwords.get(3) + "\"").body());
-            seen.add(f.send("POST", "/api/users", admin, "{\"username\":\"sam\",\"role\":\"operator\",\"password\":\""
-                    + passwords.get(4) + "\"}").body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/auth/login",
+                            (String) null,
+                            "{\"username\":\"olga\",\"password\":\"" + passwords.get(3) + "\"}")
+                    .body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/auth/login",
+                            (String) null,
+                            "{\"username\":\"" + passwords.get(6) + "\",\"password\":\"x\"}")
+                    .body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/auth/login",
+                            (String) null,
+                            "{\"username\":\"olga\",\"password\":\"" + passwords.get(3) + "\"")
+                    .body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/users",
+                            admin,
+                            "{\"username\":\"sam\",\"role\":\"operator\",\"password\":\"" + passwords.get(4) + "\"}")
+                    .body());
             seen.add(f.send("POST", "/api/users/sam/password", admin, "{\"password\":\"" + passwords.get(5) + "\"}")
                     .body());
-            seen.add(f.send("POST", "/api/users", admin, "{\"username\":\"bad name\",\"role\":\"operator\","
-                    + "\"password\":\"" + passwords.get(4) + "\"}").body());
+            seen.add(f.send(
+                            "POST",
+                            "/api/users",
+                            admin,
+                            "{\"username\":\"bad name\",\"role\":\"operator\"," + "\"password\":\"" + passwords.get(4)
+                                    + "\"}")
+                    .body());
             seen.add(f.send("GET", "/api/users", admin, null).body());
             seen.add(f.send("GET", "/api/audit", admin, null).body());
             HttpResponse<String> me = f.send("GET", "/api/me", admin, null);
@@ -69,7 +109,8 @@ class AuthPasswordsNeverLeakTest {
                 seen.add(e.toString());
             }
             seen.add(f.security.config().toString());
-            assertThat(f.security.auditTrail().entries(0, 1000)).extracting(AuditEntry::action)
+            assertThat(f.security.auditTrail().entries(0, 1000))
+                    .extracting(AuditEntry::action)
                     .contains("setup.admin", "login", "password.change", "user.create", "user.password.reset");
         } finally {
             System.setOut(out);
@@ -81,7 +122,9 @@ class AuthPasswordsNeverLeakTest {
                 seen.add(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
             }
         }
-        assertThat(captured.size()).as("the run logged something, so the capture works").isPositive();
+        assertThat(captured.size())
+                .as("the run logged something, so the capture works")
+                .isPositive();
         for (String text : seen) {
             for (String pw : passwords) {
                 assertThat(text).doesNotContain(pw);

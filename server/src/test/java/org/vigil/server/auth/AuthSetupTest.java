@@ -34,24 +34,33 @@ class AuthSetupTest {
         try (AuthFixture f = AuthFixture.fresh(dir)) {
             assertThat(f.security.users().list()).isEmpty();
             String token = token(f);
-            assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body()).contains("\"open\":true");
+            assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body())
+                    .contains("\"open\":true");
 
-            assertThat(f.send("POST", "/api/auth/setup", (String) null,
-                    setupBody("A".repeat(43), "root", "root-passphrase-1")).statusCode()).isEqualTo(403);
+            assertThat(f.send(
+                                    "POST",
+                                    "/api/auth/setup",
+                                    (String) null,
+                                    setupBody("A".repeat(43), "root", "root-passphrase-1"))
+                            .statusCode())
+                    .isEqualTo(403);
             // A weak password is refused before the link is used up.
-            assertThat(f.send("POST", "/api/auth/setup", (String) null,
-                    setupBody(token, "root", "short")).statusCode()).isEqualTo(400);
+            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "short"))
+                            .statusCode())
+                    .isEqualTo(400);
 
-            HttpResponse<String> ok = f.send("POST", "/api/auth/setup", (String) null,
-                    setupBody(token, "root", "root-passphrase-1"));
+            HttpResponse<String> ok =
+                    f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1"));
             assertThat(ok.statusCode()).isEqualTo(201);
             assertThat(ok.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
             assertThat(f.security.users().user("root").role()).isEqualTo(Role.ADMIN);
-            assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body()).contains("\"open\":false");
+            assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body())
+                    .contains("\"open\":false");
 
             // Single use: the same link again does nothing.
-            assertThat(f.send("POST", "/api/auth/setup", (String) null,
-                    setupBody(token, "root2", "root-passphrase-2")).statusCode()).isEqualTo(409);
+            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root2", "root-passphrase-2"))
+                            .statusCode())
+                    .isEqualTo(409);
             assertThat(f.security.setupLink().redeem(token)).isFalse();
             assertThat(f.security.users().user("root2")).isNull();
             assertThat(f.login("root", "root-passphrase-1")).isNotBlank();
@@ -63,8 +72,9 @@ class AuthSetupTest {
         try (AuthFixture f = AuthFixture.fresh(dir)) {
             String token = token(f);
             f.clock.advance(Duration.ofMinutes(31));
-            assertThat(f.send("POST", "/api/auth/setup", (String) null,
-                    setupBody(token, "root", "root-passphrase-1")).statusCode()).isEqualTo(403);
+            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1"))
+                            .statusCode())
+                    .isEqualTo(403);
             assertThat(f.security.users().list()).isEmpty();
         }
     }
@@ -93,8 +103,8 @@ class AuthSetupTest {
     @Test
     void anAdminPasswordHashFromTheEnvironmentIsUsedAsIs() throws Exception {
         String hash = AuthFixture.FAST.hash("hashed-admin-passphrase".toCharArray());
-        try (AuthFixture f = AuthFixture.withEnvironment(dir, Map.of(SecurityConfig.ENV_ADMIN_PASSWORD_HASH, hash,
-                SecurityConfig.ENV_ADMIN_USER, "chief"))) {
+        try (AuthFixture f = AuthFixture.withEnvironment(
+                dir, Map.of(SecurityConfig.ENV_ADMIN_PASSWORD_HASH, hash, SecurityConfig.ENV_ADMIN_USER, "chief"))) {
             assertThat(f.announced).isEmpty();
             assertThat(f.login("chief", "hashed-admin-passphrase")).isNotBlank();
         }

@@ -30,6 +30,7 @@ class SecurityDefaultDenyTest {
 
     @TempDir
     Path dir;
+
     Security security;
     Javalin app;
     final HttpClient http = HttpClient.newHttpClient();
@@ -37,13 +38,20 @@ class SecurityDefaultDenyTest {
     @BeforeEach
     void start() throws Exception {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        security = Security.open(SecurityConfig.defaults().withEnvironment(Map.of()).withAnnounce(s -> { })
-                .withHasher(AuthFixture.FAST).withClock(Clock.systemUTC()), db);
+        security = Security.open(
+                SecurityConfig.defaults()
+                        .withEnvironment(Map.of())
+                        .withAnnounce(s -> {})
+                        .withHasher(AuthFixture.FAST)
+                        .withClock(Clock.systemUTC()),
+                db);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             security.configure(cfg, "127.0.0.1", 0);
             cfg.routes.get("/api/foreign", ctx -> ctx.result("leak"), Foreign.ROLE);
-            cfg.routes.post("/api/alerts/{id}/acknowledge", ctx -> ctx.result("acknowledged " + ctx.pathParam("id")),
+            cfg.routes.post(
+                    "/api/alerts/{id}/acknowledge",
+                    ctx -> ctx.result("acknowledged " + ctx.pathParam("id")),
                     Role.OPERATOR);
             cfg.routes.post("/api/qra/posture", ctx -> ctx.result("posture set"), Role.SUPERVISOR);
         });
@@ -59,18 +67,22 @@ class SecurityDefaultDenyTest {
     }
 
     /** A route role that is neither Role nor Access, e.g. from a library. */
-    enum Foreign implements RouteRole { ROLE }
+    enum Foreign implements RouteRole {
+        ROLE
+    }
 
     @Test
     void aRouteRegisteredWithoutARoleStopsTheStart() {
         assertThatThrownBy(() -> Javalin.create(cfg -> {
-            security.configure(cfg, "127.0.0.1", 0);
-            cfg.routes.get("/api/unlisted", ctx -> ctx.result("leak"));
-        })).hasMessageContaining("GET /api/unlisted was registered without a role");
+                    security.configure(cfg, "127.0.0.1", 0);
+                    cfg.routes.get("/api/unlisted", ctx -> ctx.result("leak"));
+                }))
+                .hasMessageContaining("GET /api/unlisted was registered without a role");
         assertThatThrownBy(() -> Javalin.create(cfg -> {
-            security.configure(cfg, "127.0.0.1", 0);
-            cfg.routes.ws("/ws/unlisted", ws -> { });
-        })).hasMessageContaining("WS /ws/unlisted was registered without a role");
+                    security.configure(cfg, "127.0.0.1", 0);
+                    cfg.routes.ws("/ws/unlisted", ws -> {});
+                }))
+                .hasMessageContaining("WS /ws/unlisted was registered without a role");
     }
 
     @Test
@@ -99,7 +111,8 @@ class SecurityDefaultDenyTest {
         String op = login("op", "op-passphrase-12345");
         assertThat(send("POST", "/api/alerts/7/acknowledge", op).body()).isEqualTo("acknowledged 7");
         assertThat(send("POST", "/api/qra/posture", op).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/qra/posture", login("boss", "boss-passphrase-123")).body())
+        assertThat(send("POST", "/api/qra/posture", login("boss", "boss-passphrase-123"))
+                        .body())
                 .isEqualTo("posture set");
         assertThat(send("POST", "/api/alerts/7/acknowledge", null).statusCode()).isEqualTo(401);
     }
@@ -120,9 +133,11 @@ class SecurityDefaultDenyTest {
     }
 
     private String login(String user, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                        + "/api/auth/login")).POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user
-                        + "\",\"password\":\"" + password + "\",\"bearer\":true}")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/auth/login"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"bearer\":true}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");

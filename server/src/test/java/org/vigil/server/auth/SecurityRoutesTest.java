@@ -99,6 +99,7 @@ class SecurityRoutesTest {
 
     @TempDir
     Path dir;
+
     AuthFixture f;
     final Map<Role, String> passwords = new EnumMap<>(Role.class);
 
@@ -127,12 +128,15 @@ class SecurityRoutesTest {
 
     /** A concrete request path for a route pattern ({param} filled with a name that exists nowhere). */
     private static String concrete(String pattern) {
-        return pattern.replaceAll("\\{[^}]+}", "nobody").replaceAll("<[^>]+>", "nobody").replace("*", "x");
+        return pattern.replaceAll("\\{[^}]+}", "nobody")
+                .replaceAll("<[^>]+>", "nobody")
+                .replace("*", "x");
     }
 
     @Test
     void everyRegisteredRouteDeclaresTheRoleOfTheTable() {
-        assertThat(routes()).extracting(Security.Route::key)
+        assertThat(routes())
+                .extracting(Security.Route::key)
                 .contains("GET /api/aircraft", "GET /api/health", "WS /ws", "POST /api/users", "GET /api/me");
         List<String> wrong = new ArrayList<>();
         for (Security.Route r : routes()) {
@@ -140,8 +144,10 @@ class SecurityRoutesTest {
                 wrong.add(r.key() + " registered with " + r.roles() + ", table: " + TABLE.get(r.key()));
             }
         }
-        assertThat(wrong).as("routes whose registered role differs from the reviewed table (or that are not in "
-                + "it): review the role and change both").isEmpty();
+        assertThat(wrong)
+                .as("routes whose registered role differs from the reviewed table (or that are not in "
+                        + "it): review the role and change both")
+                .isEmpty();
     }
 
     @Test
@@ -151,12 +157,18 @@ class SecurityRoutesTest {
         Path liveDir = java.nio.file.Files.createDirectories(dir.resolve("live"));
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(liveDir).effectiveJdbcUrl(), null, null);
         Map<String, RouteRole> registered = new LinkedHashMap<>();
-        try (Security security = Security.open(SecurityConfig.defaults().withEnvironment(Map.of())
-                .withAnnounce(s -> { }).withHasher(AuthFixture.FAST), db);
-             LiveServer live = new LiveServer(org.vigil.server.cli.Theatres.blackSea(), "127.0.0.1", 0, security)) {
+        try (Security security = Security.open(
+                        SecurityConfig.defaults()
+                                .withEnvironment(Map.of())
+                                .withAnnounce(s -> {})
+                                .withHasher(AuthFixture.FAST),
+                        db);
+                LiveServer live = new LiveServer(org.vigil.server.cli.Theatres.blackSea(), "127.0.0.1", 0, security)) {
             live.start();
             for (Security.Route r : security.routes()) {
-                assertThat(registered.put(r.key(), declared(r))).as("registered twice: " + r.key()).isNull();
+                assertThat(registered.put(r.key(), declared(r)))
+                        .as("registered twice: " + r.key())
+                        .isNull();
             }
         }
         Map<String, RouteRole> expected = new LinkedHashMap<>(TABLE);
@@ -177,37 +189,51 @@ class SecurityRoutesTest {
             String path = concrete(r.path());
             if (r.method().equals("WS")) {
                 assertThat(wsStatus(path, null, null)).as(r.key()).isEqualTo(401);
-                assertThat(wsStatus(path, "not-a-session-token", null)).as(r.key()).isEqualTo(401);
-            } else {
-                assertThat(f.send(r.method(), path, (String) null, "{}").statusCode()).as(r.key()).isEqualTo(401);
-                assertThat(f.send(r.method(), path, "not-a-session-token", "{}").statusCode()).as(r.key())
+                assertThat(wsStatus(path, "not-a-session-token", null))
+                        .as(r.key())
                         .isEqualTo(401);
-                assertThat(f.send(r.method(), path, Map.of("Cookie", "vigil_session=forged"), "{}").statusCode())
-                        .as(r.key()).isEqualTo(401);
+            } else {
+                assertThat(f.send(r.method(), path, (String) null, "{}").statusCode())
+                        .as(r.key())
+                        .isEqualTo(401);
+                assertThat(f.send(r.method(), path, "not-a-session-token", "{}").statusCode())
+                        .as(r.key())
+                        .isEqualTo(401);
+                assertThat(f.send(r.method(), path, Map.of("Cookie", "vigil_session=forged"), "{}")
+                                .statusCode())
+                        .as(r.key())
+                        .isEqualTo(401);
             }
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(14);
         // Unknown API paths tell nothing without a session either.
-        assertThat(f.send("GET", "/api/no-such-thing", (String) null, null).statusCode()).isEqualTo(401);
+        assertThat(f.send("GET", "/api/no-such-thing", (String) null, null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void pathsThatAreNoRouteTellNothingWithoutASession() throws Exception {
         // HEAD of a GET route is no registered route (Javalin answers it from the GET route's existence)
-        assertThat(f.send("HEAD", "/api/users", (String) null, null).statusCode()).isEqualTo(401);
-        assertThat(f.send("POST", "/api/no-such-thing", (String) null, "{}").statusCode()).isEqualTo(401);
-        assertThat(f.send("GET", "/api/users/nobody/role", (String) null, null).statusCode()).isEqualTo(401);
+        assertThat(f.send("HEAD", "/api/users", (String) null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(f.send("POST", "/api/no-such-thing", (String) null, "{}").statusCode())
+                .isEqualTo(401);
+        assertThat(f.send("GET", "/api/users/nobody/role", (String) null, null).statusCode())
+                .isEqualTo(401);
         String token = f.login("u-observer", passwords.get(Role.OBSERVER));
-        assertThat(f.send("GET", "/api/no-such-thing", token, null).statusCode()).isEqualTo(404);
+        assertThat(f.send("GET", "/api/no-such-thing", token, null).statusCode())
+                .isEqualTo(404);
         // no Vigil role on the HEAD: default deny, even for an admin
-        assertThat(f.send("HEAD", "/api/users", f.login("u-admin", passwords.get(Role.ADMIN)), null).statusCode())
+        assertThat(f.send("HEAD", "/api/users", f.login("u-admin", passwords.get(Role.ADMIN)), null)
+                        .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void publicRoutesAnswerWithoutASession() throws Exception {
-        assertThat(f.send("GET", "/api/health", (String) null, null).statusCode()).isEqualTo(200);
+        assertThat(f.send("GET", "/api/health", (String) null, null).statusCode())
+                .isEqualTo(200);
         assertThat(f.send("GET", "/api/auth/setup", (String) null, null).body()).contains("\"open\":false");
         // The console's static files (or the "not built" notice) load without a session: the login page is one.
         assertThat(f.send("GET", "/", (String) null, null).statusCode()).isEqualTo(200);
@@ -239,7 +265,9 @@ class SecurityRoutesTest {
                 String what = role.wireName() + " on " + r.key() + " (needs " + rule.wireName() + ")";
                 assertThat(f.security.refusedUnauthenticated()).as(what).isEqualTo(unauthBefore);
                 if (role.includes(rule)) {
-                    assertThat(f.security.refusedForbidden()).as(what + " must be allowed").isEqualTo(forbiddenBefore);
+                    assertThat(f.security.refusedForbidden())
+                            .as(what + " must be allowed")
+                            .isEqualTo(forbiddenBefore);
                     // The handler itself may still say no (403 "current password wrong"), never the access check.
                     assertThat(status).as(what).isNotEqualTo(401);
                     assertThat(body).as(what).doesNotContain("not allowed for role");
@@ -268,14 +296,18 @@ class SecurityRoutesTest {
     @Test
     void crossSiteWritesAndWebSocketsAreRefused() throws Exception {
         String token = f.login("admin", AuthFixture.ADMIN_PASSWORD);
-        HttpResponse<String> r = f.send("POST", "/api/users",
+        HttpResponse<String> r = f.send(
+                "POST",
+                "/api/users",
                 Map.of("Cookie", "vigil_session=" + token, "Origin", "http://evil.example"),
                 "{\"username\":\"mallory\",\"role\":\"admin\",\"password\":\"mallory-is-admin-now\"}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(f.security.users().user("mallory")).isNull();
         // Same request from the console's own origin goes through.
-        r = f.send("POST", "/api/users", Map.of("Cookie", "vigil_session=" + token,
-                        "Origin", "http://127.0.0.1:" + f.port),
+        r = f.send(
+                "POST",
+                "/api/users",
+                Map.of("Cookie", "vigil_session=" + token, "Origin", "http://127.0.0.1:" + f.port),
                 "{\"username\":\"alice\",\"role\":\"operator\",\"password\":\"alice-long-passphrase\"}");
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(wsStatus("/ws", token, "http://evil.example")).isEqualTo(403);
@@ -292,8 +324,8 @@ class SecurityRoutesTest {
             b.header("Origin", origin);
         }
         try {
-            WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + f.port + path), new WebSocket.Listener() {
-            }).get(10, TimeUnit.SECONDS);
+            WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + f.port + path), new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
             ws.abort();
             return 101;
         } catch (java.util.concurrent.ExecutionException | CompletionException e) {

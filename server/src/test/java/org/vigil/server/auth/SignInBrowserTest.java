@@ -32,9 +32,13 @@ class SignInBrowserTest {
         if (!Files.isExecutable(Paths.get("/usr/bin/chromium"))) fail("no browser at /usr/bin/chromium");
         if (!WebServer.consoleBundled()) fail("console not on the classpath");
         try (AuthFixture f = AuthFixture.withAdmin(dir);
-             Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                     .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")))) {
+                Playwright pw = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = pw.chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                                .setHeadless(true)
+                                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")))) {
             Page page = browser.newPage();
             String base = "http://127.0.0.1:" + f.port + "/";
             page.navigate(base + "login.html");
@@ -53,7 +57,9 @@ class SignInBrowserTest {
             while (f.web.clientCount() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(f.web.clientCount()).as("the console's /ws connected with the session cookie").isEqualTo(1);
+            assertThat(f.web.clientCount())
+                    .as("the console's /ws connected with the session cookie")
+                    .isEqualTo(1);
             Object me = page.evaluate("() => fetch('api/me').then(r => r.status)");
             assertThat(((Number) me).intValue()).isEqualTo(200);
         }

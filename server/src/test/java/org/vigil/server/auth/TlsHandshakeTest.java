@@ -38,11 +38,31 @@ class TlsHandshakeTest {
     private Path keystore() throws Exception {
         Path ks = dir.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "vigil", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
-                "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD))
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "vigil",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        ks.toString(),
+                        "-storepass",
+                        new String(STORE_PASSWORD),
+                        "-keypass",
+                        new String(STORE_PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(output).isZero();
         return ks;
@@ -64,12 +84,20 @@ class TlsHandshakeTest {
     void theServerSpeaksTlsWithTheConfiguredKeystoreAndOnlyTls() throws Exception {
         Path ks = keystore();
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withTls(ks, STORE_PASSWORD).withAnnounce(s -> { })
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withTls(ks, STORE_PASSWORD)
+                .withAnnounce(s -> {})
                 .withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, "tls-admin-passphrase"))
                 .withHasher(AuthFixture.FAST);
         try (Security security = Security.open(cfg, db);
-             WebServer web = new WebServer(WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0),
-                     List::of, List::of, () -> null).security(security)) {
+                WebServer web = new WebServer(
+                                WebSettings.defaults()
+                                        .withBindAddress("127.0.0.1")
+                                        .withPort(0),
+                                List::of,
+                                List::of,
+                                () -> null)
+                        .security(security)) {
             int port = web.start();
             SSLContext ssl = trusting(ks);
 
@@ -85,23 +113,30 @@ class TlsHandshakeTest {
                 assertThat(served).isEqualTo(k.getCertificate("vigil"));
             }
 
-            HttpClient https = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> health = https.send(HttpRequest.newBuilder(
-                    URI.create("https://127.0.0.1:" + port + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient https = HttpClient.newBuilder()
+                    .sslContext(ssl)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> health = https.send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/health"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            HttpResponse<String> login = https.send(HttpRequest.newBuilder(
-                            URI.create("https://localhost:" + port + "/api/auth/login"))
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"admin\",\"password\":\"tls-admin-passphrase\"}")).build(),
+            HttpResponse<String> login = https.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/auth/login"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"admin\",\"password\":\"tls-admin-passphrase\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(200);
-            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "HttpOnly",
-                    "SameSite=Strict");
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow())
+                    .contains("Secure", "HttpOnly", "SameSite=Strict");
 
             // No plain-HTTP listener: a clear-text request gets no HTTP answer.
             try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 plain.setSoTimeout(5000);
-                plain.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                plain.getOutputStream()
+                        .write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 byte[] buf = new byte[64];
                 int n = plain.getInputStream().read(buf);
                 String answer = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
@@ -116,8 +151,10 @@ class TlsHandshakeTest {
     void aWrongKeystorePasswordStopsTheStartWithoutShowingIt() throws Exception {
         Path ks = keystore();
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withTls(ks, "Wrong-Password-77".toCharArray())
-                .withAnnounce(s -> { }).withEnvironment(Map.of());
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withTls(ks, "Wrong-Password-77".toCharArray())
+                .withAnnounce(s -> {})
+                .withEnvironment(Map.of());
         assertThatThrownBy(() -> Security.open(cfg, db))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("server.p12")

@@ -3,6 +3,8 @@ package org.vigil.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,13 +28,17 @@ class DecodeCommandTest {
     @Test
     void decodesLinesKeepsCprStateAndReportsBadLines() throws Exception {
         Path in = dir.resolve("msgs.txt");
-        Files.writeString(in, String.join("\n",
-                "8D4840D6202CC371C32CE0576098",                   // identification KLM1023
-                "1457000000.0 8D40621D58C386435CC412692AD6",     // odd frame first: no position yet
-                "1457000001.0 8D40621D58C382D690C8AC2863A7",     // even frame: global decode of the pair
-                "8D485020994409940838175B284F",                   // velocity
-                "not hex at all",
-                "8D4840D6202CC371C32CE0576099") + "\n");          // parity damaged
+        Files.writeString(
+                in,
+                String.join(
+                                "\n",
+                                "8D4840D6202CC371C32CE0576098", // identification KLM1023
+                                "1457000000.0 8D40621D58C386435CC412692AD6", // odd frame first: no position yet
+                                "1457000001.0 8D40621D58C382D690C8AC2863A7", // even frame: global decode of the pair
+                                "8D485020994409940838175B284F", // velocity
+                                "not hex at all",
+                                "8D4840D6202CC371C32CE0576099")
+                        + "\n"); // parity damaged
         List<JsonNode> out = run("decode", in.toString());
         assertThat(out).hasSize(6);
 
@@ -69,10 +72,14 @@ class DecodeCommandTest {
     @Test
     void oddTimestampsAndNonAsciiDigitsAreReportedPerLineNotThrown() throws Exception {
         Path in = dir.resolve("odd.txt");
-        Files.writeString(in, String.join("\n",
-                "1f 8D4840D6202CC371C32CE0576098",                 // Java float syntax: not a timestamp
-                "1e3 8D4840D6202CC371C32CE0576098",                // exponent: printed plain
-                "8D4840D6202CC371C32CE057609\uFF18") + "\n");    // fullwidth eight is not hex
+        Files.writeString(
+                in,
+                String.join(
+                                "\n",
+                                "1f 8D4840D6202CC371C32CE0576098", // Java float syntax: not a timestamp
+                                "1e3 8D4840D6202CC371C32CE0576098", // exponent: printed plain
+                                "8D4840D6202CC371C32CE057609\uFF18")
+                        + "\n"); // fullwidth eight is not hex
         List<JsonNode> out = run("decode", in.toString());
         assertThat(out).hasSize(3);
         assertThat(out.get(0).has("timestamp")).isFalse();

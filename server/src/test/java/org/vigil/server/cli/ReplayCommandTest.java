@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
+import picocli.CommandLine;
 
 /** `vigil replay DIR` on two minutes of `vigil sim` output prints what came through. */
 class ReplayCommandTest {
@@ -23,7 +23,8 @@ class ReplayCommandTest {
     @Test
     void replaysASimDirectoryAndPrintsTheSummary() throws Exception {
         SimRunner.Result sim = SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, 120, null);
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
         long markers = 0, plots = 0;
         for (JsonNode f : manifest.get("files")) {
             markers += f.path("northMarkers").asLong();
@@ -42,7 +43,8 @@ class ReplayCommandTest {
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(code).as(out).isZero();
         assertThat(out).contains("Replay of scenario black-sea-2022 from 2022-04-20T09:00:00Z");
-        assertThat(out).contains(String.format(Locale.ROOT, "%,d radar plots, %,d radar service messages", plots, markers));
+        assertThat(out)
+                .contains(String.format(Locale.ROOT, "%,d radar plots, %,d radar service messages", plots, markers));
         assertThat(out).contains(String.format(Locale.ROOT, "%,d frames decoded", sim.adsbFrames()));
         assertThat(out).containsPattern("adsb-\\S+\\.beast +adsb +beast");
         assertThat(out).containsPattern("\\d+ flight plans active");

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 import picocli.CommandLine;
-import org.vigil.core.qra.scramble.ScrambleConfig;
 
 /**
  * {@code vigil replay DIR --events OUT.jsonl} with identification: 13 minutes of the default
@@ -32,6 +31,7 @@ import org.vigil.core.qra.scramble.ScrambleConfig;
 class ReplayIdentEventsTest {
     @TempDir
     static Path dir;
+
     static byte[] first, second;
     static String stdout;
     static final List<JsonNode> lines = new ArrayList<>();
@@ -81,15 +81,26 @@ class ReplayIdentEventsTest {
             types.add(n.get("type").asText());
             assertThat(n.get("track").isInt()).as(n.toString()).isTrue();
         }
-        assertThat(types).contains("track-initiated", "track-confirmed", "track-updated", "track-deleted",
-                "identification-started", "rule-fired", "identity-changed", "alert-raised", "operator-input");
+        assertThat(types)
+                .contains(
+                        "track-initiated",
+                        "track-confirmed",
+                        "track-updated",
+                        "track-deleted",
+                        "identification-started",
+                        "rule-fired",
+                        "identity-changed",
+                        "alert-raised",
+                        "operator-input");
         assertThat(stdout).containsPattern("Identification: [\\d,]+ track updates identified");
     }
 
     @Test
     void alertsNameTheirRulesAndTheControllerEntersTheRadioLoss() {
         Set<String> rules = new HashSet<>();
-        for (JsonNode n : lines) if (n.get("type").asText().equals("alert-raised")) rules.add(n.get("rule").asText());
+        for (JsonNode n : lines)
+            if (n.get("type").asText().equals("alert-raised"))
+                rules.add(n.get("rule").asText());
         assertThat(rules).contains("no-transponder", "adsb-radar-mismatch", "radio-contact-lost");
         assertThat(lines).anySatisfy(n -> {
             assertThat(n.get("type").asText()).isEqualTo("operator-input");
@@ -112,8 +123,11 @@ class ReplayIdentEventsTest {
         for (int i = 0; i < lines.size(); i++) {
             JsonNode n = lines.get(i);
             String type = n.get("type").asText();
-            assertThat(type).as(n.toString()).isNotIn("scramble.proposed", "scramble.ordered", "scramble.phase", "qra.readiness");
-            if (type.equals("alert-raised") && config.warrants(n.get("rule").asText(), n.get("priority").asInt())) {
+            assertThat(type)
+                    .as(n.toString())
+                    .isNotIn("scramble.proposed", "scramble.ordered", "scramble.phase", "qra.readiness");
+            if (type.equals("alert-raised")
+                    && config.warrants(n.get("rule").asText(), n.get("priority").asInt())) {
                 raisedAt.put(n.get("alert").asLong(), i);
                 trackOf.put(n.get("alert").asLong(), n.get("track").asInt());
             }
@@ -138,7 +152,8 @@ class ReplayIdentEventsTest {
     void trackEventsNameTheirSensorsBehindTheIdentStage() {
         Set<String> sensors = new HashSet<>();
         for (JsonNode n : lines) {
-            if (n.get("type").asText().equals("track-confirmed")) n.get("sensors").forEach(s -> sensors.add(s.asText()));
+            if (n.get("type").asText().equals("track-confirmed"))
+                n.get("sensors").forEach(s -> sensors.add(s.asText()));
         }
         assertThat(sensors).contains("ADS-B").allSatisfy(s -> assertThat(s).doesNotContainPattern("^\\d+$"));
     }

@@ -16,8 +16,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.cli.ExportCommand;
 import org.vigil.core.event.EventCodec;
+import org.vigil.server.cli.ExportCommand;
 import org.vigil.server.recording.Actor;
 import org.vigil.server.recording.EventDecoder;
 import org.vigil.server.recording.OpenAlerts;
@@ -38,21 +38,42 @@ class ExportTest {
     @BeforeEach
     void record() throws Exception {
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
-            r.recordEvent("track-initiated", T0, 1L, pos(T0, "track-initiated", 1, 43.0, 30.0, 20000, ",\"callsign\":\"ROT263\""));
-            r.recordEvent("track-confirmed", T0 + 4 * S, 1L, pos(T0 + 4 * S, "track-confirmed", 1, 43.01, 30.02, 20000, ""));
-            r.recordEvent("identification-started", T0 + 4 * S, 1L,
-                    "{\"time\":\"" + iso(T0 + 4 * S) + "\",\"type\":\"identification-started\",\"track\":1,\"identity\":\"pending\"}");
+            r.recordEvent(
+                    "track-initiated",
+                    T0,
+                    1L,
+                    pos(T0, "track-initiated", 1, 43.0, 30.0, 20000, ",\"callsign\":\"ROT263\""));
+            r.recordEvent(
+                    "track-confirmed", T0 + 4 * S, 1L, pos(T0 + 4 * S, "track-confirmed", 1, 43.01, 30.02, 20000, ""));
+            r.recordEvent(
+                    "identification-started",
+                    T0 + 4 * S,
+                    1L,
+                    "{\"time\":\"" + iso(T0 + 4 * S)
+                            + "\",\"type\":\"identification-started\",\"track\":1,\"identity\":\"pending\"}");
             for (int i = 1; i <= 10; i++) {
                 long t = T0 + 4 * S + 5L * i * S;
-                r.recordEvent("track-updated", t, 1L, pos(t, "track-updated", 1, 43.01 + i * 0.01, 30.02 + i * 0.02, 20000 + i * 100, ""));
+                r.recordEvent(
+                        "track-updated",
+                        t,
+                        1L,
+                        pos(t, "track-updated", 1, 43.01 + i * 0.01, 30.02 + i * 0.02, 20000 + i * 100, ""));
                 if (i == 3) {
-                    r.recordEvent("identity-changed", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"identity-changed\",\"track\":1,"
-                            + "\"from\":\"pending\",\"to\":\"suspect\",\"by\":\"squawk-7600\",\"rules\":[\"squawk-7600\"],"
-                            + "\"evidence\":[{\"rule\":\"squawk-7600\",\"text\":\"squawk 7600: radio failure <declared>\"}]}");
+                    r.recordEvent(
+                            "identity-changed",
+                            t,
+                            1L,
+                            "{\"time\":\"" + iso(t) + "\",\"type\":\"identity-changed\",\"track\":1,"
+                                    + "\"from\":\"pending\",\"to\":\"suspect\",\"by\":\"squawk-7600\",\"rules\":[\"squawk-7600\"],"
+                                    + "\"evidence\":[{\"rule\":\"squawk-7600\",\"text\":\"squawk 7600: radio failure <declared>\"}]}");
                     r.recordEvent("alert-raised", t, 1L, alert(t, "alert-raised", "raised", null));
                 }
                 if (i == 5) {
-                    r.recordOperatorAction("alert-acknowledged", t, 1L, alert(t, "alert-acknowledged", "acknowledged", "sdo-anna"),
+                    r.recordOperatorAction(
+                            "alert-acknowledged",
+                            t,
+                            1L,
+                            alert(t, "alert-acknowledged", "acknowledged", "sdo-anna"),
                             new Actor("sdo-anna", "operator", "10.0.0.7"));
                 }
             }
@@ -61,8 +82,18 @@ class ExportTest {
             r.recordEvent("track-deleted", end, 1L, pos(end, "track-deleted", 1, 43.2, 30.4, 21000, ""));
             for (int i = 0; i < 4; i++) {
                 long t = T0 + 10L * i * S;
-                r.recordEvent(i == 0 ? "track-initiated" : "track-updated", t, 2L,
-                        pos(t, i == 0 ? "track-initiated" : "track-updated", 2, 44.0 - i * 0.05, 31.0, Double.NaN, ",\"icao\":\"4B1234\""));
+                r.recordEvent(
+                        i == 0 ? "track-initiated" : "track-updated",
+                        t,
+                        2L,
+                        pos(
+                                t,
+                                i == 0 ? "track-initiated" : "track-updated",
+                                2,
+                                44.0 - i * 0.05,
+                                31.0,
+                                Double.NaN,
+                                ",\"icao\":\"4B1234\""));
             }
             long late = T0 + 3600 * S;
             r.recordEvent("track-initiated", late, 3L, pos(late, "track-initiated", 3, 42.0, 29.0, 10000, ""));
@@ -75,21 +106,34 @@ class ExportTest {
 
     static String pos(long t, String type, int track, double lat, double lon, double altFt, String extra) {
         String alt = Double.isNaN(altFt) ? "" : ",\"altitudeFt\":" + (long) altFt;
-        return "{\"time\":\"" + iso(t) + "\",\"type\":\"" + type + "\",\"track\":" + track + ",\"lat\":" + lat + ",\"lon\":" + lon
-                + alt + ",\"speedKt\":420.5,\"trackDeg\":61.0,\"sensors\":[]" + extra + "}";
+        return "{\"time\":\"" + iso(t) + "\",\"type\":\"" + type + "\",\"track\":" + track + ",\"lat\":" + lat
+                + ",\"lon\":" + lon + alt + ",\"speedKt\":420.5,\"trackDeg\":61.0,\"sensors\":[]" + extra + "}";
     }
 
     static String alert(long t, String type, String state, String user) {
-        return "{\"time\":\"" + iso(t) + "\",\"type\":\"" + type + "\",\"track\":1,\"alert\":7,\"rule\":\"squawk-7600\",\"priority\":1,"
-                + "\"state\":\"" + state + "\",\"causeActive\":true,\"raised\":\"" + iso(T0 + 19 * S) + "\",\"identity\":\"suspect\""
+        return "{\"time\":\"" + iso(t) + "\",\"type\":\"" + type
+                + "\",\"track\":1,\"alert\":7,\"rule\":\"squawk-7600\",\"priority\":1,"
+                + "\"state\":\"" + state + "\",\"causeActive\":true,\"raised\":\"" + iso(T0 + 19 * S)
+                + "\",\"identity\":\"suspect\""
                 + (user == null ? "" : ",\"user\":\"" + user + "\"")
-                + (state.equals("resolved") ? ",\"resolution\":\"contact regained\"" : "") + ",\"text\":\"squawk 7600\"}";
+                + (state.equals("resolved") ? ",\"resolution\":\"contact regained\"" : "")
+                + ",\"text\":\"squawk 7600\"}";
     }
 
     private byte[] export(String format) {
         Path out = dir.resolve("out." + format);
-        int code = new CommandLine(new ExportCommand()).execute("--recording", dir.toString(), "--format", format,
-                "--from", "2022-04-20T08:59:00Z", "--to", "2022-04-20T09:30:00Z", "--out", out.toString());
+        int code = new CommandLine(new ExportCommand())
+                .execute(
+                        "--recording",
+                        dir.toString(),
+                        "--format",
+                        format,
+                        "--from",
+                        "2022-04-20T08:59:00Z",
+                        "--to",
+                        "2022-04-20T09:30:00Z",
+                        "--out",
+                        out.toString());
         assertThat(code).isZero();
         try {
             return Files.readAllBytes(out);
@@ -131,8 +175,10 @@ class ExportTest {
         assertThat(d.getElementsByTagNameNS(gx, "Track").getLength()).isEqualTo(2);
         assertThat(d.getElementsByTagNameNS(gx, "coord").getLength()).isEqualTo(13 + 4);
         assertThat(d.getElementsByTagNameNS(kml, "when").getLength()).isEqualTo(13 + 4);
-        assertThat(d.getElementsByTagNameNS(kml, "name").item(1).getTextContent()).isEqualTo("ROT263");
-        assertThat(d.getElementsByTagNameNS(gx, "coord").item(0).getTextContent()).isEqualTo("30.000000 43.000000 6096");
+        assertThat(d.getElementsByTagNameNS(kml, "name").item(1).getTextContent())
+                .isEqualTo("ROT263");
+        assertThat(d.getElementsByTagNameNS(gx, "coord").item(0).getTextContent())
+                .isEqualTo("30.000000 43.000000 6096");
     }
 
     @Test
@@ -141,7 +187,8 @@ class ExportTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(1 + 13 + 4);
         assertThat(lines.get(0)).isEqualTo(TrackExport.CSV_HEADER);
-        assertThat(lines.get(1)).startsWith("1,2022-04-20T09:00:00Z,43.000000,30.000000,20000,420.5,61.0,,ROT263,,suspect");
+        assertThat(lines.get(1))
+                .startsWith("1,2022-04-20T09:00:00Z,43.000000,30.000000,20000,420.5,61.0,,ROT263,,suspect");
         for (String l : lines) assertThat(l.split(",", -1)).hasSize(11);
     }
 
@@ -155,7 +202,8 @@ class ExportTest {
     @Test
     void afterActionReportHasTheTimelineIdentityReasonsAndAMap() throws Exception {
         Path out = dir.resolve("report.html");
-        int code = new CommandLine(new ExportCommand()).execute("--recording", dir.toString(), "--report", "7", "--out", out.toString());
+        int code = new CommandLine(new ExportCommand())
+                .execute("--recording", dir.toString(), "--report", "7", "--out", out.toString());
         assertThat(code).isZero();
         String html = Files.readString(out);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("After-action report: alert 7 (squawk-7600)");
@@ -174,8 +222,14 @@ class ExportTest {
 
     @Test
     void unknownAlertIsRefusedWithExitCodeOne() {
-        int code = new CommandLine(new ExportCommand()).execute("--recording", dir.toString(), "--report", "99",
-                "--out", dir.resolve("x.html").toString());
+        int code = new CommandLine(new ExportCommand())
+                .execute(
+                        "--recording",
+                        dir.toString(),
+                        "--report",
+                        "99",
+                        "--out",
+                        dir.resolve("x.html").toString());
         assertThat(code).isEqualTo(1);
     }
 
@@ -201,13 +255,26 @@ class ExportTest {
     void refusedLinesAreSkippedAndCountedByExportAndRestartReaders() throws Exception {
         long t = T0 + 30 * S;
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
-            r.recordEvent("track-teleported", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"track-teleported\",\"schema\":2,"
-                    + "\"track\":1,\"lat\":10.0,\"lon\":10.0}");
-            r.recordEvent("track-updated", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"track-updated\",\"schema\":"
-                    + (EventCodec.SCHEMA + 1) + ",\"track\":1,\"lat\":10.0,\"lon\":10.0,\"speedKt\":1.0,\"trackDeg\":1.0,\"sensors\":[]}");
-            r.recordEvent("alert-raised", t, 1L, "{\"time\":\"" + iso(t) + "\",\"type\":\"alert-raised\",\"schema\":"
-                    + (EventCodec.SCHEMA + 1) + ",\"track\":1,\"alert\":8,\"rule\":\"squawk-7700\",\"priority\":1,"
-                    + "\"state\":\"raised\",\"causeActive\":true,\"raised\":\"" + iso(t) + "\"}");
+            r.recordEvent(
+                    "track-teleported",
+                    t,
+                    1L,
+                    "{\"time\":\"" + iso(t) + "\",\"type\":\"track-teleported\",\"schema\":2,"
+                            + "\"track\":1,\"lat\":10.0,\"lon\":10.0}");
+            r.recordEvent(
+                    "track-updated",
+                    t,
+                    1L,
+                    "{\"time\":\"" + iso(t) + "\",\"type\":\"track-updated\",\"schema\":" + (EventCodec.SCHEMA + 1)
+                            + ",\"track\":1,\"lat\":10.0,\"lon\":10.0,\"speedKt\":1.0,\"trackDeg\":1.0,\"sensors\":[]}");
+            r.recordEvent(
+                    "alert-raised",
+                    t,
+                    1L,
+                    "{\"time\":\"" + iso(t) + "\",\"type\":\"alert-raised\",\"schema\":"
+                            + (EventCodec.SCHEMA + 1)
+                            + ",\"track\":1,\"alert\":8,\"rule\":\"squawk-7700\",\"priority\":1,"
+                            + "\"state\":\"raised\",\"causeActive\":true,\"raised\":\"" + iso(t) + "\"}");
         }
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
             EventDecoder export = new EventDecoder("export");

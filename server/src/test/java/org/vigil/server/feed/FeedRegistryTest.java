@@ -14,7 +14,8 @@ import org.vigil.codec.feed.FeedFormat;
 import org.vigil.codec.feed.RejectReason;
 
 class FeedRegistryTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -40,8 +41,10 @@ class FeedRegistryTest {
         assertThat(st.state()).isEqualTo("eof");
         assertThat(st.format()).isEqualTo("avr");
         assertThat(st.framesAccepted()).isEqualTo(1);
-        assertThat(st.rejects()).containsEntry(RejectReason.GARBAGE.label, 1L)
-                .containsEntry(RejectReason.BAD_FIELD.label, 1L).containsEntry("bad_crc", 0L);
+        assertThat(st.rejects())
+                .containsEntry(RejectReason.GARBAGE.label, 1L)
+                .containsEntry(RejectReason.BAD_FIELD.label, 1L)
+                .containsEntry("bad_crc", 0L);
         assertThat(st.lastFrameTimeNanos()).isPositive();
         assertThat(before.get(0).framesAccepted()).isZero(); // snapshots do not change afterwards
         assertThatThrownBy(() -> st.rejects().put("x", 1L)).isInstanceOf(UnsupportedOperationException.class);
@@ -54,9 +57,12 @@ class FeedRegistryTest {
         Path avr = dir.resolve("b.txt");
         Files.writeString(avr, "*8D4840D6202CC371C32CE0576098;\n*5D484FDEA248F5;\n");
         Object lock = new Object();
-        FeedDelivery delivery = new FeedDelivery(lock, (b, o, l, t, m, s) -> {
-            if (l == 14) throw new IllegalStateException("consumer bug");
-        }, null);
+        FeedDelivery delivery = new FeedDelivery(
+                lock,
+                (b, o, l, t, m, s) -> {
+                    if (l == 14) throw new IllegalStateException("consumer bug");
+                },
+                null);
         FileSource file = new FileSource("b", avr, FeedFormat.AVR, delivery);
         file.start();
         assertThat(file.awaitEnd(5, TimeUnit.SECONDS)).isTrue();
@@ -71,9 +77,12 @@ class FeedRegistryTest {
         Files.writeString(avr, "*8D4840D6202CC371C32CE0576098;\n*8D4840D6202CC371C32CE0576099;\n");
         Object lock = new Object();
         // stand-in for the decoder: treats a frame ending in 99 as failing the parity check
-        FeedDelivery delivery = new FeedDelivery(lock, counters -> (b, o, l, t, m, s) -> {
-            if (b[o + l - 1] == (byte) 0x99) counters.reject(RejectReason.BAD_CRC);
-        }, null);
+        FeedDelivery delivery = new FeedDelivery(
+                lock,
+                counters -> (b, o, l, t, m, s) -> {
+                    if (b[o + l - 1] == (byte) 0x99) counters.reject(RejectReason.BAD_CRC);
+                },
+                null);
         FileSource file = new FileSource("c", avr, FeedFormat.AVR, delivery);
         file.start();
         assertThat(file.awaitEnd(5, TimeUnit.SECONDS)).isTrue();

@@ -46,7 +46,9 @@ final class FeedTestFrames {
         final List<Long> times = new ArrayList<>();
         volatile boolean deliveredWithoutLock;
 
-        Recorder(Object lock) { this.lock = lock; }
+        Recorder(Object lock) {
+            this.lock = lock;
+        }
 
         @Override
         public void onFrame(byte[] buf, int off, int len, long timeNanos, long mlat12MHz, int signal) {
@@ -56,11 +58,15 @@ final class FeedTestFrames {
         }
 
         int size() {
-            synchronized (lock) { return frames.size(); }
+            synchronized (lock) {
+                return frames.size();
+            }
         }
 
         List<String> snapshot() {
-            synchronized (lock) { return new ArrayList<>(frames); }
+            synchronized (lock) {
+                return new ArrayList<>(frames);
+            }
         }
     }
 

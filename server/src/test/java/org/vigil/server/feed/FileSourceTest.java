@@ -22,7 +22,8 @@ import org.vigil.codec.feed.SbsSink;
 import org.vigil.codec.modes.ModeSMessage;
 
 class FileSourceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final long TICKS_PER_MS = 12_000;
 
@@ -48,7 +49,7 @@ class FileSourceTest {
     void readsAGzipBeastFileWithDetectedFormatAndStampsFramesByTheReceiverClock() throws Exception {
         List<String> expected = new ArrayList<>();
         byte[] data = beastRecording(expected, 486, 12_000 * 100); // one frame every 100 ms
-        data = java.util.Arrays.copyOf(data, data.length + 5);       // and a cut frame at the end
+        data = java.util.Arrays.copyOf(data, data.length + 5); // and a cut frame at the end
         data[data.length - 5] = 0x1A;
         data[data.length - 4] = '3';
         Path file = dir.resolve("capture.beast.gz");
@@ -80,7 +81,8 @@ class FileSourceTest {
         Files.write(file, data);
         Object lock = new Object();
         Recorder rec = new Recorder(lock);
-        FileSource fast = new FileSource("fast", file, FeedFormat.BEAST, 4.0, 0, new FeedDelivery(lock, new Recorder(lock), null));
+        FileSource fast = new FileSource(
+                "fast", file, FeedFormat.BEAST, 4.0, 0, new FeedDelivery(lock, new Recorder(lock), null));
         FileSource real = new FileSource("real", file, FeedFormat.BEAST, 1.0, 0, new FeedDelivery(lock, rec, null));
         long t0 = System.nanoTime();
         real.start();
@@ -99,7 +101,8 @@ class FileSourceTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void readsAvrAndSbsFilesWithDetectedFormat() throws Exception {
         Path avr = dir.resolve("raw.txt");
-        Files.writeString(avr, "\n*8D4840D6202CC371C32CE0576098;\r\n*5D484FDEA248F5;\n*zz;\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                avr, "\n*8D4840D6202CC371C32CE0576098;\r\n*5D484FDEA248F5;\n*zz;\n", StandardCharsets.US_ASCII);
         Object lock = new Object();
         Recorder rec = new Recorder(lock);
         FileSource a = new FileSource("avr", avr, null, new FeedDelivery(lock, rec, null));
@@ -110,25 +113,31 @@ class FileSourceTest {
         assertThat(a.feed().counters().rejects(RejectReason.BAD_FIELD)).isEqualTo(1);
 
         Path sbs = dir.resolve("base.sbs.gz");
-        gzip(sbs, ("MSG,3,1,1,4AC8B3,1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,,36017,,,51.1001,10.1915,,,,,,\r\n"
-                + "MSG,4,1,1,4AC8B3,1,2019/12/10,19:10:47.000,2019/12/10,19:10:47.789,,,452,123,,,-1088,,,,,0\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        gzip(
+                sbs,
+                ("MSG,3,1,1,4AC8B3,1,2019/12/10,19:10:46.320,2019/12/10,19:10:47.789,,36017,,,51.1001,10.1915,,,,,,\r\n"
+                                + "MSG,4,1,1,4AC8B3,1,2019/12/10,19:10:47.000,2019/12/10,19:10:47.789,,,452,123,,,-1088,,,,,0\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         List<String> got = new ArrayList<>();
-        SbsSink sink = (ModeSMessage m) -> got.add(Integer.toHexString(m.icao) + " " + m.timeNanos + " " + m.altitudeFt + " " + m.groundspeedKt);
+        SbsSink sink = (ModeSMessage m) ->
+                got.add(Integer.toHexString(m.icao) + " " + m.timeNanos + " " + m.altitudeFt + " " + m.groundspeedKt);
         FileSource s = new FileSource("sbs", sbs, null, 0, 60, new FeedDelivery(lock, null, sink));
         s.start();
         assertThat(s.awaitEnd(5, TimeUnit.SECONDS)).isTrue();
         assertThat(s.format()).isEqualTo(FeedFormat.SBS);
         long t = java.time.Instant.parse("2019-12-10T18:10:46.320Z").toEpochMilli() * 1_000_000L; // UTC+1 clock
-        assertThat(got).containsExactly("4ac8b3 " + t + " 36017 NaN",
-                "4ac8b3 " + (t + 680_000_000L) + " " + ModeSMessage.ABSENT + " 452.0");
+        assertThat(got)
+                .containsExactly(
+                        "4ac8b3 " + t + " 36017 NaN",
+                        "4ac8b3 " + (t + 680_000_000L) + " " + ModeSMessage.ABSENT + " 452.0");
     }
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void missingOrUnreadableFilesFailVisibly() throws Exception {
         Object lock = new Object();
-        FileSource missing = new FileSource("missing", dir.resolve("nope.bin"), null, new FeedDelivery(lock, new Recorder(lock), null));
+        FileSource missing = new FileSource(
+                "missing", dir.resolve("nope.bin"), null, new FeedDelivery(lock, new Recorder(lock), null));
         missing.start();
         assertThat(missing.awaitEnd(5, TimeUnit.SECONDS)).isTrue();
         assertThat(missing.feed().state()).isEqualTo(FeedState.FAILED);

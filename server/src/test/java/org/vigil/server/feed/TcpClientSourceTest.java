@@ -56,7 +56,8 @@ class TcpClientSourceTest {
         }
         // reference counts: the same bytes through a framer in one piece
         FeedCounters reference = new FeedCounters();
-        org.vigil.codec.feed.BeastFramer ref = new org.vigil.codec.feed.BeastFramer(reference, (b, o, l, t, m, sg) -> {});
+        org.vigil.codec.feed.BeastFramer ref =
+                new org.vigil.codec.feed.BeastFramer(reference, (b, o, l, t, m, sg) -> {});
         for (byte[] s : sessions) {
             ref.accept(s, 0, s.length, 0);
             ref.endOfStream();
@@ -70,37 +71,48 @@ class TcpClientSourceTest {
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             server.setSoTimeout(10_000);
-            Thread receiver = new Thread(() -> {
-                try {
-                    for (byte[] data : sessions) {
-                        try (Socket c = server.accept()) {
-                            OutputStream out = c.getOutputStream();
-                            // odd-sized writes so frames and escapes straddle TCP segments
-                            for (int pos = 0; pos < data.length; ) {
-                                int n = Math.min(data.length - pos, 1 + (pos * 7919) % 97);
-                                out.write(data, pos, n);
-                                out.flush();
-                                pos += n;
+            Thread receiver = new Thread(
+                    () -> {
+                        try {
+                            for (byte[] data : sessions) {
+                                try (Socket c = server.accept()) {
+                                    OutputStream out = c.getOutputStream();
+                                    // odd-sized writes so frames and escapes straddle TCP segments
+                                    for (int pos = 0; pos < data.length; ) {
+                                        int n = Math.min(data.length - pos, 1 + (pos * 7919) % 97);
+                                        out.write(data, pos, n);
+                                        out.flush();
+                                        pos += n;
+                                    }
+                                    c.shutdownOutput(); // orderly close after everything was sent
+                                    c.getInputStream().read(); // wait for the client to close its side
+                                }
                             }
-                            c.shutdownOutput(); // orderly close after everything was sent
-                            c.getInputStream().read(); // wait for the client to close its side
+                            server.close(); // gone for good: further attempts are refused, not counted as connects
+                        } catch (Throwable t) {
+                            serverError.set(t);
                         }
-                    }
-                    server.close(); // gone for good: further attempts are refused, not counted as connects
-                } catch (Throwable t) {
-                    serverError.set(t);
-                }
-            }, "test-receiver");
+                    },
+                    "test-receiver");
             receiver.setDaemon(true);
             receiver.start();
 
             Object lock = new Object();
             Recorder rec = new Recorder(lock);
-            TcpClientSource source = new TcpClientSource("beast-test", "127.0.0.1", server.getLocalPort(), FeedFormat.BEAST,
-                    new FeedDelivery(lock, rec, null), new Backoff(20, 200), 2_000, 10_000);
+            TcpClientSource source = new TcpClientSource(
+                    "beast-test",
+                    "127.0.0.1",
+                    server.getLocalPort(),
+                    FeedFormat.BEAST,
+                    new FeedDelivery(lock, rec, null),
+                    new Backoff(20, 200),
+                    2_000,
+                    10_000);
             source.start();
             try {
-                assertThat(await(() -> source.feed().disconnects() >= SESSIONS, 20_000)).as("all sessions served").isTrue();
+                assertThat(await(() -> source.feed().disconnects() >= SESSIONS, 20_000))
+                        .as("all sessions served")
+                        .isTrue();
                 receiver.join(5_000);
                 assertThat(serverError.get()).isNull();
             } finally {
@@ -115,7 +127,8 @@ class TcpClientSourceTest {
             for (RejectReason r : RejectReason.values()) {
                 assertThat(c.rejects(r)).as(r.label).isEqualTo(reference.rejects(r));
             }
-            assertThat(c.bytesRead()).isEqualTo(sessions.stream().mapToLong(s -> s.length).sum());
+            assertThat(c.bytesRead())
+                    .isEqualTo(sessions.stream().mapToLong(s -> s.length).sum());
             assertThat(feed.connects()).isEqualTo(SESSIONS);
             assertThat(feed.disconnects()).isEqualTo(SESSIONS);
             assertThat(feed.state()).isEqualTo(FeedState.CLOSED);
@@ -135,10 +148,18 @@ class TcpClientSourceTest {
             port = probe.getLocalPort(); // free port, closed again: connections are refused
         }
         Object lock = new Object();
-        TcpClientSource source = new TcpClientSource("nobody", "127.0.0.1", port, FeedFormat.AVR,
-                new FeedDelivery(lock, new Recorder(lock), null), new Backoff(50, 100), 1_000, 5_000);
+        TcpClientSource source = new TcpClientSource(
+                "nobody",
+                "127.0.0.1",
+                port,
+                FeedFormat.AVR,
+                new FeedDelivery(lock, new Recorder(lock), null),
+                new Backoff(50, 100),
+                1_000,
+                5_000);
         source.start();
-        assertThat(await(() -> source.feed().state() == FeedState.BACKOFF, 5_000)).isTrue();
+        assertThat(await(() -> source.feed().state() == FeedState.BACKOFF, 5_000))
+                .isTrue();
         assertThat(source.feed().lastError()).isNotNull();
         long t0 = System.nanoTime();
         source.stop();
@@ -162,11 +183,19 @@ class TcpClientSourceTest {
             acceptor.setDaemon(true);
             acceptor.start();
             Object lock = new Object();
-            TcpClientSource source = new TcpClientSource("quiet", "127.0.0.1", server.getLocalPort(), FeedFormat.BEAST,
-                    new FeedDelivery(lock, new Recorder(lock), null), new Backoff(20, 50), 1_000, 200);
+            TcpClientSource source = new TcpClientSource(
+                    "quiet",
+                    "127.0.0.1",
+                    server.getLocalPort(),
+                    FeedFormat.BEAST,
+                    new FeedDelivery(lock, new Recorder(lock), null),
+                    new Backoff(20, 50),
+                    1_000,
+                    200);
             source.start();
             try {
-                assertThat(await(() -> source.feed().disconnects() >= 2, 10_000)).isTrue();
+                assertThat(await(() -> source.feed().disconnects() >= 2, 10_000))
+                        .isTrue();
                 assertThat(source.feed().lastError()).contains("no data");
             } finally {
                 source.stop();

@@ -25,8 +25,14 @@ class TcpListenerSourceTest {
         List<byte[]> frames = shortFlights();
         Object lock = new Object();
         Recorder rec = new Recorder(lock);
-        TcpListenerSource source = new TcpListenerSource("push", InetAddress.getLoopbackAddress(), 0, FeedFormat.AVR,
-                new FeedDelivery(lock, rec, null), 4, 10_000);
+        TcpListenerSource source = new TcpListenerSource(
+                "push",
+                InetAddress.getLoopbackAddress(),
+                0,
+                FeedFormat.AVR,
+                new FeedDelivery(lock, rec, null),
+                4,
+                10_000);
         source.start();
         try {
             assertThat(source.feed().state()).isEqualTo(FeedState.LISTENING);
@@ -36,7 +42,10 @@ class TcpListenerSourceTest {
                 StringBuilder sb = new StringBuilder("junk line\n");
                 for (int i = f; i < frames.size(); i += 3) {
                     String hex = java.util.HexFormat.of().withUpperCase().formatHex(frames.get(i));
-                    sb.append('@').append(String.format("%012X", i + 1000L * f)).append(hex).append(";\n");
+                    sb.append('@')
+                            .append(String.format("%012X", i + 1000L * f))
+                            .append(hex)
+                            .append(";\n");
                     expected.add(hex + "@" + (i + 1000L * f));
                 }
                 streams.add(sb.toString().getBytes(StandardCharsets.US_ASCII));
@@ -61,7 +70,8 @@ class TcpListenerSourceTest {
             assertThat(source.feed().state()).isEqualTo(FeedState.CONNECTED);
             for (Socket s : feeders) s.close();
             assertThat(await(() -> source.feed().disconnects() == 3, 10_000)).isTrue();
-            assertThat(await(() -> source.feed().state() == FeedState.LISTENING, 5_000)).isTrue();
+            assertThat(await(() -> source.feed().state() == FeedState.LISTENING, 5_000))
+                    .isTrue();
             assertThat(rec.snapshot()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(rec.deliveredWithoutLock).isFalse();
             assertThat(source.feed().counters().rejects(RejectReason.GARBAGE)).isEqualTo(3);
@@ -77,8 +87,14 @@ class TcpListenerSourceTest {
     void feedersBeyondTheLimitAreRefusedAndCounted() throws Exception {
         Object lock = new Object();
         Recorder rec = new Recorder(lock);
-        TcpListenerSource source = new TcpListenerSource("one", InetAddress.getLoopbackAddress(), 0, FeedFormat.BEAST,
-                new FeedDelivery(lock, rec, null), 1, 10_000);
+        TcpListenerSource source = new TcpListenerSource(
+                "one",
+                InetAddress.getLoopbackAddress(),
+                0,
+                FeedFormat.BEAST,
+                new FeedDelivery(lock, rec, null),
+                1,
+                10_000);
         source.start();
         try (Socket first = new Socket(InetAddress.getLoopbackAddress(), source.localPort())) {
             assertThat(await(() -> source.connectedFeeders() == 1, 5_000)).isTrue();
@@ -103,9 +119,15 @@ class TcpListenerSourceTest {
     void aPortInUseFailsAtStart() throws Exception {
         Object lock = new Object();
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            TcpListenerSource source = new TcpListenerSource("clash", InetAddress.getLoopbackAddress(), taken.getLocalPort(),
-                    FeedFormat.BEAST, new FeedDelivery(lock, new Recorder(lock), null));
-            assertThatThrownBy(source::start).isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot listen");
+            TcpListenerSource source = new TcpListenerSource(
+                    "clash",
+                    InetAddress.getLoopbackAddress(),
+                    taken.getLocalPort(),
+                    FeedFormat.BEAST,
+                    new FeedDelivery(lock, new Recorder(lock), null));
+            assertThatThrownBy(source::start)
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("cannot listen");
             assertThat(source.feed().state()).isEqualTo(FeedState.FAILED);
         }
     }

@@ -1,6 +1,5 @@
 package org.vigil.server.flightplan;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.live.LiveServer;
 
 /** {@code GET /api/airspace}: national airspaces with NATO membership at the asked time, and the default zones. */
@@ -48,10 +48,17 @@ class AirspaceApiTest {
             }
             assertThat(national).containsKeys("BG", "RO", "TR", "UA");
             assertThat(seas).containsKeys("BG", "RO");
-            assertThat(national.get("BG").get("properties").get("nato").asBoolean()).isTrue();
-            assertThat(national.get("RO").get("properties").get("nato").asBoolean()).isTrue();
-            assertThat(national.get("UA").get("properties").get("nato").asBoolean()).isFalse();
-            assertThat(national.get("BG").get("properties").get("territorial_sea_nm").asDouble()).isEqualTo(12.0);
+            assertThat(national.get("BG").get("properties").get("nato").asBoolean())
+                    .isTrue();
+            assertThat(national.get("RO").get("properties").get("nato").asBoolean())
+                    .isTrue();
+            assertThat(national.get("UA").get("properties").get("nato").asBoolean())
+                    .isFalse();
+            assertThat(national.get("BG")
+                            .get("properties")
+                            .get("territorial_sea_nm")
+                            .asDouble())
+                    .isEqualTo(12.0);
             // Varna (27.92 E, 43.20 N) lies inside Bulgaria's outline: its bounding box at least
             assertThat(bbox(national.get("BG").get("geometry"))).satisfies(b -> {
                 assertThat(b[0]).isLessThan(27.92);
@@ -68,20 +75,27 @@ class AirspaceApiTest {
             assertThat(mk.get("lower").asText()).isEqualTo("SFC");
             assertThat(mk.get("upper").asText()).isEqualTo("FL100");
             assertThat(mk.get("active").asBoolean()).isTrue(); // 6 April to 1 June 2022
-            assertThat(zones.get("LBD-SHABLA").get("properties").get("active").asBoolean()).isFalse(); // only 20 and 21 April
+            assertThat(zones.get("LBD-SHABLA").get("properties").get("active").asBoolean())
+                    .isFalse(); // only 20 and 21 April
 
             // another moment: before Bulgaria and Romania joined (29 March 2004), and the QRA area not active
-            JsonNode y2000 = get(port, "/api/airspace?time=" + Instant.parse("2000-01-01T00:00:00Z").toEpochMilli());
+            JsonNode y2000 = get(
+                    port,
+                    "/api/airspace?time="
+                            + Instant.parse("2000-01-01T00:00:00Z").toEpochMilli());
             Set<String> natoIn2000 = new HashSet<>();
             for (JsonNode f : y2000.get("features")) {
                 JsonNode p = f.get("properties");
-                if (p.get("layer").asText().equals("national") && p.get("nato").asBoolean()) natoIn2000.add(p.get("iso").asText());
-                if (p.path("id").asText().equals("LRR-MK-QRA")) assertThat(p.get("active").asBoolean()).isFalse();
+                if (p.get("layer").asText().equals("national") && p.get("nato").asBoolean())
+                    natoIn2000.add(p.get("iso").asText());
+                if (p.path("id").asText().equals("LRR-MK-QRA"))
+                    assertThat(p.get("active").asBoolean()).isFalse();
             }
             assertThat(natoIn2000).contains("TR", "GR").doesNotContain("BG", "RO");
 
             // no time asked: the picture's (here: no data yet, so now), answers all the same
-            assertThat(get(port, "/api/airspace").get("features").size()).isEqualTo(fc.get("features").size());
+            assertThat(get(port, "/api/airspace").get("features").size())
+                    .isEqualTo(fc.get("features").size());
         }
     }
 
@@ -111,8 +125,13 @@ class AirspaceApiTest {
     }
 
     private static JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .timeout(Duration.ofSeconds(60))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
     }

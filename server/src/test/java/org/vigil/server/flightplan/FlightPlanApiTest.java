@@ -1,6 +1,5 @@
 package org.vigil.server.flightplan;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import org.vigil.server.auth.PasswordHasher;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.recording.RecorderConfig;
 
@@ -30,19 +30,23 @@ class FlightPlanApiTest {
     static final String FPL2 = "(FPL-WZZ4375-IS-A321/M-SDFGY/S-LROP0900-N0460F360 DCT-EDDF0210-DOF/220415)";
     /** Departure time 25:61: item 13. */
     static final String BAD_13 = "(FPL-BCS11-IS-B752/M-SDFGY/S-LBSF2561-N0450F350 DCT-EDDF0200-DOF/220415)";
+
     static final String ADMIN_PASSWORD = "flight-plan-admin-passphrase-3";
     static final PasswordHasher FAST = new PasswordHasher(1024, 1, 1);
 
     @TempDir
     Path dir;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     @Timeout(120)
     void validMessagesAreFiledAndAMalformedTextIsRefusedWholeWithItsItem() throws Exception {
         try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
             int port = server.start();
-            HttpResponse<String> ok = post(port, null, FPL + "\n" + FPL2 + "\n(DLA-WZZ4375-LROP0930-EDDF-DOF/220415)\n");
+            HttpResponse<String> ok =
+                    post(port, null, FPL + "\n" + FPL2 + "\n(DLA-WZZ4375-LROP0930-EDDF-DOF/220415)\n");
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
             JsonNode body = new ObjectMapper().readTree(ok.body());
             assertThat(body.get("applied").asInt()).isEqualTo(3);
@@ -71,9 +75,16 @@ class FlightPlanApiTest {
             assertThat(garbage.body()).contains("item 3: ");
 
             // what was filed is what GET /api/flightplans shows
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/flightplans"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(list.body()).contains("DLH1234").contains("WZZ4375").doesNotContain("RYR77").doesNotContain("BCS11");
+            HttpResponse<String> list = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/flightplans"))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(list.body())
+                    .contains("DLH1234")
+                    .contains("WZZ4375")
+                    .doesNotContain("RYR77")
+                    .doesNotContain("BCS11");
         }
     }
 
@@ -81,12 +92,24 @@ class FlightPlanApiTest {
     @Timeout(120)
     void operatorsPostAuditedAndObserversAreRefused() throws Exception {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, ADMIN_PASSWORD))
-                .withAnnounce(s -> { }).withHasher(FAST);
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, ADMIN_PASSWORD))
+                .withAnnounce(s -> {})
+                .withHasher(FAST);
         try (Security security = Security.open(cfg, db);
-             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
-            security.users().create("watch", Role.OBSERVER, FAST.hash("observer-passphrase-1".toCharArray()), System.currentTimeMillis());
-            security.users().create("op", Role.OPERATOR, FAST.hash("operator-passphrase-1".toCharArray()), System.currentTimeMillis());
+                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
+            security.users()
+                    .create(
+                            "watch",
+                            Role.OBSERVER,
+                            FAST.hash("observer-passphrase-1".toCharArray()),
+                            System.currentTimeMillis());
+            security.users()
+                    .create(
+                            "op",
+                            Role.OPERATOR,
+                            FAST.hash("operator-passphrase-1".toCharArray()),
+                            System.currentTimeMillis());
             int port = server.start();
 
             assertThat(post(port, null, FPL).statusCode()).as("no session").isEqualTo(401);
@@ -99,29 +122,35 @@ class FlightPlanApiTest {
             assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
             assertThat(server.loop().call(() -> server.flightPlans().size())).isEqualTo(1);
             assertThat(post(port, op, BAD_13).statusCode()).isEqualTo(400);
-            assertThat(security.auditTrail().entries(0, 1000)).anySatisfy(e -> {
-                assertThat(e.action()).isEqualTo("flightplans-post");
-                assertThat(e.user()).isEqualTo("op");
-                assertThat(e.detail()).contains("1 message");
-            }).anySatisfy(e -> {
-                assertThat(e.action()).isEqualTo("flightplans-post");
-                assertThat(e.detail()).contains("item 13");
-            });
+            assertThat(security.auditTrail().entries(0, 1000))
+                    .anySatisfy(e -> {
+                        assertThat(e.action()).isEqualTo("flightplans-post");
+                        assertThat(e.user()).isEqualTo("op");
+                        assertThat(e.detail()).contains("1 message");
+                    })
+                    .anySatisfy(e -> {
+                        assertThat(e.action()).isEqualTo("flightplans-post");
+                        assertThat(e.detail()).contains("item 13");
+                    });
         }
     }
 
     private String login(int port, String user, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password
-                        + "\",\"bearer\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"bearer\":true}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body()).get("token").asText();
     }
 
     private HttpResponse<String> post(int port, String token, String text) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + FlightPlanApi.PATH))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "text/plain")
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(text));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

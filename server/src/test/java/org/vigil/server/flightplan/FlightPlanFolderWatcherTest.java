@@ -32,7 +32,15 @@ class FlightPlanFolderWatcherTest {
     void picksUpFilesPresentAtStartAndDroppedLater() throws Exception {
         Files.writeString(dir.resolve("morning.fpl"), FlightPlanApiTest.FPL + "\n");
         Files.writeString(dir.resolve("notes.md"), FlightPlanApiTest.FPL2); // not a plan file: ignored
-        FlightPlanIntake intake = new FlightPlanIntake(store, r -> { synchronized (lock) { r.run(); } }, null, () -> Long.MIN_VALUE);
+        FlightPlanIntake intake = new FlightPlanIntake(
+                store,
+                r -> {
+                    synchronized (lock) {
+                        r.run();
+                    }
+                },
+                null,
+                () -> Long.MIN_VALUE);
         try (FlightPlanFolderWatcher w = new FlightPlanFolderWatcher("flightplans-test", dir, intake)) {
             w.start();
             await(() -> plans() == 1);
@@ -54,7 +62,8 @@ class FlightPlanFolderWatcherTest {
             assertThat(w.filesRead()).isEqualTo(2);
 
             // modified in place: read again (the FPL re-filed replaces its plan, no duplicate)
-            Files.writeString(dir.resolve("morning.fpl"), FlightPlanApiTest.FPL + "\n(CNL-DLH1234-LBSF1200-LTFM-DOF/220415)\n");
+            Files.writeString(
+                    dir.resolve("morning.fpl"), FlightPlanApiTest.FPL + "\n(CNL-DLH1234-LBSF1200-LTFM-DOF/220415)\n");
             await(() -> plans() == 1);
             assertThat(w.messagesRejected()).isEqualTo(1);
         }
@@ -63,9 +72,18 @@ class FlightPlanFolderWatcherTest {
     /** The folder must exist: refused at start, not on the reader thread. */
     @Test
     void aMissingFolderIsRefusedAtStart() {
-        FlightPlanIntake intake = new FlightPlanIntake(store, r -> { synchronized (lock) { r.run(); } }, null, () -> Long.MIN_VALUE);
+        FlightPlanIntake intake = new FlightPlanIntake(
+                store,
+                r -> {
+                    synchronized (lock) {
+                        r.run();
+                    }
+                },
+                null,
+                () -> Long.MIN_VALUE);
         FlightPlanFolderWatcher w = new FlightPlanFolderWatcher("x", dir.resolve("nope"), intake);
-        org.assertj.core.api.Assertions.assertThatThrownBy(w::start).isInstanceOf(IllegalArgumentException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(w::start)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a directory");
     }
 

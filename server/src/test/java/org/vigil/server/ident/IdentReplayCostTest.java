@@ -1,6 +1,5 @@
 package org.vigil.server.ident;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,9 +13,10 @@ import org.vigil.core.flightplan.RoutePoints;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.Replayer;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.replay.Replayer;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 import org.vigil.server.tracking.TrackingPipeline;
@@ -55,9 +55,19 @@ class IdentReplayCostTest {
             double[] b = replay(run, true, false);
             double[] c = replay(run, true, true);
             double perUpdate = (b[1] - a[1]) / b[2];
-            System.out.printf(Locale.ROOT, "round %d: without ident %.2f s wall %.2f s CPU; with ident %.2f s wall %.2f s CPU; "
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: without ident %.2f s wall %.2f s CPU; with ident %.2f s wall %.2f s CPU; "
                             + "%,.0f inputs; %,.0f ident updates; +%.0f ns CPU/update; %.0f ns/update timed inside the stage%n",
-                    round, a[0], a[1] / 1e9, b[0], b[1] / 1e9, a[3], b[2], perUpdate, c[4]);
+                    round,
+                    a[0],
+                    a[1] / 1e9,
+                    b[0],
+                    b[1] / 1e9,
+                    a[3],
+                    b[2],
+                    perUpdate,
+                    c[4]);
             if (round >= warm) {
                 extraCpuPerUpdate[round - warm] = perUpdate;
                 insidePerUpdate[round - warm] = c[4];
@@ -65,9 +75,15 @@ class IdentReplayCostTest {
                 rateWithout[round - warm] = a[3] / a[0];
             }
         }
-        System.out.printf(Locale.ROOT, "RESULT median over %d rounds: identification %.0f ns CPU per track update (replay CPU with minus without), "
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT median over %d rounds: identification %.0f ns CPU per track update (replay CPU with minus without), "
                         + "%.0f ns per update timed inside the stage; pipeline %,.0f inputs/s with identification, %,.0f without%n",
-                ROUNDS - warm, median(extraCpuPerUpdate), median(insidePerUpdate), median(rateWith), median(rateWithout));
+                ROUNDS - warm,
+                median(extraCpuPerUpdate),
+                median(insidePerUpdate),
+                median(rateWith),
+                median(rateWithout));
         assertThat(median(rateWith)).isPositive();
     }
 
@@ -99,8 +115,11 @@ class IdentReplayCostTest {
         }
         long c0 = MX.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        Replayer.Summary s = run.run(ReplaySinks.none().withFrames(pipeline).withPlots(pipeline)
-                .withMessages(pipeline::onDecoded).withFlightPlans(plans::apply));
+        Replayer.Summary s = run.run(ReplaySinks.none()
+                .withFrames(pipeline)
+                .withPlots(pipeline)
+                .withMessages(pipeline::onDecoded)
+                .withFlightPlans(plans::apply));
         pipeline.finish();
         double wall = (System.nanoTime() - t0) / 1e9;
         long cpu = MX.getCurrentThreadCpuTime() - c0;

@@ -1,8 +1,9 @@
 package org.vigil.server.live;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,12 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigil.core.sim.Scenario;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
 
@@ -36,7 +35,9 @@ class DemoPipelineTest {
             // past THY1TK's 7700 at 18 min
             sim.advanceTo(18.5 * 60);
             assertThat(sim.scenarioSeconds()).isEqualTo(18.5 * 60);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
             JsonNode aircraft = get(http, port, "/api/aircraft");
             assertThat(aircraft.size()).isGreaterThan(30);
@@ -71,10 +72,13 @@ class DemoPipelineTest {
             for (JsonNode p : plots) {
                 assertThat(p.get("radar").asText()).matches("(10|20)/\\d+");
                 // plots are dated on the scenario's day (2022-04-20 UTC)
-                assertThat(p.get("time").asLong()).isBetween(sc.startEpochSeconds() * 1000, (sc.startEpochSeconds() + 1200) * 1000);
+                assertThat(p.get("time").asLong())
+                        .isBetween(sc.startEpochSeconds() * 1000, (sc.startEpochSeconds() + 1200) * 1000);
                 if (p.get("type").asText().equals("primary")) primaryOnly = true;
             }
-            assertThat(primaryOnly).as("the dark Il-20 and clutter as primary-only plots").isTrue();
+            assertThat(primaryOnly)
+                    .as("the dark Il-20 and clutter as primary-only plots")
+                    .isTrue();
 
             JsonNode plans = get(http, port, "/api/flightplans");
             assertThat(plans.size()).isGreaterThan(10);
@@ -86,19 +90,27 @@ class DemoPipelineTest {
             long radarPlots = 0, receiverFrames = 0;
             for (JsonNode f : feeds) {
                 assertThat(f.get("kind").asText()).isEqualTo("sim");
-                if (f.get("name").asText().startsWith("sim-radar-")) radarPlots += f.get("frames_accepted").asLong();
-                if (f.get("name").asText().startsWith("sim-adsb-")) receiverFrames += f.get("frames_accepted").asLong();
+                if (f.get("name").asText().startsWith("sim-radar-"))
+                    radarPlots += f.get("frames_accepted").asLong();
+                if (f.get("name").asText().startsWith("sim-adsb-"))
+                    receiverFrames += f.get("frames_accepted").asLong();
             }
-            assertThat(feeds.size()).isEqualTo(sc.receivers().size() + sc.radars().size() + 1);
-            assertThat(radarPlots).isEqualTo(server.loop().call(() -> server.radarPlots().plotsSeen())).isGreaterThan(1000);
+            assertThat(feeds.size())
+                    .isEqualTo(sc.receivers().size() + sc.radars().size() + 1);
+            assertThat(radarPlots)
+                    .isEqualTo(server.loop().call(() -> server.radarPlots().plotsSeen()))
+                    .isGreaterThan(1000);
             // a frame heard by several receivers counts on each row but reaches the pipeline once
             assertThat(receiverFrames).isGreaterThanOrEqualTo(stats.frames());
         }
     }
 
     private static JsonNode get(HttpClient http, int port, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
     }

@@ -1,6 +1,5 @@
 package org.vigil.server.live;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,9 +23,10 @@ import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.PasswordHasher;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
+import org.vigil.server.cli.Theatres;
+import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
-import org.vigil.server.recording.RecorderConfig;
 
 /**
  * What `vigil demo` serves with security on: identification runs live (tracks carry their STANAG
@@ -44,32 +44,49 @@ class LiveIdentSecurityTest {
     void identifiedTracksAndAuditedAlertActionsBehindSignIn() throws Exception {
         Scenario sc = ScenarioLoader.load("black-sea-2022");
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, PASSWORD))
-                .withAnnounce(s -> { }).withHasher(new PasswordHasher(1024, 1, 1));
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withEnvironment(Map.of(SecurityConfig.ENV_ADMIN_PASSWORD, PASSWORD))
+                .withAnnounce(s -> {})
+                .withHasher(new PasswordHasher(1024, 1, 1));
         try (Security security = Security.open(cfg, db);
-             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
+                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             sim.advanceTo(7 * 60); // past WZZ4375's spoofing at 6 min
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
             for (String path : List.of("/api/tracks", "/api/alerts", "/api/aircraft")) {
-                assertThat(send(http, port, "GET", path, null, null).statusCode()).as(path + " without a session").isEqualTo(401);
+                assertThat(send(http, port, "GET", path, null, null).statusCode())
+                        .as(path + " without a session")
+                        .isEqualTo(401);
             }
-            assertThat(send(http, port, "GET", "/api/health", null, null).statusCode()).isEqualTo(200);
+            assertThat(send(http, port, "GET", "/api/health", null, null).statusCode())
+                    .isEqualTo(200);
 
-            HttpResponse<String> login = send(http, port, "POST", "/api/auth/login", null,
+            HttpResponse<String> login = send(
+                    http,
+                    port,
+                    "POST",
+                    "/api/auth/login",
+                    null,
                     "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\",\"bearer\":true}");
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            String token = new ObjectMapper().readTree(login.body()).get("token").asText();
+            String token =
+                    new ObjectMapper().readTree(login.body()).get("token").asText();
 
             JsonNode tracks = json(send(http, port, "GET", "/api/tracks", token, null));
             assertThat(tracks.size()).isGreaterThan(20);
             Set<String> identities = new HashSet<>();
             for (JsonNode t : tracks) identities.add(t.path("identity").asText("none"));
-            assertThat(identities).as("identities on the confirmed tracks").contains("neutral").doesNotContain("none");
+            assertThat(identities)
+                    .as("identities on the confirmed tracks")
+                    .contains("neutral")
+                    .doesNotContain("none");
 
-            JsonNode alerts = json(send(http, port, "GET", "/api/alerts", token, null)).get("alerts");
+            JsonNode alerts =
+                    json(send(http, port, "GET", "/api/alerts", token, null)).get("alerts");
             Set<String> rules = new HashSet<>();
             for (JsonNode a : alerts) rules.add(a.get("rule").asText());
             assertThat(rules).contains("no-transponder", "adsb-radar-mismatch");
@@ -82,10 +99,13 @@ class LiveIdentSecurityTest {
                 assertThat(e.action()).isEqualTo("alert-acknowledge");
                 assertThat(e.target()).isEqualTo("alert " + id);
                 assertThat(e.user()).isEqualTo("admin");
-                assertThat(e.dataTimeNanos()).isBetween(sc.startEpochSeconds() * 1_000_000_000L,
-                        (sc.startEpochSeconds() + 7 * 60 + 1) * 1_000_000_000L);
+                assertThat(e.dataTimeNanos())
+                        .isBetween(
+                                sc.startEpochSeconds() * 1_000_000_000L,
+                                (sc.startEpochSeconds() + 7 * 60 + 1) * 1_000_000_000L);
             });
-            JsonNode after = json(send(http, port, "GET", "/api/alerts", token, null)).get("alerts");
+            JsonNode after =
+                    json(send(http, port, "GET", "/api/alerts", token, null)).get("alerts");
             assertThat(after).anySatisfy(a -> {
                 assertThat(a.get("id").asLong()).isEqualTo(id);
                 assertThat(a.get("state").asText()).isEqualTo("acknowledged");
@@ -99,10 +119,13 @@ class LiveIdentSecurityTest {
         return new ObjectMapper().readTree(r.body());
     }
 
-    private static HttpResponse<String> send(HttpClient http, int port, String method, String path, String token, String body)
-            throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    private static HttpResponse<String> send(
+            HttpClient http, int port, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) b.header("Content-Type", "application/json");
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

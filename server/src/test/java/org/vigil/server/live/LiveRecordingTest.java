@@ -1,6 +1,5 @@
 package org.vigil.server.live;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,16 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
-import org.vigil.server.replay.Replayer;
-import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.replay.ReplaySinks;
-import org.vigil.server.sim.LiveSimulation;
-import org.vigil.server.sim.ScenarioLoader;
-import org.vigil.server.sim.SimFeed;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.recording.StoredEvent;
+import org.vigil.server.replay.ReplaySinks;
+import org.vigil.server.replay.Replayer;
+import org.vigil.server.sim.LiveSimulation;
+import org.vigil.server.sim.ScenarioLoader;
+import org.vigil.server.sim.SimFeed;
 
 /**
  * What `vigil demo` records: the simulator's ADS-B frames, radar blocks and flight plans in the
@@ -55,19 +55,31 @@ class LiveRecordingTest {
             long last = Long.MIN_VALUE;
             for (StoredEvent e : events) {
                 types.add(e.type());
-                assertThat(e.dataTimeNanos()).as("data-time order at seq %d", e.seq()).isGreaterThanOrEqualTo(last);
+                assertThat(e.dataTimeNanos())
+                        .as("data-time order at seq %d", e.seq())
+                        .isGreaterThanOrEqualTo(last);
                 last = e.dataTimeNanos();
             }
-            assertThat(types).contains("track-initiated", "track-confirmed", "track-updated", "identification-started",
-                    "identity-changed", "alert-raised");
+            assertThat(types)
+                    .contains(
+                            "track-initiated",
+                            "track-confirmed",
+                            "track-updated",
+                            "identification-started",
+                            "identity-changed",
+                            "alert-raised");
             assertThat(events).anySatisfy(e -> {
                 assertThat(e.type()).isEqualTo("alert-raised");
                 assertThat(e.payloadJson()).contains("\"rule\":\"no-transponder\"");
             });
 
             long[] replayedFrames = {0};
-            Replayer.Summary s = Replayer.recording(rec.raw(), radars, Long.MIN_VALUE, Long.MAX_VALUE, ReplaySinks.none()
-                    .withFrames((buf, off, len, t, mlat, signal) -> replayedFrames[0]++));
+            Replayer.Summary s = Replayer.recording(
+                    rec.raw(),
+                    radars,
+                    Long.MIN_VALUE,
+                    Long.MAX_VALUE,
+                    ReplaySinks.none().withFrames((buf, off, len, t, mlat, signal) -> replayedFrames[0]++));
             assertThat(replayedFrames[0]).isEqualTo(frames);
             assertThat(s.items("radar-blocks")).isGreaterThan(100);
             assertThat(s.items("flight-plan-texts")).isGreaterThan(10);

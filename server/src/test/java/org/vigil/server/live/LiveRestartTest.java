@@ -1,6 +1,5 @@
 package org.vigil.server.live;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,16 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
+import org.vigil.server.cli.Theatres;
+import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.OpenAlerts;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.recording.StoredEvent;
 import org.vigil.server.replay.Restart;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
-import org.vigil.server.recording.EventQuery;
-import org.vigil.server.recording.Recorder;
-import org.vigil.server.recording.RecorderConfig;
-import org.vigil.server.recording.StoredEvent;
 
 /**
  * Restart of a recording live server ({@code vigil demo} on a data directory that holds a
@@ -39,6 +39,7 @@ class LiveRestartTest {
 
     @TempDir
     Path crashed;
+
     @TempDir
     Path reference;
 
@@ -59,17 +60,20 @@ class LiveRestartTest {
             rec.sync();
             expected = machineEvents(rec);
         }
-        assertThat(expected).as("the scramble workflow's recommendations are in the sequence too")
+        assertThat(expected)
+                .as("the scramble workflow's recommendations are in the sequence too")
                 .anyMatch(e -> e.startsWith("scramble.recommended "));
 
-        // the run that stops at 6 min without closing its server (before the typed writers, its buffered events were lost)
+        // the run that stops at 6 min without closing its server (before the typed writers, its buffered events were
+        // lost)
         TreeSet<Long> openBefore = new TreeSet<>();
         long storedBefore;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec));
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(STOP_AT_S);
-            for (Map<String, Object> a : server.alerts().openAlerts()) openBefore.add(((Number) a.get("id")).longValue());
+            for (Map<String, Object> a : server.alerts().openAlerts())
+                openBefore.add(((Number) a.get("id")).longValue());
             rec.sync();
             storedBefore = machineEvents(rec).size();
         }
@@ -86,10 +90,13 @@ class LiveRestartTest {
                 // the typed event writers buffer nothing (events reach the recorder as they happen), so a
                 // stop without closing the server loses no event: all were met again, none is new. Events
                 // a killed process loses (its uncommitted batch) are recovered: RestartCrashTest.
-                assertThat(r.recovered()).as("a stop loses no buffered event any more").isZero();
+                assertThat(r.recovered())
+                        .as("a stop loses no buffered event any more")
+                        .isZero();
 
                 TreeSet<Long> openAfter = new TreeSet<>();
-                for (Map<String, Object> a : server.alerts().openAlerts()) openAfter.add(((Number) a.get("id")).longValue());
+                for (Map<String, Object> a : server.alerts().openAlerts())
+                    openAfter.add(((Number) a.get("id")).longValue());
                 assertThat(openAfter).as("open alerts are back with their ids").isEqualTo(openBefore);
                 TreeSet<Long> openStored = new TreeSet<>();
                 for (OpenAlerts.Open o : r.openAlerts()) openStored.add(o.id());
@@ -104,7 +111,9 @@ class LiveRestartTest {
             for (int i = 0; i < all.size(); i++) {
                 assertThat(all.get(i).seq()).as("no gap, no duplicate").isEqualTo(i + 1L);
             }
-            assertThat(machineEvents(rec)).as("the same events as the uninterrupted run").isEqualTo(expected);
+            assertThat(machineEvents(rec))
+                    .as("the same events as the uninterrupted run")
+                    .isEqualTo(expected);
         }
     }
 
@@ -123,7 +132,8 @@ class LiveRestartTest {
     private static List<String> machineEvents(Recorder rec) throws Exception {
         List<String> out = new ArrayList<>();
         for (StoredEvent e : all(rec)) {
-            if (e.actor() == null) out.add(e.type() + " " + e.dataTimeNanos() + " " + e.trackNumber() + " " + e.payloadJson());
+            if (e.actor() == null)
+                out.add(e.type() + " " + e.dataTimeNanos() + " " + e.trackNumber() + " " + e.payloadJson());
         }
         return out;
     }

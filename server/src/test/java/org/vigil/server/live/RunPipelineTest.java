@@ -1,8 +1,9 @@
 package org.vigil.server.live;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigil.codec.feed.BeastEncoder;
 import org.vigil.codec.feed.FeedFormat;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.feed.TcpClientSource;
 
 /**
@@ -38,21 +37,25 @@ class RunPipelineTest {
     void beastReceiverFeedsThePictureAndBadCrcIsCountedOnTheFeed() throws Exception {
         byte[] stream = beastStreamWithTwoDamagedFrames();
         try (ServerSocket receiver = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
-            Thread serve = new Thread(() -> {
-                try (Socket s = receiver.accept(); OutputStream out = s.getOutputStream()) {
-                    out.write(stream);
-                    out.flush();
-                    Thread.sleep(30_000); // keep the connection open like a receiver does
-                } catch (IOException | InterruptedException ignored) {
-                    // test over
-                }
-            }, "test-receiver");
+                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+            Thread serve = new Thread(
+                    () -> {
+                        try (Socket s = receiver.accept();
+                                OutputStream out = s.getOutputStream()) {
+                            out.write(stream);
+                            out.flush();
+                            Thread.sleep(30_000); // keep the connection open like a receiver does
+                        } catch (IOException | InterruptedException ignored) {
+                            // test over
+                        }
+                    },
+                    "test-receiver");
             serve.setDaemon(true);
             serve.start();
 
-            server.feeds().add(new TcpClientSource("beast-test", "127.0.0.1", receiver.getLocalPort(),
-                    FeedFormat.BEAST, server.delivery()));
+            server.feeds()
+                    .add(new TcpClientSource(
+                            "beast-test", "127.0.0.1", receiver.getLocalPort(), FeedFormat.BEAST, server.delivery()));
             int port = server.start();
             HttpClient http = HttpClient.newHttpClient();
 
@@ -60,7 +63,9 @@ class RunPipelineTest {
             for (int i = 0; i < 200; i++) { // up to 20 s
                 JsonNode feeds = get(http, port, "/api/feeds");
                 feed = feeds.get(0);
-                if (feed.get("frames_accepted").asLong() + feed.path("rejects").path("bad_crc").asLong() >= FRAMES) break;
+                if (feed.get("frames_accepted").asLong()
+                                + feed.path("rejects").path("bad_crc").asLong()
+                        >= FRAMES) break;
                 Thread.sleep(100);
             }
             assertThat(feed).isNotNull();
@@ -81,8 +86,11 @@ class RunPipelineTest {
     private static int FRAMES;
 
     private static JsonNode get(HttpClient http, int port, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
     }

@@ -24,7 +24,8 @@ public final class PictureLoopBench {
     public static void main(String[] args) throws Exception {
         List<byte[]> files = new ArrayList<>();
         try (var s = Files.list(Path.of(args[0]))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".beast")).sorted().toList()) files.add(Files.readAllBytes(p));
+            for (Path p :
+                    s.filter(p -> p.toString().endsWith(".beast")).sorted().toList()) files.add(Files.readAllBytes(p));
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         for (int r = 0; r < rounds; r++) {
@@ -36,7 +37,7 @@ public final class PictureLoopBench {
     private static void run(String what, List<byte[]> files, boolean loop) throws Exception {
         ModeSPipeline p = new ModeSPipeline();
         Object lock = new Object();
-        PictureLoop l = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, () -> { });
+        PictureLoop l = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, () -> {});
         FrameSink sink;
         if (loop) {
             l.start();
@@ -53,7 +54,8 @@ public final class PictureLoopBench {
         Thread feed = new Thread(() -> {
             for (byte[] f : files) {
                 FeedFramer framer = FeedFormat.BEAST.newFramer(new FeedCounters(), sink, null);
-                for (int off = 0; off < f.length; off += 65536) framer.accept(f, off, Math.min(65536, f.length - off), 0);
+                for (int off = 0; off < f.length; off += 65536)
+                    framer.accept(f, off, Math.min(65536, f.length - off), 0);
                 framer.endOfStream();
             }
         });
@@ -62,7 +64,13 @@ public final class PictureLoopBench {
         long frames = loop ? l.call(() -> p.stats().frames()) : p.stats().frames();
         long wall = System.nanoTime() - t0, cpu = os.getProcessCpuTime() - cpu0;
         l.close();
-        System.out.printf(Locale.ROOT, "%s: %,d frames, %,.0f frames/s wall, %,.0f frames per CPU second, waits %d%n",
-                what, frames, frames / (wall / 1e9), frames / (cpu / 1e9), l.waits());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d frames, %,.0f frames/s wall, %,.0f frames per CPU second, waits %d%n",
+                what,
+                frames,
+                frames / (wall / 1e9),
+                frames / (cpu / 1e9),
+                l.waits());
     }
 }

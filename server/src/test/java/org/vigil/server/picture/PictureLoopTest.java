@@ -20,7 +20,7 @@ class PictureLoopTest {
         List<Long> seen = new ArrayList<>(); // owner thread only
         List<Thread> owners = new ArrayList<>();
         CountDownLatch gate = new CountDownLatch(1);
-        PictureLoop loop = new PictureLoop(4, () -> { });
+        PictureLoop loop = new PictureLoop(4, () -> {});
         loop.start();
         // the owner is held up: the 4 slots fill, the feed thread must wait
         loop.execute(() -> {
@@ -63,17 +63,22 @@ class PictureLoopTest {
     @Test
     @Timeout(30)
     void callsReturnOnTheOwnerAndFailuresAreCountedAndRethrown() {
-        PictureLoop loop = new PictureLoop(8, () -> { });
+        PictureLoop loop = new PictureLoop(8, () -> {});
         // before start the caller is the owner
         assertThat(loop.call(() -> Thread.currentThread())).isSameAs(Thread.currentThread());
         loop.start();
         Thread owner = loop.call(Thread::currentThread);
         assertThat(owner).isNotSameAs(Thread.currentThread());
         assertThat(owner.getName()).isEqualTo("vigil-picture");
-        assertThatThrownBy(() -> loop.runAndWait(() -> { throw new IllegalStateException("boom"); }))
-                .isInstanceOf(IllegalStateException.class).hasMessage("boom");
-        loop.execute(() -> { throw new IllegalArgumentException("async"); });
-        loop.runAndWait(() -> { }); // after the failing task: the loop goes on
+        assertThatThrownBy(() -> loop.runAndWait(() -> {
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
+        loop.execute(() -> {
+            throw new IllegalArgumentException("async");
+        });
+        loop.runAndWait(() -> {}); // after the failing task: the loop goes on
         assertThat(loop.failures()).isEqualTo(2);
         loop.close();
         // after close the caller owns the picture again
@@ -86,7 +91,7 @@ class PictureLoopTest {
         CountDownLatch published = new CountDownLatch(1);
         PictureLoop loop = new PictureLoop(8, published::countDown);
         loop.start();
-        loop.execute(() -> { });
+        loop.execute(() -> {});
         assertThat(published.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         loop.close();
     }

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.AircraftUpdater.Outcome;
-import org.vigil.core.Callsigns;
 import org.vigil.codec.modes.DecodeFailure;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.Callsigns;
 import org.vigil.core.aircraft.AircraftState;
 import org.vigil.core.aircraft.AircraftTable;
 
@@ -40,7 +39,7 @@ class ModeSPipelineTest {
     static void load() throws IOException {
         frames = new ArrayList<>();
         try (InputStream in = ModeSPipelineTest.class.getResourceAsStream("/modes/short_flights.csv");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) continue;
@@ -71,8 +70,8 @@ class ModeSPipelineTest {
             0xACF4E8, new double[] {33.86052, -84.29501, 1753827846.4018645});
 
     private static final Map<Integer, String> EXPECTED_CALLSIGNS = Map.of(
-            0xADA526, "DAL1737", 0xAB2760, "DAL2136", 0xA6F2B7, "JBU520", 0xAC5920, "AAL2174",
-            0xA5AA20, "N464T", 0xACF4E8, "DAL2833");
+            0xADA526, "DAL1737", 0xAB2760, "DAL2136", 0xA6F2B7, "JBU520", 0xAC5920, "AAL2174", 0xA5AA20, "N464T",
+            0xACF4E8, "DAL2833");
 
     @Test
     void realTrafficGivesNineAircraftWithPositionsAndCallsigns() {
@@ -92,8 +91,10 @@ class ModeSPipelineTest {
                 assertThat(a.trailSize()).isGreaterThanOrEqualTo(1);
                 assertThat(a.trailLat(a.trailSize() - 1)).isEqualTo(a.lat());
             });
-            EXPECTED_CALLSIGNS.forEach((icao, cs) ->
-                    assertThat(Callsigns.unpack(table.find(icao).callsign())).as("%06X", icao).isEqualTo(cs));
+            EXPECTED_CALLSIGNS.forEach(
+                    (icao, cs) -> assertThat(Callsigns.unpack(table.find(icao).callsign()))
+                            .as("%06X", icao)
+                            .isEqualTo(cs));
             // A2A7C4 sent only an operational status, A426E0 a single surface frame: heard, not placed
             assertThat(table.find(0xA2A7C4).hasPosition()).isFalse();
             assertThat(table.find(0xA426E0).hasPosition()).isFalse();
@@ -107,7 +108,8 @@ class ModeSPipelineTest {
             assertThat(dal.adsbVersion()).isEqualTo(2);
             assertThat(dal.category() >>> 4).isEqualTo(0xA);
             long total = 0;
-            for (int i = 0; i < table.capacity(); i++) if (table.stateAt(i) != null) total += table.stateAt(i).messages();
+            for (int i = 0; i < table.capacity(); i++)
+                if (table.stateAt(i) != null) total += table.stateAt(i).messages();
             assertThat(total).isEqualTo(486);
         });
         ModeSPipeline.Stats st = p.stats();
@@ -143,7 +145,8 @@ class ModeSPipelineTest {
         ModeSPipeline p = new ModeSPipeline();
         feed(p, 0);
         long last = p.latestMessageNanos();
-        assertThat(last).isEqualTo(frames.stream().mapToLong(Frame::timeNanos).max().orElseThrow());
+        assertThat(last)
+                .isEqualTo(frames.stream().mapToLong(Frame::timeNanos).max().orElseThrow());
         assertThat(p.expireToLatest()).isZero();
         // A426E0 was heard once, 2 s into the capture; the others until near the end
         int early = p.expire(last + 300 * S);
@@ -178,7 +181,10 @@ class ModeSPipelineTest {
         int n = frames.size();
         byte[][] bytes = new byte[n][];
         long[] times = new long[n];
-        for (int i = 0; i < n; i++) { bytes[i] = frames.get(i).bytes; times[i] = frames.get(i).timeNanos; }
+        for (int i = 0; i < n; i++) {
+            bytes[i] = frames.get(i).bytes;
+            times[i] = frames.get(i).timeNanos;
+        }
         for (int round = 0; round < 20; round++) { // warm up: tables, pool, JIT
             for (int i = 0; i < n; i++) p.onFrame(bytes[i], 0, bytes[i].length, times[i] + round * 1000L * S, -1, 200);
             p.expire(times[n - 1] + round * 1000L * S + 400L * S);
@@ -221,7 +227,7 @@ class ModeSPipelineTest {
     @Test
     void concurrentFeedsAndReadersSeeConsistentCounts() throws Exception {
         ModeSPipeline p = new ModeSPipeline();
-        org.vigil.server.picture.PictureLoop loop = new org.vigil.server.picture.PictureLoop(64, () -> { });
+        org.vigil.server.picture.PictureLoop loop = new org.vigil.server.picture.PictureLoop(64, () -> {});
         loop.start();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable feeder = () -> {
@@ -254,8 +260,12 @@ class ModeSPipelineTest {
                 failure.set(t);
             }
         });
-        a.start(); b.start(); reader.start();
-        a.join(); b.join(); reader.join();
+        a.start();
+        b.start();
+        reader.start();
+        a.join();
+        b.join();
+        reader.join();
         loop.close(); // runs what is still queued
         assertThat(failure.get()).isNull();
         ModeSPipeline.Stats st = p.stats();

@@ -33,15 +33,22 @@ class PlaybackCommandTest {
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Vigil()).execute("replay", "--recording", data.toString(), "--from", from, "--to", to);
+            code = new CommandLine(new Vigil())
+                    .execute("replay", "--recording", data.toString(), "--from", from, "--to", to);
         } finally {
             System.setOut(saved);
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Playback of " + from).contains("identical to the replayed ones").contains("track-updated=");
+        assertThat(text)
+                .contains("Playback of " + from)
+                .contains("identical to the replayed ones")
+                .contains("track-updated=");
         assertThat(code).as(text).isZero();
 
-        assertThat(new CommandLine(new Vigil()).execute("replay", "--recording", data.toString(), "--speed", "fast")).isEqualTo(2);
-        assertThat(new CommandLine(new Vigil()).execute("replay", "--recording", data.toString(), "--from", to, "--to", from)).isEqualTo(2);
+        assertThat(new CommandLine(new Vigil()).execute("replay", "--recording", data.toString(), "--speed", "fast"))
+                .isEqualTo(2);
+        assertThat(new CommandLine(new Vigil())
+                        .execute("replay", "--recording", data.toString(), "--from", to, "--to", from))
+                .isEqualTo(2);
     }
 }

@@ -1,6 +1,5 @@
 package org.vigil.server.playback;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.server.cli.Theatres;
 
 /**
  * The playback's REST controls on a real server over a recording of the default scenario: state,
@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class PlaybackControlTest {
     static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     static PlaybackRecording rec;
     static RecordingPlayback playback;
     static RecordingPlaybackServer server;
@@ -38,7 +40,13 @@ class PlaybackControlTest {
     static void start() throws Exception {
         rec = new PlaybackRecording(dir, 240);
         // 1x from the start: slow enough that pause, seek and speed are seen to act
-        playback = new RecordingPlayback(Theatres.blackSea(), rec.recorder.raw(), rec.radars, rec.startNanos, rec.lastNanos() + 1, 1,
+        playback = new RecordingPlayback(
+                Theatres.blackSea(),
+                rec.recorder.raw(),
+                rec.radars,
+                rec.startNanos,
+                rec.lastNanos() + 1,
+                1,
                 e -> events.incrementAndGet());
         server = new RecordingPlaybackServer(playback, rec.recorder.events(), "127.0.0.1", 0, null, "test");
         base = "http://127.0.0.1:" + server.start();
@@ -53,8 +61,10 @@ class PlaybackControlTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -93,14 +103,19 @@ class PlaybackControlTest {
         assertThat(s.path("paused").asBoolean()).isTrue();
         long held = awaitState(n -> true).path("position_ns").asLong();
         Thread.sleep(400);
-        assertThat(get("/api/replay").path("position_ns").asLong()).as("paused: position holds").isEqualTo(held);
+        assertThat(get("/api/replay").path("position_ns").asLong())
+                .as("paused: position holds")
+                .isEqualTo(held);
 
         // seek while paused: a picture rebuilt at the target, still paused there
         long target = rec.startNanos + 150_000_000_000L;
         post("/api/replay/seek", "{\"time_ns\":" + target + "}");
-        s = awaitState(n -> !n.path("seeking").asBoolean() && n.path("position_ns").asLong() == target);
+        s = awaitState(
+                n -> !n.path("seeking").asBoolean() && n.path("position_ns").asLong() == target);
         assertThat(s.path("paused").asBoolean()).isTrue();
-        assertThat(JSON.readTree(send("GET", "/api/tracks", null).body()).size()).as("tracks at the target").isGreaterThan(5);
+        assertThat(JSON.readTree(send("GET", "/api/tracks", null).body()).size())
+                .as("tracks at the target")
+                .isGreaterThan(5);
         assertThat(get("/api/aircraft").size()).isGreaterThan(5);
 
         // 4x: data time moves about four times the wall time
@@ -117,7 +132,9 @@ class PlaybackControlTest {
         assertThat(s.path("events").asLong()).isGreaterThan(100).isEqualTo(events.get());
 
         // a seek after the end plays again from there
-        post("/api/replay/seek", "{\"time\":\"" + java.time.Instant.ofEpochSecond(0, rec.startNanos + 60_000_000_000L) + "\"}");
+        post(
+                "/api/replay/seek",
+                "{\"time\":\"" + java.time.Instant.ofEpochSecond(0, rec.startNanos + 60_000_000_000L) + "\"}");
         awaitState(n -> !n.path("finished").asBoolean());
         awaitState(n -> n.path("finished").asBoolean());
     }
@@ -134,16 +151,16 @@ class PlaybackControlTest {
     @Test
     void everyOperatorActionIsRefusedDuringReplay() throws Exception {
         String[][] writes = {
-                {"POST", "/api/alerts/1/acknowledge", "{}"},
-                {"POST", "/api/alerts/1/assign", "{\"assignee\":\"x\"}"},
-                {"POST", "/api/alerts/1/resolve", "{\"resolution\":\"x\"}"},
-                {"POST", "/api/tracks/3/identity", "{\"identity\":\"hostile\",\"reason\":\"x\"}"},
-                {"DELETE", "/api/tracks/3/identity", null},
-                {"POST", "/api/tracks/3/radio-contact", "{\"lost\":true}"},
-                {"POST", "/api/tracks/3/no-reply", "{\"secondsAgo\":10}"},
-                {"POST", "/api/scrambles", "{\"track\":3}"},
-                {"POST", "/api/scrambles/1/order", "{}"},
-                {"PUT", "/api/qra/detachments/1/readiness", "{}"},
+            {"POST", "/api/alerts/1/acknowledge", "{}"},
+            {"POST", "/api/alerts/1/assign", "{\"assignee\":\"x\"}"},
+            {"POST", "/api/alerts/1/resolve", "{\"resolution\":\"x\"}"},
+            {"POST", "/api/tracks/3/identity", "{\"identity\":\"hostile\",\"reason\":\"x\"}"},
+            {"DELETE", "/api/tracks/3/identity", null},
+            {"POST", "/api/tracks/3/radio-contact", "{\"lost\":true}"},
+            {"POST", "/api/tracks/3/no-reply", "{\"secondsAgo\":10}"},
+            {"POST", "/api/scrambles", "{\"track\":3}"},
+            {"POST", "/api/scrambles/1/order", "{}"},
+            {"PUT", "/api/qra/detachments/1/readiness", "{}"},
         };
         for (String[] w : writes) {
             HttpResponse<String> r = send(w[0], w[1], w[2]);
@@ -157,11 +174,14 @@ class PlaybackControlTest {
     @Test
     void alertsOfThePeriodComeFromTheRecordedEventsWithWhereToJump() throws Exception {
         JsonNode alerts = get("/api/replay/alerts");
-        assertThat(alerts.size()).as("the default scenario raises alerts in four minutes").isGreaterThan(0);
+        assertThat(alerts.size())
+                .as("the default scenario raises alerts in four minutes")
+                .isGreaterThan(0);
         for (JsonNode a : alerts) {
             assertThat(a.path("alert").asLong()).isPositive();
             assertThat(a.path("rule").asText()).isNotEmpty();
-            assertThat(a.path("seek_to_ns").asLong()).isBetween(rec.startNanos, a.path("time_ns").asLong());
+            assertThat(a.path("seek_to_ns").asLong())
+                    .isBetween(rec.startNanos, a.path("time_ns").asLong());
         }
     }
 }

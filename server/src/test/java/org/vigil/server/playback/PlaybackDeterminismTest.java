@@ -1,6 +1,5 @@
 package org.vigil.server.playback;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.recording.StoredEvent;
 import org.vigil.server.replay.ReplayController;
 import org.vigil.server.replay.Replayer;
@@ -30,6 +30,7 @@ class PlaybackDeterminismTest {
 
     @TempDir
     static Path dir;
+
     static PlaybackRecording rec;
 
     @BeforeAll
@@ -46,8 +47,8 @@ class PlaybackDeterminismTest {
 
     private static List<Ev> play(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
-        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED,
-                e -> {
+        RecordingPlayback p = new RecordingPlayback(
+                Theatres.blackSea(), rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED, e -> {
                     org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(e);
                     out.add(new Ev(x.type(), x.timeNanos(), x.track(), x.json()));
                 });
@@ -60,7 +61,8 @@ class PlaybackDeterminismTest {
 
     private static List<Ev> recorded(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
-        for (StoredEvent e : rec.events(from, to)) out.add(new Ev(e.type(), e.dataTimeNanos(), e.trackNumber(), e.payloadJson()));
+        for (StoredEvent e : rec.events(from, to))
+            out.add(new Ev(e.type(), e.dataTimeNanos(), e.trackNumber(), e.payloadJson()));
         return out;
     }
 

@@ -1,12 +1,12 @@
 package org.vigil.server.playback;
 
-import org.vigil.server.cli.Theatres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.recording.EventQuery;
 import org.vigil.server.recording.Recorder;
@@ -36,7 +36,8 @@ final class PlaybackRecording implements AutoCloseable {
         RecordingManifest.of(radars, sc.name()).write(dir);
         startNanos = sc.startEpochSeconds() * 1_000_000_000L;
         recorder = Recorder.open(RecorderConfig.embedded(dir));
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(recorder))) {
+        try (LiveServer server =
+                new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(recorder))) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(seconds);
         } // close flushes the track writer's last events
@@ -48,14 +49,17 @@ final class PlaybackRecording implements AutoCloseable {
         List<StoredEvent> out = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<StoredEvent> page = recorder.events().query(EventQuery.between(from, to).after(after));
+            List<StoredEvent> page =
+                    recorder.events().query(EventQuery.between(from, to).after(after));
             out.addAll(page);
             if (page.size() < EventQuery.DEFAULT_LIMIT) return out;
             after = page.get(page.size() - 1).seq();
         }
     }
 
-    long lastNanos() { return recorder.raw().lastReceiveNanos(); }
+    long lastNanos() {
+        return recorder.raw().lastReceiveNanos();
+    }
 
     @Override
     public void close() throws Exception {

@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.auth.AuthDatabase;
 import org.vigil.server.auth.PasswordHasher;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.auth.SecurityConfig;
-import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.recording.RecorderConfig;
 
 /**
@@ -31,11 +31,15 @@ final class QraApiFixture implements AutoCloseable {
     final Security security;
     final Javalin app;
     final int port;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     QraApiFixture(Path dir, ScrambleService service) throws SQLException {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
-        SecurityConfig cfg = SecurityConfig.defaults().withEnvironment(Map.of()).withAnnounce(s -> { }).withHasher(FAST);
+        SecurityConfig cfg = SecurityConfig.defaults()
+                .withEnvironment(Map.of())
+                .withAnnounce(s -> {})
+                .withHasher(FAST);
         security = Security.open(cfg, db);
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -51,7 +55,10 @@ final class QraApiFixture implements AutoCloseable {
     }
 
     String login(String name, String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/auth/login", null,
+        HttpResponse<String> r = send(
+                "POST",
+                "/api/auth/login",
+                null,
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\",\"bearer\":true}");
         if (r.statusCode() != 200) throw new AssertionError("login of " + name + " failed: " + r.statusCode());
         Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(r.body());
@@ -59,10 +66,13 @@ final class QraApiFixture implements AutoCloseable {
         return m.group(1);
     }
 
-    HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) b.header("Content-Type", "application/json");
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,5 @@
 package org.vigil.server.qra;
 
-import org.vigil.server.cli.Theatres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -27,6 +26,10 @@ import org.vigil.core.qra.InterceptSolver;
 import org.vigil.core.qra.Posture;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.TargetPath;
+import org.vigil.core.qra.scramble.Scramble;
+import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.qra.scramble.ScramblePhase;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Flight;
@@ -36,14 +39,11 @@ import org.vigil.core.sim.Simulation;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.TrackerConfig;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.tracking.TrackingPipeline;
-import org.vigil.core.qra.scramble.ScrambleService;
-import org.vigil.core.qra.scramble.Scramble;
-import org.vigil.core.qra.scramble.ScramblePhase;
-import org.vigil.core.qra.scramble.ScrambleConfig;
 
 /**
  * Issue #8 acceptance on the built-in scenario, headless: black-sea-2022 simulated step by step
@@ -78,8 +78,8 @@ class ScrambleDefaultScenarioTest {
     static List<ScrambleService.Recommendation> recommendation;
     static long recommendedAlert, startNanos;
     static double recommendedAtS, orderedAtS, predictedS, interceptAtS = Double.NaN, truthInterceptAtS = Double.NaN;
-    static double il20Lat, il20Lon, il20Gs, il20Track, il20Alt;       // Il-20 truth at the recommendation
-    static double ordLat, ordLon, ordGs, ordTrack, ordAlt;            // and at the order
+    static double il20Lat, il20Lon, il20Gs, il20Track, il20Alt; // Il-20 truth at the recommendation
+    static double ordLat, ordLon, ordGs, ordTrack, ordAlt; // and at the order
     static String scrambleId;
     static int retasks;
     static double wallSeconds;
@@ -94,17 +94,23 @@ class ScrambleDefaultScenarioTest {
         SimFeed feed = new SimFeed(scenario, plots);
         Simulation sim = feed.simulation();
         fighters = new SimulatedFighters(sim);
-        service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
+        service = new ScrambleService(
+                QraYaml.defaultPosture(),
+                ScrambleConfig.defaults(),
+                fighters,
+                e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
         List<RadarSite> sites = scenario.radars().stream().map(SimFeed::site).toList();
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), sites);
         TrackListener positions = new TrackListener() {
-            @Override public void updated(SystemTrack t, long time) {
+            @Override
+            public void updated(SystemTrack t, long time) {
                 trackPositions.put(t.trackNumber(), new double[] {t.latDeg(), t.lonDeg(), time});
             }
         };
         ScrambleTrackFeed trackFeed = new ScrambleTrackFeed(service, config, positions);
         IdentEventListener alertListener = new IdentEventListener() {
-            @Override public void alert(long t, Alert a, AlertEvent what) {
+            @Override
+            public void alert(long t, Alert a, AlertEvent what) {
                 if (what == AlertEvent.RAISED) alerts.add(new long[] {a.id, a.trackNumber, a.priority, t});
                 trackFeed.onIdentAlert(t, a, what);
             }
@@ -112,7 +118,8 @@ class ScrambleDefaultScenarioTest {
         FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
         FplParser parser = new FplParser();
         for (String text : feed.flightPlans()) {
-            for (FplParseResult r : parser.parseAll(text)) if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
+            for (FplParseResult r : parser.parseAll(text))
+                if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
         }
         IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, alertListener);
         IdentStage stage = new IdentStage(engine, trackFeed);
@@ -145,7 +152,8 @@ class ScrambleDefaultScenarioTest {
                     il20Track = il20.trackDeg;
                     il20Alt = il20.altitudeFt;
                     // the scripted watch: the operator proposes the Dutch F-35A pair at once
-                    ScrambleService.Result p = service.propose(a[0], (int) a[1], UNIT, "olga", ScrambleService.Gate.OPEN);
+                    ScrambleService.Result p =
+                            service.propose(a[0], (int) a[1], UNIT, "olga", ScrambleService.Gate.OPEN);
                     assertThat(p.ok()).as(p.reason()).isTrue();
                     scrambleId = p.scrambleId();
                     break;
@@ -184,20 +192,37 @@ class ScrambleDefaultScenarioTest {
                 double brg = Geo.bearingDeg(il20.lat, il20.lon, lead.lat, lead.lon);
                 if (d <= 1.5 && Math.abs(Geo.norm180(brg - il20.trackDeg - 180)) <= 90) truthInterceptAtS = t;
             }
-            if (s.phase == ScramblePhase.INTERCEPT && Double.isNaN(interceptAtS)) interceptAtS = (s.interceptNanos - startNanos) / 1e9;
+            if (s.phase == ScramblePhase.INTERCEPT && Double.isNaN(interceptAtS))
+                interceptAtS = (s.interceptNanos - startNanos) / 1e9;
             if (s.phase == ScramblePhase.SHADOW && s.outcomeAction == null) {
-                service.outcome(scrambleId, "Il-20M (Russian Air Force)", "shadowed, no action", "sam", ScrambleService.Gate.OPEN);
+                service.outcome(
+                        scrambleId,
+                        "Il-20M (Russian Air Force)",
+                        "shadowed, no action",
+                        "sam",
+                        ScrambleService.Gate.OPEN);
                 service.returnToBase(scrambleId, "sam", ScrambleService.Gate.OPEN);
             }
             if (s.phase.ended()) break;
             if (t > orderedAtS + 3 * predictedS + 3600) break;
         }
         wallSeconds = (System.nanoTime() - wall0) / 1e9;
-        System.out.printf(Locale.ROOT, "scramble scenario: alert %d recommended at %.1f s, ordered at %.1f s, predicted %.1f s,"
+        System.out.printf(
+                Locale.ROOT,
+                "scramble scenario: alert %d recommended at %.1f s, ordered at %.1f s, predicted %.1f s,"
                         + " intercept (tracks) at %.1f s = %.1f s after order, truth %.1f s; retasks %d; phases %s; wall %.1f s%n",
-                recommendedAlert, recommendedAtS, orderedAtS, predictedS, interceptAtS, interceptAtS - orderedAtS,
-                truthInterceptAtS - orderedAtS, retasks, phaseSeconds, wallSeconds);
-        for (String e : events) if (e.contains("scramble.phase") || e.contains("scramble.ordered")) System.out.println(e);
+                recommendedAlert,
+                recommendedAtS,
+                orderedAtS,
+                predictedS,
+                interceptAtS,
+                interceptAtS - orderedAtS,
+                truthInterceptAtS - orderedAtS,
+                retasks,
+                phaseSeconds,
+                wallSeconds);
+        for (String e : events)
+            if (e.contains("scramble.phase") || e.contains("scramble.ordered")) System.out.println(e);
     }
 
     static long nanos(double t) {
@@ -230,7 +255,8 @@ class ScrambleDefaultScenarioTest {
         assertThat(recommendation.get(0).solution().feasible).isTrue();
         for (int i = 1; i < recommendation.size(); i++) {
             InterceptSolution s = recommendation.get(i).solution();
-            if (s.feasible) assertThat(s.timeS).isGreaterThanOrEqualTo(recommendation.get(0).solution().timeS);
+            if (s.feasible)
+                assertThat(s.timeS).isGreaterThanOrEqualTo(recommendation.get(0).solution().timeS);
         }
         // independently: the solver on the simulator's truth of the Il-20 at that moment picks the same unit first
         InterceptSolver solver = new InterceptSolver();
@@ -239,7 +265,12 @@ class ScrambleDefaultScenarioTest {
         double best = Double.POSITIVE_INFINITY;
         long epochMs = (startNanos / 1_000_000L) + (long) (recommendedAtS * 1000);
         for (Detachment d : postureAtAlert.detachments()) {
-            InterceptSolution s = solver.solve(d, postureAtAlert.profileOf(d), truth, InterceptOptions.defaults(), epochMs,
+            InterceptSolution s = solver.solve(
+                    d,
+                    postureAtAlert.profileOf(d),
+                    truth,
+                    InterceptOptions.defaults(),
+                    epochMs,
                     new InterceptSolution());
             if (s.feasible && s.timeS < best) {
                 best = s.timeS;
@@ -250,11 +281,20 @@ class ScrambleDefaultScenarioTest {
         assertThat(recommendation.get(0).unit().id()).isEqualTo(first);
         // the recommendation comes from the track seconds after its confirmation, whose velocity is
         // still settling: its times differ from the truth's by a few per cent (measured 5.5 %)
-        System.out.printf(Locale.ROOT, "recommendation: %s first in %.1f s (track); on the truth %.1f s%n", first,
-                recommendation.get(0).solution().timeS, best);
-        assertThat(recommendation.get(0).solution().timeS).isCloseTo(best, org.assertj.core.data.Percentage.withPercentage(10));
-        assertThat(events).anySatisfy(e -> assertThat(e).contains("\"type\":\"scramble.recommended\"",
-                "\"alert\":" + recommendedAlert, "\"rank\":1,\"unit\":\"" + first + "\""));
+        System.out.printf(
+                Locale.ROOT,
+                "recommendation: %s first in %.1f s (track); on the truth %.1f s%n",
+                first,
+                recommendation.get(0).solution().timeS,
+                best);
+        assertThat(recommendation.get(0).solution().timeS)
+                .isCloseTo(best, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(events)
+                .anySatisfy(e -> assertThat(e)
+                        .contains(
+                                "\"type\":\"scramble.recommended\"",
+                                "\"alert\":" + recommendedAlert,
+                                "\"rank\":1,\"unit\":\"" + first + "\""));
     }
 
     @Test
@@ -265,18 +305,31 @@ class ScrambleDefaultScenarioTest {
         assertThat(phaseSeconds.get("airborne") - orderedAtS).isBetween(900.0, 901.0);
         assertThat(interceptAtS).as("intercept seen on the tracks").isNotNaN();
         double flown = interceptAtS - orderedAtS;
-        assertThat(Math.abs(flown - predictedS) / predictedS).as("tracks: flown %.1f s, predicted %.1f s", flown, predictedS)
+        assertThat(Math.abs(flown - predictedS) / predictedS)
+                .as("tracks: flown %.1f s, predicted %.1f s", flown, predictedS)
                 .isLessThanOrEqualTo(0.02);
         double truthFlown = truthInterceptAtS - orderedAtS;
-        assertThat(Math.abs(truthFlown - predictedS) / predictedS).as("truth: flown %.1f s, predicted %.1f s", truthFlown, predictedS)
+        assertThat(Math.abs(truthFlown - predictedS) / predictedS)
+                .as("truth: flown %.1f s, predicted %.1f s", truthFlown, predictedS)
                 .isLessThanOrEqualTo(0.02);
         // the same prediction made from the simulator's truth of the Il-20 at the order, not its young track
         Detachment f35 = postureAtAlert.detachment(UNIT);
-        InterceptSolution onTruth = new InterceptSolver().solve(f35, postureAtAlert.profileOf(f35),
-                new TargetPath(1).straight(ordLat, ordLon, ordAlt, ordGs, ordTrack), InterceptOptions.defaults(),
-                startNanos / 1_000_000L + (long) (orderedAtS * 1000), new InterceptSolution());
-        System.out.printf(Locale.ROOT, "F-35 intercept: predicted %.1f s from the track, %.1f s from the truth; flown %.1f s (tracks),"
-                + " %.1f s (truth)%n", predictedS, onTruth.timeS, flown, truthFlown);
+        InterceptSolution onTruth = new InterceptSolver()
+                .solve(
+                        f35,
+                        postureAtAlert.profileOf(f35),
+                        new TargetPath(1).straight(ordLat, ordLon, ordAlt, ordGs, ordTrack),
+                        InterceptOptions.defaults(),
+                        startNanos / 1_000_000L + (long) (orderedAtS * 1000),
+                        new InterceptSolution());
+        System.out.printf(
+                Locale.ROOT,
+                "F-35 intercept: predicted %.1f s from the track, %.1f s from the truth; flown %.1f s (tracks),"
+                        + " %.1f s (truth)%n",
+                predictedS,
+                onTruth.timeS,
+                flown,
+                truthFlown);
         assertThat(Math.abs(truthFlown - onTruth.timeS) / onTruth.timeS).isLessThanOrEqualTo(0.02);
         Flight lead = fighters.lead(scrambleId);
         assertThat(lead.callsign()).isEqualTo("NLF01");
@@ -286,11 +339,18 @@ class ScrambleDefaultScenarioTest {
     @Test
     void thePhasesAndTheirTimesAreInTheEvents() {
         assertThat(phaseSeconds).containsKeys("shadow", "rtb", "landed");
-        List<String> phases = events.stream().filter(e -> e.contains("\"type\":\"scramble.phase\"")).toList();
-        assertThat(phases).extracting(e -> e.replaceAll(".*\"phase\":\"([a-z-]+)\".*", "$1"))
+        List<String> phases = events.stream()
+                .filter(e -> e.contains("\"type\":\"scramble.phase\""))
+                .toList();
+        assertThat(phases)
+                .extracting(e -> e.replaceAll(".*\"phase\":\"([a-z-]+)\".*", "$1"))
                 .containsSubsequence("airborne", "en-route", "intercept", "shadow", "rtb", "landed");
-        String intercept = phases.stream().filter(e -> e.contains("\"phase\":\"intercept\"")).findFirst().orElseThrow();
-        assertThat(intercept).contains("\"predictedSeconds\":", "\"errorSeconds\":", "\"scramble\":\"" + scrambleId + "\"");
+        String intercept = phases.stream()
+                .filter(e -> e.contains("\"phase\":\"intercept\""))
+                .findFirst()
+                .orElseThrow();
+        assertThat(intercept)
+                .contains("\"predictedSeconds\":", "\"errorSeconds\":", "\"scramble\":\"" + scrambleId + "\"");
         assertThat(events).anySatisfy(e -> assertThat(e).contains("\"type\":\"scramble.outcome\"", "Il-20M"));
         assertThat(events).anySatisfy(e -> assertThat(e).contains("\"type\":\"qra.readiness\"", "\"available\":2"));
         // events are in data-time order

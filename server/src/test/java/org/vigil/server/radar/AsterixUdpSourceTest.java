@@ -25,19 +25,23 @@ class AsterixUdpSourceTest {
         RadarNetwork network = RadarBlocks.network();
         RadarBlocks.Collect sink = new RadarBlocks.Collect();
         FeedRegistry registry = new FeedRegistry();
-        AsterixUdpSource source = registry.add(new AsterixUdpSource("radar-udp", LOOPBACK, 0, null, null, network, sink, new Object()));
+        AsterixUdpSource source =
+                registry.add(new AsterixUdpSource("radar-udp", LOOPBACK, 0, null, null, network, sink, new Object()));
         registry.startAll();
         try (DatagramSocket out = new DatagramSocket(0, LOOPBACK)) {
             int port = source.localPort();
             long now = System.currentTimeMillis() * 1_000_000L;
             double todNow = (now % 86_400_000_000_000L) / 1e9;
             send(out, port, RadarBlocks.concat(RadarBlocks.northMarker(todNow), RadarBlocks.fl350East(10, todNow)));
-            send(out, port, new byte[] {48, 0, 1, 9, 9});                           // LEN 1: bad_length
-            send(out, port, new byte[] {48, 0, 6, (byte) 0x80, 25});                 // LEN beyond the datagram
-            send(out, port, new byte[] {48, 0, 5, (byte) 0x80, 25});                 // item cut short: truncated
-            send(out, port, RadarBlocks.fl350East(99, todNow));                      // unknown radar
-            send(out, port, new byte[] {(byte) 200, 0, 4, 0});                       // category without a spec
-            send(out, port, RadarBlocks.concat(RadarBlocks.fl350East(10, todNow + 1), RadarBlocks.northMarker(todNow + 4.8)));
+            send(out, port, new byte[] {48, 0, 1, 9, 9}); // LEN 1: bad_length
+            send(out, port, new byte[] {48, 0, 6, (byte) 0x80, 25}); // LEN beyond the datagram
+            send(out, port, new byte[] {48, 0, 5, (byte) 0x80, 25}); // item cut short: truncated
+            send(out, port, RadarBlocks.fl350East(99, todNow)); // unknown radar
+            send(out, port, new byte[] {(byte) 200, 0, 4, 0}); // category without a spec
+            send(
+                    out,
+                    port,
+                    RadarBlocks.concat(RadarBlocks.fl350East(10, todNow + 1), RadarBlocks.northMarker(todNow + 4.8)));
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (source.counters().serviceMessages() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
@@ -50,7 +54,8 @@ class AsterixUdpSourceTest {
         assertThat(p.latDeg).isCloseTo(RadarBlocks.EAST_LAT, within(3e-5));
         assertThat(p.lonDeg).isCloseTo(RadarBlocks.EAST_LON, within(4e-5));
         assertThat(p.trackNumber).isEqualTo(77);
-        assertThat(Math.abs(p.timeNanos - System.currentTimeMillis() * 1_000_000L)).isLessThan(60_000_000_000L);
+        assertThat(Math.abs(p.timeNanos - System.currentTimeMillis() * 1_000_000L))
+                .isLessThan(60_000_000_000L);
         assertThat(sink.plots().get(1).timeNanos - p.timeNanos).isEqualTo(1_000_000_000L);
         assertThat(sink.messages).containsExactly(ServiceMessage.NORTH_MARKER, ServiceMessage.NORTH_MARKER);
         assertThat(network.radar(25, 10).rotationPeriodSeconds()).isCloseTo(4.8, within(1.0 / 128)); // I034/041 LSB
@@ -71,8 +76,15 @@ class AsterixUdpSourceTest {
 
     @Test
     void aMulticastGroupMustBeOne() throws Exception {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AsterixUdpSource("m", null, 0,
-                InetAddress.getLoopbackAddress(), null, RadarBlocks.network(), new RadarBlocks.Collect(), new Object()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AsterixUdpSource(
+                        "m",
+                        null,
+                        0,
+                        InetAddress.getLoopbackAddress(),
+                        null,
+                        RadarBlocks.network(),
+                        new RadarBlocks.Collect(),
+                        new Object()))
                 .hasMessageContaining("not a multicast group");
     }
 

@@ -11,7 +11,13 @@ class PcapClockTest {
     /** A pcap with packets of 3 and 5 octets at the given (seconds, fraction) pairs. */
     private static byte[] pcap(int magic, ByteOrder order, long sec0, long frac0, long sec1, long frac1) {
         ByteBuffer b = ByteBuffer.allocate(24 + 16 + 3 + 16 + 5).order(order);
-        b.putInt(magic).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        b.putInt(magic)
+                .putShort((short) 2)
+                .putShort((short) 4)
+                .putInt(0)
+                .putInt(0)
+                .putInt(65535)
+                .putInt(1);
         b.putInt((int) sec0).putInt((int) frac0).putInt(3).putInt(3).put(new byte[3]);
         b.putInt((int) sec1).putInt((int) frac1).putInt(5).putInt(5).put(new byte[5]);
         return b.array();

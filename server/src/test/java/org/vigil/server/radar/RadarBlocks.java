@@ -15,7 +15,16 @@ import org.vigil.core.radar.ServiceMessage;
 
 /** Test blocks from the asterix engineer's writers, and a radar at 50°N 4°E as 25/10. */
 final class RadarBlocks {
-    static final RadarSite SITE = new RadarSite(25, 10, "Test head", 50.0, 4.0, 100.0, 4.8, 70, Math.toRadians(0.08),
+    static final RadarSite SITE = new RadarSite(
+            25,
+            10,
+            "Test head",
+            50.0,
+            4.0,
+            100.0,
+            4.8,
+            70,
+            Math.toRadians(0.08),
             RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
     /** Expected position of {@link #fl350East}: the hand-computed case in core's RadarPlotProjectionTest. */
     static final double EAST_LAT = 49.971398014, EAST_LON = 6.575829785;
@@ -29,8 +38,14 @@ final class RadarBlocks {
     static byte[] fl350East(int sic, double tod) {
         byte[] buf = new byte[256];
         Cat048Writer w = new Cat048Writer().startBlock(buf, 0);
-        w.clear().dataSource(25, sic).timeOfDay(tod).descriptor(3, 0, 0, 0, 0).polar(100 * 1852.0, 90)
-                .mode3A(01234, 0, 0, 0).flightLevel(350, 0, 0).trackNumber(77);
+        w.clear()
+                .dataSource(25, sic)
+                .timeOfDay(tod)
+                .descriptor(3, 0, 0, 0, 0)
+                .polar(100 * 1852.0, 90)
+                .mode3A(01234, 0, 0, 0)
+                .flightLevel(350, 0, 0)
+                .trackNumber(77);
         w.endRecord();
         return Arrays.copyOf(buf, w.endBlock());
     }

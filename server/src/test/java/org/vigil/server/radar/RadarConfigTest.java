@@ -34,24 +34,37 @@ class RadarConfigTest {
             assertThat(s.assumedHeightMetres()).isEqualTo(20_000 * 0.3048);
         });
         RadarConfig.Setup setup = c.build(new RadarBlocks.Collect(), new Object());
-        assertThat(setup.sources()).extracting(s -> s.status().kind()).containsExactly("udp-multicast", "tcp-client", "file");
-        assertThat(setup.sources().get(2).status().endpoint()).isEqualTo(dir.resolve("rec.ff").toString());
+        assertThat(setup.sources())
+                .extracting(s -> s.status().kind())
+                .containsExactly("udp-multicast", "tcp-client", "file");
+        assertThat(setup.sources().get(2).status().endpoint())
+                .isEqualTo(dir.resolve("rec.ff").toString());
         assertThat(setup.network().radar(25, 10)).isNotNull();
     }
 
     @Test
     void mistakesAreNamed() throws Exception {
-        assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lat\": 1, \"lon\": 2, \"heigth\": 3}]}")))
+        assertThatThrownBy(
+                        () -> RadarConfig.load(
+                                write(
+                                        "{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lat\": 1, \"lon\": 2, \"heigth\": 3}]}")))
                 .hasMessageContaining("heigth");
-        assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lon\": 2}]}")))
+        assertThatThrownBy(() -> RadarConfig.load(
+                        write("{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lon\": 2}]}")))
                 .hasMessageContaining("lat");
         assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": []}"))).hasMessageContaining("no radars");
         String radar = "{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lat\": 1, \"lon\": 2}";
-        assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": [" + radar + "], \"feeds\": [{\"name\": \"a\", \"type\": \"udp\", \"port\": 1, \"group\": \"10.0.0.1\"}]}")))
-                .hasMessageContaining("feed a").hasMessageContaining("not a multicast group");
+        assertThatThrownBy(
+                        () -> RadarConfig.load(
+                                write(
+                                        "{\"radars\": [" + radar
+                                                + "], \"feeds\": [{\"name\": \"a\", \"type\": \"udp\", \"port\": 1, \"group\": \"10.0.0.1\"}]}")))
+                .hasMessageContaining("feed a")
+                .hasMessageContaining("not a multicast group");
         assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": [" + radar + "," + radar + "]}")))
                 .hasMessageContaining("share SAC/SIC 1/2");
-        assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": [" + radar + "], \"feeds\": [{\"name\": \"a\", \"type\": \"serial\"}]}")))
+        assertThatThrownBy(() -> RadarConfig.load(
+                        write("{\"radars\": [" + radar + "], \"feeds\": [{\"name\": \"a\", \"type\": \"serial\"}]}")))
                 .hasMessageContaining("type must be");
     }
 }

@@ -36,13 +36,21 @@ class RadarRecordingTest {
 
     @Test
     void aRawFileSourceRecordsEachBlockBeforeDecodingIt() throws Exception {
-        byte[] a = RadarBlocks.fl350East(10, 3_600), b = RadarBlocks.fl350East(10, 3_604), c = RadarBlocks.fl350East(10, 3_608);
+        byte[] a = RadarBlocks.fl350East(10, 3_600),
+                b = RadarBlocks.fl350East(10, 3_604),
+                c = RadarBlocks.fl350East(10, 3_608);
         Path f = Files.write(dir.resolve("rec.ast"), RadarBlocks.concat(a, b, c));
         Blocks recorded = new Blocks();
         RadarBlocks.Collect sink = new RadarBlocks.Collect();
         long before = System.currentTimeMillis() * 1_000_000L;
-        try (AsterixFileSource src = new AsterixFileSource("rec", f, AsterixFileSource.Format.AUTO, LocalDate.of(2024, 3, 10),
-                RadarBlocks.network(), sink, new Object())) {
+        try (AsterixFileSource src = new AsterixFileSource(
+                "rec",
+                f,
+                AsterixFileSource.Format.AUTO,
+                LocalDate.of(2024, 3, 10),
+                RadarBlocks.network(),
+                sink,
+                new Object())) {
             src.recordTo(recorded);
             src.start();
             assertThat(src.awaitEnd(10, TimeUnit.SECONDS)).isTrue();

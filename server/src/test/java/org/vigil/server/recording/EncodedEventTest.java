@@ -19,8 +19,9 @@ class EncodedEventTest {
         assertThat(x.type()).isEqualTo("track-sensors");
         assertThat(x.timeNanos()).isEqualTo(1650445220500000000L);
         assertThat(x.track()).isEqualTo(5L);
-        assertThat(x.json()).isEqualTo("{\"time\":\"2022-04-20T09:00:20.500Z\",\"type\":\"track-sensors\",\"schema\":2,\"track\":5,"
-                + "\"sensors\":[\"Varna\",\"Ünïcode\"]}");
+        assertThat(x.json())
+                .isEqualTo("{\"time\":\"2022-04-20T09:00:20.500Z\",\"type\":\"track-sensors\",\"schema\":2,\"track\":5,"
+                        + "\"sensors\":[\"Varna\",\"Ünïcode\"]}");
         // the stored time is the time a reader decodes
         assertThat(EventCodec.decode(x.json()).time()).isEqualTo(x.timeNanos());
 

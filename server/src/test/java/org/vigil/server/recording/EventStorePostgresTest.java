@@ -2,8 +2,8 @@ package org.vigil.server.recording;
 
 /** The event-store suite on a real PostgreSQL server ({@link PostgresServer}). */
 class EventStorePostgresTest extends EventStoreContract {
-  @Override
-  String newDatabaseUrl() throws Exception {
-    return PostgresServer.get().newDatabase();
-  }
+    @Override
+    String newDatabaseUrl() throws Exception {
+        return PostgresServer.get().newDatabase();
+    }
 }

@@ -2,8 +2,8 @@ package org.vigil.server.recording;
 
 /** The event-store suite on the embedded SQLite file. */
 class EventStoreSqliteTest extends EventStoreContract {
-  @Override
-  String newDatabaseUrl() {
-    return "jdbc:sqlite:" + dir.resolve("events.db");
-  }
+    @Override
+    String newDatabaseUrl() {
+        return "jdbc:sqlite:" + dir.resolve("events.db");
+    }
 }

@@ -52,7 +52,9 @@ class RecordDeterminismTest {
             assertThat(tap.refused()).isZero();
             assertThat(tap.recorded()).isEqualTo(rec.raw().stats().appended()).isGreaterThan(10_000);
             // every stored line reads back, with the one codec, as the event that was stored
-            for (String l : live) assertThat(org.vigil.core.event.EventCodec.encode(org.vigil.core.event.EventCodec.decode(l))).isEqualTo(l);
+            for (String l : live)
+                assertThat(org.vigil.core.event.EventCodec.encode(org.vigil.core.event.EventCodec.decode(l)))
+                        .isEqualTo(l);
 
             // the stream is a real picture: tracks confirmed and updated, identities decided
             Set<String> types = new TreeSet<>();
@@ -70,9 +72,10 @@ class RecordDeterminismTest {
 
             // a fresh pipeline fed from the journal
             List<String> replayed = new ArrayList<>();
-            RecordFixture.Pipeline q = new RecordFixture.Pipeline(RecordingManifest.read(dir).radars(),
-                    e -> replayed.add(org.vigil.core.event.EventCodec.encode(e)));
-            Replayer.Summary s = Replayer.recording(rec.raw(), RecordingManifest.read(dir).radars(), Long.MIN_VALUE, Long.MAX_VALUE, q.sinks());
+            RecordFixture.Pipeline q = new RecordFixture.Pipeline(
+                    RecordingManifest.read(dir).radars(), e -> replayed.add(org.vigil.core.event.EventCodec.encode(e)));
+            Replayer.Summary s = Replayer.recording(
+                    rec.raw(), RecordingManifest.read(dir).radars(), Long.MIN_VALUE, Long.MAX_VALUE, q.sinks());
             q.tracking.finish();
             q.flush();
             assertThat(s.delivered()).isEqualTo(tap.recorded());

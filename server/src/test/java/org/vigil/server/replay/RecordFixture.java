@@ -1,8 +1,5 @@
 package org.vigil.server.replay;
 
-import org.vigil.server.cli.Theatres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -11,16 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.codec.fpl.FplParser;
+import org.vigil.core.event.EventSink;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
-import org.vigil.core.event.EventSink;
 import org.vigil.core.ident.EventLines;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.track.TrackerConfig;
+import org.vigil.server.cli.Theatres;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.server.recording.RecordingTap;
@@ -58,7 +56,10 @@ final class RecordFixture {
 
         /** The sinks a replay delivers to: frames and plots to the tracker, flight plans to the store. */
         ReplaySinks sinks() {
-            return ReplaySinks.none().withFrames(tracking).withPlots(tracking).withMessages(tracking::onDecoded)
+            return ReplaySinks.none()
+                    .withFrames(tracking)
+                    .withPlots(tracking)
+                    .withMessages(tracking::onDecoded)
                     .withFlightPlans(plans::apply);
         }
 
@@ -66,8 +67,7 @@ final class RecordFixture {
          * Where a stream would be flushed: nothing is buffered any more (the writers hand typed events
          * to the sink as they happen), kept so that the tests' sequence of steps reads as before.
          */
-        void flush() {
-        }
+        void flush() {}
     }
 
     static Scenario scenario() {
@@ -139,7 +139,8 @@ final class RecordFixture {
      * itself and offers no hook yet, so the test reaches its block callbacks by reflection; the
      * one-line hook asked for in the report replaces this.
      */
-    static void tapRadars(SimFeed feed, Scenario sc, RecordingTap tap, long startNanos, java.util.function.BooleanSupplier skip) {
+    static void tapRadars(
+            SimFeed feed, Scenario sc, RecordingTap tap, long startNanos, java.util.function.BooleanSupplier skip) {
         try {
             Field radarsField = SimFeed.class.getDeclaredField("radars");
             radarsField.setAccessible(true);
@@ -155,15 +156,16 @@ final class RecordFixture {
                 Object original = live.get(sensor);
                 RadarSpec spec = sc.radars().get(i);
                 RadarBlockSink recorded = tap.radar("sim-radar-" + spec.sac() + "-" + spec.sic());
-                Object wrapper = Proxy.newProxyInstance(sinkClass.getClassLoader(), new Class<?>[] {sinkClass}, (proxy, m, args) -> {
-                    if (!m.getName().equals("block")) return m.invoke(original, args);
-                    if (skip.getAsBoolean()) return null;
-                    byte[] buf = (byte[]) args[0];
-                    int off = (Integer) args[1], len = (Integer) args[2];
-                    double t = (Double) args[3];
-                    recorded.block(buf, off, len, startNanos + Math.round(t * 1e9));
-                    return block.invoke(original, args);
-                });
+                Object wrapper = Proxy.newProxyInstance(
+                        sinkClass.getClassLoader(), new Class<?>[] {sinkClass}, (proxy, m, args) -> {
+                            if (!m.getName().equals("block")) return m.invoke(original, args);
+                            if (skip.getAsBoolean()) return null;
+                            byte[] buf = (byte[]) args[0];
+                            int off = (Integer) args[1], len = (Integer) args[2];
+                            double t = (Double) args[3];
+                            recorded.block(buf, off, len, startNanos + Math.round(t * 1e9));
+                            return block.invoke(original, args);
+                        });
                 live.set(sensor, wrapper);
             }
         } catch (ReflectiveOperationException e) {

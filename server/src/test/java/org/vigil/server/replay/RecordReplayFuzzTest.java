@@ -26,8 +26,15 @@ class RecordReplayFuzzTest {
     static final class MemoryRaw implements RawStore {
         final List<Rec> recs = new ArrayList<>();
 
-        @Override public int feedId(String feedName) { return 0; }
-        @Override public boolean append(int feedId, long rx, long data, byte[] b, int off, int len) { return false; }
+        @Override
+        public int feedId(String feedName) {
+            return 0;
+        }
+
+        @Override
+        public boolean append(int feedId, long rx, long data, byte[] b, int off, int len) {
+            return false;
+        }
 
         @Override
         public long read(long from, long to, RawVisitor v) {
@@ -39,9 +46,16 @@ class RecordReplayFuzzTest {
             return n;
         }
 
-        @Override public void sync() { }
-        @Override public long applyRetention(RetentionPolicy policy, long nowNanos) { return 0; }
-        @Override public void close() { }
+        @Override
+        public void sync() {}
+
+        @Override
+        public long applyRetention(RetentionPolicy policy, long nowNanos) {
+            return 0;
+        }
+
+        @Override
+        public void close() {}
     }
 
     @FuzzTest(maxDuration = "30s")

@@ -16,13 +16,14 @@ import org.vigil.server.recording.RecordingTap;
 /** Pacing, pause, jump and stop of a replay, driven from another thread. */
 class RecordingReplayControlTest {
     static final long MS = 1_000_000L;
+
     @TempDir
     Path dir;
 
     /** 200 frames, 10 ms of data time apart: two seconds of data. */
     private Recorder recordTwoSeconds() throws Exception {
         Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
-        FrameSink f = new RecordingTap(rec).modeS("rx", (b, o, l, t, m, s) -> { });
+        FrameSink f = new RecordingTap(rec).modeS("rx", (b, o, l, t, m, s) -> {});
         for (int i = 0; i < 200; i++) f.onFrame(RecordingTapTest.DF17, 0, 14, i * 10L * MS, 0, 0);
         return rec;
     }
@@ -36,12 +37,14 @@ class RecordingReplayControlTest {
         try (Recorder rec = recordTwoSeconds()) {
             List<Long> got = new CopyOnWriteArrayList<>();
             long t0 = System.nanoTime();
-            Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), new ReplayController(4), t -> { });
+            Replayer.recording(
+                    rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), new ReplayController(4), t -> {});
             double wall = (System.nanoTime() - t0) / 1e9;
             assertThat(got).hasSize(200);
             assertThat(wall).as("2 s of data at 4x").isBetween(0.45, 2.0);
             long t1 = System.nanoTime();
-            Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(new CopyOnWriteArrayList<>()));
+            Replayer.recording(
+                    rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(new CopyOnWriteArrayList<>()));
             assertThat((System.nanoTime() - t1) / 1e9).as("maximum speed").isLessThan(0.4);
         }
     }
@@ -55,7 +58,8 @@ class RecordingReplayControlTest {
             AtomicReference<Replayer.Summary> result = new AtomicReference<>();
             Thread replay = new Thread(() -> {
                 try {
-                    result.set(Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), c, jumps::add));
+                    result.set(Replayer.recording(
+                            rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(got), c, jumps::add));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -86,7 +90,7 @@ class RecordingReplayControlTest {
             List<Long> few = new CopyOnWriteArrayList<>();
             Thread t = new Thread(() -> {
                 try {
-                    Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(few), s, x -> { });
+                    Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, times(few), s, x -> {});
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -13,7 +13,6 @@ import org.vigil.server.recording.RadarBlockSink;
 import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecorderConfig;
 import org.vigil.server.recording.RecordingTap;
-import org.vigil.server.replay.ReplaySinks;
 
 /** The tap records what passes and hands it on unchanged; the replay gives it back; no allocation per frame. */
 class RecordingTapTest {
@@ -33,7 +32,8 @@ class RecordingTapTest {
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
             RecordingTap tap = new RecordingTap(rec);
             List<String> passed = new ArrayList<>();
-            FrameSink next = (buf, off, len, t, mlat, signal) -> passed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]);
+            FrameSink next = (buf, off, len, t, mlat, signal) ->
+                    passed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]);
             FrameSink a = tap.modeS("rx-a", next);
             FrameSink b = tap.modeS("rx-b", next, () -> 2_500L);
             byte[] padded = new byte[20];
@@ -42,7 +42,12 @@ class RecordingTapTest {
             b.onFrame(DF17, 0, 7, 2_000, -1, 12); // receive time 2500 from its clock, data time 2000
             a.onFrame(DF17, 0, 14, 3_000, 0, 0);
             a.onFrame(DF17, 10, 14, 4_000, 0, 0); // not a frame: refused by the tap, still handed on
-            assertThat(tap.flightPlans("plans", 500, 500, "(FPL-ROT263-IS -B738/M-SDFGHIRWY/LB1 -LROP0900 -N0450F350 DCT -LTBA0100 -0)")).isTrue();
+            assertThat(tap.flightPlans(
+                            "plans",
+                            500,
+                            500,
+                            "(FPL-ROT263-IS -B738/M-SDFGHIRWY/LB1 -LROP0900 -N0450F350 DCT -LTBA0100 -0)"))
+                    .isTrue();
             assertThat(passed).hasSize(4);
             assertThat(tap.recorded()).isEqualTo(4);
             assertThat(tap.refused()).isEqualTo(1);
@@ -50,7 +55,8 @@ class RecordingTapTest {
             List<String> replayed = new ArrayList<>();
             List<Object> plans = new ArrayList<>();
             ReplaySinks sinks = ReplaySinks.none()
-                    .withFrames((buf, off, len, t, mlat, signal) -> replayed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]))
+                    .withFrames((buf, off, len, t, mlat, signal) ->
+                            replayed.add(len + "@" + t + "/" + mlat + "/" + signal + "/" + buf[off]))
                     .withFlightPlans(plans::add);
             Replayer.Summary s = Replayer.recording(rec.raw(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, sinks);
             assertThat(replayed).containsExactlyElementsOf(passed.subList(0, 3));
@@ -59,8 +65,12 @@ class RecordingTapTest {
             assertThat(s.items("flight-plans") + s.rejects("flight-plan")).isEqualTo(1);
             // a period of receive time [1500, 3500): rx-b's frame (received 2500) and the third
             List<String> period = new ArrayList<>();
-            Replayer.recording(rec.raw(), List.of(), 1_500, 3_500, ReplaySinks.none()
-                    .withFrames((buf, off, len, t, mlat, signal) -> period.add(t + "")));
+            Replayer.recording(
+                    rec.raw(),
+                    List.of(),
+                    1_500,
+                    3_500,
+                    ReplaySinks.none().withFrames((buf, off, len, t, mlat, signal) -> period.add(t + "")));
             assertThat(period).containsExactly("2000", "3000");
         }
     }
@@ -85,7 +95,9 @@ class RecordingTapTest {
                 if (i % 10 == 0) r.block(block, 0, block.length, 200_000L + i);
             }
             long allocated = mx.getThreadAllocatedBytes(tid) - before;
-            assertThat(allocated).as("bytes allocated for 550,000 recorded inputs").isLessThan(64 * 1024);
+            assertThat(allocated)
+                    .as("bytes allocated for 550,000 recorded inputs")
+                    .isLessThan(64 * 1024);
             assertThat(seen[0]).isEqualTo(700_000L * 14 + 70_000L * 120);
         }
     }

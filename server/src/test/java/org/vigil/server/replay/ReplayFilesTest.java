@@ -27,6 +27,7 @@ import org.vigil.server.sim.SimRunner;
 class ReplayFilesTest {
     @TempDir
     static Path dir;
+
     static JsonNode manifest;
 
     @BeforeAll
@@ -87,7 +88,8 @@ class ReplayFilesTest {
     void deliversEveryInputMergedInTimeOrder() throws Exception {
         ReplayFiles run = ReplayFiles.open(dir);
         assertThat(run.scenario()).isEqualTo("black-sea-2022");
-        assertThat(run.startNanos()).isEqualTo(Instant.parse("2022-04-20T09:00:00Z").getEpochSecond() * 1_000_000_000L);
+        assertThat(run.startNanos())
+                .isEqualTo(Instant.parse("2022-04-20T09:00:00Z").getEpochSecond() * 1_000_000_000L);
         assertThat(run.truth()).isEqualTo(dir.resolve(SimRunner.TRUTH).toAbsolutePath());
         Recorder r = new Recorder();
         Replayer.Summary s = run.run(r.sinks());
@@ -102,22 +104,31 @@ class ReplayFilesTest {
             String kind = f.get("kind").asText();
             if (kind.equals("truth")) continue;
             Path file = dir.resolve(f.get("path").asText());
-            Replayer.SourceSummary src = s.sources().stream().filter(x -> x.name().equals(file.getFileName().toString()))
-                    .findFirst().orElseThrow();
+            Replayer.SourceSummary src = s.sources().stream()
+                    .filter(x -> x.name().equals(file.getFileName().toString()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(src.bytes()).as(src.name()).isEqualTo(Files.size(file));
             assertThat(src.rejects()).as(src.name()).isEmpty();
             switch (kind) {
                 case "adsb" -> {
-                    assertThat(src.delivered()).as(src.name()).isEqualTo(f.get("frames").asLong());
+                    assertThat(src.delivered())
+                            .as(src.name())
+                            .isEqualTo(f.get("frames").asLong());
                     frames += f.get("frames").asLong();
                 }
                 case "radar" -> {
                     long p = f.get("plots").asLong() + f.get("clutterPlots").asLong();
-                    assertThat(src.delivered()).as(src.name()).isEqualTo(p + f.get("northMarkers").asLong());
+                    assertThat(src.delivered())
+                            .as(src.name())
+                            .isEqualTo(p + f.get("northMarkers").asLong());
                     plots += p;
                     markers += f.get("northMarkers").asLong();
                 }
-                case "flight-plans" -> assertThat(src.delivered()).isEqualTo(f.get("messages").asLong()).isPositive();
+                case "flight-plans" ->
+                    assertThat(src.delivered())
+                            .isEqualTo(f.get("messages").asLong())
+                            .isPositive();
                 default -> throw new AssertionError(kind);
             }
         }
@@ -146,13 +157,28 @@ class ReplayFilesTest {
         }
         Path beast;
         try (Stream<Path> files = Files.list(dir)) {
-            beast = files.filter(p -> p.getFileName().toString().endsWith(".beast")).sorted().findFirst().orElseThrow();
+            beast = files.filter(p -> p.getFileName().toString().endsWith(".beast"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         Path fpl = dir.resolve(SimRunner.FLIGHT_PLANS);
-        RadarSite site = new RadarSite(25, 201, "test-head", 45.0, 16.0, 100, 4.0, 70, Math.toRadians(0.08),
+        RadarSite site = new RadarSite(
+                25,
+                201,
+                "test-head",
+                45.0,
+                16.0,
+                100,
+                4.0,
+                70,
+                Math.toRadians(0.08),
                 RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
-        ReplayFiles run = ReplayFiles.captures(List.of(beast, pcap, fpl), List.of(site), Instant.parse("2022-04-20T09:00:00Z"));
-        assertThat(run.sources()).extracting(ReplayFiles.Source::format).containsExactly("icao-fpl", "beast", "asterix-pcap");
+        ReplayFiles run =
+                ReplayFiles.captures(List.of(beast, pcap, fpl), List.of(site), Instant.parse("2022-04-20T09:00:00Z"));
+        assertThat(run.sources())
+                .extracting(ReplayFiles.Source::format)
+                .containsExactly("icao-fpl", "beast", "asterix-pcap");
         Recorder r = new Recorder();
         Replayer.Summary s = run.run(r.sinks());
         assertThat(s.sources().get(1).bytes()).isEqualTo(Files.size(beast));

@@ -23,15 +23,51 @@ class ReplayerTest {
             while (next < times.length && times[next] < fromNanos) next++;
         }
 
-        @Override public long peekTime() { return next < times.length ? times[next] : Long.MAX_VALUE; }
-        @Override public void deliver() { out.add(name + "@" + times[next++]); count++; }
-        @Override public String name() { return name; }
-        @Override public String kind() { return "test"; }
-        @Override public String format() { return "times"; }
-        @Override public long delivered() { return count; }
-        @Override public long bytes() { return 0; }
-        @Override public Map<String, Long> rejects() { return Map.of(); }
-        @Override public void close() { closed = true; }
+        @Override
+        public long peekTime() {
+            return next < times.length ? times[next] : Long.MAX_VALUE;
+        }
+
+        @Override
+        public void deliver() {
+            out.add(name + "@" + times[next++]);
+            count++;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String kind() {
+            return "test";
+        }
+
+        @Override
+        public String format() {
+            return "times";
+        }
+
+        @Override
+        public long delivered() {
+            return count;
+        }
+
+        @Override
+        public long bytes() {
+            return 0;
+        }
+
+        @Override
+        public Map<String, Long> rejects() {
+            return Map.of();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     @Test
@@ -45,8 +81,10 @@ class ReplayerTest {
         assertThat(s.delivered()).isEqualTo(8);
         assertThat(s.firstNanos()).isEqualTo(5);
         assertThat(s.lastNanos()).isEqualTo(40);
-        assertThat(s.sources()).extracting(Replayer.SourceSummary::name, Replayer.SourceSummary::delivered)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 5L), org.assertj.core.groups.Tuple.tuple("b", 3L));
+        assertThat(s.sources())
+                .extracting(Replayer.SourceSummary::name, Replayer.SourceSummary::delivered)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", 5L), org.assertj.core.groups.Tuple.tuple("b", 3L));
         assertThat(a.closed && b.closed).isTrue();
     }
 
@@ -56,22 +94,29 @@ class ReplayerTest {
         List<Long> jumps = new ArrayList<>();
         List<Times> opened = new ArrayList<>();
         ReplayController control = ReplayController.maxSpeed();
-        Replayer.Summary s = Replayer.run(from -> {
-            Times t = new Times("x", out, from, 1, 2, 3, 4, 5, 6) {
-                @Override
-                public void deliver() {
-                    super.deliver();
-                    if (out.size() == 2 && jumps.isEmpty()) control.jump(5); // asked while the replay runs
-                }
-            };
-            opened.add(t);
-            return List.of(t);
-        }, Long.MIN_VALUE, control, jumps::add);
+        Replayer.Summary s = Replayer.run(
+                from -> {
+                    Times t = new Times("x", out, from, 1, 2, 3, 4, 5, 6) {
+                        @Override
+                        public void deliver() {
+                            super.deliver();
+                            if (out.size() == 2 && jumps.isEmpty()) control.jump(5); // asked while the replay runs
+                        }
+                    };
+                    opened.add(t);
+                    return List.of(t);
+                },
+                Long.MIN_VALUE,
+                control,
+                jumps::add);
         assertThat(out).containsExactly("x@1", "x@2", "x@5", "x@6");
         assertThat(jumps).containsExactly(5L);
         assertThat(s.jumps()).isEqualTo(1);
         assertThat(s.stopped()).isFalse();
         assertThat(opened).hasSize(2).allMatch(t -> t.closed);
-        assertThat(s.sources()).singleElement().extracting(Replayer.SourceSummary::delivered).isEqualTo(4L);
+        assertThat(s.sources())
+                .singleElement()
+                .extracting(Replayer.SourceSummary::delivered)
+                .isEqualTo(4L);
     }
 }

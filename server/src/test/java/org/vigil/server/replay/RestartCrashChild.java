@@ -34,13 +34,23 @@ public final class RestartCrashChild {
             } else {
                 Duration window = Duration.ofSeconds(Math.round(Double.parseDouble(args[3]) * 60));
                 long t0 = System.nanoTime();
-                Restart.Result r = Restart.rebuild(rec, RecordingManifest.read(dir).radars(), p.sinks(), events, window, p::flush);
+                Restart.Result r =
+                        Restart.rebuild(rec, RecordingManifest.read(dir).radars(), p.sinks(), events, window, p::flush);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 skip = r.replay().items("frames") + r.replay().items("radar-blocks");
-                System.out.printf(java.util.Locale.ROOT,
+                System.out.printf(
+                        java.util.Locale.ROOT,
                         "REBUILT wall=%.2f exact=%b raw=%d data_s=%.0f matched=%d recovered=%d suppressed=%d unmatched=%d divergences=%d open_alerts=%d%n",
-                        wall, r.exact(), r.replay().delivered(), (r.replay().lastNanos() - r.replay().firstNanos()) / 1e9,
-                        r.storedMatched(), r.recovered(), r.suppressed(), r.unmatched(), r.divergences(), r.openAlerts().size());
+                        wall,
+                        r.exact(),
+                        r.replay().delivered(),
+                        (r.replay().lastNanos() - r.replay().firstNanos()) / 1e9,
+                        r.storedMatched(),
+                        r.recovered(),
+                        r.suppressed(),
+                        r.unmatched(),
+                        r.divergences(),
+                        r.openAlerts().size());
                 System.out.flush();
             }
             RecordFixture.LiveSensors s = new RecordFixture.LiveSensors(sc, p, tap, skip);
@@ -48,7 +58,8 @@ public final class RestartCrashChild {
             for (double t = 10; t <= end; t += 10) {
                 s.advanceTo(t);
                 p.flush(); // events reach the store as they happen (the writer's generator buffers)
-                System.out.printf(java.util.Locale.ROOT, "AT %.0f raw=%d events=%d%n", t, tap.recorded(), events.recorded());
+                System.out.printf(
+                        java.util.Locale.ROOT, "AT %.0f raw=%d events=%d%n", t, tap.recorded(), events.recorded());
                 System.out.flush();
             }
             if (mode.equals("ingest")) {

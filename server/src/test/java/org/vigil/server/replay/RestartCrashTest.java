@@ -41,12 +41,19 @@ class RestartCrashTest {
 
     private Process child(String out, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                RestartCrashChild.class.getName(), dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RestartCrashChild.class.getName(),
+                dir.toString()));
         cmd.addAll(List.of(args));
         // stderr to a file too: a child that inherited the test JVM's pipes would keep Maven waiting
-        return new ProcessBuilder(cmd).redirectError(dir.resolve(out + ".err").toFile())
-                .redirectOutput(dir.resolve(out).toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectError(dir.resolve(out + ".err").toFile())
+                .redirectOutput(dir.resolve(out).toFile())
+                .start();
     }
 
     private List<String> lines(String out) throws Exception {
@@ -58,7 +65,8 @@ class RestartCrashTest {
         // the reference: the same input, uninterrupted, in this JVM
         Scenario sc = RecordFixture.scenario();
         List<String> reference = new ArrayList<>();
-        RecordFixture.Pipeline ref = new RecordFixture.Pipeline(RecordFixture.radars(sc), e -> reference.add(org.vigil.core.event.EventCodec.encode(e)));
+        RecordFixture.Pipeline ref = new RecordFixture.Pipeline(
+                RecordFixture.radars(sc), e -> reference.add(org.vigil.core.event.EventCodec.encode(e)));
         RecordFixture.LiveSensors refSensors = new RecordFixture.LiveSensors(sc, ref, null);
         refSensors.advanceTo(MINUTES * 60);
         ref.tracking.finish();
@@ -78,7 +86,9 @@ class RestartCrashTest {
                     if (m.matches()) reached = Double.parseDouble(m.group(1));
                 }
                 assertThat(p.isAlive()).as("ingesting child alive").isTrue();
-                assertThat((System.nanoTime() - start) / 1e9).as("ingest progress in time").isLessThan(600);
+                assertThat((System.nanoTime() - start) / 1e9)
+                        .as("ingest progress in time")
+                        .isLessThan(600);
                 if (reached >= killAtSeconds) break;
             }
             p.destroyForcibly(); // SIGKILL
@@ -91,20 +101,26 @@ class RestartCrashTest {
         try (Recorder r = Recorder.open(RecorderConfig.embedded(dir))) {
             storedAtKill = r.events().latestSequence();
         }
-        assertThat(storedAtKill).as("events stored before the kill").isGreaterThan(100).isLessThan(reference.size());
+        assertThat(storedAtKill)
+                .as("events stored before the kill")
+                .isGreaterThan(100)
+                .isLessThan(reference.size());
 
         // run 2: restart, rebuild, resume to the end
         Process q = child("restart.out", "restart", Double.toString(MINUTES), Double.toString(MINUTES * 2));
         try {
-            assertThat(q.waitFor(600, TimeUnit.SECONDS)).as("restarted child finished").isTrue();
+            assertThat(q.waitFor(600, TimeUnit.SECONDS))
+                    .as("restarted child finished")
+                    .isTrue();
         } finally {
             q.destroyForcibly();
         }
         List<String> out = lines("restart.out");
         assertThat(q.exitValue()).as("restart exit code; output %s", out).isZero();
-        String rebuilt = out.stream().filter(s -> s.startsWith("REBUILT")).findFirst().orElseThrow();
-        System.out.println("restart after kill at " + MINUTES * 60 * KILL_AT + " s of data: " + rebuilt + "; " + storedAtKill
-                + " events stored at the kill, " + reference.size() + " in the whole run");
+        String rebuilt =
+                out.stream().filter(s -> s.startsWith("REBUILT")).findFirst().orElseThrow();
+        System.out.println("restart after kill at " + MINUTES * 60 * KILL_AT + " s of data: " + rebuilt + "; "
+                + storedAtKill + " events stored at the kill, " + reference.size() + " in the whole run");
         Map<String, String> r = new TreeMap<>();
         for (String kv : rebuilt.substring("REBUILT ".length()).split(" ")) r.put(kv.split("=")[0], kv.split("=")[1]);
         assertThat(r.get("exact")).isEqualTo("true");

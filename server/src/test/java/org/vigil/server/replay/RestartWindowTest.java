@@ -46,16 +46,23 @@ class RestartWindowTest {
         assertThat(stored).isGreaterThan(1000);
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
             RecordedEvents events = new RecordedEvents(rec);
-            RecordFixture.Pipeline q = new RecordFixture.Pipeline(RecordingManifest.read(dir).radars(), events);
-            Restart.Result r = Restart.rebuild(rec, RecordingManifest.read(dir).radars(), q.sinks(), events,
-                    Duration.ofMinutes(5), q::flush);
+            RecordFixture.Pipeline q =
+                    new RecordFixture.Pipeline(RecordingManifest.read(dir).radars(), events);
+            Restart.Result r = Restart.rebuild(
+                    rec, RecordingManifest.read(dir).radars(), q.sinks(), events, Duration.ofMinutes(5), q::flush);
             assertThat(r.exact()).isFalse();
-            assertThat(r.replay().firstNanos()).isGreaterThanOrEqualTo(sc.startEpochSeconds() * 1_000_000_000L + 9 * 60 * 1_000_000_000L);
+            assertThat(r.replay().firstNanos())
+                    .isGreaterThanOrEqualTo(sc.startEpochSeconds() * 1_000_000_000L + 9 * 60 * 1_000_000_000L);
             assertThat(r.suppressed()).isGreaterThan(100);
-            assertThat(q.tracking.stats().confirmedTracks()).as("picture rebuilt").isGreaterThan(10);
+            assertThat(q.tracking.stats().confirmedTracks())
+                    .as("picture rebuilt")
+                    .isGreaterThan(10);
             rec.sync();
-            for (StoredEvent e : rec.events().query(EventQuery.all().after(stored).limit(1_000_000))) {
-                assertThat(e.dataTimeNanos()).as("event %d stored by the rebuild", e.seq()).isGreaterThan(lastStoredTime);
+            for (StoredEvent e :
+                    rec.events().query(EventQuery.all().after(stored).limit(1_000_000))) {
+                assertThat(e.dataTimeNanos())
+                        .as("event %d stored by the rebuild", e.seq())
+                        .isGreaterThan(lastStoredTime);
             }
             assertThat(rec.events().latestSequence()).isEqualTo(stored + r.recovered());
         }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.track.TrackerConfig;
-import org.vigil.server.replay.ReplayFiles;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
 
@@ -43,14 +42,23 @@ class TrackingReplayTest {
         result = TrackingReplay.run(run, new TrackingReplay.Options(new TrackerConfig(), out, run.truth(), null, 4));
         events = out.toByteArray();
         metrics = result.metrics();
-        System.out.println("IMM: " + summary(metrics) + String.format(" (%.1f s wall for %.0f s of data)", result.wallSeconds(), result.dataSeconds()));
+        System.out.println("IMM: " + summary(metrics)
+                + String.format(" (%.1f s wall for %.0f s of data)", result.wallSeconds(), result.dataSeconds()));
     }
 
     static String summary(Map<String, Object> m) {
-        return String.format("OSPA %.0f m, GOSPA %.0f, breaks %s, swaps %s, false %s, missed %s, error %.1f m, latency mean %.1f s max %.1f s, never tracked %s",
-                num(m, "ospa_mean_m"), num(m, "gospa_mean"), m.get("track_breaks"), m.get("swaps"), m.get("false_tracks"), m.get("missed_truth"),
-                num(m, "position_error_mean_m"), num(m, "initiation_latency_mean_s"), num(m, "initiation_latency_max_s"), m.get("truths_never_tracked"));
-
+        return String.format(
+                "OSPA %.0f m, GOSPA %.0f, breaks %s, swaps %s, false %s, missed %s, error %.1f m, latency mean %.1f s max %.1f s, never tracked %s",
+                num(m, "ospa_mean_m"),
+                num(m, "gospa_mean"),
+                m.get("track_breaks"),
+                m.get("swaps"),
+                m.get("false_tracks"),
+                m.get("missed_truth"),
+                num(m, "position_error_mean_m"),
+                num(m, "initiation_latency_mean_s"),
+                num(m, "initiation_latency_max_s"),
+                m.get("truths_never_tracked"));
     }
 
     @SuppressWarnings("unchecked")
@@ -64,20 +72,30 @@ class TrackingReplayTest {
 
     @Test
     void defaultScenarioStaysWithinTheDocumentedLimits() {
-        assertThat(num(metrics, "ospa_mean_m")).as("mean OSPA (c = 10 km, p = 2), m").isLessThan(1200);
+        assertThat(num(metrics, "ospa_mean_m"))
+                .as("mean OSPA (c = 10 km, p = 2), m")
+                .isLessThan(1200);
         assertThat(num(metrics, "track_breaks")).as("track breaks").isLessThanOrEqualTo(12);
         assertThat(num(metrics, "swaps")).as("swaps").isLessThanOrEqualTo(10);
         assertThat(num(metrics, "false_tracks")).as("false tracks").isLessThanOrEqualTo(28);
-        assertThat(num(metrics, "position_error_mean_m")).as("mean position error, m").isLessThan(30);
-        assertThat(num(metrics, "initiation_latency_max_s")).as("longest time from coverage to a confirmed track, s").isLessThanOrEqualTo(40);
-        assertThat(num(metrics, "truths_never_tracked")).as("covered flights never tracked").isLessThanOrEqualTo(1);
+        assertThat(num(metrics, "position_error_mean_m"))
+                .as("mean position error, m")
+                .isLessThan(30);
+        assertThat(num(metrics, "initiation_latency_max_s"))
+                .as("longest time from coverage to a confirmed track, s")
+                .isLessThanOrEqualTo(40);
+        assertThat(num(metrics, "truths_never_tracked"))
+                .as("covered flights never tracked")
+                .isLessThanOrEqualTo(1);
         assertThat(num(situation("radar+adsb"), "ospa_mean_m")).isLessThan(60);
     }
 
     @Test
     void primaryOnlyReconnaissanceTargetIsTrackedWithoutABreak() {
         Map<String, Object> primary = situation("primary-only");
-        assertThat(primary).as("the Il-20 flies with its transponder off: a primary-only truth").isNotNull();
+        assertThat(primary)
+                .as("the Il-20 flies with its transponder off: a primary-only truth")
+                .isNotNull();
         assertThat(num(primary, "track_breaks")).isZero();
         assertThat(num(primary, "swaps")).isZero();
         // missed instants only while the track is being confirmed (3 plots of a 10 s radar, 4 s instants)
@@ -100,14 +118,18 @@ class TrackingReplayTest {
             if (type.equals("track-initiated")) initiated.put(e.get("track").asInt(), e);
             if (!type.equals("track-confirmed")) continue;
             JsonNode start = initiated.get(e.get("track").asInt());
-            assertThat(start).as("confirmed track %s was initiated", e.get("track")).isNotNull();
+            assertThat(start)
+                    .as("confirmed track %s was initiated", e.get("track"))
+                    .isNotNull();
             String sensor = start.get("sensors").get(0).asText();
             double seconds = seconds(e) - seconds(start);
             double scans = seconds / period.getOrDefault(sensor, 1.0);
             worstScans = Math.max(worstScans, scans);
             confirmed++;
         }
-        System.out.printf("confirmed tracks %d, slowest confirmation %.2f scans after the first detection%n", confirmed, worstScans);
+        System.out.printf(
+                "confirmed tracks %d, slowest confirmation %.2f scans after the first detection%n",
+                confirmed, worstScans);
         assertThat(confirmed).isGreaterThan(100);
         assertThat(worstScans).isLessThanOrEqualTo(3.05);
     }
@@ -120,7 +142,8 @@ class TrackingReplayTest {
     @Test
     void sameRecordingGivesTheSameEventBytes() throws IOException {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        TrackingReplay.run(ReplayFiles.open(dir), new TrackingReplay.Options(new TrackerConfig(), again, null, null, 4));
+        TrackingReplay.run(
+                ReplayFiles.open(dir), new TrackingReplay.Options(new TrackerConfig(), again, null, null, 4));
         assertThat(events.length).isGreaterThan(1_000_000);
         assertThat(again.toByteArray()).as("event stream of a second replay").isEqualTo(events);
     }
@@ -129,7 +152,8 @@ class TrackingReplayTest {
     void baselineRunsOnTheSameScenarioForTheComparison() throws IOException {
         TrackerConfig cv = new TrackerConfig();
         cv.motion = org.vigil.core.track.Motion.CV;
-        TrackingReplay.Result r = TrackingReplay.run(ReplayFiles.open(dir), new TrackingReplay.Options(cv, null, run.truth(), null, 4));
+        TrackingReplay.Result r =
+                TrackingReplay.run(ReplayFiles.open(dir), new TrackingReplay.Options(cv, null, run.truth(), null, 4));
         System.out.println("CV baseline: " + summary(r.metrics()) + String.format(" (%.1f s wall)", r.wallSeconds()));
         assertThat(r.metrics().get("tracker")).asString().contains("cv");
         assertThat(num(r.metrics(), "ospa_mean_m")).isGreaterThan(0);

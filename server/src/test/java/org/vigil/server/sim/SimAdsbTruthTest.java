@@ -1,8 +1,5 @@
 package org.vigil.server.sim;
 
-import org.vigil.core.geo.Sphere;
-import org.vigil.core.geo.Units;
-import org.vigil.core.Callsigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 
 /**
  * Every ADS-B frame the simulator writes decodes with Vigil's decoder, and every decoded position
@@ -30,7 +29,9 @@ class SimAdsbTruthTest {
         Map<String, List<SimTestRun.State>> truth = SimTestRun.truth(dir);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".beast")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".beast"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSize(6);
         Map<String, String> callsigns = new java.util.HashMap<>();
@@ -88,7 +89,8 @@ class SimAdsbTruthTest {
             } else if (f.t() > 6 * 60 + 1) {
                 // spoof: 20 NM along 045 from the true position
                 Sphere.destination(t.lat(), t.lon(), 45, 20 * Units.NM, expected);
-                assertThat(SimTestRun.metres(f.m().lat, f.m().lon, expected[0], expected[1])).isLessThan(TOLERANCE_M);
+                assertThat(SimTestRun.metres(f.m().lat, f.m().lon, expected[0], expected[1]))
+                        .isLessThan(TOLERANCE_M);
                 assertThat(offset).isCloseTo(20, org.assertj.core.data.Offset.offset(0.05));
                 checked++;
             }

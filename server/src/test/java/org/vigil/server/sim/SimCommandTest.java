@@ -19,17 +19,20 @@ class SimCommandTest {
     @Test
     void writesOutputsAndManifest(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        int code = new CommandLine(new SimCommand()).execute("black-sea-2022", "--out", out.toString(), "--duration", "30s",
-                "--seed", "5");
+        int code = new CommandLine(new SimCommand())
+                .execute("black-sea-2022", "--out", out.toString(), "--duration", "30s", "--seed", "5");
         assertThat(code).isZero();
         JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertThat(m.get("format").asText()).isEqualTo("vigil-sim/1");
         assertThat(m.get("seed").asLong()).isEqualTo(5);
         assertThat(m.get("durationSeconds").asDouble()).isEqualTo(30.0);
         assertThat(m.get("start").asText()).isEqualTo("2022-04-20T09:00:00Z");
-        for (JsonNode f : m.get("files")) assertThat(out.resolve(f.get("path").asText())).exists();
+        for (JsonNode f : m.get("files"))
+            assertThat(out.resolve(f.get("path").asText())).exists();
         assertThat(m.get("qra")).hasSize(4);
-        assertThat(Files.readString(out.resolve("flightplans.txt"))).contains("(FPL-ROT263/A4521-IS").doesNotContain("LZDBS");
+        assertThat(Files.readString(out.resolve("flightplans.txt")))
+                .contains("(FPL-ROT263/A4521-IS")
+                .doesNotContain("LZDBS");
     }
 
     @Test
@@ -48,7 +51,8 @@ class SimCommandTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = new CommandLine(new SimCommand()).execute(file.toString(), "--out", tmp.resolve("o").toString());
+            code = new CommandLine(new SimCommand())
+                    .execute(file.toString(), "--out", tmp.resolve("o").toString());
         } finally {
             System.setErr(err);
         }

@@ -20,14 +20,17 @@ class SimDeterminismTest {
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), b, 240, null);
         SimRunner.run(SimRunner.withSeed(sc, 7), c, 240, null);
         List<String> names = names(a);
-        assertThat(names).contains("manifest.json", "truth.jsonl", "flightplans.txt", "radar-10-1.ast", "adsb-varna.beast");
+        assertThat(names)
+                .contains("manifest.json", "truth.jsonl", "flightplans.txt", "radar-10-1.ast", "adsb-varna.beast");
         assertThat(names(b)).isEqualTo(names);
         for (String n : names) {
             assertThat(Files.readAllBytes(b.resolve(n))).as(n).isEqualTo(Files.readAllBytes(a.resolve(n)));
             assertThat(Files.size(a.resolve(n))).as(n).isPositive();
         }
-        assertThat(Files.readAllBytes(c.resolve("radar-10-1.ast"))).isNotEqualTo(Files.readAllBytes(a.resolve("radar-10-1.ast")));
-        assertThat(Files.readAllBytes(c.resolve("adsb-varna.beast"))).isNotEqualTo(Files.readAllBytes(a.resolve("adsb-varna.beast")));
+        assertThat(Files.readAllBytes(c.resolve("radar-10-1.ast")))
+                .isNotEqualTo(Files.readAllBytes(a.resolve("radar-10-1.ast")));
+        assertThat(Files.readAllBytes(c.resolve("adsb-varna.beast")))
+                .isNotEqualTo(Files.readAllBytes(a.resolve("adsb-varna.beast")));
     }
 
     private static List<String> names(Path dir) throws Exception {

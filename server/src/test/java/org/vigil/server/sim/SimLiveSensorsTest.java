@@ -31,7 +31,8 @@ class SimLiveSensorsTest {
         Scenario sc = ScenarioLoader.load("black-sea-2022");
         double seconds = 120;
         SimRunner.run(sc, dir, seconds, null);
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
 
         Map<Integer, List<String>> live = new TreeMap<>();
         SimFeed feed = new SimFeed(sc, recorder(live));
@@ -45,26 +46,35 @@ class SimLiveSensorsTest {
             Path file = dir.resolve(f.get("path").asText());
             switch (f.get("kind").asText()) {
                 case "adsb" -> {
-                    assertThat(feed.receiverCounters(rx).framesAccepted()).as(file.toString()).isEqualTo(f.get("frames").asLong());
-                    assertThat(feed.receiverCounters(rx).bytesRead()).as(file.toString()).isEqualTo(Files.size(file));
+                    assertThat(feed.receiverCounters(rx).framesAccepted())
+                            .as(file.toString())
+                            .isEqualTo(f.get("frames").asLong());
+                    assertThat(feed.receiverCounters(rx).bytesRead())
+                            .as(file.toString())
+                            .isEqualTo(Files.size(file));
                     rx++;
                 }
                 case "radar" -> {
-                    assertThat(feed.radarCounters(radar).bytesRead()).as(file.toString()).isEqualTo(Files.size(file));
+                    assertThat(feed.radarCounters(radar).bytesRead())
+                            .as(file.toString())
+                            .isEqualTo(Files.size(file));
                     long plots = f.get("plots").asLong() + f.get("clutterPlots").asLong();
-                    assertThat(feed.radarCounters(radar).plots()).as(file.toString()).isEqualTo(plots);
+                    assertThat(feed.radarCounters(radar).plots())
+                            .as(file.toString())
+                            .isEqualTo(plots);
                     assertThat(feed.radarCounters(radar).totalRejects()).isZero();
                     expectedPlots += plots;
                     radar++;
                 }
-                default -> { }
+                default -> {}
             }
         }
         assertThat(rx).isEqualTo(sc.receivers().size());
         assertThat(radar).isEqualTo(sc.radars().size());
         assertThat(expectedPlots).isGreaterThan(500);
         assertThat(frames[0]).isGreaterThan(1000);
-        assertThat(feed.flightPlans()).hasSize(Files.readString(dir.resolve(SimRunner.FLIGHT_PLANS)).split("\\(FPL-").length - 1);
+        assertThat(feed.flightPlans())
+                .hasSize(Files.readString(dir.resolve(SimRunner.FLIGHT_PLANS)).split("\\(FPL-").length - 1);
 
         // the same plots, radar by radar, as a replay of the files decodes them
         Map<Integer, List<String>> replayed = new TreeMap<>();
@@ -74,7 +84,8 @@ class SimLiveSensorsTest {
     }
 
     private static RadarPlotSink recorder(Map<Integer, List<String>> byRadar) {
-        return (RadarPlot p) -> byRadar.computeIfAbsent(p.sac << 8 | p.sic, k -> new ArrayList<>()).add(
-                p.timeNanos + " " + p.type + " " + p.latDeg + " " + p.lonDeg + " " + p.mode3A + " " + p.address + " " + p.altitudeMetres);
+        return (RadarPlot p) -> byRadar.computeIfAbsent(p.sac << 8 | p.sic, k -> new ArrayList<>())
+                .add(p.timeNanos + " " + p.type + " " + p.latDeg + " " + p.lonDeg + " " + p.mode3A + " " + p.address
+                        + " " + p.altitudeMetres);
     }
 }

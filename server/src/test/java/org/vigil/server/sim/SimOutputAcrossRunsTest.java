@@ -36,11 +36,22 @@ class SimOutputAcrossRunsTest {
 
     /** Runs {@code vigil sim} in a fresh JVM with this test's class path; a short duration keeps it fast. */
     private static Path sim(Path out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.vigil.server.cli.Vigil",
-                "sim", "black-sea-2022", "--out", out.toString(), "--duration", "30s"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.vigil.server.cli.Vigil",
+                "sim",
+                "black-sea-2022",
+                "--out",
+                out.toString(),
+                "--duration",
+                "30s"));
         Path log = out.resolveSibling(out.getFileName() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("vigil sim finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(log)).isZero();
         return out;

@@ -51,9 +51,17 @@ class SimRadarStatisticsTest {
             double brg = i * 45 + 10, dist = 0.5 + 0.25 * i; // degrees of arc, 55-220 km
             double lat = 43.5 + dist * Math.cos(Math.toRadians(brg));
             double lon = 27.0 + dist * Math.sin(Math.toRadians(brg)) / Math.cos(Math.toRadians(43.5));
-            b.append(String.format(java.util.Locale.ROOT,
+            b.append(String.format(
+                    java.util.Locale.ROOT,
                     "  - {callsign: TST%d, icao: 00A00%d, type: A320, squawk: \"100%d\", route: [[%.4f, %.4f], [%.4f, %.4f]], altitude: FL%d}%n",
-                    i, i, i, lat, lon, lat + (i % 2 == 0 ? 1.0 : -1.0), lon + 1.2, 200 + 20 * i));
+                    i,
+                    i,
+                    i,
+                    lat,
+                    lon,
+                    lat + (i % 2 == 0 ? 1.0 : -1.0),
+                    lon + 1.2,
+                    200 + 20 * i));
         }
         return b.toString();
     }
@@ -63,7 +71,16 @@ class SimRadarStatisticsTest {
         Scenario sc = ScenarioLoader.parse(SCENARIO, "radar-statistics.yaml");
         SimRunner.run(sc, dir, sc.durationSeconds(), null);
         Map<String, List<SimTestRun.State>> truth = SimTestRun.truth(dir);
-        RadarSite site = new RadarSite(7, 9, "Test", 43.5, 27.0, 400, ROTATION, SIGMA_RANGE, Math.toRadians(SIGMA_AZ_DEG),
+        RadarSite site = new RadarSite(
+                7,
+                9,
+                "Test",
+                43.5,
+                27.0,
+                400,
+                ROTATION,
+                SIGMA_RANGE,
+                Math.toRadians(SIGMA_AZ_DEG),
                 RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
         PlotProjection projection = new PlotProjection();
         RadarPlot plot = new RadarPlot();
@@ -100,7 +117,7 @@ class SimRadarStatisticsTest {
                 double de = Math.toRadians(plot.lonDeg - s.lon()) * 6_371_000 * Math.cos(Math.toRadians(s.lat()));
                 double radial = dn * Math.cos(az) + de * Math.sin(az);
                 double cross = -dn * Math.sin(az) + de * Math.cos(az);
-                residuals.add(new double[]{radial, Math.toDegrees(cross / plot.groundRangeMetres)});
+                residuals.add(new double[] {radial, Math.toDegrees(cross / plot.groundRangeMetres)});
             }
 
             @Override
@@ -133,6 +150,7 @@ class SimRadarStatisticsTest {
 
     private static double bearing(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2), dl = Math.toRadians(lon2 - lon1);
-        return Math.atan2(Math.sin(dl) * Math.cos(p2), Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl));
+        return Math.atan2(
+                Math.sin(dl) * Math.cos(p2), Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl));
     }
 }

@@ -45,8 +45,12 @@ final class SimTestRun {
             for (String line : Files.readAllLines(dir.resolve(SimRunner.TRUTH))) {
                 JsonNode n = json.readTree(line);
                 if (!n.get("type").asText().equals("state")) continue;
-                m.computeIfAbsent(n.get("icao").asText(), k -> new ArrayList<>()).add(new State(n.get("t").asDouble(),
-                        n.get("lat").asDouble(), n.get("lon").asDouble(), n.get("altFt").asDouble()));
+                m.computeIfAbsent(n.get("icao").asText(), k -> new ArrayList<>())
+                        .add(new State(
+                                n.get("t").asDouble(),
+                                n.get("lat").asDouble(),
+                                n.get("lon").asDouble(),
+                                n.get("altFt").asDouble()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,7 +65,10 @@ final class SimTestRun {
             State a = states.get(i - 1), b = states.get(i);
             if (a.t() <= t && t <= b.t()) {
                 double w = (t - a.t()) / (b.t() - a.t());
-                return new State(t, a.lat() + w * (b.lat() - a.lat()), a.lon() + w * (b.lon() - a.lon()),
+                return new State(
+                        t,
+                        a.lat() + w * (b.lat() - a.lat()),
+                        a.lon() + w * (b.lon() - a.lon()),
                         a.altFt() + w * (b.altFt() - a.altFt()));
             }
         }

@@ -30,7 +30,9 @@ class SimTransponderOffTest {
         for (Path f : files) {
             if (!f.toString().endsWith(".beast")) continue;
             for (SimTestRun.Frame fr : SimTestRun.beast(f)) {
-                assertThat(fr.m().icao).as("ADS-B from the dark aircraft in %s", f).isNotEqualTo(DARK);
+                assertThat(fr.m().icao)
+                        .as("ADS-B from the dark aircraft in %s", f)
+                        .isNotEqualTo(DARK);
                 adsbFromOthers++;
             }
         }

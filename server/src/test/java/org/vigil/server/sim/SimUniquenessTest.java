@@ -35,9 +35,14 @@ class SimUniquenessTest {
             Set<Integer> addresses = new HashSet<>();
             Set<String> callsigns = new HashSet<>();
             for (Flight f : sim.flights()) {
-                assertThat(addresses.add(f.spec.icao())).as("%s: address %06X of %s taken twice", name, f.spec.icao(), f.spec.callsign()).isTrue();
+                assertThat(addresses.add(f.spec.icao()))
+                        .as("%s: address %06X of %s taken twice", name, f.spec.icao(), f.spec.callsign())
+                        .isTrue();
                 String cs = f.spec.callsign().trim();
-                if (!cs.isEmpty()) assertThat(callsigns.add(cs)).as("%s: callsign %s twice", name, cs).isTrue();
+                if (!cs.isEmpty())
+                    assertThat(callsigns.add(cs))
+                            .as("%s: callsign %s twice", name, cs)
+                            .isTrue();
             }
             assertThat(addresses).as(name).hasSizeGreaterThan(sc.flights().size());
             if (name.equals("black-sea-2022")) assertThat(addresses).contains(0x46833E); // AEE3WX keeps its own
@@ -47,17 +52,23 @@ class SimUniquenessTest {
     @Test
     void aRadarReportsAnAircraftOncePerRevolutionAndTheManifestHasReceiverHeights(@TempDir Path dir) throws Exception {
         SimRunner.run(ScenarioLoader.load("black-sea-2022"), dir, 10 * 60.0, null);
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(dir.resolve(SimRunner.MANIFEST).toFile());
         Map<Integer, Double> rotation = new HashMap<>();
         long dropped = 0;
         for (JsonNode f : manifest.get("files")) {
             if (f.path("kind").asText().equals("radar")) {
-                rotation.put(f.get("sac").asInt() << 8 | f.get("sic").asInt(), f.get("rotationSeconds").asDouble());
+                rotation.put(
+                        f.get("sac").asInt() << 8 | f.get("sic").asInt(),
+                        f.get("rotationSeconds").asDouble());
                 dropped += f.get("duplicatePlotsDropped").asLong();
             }
-            if (f.path("kind").asText().equals("adsb")) assertThat(f.get("heightM").isNumber()).as(f.toString()).isTrue();
+            if (f.path("kind").asText().equals("adsb"))
+                assertThat(f.get("heightM").isNumber()).as(f.toString()).isTrue();
         }
-        assertThat(dropped).as("the boundary case happens in 10 min of this scenario").isPositive();
+        assertThat(dropped)
+                .as("the boundary case happens in 10 min of this scenario")
+                .isPositive();
 
         // radar key << 24 | Mode S address -> time of the last plot
         Map<Long, Long> last = new HashMap<>();
@@ -73,6 +84,8 @@ class SimUniquenessTest {
             }
         }));
         assertThat(addressed[0]).isGreaterThan(1000);
-        assertThat(twice[0]).as("second plots of one aircraft within half a revolution").isZero();
+        assertThat(twice[0])
+                .as("second plots of one aircraft within half a revolution")
+                .isZero();
     }
 }

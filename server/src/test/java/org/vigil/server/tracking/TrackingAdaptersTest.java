@@ -34,7 +34,8 @@ class TrackingAdaptersTest {
         ModeSDetections a = new ModeSDetections(TrackingPipeline.ADSB_SENSOR_ID);
         Detection d = new Detection();
         // first position: no NACp heard yet, accuracy from NIC 8 (Rc 0.1 NM)
-        assertThat(a.toDetection(position(T0, 0x4B1234, 0, 1000, 43.0, 28.0), d)).isTrue();
+        assertThat(a.toDetection(position(T0, 0x4B1234, 0, 1000, 43.0, 28.0), d))
+                .isTrue();
         assertThat(d.kind).isEqualTo(SensorKind.ADSB);
         assertThat(d.horizontalSigmaMetres).isCloseTo(185.2 / 2.4477, org.assertj.core.data.Offset.offset(0.1));
         assertThat(d.altitudeMetres).isCloseTo(35_000 * 0.3048, org.assertj.core.data.Offset.offset(1e-6));
@@ -63,7 +64,8 @@ class TrackingAdaptersTest {
         ident.callsign = org.vigil.core.Callsigns.pack("THY1TK");
         assertThat(a.toDetection(ident, d)).isFalse();
 
-        assertThat(a.toDetection(position(T0 + 1_000_000_000, 0x4B1234, 1, 2000, 43.01, 28.0), d)).isTrue();
+        assertThat(a.toDetection(position(T0 + 1_000_000_000, 0x4B1234, 1, 2000, 43.01, 28.0), d))
+                .isTrue();
         assertThat(d.horizontalSigmaMetres).isCloseTo(12.26, org.assertj.core.data.Offset.offset(0.05)); // NACp 9
         assertThat(d.mode3A).isEqualTo(07700);
         assertThat(d.callsign).isEqualTo(org.vigil.core.Callsigns.pack("THY1TK"));
@@ -74,13 +76,17 @@ class TrackingAdaptersTest {
     void sameTransmissionFromASecondReceiverIsDroppedAsDuplicate() {
         ModeSDetections a = new ModeSDetections(TrackingPipeline.ADSB_SENSOR_ID);
         Detection d = new Detection();
-        assertThat(a.toDetection(position(T0, 0x4B1234, 0, 1000, 43.0, 28.0), d)).isTrue();
-        assertThat(a.toDetection(position(T0 + 2_000_000, 0x4B1234, 0, 1000, 43.0, 28.0), d)).isFalse();
+        assertThat(a.toDetection(position(T0, 0x4B1234, 0, 1000, 43.0, 28.0), d))
+                .isTrue();
+        assertThat(a.toDetection(position(T0 + 2_000_000, 0x4B1234, 0, 1000, 43.0, 28.0), d))
+                .isFalse();
         assertThat(a.rejected(ModeSDetections.Reason.DUPLICATE)).isEqualTo(1);
         // the next transmission (other CPR values) is taken
-        assertThat(a.toDetection(position(T0 + 500_000_000, 0x4B1234, 1, 1001, 43.001, 28.0), d)).isTrue();
+        assertThat(a.toDetection(position(T0 + 500_000_000, 0x4B1234, 1, 1001, 43.001, 28.0), d))
+                .isTrue();
         // the same CPR values again much later are a new report (a slow aircraft), not a copy
-        assertThat(a.toDetection(position(T0 + 5_000_000_000L, 0x4B1234, 1, 1001, 43.001, 28.0), d)).isTrue();
+        assertThat(a.toDetection(position(T0 + 5_000_000_000L, 0x4B1234, 1, 1001, 43.001, 28.0), d))
+                .isTrue();
     }
 
     @Test
@@ -127,10 +133,14 @@ class TrackingAdaptersTest {
     void manyAircraftGrowTheTableWithoutLosingState() {
         ModeSDetections a = new ModeSDetections(TrackingPipeline.ADSB_SENSOR_ID);
         Detection d = new Detection();
-        for (int i = 0; i < 5000; i++) assertThat(a.toDetection(position(T0 + i, 0x400000 + i, 0, i, 43, 28), d)).isTrue();
+        for (int i = 0; i < 5000; i++)
+            assertThat(a.toDetection(position(T0 + i, 0x400000 + i, 0, i, 43, 28), d))
+                    .isTrue();
         assertThat(a.aircraft()).isEqualTo(5000);
         // the duplicate memory survived the rehashes
-        for (int i = 0; i < 5000; i += 97) assertThat(a.toDetection(position(T0 + i + 1000, 0x400000 + i, 0, i, 43, 28), d)).isFalse();
+        for (int i = 0; i < 5000; i += 97)
+            assertThat(a.toDetection(position(T0 + i + 1000, 0x400000 + i, 0, i, 43, 28), d))
+                    .isFalse();
     }
 
     @Test

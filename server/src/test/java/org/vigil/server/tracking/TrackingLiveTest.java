@@ -52,7 +52,8 @@ class TrackingLiveTest {
             assertThat(t.trackDeg()).isBetween(0.0, 360.0);
         });
         // radars learnt from their north markers: tracks fused from radar and ADS-B exist
-        assertThat(tracks).anySatisfy(t -> assertThat(t.sensors()).contains("ADS-B").hasSizeGreaterThan(1));
+        assertThat(tracks)
+                .anySatisfy(t -> assertThat(t.sensors()).contains("ADS-B").hasSizeGreaterThan(1));
         // the Il-20 without transponder: a primary-only track with no identity and no altitude
         assertThat(tracks).anySatisfy(t -> {
             assertThat(t.primaryOnly()).isTrue();
@@ -60,7 +61,10 @@ class TrackingLiveTest {
             assertThat(t.altitudeFt()).isNull();
         });
         assertThat(tracks).anySatisfy(t -> assertThat(t.callsign()).isEqualTo("ROT263"));
-        assertThat(tracks).extracting(SystemTrackView::trackNumber).doesNotHaveDuplicates().isSorted();
+        assertThat(tracks)
+                .extracting(SystemTrackView::trackNumber)
+                .doesNotHaveDuplicates()
+                .isSorted();
         // the only plots refused are those before their radar's first north marker (at most one scan each)
         long unknown = pipeline.withTracker(tr -> tr.rejected(Rejection.UNKNOWN_SENSOR));
         assertThat(unknown).isLessThan(300);
@@ -68,13 +72,23 @@ class TrackingLiveTest {
 
     @Test
     void apiTracksServesTheSystemTracksInSnakeCase() throws Exception {
-        WebServer server = new WebServer(WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0).withVersion("t"),
-                List::of, List::of, Map::of).tracks(() -> pipeline.views(true));
+        WebServer server = new WebServer(
+                        WebSettings.defaults()
+                                .withBindAddress("127.0.0.1")
+                                .withPort(0)
+                                .withVersion("t"),
+                        List::of,
+                        List::of,
+                        Map::of)
+                .tracks(() -> pipeline.views(true));
         int port = server.start();
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/tracks")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tracks"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode a = new ObjectMapper().readTree(r.body());
             assertThat(a.isArray()).isTrue();

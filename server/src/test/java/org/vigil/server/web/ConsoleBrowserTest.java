@@ -1,5 +1,9 @@
 package org.vigil.server.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -8,12 +12,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Drives the real console in Debian's Chromium against a real {@link WebServer} fed by a moving
@@ -35,7 +34,8 @@ import static org.assertj.core.api.Assertions.fail;
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final LocatorAssertions.HasCountOptions WAIT = new LocatorAssertions.HasCountOptions().setTimeout(10_000);
+    private static final LocatorAssertions.HasCountOptions WAIT =
+            new LocatorAssertions.HasCountOptions().setTimeout(10_000);
 
     private static Playwright playwright;
     private static Browser browser;
@@ -55,18 +55,30 @@ class ConsoleBrowserTest {
         picture = new MovingPicture();
         server = new WebServer(settings(0), picture, List::of, () -> null).plots(new FixedPlots());
         port = server.start();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     private static WebSettings settings(int p) {
-        return WebSettings.defaults().withBindAddress("127.0.0.1").withPort(p)
-                .withPushInterval(Duration.ofMillis(500)).withVersion("browser-test");
+        return WebSettings.defaults()
+                .withBindAddress("127.0.0.1")
+                .withPort(p)
+                .withPushInterval(Duration.ofMillis(500))
+                .withVersion("browser-test");
     }
 
     @AfterAll
@@ -89,14 +101,17 @@ class ConsoleBrowserTest {
         page.onPageError(pageErrors::add);
         // The console must work with no network beyond our own server: fail on any other request.
         page.onRequest(r -> {
-            if (!r.url().startsWith("http://127.0.0.1:" + port) && !r.url().startsWith("ws://127.0.0.1:" + port)
+            if (!r.url().startsWith("http://127.0.0.1:" + port)
+                    && !r.url().startsWith("ws://127.0.0.1:" + port)
                     && !r.url().startsWith("data:")) {
                 pageErrors.add("request to the outside world: " + r.url());
             }
         });
         page.navigate("http://127.0.0.1:" + port + "/");
-        page.waitForFunction("n => window.vigil && window.vigil.featureCount() === n && window.vigil.basemapFeatureCount() > 0",
-                MovingPicture.WITH_POSITION, new Page.WaitForFunctionOptions().setTimeout(15_000));
+        page.waitForFunction(
+                "n => window.vigil && window.vigil.featureCount() === n && window.vigil.basemapFeatureCount() > 0",
+                MovingPicture.WITH_POSITION,
+                new Page.WaitForFunctionOptions().setTimeout(15_000));
     }
 
     @AfterEach
@@ -197,12 +212,12 @@ class ConsoleBrowserTest {
     void consoleReconnectsWhenTheServerComesBack() {
         assertThat(page.locator("#conn")).hasAttribute("data-state", "open");
         server.stop();
-        assertThat(page.locator("#conn")).hasAttribute("data-state", "closed",
-                new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+        assertThat(page.locator("#conn"))
+                .hasAttribute("data-state", "closed", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
         server = new WebServer(settings(port), picture, List::of, () -> null).plots(new FixedPlots());
         server.start();
-        assertThat(page.locator("#conn")).hasAttribute("data-state", "open",
-                new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
+        assertThat(page.locator("#conn"))
+                .hasAttribute("data-state", "open", new LocatorAssertions.HasAttributeOptions().setTimeout(15_000));
         int pictures = (int) number("window.vigil.pictures()");
         page.waitForFunction("n => window.vigil.pictures() > n", pictures);
     }
@@ -225,7 +240,9 @@ class ConsoleBrowserTest {
                   for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] >> 4) << 8 | (d[i + 1] >> 4) << 4 | (d[i + 2] >> 4));
                   return seen.size;
                 }""");
-        assertThat(((Number) distinct).intValue()).as("distinct colours on the map").isGreaterThan(5);
+        assertThat(((Number) distinct).intValue())
+                .as("distinct colours on the map")
+                .isGreaterThan(5);
 
         // The same picture in APP-6 / MIL-STD-2525 air-track symbols, for a look by eye.
         page.evaluate("() => window.vigil.setSymbology('app6')");
@@ -256,8 +273,12 @@ class ConsoleBrowserTest {
                 .isGreaterThan(((Number) oldest.get("opacity")).doubleValue());
 
         // Drawn in the plot colour on the plot layer's own canvas; the aircraft canvas has none of it.
-        assertThat(plotPixelsAround(0)).as("plot-coloured pixels at the newest plot").isGreaterThan(10);
-        assertThat(plotPixelsAround(1)).as("plot-coloured pixels at the primary plot").isGreaterThan(6);
+        assertThat(plotPixelsAround(0))
+                .as("plot-coloured pixels at the newest plot")
+                .isGreaterThan(10);
+        assertThat(plotPixelsAround(1))
+                .as("plot-coloured pixels at the primary plot")
+                .isGreaterThan(6);
     }
 
     @Test
@@ -315,8 +336,10 @@ class ConsoleBrowserTest {
                   return { first: t1 - t0, load: t2 - t1, draw: t3 - t2, second: t3 - t1, count: window.vigil.plotCount() };
                 }""");
         assertThat(((Number) r.get("count")).intValue()).isEqualTo(5000);
-        System.out.printf("5000 plots: first load+draw %.0f ms; again: load %.0f ms, draw (whole map) %.0f ms%n",
-                ((Number) r.get("first")).doubleValue(), ((Number) r.get("load")).doubleValue(),
+        System.out.printf(
+                "5000 plots: first load+draw %.0f ms; again: load %.0f ms, draw (whole map) %.0f ms%n",
+                ((Number) r.get("first")).doubleValue(),
+                ((Number) r.get("load")).doubleValue(),
                 ((Number) r.get("draw")).doubleValue());
         // Generous bound for a loaded 2-core machine; per-plot DOM or per-plot styles would be far slower.
         assertThat(((Number) r.get("second")).doubleValue()).isLessThan(1500);
@@ -325,7 +348,8 @@ class ConsoleBrowserTest {
     @Test
     void screenshotShowsRadarPlotsDistinctFromAircraft() throws Exception {
         awaitPlots();
-        page.evaluate("() => { const v = window.vigil.map.getView(); v.setZoom(8); v.setCenter(window.vigil.fromLonLat([32.4, 43.45])); }");
+        page.evaluate(
+                "() => { const v = window.vigil.map.getView(); v.setZoom(8); v.setCenter(window.vigil.fromLonLat([32.4, 43.45])); }");
         page.waitForTimeout(700);
         hoverPlot(3);
         assertThat(page.locator("#plot-tip")).isVisible();
@@ -336,7 +360,9 @@ class ConsoleBrowserTest {
     }
 
     private void awaitPlots() {
-        page.waitForFunction("n => window.vigil.plotCount() === n", FixedPlots.COUNT,
+        page.waitForFunction(
+                "n => window.vigil.plotCount() === n",
+                FixedPlots.COUNT,
                 new Page.WaitForFunctionOptions().setTimeout(10_000));
     }
 

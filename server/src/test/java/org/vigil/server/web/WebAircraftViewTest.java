@@ -1,13 +1,12 @@
 package org.vigil.server.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The AircraftView contract: what the console may rely on. */
 class WebAircraftViewTest {
@@ -24,8 +23,10 @@ class WebAircraftViewTest {
 
     @Test
     void squawkMustBeFourOctalDigits() {
-        assertThat(AircraftView.builder("ABC123").squawk("7700").build().emergencySquawk()).isTrue();
-        assertThat(AircraftView.builder("ABC123").squawk("1200").build().emergencySquawk()).isFalse();
+        assertThat(AircraftView.builder("ABC123").squawk("7700").build().emergencySquawk())
+                .isTrue();
+        assertThat(AircraftView.builder("ABC123").squawk("1200").build().emergencySquawk())
+                .isFalse();
         assertThatThrownBy(() -> AircraftView.builder("ABC123").squawk("7800").build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AircraftView.builder("ABC123").squawk("770").build())
@@ -34,8 +35,12 @@ class WebAircraftViewTest {
 
     @Test
     void nanMeansAbsentAndIsLeftOutOfTheJson() throws Exception {
-        AircraftView v = AircraftView.builder("ABC123").position(Double.NaN, Double.NaN)
-                .groundspeedKt(Double.NaN).trackDeg(Double.NaN).callsign("   ").build();
+        AircraftView v = AircraftView.builder("ABC123")
+                .position(Double.NaN, Double.NaN)
+                .groundspeedKt(Double.NaN)
+                .trackDeg(Double.NaN)
+                .callsign("   ")
+                .build();
         assertThat(v.lat()).isNull();
         assertThat(v.callsign()).isNull();
         String json = JSON.writeValueAsString(v);
@@ -44,15 +49,18 @@ class WebAircraftViewTest {
 
     @Test
     void positionNeedsBothCoordinatesInRange() {
-        assertThatThrownBy(() -> new AircraftView("ABC123", null, null, 43.0, null, null, null, null, null, null,
-                null, null, null, null, null, 0, 0, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AircraftView(
+                        "ABC123", null, null, 43.0, null, null, null, null, null, null, null, null, null, null, null, 0,
+                        0, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AircraftView.builder("ABC123").position(91, 30).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void trailIsCompactArraysWithNullForUnknownAltitudeAndIsACopy() throws Exception {
-        List<TrailPoint> trail = new ArrayList<>(List.of(new TrailPoint(30.5, 44.25, null), new TrailPoint(30.6, 44.3, 1200)));
+        List<TrailPoint> trail =
+                new ArrayList<>(List.of(new TrailPoint(30.5, 44.25, null), new TrailPoint(30.6, 44.3, 1200)));
         AircraftView v = AircraftView.builder("ABC123").trail(trail).build();
         trail.clear();
         assertThat(v.trail()).hasSize(2);

@@ -1,10 +1,10 @@
 package org.vigil.server.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,14 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class WebServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebServer server;
 
     @AfterEach
@@ -41,9 +41,14 @@ class WebServerTest {
     }
 
     private int start(Supplier<List<AircraftView>> aircraft, Supplier<? extends List<?>> plots, Duration push) {
-        WebSettings settings = WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withPushInterval(push).withVersion("test-1");
-        server = new WebServer(settings, aircraft,
+        WebSettings settings = WebSettings.defaults()
+                .withBindAddress("127.0.0.1")
+                .withPort(0)
+                .withPushInterval(push)
+                .withVersion("test-1");
+        server = new WebServer(
+                settings,
+                aircraft,
                 () -> List.of(Map.of("name", "beast-1", "connected", true)),
                 () -> Map.of("feeds_up", 1, "status", "must not override"));
         if (plots != null) {
@@ -64,8 +69,11 @@ class WebServerTest {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -76,7 +84,8 @@ class WebServerTest {
 
         HttpResponse<String> r = get(port, "/api/health");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("json"));
         JsonNode h = JSON.readTree(r.body());
         assertThat(h.get("status").asText()).isEqualTo("ok");
         assertThat(h.get("version").asText()).isEqualTo("test-1");
@@ -101,7 +110,8 @@ class WebServerTest {
         assertThat(ryr.get("gnss_altitude_ft").asInt()).isEqualTo(37450);
         assertThat(ryr.get("vertical_rate_fpm").asInt()).isZero();
         assertThat(ryr.get("nac_p").asInt()).isEqualTo(9);
-        assertThat(ryr.get("last_seen").asLong()).isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
+        assertThat(ryr.get("last_seen").asLong())
+                .isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
         assertThat(ryr.get("trail").toString()).isEqualTo("[[31.6,43.6,37000],[31.7,43.6,37000]]");
 
         JsonNode noPosition = list.get(4);
@@ -118,7 +128,8 @@ class WebServerTest {
         int port = start(new MovingPicture(), new FixedPlots(), Duration.ofSeconds(1));
         HttpResponse<String> r = get(port, "/api/plots");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("json"));
         JsonNode list = JSON.readTree(r.body());
         assertThat(list.isArray()).isTrue();
         assertThat(list).hasSize(FixedPlots.COUNT);
@@ -144,7 +155,8 @@ class WebServerTest {
         assertThat(assumed.get("altitude_assumed").asBoolean()).isTrue();
 
         // The aircraft API keeps its own names: the plot mapper must not leak into it.
-        assertThat(JSON.readTree(get(port, "/api/aircraft").body()).get(0).has("altitude_ft")).isTrue();
+        assertThat(JSON.readTree(get(port, "/api/aircraft").body()).get(0).has("altitude_ft"))
+                .isTrue();
     }
 
     @Test
@@ -173,10 +185,12 @@ class WebServerTest {
 
         JsonNode first = plots.get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("type", "time", "plots");
-        assertThat(first.get("time").asLong()).isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
+        assertThat(first.get("time").asLong())
+                .isBetween(System.currentTimeMillis() - 10_000, System.currentTimeMillis());
         assertThat(first.get("plots")).hasSize(FixedPlots.COUNT);
         assertThat(first.get("plots").get(3).get("altitude_ft").asInt()).isEqualTo(37000);
-        assertThat(first.get("plots").get(4).get("altitude_assumed").asBoolean()).isTrue();
+        assertThat(first.get("plots").get(4).get("altitude_assumed").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -192,9 +206,12 @@ class WebServerTest {
 
     @Test
     void aThrowingPlotsSupplierCostsThePlotsNotTheAircraft() throws Exception {
-        int port = start(new MovingPicture(), () -> {
-            throw new IllegalStateException("radar picture not ready");
-        }, Duration.ofMillis(100));
+        int port = start(
+                new MovingPicture(),
+                () -> {
+                    throw new IllegalStateException("radar picture not ready");
+                },
+                Duration.ofMillis(100));
         Collector c = new Collector();
         WebSocket ws = connect(port, c);
         c.awaitAtLeast(4, Duration.ofSeconds(5));
@@ -220,7 +237,8 @@ class WebServerTest {
     @Test
     void servesTheBundledConsoleAndItsBasemap() throws Exception {
         assertThat(WebServer.consoleBundled())
-                .as("vigil-console must be built (it is in the reactor: -pl console,server -am)").isTrue();
+                .as("vigil-console must be built (it is in the reactor: -pl console,server -am)")
+                .isTrue();
         int port = start(new MovingPicture(), Duration.ofSeconds(1));
         HttpResponse<String> index = get(port, "/");
         assertThat(index.statusCode()).isEqualTo(200);
@@ -249,7 +267,11 @@ class WebServerTest {
         assertThat(first.get("aircraft")).hasSize(MovingPicture.TOTAL);
         // Positions move between pictures: the console must see the same thing the supplier says.
         double lon0 = first.get("aircraft").get(0).get("lon").asDouble();
-        double lon3 = JSON.readTree(a.messages.get(3)).get("aircraft").get(0).get("lon").asDouble();
+        double lon3 = JSON.readTree(a.messages.get(3))
+                .get("aircraft")
+                .get(0)
+                .get("lon")
+                .asDouble();
         assertThat(lon3).isGreaterThan(lon0);
 
         wa.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
@@ -267,12 +289,14 @@ class WebServerTest {
     void aThrowingSupplierCostsOnePushNotTheSchedule() throws Exception {
         MovingPicture picture = new MovingPicture();
         AtomicInteger calls = new AtomicInteger();
-        int port = start(() -> {
-            if (calls.incrementAndGet() % 2 == 0) {
-                throw new IllegalStateException("picture not ready");
-            }
-            return picture.get();
-        }, Duration.ofMillis(100));
+        int port = start(
+                () -> {
+                    if (calls.incrementAndGet() % 2 == 0) {
+                        throw new IllegalStateException("picture not ready");
+                    }
+                    return picture.get();
+                },
+                Duration.ofMillis(100));
         Collector c = new Collector();
         WebSocket ws = connect(port, c);
         c.awaitAtLeast(4, Duration.ofSeconds(5));
@@ -282,9 +306,11 @@ class WebServerTest {
 
     @Test
     void healthAnswersDegradedWhenThePictureCannotBeHad() throws Exception {
-        int port = start(() -> {
-            throw new IllegalStateException("tracker down");
-        }, Duration.ofSeconds(1));
+        int port = start(
+                () -> {
+                    throw new IllegalStateException("tracker down");
+                },
+                Duration.ofSeconds(1));
         HttpResponse<String> r = get(port, "/api/health");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode h = JSON.readTree(r.body());
@@ -309,7 +335,8 @@ class WebServerTest {
     }
 
     private WebSocket connect(int port, Collector c) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c)
+        return http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c)
                 .get(5, TimeUnit.SECONDS);
     }
 

@@ -23,6 +23,7 @@ import org.vigil.core.radar.TimeOfDay;
 public final class AsterixStreamFramer {
     /** The largest block LEN can describe; the buffer holds one plus a full read. */
     private static final int MAX_BLOCK = 0xFFFF;
+
     private static final int MIN_PLAUSIBLE = 4;
 
     private final RadarPlotDecoder decoder;

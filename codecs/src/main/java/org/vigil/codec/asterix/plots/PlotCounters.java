@@ -23,35 +23,78 @@ public final class PlotCounters {
     private final AtomicInteger lastUnknownSensor = new AtomicInteger(-1);
     private final AtomicLongArray rejects = new AtomicLongArray(PlotRejection.COUNT);
 
-    public void bytesRead(int n) { bytesRead.addAndGet(n); }
-    void block() { blocks.incrementAndGet(); }
+    public void bytesRead(int n) {
+        bytesRead.addAndGet(n);
+    }
+
+    void block() {
+        blocks.incrementAndGet();
+    }
+
     void plot(long timeNanos) {
         plots.incrementAndGet();
         lastPlotTimeNanos.set(timeNanos);
     }
-    void serviceMessage() { serviceMessages.incrementAndGet(); }
-    void skipOtherCategory() { otherCategory.incrementAndGet(); }
-    void resyncBytes(int n) { resyncBytes.addAndGet(n); }
-    void sinkError() { sinkErrors.incrementAndGet(); }
-    void reject(PlotRejection r) { rejects.incrementAndGet(r.ordinal()); }
-    void unknownSensor(int sac, int sic) { lastUnknownSensor.set(sac << 8 | sic); }
 
-    public long bytesRead() { return bytesRead.get(); }
+    void serviceMessage() {
+        serviceMessages.incrementAndGet();
+    }
+
+    void skipOtherCategory() {
+        otherCategory.incrementAndGet();
+    }
+
+    void resyncBytes(int n) {
+        resyncBytes.addAndGet(n);
+    }
+
+    void sinkError() {
+        sinkErrors.incrementAndGet();
+    }
+
+    void reject(PlotRejection r) {
+        rejects.incrementAndGet(r.ordinal());
+    }
+
+    void unknownSensor(int sac, int sic) {
+        lastUnknownSensor.set(sac << 8 | sic);
+    }
+
+    public long bytesRead() {
+        return bytesRead.get();
+    }
     /** Well-framed blocks seen. */
-    public long blocks() { return blocks.get(); }
+    public long blocks() {
+        return blocks.get();
+    }
     /** Plots delivered to the sink. */
-    public long plots() { return plots.get(); }
+    public long plots() {
+        return plots.get();
+    }
     /** CAT034 messages applied to a radar's status. */
-    public long serviceMessages() { return serviceMessages.get(); }
+    public long serviceMessages() {
+        return serviceMessages.get();
+    }
     /** Well-formed records of categories that are not radar plots (CAT021, CAT062, ...): skipped. */
-    public long otherCategory() { return otherCategory.get(); }
+    public long otherCategory() {
+        return otherCategory.get();
+    }
     /** Bytes dropped from a stream while looking for the next block header. */
-    public long resyncBytes() { return resyncBytes.get(); }
+    public long resyncBytes() {
+        return resyncBytes.get();
+    }
     /** Plots or status updates the consumer threw on (reading went on). */
-    public long sinkErrors() { return sinkErrors.get(); }
+    public long sinkErrors() {
+        return sinkErrors.get();
+    }
     /** Data time of the last plot delivered, Long.MIN_VALUE before the first. */
-    public long lastPlotTimeNanos() { return lastPlotTimeNanos.get(); }
-    public long rejects(PlotRejection r) { return rejects.get(r.ordinal()); }
+    public long lastPlotTimeNanos() {
+        return lastPlotTimeNanos.get();
+    }
+
+    public long rejects(PlotRejection r) {
+        return rejects.get(r.ordinal());
+    }
 
     public long totalRejects() {
         long n = 0;

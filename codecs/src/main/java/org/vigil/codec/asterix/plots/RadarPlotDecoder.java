@@ -1,6 +1,5 @@
 package org.vigil.codec.asterix.plots;
 
-import org.vigil.core.geo.Units;
 import java.util.Objects;
 import org.vigil.codec.asterix.AsterixDecoder;
 import org.vigil.codec.asterix.AsterixRecord;
@@ -9,6 +8,7 @@ import org.vigil.codec.asterix.Cat048Record;
 import org.vigil.codec.asterix.RecordHandler;
 import org.vigil.codec.asterix.Rejection;
 import org.vigil.codec.asterix.TypedRecord;
+import org.vigil.core.geo.Units;
 import org.vigil.core.radar.PlotProjection;
 import org.vigil.core.radar.PlotType;
 import org.vigil.core.radar.RadarNetwork;
@@ -175,7 +175,8 @@ public final class RadarPlotDecoder implements RecordHandler {
         if (typ >= 0 && typ < BY_TYP.length) {
             p.type = BY_TYP[typ];
         } else { // descriptor missing (it is mandatory): infer from what was sent
-            p.type = r.address() != TypedRecord.ABSENT ? PlotType.MODE_S
+            p.type = r.address() != TypedRecord.ABSENT
+                    ? PlotType.MODE_S
                     : r.mode3A() != TypedRecord.ABSENT || r.has("090") ? PlotType.SECONDARY : PlotType.PRIMARY;
         }
         int f = 0;
@@ -227,8 +228,13 @@ public final class RadarPlotDecoder implements RecordHandler {
             }
         }
         if (r.hasSystemConfiguration()) {
-            radar.systemStatus(bit(r.noGo()), bit(r.rdpReset()), bit(r.rdpOverload()), bit(r.transmissionOverload()),
-                    bit(r.monitoringDisconnected()), bit(r.timeSourceInvalid()));
+            radar.systemStatus(
+                    bit(r.noGo()),
+                    bit(r.rdpReset()),
+                    bit(r.rdpOverload()),
+                    bit(r.transmissionOverload()),
+                    bit(r.monitoringDisconnected()),
+                    bit(r.timeSourceInvalid()));
         }
         counters.serviceMessage();
         try {

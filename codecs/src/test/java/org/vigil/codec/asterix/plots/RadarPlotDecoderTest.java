@@ -21,7 +21,8 @@ class RadarPlotDecoderTest {
     @Test
     void cat048ReportBecomesAPlacedPlot() {
         byte[] block = RadarTestData.fl350East(25, 10, 12 * 3600 + 0.5);
-        assertThat(decoder.decode(block, 0, block.length, NOON + 2_000_000_000L)).isEqualTo(1);
+        assertThat(decoder.decode(block, 0, block.length, NOON + 2_000_000_000L))
+                .isEqualTo(1);
 
         RadarPlot p = sink.plots.get(0);
         assertThat(p.sac).isEqualTo(25);
@@ -143,8 +144,8 @@ class RadarPlotDecoderTest {
     @Test
     void extendedRangeFlaggedWithoutReErrIsRejectedByName() {
         // CAT048 LEN 15, FSPEC F0 = I048/010, /140, /020, /040; 020 = TYP 1 + FX, then ERR; RHO saturated
-        byte[] block = {48, 0, 15, (byte) 0xF0, 25, 10, 0, 0x32, 0x00, 0x21, 0x40,
-            (byte) 0xFF, (byte) 0xFF, 0x40, 0x00};
+        byte[] block = {48, 0, 15, (byte) 0xF0, 25, 10, 0, 0x32, 0x00, 0x21, 0x40, (byte) 0xFF, (byte) 0xFF, 0x40, 0x00
+        };
         assertThat(decoder.decode(block, 0, block.length, NOON)).isZero();
         assertThat(counters.rejects(PlotRejection.EXTENDED_RANGE)).isEqualTo(1);
         assertThat(sink.plots).isEmpty();
@@ -165,13 +166,16 @@ class RadarPlotDecoderTest {
 
     @Test
     void decodingAllocatesNothingPerPlot() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        RadarPlotDecoder quiet = new RadarPlotDecoder(network, plot -> { }, new PlotCounters());
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RadarPlotDecoder quiet = new RadarPlotDecoder(network, plot -> {}, new PlotCounters());
         byte[] block = RadarTestData.fl350East(25, 10, 10);
         for (int i = 0; i < 20_000; i++) quiet.decode(block, 0, block.length, NOON);
         long tid = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(tid);
         for (int i = 0; i < 50_000; i++) quiet.decode(block, 0, block.length, NOON);
-        assertThat(mx.getThreadAllocatedBytes(tid) - before).as("bytes for 50 000 plots").isLessThan(1_000);
+        assertThat(mx.getThreadAllocatedBytes(tid) - before)
+                .as("bytes for 50 000 plots")
+                .isLessThan(1_000);
     }
 }

@@ -13,8 +13,10 @@ class RadarStreamFramerTest {
     private final AsterixStreamFramer framer = new AsterixStreamFramer(new RadarPlotDecoder(network, sink, counters));
 
     private static byte[] stream() {
-        return RadarTestData.concat(RadarTestData.northMarker(25, 10, 100, 4.8),
-                RadarTestData.fl350East(25, 10, 101), RadarTestData.primary(25, 10, 102, 30_000, 200),
+        return RadarTestData.concat(
+                RadarTestData.northMarker(25, 10, 100, 4.8),
+                RadarTestData.fl350East(25, 10, 101),
+                RadarTestData.primary(25, 10, 102, 30_000, 200),
                 RadarTestData.fl350East(25, 10, 103));
     }
 
@@ -45,7 +47,7 @@ class RadarStreamFramerTest {
     @Test
     void garbageAndABadLenBetweenBlocksDoNotDesynchroniseTheStream() {
         byte[] good = stream();
-        byte[] zeroLen = {48, 0, 0, 7, 7};                 // LEN 0
+        byte[] zeroLen = {48, 0, 0, 7, 7}; // LEN 0
         byte[] hugeLen = {48, (byte) 0xF0, 0, 1, 2, 3, 4}; // LEN 61440: more than follows
         byte[] junk = {(byte) 0xFF, 1, 2, 48, 0, 1, 99, 34};
         byte[] all = RadarTestData.concat(good, zeroLen, good, hugeLen, junk, good);
@@ -53,7 +55,9 @@ class RadarStreamFramerTest {
         framer.endOfStream();
         assertThat(sink.plots).hasSize(9);
         assertThat(counters.rejects(PlotRejection.BAD_LENGTH)).as("LEN 0").isEqualTo(1);
-        assertThat(counters.rejects(PlotRejection.TRUNCATED)).as("LEN beyond the end of the data").isEqualTo(1);
+        assertThat(counters.rejects(PlotRejection.TRUNCATED))
+                .as("LEN beyond the end of the data")
+                .isEqualTo(1);
         assertThat(counters.resyncBytes()).isEqualTo(zeroLen.length + hugeLen.length + junk.length);
     }
 
@@ -69,8 +73,10 @@ class RadarStreamFramerTest {
     @Test
     void dribbledStreamWithABadLenLosesOnlyTheBadBytes() {
         double tod = 45_296.5;
-        byte[] good = RadarTestData.concat(RadarTestData.northMarker(25, 10, tod, 4.8),
-                RadarTestData.fl350East(25, 10, tod), RadarTestData.fl350East(25, 10, tod + 1));
+        byte[] good = RadarTestData.concat(
+                RadarTestData.northMarker(25, 10, tod, 4.8),
+                RadarTestData.fl350East(25, 10, tod),
+                RadarTestData.fl350East(25, 10, tod + 1));
         byte[] badLen = {48, 0, 0, 1, 2, 3};
         byte[] s = RadarTestData.concat(good, badLen, good);
         for (int chunk = 1; chunk <= s.length; chunk++) {
@@ -79,7 +85,9 @@ class RadarStreamFramerTest {
             AsterixStreamFramer f = new AsterixStreamFramer(new RadarPlotDecoder(RadarTestData.network(), c, k));
             for (int i = 0; i < s.length; i += chunk) f.accept(s, i, Math.min(chunk, s.length - i), NOON);
             assertThat(c.plots).as("chunk %d: %s", chunk, k).hasSize(4);
-            assertThat(k.rejects(PlotRejection.BAD_LENGTH)).as("chunk %d: %s", chunk, k).isEqualTo(1);
+            assertThat(k.rejects(PlotRejection.BAD_LENGTH))
+                    .as("chunk %d: %s", chunk, k)
+                    .isEqualTo(1);
             assertThat(k.resyncBytes()).as("chunk %d", chunk).isEqualTo(badLen.length);
         }
     }

@@ -15,7 +15,16 @@ import org.vigil.core.radar.ServiceMessage;
 
 /** Shared fixtures: a radar at 50°N 4°E (SAC/SIC 25/10) and block builders. */
 final class RadarTestData {
-    static final RadarSite SITE = new RadarSite(25, 10, "Test head", 50.0, 4.0, 100.0, 4.8, 70, Math.toRadians(0.08),
+    static final RadarSite SITE = new RadarSite(
+            25,
+            10,
+            "Test head",
+            50.0,
+            4.0,
+            100.0,
+            4.8,
+            70,
+            Math.toRadians(0.08),
             RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
     /** 2024-03-10T12:00:00Z */
     static final long NOON = Instant.parse("2024-03-10T12:00:00Z").getEpochSecond() * 1_000_000_000L;
@@ -30,8 +39,15 @@ final class RadarTestData {
     static byte[] fl350East(int sac, int sic, double tod) {
         byte[] buf = new byte[256];
         Cat048Writer w = new Cat048Writer().startBlock(buf, 0);
-        w.clear().dataSource(sac, sic).timeOfDay(tod).descriptor(3, 0, 0, 0, 0).polar(100 * 1852.0, 90)
-                .mode3A(01234, 0, 0, 0).flightLevel(350, 0, 0).address(0x3C6586).trackNumber(77);
+        w.clear()
+                .dataSource(sac, sic)
+                .timeOfDay(tod)
+                .descriptor(3, 0, 0, 0, 0)
+                .polar(100 * 1852.0, 90)
+                .mode3A(01234, 0, 0, 0)
+                .flightLevel(350, 0, 0)
+                .address(0x3C6586)
+                .trackNumber(77);
         w.endRecord();
         return java.util.Arrays.copyOf(buf, w.endBlock());
     }

@@ -12,7 +12,8 @@ public interface Fighters {
      * Puts {@code unit}'s aircraft in the air {@code airborneInS} seconds from now, heading for the
      * intercept point. Returns the callsigns given to them (empty when nothing is launched).
      */
-    String[] launch(String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt);
+    String[] launch(
+            String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt);
 
     /** Steers the lead of the scramble: heading (deg true), level (ft), ground speed wanted (kt); NaN keeps one. */
     void steer(String scrambleId, double headingDeg, double levelFt, double groundSpeedKt);
@@ -27,10 +28,23 @@ public interface Fighters {
     boolean lead(String scrambleId, long nowNanos, FighterFix out);
 
     Fighters NONE = new Fighters() {
-        @Override public String[] launch(String s, Detachment u, double a, double h, double l, double v) { return new String[0]; }
-        @Override public void steer(String s, double h, double l, double v) { }
-        @Override public void holdOn(String s, FighterFix t) { }
-        @Override public void landed(String s) { }
-        @Override public boolean lead(String s, long t, FighterFix out) { return false; }
+        @Override
+        public String[] launch(String s, Detachment u, double a, double h, double l, double v) {
+            return new String[0];
+        }
+
+        @Override
+        public void steer(String s, double h, double l, double v) {}
+
+        @Override
+        public void holdOn(String s, FighterFix t) {}
+
+        @Override
+        public void landed(String s) {}
+
+        @Override
+        public boolean lead(String s, long t, FighterFix out) {
+            return false;
+        }
     };
 }

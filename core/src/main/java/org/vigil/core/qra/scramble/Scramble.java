@@ -28,23 +28,28 @@ public final class Scramble {
     public long proposedNanos = Long.MIN_VALUE, orderedNanos = Long.MIN_VALUE;
     /** Plan at proposal (for the order dialog) and at the order. */
     public final InterceptSolution proposal = new InterceptSolution();
+
     public final InterceptSolution predicted = new InterceptSolution();
     public final InterceptSolution latest = new InterceptSolution();
     /** Data time the order's plan puts the fighters 1 NM in trail, or MIN_VALUE. */
     public long predictedInterceptNanos = Long.MIN_VALUE;
+
     public long interceptNanos = Long.MIN_VALUE;
     public long lastSolveNanos = Long.MIN_VALUE;
     public long holdingSinceNanos = Long.MIN_VALUE;
     public String[] callsigns = new String[0];
     /** Aircraft taken off the unit's alert count by the order (given back on landing or cancel). */
     public int committed;
+
     public boolean rtbOrdered;
     /** Ordered (or cancelled on the ground) but not yet carried out on the fighters: done by the next tick. */
     boolean launchPending, removePending;
+
     public String outcomeIdentifiedAs, outcomeAction, outcomeBy;
     public long outcomeNanos = Long.MIN_VALUE;
     /** With real data: the lead's track, linked by address or callsign; 0 until linked. */
     public int fighterTrack;
+
     public final FighterFix lead = new FighterFix();
     /** Plan figures the climb is flown to: ground distance and time of the climb. */
     public double climbDistanceM, climbTimeS, levelFt, timeToAirborneS;

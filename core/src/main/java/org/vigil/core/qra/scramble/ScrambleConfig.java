@@ -16,13 +16,22 @@ import org.vigil.core.qra.InterceptOptions;
  * @param landedNm        within this distance of its base and below {@code landedAglFt}: LANDED
  * @param landedAglFt     height above the base that counts as landed
  */
-public record ScrambleConfig(Set<String> causes, int maxPriority, InterceptOptions options, double resolveS,
-                             double interceptNm, double shadowAfterS, double holdNm, double landedNm, double landedAglFt) {
+public record ScrambleConfig(
+        Set<String> causes,
+        int maxPriority,
+        InterceptOptions options,
+        double resolveS,
+        double interceptNm,
+        double shadowAfterS,
+        double holdNm,
+        double landedNm,
+        double landedAglFt) {
     public ScrambleConfig {
         causes = Set.copyOf(causes);
         if (options == null) throw new IllegalArgumentException("intercept options required");
         if (!(resolveS > 0)) throw new IllegalArgumentException("re-solve interval must be > 0 s");
-        if (!(interceptNm > 0) || !(holdNm >= interceptNm)) throw new IllegalArgumentException("need 0 < intercept NM <= hold NM");
+        if (!(interceptNm > 0) || !(holdNm >= interceptNm))
+            throw new IllegalArgumentException("need 0 < intercept NM <= hold NM");
     }
 
     /**
@@ -30,9 +39,24 @@ public record ScrambleConfig(Set<String> causes, int maxPriority, InterceptOptio
      * airspace and hijack rules; priority 1 always; 1 NM in trail, subsonic and supersonic allowed.
      */
     public static ScrambleConfig defaults() {
-        return new ScrambleConfig(Set.of("no-transponder", "no-flight-plan", "radio-contact-lost", "no-reply-to-controller",
-                "approaching-national-airspace", "inside-national-airspace", "military-without-clearance", "squawk-7500"),
-                1, InterceptOptions.defaults(), 10, 1.5, 60, 3, 3, 2000);
+        return new ScrambleConfig(
+                Set.of(
+                        "no-transponder",
+                        "no-flight-plan",
+                        "radio-contact-lost",
+                        "no-reply-to-controller",
+                        "approaching-national-airspace",
+                        "inside-national-airspace",
+                        "military-without-clearance",
+                        "squawk-7500"),
+                1,
+                InterceptOptions.defaults(),
+                10,
+                1.5,
+                60,
+                3,
+                3,
+                2000);
     }
 
     /** True when an alert of this cause and priority gets a recommendation. */

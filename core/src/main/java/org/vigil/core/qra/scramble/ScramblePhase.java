@@ -9,7 +9,16 @@ import java.util.Locale;
  * target tracks; CANCELLED ends a scramble at any point before LANDED.
  */
 public enum ScramblePhase {
-    PROPOSED, ORDERED, AIRBORNE, EN_ROUTE, INTERCEPT, SHADOW, ESCORT, RTB, LANDED, CANCELLED;
+    PROPOSED,
+    ORDERED,
+    AIRBORNE,
+    EN_ROUTE,
+    INTERCEPT,
+    SHADOW,
+    ESCORT,
+    RTB,
+    LANDED,
+    CANCELLED;
 
     /** Lower-case hyphenated name used in events and the API ("en-route"). */
     public String wireName() {

@@ -58,10 +58,21 @@ public final class ScrambleService {
 
     /** Result of an action: done (with the scramble or unit id), or refused with a reason. */
     public record Result(Refusal refusal, String reason, String scrambleId) {
-        public static Result ok(String id) { return new Result(null, null, id); }
-        public static Result notFound(String why) { return new Result(Refusal.NOT_FOUND, why, null); }
-        public static Result refused(String why) { return new Result(Refusal.WRONG_STATE, why, null); }
-        public static Result invalid(String why) { return new Result(Refusal.INVALID, why, null); }
+        public static Result ok(String id) {
+            return new Result(null, null, id);
+        }
+
+        public static Result notFound(String why) {
+            return new Result(Refusal.NOT_FOUND, why, null);
+        }
+
+        public static Result refused(String why) {
+            return new Result(Refusal.WRONG_STATE, why, null);
+        }
+
+        public static Result invalid(String why) {
+            return new Result(Refusal.INVALID, why, null);
+        }
 
         public boolean ok() {
             return refusal == null;
@@ -80,10 +91,11 @@ public final class ScrambleService {
         Gate OPEN = (target, detail) -> true;
     }
 
-    private static final Result UNAUDITED = new Result(Refusal.NOT_AUDITED, "audit trail unavailable: action not carried out", null);
+    private static final Result UNAUDITED =
+            new Result(Refusal.NOT_AUDITED, "audit trail unavailable: action not carried out", null);
 
     /** A recommendation line: the unit and its plan against the target. */
-    public record Recommendation(int rank, Detachment unit, InterceptSolution solution) { }
+    public record Recommendation(int rank, Detachment unit, InterceptSolution solution) {}
 
     private static final double KT = Geo.KT;
 
@@ -154,8 +166,16 @@ public final class ScrambleService {
      * {@code icao} is the 24-bit address or -1, {@code callsign} packed as {@link Callsigns} or 0.
      * Updates with NaN position or older than "now" by more than a minute are counted and ignored.
      */
-    public synchronized void onTrackUpdate(int track, long timeNanos, double lat, double lon, double altFt, double gsKt,
-                                           double trackDeg, int icao, long callsign) {
+    public synchronized void onTrackUpdate(
+            int track,
+            long timeNanos,
+            double lat,
+            double lon,
+            double altFt,
+            double gsKt,
+            double trackDeg,
+            int icao,
+            long callsign) {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             rejectedUpdates++;
             return;
@@ -199,8 +219,13 @@ public final class ScrambleService {
                 Detachment d = unit(s.unitId);
                 double elapsed = (now - s.orderedNanos) / 1e9;
                 if (d != null) {
-                    s.callsigns = fighters.launch(s.id, d, Math.max(0, s.timeToAirborneS - elapsed), s.predicted.headingDeg,
-                            s.levelFt, climbSpeedKt(s));
+                    s.callsigns = fighters.launch(
+                            s.id,
+                            d,
+                            Math.max(0, s.timeToAirborneS - elapsed),
+                            s.predicted.headingDeg,
+                            s.levelFt,
+                            climbSpeedKt(s));
                 }
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
@@ -249,7 +274,9 @@ public final class ScrambleService {
         if (!target(fix)) return null;
         List<InterceptRanking.Entry> entries = ranking.rank(posture, path, config.options(), epochMs());
         List<Recommendation> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) out.add(new Recommendation(i + 1, entries.get(i).unit(), entries.get(i).solution()));
+        for (int i = 0; i < entries.size(); i++)
+            out.add(new Recommendation(
+                    i + 1, entries.get(i).unit(), entries.get(i).solution()));
         return out;
     }
 
@@ -278,7 +305,8 @@ public final class ScrambleService {
         if (fix == null) fix = watch(track);
         if (!fix.known()) return Result.refused("track " + track + " has no position yet");
         for (Scramble s : scrambles) {
-            if (s.unitId.equals(unitId) && !s.phase.ended()) return Result.refused("unit " + unitId + " already tasked by " + s.id);
+            if (s.unitId.equals(unitId) && !s.phase.ended())
+                return Result.refused("unit " + unitId + " already tasked by " + s.id);
         }
         if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
         Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId);
@@ -287,8 +315,16 @@ public final class ScrambleService {
         s.proposedNanos = now;
         s.enter(ScramblePhase.PROPOSED, now);
         scrambles.add(s);
-        emit(new QraEvent.Proposed(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), user, plan(s.proposal, now)));
+        emit(new QraEvent.Proposed(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                user,
+                plan(s.proposal, now)));
         return Result.ok(s.id);
     }
 
@@ -296,7 +332,8 @@ public final class ScrambleService {
     public synchronized Result order(String id, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
-        if (s.phase != ScramblePhase.PROPOSED) return Result.refused(id + " is " + s.phase.wireName() + ", not proposed");
+        if (s.phase != ScramblePhase.PROPOSED)
+            return Result.refused(id + " is " + s.phase.wireName() + ", not proposed");
         Detachment d = unit(s.unitId);
         if (d == null) return Result.refused("unit " + s.unitId + " left the posture");
         FighterFix fix = watch(s.targetTrack);
@@ -304,8 +341,10 @@ public final class ScrambleService {
         if (!s.predicted.feasible) {
             return Result.refused(s.unitId + " cannot intercept: " + s.predicted.reason.text());
         }
-        if (!gate.allow(s.id, "Alpha scramble " + s.unitId + " against track " + s.targetTrack + ", intercept in "
-                + Math.round(s.predicted.timeS / 60) + " min")) return UNAUDITED;
+        if (!gate.allow(
+                s.id,
+                "Alpha scramble " + s.unitId + " against track " + s.targetTrack + ", intercept in "
+                        + Math.round(s.predicted.timeS / 60) + " min")) return UNAUDITED;
         s.orderedBy = user;
         s.orderedNanos = now;
         s.predictedInterceptNanos = now + Math.round(s.predicted.timeS * 1e9);
@@ -321,8 +360,17 @@ public final class ScrambleService {
         posture.setCount(d.id(), 0); // readiness: the unit's aircraft are committed
         s.launchPending = true; // launched by the next tick, on the thread that runs the data (and the simulator)
         link(s, d);
-        emit(new QraEvent.Ordered(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), user, s.proposedBy, plan(s.predicted, now)));
+        emit(new QraEvent.Ordered(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                user,
+                s.proposedBy,
+                plan(s.predicted, now)));
         emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id));
         return Result.ok(s.id);
     }
@@ -342,8 +390,16 @@ public final class ScrambleService {
         s.holdingSinceNanos = Long.MIN_VALUE;
         s.lastSolveNanos = Long.MIN_VALUE; // re-solve at the next tick
         if (s.phase.ordinal() > ScramblePhase.EN_ROUTE.ordinal()) s.phase = ScramblePhase.EN_ROUTE;
-        emit(new QraEvent.Retasked(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), old, user)); // the next tick re-solves against the new target and steers
+        emit(new QraEvent.Retasked(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                old,
+                user)); // the next tick re-solves against the new target and steers
         return Result.ok(s.id);
     }
 
@@ -356,8 +412,17 @@ public final class ScrambleService {
         s.cancelledBy = user;
         s.cancelReason = reason;
         boolean flying = s.phase.flying(); // in the air: cancelling means coming home
-        emit(new QraEvent.Cancelled(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), user, reason, flying ? "rtb" : null));
+        emit(new QraEvent.Cancelled(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                user,
+                reason,
+                flying ? "rtb" : null));
         if (flying) {
             s.rtbOrdered = true;
             s.rtbBy = user;
@@ -397,9 +462,19 @@ public final class ScrambleService {
         s.outcomeAction = blank(action) ? s.outcomeAction : action.strip();
         s.outcomeBy = user;
         s.outcomeNanos = now;
-        emit(new QraEvent.Outcome(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), s.outcomeIdentifiedAs, s.outcomeAction, user));
-        if (s.phase == ScramblePhase.SHADOW && s.outcomeAction != null
+        emit(new QraEvent.Outcome(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                s.outcomeIdentifiedAs,
+                s.outcomeAction,
+                user));
+        if (s.phase == ScramblePhase.SHADOW
+                && s.outcomeAction != null
                 && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort")) {
             phase(s, ScramblePhase.ESCORT);
         }
@@ -431,7 +506,8 @@ public final class ScrambleService {
 
     public synchronized Result removeDetachment(String id, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
-        for (Scramble s : scrambles) if (s.unitId.equals(id) && !s.phase.ended()) return Result.refused("unit " + id + " is tasked by " + s.id);
+        for (Scramble s : scrambles)
+            if (s.unitId.equals(id) && !s.phase.ended()) return Result.refused("unit " + id + " is tasked by " + s.id);
         if (!gate.allow(id, "remove detachment")) return UNAUDITED;
         posture.removeDetachment(id);
         postureEvent("remove", id, user, null);
@@ -440,7 +516,8 @@ public final class ScrambleService {
 
     public synchronized Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
-        if (readiness == Readiness.AIRBORNE_CAP && cap == null) return Result.invalid("AIRBORNE-CAP needs a CAP station");
+        if (readiness == Readiness.AIRBORNE_CAP && cap == null)
+            return Result.invalid("AIRBORNE-CAP needs a CAP station");
         if (!gate.allow(id, "readiness " + readiness.label())) return UNAUDITED;
         try {
             posture.setReadiness(id, readiness, cap);
@@ -468,7 +545,8 @@ public final class ScrambleService {
         }
         if (!known) return;
         double sinceOrderS = (now - s.orderedNanos) / 1e9;
-        if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000) phase(s, ScramblePhase.EN_ROUTE);
+        if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000)
+            phase(s, ScramblePhase.EN_ROUTE);
         if (s.phase == ScramblePhase.RTB) {
             flyHome(s, d);
             return;
@@ -499,9 +577,11 @@ public final class ScrambleService {
         } else if (s.holdingSinceNanos == Long.MIN_VALUE) {
             s.holdingSinceNanos = now;
         }
-        if (s.phase == ScramblePhase.INTERCEPT && s.holdingSinceNanos != Long.MIN_VALUE
+        if (s.phase == ScramblePhase.INTERCEPT
+                && s.holdingSinceNanos != Long.MIN_VALUE
                 && now - s.holdingSinceNanos >= (long) (config.shadowAfterS() * 1e9)) {
-            boolean escort = s.outcomeAction != null && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort");
+            boolean escort = s.outcomeAction != null
+                    && s.outcomeAction.toLowerCase(Locale.ROOT).startsWith("escort");
             phase(s, escort ? ScramblePhase.ESCORT : ScramblePhase.SHADOW);
         }
     }
@@ -515,9 +595,16 @@ public final class ScrambleService {
     private void resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
         if (d == null) return;
         s.lastSolveNanos = now;
-        Detachment from = new Detachment(d.id(), d.nation(), d.base(), d.aircraftType(), Math.max(1, s.committed),
-                Readiness.AIRBORNE_CAP, new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
-                null, Double.NaN);
+        Detachment from = new Detachment(
+                d.id(),
+                d.nation(),
+                d.base(),
+                d.aircraftType(),
+                Math.max(1, s.committed),
+                Readiness.AIRBORNE_CAP,
+                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
+                null,
+                Double.NaN);
         if (!target(target)) return;
         solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
         if (!s.latest.feasible) return; // keep the last heading: the target may turn back into reach
@@ -543,7 +630,10 @@ public final class ScrambleService {
         if (s.lastSolveNanos == Long.MIN_VALUE || now - s.lastSolveNanos >= (long) (config.resolveS() * 1e9)) {
             s.lastSolveNanos = now;
             double level = distNm < 40 ? b.elevationFt() + Math.max(0, (distNm - 1) * 300) : Double.NaN;
-            fighters.steer(s.id, Geo.bearingDeg(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()), level,
+            fighters.steer(
+                    s.id,
+                    Geo.bearingDeg(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()),
+                    level,
                     distNm < 15 ? 250 : 420);
         }
     }
@@ -568,8 +658,17 @@ public final class ScrambleService {
         s.enter(p, now);
         boolean lead = s.lead.known();
         boolean intercept = p == ScramblePhase.INTERCEPT;
-        emit(new QraEvent.PhaseChanged(now, trackOrNull(s.targetTrack), s.id, s.category, s.unitId, alertOrNull(s),
-                s.phase.wireName(), from.wireName(), lead ? round5(s.lead.latDeg) : null, lead ? round5(s.lead.lonDeg) : null,
+        emit(new QraEvent.PhaseChanged(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                from.wireName(),
+                lead ? round5(s.lead.latDeg) : null,
+                lead ? round5(s.lead.lonDeg) : null,
                 lead && !Double.isNaN(s.lead.altitudeFt) ? Math.round(s.lead.altitudeFt) : null,
                 round1((now - s.orderedNanos) / 1e9),
                 p == ScramblePhase.AIRBORNE && s.callsigns.length > 0 ? List.of(s.callsigns) : null,
@@ -735,20 +834,32 @@ public final class ScrambleService {
         m.put("unit", s.unitId);
         m.put("phase", s.phase.wireName());
         Map<String, Object> times = new LinkedHashMap<>();
-        for (Map.Entry<ScramblePhase, Long> e : s.phaseTimes.entrySet()) times.put(e.getKey().wireName(), iso(e.getValue()));
+        for (Map.Entry<ScramblePhase, Long> e : s.phaseTimes.entrySet())
+            times.put(e.getKey().wireName(), iso(e.getValue()));
         m.put("phases", times);
         m.put("proposedBy", s.proposedBy);
         m.put("orderedBy", s.orderedBy);
         m.put("callsigns", List.of(s.callsigns));
         if (s.orderedNanos != Long.MIN_VALUE) {
             m.put("plan", EventCodec.tree(plan(s.predicted, s.orderedNanos)));
-            m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos)));
+            m.put(
+                    "latest",
+                    EventCodec.tree(
+                            plan(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos)));
         } else {
             m.put("plan", EventCodec.tree(plan(s.proposal, s.proposedNanos)));
         }
         if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
-        if (s.lead.known()) m.put("lead", Map.of("lat", round5(s.lead.latDeg), "lon", round5(s.lead.lonDeg),
-                "altFt", Double.isNaN(s.lead.altitudeFt) ? 0 : Math.round(s.lead.altitudeFt)));
+        if (s.lead.known())
+            m.put(
+                    "lead",
+                    Map.of(
+                            "lat",
+                            round5(s.lead.latDeg),
+                            "lon",
+                            round5(s.lead.lonDeg),
+                            "altFt",
+                            Double.isNaN(s.lead.altitudeFt) ? 0 : Math.round(s.lead.altitudeFt)));
         FighterFix t = fixOf(s.targetTrack);
         if (t != null && t.known()) m.put("target", EventCodec.tree(targetOf(t)));
         if (s.outcomeIdentifiedAs != null || s.outcomeAction != null) {
@@ -772,26 +883,65 @@ public final class ScrambleService {
         Detachment u = r.unit();
         InterceptSolution s = r.solution();
         boolean f = s.feasible;
-        return new QraEvent.RankedUnit(r.rank(), u.id(), u.nation(), u.base().icao(), u.aircraftType(), u.readiness().label(), f,
-                f ? round1(s.timeS / 60) : null, f ? round5(s.latDeg) : null, f ? round5(s.lonDeg) : null,
-                f ? Math.round(s.headingDeg) : null, f ? round1(s.distanceM / Geo.NM) : null, f ? s.supersonic : null,
-                f || s.reason == null ? null : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        return new QraEvent.RankedUnit(
+                r.rank(),
+                u.id(),
+                u.nation(),
+                u.base().icao(),
+                u.aircraftType(),
+                u.readiness().label(),
+                f,
+                f ? round1(s.timeS / 60) : null,
+                f ? round5(s.latDeg) : null,
+                f ? round5(s.lonDeg) : null,
+                f ? Math.round(s.headingDeg) : null,
+                f ? round1(s.distanceM / Geo.NM) : null,
+                f ? s.supersonic : null,
+                f || s.reason == null
+                        ? null
+                        : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 f || s.reason == null ? null : s.reason.text());
     }
 
     private static QraEvent.Plan plan(InterceptSolution s, long fromNanos) {
         if (!s.feasible) {
-            return new QraEvent.Plan(false, s.reason == null ? null : s.reason.text(), null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+            return new QraEvent.Plan(
+                    false,
+                    s.reason == null ? null : s.reason.text(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
-        return new QraEvent.Plan(true, null, round1(s.timeS),
-                fromNanos == Long.MIN_VALUE ? null : fromNanos + Math.round(s.timeS * 1e9), round5(s.latDeg), round5(s.lonDeg),
-                Math.round(s.altitudeFt), Math.round(s.headingDeg), round1(s.distanceM / Geo.NM), round1(s.timeToAirborneS),
-                round1(s.climbTimeS), Math.round(s.speedMps / KT), s.supersonic, Math.round(s.fuelFraction * 1000) / 1000.0);
+        return new QraEvent.Plan(
+                true,
+                null,
+                round1(s.timeS),
+                fromNanos == Long.MIN_VALUE ? null : fromNanos + Math.round(s.timeS * 1e9),
+                round5(s.latDeg),
+                round5(s.lonDeg),
+                Math.round(s.altitudeFt),
+                Math.round(s.headingDeg),
+                round1(s.distanceM / Geo.NM),
+                round1(s.timeToAirborneS),
+                round1(s.climbTimeS),
+                Math.round(s.speedMps / KT),
+                s.supersonic,
+                Math.round(s.fuelFraction * 1000) / 1000.0);
     }
 
     private static QraEvent.Target targetOf(FighterFix f) {
-        return new QraEvent.Target(round5(f.latDeg), round5(f.lonDeg),
+        return new QraEvent.Target(
+                round5(f.latDeg),
+                round5(f.lonDeg),
                 Double.isNaN(f.altitudeFt) ? null : Math.round(f.altitudeFt),
                 Double.isNaN(f.groundSpeedKt) ? null : Math.round(f.groundSpeedKt),
                 Double.isNaN(f.trackDeg) ? null : Math.round(f.trackDeg));

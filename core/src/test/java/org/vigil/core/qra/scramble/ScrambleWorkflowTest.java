@@ -22,7 +22,11 @@ class ScrambleWorkflowTest {
     static final ScrambleService.Gate OPEN = ScrambleService.Gate.OPEN;
 
     final List<String> events = new ArrayList<>();
-    final ScrambleService service = new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
+    final ScrambleService service = new ScrambleService(
+            QraYaml.defaultPosture(),
+            ScrambleConfig.defaults(),
+            Fighters.NONE,
+            e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
 
     void target(int track, long t, double lat, double lon) {
         service.onTrackUpdate(track, t, lat, lon, 24_000, 300, 245, -1, 0);
@@ -30,7 +34,7 @@ class ScrambleWorkflowTest {
 
     @Test
     void onlyAlertsThatWarrantItGetARecommendationOnTheTracksNextUpdate() {
-        service.onAlert(1, 10, "squawk-7700", 2, T0);       // an emergency is not a scramble case by default
+        service.onAlert(1, 10, "squawk-7700", 2, T0); // an emergency is not a scramble case by default
         service.onAlert(2, 11, "no-transponder", 3, T0);
         service.onAlert(3, 12, "squawk-7500", 1, T0);
         assertThat(service.recommendationFor(2)).as("no position yet").isNull();
@@ -43,7 +47,9 @@ class ScrambleWorkflowTest {
         assertThat(events).filteredOn(e -> e.contains("scramble.recommended")).hasSize(2);
         List<ScrambleService.Recommendation> r = service.recommendationFor(2);
         for (int i = 1; i < r.size(); i++) {
-            if (r.get(i).solution().feasible) assertThat(r.get(i).solution().timeS).isGreaterThanOrEqualTo(r.get(i - 1).solution().timeS);
+            if (r.get(i).solution().feasible)
+                assertThat(r.get(i).solution().timeS)
+                        .isGreaterThanOrEqualTo(r.get(i - 1).solution().timeS);
         }
         service.onAlert(2, 11, "no-transponder", 3, T0 + 2 * S); // the same alert again: no second recommendation
         target(11, T0 + 3 * S, 43.4, 30.0);
@@ -52,21 +58,28 @@ class ScrambleWorkflowTest {
 
     @Test
     void refusalsNameTheReasonAndChangeNothing() {
-        assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).refusal()).as("no data yet").isEqualTo(Refusal.WRONG_STATE);
+        assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).refusal())
+                .as("no data yet")
+                .isEqualTo(Refusal.WRONG_STATE);
         target(5, T0, 43.4, 30.0);
         assertThat(service.propose(0, 5, "XX", "olga", OPEN).refusal()).isEqualTo(Refusal.NOT_FOUND);
         assertThat(service.propose(0, 99, "NL-F35-LBPG", "olga", OPEN).reason()).contains("no position");
         assertThat(service.order("S-9", "sam", OPEN).refusal()).isEqualTo(Refusal.NOT_FOUND);
         String id = service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).scrambleId();
         assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).reason()).contains("already tasked");
-        assertThat(service.outcome(id, null, null, "sam", OPEN).refusal()).as("outcome before the order").isEqualTo(Refusal.WRONG_STATE);
-        assertThat(service.order(id, "sam", (t, d) -> false).refusal()).as("audit refused: not carried out").isEqualTo(Refusal.NOT_AUDITED);
+        assertThat(service.outcome(id, null, null, "sam", OPEN).refusal())
+                .as("outcome before the order")
+                .isEqualTo(Refusal.WRONG_STATE);
+        assertThat(service.order(id, "sam", (t, d) -> false).refusal())
+                .as("audit refused: not carried out")
+                .isEqualTo(Refusal.NOT_AUDITED);
         assertThat(service.view(id).get("phase")).isEqualTo("proposed");
         assertThat(service.returnToBase(id, "sam", OPEN).refusal()).isEqualTo(Refusal.WRONG_STATE);
         service.onTrackUpdate(5, T0 + S, Double.NaN, 30, 0, 0, 0, -1, 0);
         assertThat(service.rejectedUpdates()).isEqualTo(1);
         // cancelled before the order: the unit is free again
-        assertThat(service.cancel(id, "sam", "target identified by ATC", OPEN).ok()).isTrue();
+        assertThat(service.cancel(id, "sam", "target identified by ATC", OPEN).ok())
+                .isTrue();
         assertThat(service.view(id).get("phase")).isEqualTo("cancelled");
         assertThat(service.propose(0, 5, "NL-F35-LBPG", "olga", OPEN).ok()).isTrue();
     }
@@ -107,11 +120,23 @@ class ScrambleWorkflowTest {
         service.onTrackUpdate(31, t + 3000 * S, 44.395, 27.73, 900, 150, 270, 0x4A0F01, 0);
         service.tick(t + 3000 * S);
         assertThat(s.phase).isEqualTo(ScramblePhase.LANDED);
-        assertThat(service.postureCopy().detachment("RO-F16-LRFT").count()).as("given back on landing").isEqualTo(2);
-        assertThat(s.phaseTimes).containsKeys(ScramblePhase.values()[0], ScramblePhase.ORDERED, ScramblePhase.AIRBORNE,
-                ScramblePhase.EN_ROUTE, ScramblePhase.INTERCEPT, ScramblePhase.ESCORT, ScramblePhase.RTB, ScramblePhase.LANDED);
+        assertThat(service.postureCopy().detachment("RO-F16-LRFT").count())
+                .as("given back on landing")
+                .isEqualTo(2);
+        assertThat(s.phaseTimes)
+                .containsKeys(
+                        ScramblePhase.values()[0],
+                        ScramblePhase.ORDERED,
+                        ScramblePhase.AIRBORNE,
+                        ScramblePhase.EN_ROUTE,
+                        ScramblePhase.INTERCEPT,
+                        ScramblePhase.ESCORT,
+                        ScramblePhase.RTB,
+                        ScramblePhase.LANDED);
         assertThat(s.phaseTimes.get(ScramblePhase.AIRBORNE)).isEqualTo(t + 900 * S);
-        assertThat(events).filteredOn(e -> e.contains("\"type\":\"scramble.phase\"")).hasSize(6);
+        assertThat(events)
+                .filteredOn(e -> e.contains("\"type\":\"scramble.phase\""))
+                .hasSize(6);
     }
 
     @Test
@@ -134,7 +159,9 @@ class ScrambleWorkflowTest {
         service.order(id, "sam", OPEN);
         assertThat(service.retask(id, 21, "sam", OPEN).ok()).isTrue();
         assertThat(service.scrambleForTest(id).targetTrack).isEqualTo(21);
-        assertThat(events).anySatisfy(e -> assertThat(e).contains("\"type\":\"scramble.retasked\"", "\"track\":21", "\"from\":20"));
+        assertThat(events)
+                .anySatisfy(
+                        e -> assertThat(e).contains("\"type\":\"scramble.retasked\"", "\"track\":21", "\"from\":20"));
         assertThat(service.cancel(id, "sam", "stood down by CAOC", OPEN).ok()).isTrue();
         assertThat(service.view(id).get("phase")).isEqualTo("cancelled");
         assertThat(service.postureCopy().detachment("DE-EUFI-LRCK").count()).isEqualTo(2);
@@ -143,16 +170,37 @@ class ScrambleWorkflowTest {
     @Test
     void postureChangesAreEventsAndChangeTheRanking() {
         target(20, T0, 43.0, 28.5);
-        assertThat(service.addDetachment(Detachment.of("TR-F16-LTBG", "TR", new Base("LTBG", "Bandirma", 40.318, 27.9777, 170),
-                "F16", 2, Readiness.QRA_5), "sam", OPEN).ok()).isTrue();
-        assertThat(service.setReadiness("DE-EUFI-LRCK", Readiness.UNAVAILABLE, null, "sam", OPEN).ok()).isTrue();
-        assertThat(service.moveDetachment("BG-MG29-LBPG", new Base("LBIA", "Bezmer", 42.4549, 26.3522, 509), "sam", OPEN).ok()).isTrue();
+        assertThat(service.addDetachment(
+                                Detachment.of(
+                                        "TR-F16-LTBG",
+                                        "TR",
+                                        new Base("LTBG", "Bandirma", 40.318, 27.9777, 170),
+                                        "F16",
+                                        2,
+                                        Readiness.QRA_5),
+                                "sam",
+                                OPEN)
+                        .ok())
+                .isTrue();
+        assertThat(service.setReadiness("DE-EUFI-LRCK", Readiness.UNAVAILABLE, null, "sam", OPEN)
+                        .ok())
+                .isTrue();
+        assertThat(service.moveDetachment(
+                                "BG-MG29-LBPG", new Base("LBIA", "Bezmer", 42.4549, 26.3522, 509), "sam", OPEN)
+                        .ok())
+                .isTrue();
         assertThat(service.removeDetachment("RO-F16-LRFT", "sam", OPEN).ok()).isTrue();
-        assertThat(service.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null, "sam", OPEN).refusal()).isEqualTo(Refusal.INVALID);
+        assertThat(service.setReadiness("NL-F35-LBPG", Readiness.AIRBORNE_CAP, null, "sam", OPEN)
+                        .refusal())
+                .isEqualTo(Refusal.INVALID);
         List<ScrambleService.Recommendation> r = service.recommend(20);
-        assertThat(r).extracting(x -> x.unit().id()).containsExactlyInAnyOrder("TR-F16-LTBG", "DE-EUFI-LRCK", "BG-MG29-LBPG", "NL-F35-LBPG");
+        assertThat(r)
+                .extracting(x -> x.unit().id())
+                .containsExactlyInAnyOrder("TR-F16-LTBG", "DE-EUFI-LRCK", "BG-MG29-LBPG", "NL-F35-LBPG");
         assertThat(r.get(r.size() - 1).unit().id()).as("unavailable last").isEqualTo("DE-EUFI-LRCK");
-        assertThat(events).filteredOn(e -> e.contains("\"type\":\"qra.posture\"")).extracting(e -> e.replaceAll(".*\"change\":\"(\\w+)\".*", "$1"))
+        assertThat(events)
+                .filteredOn(e -> e.contains("\"type\":\"qra.posture\""))
+                .extracting(e -> e.replaceAll(".*\"change\":\"(\\w+)\".*", "$1"))
                 .containsExactly("add", "readiness", "move", "remove");
     }
 
@@ -161,7 +209,8 @@ class ScrambleWorkflowTest {
         service.onAlert(1, 11, "no-transponder", 3, T0);
         target(11, T0, 43.4, 30.0);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) service.onTrackUpdate(100 + (i & 63), T0 + i * 1000L, 43, 30, 20_000, 400, 90, 0x400000 + i, 0);
+        for (int i = 0; i < 20_000; i++)
+            service.onTrackUpdate(100 + (i & 63), T0 + i * 1000L, 43, 30, 20_000, 400, 90, 0x400000 + i, 0);
         long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
         for (int i = 0; i < 100_000; i++) {
             service.onTrackUpdate(100 + (i & 63), T0 + S + i * 1000L, 43, 30, 20_000, 400, 90, 0x400000 + i, 0);
