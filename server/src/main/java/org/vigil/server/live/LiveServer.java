@@ -184,7 +184,14 @@ public final class LiveServer implements AutoCloseable {
             return a == null ? null : a.user();
         }));
         // posture, recommendations, proposals (operator), orders and posture changes (supervisor), audited
-        web.routes(app -> new QraApi(picture.scrambles()).registerRoutes(app, security));
+        // the workflow is the picture's: every read and action runs on the loop, like the alerts'
+        QraApi qra = new QraApi(picture.scrambles()).runOn(new QraApi.Owner() {
+            @Override
+            public <T> T call(Supplier<T> work) {
+                return loop.call(work);
+            }
+        });
+        web.routes(app -> qra.registerRoutes(app, security));
         // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
         // applied on the loop, then published at once: the sender reads its plans back (human rate)
         this.planIntake = new org.vigil.server.flightplan.FlightPlanIntake(
@@ -257,7 +264,10 @@ public final class LiveServer implements AutoCloseable {
     public org.vigil.server.flightplan.FlightPlanIntake flightPlanIntake() {
         return planIntake;
     }
-    /** The scramble workflow of this server ({@code /api/scrambles}, {@code /api/qra/...}). */
+    /**
+     * The scramble workflow of this server ({@code /api/scrambles}, {@code /api/qra/...}). Not
+     * thread-safe: call it only on the picture's loop (the web routes do, through {@link QraApi#runOn}).
+     */
     public ScrambleService scrambles() {
         return picture.scrambles();
     }

@@ -36,9 +36,10 @@ import org.vigil.server.recording.Actor;
  * ({@link ScrambleService.Gate}); a refusal is answered with its status and reason (and audited by
  * the security layer's after-call row).
  *
- * <p>Wiring: {@code web.routes(app -> new QraApi(scrambleService).registerRoutes(app, security))}
+ * <p>Wiring: {@code web.routes(app -> new QraApi(scrambleService).runOn(owner).registerRoutes(app, security))}
  * (after {@code Security.configure}); {@code security} may be null (no sign-in configured: every action is
- * by "local").
+ * by "local"). Every call into the (not thread-safe) service runs on {@code owner} ({@link #runOn}: a live
+ * server's picture loop; default the calling thread); request parsing and answering stay on the web thread.
  */
 public final class QraApi {
     /** Largest responsiveness grid answered (cells), so a request cannot tie up a core for minutes. */
@@ -47,18 +48,47 @@ public final class QraApi {
     private final ScrambleService service;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Where the workflow's reads and actions run: the picture's owner thread (a live server's loop); default the caller's. */
+    private volatile Owner owner = Owner.CALLER;
+
     public QraApi(ScrambleService service) {
         this.service = service;
     }
 
+    /** Runs work on the thread that owns the scramble workflow (the picture's owner) and waits for its result. */
+    public interface Owner {
+        /** The calling thread is the owner (a replay, a test). */
+        Owner CALLER = new Owner() {
+            @Override
+            public <T> T call(java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+        };
+
+        <T> T call(java.util.function.Supplier<T> work);
+    }
+
+    /**
+     * Reads and actions run on {@code owner} (a live server's picture loop), where the tracker feeds
+     * the workflow and ticks it: {@link ScrambleService} is not thread-safe. The gate (the audit row)
+     * runs there too, inside the action.
+     */
+    public QraApi runOn(Owner owner) {
+        this.owner = java.util.Objects.requireNonNull(owner, "owner");
+        return this;
+    }
+
     public void registerRoutes(RoutesConfig app, Security security) {
-        app.get("/api/qra/posture", ctx -> ctx.json(postureView(service.postureCopy())), Role.OBSERVER);
-        app.get("/api/qra/units", ctx -> ctx.json(unitsView(service.postureCopy())), Role.OBSERVER);
-        app.get("/api/scrambles", ctx -> ctx.json(service.views()), Role.OBSERVER);
+        app.get(
+                "/api/qra/posture",
+                ctx -> ctx.json(postureView(owner.call(() -> service.postureCopy()))),
+                Role.OBSERVER);
+        app.get("/api/qra/units", ctx -> ctx.json(unitsView(owner.call(() -> service.postureCopy()))), Role.OBSERVER);
+        app.get("/api/scrambles", ctx -> ctx.json(owner.call(() -> service.views())), Role.OBSERVER);
         app.get(
                 "/api/scrambles/{id}",
                 ctx -> {
-                    Map<String, Object> v = service.view(ctx.pathParam("id"));
+                    Map<String, Object> v = owner.call(() -> service.view(ctx.pathParam("id")));
                     if (v == null) ctx.status(404).json(Map.of("error", "no scramble " + ctx.pathParam("id")));
                     else ctx.json(v);
                 },
@@ -79,29 +109,33 @@ public final class QraApi {
                     }
                     answer(
                             ctx,
-                            service.propose(
+                            owner.call(() -> service.propose(
                                     b.path("alert").asLong(0),
                                     track,
                                     unit,
                                     user(ctx, security),
-                                    gate(ctx, security, "scramble.propose")));
+                                    gate(ctx, security, "scramble.propose"))));
                 },
                 Role.OPERATOR);
         app.post(
                 "/api/scrambles/{id}/order",
                 ctx -> answer(
                         ctx,
-                        service.order(ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.order"))),
+                        owner.call(() -> service.order(
+                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.order")))),
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/cancel",
-                ctx -> answer(
-                        ctx,
-                        service.cancel(
-                                ctx.pathParam("id"),
-                                user(ctx, security),
-                                body(ctx).path("reason").asText(null),
-                                gate(ctx, security, "scramble.cancel"))),
+                ctx -> {
+                    String reason = body(ctx).path("reason").asText(null);
+                    answer(
+                            ctx,
+                            owner.call(() -> service.cancel(
+                                    ctx.pathParam("id"),
+                                    user(ctx, security),
+                                    reason,
+                                    gate(ctx, security, "scramble.cancel"))));
+                },
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/retask",
@@ -113,19 +147,19 @@ public final class QraApi {
                     }
                     answer(
                             ctx,
-                            service.retask(
+                            owner.call(() -> service.retask(
                                     ctx.pathParam("id"),
                                     track,
                                     user(ctx, security),
-                                    gate(ctx, security, "scramble.retask")));
+                                    gate(ctx, security, "scramble.retask"))));
                 },
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/rtb",
                 ctx -> answer(
                         ctx,
-                        service.returnToBase(
-                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.rtb"))),
+                        owner.call(() -> service.returnToBase(
+                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.rtb")))),
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/outcome",
@@ -133,12 +167,12 @@ public final class QraApi {
                     JsonNode b = body(ctx);
                     answer(
                             ctx,
-                            service.outcome(
+                            owner.call(() -> service.outcome(
                                     ctx.pathParam("id"),
                                     b.path("identifiedAs").asText(null),
                                     b.path("action").asText(null),
                                     user(ctx, security),
-                                    gate(ctx, security, "scramble.outcome")));
+                                    gate(ctx, security, "scramble.outcome"))));
                 },
                 Role.SUPERVISOR);
 
@@ -152,7 +186,10 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                         return;
                     }
-                    answer(ctx, service.addDetachment(d, user(ctx, security), gate(ctx, security, "qra.posture.add")));
+                    answer(
+                            ctx,
+                            owner.call(() -> service.addDetachment(
+                                    d, user(ctx, security), gate(ctx, security, "qra.posture.add"))));
                 },
                 Role.SUPERVISOR);
         app.put(
@@ -167,19 +204,19 @@ public final class QraApi {
                     }
                     answer(
                             ctx,
-                            service.moveDetachment(
+                            owner.call(() -> service.moveDetachment(
                                     ctx.pathParam("id"),
                                     b,
                                     user(ctx, security),
-                                    gate(ctx, security, "qra.posture.move")));
+                                    gate(ctx, security, "qra.posture.move"))));
                 },
                 Role.SUPERVISOR);
         app.delete(
                 "/api/qra/detachments/{id}",
                 ctx -> answer(
                         ctx,
-                        service.removeDetachment(
-                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "qra.posture.remove"))),
+                        owner.call(() -> service.removeDetachment(
+                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "qra.posture.remove")))),
                 Role.SUPERVISOR);
         app.put(
                 "/api/qra/detachments/{id}/readiness",
@@ -196,12 +233,12 @@ public final class QraApi {
                     }
                     answer(
                             ctx,
-                            service.setReadiness(
+                            owner.call(() -> service.setReadiness(
                                     ctx.pathParam("id"),
                                     r,
                                     cap,
                                     user(ctx, security),
-                                    gate(ctx, security, "qra.posture.readiness")));
+                                    gate(ctx, security, "qra.posture.readiness"))));
                 },
                 Role.SUPERVISOR);
     }
@@ -213,7 +250,8 @@ public final class QraApi {
         List<ScrambleService.Recommendation> list = null;
         if (alert != null) {
             try {
-                list = service.recommendationFor(Long.parseLong(alert));
+                long alertId = Long.parseLong(alert);
+                list = owner.call(() -> service.recommendationFor(alertId));
             } catch (NumberFormatException e) {
                 ctx.status(400).json(Map.of("error", "alert must be a number"));
                 return;
@@ -222,7 +260,8 @@ public final class QraApi {
         String track = ctx.queryParam("track");
         if (list == null && track != null) {
             try {
-                list = service.recommend(Integer.parseInt(track));
+                int trackNumber = Integer.parseInt(track);
+                list = owner.call(() -> service.recommend(trackNumber));
             } catch (NumberFormatException e) {
                 ctx.status(400).json(Map.of("error", "track must be a number"));
                 return;
@@ -273,7 +312,10 @@ public final class QraApi {
                             "error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
             return;
         }
-        Posture p = service.postureCopy();
+        // one visit to the owner: the posture and the data time it is valid at
+        PostureAt state = owner.call(() -> new PostureAt(service.postureCopy(), service.now()));
+        Posture p = state.posture();
+        long now = state.now();
         if (whatIf != null) {
             try {
                 applyWhatIf(p, whatIf);
@@ -282,7 +324,7 @@ public final class QraApi {
                 return;
             }
         }
-        long epochMs = Math.max(0, Math.floorDiv(service.now(), 1_000_000L));
+        long epochMs = Math.max(0, Math.floorDiv(now, 1_000_000L));
         ResponsivenessMap map = new Responsiveness()
                 .compute(
                         p,
@@ -295,6 +337,9 @@ public final class QraApi {
                         epochMs);
         ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsString(geoJson(map, levels(ctx))));
     }
+
+    /** A copy of the posture and the workflow's data time, read together on the owner. */
+    private record PostureAt(Posture posture, long now) {}
 
     static Map<String, Object> geoJson(ResponsivenessMap map, double[] levels) {
         List<Map<String, Object>> features = new ArrayList<>();
@@ -509,6 +554,7 @@ public final class QraApi {
         return a == null ? "local" : a.user();
     }
 
+    /** The audit gate; the service calls it inside an action, i.e. on the owner (so it may read {@code now()}). */
     private ScrambleService.Gate gate(Context ctx, Security security, String action) {
         return (target, detail) -> {
             if (security == null) return true;

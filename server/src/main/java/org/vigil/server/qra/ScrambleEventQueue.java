@@ -6,15 +6,14 @@ import org.vigil.core.event.VigilEvent;
 import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
- * The scramble workflow's events on their way into the event stream. The workflow emits from the
- * tracker's thread (recommendations, phases) and from web threads (operators' actions); the
- * stream's sink must only be called on the tracker's thread, in order with the track and
- * identification events. So events are queued here and {@link #drain} is called where the stream's
- * writers run: after each track update and alert ({@link ScrambleTrackFeed#afterEach}), after each
- * {@link ScrambleService#tick} and at the periodic flush. Why not write under the tracker's lock
- * from the web thread: the web thread holds the service's lock while emitting and the tracker
- * thread takes the service's lock inside the tracker's; taking them the other way round would
- * deadlock.
+ * The scramble workflow's events on their way into the event stream. The workflow runs on the
+ * picture's owner thread (track updates, ticks, and the operators' actions handed over by the web
+ * layer), but it emits in the middle of a track update, before the downstream stages have written
+ * theirs; the stream must keep the order of the track and identification events. So events are
+ * queued here and {@link #drain} is called where the stream's writers run: after each track update
+ * and alert ({@link ScrambleTrackFeed#afterEach}), after each {@link ScrambleService#tick} and at the
+ * periodic flush. (The queue is a concurrent one from the time the workflow was called from web
+ * threads; it costs nothing when empty and is kept.)
  *
  * <p>Draining an empty queue allocates nothing (the per-update cost).
  */

@@ -28,7 +28,8 @@ import org.vigil.core.sim.Simulation;
  *
  * <p>Callsigns and addresses come from the scenario's QRA unit of the same nation, base and type
  * (stem + 01, 02..., addresses from its first address); without one, the detachment's nation plus
- * "QRA". Not thread-safe: called under the owner's lock, between simulation steps.
+ * "QRA". Not thread-safe: called on the picture's owner thread (from the workflow's tick), between
+ * simulation steps.
  */
 public final class SimulatedFighters implements Fighters {
     private final Simulation sim;

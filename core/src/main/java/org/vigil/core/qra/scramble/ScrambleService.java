@@ -38,10 +38,12 @@ import org.vigil.core.sim.Geo;
  * looks the track up in small primitive arrays of watched targets and linked fighter addresses.
  * Everything else (alerts, actions, re-solving every {@link ScrambleConfig#resolveS}) is rare.
  *
- * <p>Thread-safety: all public methods are synchronized (the delivery thread feeds tracks, the web
- * threads act). {@link Fighters} are only driven from {@link #tick}, which must run on the thread
- * that steps the data (and the simulator): an order or cancel from a web thread is carried out on
- * the fighters at the next tick (the launch delay is counted from the order, not the tick).
+ * <p>Threading: one owner, not thread-safe. Every method (track updates, alerts, ticks, actions and
+ * reads) must be called on one thread: a live server's picture owner (its {@code PictureLoop}; the
+ * web layer's reads and actions are handed to it and waited for), a replay's or a test's own thread.
+ * {@link Fighters} are only driven from {@link #tick}, which runs between the simulation's steps: an
+ * order or cancel is carried out on the fighters at the next tick (the launch delay is counted from
+ * the order, not the tick).
  */
 public final class ScrambleService {
     /** Why an action was refused (the web layer maps each to its HTTP status). */
@@ -149,7 +151,7 @@ public final class ScrambleService {
     // ------------------------------------------------------------------ inputs
 
     /** An alert was raised: if it warrants one, a recommendation follows on the track's next update. */
-    public synchronized void onAlert(long alertId, int track, String cause, int priority, long timeNanos) {
+    public void onAlert(long alertId, int track, String cause, int priority, long timeNanos) {
         advance(timeNanos);
         if (!config.warrants(cause, priority) || recommended.containsKey(alertId)) return;
         for (long[] p : pendingAlerts) if (p[0] == alertId) return;
@@ -166,7 +168,7 @@ public final class ScrambleService {
      * {@code icao} is the 24-bit address or -1, {@code callsign} packed as {@link Callsigns} or 0.
      * Updates with NaN position or older than "now" by more than a minute are counted and ignored.
      */
-    public synchronized void onTrackUpdate(
+    public void onTrackUpdate(
             int track,
             long timeNanos,
             double lat,
@@ -205,7 +207,7 @@ public final class ScrambleService {
     }
 
     /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering. */
-    public synchronized void tick(long nowNanos) {
+    public void tick(long nowNanos) {
         advance(nowNanos);
         pruneWatches();
         for (int i = 0; i < scrambles.size(); i++) {
@@ -233,7 +235,7 @@ public final class ScrambleService {
     }
 
     /** Tells the service the addresses and callsign stem its fighters will have (real data linking). */
-    public synchronized void setUnitIdentity(String unitId, int[] addresses, String callsignStem) {
+    public void setUnitIdentity(String unitId, int[] addresses, String callsignStem) {
         unitAddresses.put(unitId, addresses == null ? new int[0] : addresses.clone());
         if (callsignStem != null && !callsignStem.isBlank()) unitCallsigns.put(unitId, callsignStem.strip());
     }
@@ -241,14 +243,14 @@ public final class ScrambleService {
     // ------------------------------------------------------------------ recommendation
 
     /** The ranking of every unit against the track's latest position, or null when the track is not known. */
-    public synchronized List<Recommendation> recommend(int track) {
+    public List<Recommendation> recommend(int track) {
         FighterFix fix = fixOf(track);
         if (fix == null) fix = fromTable(track, scratchFix); // a look-up watches nothing
         return fix == null || !fix.known() ? null : rank(fix);
     }
 
     /** The recommendation issued for an alert, or null. */
-    public synchronized List<Recommendation> recommendationFor(long alertId) {
+    public List<Recommendation> recommendationFor(long alertId) {
         return recommended.get(alertId);
     }
 
@@ -297,7 +299,7 @@ public final class ScrambleService {
     // ------------------------------------------------------------------ actions
 
     /** Operator: proposes {@code unitId} against {@code track} (for alert {@code alertId}, 0 if none). */
-    public synchronized Result propose(long alertId, int track, String unitId, String user, Gate gate) {
+    public Result propose(long alertId, int track, String unitId, String user, Gate gate) {
         if (now == Long.MIN_VALUE) return Result.refused("no data yet");
         Detachment d = unit(unitId);
         if (d == null) return Result.notFound("no unit '" + unitId + "'");
@@ -329,7 +331,7 @@ public final class ScrambleService {
     }
 
     /** Supervisor: orders a proposed scramble (Alpha). Launches the fighters and takes them off the alert count. */
-    public synchronized Result order(String id, String user, Gate gate) {
+    public Result order(String id, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (s.phase != ScramblePhase.PROPOSED)
@@ -376,7 +378,7 @@ public final class ScrambleService {
     }
 
     /** Supervisor: sends the fighters of a scramble against another track (re-solved from where the lead is). */
-    public synchronized Result retask(String id, int newTrack, String user, Gate gate) {
+    public Result retask(String id, int newTrack, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (s.phase.ended() || s.phase == ScramblePhase.RTB) return Result.refused(id + " is " + s.phase.wireName());
@@ -404,7 +406,7 @@ public final class ScrambleService {
     }
 
     /** Supervisor: cancels a scramble before it has landed; fighters in the air return to base. */
-    public synchronized Result cancel(String id, String user, String reason, Gate gate) {
+    public Result cancel(String id, String user, String reason, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (s.phase.ended()) return Result.refused(id + " already " + s.phase.wireName());
@@ -437,7 +439,7 @@ public final class ScrambleService {
     }
 
     /** Supervisor: orders the fighters back to base. */
-    public synchronized Result returnToBase(String id, String user, Gate gate) {
+    public Result returnToBase(String id, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (!s.phase.flying()) return Result.refused(id + " is " + s.phase.wireName() + ", not in the air");
@@ -450,7 +452,7 @@ public final class ScrambleService {
     }
 
     /** Supervisor: enters the outcome (identified as, action taken). ESCORT as action turns holding into escort. */
-    public synchronized Result outcome(String id, String identifiedAs, String action, String user, Gate gate) {
+    public Result outcome(String id, String identifiedAs, String action, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (s.phase.ordinal() < ScramblePhase.ORDERED.ordinal() || s.phase == ScramblePhase.CANCELLED) {
@@ -483,7 +485,7 @@ public final class ScrambleService {
 
     // ------------------------------------------------------------------ posture (supervisor)
 
-    public synchronized Result addDetachment(Detachment d, String user, Gate gate) {
+    public Result addDetachment(Detachment d, String user, Gate gate) {
         if (unit(d.id()) != null) return Result.refused("unit " + d.id() + " already exists");
         if (posture.profileOf(d) == null) return Result.invalid("no performance profile for type " + d.aircraftType());
         if (!gate.allow(d.id(), "add detachment at " + d.base().icao())) return UNAUDITED;
@@ -496,7 +498,7 @@ public final class ScrambleService {
         return Result.ok(d.id());
     }
 
-    public synchronized Result moveDetachment(String id, Base base, String user, Gate gate) {
+    public Result moveDetachment(String id, Base base, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
         if (!gate.allow(id, "move to " + base.icao())) return UNAUDITED;
         posture.moveDetachment(id, base);
@@ -504,7 +506,7 @@ public final class ScrambleService {
         return Result.ok(id);
     }
 
-    public synchronized Result removeDetachment(String id, String user, Gate gate) {
+    public Result removeDetachment(String id, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
         for (Scramble s : scrambles)
             if (s.unitId.equals(id) && !s.phase.ended()) return Result.refused("unit " + id + " is tasked by " + s.id);
@@ -514,7 +516,7 @@ public final class ScrambleService {
         return Result.ok(id);
     }
 
-    public synchronized Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
+    public Result setReadiness(String id, Readiness readiness, CapStation cap, String user, Gate gate) {
         if (unit(id) == null) return Result.notFound("no unit '" + id + "'");
         if (readiness == Readiness.AIRBORNE_CAP && cap == null)
             return Result.invalid("AIRBORNE-CAP needs a CAP station");
@@ -529,7 +531,7 @@ public final class ScrambleService {
     }
 
     /** A copy of the posture (what-if studies, views). */
-    public synchronized Posture postureCopy() {
+    public Posture postureCopy() {
         return posture.copy();
     }
 
@@ -792,12 +794,12 @@ public final class ScrambleService {
     }
 
     /** Data time now, epoch nanoseconds (MIN_VALUE before any data). */
-    public synchronized long now() {
+    public long now() {
         return now;
     }
 
     /** Track updates refused (bad position or a target that makes no path). */
-    public synchronized long rejectedUpdates() {
+    public long rejectedUpdates() {
         return rejectedUpdates;
     }
 
@@ -808,20 +810,20 @@ public final class ScrambleService {
     // ------------------------------------------------------------------ views and events
 
     /** Every scramble as JSON-ready maps, newest first. */
-    public synchronized List<Map<String, Object>> views() {
+    public List<Map<String, Object>> views() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = scrambles.size() - 1; i >= 0; i--) out.add(view(scrambles.get(i)));
         return out;
     }
 
     /** One scramble (the state, not a live object), or null. */
-    public synchronized Map<String, Object> view(String id) {
+    public Map<String, Object> view(String id) {
         Scramble s = find(id);
         return s == null ? null : view(s);
     }
 
     /** Phase times and figures of one scramble for tests and reports; null when unknown. */
-    public synchronized Scramble scrambleForTest(String id) {
+    public Scramble scrambleForTest(String id) {
         return find(id);
     }
 
