@@ -1,9 +1,10 @@
 package org.vigil.server.qra;
 
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.ident.Alert;
 import org.vigil.core.ident.AlertEvent;
 import org.vigil.core.qra.scramble.ScrambleService;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.track.AreaProjection;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
@@ -80,7 +81,7 @@ public final class ScrambleTrackFeed implements TrackListener {
         }
         if (gs > 1) {
             projection.inverse(t.x() + t.velocityEast() * LOOK_AHEAD_S, t.y() + t.velocityNorth() * LOOK_AHEAD_S);
-            course = Geo.bearingDeg(lat, lon, projection.latDeg, projection.lonDeg);
+            course = Sphere.bearingDeg(lat, lon, projection.latDeg, projection.lonDeg);
         }
         double altM = t.altitude();
         int icao = t.icao() == SystemTrack.ABSENT ? -1 : t.icao();
@@ -89,8 +90,8 @@ public final class ScrambleTrackFeed implements TrackListener {
                 timeNanos,
                 lat,
                 lon,
-                Double.isNaN(altM) ? Double.NaN : altM / Geo.FT,
-                gs / Geo.KT,
+                Double.isNaN(altM) ? Double.NaN : altM / Units.FT,
+                gs / Units.KT,
                 course,
                 icao,
                 t.callsign());

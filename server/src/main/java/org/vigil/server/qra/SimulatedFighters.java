@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.qra.Detachment;
 import org.vigil.core.qra.scramble.FighterFix;
 import org.vigil.core.qra.scramble.Fighters;
@@ -12,7 +14,6 @@ import org.vigil.core.sim.AircraftType;
 import org.vigil.core.sim.Airport;
 import org.vigil.core.sim.Flight;
 import org.vigil.core.sim.FlightSpec;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.Simulation;
 
@@ -56,7 +57,7 @@ public final class SimulatedFighters implements Fighters {
                 unit.base().lonDeg(),
                 unit.base().elevationFt());
         double[] ahead = new double[2];
-        Geo.destination(base.lat(), base.lon(), headingDeg, 50 * Geo.NM, ahead);
+        Sphere.destination(base.lat(), base.lon(), headingDeg, 50 * Units.NM, ahead);
         int n = Math.max(1, Math.min(unit.count(), 4));
         List<Flight> pair = new ArrayList<>(n);
         String[] callsigns = new String[n];
@@ -111,11 +112,11 @@ public final class SimulatedFighters implements Fighters {
         Flight lead = lead(scrambleId);
         if (lead == null || !target.known()) return;
         Flight best = null;
-        double bestM = 5 * Geo.NM;
+        double bestM = 5 * Units.NM;
         List<Flight> own = flights.get(scrambleId);
         for (Flight f : sim.flights()) {
             if (!f.airborne || own.contains(f)) continue;
-            double d = Geo.distanceM(f.lat, f.lon, target.latDeg, target.lonDeg);
+            double d = Sphere.distanceM(f.lat, f.lon, target.latDeg, target.lonDeg);
             if (d < bestM) {
                 bestM = d;
                 best = f;

@@ -15,6 +15,9 @@ import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.ident.Alert;
 import org.vigil.core.ident.AlertEvent;
 import org.vigil.core.ident.IdentEventListener;
@@ -33,7 +36,6 @@ import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.Flight;
-import org.vigil.core.sim.Geo;
 import org.vigil.core.sim.Scenario;
 import org.vigil.core.sim.Simulation;
 import org.vigil.core.track.SystemTrack;
@@ -188,9 +190,9 @@ class ScrambleDefaultScenarioTest {
             }
             lead = fighters.lead(scrambleId);
             if (Double.isNaN(truthInterceptAtS) && lead != null && lead.airborne && il20.airborne) {
-                double d = Geo.distanceM(il20.lat, il20.lon, lead.lat, lead.lon) / Geo.NM;
-                double brg = Geo.bearingDeg(il20.lat, il20.lon, lead.lat, lead.lon);
-                if (d <= 1.5 && Math.abs(Geo.norm180(brg - il20.trackDeg - 180)) <= 90) truthInterceptAtS = t;
+                double d = Sphere.distanceM(il20.lat, il20.lon, lead.lat, lead.lon) / Units.NM;
+                double brg = Sphere.bearingDeg(il20.lat, il20.lon, lead.lat, lead.lon);
+                if (d <= 1.5 && Math.abs(Angles.norm180(brg - il20.trackDeg - 180)) <= 90) truthInterceptAtS = t;
             }
             if (s.phase == ScramblePhase.INTERCEPT && Double.isNaN(interceptAtS))
                 interceptAtS = (s.interceptNanos - startNanos) / 1e9;
@@ -231,16 +233,16 @@ class ScrambleDefaultScenarioTest {
 
     static boolean nearIl20(int track, Flight il20) {
         double[] p = trackPositions.get(track);
-        return p != null && il20.airborne && Geo.distanceM(p[0], p[1], il20.lat, il20.lon) < 5 * Geo.NM;
+        return p != null && il20.airborne && Sphere.distanceM(p[0], p[1], il20.lat, il20.lon) < 5 * Units.NM;
     }
 
     static Integer nearestTrack(Flight f, long now) {
         Integer best = null;
-        double bestM = 5 * Geo.NM;
+        double bestM = 5 * Units.NM;
         for (Map.Entry<Integer, double[]> e : trackPositions.entrySet()) {
             double[] p = e.getValue();
             if (now - (long) p[2] > 20_000_000_000L) continue;
-            double d = Geo.distanceM(p[0], p[1], f.lat, f.lon);
+            double d = Sphere.distanceM(p[0], p[1], f.lat, f.lon);
             if (d < bestM) {
                 bestM = d;
                 best = e.getKey();

@@ -10,6 +10,9 @@ import org.vigil.core.event.EventCodec;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.event.EventTime;
 import org.vigil.core.event.QraEvent;
+import org.vigil.core.geo.Angles;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.qra.AircraftProfile;
 import org.vigil.core.qra.Base;
 import org.vigil.core.qra.CapStation;
@@ -20,7 +23,6 @@ import org.vigil.core.qra.InterceptSolver;
 import org.vigil.core.qra.Posture;
 import org.vigil.core.qra.Readiness;
 import org.vigil.core.qra.TargetPath;
-import org.vigil.core.sim.Geo;
 
 /**
  * The scramble workflow of issue #8: a ranked recommendation for each alert that warrants one, an
@@ -99,7 +101,7 @@ public final class ScrambleService {
     /** A recommendation line: the unit and its plan against the target. */
     public record Recommendation(int rank, Detachment unit, InterceptSolution solution) {}
 
-    private static final double KT = Geo.KT;
+    private static final double KT = Units.KT;
 
     private final Posture posture;
     private final ScrambleConfig config;
@@ -559,7 +561,7 @@ public final class ScrambleService {
             return;
         }
         if (target == null || !target.known()) return;
-        double distNm = Geo.distanceM(target.latDeg, target.lonDeg, s.lead.latDeg, s.lead.lonDeg) / Geo.NM;
+        double distNm = Sphere.distanceM(target.latDeg, target.lonDeg, s.lead.latDeg, s.lead.lonDeg) / Units.NM;
         if (s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE) {
             if (distNm <= config.interceptNm() && behindBeam(target, s.lead)) {
                 s.interceptNanos = now;
@@ -622,7 +624,7 @@ public final class ScrambleService {
     private void flyHome(Scramble s, Detachment d) {
         Base b = d != null ? d.base() : null;
         if (b == null) return;
-        double distNm = Geo.distanceM(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()) / Geo.NM;
+        double distNm = Sphere.distanceM(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()) / Units.NM;
         if (distNm <= config.landedNm() && s.lead.altitudeFt <= b.elevationFt() + config.landedAglFt()) {
             phase(s, ScramblePhase.LANDED);
             fighters.landed(s.id);
@@ -634,7 +636,7 @@ public final class ScrambleService {
             double level = distNm < 40 ? b.elevationFt() + Math.max(0, (distNm - 1) * 300) : Double.NaN;
             fighters.steer(
                     s.id,
-                    Geo.bearingDeg(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()),
+                    Sphere.bearingDeg(s.lead.latDeg, s.lead.lonDeg, b.latDeg(), b.lonDeg()),
                     level,
                     distNm < 15 ? 250 : 420);
         }
@@ -644,14 +646,14 @@ public final class ScrambleService {
     private boolean fuelOut(Scramble s, Detachment d) {
         AircraftProfile p = posture.profileOf(d);
         if (p == null) return false;
-        double fromBase = Geo.distanceM(d.base().latDeg(), d.base().lonDeg(), s.lead.latDeg, s.lead.lonDeg);
-        return fromBase > p.combatRadiusNm() * Geo.NM;
+        double fromBase = Sphere.distanceM(d.base().latDeg(), d.base().lonDeg(), s.lead.latDeg, s.lead.lonDeg);
+        return fromBase > p.combatRadiusNm() * Units.NM;
     }
 
     private static boolean behindBeam(FighterFix target, FighterFix lead) {
         if (Double.isNaN(target.trackDeg)) return true;
-        double brg = Geo.bearingDeg(target.latDeg, target.lonDeg, lead.latDeg, lead.lonDeg);
-        return Math.abs(Geo.norm180(brg - (target.trackDeg + 180))) <= 90;
+        double brg = Sphere.bearingDeg(target.latDeg, target.lonDeg, lead.latDeg, lead.lonDeg);
+        return Math.abs(Angles.norm180(brg - (target.trackDeg + 180))) <= 90;
     }
 
     private void phase(Scramble s, ScramblePhase p) {
@@ -897,7 +899,7 @@ public final class ScrambleService {
                 f ? round5(s.latDeg) : null,
                 f ? round5(s.lonDeg) : null,
                 f ? Math.round(s.headingDeg) : null,
-                f ? round1(s.distanceM / Geo.NM) : null,
+                f ? round1(s.distanceM / Units.NM) : null,
                 f ? s.supersonic : null,
                 f || s.reason == null
                         ? null
@@ -932,7 +934,7 @@ public final class ScrambleService {
                 round5(s.lonDeg),
                 Math.round(s.altitudeFt),
                 Math.round(s.headingDeg),
-                round1(s.distanceM / Geo.NM),
+                round1(s.distanceM / Units.NM),
                 round1(s.timeToAirborneS),
                 round1(s.climbTimeS),
                 Math.round(s.speedMps / KT),

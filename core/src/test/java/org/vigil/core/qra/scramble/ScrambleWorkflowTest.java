@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.Callsigns;
+import org.vigil.core.geo.Sphere;
+import org.vigil.core.geo.Units;
 import org.vigil.core.qra.Base;
 import org.vigil.core.qra.Detachment;
 import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.Readiness;
 import org.vigil.core.qra.scramble.ScrambleService.Refusal;
-import org.vigil.core.sim.Geo;
 
 /** The workflow's rules without the web layer: what warrants a recommendation, the phase rules, re-task, cancel, outcome, refusals. */
 class ScrambleWorkflowTest {
@@ -107,7 +108,7 @@ class ScrambleWorkflowTest {
         assertThat(s.phase).isEqualTo(ScramblePhase.EN_ROUTE);
         // the target flies 245 deg; a fighter 0.8 NM behind it (towards 065 deg) is in trail
         double[] p = new double[2];
-        Geo.destination(44.0, 29.5, 65, 0.8 * Geo.NM, p);
+        Sphere.destination(44.0, 29.5, 65, 0.8 * Units.NM, p);
         target(20, t + 1500 * S, 44.0, 29.5);
         service.onTrackUpdate(31, t + 1500 * S, p[0], p[1], level, 320, 245, 0x4A0F01, 0);
         service.tick(t + 1500 * S);
