@@ -19,7 +19,7 @@ import org.vigil.core.geo.Wgs84;
  *
  * <p>Immutable and thread-safe.
  */
-final class LambertConformalConic {
+public final class LambertConformalConic {
     static final double A = Wgs84.A;
     static final double F = Wgs84.F;
     static final double E2 = F * (2 - F);
@@ -33,7 +33,7 @@ final class LambertConformalConic {
     private final double rho0;
     private final double lon0;
 
-    LambertConformalConic(double parallel1Deg, double parallel2Deg, double originLatDeg, double originLonDeg) {
+    public LambertConformalConic(double parallel1Deg, double parallel2Deg, double originLatDeg, double originLonDeg) {
         double p1 = Math.toRadians(parallel1Deg);
         double p2 = Math.toRadians(parallel2Deg);
         double m1 = m(p1);
@@ -91,14 +91,14 @@ final class LambertConformalConic {
     }
 
     /** Point scale factor k at a latitude (same in every direction: the projection is conformal). */
-    double scale(double latDeg) {
+    public double scale(double latDeg) {
         double phi = Math.toRadians(latDeg);
         double rho = aF * Math.pow(t(phi), n);
         return rho * n / (A * m(phi));
     }
 
     /** A copy of a lon/lat geometry (x = lon, y = lat) in projected metres. */
-    Geometry forward(Geometry lonLat) {
+    public Geometry forward(Geometry lonLat) {
         Geometry g = lonLat.copy();
         g.apply(new CoordinateSequenceFilter() {
             @Override
@@ -123,7 +123,7 @@ final class LambertConformalConic {
     }
 
     /** A copy of a projected geometry back in lon/lat degrees. */
-    Geometry inverse(Geometry projected) {
+    public Geometry inverse(Geometry projected) {
         Geometry g = projected.copy();
         g.apply(new CoordinateSequenceFilter() {
             @Override

@@ -25,12 +25,22 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 import org.vigil.core.geo.Units;
 
 /**
- * National airspace of each state in the scenario region: its land territory plus its territorial
- * sea (12 NM by default, configurable per state), and the international airspace beyond. Built
- * once at start-up from Natural Earth admin-0 polygons; looked up per track update without
- * allocating.
+ * National airspace of each state in a region: its land territory plus its territorial sea, and
+ * the international airspace beyond. Looked up per track update without allocating.
  *
- * <p>Construction (see docs/AIRSPACE.md for the reasoning and error budget):
+ * <p>Where instances come from:
+ * <ul>
+ * <li>{@link #europe()}: every state from Iceland to the Caspian and from Svalbard to North Africa
+ *     (lon 32 W–52 E, lat 27–82 N), decoded from the precomputed classpath resource
+ *     {@value #EUROPE_RESOURCE} (OpenStreetMap boundaries with territorial sea; how it is made:
+ *     docs/AIRSPACE.md, tools/airspace). Loaded once on first use and shared.</li>
+ * <li>{@link #read(InputStream, String)}: the same compact format from any stream, e.g. a theatre
+ *     directory's own file written by the generator.</li>
+ * <li>{@link #fromGeoJson}: built from land polygons by buffering them by each state's claim (the
+ *     Black Sea scenario data, {@link #blackSeaDefault()}); slow (seconds), for small regions.</li>
+ * </ul>
+ *
+ * <p>Construction from land polygons (see docs/AIRSPACE.md for the reasoning and error budget):
  * <ol>
  * <li>Land polygons are repaired, densified and projected to {@link LambertConformalConic#BLACK_SEA}.</li>
  * <li>Each state's land is buffered by its claimed width, scaled by the projection's scale factor
@@ -57,6 +67,8 @@ public final class NationalAirspace {
     public static final Envelope BLACK_SEA_REGION = new Envelope(20, 45, 38, 50);
     /** Classpath resource of the default country polygons (Crimea as part of Ukraine). */
     public static final String DEFAULT_COUNTRIES = "/airspace/black-sea-countries-crimea-ukr.geojson";
+    /** Classpath resource of the all-Europe national airspace (format: {@link AirspaceFile}). */
+    public static final String EUROPE_RESOURCE = "/airspace/europe.airspace.gz";
 
     /** Grid cell size for lookups, degrees: about 5 km, a few coastline edges per cell. */
     static final double CELL_DEG = 0.05;
@@ -71,13 +83,16 @@ public final class NationalAirspace {
     private final String[] names;
     private final double[] claimNm;
     private final Geometry[] land;
+    /** Filled at construction (buffered path) or on first request (precomputed path). */
     private final Geometry[] territorialSea;
+
     private final Geometry[] national;
-    private final Geometry international;
+    private Geometry international;
     private final Envelope region;
     private final RegionGrid nationalGrid;
-    private final RegionGrid landGrid;
+    private volatile RegionGrid landGrid;
     private final Map<String, Integer> indexByIso = new HashMap<>();
+    private final String source;
 
     private static final class DefaultHolder {
         static final NationalAirspace INSTANCE = loadDefault();
@@ -98,6 +113,62 @@ public final class NationalAirspace {
      */
     public static NationalAirspace blackSeaDefault() {
         return DefaultHolder.INSTANCE;
+    }
+
+    private static final class EuropeHolder {
+        static final NationalAirspace INSTANCE = loadEurope();
+
+        private static NationalAirspace loadEurope() {
+            try (InputStream in = NationalAirspace.class.getResourceAsStream(EUROPE_RESOURCE)) {
+                if (in == null) throw new AirspaceDataException("missing classpath resource " + EUROPE_RESOURCE);
+                return read(in, EUROPE_RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * National airspace of every state of Europe and its neighbours (see the class comment), read
+     * on first use (about a second) and shared; immutable and thread-safe.
+     */
+    public static NationalAirspace europe() {
+        return EuropeHolder.INSTANCE;
+    }
+
+    /**
+     * Reads precomputed national airspace in the {@link AirspaceFile} format (gzip; what the
+     * generator in tools/airspace writes). Nothing is buffered or overlaid: the file's polygons are
+     * indexed as they are. {@code what} names the file in errors; the caller keeps the stream.
+     *
+     * @throws AirspaceDataException if the file is not such a file, or is truncated or corrupt
+     */
+    public static NationalAirspace read(InputStream in, String what) throws IOException {
+        return new NationalAirspace(AirspaceFile.read(in, what));
+    }
+
+    /** Precomputed: national airspace and land as given; territorial sea and the rest on request. */
+    private NationalAirspace(AirspaceFile.Contents file) {
+        int n = file.states().size();
+        this.region = new Envelope(file.region());
+        this.source = file.source() + " (" + file.licence() + ")";
+        this.iso = new String[n];
+        this.names = new String[n];
+        this.claimNm = new double[n];
+        this.land = new Geometry[n];
+        this.territorialSea = new Geometry[n];
+        this.national = new Geometry[n];
+        for (int i = 0; i < n; i++) {
+            AirspaceFile.State s = file.states().get(i);
+            iso[i] = s.iso();
+            names[i] = s.name();
+            claimNm[i] = s.claimNm();
+            national[i] = s.national();
+            land[i] = s.land();
+            if (indexByIso.put(iso[i], i) != null)
+                throw new AirspaceDataException("state " + iso[i] + " appears twice");
+        }
+        nationalGrid = new RegionGrid(List.of(national), region, CELL_DEG);
     }
 
     /**
@@ -134,6 +205,7 @@ public final class NationalAirspace {
             Map<String, Double> claims) {
         int n = isos.size();
         this.region = new Envelope(region);
+        this.source = "land polygons buffered by each state's claim";
         this.iso = isos.toArray(new String[0]);
         this.names = stateNames.toArray(new String[0]);
         this.claimNm = new double[n];
@@ -295,9 +367,14 @@ public final class NationalAirspace {
         return nationalGrid.first(latDeg, lonDeg);
     }
 
-    /** State whose land territory contains the point, or {@link #NONE}. */
+    /**
+     * State whose land territory contains the point, or {@link #NONE}. The land index of
+     * precomputed airspace is built on the first call (under a second for Europe).
+     */
     public int landStateAt(double latDeg, double lonDeg) {
-        return landGrid.first(latDeg, lonDeg);
+        RegionGrid g = landGrid;
+        if (g == null) g = buildLandGrid();
+        return g.first(latDeg, lonDeg);
     }
 
     /** Over some state's territorial sea (inside its national airspace but not over land). */
@@ -351,19 +428,39 @@ public final class NationalAirspace {
         return land[state];
     }
 
+    /** The state's national airspace less its land; computed on first request for precomputed airspace. */
     public Geometry territorialSea(int state) {
-        return territorialSea[state];
+        synchronized (territorialSea) {
+            if (territorialSea[state] == null) {
+                territorialSea[state] = withoutSlivers(difference(national[state], land[state]), 1e-8);
+            }
+            return territorialSea[state];
+        }
     }
 
     public Geometry nationalAirspace(int state) {
         return national[state];
     }
 
-    public Geometry internationalAirspace() {
+    /** The region less every state's national airspace; computed on first request for precomputed airspace. */
+    public synchronized Geometry internationalAirspace() {
+        if (international == null) {
+            international = difference(GeoJson.FACTORY.toGeometry(region), OverlayNGRobust.union(List.of(national)));
+        }
         return international;
     }
 
     public Envelope region() {
         return new Envelope(region);
+    }
+
+    /** Where the data comes from and its licence, for the product's attribution. */
+    public String source() {
+        return source;
+    }
+
+    private synchronized RegionGrid buildLandGrid() {
+        if (landGrid == null) landGrid = new RegionGrid(List.of(land), region, CELL_DEG);
+        return landGrid;
     }
 }

@@ -6,16 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Point-in-region index over lon/lat polygons, answering "which regions contain this point"
@@ -69,7 +65,6 @@ final class RegionGrid {
         // per cell, in region order: entries (region, centre inside, edge list)
         List<List<Entry>> perCell = new ArrayList<>(cells);
         for (int i = 0; i < cells; i++) perCell.add(null);
-        GeometryFactory factory = new GeometryFactory();
         for (int r = 0; r < regions.size(); r++) {
             Geometry region = regions.get(r);
             if (region == null || region.isEmpty()) continue;
@@ -82,7 +77,6 @@ final class RegionGrid {
                 addRing(poly.getExteriorRing(), cellEdges);
                 for (int h = 0; h < poly.getNumInteriorRing(); h++) addRing(poly.getInteriorRingN(h), cellEdges);
             }
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(region);
             Envelope env = region.getEnvelopeInternal();
             int c0 = clampColumn(env.getMinX());
             int c1 = clampColumn(env.getMaxX());
@@ -92,12 +86,18 @@ final class RegionGrid {
                     || env.getMinX() > minLon + columns * cellDeg
                     || env.getMaxY() < minLat
                     || env.getMinY() > minLat + rows * cellDeg) continue;
+            DoubleList[] centreCrossings = centreLineCrossings(region, r0, r1);
             for (int row = r0; row <= r1; row++) {
+                double[] xs = centreCrossings[row - r0].sorted();
+                int right = 0; // crossings left of or at the current centre
                 for (int col = c0; col <= c1; col++) {
                     int cell = row * columns + col;
                     DoubleList e = cellEdges.get(cell);
-                    boolean inside =
-                            prepared.covers(factory.createPoint(new Coordinate(centreLon(col), centreLat(row))));
+                    double cx = centreLon(col);
+                    while (right < xs.length && xs[right] <= cx) right++;
+                    // even-odd ray cast towards +lon: the centre is inside iff an odd number of edges cross to its
+                    // right
+                    boolean inside = ((xs.length - right) & 1) == 1;
                     if (e == null && !inside) continue;
                     if (perCell.get(cell) == null) perCell.set(cell, new ArrayList<>(2));
                     perCell.get(cell).add(new Entry(r, inside, e == null ? new double[0] : e.toArray()));
@@ -135,6 +135,38 @@ final class RegionGrid {
         }
         cellStart[cells] = entry;
         edgeStart[entry] = edge / 4;
+    }
+
+    /**
+     * Per grid row r0..r1, the longitudes where the region's boundary crosses the row's centre
+     * latitude (half-open rule: an edge counts if one end is above and the other at or below, the
+     * same rule as the classic ray-casting point-in-polygon test). One pass over the edges instead
+     * of one point-in-polygon test per cell: building all of Europe stays well under a second.
+     */
+    private DoubleList[] centreLineCrossings(Geometry region, int r0, int r1) {
+        DoubleList[] out = new DoubleList[r1 - r0 + 1];
+        for (int i = 0; i < out.length; i++) out[i] = new DoubleList();
+        for (int p = 0; p < region.getNumGeometries(); p++) {
+            Polygon poly = (Polygon) region.getGeometryN(p);
+            addCrossings(poly.getExteriorRing(), r0, r1, out);
+            for (int h = 0; h < poly.getNumInteriorRing(); h++) addCrossings(poly.getInteriorRingN(h), r0, r1, out);
+        }
+        return out;
+    }
+
+    private void addCrossings(LineString ring, int r0, int r1, DoubleList[] out) {
+        CoordinateSequence seq = ring.getCoordinateSequence();
+        for (int i = 0; i + 1 < seq.size(); i++) {
+            double ax = seq.getX(i), ay = seq.getY(i), bx = seq.getX(i + 1), by = seq.getY(i + 1);
+            if (ay == by) continue;
+            double lo = Math.min(ay, by), hi = Math.max(ay, by);
+            int first = Math.max(r0, (int) Math.floor((lo - minLat) / cellDeg - 0.5));
+            for (int row = first; row <= r1; row++) {
+                double y = centreLat(row);
+                if (y >= hi) break;
+                if ((ay > y) != (by > y)) out[row - r0].add(ax + (y - ay) * (bx - ax) / (by - ay));
+            }
+        }
     }
 
     @SuppressWarnings("ArrayRecordComponent") // private lookup entry; the edge array is built once and never exposed
@@ -312,8 +344,19 @@ final class RegionGrid {
             a[n++] = y2;
         }
 
+        void add(double x) {
+            if (n + 1 > a.length) a = Arrays.copyOf(a, a.length * 2);
+            a[n++] = x;
+        }
+
         double[] toArray() {
             return Arrays.copyOf(a, n);
+        }
+
+        double[] sorted() {
+            double[] s = toArray();
+            Arrays.sort(s);
+            return s;
         }
     }
 }

@@ -1,0 +1,238 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.vigil.core.airspace.AirspaceFile;
+import org.vigil.core.airspace.LambertConformalConic;
+
+/**
+ * Generates core/src/main/resources/airspace/europe.airspace.gz, the national airspace of every
+ * state from Iceland to the Caspian and from Svalbard to North Africa. See tools/airspace/README.md
+ * for the inputs and how to run it; docs/AIRSPACE.md for the method and its accuracy.
+ *
+ * <p>National airspace = the state's OpenStreetMap admin_level=2 boundary including its territorial
+ * sea (npm @geo-maps/countries-maritime-10m), clipped to the region, merged per europe-states.csv,
+ * with the overrides of territorial-sea.yaml applied. Land = Natural Earth 1:10m land (npm
+ * world-atlas land-10m) inside each state's national airspace.
+ */
+public final class MakeEuropeAirspace {
+    static final GeometryFactory F = new GeometryFactory();
+    static final Envelope REGION = new Envelope(-32, 52, 27, 82);
+    static final double METRES_PER_NM = 1852;
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 5) {
+            System.err.println("usage: MakeEuropeAirspace MARITIME_GEOJSON LAND_10M_TOPOJSON STATES_CSV OVERRIDES_YAML OUT");
+            System.exit(2);
+        }
+        Geometry box = F.toGeometry(REGION);
+        ObjectMapper json = new ObjectMapper();
+
+        // states table
+        Map<String, String[]> byA3 = new LinkedHashMap<>(); // a3 -> {a2, name, minus}
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[2]))) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("a3,")) continue;
+            String[] f = line.split(",", -1);
+            byA3.put(f[0], new String[] {f[1], f[2], f[3]});
+            names.putIfAbsent(f[1], f[2]);
+        }
+
+        // 1. national airspace from the OSM boundaries, clipped, merged by alpha-2
+        JsonNode maritime = json.readTree(new File(args[0]));
+        Map<String, List<Geometry>> parts = new LinkedHashMap<>();
+        for (JsonNode feature : maritime.get("features")) {
+            String a3 = feature.get("properties").get("A3").asText();
+            Geometry g = geometry(feature.get("geometry"));
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry p = g.getGeometryN(i);
+                if (!p.getEnvelopeInternal().intersects(REGION)) continue;
+                String[] row = byA3.get(a3);
+                if (row == null) throw new IllegalStateException(a3 + " reaches into the region: add it to the states table");
+                Geometry clipped = polygons(OverlayNGRobust.overlay(GeometryFixer.fix(p), box, OverlayNG.INTERSECTION));
+                if (!clipped.isEmpty()) parts.computeIfAbsent(row[0], k -> new ArrayList<>()).add(clipped);
+            }
+        }
+        Map<String, Geometry> national = new LinkedHashMap<>();
+        for (String a2 : names.keySet()) {
+            List<Geometry> p = parts.get(a2);
+            if (p != null) national.put(a2, polygons(OverlayNGRobust.union(p)));
+        }
+        for (String[] row : byA3.values()) {
+            if (!row[2].isEmpty() && national.containsKey(row[0])) {
+                national.put(row[0], polygons(difference(national.get(row[0]), national.get(row[2]))));
+            }
+        }
+
+        // 2. land: Natural Earth 1:10m, split between states along the OSM boundaries
+        Geometry landAll = polygons(OverlayNGRobust.overlay(topoLand(json.readTree(new File(args[1]))), box, OverlayNG.INTERSECTION));
+        Map<String, Geometry> land = new LinkedHashMap<>();
+        for (Map.Entry<String, Geometry> e : national.entrySet()) {
+            land.put(e.getKey(), polygons(OverlayNGRobust.overlay(landAll, e.getValue(), OverlayNG.INTERSECTION)));
+        }
+
+        // 3. territorial sea overrides
+        JsonNode overrides = new YAMLMapper().readTree(new File(args[3])).get("overrides");
+        for (JsonNode o : overrides) {
+            String state = o.get("state").asText();
+            double nm = o.get("nm").asDouble();
+            List<Coordinate> ring = new ArrayList<>();
+            for (JsonNode p : o.get("area")) ring.add(new Coordinate(p.get(0).asDouble(), p.get(1).asDouble()));
+            if (!ring.get(0).equals2D(ring.get(ring.size() - 1))) ring.add(ring.get(0).copy());
+            Polygon area = F.createPolygon(ring.toArray(new Coordinate[0]));
+            Envelope env = area.getEnvelopeInternal();
+            double mid = env.centre().y;
+            LambertConformalConic proj = new LambertConformalConic(env.getMinY(), env.getMaxY(), mid, env.centre().x);
+            Envelope reach = new Envelope(env);
+            reach.expandBy(1.0);
+            Geometry nearLand = OverlayNGRobust.overlay(land.get(state), F.toGeometry(reach), OverlayNG.INTERSECTION);
+            Geometry buffer = GeometryFixer.fix(proj.inverse(proj.forward(Densifier.densify(nearLand, 0.01))
+                    .buffer(nm * METRES_PER_NM * proj.scale(mid), 16)));
+            Geometry cut = difference(area, buffer);
+            national.put(state, polygons(OverlayNGRobust.overlay(difference(national.get(state), cut), land.get(state), OverlayNG.UNION)));
+            System.err.printf("override %s %.0f NM in %s%n", state, nm, env);
+        }
+
+        // 4. report overlaps between states (the lookup answers the first state in table order)
+        List<String> isos = new ArrayList<>(national.keySet());
+        for (int i = 0; i < isos.size(); i++) {
+            for (int j = i + 1; j < isos.size(); j++) {
+                Geometry a = national.get(isos.get(i)), b = national.get(isos.get(j));
+                if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) continue;
+                double area = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea();
+                if (area > 1e-6) System.err.printf("overlap %s/%s: %.6f deg²%n", isos.get(i), isos.get(j), area);
+            }
+        }
+
+        List<AirspaceFile.State> states = new ArrayList<>();
+        long vertices = 0;
+        for (String iso : isos) {
+            Geometry n = national.get(iso);
+            states.add(new AirspaceFile.State(iso, names.get(iso), 12.0, n, land.get(iso)));
+            vertices += n.getNumPoints() + land.get(iso).getNumPoints();
+            System.err.printf("%s %-24s national %7d pts, land %6d pts%n", iso, names.get(iso), n.getNumPoints(), land.get(iso).getNumPoints());
+        }
+        String source = "National airspace: OpenStreetMap admin_level=2 boundaries with territorial sea, via npm "
+                + "@geo-maps/countries-maritime-10m 0.6.0; land: Natural Earth 1:10m land via npm world-atlas 2.0.2; "
+                + "overrides: tools/airspace/territorial-sea.yaml; Crimea to Ukraine (UN GA res. 68/262)";
+        String licence = "Boundaries © OpenStreetMap contributors, ODbL 1.0; Natural Earth: public domain";
+        try (OutputStream out = new FileOutputStream(args[4])) {
+            AirspaceFile.write(out, new AirspaceFile.Contents(source, licence, REGION, states));
+        }
+        System.err.printf("%d states, %d vertices -> %s (%d bytes)%n", states.size(), vertices, args[4], new File(args[4]).length());
+    }
+
+    static Geometry difference(Geometry a, Geometry b) {
+        return polygons(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    }
+
+    /** Only the polygons of an overlay result (it may add stray lines and points). */
+    static Geometry polygons(Geometry g) {
+        List<Polygon> out = new ArrayList<>();
+        collect(g, out);
+        return out.size() == 1 ? out.get(0) : F.createMultiPolygon(out.toArray(new Polygon[0]));
+    }
+
+    static void collect(Geometry g, List<Polygon> out) {
+        if (g instanceof Polygon p) {
+            if (!p.isEmpty() && p.getArea() > 0) out.add(p);
+        } else if (g instanceof GeometryCollection c) {
+            for (int i = 0; i < c.getNumGeometries(); i++) collect(c.getGeometryN(i), out);
+        }
+    }
+
+    static Geometry geometry(JsonNode g) {
+        String type = g.get("type").asText();
+        JsonNode c = g.get("coordinates");
+        if (type.equals("Polygon")) return polygon(c);
+        List<Polygon> ps = new ArrayList<>();
+        for (JsonNode p : c) ps.add(polygon(p));
+        return F.createMultiPolygon(ps.toArray(new Polygon[0]));
+    }
+
+    static Polygon polygon(JsonNode rings) {
+        LinearRing shell = ring(rings.get(0));
+        LinearRing[] holes = new LinearRing[rings.size() - 1];
+        for (int i = 1; i < rings.size(); i++) holes[i - 1] = ring(rings.get(i));
+        return F.createPolygon(shell, holes);
+    }
+
+    static LinearRing ring(JsonNode pts) {
+        List<Coordinate> c = new ArrayList<>();
+        for (JsonNode p : pts) c.add(new Coordinate(p.get(0).asDouble(), p.get(1).asDouble()));
+        if (!c.get(0).equals2D(c.get(c.size() - 1))) c.add(c.get(0).copy());
+        while (c.size() < 4) c.add(c.get(0).copy());
+        return F.createLinearRing(c.toArray(new Coordinate[0]));
+    }
+
+    /** The "land" object of a world-atlas TopoJSON (quantised, delta-encoded arcs), as polygons. */
+    static Geometry topoLand(JsonNode topo) {
+        JsonNode t = topo.get("transform");
+        double sx = t.get("scale").get(0).asDouble(), sy = t.get("scale").get(1).asDouble();
+        double tx = t.get("translate").get(0).asDouble(), ty = t.get("translate").get(1).asDouble();
+        List<List<Coordinate>> arcs = new ArrayList<>();
+        for (JsonNode arc : topo.get("arcs")) {
+            long x = 0, y = 0;
+            List<Coordinate> pts = new ArrayList<>();
+            for (JsonNode d : arc) {
+                x += d.get(0).asLong();
+                y += d.get(1).asLong();
+                pts.add(new Coordinate(x * sx + tx, y * sy + ty));
+            }
+            arcs.add(pts);
+        }
+        JsonNode land = topo.get("objects").get("land");
+        List<Geometry> polys = new ArrayList<>();
+        for (JsonNode g : land.get("geometries")) {
+            String type = g.get("type").asText();
+            List<JsonNode> ps = new ArrayList<>();
+            if (type.equals("Polygon")) ps.add(g.get("arcs"));
+            else for (JsonNode p : g.get("arcs")) ps.add(p);
+            for (JsonNode p : ps) {
+                LinearRing shell = null;
+                List<LinearRing> holes = new ArrayList<>();
+                for (JsonNode r : p) {
+                    List<Coordinate> ring = new ArrayList<>();
+                    for (JsonNode idx : r) {
+                        int i = idx.asInt();
+                        List<Coordinate> a = i >= 0 ? arcs.get(i) : reversed(arcs.get(~i));
+                        ring.addAll(ring.isEmpty() ? a : a.subList(1, a.size()));
+                    }
+                    while (ring.size() < 4) ring.add(ring.get(0).copy());
+                    LinearRing lr = F.createLinearRing(ring.toArray(new Coordinate[0]));
+                    if (shell == null) shell = lr;
+                    else holes.add(lr);
+                }
+                Polygon poly = F.createPolygon(shell, holes.toArray(new LinearRing[0]));
+                if (poly.getEnvelopeInternal().intersects(REGION)) polys.add(GeometryFixer.fix(poly));
+            }
+        }
+        return polygons(OverlayNGRobust.union(polys));
+    }
+
+    static List<Coordinate> reversed(List<Coordinate> a) {
+        List<Coordinate> r = new ArrayList<>(a);
+        java.util.Collections.reverse(r);
+        return r;
+    }
+}
