@@ -128,7 +128,9 @@ public final class MakeEuropeAirspace {
         long vertices = 0;
         for (String iso : isos) {
             Geometry n = national.get(iso);
-            states.add(new AirspaceFile.State(iso, names.get(iso), 12.0, n, land.get(iso)));
+            // pieces under 1e-6 deg² (about 0.01 km²) are where the two sources' coasts and borders differ
+            Geometry sea = withoutSlivers(OverlayNGRobust.overlay(n, land.get(iso), OverlayNG.DIFFERENCE), 1e-6);
+            states.add(new AirspaceFile.State(iso, names.get(iso), 12.0, n, land.get(iso), sea));
             vertices += n.getNumPoints() + land.get(iso).getNumPoints();
             System.err.printf("%s %-24s national %7d pts, land %6d pts%n", iso, names.get(iso), n.getNumPoints(), land.get(iso).getNumPoints());
         }
@@ -144,6 +146,13 @@ public final class MakeEuropeAirspace {
 
     static Geometry difference(Geometry a, Geometry b) {
         return polygons(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    }
+
+    static Geometry withoutSlivers(Geometry g, double minArea) {
+        List<Polygon> out = new ArrayList<>();
+        collect(g, out);
+        out.removeIf(p -> p.getArea() < minArea);
+        return out.size() == 1 ? out.get(0) : F.createMultiPolygon(out.toArray(new Polygon[0]));
     }
 
     /** Only the polygons of an overlay result (it may add stray lines and points). */

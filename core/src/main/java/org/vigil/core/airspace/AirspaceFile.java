@@ -28,7 +28,8 @@ import org.locationtech.jts.geom.Polygon;
  * <p>Layout (all inside one gzip stream; integers big-endian, "varint" is unsigned LEB128, "zigzag"
  * maps signed to unsigned): int magic {@code VGAS}, int version 1, UTF source, UTF licence, four
  * doubles for the region (min lon, min lat, max lon, max lat), int state count; per state: UTF ISO
- * alpha-2, UTF name, double claim NM, national geometry, land geometry. A geometry is varint
+ * alpha-2, UTF name, double claim NM, national, land and territorial sea geometries (the sea is
+ * stored, not derived at start-up: the overlay for all of Europe takes seconds). A geometry is varint
  * polygon count, per polygon varint ring count (shell first), per ring varint point count and the
  * points as zigzag varint deltas of lon and lat in units of 1e-5 degree (about 1 m), the first
  * point relative to 0; rings are stored open. Precision: 1e-5 degree, i.e. at most 0.6 m off the
@@ -40,7 +41,8 @@ public final class AirspaceFile {
     private static final double UNIT = 1e5;
 
     /** One state as stored: national airspace and land, lon/lat polygons. */
-    public record State(String iso, String name, double claimNm, Geometry national, Geometry land) {}
+    public record State(
+            String iso, String name, double claimNm, Geometry national, Geometry land, Geometry territorialSea) {}
 
     /** A whole file: provenance, region covered, states in index order. */
     public record Contents(String source, String licence, Envelope region, List<State> states) {}
@@ -66,6 +68,7 @@ public final class AirspaceFile {
             d.writeDouble(s.claimNm());
             writeGeometry(d, s.national());
             writeGeometry(d, s.land());
+            writeGeometry(d, s.territorialSea());
         }
         d.flush();
         gz.finish();
@@ -127,7 +130,8 @@ public final class AirspaceFile {
                 double claim = d.readDouble();
                 Geometry national = readGeometry(d, what);
                 Geometry land = readGeometry(d, what);
-                states.add(new State(iso, name, claim, national, land));
+                Geometry sea = readGeometry(d, what);
+                states.add(new State(iso, name, claim, national, land, sea));
             }
             return new Contents(source, licence, region, states);
         } catch (EOFException e) {

@@ -83,7 +83,6 @@ public final class NationalAirspace {
     private final String[] names;
     private final double[] claimNm;
     private final Geometry[] land;
-    /** Filled at construction (buffered path) or on first request (precomputed path). */
     private final Geometry[] territorialSea;
 
     private final Geometry[] national;
@@ -147,7 +146,7 @@ public final class NationalAirspace {
         return new NationalAirspace(AirspaceFile.read(in, what));
     }
 
-    /** Precomputed: national airspace and land as given; territorial sea and the rest on request. */
+    /** Precomputed: national airspace, land and territorial sea as given; international airspace on request. */
     private NationalAirspace(AirspaceFile.Contents file) {
         int n = file.states().size();
         this.region = new Envelope(file.region());
@@ -165,6 +164,7 @@ public final class NationalAirspace {
             claimNm[i] = s.claimNm();
             national[i] = s.national();
             land[i] = s.land();
+            territorialSea[i] = s.territorialSea();
             if (indexByIso.put(iso[i], i) != null)
                 throw new AirspaceDataException("state " + iso[i] + " appears twice");
         }
@@ -428,21 +428,19 @@ public final class NationalAirspace {
         return land[state];
     }
 
-    /** The state's national airspace less its land; computed on first request for precomputed airspace. */
+    /** The state's national airspace less its land. */
     public Geometry territorialSea(int state) {
-        synchronized (territorialSea) {
-            if (territorialSea[state] == null) {
-                territorialSea[state] = withoutSlivers(difference(national[state], land[state]), 1e-8);
-            }
-            return territorialSea[state];
-        }
+        return territorialSea[state];
     }
 
     public Geometry nationalAirspace(int state) {
         return national[state];
     }
 
-    /** The region less every state's national airspace; computed on first request for precomputed airspace. */
+    /**
+     * The region less every state's national airspace. For precomputed airspace it is computed on
+     * the first request, which takes tens of seconds for all of Europe: for analysis, not start-up.
+     */
     public synchronized Geometry internationalAirspace() {
         if (international == null) {
             international = difference(GeoJson.FACTORY.toGeometry(region), OverlayNGRobust.union(List.of(national)));

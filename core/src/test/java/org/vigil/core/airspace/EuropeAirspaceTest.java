@@ -129,6 +129,34 @@ class EuropeAirspaceTest {
         assertThat(entryNm).isBetween(11.0, 13.0);
     }
 
+    static long sink;
+
+    @Test
+    void lookupsWithAllOfEuropeLoadedAllocateNothing() {
+        TimeToEntry tte = new TimeToEntry(air, NatoMembership.defaults().bind(air));
+        long t = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli() * 1_000_000L;
+        GeodesicData start = along(58.940033, 22.055217, 270, 30 * NM);
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        for (int round = 0; round < 3; round++) { // warm-up rounds first, measure the last
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 100_000; i++) {
+                double lat = 35.0 + (i % 997) * 0.036;
+                double lon = -20.0 + (i % 1009) * 0.06;
+                sink += air.stateAt(lat, lon);
+                if (air.inTerritorialSea(lat, lon)) sink++;
+                if (air.isInternational(lat, lon)) sink++;
+            }
+            for (int i = 0; i < 200; i++) {
+                if (tte.compute(start.lat2, start.lon2, 30000, 90, 480, t, TimeToEntry.ANY_NATO, 900)) sink++;
+            }
+            long allocated = mx.getThreadAllocatedBytes(tid) - before;
+            if (round == 2) assertThat(allocated).isLessThan(2_000);
+        }
+        assertThat(sink).isNotZero();
+    }
+
     @Test
     void statesAndCapitalsFromIcelandToTheCaucasus() {
         assertThat(isoAt(64.13, -21.94)).isEqualTo("IS"); // Reykjavík
@@ -233,7 +261,8 @@ class EuropeAirspaceTest {
                         "test",
                         "test",
                         new org.locationtech.jts.geom.Envelope(20, 30, 55, 61),
-                        List.of(new AirspaceFile.State("EE", "Estonia", 12, air.nationalAirspace(ee), air.land(ee)))));
+                        List.of(new AirspaceFile.State(
+                                "EE", "Estonia", 12, air.nationalAirspace(ee), air.land(ee), air.territorialSea(ee)))));
         return out.toByteArray();
     }
 
