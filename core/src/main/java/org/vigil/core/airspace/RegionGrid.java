@@ -1,10 +1,7 @@
 package org.vigil.core.airspace;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -62,79 +59,100 @@ final class RegionGrid {
         this.regionCount = regions.size();
         int cells = columns * rows;
 
-        // per cell, in region order: entries (region, centre inside, edge list)
-        List<List<Entry>> perCell = new ArrayList<>(cells);
-        for (int i = 0; i < cells; i++) perCell.add(null);
+        // Entries (cell, region, centre inside, edges) are collected region by region in flat
+        // primitive lists, then ordered by cell with a stable counting sort (so region order holds
+        // within a cell). No per-cell objects: building all of Europe (1.8 M cells, a million
+        // vertices) takes well under a second.
+        IntList entryCells = new IntList();
+        IntList entryRegions = new IntList();
+        IntList entryInside = new IntList();
+        IntList entryEdgeFrom = new IntList(); // index into collected, in edges (4 doubles each)
+        DoubleList collected = new DoubleList();
         for (int r = 0; r < regions.size(); r++) {
             Geometry region = regions.get(r);
             if (region == null || region.isEmpty()) continue;
             if (!(region instanceof Polygonal)) {
                 throw new IllegalArgumentException("region " + r + " is not polygonal: " + region.getGeometryType());
             }
-            Map<Integer, DoubleList> cellEdges = new HashMap<>();
-            for (int p = 0; p < region.getNumGeometries(); p++) {
-                Polygon poly = (Polygon) region.getGeometryN(p);
-                addRing(poly.getExteriorRing(), cellEdges);
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) addRing(poly.getInteriorRingN(h), cellEdges);
-            }
             Envelope env = region.getEnvelopeInternal();
-            int c0 = clampColumn(env.getMinX());
-            int c1 = clampColumn(env.getMaxX());
-            int r0 = clampRow(env.getMinY());
-            int r1 = clampRow(env.getMaxY());
             if (env.getMaxX() < minLon
                     || env.getMinX() > minLon + columns * cellDeg
                     || env.getMaxY() < minLat
                     || env.getMinY() > minLat + rows * cellDeg) continue;
+            // (cell << 31 | edge) for every cell an edge touches, sorted: the edges of each cell in a run
+            DoubleList regionEdges = new DoubleList();
+            LongList cellEdge = new LongList();
+            for (int p = 0; p < region.getNumGeometries(); p++) {
+                Polygon poly = (Polygon) region.getGeometryN(p);
+                addRing(poly.getExteriorRing(), regionEdges, cellEdge);
+                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
+                    addRing(poly.getInteriorRingN(h), regionEdges, cellEdge);
+                }
+            }
+            long[] keys = cellEdge.sorted();
+            int k = 0;
+            int c0 = clampColumn(env.getMinX());
+            int c1 = clampColumn(env.getMaxX());
+            int r0 = clampRow(env.getMinY());
+            int r1 = clampRow(env.getMaxY());
             DoubleList[] centreCrossings = centreLineCrossings(region, r0, r1);
             for (int row = r0; row <= r1; row++) {
                 double[] xs = centreCrossings[row - r0].sorted();
                 int right = 0; // crossings left of or at the current centre
                 for (int col = c0; col <= c1; col++) {
                     int cell = row * columns + col;
-                    DoubleList e = cellEdges.get(cell);
+                    while (k < keys.length && (keys[k] >>> 31) < cell) k++;
+                    int runEnd = k;
+                    while (runEnd < keys.length && (keys[runEnd] >>> 31) == cell) runEnd++;
                     double cx = centreLon(col);
                     while (right < xs.length && xs[right] <= cx) right++;
-                    // even-odd ray cast towards +lon: the centre is inside iff an odd number of edges cross to its
-                    // right
+                    // even-odd ray cast towards +lon: the centre is inside iff an odd number of edges
+                    // cross to its right
                     boolean inside = ((xs.length - right) & 1) == 1;
-                    if (e == null && !inside) continue;
-                    if (perCell.get(cell) == null) perCell.set(cell, new ArrayList<>(2));
-                    perCell.get(cell).add(new Entry(r, inside, e == null ? new double[0] : e.toArray()));
+                    if (runEnd == k && !inside) continue;
+                    entryCells.add(cell);
+                    entryRegions.add(r);
+                    entryInside.add(inside ? 1 : 0);
+                    entryEdgeFrom.add(collected.size() / 4);
+                    for (; k < runEnd; k++) {
+                        int e = (int) (keys[k] & 0x7FFF_FFFFL);
+                        collected.add4(
+                                regionEdges.get(4 * e),
+                                regionEdges.get(4 * e + 1),
+                                regionEdges.get(4 * e + 2),
+                                regionEdges.get(4 * e + 3));
+                    }
                 }
             }
         }
+        int entryCount = entryCells.size();
+        entryEdgeFrom.add(collected.size() / 4); // end of the last entry's edges
 
         cellStart = new int[cells + 1];
-        int entryCount = 0;
-        int edgeDoubles = 0;
-        for (int i = 0; i < cells; i++) {
-            List<Entry> list = perCell.get(i);
-            if (list == null) continue;
-            entryCount += list.size();
-            for (Entry e : list) edgeDoubles += e.edges.length;
-        }
+        for (int i = 0; i < entryCount; i++) cellStart[entryCells.get(i) + 1]++;
+        for (int i = 0; i < cells; i++) cellStart[i + 1] += cellStart[i];
+        int[] slot = new int[entryCount]; // entry (collection order) -> position in cell order
+        int[] fill = Arrays.copyOf(cellStart, cells);
+        for (int i = 0; i < entryCount; i++) slot[i] = fill[entryCells.get(i)]++;
+        int[] bySlot = new int[entryCount];
+        for (int i = 0; i < entryCount; i++) bySlot[slot[i]] = i;
+
         entryRegion = new int[entryCount];
         entryCentreInside = new boolean[entryCount];
         edgeStart = new int[entryCount + 1];
-        edges = new double[edgeDoubles];
-        int entry = 0;
+        edges = new double[collected.size()];
         int edge = 0;
-        for (int i = 0; i < cells; i++) {
-            cellStart[i] = entry;
-            List<Entry> list = perCell.get(i);
-            if (list == null) continue;
-            for (Entry e : list) {
-                entryRegion[entry] = e.region;
-                entryCentreInside[entry] = e.centreInside;
-                edgeStart[entry] = edge / 4;
-                System.arraycopy(e.edges, 0, edges, edge, e.edges.length);
-                edge += e.edges.length;
-                entry++;
-            }
+        for (int e = 0; e < entryCount; e++) {
+            int i = bySlot[e];
+            entryRegion[e] = entryRegions.get(i);
+            entryCentreInside[e] = entryInside.get(i) == 1;
+            edgeStart[e] = edge / 4;
+            int from = 4 * entryEdgeFrom.get(i);
+            int length = 4 * entryEdgeFrom.get(i + 1) - from;
+            collected.copyTo(from, edges, edge, length);
+            edge += length;
         }
-        cellStart[cells] = entry;
-        edgeStart[entry] = edge / 4;
+        edgeStart[entryCount] = edge / 4;
     }
 
     /**
@@ -169,10 +187,8 @@ final class RegionGrid {
         }
     }
 
-    @SuppressWarnings("ArrayRecordComponent") // private lookup entry; the edge array is built once and never exposed
-    private record Entry(int region, boolean centreInside, double[] edges) {}
-
-    private void addRing(LineString ring, Map<Integer, DoubleList> cellEdges) {
+    /** Adds the ring's edges to {@code edges} and a (cell, edge) key for every cell each touches. */
+    private void addRing(LineString ring, DoubleList edges, LongList cellEdge) {
         CoordinateSequence seq = ring.getCoordinateSequence();
         // a little slack so that an edge running along a cell side is given to both cells
         double slack = cellDeg * 1e-6;
@@ -183,14 +199,17 @@ final class RegionGrid {
             int c1 = clampColumn(Math.max(ax, bx) + slack);
             int r0 = clampRow(Math.min(ay, by) - slack);
             int r1 = clampRow(Math.max(ay, by) + slack);
+            int edge = -1;
             for (int row = r0; row <= r1; row++) {
                 double y0 = minLat + row * cellDeg - slack, y1 = y0 + cellDeg + 2 * slack;
                 for (int col = c0; col <= c1; col++) {
                     double x0 = minLon + col * cellDeg - slack, x1 = x0 + cellDeg + 2 * slack;
                     if (segmentTouchesBox(ax, ay, bx, by, x0, y0, x1, y1)) {
-                        cellEdges
-                                .computeIfAbsent(row * columns + col, k -> new DoubleList())
-                                .add4(ax, ay, bx, by);
+                        if (edge < 0) {
+                            edge = edges.size() / 4;
+                            edges.add4(ax, ay, bx, by);
+                        }
+                        cellEdge.add(((long) (row * columns + col) << 31) | edge);
                     }
                 }
             }
@@ -349,12 +368,60 @@ final class RegionGrid {
             a[n++] = x;
         }
 
+        double get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
+
+        void copyTo(int from, double[] dst, int at, int length) {
+            System.arraycopy(a, from, dst, at, length);
+        }
+
         double[] toArray() {
             return Arrays.copyOf(a, n);
         }
 
         double[] sorted() {
             double[] s = toArray();
+            Arrays.sort(s);
+            return s;
+        }
+    }
+
+    /** Growable primitive list used at build time only. */
+    private static final class IntList {
+        private int[] a = new int[16];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) a = Arrays.copyOf(a, a.length * 2);
+            a[n++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return n;
+        }
+    }
+
+    /** Growable primitive list used at build time only. */
+    private static final class LongList {
+        private long[] a = new long[16];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) a = Arrays.copyOf(a, a.length * 2);
+            a[n++] = v;
+        }
+
+        long[] sorted() {
+            long[] s = Arrays.copyOf(a, n);
             Arrays.sort(s);
             return s;
         }
