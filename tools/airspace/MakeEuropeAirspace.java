@@ -92,7 +92,9 @@ public final class MakeEuropeAirspace {
         }
 
         // 3. territorial sea overrides
-        JsonNode overrides = new YAMLMapper().readTree(new File(args[3])).get("overrides");
+        JsonNode claimsFile = new YAMLMapper().readTree(new File(args[3]));
+        JsonNode overrides = claimsFile.get("overrides");
+        JsonNode claims = claimsFile.get("claims");
         for (JsonNode o : overrides) {
             String state = o.get("state").asText();
             double nm = o.get("nm").asDouble();
@@ -130,7 +132,8 @@ public final class MakeEuropeAirspace {
             Geometry n = national.get(iso);
             // pieces under 1e-6 deg² (about 0.01 km²) are where the two sources' coasts and borders differ
             Geometry sea = withoutSlivers(OverlayNGRobust.overlay(n, land.get(iso), OverlayNG.DIFFERENCE), 1e-6);
-            states.add(new AirspaceFile.State(iso, names.get(iso), 12.0, n, land.get(iso), sea));
+            double claimNm = claims != null && claims.has(iso) ? claims.get(iso).asDouble() : 12.0;
+            states.add(new AirspaceFile.State(iso, names.get(iso), claimNm, n, land.get(iso), sea));
             vertices += n.getNumPoints() + land.get(iso).getNumPoints();
             System.err.printf("%s %-24s national %7d pts, land %6d pts%n", iso, names.get(iso), n.getNumPoints(), land.get(iso).getNumPoints());
         }

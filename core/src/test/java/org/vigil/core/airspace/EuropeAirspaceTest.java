@@ -208,6 +208,8 @@ class EuropeAirspaceTest {
         GeodesicData at8 = along(38.55, coast[0], 270, 8 * NM);
         assertThat(air.stateAt(at4.lat2, at4.lon2)).isEqualTo(gr);
         assertThat(air.stateAt(at8.lat2, at8.lon2)).isEqualTo(NationalAirspace.NONE);
+        assertThat(air.territorialSeaNm(gr)).isEqualTo(6.0); // tools/airspace/territorial-sea.yaml
+        assertThat(air.territorialSeaNm(air.indexOf("TR"))).isEqualTo(12.0); // 6 NM only in the Aegean
     }
 
     /** The westmost land longitude of a state at a latitude within [lon0, lon1] (0.001° steps). */
