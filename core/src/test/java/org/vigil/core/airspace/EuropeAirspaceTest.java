@@ -195,6 +195,9 @@ class EuropeAirspaceTest {
         assertThat(air.isInternational(56.0, 3.0)).isTrue(); // North Sea
         assertThat(air.isInternational(38.5, 25.0)).isTrue(); // Aegean, beyond Greece's 6 NM
         assertThat(air.isInternational(36.0, 18.0)).isTrue(); // Ionian Sea
+        // Gulf of Riga, over 20 NM from the Latvian coast and 16 NM from Ruhnu: EEZ, not territorial sea
+        assertThat(air.isInternational(57.6, 23.6)).isTrue();
+        assertThat(isoAt(58.0, 23.5)).isEqualTo("EE"); // north of Ruhnu, behind Estonia's straight baselines
     }
 
     @Test
