@@ -230,6 +230,7 @@ public final class MakeEuropeAirspace {
                         List<Coordinate> a = i >= 0 ? arcs.get(i) : reversed(arcs.get(~i));
                         ring.addAll(ring.isEmpty() ? a : a.subList(1, a.size()));
                     }
+                    unwrapLongitudes(ring);
                     while (ring.size() < 4) ring.add(ring.get(0).copy());
                     LinearRing lr = F.createLinearRing(ring.toArray(new Coordinate[0]));
                     if (shell == null) shell = lr;
@@ -240,6 +241,38 @@ public final class MakeEuropeAirspace {
             }
         }
         return polygons(OverlayNGRobust.union(polys));
+    }
+
+    /**
+     * Natural Earth's Eurasia ring runs on past 180° E (Chukotka reaches 169.7° W), so one edge jumps
+     * from +180 to -180: straight in lon/lat, that edge spans the globe and turns the ray-casting
+     * parity wrong at Chukotka's latitudes (64–69° N), which drops Lapland and Kola from the land.
+     * Continuing the longitudes past 180 (190, 200, ...) keeps every edge short; the region box then
+     * cuts the ring as usual. A ring that does not close again after unwrapping (one around a pole)
+     * is left as it was.
+     */
+    static void unwrapLongitudes(List<Coordinate> ring) {
+        List<Coordinate> out = new ArrayList<>(ring.size());
+        double offset = 0;
+        Coordinate prev = null;
+        for (Coordinate c : ring) {
+            if (prev != null) {
+                double dx = c.x + offset - prev.x;
+                if (dx > 180) offset -= 360;
+                else if (dx < -180) offset += 360;
+            }
+            Coordinate u = new Coordinate(c.x + offset, c.y);
+            out.add(u);
+            prev = u;
+        }
+        if (!out.get(0).equals2D(out.get(out.size() - 1))) return;
+        // the ring may have started east of 180 (then the rest is shifted by -360): bring it back so
+        // that its west end is at or east of 180° W
+        double minX = Double.MAX_VALUE;
+        for (Coordinate c : out) minX = Math.min(minX, c.x);
+        double shift = minX < -180 ? 360 * Math.ceil((-180 - minX) / 360) : 0;
+        ring.clear();
+        for (Coordinate c : out) ring.add(new Coordinate(c.x + shift, c.y));
     }
 
     static List<Coordinate> reversed(List<Coordinate> a) {

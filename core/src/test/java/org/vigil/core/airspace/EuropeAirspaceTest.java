@@ -180,6 +180,16 @@ class EuropeAirspaceTest {
     }
 
     @Test
+    void landInTheNorthIsLand() {
+        // Natural Earth's Eurasia ring crosses 180°; read naively it loses the land at 64–69° N
+        assertThat(air.iso(air.landStateAt(67.8, 23.8))).isEqualTo("FI"); // Lapland, near Kolari
+        assertThat(air.iso(air.landStateAt(68.0, 17.2))).isEqualTo("SE"); // Abisko area
+        assertThat(air.iso(air.landStateAt(68.0, 35.0))).isEqualTo("RU"); // Kola peninsula
+        assertThat(air.inTerritorialSea(67.8, 23.8)).isFalse();
+        assertThat(air.land(air.indexOf("FI")).getArea()).isGreaterThan(55); // deg²; Finland is 338,000 km²
+    }
+
+    @Test
     void crimeaIsUkraine() {
         assertThat(isoAt(44.9521, 34.1024)).isEqualTo("UA"); // Simferopol
         assertThat(isoAt(44.6166, 33.5254)).isEqualTo("UA"); // Sevastopol
