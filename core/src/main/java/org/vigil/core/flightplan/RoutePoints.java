@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -82,15 +80,6 @@ public final class RoutePoints {
         return new RoutePoints(m);
     }
 
-    /** As {@link #withWaypoints(InputStream, String)} from a file (a theatre directory's waypoints). */
-    public RoutePoints withWaypoints(Path csv) {
-        try (InputStream in = Files.newInputStream(csv)) {
-            return withWaypoints(in, csv.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
-        }
-    }
-
     /** A copy with one more point (replacing any of the same name). */
     public RoutePoints with(String name, double lat, double lon) {
         Map<String, double[]> m = new HashMap<>(points);
@@ -112,15 +101,6 @@ public final class RoutePoints {
     }
 
     private static final class BuiltIn {
-        static final RoutePoints INSTANCE = load();
-
-        private static RoutePoints load() {
-            try (InputStream in = RoutePoints.class.getClassLoader().getResourceAsStream(WAYPOINTS)) {
-                if (in == null) throw new IllegalStateException("missing resource " + WAYPOINTS);
-                return of(Aerodromes.builtIn()).withWaypoints(in, WAYPOINTS);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final RoutePoints INSTANCE = Tables.resource(WAYPOINTS, of(Aerodromes.builtIn())::withWaypoints);
     }
 }

@@ -30,6 +30,14 @@ class RouteUnknownEvidenceTest {
                 null);
     }
 
+    private static IdentificationEngine engine(FlightPlanStore store, IdentEventListener listener) {
+        return new IdentificationEngine(
+                IdentRules.defaults(),
+                new CorrelatorPlanLookup(new FlightPlanCorrelator(store)),
+                AirspaceLookup.NONE,
+                listener);
+    }
+
     @Test
     void aPlanWithAnUnknownAerodromeShowsRouteUnknownInTheEvidenceAndIsCounted() {
         FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
@@ -37,11 +45,7 @@ class RouteUnknownEvidenceTest {
         store.apply(new AtsMessage.Fpl(plan("ROT263", "LBSF", "XXZZ")));
         assertThat(store.routeUnknownCount()).isEqualTo(1);
         IdentFixture.Recorder rec = new IdentFixture.Recorder();
-        IdentificationEngine engine = new IdentificationEngine(
-                IdentRules.defaults(),
-                new CorrelatorPlanLookup(new FlightPlanCorrelator(store)),
-                AirspaceLookup.NONE,
-                rec);
+        IdentificationEngine engine = engine(store, rec);
         TrackFacts f = civil(1, "ROT263", 0x4A8263, 4521, 0);
         f.timeNanos = at(0);
         TrackIdentity t = engine.update(f);
@@ -61,11 +65,7 @@ class RouteUnknownEvidenceTest {
     void aPlanWhoseRouteExpandsHasNoSuchEvidence() {
         FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
         store.apply(new AtsMessage.Fpl(plan("ROT263", "LBSF", "EVRA")));
-        IdentificationEngine engine = new IdentificationEngine(
-                IdentRules.defaults(),
-                new CorrelatorPlanLookup(new FlightPlanCorrelator(store)),
-                AirspaceLookup.NONE,
-                null);
+        IdentificationEngine engine = engine(store, null);
         TrackFacts f = civil(1, "ROT263", 0x4A8263, 4521, 0);
         f.latDeg = 42.7; // just north of Sofia, on the route to Riga
         f.lonDeg = 23.42;
