@@ -27,6 +27,7 @@ public final class ExpandedRoute {
     private final String[] names;
     private final double[] lat, lon, x, y, z, cumNm;
     private final List<String> unresolved;
+    private final String unknownText;
 
     ExpandedRoute(List<String> names, double[] lat, double[] lon, List<String> unresolved) {
         int n = names.size();
@@ -34,6 +35,9 @@ public final class ExpandedRoute {
         this.lat = lat.clone();
         this.lon = lon.clone();
         this.unresolved = List.copyOf(unresolved);
+        this.unknownText = unresolved.isEmpty() && n > 0
+                ? ""
+                : n == 0 && unresolved.isEmpty() ? "no point" : String.join(" ", unresolved);
         x = new double[n];
         y = new double[n];
         z = new double[n];
@@ -82,9 +86,36 @@ public final class ExpandedRoute {
     public double lengthNm() {
         return names.length == 0 ? 0 : cumNm[names.length - 1];
     }
-    /** Route elements that named a point not in the points database (skipped). */
+    /**
+     * Route elements that could not be expanded (skipped): names not in the points database,
+     * malformed elements, a ZZZZ aerodrome with nothing known in DEP/ or DEST/.
+     */
     public List<String> unresolved() {
         return unresolved;
+    }
+
+    /**
+     * Whether the route as filed is unknown: some element could not be expanded, or no point at all
+     * was. Route monitoring then measures against the points that were resolved only (none when
+     * there are none): the identification evidence says so ("route-unknown") and the
+     * flight-plan store counts it, so the loss is never silent.
+     */
+    public boolean unknown() {
+        return !unresolved.isEmpty() || names.length == 0;
+    }
+
+    /**
+     * Whether a track can be measured against this route: two points or more, or one when the
+     * route is known (a local flight from and to the same aerodrome). A lone point of an unknown
+     * route is not the route: measuring against it would cry a deviation for the whole flight.
+     */
+    public boolean measurable() {
+        return names.length >= 2 || (names.length == 1 && !unknown());
+    }
+
+    /** The unresolved elements as one text ("LXXX NOSUC"), "" when the route is known; computed once. */
+    public String unknownText() {
+        return unknownText;
     }
 
     /**

@@ -110,7 +110,7 @@ public final class FlightPlanCorrelator {
                     ? CorrelationReason.TIME_IN_WINDOW.bit()
                     : CorrelationReason.TIME_OUTSIDE_WINDOW.bit();
             double xtk = Double.NaN;
-            if (!Double.isNaN(lat) && !Double.isNaN(lon) && p.route().size() > 0) {
+            if (!Double.isNaN(lat) && !Double.isNaN(lon) && p.route().measurable()) {
                 p.route().measure(lat, lon, proximity);
                 xtk = proximity.crossTrackNm;
                 reasons |= xtk <= corridorNm ? CorrelationReason.ON_ROUTE.bit() : CorrelationReason.OFF_ROUTE.bit();

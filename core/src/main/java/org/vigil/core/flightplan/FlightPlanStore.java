@@ -24,6 +24,11 @@ import org.vigil.core.flightplan.FplItem.Other;
  * message without a date, the message is rejected as {@link Outcome#AMBIGUOUS} rather than
  * guessing; a message that matches nothing is {@link Outcome#NO_PLAN}. Every outcome is counted.
  *
+ * <p>A plan whose route cannot be expanded completely (unknown aerodrome or point, malformed
+ * element: {@link ExpandedRoute#unknown()}) is stored all the same, since it still identifies the
+ * flight, and counted: {@link #routeUnknownCount()} (each FPL or CHG that stored one) and
+ * {@link #routeUnknownActive()} (active plans now).
+ *
  * <p>Not thread-safe: one writer (the feed of ATS messages) and readers on the same thread, like
  * the rest of the pipeline. Lookups scan the active plans (hundreds, not millions) over primitive
  * fields and allocate nothing except the result lists of the list-returning lookups.
@@ -46,6 +51,7 @@ public final class FlightPlanStore {
     private final RouteExpander expander;
     private final ArrayList<FiledPlan> plans = new ArrayList<>();
     private final Map<Outcome, long[]> counts = new EnumMap<>(Outcome.class);
+    private long routeUnknown;
 
     public FlightPlanStore(RouteExpander expander) {
         this.expander = expander;
@@ -63,7 +69,7 @@ public final class FlightPlanStore {
         if (message instanceof Fpl fpl) {
             FlightPlan p = fpl.plan();
             int i = indexOfExact(p.key());
-            FiledPlan filed = new FiledPlan(p, PlanStatus.FILED, -1, expander.expand(p));
+            FiledPlan filed = new FiledPlan(p, PlanStatus.FILED, -1, expanded(p));
             if (i >= 0) {
                 plans.set(i, filed);
                 return Outcome.REPLACED;
@@ -82,7 +88,7 @@ public final class FlightPlanStore {
         FiledPlan old = plans.get(i);
         if (message instanceof Chg chg) {
             FlightPlan p = old.plan().amend(chg.amendments());
-            plans.set(i, new FiledPlan(p, old.status(), old.atdMinutes(), expander.expand(p)));
+            plans.set(i, new FiledPlan(p, old.status(), old.atdMinutes(), expanded(p)));
             return Outcome.AMENDED;
         }
         if (message instanceof Dla dla) {
@@ -99,6 +105,12 @@ public final class FlightPlanStore {
         }
         plans.remove(i);
         return message instanceof Cnl ? Outcome.CANCELLED : Outcome.ARRIVED;
+    }
+
+    private ExpandedRoute expanded(FlightPlan p) {
+        ExpandedRoute r = expander.expand(p);
+        if (r.unknown()) routeUnknown++;
+        return r;
     }
 
     private static Other withDof(Other other, java.time.LocalDate dof) {
@@ -163,6 +175,18 @@ public final class FlightPlanStore {
     /** How many messages had this outcome. */
     public long count(Outcome o) {
         return counts.get(o)[0];
+    }
+
+    /** How many FPL and CHG messages stored a plan whose route is unknown ({@link ExpandedRoute#unknown()}). */
+    public long routeUnknownCount() {
+        return routeUnknown;
+    }
+
+    /** How many active plans have a route that is unknown. */
+    public int routeUnknownActive() {
+        int n = 0;
+        for (FiledPlan p : plans) if (p.route().unknown()) n++;
+        return n;
     }
 
     /** Plans with this aircraft identification departing within [fromEpochSec, toEpochSec]. */

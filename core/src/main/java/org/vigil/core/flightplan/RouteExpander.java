@@ -2,6 +2,7 @@ package org.vigil.core.flightplan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.vigil.core.geo.Sphere;
 
 /**
@@ -21,9 +22,17 @@ import org.vigil.core.geo.Sphere;
  *       which is what a deviation alarm with a tolerance of several NM needs.
  * </ul>
  * ZZZZ aerodromes use DEP/ or DEST/ of item 18 (a coordinate or known name in the text).
- * Not on a hot path: runs once per plan stored.
+ *
+ * <p>What cannot be expanded is never dropped silently: an unknown aerodrome, point or navaid, a
+ * ZZZZ aerodrome whose DEP/ or DEST/ names nothing known, and a malformed element (one that is
+ * neither a point, a coordinate, a bearing/distance nor an ATS route or procedure designator such as
+ * UL851 or LOMOS1A) are listed in {@link ExpandedRoute#unresolved()}, which makes the route
+ * {@linkplain ExpandedRoute#unknown() unknown}. Not on a hot path: runs once per plan stored.
  */
 public final class RouteExpander {
+    /** An ATS route or procedure designator (UL851, M985, Y23, LOMOS1A, RIXA2B): no point of its own. */
+    private static final Pattern DESIGNATOR = Pattern.compile("[A-Z]{1,6}[0-9]{1,4}[A-Z]?");
+
     private final RoutePoints points;
 
     public RouteExpander(RoutePoints points) {
@@ -38,6 +47,7 @@ public final class RouteExpander {
         for (String element : plan.route().elements()) {
             String point = pointOf(element);
             if (point != null) add(point, names, pos, unresolved);
+            else if (isMalformed(element)) unresolved.add(element);
         }
         aerodrome(plan.destination().aerodrome(), plan.other().get("DEST"), names, pos, unresolved);
         double[] lat = new double[pos.size()], lon = new double[pos.size()];
@@ -70,6 +80,25 @@ public final class RouteExpander {
         return e.length() >= 2 && e.length() <= 5 ? e : null;
     }
 
+    /**
+     * Whether an element that names no point is malformed rather than a designator or keyword: it
+     * would otherwise be skipped without a trace.
+     */
+    static boolean isMalformed(String element) {
+        String e = element.startsWith("C/") ? element.substring(2) : element;
+        int slash = e.indexOf('/');
+        if (slash >= 0) e = e.substring(0, slash);
+        if (e.isEmpty()) return true;
+        if (pointOf(element) != null) return false;
+        switch (e) {
+            case "DCT", "VFR", "IFR", "OAT", "GAT", "T", "IFPSTOP", "IFPSTART" -> {
+                return false;
+            }
+            default -> {}
+        }
+        return !DESIGNATOR.matcher(e).matches();
+    }
+
     private static boolean isBearingDistance(String e) {
         int n = e.length();
         if (n < 8 || n > 11) return false;
@@ -83,13 +112,16 @@ public final class RouteExpander {
             add(icao, names, pos, unresolved);
             return;
         }
-        if (item18Text == null) return;
-        for (String word : item18Text.split(" ")) {
-            if (resolve(word) != null) {
-                add(word, names, pos, unresolved);
-                return;
+        if (item18Text != null) {
+            for (String word : item18Text.split(" ")) {
+                if (resolve(word) != null) {
+                    add(word, names, pos, unresolved);
+                    return;
+                }
             }
         }
+        // AFIL (filed in the air) has no departure aerodrome by design; ZZZZ must say where it is
+        if ("ZZZZ".equals(icao)) unresolved.add(item18Text == null ? icao : icao + " " + item18Text);
     }
 
     private void add(String name, List<String> names, List<double[]> pos, List<String> unresolved) {

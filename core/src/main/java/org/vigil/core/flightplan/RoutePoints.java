@@ -13,26 +13,71 @@ import java.util.Map;
  * The points database for route expansion: aerodromes by ICAO location indicator and named
  * waypoints and navaids, each a (lat, lon) in degrees. Immutable once built.
  *
- * <p>{@link #blackSea()} is the scenario's table, read once from the classpath resources
- * {@code flightplan/airports.csv} (OurAirports, public domain) and {@code flightplan/waypoints.csv}
- * (synthetic names, see docs/FLIGHTPLANS.md). Reading a bundled resource is configuration, not
- * runtime I/O: it happens once, at class initialisation.
+ * <p>{@link #blackSea()} is the built-in table: the aerodromes of Europe and its neighbours
+ * ({@link Aerodromes#builtIn()}, classpath resource {@code flightplan/airports.csv}, OurAirports,
+ * public domain) and the Black Sea scenario's named points ({@code flightplan/waypoints.csv},
+ * synthetic names, see docs/FLIGHTPLANS.md). A theatre directory can bring its own tables with
+ * {@link #of(Aerodromes)} and {@link #withWaypoints}. Reading a table is configuration, not runtime
+ * I/O: it happens once, at start-up.
  */
 public final class RoutePoints {
+    private static final String WAYPOINTS = "flightplan/waypoints.csv";
+
     private final Map<String, double[]> points;
 
     private RoutePoints(Map<String, double[]> points) {
         this.points = Map.copyOf(points);
     }
 
-    /** The Black Sea scenario's aerodromes and waypoints. */
+    /**
+     * The built-in aerodromes (all of Europe) and the Black Sea scenario's waypoints. The name is
+     * kept for the callers that predate the all-Europe table.
+     */
     public static RoutePoints blackSea() {
-        return BlackSea.INSTANCE;
+        return BuiltIn.INSTANCE;
     }
 
     /** An empty table, to extend with {@link #with}. */
     public static RoutePoints empty() {
         return new RoutePoints(Map.of());
+    }
+
+    /** The aerodromes of {@code table}, by ICAO location indicator, and no waypoints. */
+    public static RoutePoints of(Aerodromes table) {
+        Map<String, double[]> m = new HashMap<>(table.size() * 2);
+        for (Aerodrome a : table.all()) m.put(a.icao(), new double[] {a.lat(), a.lon()});
+        return new RoutePoints(m);
+    }
+
+    /**
+     * A copy with the named points of a waypoints table ({@code name,lat,lon[,kind]} a line, '#' and
+     * blank lines ignored); a name also in this table replaces it. The stream is not closed here.
+     *
+     * @param source what to call the stream in error messages (a file name)
+     * @throws IllegalArgumentException "source:line: reason" for the first malformed line
+     */
+    public RoutePoints withWaypoints(InputStream in, String source) {
+        Map<String, double[]> m = new HashMap<>(points);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int n = 0;
+        try {
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split(",", -1);
+                if (f.length < 3 || f[0].isBlank())
+                    throw new IllegalArgumentException(source + ":" + n + ": expected name,lat,lon[,kind]");
+                try {
+                    m.put(f[0].strip(), new double[] {Double.parseDouble(f[1].strip()), Double.parseDouble(f[2].strip())
+                    });
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(source + ":" + n + ": lat/lon is not a number");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+        return new RoutePoints(m);
     }
 
     /** A copy with one more point (replacing any of the same name). */
@@ -55,28 +100,7 @@ public final class RoutePoints {
         return points.size();
     }
 
-    private static final class BlackSea {
-        static final RoutePoints INSTANCE = load();
-
-        private static RoutePoints load() {
-            Map<String, double[]> m = new HashMap<>();
-            read("flightplan/airports.csv", m);
-            read("flightplan/waypoints.csv", m);
-            return new RoutePoints(m);
-        }
-
-        private static void read(String resource, Map<String, double[]> into) {
-            try (InputStream in = RoutePoints.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("missing resource " + resource);
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.isBlank() || line.startsWith("#")) continue;
-                    String[] f = line.split(",");
-                    into.put(f[0].trim(), new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    private static final class BuiltIn {
+        static final RoutePoints INSTANCE = Tables.resource(WAYPOINTS, of(Aerodromes.builtIn())::withWaypoints);
     }
 }

@@ -138,7 +138,14 @@ public enum Cause {
             "max-vertical-rate-fpm",
             40000,
             "hold-s",
-            30);
+            30),
+    ROUTE_UNKNOWN(
+            "route-unknown",
+            "the correlated flight plan's route could not be expanded: route monitoring is partial or off",
+            null,
+            0,
+            false,
+            new String[] {"routePoints"});
 
     /** Rule name in YAML and events, lower-case and hyphenated. */
     public final String id;

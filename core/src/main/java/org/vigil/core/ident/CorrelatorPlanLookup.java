@@ -32,6 +32,9 @@ public final class CorrelatorPlanLookup implements PlanLookup {
             out.aircraftId = p == null ? null : p.plan().aircraftId();
             out.stateFlight = p != null && p.plan().isStateFlight();
             out.filedSquawk = p == null ? -1 : Math.max(-1, p.plan().squawk());
+            out.routeUnknown =
+                    p == null || !p.route().unknown() ? null : p.route().unknownText();
+            out.routePoints = p == null ? 0 : p.route().size();
         }
     }
 }

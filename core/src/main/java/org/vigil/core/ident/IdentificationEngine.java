@@ -590,6 +590,17 @@ public final class IdentificationEngine {
                 Double.NaN,
                 null,
                 null);
+        fire(
+                t,
+                Cause.ROUTE_UNKNOWN,
+                correlated && p.routeUnknown != null,
+                pendingOver,
+                now,
+                p.routePoints,
+                Double.NaN,
+                Double.NaN,
+                p.aircraftId,
+                p.routeUnknown);
 
         decideIdentity(t, pendingOver, now);
         alerts(t, now);

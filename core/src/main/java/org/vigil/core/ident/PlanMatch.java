@@ -20,6 +20,10 @@ public final class PlanMatch {
     public int score;
     /** Route deviation: cross-track distance from the planned route, NM (NaN if unknown). */
     public double crossTrackNm = Double.NaN;
+    /** The plan's route elements that could not be expanded ("LXXX NOSUC"), null when its route is known. */
+    public String routeUnknown;
+    /** How many points of the plan's route were resolved (what route monitoring measures against). */
+    public int routePoints;
 
     public void clear() {
         correlated = false;
@@ -29,5 +33,7 @@ public final class PlanMatch {
         filedSquawk = -1;
         score = 0;
         crossTrackNm = Double.NaN;
+        routeUnknown = null;
+        routePoints = 0;
     }
 }

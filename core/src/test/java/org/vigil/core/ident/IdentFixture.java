@@ -20,6 +20,7 @@ final class IdentFixture {
         record Plan(String id, boolean stateFlight, int filedSquawk, double crossTrackNm) {}
 
         final Map<Long, Plan> byCallsign = new HashMap<>();
+        final Map<Long, String> unknownRoutes = new HashMap<>();
         int calls;
 
         FakePlans add(String callsign, boolean stateFlight, int filedSquawk) {
@@ -30,6 +31,11 @@ final class IdentFixture {
         void deviate(String callsign, double xtk) {
             Plan p = byCallsign.get(Callsigns.pack(callsign));
             byCallsign.put(Callsigns.pack(callsign), new Plan(p.id, p.stateFlight, p.filedSquawk, xtk));
+        }
+
+        /** The plan's route names elements that could not be expanded. */
+        void unknownRoute(String callsign, String unresolved) {
+            unknownRoutes.put(Callsigns.pack(callsign), unresolved);
         }
 
         @Override
@@ -48,6 +54,8 @@ final class IdentFixture {
             out.filedSquawk = p.filedSquawk;
             out.score = 105;
             out.crossTrackNm = p.crossTrackNm;
+            out.routeUnknown = unknownRoutes.get(f.callsign);
+            out.routePoints = 2;
         }
     }
 

@@ -185,6 +185,18 @@ class IdentRulesFiringTest {
     }
 
     @Test
+    void routeUnknownIsEvidenceWithoutAlertOrChangeOfIdentity() {
+        plans.unknownRoute("ROT263", "XXZZ NOSUC");
+        TrackIdentity t = run(ordinaryCivil(), 0, 30);
+        assertThat(t.evidence(Cause.ROUTE_UNKNOWN).active()).isTrue();
+        assertThat(t.evidence(Cause.ROUTE_UNKNOWN).text())
+                .isEqualTo("route-unknown: " + Cause.ROUTE_UNKNOWN.title + " (routePoints=2; ROT263; XXZZ NOSUC)");
+        assertThat(t.identity()).isEqualTo(Identity.NEUTRAL);
+        assertThat(rec.alertsRaised()).isEmpty();
+        assertThat(rec.events).contains("rule-fired 1 route-unknown");
+    }
+
+    @Test
     void squawkNotAsFiledTakesAwayTheNeutralIdentity() {
         TrackFacts f = civil(1, "ROT263", 0x4A8263, 1234, 0);
         TrackIdentity t = run(f, 0, 40);
@@ -370,6 +382,7 @@ class IdentRulesFiringTest {
             this::radioContactLostByOperatorAlertsAndRestoreClearsTheCause,
             this::noReplyToControllerFiresAfterTheConfiguredMinutes,
             this::routeDeviationBeyondThresholdFiresWithTheCrossTrackDistance,
+            this::routeUnknownIsEvidenceWithoutAlertOrChangeOfIdentity,
             this::squawkNotAsFiledTakesAwayTheNeutralIdentity,
             this::civilTrackWithoutPlanApproachingThenEnteringNatoAirspace,
             this::militaryCallsignWithoutClearanceHeadingForNatoAirspaceIsSuspect,

@@ -19,12 +19,17 @@ import org.vigil.server.auth.Security;
  * posts them. All or nothing: when a message is bad, none is applied and the answer is 400 with
  * {@code "message N: item I: reason"} per bad one, so a resend after the fix applies each once.
  *
+ * <p>{@code GET /api/flightplans/counters} (observer): the store's counters, among them how many
+ * plans had a route that could not be expanded ({@link FlightPlanIntake#counters()}), so that a loss
+ * of route monitoring is never silent.
+ *
  * <p>Answers: 200 {@code {"applied":n,"results":[{"message":1,"type":"FPL","flight":"...","outcome":"filed"}]}};
  * 400 {@code {"error":"...","errors":[...],"results":[...]}}; 503 when the audit row cannot be written
  * (no row, no action). Role: operator (at registration).
  */
 public final class FlightPlanApi {
     public static final String PATH = "/api/flightplans";
+    public static final String COUNTERS_PATH = PATH + "/counters";
     /** Journal name of texts received through the API. */
     static final String SOURCE = "api";
 
@@ -41,6 +46,7 @@ public final class FlightPlanApi {
 
     public void registerRoutes(RoutesConfig app) {
         app.post(PATH, this::post, Role.OPERATOR);
+        app.get(COUNTERS_PATH, ctx -> ctx.json(intake.counters()), Role.OBSERVER);
     }
 
     private void post(Context ctx) {

@@ -122,6 +122,25 @@ public final class FlightPlanIntake {
         return new Batch(out, applied[0], bad);
     }
 
+    /**
+     * The store's counters, read on its owner thread: {@code outcomes} (messages per outcome, lower
+     * case), {@code route_unknown} (FPL and CHG messages that stored a plan whose route could not be
+     * expanded) and {@code route_unknown_active} (active plans with such a route).
+     */
+    public java.util.Map<String, Object> counters() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        onOwner.accept(() -> {
+            java.util.Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
+            for (FlightPlanStore.Outcome o : FlightPlanStore.Outcome.values())
+                outcomes.put(o.name().toLowerCase(java.util.Locale.ROOT), store.count(o));
+            out.put("active", store.size());
+            out.put("outcomes", outcomes);
+            out.put("route_unknown", store.routeUnknownCount());
+            out.put("route_unknown_active", store.routeUnknownActive());
+        });
+        return out;
+    }
+
     /** The message type of a rejected text when it starts with one, for the operator's list. */
     private static String typeOf(String text) {
         if (text == null) return null;

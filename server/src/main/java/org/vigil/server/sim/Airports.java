@@ -7,9 +7,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vigil.core.flightplan.Aerodrome;
+import org.vigil.core.flightplan.Aerodromes;
 import org.vigil.core.sim.Airport;
 
-/** The airports a scenario may name: OurAirports extract for the Black Sea region (resource scenarios/airports.csv). */
+/**
+ * The airports a scenario may name: every aerodrome of the all-Europe table of route expansion
+ * ({@link Aerodromes#builtIn()}), with the Black Sea extract of resource scenarios/airports.csv on
+ * top. The extract is an older OurAirports release (positions differ by up to 0.8 NM, LROP) and
+ * stays because the default scenario's tracks and alerts were tuned on it: moving its airports
+ * turns up tracker duplicate tracks in DefaultScenarioIdentTest.
+ */
 final class Airports {
     private static Map<String, Airport> cache;
 
@@ -18,6 +26,10 @@ final class Airports {
     static synchronized Map<String, Airport> builtIn() {
         if (cache != null) return cache;
         Map<String, Airport> m = new LinkedHashMap<>();
+        for (Aerodrome a : Aerodromes.builtIn().all()) {
+            double elev = Double.isNaN(a.elevationFt()) ? 0 : a.elevationFt();
+            m.put(a.icao(), new Airport(a.icao(), a.name(), a.lat(), a.lon(), elev));
+        }
         try (InputStream in = Airports.class.getResourceAsStream("/scenarios/airports.csv")) {
             if (in == null) throw new IllegalStateException("scenarios/airports.csv missing from the build");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -90,6 +90,29 @@ class FlightPlanApiTest {
 
     @Test
     @Timeout(120)
+    void aPlanWhoseRouteCannotBeExpandedIsFiledAndCounted() throws Exception {
+        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+            int port = server.start();
+            // Riga to Helsinki expands (all-Europe aerodromes); XXZZ is no aerodrome
+            String known = "(FPL-BTI301-IS-BCS3/M-SDFGY/S-EVRA0900-N0430F330 DCT-EFHK0050-DOF/240601)";
+            String unknown = "(FPL-BTI302-IS-BCS3/M-SDFGY/S-EVRA0900-N0430F330 DCT-XXZZ0050-DOF/240601)";
+            assertThat(post(port, null, known + "\n" + unknown).statusCode()).isEqualTo(200);
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + FlightPlanApi.COUNTERS_PATH))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode c = new ObjectMapper().readTree(r.body());
+            assertThat(c.get("active").asInt()).isEqualTo(2);
+            assertThat(c.get("outcomes").get("filed").asInt()).isEqualTo(2);
+            assertThat(c.get("route_unknown").asInt()).isEqualTo(1);
+            assertThat(c.get("route_unknown_active").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(120)
     void operatorsPostAuditedAndObserversAreRefused() throws Exception {
         AuthDatabase db = AuthDatabase.open(RecorderConfig.embedded(dir).effectiveJdbcUrl(), null, null);
         SecurityConfig cfg = SecurityConfig.defaults()
