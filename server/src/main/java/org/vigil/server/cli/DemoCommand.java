@@ -30,8 +30,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--scenario",
             paramLabel = "NAME|FILE",
-            description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default: the theatre's default "
-                    + "scenario; black-sea-2022 without --theatre).")
+            description =
+                    "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default: the theatre's default "
+                            + "scenario; black-sea-2022 without --theatre).")
     String scenario;
 
     @Option(

@@ -132,7 +132,12 @@ public final class PlaybackCommand {
 
     private static int playAndCompare(
             org.vigil.server.picture.Theatre theatre,
-            Recorder rec, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace) throws Exception {
+            Recorder rec,
+            List<org.vigil.core.radar.RadarSite> radars,
+            long f,
+            long t,
+            double pace)
+            throws Exception {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
         RecordingPlayback p = new RecordingPlayback(theatre, rec.raw(), radars, f, t, pace, event -> {

@@ -26,9 +26,9 @@ import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
+import org.vigil.server.sim.SimFeed;
 import org.vigil.server.theatre.TheatreChoice;
 import org.vigil.server.theatre.TheatreException;
-import org.vigil.server.sim.SimFeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -309,8 +309,7 @@ public final class RunCommand implements Callable<Integer> {
         // closed in reverse order: the server (and its last events) before the recorder
         try (security;
                 Recorder recorder = secure.openRecorder(radars, scenario == null ? null : scenario.name());
-                LiveServer server =
-                        new LiveServer(theatre, bind, port, security, new RecordingTap(recorder))) {
+                LiveServer server = new LiveServer(theatre, bind, port, security, new RecordingTap(recorder))) {
             feeds.addTo(server);
             if (flightPlanDir != null) {
                 server.feeds()

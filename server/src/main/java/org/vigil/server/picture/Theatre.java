@@ -87,6 +87,23 @@ public record Theatre(
         }
     }
 
+    /**
+     * What the console needs to open on this theatre ({@code GET /api/theatre}): name, title, area of
+     * interest (its initial view), policed and neighbouring states.
+     */
+    public java.util.Map<String, Object> view() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("title", title);
+        m.put(
+                "area",
+                java.util.Map.of(
+                        "south", area.south(), "north", area.north(), "west", area.west(), "east", area.east()));
+        m.put("policed", policed);
+        m.put("neighbours", neighbours);
+        return m;
+    }
+
     /** This theatre with another QRA posture (a scenario's own {@code qra:} units). */
     public Theatre withPosture(Posture other) {
         return new Theatre(

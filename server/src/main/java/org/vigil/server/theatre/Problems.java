@@ -39,7 +39,15 @@ final class Problems {
             "", Set.of("zones"),
             "zones",
                     Set.of(
-                            "id", "name", "kind", "lower", "upper", "active", "polygon", "circle", "national",
+                            "id",
+                            "name",
+                            "kind",
+                            "lower",
+                            "upper",
+                            "active",
+                            "polygon",
+                            "circle",
+                            "national",
                             "around"));
 
     private static final Pattern LOCATED = Pattern.compile("^(.*?):(\\d+): (.*)$", Pattern.DOTALL);
@@ -123,7 +131,8 @@ final class Problems {
         }
         if (best == null) {
             // "detachment #3" / "base #2": by position
-            Matcher n = Pattern.compile("(detachment|base|profile|zone) #(\\d+)").matcher(message);
+            Matcher n =
+                    Pattern.compile("(detachment|base|profile|zone) #(\\d+)").matcher(message);
             if (n.find()) {
                 String listKey = switch (n.group(1)) {
                     case "detachment" -> "detachments";
@@ -141,7 +150,7 @@ final class Problems {
 
     /**
      * Unknown fields in a YAML file, against {@code schema}; adds a problem for each. False when the
-     * file is not valid YAML (that problem added too), true otherwise.
+     * file is not valid YAML (that problem added too), true otherwise (its loader may still run).
      */
     static boolean checkKeys(
             TheatreFiles files, String ref, List<TheatreProblem> problems, Map<String, Set<String>> schema) {
@@ -160,7 +169,6 @@ final class Problems {
             problems.add(new TheatreProblem(file, root.line, "(top)", "expected a mapping, got " + root.kind()));
             return false;
         }
-        int before = problems.size();
         unknown(root, schema.get(""), file, problems);
         for (Map.Entry<String, Set<String>> s : schema.entrySet()) {
             if (s.getKey().isEmpty()) continue;
@@ -168,7 +176,7 @@ final class Problems {
             if (list == null || list.list == null) continue;
             for (YamlNode e : list.list) if (e.map != null) unknown(e, s.getValue(), file, problems);
         }
-        return problems.size() == before;
+        return true;
     }
 
     private static void unknown(YamlNode n, Set<String> allowed, String file, List<TheatreProblem> problems) {
@@ -178,8 +186,7 @@ final class Problems {
                         file,
                         e.getValue().line,
                         e.getValue().path,
-                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))
-                                + ")"));
+                        "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
             }
         }
     }

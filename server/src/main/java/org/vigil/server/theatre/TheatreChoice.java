@@ -48,7 +48,8 @@ public final class TheatreChoice {
     public static Resolved resolve(String theatreArg, String scenarioArg, boolean needScenario)
             throws TheatreException, ScenarioException {
         if (scenarioArg == null && !needScenario) {
-            return new Resolved(TheatreLoader.load(theatreArg == null ? TheatreLoader.defaultName() : theatreArg), null);
+            return new Resolved(
+                    TheatreLoader.load(theatreArg == null ? TheatreLoader.defaultName() : theatreArg), null);
         }
         ScenarioLoader.Source src = null;
         String key = null;
@@ -58,7 +59,8 @@ public final class TheatreChoice {
         }
         TheatreLoader.Opened opened;
         if (theatreArg != null) opened = TheatreLoader.open(theatreArg, null);
-        else if (key != null) opened = TheatreLoader.open(key, TheatreLoader.builtIns().contains(key) ? null : src.dir());
+        else if (key != null)
+            opened = TheatreLoader.open(key, TheatreLoader.builtIns().contains(key) ? null : src.dir());
         else opened = TheatreLoader.open(TheatreLoader.defaultName(), null);
         boolean named = theatreArg != null || key != null;
         String scenarioFile;
@@ -126,7 +128,11 @@ public final class TheatreChoice {
                 int n = ids.merge(id, 1, Integer::sum);
                 if (n > 1) id = id + "-" + n;
                 Base base = new Base(
-                        u.base().icao(), u.base().name(), u.base().lat(), u.base().lon(), u.base().elevationFt());
+                        u.base().icao(),
+                        u.base().name(),
+                        u.base().lat(),
+                        u.base().lon(),
+                        u.base().elevationFt());
                 posture.addDetachment(
                         new Detachment(id, u.nation(), base, type, u.count(), readiness, null, null, Double.NaN));
             }

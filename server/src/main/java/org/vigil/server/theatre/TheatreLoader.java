@@ -131,9 +131,9 @@ public final class TheatreLoader {
             return e.problems();
         }
         Reader r = new Reader(files);
-        Theatre t = r.read();
+        r.read();
         List<TheatreProblem> problems = new ArrayList<>(r.problems);
-        if (r.scenarioRef != null && t != null) {
+        if (r.scenarioRef != null && r.scenarioReadable) {
             try {
                 String text = files.readString(r.scenarioRef);
                 ScenarioLoader.parse(text, files.display(r.scenarioRef), r.airports);
@@ -174,6 +174,7 @@ public final class TheatreLoader {
         final String file;
         String scenarioRef;
         YamlNode scenarioNode;
+        boolean scenarioReadable;
 
         Reader(TheatreFiles files) {
             this.files = files;
@@ -262,7 +263,7 @@ public final class TheatreLoader {
             firs(root);
             scenarioNode = root.map.get("scenario");
             scenarioRef = text(root, "scenario", false);
-            if (scenarioRef != null) exists(scenarioNode, scenarioRef);
+            scenarioReadable = scenarioRef != null && exists(scenarioNode, scenarioRef);
             if (!problems.isEmpty()) return null;
             return new Theatre(
                     name,
@@ -312,7 +313,8 @@ public final class TheatreLoader {
             String key = (files.dir() == null || ref.startsWith(TheatreFiles.CLASSPATH)
                             ? files.display(ref)
                             : files.dir().resolve(ref).toAbsolutePath().toString())
-                    + box + claims;
+                    + box
+                    + claims;
             NationalAirspace cached = AIRSPACES.get(key);
             if (cached != null) return cached;
             try (InputStream in = new ByteArrayInputStream(files.read(ref))) {
@@ -354,7 +356,8 @@ public final class TheatreLoader {
         private RoutePoints routes(YamlNode root) {
             YamlNode rp = root.map.get("route-points");
             if (rp != null && !DEFAULT.equals(rp.text)) {
-                problems.add(at(rp, "expected 'default' (the bundled table; add points with airports: and waypoints:)"));
+                problems.add(
+                        at(rp, "expected 'default' (the bundled table; add points with airports: and waypoints:)"));
             }
             RoutePoints routes = defaultRoutePoints();
             String ref = text(root, "airports", false);
@@ -530,14 +533,14 @@ public final class TheatreLoader {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            problems.add(csvProblem(ref, row, field, "a number between " + min + " and " + max + ", got '"
-                    + row[column] + "'"));
+            problems.add(csvProblem(
+                    ref, row, field, "a number between " + min + " and " + max + ", got '" + row[column] + "'"));
             return Double.NaN;
         }
 
         private TheatreProblem csvProblem(String ref, String[] row, String field, String expected) {
-            String msg = expected.startsWith("a ") && !expected.contains("got") ? "expected " + expected : expected;
-            return new TheatreProblem(files.display(ref), Integer.parseInt(row[row.length - 1]), field, msg);
+            return new TheatreProblem(
+                    files.display(ref), Integer.parseInt(row[row.length - 1]), field, "expected " + expected);
         }
 
         TheatreProblem at(YamlNode n, String message) {
