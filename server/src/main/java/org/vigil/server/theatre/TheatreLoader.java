@@ -420,9 +420,10 @@ public final class TheatreLoader {
                     known = text(root, "known-military", false),
                     clearances = text(root, "clearances", false);
             if (rules == null && known == null && clearances == null) return IdentRules.defaults();
-            boolean ok = (rules == null || exists(root.map.get("rules"), rules))
-                    & (known == null || exists(root.map.get("known-military"), known))
-                    & (clearances == null || exists(root.map.get("clearances"), clearances));
+            // every missing file reported, not just the first
+            boolean ok = rules == null || exists(root.map.get("rules"), rules);
+            ok = (known == null || exists(root.map.get("known-military"), known)) && ok;
+            ok = (clearances == null || exists(root.map.get("clearances"), clearances)) && ok;
             if (!ok) return null;
             // read one by one so that an error is pinned to its file
             for (String[] one : new String[][] {{rules, null, null}, {null, known, null}, {null, null, clearances}}) {
