@@ -133,11 +133,12 @@ public final class ExportCommand implements Callable<Integer> {
             Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, fromNanos, toNanos);
             if (area != null) {
                 org.vigil.server.picture.Theatre.Area a = area;
-                tracks.values().removeIf(tr -> tr.points.stream()
-                        .noneMatch(p -> p.lat() >= a.south()
-                                && p.lat() <= a.north()
-                                && p.lon() >= a.west()
-                                && p.lon() <= a.east()));
+                tracks.values()
+                        .removeIf(tr -> tr.points.stream()
+                                .noneMatch(p -> p.lat() >= a.south()
+                                        && p.lat() <= a.north()
+                                        && p.lon() >= a.west()
+                                        && p.lon() <= a.east()));
             }
             TrackExport.write(f, tracks.values(), o);
             if (tracks.isEmpty()) {

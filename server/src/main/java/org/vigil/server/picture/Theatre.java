@@ -104,8 +104,11 @@ public record Theatre(
         return m;
     }
 
-    /** This theatre with another QRA posture (a scenario's own {@code qra:} units). */
-    public Theatre withPosture(Posture other) {
+    /**
+     * This theatre with another QRA posture and identification rules: a scenario's own {@code qra:}
+     * units, and their fighters among the known QRA aircraft.
+     */
+    public Theatre withQra(Posture otherPosture, IdentRules otherRules) {
         return new Theatre(
                 name,
                 title,
@@ -116,27 +119,8 @@ public record Theatre(
                 membership,
                 zones,
                 routes,
-                rules,
-                other,
-                scrambles,
-                radars,
-                receivers);
-    }
-
-    /** This theatre with another table of route points (a scenario's own airports added). */
-    public Theatre withRoutes(RoutePoints other) {
-        return new Theatre(
-                name,
-                title,
-                area,
-                policed,
-                neighbours,
-                airspace,
-                membership,
-                zones,
-                other,
-                rules,
-                posture,
+                otherRules,
+                otherPosture,
                 scrambles,
                 radars,
                 receivers);

@@ -155,20 +155,8 @@ final class Problems {
     static boolean checkKeys(
             TheatreFiles files, String ref, List<TheatreProblem> problems, Map<String, Set<String>> schema) {
         String file = files.display(ref);
-        YamlNode root;
-        try {
-            root = YamlNode.parse(files.readString(ref), file);
-        } catch (IOException e) {
-            problems.add(new TheatreProblem(file, 0, "(file)", "cannot read: " + e.getMessage()));
-            return false;
-        } catch (ScenarioException e) {
-            problems.add(fromScenario(e.getMessage(), file));
-            return false;
-        }
-        if (root.map == null) {
-            problems.add(new TheatreProblem(file, root.line, "(top)", "expected a mapping, got " + root.kind()));
-            return false;
-        }
+        YamlNode root = parse(files, ref, problems);
+        if (root == null) return false;
         unknown(root, schema.get(""), file, problems);
         for (Map.Entry<String, Set<String>> s : schema.entrySet()) {
             if (s.getKey().isEmpty()) continue;
@@ -177,6 +165,29 @@ final class Problems {
             for (YamlNode e : list.list) if (e.map != null) unknown(e, s.getValue(), file, problems);
         }
         return true;
+    }
+
+    /**
+     * The line-keeping tree of a YAML file whose top is a mapping; null (and a problem added) when it
+     * cannot be read, is not valid YAML or is not a mapping.
+     */
+    static YamlNode parse(TheatreFiles files, String ref, List<TheatreProblem> problems) {
+        String file = files.display(ref);
+        YamlNode root;
+        try {
+            root = YamlNode.parse(files.readString(ref), file);
+        } catch (IOException e) {
+            problems.add(new TheatreProblem(file, 0, "(file)", "cannot read: " + e.getMessage()));
+            return null;
+        } catch (ScenarioException e) {
+            problems.add(fromScenario(e.getMessage(), file));
+            return null;
+        }
+        if (root.map == null) {
+            problems.add(new TheatreProblem(file, root.line, "(top)", "expected a mapping, got " + root.kind()));
+            return null;
+        }
+        return root;
     }
 
     private static void unknown(YamlNode n, Set<String> allowed, String file, List<TheatreProblem> problems) {

@@ -140,21 +140,7 @@ public final class TheatreChoice {
         }
         IdentRules rules = theatre.rules();
         rules = rules.withLists(rules.known(), dedupe(links), rules.clearances());
-        return new Theatre(
-                theatre.name(),
-                theatre.title(),
-                theatre.area(),
-                theatre.policed(),
-                theatre.neighbours(),
-                theatre.airspace(),
-                theatre.membership(),
-                theatre.zones(),
-                theatre.routes(),
-                rules,
-                posture,
-                theatre.scrambles(),
-                theatre.radars(),
-                theatre.receivers());
+        return theatre.withQra(posture, rules);
     }
 
     private static Detachment match(Posture posture, QraUnit u) {

@@ -192,21 +192,7 @@ public final class TheatreLoader {
         }
 
         private YamlNode root() {
-            YamlNode root;
-            try {
-                root = YamlNode.parse(files.readString(THEATRE_FILE), file);
-            } catch (IOException e) {
-                problems.add(new TheatreProblem(file, 0, "(file)", "cannot read: " + e.getMessage()));
-                return null;
-            } catch (ScenarioException e) {
-                problems.add(Problems.fromScenario(e.getMessage(), file));
-                return null;
-            }
-            if (root.map == null) {
-                problems.add(new TheatreProblem(file, root.line, "(top)", "expected a mapping, got " + root.kind()));
-                return null;
-            }
-            return root;
+            return Problems.parse(files, THEATRE_FILE, problems);
         }
 
         /** The theatre, or null when theatre.yaml itself cannot be read; problems in {@link #problems}. */
