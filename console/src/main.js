@@ -33,6 +33,16 @@ let pictures = 0;
 let lastSelected = null; // the selected aircraft's last view, kept to show it as lost
 
 const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
+// the console opens on the theatre's area of interest (a server without the endpoint keeps the default view)
+fetch('api/theatre', { credentials: 'same-origin' })
+  .then(r => (r.ok ? r.json() : null))
+  .then(t => {
+    if (!t) return;
+    mapView.showArea(t.area);
+    document.title = `Vigil: ${t.title}`;
+    if (window.vigil) window.vigil.theatre = t.name;
+  })
+  .catch(() => { /* server unreachable: the feed shows offline */ });
 let plotPictures = 0;
 // System tracks of the multi-sensor tracker, above the plots and under nothing the operator selects.
 const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels });

@@ -222,6 +222,14 @@ export function createMap(target, options, onSelect, plotTip) {
     if (position) map.getView().animate({ center: position, duration: 300 });
   }
 
+  /** Opens the view on a theatre's area of interest {south, north, west, east} (GET api/theatre). */
+  function showArea(area) {
+    if (!area) return;
+    const sw = fromLonLat([area.west, area.south]);
+    const ne = fromLonLat([area.east, area.north]);
+    map.getView().fit([sw[0], sw[1], ne[0], ne[1]], { padding: [20, 20, 20, 20] });
+  }
+
   return { map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, update, refresh, setFirsVisible,
-    setPlotsVisible, centreOn };
+    setPlotsVisible, centreOn, showArea };
 }

@@ -7,8 +7,9 @@ import org.vigil.core.sim.Scenario;
 import org.vigil.server.auth.Security;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.sim.ScenarioException;
-import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimRunner;
+import org.vigil.server.theatre.TheatreChoice;
+import org.vigil.server.theatre.TheatreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,13 +25,14 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description =
-                "Serve the console with a scenario played in real time (default black-sea-2022; no receiver needed).")
+                "Serve the console with a scenario played in real time (default: the theatre's; no receiver needed).")
 public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--scenario",
-            defaultValue = "black-sea-2022",
             paramLabel = "NAME|FILE",
-            description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default ${DEFAULT-VALUE}).")
+            description =
+                    "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default: the theatre's default "
+                            + "scenario; black-sea-2022 without --theatre).")
     String scenario;
 
     @Option(
@@ -65,12 +67,17 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
+    @CommandLine.Mixin
+    TheatreOption theatre = new TheatreOption();
+
     @Override
     public Integer call() throws Exception {
         Scenario sc;
+        TheatreChoice.Resolved chosen;
         try {
-            sc = ScenarioLoader.load(scenario);
-        } catch (ScenarioException e) {
+            chosen = TheatreChoice.resolve(theatre.theatre, scenario, true);
+            sc = chosen.scenario();
+        } catch (ScenarioException | TheatreException e) {
             System.err.println("vigil demo: " + e.getMessage());
             return 2;
         }
@@ -93,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         // `run` with the scenario as its only source
         Scenario played = sc;
         return RunCommand.serve(
+                chosen.theatre(),
                 secure,
                 security,
                 bind,

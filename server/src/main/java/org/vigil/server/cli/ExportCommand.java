@@ -79,6 +79,12 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Output file; '-' (default) is standard output.")
     String out;
 
+    @Option(
+            names = "--theatre",
+            paramLabel = "NAME|DIR",
+            description = "Only the tracks with a point in this theatre's area of interest (docs/THEATRES.md).")
+    String theatre;
+
     @SuppressWarnings(
             "ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it
     // open
@@ -102,6 +108,15 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("vigil export: no recording directory " + recording);
             return 2;
         }
+        org.vigil.server.picture.Theatre.Area area = null;
+        if (theatre != null) {
+            try {
+                area = org.vigil.server.theatre.TheatreLoader.summary(theatre).area();
+            } catch (org.vigil.server.theatre.TheatreException e) {
+                System.err.println("vigil export: --theatre " + theatre + ":\n" + e.getMessage());
+                return 2;
+            }
+        }
         RecorderConfig config = RecorderConfig.embedded(recording);
         if (jdbc != null) config = config.withDatabase(jdbc, dbUser, dbPassword);
         try (EventStore store = EventStore.open(
@@ -116,6 +131,15 @@ public final class ExportCommand implements Callable<Integer> {
                 return 0;
             }
             Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, fromNanos, toNanos);
+            if (area != null) {
+                org.vigil.server.picture.Theatre.Area a = area;
+                tracks.values()
+                        .removeIf(tr -> tr.points.stream()
+                                .noneMatch(p -> p.lat() >= a.south()
+                                        && p.lat() <= a.north()
+                                        && p.lon() >= a.west()
+                                        && p.lon() <= a.east()));
+            }
             TrackExport.write(f, tracks.values(), o);
             if (tracks.isEmpty()) {
                 System.err.println("vigil export: no track in the period");

@@ -71,6 +71,9 @@ public final class PlaybackCommand {
             description = "With --serve: address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
 
+    /** The theatre the period is played in (ReplayCommand's --theatre). */
+    org.vigil.server.picture.Theatre theatre;
+
     boolean requested() {
         return recording != null;
     }
@@ -112,7 +115,8 @@ public final class PlaybackCommand {
                 return 2;
             }
             var radars = RecordingManifest.read(dir).radars();
-            if (serve == null) return playAndCompare(rec, radars, f, t, pace);
+            if (theatre == null) theatre = Theatres.builtIn(org.vigil.server.theatre.TheatreLoader.defaultName());
+            if (serve == null) return playAndCompare(theatre, rec, radars, f, t, pace);
             return serve(rec, rc, radars, f, t, pace);
         }
     }
@@ -127,10 +131,16 @@ public final class PlaybackCommand {
     }
 
     private static int playAndCompare(
-            Recorder rec, List<org.vigil.core.radar.RadarSite> radars, long f, long t, double pace) throws Exception {
+            org.vigil.server.picture.Theatre theatre,
+            Recorder rec,
+            List<org.vigil.core.radar.RadarSite> radars,
+            long f,
+            long t,
+            double pace)
+            throws Exception {
         List<String[]> played = new ArrayList<>();
         Map<String, Integer> byType = new TreeMap<>();
-        RecordingPlayback p = new RecordingPlayback(Theatres.blackSea(), rec.raw(), radars, f, t, pace, event -> {
+        RecordingPlayback p = new RecordingPlayback(theatre, rec.raw(), radars, f, t, pace, event -> {
             org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(event);
             played.add(new String[] {x.type(), Long.toString(x.timeNanos()), String.valueOf(x.track()), x.json()});
             byType.merge(x.type(), 1, Integer::sum);
@@ -186,7 +196,7 @@ public final class PlaybackCommand {
         AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
         try (Security security = Security.open(SecurityConfig.defaults(), db);
                 RecordingPlayback playback = new RecordingPlayback(
-                        Theatres.blackSea(), rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
+                        theatre, rec.raw(), radars, f, t, pace, org.vigil.core.event.EventSink.NONE);
                 RecordingPlaybackServer server = new RecordingPlaybackServer(
                         playback, rec.events(), bind, serve, security, LiveServer.VERSION)) {
             int port = server.start();

@@ -97,6 +97,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PlaybackCommand playback = new PlaybackCommand();
 
+    /** {@code --theatre}: the airspace, rules and posture identification runs with (also for --recording). */
+    @CommandLine.Mixin
+    TheatreOption theatre = new TheatreOption();
+
     /**
      * The consumers of a replay: the whole picture, Mode S through its decoder into the aircraft
      * table and the tracker, plots to the tracker, flight plans to its store.
@@ -114,6 +118,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--recording plays a recording: give no DIR|FILE with it");
             }
+            playback.theatre = theatre.load(spec.commandLine());
             return playback.call();
         }
         if (inputs == null || inputs.isEmpty()) {
@@ -144,7 +149,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     run,
                     new TrackingReplay.Options(
                                     config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
-                            .withIdentification(Theatres.blackSea()));
+                            .withIdentification(theatre.load(spec.commandLine())));
             Picture picture = tracking.picture();
             ReplaySinks sinks = sinks(picture);
             long t0 = System.nanoTime();

@@ -26,8 +26,9 @@ import org.vigil.server.recording.Recorder;
 import org.vigil.server.recording.RecordingTap;
 import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
-import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
+import org.vigil.server.theatre.TheatreChoice;
+import org.vigil.server.theatre.TheatreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
             "  vigil run --beast 192.168.1.20:30005",
             "  vigil run --sbs rx:30003 --listen-beast 30104 --port 8080",
             "  vigil run --file capture.beast.gz --file-speed 1",
-            "  vigil run --sim black-sea-2022 --speed 4 --beast 192.168.1.20:30005"
+            "  vigil run --sim black-sea-2022 --speed 4 --beast 192.168.1.20:30005",
+            "  vigil run --theatre baltic --beast 192.168.1.20:30005"
         })
 public final class RunCommand implements Callable<Integer> {
     @Option(
@@ -142,6 +144,9 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
+    @CommandLine.Mixin
+    TheatreOption theatre = new TheatreOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -167,11 +172,16 @@ public final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--speed must be a number > 0, got " + speed);
             }
-            try {
-                scenario = ScenarioLoader.load(sim);
-            } catch (ScenarioException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--sim: " + e.getMessage());
-            }
+        }
+        // the theatre: --theatre, else the scenario's theatre: key, else the default; the scenario's qra: honoured
+        TheatreChoice.Resolved chosen;
+        try {
+            chosen = TheatreChoice.resolve(theatre.theatre, sim, false);
+            scenario = chosen.scenario();
+        } catch (ScenarioException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sim: " + e.getMessage());
+        } catch (TheatreException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--theatre:\n" + e.getMessage());
         }
         if (!asterix.isEmpty() && radarConfig == null) {
             throw new CommandLine.ParameterException(
@@ -204,6 +214,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Scenario sc = scenario;
         return serve(
+                chosen.theatre(),
                 secure,
                 security,
                 bind,
@@ -275,10 +286,12 @@ public final class RunCommand implements Callable<Integer> {
      * restart rebuild from an existing recording, the scenario (resumed where its recording ends),
      * then serving until Ctrl-C.
      *
+     * @param theatre    the region's data (docs/THEATRES.md), a scenario's overrides applied
      * @param radarSites the radar sites of the feeds (a scenario's are added here)
      * @param scenario   a scenario played in real time, or null
      */
     static int serve(
+            org.vigil.server.picture.Theatre theatre,
             ServerSecurity secure,
             Security security,
             String bind,
@@ -296,8 +309,7 @@ public final class RunCommand implements Callable<Integer> {
         // closed in reverse order: the server (and its last events) before the recorder
         try (security;
                 Recorder recorder = secure.openRecorder(radars, scenario == null ? null : scenario.name());
-                LiveServer server =
-                        new LiveServer(Theatres.blackSea(), bind, port, security, new RecordingTap(recorder))) {
+                LiveServer server = new LiveServer(theatre, bind, port, security, new RecordingTap(recorder))) {
             feeds.addTo(server);
             if (flightPlanDir != null) {
                 server.feeds()

@@ -22,9 +22,14 @@ import picocli.CommandLine.Parameters;
 public final class SimCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
+            arity = "0..1",
             paramLabel = "SCENARIO",
-            description = "Built-in scenario (black-sea-2022, load-5000) or a YAML file.")
+            description =
+                    "Built-in scenario (black-sea-2022, load-5000) or a YAML file (default: the theatre's default scenario).")
     String scenario;
+
+    @picocli.CommandLine.Mixin
+    TheatreOption theatre = new TheatreOption();
 
     @Option(
             names = "--out",
@@ -47,9 +52,10 @@ public final class SimCommand implements Callable<Integer> {
         Scenario sc;
         double seconds;
         try {
-            sc = ScenarioLoader.load(scenario);
+            sc = org.vigil.server.theatre.TheatreChoice.resolve(theatre.theatre, scenario, true)
+                    .scenario();
             seconds = duration == null ? sc.durationSeconds() : ScenarioLoader.parseDuration(duration, "--duration");
-        } catch (ScenarioException e) {
+        } catch (ScenarioException | org.vigil.server.theatre.TheatreException e) {
             System.err.println("vigil sim: " + e.getMessage());
             return 2;
         }

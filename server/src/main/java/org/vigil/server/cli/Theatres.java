@@ -1,34 +1,31 @@
 package org.vigil.server.cli;
 
-import org.vigil.core.airspace.NationalAirspace;
-import org.vigil.core.airspace.NatoMembership;
-import org.vigil.core.airspace.Zones;
-import org.vigil.core.flightplan.RoutePoints;
-import org.vigil.core.ident.IdentRules;
-import org.vigil.core.qra.QraYaml;
-import org.vigil.core.qra.scramble.ScrambleConfig;
 import org.vigil.server.picture.Theatre;
+import org.vigil.server.theatre.TheatreException;
+import org.vigil.server.theatre.TheatreLoader;
 
 /**
- * The one place a theatre is put together: today the bundled Black Sea 2022 data. Everything below
- * the command line takes the {@link Theatre} it is given.
+ * The command line's access to theatres: everything below it takes the {@link Theatre} it is
+ * given. Theatres are data (docs/THEATRES.md), read by {@link TheatreLoader}.
  */
 public final class Theatres {
     private Theatres() {}
 
     /**
-     * The bundled Black Sea theatre: national airspace, NATO membership by date, zones, route points,
-     * default identification rules, the 2022 QRA posture and the scramble settings. A fresh value
-     * per call (the posture changes with the supervisors' orders).
+     * The built-in Black Sea 2022 theatre: national airspace, NATO membership by date, zones, route
+     * points, default identification rules, the 2022 QRA posture and the scramble settings. A fresh
+     * value per call (the posture changes with the supervisors' orders).
      */
     public static Theatre blackSea() {
-        return new Theatre(
-                NationalAirspace.blackSeaDefault(),
-                NatoMembership.defaults(),
-                Zones.blackSeaDefault(),
-                RoutePoints.blackSea(),
-                IdentRules.defaults(),
-                QraYaml.defaultPosture(),
-                ScrambleConfig.defaults());
+        return builtIn("black-sea-2022");
+    }
+
+    /** A built-in theatre by name; its data is part of the build, so a problem is a build defect. */
+    public static Theatre builtIn(String name) {
+        try {
+            return TheatreLoader.load(name);
+        } catch (TheatreException e) {
+            throw new IllegalStateException("built-in theatre " + name + " is broken:\n" + e.getMessage(), e);
+        }
     }
 }

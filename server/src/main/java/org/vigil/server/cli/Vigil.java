@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SimCommand.class,
             ReplayCommand.class,
             ExportCommand.class,
+            TheatreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

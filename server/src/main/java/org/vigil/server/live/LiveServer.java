@@ -206,6 +206,9 @@ public final class LiveServer implements AutoCloseable {
                 .registerRoutes(app));
         web.routes(app ->
                 new org.vigil.server.flightplan.AirspaceApi(theatre::layers, this::dataTimeNanos).registerRoutes(app));
+        // the theatre's name and area of interest: the console opens on it (docs/THEATRES.md)
+        web.routes(
+                app -> app.get("/api/theatre", ctx -> ctx.json(theatre.view()), org.vigil.server.auth.Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */

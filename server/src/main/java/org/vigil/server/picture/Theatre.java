@@ -1,5 +1,6 @@
 package org.vigil.server.picture;
 
+import java.util.List;
 import java.util.Objects;
 import org.vigil.core.airspace.NationalAirspace;
 import org.vigil.core.airspace.NatoMembership;
@@ -12,14 +13,21 @@ import org.vigil.core.ident.IdentRules;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.qra.Posture;
 import org.vigil.core.qra.scramble.ScrambleConfig;
+import org.vigil.core.sim.RadarSpec;
+import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.server.flightplan.AirspaceLayers;
 import org.vigil.server.ident.IdentStage;
 
 /**
  * Everything region-specific a {@link Picture} needs, in one value: the wiring holds no theatre
- * data of its own. Built in one place (the command line's default theatre); meant to be read from a
- * theatre directory later, so every part is data, not code.
+ * data of its own. Read from a theatre directory or a built-in one ({@code server.theatre.TheatreLoader},
+ * format in docs/THEATRES.md), so every part is data, not code.
  *
+ * @param name       short name (the built-in's or the directory's), e.g. {@code baltic}
+ * @param title      what operators read, e.g. "Baltic Air Policing"
+ * @param area       area of interest: the console opens on it
+ * @param policed    ISO alpha-2 codes of the states whose airspace is policed
+ * @param neighbours ISO alpha-2 codes of the neighbouring states of interest
  * @param airspace   national airspace (land + territorial sea) the identification rules test
  * @param membership alliance membership by date (friend or neutral of a country's flag)
  * @param zones      zones drawn on the console and used by the rules (ADIZ, danger areas...)
@@ -27,16 +35,30 @@ import org.vigil.server.ident.IdentStage;
  * @param rules      identification rules and lists
  * @param posture    QRA posture: bases, detachments, aircraft profiles
  * @param scrambles  settings of the scramble workflow
+ * @param radars     radar sites of the theatre (simulated when a scenario has none of its own)
+ * @param receivers  ADS-B receiver sites of the theatre (likewise)
  */
 public record Theatre(
+        String name,
+        String title,
+        Area area,
+        List<String> policed,
+        List<String> neighbours,
         NationalAirspace airspace,
         NatoMembership membership,
         Zones zones,
         RoutePoints routes,
         IdentRules rules,
         Posture posture,
-        ScrambleConfig scrambles) {
+        ScrambleConfig scrambles,
+        List<RadarSpec> radars,
+        List<ReceiverSpec> receivers) {
     public Theatre {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(area, "area");
+        policed = List.copyOf(policed);
+        neighbours = List.copyOf(neighbours);
         Objects.requireNonNull(airspace, "airspace");
         Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(zones, "zones");
@@ -44,6 +66,64 @@ public record Theatre(
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(posture, "posture");
         Objects.requireNonNull(scrambles, "scrambles");
+        radars = List.copyOf(radars);
+        receivers = List.copyOf(receivers);
+    }
+
+    /**
+     * The area of interest, degrees: where the console opens and what the operators watch.
+     *
+     * @param south southern edge, latitude
+     * @param north northern edge, latitude
+     * @param west  western edge, longitude
+     * @param east  eastern edge, longitude
+     */
+    public record Area(double south, double north, double west, double east) {
+        public Area {
+            if (!(south >= -90 && north <= 90 && south < north))
+                throw new IllegalArgumentException("area: south must be below north, both within -90..90");
+            if (!(west >= -180 && east <= 180 && west < east))
+                throw new IllegalArgumentException("area: west must be west of east, both within -180..180");
+        }
+    }
+
+    /**
+     * What the console needs to open on this theatre ({@code GET /api/theatre}): name, title, area of
+     * interest (its initial view), policed and neighbouring states.
+     */
+    public java.util.Map<String, Object> view() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("title", title);
+        m.put(
+                "area",
+                java.util.Map.of(
+                        "south", area.south(), "north", area.north(), "west", area.west(), "east", area.east()));
+        m.put("policed", policed);
+        m.put("neighbours", neighbours);
+        return m;
+    }
+
+    /**
+     * This theatre with another QRA posture and identification rules: a scenario's own {@code qra:}
+     * units, and their fighters among the known QRA aircraft.
+     */
+    public Theatre withQra(Posture otherPosture, IdentRules otherRules) {
+        return new Theatre(
+                name,
+                title,
+                area,
+                policed,
+                neighbours,
+                airspace,
+                membership,
+                zones,
+                routes,
+                otherRules,
+                otherPosture,
+                scrambles,
+                radars,
+                receivers);
     }
 
     /** An empty flight plan store whose routes expand over this theatre's points. */

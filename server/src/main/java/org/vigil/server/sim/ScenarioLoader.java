@@ -44,10 +44,26 @@ public final class ScenarioLoader {
 
     /** A built-in name or a path to a YAML file. */
     public static Scenario load(String nameOrPath) throws ScenarioException {
+        Source src = read(nameOrPath);
+        return parse(src.text(), src.file());
+    }
+
+    /**
+     * The text of a scenario file before parsing.
+     *
+     * @param text the YAML text
+     * @param file the name used in error messages
+     * @param dir  the directory of a file on disk (a relative {@code theatre:} path is resolved from it), null for
+     *             a built-in
+     */
+    public record Source(String text, String file, Path dir) {}
+
+    /** Reads a built-in name or a YAML file, without parsing it. */
+    public static Source read(String nameOrPath) throws ScenarioException {
         if (BUILT_IN.contains(nameOrPath)) {
             try (InputStream in = ScenarioLoader.class.getResourceAsStream("/scenarios/" + nameOrPath + ".yaml")) {
                 if (in == null) throw new ScenarioException(nameOrPath + ": built-in scenario missing from the build");
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath + ".yaml");
+                return new Source(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath + ".yaml", null);
             } catch (IOException e) {
                 throw new ScenarioException(nameOrPath + ": cannot read the built-in scenario: " + e.getMessage());
             }
@@ -58,7 +74,8 @@ public final class ScenarioLoader {
                     nameOrPath + ": no such scenario file (built-in scenarios: " + String.join(", ", BUILT_IN) + ")");
         }
         try {
-            return parse(Files.readString(p), p.toString());
+            Path dir = p.toAbsolutePath().getParent();
+            return new Source(Files.readString(p), p.toString(), dir);
         } catch (IOException e) {
             throw new ScenarioException(nameOrPath + ": cannot read: " + e.getMessage());
         }
@@ -66,7 +83,49 @@ public final class ScenarioLoader {
 
     /** Parses YAML text; {@code file} is used in error messages. */
     public static Scenario parse(String yaml, String file) throws ScenarioException {
-        return new ScenarioLoader(file, Airports.builtIn()).scenario(YamlNode.parse(yaml, file));
+        return parse(yaml, file, Map.of());
+    }
+
+    /**
+     * Parses YAML text whose airport codes may also name {@code theatreAirports} (a theatre's table; the
+     * scenario's own {@code airports:} section still wins).
+     */
+    public static Scenario parse(String yaml, String file, Map<String, Airport> theatreAirports)
+            throws ScenarioException {
+        Map<String, Airport> known = new LinkedHashMap<>(Airports.builtIn());
+        known.putAll(theatreAirports);
+        return new ScenarioLoader(file, known).scenario(YamlNode.parse(yaml, file));
+    }
+
+    /** The {@code theatre:} key of a scenario (a built-in theatre name or a directory), null without one. */
+    public static String theatreOf(String yaml, String file) throws ScenarioException {
+        YamlNode root = YamlNode.parse(yaml, file);
+        if (root.map == null || !root.map.containsKey("theatre")) return null;
+        ScenarioLoader l = new ScenarioLoader(file, Map.of());
+        return l.text(root.map.get("theatre"));
+    }
+
+    /** Radar and ADS-B receiver sites, as in a scenario's {@code radars:} and {@code receivers:} sections. */
+    public record Sensors(List<RadarSpec> radars, List<ReceiverSpec> receivers) {
+        public Sensors {
+            radars = List.copyOf(radars);
+            receivers = List.copyOf(receivers);
+        }
+    }
+
+    /**
+     * Reads a sensors file (a theatre's {@code sensors.yaml}): {@code radars:} and {@code receivers:} in the
+     * scenario format, with the same checks; positions may name {@code airports}.
+     */
+    public static Sensors parseSensors(String yaml, String file, Map<String, Airport> airports)
+            throws ScenarioException {
+        Map<String, Airport> known = new LinkedHashMap<>(Airports.builtIn());
+        known.putAll(airports);
+        ScenarioLoader l = new ScenarioLoader(file, known);
+        YamlNode root = YamlNode.parse(yaml, file);
+        l.requireMap(root, "the sensors {radars, receivers}");
+        l.allow(root, "radars", "receivers");
+        return new Sensors(l.radars(root), l.receivers(root));
     }
 
     // ------------------------------------------------------------------ sections
@@ -87,7 +146,9 @@ public final class ScenarioLoader {
                 "receivers",
                 "flights",
                 "qra",
-                "background");
+                "background",
+                "theatre");
+        if (root.map.containsKey("theatre")) text(root.map.get("theatre")); // resolved by the theatre loader
         String name = text(req(root, "name"));
         long start = instant(req(root, "start"));
         double duration = duration(req(root, "duration"));
@@ -111,21 +172,8 @@ public final class ScenarioLoader {
         double truth = root.map.containsKey("truth-interval") ? duration(root.map.get("truth-interval")) : 1.0;
         if (truth < 0.5) fail(root.map.get("truth-interval"), "at least 0.5s (the simulation step)");
         for (YamlNode a : list(root, "airports")) airport(a);
-        List<RadarSpec> radars = new ArrayList<>();
-        Set<Integer> sensorIds = new HashSet<>();
-        for (YamlNode r : list(root, "radars")) {
-            RadarSpec spec = radar(r);
-            if (!sensorIds.add(spec.sac() << 8 | spec.sic()))
-                fail(r, "SAC/SIC " + spec.sac() + "/" + spec.sic() + " is used twice");
-            radars.add(spec);
-        }
-        List<ReceiverSpec> receivers = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (YamlNode r : list(root, "receivers")) {
-            ReceiverSpec spec = receiver(r);
-            if (!names.add(spec.name())) fail(r, "receiver name '" + spec.name() + "' is used twice");
-            receivers.add(spec);
-        }
+        List<RadarSpec> radars = radars(root);
+        List<ReceiverSpec> receivers = receivers(root);
         List<FlightSpec> flights = new ArrayList<>();
         Set<String> callsigns = new HashSet<>();
         Set<Integer> addresses = new HashSet<>();
@@ -163,6 +211,29 @@ public final class ScenarioLoader {
                 flights,
                 qra,
                 background);
+    }
+
+    private List<RadarSpec> radars(YamlNode root) throws ScenarioException {
+        List<RadarSpec> radars = new ArrayList<>();
+        Set<Integer> sensorIds = new HashSet<>();
+        for (YamlNode r : list(root, "radars")) {
+            RadarSpec spec = radar(r);
+            if (!sensorIds.add(spec.sac() << 8 | spec.sic()))
+                fail(r, "SAC/SIC " + spec.sac() + "/" + spec.sic() + " is used twice");
+            radars.add(spec);
+        }
+        return radars;
+    }
+
+    private List<ReceiverSpec> receivers(YamlNode root) throws ScenarioException {
+        List<ReceiverSpec> receivers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode r : list(root, "receivers")) {
+            ReceiverSpec spec = receiver(r);
+            if (!names.add(spec.name())) fail(r, "receiver name '" + spec.name() + "' is used twice");
+            receivers.add(spec);
+        }
+        return receivers;
     }
 
     private void airport(YamlNode a) throws ScenarioException {

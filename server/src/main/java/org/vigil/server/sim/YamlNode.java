@@ -15,15 +15,15 @@ import org.vigil.core.yaml.YamlException;
  * errors can name the line. Built from the tokens of {@link SafeYaml}'s parser (so {@code NO} stays
  * a string, duplicate keys, aliases and type tags are errors); maps keep their order.
  * Exactly one of {@link #map}, {@link #list}, {@link #text} is non-null (text for scalars; a
- * YAML null is the text "null" with {@link #isNull}).
+ * YAML null is the text "null" with {@link #isNull}). Scenario and theatre files use it.
  */
-final class YamlNode {
-    final String path;
-    final int line;
-    final Map<String, YamlNode> map;
-    final List<YamlNode> list;
-    final String text;
-    final boolean isNull;
+public final class YamlNode {
+    public final String path;
+    public final int line;
+    public final Map<String, YamlNode> map;
+    public final List<YamlNode> list;
+    public final String text;
+    public final boolean isNull;
 
     private YamlNode(
             String path, int line, Map<String, YamlNode> map, List<YamlNode> list, String text, boolean isNull) {
@@ -35,7 +35,8 @@ final class YamlNode {
         this.isNull = isNull;
     }
 
-    static YamlNode parse(String source, String file) throws ScenarioException {
+    /** The tree of {@code source}; errors name {@code file} and the line. */
+    public static YamlNode parse(String source, String file) throws ScenarioException {
         try (JsonParser p = SafeYaml.parser(source)) {
             JsonToken t = p.nextToken();
             if (t == null) throw new ScenarioException(file + ":1: the file is empty (expected a scenario mapping)");
@@ -76,7 +77,8 @@ final class YamlNode {
         }
     }
 
-    String kind() {
+    /** What the value is, for error messages: a mapping, a list, nothing or the text. */
+    public String kind() {
         return map != null ? "a mapping" : list != null ? "a list" : isNull ? "nothing" : "'" + text + "'";
     }
 }
