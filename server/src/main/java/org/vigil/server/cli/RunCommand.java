@@ -74,6 +74,37 @@ public final class RunCommand implements Callable<Integer> {
     List<Integer> listenAvr = new ArrayList<>();
 
     @Option(
+            names = "--listen-bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address the feed listeners (--listen-beast, --listen-avr) bind to (default ${DEFAULT-VALUE}: "
+                            + "feeders on this host only; 0.0.0.0 for every interface). Not the console's --bind.")
+    String listenBind;
+
+    @Option(
+            names = "--listen-allow",
+            paramLabel = "CIDR",
+            split = ",",
+            description = "Source addresses feed listeners accept (e.g. 192.168.1.0/24, 10.0.0.7); others are refused "
+                    + "and counted. Repeatable; default: any source that reaches --listen-bind.")
+    List<String> listenAllow = new ArrayList<>();
+
+    @Option(
+            names = "--listen-max-per-source",
+            paramLabel = "N",
+            defaultValue = "" + TcpListenerSource.DEFAULT_MAX_PER_SOURCE,
+            description = "Connections one source address may hold on a feed listener (default ${DEFAULT-VALUE}).")
+    int listenMaxPerSource;
+
+    @Option(
+            names = "--listen-idle-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "" + TcpClientSource.DEFAULT_IDLE_TIMEOUT_MILLIS / 1000,
+            description = "A feeder silent this long is disconnected (default ${DEFAULT-VALUE}).")
+    int listenIdleSeconds;
+
+    @Option(
             names = "--file",
             paramLabel = "PATH",
             description = "Capture file (Beast, AVR or SBS; gzip detected). Repeatable.")
@@ -225,19 +256,25 @@ public final class RunCommand implements Callable<Integer> {
                         server.feeds()
                                 .add(new TcpListenerSource(
                                         "listen-beast-" + p,
-                                        null,
+                                        listenAddress(),
                                         Args.port(spec, p),
                                         FeedFormat.BEAST,
-                                        server.delivery()));
+                                        server.delivery(),
+                                        TcpListenerSource.DEFAULT_MAX_FEEDERS,
+                                        listenIdleSeconds * 1000,
+                                        admission()));
                     }
                     for (int p : listenAvr) {
                         server.feeds()
                                 .add(new TcpListenerSource(
                                         "listen-avr-" + p,
-                                        null,
+                                        listenAddress(),
                                         Args.port(spec, p),
                                         FeedFormat.AVR,
-                                        server.delivery()));
+                                        server.delivery(),
+                                        TcpListenerSource.DEFAULT_MAX_FEEDERS,
+                                        listenIdleSeconds * 1000,
+                                        admission()));
                     }
                     for (Path f : files) {
                         server.feeds()
@@ -379,6 +416,31 @@ public final class RunCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--asterix expects udp://GROUP:PORT, udp://:PORT, tcp://HOST:PORT or file:PATH, got '" + uri + "': "
                             + e.getMessage());
+        }
+    }
+
+    /** Where feed listeners bind: --listen-bind, a literal address. */
+    InetAddress listenAddress() {
+        try {
+            TcpListenerSource.Network.parse(listenBind); // a literal, never a name to look up
+            return InetAddress.getByName(listenBind);
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--listen-bind expects an IP address, got '" + listenBind + "'");
+        }
+    }
+
+    /** Who may connect to a feed listener: --listen-allow, --listen-max-per-source. */
+    TcpListenerSource.Admission admission() {
+        if (listenIdleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen-idle-timeout must be at least 1");
+        }
+        try {
+            List<TcpListenerSource.Network> allowed = new ArrayList<>();
+            for (String a : listenAllow) allowed.add(TcpListenerSource.Network.parse(a));
+            return new TcpListenerSource.Admission(allowed, listenMaxPerSource);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen-allow: " + e.getMessage());
         }
     }
 

@@ -386,6 +386,10 @@ public final class LiveServer implements AutoCloseable {
         m.put("sbs_messages", s == null ? 0 : s.sbsMessages());
         m.put("feeds", feeds.feeds().size());
         m.put("picture_queue_waits", loop.waits());
+        // refused feed connections (allow-list, per-source and total limits), per feed in /api/feeds
+        m.put(
+                "feed_connections_refused",
+                feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
         return m;
     }
 
