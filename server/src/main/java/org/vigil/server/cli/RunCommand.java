@@ -77,9 +77,9 @@ public final class RunCommand implements Callable<Integer> {
             names = "--listen-bind",
             paramLabel = "ADDRESS",
             defaultValue = "127.0.0.1",
-            description =
-                    "Address the feed listeners (--listen-beast, --listen-avr) bind to (default ${DEFAULT-VALUE}: "
-                            + "feeders on this host only; 0.0.0.0 for every interface). Not the console's --bind.")
+            description = "Address the feed listeners (--listen-beast, --listen-avr, --asterix udp://:PORT) bind to "
+                    + "(default ${DEFAULT-VALUE}: feeders on this host only; 0.0.0.0 for every interface). "
+                    + "Not the console's --bind.")
     String listenBind;
 
     @Option(
@@ -121,8 +121,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--asterix",
             paramLabel = "URI",
-            description = "ASTERIX radar feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
-                    + "or file:PATH (raw, .ff or pcap). Repeatable; needs --radar-config for the radar sites.")
+            description = "ASTERIX feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
+                    + "or file:PATH (raw, .ff or pcap). Repeatable. Each category is routed: CAT048/CAT034 radar plots "
+                    + "(need --radar-config for the radar sites), CAT021 ADS-B reports (aircraft list and tracker), "
+                    + "CAT062 system tracks of another tracker (tracker); others are counted as skipped.")
     List<String> asterix = new ArrayList<>();
 
     @Option(
@@ -204,11 +206,6 @@ public final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--sim: " + e.getMessage());
             }
         }
-        if (!asterix.isEmpty() && radarConfig == null) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--asterix needs --radar-config FILE: plots are placed from each radar's position (see docs/RADAR.md)");
-        }
         Security security;
         try {
             security = secure.open();
@@ -282,6 +279,8 @@ public final class RunCommand implements Callable<Integer> {
                                         "file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
                     }
                     if (radarConfig != null) addRadar(server);
+                    // CAT021/CAT062 need no radar sites (CAT048 plots of an unconfigured radar are counted as unknown)
+                    else for (String uri : asterix) addAsterix(server, uri, new RadarNetwork(List.of()));
                 },
                 (server, live, bound) -> {
                     if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
@@ -371,11 +370,13 @@ public final class RunCommand implements Callable<Integer> {
         // every radar block recorded as received, before decoding (journal feed asterix:NAME)
         RadarConfig.Setup setup = config.build(server.radarSink(), server.radarLock(), server.tap());
         setup.sources().forEach(server.feeds()::add);
-        for (String uri : asterix) {
-            RadarFeedSource s = asterixSource(uri, setup.network(), server);
-            if (server.tap() != null) s.recordTo(server.tap().radar(s.feed().name()));
-            server.feeds().add(s);
-        }
+        for (String uri : asterix) addAsterix(server, uri, setup.network());
+    }
+
+    private void addAsterix(LiveServer server, String uri, RadarNetwork network) {
+        RadarFeedSource s = asterixSource(uri, network, server);
+        if (server.tap() != null) s.recordTo(server.tap().radar(s.feed().name()));
+        server.feeds().add(s);
     }
 
     private RadarFeedSource asterixSource(String uri, RadarNetwork network, LiveServer server) {
@@ -400,9 +401,19 @@ public final class RunCommand implements Callable<Integer> {
                     InetAddress host =
                             u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
                     InetAddress group = host != null && host.isMulticastAddress() ? host : null;
-                    InetAddress bind = group == null ? host : null;
+                    // unicast without an address listens where the feed listeners do (--listen-bind, loopback by
+                    // default)
+                    InetAddress bind = group == null ? (host != null ? host : listenAddress()) : null;
                     return new AsterixUdpSource(
-                            name, bind, u.getPort(), group, null, network, server.radarSink(), server.radarLock());
+                                    name,
+                                    bind,
+                                    u.getPort(),
+                                    group,
+                                    null,
+                                    network,
+                                    server.radarSink(),
+                                    server.radarLock())
+                            .allowFrom(admission().allowed());
                 }
                 case "tcp":
                     if (u.getHost() == null) throw new IllegalArgumentException("no host");
