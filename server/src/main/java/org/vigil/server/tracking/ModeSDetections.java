@@ -144,16 +144,7 @@ public final class ModeSDetections {
             slot = slotFor(m.icao, false, m.timeNanos);
             if (slot < 0) return count(m.df == 18 ? Reason.NOT_TRUSTED : Reason.NOT_A_POSITION);
         }
-        heard[slot] = Math.max(heard[slot], m.timeNanos);
-        if (m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11) {
-            nacp[slot] = (byte) m.nacP;
-            nacpTime[slot] = m.timeNanos;
-        }
-        if (m.callsign != 0) callsign[slot] = m.callsign;
-        if (m.squawk != ModeSMessage.ABSENT) {
-            int code = mode3AOf(m.squawk);
-            if (code >= 0) mode3A[slot] = code;
-        }
+        remember(slot, m);
         if (!extendedSquitter || m.tc == ModeSMessage.ABSENT || m.tc < 9 || m.tc > 22 || m.tc == 19) {
             return count(
                     m.tc != ModeSMessage.ABSENT && m.tc >= 5 && m.tc <= 8 ? Reason.SURFACE : Reason.NOT_A_POSITION);
@@ -173,23 +164,8 @@ public final class ModeSDetections {
         }
         if (Double.isNaN(sigma)) sigma = nicSigma(m.nic);
         if (Double.isNaN(sigma)) return count(Reason.NO_ACCURACY);
-        lastCpr[slot] = cpr;
-        lastCprTime[slot] = m.timeNanos;
-
-        d.reset();
-        d.timeNanos = m.timeNanos;
-        d.sensorId = sensorId;
-        d.kind = SensorKind.ADSB;
-        d.latDeg = m.lat;
-        d.lonDeg = m.lon;
-        d.horizontalSigmaMetres = sigma;
-        d.icao = m.icao;
         // TC 20-22 carry GNSS height, not pressure altitude: the tracker's altitude is barometric
-        if (m.tc <= 18 && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
-        d.callsign = callsign[slot];
-        d.mode3A = mode3A[slot];
-        detections++;
-        return true;
+        return detection(m, slot, cpr, sigma, m.tc <= 18, d);
     }
 
     /**
@@ -199,17 +175,7 @@ public final class ModeSDetections {
     private boolean receiverDecoded(ModeSMessage m, Detection d) {
         if (!m.crcOk) return count(Reason.NOT_TRUSTED);
         int slot = slotFor(m.icao, true, m.timeNanos);
-        heard[slot] = Math.max(heard[slot], m.timeNanos);
-        boolean statesNacp = m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11;
-        if (statesNacp) {
-            nacp[slot] = (byte) m.nacP;
-            nacpTime[slot] = m.timeNanos;
-        }
-        if (m.callsign != 0) callsign[slot] = m.callsign;
-        if (m.squawk != ModeSMessage.ABSENT) {
-            int code = mode3AOf(m.squawk);
-            if (code >= 0) mode3A[slot] = code;
-        }
+        boolean statesNacp = remember(slot, m);
         if (!m.hasPosition() || Double.isNaN(m.lon)) return count(Reason.NOT_A_POSITION);
         if (m.surface) return count(Reason.SURFACE);
         if (outsideArea(m.lat, m.lon)) return count(Reason.OUT_OF_AREA);
@@ -222,9 +188,29 @@ public final class ModeSDetections {
         double sigma = statesNacp ? NacpAccuracy.sigmaMetres(m.nacP) : Double.NaN;
         if (Double.isNaN(sigma) && m.nic != ModeSMessage.ABSENT) sigma = nicSigma(m.nic);
         if (Double.isNaN(sigma)) sigma = RECEIVER_DECODED_SIGMA_METRES;
+        return detection(m, slot, key, sigma, true, d);
+    }
+
+    /** Takes what the message says of the aircraft into its slot; returns whether it stated a NACp. */
+    private boolean remember(int slot, ModeSMessage m) {
+        heard[slot] = Math.max(heard[slot], m.timeNanos);
+        boolean statesNacp = m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11;
+        if (statesNacp) {
+            nacp[slot] = (byte) m.nacP;
+            nacpTime[slot] = m.timeNanos;
+        }
+        if (m.callsign != 0) callsign[slot] = m.callsign;
+        if (m.squawk != ModeSMessage.ABSENT) {
+            int code = mode3AOf(m.squawk);
+            if (code >= 0) mode3A[slot] = code;
+        }
+        return statesNacp;
+    }
+
+    /** Fills {@code d} with the position and the remembered identity; {@code key} marks it for duplicates. */
+    private boolean detection(ModeSMessage m, int slot, long key, double sigma, boolean baroAltitude, Detection d) {
         lastCpr[slot] = key;
         lastCprTime[slot] = m.timeNanos;
-
         d.reset();
         d.timeNanos = m.timeNanos;
         d.sensorId = sensorId;
@@ -233,7 +219,7 @@ public final class ModeSDetections {
         d.lonDeg = m.lon;
         d.horizontalSigmaMetres = sigma;
         d.icao = m.icao;
-        if (m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
+        if (baroAltitude && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
         d.callsign = callsign[slot];
         d.mode3A = mode3A[slot];
         detections++;
