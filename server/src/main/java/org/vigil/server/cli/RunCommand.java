@@ -76,6 +76,37 @@ public final class RunCommand implements Callable<Integer> {
     List<Integer> listenAvr = new ArrayList<>();
 
     @Option(
+            names = "--listen-bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description = "Address the feed listeners (--listen-beast, --listen-avr, --asterix udp://:PORT) bind to "
+                    + "(default ${DEFAULT-VALUE}: feeders on this host only; 0.0.0.0 for every interface). "
+                    + "Not the console's --bind.")
+    String listenBind;
+
+    @Option(
+            names = "--listen-allow",
+            paramLabel = "CIDR",
+            split = ",",
+            description = "Source addresses feed listeners accept (e.g. 192.168.1.0/24, 10.0.0.7); others are refused "
+                    + "and counted. Repeatable; default: any source that reaches --listen-bind.")
+    List<String> listenAllow = new ArrayList<>();
+
+    @Option(
+            names = "--listen-max-per-source",
+            paramLabel = "N",
+            defaultValue = "" + TcpListenerSource.DEFAULT_MAX_PER_SOURCE,
+            description = "Connections one source address may hold on a feed listener (default ${DEFAULT-VALUE}).")
+    int listenMaxPerSource;
+
+    @Option(
+            names = "--listen-idle-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "" + TcpClientSource.DEFAULT_IDLE_TIMEOUT_MILLIS / 1000,
+            description = "A feeder silent this long is disconnected (default ${DEFAULT-VALUE}).")
+    int listenIdleSeconds;
+
+    @Option(
             names = "--file",
             paramLabel = "PATH",
             description = "Capture file (Beast, AVR or SBS; gzip detected). Repeatable.")
@@ -92,8 +123,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--asterix",
             paramLabel = "URI",
-            description = "ASTERIX radar feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
-                    + "or file:PATH (raw, .ff or pcap). Repeatable; needs --radar-config for the radar sites.")
+            description = "ASTERIX feed: udp://GROUP:PORT (multicast), udp://:PORT (unicast), tcp://HOST:PORT "
+                    + "or file:PATH (raw, .ff or pcap). Repeatable. Each category is routed: CAT048/CAT034 radar plots "
+                    + "(need --radar-config for the radar sites), CAT021 ADS-B reports (aircraft list and tracker), "
+                    + "CAT062 system tracks of another tracker (tracker); others are counted as skipped.")
     List<String> asterix = new ArrayList<>();
 
     @Option(
@@ -183,11 +216,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (TheatreException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--theatre:\n" + e.getMessage());
         }
-        if (!asterix.isEmpty() && radarConfig == null) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    "--asterix needs --radar-config FILE: plots are placed from each radar's position (see docs/RADAR.md)");
-        }
         Security security;
         try {
             security = secure.open();
@@ -236,19 +264,25 @@ public final class RunCommand implements Callable<Integer> {
                         server.feeds()
                                 .add(new TcpListenerSource(
                                         "listen-beast-" + p,
-                                        null,
+                                        listenAddress(),
                                         Args.port(spec, p),
                                         FeedFormat.BEAST,
-                                        server.delivery()));
+                                        server.delivery(),
+                                        TcpListenerSource.DEFAULT_MAX_FEEDERS,
+                                        listenIdleSeconds * 1000,
+                                        admission()));
                     }
                     for (int p : listenAvr) {
                         server.feeds()
                                 .add(new TcpListenerSource(
                                         "listen-avr-" + p,
-                                        null,
+                                        listenAddress(),
                                         Args.port(spec, p),
                                         FeedFormat.AVR,
-                                        server.delivery()));
+                                        server.delivery(),
+                                        TcpListenerSource.DEFAULT_MAX_FEEDERS,
+                                        listenIdleSeconds * 1000,
+                                        admission()));
                     }
                     for (Path f : files) {
                         server.feeds()
@@ -256,6 +290,8 @@ public final class RunCommand implements Callable<Integer> {
                                         "file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
                     }
                     if (radarConfig != null) addRadar(server);
+                    // CAT021/CAT062 need no radar sites (CAT048 plots of an unconfigured radar are counted as unknown)
+                    else for (String uri : asterix) addAsterix(server, uri, new RadarNetwork(List.of()));
                 },
                 (server, live, bound) -> {
                     if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
@@ -346,11 +382,13 @@ public final class RunCommand implements Callable<Integer> {
         // every radar block recorded as received, before decoding (journal feed asterix:NAME)
         RadarConfig.Setup setup = config.build(server.radarSink(), server.radarLock(), server.tap());
         setup.sources().forEach(server.feeds()::add);
-        for (String uri : asterix) {
-            RadarFeedSource s = asterixSource(uri, setup.network(), server);
-            if (server.tap() != null) s.recordTo(server.tap().radar(s.feed().name()));
-            server.feeds().add(s);
-        }
+        for (String uri : asterix) addAsterix(server, uri, setup.network());
+    }
+
+    private void addAsterix(LiveServer server, String uri, RadarNetwork network) {
+        RadarFeedSource s = asterixSource(uri, network, server);
+        if (server.tap() != null) s.recordTo(server.tap().radar(s.feed().name()));
+        server.feeds().add(s);
     }
 
     private RadarFeedSource asterixSource(String uri, RadarNetwork network, LiveServer server) {
@@ -375,9 +413,19 @@ public final class RunCommand implements Callable<Integer> {
                     InetAddress host =
                             u.getHost() == null || u.getHost().isEmpty() ? null : InetAddress.getByName(u.getHost());
                     InetAddress group = host != null && host.isMulticastAddress() ? host : null;
-                    InetAddress bind = group == null ? host : null;
+                    // unicast without an address listens where the feed listeners do (--listen-bind, loopback by
+                    // default)
+                    InetAddress bind = group == null ? (host != null ? host : listenAddress()) : null;
                     return new AsterixUdpSource(
-                            name, bind, u.getPort(), group, null, network, server.radarSink(), server.radarLock());
+                                    name,
+                                    bind,
+                                    u.getPort(),
+                                    group,
+                                    null,
+                                    network,
+                                    server.radarSink(),
+                                    server.radarLock())
+                            .allowFrom(admission().allowed());
                 }
                 case "tcp":
                     if (u.getHost() == null) throw new IllegalArgumentException("no host");
@@ -391,6 +439,31 @@ public final class RunCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--asterix expects udp://GROUP:PORT, udp://:PORT, tcp://HOST:PORT or file:PATH, got '" + uri + "': "
                             + e.getMessage());
+        }
+    }
+
+    /** Where feed listeners bind: --listen-bind, a literal address. */
+    InetAddress listenAddress() {
+        try {
+            TcpListenerSource.Network.parse(listenBind); // a literal, never a name to look up
+            return InetAddress.getByName(listenBind);
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--listen-bind expects an IP address, got '" + listenBind + "'");
+        }
+    }
+
+    /** Who may connect to a feed listener: --listen-allow, --listen-max-per-source. */
+    TcpListenerSource.Admission admission() {
+        if (listenIdleSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen-idle-timeout must be at least 1");
+        }
+        try {
+            List<TcpListenerSource.Network> allowed = new ArrayList<>();
+            for (String a : listenAllow) allowed.add(TcpListenerSource.Network.parse(a));
+            return new TcpListenerSource.Admission(allowed, listenMaxPerSource);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--listen-allow: " + e.getMessage());
         }
     }
 

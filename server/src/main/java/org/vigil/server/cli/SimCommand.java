@@ -1,6 +1,8 @@
 package org.vigil.server.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.core.sim.Scenario;
 import org.vigil.server.sim.ScenarioException;
@@ -47,6 +49,20 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
     Long seed;
 
+    @Option(
+            names = "--adsb-format",
+            paramLabel = "FORMAT",
+            split = ",",
+            description = "What each receiver writes: beast (default), sbs (SBS-1 lines, as port 30003), cat021 "
+                    + "(the receiver as an ADS-B ground station, ASTERIX CAT021). Several may be given; a replay of "
+                    + "the directory then reads each of them.")
+    List<String> adsbFormats = new ArrayList<>(List.of("beast"));
+
+    @Option(
+            names = "--system-tracks",
+            description = "Also write another tracker's system tracks as ASTERIX CAT062 (tracks-cat062.ast).")
+    boolean systemTracks;
+
     @Override
     public Integer call() throws Exception {
         Scenario sc;
@@ -60,11 +76,22 @@ public final class SimCommand implements Callable<Integer> {
             return 2;
         }
         if (seed != null) sc = SimRunner.withSeed(sc, seed);
+        for (String f : adsbFormats) {
+            if (!List.of("beast", "sbs", "cat021").contains(f)) {
+                System.err.println("vigil sim: --adsb-format must be beast, sbs or cat021, got '" + f + "'");
+                return 2;
+            }
+        }
+        SimRunner.Outputs outputs = new SimRunner.Outputs(
+                adsbFormats.contains("beast"),
+                adsbFormats.contains("sbs"),
+                adsbFormats.contains("cat021"),
+                systemTracks);
         String name = sc.name();
         boolean terminal = System.console() != null;
         long t0 = System.nanoTime();
         SimRunner.Result r = SimRunner.run(
-                sc, out, seconds, terminal ? f -> System.err.printf("\r%s: %3.0f %%", name, f * 100) : null);
+                sc, out, seconds, terminal ? f -> System.err.printf("\r%s: %3.0f %%", name, f * 100) : null, outputs);
         double wall = (System.nanoTime() - t0) / 1e9;
         if (terminal) System.err.println();
         System.out.printf(

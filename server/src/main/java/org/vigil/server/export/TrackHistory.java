@@ -95,16 +95,24 @@ public final class TrackHistory {
      * identifiers and the position of the tracker's events that carry them. Other types say nothing
      * here. Positions keep the stored event's data time.
      */
-    private static void apply(Map<Long, Track> tracks, StoredEvent e, VigilEvent ev) {
+    static void apply(Map<Long, Track> tracks, StoredEvent e, VigilEvent ev) {
         long at = e.dataTimeNanos();
         long n = e.trackNumber();
         if (ev instanceof IdentEvent.IdentityChanged c) {
             Track t = tracks.computeIfAbsent(n, Track::new);
             if (c.to() != null) t.identity = c.to();
         } else if (ev instanceof TrackEvent.Initiated x) {
+            // a track starts from one detection: its velocity is not measured yet and the event says 0
+            boolean measured = x.speedKt() != 0;
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
                     .points
-                    .add(new Point(at, x.lat(), x.lon(), num(x.altitudeFt()), x.speedKt(), x.trackDeg()));
+                    .add(new Point(
+                            at,
+                            x.lat(),
+                            x.lon(),
+                            num(x.altitudeFt()),
+                            measured ? x.speedKt() : Double.NaN,
+                            measured ? x.trackDeg() : Double.NaN));
         } else if (ev instanceof TrackEvent.Confirmed x) {
             ids(tracks.computeIfAbsent(n, Track::new), x.icao(), x.callsign(), x.squawk())
                     .points

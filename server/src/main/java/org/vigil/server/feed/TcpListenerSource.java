@@ -8,9 +8,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.codec.feed.FeedFormat;
 import org.vigil.codec.feed.FeedFramer;
 
@@ -21,19 +29,147 @@ import org.vigil.codec.feed.FeedFramer;
  * at once and counted as refused (a bound on threads and memory). A feeder silent longer than the
  * idle timeout is dropped.
  *
+ * <p>Admission ({@link Admission}): a connection from an address outside the allow-list, or one
+ * more than {@code maxPerSource} from the same address, is closed at once. Every refusal is
+ * counted by reason ({@link #refusedByReason()}; their sum is the feed's
+ * {@code connections_refused}) and logged, at most once a minute per reason so that a flood does
+ * not flood the log. Without a per-source limit 32 idle connections from one host locked real
+ * feeders out; the bind address (loopback by default in {@code vigil run}) keeps the port off
+ * other hosts altogether.
+ *
  * <p>The port is bound in {@link #start()}, so a port already in use fails at start-up, on the
  * operator's screen, rather than later in a log.
  */
 public final class TcpListenerSource extends FeedSource {
     public static final int DEFAULT_MAX_FEEDERS = 32;
+    /** Connections one address may hold at once by default (a receiver needs one; a few for restarts). */
+    public static final int DEFAULT_MAX_PER_SOURCE = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpListenerSource.class);
+    private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
+
+    /** Why a connection was refused. */
+    public enum Refusal {
+        /** The source address is not in the allow-list. */
+        NOT_ALLOWED,
+        /** The source already holds {@code maxPerSource} connections. */
+        TOO_MANY_FROM_SOURCE,
+        /** The listener already holds {@code maxFeeders} connections. */
+        TOO_MANY_FEEDERS;
+
+        /** The snake_case label used in status maps. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Who may connect.
+     * @param allowed      networks a source address must fall in (CIDR or single addresses); empty: any
+     * @param maxPerSource connections one source address may hold at once (at least 1)
+     */
+    public record Admission(List<Network> allowed, int maxPerSource) {
+        public Admission {
+            allowed = List.copyOf(allowed);
+            if (maxPerSource < 1) throw new IllegalArgumentException("maxPerSource must be at least 1");
+        }
+
+        /** Any source, {@link #DEFAULT_MAX_PER_SOURCE} connections each. */
+        public static Admission open() {
+            return new Admission(List.of(), DEFAULT_MAX_PER_SOURCE);
+        }
+
+        /** Whether {@code a} may connect at all. */
+        public boolean allows(InetAddress a) {
+            if (allowed.isEmpty()) return true;
+            for (Network n : allowed) if (n.contains(a)) return true;
+            return false;
+        }
+    }
+
+    /** An address block: {@code 192.168.1.0/24}, {@code 10.1.2.3}, {@code ::1}, {@code fd00::/8}. */
+    public static final class Network {
+        private final byte[] address;
+        private final int prefixBits;
+
+        private Network(byte[] address, int prefixBits) {
+            this.address = address;
+            this.prefixBits = prefixBits;
+        }
+
+        /** Parses CIDR notation or a single literal address (no host names: an allow-list must not depend on DNS). */
+        public static Network parse(String text) {
+            String t = text.strip();
+            int slash = t.indexOf('/');
+            String host = slash < 0 ? t : t.substring(0, slash);
+            if (host.isEmpty()
+                    || !(host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))))
+                throw new IllegalArgumentException("not an IP address or CIDR block: '" + text + "'");
+            byte[] a;
+            try {
+                a = InetAddress.getByName(host).getAddress(); // a literal: no lookup
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("not an IP address or CIDR block: '" + text + "'", e);
+            }
+            int bits = a.length * 8;
+            if (slash >= 0) {
+                try {
+                    bits = Integer.parseInt(t.substring(slash + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("bad prefix length in '" + text + "'", e);
+                }
+                if (bits < 0 || bits > a.length * 8)
+                    throw new IllegalArgumentException("prefix length out of range in '" + text + "'");
+            }
+            return new Network(a, bits);
+        }
+
+        public boolean contains(InetAddress candidate) {
+            byte[] c = candidate.getAddress();
+            if (c.length != address.length) return false; // IPv4 vs IPv6: never mixed
+            int full = prefixBits / 8, rest = prefixBits % 8;
+            for (int i = 0; i < full; i++) if (c[i] != address[i]) return false;
+            if (rest == 0) return true;
+            int mask = (0xFF << (8 - rest)) & 0xFF;
+            return (c[full] & mask) == (address[full] & mask);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Network n && prefixBits == n.prefixBits && java.util.Arrays.equals(address, n.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(address) + prefixBits;
+        }
+
+        @Override
+        public String toString() {
+            try {
+                return InetAddress.getByAddress(address).getHostAddress() + "/" + prefixBits;
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException(e); // 4 or 16 octets by construction
+            }
+        }
+    }
 
     private final InetAddress bindAddress;
     private final int requestedPort;
     private final FeedFormat format;
     private final int maxFeeders;
     private final int idleTimeoutMillis;
+    private final Admission admission;
     private final Set<Socket> feeders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger feederCount = new AtomicInteger();
+    /** Connections held per source address; guarded by {@link #feeders}. */
+    private final Map<InetAddress, Integer> perSource = new HashMap<>();
+
+    private final AtomicLong[] refused = new AtomicLong[Refusal.values().length];
+    /** Refusals not logged yet, and when each reason was last logged (accept thread only). */
+    private final long[] unlogged = new long[Refusal.values().length];
+
+    private final long[] lastLogNanos = new long[Refusal.values().length];
     private volatile ServerSocket server;
 
     /**
@@ -48,6 +184,24 @@ public final class TcpListenerSource extends FeedSource {
             FeedDelivery delivery,
             int maxFeeders,
             int idleTimeoutMillis) {
+        this(name, bindAddress, port, format, delivery, maxFeeders, idleTimeoutMillis, Admission.open());
+    }
+
+    /**
+     * @param bindAddress       address to listen on (loopback for local feeders only; null = all interfaces)
+     * @param port              TCP port, 0 for any free port (see {@link #localPort()})
+     * @param idleTimeoutMillis a feeder silent this long is dropped
+     * @param admission         allow-list and per-source limit
+     */
+    public TcpListenerSource(
+            String name,
+            InetAddress bindAddress,
+            int port,
+            FeedFormat format,
+            FeedDelivery delivery,
+            int maxFeeders,
+            int idleTimeoutMillis,
+            Admission admission) {
         super(
                 new Feed(
                         name,
@@ -61,7 +215,10 @@ public final class TcpListenerSource extends FeedSource {
         this.requestedPort = port;
         this.format = format;
         this.maxFeeders = maxFeeders;
+        if (idleTimeoutMillis < 1) throw new IllegalArgumentException("idle timeout must be at least 1 ms");
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.admission = java.util.Objects.requireNonNull(admission, "admission");
+        for (int i = 0; i < refused.length; i++) refused[i] = new AtomicLong();
         delivery.requireConsumerFor(feed, format);
     }
 
@@ -80,6 +237,17 @@ public final class TcpListenerSource extends FeedSource {
     public int localPort() {
         ServerSocket s = server;
         return s == null ? -1 : s.getLocalPort();
+    }
+
+    /** Connections refused so far, by reason (every reason present, in declaration order). */
+    public Map<String, Long> refusedByReason() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Refusal r : Refusal.values()) m.put(r.label(), refused[r.ordinal()].get());
+        return m;
+    }
+
+    public long refused(Refusal r) {
+        return refused[r.ordinal()].get();
     }
 
     /** Feeders connected now. */
@@ -116,16 +284,28 @@ public final class TcpListenerSource extends FeedSource {
                 }
                 continue;
             }
-            if (!running() || feederCount.get() >= maxFeeders) {
-                feed.refused();
+            if (!running()) {
                 closeQuietly(client);
                 continue;
             }
+            InetAddress from = client.getInetAddress();
+            Refusal why = null;
             synchronized (feeders) { // count and state change together, so the state never lags the count
-                feederCount.incrementAndGet();
-                feeders.add(client);
-                feed.connected();
-                feed.state(FeedState.CONNECTED);
+                if (!admission.allows(from)) why = Refusal.NOT_ALLOWED;
+                else if (perSource.getOrDefault(from, 0) >= admission.maxPerSource())
+                    why = Refusal.TOO_MANY_FROM_SOURCE;
+                else if (feederCount.get() >= maxFeeders) why = Refusal.TOO_MANY_FEEDERS;
+                if (why == null) {
+                    perSource.merge(from, 1, Integer::sum);
+                    feederCount.incrementAndGet();
+                    feeders.add(client);
+                    feed.connected();
+                    feed.state(FeedState.CONNECTED);
+                }
+            }
+            if (why != null) {
+                refuse(client, from, why);
+                continue;
             }
             Thread t =
                     new Thread(() -> readFeeder(client), "feed-" + feed.name() + "-" + client.getRemoteSocketAddress());
@@ -157,9 +337,32 @@ public final class TcpListenerSource extends FeedSource {
             closeQuietly(client);
             synchronized (feeders) {
                 feeders.remove(client);
+                perSource.computeIfPresent(client.getInetAddress(), (a, n) -> n > 1 ? n - 1 : null);
                 feed.disconnected();
                 if (feederCount.decrementAndGet() == 0 && running()) feed.state(FeedState.LISTENING);
             }
+        }
+    }
+
+    /** Closes a refused connection, counts it, and logs it (at most once a minute per reason, with the count since). */
+    private void refuse(Socket client, InetAddress from, Refusal why) {
+        closeQuietly(client);
+        refused[why.ordinal()].incrementAndGet();
+        feed.refused();
+        int i = why.ordinal();
+        unlogged[i]++;
+        long now = System.nanoTime();
+        if (lastLogNanos[i] == 0 || now - lastLogNanos[i] >= LOG_INTERVAL_NANOS) {
+            LOG.warn(
+                    "feed {}: refused a connection from {} ({}); {} refused for this reason since the last note",
+                    feed.name(),
+                    from.getHostAddress(),
+                    why.label(),
+                    unlogged[i]);
+            feed.lastError(
+                    "refused " + from.getHostAddress() + ": " + why.label().replace('_', ' '));
+            lastLogNanos[i] = now;
+            unlogged[i] = 0;
         }
     }
 

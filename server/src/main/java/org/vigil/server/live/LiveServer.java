@@ -389,6 +389,10 @@ public final class LiveServer implements AutoCloseable {
         m.put("sbs_messages", s == null ? 0 : s.sbsMessages());
         m.put("feeds", feeds.feeds().size());
         m.put("picture_queue_waits", loop.waits());
+        // refused feed connections (allow-list, per-source and total limits), per feed in /api/feeds
+        m.put(
+                "feed_connections_refused",
+                feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
         return m;
     }
 
@@ -432,18 +436,44 @@ public final class LiveServer implements AutoCloseable {
      * handed over and waited for; the radar sources decode under {@link #radarLock}, so one plot
      * is in flight at a time and the two tasks are reused (nothing allocated per plot).
      */
-    private static final class LoopPlotSink implements RadarPlotSink {
+    private static final class LoopPlotSink implements RadarPlotSink, org.vigil.server.radar.ReportSink {
         private final PictureLoop loop;
         private RadarPlot plot;
         private RadarStatus status;
         private ServiceMessage message;
         private final Runnable plotTask;
         private final Runnable statusTask;
+        // CAT021 reports and CAT062 updates, handed over and waited for like plots
+        private org.vigil.codec.modes.ModeSMessage report;
+        private org.vigil.core.track.Detection update;
+        private int externalTrackNumber;
+        private final Runnable reportTask;
+        private final Runnable updateTask;
 
         LoopPlotSink(PictureLoop loop, RadarPlotSink owner) {
             this.loop = loop;
             this.plotTask = () -> owner.onPlot(plot);
             this.statusTask = () -> owner.onRadarStatus(status, message);
+            org.vigil.server.radar.ReportSink reports = owner instanceof org.vigil.server.radar.ReportSink r ? r : null;
+            this.reportTask = () -> {
+                if (reports != null) reports.onAdsbReport(report);
+            };
+            this.updateTask = () -> {
+                if (reports != null) reports.onSystemTrack(update, externalTrackNumber);
+            };
+        }
+
+        @Override
+        public synchronized void onAdsbReport(org.vigil.codec.modes.ModeSMessage m) {
+            report = m;
+            loop.runAndWait(reportTask);
+        }
+
+        @Override
+        public synchronized void onSystemTrack(org.vigil.core.track.Detection d, int number) {
+            update = d;
+            externalTrackNumber = number;
+            loop.runAndWait(updateTask);
         }
 
         @Override

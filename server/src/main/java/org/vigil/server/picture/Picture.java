@@ -62,8 +62,21 @@ public final class Picture {
     private long plots, serviceMessages;
     private volatile PictureSnapshot snapshot = PictureSnapshot.EMPTY;
 
-    /** Plots to the console's plot layer and to the tracker. */
-    private final RadarPlotSink radarSink = new RadarPlotSink() {
+    /**
+     * Plots to the console's plot layer and to the tracker; CAT021 reports to the aircraft list and
+     * (through it) the tracker, as SBS messages go; CAT062 system tracks to the tracker.
+     */
+    private final RadarPlotSink radarSink = new ReportingPlotSink() {
+        @Override
+        public void onAdsbReport(org.vigil.codec.modes.ModeSMessage report) {
+            modeS.onDecoded(report);
+        }
+
+        @Override
+        public void onSystemTrack(org.vigil.core.track.Detection update, int externalTrackNumber) {
+            tracking.onSystemTrack(update, externalTrackNumber);
+        }
+
         @Override
         public void onPlot(RadarPlot plot) {
             plots++;
@@ -78,6 +91,9 @@ public final class Picture {
             tracking.onRadarStatus(status, message);
         }
     };
+
+    /** A plot sink that takes the ASTERIX reports beside plots too (radar feeds route CAT021/CAT062 to it). */
+    private interface ReportingPlotSink extends RadarPlotSink, org.vigil.server.radar.ReportSink {}
 
     private Picture(Builder b) {
         this.theatre = b.theatre;

@@ -29,6 +29,11 @@ public final class AsterixUdpSource extends RadarFeedSource {
     private final String interfaceName;
     private final byte[] buffer = new byte[65_536];
     private volatile MulticastSocket socket;
+    /** Datagrams are taken only from these source networks (empty: any); others are dropped and counted. */
+    private volatile java.util.List<org.vigil.server.feed.TcpListenerSource.Network> allowed = java.util.List.of();
+
+    private final java.util.concurrent.atomic.AtomicLong refusedDatagrams =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param bind          local address to bind (null: all); ignored for multicast, which binds the wildcard
@@ -63,6 +68,21 @@ public final class AsterixUdpSource extends RadarFeedSource {
         this.port = port;
         this.group = group;
         this.interfaceName = interfaceName;
+    }
+
+    /**
+     * Takes datagrams only from sources in {@code networks} (as the feed listeners' allow-list; empty:
+     * any); a datagram from elsewhere is dropped undecoded and counted ({@link #refusedDatagrams}).
+     * Set before start.
+     */
+    public AsterixUdpSource allowFrom(java.util.List<org.vigil.server.feed.TcpListenerSource.Network> networks) {
+        this.allowed = java.util.List.copyOf(networks);
+        return this;
+    }
+
+    /** Datagrams dropped because their source is not allowed. */
+    public long refusedDatagrams() {
+        return refusedDatagrams.get();
     }
 
     /** The bound port (after start). */
@@ -116,6 +136,11 @@ public final class AsterixUdpSource extends RadarFeedSource {
                 }
                 break;
             }
+            if (!allowed.isEmpty() && !allowedSource(packet.getAddress())) {
+                if (refusedDatagrams.incrementAndGet() == 1)
+                    lastError("dropping datagrams from " + packet.getAddress().getHostAddress() + ": not allowed");
+                continue;
+            }
             int n = packet.getLength();
             if (first) {
                 first = false;
@@ -126,6 +151,36 @@ public final class AsterixUdpSource extends RadarFeedSource {
             decodeLocked(buffer, 0, n, nowNanos());
         }
         if (!running()) state(FeedState.CLOSED);
+    }
+
+    private boolean allowedSource(InetAddress a) {
+        for (org.vigil.server.feed.TcpListenerSource.Network n : allowed) if (n.contains(a)) return true;
+        return false;
+    }
+
+    @Override
+    public org.vigil.server.feed.FeedStatus status() {
+        org.vigil.server.feed.FeedStatus s = super.status();
+        long refused = refusedDatagrams.get();
+        if (refused == 0) return s;
+        java.util.Map<String, Long> rejects = new java.util.LinkedHashMap<>(s.rejects());
+        rejects.put("source_not_allowed", refused);
+        return new org.vigil.server.feed.FeedStatus(
+                s.name(),
+                s.kind(),
+                s.endpoint(),
+                s.format(),
+                s.state(),
+                s.framesAccepted(),
+                s.bytesRead(),
+                rejects,
+                s.skips(),
+                s.connects(),
+                s.disconnects(),
+                refused,
+                s.sinkErrors(),
+                s.lastFrameTimeNanos(),
+                s.lastError());
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.vigil.server.feed.FeedStatus;
 public abstract class RadarFeedSource extends FeedSource {
     protected final PlotCounters counters = new PlotCounters();
     protected final RadarPlotDecoder decoder;
+    private final SurveillanceReports reports;
     protected final Object lock;
     private final String kindLabel;
     private final String endpoint;
@@ -55,6 +56,13 @@ public abstract class RadarFeedSource extends FeedSource {
         this.endpoint = endpoint;
         this.format = format;
         this.decoder = new RadarPlotDecoder(network, sink, counters);
+        // CAT021 and CAT062 into the picture when the sink takes them; else counted as other categories
+        this.reports = sink instanceof ReportSink r ? SurveillanceReports.attach(decoder, r) : null;
+    }
+
+    /** CAT021/CAT062 routing and its counters; null when the sink takes only plots. */
+    public SurveillanceReports reports() {
+        return reports;
     }
 
     public PlotCounters counters() {
@@ -108,9 +116,9 @@ public abstract class RadarFeedSource extends FeedSource {
                 endpoint,
                 format,
                 state.label,
-                counters.plots(),
+                counters.plots() + (reports == null ? 0 : reports.adsbReports() + reports.systemTracks()),
                 counters.bytesRead(),
-                counters.rejectsByReason(),
+                rejects(),
                 counters.skipsByReason(),
                 connects,
                 disconnects,
@@ -118,6 +126,13 @@ public abstract class RadarFeedSource extends FeedSource {
                 counters.sinkErrors(),
                 counters.lastPlotTimeNanos() == Long.MIN_VALUE ? -1 : counters.lastPlotTimeNanos(),
                 lastError);
+    }
+
+    /** Plot refusals, and the CAT021/CAT062 refusals added under the same labels. */
+    private java.util.Map<String, Long> rejects() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>(counters.rejectsByReason());
+        if (reports != null) reports.rejectsByReason().forEach((k, v) -> m.merge(k, v, Long::sum));
+        return m;
     }
 
     /** The receive time a block is recorded with: its reference time, or the wall clock when it has none. */

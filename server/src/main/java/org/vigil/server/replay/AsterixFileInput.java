@@ -11,13 +11,17 @@ import org.vigil.codec.asterix.Recording;
 import org.vigil.codec.asterix.plots.AsterixStreamFramer;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.radar.TimeOfDay;
+import org.vigil.core.track.Detection;
 import org.vigil.server.radar.PcapClock;
+import org.vigil.server.radar.ReportSink;
+import org.vigil.server.radar.SurveillanceReports;
 
 /**
  * A radar recording as a replay input: raw data blocks end to end (streamed through the
@@ -36,7 +40,7 @@ import org.vigil.server.radar.PcapClock;
  */
 final class AsterixFileInput implements InputSource {
     private static final int CHUNK = 4 * 1024;
-    private static final byte PLOT = 0, STATUS = 1;
+    private static final byte PLOT = 0, STATUS = 1, REPORT = 2, UPDATE = 3;
 
     private final String name;
     private final String format;
@@ -64,6 +68,12 @@ final class AsterixFileInput implements InputSource {
     private ServiceMessage[] messages = new ServiceMessage[256];
     private long[] time = new long[256];
     private int head, count;
+    // CAT021 reports and CAT062 updates (when the sink takes them), queued like plots; grown on demand
+    private final ReportSink reportSink;
+    private final SurveillanceReports reports;
+    private ModeSMessage[] reportQueue = new ModeSMessage[0];
+    private Detection[] updateQueue = new Detection[0];
+    private int[] trackNumbers = new int[0];
 
     AsterixFileInput(Path path, RadarNetwork network, long referenceNanos, RadarPlotSink sink) throws IOException {
         this.name = path.getFileName().toString();
@@ -93,6 +103,29 @@ final class AsterixFileInput implements InputSource {
                 },
                 counters);
         decoder.seedReference(referenceNanos);
+        this.reportSink = sink instanceof ReportSink r ? r : null;
+        this.reports = reportSink == null
+                ? null
+                : SurveillanceReports.attach(decoder, new ReportSink() {
+                    @Override
+                    public void onAdsbReport(ModeSMessage m) {
+                        int i = slot();
+                        kind[i] = REPORT;
+                        if (reportQueue[i] == null) reportQueue[i] = new ModeSMessage();
+                        SurveillanceReports.copyReport(m, reportQueue[i]);
+                        time[i] = m.timeNanos;
+                    }
+
+                    @Override
+                    public void onSystemTrack(Detection d, int number) {
+                        int i = slot();
+                        kind[i] = UPDATE;
+                        if (updateQueue[i] == null) updateQueue[i] = new Detection();
+                        updateQueue[i].copyFrom(d);
+                        trackNumbers[i] = number;
+                        time[i] = d.timeNanos;
+                    }
+                });
         byte[] headBytes = InputFiles.head(path, 64);
         Recording.Format f = Recording.detect(headBytes, headBytes.length);
         if (f == Recording.Format.RAW) {
@@ -137,6 +170,11 @@ final class AsterixFileInput implements InputSource {
             plots = Arrays.copyOf(plots, n);
             for (int i = count; i < n; i++) plots[i] = new RadarPlot();
         }
+        if (reportSink != null && reportQueue.length < kind.length) {
+            reportQueue = Arrays.copyOf(reportQueue, kind.length);
+            updateQueue = Arrays.copyOf(updateQueue, kind.length);
+            trackNumbers = Arrays.copyOf(trackNumbers, kind.length);
+        }
         return count++;
     }
 
@@ -170,8 +208,12 @@ final class AsterixFileInput implements InputSource {
         int i = head++;
         delivered++;
         lastNanos = time[i];
-        if (kind[i] == PLOT) sink.onPlot(plots[i]);
-        else sink.onRadarStatus(statuses[i], messages[i]);
+        switch (kind[i]) {
+            case PLOT -> sink.onPlot(plots[i]);
+            case STATUS -> sink.onRadarStatus(statuses[i], messages[i]);
+            case REPORT -> reportSink.onAdsbReport(reportQueue[i]);
+            default -> reportSink.onSystemTrack(updateQueue[i], trackNumbers[i]);
+        }
     }
 
     /** Plots decoded and delivered so far (service messages not counted). */
@@ -207,6 +249,7 @@ final class AsterixFileInput implements InputSource {
     @Override
     public Map<String, Long> rejects() {
         Map<String, Long> m = new LinkedHashMap<>(InputFiles.nonZero(counters.rejectsByReason()));
+        if (reports != null) InputFiles.nonZero(reports.rejectsByReason()).forEach((k, v) -> m.merge(k, v, Long::sum));
         if (framingErrors > 0) m.put("framing", (long) framingErrors);
         return m;
     }

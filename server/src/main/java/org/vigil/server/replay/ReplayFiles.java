@@ -87,7 +87,10 @@ public final class ReplayFiles {
             String kind = f.path("kind").asText(""), fmt = f.path("format").asText("");
             Path p = dir.resolve(f.path("path").asText(""));
             switch (kind) {
-                case "adsb" -> others.add(new Source(p, kind, fmt));
+                // CAT021 (ADS-B ground stations) and CAT062 (another tracker's system tracks) are ASTERIX
+                // read by the radar reader, with no radar site needed
+                case "adsb", "system-tracks" ->
+                    others.add(new Source(p, fmt.startsWith("asterix") ? "radar" : kind, fmt));
                 case "radar" -> {
                     others.add(new Source(p, kind, fmt));
                     radars.add(new RadarSite(
@@ -125,13 +128,21 @@ public final class ReplayFiles {
         for (Path p : files) {
             Source s = detect(p);
             (s.kind().equals("flight-plans") ? plans : others).add(s);
-            if (s.kind().equals("radar") && radars.isEmpty()) {
+            if (s.kind().equals("radar") && radars.isEmpty() && !reportsOnly(p)) {
                 throw new IllegalArgumentException(p + ": ASTERIX needs the radar sites (a radar configuration)");
             }
         }
         plans.addAll(others);
         return new ReplayFiles(
                 plans, radars, start.getEpochSecond() * 1_000_000_000L + start.getNano(), null, null, false);
+    }
+
+    /** A raw ASTERIX file starting with CAT021 or CAT062: reports and system tracks, no radar site needed. */
+    private static boolean reportsOnly(Path p) throws IOException {
+        byte[] head = InputFiles.head(p, 64);
+        return head.length > 0
+                && Recording.detect(head, head.length) == Recording.Format.RAW
+                && (head[0] == 21 || head[0] == 62);
     }
 
     /** Kind and format of a capture file, from its name, else its first octets. */
@@ -154,7 +165,8 @@ public final class ReplayFiles {
                         : n.endsWith(".sbs") ? FeedFormat.SBS : FeedFormat.detect(head, head.length);
         if (f != null) return new Source(p, "adsb", f.name().toLowerCase(Locale.ROOT));
         int cat = head[0] & 0xFF;
-        if (cat == 48 || cat == 34 || cat == 1 || cat == 2 || cat == 62) return new Source(p, "radar", "asterix-raw");
+        if (cat == 48 || cat == 34 || cat == 1 || cat == 2 || cat == 21 || cat == 62)
+            return new Source(p, "radar", "asterix-raw");
         throw new IllegalArgumentException(
                 p + ": cannot tell the format (Beast, AVR, SBS, ASTERIX, FPL) from its name or first octets");
     }

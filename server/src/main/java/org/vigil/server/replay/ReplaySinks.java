@@ -9,6 +9,7 @@ import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
+import org.vigil.server.radar.ReportSink;
 
 /**
  * Where the {@link Replayer} delivers, all on the replaying thread, in data-time order across the
@@ -18,7 +19,8 @@ import org.vigil.core.radar.ServiceMessage;
  *
  * @param frames      Beast/AVR Mode S frames
  * @param messages    SBS messages (already decoded by the receiver)
- * @param plots       radar plots and radar service messages (CAT048, CAT034)
+ * @param plots       radar plots and radar service messages (CAT048, CAT034); when it is also a
+ *                    {@link ReportSink}, CAT021 reports and CAT062 system tracks too
  * @param flightPlans parsed ATS messages (FPL ...)
  */
 public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
@@ -45,11 +47,23 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
                     a.messages.onMessage(m);
                     b.messages.onMessage(m);
                 },
-                new RadarPlotSink() {
+                new TeePlotSink() {
                     @Override
                     public void onPlot(RadarPlot p) {
                         a.plots.onPlot(p);
                         b.plots.onPlot(p);
+                    }
+
+                    @Override
+                    public void onAdsbReport(org.vigil.codec.modes.ModeSMessage m) {
+                        if (a.plots instanceof ReportSink r) r.onAdsbReport(m);
+                        if (b.plots instanceof ReportSink r) r.onAdsbReport(m);
+                    }
+
+                    @Override
+                    public void onSystemTrack(org.vigil.core.track.Detection d, int number) {
+                        if (a.plots instanceof ReportSink r) r.onSystemTrack(d, number);
+                        if (b.plots instanceof ReportSink r) r.onSystemTrack(d, number);
                     }
 
                     @Override
@@ -63,6 +77,9 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
                     b.flightPlans.accept(m);
                 });
     }
+
+    /** The tee's plot sink: it takes CAT021/CAT062 reports too and hands them to whichever side takes them. */
+    private interface TeePlotSink extends RadarPlotSink, ReportSink {}
 
     public ReplaySinks withFrames(FrameSink f) {
         return new ReplaySinks(f, messages, plots, flightPlans);

@@ -3,6 +3,7 @@ package org.vigil.server.sim;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.vigil.codec.asterix.Cat021Writer;
 import org.vigil.codec.feed.BeastEncoder;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
@@ -58,12 +59,33 @@ final class AdsbSensor {
     private int liveReceiver = -1;
     /** Optional per-receiver counters (frames heard, Beast octets), for the live feed status. */
     private FeedCounters[] counters;
+    /** Optional per-receiver SBS and CAT021 outputs (null entries: not written), see {@link #alsoWrite}. */
+    private ByteOut[] sbsOuts, cat021Outs;
+
+    private long startEpochMillis;
+    private int cat021Sac;
+    private final Cat021Writer cat021 = new Cat021Writer();
+    private final byte[] block = new byte[128];
+    private double posLat, posLon;
 
     AdsbSensor(List<ReceiverSpec> receivers, List<ByteOut> outs, long seed) {
         this.receivers = receivers.toArray(new ReceiverSpec[0]);
         this.outs = outs.toArray(new ByteOut[0]);
         this.frames = new long[this.receivers.length];
         this.random = new SplittableRandom(seed ^ SALT);
+    }
+
+    /**
+     * Also writes what each receiver hears as SBS lines (as readsb's port 30003 would: identification,
+     * airborne position, velocity, squawk) and as CAT021 reports (the receiver as an ADS-B ground
+     * station, SAC {@code sac}, SIC = receiver number from 1: one report per airborne position, with
+     * the latest identification, velocity and squawk). Lists hold one output per receiver, or are null.
+     */
+    void alsoWrite(List<ByteOut> sbs, List<ByteOut> cat021Reports, long startEpochSeconds, int sac) {
+        this.sbsOuts = sbs == null ? null : sbs.toArray(new ByteOut[0]);
+        this.cat021Outs = cat021Reports == null ? null : cat021Reports.toArray(new ByteOut[0]);
+        this.startEpochMillis = startEpochSeconds * 1000;
+        this.cat021Sac = sac;
     }
 
     long framesWritten(int receiver) {
@@ -157,6 +179,8 @@ final class AdsbSensor {
                 int ss = emergency(f.squawk) != Emergency.NONE
                         ? AdsbEncoder.SS_PERMANENT_ALERT
                         : AdsbEncoder.SS_NO_CONDITION;
+                posLat = lat;
+                posLon = lon;
                 len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], AdsbEncoder.DEFAULT_NIC, ss);
                 odd[i] = !odd[i];
             }
@@ -195,6 +219,8 @@ final class AdsbSensor {
                 bestReceiver = r;
             }
             frames[r]++;
+            if (sbsOuts != null && sbsOuts[r] != null) sbs(sbsOuts[r], f, kind, t, alt);
+            if (cat021Outs != null && cat021Outs[r] != null && kind == POSITION) cat021(cat021Outs[r], r, f, t, alt);
             if (outs[r] == null && counters == null) continue;
             int n = BeastEncoder.encode(frame, 0, len, ticks, signal, beast, 0);
             if (outs[r] != null) outs[r].bytes(beast, 0, n);
@@ -208,6 +234,41 @@ final class AdsbSensor {
             liveReceiver = bestReceiver;
             live.onFrame(frame, 0, len, timeNanos, ticks, best);
         }
+    }
+
+    private void sbs(ByteOut o, Flight f, int kind, double t, int alt) {
+        int icao = f.spec.icao();
+        long ms = startEpochMillis + Math.round(t * 1000);
+        switch (kind) {
+            case POSITION -> SbsLines.position(o, icao, ms, alt, posLat, posLon);
+            case VELOCITY ->
+                SbsLines.velocity(o, icao, ms, f.groundspeedKt, f.trackDeg, (int) Math.round(f.verticalRateFpm));
+            case IDENTIFICATION -> SbsLines.identification(o, icao, ms, f.packedCallsign);
+            case STATUS -> SbsLines.squawk(o, icao, ms, f.squawk, emergency(f.squawk) != Emergency.NONE);
+            default -> {} // operational status: SBS has no line for it
+        }
+    }
+
+    private void cat021(ByteOut o, int receiver, Flight f, double t, int alt) {
+        double tod = Math.floorMod(startEpochMillis + Math.round(t * 1000), 86_400_000L) / 1000.0;
+        cat021.startBlock(block, 0)
+                .dataSource(cat021Sac, receiver + 1)
+                .time(tod, tod)
+                .position(posLat, posLon)
+                .address(f.spec.icao())
+                .quality(AdsbEncoder.DEFAULT_NIC, 9)
+                .mode3A(code(f.squawk))
+                .flightLevel(alt / 100.0)
+                .verticalRate(f.verticalRateFpm)
+                .groundVector(f.groundspeedKt * Units.KT, f.trackDeg)
+                .callsign(f.packedCallsign)
+                .endRecord();
+        o.bytes(block, 0, cat021.endBlock());
+    }
+
+    /** A squawk held as four octal digits written in decimal (7700) to its 12-bit code. */
+    static int code(int squawk) {
+        return (squawk / 1000 % 10) << 9 | (squawk / 100 % 10) << 6 | (squawk / 10 % 10) << 3 | squawk % 10;
     }
 
     /** Nominal spacing with a uniform +-20 % spread, as transponders randomise to avoid garbling. */

@@ -22,7 +22,8 @@ import org.vigil.core.sim.Simulation;
 
 /**
  * Runs a scenario as fast as the machine allows and writes every output into a directory:
- * {@code adsb-NAME.beast} per receiver, {@code radar-SAC-SIC.ast} per radar (CAT048 + CAT034 blocks),
+ * {@code adsb-NAME.beast} per receiver (or, by {@link Outputs}, {@code adsb-NAME.sbs} SBS lines and
+ * {@code adsb-NAME-cat021.ast} CAT021 reports; {@code tracks-cat062.ast} another tracker's CAT062), {@code radar-SAC-SIC.ast} per radar (CAT048 + CAT034 blocks),
  * {@code flightplans.txt}, {@code truth.jsonl} and {@code manifest.json} (read by {@code vigil replay}).
  * Everything derives from the scenario and its seed; no wall-clock value is written, so the same
  * scenario and seed give byte-identical files.
@@ -41,6 +42,24 @@ public final class SimRunner {
             double simulatedSeconds) {}
 
     private SimRunner() {}
+
+    /**
+     * What a run writes besides the radars, flight plans, truth and manifest.
+     * @param beast        each receiver's frames as Beast ({@code adsb-NAME.beast}; the default)
+     * @param sbs          each receiver's messages as SBS-1 lines ({@code adsb-NAME.sbs})
+     * @param cat021       each receiver as an ADS-B ground station, CAT021 ({@code adsb-NAME-cat021.ast})
+     * @param systemTracks another tracker's system tracks, CAT062 ({@code tracks-cat062.ast})
+     */
+    public record Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks) {
+        public static Outputs defaults() {
+            return new Outputs(true, false, false, false);
+        }
+    }
+
+    /** SAC of the simulated ADS-B ground stations (CAT021); each receiver's SIC is its number from 1. */
+    static final int CAT021_SAC = 0;
+
+    static final String SYSTEM_TRACKS = "tracks-cat062.ast";
 
     /** The scenario with another seed. */
     public static Scenario withSeed(Scenario s, long seed) {
@@ -68,12 +87,29 @@ public final class SimRunner {
      */
     public static Result run(Scenario sc, Path dir, double durationSeconds, DoubleConsumer progress)
             throws IOException {
+        return run(sc, dir, durationSeconds, progress, Outputs.defaults());
+    }
+
+    /** As {@link #run(Scenario, Path, double, DoubleConsumer)}, writing {@code outputs}. */
+    public static Result run(Scenario sc, Path dir, double durationSeconds, DoubleConsumer progress, Outputs outputs)
+            throws IOException {
         Files.createDirectories(dir);
         Simulation sim = new Simulation(sc);
         List<ByteOut> rxOuts = new ArrayList<>();
+        List<ByteOut> sbsOuts = outputs.sbs() ? new ArrayList<>() : null;
+        List<ByteOut> cat021Outs = outputs.cat021() ? new ArrayList<>() : null;
         List<ByteOut> all = new ArrayList<>();
-        for (ReceiverSpec r : sc.receivers()) rxOuts.add(open(dir.resolve(adsbFile(r)), all));
+        for (ReceiverSpec r : sc.receivers()) {
+            rxOuts.add(outputs.beast() ? open(dir.resolve(adsbFile(r)), all) : null);
+            if (sbsOuts != null) sbsOuts.add(open(dir.resolve(sbsFile(r)), all));
+            if (cat021Outs != null) cat021Outs.add(open(dir.resolve(cat021File(r)), all));
+        }
         AdsbSensor adsb = new AdsbSensor(sc.receivers(), rxOuts, sc.seed());
+        if (sbsOuts != null || cat021Outs != null)
+            adsb.alsoWrite(sbsOuts, cat021Outs, sc.startEpochSeconds(), CAT021_SAC);
+        SystemTrackSensor systemTracks = outputs.systemTracks()
+                ? new SystemTrackSensor(sc.radars(), sc.receivers(), open(dir.resolve(SYSTEM_TRACKS), all), sc.seed())
+                : null;
         List<RadarSensor> radars = new ArrayList<>();
         for (int i = 0; i < sc.radars().size(); i++) {
             RadarSpec r = sc.radars().get(i);
@@ -92,6 +128,7 @@ public final class SimRunner {
                 if (s % truthEvery == 0) truth.states(sim);
                 adsb.scan(sim);
                 for (RadarSensor r : radars) r.scan(sim, sc.startEpochSeconds());
+                if (systemTracks != null) systemTracks.scan(sim, sc.startEpochSeconds());
                 sim.step();
                 if (progress != null && s % reportEvery == 0) progress.accept((double) s / steps);
             }
@@ -103,7 +140,7 @@ public final class SimRunner {
         for (int i = 0; i < sc.receivers().size(); i++) frames += adsb.framesWritten(i);
         long plots = 0;
         for (RadarSensor r : radars) plots += r.plots();
-        writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans);
+        writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans, outputs, systemTracks);
         if (progress != null) progress.accept(1.0);
         return new Result(
                 adsb.transmitted(),
@@ -117,6 +154,14 @@ public final class SimRunner {
 
     static String adsbFile(ReceiverSpec r) {
         return "adsb-" + r.name() + ".beast";
+    }
+
+    static String sbsFile(ReceiverSpec r) {
+        return "adsb-" + r.name() + ".sbs";
+    }
+
+    static String cat021File(ReceiverSpec r) {
+        return "adsb-" + r.name() + "-cat021.ast";
     }
 
     static String radarFile(RadarSpec r) {
@@ -146,7 +191,9 @@ public final class SimRunner {
             AdsbSensor adsb,
             List<RadarSensor> radars,
             TruthWriter truth,
-            int plans)
+            int plans,
+            Outputs outputs,
+            SystemTrackSensor systemTracks)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "vigil-sim/1");
@@ -160,17 +207,52 @@ public final class SimRunner {
         List<Object> files = new ArrayList<>();
         for (int i = 0; i < sc.receivers().size(); i++) {
             ReceiverSpec r = sc.receivers().get(i);
+            for (String format : List.of("beast", "sbs", "cat021")) {
+                if (format.equals("beast") && !outputs.beast()
+                        || format.equals("sbs") && !outputs.sbs()
+                        || format.equals("cat021") && !outputs.cat021()) continue;
+                Map<String, Object> f = new LinkedHashMap<>();
+                switch (format) {
+                    case "beast" -> {
+                        f.put("path", adsbFile(r));
+                        f.put("kind", "adsb");
+                        f.put("format", "beast");
+                        f.put("clock", "12 MHz ticks since start");
+                    }
+                    case "sbs" -> {
+                        f.put("path", sbsFile(r));
+                        f.put("kind", "adsb");
+                        f.put("format", "sbs");
+                        f.put("clock", "generated date and time, UTC");
+                    }
+                    default -> {
+                        f.put("path", cat021File(r));
+                        f.put("kind", "adsb");
+                        f.put("format", "asterix-raw");
+                        f.put("categories", List.of(21));
+                        f.put("sac", CAT021_SAC);
+                        f.put("sic", i + 1);
+                    }
+                }
+                f.put("receiver", r.name());
+                f.put("lat", r.lat());
+                f.put("lon", r.lon());
+                f.put("heightM", r.heightM());
+                f.put("rangeNm", r.rangeNm());
+                f.put("frames", adsb.framesWritten(i));
+                files.add(f);
+            }
+        }
+        if (systemTracks != null) {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("path", adsbFile(r));
-            f.put("kind", "adsb");
-            f.put("format", "beast");
-            f.put("clock", "12 MHz ticks since start");
-            f.put("receiver", r.name());
-            f.put("lat", r.lat());
-            f.put("lon", r.lon());
-            f.put("heightM", r.heightM());
-            f.put("rangeNm", r.rangeNm());
-            f.put("frames", adsb.framesWritten(i));
+            f.put("path", SYSTEM_TRACKS);
+            f.put("kind", "system-tracks");
+            f.put("format", "asterix-raw");
+            f.put("categories", List.of(62));
+            f.put("sac", SystemTrackSensor.SAC);
+            f.put("sic", SystemTrackSensor.SIC);
+            f.put("updateSeconds", SystemTrackSensor.UPDATE_SECONDS);
+            f.put("updates", systemTracks.updates());
             files.add(f);
         }
         for (RadarSensor rs : radars) {

@@ -22,6 +22,14 @@ import org.vigil.core.track.SensorKind;
  * position whose CPR fields equal the aircraft's last one within {@link #DUPLICATE_WINDOW_NANOS} is
  * dropped and counted as {@link Reason#DUPLICATE}.
  *
+ * <p>Messages decoded by the receiver ({@code df} absent: SBS lines, ASTERIX CAT021 reports) carry
+ * a resolved latitude and longitude instead of CPR fields. Their accuracy is what the message
+ * states (CAT021 I021/090 NACp or NIC); SBS states none, so {@link #RECEIVER_DECODED_SIGMA_METRES}
+ * is assumed: a typical airliner's NACp 8 (95 % within 92.6 m, σ 37.8 m) combined with the
+ * time error of an SBS line (stamped when the receiver wrote it or when it arrived, not when the
+ * aircraft sent it: σ ≈ 0.1 s, 25 m at 250 m/s) and the rounding of its coordinates to 5
+ * decimals (1.1 m, negligible). Duplicates are the same coordinates again within the window.
+ *
  * <p>Allocation-free per message: per-aircraft state sits in primitive open-addressing arrays
  * (grown by rehashing, which only happens when more aircraft than ever before are heard).
  * Single-threaded: the caller serialises.
@@ -52,6 +60,13 @@ public final class ModeSDetections {
     static final long DUPLICATE_WINDOW_NANOS = 500_000_000L;
     /** NACp older than this is not trusted any more (the aircraft's navigation source may have changed). */
     static final long NACP_VALID_NANOS = 60_000_000_000L;
+    /**
+     * One-sigma horizontal error assumed for a receiver-decoded position that states no accuracy
+     * (SBS): √(37.8² + 25² + 0.3²) m, see the class comment.
+     */
+    static final double RECEIVER_DECODED_SIGMA_METRES = 45;
+    /** Marks a {@link #lastCpr} key made from decoded coordinates, not CPR fields. */
+    private static final long DECODED_POSITION_KEY = 1L << 62;
     /** Remembered aircraft forgotten after this long without any message, so the map stays bounded. */
     static final long FORGET_NANOS = 600_000_000_000L;
 
@@ -118,6 +133,7 @@ public final class ModeSDetections {
      */
     public boolean toDetection(ModeSMessage m, Detection d) {
         if (m.icao == ModeSMessage.ABSENT || m.icao < 0 || m.icao > 0xFFFFFF) return count(Reason.NOT_TRUSTED);
+        if (m.df == ModeSMessage.ABSENT) return receiverDecoded(m, d);
         boolean extendedSquitter = m.df == 17 || (m.df == 18 && (m.cf == 0 || m.cf == 1));
         if (extendedSquitter && !m.crcOk) return count(Reason.NOT_TRUSTED);
         int slot;
@@ -128,16 +144,7 @@ public final class ModeSDetections {
             slot = slotFor(m.icao, false, m.timeNanos);
             if (slot < 0) return count(m.df == 18 ? Reason.NOT_TRUSTED : Reason.NOT_A_POSITION);
         }
-        heard[slot] = Math.max(heard[slot], m.timeNanos);
-        if (m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11) {
-            nacp[slot] = (byte) m.nacP;
-            nacpTime[slot] = m.timeNanos;
-        }
-        if (m.callsign != 0) callsign[slot] = m.callsign;
-        if (m.squawk != ModeSMessage.ABSENT) {
-            int code = mode3AOf(m.squawk);
-            if (code >= 0) mode3A[slot] = code;
-        }
+        remember(slot, m);
         if (!extendedSquitter || m.tc == ModeSMessage.ABSENT || m.tc < 9 || m.tc > 22 || m.tc == 19) {
             return count(
                     m.tc != ModeSMessage.ABSENT && m.tc >= 5 && m.tc <= 8 ? Reason.SURFACE : Reason.NOT_A_POSITION);
@@ -157,9 +164,53 @@ public final class ModeSDetections {
         }
         if (Double.isNaN(sigma)) sigma = nicSigma(m.nic);
         if (Double.isNaN(sigma)) return count(Reason.NO_ACCURACY);
-        lastCpr[slot] = cpr;
-        lastCprTime[slot] = m.timeNanos;
+        // TC 20-22 carry GNSS height, not pressure altitude: the tracker's altitude is barometric
+        return detection(m, slot, cpr, sigma, m.tc <= 18, d);
+    }
 
+    /**
+     * A message the receiver decoded (SBS, CAT021): the receiver only passes CRC-checked messages
+     * with the aircraft's own address, so it is trusted like an extended squitter.
+     */
+    private boolean receiverDecoded(ModeSMessage m, Detection d) {
+        if (!m.crcOk) return count(Reason.NOT_TRUSTED);
+        int slot = slotFor(m.icao, true, m.timeNanos);
+        boolean statesNacp = remember(slot, m);
+        if (!m.hasPosition() || Double.isNaN(m.lon)) return count(Reason.NOT_A_POSITION);
+        if (m.surface) return count(Reason.SURFACE);
+        if (outsideArea(m.lat, m.lon)) return count(Reason.OUT_OF_AREA);
+        long key = DECODED_POSITION_KEY
+                | (Math.round((m.lat + 90) * 1e6) << 29)
+                | (Math.round((m.lon + 180) * 1e6) & 0x1FFF_FFFFL);
+        if (key == lastCpr[slot] && Math.abs(m.timeNanos - lastCprTime[slot]) <= DUPLICATE_WINDOW_NANOS) {
+            return count(Reason.DUPLICATE);
+        }
+        double sigma = statesNacp ? NacpAccuracy.sigmaMetres(m.nacP) : Double.NaN;
+        if (Double.isNaN(sigma) && m.nic != ModeSMessage.ABSENT) sigma = nicSigma(m.nic);
+        if (Double.isNaN(sigma)) sigma = RECEIVER_DECODED_SIGMA_METRES;
+        return detection(m, slot, key, sigma, true, d);
+    }
+
+    /** Takes what the message says of the aircraft into its slot; returns whether it stated a NACp. */
+    private boolean remember(int slot, ModeSMessage m) {
+        heard[slot] = Math.max(heard[slot], m.timeNanos);
+        boolean statesNacp = m.nacP != ModeSMessage.ABSENT && m.nacP >= 0 && m.nacP <= 11;
+        if (statesNacp) {
+            nacp[slot] = (byte) m.nacP;
+            nacpTime[slot] = m.timeNanos;
+        }
+        if (m.callsign != 0) callsign[slot] = m.callsign;
+        if (m.squawk != ModeSMessage.ABSENT) {
+            int code = mode3AOf(m.squawk);
+            if (code >= 0) mode3A[slot] = code;
+        }
+        return statesNacp;
+    }
+
+    /** Fills {@code d} with the position and the remembered identity; {@code key} marks it for duplicates. */
+    private boolean detection(ModeSMessage m, int slot, long key, double sigma, boolean baroAltitude, Detection d) {
+        lastCpr[slot] = key;
+        lastCprTime[slot] = m.timeNanos;
         d.reset();
         d.timeNanos = m.timeNanos;
         d.sensorId = sensorId;
@@ -168,8 +219,7 @@ public final class ModeSDetections {
         d.lonDeg = m.lon;
         d.horizontalSigmaMetres = sigma;
         d.icao = m.icao;
-        // TC 20-22 carry GNSS height, not pressure altitude: the tracker's altitude is barometric
-        if (m.tc <= 18 && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
+        if (baroAltitude && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
         d.callsign = callsign[slot];
         d.mode3A = mode3A[slot];
         detections++;

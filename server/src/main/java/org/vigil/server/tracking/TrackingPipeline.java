@@ -19,12 +19,25 @@ import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.Tracker;
 import org.vigil.core.track.TrackerConfig;
+import org.vigil.server.radar.ReportSink;
 
 /**
  * Radar plots and Mode S in, one multi-sensor {@link Tracker} behind: the tracker's place in the
  * pipeline. Frames are decoded here ({@link #onFrame}) or arrive decoded and CPR-resolved from the
  * {@code ModeSPipeline} ({@link #onDecoded}); plots arrive from the radar decoders ({@link #onPlot}).
  * Both become {@link Detection}s through {@link ModeSDetections} and {@link RadarPlotDetections}.
+ * ASTERIX CAT021 reports arrive as receiver-decoded Mode S messages ({@link #onAdsbReport}, as SBS
+ * does); CAT062 system tracks of another tracker as position measurements ({@link #onSystemTrack}).
+ *
+ * <p>System tracks are never counted twice. The other tracker's estimate is built from radars
+ * and ADS-B that may be ours too, so a CAT062 update of an aircraft our own sensors are measuring
+ * now would count the same measurements a second time and make the track overconfident. A CAT062
+ * update is therefore used only where our own sensors do not contribute to the track it belongs
+ * to (found by Mode S address, else by Mode 3/A and position within {@link #COVERED_METRES}):
+ * otherwise it is counted as covered and dropped. Where it is used, it is a position measurement
+ * with the accuracy the other tracker states, associated by address or, without one, by position
+ * and Mode 3/A like any report; each SDPS (SAC/SIC) is one sensor of kind MLAT. Their track numbers
+ * are not ours: the association decides which of our tracks an update joins.
  *
  * <p>Sensors: every radar site given is registered with its rotation period and accuracies (key
  * {@code sac << 8 | sic}); all ADS-B receivers together are one sensor, {@link #ADSB_SENSOR_ID}
@@ -37,7 +50,7 @@ import org.vigil.core.track.TrackerConfig;
  * <p>Allocation: none per frame or plot (one reused message and detection; the tracker is
  * allocation-free once its pools have grown). {@link #views} allocates (console snapshots).
  */
-public final class TrackingPipeline implements FrameSink, RadarPlotSink {
+public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportSink {
     /** Tracker sensor id of the ADS-B receivers (outside the 16-bit SAC/SIC key space). */
     public static final int ADSB_SENSOR_ID = 0x1_0000;
     /** Trail points of a track in {@link #views} are at least this far apart in data time. */
@@ -61,6 +74,21 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
     private final ModeSMessage frameMessage = new ModeSMessage();
     private final CprResolver cpr = new CprResolver();
     private long frames, undecodedFrames, messages, plotsIn, refused;
+    private long systemTracksIn, systemTracksCovered;
+    /** Tracker sensor indices of the system-track sources (bit per index, as {@link SystemTrack#sensorsNow()}). */
+    private long systemTrackSensors;
+    /**
+     * A system-track update within this distance of one of our tracks that our own sensors measure
+     * (and whose identity does not contradict it), plus the track's speed over the time between, is
+     * that track's aircraft.
+     */
+    static final double COVERED_METRES = 2_000;
+    /**
+     * Update period assumed for a system-track source (CAT062 carries none): SDPS outputs are
+     * typically every 4 to 5 s. A source slower than the tracker's tentative report coast (5 s by
+     * default) cannot confirm tracks unless that is raised.
+     */
+    static final double SYSTEM_TRACK_PERIOD_SECONDS = 4;
 
     private TrackSampler sampler;
     private long nextSampleNanos = Long.MAX_VALUE;
@@ -207,6 +235,69 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
         if (reports.toDetection(m, detection)) feed();
     }
 
+    /** A CAT021 report: a Mode S message decoded by the ground station, taken as SBS is. */
+    @Override
+    public void onAdsbReport(ModeSMessage report) {
+        takeMessage(report);
+    }
+
+    /** A CAT062 update of another tracker: used where our own sensors do not measure the aircraft (class comment). */
+    @Override
+    public void onSystemTrack(Detection update, int externalTrackNumber) {
+        systemTracksIn++;
+        if (tracker == null) createAt(update.latDeg, update.lonDeg);
+        int idx = tracker.sensorIndex(update.sensorId);
+        if (idx < 0) {
+            int key = update.sensorId & 0xFFFF;
+            // a report sensor whose "scan" is the SDPS's update period, so that initiation counts its looks right
+            idx = tracker.addSensor(new SensorConfig(
+                    update.sensorId,
+                    SensorKind.MLAT,
+                    "system tracks " + (key >> 8) + "/" + (key & 0xFF),
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    SYSTEM_TRACK_PERIOD_SECONDS,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    0,
+                    0,
+                    Double.NaN));
+            if (idx < 0) {
+                refused++;
+                return;
+            }
+        }
+        if (idx < 64) systemTrackSensors |= 1L << idx;
+        if (coveredByOwnSensors(update)) {
+            systemTracksCovered++;
+            return;
+        }
+        if (!tracker.accept(update)) refused++;
+        sampleUpTo(tracker.now());
+    }
+
+    private boolean coveredByOwnSensors(Detection d) {
+        long own = ~systemTrackSensors;
+        if (d.icao != Detection.ABSENT) {
+            SystemTrack t = tracker.trackByIcao(d.icao);
+            if (t != null && t.status() != org.vigil.core.track.TrackStatus.FREE) return (t.sensorsNow() & own) != 0;
+        }
+        double cosLat = Math.cos(Math.toRadians(d.latDeg));
+        for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
+            SystemTrack t = tracker.trackAt(slot);
+            if (t == null || (t.sensorsNow() & own) == 0) continue;
+            if (d.icao != Detection.ABSENT && t.icao() != Detection.ABSENT && t.icao() != d.icao) continue;
+            if (d.mode3A != Detection.ABSENT && t.mode3A() != Detection.ABSENT && t.mode3A() != d.mode3A) continue;
+            double dy = (t.latDeg() - d.latDeg) * 111_195.0;
+            double dx = (t.lonDeg() - d.lonDeg) * 111_195.0 * cosLat;
+            double reach = COVERED_METRES + t.groundSpeed() * Math.abs(d.timeNanos - t.timeNanos()) * 1e-9;
+            if (dx * dx + dy * dy <= reach * reach) return true;
+        }
+        return false;
+    }
+
     @Override
     public void onPlot(RadarPlot plot) {
         plotsIn++;
@@ -279,6 +370,15 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
         return out;
     }
 
+    /** CAT062 updates received, and of them those dropped because our own sensors measure the aircraft. */
+    public long systemTracks() {
+        return systemTracksIn;
+    }
+
+    public long systemTracksCovered() {
+        return systemTracksCovered;
+    }
+
     /** Counters at one instant (allocates). */
     public Stats stats() {
         if (tracker == null) createAt(config.originLatDeg, config.originLonDeg);
@@ -291,6 +391,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink {
         for (RadarPlotDetections.Reason r : RadarPlotDetections.Reason.values()) {
             rejected.put("plot_" + r.name().toLowerCase(java.util.Locale.ROOT), plots.rejected(r));
         }
+        rejected.put("system_track_covered", systemTracksCovered);
         int confirmed = 0;
         for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {
             SystemTrack t = tracker.trackAt(slot);

@@ -89,7 +89,28 @@ public record AircraftView(
         groundspeedKt = nanToNull(groundspeedKt);
         trackDeg = nanToNull(trackDeg);
         positionAgeS = nanToNull(positionAgeS);
-        trail = trail == null ? null : List.copyOf(trail);
+        trail = trail == null ? null : withoutRepeats(trail);
+    }
+
+    /** Points looked back at for a repeat: copies of one fix from several receivers arrive close together. */
+    static final int REPEAT_WINDOW = 4;
+
+    /**
+     * The trail without repeated fixes: one position message heard by several receivers is taken
+     * once per receiver (same coordinates and altitude, a few ms apart), which made most points of
+     * a merged feed's trail exact copies. A point equal to one of the {@link #REPEAT_WINDOW} kept
+     * before it is left out; the trail stays in time order.
+     */
+    static List<TrailPoint> withoutRepeats(List<TrailPoint> trail) {
+        java.util.ArrayList<TrailPoint> kept = new java.util.ArrayList<>(trail.size());
+        for (TrailPoint p : trail) {
+            boolean repeat = false;
+            for (int i = kept.size() - 1; i >= Math.max(0, kept.size() - REPEAT_WINDOW) && !repeat; i--) {
+                repeat = kept.get(i).equals(p);
+            }
+            if (!repeat) kept.add(p);
+        }
+        return List.copyOf(kept);
     }
 
     /** A builder, because nineteen positional arguments invite mix-ups in adapters and tests. */

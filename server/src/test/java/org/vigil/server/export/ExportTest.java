@@ -193,6 +193,26 @@ class ExportTest {
     }
 
     @Test
+    void csvWritesAnUnmeasuredVelocityAsEmptyNeverZero() {
+        // the tracker's track-initiated carries speed 0 and course 0: one detection, no velocity yet
+        java.util.Map<Long, TrackHistory.Track> tracks = new java.util.LinkedHashMap<>();
+        String json = "{\"time\":\"" + iso(T0) + "\",\"type\":\"track-initiated\",\"track\":9,\"status\":\"tentative\""
+                + ",\"lat\":43.0,\"lon\":30.0,\"speedKt\":0.0,\"trackDeg\":0.0,\"positionSigmaM\":50.0"
+                + ",\"sensors\":[],\"primaryOnly\":false}";
+        org.vigil.core.event.VigilEvent ev = org.vigil.core.event.EventCodec.decode(json);
+        TrackHistory.apply(
+                tracks, new org.vigil.server.recording.StoredEvent(1, "track-initiated", T0, 9L, json, null, 0), ev);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            TrackExport.csv(tracks.values(), out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(1)).isEqualTo("9,2022-04-20T09:00:00Z,43.000000,30.000000,,,,,,,");
+    }
+
+    @Test
     void csvQuotesFieldsWithSeparators() {
         assertThat(TrackExport.cell("a,b")).isEqualTo("\"a,b\"");
         assertThat(TrackExport.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");

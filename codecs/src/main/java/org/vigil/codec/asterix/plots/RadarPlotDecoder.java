@@ -51,6 +51,8 @@ public final class RadarPlotDecoder implements RecordHandler {
     private long reference = TimeOfDay.UNKNOWN;
     private long seed = TimeOfDay.UNKNOWN;
     private boolean clean = true;
+    /** Where records of other categories go (CAT021, CAT062 to the server's report adapter); null: counted as skipped. */
+    private RecordHandler otherCategories;
 
     public RadarPlotDecoder(RadarNetwork network, RadarPlotSink sink, PlotCounters counters) {
         this(new AsterixDecoder(), network, sink, counters);
@@ -68,6 +70,23 @@ public final class RadarPlotDecoder implements RecordHandler {
 
     public PlotCounters counters() {
         return counters;
+    }
+
+    /**
+     * Hands every record that is neither CAT048 nor CAT034 to {@code handler} instead of counting it
+     * as {@code other_category} (the handler counts what it does not use). Null restores the default.
+     */
+    public RadarPlotDecoder otherCategories(RecordHandler handler) {
+        this.otherCategories = handler;
+        return this;
+    }
+
+    /**
+     * The time that dates a time of day in the block being decoded: the reference given to
+     * {@link #decode}, else the {@linkplain #seedReference seed}; {@link TimeOfDay#UNKNOWN} when neither.
+     */
+    public long referenceNanos() {
+        return reference != TimeOfDay.UNKNOWN ? reference : seed;
     }
 
     /** Whether {@code category} has a loaded spec (a plausible block header while resynchronising). */
@@ -116,7 +135,10 @@ public final class RadarPlotDecoder implements RecordHandler {
         switch (record.category()) {
             case 48 -> targetReport(cat048.wrap(record));
             case 34 -> serviceMessage(cat034.wrap(record));
-            default -> counters.skipOtherCategory();
+            default -> {
+                if (otherCategories != null) otherCategories.record(record);
+                else counters.skipOtherCategory();
+            }
         }
     }
 

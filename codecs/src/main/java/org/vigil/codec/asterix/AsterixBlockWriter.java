@@ -1,0 +1,111 @@
+package org.vigil.codec.asterix;
+
+/**
+ * The part every writer of ASTERIX records shares: a data block (CAT, LEN) in a caller's buffer,
+ * records with an FSPEC built from the items set, big-endian fields. Allocation-free.
+ * Subclasses set items ({@link #set}) and write each present item in FRN order in {@link #writeItem}.
+ */
+abstract class AsterixBlockWriter {
+    private final int category;
+    private final int largestRecord;
+    private byte[] buf;
+    private int blockStart;
+    protected int pos;
+    private int records;
+    /** Bit per FRN - 1 of the items set for the current record. */
+    protected long present;
+
+    /** @param largestRecord the most octets one record of this writer can take (FSPEC included) */
+    protected AsterixBlockWriter(int category, int largestRecord) {
+        this.category = category;
+        this.largestRecord = largestRecord;
+    }
+
+    /** Starts a block at {@code buf[off]}; the header is patched by {@link #endBlock}. */
+    protected final void begin(byte[] buf, int off) {
+        this.buf = buf;
+        this.blockStart = off;
+        this.pos = off + 3;
+        this.records = 0;
+        this.present = 0;
+    }
+
+    protected final void set(int frnMinusOne) {
+        present |= 1L << frnMinusOne;
+    }
+
+    protected final boolean has(int frnMinusOne) {
+        return (present & (1L << frnMinusOne)) != 0;
+    }
+
+    /** Writes item {@code frnMinusOne} (it is set); called in FRN order. */
+    protected abstract void writeItem(int frnMinusOne);
+
+    /**
+     * Appends the current record to the block and clears its items; returns its length in octets,
+     * or -1 (nothing written) when the buffer is too small or no item is set.
+     */
+    public final int endRecord() {
+        if (present == 0) return -1;
+        if (pos + largestRecord > buf.length) return -1;
+        int start = pos;
+        int last = 63 - Long.numberOfLeadingZeros(present);
+        int fspecLen = last / 7 + 1;
+        for (int o = 0; o < fspecLen; o++) buf[pos + o] = (byte) (o < fspecLen - 1 ? 1 : 0);
+        for (int i = 0; i <= last; i++) if (has(i)) buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
+        pos += fspecLen;
+        for (int i = 0; i <= last; i++) if (has(i)) writeItem(i);
+        present = 0;
+        records++;
+        return pos - start;
+    }
+
+    /** Patches CAT and LEN; returns the block length (0 if no record was written). */
+    public final int endBlock() {
+        if (records == 0) return 0;
+        int len = pos - blockStart;
+        buf[blockStart] = (byte) category;
+        buf[blockStart + 1] = (byte) (len >>> 8);
+        buf[blockStart + 2] = (byte) len;
+        return len;
+    }
+
+    /** Octets written so far in the block, header included. */
+    public final int blockLength() {
+        return pos - blockStart;
+    }
+
+    protected final void put8(int v) {
+        buf[pos++] = (byte) v;
+    }
+
+    protected final void put16(int v) {
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
+    }
+
+    protected final void put24(int v) {
+        buf[pos++] = (byte) (v >>> 16);
+        buf[pos++] = (byte) (v >>> 8);
+        buf[pos++] = (byte) v;
+    }
+
+    protected final void put32(int v) {
+        put16(v >>> 16);
+        put16(v);
+    }
+
+    protected final void put48(long v) {
+        put24((int) (v >>> 24));
+        put24((int) v & 0xFFFFFF);
+    }
+
+    /** Time of day in 1/128 s, wrapping like the 24-bit fields. */
+    protected static int tod128(double seconds) {
+        return (int) (Math.round(seconds * 128) & 0xFFFFFF);
+    }
+
+    protected static int clamp16(long v) {
+        return (int) (Math.max(-32768, Math.min(32767, v)) & 0xFFFF);
+    }
+}
