@@ -113,6 +113,12 @@ public final class SensorHealth {
         return n++;
     }
 
+    /** Names sensor {@code id} and sets its rotation period (a radar's service message tells them after its first plot). */
+    public void describe(int id, String name, double rotationSeconds) {
+        names[id] = java.util.Objects.requireNonNull(name, "name");
+        if (rotationSeconds > 0) periodS[id] = rotationSeconds;
+    }
+
     /** The sensor with key {@code key} (a radar's SAC/SIC), or -1. */
     public int byKey(int key) {
         for (int i = 0; i < n; i++) if (keys[i] == key) return i;

@@ -86,8 +86,12 @@ public final class Picture {
         @Override
         public void onRadarStatus(RadarStatus status, ServiceMessage message) {
             serviceMessages++;
-            radarSites.put(status.site().key(), status.site());
-            radarHeard(status.site().key(), status.lastTimeNanos());
+            RadarSite site = status.site();
+            if (radarSites.put(site.key(), site) == null) {
+                int id = health.byKey(site.key());
+                if (id >= 0) health.describe(id, site.name(), site.rotationPeriodSeconds()); // its plots came first
+            }
+            radarHeard(site.key(), status.lastTimeNanos());
             recentPlots.onRadarStatus(status, message);
             tracking.onRadarStatus(status, message);
         }

@@ -117,10 +117,6 @@ class FeedStopsTest {
                     Replayer.recording(rec.raw(), radars, Long.MIN_VALUE, Long.MAX_VALUE, fresh.replaySinks());
             fresh.flushEvents();
             assertThat(s.items("clock-ticks")).isGreaterThan(400);
-            if (Boolean.getBoolean("vigil.debug")) {
-                java.nio.file.Files.write(Path.of("/tmp/x/live.txt"), live);
-                java.nio.file.Files.write(Path.of("/tmp/x/replayed.txt"), replayed);
-            }
             assertThat(replayed).hasSameSizeAs(live);
             for (int i = 0; i < live.size(); i++)
                 assertThat(replayed.get(i)).as("event %d", i).isEqualTo(live.get(i));
