@@ -13,6 +13,7 @@ import { createAirspaceLayer } from './airspace.js';
 import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
+import { initHealthBanner } from './health.js';
 import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
@@ -25,6 +26,8 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
 checkSession();
 // a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
 initReplay();
+// degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
+initHealthBanner(document.getElementById('map-wrap'));
 
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
 const { tracks, apply } = createTracks();
