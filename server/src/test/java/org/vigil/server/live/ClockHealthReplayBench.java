@@ -82,7 +82,9 @@ class ClockHealthReplayBench {
                         inputs[mode],
                         ticks[mode],
                         median / 1e9,
-                        Arrays.toString(Arrays.stream(cpu[mode]).mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3f", x / 1e9)).toArray()),
+                        Arrays.toString(Arrays.stream(cpu[mode])
+                                .mapToObj(x -> String.format(java.util.Locale.ROOT, "%.3f", x / 1e9))
+                                .toArray()),
                         inputs[mode] / (median / 1e9));
             }
         }
