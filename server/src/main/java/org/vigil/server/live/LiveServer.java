@@ -57,6 +57,9 @@ public final class LiveServer implements AutoCloseable {
     /** Longest recording a restart replays whole (exact mode); longer ones: the last {@link Restart#DEFAULT_WINDOW}. */
     public static final java.time.Duration EXACT_RESTART_LIMIT = java.time.Duration.ofHours(6);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper COVERAGE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Picture picture;
     private final PictureLoop loop;
     private final FeedRegistry feeds = new FeedRegistry();
@@ -206,6 +209,12 @@ public final class LiveServer implements AutoCloseable {
                 .registerRoutes(app));
         web.routes(app ->
                 new org.vigil.server.flightplan.AirspaceApi(theatre::layers, this::dataTimeNanos).registerRoutes(app));
+        // where each feed and radar delivered lately, made on the loop (docs/HEALTH.md "Coverage")
+        web.routes(app -> app.get(
+                "/api/coverage",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(COVERAGE_JSON.writeValueAsString(loop.call(picture::coverageGeoJson))),
+                Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */

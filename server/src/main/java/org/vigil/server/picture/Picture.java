@@ -1,6 +1,7 @@
 package org.vigil.server.picture;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.flightplan.FlightPlanStore;
@@ -70,6 +71,10 @@ public final class Picture {
     private int currentSource = -1;
     /** The journal feed name {@link #currentSource} was found for (identity: one String per feed). */
     private String currentFeed;
+    /** Where each sensor delivered lately (docs/HEALTH.md "Coverage"). */
+    private final SensorCoverageMap coverage = new SensorCoverageMap();
+    /** The health id of the frame being decoded, for its position's coverage; -1 outside {@link #acceptFrame}. */
+    private int frameSource = -1;
     /** The radars' names and rotation periods by key, from the builder and the service messages. */
     private final java.util.Map<Integer, RadarSite> radarSites = new java.util.HashMap<>();
 
@@ -78,7 +83,8 @@ public final class Picture {
         @Override
         public void onPlot(RadarPlot plot) {
             plots++;
-            radarHeard(RadarSite.key(plot.sac, plot.sic), plot.timeNanos);
+            int radar = radarHeard(RadarSite.key(plot.sac, plot.sic), plot.timeNanos);
+            if (radar >= 0) coverage.add(radar, plot.latDeg, plot.lonDeg, plot.timeNanos);
             recentPlots.onPlot(plot);
             tracking.onPlot(plot);
         }
@@ -135,7 +141,10 @@ public final class Picture {
         // radars known in advance (a recorded run): the plane is centred on them; else on the first data
         tracking = new TrackingPipeline(TrackingPipeline.centreOn(trackerConfig, b.radars), first, b.radars);
         if (ident != null) tracking.setIdentities(ident::identityOf);
-        modeS.setDecodedListener(tracking::onDecoded);
+        modeS.setDecodedListener(m -> {
+            tracking.onDecoded(m);
+            if (frameSource >= 0 && m.hasPosition()) coverage.add(frameSource, m.lat, m.lon, m.timeNanos);
+        });
     }
 
     /** A picture of {@code theatre} (null: tracking alone, no identification, QRA or flight plans). */
@@ -325,7 +334,13 @@ public final class Picture {
      */
     public org.vigil.codec.modes.DecodeFailure acceptFrame(
             int source, byte[] buf, int off, int len, long timeNanos, int signal) {
-        org.vigil.codec.modes.DecodeFailure f = modeS.accept(buf, off, len, timeNanos, signal);
+        frameSource = source;
+        org.vigil.codec.modes.DecodeFailure f;
+        try {
+            f = modeS.accept(buf, off, len, timeNanos, signal);
+        } finally {
+            frameSource = -1;
+        }
         if (source >= 0) {
             if (f == null) {
                 health.heard(source, timeNanos);
@@ -372,8 +387,9 @@ public final class Picture {
                 .withSource(this::inputFrom);
     }
 
-    private void radarHeard(int key, long timeNanos) {
-        if (timeNanos == Long.MIN_VALUE) return;
+    /** Counts an input of the radar {@code key} on its health; its health id, or -1 without a time. */
+    private int radarHeard(int key, long timeNanos) {
+        if (timeNanos == Long.MIN_VALUE) return -1;
         int id = health.byKey(key);
         if (id < 0) {
             RadarSite site = radarSites.get(key);
@@ -384,6 +400,15 @@ public final class Picture {
                     site != null ? site.rotationPeriodSeconds() : 0);
         }
         health.heard(id, timeNanos);
+        return id;
+    }
+
+    /**
+     * Where each feed and radar delivered positions in the last 10 minutes of the picture's clock:
+     * a GeoJSON FeatureCollection, one hull per sensor ({@code /api/coverage}). Owner thread; allocates.
+     */
+    public Map<String, Object> coverageGeoJson() {
+        return coverage.geoJson(health, now());
     }
 
     /**

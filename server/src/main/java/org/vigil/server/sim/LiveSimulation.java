@@ -118,17 +118,8 @@ public final class LiveSimulation implements LiveServer.Input {
             String name = "sim-adsb-" + rx.get(i).name() + "-stale";
             staleFeeds[i] = server.frameConsumerFor(c, name, null);
             server.feeds()
-                    .add(new Row(name, "stale repeats of receiver " + rx.get(i).name(), "beast") {
-                        @Override
-                        public FeedStatus status() {
-                            return status(
-                                    c.framesAccepted(),
-                                    c.bytesRead(),
-                                    c.rejectsByReason(),
-                                    c.skipsByReason(),
-                                    c.lastFrameTimeNanos());
-                        }
-                    });
+                    .add(new CountersRow(
+                            name, "stale repeats of receiver " + rx.get(i).name(), "beast", c));
         }
         // a frame heard by several receivers reaches the pipeline once, credited to the strongest
         this.frames = (buf, off, len, t, mlat, signal) -> {
@@ -299,6 +290,22 @@ public final class LiveSimulation implements LiveServer.Input {
             }
         }
         if (state != FeedState.EOF) state = FeedState.CLOSED;
+    }
+
+    /** A row of a frame feed's counters. */
+    private final class CountersRow extends Row {
+        private final FeedCounters c;
+
+        CountersRow(String name, String endpoint, String format, FeedCounters c) {
+            super(name, endpoint, format);
+            this.c = c;
+        }
+
+        @Override
+        public FeedStatus status() {
+            return status(
+                    c.framesAccepted(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(), c.lastFrameTimeNanos());
+        }
     }
 
     /** A status row in /api/feeds; the simulation, not a reader thread, does the work. */

@@ -73,52 +73,6 @@ public record SystemTrackView(
         lostSensors = lostSensors == null || lostSensors.isEmpty() ? null : List.copyOf(lostSensors);
     }
 
-    /** A view without lost sensors. */
-    public SystemTrackView(
-            int trackNumber,
-            String status,
-            double lat,
-            double lon,
-            Integer altitudeFt,
-            double speedKt,
-            double trackDeg,
-            Integer verticalRateFpm,
-            String icao,
-            String callsign,
-            String squawk,
-            List<String> sensors,
-            boolean disagreement,
-            boolean primaryOnly,
-            double positionSigmaM,
-            double ageS,
-            double coastingS,
-            long timeMs,
-            List<TrailPoint> trail,
-            String identity) {
-        this(
-                trackNumber,
-                status,
-                lat,
-                lon,
-                altitudeFt,
-                speedKt,
-                trackDeg,
-                verticalRateFpm,
-                icao,
-                callsign,
-                squawk,
-                sensors,
-                disagreement,
-                primaryOnly,
-                positionSigmaM,
-                ageS,
-                coastingS,
-                timeMs,
-                trail,
-                identity,
-                null);
-    }
-
     /** This view marked as depending on the lost {@code sensors}. */
     public SystemTrackView withLostSensors(List<String> sensors) {
         return new SystemTrackView(
@@ -190,7 +144,8 @@ public record SystemTrackView(
                 t.coastingSeconds(at),
                 Math.floorDiv(at, 1_000_000L),
                 points,
-                identity);
+                identity,
+                null);
     }
 
     /** Course over ground, true: the plane's grid course less the grid convergence at the position. */
