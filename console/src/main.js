@@ -13,6 +13,8 @@ import { createAirspaceLayer } from './airspace.js';
 import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
+import { initHealthBanner } from './health.js';
+import { createCoverageLayer } from './coverage.js';
 import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
@@ -25,6 +27,8 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
 checkSession();
 // a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
 initReplay();
+// degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
+initHealthBanner(document.getElementById('map-wrap'));
 
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
 const { tracks, apply } = createTracks();
@@ -189,6 +193,8 @@ const postureLayer = createPostureLayer({ zIndex: 5, labels: () => options.label
 postureLayer.layers.forEach(l => mapView.map.addLayer(l));
 // national airspace (NATO blue, others grey, territorial seas hatched) and zones, toggled in the header (issue #6)
 createAirspaceLayer(mapView.map, { zIndex: 1, labels: () => options.labels });
+// where each feed and radar delivered lately (docs/HEALTH.md "Coverage")
+createCoverageLayer(mapView.map, { zIndex: 1 });
 const loadIsochrones = () => postureLayer.loadIsochrones({ level: $('iso-level').value, speed: $('iso-speed').value })
   .then(s => { if (s) $('iso-stats').textContent = `mean ${s.meanMinutes ?? '–'} min, worst ${s.worstCoveredMinutes ?? '–'} min, covered ${Math.round(s.coveredShare * 100)} %`; });
 $('show-qra')?.addEventListener('change', e => postureLayer.setVisible(e.target.checked));

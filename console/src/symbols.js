@@ -8,6 +8,7 @@ import { Circle, Fill, Icon, Stroke, Style, Text } from 'ol/style.js';
 import ms from 'milsymbol';
 import { altitudeColour } from './colours.js';
 import { displayName, flightLevel, isEmergency } from './format.js';
+import { STALE_COLOUR, staleAircraft } from './health.js';
 
 /** Air track, unknown affiliation, present (2525C letter SIDC). */
 export const AIR_TRACK_SIDC = 'SUAP-----------';
@@ -77,7 +78,8 @@ export function aircraftStyles(ac, { symbology, selected, labels }) {
   const styles = [];
   if (isEmergency(ac)) styles.push(EMERGENCY_RING);
   if (selected) styles.push(SELECTED_RING);
-  styles.push(symbolStyle(symbology, altitudeColour(ac.altitude_ft), ac.track_deg));
+  // a position older than STALE_S against the picture's clock is drawn faded (docs/HEALTH.md)
+  styles.push(symbolStyle(symbology, staleAircraft(ac) ? STALE_COLOUR : altitudeColour(ac.altitude_ft), ac.track_deg));
   if (labels) {
     const fl = flightLevel(ac.altitude_ft);
     styles.push(new Style({

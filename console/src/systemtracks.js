@@ -19,8 +19,9 @@ import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Fill, Icon, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import ms from 'milsymbol';
+import { STALE_COLOUR, staleTrack } from './health.js';
 
-export const TRACK_COLOURS = { transponder: '#ffd84d', primary: '#ff6b6b', disagreement: '#ff4dff' };
+export const TRACK_COLOURS = { transponder: '#ffd84d', primary: '#ff6b6b', disagreement: '#ff4dff', stale: STALE_COLOUR };
 const HALO = 'rgba(5, 10, 16, 0.9)';
 const LEADER_SECONDS = 60;
 const KT = 1852 / 3600;
@@ -137,8 +138,9 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
     className: 'vigil-system-tracks',
     style: f => {
       const t = f.get('track');
-      const kind = trackKind(t);
-      const id = identityOf(t);
+      const stale = staleTrack(t); // coasting long or its sensor lost: faded (docs/HEALTH.md)
+      const kind = stale ? 'stale' : trackKind(t);
+      const id = stale ? null : identityOf(t);
       if (f.get('part') === 'mark') {
         const label = labels() ? trackLabel(t) : '';
         return id ? frameStyle(t, label) : markStyle(kind, label);

@@ -55,10 +55,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = QraEvent.Cancelled.class, name = "scramble.cancelled"),
     @JsonSubTypes.Type(value = QraEvent.ReadinessChanged.class, name = "qra.readiness"),
     @JsonSubTypes.Type(value = QraEvent.PostureChanged.class, name = "qra.posture"),
+    @JsonSubTypes.Type(value = SensorEvent.StatusChanged.class, name = "sensor-status"),
 })
 @JsonPropertyOrder({"time", "type", "schema", "track"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public sealed interface VigilEvent permits TrackEvent, IdentEvent, OperatorEvent, QraEvent {
+public sealed interface VigilEvent permits TrackEvent, IdentEvent, OperatorEvent, QraEvent, SensorEvent {
     /** Data time, Unix epoch ns (the stream keeps milliseconds). */
     long time();
 

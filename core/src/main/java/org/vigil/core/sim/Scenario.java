@@ -14,6 +14,7 @@ import java.util.List;
  * @param windFromDeg       direction the wind blows from, NaN for no wind
  * @param windKt            wind speed
  * @param truthIntervalSeconds spacing of truth state samples per flight
+ * @param degradations      sensors dropped, delayed, reordered or repeated for a period (none by default)
  */
 public record Scenario(
         String name,
@@ -31,8 +32,70 @@ public record Scenario(
         List<ReceiverSpec> receivers,
         List<FlightSpec> flights,
         List<QraUnit> qra,
-        BackgroundSpec background) {
+        BackgroundSpec background,
+        List<Degradation> degradations) {
+    /** A scenario without degradations. */
+    public Scenario(
+            String name,
+            long startEpochSeconds,
+            double durationSeconds,
+            long seed,
+            double south,
+            double north,
+            double west,
+            double east,
+            double windFromDeg,
+            double windKt,
+            double truthIntervalSeconds,
+            List<RadarSpec> radars,
+            List<ReceiverSpec> receivers,
+            List<FlightSpec> flights,
+            List<QraUnit> qra,
+            BackgroundSpec background) {
+        this(
+                name,
+                startEpochSeconds,
+                durationSeconds,
+                seed,
+                south,
+                north,
+                west,
+                east,
+                windFromDeg,
+                windKt,
+                truthIntervalSeconds,
+                radars,
+                receivers,
+                flights,
+                qra,
+                background,
+                List.of());
+    }
+
+    /** This scenario with {@code d} as its degradations. */
+    public Scenario withDegradations(List<Degradation> d) {
+        return new Scenario(
+                name,
+                startEpochSeconds,
+                durationSeconds,
+                seed,
+                south,
+                north,
+                west,
+                east,
+                windFromDeg,
+                windKt,
+                truthIntervalSeconds,
+                radars,
+                receivers,
+                flights,
+                qra,
+                background,
+                d);
+    }
+
     public Scenario {
+        degradations = List.copyOf(degradations);
         radars = List.copyOf(radars);
         receivers = List.copyOf(receivers);
         flights = List.copyOf(flights);

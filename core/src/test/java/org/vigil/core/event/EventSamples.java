@@ -259,6 +259,8 @@ final class EventSamples {
                 new QraEvent.Cancelled(
                         T, 7, "S-2", "ALPHA", "RO-F16-LRCV", null, "cancelled", "sam", "target left", "rtb"),
                 new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1"),
-                new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4));
+                new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4),
+                new SensorEvent.StatusChanged(
+                        T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L));
     }
 }

@@ -174,6 +174,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Address the console binds to (default ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(
+            names = "--feed-timeout",
+            defaultValue = "30",
+            paramLabel = "SECONDS",
+            description =
+                    "A feed or radar silent this long is lost; /api/health then says degraded (default ${DEFAULT-VALUE}; docs/HEALTH.md).")
+    double feedTimeoutSeconds;
+
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
@@ -216,6 +224,10 @@ public final class RunCommand implements Callable<Integer> {
         } catch (TheatreException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--theatre:\n" + e.getMessage());
         }
+        if (!(feedTimeoutSeconds > 0) || Double.isInfinite(feedTimeoutSeconds)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--feed-timeout must be a number of seconds > 0, got " + feedTimeoutSeconds);
+        }
         Security security;
         try {
             security = secure.open();
@@ -252,6 +264,10 @@ public final class RunCommand implements Callable<Integer> {
                 speed,
                 flightPlanDir,
                 server -> {
+                    // before any input: when a feed or radar counts as lost (docs/HEALTH.md)
+                    server.picture()
+                            .healthConfig(org.vigil.server.feed.SensorHealth.Config.DEFAULTS.withSilenceSeconds(
+                                    feedTimeoutSeconds));
                     if (reference != null) {
                         double[] ll = Args.latLon(spec, "--reference", reference);
                         server.pipeline().setReceiver(ll[0], ll[1]);

@@ -57,6 +57,9 @@ public final class LiveServer implements AutoCloseable {
     /** Longest recording a restart replays whole (exact mode); longer ones: the last {@link Restart#DEFAULT_WINDOW}. */
     public static final java.time.Duration EXACT_RESTART_LIMIT = java.time.Duration.ofHours(6);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper COVERAGE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Picture picture;
     private final PictureLoop loop;
     private final FeedRegistry feeds = new FeedRegistry();
@@ -209,6 +212,12 @@ public final class LiveServer implements AutoCloseable {
         // the theatre's name and area of interest: the console opens on it (docs/THEATRES.md)
         web.routes(
                 app -> app.get("/api/theatre", ctx -> ctx.json(theatre.view()), org.vigil.server.auth.Role.OBSERVER));
+        // where each feed and radar delivered lately, made on the loop (docs/HEALTH.md "Coverage")
+        web.routes(app -> app.get(
+                "/api/coverage",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(COVERAGE_JSON.writeValueAsString(loop.call(picture::coverageGeoJson))),
+                Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */
@@ -316,16 +325,37 @@ public final class LiveServer implements AutoCloseable {
         java.time.Duration window = span >= 0 && span <= EXACT_RESTART_LIMIT.toNanos()
                 ? java.time.Duration.ofNanos(span)
                 : Restart.DEFAULT_WINDOW;
-        ModeSPipeline modeS = picture.modeS();
-        FrameSink decode =
-                (buf, off, len, timeNanos, mlat12MHz, signal) -> modeS.accept(buf, off, len, timeNanos, signal);
-        ReplaySinks sinks = ReplaySinks.none()
-                .withFrames(decode)
-                .withPlots(picture.radarSink())
-                .withFlightPlans(picture.flightPlans()::apply);
+        // frames, plots, plans, clock ticks and each input's feed, as the live picture took them
+        ReplaySinks sinks = picture.replaySinks();
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
+        lastTickNanos = picture.clockNanos(); // a resumed simulation's catch-up does not tick again
         picture.publish();
         return r;
+    }
+
+    /** Clock ticks come from an input (the simulation's clock), not from the wall clock. */
+    private volatile boolean clockFromInput;
+    /** The last tick handed to the picture (loop only). */
+    private long lastTickNanos = Long.MIN_VALUE;
+
+    /**
+     * The picture's clock is an input's own ({@code vigil demo}: the scenario's time): the server's
+     * wall-clock ticker stays quiet and the input calls {@link #clockTick} on the loop.
+     */
+    public void clockFromInput() {
+        clockFromInput = true;
+    }
+
+    /**
+     * A tick of the picture's clock, on the loop: recorded when recording (as {@code clock:live}),
+     * then handed to the picture ({@link Picture#clockTick}). At most one a second of clock time;
+     * the others are dropped before they are recorded, so the recording holds what the picture saw.
+     */
+    public void clockTick(long tickNanos) {
+        if (lastTickNanos != Long.MIN_VALUE && tickNanos < lastTickNanos + 1_000_000_000L) return;
+        lastTickNanos = tickNanos;
+        if (tap != null) tap.clockTick("live", RecordingTap.WALL_CLOCK.getAsLong(), tickNanos);
+        picture.clockTick(tickNanos);
     }
 
     /** Adds an input that {@link #start()} starts and {@link #close()} closes. Call before start. */
@@ -353,9 +383,11 @@ public final class LiveServer implements AutoCloseable {
      */
     public FrameSink frameConsumerFor(
             FeedCounters counters, String name, java.util.function.LongSupplier receiveClock) {
-        ModeSPipeline modeS = picture.modeS();
+        // the feed's health id, found on the loop at its first frame (the picture is the loop's)
+        int[] source = {-1};
         FrameSink decode = (buf, off, len, timeNanos, mlat12MHz, signal) -> {
-            RejectReason r = RejectReason.of(modeS.accept(buf, off, len, timeNanos, signal));
+            if (source[0] < 0) source[0] = picture.healthSource(name);
+            RejectReason r = RejectReason.of(picture.acceptFrame(source[0], buf, off, len, timeNanos, signal));
             if (r != null) counters.reject(r);
         };
         return tap == null ? decode : tap.modeS(name, decode, receiveClock);
@@ -371,9 +403,16 @@ public final class LiveServer implements AutoCloseable {
         picture.publish();
         loop.start();
         feeds.startAll();
-        // Expiry runs on message time (the newest message seen), not the wall clock; on the loop.
+        // The picture's clock ticks every second, a recorded input (docs/REPLAY.md "Clock ticks"): expiry,
+        // coasting, sensor health and the workflow run against it on the loop. A simulation ticks its own.
         var unused = // execute() hands off to the loop thread; a rejected hand-off after close ends the schedule
-                housekeeping.scheduleAtFixedRate(() -> loop.execute(picture::housekeeping), 5, 5, TimeUnit.SECONDS);
+                housekeeping.scheduleAtFixedRate(
+                        () -> {
+                            if (!clockFromInput) loop.execute(() -> clockTick(RecordingTap.WALL_CLOCK.getAsLong()));
+                        },
+                        1,
+                        1,
+                        TimeUnit.SECONDS);
         int port = web.start();
         for (Input i : inputs) i.start();
         return port;
@@ -393,6 +432,7 @@ public final class LiveServer implements AutoCloseable {
         m.put(
                 "feed_connections_refused",
                 feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
+        m.putAll(org.vigil.server.picture.HealthReport.of(snap, feeds.statuses()));
         return m;
     }
 
@@ -490,7 +530,7 @@ public final class LiveServer implements AutoCloseable {
         }
     }
 
-    /** Newest message time of the picture's last snapshot; the wall clock until the first message. */
+    /** The picture's clock in its last snapshot (data time or clock tick); the wall clock until the first. */
     static final class DataClock extends java.time.Clock {
         private final Picture picture;
 
@@ -510,7 +550,7 @@ public final class LiveServer implements AutoCloseable {
 
         @Override
         public long millis() {
-            long t = picture.snapshot().latestMessageNanos();
+            long t = picture.snapshot().nowNanos(); // data time or the latest clock tick
             return t == Long.MIN_VALUE ? System.currentTimeMillis() : t / 1_000_000L;
         }
 

@@ -21,21 +21,40 @@ public final class AircraftViews {
 
     private AircraftViews() {}
 
+    /** The aircraft with ages measured against their own last message (no clock). */
     public static List<AircraftView> snapshot(ModeSPipeline pipeline) {
-        return pipeline.withTable(AircraftViews::copy);
+        return snapshot(pipeline, Long.MIN_VALUE);
+    }
+
+    /**
+     * The aircraft with ages measured against {@code nowNanos}, the picture's clock
+     * ({@link Picture#now()}): a position not refreshed ages as time goes on, even when no message
+     * arrives at all. Long.MIN_VALUE: against each aircraft's last message.
+     */
+    public static List<AircraftView> snapshot(ModeSPipeline pipeline, long nowNanos) {
+        return pipeline.withTable(t -> copy(t, nowNanos));
     }
 
     static List<AircraftView> copy(AircraftTable table) {
+        return copy(table, Long.MIN_VALUE);
+    }
+
+    static List<AircraftView> copy(AircraftTable table, long nowNanos) {
         List<AircraftView> out = new ArrayList<>(table.size());
         table.forEach(s -> {
             if (s.isNonIcaoAddress()) return; // the view's identity is the 24-bit ICAO address
-            out.add(view(s));
+            out.add(view(s, nowNanos));
         });
         return out;
     }
 
     static AircraftView view(AircraftState s) {
+        return view(s, Long.MIN_VALUE);
+    }
+
+    static AircraftView view(AircraftState s, long nowNanos) {
         long last = s.lastSeenNanos();
+        long now = Math.max(last, nowNanos);
         AircraftView.Builder b = AircraftView.builder(String.format(Locale.ROOT, "%06X", s.icao()))
                 .messages(s.messages())
                 .lastSeen(last / 1_000_000L);
@@ -43,7 +62,7 @@ public final class AircraftViews {
         if (s.squawk() != ABSENT) b.squawk(String.format(Locale.ROOT, "%04d", s.squawk()));
         if (s.hasPosition()) {
             b.position(s.lat(), s.lon());
-            b.positionAgeS(Math.max(0, (last - s.positionNanos()) / 1e9));
+            b.positionAgeS(Math.max(0, (now - s.positionNanos()) / 1e9));
             int n = s.trailSize();
             List<TrailPoint> trail = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.vigil.server.picture;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.flightplan.FlightPlanStore;
@@ -62,6 +63,21 @@ public final class Picture {
     private long plots, serviceMessages;
     private volatile PictureSnapshot snapshot = PictureSnapshot.EMPTY;
 
+    /** Per feed and per radar: up, degraded, lost (docs/HEALTH.md); judged at each clock tick. */
+    private org.vigil.server.feed.SensorHealth health;
+    /** The newest clock tick (docs/REPLAY.md "Clock ticks"); Long.MIN_VALUE: none (a replay of files). */
+    private long clockNanos = Long.MIN_VALUE;
+    /** The health id of the inputs being delivered (a recording's feed), -1 when unknown. */
+    private int currentSource = -1;
+    /** The journal feed name {@link #currentSource} was found for (identity: one String per feed). */
+    private String currentFeed;
+    /** Where each sensor delivered lately (docs/HEALTH.md "Coverage"). */
+    private final SensorCoverageMap coverage = new SensorCoverageMap();
+    /** The health id of the frame being decoded, for its position's coverage; -1 outside {@link #acceptFrame}. */
+    private int frameSource = -1;
+    /** The radars' names and rotation periods by key, from the builder and the service messages. */
+    private final java.util.Map<Integer, RadarSite> radarSites = new java.util.HashMap<>();
+
     /**
      * Plots to the console's plot layer and to the tracker; CAT021 reports to the aircraft list and
      * (through it) the tracker, as SBS messages go; CAT062 system tracks to the tracker.
@@ -80,6 +96,8 @@ public final class Picture {
         @Override
         public void onPlot(RadarPlot plot) {
             plots++;
+            int radar = radarHeard(RadarSite.key(plot.sac, plot.sic), plot.timeNanos);
+            if (radar >= 0) coverage.add(radar, plot.latDeg, plot.lonDeg, plot.timeNanos);
             recentPlots.onPlot(plot);
             tracking.onPlot(plot);
         }
@@ -87,6 +105,12 @@ public final class Picture {
         @Override
         public void onRadarStatus(RadarStatus status, ServiceMessage message) {
             serviceMessages++;
+            RadarSite site = status.site();
+            if (radarSites.put(site.key(), site) == null) {
+                int id = health.byKey(site.key());
+                if (id >= 0) health.describe(id, site.name(), site.rotationPeriodSeconds()); // its plots came first
+            }
+            radarHeard(site.key(), status.lastTimeNanos());
             recentPlots.onRadarStatus(status, message);
             tracking.onRadarStatus(status, message);
         }
@@ -99,6 +123,8 @@ public final class Picture {
         this.theatre = b.theatre;
         this.trackerConfig = b.tracker;
         this.events = b.events;
+        this.health = new org.vigil.server.feed.SensorHealth(b.health, b.events);
+        for (RadarSite r : b.radars) radarSites.put(r.key(), r);
         TrackListener downstream = null;
         IdentEventListener identEvents = IdentEventListener.NONE;
         if (events != null) {
@@ -131,7 +157,10 @@ public final class Picture {
         // radars known in advance (a recorded run): the plane is centred on them; else on the first data
         tracking = new TrackingPipeline(TrackingPipeline.centreOn(trackerConfig, b.radars), first, b.radars);
         if (ident != null) tracking.setIdentities(ident::identityOf);
-        modeS.setDecodedListener(tracking::onDecoded);
+        modeS.setDecodedListener(m -> {
+            tracking.onDecoded(m);
+            if (frameSource >= 0 && m.hasPosition()) coverage.add(frameSource, m.lat, m.lon, m.timeNanos);
+        });
     }
 
     /** A picture of {@code theatre} (null: tracking alone, no identification, QRA or flight plans). */
@@ -145,6 +174,7 @@ public final class Picture {
         private TrackerConfig tracker = new TrackerConfig();
         private List<RadarSite> radars = List.of();
         private EventSink events;
+        private org.vigil.server.feed.SensorHealth.Config health = org.vigil.server.feed.SensorHealth.Config.DEFAULTS;
 
         private Builder(Theatre theatre) {
             this.theatre = theatre;
@@ -165,6 +195,12 @@ public final class Picture {
         /** Where the typed events go (docs/EVENTS.md); null: no events. */
         public Builder events(EventSink sink) {
             this.events = sink;
+            return this;
+        }
+
+        /** When a feed or radar counts as degraded or lost (docs/HEALTH.md). */
+        public Builder health(org.vigil.server.feed.SensorHealth.Config config) {
+            this.health = Objects.requireNonNull(config, "config");
             return this;
         }
 
@@ -247,6 +283,7 @@ public final class Picture {
     /**
      * Housekeeping on data time (the newest message): aircraft expiry, track deletion and sensor
      * expiry on a quiet feed, the scramble workflow's phases; then the buffered events are handed on.
+     * For pictures without a clock (a replay of files); a live picture ticks ({@link #clockTick}).
      */
     public void housekeeping() {
         modeS.expireToLatest();
@@ -257,6 +294,191 @@ public final class Picture {
             tickScrambles(latest);
         }
         flushEvents();
+    }
+
+    // ------------------------------------------------------------------ clock and health
+
+    /**
+     * The picture's "now": the newest of the data time and the latest clock tick. Ages, expiry and
+     * sensor health are measured against it, so a picture whose feeds stopped ages as time goes on.
+     */
+    public long now() {
+        return Math.max(modeS.latestMessageNanos(), clockNanos);
+    }
+
+    /** The latest clock tick, {@link Long#MIN_VALUE} before any (a replay of files has none). */
+    public long clockNanos() {
+        return clockNanos;
+    }
+
+    /**
+     * A tick of the picture's clock (docs/REPLAY.md "Clock ticks"): a recorded input like a frame, so
+     * a replay of the recording does the same. Live, the server ticks the wall clock every second
+     * ({@code vigil demo}: the scenario's clock); the tick never moves the clock back. Then, against
+     * {@link #now()}: aircraft not heard for their expiry time are dropped, the tracker's time moves
+     * on (coasting, deletion), the sensors' health is judged (events on a change), the scramble
+     * workflow follows its scrambles, and the buffered events are handed on.
+     */
+    public void clockTick(long tickNanos) {
+        if (tickNanos > clockNanos) clockNanos = tickNanos;
+        long now = now();
+        modeS.expire(now);
+        tracking.advance(now);
+        health.evaluate(now);
+        tickScrambles(now);
+        flushEvents();
+    }
+
+    /**
+     * When a feed or radar counts as degraded or lost (docs/HEALTH.md); before the first input
+     * (e.g. {@code vigil run --feed-timeout}).
+     */
+    public void healthConfig(org.vigil.server.feed.SensorHealth.Config config) {
+        if (health.size() > 0) throw new IllegalStateException("sensor health configured after the first input");
+        health = new org.vigil.server.feed.SensorHealth(config, events);
+    }
+
+    /** The feed and radar health of this picture (owner thread). */
+    public org.vigil.server.feed.SensorHealth health() {
+        return health;
+    }
+
+    /**
+     * One Mode S frame of feed {@code source} (a {@link #healthSource} id): decoded into the
+     * picture, counted on the feed's health. No allocation.
+     * @return null when it decoded, else the decoder's reason
+     */
+    public org.vigil.codec.modes.DecodeFailure acceptFrame(
+            int source, byte[] buf, int off, int len, long timeNanos, int signal) {
+        frameSource = source;
+        org.vigil.codec.modes.DecodeFailure f;
+        try {
+            f = modeS.accept(buf, off, len, timeNanos, signal);
+        } finally {
+            frameSource = -1;
+        }
+        if (source >= 0) {
+            if (f == null) {
+                health.heard(source, timeNanos);
+                health.frame(source, true);
+            } else if (f == org.vigil.codec.modes.DecodeFailure.BAD_CRC) {
+                health.frame(source, false);
+            }
+        }
+        return f;
+    }
+
+    /** The health id of Mode S feed {@code name} (owner thread; entered on first use). */
+    public int healthSource(String name) {
+        return health.source(name, org.vigil.server.feed.SensorHealth.ADSB);
+    }
+
+    /**
+     * The inputs that follow come from the recording's feed {@code journalFeed} ({@code modes:NAME},
+     * ...): Mode S frames then count on feed {@code NAME}'s health, as they did live.
+     */
+    @SuppressWarnings("ReferenceEquality") // one String per feed: identity is the cache check
+    public void inputFrom(String journalFeed) {
+        if (journalFeed == currentFeed) return;
+        currentFeed = journalFeed;
+        currentSource = org.vigil.server.recording.RawInput.kindOf(journalFeed)
+                        == org.vigil.server.recording.RawInput.Kind.MODES
+                ? healthSource(org.vigil.server.recording.RawInput.sourceName(journalFeed))
+                : -1;
+    }
+
+    /**
+     * Where a replay of a recording delivers into this picture (restart, playback, tests): frames
+     * decoded and counted on their feed's health, plots, flight plans, clock ticks and the feed of
+     * each input. On the replaying thread, which then owns the picture.
+     */
+    public org.vigil.server.replay.ReplaySinks replaySinks() {
+        return org.vigil.server.replay.ReplaySinks.none()
+                .withFrames((buf, off, len, t, mlat, signal) -> acceptFrame(currentSource, buf, off, len, t, signal))
+                .withPlots(radarSink)
+                .withFlightPlans(m -> {
+                    if (flightPlans != null) flightPlans.apply(m);
+                })
+                .withClock(this::clockTick)
+                .withSource(this::inputFrom);
+    }
+
+    /** Counts an input of the radar {@code key} on its health; its health id, or -1 without a time. */
+    private int radarHeard(int key, long timeNanos) {
+        if (timeNanos == Long.MIN_VALUE) return -1;
+        int id = health.byKey(key);
+        if (id < 0) {
+            RadarSite site = radarSites.get(key);
+            id = health.source(
+                    site != null ? site.name() : "radar " + (key >> 8) + "/" + (key & 0xFF),
+                    org.vigil.server.feed.SensorHealth.RADAR,
+                    key,
+                    site != null ? site.rotationPeriodSeconds() : 0);
+        }
+        health.heard(id, timeNanos);
+        return id;
+    }
+
+    /**
+     * Where each feed and radar delivered positions in the last 10 minutes of the picture's clock:
+     * a GeoJSON FeatureCollection, one hull per sensor ({@code /api/coverage}). Owner thread; allocates.
+     */
+    public Map<String, Object> coverageGeoJson() {
+        return coverage.geoJson(health, now());
+    }
+
+    /**
+     * The lost sensors each confirmed track was depending on, by track number: a radar that had
+     * updated the track within two rotations of its last data, or "ADS-B" when every ADS-B feed is
+     * lost and the track had ADS-B within the silence timeout of the last. Allocates (publishing).
+     */
+    private java.util.Map<Integer, List<String>> lostSensorsByTrack() {
+        java.util.Map<Integer, List<String>> out = new java.util.HashMap<>();
+        int n = health.size();
+        boolean anyLost = false, adsbUp = false;
+        long adsbLast = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            boolean lost = org.vigil.server.feed.SensorHealth.LOST.equals(health.state(i));
+            anyLost |= lost;
+            if (org.vigil.server.feed.SensorHealth.ADSB.equals(health.kind(i))) {
+                if (lost) adsbLast = Math.max(adsbLast, health.lastData(i));
+                else if (health.lastData(i) != Long.MIN_VALUE) adsbUp = true;
+            }
+        }
+        if (!anyLost) return out;
+        final boolean adsbLost = !adsbUp && adsbLast != Long.MIN_VALUE;
+        final long adsbLastF = adsbLast;
+        tracking.withTracker(tracker -> {
+            for (int slot = 0, m = tracker.slotCount(); slot < m; slot++) {
+                org.vigil.core.track.SystemTrack t = tracker.trackAt(slot);
+                if (t == null || !t.confirmed()) continue;
+                List<String> names = null;
+                for (int i = 0; i < n; i++) {
+                    if (!org.vigil.server.feed.SensorHealth.RADAR.equals(health.kind(i))
+                            || !org.vigil.server.feed.SensorHealth.LOST.equals(health.state(i))) continue;
+                    int idx = tracker.sensorIndex(health.key(i));
+                    if (idx < 0) continue;
+                    long u = t.lastUpdateBySensor(idx);
+                    double period = Math.max(1, health.rotationSeconds(i));
+                    if (u != Long.MIN_VALUE && u >= health.lastData(i) - (long) (2 * period * 1e9)) {
+                        if (names == null) names = new java.util.ArrayList<>(2);
+                        names.add(health.name(i));
+                    }
+                }
+                if (adsbLost) {
+                    int idx = tracker.sensorIndex(TrackingPipeline.ADSB_SENSOR_ID);
+                    long u = idx < 0 ? Long.MIN_VALUE : t.lastUpdateBySensor(idx);
+                    if (u != Long.MIN_VALUE
+                            && u >= adsbLastF - (long) (health.config().silenceSeconds() * 1e9)) {
+                        if (names == null) names = new java.util.ArrayList<>(1);
+                        names.add("ADS-B");
+                    }
+                }
+                if (names != null) out.put(t.trackNumber(), List.copyOf(names));
+            }
+            return null;
+        });
+        return out;
     }
 
     /** Hands on the workflow's queued events (operators' actions from the web threads). */
@@ -276,13 +498,26 @@ public final class Picture {
 
     /** Copies the picture into a new immutable snapshot for the readers; on the owner thread only. */
     public PictureSnapshot publish() {
+        long now = now();
+        List<org.vigil.server.tracking.SystemTrackView> tracks = tracking.views(true);
+        java.util.Map<Integer, List<String>> lost = lostSensorsByTrack();
+        if (!lost.isEmpty()) {
+            List<org.vigil.server.tracking.SystemTrackView> flagged = new java.util.ArrayList<>(tracks.size());
+            for (org.vigil.server.tracking.SystemTrackView v : tracks) {
+                List<String> l = lost.get(v.trackNumber());
+                flagged.add(l == null ? v : v.withLostSensors(l));
+            }
+            tracks = flagged;
+        }
         PictureSnapshot s = new PictureSnapshot(
                 modeS.latestMessageNanos(),
-                AircraftViews.snapshot(modeS),
-                tracking.views(true),
+                AircraftViews.snapshot(modeS, now),
+                tracks,
                 recentPlots.snapshot(),
                 flightPlans == null ? List.of() : FlightPlanViews.snapshot(flightPlans),
-                modeS.stats());
+                modeS.stats(),
+                now,
+                health.statuses());
         snapshot = s;
         return s;
     }

@@ -29,8 +29,9 @@ import org.vigil.core.aircraft.TrackingRules;
  * counted against the decoder's constant reason strings (compared by identity).
  *
  * <p>Time: only message time. {@link #latestMessageNanos()} is the newest message time seen;
- * {@link #expireToLatest()} expires against it, which keeps a replayed file consistent with
- * a live feed.
+ * {@link #expireToLatest()} expires against it (a replay of files, which has no clock). A live
+ * picture expires against its clock instead ({@link #expire} with {@code Picture.now()}, at each
+ * recorded clock tick), so aircraft expire when every feed has stopped.
  */
 public final class ModeSPipeline implements FrameSink, SbsSink {
     /** Reasons beyond this many distinct strings are counted as {@link #OTHER_REASON}. */

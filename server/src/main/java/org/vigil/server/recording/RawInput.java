@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * How the three kinds of raw input are laid out in the recorder's journal, shared by the
+ * How the kinds of raw input are laid out in the recorder's journal, shared by the
  * {@link RecordingTap} (writing) and the replay's {@code RecordingInput} (reading).
  *
  * <p>The kind is in the journal's feed name, {@code KIND:NAME}, so the journal stays generic and
@@ -17,12 +17,17 @@ import java.nio.ByteOrder;
  * <li>{@code asterix:NAME}: one ASTERIX block or datagram exactly as received; its receive time is
  *     the reference the decoder resolves times of day against, so a replay decodes the same plots.</li>
  * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
+ * <li>{@code clock:NAME}: a tick of the live picture's clock (docs/REPLAY.md "Clock ticks"): the
+ *     data time is the tick, the receive time the wall clock; the 8 bytes repeat the tick (i64).</li>
  * </ul>
  */
 public final class RawInput {
     public static final String MODES = "modes:";
     public static final String ASTERIX = "asterix:";
     public static final String FPL = "fpl:";
+    public static final String CLOCK = "clock:";
+    /** Bytes of a clock tick: the tick (i64, little-endian). */
+    public static final int CLOCK_BYTES = 8;
     /** Bytes in front of a Mode S frame: MLAT clock and signal. */
     public static final int MODES_HEADER = 12;
 
@@ -33,6 +38,7 @@ public final class RawInput {
         MODES,
         ASTERIX,
         FPL,
+        CLOCK,
         UNKNOWN
     }
 
@@ -41,6 +47,7 @@ public final class RawInput {
         if (journalFeed.startsWith(MODES)) return Kind.MODES;
         if (journalFeed.startsWith(ASTERIX)) return Kind.ASTERIX;
         if (journalFeed.startsWith(FPL)) return Kind.FPL;
+        if (journalFeed.startsWith(CLOCK)) return Kind.CLOCK;
         return Kind.UNKNOWN;
     }
 

@@ -117,6 +117,29 @@ public final class RecordingTap {
         return ok;
     }
 
+    /**
+     * Records one tick of the picture's clock {@code name} (docs/REPLAY.md "Clock ticks"): receive
+     * time {@code receiveNanos} (the wall clock), data time the tick. Call it on the thread that hands
+     * the tick to the picture, just before, as for every input. No allocation after the first call.
+     * @return whether the journal took it
+     */
+    public boolean clockTick(String name, long receiveNanos, long tickNanos) {
+        int feed = clockFeed;
+        if (feed < 0 || !name.equals(clockName)) {
+            feed = feedId(RawInput.CLOCK + name);
+            clockFeed = feed;
+            clockName = name;
+        }
+        RawInput.LONG.set(clockScratch, 0, tickNanos);
+        boolean ok = recorder.recordRaw(feed, receiveNanos, tickNanos, clockScratch, 0, RawInput.CLOCK_BYTES);
+        count(ok);
+        return ok;
+    }
+
+    private final byte[] clockScratch = new byte[RawInput.CLOCK_BYTES];
+    private int clockFeed = -1;
+    private String clockName;
+
     private int feedId(String journalName) {
         int id = recorder.feed(journalName);
         if (id < 0) throw new IllegalArgumentException("feed name refused by the journal: " + journalName);

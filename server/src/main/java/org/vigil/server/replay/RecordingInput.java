@@ -28,7 +28,9 @@ import org.vigil.server.recording.RawStore;
  * ASTERIX blocks through a {@link RadarPlotDecoder} (one per recorded radar source, all on one
  * {@link RadarNetwork} of the recording's sites, as the live run decodes them, made afresh with
  * each opening) to {@link ReplaySinks#plots()}, with the block's receive time as the reference for
- * its times of day; ATS message text parsed to {@link ReplaySinks#flightPlans()}. The time an input
+ * its times of day; ATS message text parsed to {@link ReplaySinks#flightPlans()}; clock ticks to
+ * {@link ReplaySinks#clock()}; the feed name of the inputs that follow to {@link ReplaySinks#source()}
+ * whenever it changes. The time an input
  * is due is its data time. Inputs of an unknown kind, or too short to be what their kind says,
  * are skipped and counted ({@code skipped}).
  *
@@ -44,8 +46,11 @@ public final class RecordingInput implements InputSource {
     private String lastFeed;
     private RawInput.Kind lastKind;
     private RadarPlotDecoder lastDecoder;
+    /** The feed last told to {@link ReplaySinks#source()}. */
+    private String toldFeed;
+
     private boolean ready, ended;
-    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped;
+    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks;
 
     /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
     public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
@@ -72,7 +77,8 @@ public final class RecordingInput implements InputSource {
             }
             bytes += cursor.length();
             if (lastKind == RawInput.Kind.UNKNOWN
-                    || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)) {
+                    || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)
+                    || (lastKind == RawInput.Kind.CLOCK && cursor.length() < RawInput.CLOCK_BYTES)) {
                 skipped++;
                 continue;
             }
@@ -90,10 +96,15 @@ public final class RecordingInput implements InputSource {
         return d;
     }
 
+    @SuppressWarnings("ReferenceEquality") // one String instance per feed: identity tells a change
     @Override
     public void deliver() {
         if (!ready) throw new IllegalStateException("deliver before peekTime");
         ready = false;
+        if (lastFeed != toldFeed) {
+            toldFeed = lastFeed;
+            sinks.source().accept(lastFeed);
+        }
         byte[] b = cursor.bytes();
         int off = cursor.offset(), len = cursor.length();
         switch (lastKind) {
@@ -124,6 +135,10 @@ public final class RecordingInput implements InputSource {
                         planRejects++;
                     }
                 }
+            }
+            case CLOCK -> {
+                sinks.clock().accept(cursor.dataNanos());
+                ticks++;
             }
             default -> {}
         }
@@ -171,6 +186,7 @@ public final class RecordingInput implements InputSource {
         m.put("radar-blocks", blocks);
         m.put("flight-plan-texts", planTexts);
         m.put("flight-plans", plans);
+        m.put("clock-ticks", ticks);
         return m;
     }
 

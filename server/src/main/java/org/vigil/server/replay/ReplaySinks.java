@@ -2,6 +2,7 @@ package org.vigil.server.replay;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.feed.SbsSink;
 import org.vigil.core.flightplan.AtsMessage;
@@ -22,13 +23,30 @@ import org.vigil.server.radar.ReportSink;
  * @param plots       radar plots and radar service messages (CAT048, CAT034); when it is also a
  *                    {@link ReportSink}, CAT021 reports and CAT062 system tracks too
  * @param flightPlans parsed ATS messages (FPL ...)
+ * @param clock       ticks of the live picture's clock, recorded (docs/REPLAY.md "Clock ticks")
+ * @param source      the journal feed name ({@code modes:NAME}, {@code asterix:NAME}, ...) of the
+ *                    inputs that follow, told when it changes (a recording's inputs only): per-feed
+ *                    health replays as it ran live; the same String instance for one feed
  */
-public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
+public record ReplaySinks(
+        FrameSink frames,
+        SbsSink messages,
+        RadarPlotSink plots,
+        Consumer<AtsMessage> flightPlans,
+        LongConsumer clock,
+        Consumer<String> source) {
     public ReplaySinks {
         Objects.requireNonNull(frames, "frames");
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(plots, "plots");
         Objects.requireNonNull(flightPlans, "flightPlans");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The four data sinks; clock ticks and source changes dropped. */
+    public ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
+        this(frames, messages, plots, flightPlans, t -> {}, f -> {});
     }
 
     /** Sinks that drop everything (a start for {@link #withFrames}, {@link #withMessages}, ... chains). */
@@ -75,6 +93,14 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
                 m -> {
                     a.flightPlans.accept(m);
                     b.flightPlans.accept(m);
+                },
+                t -> {
+                    a.clock.accept(t);
+                    b.clock.accept(t);
+                },
+                f -> {
+                    a.source.accept(f);
+                    b.source.accept(f);
                 });
     }
 
@@ -82,18 +108,26 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
     private interface TeePlotSink extends RadarPlotSink, ReportSink {}
 
     public ReplaySinks withFrames(FrameSink f) {
-        return new ReplaySinks(f, messages, plots, flightPlans);
+        return new ReplaySinks(f, messages, plots, flightPlans, clock, source);
     }
 
     public ReplaySinks withMessages(SbsSink m) {
-        return new ReplaySinks(frames, m, plots, flightPlans);
+        return new ReplaySinks(frames, m, plots, flightPlans, clock, source);
     }
 
     public ReplaySinks withPlots(RadarPlotSink p) {
-        return new ReplaySinks(frames, messages, p, flightPlans);
+        return new ReplaySinks(frames, messages, p, flightPlans, clock, source);
     }
 
     public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) {
-        return new ReplaySinks(frames, messages, plots, f);
+        return new ReplaySinks(frames, messages, plots, f, clock, source);
+    }
+
+    public ReplaySinks withClock(LongConsumer c) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, c, source);
+    }
+
+    public ReplaySinks withSource(Consumer<String> s) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, s);
     }
 }

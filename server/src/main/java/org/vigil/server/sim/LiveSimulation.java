@@ -45,6 +45,8 @@ public final class LiveSimulation implements LiveServer.Input {
     private final double speed;
     private final boolean realTime;
     private final FrameSink frames;
+    private final SimDegradations degradations;
+    private final FrameSink[] perReceiver, staleFeeds;
     private final FeedCounters planCounters = new FeedCounters();
     private volatile FeedState state = FeedState.NEW;
     private volatile double scenarioSeconds;
@@ -74,6 +76,7 @@ public final class LiveSimulation implements LiveServer.Input {
         this.feed = new SimFeed(scenario, server.picture().radarSink()); // decoded on the loop
         feed.skipInputs(recordedInputs);
         server.flySimulatedFighters(feed.simulation());
+        server.clockFromInput(); // the picture's clock is the scenario's (ticks in advanceTo)
         List<ReceiverSpec> rx = feed.receivers();
         FrameSink[] perReceiver = new FrameSink[rx.size()];
         for (int i = 0; i < rx.size(); i++) {
@@ -104,10 +107,27 @@ public final class LiveSimulation implements LiveServer.Input {
                                 }
                             });
         }
+        // degradations (docs/SCENARIOS.md): a stale receiver's repeats come in on a feed of their own
+        SimDegradations degraded = feed.degradations();
+        this.degradations = degraded;
+        this.perReceiver = perReceiver;
+        this.staleFeeds = new FrameSink[rx.size()];
+        for (int i = 0; i < rx.size(); i++) {
+            if (!degraded.hasStaleFeed(i)) continue;
+            FeedCounters c = new FeedCounters();
+            String name = "sim-adsb-" + rx.get(i).name() + "-stale";
+            staleFeeds[i] = server.frameConsumerFor(c, name, null);
+            server.feeds()
+                    .add(new CountersRow(
+                            name, "stale repeats of receiver " + rx.get(i).name(), "beast", c));
+        }
         // a frame heard by several receivers reaches the pipeline once, credited to the strongest
         this.frames = (buf, off, len, t, mlat, signal) -> {
+            int r = feed.frameReceiver();
+            degraded.release(t, perReceiver, staleFeeds); // what is due goes first
+            if (degraded.hold(r, buf, off, len, t, mlat, signal)) return; // dropped or held back
             if (feed.skipNext()) return; // recorded before a restart
-            perReceiver[feed.frameReceiver()].onFrame(buf, off, len, t, mlat, signal);
+            perReceiver[r].onFrame(buf, off, len, t, mlat, signal);
         };
         List<RadarSpec> radars = feed.radars();
         for (int i = 0; i < radars.size(); i++) {
@@ -206,8 +226,12 @@ public final class LiveSimulation implements LiveServer.Input {
             server.loop().runAndWait(() -> {
                 feed.advanceTo(next, frames);
                 // the scramble workflow launches and steers fighters between the simulation's steps
-                server.afterSimulationStep(feed.startEpochSeconds() * 1_000_000_000L
-                        + Math.round(feed.simulation().time() * 1e9));
+                long t = feed.startEpochSeconds() * 1_000_000_000L
+                        + Math.round(feed.simulation().time() * 1e9);
+                degradations.release(t, perReceiver, staleFeeds);
+                server.afterSimulationStep(t);
+                // a recorded tick of the scenario's clock: ages, expiry and sensor health follow it
+                server.clockTick(t);
             });
             scenarioSeconds = feed.simulation().time();
         }
@@ -266,6 +290,22 @@ public final class LiveSimulation implements LiveServer.Input {
             }
         }
         if (state != FeedState.EOF) state = FeedState.CLOSED;
+    }
+
+    /** A row of a frame feed's counters. */
+    private final class CountersRow extends Row {
+        private final FeedCounters c;
+
+        CountersRow(String name, String endpoint, String format, FeedCounters c) {
+            super(name, endpoint, format);
+            this.c = c;
+        }
+
+        @Override
+        public FeedStatus status() {
+            return status(
+                    c.framesAccepted(), c.bytesRead(), c.rejectsByReason(), c.skipsByReason(), c.lastFrameTimeNanos());
+        }
     }
 
     /** A status row in /api/feeds; the simulation, not a reader thread, does the work. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.vigil.core.sim.AircraftType;
 import org.vigil.core.sim.Airport;
 import org.vigil.core.sim.BackgroundSpec;
+import org.vigil.core.sim.Degradation;
 import org.vigil.core.sim.EventKind;
 import org.vigil.core.sim.FlightEvent;
 import org.vigil.core.sim.FlightSpec;
@@ -147,7 +148,8 @@ public final class ScenarioLoader {
                 "flights",
                 "qra",
                 "background",
-                "theatre");
+                "theatre",
+                "degradations");
         if (root.map.containsKey("theatre")) text(root.map.get("theatre")); // resolved by the theatre loader
         String name = text(req(root, "name"));
         long start = instant(req(root, "start"));
@@ -194,6 +196,8 @@ public final class ScenarioLoader {
         List<QraUnit> qra = new ArrayList<>();
         for (YamlNode q : list(root, "qra")) qra.add(qra(q));
         BackgroundSpec background = root.map.containsKey("background") ? background(root.map.get("background")) : null;
+        List<Degradation> degradations = new ArrayList<>();
+        for (YamlNode d : list(root, "degradations")) degradations.add(degradation(d, radars, receivers));
         return new Scenario(
                 name,
                 start,
@@ -210,7 +214,34 @@ public final class ScenarioLoader {
                 receivers,
                 flights,
                 qra,
-                background);
+                background,
+                degradations);
+    }
+
+    /** {sensor: NAME, kind: drop|latency|reorder|stale, from: 10m, to: 15m, delay: 2s}; latency/reorder/stale for receivers. */
+    private Degradation degradation(YamlNode d, List<RadarSpec> radars, List<ReceiverSpec> receivers)
+            throws ScenarioException {
+        requireMap(d, "a degradation {sensor, kind, from, to, delay}");
+        allow(d, "sensor", "kind", "from", "to", "delay");
+        String sensor = text(req(d, "sensor"));
+        boolean radar = radars.stream().anyMatch(r -> r.name().equals(sensor));
+        boolean receiver = receivers.stream().anyMatch(r -> r.name().equals(sensor));
+        if (!radar && !receiver) fail(d.map.get("sensor"), "the name of a radar or receiver of the scenario");
+        String k = text(req(d, "kind"));
+        Degradation.Kind kind = null;
+        for (Degradation.Kind c : Degradation.Kind.values()) if (c.label().equals(k)) kind = c;
+        if (kind == null) fail(d.map.get("kind"), "drop, latency, reorder or stale");
+        if (radar && !receiver && kind != Degradation.Kind.DROP)
+            fail(d.map.get("kind"), "drop (radars can only be dropped)");
+        double from = d.map.containsKey("from") ? duration(d.map.get("from")) : 0;
+        double to = d.map.containsKey("to") ? duration(d.map.get("to")) : Double.MAX_VALUE;
+        if (!(to > from)) fail(d, "to after from");
+        double delay = 0;
+        if (kind != Degradation.Kind.DROP) {
+            delay = duration(req(d, "delay"));
+            if (!(delay > 0)) fail(d.map.get("delay"), "a delay > 0");
+        }
+        return new Degradation(sensor, kind, from, to, delay);
     }
 
     private List<RadarSpec> radars(YamlNode root) throws ScenarioException {

@@ -46,6 +46,8 @@ public final class SimFeed {
     private final RadarBlockSink[] recorders;
 
     private final long startNanos;
+    /** The scenario's degradations (dropped radars here; receivers in the frame sink's owner). */
+    private final SimDegradations degradations;
     /** Traffic inputs (frames and radar blocks) still to drop: those a restarted run's recording already holds. */
     private long skip;
 
@@ -59,6 +61,7 @@ public final class SimFeed {
         this.scenario = scenario;
         this.sim = new Simulation(scenario);
         this.startNanos = scenario.startEpochSeconds() * 1_000_000_000L;
+        this.degradations = new SimDegradations(scenario);
         List<ByteOut> none = new ArrayList<>();
         for (int i = 0; i < scenario.receivers().size(); i++) none.add(null);
         this.adsb = new AdsbSensor(scenario.receivers(), none, scenario.seed());
@@ -86,6 +89,7 @@ public final class SimFeed {
             // the block's own time is the receive time a radar line would give it
             final int k = i;
             radars[i].live((buf, off, len, t) -> {
+                if (degradations.radarDropped(k, t)) return; // a radar down sends nothing
                 if (skipNext()) return; // already recorded before a restart: rebuilt from the recording
                 c.bytesRead(len);
                 long rx = startNanos + Math.round(t * 1e9);
@@ -94,6 +98,11 @@ public final class SimFeed {
                 decoder.decode(buf, off, len, rx);
             });
         }
+    }
+
+    /** The scenario's degradations (docs/SCENARIOS.md "Degradations"). */
+    SimDegradations degradations() {
+        return degradations;
     }
 
     /**

@@ -79,7 +79,8 @@ public final class SimRunner {
                 s.receivers(),
                 s.flights(),
                 s.qra(),
-                s.background());
+                s.background(),
+                s.degradations());
     }
 
     /**

@@ -37,6 +37,8 @@ import org.vigil.server.web.TrailPoint;
  * @param identity        STANAG 1241 standard identity from identification ({@code pending}, {@code unknown},
  *                        {@code assumed-friend}, {@code friend}, {@code neutral}, {@code suspect}, {@code hostile}),
  *                        or null when the track is not identified (tentative, or no identification running)
+ * @param lostSensors     the sensors this track was depending on that are now lost (docs/HEALTH.md): it
+ *                        coasts on the others or on its prediction; null when none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,13 +62,47 @@ public record SystemTrackView(
         double coastingS,
         long timeMs,
         List<TrailPoint> trail,
-        String identity) {
+        String identity,
+        List<String> lostSensors) {
     static final double FT = 0.3048;
     static final double KT = 1852.0 / 3600;
 
     public SystemTrackView {
         sensors = List.copyOf(sensors);
         trail = trail == null ? null : List.copyOf(trail);
+        lostSensors = lostSensors == null || lostSensors.isEmpty() ? null : List.copyOf(lostSensors);
+    }
+
+    /** This view marked as depending on the lost {@code sensors}. */
+    public SystemTrackView withLostSensors(List<String> sensors) {
+        return new SystemTrackView(
+                trackNumber,
+                status,
+                lat,
+                lon,
+                altitudeFt,
+                speedKt,
+                trackDeg,
+                verticalRateFpm,
+                icao,
+                callsign,
+                squawk,
+                this.sensors,
+                disagreement,
+                primaryOnly,
+                positionSigmaM,
+                ageS,
+                coastingS,
+                timeMs,
+                trail,
+                identity,
+                sensors);
+    }
+
+    /** Whether a sensor this track was depending on is lost (it coasts); the API's {@code sensor_lost}. */
+    @com.fasterxml.jackson.annotation.JsonProperty("sensor_lost")
+    public boolean sensorLost() {
+        return lostSensors != null;
     }
 
     /** Snapshot of {@code t} extrapolated to {@code now}; appends to and reads {@code trail} (may be null). */
@@ -108,7 +144,8 @@ public record SystemTrackView(
                 t.coastingSeconds(at),
                 Math.floorDiv(at, 1_000_000L),
                 points,
-                identity);
+                identity,
+                null);
     }
 
     /** Course over ground, true: the plane's grid course less the grid convergence at the position. */

@@ -385,6 +385,8 @@ public final class WebServer implements AutoCloseable {
         }
         if (extras instanceof Map<?, ?> m) {
             m.forEach((k, v) -> h.putIfAbsent(String.valueOf(k), v));
+            // a feed or radar lost or degraded (docs/HEALTH.md) makes the whole status degraded
+            if ("ok".equals(status) && "degraded".equals(m.get("status"))) h.put("status", "degraded");
         } else if (extras != null) {
             h.put("extras", extras);
         }
