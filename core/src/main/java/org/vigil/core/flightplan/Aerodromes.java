@@ -1,11 +1,6 @@
 package org.vigil.core.flightplan;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -55,22 +50,14 @@ public final class Aerodromes {
     public static Aerodromes read(InputStream in, String source) {
         List<Aerodrome> out = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int n = 0;
-        try {
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                Aerodrome a = parse(line, source, n);
-                Integer before = lineOf.putIfAbsent(a.icao(), n);
-                if (before != null)
-                    throw new IllegalArgumentException(
-                            source + ":" + n + ": icao " + a.icao() + " already given on line " + before);
-                out.add(a);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+        Tables.eachLine(in, source, (line, n) -> {
+            Aerodrome a = parse(line, source, n);
+            Integer before = lineOf.putIfAbsent(a.icao(), n);
+            if (before != null)
+                throw new IllegalArgumentException(
+                        source + ":" + n + ": icao " + a.icao() + " already given on line " + before);
+            out.add(a);
+        });
         return new Aerodromes(out);
     }
 

@@ -1,11 +1,6 @@
 package org.vigil.core.flightplan;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,25 +53,16 @@ public final class RoutePoints {
      */
     public RoutePoints withWaypoints(InputStream in, String source) {
         Map<String, double[]> m = new HashMap<>(points);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int n = 0;
-        try {
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split(",", -1);
-                if (f.length < 3 || f[0].isBlank())
-                    throw new IllegalArgumentException(source + ":" + n + ": expected name,lat,lon[,kind]");
-                try {
-                    m.put(f[0].strip(), new double[] {Double.parseDouble(f[1].strip()), Double.parseDouble(f[2].strip())
-                    });
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(source + ":" + n + ": lat/lon is not a number");
-                }
+        Tables.eachLine(in, source, (line, n) -> {
+            String[] f = line.split(",", -1);
+            if (f.length < 3 || f[0].isBlank())
+                throw new IllegalArgumentException(source + ":" + n + ": expected name,lat,lon[,kind]");
+            try {
+                m.put(f[0].strip(), new double[] {Double.parseDouble(f[1].strip()), Double.parseDouble(f[2].strip())});
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ":" + n + ": lat/lon is not a number");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
+        });
         return new RoutePoints(m);
     }
 

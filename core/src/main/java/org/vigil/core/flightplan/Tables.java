@@ -1,9 +1,13 @@
 package org.vigil.core.flightplan;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Opens a built-in points table (a classpath resource: configuration, read once) for a reader given
@@ -19,6 +23,20 @@ final class Tables {
             return reader.apply(in, name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands every line but blank ones and '#' comments to {@code each}, with its 1-based number. */
+    static void eachLine(InputStream in, String source, ObjIntConsumer<String> each) {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int n = 0;
+        try {
+            for (String line; (line = r.readLine()) != null; ) {
+                n++;
+                if (!line.isBlank() && !line.startsWith("#")) each.accept(line, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
         }
     }
 }

@@ -54,6 +54,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/plots", Role.OBSERVER);
         TABLE.put("GET /api/flightplans", Role.OBSERVER);
         TABLE.put("POST /api/flightplans", Role.OPERATOR); // file, change, cancel plans (ATS text), audited
+        TABLE.put("GET /api/flightplans/counters", Role.OBSERVER); // message outcomes, plans whose route is unknown
         TABLE.put("GET /api/airspace", Role.OBSERVER); // national airspaces and zones, GeoJSON
         TABLE.put("GET /api/theatre", Role.OBSERVER); // the theatre's name and area of interest (docs/THEATRES.md)
         TABLE.put("GET /api/tracks", Role.OBSERVER);
