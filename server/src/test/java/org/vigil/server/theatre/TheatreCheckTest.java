@@ -17,6 +17,19 @@ class TheatreCheckTest {
     @TempDir
     Path dir;
 
+    /** A posture whose one detachment has an unknown readiness, on line 9. */
+    private static final String QRA_WITH_BAD_READINESS = String.join(
+            "\n",
+            "name: Broken posture", // 1
+            "bases:", // 2
+            "  - {icao: LBPG, name: Graf Ignatievo, lat: 42.29, lon: 24.71}", // 3
+            "detachments:", // 4
+            "  - id: BG-MG29", // 5
+            "    base: LBPG", // 6
+            "    type: MG29", // 7
+            "    count: 2", // 8
+            "    readiness: QRA-99"); // 9
+
     private record Run(int code, String out, String err) {}
 
     private static Run check(String... args) {
@@ -51,15 +64,7 @@ class TheatreCheckTest {
                 "scenario: scenario.yaml"); // 8  (title missing: reported at line 1)
         write(
                 "qra.yaml",
-                "name: Broken posture", // 1
-                "bases:", // 2
-                "  - {icao: LBPG, name: Graf Ignatievo, lat: 42.29, lon: 24.71}", // 3
-                "detachments:", // 4
-                "  - id: BG-MG29", // 5
-                "    base: LBPG", // 6
-                "    type: MG29", // 7
-                "    count: 2", // 8
-                "    readiness: QRA-99", // 9: unknown readiness
+                QRA_WITH_BAD_READINESS, // 1-9: line 9 has an unknown readiness
                 "  - id: BG-F16", // 10
                 "    base: LBPG", // 11
                 "    type: F16", // 12
@@ -102,17 +107,7 @@ class TheatreCheckTest {
                 "area: {south: 40, north: 45, west: 20, east: 30}",
                 "policed: [BG]",
                 "qra: qra.yaml");
-        write(
-                "qra.yaml",
-                "name: Broken posture", // 1
-                "bases:", // 2
-                "  - {icao: LBPG, name: Graf Ignatievo, lat: 42.29, lon: 24.71}", // 3
-                "detachments:", // 4
-                "  - id: BG-MG29", // 5
-                "    base: LBPG", // 6
-                "    type: MG29", // 7
-                "    count: 2", // 8
-                "    readiness: QRA-99"); // 9: unknown readiness
+        write("qra.yaml", QRA_WITH_BAD_READINESS);
         Run r = check("theatre", "check", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err())
