@@ -75,6 +75,8 @@ final class AuthApi {
         app.post("/api/users/{username}/password", this::resetPassword, Role.ADMIN);
         // accountability: supervisors review what was done on their watch
         app.get("/api/audit", this::auditTrail, Role.SUPERVISOR);
+        // whether the trail is intact (keyed chain, anchor): admins
+        app.get("/api/audit/verification", this::auditVerification, Role.ADMIN);
     }
 
     // ------------------------------------------------------------------ first admin
@@ -460,6 +462,30 @@ final class AuthApi {
             out.add(m);
         }
         ctx.json(out);
+    }
+
+    /** The check at start-up and a fresh one: broken at start stays visible even if the anchor moved on. */
+    private void auditVerification(Context ctx) throws SQLException {
+        AuditVerification now = security.verifyAudit();
+        AuditVerification start = security.startupVerification();
+        Map<String, Object> m = verificationView(now);
+        m.put("startup", start == null ? null : verificationView(start));
+        if (start != null && !start.intact()) {
+            m.put("state", "broken");
+        }
+        ctx.json(m);
+    }
+
+    private static Map<String, Object> verificationView(AuditVerification v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", v.state());
+        m.put("keyed", v.keyed());
+        m.put("rows", v.rows());
+        m.put("first_bad_seq", v.firstBadSeq() == 0 ? null : v.firstBadSeq());
+        m.put("problem", v.problem());
+        m.put("keyed_from_seq", v.keyedFromSeq() == 0 ? null : v.keyedFromSeq());
+        m.put("checked_at_millis", v.checkedAtMillis());
+        return m;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -60,6 +60,8 @@ public final class Security implements AutoCloseable {
     private final AtomicLong auditFailures = new AtomicLong();
     private final AuthApi api;
     private volatile boolean adminFromEnvironment;
+    private volatile AuditVerification startupVerification;
+    private volatile AuditVerification lastVerification;
 
     private Security(SecurityConfig config, UserDirectory users, Audit audit) {
         this.config = config;
@@ -84,14 +86,57 @@ public final class Security implements AutoCloseable {
         UserDirectory users = new UserDirectory(db);
         Audit audit;
         try {
-            audit = new Audit(db, config.clock());
+            audit = new Audit(db, config.clock(), config.auditKey());
         } catch (SQLException | RuntimeException e) {
             users.close();
             throw e;
         }
         Security s = new Security(config, users, audit);
+        s.verifyAuditAtStart();
         s.adminFromEnvironment = s.api.adminFromEnvironment();
         return s;
+    }
+
+    /**
+     * Walks the audit trail once at start: a broken trail does not stop the air picture, but it is
+     * logged, printed, kept for the admins ({@code GET /api/audit/verification}) and itself audited,
+     * so the finding survives even if the anchor is rewritten by the next row.
+     */
+    private void verifyAuditAtStart() throws SQLException {
+        AuditVerification v = audit.check();
+        startupVerification = v;
+        lastVerification = v;
+        if (!v.intact()) {
+            LOG.error("{}", v.describe());
+            config.announce().accept("WARNING: " + v.describe() + " (run `vigil audit verify`, docs/SECURITY.md)");
+            tryAudit(
+                    new Actor("(start-up)", null, "local"),
+                    "audit.verify",
+                    "row " + v.firstBadSeq(),
+                    v.problem(),
+                    Audit.Outcome.FAILED);
+        } else if (!v.keyed()) {
+            LOG.warn("{} (no audit key: the chain is not keyed)", v.describe());
+        } else {
+            LOG.info("{}", v.describe());
+        }
+    }
+
+    /** The check at start-up. */
+    public AuditVerification startupVerification() {
+        return startupVerification;
+    }
+
+    /** Checks the trail again now; the result is also kept as the latest. */
+    public AuditVerification verifyAudit() throws SQLException {
+        AuditVerification v = audit.check();
+        lastVerification = v;
+        return v;
+    }
+
+    /** The latest check (at start-up or since). */
+    public AuditVerification lastVerification() {
+        return lastVerification;
     }
 
     // ------------------------------------------------------------------ wiring into Javalin

@@ -67,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Failure.checkPort("--port", port);
         Scenario sc;
         try {
             sc = ScenarioLoader.load(scenario);

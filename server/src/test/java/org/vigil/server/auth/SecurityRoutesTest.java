@@ -89,6 +89,7 @@ class SecurityRoutesTest {
         TABLE.put("DELETE /api/qra/detachments/{id}", Role.SUPERVISOR);
         // Accountability: supervisors review what was done on their watch.
         TABLE.put("GET /api/audit", Role.SUPERVISOR);
+        TABLE.put("GET /api/audit/verification", Role.ADMIN);
         // Users: admin only.
         TABLE.put("GET /api/users", Role.ADMIN);
         TABLE.put("POST /api/users", Role.ADMIN);
