@@ -45,6 +45,8 @@ public final class Security implements AutoCloseable {
     static final String COOKIE = "vigil_session";
     private static final String SESSION_ATTR = "vigil.session";
     private static final String AUDITED_ATTR = "vigil.audited";
+    /** Set when the request's session came from the cookie (a browser sends it by itself, cross-site too). */
+    private static final String FROM_COOKIE_ATTR = "vigil.fromCookie";
 
     private final SecurityConfig config;
     private final UserDirectory users;
@@ -212,7 +214,12 @@ public final class Security implements AutoCloseable {
     /** Before the handler of a matched route (or static file): the roles it was registered with decide. */
     private void check(Context ctx) {
         Session s = checkRole(ctx);
-        if (s != null && isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
+        // Whenever the identity came from the cookie, whatever other headers say: a browser sends
+        // the cookie by itself, and a page can add an Authorization header of its own.
+        if (s != null
+                && isWrite(ctx.method())
+                && ctx.attribute(FROM_COOKIE_ATTR) != null
+                && (!sameOrigin(ctx) || "cross-site".equals(ctx.header("Sec-Fetch-Site")))) {
             refuse(ctx, s, "cross-site request");
         }
     }
@@ -332,18 +339,35 @@ public final class Security implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        String token = null;
         String authz = ctx.header("Authorization");
-        if (authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = authz.substring(7).trim();
-        } else {
-            token = ctx.cookie(COOKIE);
-        }
-        Session s = sessions.find(token);
+        boolean bearer = isBearer(authz);
+        Session s = session(authz, ctx.cookie(COOKIE));
         if (s != null) {
             ctx.attribute(SESSION_ATTR, s);
+            if (!bearer) {
+                ctx.attribute(FROM_COOKIE_ATTR, true);
+            }
         }
         return s;
+    }
+
+    /**
+     * The session of a request given its {@code Authorization} header and {@code vigil_session}
+     * cookie (either may be null): the bearer token when there is one, else the cookie. For a
+     * WebSocket, whose upgrade request is all there is.
+     */
+    public Session session(String authorization, String cookie) {
+        return sessions.find(
+                isBearer(authorization) ? authorization.substring(7).trim() : cookie);
+    }
+
+    private static boolean isBearer(String authz) {
+        return authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /** The name of the session cookie (WebSocket upgrades read it themselves). */
+    public static String cookieName() {
+        return COOKIE;
     }
 
     /** Who is calling, for {@link Audit#record} and the recorder's operator actions; null when not signed in. */
