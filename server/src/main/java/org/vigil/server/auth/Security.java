@@ -63,6 +63,10 @@ public final class Security implements AutoCloseable {
     private final AuthApi api;
     private volatile boolean adminFromEnvironment;
     private volatile AuditVerification startupVerification;
+    /** Damage found in the stored data, for health and the console. */
+    private final org.vigil.server.recording.StorageDamage storageDamage =
+            new org.vigil.server.recording.StorageDamage();
+
     private volatile AuditVerification lastVerification;
 
     private Security(SecurityConfig config, UserDirectory users, Audit audit) {
@@ -122,6 +126,11 @@ public final class Security implements AutoCloseable {
         } else {
             LOG.info("{}", v.describe());
         }
+    }
+
+    /** Damage found in the stored data (quarantined event store, corrupt journal regions). */
+    public org.vigil.server.recording.StorageDamage storageDamage() {
+        return storageDamage;
     }
 
     /** The check at start-up. */

@@ -92,8 +92,75 @@ public final class ServerSecurity {
                 throw new IllegalArgumentException("cannot read --tls-keystore " + tlsKeystore);
             config = config.withTls(tlsKeystore, pw.toCharArray());
         }
-        AuthDatabase db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
-        return Security.open(config, db);
+        String quarantined = null;
+        AuthDatabase db;
+        try {
+            db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
+        } catch (RuntimeException e) {
+            // A corrupt embedded store must not keep the air picture down: move it aside, start on a new one.
+            quarantined = dbUrl == null && corrupt(e) ? quarantineEventStore(rc) : null;
+            if (quarantined == null) {
+                throw e;
+            }
+            db = AuthDatabase.open(rc.effectiveJdbcUrl(), rc.dbUser(), rc.dbPassword());
+        }
+        Security security = Security.open(config, db);
+        if (quarantined != null) {
+            security.storageDamage().report(quarantined);
+        }
+        opened = security;
+        return security;
+    }
+
+    /** The security opened last, whose damage report the recorder's journal joins. */
+    private Security opened;
+
+    /** True when SQLite says the file is no database or is damaged (not for a busy or missing one). */
+    static boolean corrupt(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (m.contains("SQLITE_CORRUPT")
+                    || m.contains("SQLITE_NOTADB")
+                    || m.contains("malformed")
+                    || m.contains("not a database")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves {@code events.db} (and its WAL files) into {@code recording/quarantine/} and creates an
+     * empty store in its place; returns the sentence for the damage report.
+     */
+    static String quarantineEventStore(RecorderConfig rc) {
+        Path db = rc.directory().resolve("events.db");
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
+        try {
+            Path dir = Files.createDirectories(rc.directory().resolve("quarantine"));
+            Path aside = dir.resolve("events-" + stamp + ".db");
+            Files.move(db, aside);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path f = db.resolveSibling("events.db" + suffix);
+                if (Files.exists(f)) {
+                    Files.move(f, dir.resolve("events-" + stamp + ".db" + suffix));
+                }
+            }
+            org.vigil.server.auth.DataFiles.createOwnerOnly(db);
+            String what = "event store events.db was corrupt: moved to "
+                    + rc.directory().relativize(aside)
+                    + "; started on a new one (users and the audit trail are in the old one: restore from backup)";
+            org.slf4j.LoggerFactory.getLogger(ServerSecurity.class).error("{}", what);
+            System.err.println("WARNING: " + what);
+            return what;
+        } catch (IOException e) {
+            throw new Failure(
+                    Failure.DATA_DIRECTORY,
+                    "event store " + db + " is corrupt and cannot be moved aside: " + reason(e),
+                    e);
+        }
     }
 
     /** The audit key file: {@code --audit-key}, or {@code DATA/audit.key}. */
@@ -153,10 +220,26 @@ public final class ServerSecurity {
         }
     }
 
+    /** Data directories this JVM holds (a lock is the process's: tests start several servers in one JVM). */
+    private static final java.util.Map<Path, java.nio.channels.FileChannel> HELD =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private synchronized void lockDataDirectory() {
         if (dataLock != null) {
             return;
         }
+        Path key = data.toAbsolutePath().normalize();
+        synchronized (HELD) {
+            java.nio.channels.FileChannel held = HELD.get(key);
+            if (held != null && held.isOpen()) {
+                dataLock = held;
+                return;
+            }
+            lockNow(key);
+        }
+    }
+
+    private void lockNow(Path key) {
         Path lockFile = data.resolve("vigil.lock");
         java.nio.channels.FileChannel ch = null;
         try {
@@ -176,6 +259,7 @@ public final class ServerSecurity {
                                 + " (lock " + lockFile.getFileName() + "); stop it or use another --data");
             }
             dataLock = ch; // released when the process ends
+            HELD.put(key, ch);
         } catch (IOException e) {
             throw new Failure(Failure.DATA_DIRECTORY, "cannot lock " + lockFile + ": " + reason(e), e);
         }
@@ -205,6 +289,9 @@ public final class ServerSecurity {
         RecorderConfig rc = recorderConfig();
         Files.createDirectories(rc.directory());
         Recorder r = Recorder.open(rc);
+        if (opened != null) {
+            r.raw().reportDamageTo(opened.storageDamage());
+        }
         try {
             RecordingManifest.of(radars, scenario).write(rc.directory());
         } catch (IOException | RuntimeException e) {

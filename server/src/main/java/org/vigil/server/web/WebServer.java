@@ -434,8 +434,16 @@ public final class WebServer implements AutoCloseable {
             count = -1;
             status = "degraded: air picture unavailable (" + e.getClass().getSimpleName() + ")";
         }
+        Security sec = security;
+        List<String> damage = sec == null ? List.of() : sec.storageDamage().reports();
+        if (!damage.isEmpty() && "ok".equals(status)) {
+            status = "degraded: storage damage, quarantined (see storage_damage)";
+        }
         h.put("status", status);
         h.put("version", settings.version());
+        if (sec != null) {
+            h.put("storage_damage", damage);
+        }
         h.put("uptime_s", (System.nanoTime() - startedAtNanos) / 1_000_000_000L);
         h.put("aircraft", count);
         h.put("console_clients", clients.size());

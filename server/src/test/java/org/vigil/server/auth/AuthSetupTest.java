@@ -58,7 +58,11 @@ class AuthSetupTest {
                     .contains("\"open\":false");
 
             // Single use: the same link again does nothing.
-            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root2", "root-passphrase-2-Kq7"))
+            assertThat(f.send(
+                                    "POST",
+                                    "/api/auth/setup",
+                                    (String) null,
+                                    setupBody(token, "root2", "root-passphrase-2-Kq7"))
                             .statusCode())
                     .isEqualTo(409);
             assertThat(f.security.setupLink().redeem(token)).isFalse();
@@ -72,7 +76,11 @@ class AuthSetupTest {
         try (AuthFixture f = AuthFixture.fresh(dir)) {
             String token = token(f);
             f.clock.advance(Duration.ofMinutes(31));
-            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1-Kq7"))
+            assertThat(f.send(
+                                    "POST",
+                                    "/api/auth/setup",
+                                    (String) null,
+                                    setupBody(token, "root", "root-passphrase-1-Kq7"))
                             .statusCode())
                     .isEqualTo(403);
             assertThat(f.security.users().list()).isEmpty();
