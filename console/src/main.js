@@ -13,6 +13,7 @@ import { createAirspaceLayer } from './airspace.js';
 import { createScramblePanel } from './scramble.js';
 import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
+import { initIntegrity } from './integrity.js';
 import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
@@ -23,6 +24,8 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
   .then(r => { if (r.status === 401) window.location.replace('login.html'); })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 checkSession();
+// storage damage (everyone) and the audit trail's verification (admins) in the top bar
+initIntegrity($('storage-damage'), $('audit-state'));
 // a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
 initReplay();
 
