@@ -159,9 +159,11 @@ class CliFailuresTest {
             }
         }
         assertThat(data.resolve("audit.key")).exists();
-        assertThat(Files.getPosixFilePermissions(data.resolve("recording/events.db"))
-                        .toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("recording/events.db"))))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
         Result ok = vigil("audit", "verify", "--data", data.toString());
         assertThat(ok.code()).as(ok.out()).isZero();
         assertThat(ok.out()).contains("audit trail intact");
