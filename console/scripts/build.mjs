@@ -30,6 +30,7 @@ await build({
 cpSync(join(src, 'index.html'), join(out, 'index.html'));
 cpSync(join(src, 'login.html'), join(out, 'login.html'));
 cpSync(join(src, 'login.js'), join(out, 'login.js'));
+cpSync(join(src, 'login.css'), join(out, 'login.css'));
 cpSync(join(src, 'data'), join(out, 'data'), { recursive: true });
 
 // Licence texts of the npm packages bundled into main.js travel with the site (BSD/MIT/ISC ask for it).

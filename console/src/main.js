@@ -15,6 +15,7 @@ import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
 import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
+import { initIntegrity } from './integrity.js';
 import { fromLonLat } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
@@ -25,6 +26,8 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
   .then(r => { if (r.status === 401) window.location.replace('login.html'); })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 checkSession();
+// storage damage (everyone) and the audit trail's verification (admins) in the top bar
+initIntegrity($('storage-damage'), $('audit-state'));
 // a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
 initReplay();
 // degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)

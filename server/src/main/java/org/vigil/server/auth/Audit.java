@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import javax.crypto.Mac;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.server.recording.Actor;
 
 /**
@@ -24,9 +27,14 @@ import org.vigil.server.recording.Actor;
  * record first and act or acknowledge only when {@code record} returned: if it throws, refuse the
  * action.
  *
- * <p>Tamper evidence: row N stores SHA-256(row N-1's hash, row N's fields). Editing, deleting or
- * inserting a row by hand in the database breaks the chain from there on, which {@link #verify()}
- * reports (the product itself cannot edit the trail; this catches edits made around it).
+ * <p>Tamper evidence: row N stores HMAC-SHA256(key, row N-1's hash, row N's fields), with the key
+ * kept outside the database ({@link AuditKey}). Editing, deleting or inserting a row by hand in the
+ * database breaks the chain from there on, and without the key it cannot be recomputed. A cut tail
+ * is caught with the anchor: a file beside the key holding the last row's number and hash, itself
+ * signed with the key and rewritten after every row. {@link #check()} reports the first bad row.
+ * Without a key (tests, old trails) rows are chained with plain SHA-256; when a key is first used,
+ * the rows already there are kept as they are and the keyed rows after them seal them
+ * ({@code keyedFrom} in the anchor).
  */
 public final class Audit implements AutoCloseable {
 
@@ -52,18 +60,44 @@ public final class Audit implements AutoCloseable {
             + "actor_address, action, target, detail, outcome, row_hash";
     private static final int MAX_DETAIL = 4000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
+    private static final String ANCHOR_MAGIC = "vigil-audit-anchor/1";
+
     private final Connection c;
     private final Clock wallClock;
     private final PreparedStatement insert;
+    /** Null: unkeyed (plain SHA-256 chain). */
+    private final AuditKey key;
+
+    private final Mac mac;
     private long lastSeq;
     private String lastHash;
+    /** First row written with the key; 0 when unkeyed. */
+    private long keyedFrom;
+    /** What was wrong with the anchor at open (missing, altered), or null. */
+    private String anchorProblem;
+
+    private long anchorWriteFailures;
 
     /**
+     * An unkeyed trail (plain SHA-256 chain): for tests and tools only; a server uses
+     * {@link #Audit(AuthDatabase, Clock, AuditKey)}.
+     *
      * @param wallClock the time stamp of each row ({@code Clock.systemUTC()} in service; the edge of
      *                  the system is the one place that uses the wall clock)
      */
     public Audit(AuthDatabase db, Clock wallClock) throws SQLException {
+        this(db, wallClock, null);
+    }
+
+    /**
+     * A trail keyed with {@code key} (null: unkeyed). When the key is new, rows already in the trail
+     * are kept as they are (an old unkeyed trail) and keyed rows follow them.
+     */
+    public Audit(AuthDatabase db, Clock wallClock, AuditKey key) throws SQLException {
         this.wallClock = wallClock;
+        this.key = key;
+        this.mac = key == null ? null : key.mac();
         this.c = db.connect();
         long seq = 0;
         String hash = GENESIS;
@@ -76,7 +110,80 @@ public final class Audit implements AutoCloseable {
         }
         lastSeq = seq;
         lastHash = hash;
+        if (key != null) {
+            openAnchor();
+        }
         insert = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** A signed anchor, as stored in the anchor file. */
+    private record Anchor(long keyedFrom, long lastSeq, String lastHash) {}
+
+    private void openAnchor() {
+        Anchor a = null;
+        try {
+            a = readAnchor();
+        } catch (java.io.IOException e) {
+            anchorProblem = "audit anchor " + key.anchorFile() + " unreadable: " + e.getMessage();
+        }
+        if (a != null) {
+            keyedFrom = a.keyedFrom();
+            return;
+        }
+        if (anchorProblem == null && !key.created() && lastSeq > 0) {
+            anchorProblem = "audit anchor " + key.anchorFile() + " is missing";
+        }
+        // A new key (an old unkeyed trail, or a fresh one): keyed rows start after what is there.
+        // A missing or altered anchor: reported by check(); the keyed rows already there still verify.
+        keyedFrom = lastSeq + 1;
+        writeAnchor();
+    }
+
+    private Anchor readAnchor() throws java.io.IOException {
+        java.nio.file.Path f = key.anchorFile();
+        if (!java.nio.file.Files.exists(f)) {
+            return null;
+        }
+        String[] p = java.nio.file.Files.readString(f, StandardCharsets.US_ASCII)
+                .trim()
+                .split(" ");
+        if (p.length != 5 || !p[0].equals(ANCHOR_MAGIC) || !p[4].equals(anchorMac(p[1], p[2], p[3]))) {
+            anchorProblem = "audit anchor " + f + " was altered (its signature does not match)";
+            return null;
+        }
+        try {
+            return new Anchor(Long.parseLong(p[1]), Long.parseLong(p[2]), p[3]);
+        } catch (NumberFormatException e) {
+            anchorProblem = "audit anchor " + f + " was altered";
+            return null;
+        }
+    }
+
+    private String anchorMac(String keyedFromText, String seqText, String hash) {
+        return HexFormat.of()
+                .formatHex(mac.doFinal((ANCHOR_MAGIC + "|" + keyedFromText + "|" + seqText + "|" + hash)
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Rewrites the anchor with the current end of the chain; a failure is logged, never fails a row. */
+    private void writeAnchor() {
+        if (key.verifyOnly()) {
+            return;
+        }
+        String k = Long.toString(keyedFrom);
+        String n = Long.toString(lastSeq);
+        String line = ANCHOR_MAGIC + " " + k + " " + n + " " + lastHash + " " + anchorMac(k, n, lastHash) + "\n";
+        try {
+            DataFiles.replaceOwnerOnly(key.anchorFile(), line.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (Long.bitCount(++anchorWriteFailures) == 1) {
+                LOG.error(
+                        "audit anchor {} not written ({} so far): {}",
+                        key.anchorFile(),
+                        anchorWriteFailures,
+                        e.toString());
+            }
+        }
     }
 
     /**
@@ -101,7 +208,18 @@ public final class Audit implements AutoCloseable {
         long wall = wallClock.millis();
         Long data = dataTimeNanos == NO_DATA_TIME ? null : dataTimeNanos;
         String hash = chain(
-                lastHash, seq, wall, data, who.user(), who.role(), who.fromAddress(), action, t, d, outcome.wireName());
+                mac,
+                lastHash,
+                seq,
+                wall,
+                data,
+                who.user(),
+                who.role(),
+                who.fromAddress(),
+                action,
+                t,
+                d,
+                outcome.wireName());
         insert.setLong(1, seq);
         insert.setLong(2, wall);
         if (data == null) {
@@ -120,6 +238,9 @@ public final class Audit implements AutoCloseable {
         insert.executeUpdate();
         lastSeq = seq;
         lastHash = hash;
+        if (key != null) {
+            writeAnchor();
+        }
         return seq;
     }
 
@@ -156,40 +277,107 @@ public final class Audit implements AutoCloseable {
     }
 
     /**
-     * Walks the whole trail and checks numbering and hash chain. Returns the sequence number of the
-     * first row that does not fit (edited, inserted, or following a deleted row), or 0 when the
-     * trail is intact.
+     * Walks the whole trail and checks numbering, chain and anchor. Returns the sequence number of
+     * the first row that does not fit (edited, inserted, the first one deleted, or the first of a cut
+     * tail), or 0 when the trail is intact. {@link #check()} says more.
      */
     public synchronized long verify() throws SQLException {
+        return check().firstBadSeq();
+    }
+
+    /** Walks the whole trail: numbering, the (keyed) chain, and the anchor of its end. */
+    public synchronized AuditVerification check() throws SQLException {
+        Anchor anchor = null;
+        String problemAtOpen = anchorProblem;
+        if (key != null && problemAtOpen == null) {
+            try {
+                anchor = readAnchor();
+            } catch (java.io.IOException e) {
+                problemAtOpen = "audit anchor " + key.anchorFile() + " unreadable: " + e.getMessage();
+            }
+            if (anchor == null && problemAtOpen == null) {
+                problemAtOpen =
+                        anchorProblem != null ? anchorProblem : "audit anchor " + key.anchorFile() + " is missing";
+            }
+        }
+        long now = wallClock.millis();
         String prev = GENESIS;
         long expectSeq = 1;
+        boolean keyedSeen = false;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq")) {
             while (rs.next()) {
                 long seq = rs.getLong(1);
+                if (seq != expectSeq) {
+                    // the first row that does not fit: the one after a gap (its predecessor is gone)
+                    return broken(
+                            expectSeq - 1,
+                            seq,
+                            seq > expectSeq
+                                    ? "row " + expectSeq + (seq - 1 > expectSeq ? " to " + (seq - 1) : "")
+                                            + " missing (deleted) before row " + seq
+                                    : "row " + seq + " appears twice or out of order",
+                            now);
+                }
                 long data = rs.getLong(3);
                 Long dataTime = rs.wasNull() ? null : data;
-                String hash = chain(
-                        prev,
-                        seq,
-                        rs.getLong(2),
-                        dataTime,
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10));
-                if (seq != expectSeq || !hash.equals(rs.getString(11))) {
-                    return seq;
+                String[] fields = {
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10)
+                };
+                String stored = rs.getString(11);
+                boolean ok = false;
+                if (mac != null
+                        && chain(mac, prev, seq, rs.getLong(2), dataTime, fields)
+                                .equals(stored)) {
+                    ok = true;
+                    keyedSeen = true;
+                } else if (!keyedSeen
+                        && (mac == null || seq < keyedFrom)
+                        && chain(null, prev, seq, rs.getLong(2), dataTime, fields)
+                                .equals(stored)) {
+                    ok = true; // a row from before keying, sealed by the keyed rows after it
                 }
-                prev = hash;
+                if (!ok) {
+                    return broken(
+                            seq - 1,
+                            seq,
+                            "row " + seq + " was edited or inserted (its hash does not match"
+                                    + (mac == null ? ")" : " the key)"),
+                            now);
+                }
+                if (anchor != null && seq == anchor.lastSeq() && !stored.equals(anchor.lastHash())) {
+                    return broken(seq - 1, seq, "row " + seq + " differs from the anchor", now);
+                }
+                prev = stored;
                 expectSeq++;
             }
         }
-        // A deleted tail is caught by comparing with what this process last wrote.
-        return expectSeq - 1 < lastSeq ? expectSeq : 0;
+        long rows = expectSeq - 1;
+        if (anchor != null && rows < anchor.lastSeq()) {
+            return broken(
+                    rows,
+                    rows + 1,
+                    "rows " + (rows + 1) + " to " + anchor.lastSeq() + " missing: the end of the trail was cut",
+                    now);
+        }
+        if (rows < lastSeq) {
+            // A deleted tail is caught by comparing with what this process last wrote.
+            return broken(rows, rows + 1, "rows " + (rows + 1) + " to " + lastSeq + " missing: the end was cut", now);
+        }
+        if (problemAtOpen != null) {
+            return broken(rows, Math.max(1, rows), problemAtOpen, now);
+        }
+        return new AuditVerification(true, mac != null, rows, 0, null, mac == null ? 0 : keyedFrom, now);
+    }
+
+    private AuditVerification broken(long rowsRead, long firstBad, String problem, long now) {
+        return new AuditVerification(false, mac != null, rowsRead, firstBad, problem, mac == null ? 0 : keyedFrom, now);
     }
 
     /** Rows written so far (highest sequence number). */
@@ -210,8 +398,11 @@ public final class Audit implements AutoCloseable {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    /** Hash of the previous hash and the row's fields, each length-prefixed so no two rows encode alike. */
-    private static String chain(String prev, long seq, long wall, Long data, String... fields) {
+    /**
+     * HMAC (with {@code mac}) or, without one, SHA-256 of the previous hash and the row's fields, each
+     * length-prefixed so no two rows encode alike.
+     */
+    private static String chain(Mac mac, String prev, long seq, long wall, Long data, String... fields) {
         StringBuilder b = new StringBuilder(256)
                 .append(prev)
                 .append('|')
@@ -227,7 +418,8 @@ public final class Audit implements AutoCloseable {
                 b.append('|').append(f.length()).append(':').append(f);
             }
         }
-        return HexFormat.of().formatHex(Tokens.sha256(b.toString().getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(mac == null ? Tokens.sha256(bytes) : mac.doFinal(bytes));
     }
 
     @Override

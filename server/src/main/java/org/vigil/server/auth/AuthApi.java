@@ -32,10 +32,20 @@ final class AuthApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthApi.class);
 
-    /** Consecutive failed sign-ins after which a user name is locked for {@link #LOCK_MILLIS}. */
+    /**
+     * Failed sign-ins from one client for one user name after which that client must wait before
+     * trying that name again: {@link #LOCK_MILLIS}, doubling with each further lock up to
+     * {@link #MAX_LOCK_MILLIS}. Counted per (client address, name), for names that exist and names
+     * that do not alike, so the answer never tells which names exist, and a stranger guessing from
+     * elsewhere cannot keep a supervisor out (there is no account-wide lock).
+     */
     static final int MAX_FAILURES = 5;
 
     static final long LOCK_MILLIS = 60_000;
+    static final long MAX_LOCK_MILLIS = 15 * 60_000;
+    /** Failures from one client across all names after which that client waits too (password spraying). */
+    static final int MAX_CLIENT_FAILURES = 50;
+
     private static final String UNKNOWN_USER = "(unknown)";
 
     private final Security security;
@@ -43,11 +53,14 @@ final class AuthApi {
     /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
     private final String dummyHash;
 
+    /** By "address|name" and by "address|" (the client's total). */
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     private static final class Failures {
         int count;
+        int locks;
         long lockedUntilMillis;
+        long lastFailureMillis;
     }
 
     AuthApi(Security security) {
@@ -75,6 +88,8 @@ final class AuthApi {
         app.post("/api/users/{username}/password", this::resetPassword, Role.ADMIN);
         // accountability: supervisors review what was done on their watch
         app.get("/api/audit", this::auditTrail, Role.SUPERVISOR);
+        // whether the trail is intact (keyed chain, anchor): admins
+        app.get("/api/audit/verification", this::auditVerification, Role.ADMIN);
     }
 
     // ------------------------------------------------------------------ first admin
@@ -177,24 +192,22 @@ final class AuthApi {
         boolean wantsToken = body.path("bearer").asBoolean(false);
         String address = Security.address(ctx);
         boolean valid = User.validName(name);
-        String key = valid ? name.toLowerCase(Locale.ROOT) : "";
+        String key = address + "|" + (valid ? name.toLowerCase(Locale.ROOT) : "");
+        String clientKey = address + "|";
         long now = now();
-        Failures f = failures.get(key);
-        if (valid && f != null) {
-            synchronized (f) {
-                if (now < f.lockedUntilMillis) {
-                    security.tryAudit(
-                            new Actor(name, null, address),
-                            "login",
-                            name,
-                            "locked after repeated failures",
-                            Audit.Outcome.DENIED);
-                    ctx.header("Retry-After", String.valueOf((f.lockedUntilMillis - now + 999) / 1000));
-                    ctx.status(HttpStatus.TOO_MANY_REQUESTS)
-                            .json(Map.of("error", "too many failed sign-ins; try again later"));
-                    return;
-                }
-            }
+        long wait = Math.max(waitMillis(key, now), waitMillis(clientKey, now));
+        if (wait > 0) {
+            Arrays.fill(pw, '\0');
+            boolean exists = valid && security.users().user(name) != null;
+            security.tryAudit(
+                    new Actor(exists ? name : UNKNOWN_USER, null, address),
+                    "login",
+                    exists ? name : null,
+                    "throttled after repeated failures from this client",
+                    Audit.Outcome.DENIED);
+            ctx.header("Retry-After", String.valueOf((wait + 999) / 1000));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error", "too many failed sign-ins; try again later"));
+            return;
         }
         UserDirectory.Stored stored = valid ? security.users().find(name) : null;
         PasswordHasher hasher = security.config().hasher();
@@ -212,9 +225,8 @@ final class AuthApi {
                     stored == null ? null : name,
                     reason,
                     Audit.Outcome.DENIED);
-            if (stored != null) {
-                countFailure(key, now);
-            }
+            countFailure(key, MAX_FAILURES, now);
+            countFailure(clientKey, MAX_CLIENT_FAILURES, now);
             throw new UnauthorizedResponse("wrong user name or password");
         }
         failures.remove(key);
@@ -233,15 +245,34 @@ final class AuthApi {
         startSession(ctx, u.username(), u.role(), wantsToken);
     }
 
-    private void countFailure(String key, long now) {
+    /** Milliseconds this key must still wait, 0 when it may try. */
+    private long waitMillis(String key, long now) {
+        Failures f = failures.get(key);
+        if (f == null) {
+            return 0;
+        }
+        synchronized (f) {
+            return Math.max(0, f.lockedUntilMillis - now);
+        }
+    }
+
+    /** Counts a failure; every {@code allowed} failures lock the key, each lock twice as long as the last. */
+    private void countFailure(String key, int allowed, long now) {
         if (failures.size() > 10_000) {
             failures.clear(); // bounded memory beats perfect throttling under a flood of names
         }
         Failures f = failures.computeIfAbsent(key, k -> new Failures());
         synchronized (f) {
-            if (++f.count >= MAX_FAILURES) {
+            if (now - Math.max(f.lastFailureMillis, f.lockedUntilMillis) > MAX_LOCK_MILLIS) {
+                f.count = 0; // quiet for a while: start over
+                f.locks = 0;
+            }
+            f.lastFailureMillis = now;
+            if (++f.count >= allowed) {
                 f.count = 0;
-                f.lockedUntilMillis = now + LOCK_MILLIS;
+                long lock = Math.min(MAX_LOCK_MILLIS, LOCK_MILLIS << Math.min(f.locks, 10));
+                f.locks++;
+                f.lockedUntilMillis = now + lock;
             }
         }
     }
@@ -460,6 +491,30 @@ final class AuthApi {
             out.add(m);
         }
         ctx.json(out);
+    }
+
+    /** The check at start-up and a fresh one: broken at start stays visible even if the anchor moved on. */
+    private void auditVerification(Context ctx) throws SQLException {
+        AuditVerification now = security.verifyAudit();
+        AuditVerification start = security.startupVerification();
+        Map<String, Object> m = verificationView(now);
+        m.put("startup", start == null ? null : verificationView(start));
+        if (start != null && !start.intact()) {
+            m.put("state", "broken");
+        }
+        ctx.json(m);
+    }
+
+    private static Map<String, Object> verificationView(AuditVerification v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", v.state());
+        m.put("keyed", v.keyed());
+        m.put("rows", v.rows());
+        m.put("first_bad_seq", v.firstBadSeq() == 0 ? null : v.firstBadSeq());
+        m.put("problem", v.problem());
+        m.put("keyed_from_seq", v.keyedFromSeq() == 0 ? null : v.keyedFromSeq());
+        m.put("checked_at_millis", v.checkedAtMillis());
+        return m;
     }
 
     // ------------------------------------------------------------------ helpers

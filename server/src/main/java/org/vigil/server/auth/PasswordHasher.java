@@ -62,8 +62,44 @@ public final class PasswordHasher {
         if (username != null && new String(password).equalsIgnoreCase(username)) {
             return "password must not be the user name";
         }
-        return null;
+        return guessable(password, username);
     }
+
+    /**
+     * The common/leaked-password check (ASVS 2.1.7): nbvcxz estimates how many guesses the password
+     * takes against its dictionaries (most common and leaked passwords, English words, names, keyboard
+     * walks, l33t, dates) plus the user name and "vigil"; under {@link #MIN_ENTROPY_BITS} it is refused.
+     */
+    private static String guessable(char[] password, String username) {
+        me.gosimple.nbvcxz.resources.DictionaryBuilder own = new me.gosimple.nbvcxz.resources.DictionaryBuilder()
+                .setDictionaryName("vigil")
+                .setExclusion(true)
+                .addWord("vigil", 0);
+        if (username != null && !username.isEmpty()) {
+            own.addWord(username.toLowerCase(java.util.Locale.ROOT), 0);
+        }
+        java.util.List<me.gosimple.nbvcxz.resources.Dictionary> dictionaries = new java.util.ArrayList<>(DICTIONARIES);
+        dictionaries.add(own.createDictionary());
+        me.gosimple.nbvcxz.Nbvcxz estimator =
+                new me.gosimple.nbvcxz.Nbvcxz(new me.gosimple.nbvcxz.resources.ConfigurationBuilder()
+                        .setDictionaries(dictionaries)
+                        .setMinimumEntropy(MIN_ENTROPY_BITS)
+                        .setLocale(java.util.Locale.ENGLISH)
+                        .createConfiguration());
+        me.gosimple.nbvcxz.scoring.Result r = estimator.estimate(new String(password));
+        if (r.isMinimumEntropyMet()) {
+            return null;
+        }
+        return "password too easy to guess (a common or leaked password, words or patterns):"
+                + " use a longer passphrase of unrelated words";
+    }
+
+    /** Bits of guessing entropy a password needs (nbvcxz's estimate and default: about 3.4e10 guesses). */
+    static final double MIN_ENTROPY_BITS = 35;
+
+    /** nbvcxz's dictionaries, loaded once (they take a moment to load). */
+    private static final java.util.List<me.gosimple.nbvcxz.resources.Dictionary> DICTIONARIES =
+            me.gosimple.nbvcxz.resources.ConfigurationBuilder.getDefaultDictionaries();
 
     /** A fresh PHC string for the password, with a new random salt. */
     public String hash(char[] password) {

@@ -45,6 +45,8 @@ public final class Security implements AutoCloseable {
     static final String COOKIE = "vigil_session";
     private static final String SESSION_ATTR = "vigil.session";
     private static final String AUDITED_ATTR = "vigil.audited";
+    /** Set when the request's session came from the cookie (a browser sends it by itself, cross-site too). */
+    private static final String FROM_COOKIE_ATTR = "vigil.fromCookie";
 
     private final SecurityConfig config;
     private final UserDirectory users;
@@ -60,6 +62,12 @@ public final class Security implements AutoCloseable {
     private final AtomicLong auditFailures = new AtomicLong();
     private final AuthApi api;
     private volatile boolean adminFromEnvironment;
+    private volatile AuditVerification startupVerification;
+    /** Damage found in the stored data, for health and the console. */
+    private final org.vigil.server.recording.StorageDamage storageDamage =
+            new org.vigil.server.recording.StorageDamage();
+
+    private volatile AuditVerification lastVerification;
 
     private Security(SecurityConfig config, UserDirectory users, Audit audit) {
         this.config = config;
@@ -84,14 +92,62 @@ public final class Security implements AutoCloseable {
         UserDirectory users = new UserDirectory(db);
         Audit audit;
         try {
-            audit = new Audit(db, config.clock());
+            audit = new Audit(db, config.clock(), config.auditKey());
         } catch (SQLException | RuntimeException e) {
             users.close();
             throw e;
         }
         Security s = new Security(config, users, audit);
+        s.verifyAuditAtStart();
         s.adminFromEnvironment = s.api.adminFromEnvironment();
         return s;
+    }
+
+    /**
+     * Walks the audit trail once at start: a broken trail does not stop the air picture, but it is
+     * logged, printed, kept for the admins ({@code GET /api/audit/verification}) and itself audited,
+     * so the finding survives even if the anchor is rewritten by the next row.
+     */
+    private void verifyAuditAtStart() throws SQLException {
+        AuditVerification v = audit.check();
+        startupVerification = v;
+        lastVerification = v;
+        if (!v.intact()) {
+            LOG.error("{}", v.describe());
+            config.announce().accept("WARNING: " + v.describe() + " (run `vigil audit verify`, docs/SECURITY.md)");
+            tryAudit(
+                    new Actor("(start-up)", null, "local"),
+                    "audit.verify",
+                    "row " + v.firstBadSeq(),
+                    v.problem(),
+                    Audit.Outcome.FAILED);
+        } else if (!v.keyed()) {
+            LOG.warn("{} (no audit key: the chain is not keyed)", v.describe());
+        } else {
+            LOG.info("{}", v.describe());
+        }
+    }
+
+    /** Damage found in the stored data (quarantined event store, corrupt journal regions). */
+    public org.vigil.server.recording.StorageDamage storageDamage() {
+        return storageDamage;
+    }
+
+    /** The check at start-up. */
+    public AuditVerification startupVerification() {
+        return startupVerification;
+    }
+
+    /** Checks the trail again now; the result is also kept as the latest. */
+    public AuditVerification verifyAudit() throws SQLException {
+        AuditVerification v = audit.check();
+        lastVerification = v;
+        return v;
+    }
+
+    /** The latest check (at start-up or since). */
+    public AuditVerification lastVerification() {
+        return lastVerification;
     }
 
     // ------------------------------------------------------------------ wiring into Javalin
@@ -167,7 +223,12 @@ public final class Security implements AutoCloseable {
     /** Before the handler of a matched route (or static file): the roles it was registered with decide. */
     private void check(Context ctx) {
         Session s = checkRole(ctx);
-        if (s != null && isWrite(ctx.method()) && ctx.header("Authorization") == null && !sameOrigin(ctx)) {
+        // Whenever the identity came from the cookie, whatever other headers say: a browser sends
+        // the cookie by itself, and a page can add an Authorization header of its own.
+        if (s != null
+                && isWrite(ctx.method())
+                && ctx.attribute(FROM_COOKIE_ATTR) != null
+                && (!sameOrigin(ctx) || "cross-site".equals(ctx.header("Sec-Fetch-Site")))) {
             refuse(ctx, s, "cross-site request");
         }
     }
@@ -287,18 +348,35 @@ public final class Security implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        String token = null;
         String authz = ctx.header("Authorization");
-        if (authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = authz.substring(7).trim();
-        } else {
-            token = ctx.cookie(COOKIE);
-        }
-        Session s = sessions.find(token);
+        boolean bearer = isBearer(authz);
+        Session s = session(authz, ctx.cookie(COOKIE));
         if (s != null) {
             ctx.attribute(SESSION_ATTR, s);
+            if (!bearer) {
+                ctx.attribute(FROM_COOKIE_ATTR, true);
+            }
         }
         return s;
+    }
+
+    /**
+     * The session of a request given its {@code Authorization} header and {@code vigil_session}
+     * cookie (either may be null): the bearer token when there is one, else the cookie. For a
+     * WebSocket, whose upgrade request is all there is.
+     */
+    public Session session(String authorization, String cookie) {
+        return sessions.find(
+                isBearer(authorization) ? authorization.substring(7).trim() : cookie);
+    }
+
+    private static boolean isBearer(String authz) {
+        return authz != null && authz.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    /** The name of the session cookie (WebSocket upgrades read it themselves). */
+    public static String cookieName() {
+        return COOKIE;
     }
 
     /** Who is calling, for {@link Audit#record} and the recorder's operator actions; null when not signed in. */

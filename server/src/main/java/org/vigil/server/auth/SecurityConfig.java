@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *                         the server reads it; deliberately not the logger, whose output may be shipped)
  * @param clock            wall clock for sessions and audit rows (the web edge of the system)
  * @param hasher           password hashing cost
+ * @param auditKey         the key of the audit chain and its anchor file, kept outside the database;
+ *                         null: an unkeyed chain (tests only; {@code vigil run} always has one)
  */
 @SuppressWarnings("ArrayRecordComponent") // char[] so the keystore password can be wiped, never compared
 public record SecurityConfig(
@@ -32,7 +34,8 @@ public record SecurityConfig(
         Map<String, String> environment,
         Consumer<String> announce,
         Clock clock,
-        PasswordHasher hasher) {
+        PasswordHasher hasher,
+        AuditKey auditKey) {
 
     public static final String ENV_ADMIN_USER = "VIGIL_ADMIN_USER";
     public static final String ENV_ADMIN_PASSWORD = "VIGIL_ADMIN_PASSWORD";
@@ -62,7 +65,8 @@ public record SecurityConfig(
                 System.getenv(),
                 System.out::println,
                 Clock.systemUTC(),
-                new PasswordHasher());
+                new PasswordHasher(),
+                null);
     }
 
     /** True when the server listens with TLS only. */
@@ -80,22 +84,50 @@ public record SecurityConfig(
                 environment,
                 announce,
                 clock,
-                hasher);
+                hasher,
+                auditKey);
     }
 
     public SecurityConfig withSessions(Duration lifetime, Duration idle) {
         return new SecurityConfig(
-                keystore, keystorePassword, lifetime, idle, setupValidity, environment, announce, clock, hasher);
+                keystore,
+                keystorePassword,
+                lifetime,
+                idle,
+                setupValidity,
+                environment,
+                announce,
+                clock,
+                hasher,
+                auditKey);
     }
 
     public SecurityConfig withEnvironment(Map<String, String> env) {
         return new SecurityConfig(
-                keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, env, announce, clock, hasher);
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                env,
+                announce,
+                clock,
+                hasher,
+                auditKey);
     }
 
     public SecurityConfig withAnnounce(Consumer<String> a) {
         return new SecurityConfig(
-                keystore, keystorePassword, sessionLifetime, idleTimeout, setupValidity, environment, a, clock, hasher);
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                environment,
+                a,
+                clock,
+                hasher,
+                auditKey);
     }
 
     public SecurityConfig withClock(Clock c) {
@@ -108,7 +140,8 @@ public record SecurityConfig(
                 environment,
                 announce,
                 c,
-                hasher);
+                hasher,
+                auditKey);
     }
 
     public SecurityConfig withHasher(PasswordHasher h) {
@@ -121,12 +154,36 @@ public record SecurityConfig(
                 environment,
                 announce,
                 clock,
-                h);
+                h,
+                auditKey);
     }
 
     public SecurityConfig withSetupValidity(Duration d) {
         return new SecurityConfig(
-                keystore, keystorePassword, sessionLifetime, idleTimeout, d, environment, announce, clock, hasher);
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                d,
+                environment,
+                announce,
+                clock,
+                hasher,
+                auditKey);
+    }
+
+    public SecurityConfig withAuditKey(AuditKey key) {
+        return new SecurityConfig(
+                keystore,
+                keystorePassword,
+                sessionLifetime,
+                idleTimeout,
+                setupValidity,
+                environment,
+                announce,
+                clock,
+                hasher,
+                key);
     }
 
     /** Never prints the keystore password. */

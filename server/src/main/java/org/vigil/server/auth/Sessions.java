@@ -2,8 +2,12 @@ package org.vigil.server.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Live sessions, in memory, keyed by the SHA-256 of the token. A restart signs everyone out: a
@@ -21,6 +25,8 @@ public final class Sessions {
     private final Duration lifetime;
     private final Duration idle;
     private final Map<String, Entry> byDigest = new ConcurrentHashMap<>();
+    /** Told of every session that ends (logout, user changed, expired): open WebSockets close with it. */
+    private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
         final Session session;
@@ -68,37 +74,78 @@ public final class Sessions {
             return null;
         }
         long now = clock.millis();
-        if (now >= e.session.expiresAtMillis() || now - e.lastUsedMillis >= idle.toMillis()) {
-            byDigest.remove(id, e);
+        if (expired(e, now)) {
+            if (byDigest.remove(id, e)) {
+                ended(List.of(e.session));
+            }
             return null;
         }
         e.lastUsedMillis = now;
         return e.session;
     }
 
+    /** True while the session with this id lives; unlike {@link #find} it is not activity. */
+    public boolean isLive(String id) {
+        Entry e = byDigest.get(id);
+        return e != null && !expired(e, clock.millis());
+    }
+
+    private boolean expired(Entry e, long now) {
+        return now >= e.session.expiresAtMillis() || now - e.lastUsedMillis >= idle.toMillis();
+    }
+
+    /** Calls {@code listener} with every session that ends from now on (on the thread that ended it). */
+    public void onEnd(Consumer<Session> listener) {
+        endListeners.add(listener);
+    }
+
+    /** Stops calling a listener given to {@link #onEnd}. */
+    public void removeOnEnd(Consumer<Session> listener) {
+        endListeners.remove(listener);
+    }
+
+    private void ended(List<Session> gone) {
+        for (Consumer<Session> l : endListeners) {
+            for (Session s : gone) {
+                l.accept(s);
+            }
+        }
+    }
+
     /** Ends one session (logout). */
     public void end(Session s) {
-        byDigest.remove(s.id());
+        Entry e = byDigest.remove(s.id());
+        if (e != null) {
+            ended(List.of(e.session));
+        }
     }
 
     /** Ends every session of a user (role changed, disabled, password reset); returns how many. */
     public int endAll(String username) {
-        int[] n = {0};
+        List<Session> gone = new ArrayList<>();
         byDigest.values().removeIf(e -> {
             boolean match = e.session.username().equals(username);
             if (match) {
-                n[0]++;
+                gone.add(e.session);
             }
             return match;
         });
-        return n[0];
+        ended(gone);
+        return gone.size();
     }
 
     /** Drops expired sessions. */
     public void sweep() {
         long now = clock.millis();
-        byDigest.values()
-                .removeIf(e -> now >= e.session.expiresAtMillis() || now - e.lastUsedMillis >= idle.toMillis());
+        List<Session> gone = new ArrayList<>();
+        byDigest.values().removeIf(e -> {
+            boolean x = expired(e, now);
+            if (x) {
+                gone.add(e.session);
+            }
+            return x;
+        });
+        ended(gone);
     }
 
     public int count() {

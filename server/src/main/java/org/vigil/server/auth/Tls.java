@@ -17,11 +17,21 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * The HTTPS listener: a Jetty connector with the server's PKCS#12 keystore. When TLS is configured
  * it is the only listener (no plain-HTTP port that would carry passwords and session cookies in clear).
- * Protocols and cipher suites are Jetty's defaults (TLS 1.2 and 1.3, no known-weak suites).
+ * TLS 1.2 and 1.3 only, and only AEAD cipher suites with forward secrecy (AES-GCM, ChaCha20-Poly1305;
+ * ECDHE or DHE key exchange under TLS 1.2; TLS 1.3 has nothing else): OWASP ASVS 9.1.2 and 9.1.3.
  */
 final class Tls {
 
     private Tls() {}
+
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    /** Regular expressions as Jetty takes them: TLS 1.3 suites, and TLS 1.2 ECDHE/DHE with GCM or ChaCha20. */
+    static final String[] CIPHER_SUITES = {
+        "TLS_AES_.*_GCM_SHA.*",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_(ECDHE|DHE)_(ECDSA|RSA)_WITH_.*_(GCM|POLY1305)_SHA.*"
+    };
 
     /**
      * Opens the keystore once so that a wrong path or password stops the start with a clear message
@@ -52,6 +62,8 @@ final class Tls {
         ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
         ssl.setKeyStoreType("PKCS12");
         ssl.setKeyStorePassword(new String(password));
+        ssl.setIncludeProtocols(PROTOCOLS);
+        ssl.setIncludeCipherSuites(CIPHER_SUITES);
         HttpConfiguration https = new HttpConfiguration(base);
         https.setSecureScheme("https");
         https.addCustomizer(new SecureRequestCustomizer());

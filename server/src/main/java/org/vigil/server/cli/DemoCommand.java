@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Failure.checkPort("--port", port);
         Scenario sc;
         TheatreChoice.Resolved chosen;
         try {

@@ -117,7 +117,14 @@ public final class ExportCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        RecorderConfig config = RecorderConfig.embedded(recording);
+        // A server's data directory holds its recording in recording/ (as `vigil replay --recording` reads it).
+        Path dir = Files.isDirectory(recording.resolve("recording")) ? recording.resolve("recording") : recording;
+        if (jdbc == null && !Files.isRegularFile(dir.resolve("events.db"))) {
+            // Opening it would create an empty database there and export nothing, silently.
+            System.err.println("vigil export: no event store (events.db) in " + recording);
+            return 2;
+        }
+        RecorderConfig config = RecorderConfig.embedded(dir);
         if (jdbc != null) config = config.withDatabase(jdbc, dbUser, dbPassword);
         try (EventStore store = EventStore.open(
                         config.effectiveJdbcUrl(), config.dbUser(), config.dbPassword(), Duration.ofSeconds(1), 1000);

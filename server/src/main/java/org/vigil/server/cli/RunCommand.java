@@ -193,6 +193,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Failure.checkPort("--port", port);
         if (beast.isEmpty()
                 && avr.isEmpty()
                 && sbs.isEmpty()

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ExportCommand.class,
             TheatreCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {
@@ -30,7 +31,15 @@ public final class Vigil implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Vigil()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /**
+     * The command line with Vigil's handling of failures: a message on stderr and the exit code of
+     * its class ({@link Failure}), never a stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Vigil()).setExecutionExceptionHandler(Failure::handle);
     }
 }

@@ -59,6 +59,7 @@ public final class FlightPlanFolderWatcher extends FeedSource {
     private final AtomicLong messagesApplied = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong unreadableFiles = new AtomicLong();
+    private final AtomicLong symlinksRefused = new AtomicLong();
     private final AtomicLong tooLarge = new AtomicLong();
     private volatile long lastFileNanos = -1;
     /** Rejected messages by item ("item_13"), in first-seen order. */
@@ -155,8 +156,16 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         String version;
         byte[] bytes;
         try {
-            if (!Files.isRegularFile(p)) return; // deleted or renamed since the event
-            FileTime mtime = Files.getLastModifiedTime(p);
+            if (Files.isSymbolicLink(p)) {
+                // A link could make us read any file the server may read (and show it in rejections).
+                if (readVersions.put(p, "symlink") == null) {
+                    symlinksRefused.incrementAndGet();
+                    LOG.warn("flight plan file {} refused: a symbolic link", p.getFileName());
+                }
+                return;
+            }
+            if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return; // deleted or renamed
+            FileTime mtime = Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             long size = Files.size(p);
             version = mtime.toMillis() + "/" + size;
             if (version.equals(readVersions.get(p))) return; // same content already applied
@@ -166,7 +175,7 @@ public final class FlightPlanFolderWatcher extends FeedSource {
                 LOG.warn("flight plan file {} refused: {} bytes, more than {}", p.getFileName(), size, MAX_FILE_BYTES);
                 return;
             }
-            bytes = Files.readAllBytes(p);
+            bytes = readNoFollow(p);
         } catch (IOException e) {
             unreadableFiles.incrementAndGet();
             lastError = "cannot read " + p.getFileName() + ": " + e.getMessage();
@@ -176,10 +185,11 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         readVersions.put(p, version);
         // ISO-8859-1 never fails to decode; AFTN/AMHS texts are ASCII, a stray byte then shows up in a rejection
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        List<FplParseResult> parsed = intake.parse(text);
-        FlightPlanIntake.Batch batch = intake.applyValid(SOURCE, text, parsed);
+        // counted before the plans are applied, so whoever sees the plans sees the file counted
         filesRead.incrementAndGet();
         bytesRead.addAndGet(bytes.length);
+        List<FplParseResult> parsed = intake.parse(text);
+        FlightPlanIntake.Batch batch = intake.applyValid(SOURCE, text, parsed);
         messagesApplied.addAndGet(batch.applied());
         lastFileNanos = System.currentTimeMillis() * 1_000_000L;
         for (FlightPlanIntake.MessageResult r : batch.results()) {
@@ -199,6 +209,31 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         else
             LOG.info(
                     "flight plan file {}: {} applied, {} rejected", p.getFileName(), batch.applied(), batch.rejected());
+    }
+
+    /**
+     * Reads a file refusing a symbolic link even if one replaced the file since it was checked
+     * (O_NOFOLLOW), at most {@link #MAX_FILE_BYTES}.
+     */
+    private static byte[] readNoFollow(Path p) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(
+                p, java.util.Set.of(java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64 * 1024);
+            while (ch.read(b) > 0 || b.position() > 0) {
+                out.write(b.array(), 0, b.position());
+                b.clear();
+                if (out.size() > MAX_FILE_BYTES) {
+                    throw new IOException("grew past " + MAX_FILE_BYTES + " bytes while read");
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Symbolic links found in the folder and not followed. */
+    public long symlinksRefused() {
+        return symlinksRefused.get();
     }
 
     /** Files read so far (the initial scan and every change). */
@@ -225,6 +260,7 @@ public final class FlightPlanFolderWatcher extends FeedSource {
         r.put("too_long", tooLarge.get());
         Map<String, Long> skips = new LinkedHashMap<>();
         skips.put("unreadable_file", unreadableFiles.get());
+        skips.put("symlink_refused", symlinksRefused.get());
         return new FeedStatus(
                 feed.name(),
                 "folder",

@@ -188,7 +188,16 @@ public final class Journal implements RawStore {
                     Files.delete(p);
                 } else {
                     corruptRecordsSkipped++;
-                    LOG.error("raw journal: segment {} has a bad header, kept on disk but not read", p.getFileName());
+                    String what;
+                    try {
+                        what = "raw journal segment " + p.getFileName() + " has a bad header: moved to "
+                                + quarantine(p);
+                    } catch (IOException e) {
+                        what = "raw journal segment " + p.getFileName() + " has a bad header: not read ("
+                                + e.getMessage() + ")";
+                    }
+                    LOG.error("{}", what);
+                    damageAtOpen.add(what);
                 }
                 continue;
             }
@@ -198,6 +207,17 @@ public final class Journal implements RawStore {
             }
             segments.add(s);
         }
+    }
+
+    /** Findings of the recovery at open, handed to {@link #reportDamageTo}. */
+    private final List<String> damageAtOpen = new ArrayList<>();
+
+    /** Moves a damaged file into {@code quarantine/} beside it (kept for analysis, out of the way). */
+    private static Path quarantine(Path p) throws IOException {
+        Path dir = Files.createDirectories(p.resolveSibling("quarantine"));
+        Path aside = dir.resolve(p.getFileName() + "." + System.currentTimeMillis() + ".damaged");
+        Files.move(p, aside);
+        return p.getParent().relativize(aside);
     }
 
     static long parseIndex(Path p) {
@@ -319,10 +339,17 @@ public final class Journal implements RawStore {
         int len;
 
         SegmentScanner(Path p, long limit, byte[] buffer) throws IOException {
+            this(p, limit, buffer, HEADER_BYTES);
+        }
+
+        /** A scanner that starts at {@code start}, the offset of a record (after damage: {@link #nextRecord}). */
+        SegmentScanner(Path p, long limit, byte[] buffer, long start) throws IOException {
             this.buf = buffer;
             this.bb = ByteBuffer.wrap(buffer);
             this.limit = limit;
             this.ch = FileChannel.open(p, StandardOpenOption.READ);
+            this.filePos = start;
+            this.validEnd = start;
         }
 
         boolean next() throws IOException {
@@ -386,6 +413,73 @@ public final class Journal implements RawStore {
         public void close() throws IOException {
             ch.close();
         }
+    }
+
+    /**
+     * The offset of the first valid record at or after {@code from} (plausible length, kind and a
+     * matching CRC32C: a false match takes a 1 in 2^32 coincidence), or -1 when none is before
+     * {@code limit}.
+     */
+    static long nextRecord(Path p, long from, long limit) throws IOException {
+        if (limit - from < RECORD_HEADER + 3) {
+            return -1;
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long end = Math.min(limit, Integer.MAX_VALUE); // segments are far smaller
+            ByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, end).order(ByteOrder.LITTLE_ENDIAN);
+            CRC32C c = new CRC32C();
+            for (long at = from; at + RECORD_HEADER + 3 <= end; at++) {
+                int pos = (int) at;
+                int l = m.getInt(pos);
+                if (l < 3 || l > MAX_PAYLOAD || at + RECORD_HEADER + l > end) {
+                    continue;
+                }
+                byte k = m.get(pos + RECORD_HEADER);
+                if (k == KIND_RAW ? l < RAW_FIXED : k != KIND_FEED) {
+                    continue;
+                }
+                c.reset();
+                c.update(m.duplicate()
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .position(pos)
+                        .limit(pos + 4));
+                c.update(m.duplicate()
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .position(pos + RECORD_HEADER)
+                        .limit(pos + RECORD_HEADER + l));
+                if ((int) c.getValue() == m.getInt(pos + 4)) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Where damage found while reading is reported (besides the log and the counters); null: nowhere. */
+    private volatile StorageDamage damage;
+
+    private long corruptBytesSkipped;
+
+    /** Reports damage met while reading (corrupt regions skipped, unreadable segments) to {@code damage}. */
+    public void reportDamageTo(StorageDamage damage) {
+        this.damage = damage;
+        synchronized (this) {
+            for (String s : damageAtOpen) {
+                damage.report(s);
+            }
+        }
+    }
+
+    private void reportDamage(String what) {
+        StorageDamage d = damage;
+        if (d != null) {
+            d.report(what);
+        }
+    }
+
+    /** Bytes skipped as corrupt while reading, since open. */
+    public synchronized long corruptBytesSkipped() {
+        return corruptBytesSkipped;
     }
 
     private static int payloadLen(byte[] b, int pos, int have) {
@@ -677,18 +771,28 @@ public final class Journal implements RawStore {
                     }
                 }
                 if (!scanner.next()) {
-                    if (scanner.validEnd < limits[segment]) {
-                        synchronized (Journal.this) {
-                            corruptRecordsSkipped++;
-                        }
-                        LOG.error(
-                                "raw journal: {} is corrupt after offset {}; {} bytes skipped",
-                                segments.get(segment).path.getFileName(),
-                                scanner.validEnd,
-                                limits[segment] - scanner.validEnd);
-                    }
+                    long bad = scanner.validEnd;
                     scanner.close();
                     scanner = null;
+                    if (bad < limits[segment]) {
+                        // Damage: resume at the next valid record, so one bad spot costs only itself.
+                        Path p = segments.get(segment).path;
+                        long resume = nextRecord(p, bad + 1, limits[segment]);
+                        long skipped = (resume < 0 ? limits[segment] : resume) - bad;
+                        synchronized (Journal.this) {
+                            corruptRecordsSkipped++;
+                            corruptBytesSkipped += skipped;
+                        }
+                        String what = "raw journal " + p.getFileName() + ": " + skipped + " corrupt bytes at offset "
+                                + bad + " skipped"
+                                + (resume < 0 ? " (to the end of the segment)" : ", reading resumed after them");
+                        LOG.error("{}", what);
+                        reportDamage(what);
+                        if (resume >= 0) {
+                            scanner = new SegmentScanner(p, limits[segment], buffer, resume);
+                            continue;
+                        }
+                    }
                     segment++;
                     continue;
                 }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.server.auth.Access;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
+import org.vigil.server.auth.Session;
 
 /**
  * The console's web layer: serves the static console from the classpath ({@code /vigil-console},
@@ -227,12 +228,16 @@ public final class WebServer implements AutoCloseable {
                     sf.roles = java.util.Set.of(Access.PUBLIC); // the login page is one of them
                 });
             }
+            config.routes.before(this::securityHeaders);
             registerRoutes(config.routes, bundled);
             for (java.util.function.Consumer<RoutesConfig> hook : routeHooks) hook.accept(config.routes);
         });
         javalin.start(settings.bindAddress(), settings.port());
         startedAtNanos = System.nanoTime();
         app = javalin;
+        if (security != null) {
+            security.sessions().onEnd(closeOnSessionEnd);
+        }
 
         long periodMs = settings.pushInterval().toMillis();
         pusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -299,6 +304,16 @@ public final class WebServer implements AutoCloseable {
                     ws.onConnect(ctx -> {
                         ctx.session.setIdleTimeout(Duration.ofMinutes(5));
                         ConsoleClient client = new ConsoleClient(ctx);
+                        Security sec = security;
+                        if (sec != null) {
+                            // the upgrade passed the access check; remember whose session it is, to close with it
+                            Session owner = sec.session(ctx.header("Authorization"), ctx.cookie(Security.cookieName()));
+                            if (owner == null) {
+                                ctx.closeSession(SESSION_ENDED, "session ended");
+                                return;
+                            }
+                            client.sessionId = owner.id();
+                        }
                         clients.put(ctx.sessionId(), client);
                         // A fresh console should not stare at an empty map until the next tick.
                         client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
@@ -310,8 +325,59 @@ public final class WebServer implements AutoCloseable {
                 Role.OBSERVER);
     }
 
+    /** WebSocket close code for "your session ended" (logout, disabled, role changed, expired): sign in again. */
+    public static final int SESSION_ENDED = 4001;
+
+    /** Closes the consoles of a session that ended: the picture stops at logout, disable and role change. */
+    @SuppressWarnings("UnnecessaryLambda") // one instance, so that stop() can remove what start() added
+    private final java.util.function.Consumer<Session> closeOnSessionEnd = s -> closeSession(s.id());
+
+    private void closeSession(String sessionId) {
+        for (Iterator<ConsoleClient> it = clients.values().iterator(); it.hasNext(); ) {
+            ConsoleClient c = it.next();
+            if (sessionId.equals(c.sessionId)) {
+                it.remove();
+                try {
+                    c.ctx.closeSession(SESSION_ENDED, "session ended");
+                } catch (RuntimeException e) {
+                    LOG.debug("closing a console WebSocket: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Security headers on every answer, static files included (OWASP ASVS 14.4): a Content Security
+     * Policy that allows only the console's own scripts, styles, images (and data: images, which
+     * milsymbol's symbols are) and connections; no framing (clickjacking); no MIME sniffing; no
+     * Referer; HSTS when served over TLS; API answers are not cached.
+     */
+    private void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        Security sec = security;
+        if (sec != null && sec.tls()) {
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    /** The console's policy; 'self' covers its same-origin WebSocket (CSP level 3). */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:;"
+            + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /** Stops pushing, closes every console connection and the listener. Safe to call twice. */
     public synchronized void stop() {
+        if (security != null) {
+            security.sessions().removeOnEnd(closeOnSessionEnd);
+        }
         if (pusher != null) {
             pusher.shutdownNow();
             pusher = null;
@@ -368,8 +434,16 @@ public final class WebServer implements AutoCloseable {
             count = -1;
             status = "degraded: air picture unavailable (" + e.getClass().getSimpleName() + ")";
         }
+        Security sec = security;
+        List<String> damage = sec == null ? List.of() : sec.storageDamage().reports();
+        if (!damage.isEmpty() && "ok".equals(status)) {
+            status = "degraded: storage damage, quarantined (see storage_damage)";
+        }
         h.put("status", status);
         h.put("version", settings.version());
+        if (sec != null) {
+            h.put("storage_damage", damage);
+        }
         h.put("uptime_s", (System.nanoTime() - startedAtNanos) / 1_000_000_000L);
         h.put("aircraft", count);
         h.put("console_clients", clients.size());
@@ -463,8 +537,13 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             pushes.incrementAndGet();
+            Security sec = security;
             for (Iterator<ConsoleClient> it = clients.values().iterator(); it.hasNext(); ) {
                 ConsoleClient c = it.next();
+                if (sec != null && c.sessionId != null && !sec.sessions().isLive(c.sessionId)) {
+                    closeSession(c.sessionId); // expired (idle or at the end of its watch)
+                    continue;
+                }
                 if (!c.offer(picture, plotPicture, trackPicture, skippedForSlowClients)) {
                     it.remove(); // the entry under c.ctx.sessionId()
                 }
@@ -489,6 +568,9 @@ public final class WebServer implements AutoCloseable {
     private static final class ConsoleClient implements Callback {
         private static final int KINDS = 3;
         private final WsContext ctx;
+        /** The sign-in session it belongs to (null on an open server). */
+        volatile String sessionId;
+
         private final AtomicBoolean sending = new AtomicBoolean();
         /** Waiting pictures by kind: aircraft, plots, tracks. */
         @SuppressWarnings("unchecked")

@@ -79,12 +79,22 @@ final class AuthFixture implements AutoCloseable {
                 .withAnnounce(announced::add)
                 .withClock(clock)
                 .withHasher(FAST)
-                .withSessions(Duration.ofHours(12), Duration.ofMinutes(30));
+                .withSessions(Duration.ofHours(12), Duration.ofMinutes(30))
+                .withAuditKey(auditKey(dir));
         this.security = Security.open(cfg, db);
         this.web = new WebServer(
                         WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0), List::of, List::of, () -> null)
                 .security(security);
         this.port = web.start();
+    }
+
+    /** The audit key of a test directory, as a server keeps it (created at the first use). */
+    static AuditKey auditKey(Path dir) {
+        try {
+            return AuditKey.loadOrCreate(dir.resolve("audit.key"), dir.resolve("audit.anchor"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A server whose first admin "admin" comes from VIGIL_ADMIN_PASSWORD. */

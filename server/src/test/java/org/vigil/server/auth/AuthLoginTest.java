@@ -122,14 +122,14 @@ class AuthLoginTest {
                 "POST",
                 "/api/users",
                 admin,
-                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}");
+                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase-Kq7\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"role\":\"observer\"").doesNotContain("passphrase", "argon2");
         assertThat(f.send(
                                 "POST",
                                 "/api/users",
                                 admin,
-                                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase\"}")
+                                "{\"username\":\"sam\",\"role\":\"observer\",\"password\":\"sam-first-passphrase-Kq7\"}")
                         .statusCode())
                 .isEqualTo(409);
         assertThat(f.send(
@@ -143,32 +143,32 @@ class AuthLoginTest {
                                 "POST",
                                 "/api/users",
                                 admin,
-                                "{\"username\":\"tim\",\"role\":\"general\",\"password\":\"tim-long-passphrase\"}")
+                                "{\"username\":\"tim\",\"role\":\"general\",\"password\":\"tim-long-passphrase-Kq7\"}")
                         .statusCode())
                 .isEqualTo(400);
 
-        String sam = f.login("sam", "sam-first-passphrase");
+        String sam = f.login("sam", "sam-first-passphrase-Kq7");
         assertThat(f.send("GET", "/api/audit", sam, null).statusCode()).isEqualTo(403);
         // Promotion ends sam's session so the new role is used from the next sign-in.
         assertThat(f.send("PUT", "/api/users/sam/role", admin, "{\"role\":\"supervisor\"}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
-        sam = f.login("sam", "sam-first-passphrase");
+        sam = f.login("sam", "sam-first-passphrase-Kq7");
         assertThat(f.send("GET", "/api/audit", sam, null).statusCode()).isEqualTo(200);
 
-        assertThat(f.send("POST", "/api/users/sam/password", admin, "{\"password\":\"sam-second-passphrase\"}")
+        assertThat(f.send("POST", "/api/users/sam/password", admin, "{\"password\":\"sam-second-passphrase-Kq7\"}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
-        assertThat(login("sam", "sam-first-passphrase").statusCode()).isEqualTo(401);
-        sam = f.login("sam", "sam-second-passphrase");
+        assertThat(login("sam", "sam-first-passphrase-Kq7").statusCode()).isEqualTo(401);
+        sam = f.login("sam", "sam-second-passphrase-Kq7");
 
         assertThat(f.send("PUT", "/api/users/sam/disabled", admin, "{\"disabled\":true}")
                         .statusCode())
                 .isEqualTo(200);
         assertThat(f.send("GET", "/api/me", sam, null).statusCode()).isEqualTo(401);
-        assertThat(login("sam", "sam-second-passphrase").statusCode()).isEqualTo(401);
+        assertThat(login("sam", "sam-second-passphrase-Kq7").statusCode()).isEqualTo(401);
         assertThat(f.send("PUT", "/api/users/ghost/role", admin, "{\"role\":\"observer\"}")
                         .statusCode())
                 .isEqualTo(404);
@@ -198,18 +198,18 @@ class AuthLoginTest {
                                 "POST",
                                 "/api/me/password",
                                 olga,
-                                "{\"current\":\"wrong-current-pass\",\"password\":\"olga-passphrase-2\"}")
+                                "{\"current\":\"wrong-current-pass\",\"password\":\"olga-passphrase-2-Kq7\"}")
                         .statusCode())
                 .isEqualTo(403);
         assertThat(f.send(
                                 "POST",
                                 "/api/me/password",
                                 olga,
-                                "{\"current\":\"olga-passphrase-1\",\"password\":\"olga-passphrase-2\"}")
+                                "{\"current\":\"olga-passphrase-1\",\"password\":\"olga-passphrase-2-Kq7\"}")
                         .statusCode())
                 .isEqualTo(204);
         assertThat(f.send("GET", "/api/me", olga, null).statusCode()).isEqualTo(401);
         assertThat(login("olga", "olga-passphrase-1").statusCode()).isEqualTo(401);
-        assertThat(login("olga", "olga-passphrase-2").statusCode()).isEqualTo(200);
+        assertThat(login("olga", "olga-passphrase-2-Kq7").statusCode()).isEqualTo(200);
     }
 }

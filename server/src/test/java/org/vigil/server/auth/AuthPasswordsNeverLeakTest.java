@@ -27,13 +27,13 @@ class AuthPasswordsNeverLeakTest {
     @Test
     void passwordsAppearNowhere() throws Exception {
         List<String> passwords = List.of(
-                "Setup-Secret-Alpha-1",
-                "Olga-Secret-Bravo-2",
-                "Olga-Secret-Charlie-3",
-                "Guess-Secret-Delta-4",
-                "Sam-Secret-Echo-5",
-                "Sam-Secret-Foxtrot-6",
-                "Typo-Secret-Golf-7");
+                "Setup-Secret-Alpha-1-Kq7#x",
+                "Olga-Secret-Bravo-2-Kq7#x",
+                "Olga-Secret-Charlie-3-Kq7#x",
+                "Guess-Secret-Delta-4-Kq7#x",
+                "Sam-Secret-Echo-5-Kq7#x",
+                "Sam-Secret-Foxtrot-6-Kq7#x",
+                "Typo-Secret-Golf-7-Kq7#x");
         List<String> seen = new ArrayList<>();
         PrintStream out = System.out;
         PrintStream err = System.err;

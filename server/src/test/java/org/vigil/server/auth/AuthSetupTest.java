@@ -41,7 +41,7 @@ class AuthSetupTest {
                                     "POST",
                                     "/api/auth/setup",
                                     (String) null,
-                                    setupBody("A".repeat(43), "root", "root-passphrase-1"))
+                                    setupBody("A".repeat(43), "root", "root-passphrase-1-Kq7"))
                             .statusCode())
                     .isEqualTo(403);
             // A weak password is refused before the link is used up.
@@ -50,7 +50,7 @@ class AuthSetupTest {
                     .isEqualTo(400);
 
             HttpResponse<String> ok =
-                    f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1"));
+                    f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1-Kq7"));
             assertThat(ok.statusCode()).isEqualTo(201);
             assertThat(ok.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly");
             assertThat(f.security.users().user("root").role()).isEqualTo(Role.ADMIN);
@@ -58,12 +58,16 @@ class AuthSetupTest {
                     .contains("\"open\":false");
 
             // Single use: the same link again does nothing.
-            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root2", "root-passphrase-2"))
+            assertThat(f.send(
+                                    "POST",
+                                    "/api/auth/setup",
+                                    (String) null,
+                                    setupBody(token, "root2", "root-passphrase-2-Kq7"))
                             .statusCode())
                     .isEqualTo(409);
             assertThat(f.security.setupLink().redeem(token)).isFalse();
             assertThat(f.security.users().user("root2")).isNull();
-            assertThat(f.login("root", "root-passphrase-1")).isNotBlank();
+            assertThat(f.login("root", "root-passphrase-1-Kq7")).isNotBlank();
         }
     }
 
@@ -72,7 +76,11 @@ class AuthSetupTest {
         try (AuthFixture f = AuthFixture.fresh(dir)) {
             String token = token(f);
             f.clock.advance(Duration.ofMinutes(31));
-            assertThat(f.send("POST", "/api/auth/setup", (String) null, setupBody(token, "root", "root-passphrase-1"))
+            assertThat(f.send(
+                                    "POST",
+                                    "/api/auth/setup",
+                                    (String) null,
+                                    setupBody(token, "root", "root-passphrase-1-Kq7"))
                             .statusCode())
                     .isEqualTo(403);
             assertThat(f.security.users().list()).isEmpty();

@@ -91,6 +91,7 @@ class SecurityRoutesTest {
         TABLE.put("DELETE /api/qra/detachments/{id}", Role.SUPERVISOR);
         // Accountability: supervisors review what was done on their watch.
         TABLE.put("GET /api/audit", Role.SUPERVISOR);
+        TABLE.put("GET /api/audit/verification", Role.ADMIN);
         // Users: admin only.
         TABLE.put("GET /api/users", Role.ADMIN);
         TABLE.put("POST /api/users", Role.ADMIN);
@@ -310,10 +311,185 @@ class SecurityRoutesTest {
                 "POST",
                 "/api/users",
                 Map.of("Cookie", "vigil_session=" + token, "Origin", "http://127.0.0.1:" + f.port),
-                "{\"username\":\"alice\",\"role\":\"operator\",\"password\":\"alice-long-passphrase\"}");
+                "{\"username\":\"alice\",\"role\":\"operator\",\"password\":\"alice-long-passphrase-Kq7\"}");
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(wsStatus("/ws", token, "http://evil.example")).isEqualTo(403);
         assertThat(wsStatus("/ws", token, "http://127.0.0.1:" + f.port)).isEqualTo(101);
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        String token = f.login("u-admin", passwords.get(Role.ADMIN));
+        int checked = 0;
+        for (Security.Route r : routes()) {
+            if (r.method().equals("WS")) {
+                continue;
+            }
+            HttpResponse<String> resp = f.send(r.method(), concrete(r.path()), token, "{}");
+            assertSecurityHeaders(resp, r.key());
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(14);
+        // refusals and the static console too
+        assertSecurityHeaders(f.send("GET", "/api/users", (String) null, null), "401");
+        assertSecurityHeaders(f.send("GET", "/", (String) null, null), "GET /");
+        assertThat(f.send("GET", "/api/me", token, null).headers().firstValue("Cache-Control"))
+                .hasValue("no-store");
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> resp, String what) {
+        var h = resp.headers();
+        assertThat(h.firstValue("Content-Security-Policy"))
+                .as(what)
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains(
+                                "default-src 'self'",
+                                "script-src 'self'",
+                                "frame-ancestors 'none'",
+                                "object-src 'none'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"));
+        assertThat(h.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+        assertThat(h.firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
+        assertThat(h.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+        assertThat(h.firstValue("Strict-Transport-Security"))
+                .as(what + ": no HSTS over plain HTTP")
+                .isEmpty();
+    }
+
+    @Test
+    void throttlingTellsNothingAboutWhichUsersExist() throws Exception {
+        String login = "{\"username\":\"%s\",\"password\":\"guess-%d\"}";
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i <= AuthApi.MAX_FAILURES; i++) {
+            HttpResponse<String> k =
+                    f.send("POST", "/api/auth/login", Map.of(), String.format(login, "u-supervisor", i));
+            HttpResponse<String> u =
+                    f.send("POST", "/api/auth/login", Map.of(), String.format(login, "no-such-user", i));
+            known.add(k.statusCode() + " " + k.body() + " " + k.headers().firstValue("Retry-After"));
+            unknown.add(u.statusCode() + " " + u.body() + " " + u.headers().firstValue("Retry-After"));
+        }
+        assertThat(unknown).isEqualTo(known);
+        assertThat(known.get(AuthApi.MAX_FAILURES)).startsWith("429");
+    }
+
+    @Test
+    void aStrangerGuessingFromElsewhereCannotKeepASupervisorOut() throws Exception {
+        // 127.0.0.2 is another client on the loopback network
+        for (int i = 0; i < 3 * AuthApi.MAX_FAILURES; i++) {
+            int status = rawLoginFrom("127.0.0.2", "u-supervisor", "a-stranger-guesses-" + i);
+            assertThat(status).isIn(401, 429);
+        }
+        assertThat(rawLoginFrom("127.0.0.2", "u-supervisor", passwords.get(Role.SUPERVISOR)))
+                .as("the stranger's client is throttled, even with the right password")
+                .isEqualTo(429);
+        assertThat(f.send(
+                                "POST",
+                                "/api/auth/login",
+                                Map.of(),
+                                "{\"username\":\"u-supervisor\",\"password\":\"" + passwords.get(Role.SUPERVISOR)
+                                        + "\"}")
+                        .statusCode())
+                .as("the supervisor at their own console signs in")
+                .isEqualTo(200);
+        // the throttle backs off: the next lock of the stranger's client lasts longer
+        f.clock.advance(java.time.Duration.ofMillis(AuthApi.LOCK_MILLIS));
+        assertThat(rawLoginFrom("127.0.0.2", "u-supervisor", "again-0")).isEqualTo(401);
+    }
+
+    /** A sign-in sent from a given local address (the JDK HttpClient cannot choose it); the status. */
+    private int rawLoginFrom(String localAddress, String user, String password) throws Exception {
+        String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, 2}), 0));
+            assertThat(localAddress).isEqualTo("127.0.0.2");
+            s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), f.port), 5000);
+            s.setSoTimeout(10_000);
+            byte[] b = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String req = "POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + f.port
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + b.length
+                    + "\r\n\r\n";
+            s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(b);
+            s.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void theConsoleWebSocketClosesAtLogoutDisableAndRoleChange() throws Exception {
+        String admin = f.login("admin", AuthFixture.ADMIN_PASSWORD);
+        // logout
+        String op = f.login("u-operator", passwords.get(Role.OPERATOR));
+        java.util.concurrent.CompletableFuture<Integer> closed = openWs(op);
+        assertThat(f.send("POST", "/api/auth/logout", op, null).statusCode()).isEqualTo(204);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebServer.SESSION_ENDED);
+        // role change
+        op = f.login("u-operator", passwords.get(Role.OPERATOR));
+        closed = openWs(op);
+        assertThat(f.send("PUT", "/api/users/u-operator/role", admin, "{\"role\":\"observer\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebServer.SESSION_ENDED);
+        // disable
+        String obs = f.login("u-observer", passwords.get(Role.OBSERVER));
+        closed = openWs(obs);
+        assertThat(f.send("PUT", "/api/users/u-observer/disabled", admin, "{\"disabled\":true}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebServer.SESSION_ENDED);
+        // an idle session that expires is closed by the next push
+        String sup = f.login("u-supervisor", passwords.get(Role.SUPERVISOR));
+        closed = openWs(sup);
+        f.clock.advance(java.time.Duration.ofMinutes(31));
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebServer.SESSION_ENDED);
+    }
+
+    /** Opens /ws with the session cookie; completes with the close code the server sends. */
+    private java.util.concurrent.CompletableFuture<Integer> openWs(String token) throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        f.http.newWebSocketBuilder()
+                .header("Cookie", "vigil_session=" + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + f.port + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                        closed.complete(code);
+                        return null;
+                    }
+                })
+                .get(10, TimeUnit.SECONDS);
+        return closed;
+    }
+
+    @Test
+    void theCrossSiteCheckAppliesWheneverTheIdentityComesFromTheCookie() throws Exception {
+        String token = f.login("admin", AuthFixture.ADMIN_PASSWORD);
+        String body = "{\"username\":\"mallory\",\"role\":\"admin\",\"password\":\"mallory-is-admin-now-Kq7\"}";
+        // an Authorization header that is no bearer token does not switch the check off
+        HttpResponse<String> r = f.send(
+                "POST",
+                "/api/users",
+                Map.of(
+                        "Cookie", "vigil_session=" + token,
+                        "Origin", "http://evil.example",
+                        "Authorization", "Basic bWFsbG9yeTp4"),
+                body);
+        assertThat(r.statusCode()).isEqualTo(403);
+        // nor does a missing Origin when the browser says the request is cross-site
+        r = f.send(
+                "POST", "/api/users", Map.of("Cookie", "vigil_session=" + token, "Sec-Fetch-Site", "cross-site"), body);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(f.security.users().user("mallory")).isNull();
+        // a bearer token is never sent by a browser on its own: no cross-site risk, so no Origin check
+        r = f.send(
+                "POST",
+                "/api/users",
+                Map.of("Authorization", "Bearer " + token, "Origin", "http://tool.example"),
+                body);
+        assertThat(r.statusCode()).isEqualTo(201);
     }
 
     /** 101 when the upgrade succeeded, else the refusal's status. */

@@ -40,12 +40,25 @@ class SignInBrowserTest {
                                 .setHeadless(true)
                                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")))) {
             Page page = browser.newPage();
+            // Both pages run under the server's Content Security Policy: a violation fails the test.
+            List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // (Waits poll from Java: Playwright's waitForFunction evaluates a string, which the policy refuses.)
+            page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                    + "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' in ' + e.sourceFile))");
+            page.onConsoleMessage(m -> {
+                if (m.text().startsWith("CSP violation")) {
+                    violations.add(m.text());
+                }
+            });
             String base = "http://127.0.0.1:" + f.port + "/";
             page.navigate(base + "login.html");
+            assertThat(page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+                    .as("login.css applies under the policy")
+                    .isEqualTo("rgb(16, 22, 29)");
             page.fill("#username", "admin");
             page.fill("#password", "wrong-password-for-admin");
             page.click("#login-button");
-            page.waitForFunction("() => document.getElementById('login-message').textContent.length > 0");
+            waitFor(page, "() => document.getElementById('login-message').textContent.length > 0");
             assertThat(page.textContent("#login-message")).contains("Wrong user name or password");
             assertThat(f.web.clientCount()).isZero();
 
@@ -62,6 +75,23 @@ class SignInBrowserTest {
                     .isEqualTo(1);
             Object me = page.evaluate("() => fetch('api/me').then(r => r.status)");
             assertThat(((Number) me).intValue()).isEqualTo(200);
+            // an admin sees the audit trail's verification in the top bar
+            waitFor(
+                    page,
+                    "() => { const e = document.getElementById('audit-state');"
+                            + " return !!e && !e.hidden && e.textContent === 'audit intact'; }");
+            assertThat(violations).as("Content Security Policy violations").isEmpty();
+        }
+    }
+
+    /** Polls a predicate in the page until it is true (15 s at most). */
+    private static void waitFor(Page page, String predicate) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!Boolean.TRUE.equals(page.evaluate(predicate))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + predicate);
+            }
+            Thread.sleep(50);
         }
     }
 }

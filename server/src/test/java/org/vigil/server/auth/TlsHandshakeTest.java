@@ -122,6 +122,22 @@ class TlsHandshakeTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("Strict-Transport-Security"))
+                    .as("HSTS under TLS")
+                    .hasValue("max-age=31536000");
+            // Only AEAD suites with forward secrecy: a client offering only a CBC suite gets no handshake.
+            try (SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
+                s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                s.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"});
+                org.assertj.core.api.Assertions.assertThatThrownBy(s::startHandshake)
+                        .isInstanceOf(javax.net.ssl.SSLException.class);
+            }
+            try (SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket("127.0.0.1", port)) {
+                s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                s.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"});
+                s.startHandshake();
+                assertThat(s.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+            }
             HttpResponse<String> login = https.send(
                     HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/auth/login"))
                             .POST(HttpRequest.BodyPublishers.ofString(

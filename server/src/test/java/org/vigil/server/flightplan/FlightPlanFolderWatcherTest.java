@@ -69,6 +69,32 @@ class FlightPlanFolderWatcherTest {
         }
     }
 
+    /** A symbolic link in the folder is not followed (it could point at any file the server may read). */
+    @Test
+    @Timeout(60)
+    void symbolicLinksAreNotFollowed() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path target = Files.writeString(outside.resolve("secret.txt"), FlightPlanApiTest.FPL + "\n");
+        Path watched = Files.createDirectories(dir.resolve("watched"));
+        Files.createSymbolicLink(watched.resolve("linked.fpl"), target);
+        Files.writeString(watched.resolve("real.fpl"), FlightPlanApiTest.FPL2 + "\n");
+        FlightPlanIntake intake = new FlightPlanIntake(
+                store,
+                r -> {
+                    synchronized (lock) {
+                        r.run();
+                    }
+                },
+                null,
+                () -> Long.MIN_VALUE);
+        try (FlightPlanFolderWatcher w = new FlightPlanFolderWatcher("flightplans-test", watched, intake)) {
+            w.start();
+            await(() -> w.filesRead() == 1 && w.symlinksRefused() == 1);
+            assertThat(plans()).isEqualTo(1);
+            assertThat(w.status().skips()).containsEntry("symlink_refused", 1L);
+        }
+    }
+
     /** The folder must exist: refused at start, not on the reader thread. */
     @Test
     void aMissingFolderIsRefusedAtStart() {
