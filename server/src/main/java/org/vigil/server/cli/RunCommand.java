@@ -142,6 +142,10 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ServerSecurity secure = new ServerSecurity();
 
+    /** The outputs to other systems (docs/INTEROP.md), each off by default. */
+    @CommandLine.Mixin
+    org.vigil.server.output.OutputOptions outputs = new org.vigil.server.output.OutputOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -245,6 +249,7 @@ public final class RunCommand implements Callable<Integer> {
                                         "file-" + f.getFileName(), f, null, fileSpeed, 0, server.delivery()));
                     }
                     if (radarConfig != null) addRadar(server);
+                    outputs.addTo(server, bind);
                 },
                 (server, live, bound) -> {
                     if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());
