@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.vigil.server.live.LiveServer;
+import org.vigil.server.output.asterix.AsterixOutput;
 import org.vigil.server.output.cot.CotOutput;
 import org.vigil.server.output.cot.TlsContexts;
 import org.vigil.server.output.metrics.VigilMetrics;
@@ -108,6 +109,32 @@ public final class OutputOptions {
                     "Send only tracks of these identities (pending, unknown, assumed-friend, friend, neutral, suspect, hostile, none).")
     java.util.Set<String> cotIdentities;
 
+    @Option(
+            names = "--asterix-out",
+            paramLabel = "GROUP:PORT",
+            description = "Send the system tracks as ASTERIX CAT062 datagrams to GROUP:PORT (multicast or unicast).")
+    String asterixOut;
+
+    @Option(
+            names = "--asterix-origin",
+            paramLabel = "LAT,LON",
+            description = "Origin of CAT062's Cartesian plane (I062/100), degrees; required with --asterix-out.")
+    String asterixOrigin;
+
+    @Option(
+            names = "--asterix-sac-sic",
+            defaultValue = "0/1",
+            paramLabel = "SAC/SIC",
+            description = "Data source of the CAT062 records (I062/010) (default ${DEFAULT-VALUE}).")
+    String asterixSacSic;
+
+    @Option(
+            names = "--asterix-period",
+            defaultValue = "1",
+            paramLabel = "SECONDS",
+            description = "CAT062 update period (default ${DEFAULT-VALUE} s).")
+    double asterixPeriod;
+
     /** The CoT TLS keystore's password. */
     public static final String ENV_COT_TLS_PASSWORD = "VIGIL_COT_TLS_PASSWORD";
 
@@ -129,6 +156,10 @@ public final class OutputOptions {
                 if (m != null) {
                     m.output("cot", cot::events, null, () -> 0);
                 }
+            }
+            if (asterixOut != null) {
+                AsterixOutput a = server.addInput(asterixOutput(server, bind));
+                if (m != null) m.output("asterix-cat062", a::records, null, () -> 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open an output: " + e.getMessage(), e);
@@ -164,15 +195,32 @@ public final class OutputOptions {
         }
         MulticastSender udp = null;
         if (cotUdp != null) {
-            int colon = cotUdp.lastIndexOf(':');
-            if (colon < 0) throw new IllegalArgumentException("--cot-udp needs GROUP:PORT");
-            udp = new MulticastSender(
-                    "cot-udp",
-                    bind,
-                    new InetSocketAddress(cotUdp.substring(0, colon), Integer.parseInt(cotUdp.substring(colon + 1))),
-                    1);
+            udp = new MulticastSender("cot-udp", bind, hostPort("--cot-udp", cotUdp), 1);
         }
         return new CotOutput.Settings("proto".equals(cotFormat), cotPeriod, area, cotIdentities, true, tcp, tls, udp);
+    }
+
+    private AsterixOutput asterixOutput(LiveServer server, String bind) throws IOException {
+        if (asterixOrigin == null) throw new IllegalArgumentException("--asterix-out needs --asterix-origin LAT,LON");
+        String[] o = asterixOrigin.split(",", -1);
+        String[] ss = asterixSacSic.split("/", -1);
+        if (o.length != 2 || ss.length != 2)
+            throw new IllegalArgumentException("--asterix-origin is LAT,LON and --asterix-sac-sic SAC/SIC");
+        if (!(asterixPeriod > 0)) throw new IllegalArgumentException("--asterix-period must be > 0");
+        return new AsterixOutput(
+                server,
+                new MulticastSender("asterix", bind, hostPort("--asterix-out", asterixOut), 1),
+                Integer.parseInt(ss[0].trim()),
+                Integer.parseInt(ss[1].trim()),
+                Double.parseDouble(o[0].trim()),
+                Double.parseDouble(o[1].trim()),
+                asterixPeriod);
+    }
+
+    private static InetSocketAddress hostPort(String option, String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException(option + " needs GROUP:PORT");
+        return new InetSocketAddress(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
     }
 
     /** Port 0 on the command line means off. */

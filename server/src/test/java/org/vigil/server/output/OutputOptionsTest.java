@@ -10,8 +10,16 @@ import picocli.CommandLine;
 
 /** Every output is off unless asked for, in both `vigil run` and `vigil demo`. */
 class OutputOptionsTest {
-    static final List<String> OPTIONS =
-            List.of("--metrics", "--aircraft-json", "--write-json", "--net-bo-port", "--net-sbs-port");
+    static final List<String> OPTIONS = List.of(
+            "--metrics",
+            "--aircraft-json",
+            "--write-json",
+            "--net-bo-port",
+            "--net-sbs-port",
+            "--cot-tcp-port",
+            "--cot-tls-port",
+            "--cot-udp",
+            "--asterix-out");
 
     @Test
     void runAndDemoOfferEveryOutputOffByDefault() {
