@@ -95,10 +95,18 @@ public final class AsterixOutput implements LiveServer.Input {
     }
 
     private void encode(SystemTrackView t) {
+        if (encode(encoder, plane, sac, sic, t) > 0) records.increment();
+    }
+
+    /**
+     * One track as a CAT062 record into {@code encoder}'s block (the output's mapping, docs/INTEROP.md);
+     * allocation-free. Returns the record's length, or -1 when the block is full.
+     */
+    public static int encode(Cat062Encoder encoder, AreaProjection plane, int sac, int sic, SystemTrackView t) {
         plane.forward(t.lat(), t.lon());
         double v = t.speedKt() * KT, c = Math.toRadians(t.trackDeg());
         long ms = t.timeMs();
-        int n = encoder.track(
+        return encoder.track(
                 sac,
                 sic,
                 0,
@@ -118,7 +126,6 @@ public final class AsterixOutput implements LiveServer.Input {
                 t.coastingS(),
                 t.altitudeFt() == null ? Double.NaN : t.altitudeFt() / 100.0,
                 t.verticalRateFpm() == null ? Double.NaN : t.verticalRateFpm());
-        if (n > 0) records.increment();
     }
 
     @Override
