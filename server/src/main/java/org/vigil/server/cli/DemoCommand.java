@@ -69,6 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     TheatreOption theatre = new TheatreOption();
+    /** The outputs to other systems (docs/INTEROP.md), each off by default. */
+    @CommandLine.Mixin
+    org.vigil.server.output.OutputOptions outputs = new org.vigil.server.output.OutputOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -110,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
                 played,
                 speed,
                 flightPlanDir,
-                server -> {},
+                server -> outputs.addTo(server, bind),
                 (server, live, bound) -> {
                     System.out.printf(
                             "Vigil %s demo: scenario %s from %s, %.0f min at %sx real time.%nConsole: %s://localhost:%d/  (Ctrl-C to stop)%n",

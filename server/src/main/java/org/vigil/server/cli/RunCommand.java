@@ -187,6 +187,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     TheatreOption theatre = new TheatreOption();
+    /** The outputs to other systems (docs/INTEROP.md), each off by default. */
+    @CommandLine.Mixin
+    org.vigil.server.output.OutputOptions outputs = new org.vigil.server.output.OutputOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -309,6 +312,7 @@ public final class RunCommand implements Callable<Integer> {
                     if (radarConfig != null) addRadar(server);
                     // CAT021/CAT062 need no radar sites (CAT048 plots of an unconfigured radar are counted as unknown)
                     else for (String uri : asterix) addAsterix(server, uri, new RadarNetwork(List.of()));
+                    outputs.addTo(server, bind);
                 },
                 (server, live, bound) -> {
                     if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());

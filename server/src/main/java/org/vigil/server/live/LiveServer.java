@@ -86,6 +86,8 @@ public final class LiveServer implements AutoCloseable {
     private final RadarPlotSink radarSink;
     /** Inputs that run on their own clock (the simulator), started after the feeds, closed before them. */
     private final List<Input> inputs = new CopyOnWriteArrayList<>();
+    /** Where decoded Mode S frames are re-served (readsb's Beast output, docs/INTEROP.md); null: nowhere. */
+    private volatile FrameSink reserved;
 
     /**
      * A data source that is not a feed reader (e.g. the scenario simulator driven by the wall
@@ -358,6 +360,14 @@ public final class LiveServer implements AutoCloseable {
         picture.clockTick(tickNanos);
     }
 
+    /**
+     * Re-serves every Mode S frame the picture decoded to {@code out}, on the picture's thread (readsb's
+     * Beast output: org.vigil.server.output.readsb). Call before {@link #start()}.
+     */
+    public void reserveFrames(FrameSink out) {
+        reserved = out;
+    }
+
     /** Adds an input that {@link #start()} starts and {@link #close()} closes. Call before start. */
     public <I extends Input> I addInput(I input) {
         inputs.add(input);
@@ -389,6 +399,8 @@ public final class LiveServer implements AutoCloseable {
             if (source[0] < 0) source[0] = picture.healthSource(name);
             RejectReason r = RejectReason.of(picture.acceptFrame(source[0], buf, off, len, timeNanos, signal));
             if (r != null) counters.reject(r);
+            FrameSink out = reserved;
+            if (r == null && out != null) out.onFrame(buf, off, len, timeNanos, mlat12MHz, signal);
         };
         return tap == null ? decode : tap.modeS(name, decode, receiveClock);
     }
