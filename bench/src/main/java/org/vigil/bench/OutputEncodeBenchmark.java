@@ -73,7 +73,8 @@ public class OutputEncodeBenchmark {
                     r.nextDouble() * 4,
                     1_650_445_200_000L + i,
                     null,
-                    IDENTITIES[i % IDENTITIES.length]));
+                    IDENTITIES[i % IDENTITIES.length],
+                    List.of()));
         }
     }
 
