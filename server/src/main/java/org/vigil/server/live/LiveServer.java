@@ -178,6 +178,12 @@ public final class LiveServer implements AutoCloseable {
                 }
             });
         }
+        if (tap != null) {
+            // every operator action durable before its 2xx, through the recorder's one write path
+            alerts.withActionLog(
+                    org.vigil.server.recording.OperatorActionLog.of(tap.recorder()),
+                    ctx -> security == null ? null : security.actor(ctx));
+        }
         web.routes(app -> alerts.registerRoutes(app, Role.OBSERVER, Role.OPERATOR, ctx -> {
             if (security == null) return null; // open server: the body's "user"
             Actor a = security.actor(ctx);
@@ -191,6 +197,8 @@ public final class LiveServer implements AutoCloseable {
                 return loop.call(work);
             }
         });
+        if (tap != null)
+            qra.withActionLog(org.vigil.server.recording.OperatorActionLog.of(tap.recorder()), picture::flushEvents);
         web.routes(app -> qra.registerRoutes(app, security));
         // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
         // applied on the loop, then published at once: the sender reads its plans back (human rate)
@@ -316,11 +324,26 @@ public final class LiveServer implements AutoCloseable {
         ModeSPipeline modeS = picture.modeS();
         FrameSink decode =
                 (buf, off, len, timeNanos, mlat12MHz, signal) -> modeS.accept(buf, off, len, timeNanos, signal);
+        // the operators' journalled actions are carried out again where they took effect
+        OperatorActionReplay actions = new OperatorActionReplay(picture, tap.recorder());
         ReplaySinks sinks = ReplaySinks.none()
                 .withFrames(decode)
                 .withPlots(picture.radarSink())
-                .withFlightPlans(picture.flightPlans()::apply);
+                .withFlightPlans(picture.flightPlans()::apply)
+                .withActions(actions);
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
+        // phases the workflow followed between ticks are not in the input: as stored
+        int scrambles =
+                OperatorActionReplay.restoreScrambles(picture, tap.recorder().events());
+        tap.recorder().events().flush(); // rows of journalled actions the store missed
+        org.slf4j.LoggerFactory.getLogger(LiveServer.class)
+                .info(
+                        "restart: {} operator actions carried out again ({} refused, {} rows recovered), "
+                                + "{} scrambles' phases as stored",
+                        actions.applied(),
+                        actions.refused(),
+                        actions.rowsRecovered(),
+                        scrambles);
         picture.publish();
         return r;
     }

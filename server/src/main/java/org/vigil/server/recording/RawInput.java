@@ -17,12 +17,18 @@ import java.nio.ByteOrder;
  * <li>{@code asterix:NAME}: one ASTERIX block or datagram exactly as received; its receive time is
  *     the reference the decoder resolves times of day against, so a replay decodes the same plots.</li>
  * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
+ * <li>{@code op:actions}: one operator action, UTF-8 JSON ({@link Recorder#enterOperatorAction}): in
+ *     the journal at the point of the input sequence where it took effect, so a restart rebuild
+ *     carries it out again at the same point.</li>
  * </ul>
  */
 public final class RawInput {
     public static final String MODES = "modes:";
     public static final String ASTERIX = "asterix:";
     public static final String FPL = "fpl:";
+    public static final String OPERATOR = "op:";
+    /** The journal feed of operator actions. */
+    public static final String OPERATOR_ACTIONS = OPERATOR + "actions";
     /** Bytes in front of a Mode S frame: MLAT clock and signal. */
     public static final int MODES_HEADER = 12;
 
@@ -33,6 +39,7 @@ public final class RawInput {
         MODES,
         ASTERIX,
         FPL,
+        OPERATOR,
         UNKNOWN
     }
 
@@ -41,6 +48,7 @@ public final class RawInput {
         if (journalFeed.startsWith(MODES)) return Kind.MODES;
         if (journalFeed.startsWith(ASTERIX)) return Kind.ASTERIX;
         if (journalFeed.startsWith(FPL)) return Kind.FPL;
+        if (journalFeed.startsWith(OPERATOR)) return Kind.OPERATOR;
         return Kind.UNKNOWN;
     }
 

@@ -45,7 +45,7 @@ public final class RecordingInput implements InputSource {
     private RawInput.Kind lastKind;
     private RadarPlotDecoder lastDecoder;
     private boolean ready, ended;
-    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped;
+    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, actions;
 
     /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
     public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
@@ -125,6 +125,10 @@ public final class RecordingInput implements InputSource {
                     }
                 }
             }
+            case OPERATOR -> {
+                actions++;
+                sinks.actions().onAction(cursor.dataNanos(), new String(b, off, len, StandardCharsets.UTF_8));
+            }
             default -> {}
         }
         delivered++;
@@ -171,6 +175,7 @@ public final class RecordingInput implements InputSource {
         m.put("radar-blocks", blocks);
         m.put("flight-plan-texts", planTexts);
         m.put("flight-plans", plans);
+        if (actions > 0) m.put("operator-actions", actions);
         return m;
     }
 

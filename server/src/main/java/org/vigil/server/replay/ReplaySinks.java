@@ -20,13 +20,33 @@ import org.vigil.core.radar.ServiceMessage;
  * @param messages    SBS messages (already decoded by the receiver)
  * @param plots       radar plots and radar service messages (CAT048, CAT034)
  * @param flightPlans parsed ATS messages (FPL ...)
+ * @param actions     journalled operator actions (a recording's {@code op:actions}), for a restart rebuild
  */
-public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
+public record ReplaySinks(
+        FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans, ActionSink actions) {
     public ReplaySinks {
         Objects.requireNonNull(frames, "frames");
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(plots, "plots");
         Objects.requireNonNull(flightPlans, "flightPlans");
+        Objects.requireNonNull(actions, "actions");
+    }
+
+    /** Without operator actions (they are dropped). */
+    public ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
+        this(frames, messages, plots, flightPlans, ActionSink.NONE);
+    }
+
+    /** Journalled operator actions: the command JSON and the data time it took effect at. */
+    @FunctionalInterface
+    public interface ActionSink {
+        ActionSink NONE = (t, c) -> {};
+
+        void onAction(long dataNanos, String command);
+    }
+
+    public ReplaySinks withActions(ActionSink a) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, a);
     }
 
     /** Sinks that drop everything (a start for {@link #withFrames}, {@link #withMessages}, ... chains). */
@@ -61,22 +81,26 @@ public record ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plot
                 m -> {
                     a.flightPlans.accept(m);
                     b.flightPlans.accept(m);
+                },
+                (t, c) -> {
+                    a.actions.onAction(t, c);
+                    b.actions.onAction(t, c);
                 });
     }
 
     public ReplaySinks withFrames(FrameSink f) {
-        return new ReplaySinks(f, messages, plots, flightPlans);
+        return new ReplaySinks(f, messages, plots, flightPlans, actions);
     }
 
     public ReplaySinks withMessages(SbsSink m) {
-        return new ReplaySinks(frames, m, plots, flightPlans);
+        return new ReplaySinks(frames, m, plots, flightPlans, actions);
     }
 
     public ReplaySinks withPlots(RadarPlotSink p) {
-        return new ReplaySinks(frames, messages, p, flightPlans);
+        return new ReplaySinks(frames, messages, p, flightPlans, actions);
     }
 
     public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) {
-        return new ReplaySinks(frames, messages, plots, f);
+        return new ReplaySinks(frames, messages, plots, f, actions);
     }
 }
