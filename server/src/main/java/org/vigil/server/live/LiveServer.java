@@ -409,6 +409,16 @@ public final class LiveServer implements AutoCloseable {
         m.put("sbs_messages", s == null ? 0 : s.sbsMessages());
         m.put("feeds", feeds.feeds().size());
         m.put("picture_queue_waits", loop.waits());
+        if (tap != null) {
+            // a database outage: events wait (bounded, spilled), operator actions are refused meanwhile
+            String why = tap.recorder().events().unavailable();
+            m.put("event_store", why == null ? "ok" : "unavailable");
+            if (why != null)
+                m.put(
+                        WebServer.DEGRADED,
+                        List.of("event store unavailable (" + why
+                                + "): events kept waiting, operator actions refused"));
+        }
         return m;
     }
 

@@ -104,6 +104,7 @@ public final class EventStore implements AutoCloseable {
     private long spilled;
 
     private long spilledTotal;
+    private long spillReadPos;
     private int peakWaitingInMemory;
     private final FileChannel lockChannel;
     private final FileLock fileLock;
@@ -317,19 +318,33 @@ public final class EventStore implements AutoCloseable {
 
     /** Commits the spill file's events (oldest first, those not yet stored), then deletes it. */
     private void commitSpill() throws SQLException {
+        while (spilled > 0) commitSpillChunk();
+    }
+
+    /**
+     * Commits the next batch of the spill file (events at or below the last committed number are
+     * skipped: committed by a catch-up whose answer was lost); deletes the file when all are in. The
+     * flusher calls it one batch per hold of this store's lock, so recording goes on during a catch-up.
+     */
+    private void commitSpillChunk() throws SQLException {
         try {
             if (spillOut != null) {
                 spillOut.close();
                 spillOut = null;
             }
             List<Pending> chunk = new ArrayList<>(maxBatch);
-            try (java.io.DataInputStream in = new java.io.DataInputStream(
-                    new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(spillFile), 1 << 16))) {
-                while (true) {
+            long pos = spillReadPos;
+            boolean end = false;
+            try (java.io.InputStream raw = java.nio.file.Files.newInputStream(spillFile)) {
+                raw.skipNBytes(pos);
+                CountingInput counting = new CountingInput(new java.io.BufferedInputStream(raw, 1 << 16));
+                java.io.DataInputStream in = new java.io.DataInputStream(counting);
+                while (chunk.size() < maxBatch) {
                     long seq;
                     try {
                         seq = in.readLong();
-                    } catch (java.io.EOFException end) {
+                    } catch (java.io.EOFException eof) {
+                        end = true;
                         break;
                     }
                     String type = in.readUTF();
@@ -339,27 +354,52 @@ public final class EventStore implements AutoCloseable {
                     in.readFully(b);
                     Actor actor =
                             in.readBoolean() ? new Actor(readNullable(in), readNullable(in), readNullable(in)) : null;
-                    if (seq <= lastCommitted) continue; // committed by an earlier, interrupted catch-up
-                    chunk.add(new Pending(
-                            seq,
-                            type,
-                            time,
-                            track == Long.MIN_VALUE ? null : track,
-                            new String(b, java.nio.charset.StandardCharsets.UTF_8),
-                            actor));
-                    if (chunk.size() == maxBatch) {
-                        commitRows(chunk);
-                        chunk.clear();
+                    if (seq > lastCommitted) {
+                        chunk.add(new Pending(
+                                seq,
+                                type,
+                                time,
+                                track == Long.MIN_VALUE ? null : track,
+                                new String(b, java.nio.charset.StandardCharsets.UTF_8),
+                                actor));
                     }
                 }
+                pos += counting.count;
             }
             if (!chunk.isEmpty()) commitRows(chunk);
-            java.nio.file.Files.deleteIfExists(spillFile);
-            LOG.info("event store: {} spilled events committed", spilled);
-            spilled = 0;
+            spillReadPos = pos;
+            if (end) {
+                java.nio.file.Files.deleteIfExists(spillFile);
+                LOG.info("event store: {} spilled events committed", spilled);
+                spilled = 0;
+                spillReadPos = 0;
+            }
         } catch (IOException e) {
             commitFailures++;
             throw new SQLException("reading spilled events from " + spillFile + ": " + e, e);
+        }
+    }
+
+    /** Bytes read through it (where the next spill batch starts). */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count += n;
+            return n;
         }
     }
 
@@ -541,9 +581,15 @@ public final class EventStore implements AutoCloseable {
             if (broken && !closed) {
                 reconnect();
             }
-            synchronized (this) {
-                if (!closed) {
+            while (true) {
+                synchronized (this) {
+                    if (closed) break;
+                    if (spilled > 0 && !broken) {
+                        commitSpillChunk(); // a catch-up: one batch per hold of the lock
+                        continue;
+                    }
                     commitPending();
+                    break;
                 }
             }
             if (retrying) {
