@@ -515,7 +515,7 @@ public final class EventStore implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is broken; the next commit fails and says so
             }
-            unavailable = String.valueOf(e.getMessage());
+            unavailable = reason(e);
             if (db.vendor == Database.Vendor.POSTGRESQL || writer.isClosed()) {
                 broken = true; // the flusher reconnects (SQLite keeps its connection: a full disk is retried)
             }
@@ -567,6 +567,20 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A short reason for health and refusals: the root message (a batch failure's own message quotes
+     * the statement with its values, which must not reach an API answer), at most 160 characters.
+     */
+    static String reason(SQLException e) {
+        Throwable t = e;
+        if (e.getNextException() != null) t = e.getNextException();
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof java.sql.BatchUpdateException) m = "batch insert failed";
+        m = m.replaceAll("\\s+", " ").strip();
+        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+    }
+
     /** Why events cannot be committed now (the database is unreachable...), or null when they can. */
     public String unavailable() {
         return unavailable;
@@ -598,7 +612,7 @@ public final class EventStore implements AutoCloseable {
                 backoffNanos = MIN_BACKOFF_NANOS;
             }
         } catch (SQLException e) {
-            unavailable = String.valueOf(e.getMessage());
+            unavailable = reason(e);
             nextAttemptNanos = System.nanoTime() + backoffNanos;
             backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
             logFailure(e);
@@ -609,7 +623,7 @@ public final class EventStore implements AutoCloseable {
 
     private void logFailure(SQLException e) {
         if (Long.bitCount(commitFailures) == 1) {
-            LOG.error("event store: commit failed ({} so far), events kept waiting: {}", commitFailures, e.toString());
+            LOG.error("event store: commit failed ({} so far), events kept waiting: {}", commitFailures, reason(e));
         }
     }
 

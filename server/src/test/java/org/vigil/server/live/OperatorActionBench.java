@@ -23,7 +23,8 @@ import org.vigil.server.sim.ScenarioLoader;
  * Operator action round trip, request to durable 2xx (docs/BENCHMARKS.md "Issue 15: durable
  * actions"): a recording server runs the default scenario at 10 times real time (one second of
  * scenario every 100 ms, after a jump to 7 min where alerts are open) while one client overrides
- * identities and acknowledges alerts through the HTTP API back to back; prints median, p99 and max.
+ * the identities of alerted tracks through the HTTP API back to back (each one an operator action:
+ * audit-free open server, journal, fdatasync, commit); prints median, p99 and max.
  * {@code OperatorActionBench [actions] [recording|none]}: {@code none} runs the same without recording
  * (no journal, no commit: the cost of the picture and HTTP alone).
  */
@@ -62,12 +63,9 @@ public final class OperatorActionBench {
                         .path("alerts");
                 for (JsonNode a : alerts) {
                     if (done == actions) break;
-                    String path = done % 2 == 0
-                            ? "/api/tracks/" + a.path("track").asInt() + "/identity"
-                            : "/api/alerts/" + a.path("id").asLong() + "/assign";
-                    String body = done % 2 == 0
-                            ? "{\"user\":\"bench\",\"identity\":\"suspect\",\"reason\":\"r" + done + "\"}"
-                            : "{\"user\":\"bench\",\"assignee\":\"a" + done + "\"}";
+                    String path = "/api/tracks/" + a.path("track").asInt() + "/identity";
+                    String body = "{\"user\":\"bench\",\"identity\":\"" + (done % 2 == 0 ? "suspect" : "hostile")
+                            + "\",\"reason\":\"r" + done + "\"}";
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

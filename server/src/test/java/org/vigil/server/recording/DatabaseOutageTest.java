@@ -2,7 +2,12 @@ package org.vigil.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.server.cli.Theatres;
+import org.vigil.server.live.LiveServer;
 
 /**
  * A PostgreSQL outage under load (issue 15, item 3), against a real server of the test's own
  * ({@link PostgresServer}, stopped and started again mid-run): machine events are recorded at a
  * steady rate and operator actions go through the one write path ({@link OperatorActionLog}) the
- * whole time. While the database is down the store says why ({@link EventStore#unavailable()}, what
- * health reports) and actions are refused; waiting events stay bounded in memory (the rest spill to
+ * whole time, with a live server on the recorder. While the database is down health says
+ * {@code degraded} with the reason and actions are refused (503 with the reason, also through the API); waiting events stay bounded in memory (the rest spill to
  * the local file); once the server is back the store reconnects by itself and catches up. Then no
  * event and no acknowledged action is lost and none is stored twice.
  */
@@ -30,6 +37,14 @@ class DatabaseOutageTest {
 
     @TempDir
     Path dir;
+
+    private static JsonNode health(HttpClient http, int port) throws Exception {
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
 
     @Test
     @Timeout(240)
@@ -40,7 +55,11 @@ class DatabaseOutageTest {
         List<String> acknowledged = new ArrayList<>();
         long refusedWhileDown, events;
         String reasonSeen;
-        try (Recorder rec = Recorder.open(cfg)) {
+        HttpClient http = HttpClient.newHttpClient();
+        try (Recorder rec = Recorder.open(cfg);
+                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            int port = server.start();
+            assertThat(health(http, port).path("status").asText()).isEqualTo("ok");
             OperatorActionLog log = OperatorActionLog.of(rec);
             AtomicBoolean run = new AtomicBoolean(true);
             AtomicLong recorded = new AtomicLong();
@@ -82,6 +101,20 @@ class DatabaseOutageTest {
                     assertThat(rec.operatorActionsRefused())
                             .as("unavailable while the server is down")
                             .isNotNull();
+                    JsonNode h = health(http, port);
+                    assertThat(h.path("status").asText()).as(h.toString()).isEqualTo("degraded");
+                    assertThat(h.path("degraded").toString())
+                            .contains("event store unavailable")
+                            .doesNotContain("INSERT");
+                    HttpResponse<String> refusedAction = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/alerts/1/acknowledge"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"alice\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(refusedAction.statusCode())
+                            .as("an action while down")
+                            .isEqualTo(503);
+                    assertThat(refusedAction.body()).contains("event store unavailable", "action not taken");
                     assertThat(rec.events().stats().spilled())
                             .as("beyond the memory limit, waiting events spill to the local file")
                             .isPositive();
@@ -129,6 +162,10 @@ class DatabaseOutageTest {
             assertThat(machine).as("no machine event lost").isEqualTo(events);
             assertThat(rows.keySet()).as("every acknowledged action stored").containsAll(acknowledged);
             assertThat(rows.values()).as("none twice").containsOnly(1);
+            System.out.printf(
+                    "outage: %,d events, %,d actions answered, %d refused while down, peak %,d waiting in memory,"
+                            + " %,d spilled, %d reconnects%n",
+                    events, acknowledged.size(), refused, st.peakWaitingInMemory(), st.spilledTotal(), st.reconnects());
         }
         assertThat(refusedWhileDown)
                 .as("actions refused while the database was down")
