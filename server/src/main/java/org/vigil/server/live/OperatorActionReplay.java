@@ -83,11 +83,9 @@ final class OperatorActionReplay implements ReplaySinks.ActionSink {
                         c.path("user").asText("unknown"),
                         c.path("role").asText(null),
                         c.path("address").asText(null));
-                Long track = c.has("track") && c.path("track").canConvertToLong()
-                        ? c.path("track").asLong()
-                        : null;
+                // no track number, as the live rows: readers of a track's events read typed events only
                 recorder.events()
-                        .queueOperatorAction(OperatorActionLog.ROW_PREFIX + action, dataNanos, track, command, a);
+                        .queueOperatorAction(OperatorActionLog.ROW_PREFIX + action, dataNanos, null, command, a);
                 storedRefs.add(ref);
                 rowsRecovered++;
             } catch (IllegalArgumentException e) {
