@@ -119,6 +119,10 @@ class OperatorCrashTest {
                     .as("event of answered action " + reason)
                     .isEqualTo(1);
         }
+        System.out.printf(
+                "crash test: %d SIGKILL trials, %d overrides answered (all stored once, 0 lost), %d acknowledgements"
+                        + " answered; checked on the console after restarts: %d overrides, %d acknowledgements%n",
+                TRIALS, answered.size(), acknowledged.size(), checkedOverrides, checkedAcks);
     }
 
     /** Sends actions until the child dies: overrides on alerted tracks, acknowledgements of open alerts. */
