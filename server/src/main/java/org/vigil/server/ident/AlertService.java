@@ -2,6 +2,7 @@ package org.vigil.server.ident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
@@ -20,6 +21,8 @@ import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.ident.Identity;
 import org.vigil.core.ident.TrackFacts;
 import org.vigil.core.ident.TrackIdentity;
+import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.OperatorActionLog;
 
 /**
  * The operators' alert queue: the open alerts with their evidence, and the actions on them
@@ -202,12 +205,93 @@ public final class AlertService {
         boolean allow(long dataTimeNanos);
     }
 
+    private volatile OperatorActionLog actions = OperatorActionLog.NONE;
+    private volatile Function<Context, Actor> actorOf = ctx -> null;
+
+    /**
+     * Makes every action taken through the HTTP routes durable through {@code log} (the one write path,
+     * docs/STORAGE.md "Operator actions"): refused while it cannot be, journalled after the audit and
+     * before taking effect, committed before the 2xx. {@code actorOf} names the signed-in caller (null:
+     * the acting user from the client's address).
+     */
+    public AlertService withActionLog(OperatorActionLog log, Function<Context, Actor> actorOf) {
+        this.actions = java.util.Objects.requireNonNull(log, "log");
+        this.actorOf = java.util.Objects.requireNonNull(actorOf, "actorOf");
+        return this;
+    }
+
+    /** One request's action on its way to the journal: audited, then entered; committed before the answer. */
+    private final class Durable implements Check {
+        private final Context ctx;
+        private final String action;
+        private final Check audit;
+        private final ObjectNode args;
+        private final String user;
+        private OperatorActionLog.Entry entry;
+
+        Durable(Context ctx, String action, Check audit, ObjectNode args, String user) {
+            this.ctx = ctx;
+            this.action = action;
+            this.audit = audit;
+            this.args = args;
+            this.user = user;
+        }
+
+        @Override
+        public boolean allow(long now) {
+            if (audit != null && !audit.allow(now)) return false;
+            Actor a = actorOf.apply(ctx);
+            if (a == null) a = new Actor(blank(user) ? "unknown" : user, null, ctx.ip());
+            entry = actions.enter(action, now, null, args, a);
+            return entry != null;
+        }
+    }
+
+    private Durable durable(
+            Context ctx,
+            String action,
+            String target,
+            String detail,
+            ObjectNode args,
+            Function<Context, String> userOf) {
+        return new Durable(ctx, action, audited(ctx, action, target, detail), args, user(ctx, userOf));
+    }
+
     private Check audited(Context ctx, String action, String target, String detail) {
         AuditGate g = audit;
         return g == null ? null : now -> g.record(ctx, action, target, detail, now);
     }
 
-    private static final Outcome NOT_AUDITED = new Outcome(false, 503, "audit trail unavailable: action not taken");
+    /**
+     * Carries out a journalled action again (a restart rebuild, docs/REPLAY.md "Restart"), on the
+     * picture's owner, without audit or journal: the command is what {@link #registerRoutes} entered.
+     * @return its outcome, or null when the command is not an alert or identification action
+     */
+    public Outcome replay(JsonNode c) {
+        String user = c.path("user").asText("unknown");
+        return switch (c.path("action").asText("")) {
+            case "alert-acknowledge" -> acknowledge(c.path("alert").asLong(), user);
+            case "alert-assign" ->
+                assign(c.path("alert").asLong(), user, c.path("assignee").asText(null));
+            case "alert-resolve" ->
+                resolve(c.path("alert").asLong(), user, c.path("resolution").asText(null));
+            case "identity-override" ->
+                overrideIdentity(
+                        c.path("track").asInt(),
+                        Identity.parse(c.path("identity").asText(null)),
+                        user,
+                        c.path("reason").asText(null));
+            case "identity-override-clear" -> overrideIdentity(c.path("track").asInt(), null, user, null);
+            case "radio-contact" ->
+                radioContactLost(c.path("track").asInt(), c.path("lost").asBoolean(), user);
+            case "no-reply" ->
+                noReply(c.path("track").asInt(), c.path("secondsAgo").asDouble(), user);
+            default -> null;
+        };
+    }
+
+    private static final Outcome NOT_AUDITED =
+            new Outcome(false, 503, "audit trail or journal unavailable: action not taken");
 
     private interface Action {
         boolean apply(IdentificationEngine e, long now);
@@ -286,43 +370,39 @@ public final class AlertService {
                 "/api/alerts/{id}/acknowledge",
                 ctx -> {
                     Long id = longParam(ctx, "id");
-                    if (id != null)
-                        reply(
-                                ctx,
-                                acknowledge(
-                                        id, user(ctx, userOf), audited(ctx, "alert-acknowledge", "alert " + id, null)));
+                    if (id == null || refused(ctx)) return;
+                    Durable d = durable(ctx, "alert-acknowledge", "alert " + id, null, args().put("alert", id), userOf);
+                    reply(ctx, acknowledge(id, user(ctx, userOf), d), d);
                 },
                 o);
         app.post(
                 "/api/alerts/{id}/assign",
                 ctx -> {
                     Long id = longParam(ctx, "id");
-                    if (id != null)
-                        reply(
-                                ctx,
-                                assign(
-                                        id,
-                                        user(ctx, userOf),
-                                        text(ctx, "assignee"),
-                                        audited(
-                                                ctx,
-                                                "alert-assign",
-                                                "alert " + id,
-                                                "assignee " + text(ctx, "assignee"))));
+                    if (id == null || refused(ctx)) return;
+                    Durable d = durable(
+                            ctx,
+                            "alert-assign",
+                            "alert " + id,
+                            "assignee " + text(ctx, "assignee"),
+                            args().put("alert", id).put("assignee", text(ctx, "assignee")),
+                            userOf);
+                    reply(ctx, assign(id, user(ctx, userOf), text(ctx, "assignee"), d), d);
                 },
                 o);
         app.post(
                 "/api/alerts/{id}/resolve",
                 ctx -> {
                     Long id = longParam(ctx, "id");
-                    if (id != null)
-                        reply(
-                                ctx,
-                                resolve(
-                                        id,
-                                        user(ctx, userOf),
-                                        text(ctx, "resolution"),
-                                        audited(ctx, "alert-resolve", "alert " + id, text(ctx, "resolution"))));
+                    if (id == null || refused(ctx)) return;
+                    Durable d = durable(
+                            ctx,
+                            "alert-resolve",
+                            "alert " + id,
+                            text(ctx, "resolution"),
+                            args().put("alert", id).put("resolution", text(ctx, "resolution")),
+                            userOf);
+                    reply(ctx, resolve(id, user(ctx, userOf), text(ctx, "resolution"), d), d);
                 },
                 o);
         app.post(
@@ -338,33 +418,25 @@ public final class AlertService {
                                         "identity must be one of pending, unknown, assumed-friend, friend, neutral, suspect, hostile"));
                         return;
                     }
-                    reply(
+                    if (refused(ctx)) return;
+                    Durable d = durable(
                             ctx,
-                            overrideIdentity(
-                                    n,
-                                    id,
-                                    user(ctx, userOf),
-                                    text(ctx, "reason"),
-                                    audited(
-                                            ctx,
-                                            "identity-override",
-                                            "track " + n,
-                                            id.id() + ": " + text(ctx, "reason"))));
+                            "identity-override",
+                            "track " + n,
+                            id.id() + ": " + text(ctx, "reason"),
+                            args().put("track", n).put("identity", id.id()).put("reason", text(ctx, "reason")),
+                            userOf);
+                    reply(ctx, overrideIdentity(n, id, user(ctx, userOf), text(ctx, "reason"), d), d);
                 },
                 o);
         app.delete(
                 "/api/tracks/{track}/identity",
                 ctx -> {
                     Integer n = intParam(ctx, "track");
-                    if (n != null)
-                        reply(
-                                ctx,
-                                overrideIdentity(
-                                        n,
-                                        null,
-                                        user(ctx, userOf),
-                                        null,
-                                        audited(ctx, "identity-override-clear", "track " + n, null)));
+                    if (n == null || refused(ctx)) return;
+                    Durable d =
+                            durable(ctx, "identity-override-clear", "track " + n, null, args().put("track", n), userOf);
+                    reply(ctx, overrideIdentity(n, null, user(ctx, userOf), null, d), d);
                 },
                 o);
         app.post(
@@ -377,17 +449,15 @@ public final class AlertService {
                         fail(ctx, Outcome.bad("lost: true or false required"));
                         return;
                     }
-                    reply(
+                    if (refused(ctx)) return;
+                    Durable d = durable(
                             ctx,
-                            radioContactLost(
-                                    n,
-                                    lost.asBoolean(),
-                                    user(ctx, userOf),
-                                    audited(
-                                            ctx,
-                                            "radio-contact",
-                                            "track " + n,
-                                            lost.asBoolean() ? "lost" : "restored")));
+                            "radio-contact",
+                            "track " + n,
+                            lost.asBoolean() ? "lost" : "restored",
+                            args().put("track", n).put("lost", lost.asBoolean()),
+                            userOf);
+                    reply(ctx, radioContactLost(n, lost.asBoolean(), user(ctx, userOf), d), d);
                 },
                 o);
         app.post(
@@ -400,13 +470,15 @@ public final class AlertService {
                         fail(ctx, Outcome.bad("secondsAgo: a number required (negative: the aircraft answered)"));
                         return;
                     }
-                    reply(
+                    if (refused(ctx)) return;
+                    Durable d = durable(
                             ctx,
-                            noReply(
-                                    n,
-                                    s.asDouble(),
-                                    user(ctx, userOf),
-                                    audited(ctx, "no-reply", "track " + n, "seconds ago " + s.asDouble())));
+                            "no-reply",
+                            "track " + n,
+                            "seconds ago " + s.asDouble(),
+                            args().put("track", n).put("secondsAgo", s.asDouble()),
+                            userOf);
+                    reply(ctx, noReply(n, s.asDouble(), user(ctx, userOf), d), d);
                 },
                 o);
     }
@@ -456,6 +528,31 @@ public final class AlertService {
     private static void reply(Context ctx, Outcome o) {
         if (o.ok()) ctx.json(Map.of("ok", true));
         else fail(ctx, o);
+    }
+
+    /** Answers a carried-out action only once it is durable (journal synced, row committed). */
+    private void reply(Context ctx, Outcome o, Durable d) {
+        if (o.ok() && d.entry != null) {
+            try {
+                actions.commit(d.entry);
+            } catch (java.io.IOException | RuntimeException e) {
+                fail(ctx, new Outcome(false, 503, "action taken but not made durable: " + e.getMessage()));
+                return;
+            }
+        }
+        reply(ctx, o);
+    }
+
+    /** Refuses (503, with the reason) while actions cannot be made durable; true when refused. */
+    private boolean refused(Context ctx) {
+        String why = actions.refused();
+        if (why == null) return false;
+        fail(ctx, new Outcome(false, 503, why));
+        return true;
+    }
+
+    private static ObjectNode args() {
+        return OperatorActionLog.arguments();
     }
 
     private static void fail(Context ctx, Outcome o) {

@@ -183,6 +183,12 @@ public final class LiveServer implements AutoCloseable {
                 }
             });
         }
+        if (tap != null) {
+            // every operator action durable before its 2xx, through the recorder's one write path
+            alerts.withActionLog(
+                    org.vigil.server.recording.OperatorActionLog.of(tap.recorder()),
+                    ctx -> security == null ? null : security.actor(ctx));
+        }
         web.routes(app -> alerts.registerRoutes(app, Role.OBSERVER, Role.OPERATOR, ctx -> {
             if (security == null) return null; // open server: the body's "user"
             Actor a = security.actor(ctx);
@@ -196,6 +202,8 @@ public final class LiveServer implements AutoCloseable {
                 return loop.call(work);
             }
         });
+        if (tap != null)
+            qra.withActionLog(org.vigil.server.recording.OperatorActionLog.of(tap.recorder()), picture::flushEvents);
         web.routes(app -> qra.registerRoutes(app, security));
         // flight plans in (POST /api/flightplans, operator, audited) and the airspace layers (GET /api/airspace)
         // applied on the loop, then published at once: the sender reads its plans back (human rate)
@@ -327,10 +335,24 @@ public final class LiveServer implements AutoCloseable {
         java.time.Duration window = span >= 0 && span <= EXACT_RESTART_LIMIT.toNanos()
                 ? java.time.Duration.ofNanos(span)
                 : Restart.DEFAULT_WINDOW;
-        // frames, plots, plans, clock ticks and each input's feed, as the live picture took them
-        ReplaySinks sinks = picture.replaySinks();
+        // frames, plots, plans, clock ticks and each input's feed, as the live picture took them;
+        // the operators' journalled actions are carried out again where they took effect
+        OperatorActionReplay actions = new OperatorActionReplay(picture, tap.recorder());
+        ReplaySinks sinks = picture.replaySinks().withActions(actions);
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
         lastTickNanos = picture.clockNanos(); // a resumed simulation's catch-up does not tick again
+        // phases the workflow followed between ticks are not in the input: as stored
+        int scrambles =
+                OperatorActionReplay.restoreScrambles(picture, tap.recorder().events());
+        tap.recorder().events().flush(); // rows of journalled actions the store missed
+        org.slf4j.LoggerFactory.getLogger(LiveServer.class)
+                .info(
+                        "restart: {} operator actions carried out again ({} refused, {} rows recovered), "
+                                + "{} scrambles' phases as stored",
+                        actions.applied(),
+                        actions.refused(),
+                        actions.rowsRecovered(),
+                        scrambles);
         picture.publish();
         return r;
     }
@@ -445,6 +467,19 @@ public final class LiveServer implements AutoCloseable {
                 "feed_connections_refused",
                 feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
         m.putAll(org.vigil.server.picture.HealthReport.of(snap, feeds.statuses()));
+        if (tap != null) {
+            // a database outage: events wait (bounded, spilled), operator actions are refused meanwhile
+            String why = tap.recorder().events().unavailable();
+            m.put("event_store", why == null ? "ok" : "unavailable");
+            if (why != null) {
+                // added to the feeds' and radars' reasons (HealthReport), not in their place
+                List<Object> reasons = new java.util.ArrayList<>();
+                if (m.get(WebServer.DEGRADED) instanceof List<?> prior) reasons.addAll(prior);
+                reasons.add("event store unavailable (" + why + "): events kept waiting, operator actions refused");
+                m.put(WebServer.DEGRADED, reasons);
+                m.put("status", "degraded");
+            }
+        }
         return m;
     }
 

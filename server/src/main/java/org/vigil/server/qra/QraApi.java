@@ -2,6 +2,7 @@ package org.vigil.server.qra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -28,6 +29,7 @@ import org.vigil.server.auth.Audit;
 import org.vigil.server.auth.Role;
 import org.vigil.server.auth.Security;
 import org.vigil.server.recording.Actor;
+import org.vigil.server.recording.OperatorActionLog;
 
 /**
  * The QRA and scramble routes (each registered with its role): reads for observers,
@@ -107,34 +109,33 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid("unit and track required"));
                         return;
                     }
-                    answer(
+                    long alert = b.path("alert").asLong(0);
+                    act(
                             ctx,
-                            owner.call(() -> service.propose(
-                                    b.path("alert").asLong(0),
-                                    track,
-                                    unit,
-                                    user(ctx, security),
-                                    gate(ctx, security, "scramble.propose"))));
+                            security,
+                            "scramble.propose",
+                            args().put("alert", alert).put("track", track).put("unit", unit),
+                            (user, g) -> service.propose(alert, track, unit, user, g));
                 },
                 Role.OPERATOR);
         app.post(
                 "/api/scrambles/{id}/order",
-                ctx -> answer(
-                        ctx,
-                        owner.call(() -> service.order(
-                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.order")))),
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    act(ctx, security, "scramble.order", args().put("id", id), (user, g) -> service.order(id, user, g));
+                },
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/cancel",
                 ctx -> {
+                    String id = ctx.pathParam("id");
                     String reason = body(ctx).path("reason").asText(null);
-                    answer(
+                    act(
                             ctx,
-                            owner.call(() -> service.cancel(
-                                    ctx.pathParam("id"),
-                                    user(ctx, security),
-                                    reason,
-                                    gate(ctx, security, "scramble.cancel"))));
+                            security,
+                            "scramble.cancel",
+                            args().put("id", id).put("reason", reason),
+                            (user, g) -> service.cancel(id, user, reason, g));
                 },
                 Role.SUPERVISOR);
         app.post(
@@ -145,34 +146,42 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid("track required"));
                         return;
                     }
-                    answer(
+                    String id = ctx.pathParam("id");
+                    act(
                             ctx,
-                            owner.call(() -> service.retask(
-                                    ctx.pathParam("id"),
-                                    track,
-                                    user(ctx, security),
-                                    gate(ctx, security, "scramble.retask"))));
+                            security,
+                            "scramble.retask",
+                            args().put("id", id).put("track", track),
+                            (user, g) -> service.retask(id, track, user, g));
                 },
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/rtb",
-                ctx -> answer(
-                        ctx,
-                        owner.call(() -> service.returnToBase(
-                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "scramble.rtb")))),
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    act(
+                            ctx,
+                            security,
+                            "scramble.rtb",
+                            args().put("id", id),
+                            (user, g) -> service.returnToBase(id, user, g));
+                },
                 Role.SUPERVISOR);
         app.post(
                 "/api/scrambles/{id}/outcome",
                 ctx -> {
                     JsonNode b = body(ctx);
-                    answer(
+                    String id = ctx.pathParam("id");
+                    String identifiedAs = b.path("identifiedAs").asText(null);
+                    String action = b.path("action").asText(null);
+                    act(
                             ctx,
-                            owner.call(() -> service.outcome(
-                                    ctx.pathParam("id"),
-                                    b.path("identifiedAs").asText(null),
-                                    b.path("action").asText(null),
-                                    user(ctx, security),
-                                    gate(ctx, security, "scramble.outcome"))));
+                            security,
+                            "scramble.outcome",
+                            args().put("id", id)
+                                    .put("identifiedAs", identifiedAs)
+                                    .put("action", action),
+                            (user, g) -> service.outcome(id, identifiedAs, action, user, g));
                 },
                 Role.SUPERVISOR);
 
@@ -186,10 +195,12 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                         return;
                     }
-                    answer(
+                    act(
                             ctx,
-                            owner.call(() -> service.addDetachment(
-                                    d, user(ctx, security), gate(ctx, security, "qra.posture.add"))));
+                            security,
+                            "qra.posture.add",
+                            args().set("body", body(ctx)),
+                            (user, g) -> service.addDetachment(d, user, g));
                 },
                 Role.SUPERVISOR);
         app.put(
@@ -202,21 +213,26 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                         return;
                     }
-                    answer(
+                    String id = ctx.pathParam("id");
+                    act(
                             ctx,
-                            owner.call(() -> service.moveDetachment(
-                                    ctx.pathParam("id"),
-                                    b,
-                                    user(ctx, security),
-                                    gate(ctx, security, "qra.posture.move"))));
+                            security,
+                            "qra.posture.move",
+                            args().put("id", id).set("body", body(ctx)),
+                            (user, g) -> service.moveDetachment(id, b, user, g));
                 },
                 Role.SUPERVISOR);
         app.delete(
                 "/api/qra/detachments/{id}",
-                ctx -> answer(
-                        ctx,
-                        owner.call(() -> service.removeDetachment(
-                                ctx.pathParam("id"), user(ctx, security), gate(ctx, security, "qra.posture.remove")))),
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    act(
+                            ctx,
+                            security,
+                            "qra.posture.remove",
+                            args().put("id", id),
+                            (user, g) -> service.removeDetachment(id, user, g));
+                },
                 Role.SUPERVISOR);
         app.put(
                 "/api/qra/detachments/{id}/readiness",
@@ -231,16 +247,127 @@ public final class QraApi {
                         answer(ctx, ScrambleService.Result.invalid(e.getMessage()));
                         return;
                     }
-                    answer(
+                    String id = ctx.pathParam("id");
+                    act(
                             ctx,
-                            owner.call(() -> service.setReadiness(
-                                    ctx.pathParam("id"),
-                                    r,
-                                    cap,
-                                    user(ctx, security),
-                                    gate(ctx, security, "qra.posture.readiness"))));
+                            security,
+                            "qra.posture.readiness",
+                            args().put("id", id).set("body", b),
+                            (user, g) -> service.setReadiness(id, r, cap, user, g));
                 },
                 Role.SUPERVISOR);
+    }
+
+    // ------------------------------------------------------------------ durable actions
+
+    private volatile OperatorActionLog actions = OperatorActionLog.NONE;
+    private volatile Runnable afterAction = () -> {};
+
+    /**
+     * Makes every action durable through {@code log} (the one write path, docs/STORAGE.md "Operator
+     * actions"): refused while it cannot be, journalled after the audit and before taking effect, committed
+     * before the 2xx. {@code afterAction} runs on the owner right after an action (the picture hands the
+     * workflow's queued events to the event stream there, so that the commit includes them).
+     */
+    public QraApi withActionLog(OperatorActionLog log, Runnable afterAction) {
+        this.actions = java.util.Objects.requireNonNull(log, "log");
+        this.afterAction = java.util.Objects.requireNonNull(afterAction, "afterAction");
+        return this;
+    }
+
+    /** One action of the workflow, given the acting user and the gate to pass before taking effect. */
+    private interface Action {
+        ScrambleService.Result run(String user, ScrambleService.Gate gate);
+    }
+
+    /** Refusal while not durable, audit and journal in the gate, the action on the owner, commit, answer. */
+    private void act(Context ctx, Security security, String name, ObjectNode args, Action action) {
+        String why = actions.refused();
+        if (why != null) {
+            ctx.status(503).json(Map.of("ok", false, "error", why));
+            return;
+        }
+        ScrambleService.Gate audit = gate(ctx, security, name);
+        Actor actor = actor(ctx, security);
+        OperatorActionLog.Entry[] entry = new OperatorActionLog.Entry[1];
+        ScrambleService.Gate gate = (target, detail) -> {
+            if (!audit.allow(target, detail)) return false;
+            entry[0] = actions.enter(name, service.now(), null, args, actor);
+            return entry[0] != null;
+        };
+        ScrambleService.Result r = owner.call(() -> {
+            ScrambleService.Result res = action.run(actor.user(), gate);
+            afterAction.run();
+            return res;
+        });
+        if (r.ok() && entry[0] != null) {
+            try {
+                actions.commit(entry[0]);
+            } catch (java.io.IOException | RuntimeException e) {
+                ctx.status(503)
+                        .json(Map.of("ok", false, "error", "action taken but not made durable: " + e.getMessage()));
+                return;
+            }
+        }
+        answer(ctx, r);
+    }
+
+    private static Actor actor(Context ctx, Security security) {
+        Actor a = security == null ? null : security.actor(ctx);
+        return a != null ? a : new Actor("local", null, ctx.ip());
+    }
+
+    private static ObjectNode args() {
+        return OperatorActionLog.arguments();
+    }
+
+    /**
+     * Carries out a journalled action again (a restart rebuild, docs/REPLAY.md "Restart"), on the
+     * owner, without audit or journal: the command is what the routes entered.
+     * @return its result, or null when the command is not one of the workflow's
+     */
+    public ScrambleService.Result replay(JsonNode c) {
+        String user = c.path("user").asText("local");
+        ScrambleService.Gate open = ScrambleService.Gate.OPEN;
+        String target = c.path("id").asText(null); // the scramble's or the unit's
+        JsonNode args = c;
+        try {
+            return switch (c.path("action").asText("")) {
+                case "scramble.propose" ->
+                    service.propose(
+                            args.path("alert").asLong(0),
+                            args.path("track").asInt(),
+                            args.path("unit").asText(),
+                            user,
+                            open);
+                case "scramble.order" -> service.order(target, user, open);
+                case "scramble.cancel" ->
+                    service.cancel(target, user, args.path("reason").asText(null), open);
+                case "scramble.retask" ->
+                    service.retask(target, args.path("track").asInt(), user, open);
+                case "scramble.rtb" -> service.returnToBase(target, user, open);
+                case "scramble.outcome" ->
+                    service.outcome(
+                            target,
+                            args.path("identifiedAs").asText(null),
+                            args.path("action").asText(null),
+                            user,
+                            open);
+                case "qra.posture.add" -> service.addDetachment(detachment(args.path("body")), user, open);
+                case "qra.posture.move" -> service.moveDetachment(target, base(args.path("body")), user, open);
+                case "qra.posture.remove" -> service.removeDetachment(target, user, open);
+                case "qra.posture.readiness" ->
+                    service.setReadiness(
+                            target,
+                            Readiness.parse(args.path("body").path("readiness").asText("")),
+                            args.path("body").has("cap") ? cap(args.path("body").get("cap")) : null,
+                            user,
+                            open);
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            return ScrambleService.Result.invalid(e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ handlers
@@ -546,12 +673,6 @@ public final class QraApi {
 
     private static double round4(double v) {
         return Math.round(v * 1e4) / 1e4;
-    }
-
-    private static String user(Context ctx, Security security) {
-        if (security == null) return "local";
-        Actor a = security.actor(ctx);
-        return a == null ? "local" : a.user();
     }
 
     /** The audit gate; the service calls it inside an action, i.e. on the owner (so it may read {@code now()}). */

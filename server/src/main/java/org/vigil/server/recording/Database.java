@@ -51,8 +51,16 @@ final class Database {
      * a commit is on disk when it returns, which is what an acknowledged operator action needs.
      */
     Connection connect() throws SQLException {
-        Connection c =
-                user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        if (vendor == Vendor.POSTGRESQL) {
+            // an unreachable server must fail a call in seconds, not hang the recorder (URL settings win)
+            if (!url.contains("connectTimeout=")) props.setProperty("connectTimeout", "5");
+            if (!url.contains("socketTimeout=")) props.setProperty("socketTimeout", "30");
+            if (!url.contains("tcpKeepAlive=")) props.setProperty("tcpKeepAlive", "true");
+        }
+        Connection c = DriverManager.getConnection(url, props);
         if (vendor == Vendor.SQLITE) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

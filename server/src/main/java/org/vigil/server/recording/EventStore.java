@@ -36,6 +36,14 @@ import org.slf4j.LoggerFactory;
  * regenerates, and their numbers are then given again to the regenerated events. An operator
  * action is committed synchronously, together with every event recorded before it, before
  * {@link #recordOperatorAction} returns: once acknowledged it is on disk.
+ *
+ * <p>Outages (docs/STORAGE.md "Database outages"): a failed commit marks the store
+ * {@link #unavailable() unavailable} with the reason and keeps the events waiting; the background
+ * flusher reconnects with back-off (250 ms doubling to 30 s), takes the writer lock again and
+ * commits what waited, in sequence order. A commit whose answer was lost with the connection is not
+ * repeated: the sequence number persisted with it tells which waiting events are already stored.
+ * Memory is bounded: beyond {@link #spillTo its limit} waiting events go to a local spill file,
+ * committed first on return.
  */
 public final class EventStore implements AutoCloseable {
 
@@ -46,6 +54,9 @@ public final class EventStore implements AutoCloseable {
 
     private static final String COLUMNS =
             "seq, event_type, data_time_nanos, track_number, payload, actor_user, actor_role, actor_address, recorded_at_millis";
+
+    private static final String INSERT = "INSERT INTO event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SAVE_SEQ = "UPDATE recorder_state SET value = ? WHERE name = 'event_seq'";
 
     private static final class Pending {
         final long seq;
@@ -67,10 +78,34 @@ public final class EventStore implements AutoCloseable {
 
     private final Database db;
     private final int maxBatch;
-    private final Connection writer;
-    private final PreparedStatement insert;
-    private final PreparedStatement saveSeq;
-    private final Connection reader;
+    // replaced by a reconnect after an outage (under this store's lock)
+    private Connection writer;
+    private PreparedStatement insert;
+    private PreparedStatement saveSeq;
+    /** Guarded by {@link #readerLock}; replaced when a query finds it broken. */
+    private Connection reader;
+
+    private final Object readerLock = new Object();
+    /** Why the last commit failed, or null when it succeeded (health, refusals of operator actions). */
+    private volatile String unavailable;
+    /** The writer connection failed: the flusher replaces it before committing again. */
+    private volatile boolean broken;
+
+    private long nextAttemptNanos;
+    private long backoffNanos = MIN_BACKOFF_NANOS;
+    private static final long MIN_BACKOFF_NANOS = 250_000_000L, MAX_BACKOFF_NANOS = 30_000_000_000L;
+    private long reconnects;
+    /** Spill file for waiting events beyond {@link #memoryLimit}; null: no limit (tests, tools). */
+    private Path spillFile;
+
+    private int memoryLimit = Integer.MAX_VALUE;
+    private java.io.DataOutputStream spillOut;
+    /** Events in the spill file not yet committed (all older than the waiting ones in memory). */
+    private long spilled;
+
+    private long spilledTotal;
+    private long spillReadPos;
+    private int peakWaitingInMemory;
     private final FileChannel lockChannel;
     private final FileLock fileLock;
     private final ScheduledExecutorService flusher;
@@ -146,8 +181,8 @@ public final class EventStore implements AutoCloseable {
             lastAssigned = last;
             lastCommitted = last;
             writer = w;
-            insert = w.prepareStatement("INSERT INTO event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            saveSeq = w.prepareStatement("UPDATE recorder_state SET value = ? WHERE name = 'event_seq'");
+            insert = w.prepareStatement(INSERT);
+            saveSeq = w.prepareStatement(SAVE_SEQ);
             r = db.connect();
             reader = r;
         } catch (SQLException | RuntimeException e) {
@@ -188,14 +223,184 @@ public final class EventStore implements AutoCloseable {
         check(type, payloadJson);
         long seq = ++lastAssigned;
         pending.add(new Pending(seq, type, dataTimeNanos, trackNumber, payloadJson, null));
-        if (pending.size() >= maxBatch) {
+        afterAdd();
+        return seq;
+    }
+
+    /** A full batch is committed at once, unless the database is down (the caller is the picture's thread). */
+    private void afterAdd() {
+        if (pending.size() >= maxBatch && !broken && unavailable == null) {
             try {
                 commitPending();
             } catch (SQLException e) {
                 logFailure(e); // stays pending; the flusher retries
             }
         }
+        if (pending.size() >= memoryLimit && spillFile != null) {
+            try {
+                spill();
+            } catch (IOException e) {
+                logFailure(new SQLException("spilling waiting events to " + spillFile + ": " + e, e));
+            }
+        }
+        peakWaitingInMemory = Math.max(peakWaitingInMemory, pending.size());
+    }
+
+    /**
+     * Records an operator action's row to be committed with the next batch: for an action already made
+     * durable in the raw journal while the database is unavailable (committed on its return).
+     */
+    public synchronized long queueOperatorAction(
+            String type, long dataTimeNanos, Long trackNumber, String payloadJson, Actor actor) {
+        check(type, payloadJson);
+        if (actor == null) {
+            throw new IllegalArgumentException("an operator action needs an actor");
+        }
+        long seq = ++lastAssigned;
+        pending.add(new Pending(seq, type, dataTimeNanos, trackNumber, payloadJson, actor));
+        operatorActions++;
+        afterAdd();
         return seq;
+    }
+
+    /**
+     * Bounds the events kept waiting in memory (a database outage) to {@code limit}; beyond it they
+     * go to {@code file}, a local spill file (not a durable copy: after a crash the restart rebuild
+     * regenerates uncommitted events from the raw journal, so a left-over file is deleted here).
+     */
+    public synchronized void spillTo(Path file, int limit) throws IOException {
+        if (limit < maxBatch) throw new IllegalArgumentException("memory limit below one batch: " + limit);
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Files.deleteIfExists(file);
+        this.spillFile = file;
+        this.memoryLimit = limit;
+    }
+
+    private void spill() throws IOException {
+        if (spillOut == null) {
+            spillOut = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                    java.nio.file.Files.newOutputStream(
+                            spillFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    1 << 16));
+        }
+        for (Pending p : pending) {
+            spillOut.writeLong(p.seq);
+            spillOut.writeUTF(p.type);
+            spillOut.writeLong(p.dataTimeNanos);
+            spillOut.writeLong(p.track == null ? Long.MIN_VALUE : p.track);
+            byte[] b = p.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            spillOut.writeInt(b.length);
+            spillOut.write(b);
+            spillOut.writeBoolean(p.actor != null);
+            if (p.actor != null) {
+                writeNullable(spillOut, p.actor.user());
+                writeNullable(spillOut, p.actor.role());
+                writeNullable(spillOut, p.actor.fromAddress());
+            }
+        }
+        spillOut.flush();
+        spilled += pending.size();
+        spilledTotal += pending.size();
+        if (spilled == pending.size()) {
+            LOG.warn("event store unavailable: waiting events beyond {} spill to {}", memoryLimit, spillFile);
+        }
+        pending.clear();
+    }
+
+    private static void writeNullable(java.io.DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) out.writeUTF(s);
+    }
+
+    private static String readNullable(java.io.DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** Commits the spill file's events (oldest first, those not yet stored), then deletes it. */
+    private void commitSpill() throws SQLException {
+        while (spilled > 0) commitSpillChunk();
+    }
+
+    /**
+     * Commits the next batch of the spill file (events at or below the last committed number are
+     * skipped: committed by a catch-up whose answer was lost); deletes the file when all are in. The
+     * flusher calls it one batch per hold of this store's lock, so recording goes on during a catch-up.
+     */
+    private void commitSpillChunk() throws SQLException {
+        try {
+            if (spillOut != null) {
+                spillOut.close();
+                spillOut = null;
+            }
+            List<Pending> chunk = new ArrayList<>(maxBatch);
+            long pos = spillReadPos;
+            boolean end = false;
+            try (java.io.InputStream raw = java.nio.file.Files.newInputStream(spillFile)) {
+                raw.skipNBytes(pos);
+                CountingInput counting = new CountingInput(new java.io.BufferedInputStream(raw, 1 << 16));
+                java.io.DataInputStream in = new java.io.DataInputStream(counting);
+                while (chunk.size() < maxBatch) {
+                    long seq;
+                    try {
+                        seq = in.readLong();
+                    } catch (java.io.EOFException eof) {
+                        end = true;
+                        break;
+                    }
+                    String type = in.readUTF();
+                    long time = in.readLong();
+                    long track = in.readLong();
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    Actor actor =
+                            in.readBoolean() ? new Actor(readNullable(in), readNullable(in), readNullable(in)) : null;
+                    if (seq > lastCommitted) {
+                        chunk.add(new Pending(
+                                seq,
+                                type,
+                                time,
+                                track == Long.MIN_VALUE ? null : track,
+                                new String(b, java.nio.charset.StandardCharsets.UTF_8),
+                                actor));
+                    }
+                }
+                pos += counting.count;
+            }
+            if (!chunk.isEmpty()) commitRows(chunk);
+            spillReadPos = pos;
+            if (end) {
+                java.nio.file.Files.deleteIfExists(spillFile);
+                LOG.info("event store: {} spilled events committed", spilled);
+                spilled = 0;
+                spillReadPos = 0;
+            }
+        } catch (IOException e) {
+            commitFailures++;
+            throw new SQLException("reading spilled events from " + spillFile + ": " + e, e);
+        }
+    }
+
+    /** Bytes read through it (where the next spill batch starts). */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
     }
 
     /**
@@ -208,6 +413,9 @@ public final class EventStore implements AutoCloseable {
         check(type, payloadJson);
         if (actor == null) {
             throw new IllegalArgumentException("an operator action needs an actor");
+        }
+        if (broken) {
+            throw new SQLException("event store unavailable: " + unavailable);
         }
         long seq = ++lastAssigned;
         Pending p = new Pending(seq, type, dataTimeNanos, trackNumber, payloadJson, actor);
@@ -246,8 +454,11 @@ public final class EventStore implements AutoCloseable {
     }
 
     private void commitPending() throws SQLException {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && spilled == 0) {
             return;
+        }
+        if (broken) {
+            throw new SQLException("event store unavailable: " + unavailable);
         }
         BeforeCommit hook = beforeCommit;
         if (hook != null) {
@@ -258,9 +469,22 @@ public final class EventStore implements AutoCloseable {
                 throw new SQLException("before commit: " + e, e);
             }
         }
+        if (spilled > 0) {
+            commitSpill();
+        }
+        // after a reconnect: rows whose commit went through although its answer was lost
+        while (!pending.isEmpty() && pending.get(0).seq <= lastCommitted) pending.remove(0);
+        if (!pending.isEmpty()) {
+            commitRows(pending);
+            pending.clear();
+        }
+    }
+
+    /** Inserts {@code rows} and the highest sequence number in one transaction. */
+    private void commitRows(List<Pending> rows) throws SQLException {
         long now = System.currentTimeMillis();
         try {
-            for (Pending p : pending) {
+            for (Pending p : rows) {
                 insert.setLong(1, p.seq);
                 insert.setString(2, p.type);
                 insert.setLong(3, p.dataTimeNanos);
@@ -277,13 +501,12 @@ public final class EventStore implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
-            long last = pending.get(pending.size() - 1).seq;
+            long last = rows.get(rows.size() - 1).seq;
             saveSeq.setLong(1, last);
             saveSeq.executeUpdate();
             writer.commit();
             lastCommitted = last;
-            committedEvents += pending.size();
-            pending.clear();
+            committedEvents += rows.size();
         } catch (SQLException e) {
             commitFailures++;
             try {
@@ -292,18 +515,106 @@ public final class EventStore implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the connection is broken; the next commit fails and says so
             }
+            unavailable = reason(e);
+            if (db.vendor == Database.Vendor.POSTGRESQL || writer.isClosed()) {
+                broken = true; // the flusher reconnects (SQLite keeps its connection: a full disk is retried)
+            }
             throw e;
         }
     }
 
-    private void backgroundFlush() {
+    /**
+     * Replaces the writer connection after a failure: connects (outside the lock, so recording goes
+     * on meanwhile), takes the writer lock again and reads the last committed sequence number.
+     */
+    private void reconnect() throws SQLException {
+        Connection c = db.connect();
         try {
-            synchronized (this) {
-                if (!closed) {
-                    commitPending();
+            if (db.vendor == Database.Vendor.POSTGRESQL) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                    s.setLong(1, PG_WRITER_LOCK);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            throw new SQLException("another Vigil became the writer of " + db.url);
+                        }
+                    }
                 }
             }
+            c.setAutoCommit(false);
+            long stored = 0;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT value FROM recorder_state WHERE name = 'event_seq'")) {
+                if (rs.next()) stored = rs.getLong(1);
+            }
+            c.commit();
+            PreparedStatement ins = c.prepareStatement(INSERT);
+            PreparedStatement save = c.prepareStatement(SAVE_SEQ);
+            synchronized (this) {
+                Connection old = writer;
+                writer = c;
+                insert = ins;
+                saveSeq = save;
+                lastCommitted = Math.max(lastCommitted, stored);
+                broken = false;
+                reconnects++;
+                closeQuietly(old);
+            }
+            LOG.info("event store: reconnected to the database (sequence {} stored)", stored);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * A short reason for health and refusals: the root message (a batch failure's own message quotes
+     * the statement with its values, which must not reach an API answer), at most 160 characters.
+     */
+    static String reason(SQLException e) {
+        Throwable t = e;
+        if (e.getNextException() != null) t = e.getNextException();
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof java.sql.BatchUpdateException) m = "batch insert failed";
+        m = m.replaceAll("\\s+", " ").strip();
+        return m.length() > 160 ? m.substring(0, 157) + "..." : m;
+    }
+
+    /** Why events cannot be committed now (the database is unreachable...), or null when they can. */
+    public String unavailable() {
+        return unavailable;
+    }
+
+    private void backgroundFlush() {
+        boolean retrying = unavailable != null;
+        if (retrying && System.nanoTime() < nextAttemptNanos) {
+            return; // back-off
+        }
+        try {
+            if (broken && !closed) {
+                reconnect();
+            }
+            while (true) {
+                synchronized (this) {
+                    if (closed) break;
+                    if (spilled > 0 && !broken) {
+                        commitSpillChunk(); // a catch-up: one batch per hold of the lock
+                        continue;
+                    }
+                    commitPending();
+                    break;
+                }
+            }
+            if (retrying) {
+                LOG.info("event store: available again, waiting events committed");
+                unavailable = null;
+                backoffNanos = MIN_BACKOFF_NANOS;
+            }
         } catch (SQLException e) {
+            unavailable = reason(e);
+            nextAttemptNanos = System.nanoTime() + backoffNanos;
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
             logFailure(e);
         } catch (RuntimeException e) {
             LOG.error("event store: flush failed", e);
@@ -312,7 +623,7 @@ public final class EventStore implements AutoCloseable {
 
     private void logFailure(SQLException e) {
         if (Long.bitCount(commitFailures) == 1) {
-            LOG.error("event store: commit failed ({} so far), events kept waiting: {}", commitFailures, e.toString());
+            LOG.error("event store: commit failed ({} so far), events kept waiting: {}", commitFailures, reason(e));
         }
     }
 
@@ -340,35 +651,46 @@ public final class EventStore implements AutoCloseable {
             sql.append(" AND track_number = ?");
         }
         sql.append(" ORDER BY seq LIMIT ?");
+        synchronized (readerLock) {
+            try {
+                return query(q, sql.toString());
+            } catch (SQLException e) {
+                if (db.vendor != Database.Vendor.POSTGRESQL) throw e;
+                closeQuietly(reader); // the server went away and came back: one new connection, one retry
+                reader = db.connect();
+                return query(q, sql.toString());
+            }
+        }
+    }
+
+    private List<StoredEvent> query(EventQuery q, String sql) throws SQLException {
         List<StoredEvent> out = new ArrayList<>();
-        synchronized (reader) {
-            try (PreparedStatement s = reader.prepareStatement(sql.toString())) {
-                int i = 1;
-                s.setLong(i++, q.fromNanos());
-                s.setLong(i++, q.toNanos());
-                s.setLong(i++, q.afterSeq());
-                if (q.type() != null) {
-                    s.setString(i++, q.type());
-                }
-                if (q.trackNumber() != null) {
-                    s.setLong(i++, q.trackNumber());
-                }
-                s.setInt(i, q.limit());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long track = rs.getLong(4);
-                        Long trackNumber = rs.wasNull() ? null : track;
-                        String user = rs.getString(6);
-                        Actor actor = user == null ? null : new Actor(user, rs.getString(7), rs.getString(8));
-                        out.add(new StoredEvent(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getLong(3),
-                                trackNumber,
-                                rs.getString(5),
-                                actor,
-                                rs.getLong(9)));
-                    }
+        try (PreparedStatement s = reader.prepareStatement(sql)) {
+            int i = 1;
+            s.setLong(i++, q.fromNanos());
+            s.setLong(i++, q.toNanos());
+            s.setLong(i++, q.afterSeq());
+            if (q.type() != null) {
+                s.setString(i++, q.type());
+            }
+            if (q.trackNumber() != null) {
+                s.setLong(i++, q.trackNumber());
+            }
+            s.setInt(i, q.limit());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long track = rs.getLong(4);
+                    Long trackNumber = rs.wasNull() ? null : track;
+                    String user = rs.getString(6);
+                    Actor actor = user == null ? null : new Actor(user, rs.getString(7), rs.getString(8));
+                    out.add(new StoredEvent(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            trackNumber,
+                            rs.getString(5),
+                            actor,
+                            rs.getLong(9)));
                 }
             }
         }
@@ -377,7 +699,7 @@ public final class EventStore implements AutoCloseable {
 
     /** Number of event rows in the store. */
     public long count() throws SQLException {
-        synchronized (reader) {
+        synchronized (readerLock) {
             try (Statement s = reader.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM event")) {
                 rs.next();
@@ -448,7 +770,11 @@ public final class EventStore implements AutoCloseable {
                 committedEvents,
                 operatorActions,
                 commitFailures,
-                rowsDeleted);
+                rowsDeleted,
+                spilled,
+                spilledTotal,
+                peakWaitingInMemory,
+                reconnects);
     }
 
     public boolean isPostgres() {
@@ -473,8 +799,15 @@ public final class EventStore implements AutoCloseable {
                 commitPending();
             } finally {
                 closeQuietly(writer);
-                synchronized (reader) {
+                synchronized (readerLock) {
                     closeQuietly(reader);
+                }
+                if (spillOut != null) {
+                    try {
+                        spillOut.close();
+                    } catch (IOException ignored) {
+                        // deleted or regenerated at the next open
+                    }
                 }
                 if (fileLock != null) {
                     try {

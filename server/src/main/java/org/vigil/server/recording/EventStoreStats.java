@@ -8,6 +8,10 @@ package org.vigil.server.recording;
  * @param waiting machine events recorded but not yet committed
  * @param commitFailures failed commits (events stay waiting and are retried)
  * @param rowsDeleted rows removed by retention
+ * @param spilled waiting events in the local spill file now (a database outage)
+ * @param spilledTotal events ever spilled
+ * @param peakWaitingInMemory most events ever waiting in memory (bounded by the spill limit)
+ * @param reconnects writer connections replaced after a failure
  */
 public record EventStoreStats(
         long lastAssigned,
@@ -16,4 +20,8 @@ public record EventStoreStats(
         long committedEvents,
         long operatorActions,
         long commitFailures,
-        long rowsDeleted) {}
+        long rowsDeleted,
+        long spilled,
+        long spilledTotal,
+        int peakWaitingInMemory,
+        long reconnects) {}

@@ -19,6 +19,9 @@ import java.nio.ByteOrder;
  * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
  * <li>{@code clock:NAME}: a tick of the live picture's clock (docs/REPLAY.md "Clock ticks"): the
  *     data time is the tick, the receive time the wall clock; the 8 bytes repeat the tick (i64).</li>
+ * <li>{@code op:actions}: one operator action, UTF-8 JSON ({@link Recorder#enterOperatorAction}): in
+ *     the journal at the point of the input sequence where it took effect, so a restart rebuild
+ *     carries it out again at the same point.</li>
  * </ul>
  */
 public final class RawInput {
@@ -28,6 +31,9 @@ public final class RawInput {
     public static final String CLOCK = "clock:";
     /** Bytes of a clock tick: the tick (i64, little-endian). */
     public static final int CLOCK_BYTES = 8;
+    public static final String OPERATOR = "op:";
+    /** The journal feed of operator actions. */
+    public static final String OPERATOR_ACTIONS = OPERATOR + "actions";
     /** Bytes in front of a Mode S frame: MLAT clock and signal. */
     public static final int MODES_HEADER = 12;
 
@@ -39,6 +45,7 @@ public final class RawInput {
         ASTERIX,
         FPL,
         CLOCK,
+        OPERATOR,
         UNKNOWN
     }
 
@@ -48,6 +55,7 @@ public final class RawInput {
         if (journalFeed.startsWith(ASTERIX)) return Kind.ASTERIX;
         if (journalFeed.startsWith(FPL)) return Kind.FPL;
         if (journalFeed.startsWith(CLOCK)) return Kind.CLOCK;
+        if (journalFeed.startsWith(OPERATOR)) return Kind.OPERATOR;
         return Kind.UNKNOWN;
     }
 

@@ -27,6 +27,11 @@ public final class Recorder implements AutoCloseable {
     private final EventStore events;
     private final ScheduledExecutorService retention;
     private final LongSupplier nowNanos;
+    /** Events kept waiting in memory while the database is unavailable; beyond, they spill to a local file. */
+    public static final int MEMORY_LIMIT = 20_000;
+
+    private int actionFeed = -1;
+    private long actionsEntered;
 
     private Recorder(RecorderConfig config, LongSupplier nowNanos) throws IOException, SQLException {
         this.config = config;
@@ -46,6 +51,14 @@ public final class Recorder implements AutoCloseable {
             throw e;
         }
         events = ev;
+        try {
+            // a database outage keeps at most this many waiting events in memory, the rest in a local file
+            events.spillTo(config.directory().resolve("spill").resolve("events.spill"), MEMORY_LIMIT);
+        } catch (IOException | RuntimeException e) {
+            events.close();
+            journal.close();
+            throw e;
+        }
         // an event committed must never refer to raw input a process crash could still lose
         // (restart regenerates events from the journal and matches them against the stored ones)
         events.beforeCommit(journal::flushToOs);
@@ -92,10 +105,68 @@ public final class Recorder implements AutoCloseable {
         return events.record(type, dataTimeNanos, trackNumber, payloadJson);
     }
 
-    /** Records an operator action durably; the returned sequence number is the acknowledgement. */
+    /**
+     * The event store's synchronous commit of an operator action row (with every event recorded
+     * before it); the returned sequence number is the acknowledgement. Live actions use the two
+     * steps below, which end in this call; used alone by tools and tests.
+     */
     public long recordOperatorAction(String type, long dataTimeNanos, Long trackNumber, String payloadJson, Actor actor)
             throws SQLException {
         return events.recordOperatorAction(type, dataTimeNanos, trackNumber, payloadJson, actor);
+    }
+
+    /**
+     * Why operator actions cannot be made durable now (the event store is unavailable), or null: a
+     * feature refuses the action with 503 and this reason before carrying it out.
+     */
+    public String operatorActionsRefused() {
+        String why = events.unavailable();
+        return why == null ? null : "event store unavailable (" + why + "): action not taken";
+    }
+
+    /**
+     * The one write path of an operator action (docs/STORAGE.md "Operator actions"), step 1: on the
+     * picture's owner, once the action is checked and just before it takes effect, its command
+     * ({@code commandJson}, what a restart needs to carry it out again) enters the raw journal at
+     * that point of the input sequence (feed {@link RawInput#OPERATOR_ACTIONS}).
+     *
+     * @return false when the journal refused it (closed, full disk): refuse the action
+     */
+    public boolean enterOperatorAction(long dataTimeNanos, String commandJson) {
+        byte[] b = commandJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        synchronized (this) {
+            if (actionFeed < 0) actionFeed = journal.feedId(RawInput.OPERATOR_ACTIONS);
+            if (actionFeed < 0 || !journal.append(actionFeed, dataTimeNanos, dataTimeNanos, b, 0, b.length)) {
+                return false;
+            }
+            actionsEntered++;
+            return true;
+        }
+    }
+
+    /**
+     * Step 2, off the picture's thread, before the action is acknowledged: the journal is synced to
+     * disk (fdatasync, with the command in it) and the action's row is committed in the event store
+     * together with every event recorded before it, the action's own events among them. When the
+     * database fails in between, the row waits for its return (the action is already durable in the
+     * journal, and a restart carries it out again): the action still counts as durable.
+     *
+     * @throws IOException when the journal could not be synced: the action is not durable, do not
+     *     acknowledge it
+     */
+    public long commitOperatorAction(String type, long dataTimeNanos, Long trackNumber, String payloadJson, Actor actor)
+            throws IOException {
+        journal.sync();
+        try {
+            return events.recordOperatorAction(type, dataTimeNanos, trackNumber, payloadJson, actor);
+        } catch (SQLException e) {
+            return events.queueOperatorAction(type, dataTimeNanos, trackNumber, payloadJson, actor);
+        }
+    }
+
+    /** Operator actions entered into the journal by this process. */
+    public synchronized long operatorActionsEntered() {
+        return actionsEntered;
     }
 
     public Journal raw() {

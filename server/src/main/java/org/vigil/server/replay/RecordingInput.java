@@ -50,7 +50,7 @@ public final class RecordingInput implements InputSource {
     private String toldFeed;
 
     private boolean ready, ended;
-    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks;
+    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks, actions;
 
     /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
     public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
@@ -140,6 +140,10 @@ public final class RecordingInput implements InputSource {
                 sinks.clock().accept(cursor.dataNanos());
                 ticks++;
             }
+            case OPERATOR -> {
+                actions++;
+                sinks.actions().onAction(cursor.dataNanos(), new String(b, off, len, StandardCharsets.UTF_8));
+            }
             default -> {}
         }
         delivered++;
@@ -187,6 +191,7 @@ public final class RecordingInput implements InputSource {
         m.put("flight-plan-texts", planTexts);
         m.put("flight-plans", plans);
         m.put("clock-ticks", ticks);
+        if (actions > 0) m.put("operator-actions", actions);
         return m;
     }
 

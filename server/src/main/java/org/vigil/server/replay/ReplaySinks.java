@@ -27,6 +27,7 @@ import org.vigil.server.radar.ReportSink;
  * @param source      the journal feed name ({@code modes:NAME}, {@code asterix:NAME}, ...) of the
  *                    inputs that follow, told when it changes (a recording's inputs only): per-feed
  *                    health replays as it ran live; the same String instance for one feed
+ * @param actions     journalled operator actions (a recording's {@code op:actions}), for a restart rebuild
  */
 public record ReplaySinks(
         FrameSink frames,
@@ -34,7 +35,8 @@ public record ReplaySinks(
         RadarPlotSink plots,
         Consumer<AtsMessage> flightPlans,
         LongConsumer clock,
-        Consumer<String> source) {
+        Consumer<String> source,
+        ActionSink actions) {
     public ReplaySinks {
         Objects.requireNonNull(frames, "frames");
         Objects.requireNonNull(messages, "messages");
@@ -42,11 +44,24 @@ public record ReplaySinks(
         Objects.requireNonNull(flightPlans, "flightPlans");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actions, "actions");
     }
 
-    /** The four data sinks; clock ticks and source changes dropped. */
+    /** The four data sinks; clock ticks, source changes and operator actions dropped. */
     public ReplaySinks(FrameSink frames, SbsSink messages, RadarPlotSink plots, Consumer<AtsMessage> flightPlans) {
-        this(frames, messages, plots, flightPlans, t -> {}, f -> {});
+        this(frames, messages, plots, flightPlans, t -> {}, f -> {}, ActionSink.NONE);
+    }
+
+    /** Journalled operator actions: the command JSON and the data time it took effect at. */
+    @FunctionalInterface
+    public interface ActionSink {
+        ActionSink NONE = (t, c) -> {};
+
+        void onAction(long dataNanos, String command);
+    }
+
+    public ReplaySinks withActions(ActionSink a) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, source, a);
     }
 
     /** Sinks that drop everything (a start for {@link #withFrames}, {@link #withMessages}, ... chains). */
@@ -101,6 +116,10 @@ public record ReplaySinks(
                 f -> {
                     a.source.accept(f);
                     b.source.accept(f);
+                },
+                (t, c) -> {
+                    a.actions.onAction(t, c);
+                    b.actions.onAction(t, c);
                 });
     }
 
@@ -108,26 +127,26 @@ public record ReplaySinks(
     private interface TeePlotSink extends RadarPlotSink, ReportSink {}
 
     public ReplaySinks withFrames(FrameSink f) {
-        return new ReplaySinks(f, messages, plots, flightPlans, clock, source);
+        return new ReplaySinks(f, messages, plots, flightPlans, clock, source, actions);
     }
 
     public ReplaySinks withMessages(SbsSink m) {
-        return new ReplaySinks(frames, m, plots, flightPlans, clock, source);
+        return new ReplaySinks(frames, m, plots, flightPlans, clock, source, actions);
     }
 
     public ReplaySinks withPlots(RadarPlotSink p) {
-        return new ReplaySinks(frames, messages, p, flightPlans, clock, source);
+        return new ReplaySinks(frames, messages, p, flightPlans, clock, source, actions);
     }
 
     public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) {
-        return new ReplaySinks(frames, messages, plots, f, clock, source);
+        return new ReplaySinks(frames, messages, plots, f, clock, source, actions);
     }
 
     public ReplaySinks withClock(LongConsumer c) {
-        return new ReplaySinks(frames, messages, plots, flightPlans, c, source);
+        return new ReplaySinks(frames, messages, plots, flightPlans, c, source, actions);
     }
 
     public ReplaySinks withSource(Consumer<String> s) {
-        return new ReplaySinks(frames, messages, plots, flightPlans, clock, s);
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, s, actions);
     }
 }

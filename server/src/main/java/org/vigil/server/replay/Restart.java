@@ -34,8 +34,10 @@ import org.vigil.server.recording.StoredEvent;
  *     the last stored machine event are dropped, later ones recorded. No duplicates; the events the
  *     crash lost in its last batch are not regenerated (at most the batch interval, 200 ms).</li>
  * </ul>
- * Operator actions are never replayed or re-recorded (they are committed before they are
- * acknowledged). Open alerts come back from the event store ({@link OpenAlerts}).
+ * Operator actions are journalled commands (feed {@code op:actions}): the replay hands them to
+ * {@link ReplaySinks#actions()} at their place in the input, where the caller carries them out again
+ * (a live server: {@code OperatorActionReplay}); their rows (actor set) are never matched or
+ * re-recorded here. Open alerts come back from the event store ({@link OpenAlerts}).
  */
 public final class Restart {
     private static final Logger LOG = LoggerFactory.getLogger(Restart.class);

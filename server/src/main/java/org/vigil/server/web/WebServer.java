@@ -421,6 +421,9 @@ public final class WebServer implements AutoCloseable {
         ctx.contentType(ContentType.APPLICATION_JSON).result(mapper.writeValueAsString(body));
     }
 
+    /** Health-extras key of a list of reasons the server is degraded; any makes the status {@code degraded}. */
+    public static final String DEGRADED = "degraded";
+
     private Map<String, Object> health() {
         Map<String, Object> h = new LinkedHashMap<>();
         // Health must answer even when the picture cannot be had: that is when it matters most.
@@ -463,6 +466,9 @@ public final class WebServer implements AutoCloseable {
             if ("ok".equals(status) && "degraded".equals(m.get("status"))) h.put("status", "degraded");
         } else if (extras != null) {
             h.put("extras", extras);
+        }
+        if ("ok".equals(status) && h.get(DEGRADED) instanceof List<?> why && !why.isEmpty()) {
+            h.put("status", "degraded"); // the reasons are under "degraded"
         }
         return h;
     }

@@ -71,11 +71,17 @@ final class PostgresServer {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        startServer();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
+    }
+
+    /** Starts (again) the server on its port; waits until it accepts connections. */
+    void startServer() throws IOException, InterruptedException {
         run(
                 List.of(
                         bin.resolve("pg_ctl").toString(),
                         "-D",
-                        data.toString(),
+                        base.resolve("data").toString(),
                         "-w",
                         "-t",
                         "60",
@@ -85,7 +91,25 @@ final class PostgresServer {
                         "-p " + port + " -h 127.0.0.1 -k " + base + " -F",
                         "start"),
                 base.resolve("pg_ctl.log"));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
+    }
+
+    /** Stops the server (fast shutdown: open sessions are ended, as when a database server goes down). */
+    void stopServer() throws IOException, InterruptedException {
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        base.resolve("data").toString(),
+                        "-w",
+                        "-m",
+                        "fast",
+                        "stop"),
+                base.resolve("pg_stop.log"));
+    }
+
+    /** A server of the caller's own (it may stop and start it), stopped at JVM exit. */
+    static PostgresServer startPrivate() throws IOException, InterruptedException {
+        return new PostgresServer();
     }
 
     /** The shared server, started on first use. */

@@ -485,6 +485,84 @@ public final class ScrambleService {
         return Result.ok(s.id);
     }
 
+    // ------------------------------------------------------------------ restart
+
+    /**
+     * Brings the scramble workflow's state in line with its recorded events after a restart rebuild
+     * (docs/REPLAY.md "Restart"): the rebuild carries the operators' actions out again (proposals,
+     * orders, cancels...), but the phases the workflow followed between its ticks are not in the raw
+     * input, so each scramble takes the phase, phase times and callsigns its last stored events give.
+     * Nothing is emitted (the events are stored already). Scrambles the store knows and the rebuild did
+     * not make (a rebuild from a window of the recording) are not invented.
+     *
+     * @param recorded the stored scramble events, oldest first
+     * @return scrambles whose state was changed
+     */
+    public int restore(List<QraEvent> recorded) {
+        int changed = 0;
+        Map<String, List<QraEvent>> byId = new LinkedHashMap<>();
+        for (QraEvent e : recorded) {
+            String id = scrambleOf(e);
+            if (id != null) byId.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<QraEvent>> en : byId.entrySet()) {
+            Scramble s = find(en.getKey());
+            if (s == null) continue;
+            ScramblePhase phase = s.phase;
+            Map<ScramblePhase, Long> times = new java.util.EnumMap<>(ScramblePhase.class);
+            String[] callsigns = s.callsigns;
+            for (QraEvent e : en.getValue()) {
+                ScramblePhase p = phaseAfter(e);
+                if (p == null) continue;
+                phase = p;
+                times.putIfAbsent(p, e.time());
+                if (e instanceof QraEvent.PhaseChanged c
+                        && c.callsigns() != null
+                        && !c.callsigns().isEmpty()) callsigns = c.callsigns().toArray(new String[0]);
+                if (e instanceof QraEvent.Cancelled c) s.cancelledBy = c.user();
+                if (e instanceof QraEvent.PhaseChanged c && c.user() != null) s.rtbBy = c.user();
+            }
+            if (phase == s.phase && times.keySet().equals(s.phaseTimes.keySet())) continue;
+            s.phase = phase;
+            s.phaseTimes.putAll(times);
+            s.callsigns = callsigns;
+            if (phase.ordinal() > ScramblePhase.ORDERED.ordinal()) s.launchPending = false; // launched before the stop
+            if (phase.ended()) {
+                s.launchPending = false;
+                Detachment d = unit(s.unitId);
+                if (d != null && s.committed > 0)
+                    posture.setCount(d.id(), d.count() + s.committed); // as release, silently
+                s.committed = 0;
+            }
+            changed++;
+        }
+        return changed;
+    }
+
+    private static String scrambleOf(QraEvent e) {
+        if (e instanceof QraEvent.Proposed p) return p.scramble();
+        if (e instanceof QraEvent.Ordered p) return p.scramble();
+        if (e instanceof QraEvent.PhaseChanged p) return p.scramble();
+        if (e instanceof QraEvent.Retasked p) return p.scramble();
+        if (e instanceof QraEvent.Outcome p) return p.scramble();
+        if (e instanceof QraEvent.Cancelled p) return p.scramble();
+        return null;
+    }
+
+    /** The phase a scramble is in after {@code e}; a cancel on the ground ends it there (no phase event follows). */
+    private static ScramblePhase phaseAfter(QraEvent e) {
+        String wire;
+        if (e instanceof QraEvent.Cancelled c) wire = c.then() == null ? "cancelled" : null;
+        else if (e instanceof QraEvent.Proposed p) wire = p.phase();
+        else if (e instanceof QraEvent.Ordered p) wire = p.phase();
+        else if (e instanceof QraEvent.PhaseChanged p) wire = p.phase();
+        else if (e instanceof QraEvent.Retasked p) wire = p.phase();
+        else wire = null;
+        if (wire == null) return null;
+        for (ScramblePhase p : ScramblePhase.values()) if (p.wireName().equals(wire)) return p;
+        return null;
+    }
+
     // ------------------------------------------------------------------ posture (supervisor)
 
     public Result addDetachment(Detachment d, String user, Gate gate) {
