@@ -71,6 +71,8 @@ public final class Picture {
     private int currentSource = -1;
     /** The journal feed name {@link #currentSource} was found for (identity: one String per feed). */
     private String currentFeed;
+    /** The newest radar plot's data time. */
+    private long latestPlotNanos = Long.MIN_VALUE;
     /** Where each sensor delivered lately (docs/HEALTH.md "Coverage"). */
     private final SensorCoverageMap coverage = new SensorCoverageMap();
     /** The health id of the frame being decoded, for its position's coverage; -1 outside {@link #acceptFrame}. */
@@ -83,6 +85,7 @@ public final class Picture {
         @Override
         public void onPlot(RadarPlot plot) {
             plots++;
+            if (plot.timeNanos > latestPlotNanos) latestPlotNanos = plot.timeNanos;
             int radar = radarHeard(RadarSite.key(plot.sac, plot.sic), plot.timeNanos);
             if (radar >= 0) coverage.add(radar, plot.latDeg, plot.lonDeg, plot.timeNanos);
             recentPlots.onPlot(plot);
@@ -288,6 +291,14 @@ public final class Picture {
      */
     public long now() {
         return Math.max(modeS.latestMessageNanos(), clockNanos);
+    }
+
+    /**
+     * The newest data time of the inputs (Mode S messages and radar plots), never a tick;
+     * {@link Long#MIN_VALUE} before the first.
+     */
+    public long dataNanos() {
+        return Math.max(modeS.latestMessageNanos(), latestPlotNanos);
     }
 
     /** The latest clock tick, {@link Long#MIN_VALUE} before any (a replay of files has none). */
