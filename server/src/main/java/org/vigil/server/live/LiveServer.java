@@ -323,7 +323,7 @@ public final class LiveServer implements AutoCloseable {
                 ? java.time.Duration.ofNanos(span)
                 : Restart.DEFAULT_WINDOW;
         // frames, plots, plans, clock ticks and each input's feed, as the live picture took them
-        ReplaySinks sinks = picture.replaySinks();
+        ReplaySinks sinks = org.vigil.server.replay.PictureSinks.of(picture);
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
         lastTickNanos = picture.clockNanos(); // a resumed simulation's catch-up does not tick again
         picture.publish();

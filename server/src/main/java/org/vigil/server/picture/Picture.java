@@ -382,20 +382,9 @@ public final class Picture {
                 : -1;
     }
 
-    /**
-     * Where a replay of a recording delivers into this picture (restart, playback, tests): frames
-     * decoded and counted on their feed's health, plots, flight plans, clock ticks and the feed of
-     * each input. On the replaying thread, which then owns the picture.
-     */
-    public org.vigil.server.replay.ReplaySinks replaySinks() {
-        return org.vigil.server.replay.ReplaySinks.none()
-                .withFrames((buf, off, len, t, mlat, signal) -> acceptFrame(currentSource, buf, off, len, t, signal))
-                .withPlots(radarSink)
-                .withFlightPlans(m -> {
-                    if (flightPlans != null) flightPlans.apply(m);
-                })
-                .withClock(this::clockTick)
-                .withSource(this::inputFrom);
+    /** The health id of the feed {@link #inputFrom} last told, -1 when not a Mode S feed. */
+    public int currentSource() {
+        return currentSource;
     }
 
     /** Counts an input of the radar {@code key} on its health; its health id, or -1 without a time. */
