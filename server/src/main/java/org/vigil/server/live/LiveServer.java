@@ -352,7 +352,9 @@ public final class LiveServer implements AutoCloseable {
         // 0.9 s: the wall-clock schedule's ticks come 1 s apart give or take a millisecond
         if (lastTickNanos != Long.MIN_VALUE && tickNanos < lastTickNanos + 900_000_000L) return;
         lastTickNanos = tickNanos;
-        if (tap != null) tap.clockTick("live", RecordingTap.WALL_CLOCK.getAsLong(), tickNanos);
+        // receive time as the inputs it goes with: a simulation records its own time, network feeds the wall clock
+        if (tap != null)
+            tap.clockTick("live", clockFromInput ? tickNanos : RecordingTap.WALL_CLOCK.getAsLong(), tickNanos);
         picture.clockTick(tickNanos);
     }
 

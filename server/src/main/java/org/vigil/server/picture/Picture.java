@@ -96,9 +96,10 @@ public final class Picture {
         public void onRadarStatus(RadarStatus status, ServiceMessage message) {
             serviceMessages++;
             RadarSite site = status.site();
-            if (radarSites.put(site.key(), site) == null) {
-                int id = health.byKey(site.key());
-                if (id >= 0) health.describe(id, site.name(), site.rotationPeriodSeconds()); // its plots came first
+            radarSites.put(site.key(), site);
+            int known = health.byKey(site.key());
+            if (known >= 0 && !site.name().equals(health.name(known))) {
+                health.describe(known, site.name(), site.rotationPeriodSeconds()); // its plots came first
             }
             radarHeard(site.key(), status.lastTimeNanos());
             recentPlots.onRadarStatus(status, message);

@@ -55,6 +55,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/flightplans", Role.OBSERVER);
         TABLE.put("POST /api/flightplans", Role.OPERATOR); // file, change, cancel plans (ATS text), audited
         TABLE.put("GET /api/airspace", Role.OBSERVER); // national airspaces and zones, GeoJSON
+        TABLE.put("GET /api/coverage", Role.OBSERVER); // where each sensor delivered lately, GeoJSON
         TABLE.put("GET /api/tracks", Role.OBSERVER);
         TABLE.put("GET /api/feeds", Role.OBSERVER);
         TABLE.put("WS /ws", Role.OBSERVER);
