@@ -319,8 +319,14 @@ public final class Picture {
         if (tickNanos > clockNanos) clockNanos = tickNanos;
         long now = now();
         modeS.expire(now);
-        tracking.advance(now);
-        health.evaluate(now);
+        long window = (long) (trackerConfig.reorderWindowSeconds * 1e9);
+        long data = dataNanos();
+        // the tracker moves with its data; when the inputs have gone quiet (beyond its reordering
+        // window) the clock moves it on, so tracks coast and are deleted by real age
+        if (data != Long.MIN_VALUE && now - data > window) tracking.advance(now);
+        // judged at now; stamped with the time the tracker's events are complete to (now less its
+        // reordering window), so the one stream stays in data-time order
+        health.evaluate(now, now - window);
         tickScrambles(now);
         flushEvents();
     }
