@@ -142,6 +142,14 @@ public final class SensorHealth {
      * event for each change. @return the number of changes
      */
     public int evaluate(long now) {
+        return evaluate(now, now);
+    }
+
+    /**
+     * As {@link #evaluate(long)}, the events stamped {@code eventTime} (the picture stamps them with
+     * the time up to which its event stream is complete, so the stream stays in data-time order).
+     */
+    public int evaluate(long now, long eventTime) {
         if (windowStart == Long.MIN_VALUE) windowStart = now;
         else if (now - windowStart >= halfWindowNanos) {
             windowStart = now;
@@ -185,7 +193,8 @@ public final class SensorHealth {
                 changes++;
                 changeCount++;
                 if (events != null) {
-                    events.accept(new SensorEvent.StatusChanged(now, names[i], kinds[i], state, from, reason, last[i]));
+                    events.accept(
+                            new SensorEvent.StatusChanged(eventTime, names[i], kinds[i], state, from, reason, last[i]));
                 }
             }
             reasons[i] = reason;

@@ -338,7 +338,7 @@ public final class LiveServer implements AutoCloseable {
         // frames, plots, plans, clock ticks and each input's feed, as the live picture took them;
         // the operators' journalled actions are carried out again where they took effect
         OperatorActionReplay actions = new OperatorActionReplay(picture, tap.recorder());
-        ReplaySinks sinks = picture.replaySinks().withActions(actions);
+        ReplaySinks sinks = org.vigil.server.replay.PictureSinks.of(picture).withActions(actions);
         Restart.Result r = Restart.rebuild(tap.recorder(), radars, sinks, recordedEvents, window, picture::flushEvents);
         lastTickNanos = picture.clockNanos(); // a resumed simulation's catch-up does not tick again
         // phases the workflow followed between ticks are not in the input: as stored
@@ -372,13 +372,16 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * A tick of the picture's clock, on the loop: recorded when recording (as {@code clock:live}),
-     * then handed to the picture ({@link Picture#clockTick}). At most one a second of clock time;
+     * then handed to the picture ({@link Picture#clockTick}). At most one per 0.9 s of clock time;
      * the others are dropped before they are recorded, so the recording holds what the picture saw.
      */
     public void clockTick(long tickNanos) {
-        if (lastTickNanos != Long.MIN_VALUE && tickNanos < lastTickNanos + 1_000_000_000L) return;
+        // 0.9 s: the wall-clock schedule's ticks come 1 s apart give or take a millisecond
+        if (lastTickNanos != Long.MIN_VALUE && tickNanos < lastTickNanos + 900_000_000L) return;
         lastTickNanos = tickNanos;
-        if (tap != null) tap.clockTick("live", RecordingTap.WALL_CLOCK.getAsLong(), tickNanos);
+        // receive time as the inputs it goes with: a simulation records its own time, network feeds the wall clock
+        if (tap != null)
+            tap.clockTick("live", clockFromInput ? tickNanos : RecordingTap.WALL_CLOCK.getAsLong(), tickNanos);
         picture.clockTick(tickNanos);
     }
 
@@ -388,6 +391,33 @@ public final class LiveServer implements AutoCloseable {
      */
     public void reserveFrames(FrameSink out) {
         reserved = out;
+    }
+
+    /** Data arriving further than this behind the clock re-anchors the clock on it (a capture played live). */
+    static final long CLOCK_ANCHOR_NANOS = 60_000_000_000L;
+    /** The wall clock's offset to the picture's clock (loop only): 0 for live data, else the played capture's. */
+    private long clockOffsetNanos;
+    /** The data time at the last wall-clock tick (loop only). */
+    private long dataAtLastTick = Long.MIN_VALUE;
+
+    /**
+     * The server's tick, every second on the loop: the wall clock, moved by an offset when the
+     * inputs carry times of their own far from it (an ASTERIX capture or an SBS file played at its
+     * own times): when new data arrived since the last tick and lies more than a minute behind the
+     * clock, the clock is anchored on it; data ahead of the clock moves the anchor forward. So the
+     * clock runs at the wall clock's pace from the data's time, and a feed that stops (no new data)
+     * ages. No tick before the first input.
+     */
+    private void wallClockTick() {
+        long wall = RecordingTap.WALL_CLOCK.getAsLong();
+        long data = picture.dataNanos();
+        if (data == Long.MIN_VALUE) return;
+        if (data != dataAtLastTick) {
+            long clock = wall + clockOffsetNanos;
+            if (clock - data > CLOCK_ANCHOR_NANOS || data > clock) clockOffsetNanos = data - wall;
+            dataAtLastTick = data;
+        }
+        clockTick(wall + clockOffsetNanos);
     }
 
     /** Adds an input that {@link #start()} starts and {@link #close()} closes. Call before start. */
@@ -442,7 +472,7 @@ public final class LiveServer implements AutoCloseable {
         var unused = // execute() hands off to the loop thread; a rejected hand-off after close ends the schedule
                 housekeeping.scheduleAtFixedRate(
                         () -> {
-                            if (!clockFromInput) loop.execute(() -> clockTick(RecordingTap.WALL_CLOCK.getAsLong()));
+                            if (!clockFromInput) loop.execute(this::wallClockTick);
                         },
                         1,
                         1,

@@ -71,6 +71,8 @@ public final class Picture {
     private int currentSource = -1;
     /** The journal feed name {@link #currentSource} was found for (identity: one String per feed). */
     private String currentFeed;
+    /** The newest radar plot's data time. */
+    private long latestPlotNanos = Long.MIN_VALUE;
     /** Where each sensor delivered lately (docs/HEALTH.md "Coverage"). */
     private final SensorCoverageMap coverage = new SensorCoverageMap();
     /** The health id of the frame being decoded, for its position's coverage; -1 outside {@link #acceptFrame}. */
@@ -96,6 +98,7 @@ public final class Picture {
         @Override
         public void onPlot(RadarPlot plot) {
             plots++;
+            if (plot.timeNanos > latestPlotNanos) latestPlotNanos = plot.timeNanos;
             int radar = radarHeard(RadarSite.key(plot.sac, plot.sic), plot.timeNanos);
             if (radar >= 0) coverage.add(radar, plot.latDeg, plot.lonDeg, plot.timeNanos);
             recentPlots.onPlot(plot);
@@ -106,9 +109,10 @@ public final class Picture {
         public void onRadarStatus(RadarStatus status, ServiceMessage message) {
             serviceMessages++;
             RadarSite site = status.site();
-            if (radarSites.put(site.key(), site) == null) {
-                int id = health.byKey(site.key());
-                if (id >= 0) health.describe(id, site.name(), site.rotationPeriodSeconds()); // its plots came first
+            radarSites.put(site.key(), site);
+            int known = health.byKey(site.key());
+            if (known >= 0 && !site.name().equals(health.name(known))) {
+                health.describe(known, site.name(), site.rotationPeriodSeconds()); // its plots came first
             }
             radarHeard(site.key(), status.lastTimeNanos());
             recentPlots.onRadarStatus(status, message);
@@ -306,6 +310,14 @@ public final class Picture {
         return Math.max(modeS.latestMessageNanos(), clockNanos);
     }
 
+    /**
+     * The newest data time of the inputs (Mode S messages and radar plots), never a tick;
+     * {@link Long#MIN_VALUE} before the first.
+     */
+    public long dataNanos() {
+        return Math.max(modeS.latestMessageNanos(), latestPlotNanos);
+    }
+
     /** The latest clock tick, {@link Long#MIN_VALUE} before any (a replay of files has none). */
     public long clockNanos() {
         return clockNanos;
@@ -323,8 +335,14 @@ public final class Picture {
         if (tickNanos > clockNanos) clockNanos = tickNanos;
         long now = now();
         modeS.expire(now);
-        tracking.advance(now);
-        health.evaluate(now);
+        long window = (long) (trackerConfig.reorderWindowSeconds * 1e9);
+        long data = dataNanos();
+        // the tracker moves with its data; when the inputs have gone quiet (beyond its reordering
+        // window) the clock moves it on, so tracks coast and are deleted by real age
+        if (data != Long.MIN_VALUE && now - data > window) tracking.advance(now);
+        // judged at now; stamped with the time the tracker's events are complete to (now less its
+        // reordering window), so the one stream stays in data-time order
+        health.evaluate(now, now - window);
         tickScrambles(now);
         flushEvents();
     }
@@ -387,20 +405,9 @@ public final class Picture {
                 : -1;
     }
 
-    /**
-     * Where a replay of a recording delivers into this picture (restart, playback, tests): frames
-     * decoded and counted on their feed's health, plots, flight plans, clock ticks and the feed of
-     * each input. On the replaying thread, which then owns the picture.
-     */
-    public org.vigil.server.replay.ReplaySinks replaySinks() {
-        return org.vigil.server.replay.ReplaySinks.none()
-                .withFrames((buf, off, len, t, mlat, signal) -> acceptFrame(currentSource, buf, off, len, t, signal))
-                .withPlots(radarSink)
-                .withFlightPlans(m -> {
-                    if (flightPlans != null) flightPlans.apply(m);
-                })
-                .withClock(this::clockTick)
-                .withSource(this::inputFrom);
+    /** The health id of the feed {@link #inputFrom} last told, -1 when not a Mode S feed. */
+    public int currentSource() {
+        return currentSource;
     }
 
     /** Counts an input of the radar {@code key} on its health; its health id, or -1 without a time. */

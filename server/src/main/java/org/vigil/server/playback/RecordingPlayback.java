@@ -111,20 +111,23 @@ public final class RecordingPlayback implements AutoCloseable {
         this.segmentStart = fromNanos;
         this.picture = new RecordingPlaybackPicture(theatre, this::emit); // empty until the thread builds the real one
         this.current = new ReplaySinks(
-                (buf, off, len, t, mlat, signal) -> picture.sinks.frames().onFrame(buf, off, len, t, mlat, signal),
-                m -> picture.sinks.messages().onMessage(m),
-                new RadarPlotSink() {
-                    @Override
-                    public void onPlot(RadarPlot p) {
-                        picture.sinks.plots().onPlot(p);
-                    }
+                        (buf, off, len, t, mlat, signal) ->
+                                picture.sinks.frames().onFrame(buf, off, len, t, mlat, signal),
+                        m -> picture.sinks.messages().onMessage(m),
+                        new RadarPlotSink() {
+                            @Override
+                            public void onPlot(RadarPlot p) {
+                                picture.sinks.plots().onPlot(p);
+                            }
 
-                    @Override
-                    public void onRadarStatus(RadarStatus s, ServiceMessage m) {
-                        picture.sinks.plots().onRadarStatus(s, m);
-                    }
-                },
-                m -> picture.sinks.flightPlans().accept(m));
+                            @Override
+                            public void onRadarStatus(RadarStatus s, ServiceMessage m) {
+                                picture.sinks.plots().onRadarStatus(s, m);
+                            }
+                        },
+                        m -> picture.sinks.flightPlans().accept(m))
+                .withClock(t -> picture.sinks.clock().accept(t))
+                .withSource(f -> picture.sinks.source().accept(f));
     }
 
     /** Starts playing on a thread of its own ("vigil-playback"). */

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.vigil.codec.feed.FeedCounters;
-import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
@@ -36,7 +35,6 @@ final class RecordingPlaybackPicture {
     /** Frames the decoder refused, counted by reason as a live feed counts them. */
     final FeedCounters frameCounters = new FeedCounters();
 
-    private final FrameSink decode;
     private long nextTick = Long.MIN_VALUE;
 
     /** What a replay delivers into this picture; made once per picture, nothing allocated per input. */
@@ -47,13 +45,26 @@ final class RecordingPlaybackPicture {
 
     RecordingPlaybackPicture(Theatre theatre, EventSink events) {
         server = new LiveServer(theatre, Objects.requireNonNull(events, "events"));
-        decode = server.frameConsumerFor(frameCounters, "playback", null);
         RadarPlotSink radar = server.radarSink();
         sinks = ReplaySinks.none()
                 .withFrames((buf, off, len, t, mlat, signal) -> {
                     synchronized (lock) {
                         tick(t);
-                        decode.onFrame(buf, off, len, t, mlat, signal);
+                        // counted on the recorded feed's health, as live (docs/HEALTH.md)
+                        org.vigil.codec.feed.RejectReason r = org.vigil.codec.feed.RejectReason.of(server.picture()
+                                .acceptFrame(server.picture().currentSource(), buf, off, len, t, signal));
+                        if (r != null) frameCounters.reject(r);
+                    }
+                })
+                // the recording's clock ticks and the feed of each input (docs/REPLAY.md "Clock ticks")
+                .withClock(t -> {
+                    synchronized (lock) {
+                        server.picture().clockTick(t);
+                    }
+                })
+                .withSource(f -> {
+                    synchronized (lock) {
+                        server.picture().inputFrom(f);
                     }
                 })
                 .withMessages(m -> {

@@ -27,7 +27,7 @@ import org.vigil.server.sim.SimFeed;
  * {@code -Dvigil.bench=true}: a live run of {@code black-sea-2022} (simulator advanced by hand,
  * recorded with its clock ticks) is replayed from its journal into a fresh picture, alternately
  * as before issue 13 (frames, plots and plans only: clock ticks read but dropped, no feed health)
- * and with the ticks and the health model on ({@link Picture#replaySinks()}). Replay thread CPU
+ * and with the ticks and the health model on ({@link org.vigil.server.replay.PictureSinks#of}). Replay thread CPU
  * time; medians of the rounds after the warm-up.
  */
 class ClockHealthReplayBench {
@@ -58,7 +58,7 @@ class ClockHealthReplayBench {
                             .events(EventSink.NONE)
                             .build();
                     ReplaySinks sinks = mode == 1
-                            ? p.replaySinks()
+                            ? org.vigil.server.replay.PictureSinks.of(p)
                             : ReplaySinks.none()
                                     .withFrames((b, o, l, t, m, s) -> p.modeS().accept(b, o, l, t, s))
                                     .withPlots(p.radarSink())

@@ -113,8 +113,8 @@ class FeedStopsTest {
                     .health(health)
                     .events(e -> replayed.add(EventCodec.encode(e)))
                     .build();
-            Replayer.Summary s =
-                    Replayer.recording(rec.raw(), radars, Long.MIN_VALUE, Long.MAX_VALUE, fresh.replaySinks());
+            Replayer.Summary s = Replayer.recording(
+                    rec.raw(), radars, Long.MIN_VALUE, Long.MAX_VALUE, org.vigil.server.replay.PictureSinks.of(fresh));
             fresh.flushEvents();
             assertThat(s.items("clock-ticks")).isGreaterThan(400);
             assertThat(replayed).hasSameSizeAs(live);

@@ -30,13 +30,29 @@ class LiveClockTest {
     @Test
     @Timeout(60)
     void whenTheFeedStopsHealthDegradesAndAgesGrowWithTheClock() throws Exception {
+        feedStops(Long.MIN_VALUE);
+    }
+
+    /**
+     * A capture played live carries its own (old) times: the clock is anchored on them and runs
+     * at the wall clock's pace from there, so the aircraft are not expired at once for being
+     * years old, and the feed still goes lost when it stops.
+     */
+    @Test
+    @Timeout(60)
+    void dataWithItsOwnOldTimesAnchorsTheClock() throws Exception {
+        feedStops(org.vigil.core.event.EventTime.parse("2022-04-20T09:00:00.000Z"));
+    }
+
+    /** @param dataT0 the frames' data time, Long.MIN_VALUE: the wall clock when they are sent */
+    private void feedStops(long dataT0) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
             server.picture().healthConfig(SensorHealth.Config.DEFAULTS.withSilenceSeconds(2));
             int port = server.start();
             FrameSink feed = server.frameConsumerFor(new FeedCounters(), "rx-test", RecordingTap.WALL_CLOCK);
-            long t0 = RecordingTap.WALL_CLOCK.getAsLong();
+            long t0 = dataT0 == Long.MIN_VALUE ? RecordingTap.WALL_CLOCK.getAsLong() : dataT0;
             server.loop().runAndWait(() -> {
                 feed.onFrame(EVEN, 0, EVEN.length, t0, -1, 0);
                 feed.onFrame(ODD, 0, ODD.length, t0 + 100_000_000L, -1, 0);
