@@ -31,6 +31,7 @@ public final class RawInput {
     public static final String CLOCK = "clock:";
     /** Bytes of a clock tick: the tick (i64, little-endian). */
     public static final int CLOCK_BYTES = 8;
+
     public static final String OPERATOR = "op:";
     /** The journal feed of operator actions. */
     public static final String OPERATOR_ACTIONS = OPERATOR + "actions";

@@ -56,11 +56,11 @@ public final class TheatreLoader {
     // ------------------------------------------------------------------ what Vigil bundles
 
     /**
-     * National airspace when a theatre does not bring its own. The one line to change when the
-     * all-Europe airspace arrives.
+     * National airspace when a theatre does not bring its own ({@code airspace: default}): every
+     * state of Europe and its neighbours (docs/AIRSPACE.md).
      */
     public static NationalAirspace defaultNationalAirspace() {
-        return NationalAirspace.blackSeaDefault();
+        return NationalAirspace.europe();
     }
 
     /** The route points table every theatre's own airports and waypoints are added to. */
