@@ -16,16 +16,18 @@ import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import { aircraftStyles, trailStyle } from './symbols.js';
 import { createPlotLayer, describePlot } from './plots.js';
 
-const COUNTRIES_URL = 'data/black-sea-countries-crimea-ukr.geojson';
+const COUNTRIES_URL = 'data/europe-countries-crimea-ukr.geojson';
 const FIRS_URL = 'data/black-sea-firs.geojson';
 const COUNTRIES_ATTRIBUTION = 'Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
-  + '(public domain); TopoJSON by world-atlas (M. Bostock, ISC)';
+  + '(public domain); TopoJSON by world-atlas (M. Bostock, ISC); national airspace '
+  + '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)';
 const FIRS_ATTRIBUTION = 'FIR boundaries: VAT-Spy Client Data Update Project (VATSIM), '
   + '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>; simulation data, not for navigation';
 
-// The basemap files are clipped to this box (lon 20-45 E, lat 38-50 N); outside it we have no land
-// data, so it is shaded as "no map" rather than left looking like open sea.
-export const COVERAGE = [20, 38, 45, 50];
+// The countries basemap is clipped to this box (lon 32 W-51 E, lat 27-82 N: Europe and its
+// neighbours); outside it we have no land data, so it is shaded as "no map" rather than left looking
+// like open sea. The FIR file covers the Black Sea region only.
+export const COVERAGE = [-32, 27, 51, 82];
 const noMapStyle = new Style({
   fill: new Fill({ color: 'rgba(16, 22, 29, 0.82)' }),
   stroke: new Stroke({ color: 'rgba(138, 154, 171, 0.6)', width: 1 }),

@@ -42,9 +42,8 @@ class TheatreApiTest {
                 if (p.get("layer").asText().equals("zone"))
                     zones.add(p.get("id").asText());
             }
-            assertThat(national)
-                    .contains("EE", "LV", "LT", "FI", "SE", "PL", "RU")
-                    .doesNotContain("BG", "RO");
+            // airspace: default is every state of Europe and its neighbours (docs/AIRSPACE.md)
+            assertThat(national).contains("EE", "LV", "LT", "FI", "SE", "PL", "RU", "NO", "IS", "BG", "RO");
             assertThat(zones).contains("CRC-BALTIC", "ADIZ-BALTIC").doesNotContain("ADIZ-BG-RO");
 
             // the console asks for the theatre and fits its view to the area

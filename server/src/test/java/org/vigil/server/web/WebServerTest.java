@@ -244,7 +244,7 @@ class WebServerTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("<title>Vigil console</title>").contains("main.js");
         assertThat(get(port, "/main.js").statusCode()).isEqualTo(200);
-        HttpResponse<String> geo = get(port, "/data/black-sea-countries-crimea-ukr.geojson");
+        HttpResponse<String> geo = get(port, "/data/europe-countries-crimea-ukr.geojson");
         assertThat(geo.statusCode()).isEqualTo(200);
         assertThat(geo.body()).contains("\"FeatureCollection\"").contains("Ukraine");
         assertThat(get(port, "/no-such-file.js").statusCode()).isEqualTo(404);
