@@ -121,7 +121,7 @@ class OperatorStateRestartTest {
             assertThat(identity.path("radioContactLost").asBoolean()).isTrue();
             // the first step of the resumed scenario launches the ordered fighters again (they were not
             // airborne yet), as the workflow's next tick would have before the stop
-            sim.advanceTo(9 * 60 + 3); // the clock ticks at most once a second: the next tick after the resumed one
+            sim.advanceTo(9 * 60 + 1);
             JsonNode scrambles = get(http, port, "/api/scrambles");
             assertThat(view(scrambles)).as("scrambles with their phases").isEqualTo(view(scramblesBefore));
             assertThat(view(scrambles).toString()).contains("phase=proposed", "orderedBy=local");

@@ -129,7 +129,8 @@ class ConsoleBrowserTest {
     void mapShowsEveryAircraftWithAPositionOverTheBasemapAndTheyMove() {
         assertThat(number("window.vigil.featureCount()")).isEqualTo(MovingPicture.WITH_POSITION);
         assertThat(number("window.vigil.aircraftCount()")).isEqualTo(MovingPicture.TOTAL);
-        assertThat(number("window.vigil.basemapFeatureCount()")).isEqualTo(74); // Natural Earth countries in the box (lon 32 W-51 E, lat 27-82 N)
+        assertThat(number("window.vigil.basemapFeatureCount()"))
+                .isEqualTo(74); // Natural Earth countries in the box (lon 32 W-51 E, lat 27-82 N)
         assertThat(number("window.vigil.trailCount()")).isPositive();
         assertThat(page.locator("#conn").getAttribute("data-state")).isEqualTo("open");
         assertThat(page.locator("#count").getAttribute("data-count")).isEqualTo(String.valueOf(MovingPicture.TOTAL));

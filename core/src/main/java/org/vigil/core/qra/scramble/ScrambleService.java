@@ -522,7 +522,14 @@ public final class ScrambleService {
                 if (e instanceof QraEvent.Cancelled c) s.cancelledBy = c.user();
                 if (e instanceof QraEvent.PhaseChanged c && c.user() != null) s.rtbBy = c.user();
             }
-            if (phase == s.phase && times.keySet().equals(s.phaseTimes.keySet())) continue;
+            // ordered and not known to be in the air: the rebuild's recorded clock ticks may have
+            // launched it while no simulation was attached (no callsigns); launch at the next tick
+            boolean relaunch = phase == ScramblePhase.ORDERED && callsigns.length == 0 && !s.launchPending;
+            if (relaunch) s.launchPending = true;
+            if (phase == s.phase && times.keySet().equals(s.phaseTimes.keySet())) {
+                if (relaunch) changed++;
+                continue;
+            }
             s.phase = phase;
             s.phaseTimes.putAll(times);
             s.callsigns = callsigns;
