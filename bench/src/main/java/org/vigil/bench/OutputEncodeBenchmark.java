@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.vigil.codec.asterix.Cat062Encoder;
+import org.vigil.codec.asterix.Cat062Writer;
 import org.vigil.core.track.AreaProjection;
 import org.vigil.server.output.asterix.AsterixOutput;
 import org.vigil.server.output.cot.CotEncoder;
@@ -42,10 +42,10 @@ public class OutputEncodeBenchmark {
 
     private List<SystemTrackView> tracks;
     private final CotEncoder cot = new CotEncoder();
-    private final Cat062Encoder cat062 = new Cat062Encoder();
+    private final Cat062Writer cat062 = new Cat062Writer();
     private final AreaProjection plane = new AreaProjection(43.5, 30.0);
     private final byte[] out = new byte[CotEncoder.MAX_EVENT];
-    private final byte[] block = new byte[TRACKS * Cat062Encoder.MAX_RECORD + 3];
+    private final byte[] block = new byte[TRACKS * Cat062Writer.MAX_RECORD + 3];
 
     @Setup
     public void tracks() {

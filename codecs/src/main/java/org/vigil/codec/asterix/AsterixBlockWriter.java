@@ -8,6 +8,7 @@ package org.vigil.codec.asterix;
 abstract class AsterixBlockWriter {
     private final int category;
     private final int largestRecord;
+    private final boolean keepItems;
     private byte[] buf;
     private int blockStart;
     protected int pos;
@@ -17,8 +18,14 @@ abstract class AsterixBlockWriter {
 
     /** @param largestRecord the most octets one record of this writer can take (FSPEC included) */
     protected AsterixBlockWriter(int category, int largestRecord) {
+        this(category, largestRecord, false);
+    }
+
+    /** @param keepItems whether the items set stay set for the next record (else each record starts empty) */
+    protected AsterixBlockWriter(int category, int largestRecord, boolean keepItems) {
         this.category = category;
         this.largestRecord = largestRecord;
+        this.keepItems = keepItems;
     }
 
     /** Starts a block at {@code buf[off]}; the header is patched by {@link #endBlock}. */
@@ -34,20 +41,28 @@ abstract class AsterixBlockWriter {
         present |= 1L << frnMinusOne;
     }
 
+    protected final void unset(int frnMinusOne) {
+        present &= ~(1L << frnMinusOne);
+    }
+
     protected final boolean has(int frnMinusOne) {
         return (present & (1L << frnMinusOne)) != 0;
     }
+
+    /** Called before a record is written: a writer adds the items another item requires. */
+    protected void completeItems() {}
 
     /** Writes item {@code frnMinusOne} (it is set); called in FRN order. */
     protected abstract void writeItem(int frnMinusOne);
 
     /**
-     * Appends the current record to the block and clears its items; returns its length in octets,
+     * Appends the current record to the block and (unless the writer keeps them) clears its items; returns its length in octets,
      * or -1 (nothing written) when the buffer is too small or no item is set.
      */
     public final int endRecord() {
         if (present == 0) return -1;
         if (pos + largestRecord > buf.length) return -1;
+        completeItems();
         int start = pos;
         int last = 63 - Long.numberOfLeadingZeros(present);
         int fspecLen = last / 7 + 1;
@@ -55,7 +70,7 @@ abstract class AsterixBlockWriter {
         for (int i = 0; i <= last; i++) if (has(i)) buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
         pos += fspecLen;
         for (int i = 0; i <= last; i++) if (has(i)) writeItem(i);
-        present = 0;
+        if (!keepItems) present = 0;
         records++;
         return pos - start;
     }
@@ -107,5 +122,16 @@ abstract class AsterixBlockWriter {
 
     protected static int clamp16(long v) {
         return (int) (Math.max(-32768, Math.min(32767, v)) & 0xFFFF);
+    }
+
+    /** {@code v} clamped to a signed field of {@code bits} (two's complement, not masked). */
+    protected static int clampSigned(long v, int bits) {
+        long max = (1L << (bits - 1)) - 1;
+        return (int) Math.max(-max - 1, Math.min(max, v));
+    }
+
+    /** {@code v} clamped to an unsigned field of {@code bits}. */
+    protected static int clampUnsigned(long v, int bits) {
+        return (int) Math.max(0, Math.min((1L << bits) - 1, v));
     }
 }

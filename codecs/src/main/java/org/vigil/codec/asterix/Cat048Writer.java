@@ -5,7 +5,8 @@ import org.vigil.core.geo.Units;
 /**
  * Writes CAT048 target reports (edition 1.32 layout; the items written are unchanged since 1.27)
  * into a caller's buffer, allocation-free, for the scenario simulator and tests.
- * Usage: {@code startBlock(buf, off)}; per report {@code clear()}, setters, {@code endRecord()};
+ * Usage: {@code startBlock(buf, off)}; per report {@code clear()}, setters, {@code endRecord()} (-1,
+ * nothing written, when the buffer is too small or no item is set; fields stay set for the next report);
  * finally {@code endBlock()} patches LEN and returns the block length.
  * Values are rounded to the nearest LSB and clamped to the field's range; range beyond 256 NM
  * sets I048/020 ERR, RHO = 0xFFFF and writes RE/ERR (REF 1.13). The output is minimal (shortest
@@ -13,7 +14,7 @@ import org.vigil.core.geo.Units;
  * This class knows the byte layout of the items it writes; the data-driven decoder is the check
  * (see Cat048WriterTest).
  */
-public final class Cat048Writer {
+public final class Cat048Writer extends AsterixBlockWriter {
     private static final double NM = Units.NM;
     // FRN - 1 of the items written
     private static final int I010 = 0,
@@ -30,26 +31,20 @@ public final class Cat048Writer {
             I170 = 13,
             I230 = 20,
             RE = 27;
-
-    private byte[] buf;
-    private int blockStart;
-    private int pos;
-    private int records;
-
-    private long present; // bit per FRN - 1
     private int sac, sic, tod128, typ, flags020, flags020b, rho, theta, m3a, m3aFlags, fl, flFlags;
     private int address, trackNumber, x, y, gsp, hdg, status170, status170b, com230;
     private long callsign;
     private int extendedRho;
 
+    /** Reports keep their fields for the next one ({@link #clear} forgets them); the largest is 42 octets. */
+    public Cat048Writer() {
+        super(48, 64, true);
+    }
+
     /** Starts a block at {@code buf[off]}; the header is patched by {@link #endBlock}. */
     public Cat048Writer startBlock(byte[] buf, int off) {
-        this.buf = buf;
-        this.blockStart = off;
-        this.pos = off + 3;
-        this.records = 0;
-        clear();
-        return this;
+        begin(buf, off);
+        return clear();
     }
 
     /** Forgets the current report's fields. */
@@ -64,14 +59,14 @@ public final class Cat048Writer {
     public Cat048Writer dataSource(int sac, int sic) {
         this.sac = sac & 0xFF;
         this.sic = sic & 0xFF;
-        present |= 1L << I010;
+        set(I010);
         return this;
     }
 
     /** Seconds since UTC midnight; wraps at 2^24 / 128 s like the field. */
     public Cat048Writer timeOfDay(double seconds) {
         tod128 = (int) (Math.round(seconds * 128) & 0xFFFFFF);
-        present |= 1L << I140;
+        set(I140);
         return this;
     }
 
@@ -79,7 +74,7 @@ public final class Cat048Writer {
     public Cat048Writer descriptor(int typ, int sim, int rdp, int spi, int rab) {
         this.typ = typ & 7;
         flags020 = ((sim & 1) << 4) | ((rdp & 1) << 3) | ((spi & 1) << 2) | ((rab & 1) << 1);
-        present |= 1L << I020;
+        set(I020);
         return this;
     }
 
@@ -102,16 +97,16 @@ public final class Cat048Writer {
             rho = 0xFFFF;
             extendedRho = (int) Math.min(r, 0xFFFFFF);
             flags020b |= 0x40;
-            present |= 1L << RE;
+            set(RE);
         } else {
             rho = (int) r;
             flags020b &= ~0x40;
-            present &= ~(1L << RE);
+            unset(RE);
         }
         double t = thetaDeg % 360.0;
         if (t < 0) t += 360.0;
         theta = (int) (Math.round(t / 360.0 * 65536) & 0xFFFF);
-        present |= 1L << I040;
+        set(I040);
         return this;
     }
 
@@ -119,7 +114,7 @@ public final class Cat048Writer {
     public Cat048Writer mode3A(int code, int v, int g, int l) {
         m3a = code & 0xFFF;
         m3aFlags = ((v & 1) << 15) | ((g & 1) << 14) | ((l & 1) << 13);
-        present |= 1L << I070;
+        set(I070);
         return this;
     }
 
@@ -129,26 +124,26 @@ public final class Cat048Writer {
         q = Math.max(-8192, Math.min(8191, q));
         this.fl = (int) (q & 0x3FFF);
         flFlags = ((v & 1) << 15) | ((g & 1) << 14);
-        present |= 1L << I090;
+        set(I090);
         return this;
     }
 
     public Cat048Writer address(int icao24) {
         address = icao24 & 0xFFFFFF;
-        present |= 1L << I220;
+        set(I220);
         return this;
     }
 
     /** Callsign packed as {@link org.vigil.core.Callsigns#pack}. */
     public Cat048Writer callsign(long packed) {
         callsign = packed & 0xFFFF_FFFF_FFFFL;
-        present |= 1L << I240;
+        set(I240);
         return this;
     }
 
     public Cat048Writer trackNumber(int trn) {
         trackNumber = trn & 0xFFF;
-        present |= 1L << I161;
+        set(I161);
         return this;
     }
 
@@ -156,7 +151,7 @@ public final class Cat048Writer {
     public Cat048Writer cartesian(double xMetres, double yMetres) {
         x = clamp16(Math.round(xMetres / NM * 128));
         y = clamp16(Math.round(yMetres / NM * 128));
-        present |= 1L << I042;
+        set(I042);
         return this;
     }
 
@@ -167,7 +162,7 @@ public final class Cat048Writer {
         double h = headingDeg % 360.0;
         if (h < 0) h += 360.0;
         hdg = (int) (Math.round(h / 360.0 * 65536) & 0xFFFF);
-        present |= 1L << I200;
+        set(I200);
         return this;
     }
 
@@ -175,7 +170,7 @@ public final class Cat048Writer {
     public Cat048Writer trackStatus(int cnf, int rad, int dou, int mah, int cdm, int tre, int gho, int sup, int tcc) {
         status170 = ((cnf & 1) << 7) | ((rad & 3) << 5) | ((dou & 1) << 4) | ((mah & 1) << 3) | ((cdm & 3) << 1);
         status170b = ((tre & 1) << 7) | ((gho & 1) << 6) | ((sup & 1) << 5) | ((tcc & 1) << 4);
-        present |= 1L << I170;
+        set(I170);
         return this;
     }
 
@@ -189,108 +184,60 @@ public final class Cat048Writer {
                 | ((aic & 1) << 5)
                 | ((b1a & 1) << 4)
                 | (b1b & 0xF);
-        present |= 1L << I230;
+        set(I230);
         return this;
     }
 
-    /**
-     * Appends the current report to the block; returns its length in octets, or -1 (nothing
-     * written) when the buffer is too small or no item is set. Fields stay set for the next report.
-     */
-    public int endRecord() {
-        if (present == 0) return -1;
-        if (pos + 64 > buf.length) return -1; // the largest report this writer makes is 42 octets
-        if ((present & (1L << I040)) != 0 && ((flags020b & 0x40) != 0) && (present & (1L << I020)) == 0) {
-            present |= 1L << I020; // ERR must be carried
-        }
-        int start = pos;
-        int last = 63 - Long.numberOfLeadingZeros(present);
-        int fspecLen = last / 7 + 1;
-        for (int o = 0; o < fspecLen; o++) buf[pos + o] = (byte) (o < fspecLen - 1 ? 1 : 0);
-        for (int i = 0; i <= last; i++) if ((present & (1L << i)) != 0) buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
-        pos += fspecLen;
-        if (has(I010)) {
-            put8(sac);
-            put8(sic);
-        }
-        if (has(I140)) put24(tod128);
-        if (has(I020)) {
-            if (flags020b != 0) {
-                put8((typ << 5) | flags020 | 1);
-                put8(flags020b);
-            } else put8((typ << 5) | flags020);
-        }
-        if (has(I040)) {
-            put16(rho);
-            put16(theta);
-        }
-        if (has(I070)) put16(m3aFlags | m3a);
-        if (has(I090)) put16(flFlags | fl);
-        if (has(I220)) put24(address);
-        if (has(I240)) {
-            put24((int) (callsign >>> 24));
-            put24((int) callsign & 0xFFFFFF);
-        }
-        if (has(I161)) put16(trackNumber);
-        if (has(I042)) {
-            put16(x);
-            put16(y);
-        }
-        if (has(I200)) {
-            put16(gsp);
-            put16(hdg);
-        }
-        if (has(I170)) {
-            if (status170b != 0) {
-                put8(status170 | 1);
-                put8(status170b);
-            } else put8(status170);
-        }
-        if (has(I230)) put16(com230);
-        if (has(RE)) {
-            put8(5);
-            put8(0x08);
-            put24(extendedRho);
-        } // REF 1.13: indicator bit of ERR
-        records++;
-        return pos - start;
+    /** ERR (set by a range beyond 256 NM) is carried in I048/020, so the item is sent. */
+    @Override
+    protected void completeItems() {
+        if (has(I040) && (flags020b & 0x40) != 0) set(I020);
     }
 
-    /** Patches CAT and LEN; returns the block length (0 if no record was written). */
-    public int endBlock() {
-        if (records == 0) return 0;
-        int len = pos - blockStart;
-        buf[blockStart] = 48;
-        buf[blockStart + 1] = (byte) (len >>> 8);
-        buf[blockStart + 2] = (byte) len;
-        return len;
-    }
-
-    /** Octets written so far in the block, header included. */
-    public int blockLength() {
-        return pos - blockStart;
-    }
-
-    private boolean has(int i) {
-        return (present & (1L << i)) != 0;
-    }
-
-    private static int clamp16(long v) {
-        return (int) (Math.max(-32768, Math.min(32767, v)) & 0xFFFF);
-    }
-
-    private void put8(int v) {
-        buf[pos++] = (byte) v;
-    }
-
-    private void put16(int v) {
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
-    }
-
-    private void put24(int v) {
-        buf[pos++] = (byte) (v >>> 16);
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
+    @Override
+    protected void writeItem(int i) {
+        switch (i) {
+            case I010 -> {
+                put8(sac);
+                put8(sic);
+            }
+            case I140 -> put24(tod128);
+            case I020 -> {
+                if (flags020b != 0) {
+                    put8((typ << 5) | flags020 | 1);
+                    put8(flags020b);
+                } else put8((typ << 5) | flags020);
+            }
+            case I040 -> {
+                put16(rho);
+                put16(theta);
+            }
+            case I070 -> put16(m3aFlags | m3a);
+            case I090 -> put16(flFlags | fl);
+            case I220 -> put24(address);
+            case I240 -> put48(callsign);
+            case I161 -> put16(trackNumber);
+            case I042 -> {
+                put16(x);
+                put16(y);
+            }
+            case I200 -> {
+                put16(gsp);
+                put16(hdg);
+            }
+            case I170 -> {
+                if (status170b != 0) {
+                    put8(status170 | 1);
+                    put8(status170b);
+                } else put8(status170);
+            }
+            case I230 -> put16(com230);
+            case RE -> { // REF 1.13: indicator bit of ERR
+                put8(5);
+                put8(0x08);
+                put24(extendedRho);
+            }
+            default -> throw new IllegalStateException("item not written by this writer: FRN " + (i + 1));
+        }
     }
 }

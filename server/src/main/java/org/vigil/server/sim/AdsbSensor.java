@@ -7,6 +7,7 @@ import org.vigil.codec.asterix.Cat021Writer;
 import org.vigil.codec.feed.BeastEncoder;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsWriter;
 import org.vigil.codec.modes.AdsbEncoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.aircraft.Emergency;
@@ -240,11 +241,12 @@ final class AdsbSensor {
         int icao = f.spec.icao();
         long ms = startEpochMillis + Math.round(t * 1000);
         switch (kind) {
-            case POSITION -> SbsLines.position(o, icao, ms, alt, posLat, posLon);
+            case POSITION -> SbsWriter.position(o, icao, false, ms, alt, posLat, posLon);
             case VELOCITY ->
-                SbsLines.velocity(o, icao, ms, f.groundspeedKt, f.trackDeg, (int) Math.round(f.verticalRateFpm));
-            case IDENTIFICATION -> SbsLines.identification(o, icao, ms, f.packedCallsign);
-            case STATUS -> SbsLines.squawk(o, icao, ms, f.squawk, emergency(f.squawk) != Emergency.NONE);
+                SbsWriter.velocity(
+                        o, icao, false, ms, f.groundspeedKt, f.trackDeg, (int) Math.round(f.verticalRateFpm));
+            case IDENTIFICATION -> SbsWriter.identification(o, icao, false, ms, f.packedCallsign);
+            case STATUS -> SbsWriter.squawk(o, icao, false, ms, f.squawk, emergency(f.squawk) != Emergency.NONE);
             default -> {} // operational status: SBS has no line for it
         }
     }

@@ -54,7 +54,7 @@ final class TruthWriter implements SimListener {
                     .ascii(",\"headingDeg\":")
                     .fixed(f.headingDeg, 1)
                     .ascii(",\"squawk\":\"")
-                    .squawk(f.squawk)
+                    .digits(f.squawk, 4)
                     .ascii("\",\"transponder\":")
                     .ascii(f.transponderOn ? "true" : "false")
                     .ascii(",\"adsb\":")
@@ -74,7 +74,8 @@ final class TruthWriter implements SimListener {
         out.ascii(",\"event\":\"").ascii(what).ch('"');
         if (e != null) {
             switch (e.kind()) {
-                case SQUAWK -> out.ascii(",\"code\":\"").squawk((int) e.value()).ch('"');
+                case SQUAWK ->
+                    out.ascii(",\"code\":\"").digits((int) e.value(), 4).ch('"');
                 case LEAVE_ROUTE -> out.ascii(",\"headingDeg\":").fixed(e.value(), 1);
                 case SPEED -> out.ascii(",\"speedKt\":").fixed(e.value(), 1);
                 case LEVEL -> out.ascii(",\"altFt\":").fixed(e.value(), 0);

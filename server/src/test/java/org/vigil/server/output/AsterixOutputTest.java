@@ -24,7 +24,7 @@ import org.vigil.server.sim.LiveSimulation;
 /**
  * The demo picture as CAT062 datagrams, decoded by Vigil's own ASTERIX decoder: every track of
  * /api/tracks is there with its number, position, velocity, Mode 3/A, address, callsign, flight
- * level, status and age. (Wireshark's dissector reads the same encoder: Cat062EncoderTest.)
+ * level, status and age. (Wireshark's dissector reads the same writer: Cat062WriterTest.)
  */
 class AsterixOutputTest {
     @Test

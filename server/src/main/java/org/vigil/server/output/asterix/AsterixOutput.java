@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.codec.asterix.Cat062Encoder;
+import org.vigil.codec.asterix.Cat062Writer;
 import org.vigil.core.Callsigns;
 import org.vigil.core.track.AreaProjection;
 import org.vigil.server.live.LiveServer;
@@ -32,7 +32,7 @@ public final class AsterixOutput implements LiveServer.Input {
     private final int sac, sic;
     private final double periodS;
     private final AreaProjection plane;
-    private final Cat062Encoder encoder = new Cat062Encoder();
+    private final Cat062Writer encoder = new Cat062Writer();
     private final byte[] block = new byte[MAX_DATAGRAM];
     private final LongAdder records = new LongAdder();
     private ScheduledExecutorService timer;
@@ -82,7 +82,7 @@ public final class AsterixOutput implements LiveServer.Input {
     void send(PictureSnapshot s) {
         encoder.startBlock(block, 0);
         for (SystemTrackView t : s.tracks()) {
-            if (encoder.blockLength() + Cat062Encoder.MAX_RECORD > MAX_DATAGRAM) flush();
+            if (encoder.blockLength() + Cat062Writer.MAX_RECORD > MAX_DATAGRAM) flush();
             encode(t);
         }
         flush();
@@ -99,33 +99,30 @@ public final class AsterixOutput implements LiveServer.Input {
     }
 
     /**
-     * One track as a CAT062 record into {@code encoder}'s block (the output's mapping, docs/INTEROP.md);
+     * One track as a CAT062 record into {@code writer}'s block (the output's mapping, docs/INTEROP.md);
      * allocation-free. Returns the record's length, or -1 when the block is full.
      */
-    public static int encode(Cat062Encoder encoder, AreaProjection plane, int sac, int sic, SystemTrackView t) {
+    public static int encode(Cat062Writer writer, AreaProjection plane, int sac, int sic, SystemTrackView t) {
         plane.forward(t.lat(), t.lon());
         double v = t.speedKt() * KT, c = Math.toRadians(t.trackDeg());
         long ms = t.timeMs();
-        return encoder.track(
-                sac,
-                sic,
-                0,
-                Math.floorMod(ms, 86_400_000L) / 1000.0,
-                t.lat(),
-                t.lon(),
-                plane.x,
-                plane.y,
-                v * Math.sin(c),
-                v * Math.cos(c),
-                t.squawk() == null ? Cat062Encoder.ABSENT : Integer.parseInt(t.squawk(), 8),
-                t.callsign() == null ? 0 : Callsigns.packOrNone(t.callsign()),
-                t.icao() == null ? Cat062Encoder.ABSENT : Integer.parseInt(t.icao(), 16),
-                t.trackNumber(),
-                "tentative".equals(t.status()),
-                t.sensors().size() <= 1,
-                t.coastingS(),
-                t.altitudeFt() == null ? Double.NaN : t.altitudeFt() / 100.0,
-                t.verticalRateFpm() == null ? Double.NaN : t.verticalRateFpm());
+        writer.dataSource(sac, sic, 0)
+                .timeOfTrack(Math.floorMod(ms, 86_400_000L) / 1000.0)
+                .position(t.lat(), t.lon())
+                .cartesian(plane.x, plane.y)
+                .velocity(v * Math.sin(c), v * Math.cos(c))
+                .track(t.trackNumber(), t.sensors().size() <= 1, "tentative".equals(t.status()))
+                .trackAge(t.coastingS())
+                .accuracy(t.positionSigmaM(), t.positionSigmaM());
+        if (t.squawk() != null) writer.mode3A(Integer.parseInt(t.squawk(), 8));
+        if (t.callsign() != null) {
+            long packed = Callsigns.packOrNone(t.callsign());
+            if (packed != 0) writer.callsign(packed);
+        }
+        if (t.icao() != null) writer.address(Integer.parseInt(t.icao(), 16));
+        if (t.altitudeFt() != null) writer.flightLevel(t.altitudeFt() / 100.0);
+        if (t.verticalRateFpm() != null) writer.rateOfClimb(t.verticalRateFpm());
+        return writer.endRecord();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import org.vigil.codec.text.AsciiWriter;
 import org.vigil.server.tracking.SystemTrackView;
 
 /**
@@ -39,11 +40,11 @@ public final class CotEncoder {
             ascii("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<event version=\"2.0\" uid=\"");
     private static final byte[] HOW = ascii("m-f");
 
-    private final Ascii text = new Ascii();
-    private final Ascii uid = new Ascii();
-    private final Ascii type = new Ascii();
-    private final Ascii callsign = new Ascii();
-    private final Ascii remarks = new Ascii();
+    private final AsciiWriter text = new AsciiWriter(512);
+    private final AsciiWriter uid = new AsciiWriter(512);
+    private final AsciiWriter type = new AsciiWriter(512);
+    private final AsciiWriter callsign = new AsciiWriter(512);
+    private final AsciiWriter remarks = new AsciiWriter(512);
     private final Sink sink = new Sink();
     private final CodedOutputStream proto = CodedOutputStream.newInstance(sink, MAX_EVENT);
 
@@ -115,22 +116,22 @@ public final class CotEncoder {
     }
 
     private int writeXml(SystemTrackView t, double haeM, double leM, byte[] out, int off) {
-        Ascii x = text.reset(out, off);
+        AsciiWriter x = text.reset(out, off);
         x.bytes(XML_HEAD)
-                .ascii(uid)
-                .str("\" type=\"")
-                .ascii(type)
-                .str("\" how=\"")
+                .append(uid)
+                .ascii("\" type=\"")
+                .append(type)
+                .ascii("\" how=\"")
                 .bytes(HOW);
         long ms = t.timeMs();
-        x.str("\" time=\"").time(ms).str("\" start=\"").time(ms);
-        x.str("\" stale=\"").time(staleMs(t)).str("\"><point lat=\"").fixed(t.lat(), 7);
-        x.str("\" lon=\"").fixed(t.lon(), 7).str("\" hae=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : haeM, 1);
-        x.str("\" ce=\"").fixed(ce(t), 1).str("\" le=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : leM, 1);
-        x.str("\"/><detail><contact callsign=\"").ascii(callsign).str("\"/><track course=\"");
-        x.fixed(t.trackDeg(), 2).str("\" speed=\"").fixed(speedMps(t), 2).str("\"/>");
-        x.ascii(remarks).str("</detail></event>");
-        return x.pos - off;
+        x.ascii("\" time=\"").isoTime(ms).ascii("\" start=\"").isoTime(ms);
+        x.ascii("\" stale=\"").isoTime(staleMs(t)).ascii("\"><point lat=\"").fixed(t.lat(), 7);
+        x.ascii("\" lon=\"").fixed(t.lon(), 7).ascii("\" hae=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : haeM, 1);
+        x.ascii("\" ce=\"").fixed(ce(t), 1).ascii("\" le=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : leM, 1);
+        x.ascii("\"/><detail><contact callsign=\"").append(callsign).ascii("\"/><track course=\"");
+        x.fixed(t.trackDeg(), 2).ascii("\" speed=\"").fixed(speedMps(t), 2).ascii("\"/>");
+        x.append(remarks).ascii("</detail></event>");
+        return x.position() - off;
     }
 
     /**
@@ -150,19 +151,19 @@ public final class CotEncoder {
         double hae = Double.isNaN(haeM) ? UNKNOWN : haeM;
         double le = Double.isNaN(haeM) ? UNKNOWN : leM;
         double speed = speedMps(t);
-        int contact = CodedOutputStream.computeTagSize(2) + lengthDelimited(callsign.length());
+        int contact = CodedOutputStream.computeTagSize(2) + lengthDelimited(callsign.position());
         int track =
                 CodedOutputStream.computeDoubleSize(1, speed) + CodedOutputStream.computeDoubleSize(2, t.trackDeg());
         int detail = CodedOutputStream.computeTagSize(1)
-                + lengthDelimited(remarks.length())
+                + lengthDelimited(remarks.position())
                 + CodedOutputStream.computeTagSize(2)
                 + lengthDelimited(contact)
                 + CodedOutputStream.computeTagSize(7)
                 + lengthDelimited(track);
         int event = CodedOutputStream.computeTagSize(1)
-                + lengthDelimited(type.length())
+                + lengthDelimited(type.position())
                 + CodedOutputStream.computeTagSize(5)
-                + lengthDelimited(uid.length())
+                + lengthDelimited(uid.position())
                 + CodedOutputStream.computeUInt64Size(6, ms)
                 + CodedOutputStream.computeUInt64Size(7, ms)
                 + CodedOutputStream.computeUInt64Size(8, staleMs(t))
@@ -213,30 +214,30 @@ public final class CotEncoder {
 
     /** uid, type, callsign and remarks of {@code t}, as ASCII in this encoder's scratch buffers. */
     private void fields(SystemTrackView t) {
-        uid.reset().str(UID_PREFIX).integer(t.trackNumber());
-        type.reset().str("a-").ch(affiliation(t.identity())).str("-A");
+        uid.reset().ascii(UID_PREFIX).integer(t.trackNumber());
+        type.reset().ascii("a-").ch(affiliation(t.identity())).ascii("-A");
         callsign.reset();
         if (t.callsign() != null) callsign.escaped(t.callsign());
-        else if (t.icao() != null) callsign.str(t.icao());
-        else callsign.str("TN").integer(t.trackNumber());
-        remarks.reset().str("<remarks>Vigil track ").integer(t.trackNumber());
-        if (t.icao() != null) remarks.str("; ICAO ").str(t.icao());
-        if (t.squawk() != null) remarks.str("; squawk ").str(t.squawk());
-        remarks.str("; identity ").str(t.identity() == null ? "none" : t.identity());
-        remarks.str("; sensors");
+        else if (t.icao() != null) callsign.ascii(t.icao());
+        else callsign.ascii("TN").integer(t.trackNumber());
+        remarks.reset().ascii("<remarks>Vigil track ").integer(t.trackNumber());
+        if (t.icao() != null) remarks.ascii("; ICAO ").ascii(t.icao());
+        if (t.squawk() != null) remarks.ascii("; squawk ").ascii(t.squawk());
+        remarks.ascii("; identity ").ascii(t.identity() == null ? "none" : t.identity());
+        remarks.ascii("; sensors");
         for (int i = 0; i < t.sensors().size(); i++)
             remarks.ch(' ').escaped(t.sensors().get(i));
-        remarks.str("</remarks>");
+        remarks.ascii("</remarks>");
     }
 
     private void alertFields(long id, String title, String text, SystemTrackView t) {
-        uid.reset().str("vigil-alert-").integer(id);
-        type.reset().str("b-a");
+        uid.reset().ascii("vigil-alert-").integer(id);
+        type.reset().ascii("b-a");
         title = clip(title);
         callsign.reset().escaped(title);
-        remarks.reset().str("<remarks>").escaped(title);
-        if (text != null) remarks.str(": ").escaped(clip(text));
-        remarks.str(" (Vigil track ").integer(t.trackNumber()).str(")</remarks>");
+        remarks.reset().ascii("<remarks>").escaped(title);
+        if (text != null) remarks.ascii(": ").escaped(clip(text));
+        remarks.ascii(" (Vigil track ").integer(t.trackNumber()).ascii(")</remarks>");
     }
 
     /** Alert texts are short; a long one is cut so the event stays within its buffers. */
@@ -244,8 +245,8 @@ public final class CotEncoder {
         return s.length() <= 160 ? s : s.substring(0, 160);
     }
 
-    private void bytesField(int field, Ascii a) throws IOException {
-        proto.writeByteArray(field, a.buf, 0, a.pos);
+    private void bytesField(int field, AsciiWriter a) throws IOException {
+        proto.writeByteArray(field, a.array(), 0, a.position());
     }
 
     private static int lengthDelimited(int n) {

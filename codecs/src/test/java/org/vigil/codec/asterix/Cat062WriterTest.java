@@ -19,81 +19,54 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.Callsigns;
 
 /**
- * CAT062 written by {@link Cat062Encoder}, read back by Vigil's spec-driven decoder and by Wireshark's
+ * CAT062 written by {@link Cat062Writer}, read back by Vigil's spec-driven decoder and by Wireshark's
  * ASTERIX dissector (Debian's tshark, in a pcap of UDP datagrams to port 8600): every field equal, 0
  * malformed packets. Without tshark on the PATH that half is skipped, saying so (`./vigil test`
  * installs it).
  */
-class Cat062EncoderTest {
+class Cat062WriterTest {
     @TempDir
     Path dir;
 
     /** Three tracks: a full one, one without Mode S (primary radar), one far south-west, descending. */
     private static int block(byte[] buf) {
-        Cat062Encoder w = new Cat062Encoder().startBlock(buf, 0);
-        assertThat(w.track(
-                        25,
-                        100,
-                        1,
-                        36000.5,
-                        44.123456,
-                        30.654321,
-                        12345.5,
-                        -6789.0,
-                        120.25,
-                        -80.5,
-                        07700,
-                        Callsigns.pack("THY1TK  "),
-                        0x4BA9C1,
-                        42,
-                        false,
-                        false,
-                        0.75,
-                        350.25,
-                        1500))
-                .isPositive();
-        assertThat(w.track(
-                        25,
-                        100,
-                        1,
-                        36000.5,
-                        43.5,
-                        31.25,
-                        -1000,
-                        2000,
-                        0,
-                        150,
-                        Cat062Encoder.ABSENT,
-                        0,
-                        Cat062Encoder.ABSENT,
-                        4095,
-                        true,
-                        true,
-                        12.5,
-                        Double.NaN,
-                        Double.NaN))
-                .isPositive();
-        assertThat(w.track(
-                        25,
-                        100,
-                        1,
-                        86399.99,
-                        -33.5,
-                        -70.25,
-                        -400000,
-                        -300000,
-                        -250.5,
-                        3.25,
-                        01234,
-                        Callsigns.pack("LAN800  "),
-                        0xE80123,
-                        65535,
-                        false,
-                        false,
-                        0,
-                        -5.25,
-                        -3000))
-                .isPositive();
+        Cat062Writer w = new Cat062Writer().startBlock(buf, 0);
+        w.dataSource(25, 100, 1)
+                .timeOfTrack(36000.5)
+                .position(44.123456, 30.654321)
+                .cartesian(12345.5, -6789.0)
+                .velocity(120.25, -80.5)
+                .mode3A(07700)
+                .callsign(Callsigns.pack("THY1TK  "))
+                .address(0x4BA9C1)
+                .track(42, false, false)
+                .trackAge(0.75)
+                .flightLevel(350.25)
+                .rateOfClimb(1500)
+                .accuracy(75.5, 80);
+        assertThat(w.endRecord()).isPositive();
+        // primary radar only: no Mode S items, no height
+        w.dataSource(25, 100, 1)
+                .timeOfTrack(36000.5)
+                .position(43.5, 31.25)
+                .cartesian(-1000, 2000)
+                .velocity(0, 150)
+                .track(4095, true, true)
+                .trackAge(12.5);
+        assertThat(w.endRecord()).isPositive();
+        w.dataSource(25, 100, 1)
+                .timeOfTrack(86399.99)
+                .position(-33.5, -70.25)
+                .cartesian(-400000, -300000)
+                .velocity(-250.5, 3.25)
+                .mode3A(01234)
+                .callsign(Callsigns.pack("LAN800  "))
+                .address(0xE80123)
+                .track(65535, false, false)
+                .trackAge(0)
+                .flightLevel(-5.25)
+                .rateOfClimb(-3000);
+        assertThat(w.endRecord()).isPositive();
         return w.endBlock();
     }
 
@@ -125,6 +98,15 @@ class Cat062EncoderTest {
                 assertThat(v.monosensor()).isZero();
                 assertThat(v.measuredFlightLevel()).isEqualTo(350.25);
                 assertThat(v.rateOfClimbMps()).isCloseTo(1500 * 0.3048 / 60, within(6.25 * 0.3048 / 60));
+                assertThat(FieldRef.resolve(AsterixSpecs.current(62), "500", "APC", "X")
+                                .value(r))
+                        .isEqualTo(75.5);
+                assertThat(FieldRef.resolve(AsterixSpecs.current(62), "500", "APC", "Y")
+                                .value(r))
+                        .isEqualTo(80);
+                assertThat(FieldRef.resolve(AsterixSpecs.current(62), "290", "TRK")
+                                .value(r))
+                        .isEqualTo(0.75);
             } else if (v.trackNumber() == 4095) {
                 assertThat(v.tentative()).isEqualTo(1);
                 assertThat(v.monosensor()).isEqualTo(1);
