@@ -1,6 +1,6 @@
 // Parses CoT messages with @tak-ps/node-cot (a maintained TAK library): stdin holds one JSON object a
 // line, {"xml": "<event ...>"} or {"proto": "<base64 TakMessage>"}; stdout one JSON array with what
-// the library read of each: uid, type, how, times, point, callsign, course, speed, remarks.
+// the library read of each: uid, type, how, times, point, callsign, course, speed, remarks, error ellipse.
 import { CoTParser } from '@tak-ps/node-cot';
 import { readFileSync } from 'node:fs';
 
@@ -23,6 +23,11 @@ for (const line of readFileSync(0, 'utf8').split('\n')) {
         course: d.track ? Number(d.track._attributes.course) : null,
         speed: d.track ? Number(d.track._attributes.speed) : null,
         remarks: d.remarks ? d.remarks._text : null,
+        ellipse: d.shape && d.shape.ellipse ? {
+            major: Number(d.shape.ellipse._attributes.major),
+            minor: Number(d.shape.ellipse._attributes.minor),
+            angle: Number(d.shape.ellipse._attributes.angle),
+        } : null,
         geojson: { type: feature.geometry.type, coordinates: feature.geometry.coordinates },
     });
 }

@@ -74,7 +74,10 @@ public class OutputEncodeBenchmark {
                     1_650_445_200_000L + i,
                     null,
                     IDENTITIES[i % IDENTITIES.length],
-                    List.of()));
+                    List.of(),
+                    150 + r.nextDouble() * 300,
+                    100 + r.nextDouble() * 50,
+                    r.nextDouble() * 180));
         }
     }
 

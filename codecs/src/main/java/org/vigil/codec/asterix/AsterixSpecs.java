@@ -21,11 +21,14 @@ public final class AsterixSpecs {
         {"cat021-cat-2.7", "cat021-ref-1.5"},
         {"cat062-cat-1.21", "cat062-ref-1.3"},
     };
-    /** Older editions kept for sources that have not upgraded. */
+    /** Older editions kept for sources that have not upgraded, and the service categories Vigil sends. */
     private static final String[][] OLDER = {
         {"cat048-cat-1.31", "cat048-ref-1.13"},
         {"cat021-cat-2.6", "cat021-ref-1.5"},
         {"cat062-cat-1.20", "cat062-ref-1.3"},
+        // written by Vigil's CAT062 output beside its tracks; not decoded from inputs by default
+        {"cat063-cat-1.7", null},
+        {"cat065-cat-1.6", null},
     };
 
     private static volatile Map<Integer, CategorySpec> current;

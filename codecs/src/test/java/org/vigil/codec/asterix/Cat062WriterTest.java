@@ -209,7 +209,7 @@ class Cat062WriterTest {
         return out.toByteArray();
     }
 
-    private static boolean works(String... cmd) {
+    static boolean works(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -222,7 +222,7 @@ class Cat062WriterTest {
         }
     }
 
-    private static String run(String... cmd) throws IOException, InterruptedException {
+    static String run(String... cmd) throws IOException, InterruptedException {
         // stderr (tshark's notes on running as root) is not part of the answer
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -160,6 +160,7 @@ public final class OutputOptions {
             if (asterixOut != null) {
                 AsterixOutput a = server.addInput(asterixOutput(server, bind));
                 if (m != null) m.output("asterix-cat062", a::records, null, () -> 0);
+                if (m != null) m.output("asterix-cat063-cat065", a::serviceRecords, null, () -> 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open an output: " + e.getMessage(), e);

@@ -39,6 +39,10 @@ import org.vigil.server.web.TrailPoint;
  *                        or null when the track is not identified (tentative, or no identification running)
  * @param lostSensors     the sensors this track was depending on that are now lost (docs/HEALTH.md): it
  *                        coasts on the others or on its prediction; null when none
+ * @param errorMajorM     one-sigma semi-major axis of the horizontal position error ellipse (the position
+ *                        covariance's larger eigenvalue, square-rooted), metres
+ * @param errorMinorM     ... its semi-minor axis, metres
+ * @param errorAxisDeg    direction of the major axis, degrees true [0, 180)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +67,10 @@ public record SystemTrackView(
         long timeMs,
         List<TrailPoint> trail,
         String identity,
-        List<String> lostSensors) {
+        List<String> lostSensors,
+        double errorMajorM,
+        double errorMinorM,
+        double errorAxisDeg) {
     static final double FT = 0.3048;
     static final double KT = 1852.0 / 3600;
 
@@ -96,7 +103,10 @@ public record SystemTrackView(
                 timeMs,
                 trail,
                 identity,
-                sensors);
+                sensors,
+                errorMajorM,
+                errorMinorM,
+                errorAxisDeg);
     }
 
     /** Whether a sensor this track was depending on is lost (it coasts); the API's {@code sensor_lost}. */
@@ -112,6 +122,7 @@ public record SystemTrackView(
         p.inverse(t.xAt(at), t.yAt(at));
         double lat = p.latDeg, lon = p.lonDeg;
         double alt = t.altitude();
+        double[] ellipse = errorEllipse(t, tracker, lat, lon);
         List<TrailPoint> points = null;
         if (trail != null) {
             trail.offer(at, lat, lon, alt);
@@ -145,7 +156,26 @@ public record SystemTrackView(
                 Math.floorDiv(at, 1_000_000L),
                 points,
                 identity,
-                null);
+                null,
+                ellipse[0],
+                ellipse[1],
+                ellipse[2]);
+    }
+
+    /**
+     * {semi-major, semi-minor (one sigma, m), major axis (° true, [0, 180))} of the track's horizontal
+     * position covariance: the eigen decomposition of its 2x2 block, turned from grid to true north.
+     */
+    static double[] errorEllipse(SystemTrack t, Tracker tracker, double lat, double lon) {
+        var k = t.kinematics();
+        double a = k.cov(0, 0), b = k.cov(0, 1), c = k.cov(1, 1);
+        double mid = 0.5 * (a + c), half = Math.hypot(0.5 * (a - c), b);
+        double major = Math.sqrt(Math.max(0, mid + half)), minor = Math.sqrt(Math.max(0, mid - half));
+        // the major axis's angle counter-clockwise from grid east, as a bearing from grid north, then true
+        double fromEast = 0.5 * Math.toDegrees(Math.atan2(2 * b, a - c));
+        double axis = 90 - fromEast - Math.toDegrees(tracker.projection().convergenceRad(lat, lon));
+        axis %= 180;
+        return new double[] {major, minor, axis < 0 ? axis + 180 : axis};
     }
 
     /** Course over ground, true: the plane's grid course less the grid convergence at the position. */

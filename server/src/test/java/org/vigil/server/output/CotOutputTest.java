@@ -38,7 +38,7 @@ import org.vigil.server.sim.LiveSimulation;
  * Cursor-on-Target of the demo picture, XML and TAK protocol v1, over TCP streams and UDP datagrams:
  * every XML event validates against the CoT event schema (src/test/resources/cot/event.xsd), every
  * event of both forms is parsed by @tak-ps/node-cot, and what it reads equals the track of /api/tracks
- * (position, type from the identity, callsign, course, speed, error, stale time); alerts come as
+ * (position, type from the identity, callsign, course, speed, error circle and ellipse, stale time); alerts come as
  * {@code b-a} events with remarks; the area filter holds.
  */
 class CotOutputTest {
@@ -174,6 +174,22 @@ class CotOutputTest {
                     assertThat(e.get("lon").asDouble()).isCloseTo(t.get("lon").asDouble(), within(1e-7));
                     assertThat(e.get("ce").asDouble())
                             .isCloseTo(t.get("position_sigma_m").asDouble() * 2.146, within(0.1));
+                    // the 90 % error ellipse of the track's covariance, TAK's <shape><ellipse>
+                    JsonNode ellipse = e.get("ellipse");
+                    assertThat(ellipse.get("major").asDouble())
+                            .isCloseTo(t.get("error_major_m").asDouble() * 2.146, within(0.1))
+                            .isGreaterThanOrEqualTo(ellipse.get("minor").asDouble());
+                    assertThat(ellipse.get("minor").asDouble())
+                            .isCloseTo(t.get("error_minor_m").asDouble() * 2.146, within(0.1))
+                            .isPositive();
+                    double angle = (t.get("error_axis_deg").asDouble() + 90) % 180;
+                    double diff = Math.abs(ellipse.get("angle").asDouble() - angle) % 180;
+                    assertThat(Math.min(diff, 180 - diff)).isLessThan(0.1);
+                    // the ellipse and the circle: the same covariance
+                    assertThat(Math.hypot(
+                                    t.get("error_major_m").asDouble(),
+                                    t.get("error_minor_m").asDouble()))
+                            .isCloseTo(Math.sqrt(2) * t.get("position_sigma_m").asDouble(), within(0.01));
                     assertThat(e.get("course").asDouble())
                             .isCloseTo(t.get("track_deg").asDouble(), within(0.01));
                     assertThat(e.get("speed").asDouble())

@@ -1,5 +1,7 @@
 package org.vigil.server.output.asterix;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,8 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.codec.asterix.Cat062Writer;
+import org.vigil.codec.asterix.Cat063Writer;
+import org.vigil.codec.asterix.Cat065Writer;
 import org.vigil.core.Callsigns;
 import org.vigil.core.track.AreaProjection;
+import org.vigil.server.feed.SensorHealth;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.output.net.MulticastSender;
 import org.vigil.server.picture.PictureSnapshot;
@@ -19,6 +24,12 @@ import org.vigil.server.tracking.SystemTrackView;
  * tracker publishes them: every period, every track of the picture's snapshot, packed into data blocks
  * of at most {@link #MAX_DATAGRAM} octets, one block per datagram. Cartesian positions are in a
  * stereographic plane around the configured origin (core's {@link AreaProjection}, the tracker's own).
+ *
+ * <p>After each period's tracks, one datagram of service messages: a CAT063 sensor status report per
+ * sensor of the picture's health model (I063/050: the output's SAC and a SIC numbered from 1 in the
+ * order sensors first appear, logged; CON operational/degraded/not connected from up/degraded/lost,
+ * and the NOGO bits of the sensor's technology when lost) and a CAT065 block: the SDPS status
+ * (operational) and the end of the batch (one batch per period, number 0).
  */
 public final class AsterixOutput implements LiveServer.Input {
     /** Largest datagram: fits an Ethernet MTU with IP and UDP headers. */
@@ -33,8 +44,14 @@ public final class AsterixOutput implements LiveServer.Input {
     private final double periodS;
     private final AreaProjection plane;
     private final Cat062Writer encoder = new Cat062Writer();
+    private final Cat063Writer sensorStatus = new Cat063Writer();
+    private final Cat065Writer serviceStatus = new Cat065Writer();
     private final byte[] block = new byte[MAX_DATAGRAM];
     private final LongAdder records = new LongAdder();
+    private final LongAdder serviceRecords = new LongAdder();
+    /** I063/050 SIC of each sensor, by name, in the order they first appear. */
+    private final Map<String, Integer> sensorSic = new HashMap<>();
+
     private ScheduledExecutorService timer;
 
     public AsterixOutput(
@@ -56,6 +73,11 @@ public final class AsterixOutput implements LiveServer.Input {
     /** CAT062 records sent. */
     public long records() {
         return records.sum();
+    }
+
+    /** CAT063 and CAT065 records sent. */
+    public long serviceRecords() {
+        return serviceRecords.sum();
     }
 
     @Override
@@ -86,6 +108,45 @@ public final class AsterixOutput implements LiveServer.Input {
             encode(t);
         }
         flush();
+        services(s);
+    }
+
+    /** CAT063 per sensor, then CAT065 SDPS status and end of batch, in one datagram. */
+    private void services(PictureSnapshot s) {
+        double tod = Math.floorMod(Math.floorDiv(s.nowNanos(), 1_000_000L), 86_400_000L) / 1000.0;
+        sensorStatus.startBlock(block, 0);
+        int n = 0;
+        for (SensorHealth.Status st : s.sensors()) {
+            if (sensorStatus.blockLength() + 32 + 64 > MAX_DATAGRAM) break; // the CAT065 block must fit
+            Integer sensor = sensorSic.get(st.sensor());
+            if (sensor == null) {
+                if (sensorSic.size() == 255) continue; // I063/050 SIC is one octet
+                sensor = sensorSic.size() + 1;
+                sensorSic.put(st.sensor(), sensor);
+                LOG.info("ASTERIX output: sensor {} is CAT063 SAC/SIC {}/{}", st.sensor(), sac, sensor);
+            }
+            int con = switch (st.state()) {
+                case SensorHealth.UP -> Cat063Writer.OPERATIONAL;
+                case SensorHealth.DEGRADED -> Cat063Writer.DEGRADED;
+                default -> Cat063Writer.NOT_CONNECTED;
+            };
+            int nogo = 0;
+            if (SensorHealth.LOST.equals(st.state()))
+                nogo = SensorHealth.ADSB.equals(st.kind())
+                        ? Cat063Writer.ADS_NOGO
+                        : Cat063Writer.PSR_NOGO | Cat063Writer.SSR_NOGO | Cat063Writer.MDS_NOGO;
+            sensorStatus.report(sac, sic, 0, tod, sac, sensor, con, nogo);
+            if (sensorStatus.endRecord() > 0) n++;
+        }
+        int len = sensorStatus.endBlock();
+        serviceStatus.startBlock(block, len);
+        serviceStatus.sdpsStatus(sac, sic, 0, tod, Cat065Writer.OPERATIONAL, false, false);
+        if (serviceStatus.endRecord() > 0) n++;
+        serviceStatus.endOfBatch(sac, sic, 0, tod, 0);
+        if (serviceStatus.endRecord() > 0) n++;
+        len += serviceStatus.endBlock();
+        udp.send(block, 0, len);
+        serviceRecords.add(n);
     }
 
     private void flush() {

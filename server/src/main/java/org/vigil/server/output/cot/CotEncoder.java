@@ -20,7 +20,9 @@ import org.vigil.server.tracking.SystemTrackView;
  * point at the track's position, {@code ce} the 90 % circle of its position covariance
  * (2.146 σ), {@code hae}/{@code le} as the caller gives them; contact callsign the flight's callsign,
  * else the ICAO address, else {@code TN} and the track number; track speed (m/s) and course (° true);
- * remarks with track number, ICAO address, squawk, identity and sensors.
+ * remarks with track number, ICAO address, squawk, identity and sensors; the error ellipse of the
+ * position covariance as TAK's {@code <shape><ellipse major minor angle/></shape>} (90 % semi-axes in
+ * metres, angle clockwise with the major axis east-west at 0; in protobuf, in the detail's XML).
  */
 public final class CotEncoder {
     /** A fresh track's CoT goes stale this long after its time. */
@@ -31,7 +33,10 @@ public final class CotEncoder {
     public static final double UNKNOWN = 9_999_999;
     /** Largest event either form takes (a callsign of 8, remarks of a few dozen characters: far less). */
     public static final int MAX_EVENT = 2048;
-    /** Ratio of the 90 % circular error to the one-sigma error of a circular normal distribution. */
+    /**
+     * Ratio of the 90 % circular error to the one-sigma error of a circular normal distribution, and of
+     * the 90 % ellipse's semi-axes to the one-sigma ones (sqrt of chi-square 2 at 0.9).
+     */
     static final double CE90_PER_SIGMA = 2.1460;
 
     static final String UID_PREFIX = "vigil-track-";
@@ -228,6 +233,12 @@ public final class CotEncoder {
         for (int i = 0; i < t.sensors().size(); i++)
             remarks.ch(' ').escaped(t.sensors().get(i));
         remarks.ascii("</remarks>");
+        // TAK's ellipse (as its drawing tools and @tak-ps/node-cot read it): semi-axes in metres, the
+        // major one east-west at angle 0, angle clockwise in degrees; here the 90 % ellipse
+        double angle = (t.errorAxisDeg() + 90) % 180;
+        remarks.ascii("<shape><ellipse major=\"").fixed(t.errorMajorM() * CE90_PER_SIGMA, 1);
+        remarks.ascii("\" minor=\"").fixed(t.errorMinorM() * CE90_PER_SIGMA, 1);
+        remarks.ascii("\" angle=\"").fixed(angle, 1).ascii("\"/></shape>");
     }
 
     private void alertFields(long id, String title, String text, SystemTrackView t) {
