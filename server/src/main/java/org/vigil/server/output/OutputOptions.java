@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.vigil.server.live.LiveServer;
 import org.vigil.server.output.asterix.AsterixOutput;
+import org.vigil.server.output.cot.CotInbound;
 import org.vigil.server.output.cot.CotOutput;
+import org.vigil.server.output.cot.CotUdpListener;
+import org.vigil.server.output.cot.TakClient;
 import org.vigil.server.output.cot.TlsContexts;
 import org.vigil.server.output.metrics.VigilMetrics;
 import org.vigil.server.output.net.MulticastSender;
@@ -110,6 +113,33 @@ public final class OutputOptions {
     java.util.Set<String> cotIdentities;
 
     @Option(
+            names = "--cot-tak-server",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Connect to a TAK server's streaming port (TLS with --cot-tak-keystore: TAK's 8089; else TCP, 8087): send it the CoT output, take its events in; reconnects with back-off.")
+    String cotTakServer;
+
+    @Option(
+            names = "--cot-tak-keystore",
+            paramLabel = "FILE",
+            description = "PKCS#12 with Vigil's client certificate for the TAK server; password from env "
+                    + ENV_COT_TAK_PASSWORD + ".")
+    Path cotTakKeystore;
+
+    @Option(
+            names = "--cot-tak-truststore",
+            paramLabel = "FILE",
+            description = "PKCS#12 with the TAK server's CA (same password); default: the JDK's trusted CAs.")
+    Path cotTakTruststore;
+
+    @Option(
+            names = "--cot-udp-in",
+            paramLabel = "GROUP:PORT",
+            description =
+                    "Receive Cursor-on-Target datagrams (TAK's SA mesh: 239.2.3.1:6969) for the console's TAK layer.")
+    String cotUdpIn;
+
+    @Option(
             names = "--asterix-out",
             paramLabel = "GROUP:PORT",
             description = "Send the system tracks as ASTERIX CAT062 datagrams to GROUP:PORT (multicast or unicast).")
@@ -137,6 +167,8 @@ public final class OutputOptions {
 
     /** The CoT TLS keystore's password. */
     public static final String ENV_COT_TLS_PASSWORD = "VIGIL_COT_TLS_PASSWORD";
+    /** The password of the TAK server client's keystore. */
+    public static final String ENV_COT_TAK_PASSWORD = "VIGIL_COT_TAK_PASSWORD";
 
     /** Adds the enabled outputs to {@code server} (before its start; they start and stop with it). */
     public void addTo(LiveServer server, String bind) {
@@ -151,11 +183,19 @@ public final class OutputOptions {
                     if (writeJson != null) m.output("aircraft-json", r::jsonWrites, null, () -> 0);
                 }
             }
-            if (cotTcpPort > 0 || cotTlsPort > 0 || cotUdp != null) {
-                CotOutput cot = server.addInput(new CotOutput(server, cotSettings(bind)));
-                if (m != null) {
-                    m.output("cot", cot::events, null, () -> 0);
+            if (cotTcpPort > 0 || cotTlsPort > 0 || cotUdp != null || cotTakServer != null || cotUdpIn != null) {
+                // what TAK sends back (on every CoT connection and the mesh) for the console's TAK layer
+                CotInbound inbound = new CotInbound(System::currentTimeMillis);
+                inbound.registerRoutes(server.web());
+                if (cotTcpPort > 0 || cotTlsPort > 0 || cotUdp != null || cotTakServer != null) {
+                    CotOutput cot = server.addInput(new CotOutput(server, cotSettings(bind, inbound)));
+                    if (m != null) {
+                        m.output("cot", cot::events, null, () -> 0);
+                    }
                 }
+                if (cotUdpIn != null)
+                    server.addInput(new CotUdpListener(bind, hostPort("--cot-udp-in", cotUdpIn), inbound));
+                if (m != null) m.output("cot-inbound", inbound::accepted, null, inbound::rejectedTotal);
             }
             if (asterixOut != null) {
                 AsterixOutput a = server.addInput(asterixOutput(server, bind));
@@ -167,7 +207,7 @@ public final class OutputOptions {
         }
     }
 
-    private CotOutput.Settings cotSettings(String bind) throws IOException {
+    private CotOutput.Settings cotSettings(String bind, CotInbound inbound) throws IOException {
         if (!"xml".equals(cotFormat) && !"proto".equals(cotFormat))
             throw new IllegalArgumentException("--cot-format must be xml or proto, not " + cotFormat);
         if (!(cotPeriod > 0)) throw new IllegalArgumentException("--cot-period must be > 0");
@@ -198,7 +238,23 @@ public final class OutputOptions {
         if (cotUdp != null) {
             udp = new MulticastSender("cot-udp", bind, hostPort("--cot-udp", cotUdp), 1);
         }
-        return new CotOutput.Settings("proto".equals(cotFormat), cotPeriod, area, cotIdentities, true, tcp, tls, udp);
+        if (tcp != null) tcp.receive(inbound.connections("cot-tcp"));
+        if (tls != null) tls.receive(inbound.connections("cot-tls"));
+        TakClient tak = null;
+        if (cotTakServer != null) {
+            InetSocketAddress a = hostPort("--cot-tak-server", cotTakServer);
+            javax.net.ssl.SSLContext ctx = null;
+            if (cotTakKeystore != null) {
+                String pw = System.getenv(ENV_COT_TAK_PASSWORD);
+                if (pw == null)
+                    throw new IllegalArgumentException(
+                            "--cot-tak-keystore needs its password in env " + ENV_COT_TAK_PASSWORD);
+                ctx = TlsContexts.client(cotTakKeystore, cotTakTruststore, pw.toCharArray());
+            }
+            tak = new TakClient(a.getHostString(), a.getPort(), ctx, inbound);
+        }
+        return new CotOutput.Settings(
+                "proto".equals(cotFormat), cotPeriod, area, cotIdentities, true, tcp, tls, udp, tak);
     }
 
     private AsterixOutput asterixOutput(LiveServer server, String bind) throws IOException {

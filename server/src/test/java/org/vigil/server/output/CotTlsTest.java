@@ -28,8 +28,8 @@ class CotTlsTest {
     @Test
     @Timeout(120)
     void clientCertificatesAreRequired() throws Exception {
-        Path server = keypair("server"), client = keypair("client");
-        Path serverTrust = trust("client", client), clientTrust = trust("server", server);
+        Path server = keypair(dir, "server"), client = keypair(dir, "client");
+        Path serverTrust = trust(dir, "client", client), clientTrust = trust(dir, "server", server);
         SSLContext serverCtx = TlsContexts.server(server, serverTrust, PW);
         try (StreamServer tls = new StreamServer("cot-tls", "127.0.0.1", 0, serverCtx, true)) {
             SSLContext withCert = TlsContexts.server(client, clientTrust, PW); // key and trust: a client context too
@@ -63,7 +63,8 @@ class CotTlsTest {
         }
     }
 
-    private Path keypair(String name) throws Exception {
+    /** A PKCS#12 keystore (password changeit) with an EC key pair and a self-signed certificate, CN=name. */
+    static Path keypair(Path dir, String name) throws Exception {
         Path p = dir.resolve(name + ".p12");
         keytool(
                 "-genkeypair",
@@ -86,7 +87,8 @@ class CotTlsTest {
         return p;
     }
 
-    private Path trust(String name, Path keystore) throws Exception {
+    /** A PKCS#12 trust store holding the certificate of {@code keystore}. */
+    static Path trust(Path dir, String name, Path keystore) throws Exception {
         Path cer = dir.resolve(name + ".cer"), p = dir.resolve(name + "-trust.p12");
         keytool(
                 "-exportcert",

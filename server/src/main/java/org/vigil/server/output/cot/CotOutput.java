@@ -19,8 +19,9 @@ import org.vigil.server.web.AircraftView;
 /**
  * Vigil's system tracks and open alerts as Cursor-on-Target (docs/INTEROP.md): every period, each
  * track that passes the filters (area, identities) becomes one event, sent to the TCP and TLS stream
- * listeners (TAK's streaming convention) and/or as UDP datagrams (TAK's SA mesh, 239.2.3.1:6969), in XML
- * or TAK protocol version 1. Reads the picture's snapshot on its own thread; encoding allocates nothing
+ * listeners (TAK's streaming convention), to a TAK server Vigil connects to ({@link TakClient}) and/or as
+ * UDP datagrams (TAK's SA mesh, 239.2.3.1:6969), in XML or TAK protocol version 1. The rate filter is the
+ * period: each track at most once per period. Reads the picture's snapshot on its own thread; encoding allocates nothing
  * per event.
  *
  * <p>Height: ADS-B's GNSS height (a height above the ellipsoid) when the track's aircraft reports one,
@@ -42,7 +43,21 @@ public final class CotOutput implements LiveServer.Input {
             boolean alerts,
             StreamServer tcp,
             StreamServer tls,
-            MulticastSender udp) {}
+            MulticastSender udp,
+            TakClient takServer) {
+        /** Without a TAK server connection. */
+        public Settings(
+                boolean proto,
+                double periodS,
+                Area area,
+                Set<String> identities,
+                boolean alerts,
+                StreamServer tcp,
+                StreamServer tls,
+                MulticastSender udp) {
+            this(proto, periodS, area, identities, alerts, tcp, tls, udp, null);
+        }
+    }
 
     /** A box of latitudes and longitudes, degrees. */
     public record Area(double south, double west, double north, double east) {
@@ -81,6 +96,7 @@ public final class CotOutput implements LiveServer.Input {
             t.setDaemon(true);
             return t;
         });
+        if (s.takServer() != null) s.takServer().start();
         long periodMs = Math.max(100, Math.round(s.periodS() * 1000));
         var unused = // tick() catches its own failures, so the schedule goes on
                 timer.scheduleAtFixedRate(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
@@ -128,7 +144,8 @@ public final class CotOutput implements LiveServer.Input {
     private boolean listening() {
         return s.udp() != null
                 || (s.tcp() != null && s.tcp().clients() > 0)
-                || (s.tls() != null && s.tls().clients() > 0);
+                || (s.tls() != null && s.tls().clients() > 0)
+                || (s.takServer() != null && s.takServer().connected());
     }
 
     /** The area (south, west, north, east; null: anywhere) and identity (empty: all) filters. */
@@ -147,10 +164,11 @@ public final class CotOutput implements LiveServer.Input {
     }
 
     private void send(SystemTrackView t, double[] h, boolean alert, long id, String title, String text) {
-        if (s.tcp() != null || s.tls() != null) {
+        if (s.tcp() != null || s.tls() != null || s.takServer() != null) {
             int n = encode(t, h, true, alert, id, title, text);
             if (s.tcp() != null) s.tcp().send(buf, 0, n);
             if (s.tls() != null) s.tls().send(buf, 0, n);
+            if (s.takServer() != null) s.takServer().stream().send(buf, 0, n);
         }
         if (s.udp() != null) {
             int n = s.proto()
@@ -177,5 +195,6 @@ public final class CotOutput implements LiveServer.Input {
         if (s.tcp() != null) s.tcp().close();
         if (s.tls() != null) s.tls().close();
         if (s.udp() != null) s.udp().close();
+        if (s.takServer() != null) s.takServer().close();
     }
 }

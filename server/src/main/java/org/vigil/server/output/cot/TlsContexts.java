@@ -10,7 +10,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** The TLS context of the CoT stream listener: the server's key, and the CAs whose client certificates it accepts. */
+/**
+ * The TLS contexts of Cursor-on-Target: the stream listener's (its key, and the CAs whose client certificates
+ * it accepts) and the TAK server client's (its client key, and the server's CAs).
+ */
 public final class TlsContexts {
     private TlsContexts() {}
 
@@ -38,6 +41,14 @@ public final class TlsContexts {
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The context of a TLS client (Vigil connecting to a TAK server): its client key and certificate,
+     * and the CAs of the server's certificate (null: the JDK's default trust).
+     */
+    public static SSLContext client(Path keystore, Path truststore, char[] password) {
+        return server(keystore, truststore, password); // the same two stores, seen from the other side
     }
 
     static KeyStore load(Path file, char[] password) throws IOException, GeneralSecurityException {

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * output ports do: Beast on 30005, SBS on 30003, Cursor-on-Target on 8087/8089. Each client has a
  * ring of {@link #CLIENT_BUFFER} bytes and a writer thread; {@link #send} copies a message into every
  * ring (nothing allocated per message) and a client too slow to keep up loses whole messages,
- * counted ({@link #dropped()}), never the others' data. What clients send is read and ignored.
+ * counted ({@link #dropped()}), never the others' data. What clients send is read and ignored, or
+ * handed to a {@link Receiver} per connection ({@link #receive}: inbound Cursor-on-Target). Without a
+ * listener ({@link #unbound}), connections made elsewhere are {@link #attach attached} (the TAK server client).
  */
 public final class StreamServer implements AutoCloseable {
     /** Per-client buffer: some seconds of a busy feed. */
@@ -35,6 +37,49 @@ public final class StreamServer implements AutoCloseable {
     private final LongAdder accepted = new LongAdder();
     private volatile boolean open = true;
     private final Thread acceptor;
+    private volatile ReceiverFactory receivers;
+
+    /** Takes what one connection sends, in the order received, on that connection's reader thread. */
+    public interface Receiver {
+        void received(byte[] buf, int off, int len);
+    }
+
+    /** Opens a {@link Receiver} for each new connection. */
+    public interface ReceiverFactory {
+        /** @param peer the remote address, for logs and counters */
+        Receiver open(String peer);
+    }
+
+    /** A connection attached to this server; {@link #awaitClosed} returns when it is gone. */
+    public interface Connection {
+        void awaitClosed() throws InterruptedException;
+    }
+
+    private StreamServer(String name) {
+        this.name = name;
+        this.listener = null;
+        this.acceptor = null;
+    }
+
+    /** A server without a listener: connections come from {@link #attach}. */
+    public static StreamServer unbound(String name) {
+        return new StreamServer(name);
+    }
+
+    /** What connections made from now on send goes to a receiver of {@code factory} (null: ignored). */
+    public void receive(ReceiverFactory factory) {
+        this.receivers = factory;
+    }
+
+    /** Serves {@code s}, a connection made elsewhere, like an accepted one. */
+    public Connection attach(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        Client c = new Client(s);
+        clients.add(c);
+        accepted.increment();
+        c.start();
+        return c.gone::await;
+    }
 
     /**
      * Binds and starts accepting.
@@ -62,9 +107,9 @@ public final class StreamServer implements AutoCloseable {
         LOG.info("{} output on {}{}:{}", name, tls == null ? "tcp://" : "tls://", bind, port());
     }
 
-    /** The bound port. */
+    /** The bound port (-1 without a listener). */
     public int port() {
-        return listener.getLocalPort();
+        return listener == null ? -1 : listener.getLocalPort();
     }
 
     /** Clients connected now. */
@@ -98,12 +143,7 @@ public final class StreamServer implements AutoCloseable {
     private void acceptLoop() {
         while (open) {
             try {
-                Socket s = listener.accept();
-                s.setTcpNoDelay(true);
-                Client c = new Client(s);
-                clients.add(c);
-                accepted.increment();
-                c.start();
+                attach(listener.accept());
             } catch (IOException e) {
                 if (open) LOG.warn("{} output: accept failed: {}", name, e.getMessage());
             }
@@ -114,7 +154,7 @@ public final class StreamServer implements AutoCloseable {
     public void close() {
         open = false;
         try {
-            listener.close();
+            if (listener != null) listener.close();
         } catch (IOException e) {
             LOG.debug("{} output: close: {}", name, e.getMessage());
         }
@@ -129,6 +169,7 @@ public final class StreamServer implements AutoCloseable {
         private long written; // total bytes put in (guarded by this)
         private long sent; // total bytes taken out (guarded by this)
         private boolean closed;
+        final java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
 
         Client(Socket socket) {
             this.socket = socket;
@@ -184,10 +225,13 @@ public final class StreamServer implements AutoCloseable {
 
         private void readLoop() {
             byte[] sink = new byte[4096];
+            ReceiverFactory f = receivers;
+            Receiver r = f == null ? null : f.open(String.valueOf(socket.getRemoteSocketAddress()));
             try {
                 var in = socket.getInputStream();
-                while (in.read(sink) >= 0) {
-                    // ignored: outputs take no input
+                int n;
+                while ((n = in.read(sink)) >= 0) {
+                    if (r != null && n > 0) r.received(sink, 0, n); // else ignored: the output takes no input
                 }
             } catch (SocketException e) {
                 // closed by us or reset by the client
@@ -205,6 +249,7 @@ public final class StreamServer implements AutoCloseable {
                 notifyAll();
             }
             clients.remove(this);
+            gone.countDown();
             try {
                 socket.close();
             } catch (IOException e) {
