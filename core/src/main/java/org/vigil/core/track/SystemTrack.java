@@ -50,6 +50,9 @@ public final class SystemTrack {
     long deadlineNanos;
     int updates;
     int hits;
+    /** Existence probability (IPDA) of a track only primary radar has seen; 1 for the others. */
+    double existence = 1;
+
     long lastUpdatedEventNanos = Long.MIN_VALUE;
 
     // ADS-B / radar disagreement
@@ -95,6 +98,7 @@ public final class SystemTrack {
         deadlineNanos = 0;
         updates = 0;
         hits = 0;
+        existence = 1;
         lastUpdatedEventNanos = Long.MIN_VALUE;
         disagreementCount = 0;
         disagreement = false;
@@ -238,6 +242,11 @@ public final class SystemTrack {
 
     public int updates() {
         return updates;
+    }
+
+    /** Existence probability of a tentative primary-only track (IPDA), 1 once confirmed or identified. */
+    public double existence() {
+        return existence;
     }
 
     /** One-sigma horizontal position error (root of the mean of the position variances), metres. */

@@ -63,6 +63,16 @@ public final class Tracker {
     private final double invFourR2;
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
+    private final double maxSpeed;
+    private final double maxLowSpeed;
+    private final double lowAltitude;
+    private final double maxClimb;
+    private final double maxAcceleration;
+    private final double confirmExistence;
+    private final double dropExistence;
+    private final double existencePd;
+    private final double newTargetDensity;
+    private final ClutterMap clutter;
     private long manoeuvreUpdates;
     private long gateEvaluations;
     private int nextTrackNumber = 1;
@@ -86,6 +96,9 @@ public final class Tracker {
 
     // scratch
     private final KinematicState scratch;
+    /** The state before an update, restored when the update breaks a physical limit. */
+    private final KinematicState undo;
+
     private final Measurement measurement = new Measurement();
     private final double[] planeCov = new double[3];
     private final long[] rejections = new long[Rejection.values().length];
@@ -163,6 +176,22 @@ public final class Tracker {
         this.manoeuvreAcceleration = c.manoeuvreAcceleration;
         this.manoeuvreMaxSeconds = c.manoeuvreMaxSeconds;
         this.scratch = new KinematicState(predictor.models());
+        this.undo = new KinematicState(predictor.models());
+        this.maxSpeed = c.maxSpeedMetresPerSecond;
+        this.maxLowSpeed = c.maxLowSpeedMetresPerSecond;
+        this.lowAltitude = c.lowAltitudeMetres;
+        this.maxClimb = c.maxClimbMetresPerSecond;
+        this.maxAcceleration = c.maxAccelerationMetresPerSecond2;
+        this.confirmExistence = c.confirmExistence;
+        this.dropExistence = c.dropExistence;
+        this.existencePd = c.existenceDetectionProbability;
+        this.newTargetDensity = c.newTargetDensity;
+        this.clutter = new ClutterMap(
+                c.clutterRangeCells,
+                c.clutterAzimuthCells,
+                c.clutterMaxRangeMetres,
+                c.clutterMemorySeconds,
+                c.clutterDensityFloor);
         double r = projection.sphereRadius();
         this.invFourR2 = 1 / (4 * r * r);
     }
@@ -475,6 +504,7 @@ public final class Tracker {
                 if (t.batchStamp == batchStamp) continue; // already paired in this batch
                 if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
                 if (!compatible(t, d)) continue;
+                if (t.status == TrackStatus.TENTATIVE && !initiationPlausible(t, d, rTrace)) continue;
                 if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np))
                     continue;
                 if (!plausible(t, d, manoeuvrePass, rTrace)) continue;
@@ -583,6 +613,36 @@ public final class Tracker {
         return true;
     }
 
+    /** Highest ground speed a track may show at this altitude (NaN: unknown), m/s. */
+    private double speedLimit(double altitude) {
+        return !Double.isNaN(altitude) && altitude < lowAltitude ? maxLowSpeed : maxSpeed;
+    }
+
+    /**
+     * Kinematic plausibility of a plot for a tentative track (a few plots, one of which may be
+     * clutter): the mean speed, the change of velocity and the climb it implies since the track's
+     * last plot must be within the physical limits, allowing 3 sigma of the position errors.
+     */
+    private boolean initiationPlausible(SystemTrack t, Detection d, double rTrace) {
+        KinematicState k = t.kin;
+        double dt = (d.timeNanos - k.timeNanos) * 1e-9;
+        if (!(dt > 0.1)) return true;
+        double altitude = Double.isNaN(d.altitudeMetres) ? t.altitude : d.altitudeMetres;
+        if (!Double.isNaN(d.altitudeMetres)
+                && !Double.isNaN(t.altitude)
+                && Math.abs(d.altitudeMetres - t.altitude) > maxClimb * dt + 6 * altitudeSigma) return false;
+        double ex = d.x - k.x();
+        double ey = d.y - k.y();
+        double posSigma = Math.sqrt(rTrace + k.cov(0, 0) + k.cov(1, 1));
+        double slack = 3 * posSigma / dt;
+        double vx = ex / dt;
+        double vy = ey / dt;
+        if (Math.hypot(vx, vy) - slack > speedLimit(altitude)) return false;
+        if (t.hits < 2) return true;
+        double velSigma = Math.sqrt(k.cov(2, 2) + k.cov(3, 3));
+        return Math.hypot(vx - k.vx(), vy - k.vy()) <= maxAcceleration * dt + slack + 3 * velSigma;
+    }
+
     /**
      * Widens every model slot for an unmodelled manoeuvre: a constant acceleration of up to
      * {@link TrackerConfig#manoeuvreAcceleration} per axis over the time since the last update
@@ -651,11 +711,41 @@ public final class Tracker {
                 noteAgreement(t, true, time);
             }
         }
+        boolean primaryTentative = t.status == TrackStatus.TENTATIVE && !report && t.primaryOnly() && !d.secondary();
+        if (primaryTentative && useKinematics && !reinitialise) {
+            // existence: the scans missed since the last plot, then this plot against the cell's clutter
+            double period = s.scanPeriodSeconds();
+            int misses = (int) Math.max(0, Math.round((time - t.lastUpdateNanos) * 1e-9 / period) - 1);
+            double lambda = clutter.density(d.sensorIndex, d.rangeMetres, d.azimuthRad, period, time);
+            t.existence = TrackExistence.hit(
+                    TrackExistence.missed(t.existence, misses, existencePd),
+                    d2,
+                    updater.lastLogDetS(),
+                    lambda,
+                    existencePd);
+        } else if (d.secondary()) {
+            t.existence = 1;
+        }
+        boolean restarted = false;
         if (reinitialise) {
             reinitialiseKinematics(t, d);
-        } else if (useKinematics && !updater.update(t.kin, measurement)) {
-            reject(Rejection.DEGENERATE_UPDATE);
-            useKinematics = false;
+        } else if (useKinematics) {
+            undo.copyFrom(t.kin);
+            if (!updater.update(t.kin, measurement)) {
+                reject(Rejection.DEGENERATE_UPDATE);
+                useKinematics = false;
+            } else if (Math.hypot(t.kin.vx(), t.kin.vy())
+                    > speedLimit(Double.isNaN(d.altitudeMetres) ? t.altitude : d.altitudeMetres)) {
+                // beyond a physical limit: this plot was not this aircraft's
+                t.kin.copyFrom(undo);
+                reject(Rejection.IMPLAUSIBLE_MOTION);
+                if (t.status == TrackStatus.TENTATIVE) {
+                    restart(t, d);
+                    restarted = true;
+                } else {
+                    useKinematics = false;
+                }
+            }
         }
         if (useKinematics) {
             t.lastUpdateNanos = time;
@@ -666,7 +756,7 @@ public final class Tracker {
                 t.lastRadarNanos = time;
                 t.lastRadarPeriodSeconds = s.scanPeriodSeconds();
             }
-            if (!Double.isNaN(d.altitudeMetres)) {
+            if (!Double.isNaN(d.altitudeMetres) && !restarted) {
                 if (Double.isNaN(t.altitude)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
                 else AltitudeFilter.update(t, time, d.altitudeMetres, altitudeSigma, altitudeDensity);
             }
@@ -674,8 +764,15 @@ public final class Tracker {
         noteSensor(t, d, time);
         boolean idChanged = addresses.noteIdentity(t, d);
         if (t.status == TrackStatus.TENTATIVE) {
-            if (useKinematics) {
+            if (useKinematics && !restarted) {
                 Initiator.Verdict verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
+                if (primaryTentative && verdict != Initiator.Verdict.FAIL) {
+                    if (t.existence < dropExistence) verdict = Initiator.Verdict.FAIL;
+                    else if (t.existence < confirmExistence) verdict = Initiator.Verdict.KEEP;
+                }
+                // never confirmed beyond the physical limits (a track that needs a clutter plot to get there)
+                if (verdict == Initiator.Verdict.CONFIRM && t.groundSpeed() > speedLimit(t.altitude))
+                    verdict = Initiator.Verdict.KEEP;
                 if (verdict == Initiator.Verdict.CONFIRM) {
                     t.status = TrackStatus.CONFIRMED;
                     t.lastUpdatedEventNanos = time;
@@ -713,6 +810,27 @@ public final class Tracker {
         }
     }
 
+    /**
+     * Starts a tentative track again from {@code d} (its earlier plots were not this aircraft's):
+     * position, altitude and confirmation count restart; number and identity stay.
+     */
+    private void restart(SystemTrack t, Detection d) {
+        long time = d.timeNanos;
+        reinitialiseKinematics(t, d);
+        t.firstNanos = time;
+        if (Double.isNaN(d.altitudeMetres)) t.altitude = Double.NaN;
+        else AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+        t.existence = startingExistence(d);
+    }
+
+    /** Prior existence of a track started by {@code d}: only primary plots are doubted. */
+    private double startingExistence(Detection d) {
+        if (d.kind != SensorKind.RADAR || d.secondary()) return 1;
+        SensorConfig s = sensors.get(d.sensorIndex);
+        double lambda = clutter.density(d.sensorIndex, d.rangeMetres, d.azimuthRad, s.scanPeriodSeconds(), d.timeNanos);
+        return TrackExistence.initial(newTargetDensity, lambda);
+    }
+
     private void reinitialiseKinematics(SystemTrack t, Detection d) {
         measurement.model.planeCovariance(measurement, d.x, d.y, planeCov);
         initiator.initiate(t, d.timeNanos, d.x, d.y, planeCov[0], planeCov[1], planeCov[2]);
@@ -748,6 +866,9 @@ public final class Tracker {
             t.lastReportNanos = time;
         }
         if (!Double.isNaN(d.altitudeMetres)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+        t.existence = startingExistence(d);
+        if (d.kind == SensorKind.RADAR && !d.secondary())
+            clutter.note(d.sensorIndex, d.rangeMetres, d.azimuthRad, time);
         noteSensor(t, d, time);
         addresses.noteIdentity(t, d);
         listener.initiated(t, time);
