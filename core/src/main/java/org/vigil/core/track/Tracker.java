@@ -73,6 +73,10 @@ public final class Tracker {
     private final double existencePd;
     private final double newTargetDensity;
     private final ClutterMap clutter;
+    private final TerminalAreas terminals;
+    private final double terminalHeight;
+    private final double terminalRadius;
+    private LandingListener landings = (t, time, aerodrome) -> {};
     private long manoeuvreUpdates;
     private long gateEvaluations;
     private int nextTrackNumber = 1;
@@ -186,6 +190,9 @@ public final class Tracker {
         this.dropExistence = c.dropExistence;
         this.existencePd = c.existenceDetectionProbability;
         this.newTargetDensity = c.newTargetDensity;
+        this.terminals = new TerminalAreas(projection);
+        this.terminalHeight = c.terminalHeightMetres;
+        this.terminalRadius = c.terminalRadiusMetres;
         this.clutter = new ClutterMap(
                 c.clutterRangeCells,
                 c.clutterAzimuthCells,
@@ -222,6 +229,45 @@ public final class Tracker {
 
     public AreaProjection projection() {
         return projection;
+    }
+
+    /**
+     * Adds an aerodrome for the terminal-area rules (before the first detection): ICAO location
+     * indicator, WGS-84 position, elevation in metres (NaN: 0).
+     */
+    public void addAerodrome(String icao, double latDeg, double lonDeg, double elevationMetres) {
+        terminals.add(icao, latDeg, lonDeg, elevationMetres);
+    }
+
+    /** Aerodromes known for the terminal-area rules. */
+    public int aerodromes() {
+        return terminals.size();
+    }
+
+    /** The aerodrome whose terminal area the track is in, or null. */
+    public String terminalAerodrome(SystemTrack t) {
+        return t.terminal >= 0 ? terminals.ident(t.terminal) : null;
+    }
+
+    /**
+     * ADS-B surface position (or air/ground state "on ground") of {@code icao} at {@code timeNanos}:
+     * the aircraft is on the ground, so its airborne track is not flown on. The track ends at the
+     * next sweep, reported landed when it is at a known aerodrome. Returns false when no track
+     * holds the address.
+     */
+    public boolean reportedOnGround(int icao, long timeNanos) {
+        SystemTrack t = trackByIcao(icao);
+        if (t == null) return false;
+        int a = terminals.nearest(t.kin.x(), t.kin.y(), terminalRadius);
+        if (a >= 0) t.terminal = a;
+        t.groundReported = true;
+        t.deadlineNanos = Math.min(t.deadlineNanos, timeNanos);
+        return true;
+    }
+
+    /** Hears of confirmed tracks that ended on the way down in a terminal area (one listener; null: none). */
+    public void setLandingListener(LandingListener l) {
+        landings = l != null ? l : (t, time, aerodrome) -> {};
     }
 
     // ------------------------------------------------------------------ input
@@ -502,7 +548,8 @@ public final class Tracker {
                 int slot = pool.near(c);
                 SystemTrack t = pool.get(slot);
                 if (t.batchStamp == batchStamp) continue; // already paired in this batch
-                if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
+                // tracks low at an aerodrome are not flown on: no widened gate for them
+                if (manoeuvrePass && (t.status != TrackStatus.CONFIRMED || t.terminal >= 0)) continue;
                 if (!compatible(t, d)) continue;
                 if (t.status == TrackStatus.TENTATIVE && !initiationPlausible(t, d, rTrace)) continue;
                 if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np))
@@ -604,6 +651,8 @@ public final class Tracker {
     /** Fusion-rule compatibility of a detection with a track, before any kinematics. */
     private boolean compatible(SystemTrack t, Detection d) {
         if (AddressSharing.differentAircraft(t, d)) return false;
+        // low at an aerodrome, where ground clutter is densest, a transponder track takes no primary-only plot
+        if (t.terminal >= 0 && t.everSecondary && !d.secondary()) return false;
         if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
             double pa = AltitudeFilter.predicted(t, d.timeNanos);
             double va =
@@ -760,6 +809,7 @@ public final class Tracker {
                 if (Double.isNaN(t.altitude)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
                 else AltitudeFilter.update(t, time, d.altitudeMetres, altitudeSigma, altitudeDensity);
             }
+            noteTerminal(t);
         }
         noteSensor(t, d, time);
         boolean idChanged = addresses.noteIdentity(t, d);
@@ -790,8 +840,19 @@ public final class Tracker {
                 listener.updated(t, time);
             }
         }
-        t.deadlineNanos = deleter.deadline(t);
+        t.deadlineNanos = t.groundReported ? Math.min(time, deleter.deadline(t)) : deleter.deadline(t);
         pool.place(t, t.kin.x(), t.kin.y());
+    }
+
+    /** Whether the track is low in an aerodrome's terminal area now (Mode C against the elevation). */
+    private void noteTerminal(SystemTrack t) {
+        double alt = t.altitude;
+        if (Double.isNaN(alt) || alt > terminals.highestElevation() + terminalHeight) {
+            t.terminal = -1;
+            return;
+        }
+        int a = terminals.nearest(t.kin.x(), t.kin.y(), terminalRadius);
+        t.terminal = a >= 0 && alt - terminals.elevationMetres(a) < terminalHeight ? a : -1;
     }
 
     private void noteAgreement(SystemTrack t, boolean disagrees, long time) {
@@ -876,7 +937,12 @@ public final class Tracker {
         pool.place(t, t.kin.x(), t.kin.y());
     }
 
+    /** Vertical rate above which a track ending in a terminal area was climbing out, not landing, m/s. */
+    private static final double CLIMBING = 2.5;
+
     private void delete(SystemTrack t, long time) {
+        if (t.terminal >= 0 && t.status == TrackStatus.CONFIRMED && (t.groundReported || !(t.verticalRate > CLIMBING)))
+            landings.landed(t, time, terminals.ident(t.terminal));
         listener.deleted(t, time);
         addresses.release(t);
         pool.release(t);

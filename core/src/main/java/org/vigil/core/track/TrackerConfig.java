@@ -148,6 +148,14 @@ public final class TrackerConfig {
     public double clutterMaxRangeMetres = 500_000;
     public double clutterMemorySeconds = 600;
 
+    /**
+     * Terminal areas (docs/TRACKING.md "Ground and terminal areas"): a track whose Mode C is within
+     * this height of an aerodrome's elevation, metres (450 ≈ 1,500 ft) ...
+     */
+    public double terminalHeightMetres = 450;
+    /** ... within this distance of the aerodrome, metres (5 NM), is in its terminal area. */
+    public double terminalRadiusMetres = 9_260;
+
     /** Minimum interval between "updated" events of one track, seconds (0 = every update). */
     public double updateEventIntervalSeconds = 5;
     /** Housekeeping (deletion, contributing sensors, grid refresh) interval, seconds. */
