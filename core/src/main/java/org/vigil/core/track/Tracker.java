@@ -72,6 +72,7 @@ public final class Tracker {
     private final double dropExistence;
     private final double existencePd;
     private final double newTargetDensity;
+    private final int fastPrimaryHits;
     private final ClutterMap clutter;
     private final TerminalAreas terminals;
     private final double terminalHeight;
@@ -190,6 +191,7 @@ public final class Tracker {
         this.dropExistence = c.dropExistence;
         this.existencePd = c.existenceDetectionProbability;
         this.newTargetDensity = c.newTargetDensity;
+        this.fastPrimaryHits = c.fastPrimaryConfirmHits;
         this.terminals = new TerminalAreas(projection);
         this.terminalHeight = c.terminalHeightMetres;
         this.terminalRadius = c.terminalRadiusMetres;
@@ -816,9 +818,19 @@ public final class Tracker {
         if (t.status == TrackStatus.TENTATIVE) {
             if (useKinematics && !restarted) {
                 Initiator.Verdict verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
-                if (primaryTentative && verdict != Initiator.Verdict.FAIL) {
-                    if (t.existence < dropExistence) verdict = Initiator.Verdict.FAIL;
-                    else if (t.existence < confirmExistence) verdict = Initiator.Verdict.KEEP;
+                if (primaryTentative) {
+                    if (t.existence < dropExistence) {
+                        verdict = Initiator.Verdict.FAIL;
+                    } else if (t.groundSpeed() > maxLowSpeed) {
+                        // fast with no transponder: more plots, at most one scan missed (TrackerConfig)
+                        long looks = 1 + Math.round((time - t.firstNanos) * 1e-9 / s.scanPeriodSeconds());
+                        if (t.hits < looks - 1) verdict = Initiator.Verdict.FAIL;
+                        else if (t.hits >= fastPrimaryHits && t.existence >= confirmExistence)
+                            verdict = Initiator.Verdict.CONFIRM;
+                        else verdict = Initiator.Verdict.KEEP;
+                    } else if (verdict == Initiator.Verdict.CONFIRM && t.existence < confirmExistence) {
+                        verdict = Initiator.Verdict.KEEP;
+                    }
                 }
                 // never confirmed beyond the physical limits (a track that needs a clutter plot to get there)
                 if (verdict == Initiator.Verdict.CONFIRM && t.groundSpeed() > speedLimit(t.altitude))

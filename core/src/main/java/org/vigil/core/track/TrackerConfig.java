@@ -129,6 +129,14 @@ public final class TrackerConfig {
     public double confirmExistence = 0.99;
 
     public double dropExistence = 0.05;
+    /**
+     * A primary-only tentative track faster than {@link #maxLowSpeedMetresPerSecond} (no transponder,
+     * no altitude, and faster than anything low) confirms only after this many plots with at most one
+     * scan missed: three clutter plots that happen to line up mostly do so at high speed (the gate
+     * of a two-point start grows with speed squared), a real fast intruder gives a plot every scan.
+     */
+    public int fastPrimaryConfirmHits = 5;
+
     /** Detection probability assumed for the existence update. */
     public double existenceDetectionProbability = 0.9;
     /**

@@ -94,6 +94,35 @@ class TrackInitiationTest {
                 .anySatisfy(v -> assertThat(v).isGreaterThan(700));
     }
 
+    @Test
+    void aFastTargetWithoutTransponderConfirmsAfterFivePlotsInARow() {
+        List<Long> confirmedAt = new ArrayList<>();
+        TrackListener l = new TrackListener() {
+            @Override
+            public void confirmed(SystemTrack t, long time) {
+                confirmedAt.add((time - T0) / S);
+            }
+        };
+        Tracker tr = tracker(new TrackerConfig(), l);
+        // 450 m/s (875 kt), primary only, north-east at 80 km: a plot every 5 s scan
+        for (int scan = 0; scan < 8; scan++) {
+            double t = scan * 5.0;
+            tr.accept(plot(t, 60_000 + 318 * t, 50_000 + 318 * t, false, Double.NaN));
+        }
+        tr.advance(T0 + 45 * S);
+        assertThat(confirmedAt).as("confirmed at, s").containsExactly(20L);
+
+        // the same target seen only three times (what a clutter alignment gives): not confirmed
+        confirmedAt.clear();
+        Tracker tr3 = tracker(new TrackerConfig(), l);
+        for (int scan = 0; scan < 3; scan++) {
+            double t = scan * 5.0;
+            tr3.accept(plot(t, 60_000 + 318 * t, 50_000 + 318 * t, false, Double.NaN));
+        }
+        tr3.advance(T0 + 45 * S);
+        assertThat(confirmedAt).isEmpty();
+    }
+
     /** Dense random clutter (uniform in range and azimuth) for {@code minutes}: confirmation speeds. */
     private static Confirmations clutter(TrackerConfig c, int perScan, int minutes, long seed) {
         Confirmations l = new Confirmations();
