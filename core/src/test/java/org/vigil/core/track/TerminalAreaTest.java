@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * a departure climbing out of the same area is not.
  */
 class TerminalAreaTest {
-    static final int RADAR = 0x1901;
+    static final int RADAR = TrackInitiationTest.RADAR;
 
     static final class Log implements TrackListener {
         final List<String> landed = new ArrayList<>();
@@ -40,22 +40,9 @@ class TerminalAreaTest {
         }
     }
 
+    /** A plot of the radar at the plane origin: Mode C (and a code) when {@code alt} is given, else primary. */
     private static Detection plot(double t, double x, double y, double alt) {
-        Detection d = new Detection();
-        d.kind = SensorKind.RADAR;
-        d.sensorId = RADAR;
-        d.timeNanos = T0 + (long) (t * S);
-        d.rangeMetres = Math.hypot(x, y);
-        double az = Math.atan2(x, y);
-        d.azimuthRad = az < 0 ? az + 2 * Math.PI : az;
-        if (Double.isNaN(alt)) {
-            d.plotType = Detection.PLOT_PRIMARY;
-        } else {
-            d.plotType = Detection.PLOT_COMBINED;
-            d.mode3A = 01234;
-            d.altitudeMetres = alt;
-        }
-        return d;
+        return TrackInitiationTest.plot(t, x, y, !Double.isNaN(alt), alt);
     }
 
     private static Tracker tracker(Log log) {

@@ -35,7 +35,7 @@ class TrackInitiationTest {
         }
     }
 
-    private static Detection plot(double t, double x, double y, boolean secondary, double alt) {
+    static Detection plot(double t, double x, double y, boolean secondary, double alt) {
         Detection d = new Detection();
         d.kind = SensorKind.RADAR;
         d.sensorId = RADAR;
