@@ -7,7 +7,9 @@ package org.vigil.core.track;
  * <li>its last ADS-B/MLAT update plus T seconds.</li>
  * </ul>
  * Tentative tracks get the shorter limits (2.5 scans / 5 s by default) so that false tentatives
- * from clutter die within their confirmation window.
+ * from clutter die within their confirmation window; so do tracks low in an aerodrome's terminal
+ * area ({@link SystemTrack#inTerminalArea()}): an aircraft that stops being seen there has landed or
+ * gone below radar cover, and is not flown on.
  */
 public final class CoastingDeleter implements Deleter {
     private final double radarScans;
@@ -25,7 +27,7 @@ public final class CoastingDeleter implements Deleter {
 
     @Override
     public long deadline(SystemTrack t) {
-        boolean tentative = t.status == TrackStatus.TENTATIVE;
+        boolean tentative = t.status == TrackStatus.TENTATIVE || t.inTerminalArea();
         long deadline = Long.MIN_VALUE;
         if (t.lastRadarNanos != Long.MIN_VALUE) {
             double scans = tentative ? tentativeScans : radarScans;

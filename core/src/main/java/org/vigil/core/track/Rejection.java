@@ -21,5 +21,11 @@ public enum Rejection {
      */
     REDUNDANT,
     /** An ADS-B/MLAT report disagreeing with a radar-supported track: identity kept, kinematics not used. */
-    DISAGREEING_REPORT
+    DISAGREEING_REPORT,
+    /**
+     * An update refused because it would take the track beyond a physical limit
+     * ({@link TrackerConfig#maxSpeedMetresPerSecond} and the other limits): the plot was not this
+     * aircraft's (clutter, a neighbour). A tentative track restarts from the plot instead.
+     */
+    IMPLAUSIBLE_MOTION
 }

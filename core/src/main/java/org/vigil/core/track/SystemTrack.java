@@ -50,6 +50,13 @@ public final class SystemTrack {
     long deadlineNanos;
     int updates;
     int hits;
+    /** Aerodrome (index in the tracker's terminal areas) whose terminal area the track is in, or -1. */
+    int terminal = -1;
+    /** ADS-B said the aircraft is on the surface: the track ends at the next sweep. */
+    boolean groundReported;
+    /** Existence probability (IPDA) of a track only primary radar has seen; 1 for the others. */
+    double existence = 1;
+
     long lastUpdatedEventNanos = Long.MIN_VALUE;
 
     // ADS-B / radar disagreement
@@ -95,6 +102,9 @@ public final class SystemTrack {
         deadlineNanos = 0;
         updates = 0;
         hits = 0;
+        existence = 1;
+        terminal = -1;
+        groundReported = false;
         lastUpdatedEventNanos = Long.MIN_VALUE;
         disagreementCount = 0;
         disagreement = false;
@@ -238,6 +248,16 @@ public final class SystemTrack {
 
     public int updates() {
         return updates;
+    }
+
+    /** Whether the track is low in an aerodrome's terminal area (landing, just airborne, on the ground). */
+    public boolean inTerminalArea() {
+        return terminal >= 0;
+    }
+
+    /** Existence probability of a tentative primary-only track (IPDA), 1 once confirmed or identified. */
+    public double existence() {
+        return existence;
     }
 
     /** One-sigma horizontal position error (root of the mean of the position variances), metres. */

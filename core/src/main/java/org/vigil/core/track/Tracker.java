@@ -63,6 +63,21 @@ public final class Tracker {
     private final double invFourR2;
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
+    private final double maxSpeed;
+    private final double maxLowSpeed;
+    private final double lowAltitude;
+    private final double maxClimb;
+    private final double maxAcceleration;
+    private final double confirmExistence;
+    private final double dropExistence;
+    private final double existencePd;
+    private final double newTargetDensity;
+    private final int fastPrimaryHits;
+    private final ClutterMap clutter;
+    private final TerminalAreas terminals;
+    private final double terminalHeight;
+    private final double terminalRadius;
+    private LandingListener landings = (t, time, aerodrome) -> {};
     private long manoeuvreUpdates;
     private long gateEvaluations;
     private int nextTrackNumber = 1;
@@ -86,6 +101,9 @@ public final class Tracker {
 
     // scratch
     private final KinematicState scratch;
+    /** The state before an update, restored when the update breaks a physical limit. */
+    private final KinematicState undo;
+
     private final Measurement measurement = new Measurement();
     private final double[] planeCov = new double[3];
     private final long[] rejections = new long[Rejection.values().length];
@@ -163,6 +181,26 @@ public final class Tracker {
         this.manoeuvreAcceleration = c.manoeuvreAcceleration;
         this.manoeuvreMaxSeconds = c.manoeuvreMaxSeconds;
         this.scratch = new KinematicState(predictor.models());
+        this.undo = new KinematicState(predictor.models());
+        this.maxSpeed = c.maxSpeedMetresPerSecond;
+        this.maxLowSpeed = c.maxLowSpeedMetresPerSecond;
+        this.lowAltitude = c.lowAltitudeMetres;
+        this.maxClimb = c.maxClimbMetresPerSecond;
+        this.maxAcceleration = c.maxAccelerationMetresPerSecond2;
+        this.confirmExistence = c.confirmExistence;
+        this.dropExistence = c.dropExistence;
+        this.existencePd = c.existenceDetectionProbability;
+        this.newTargetDensity = c.newTargetDensity;
+        this.fastPrimaryHits = c.fastPrimaryConfirmHits;
+        this.terminals = new TerminalAreas(projection);
+        this.terminalHeight = c.terminalHeightMetres;
+        this.terminalRadius = c.terminalRadiusMetres;
+        this.clutter = new ClutterMap(
+                c.clutterRangeCells,
+                c.clutterAzimuthCells,
+                c.clutterMaxRangeMetres,
+                c.clutterMemorySeconds,
+                c.clutterDensityFloor);
         double r = projection.sphereRadius();
         this.invFourR2 = 1 / (4 * r * r);
     }
@@ -193,6 +231,45 @@ public final class Tracker {
 
     public AreaProjection projection() {
         return projection;
+    }
+
+    /**
+     * Adds an aerodrome for the terminal-area rules (before the first detection): ICAO location
+     * indicator, WGS-84 position, elevation in metres (NaN: 0).
+     */
+    public void addAerodrome(String icao, double latDeg, double lonDeg, double elevationMetres) {
+        terminals.add(icao, latDeg, lonDeg, elevationMetres);
+    }
+
+    /** Aerodromes known for the terminal-area rules. */
+    public int aerodromes() {
+        return terminals.size();
+    }
+
+    /** The aerodrome whose terminal area the track is in, or null. */
+    public String terminalAerodrome(SystemTrack t) {
+        return t.terminal >= 0 ? terminals.ident(t.terminal) : null;
+    }
+
+    /**
+     * ADS-B surface position (or air/ground state "on ground") of {@code icao} at {@code timeNanos}:
+     * the aircraft is on the ground, so its airborne track is not flown on. The track ends at the
+     * next sweep, reported landed when it is at a known aerodrome. Returns false when no track
+     * holds the address.
+     */
+    public boolean reportedOnGround(int icao, long timeNanos) {
+        SystemTrack t = trackByIcao(icao);
+        if (t == null) return false;
+        int a = terminals.nearest(t.kin.x(), t.kin.y(), terminalRadius);
+        if (a >= 0) t.terminal = a;
+        t.groundReported = true;
+        t.deadlineNanos = Math.min(t.deadlineNanos, timeNanos);
+        return true;
+    }
+
+    /** Hears of confirmed tracks that ended on the way down in a terminal area (one listener; null: none). */
+    public void setLandingListener(LandingListener l) {
+        landings = l != null ? l : (t, time, aerodrome) -> {};
     }
 
     // ------------------------------------------------------------------ input
@@ -473,8 +550,10 @@ public final class Tracker {
                 int slot = pool.near(c);
                 SystemTrack t = pool.get(slot);
                 if (t.batchStamp == batchStamp) continue; // already paired in this batch
-                if (manoeuvrePass && t.status != TrackStatus.CONFIRMED) continue;
+                // tracks low at an aerodrome are not flown on: no widened gate for them
+                if (manoeuvrePass && (t.status != TrackStatus.CONFIRMED || t.terminal >= 0)) continue;
                 if (!compatible(t, d)) continue;
+                if (t.status == TrackStatus.TENTATIVE && !initiationPlausible(t, d, rTrace)) continue;
                 if (slot < candStamp.length && candStamp[slot] == candEpoch && alreadyPaired(localOf[slot], i, np))
                     continue;
                 if (!plausible(t, d, manoeuvrePass, rTrace)) continue;
@@ -574,6 +653,8 @@ public final class Tracker {
     /** Fusion-rule compatibility of a detection with a track, before any kinematics. */
     private boolean compatible(SystemTrack t, Detection d) {
         if (AddressSharing.differentAircraft(t, d)) return false;
+        // low at an aerodrome, where ground clutter is densest, a transponder track takes no primary-only plot
+        if (t.terminal >= 0 && t.everSecondary && !d.secondary()) return false;
         if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
             double pa = AltitudeFilter.predicted(t, d.timeNanos);
             double va =
@@ -581,6 +662,36 @@ public final class Tracker {
             return Math.abs(d.altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va);
         }
         return true;
+    }
+
+    /** Highest ground speed a track may show at this altitude (NaN: unknown), m/s. */
+    private double speedLimit(double altitude) {
+        return !Double.isNaN(altitude) && altitude < lowAltitude ? maxLowSpeed : maxSpeed;
+    }
+
+    /**
+     * Kinematic plausibility of a plot for a tentative track (a few plots, one of which may be
+     * clutter): the mean speed, the change of velocity and the climb it implies since the track's
+     * last plot must be within the physical limits, allowing 3 sigma of the position errors.
+     */
+    private boolean initiationPlausible(SystemTrack t, Detection d, double rTrace) {
+        KinematicState k = t.kin;
+        double dt = (d.timeNanos - k.timeNanos) * 1e-9;
+        if (!(dt > 0.1)) return true;
+        double altitude = Double.isNaN(d.altitudeMetres) ? t.altitude : d.altitudeMetres;
+        if (!Double.isNaN(d.altitudeMetres)
+                && !Double.isNaN(t.altitude)
+                && Math.abs(d.altitudeMetres - t.altitude) > maxClimb * dt + 6 * altitudeSigma) return false;
+        double ex = d.x - k.x();
+        double ey = d.y - k.y();
+        double posSigma = Math.sqrt(rTrace + k.cov(0, 0) + k.cov(1, 1));
+        double slack = 3 * posSigma / dt;
+        double vx = ex / dt;
+        double vy = ey / dt;
+        if (Math.hypot(vx, vy) - slack > speedLimit(altitude)) return false;
+        if (t.hits < 2) return true;
+        double velSigma = Math.sqrt(k.cov(2, 2) + k.cov(3, 3));
+        return Math.hypot(vx - k.vx(), vy - k.vy()) <= maxAcceleration * dt + slack + 3 * velSigma;
     }
 
     /**
@@ -651,11 +762,41 @@ public final class Tracker {
                 noteAgreement(t, true, time);
             }
         }
+        boolean primaryTentative = t.status == TrackStatus.TENTATIVE && !report && t.primaryOnly() && !d.secondary();
+        if (primaryTentative && useKinematics && !reinitialise) {
+            // existence: the scans missed since the last plot, then this plot against the cell's clutter
+            double period = s.scanPeriodSeconds();
+            int misses = (int) Math.max(0, Math.round((time - t.lastUpdateNanos) * 1e-9 / period) - 1);
+            double lambda = clutter.density(d.sensorIndex, d.rangeMetres, d.azimuthRad, period, time);
+            t.existence = TrackExistence.hit(
+                    TrackExistence.missed(t.existence, misses, existencePd),
+                    d2,
+                    updater.lastLogDetS(),
+                    lambda,
+                    existencePd);
+        } else if (d.secondary()) {
+            t.existence = 1;
+        }
+        boolean restarted = false;
         if (reinitialise) {
             reinitialiseKinematics(t, d);
-        } else if (useKinematics && !updater.update(t.kin, measurement)) {
-            reject(Rejection.DEGENERATE_UPDATE);
-            useKinematics = false;
+        } else if (useKinematics) {
+            undo.copyFrom(t.kin);
+            if (!updater.update(t.kin, measurement)) {
+                reject(Rejection.DEGENERATE_UPDATE);
+                useKinematics = false;
+            } else if (Math.hypot(t.kin.vx(), t.kin.vy())
+                    > speedLimit(Double.isNaN(d.altitudeMetres) ? t.altitude : d.altitudeMetres)) {
+                // beyond a physical limit: this plot was not this aircraft's
+                t.kin.copyFrom(undo);
+                reject(Rejection.IMPLAUSIBLE_MOTION);
+                if (t.status == TrackStatus.TENTATIVE) {
+                    restart(t, d);
+                    restarted = true;
+                } else {
+                    useKinematics = false;
+                }
+            }
         }
         if (useKinematics) {
             t.lastUpdateNanos = time;
@@ -666,16 +807,34 @@ public final class Tracker {
                 t.lastRadarNanos = time;
                 t.lastRadarPeriodSeconds = s.scanPeriodSeconds();
             }
-            if (!Double.isNaN(d.altitudeMetres)) {
+            if (!Double.isNaN(d.altitudeMetres) && !restarted) {
                 if (Double.isNaN(t.altitude)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
                 else AltitudeFilter.update(t, time, d.altitudeMetres, altitudeSigma, altitudeDensity);
             }
+            noteTerminal(t);
         }
         noteSensor(t, d, time);
         boolean idChanged = addresses.noteIdentity(t, d);
         if (t.status == TrackStatus.TENTATIVE) {
-            if (useKinematics) {
+            if (useKinematics && !restarted) {
                 Initiator.Verdict verdict = initiator.onHit(t, d.kind, s.scanPeriodSeconds(), time);
+                if (primaryTentative) {
+                    if (t.existence < dropExistence) {
+                        verdict = Initiator.Verdict.FAIL;
+                    } else if (t.groundSpeed() > maxLowSpeed) {
+                        // fast with no transponder: more plots, at most one scan missed (TrackerConfig)
+                        long looks = 1 + Math.round((time - t.firstNanos) * 1e-9 / s.scanPeriodSeconds());
+                        if (t.hits < looks - 1) verdict = Initiator.Verdict.FAIL;
+                        else if (t.hits >= fastPrimaryHits && t.existence >= confirmExistence)
+                            verdict = Initiator.Verdict.CONFIRM;
+                        else verdict = Initiator.Verdict.KEEP;
+                    } else if (verdict == Initiator.Verdict.CONFIRM && t.existence < confirmExistence) {
+                        verdict = Initiator.Verdict.KEEP;
+                    }
+                }
+                // never confirmed beyond the physical limits (a track that needs a clutter plot to get there)
+                if (verdict == Initiator.Verdict.CONFIRM && t.groundSpeed() > speedLimit(t.altitude))
+                    verdict = Initiator.Verdict.KEEP;
                 if (verdict == Initiator.Verdict.CONFIRM) {
                     t.status = TrackStatus.CONFIRMED;
                     t.lastUpdatedEventNanos = time;
@@ -693,8 +852,19 @@ public final class Tracker {
                 listener.updated(t, time);
             }
         }
-        t.deadlineNanos = deleter.deadline(t);
+        t.deadlineNanos = t.groundReported ? Math.min(time, deleter.deadline(t)) : deleter.deadline(t);
         pool.place(t, t.kin.x(), t.kin.y());
+    }
+
+    /** Whether the track is low in an aerodrome's terminal area now (Mode C against the elevation). */
+    private void noteTerminal(SystemTrack t) {
+        double alt = t.altitude;
+        if (Double.isNaN(alt) || alt > terminals.highestElevation() + terminalHeight) {
+            t.terminal = -1;
+            return;
+        }
+        int a = terminals.nearest(t.kin.x(), t.kin.y(), terminalRadius);
+        t.terminal = a >= 0 && alt - terminals.elevationMetres(a) < terminalHeight ? a : -1;
     }
 
     private void noteAgreement(SystemTrack t, boolean disagrees, long time) {
@@ -711,6 +881,27 @@ public final class Tracker {
             t.disagreement = false;
             if (t.status == TrackStatus.CONFIRMED) listener.disagreementCleared(t, time);
         }
+    }
+
+    /**
+     * Starts a tentative track again from {@code d} (its earlier plots were not this aircraft's):
+     * position, altitude and confirmation count restart; number and identity stay.
+     */
+    private void restart(SystemTrack t, Detection d) {
+        long time = d.timeNanos;
+        reinitialiseKinematics(t, d);
+        t.firstNanos = time;
+        if (Double.isNaN(d.altitudeMetres)) t.altitude = Double.NaN;
+        else AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+        t.existence = startingExistence(d);
+    }
+
+    /** Prior existence of a track started by {@code d}: only primary plots are doubted. */
+    private double startingExistence(Detection d) {
+        if (d.kind != SensorKind.RADAR || d.secondary()) return 1;
+        SensorConfig s = sensors.get(d.sensorIndex);
+        double lambda = clutter.density(d.sensorIndex, d.rangeMetres, d.azimuthRad, s.scanPeriodSeconds(), d.timeNanos);
+        return TrackExistence.initial(newTargetDensity, lambda);
     }
 
     private void reinitialiseKinematics(SystemTrack t, Detection d) {
@@ -748,6 +939,9 @@ public final class Tracker {
             t.lastReportNanos = time;
         }
         if (!Double.isNaN(d.altitudeMetres)) AltitudeFilter.start(t, time, d.altitudeMetres, altitudeSigma, 15);
+        t.existence = startingExistence(d);
+        if (d.kind == SensorKind.RADAR && !d.secondary())
+            clutter.note(d.sensorIndex, d.rangeMetres, d.azimuthRad, time);
         noteSensor(t, d, time);
         addresses.noteIdentity(t, d);
         listener.initiated(t, time);
@@ -755,7 +949,12 @@ public final class Tracker {
         pool.place(t, t.kin.x(), t.kin.y());
     }
 
+    /** Vertical rate above which a track ending in a terminal area was climbing out, not landing, m/s. */
+    private static final double CLIMBING = 2.5;
+
     private void delete(SystemTrack t, long time) {
+        if (t.terminal >= 0 && t.status == TrackStatus.CONFIRMED && (t.groundReported || !(t.verticalRate > CLIMBING)))
+            landings.landed(t, time, terminals.ident(t.terminal));
         listener.deleted(t, time);
         addresses.release(t);
         pool.release(t);

@@ -100,6 +100,70 @@ public final class TrackerConfig {
     /** A track is radar-supported while its last radar update is younger than this many scans. */
     public double radarSupportScans = 3;
 
+    /**
+     * Physical limits (docs/TRACKING.md "Kinematic plausibility"): no track is ever updated or
+     * confirmed faster than this ground speed, m/s (700 ≈ 1,360 kt: above Mach 2 at altitude, below
+     * the identification rule's 1,500 kt). An update that would exceed it is refused (the plot was
+     * not this aircraft's); a tentative track restarts from the plot instead.
+     */
+    public double maxSpeedMetresPerSecond = 700;
+    /**
+     * Lower limit for a track whose Mode C altitude is below {@link #lowAltitudeMetres}: 360 m/s
+     * (≈ 700 kt, above Mach 1 at sea level); what the plots show (a low altitude) bounds the speed.
+     */
+    public double maxLowSpeedMetresPerSecond = 360;
+
+    public double lowAltitudeMetres = 3_000;
+    /** Climb limit on initiation: Mode C of a tentative track's plots may not change faster than this, m/s (≈ 60,000 ft/min). */
+    public double maxClimbMetresPerSecond = 300;
+    /** Acceleration limit on initiation (horizontal, m/s²; 90 ≈ 9 g): a tentative track's plots must fit it. */
+    public double maxAccelerationMetresPerSecond2 = 90;
+
+    /**
+     * Track existence (IPDA-style) for tracks only primary radar has seen: besides M-of-N, such a
+     * track confirms only when its existence probability reaches this, and is dropped below
+     * {@link #dropExistence}. Each plot multiplies the odds by its likelihood ratio against the
+     * clutter density estimated for the radar and cell ({@link ClutterMap}); each missed scan by
+     * 1 − P_D·P_G.
+     */
+    public double confirmExistence = 0.99;
+
+    public double dropExistence = 0.05;
+    /**
+     * A primary-only tentative track faster than {@link #maxLowSpeedMetresPerSecond} (no transponder,
+     * no altitude, and faster than anything low) confirms only after this many plots with at most one
+     * scan missed: three clutter plots that happen to line up mostly do so at high speed (the gate
+     * of a two-point start grows with speed squared), a real fast intruder gives a plot every scan.
+     */
+    public int fastPrimaryConfirmHits = 5;
+
+    /** Detection probability assumed for the existence update. */
+    public double existenceDetectionProbability = 0.9;
+    /**
+     * Density of new targets appearing as primary-only plots, per m² and scan: the prior that a
+     * lone primary plot is an aircraft is this over (this + the clutter density of its cell).
+     */
+    public double newTargetDensity = 1e-11;
+    /**
+     * Clutter density floor (per m² and scan) before the map has learnt anything and in quiet cells:
+     * 5e-11 is about 6 false plots per scan of a 180 NM radar spread over its cover.
+     */
+    public double clutterDensityFloor = 5e-11;
+    /** Clutter map: cells per radar in range and azimuth, and memory (time constant), seconds. */
+    public int clutterRangeCells = 32;
+
+    public int clutterAzimuthCells = 32;
+    public double clutterMaxRangeMetres = 500_000;
+    public double clutterMemorySeconds = 600;
+
+    /**
+     * Terminal areas (docs/TRACKING.md "Ground and terminal areas"): a track whose Mode C is within
+     * this height of an aerodrome's elevation, metres (450 ≈ 1,500 ft) ...
+     */
+    public double terminalHeightMetres = 450;
+    /** ... within this distance of the aerodrome, metres (5 NM), is in its terminal area. */
+    public double terminalRadiusMetres = 9_260;
+
     /** Minimum interval between "updated" events of one track, seconds (0 = every update). */
     public double updateEventIntervalSeconds = 5;
     /** Housekeeping (deletion, contributing sensors, grid refresh) interval, seconds. */

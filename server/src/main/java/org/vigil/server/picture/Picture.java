@@ -161,6 +161,7 @@ public final class Picture {
         // radars known in advance (a recorded run): the plane is centred on them; else on the first data
         tracking = new TrackingPipeline(TrackingPipeline.centreOn(trackerConfig, b.radars), first, b.radars);
         if (ident != null) tracking.setIdentities(ident::identityOf);
+        if (flightPlans != null) tracking.onLanded(new org.vigil.server.flightplan.LandedFlights(flightPlans));
         modeS.setDecodedListener(m -> {
             tracking.onDecoded(m);
             if (frameSource >= 0 && m.hasPosition()) coverage.add(frameSource, m.lat, m.lon, m.timeNanos);

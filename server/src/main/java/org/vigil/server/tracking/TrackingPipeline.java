@@ -8,10 +8,13 @@ import org.vigil.codec.feed.FrameSink;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.flightplan.Aerodrome;
+import org.vigil.core.flightplan.Aerodromes;
 import org.vigil.core.radar.RadarPlot;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.track.Detection;
+import org.vigil.core.track.LandingListener;
 import org.vigil.core.track.Rejection;
 import org.vigil.core.track.SensorConfig;
 import org.vigil.core.track.SensorKind;
@@ -60,6 +63,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
 
     private final TrackerConfig config;
     private final TrackListener listener;
+    private LandingListener landings;
     /** Null until the area origin is known (see {@link #startingWhereDataIs}). */
     private Tracker tracker;
     /**
@@ -135,6 +139,30 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
         if (listener != null) listener.bind(tracker);
         tracker.addSensor(SensorConfig.reports(ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
         reports.setArea(config.originLatDeg, config.originLonDeg, REPORT_AREA_RADIUS_METRES);
+        addAerodromes(tracker, config.originLatDeg, config.originLonDeg);
+        if (landings != null) tracker.setLandingListener(landings);
+    }
+
+    /**
+     * The terminal areas (docs/TRACKING.md "Ground and terminal areas"): every aerodrome of the
+     * built-in table with a known elevation within the reports' area.
+     */
+    static void addAerodromes(Tracker tracker, double latDeg, double lonDeg) {
+        double cos = Math.cos(Math.toRadians(latDeg));
+        double radiusDeg = REPORT_AREA_RADIUS_METRES / 111_195.0;
+        for (Aerodrome a : Aerodromes.builtIn().all()) {
+            if (Double.isNaN(a.elevationFt())) continue;
+            double dlat = a.lat() - latDeg;
+            double dlon = (a.lon() - lonDeg) * cos;
+            if (dlat * dlat + dlon * dlon > radiusDeg * radiusDeg) continue;
+            tracker.addAerodrome(a.icao(), a.lat(), a.lon(), a.elevationFt() * 0.3048);
+        }
+    }
+
+    /** Hears of tracks that ended landing at an aerodrome (e.g. {@code LandedFlights}, which closes their plans). */
+    public void onLanded(LandingListener l) {
+        landings = l;
+        if (tracker != null) tracker.setLandingListener(l);
     }
 
     private void createAt(double latDeg, double lonDeg) {
@@ -233,6 +261,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
             createAt(m.lat, m.lon);
         }
         if (reports.toDetection(m, detection)) feed();
+        else if (m.surface && m.crcOk && m.icao >= 0) tracker.reportedOnGround(m.icao, m.timeNanos);
     }
 
     /** A CAT021 report: a Mode S message decoded by the ground station, taken as SBS is. */

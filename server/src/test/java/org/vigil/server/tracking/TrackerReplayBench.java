@@ -9,7 +9,8 @@ import org.vigil.server.replay.*;
  * Tracker throughput on a recorded run (docs/BENCHMARKS.md "Tracker"): replays DIR, decodes and
  * adapts as the pipeline does, and times only the tracker's {@code accept} calls (System.nanoTime
  * around each, about 25 ns of overhead per detection). Not a test: run by hand,
- * {@code TrackerReplayBench DIR [imm|cv]}.
+ * {@code TrackerReplayBench DIR [imm|cv]} (with the pipeline's terminal areas; {@code -Dbench.aerodromes=false}
+ * without, e.g. to run it against a tracker from before they existed).
  */
 public final class TrackerReplayBench {
     static long trackerNanos, detections;
@@ -30,6 +31,9 @@ public final class TrackerReplayBench {
                     s.rangeSigmaMetres(),
                     s.azimuthSigmaRad()));
         tr.addSensor(SensorConfig.reports(TrackingPipeline.ADSB_SENSOR_ID, SensorKind.ADSB, "ADS-B"));
+        // the terminal areas as the pipeline sets them; -Dbench.aerodromes=false for a tracker build without them
+        if (Boolean.parseBoolean(System.getProperty("bench.aerodromes", "true")))
+            TrackingPipeline.addAerodromes(tr, c.originLatDeg, c.originLonDeg);
         ModeSDetections md =
                 new ModeSDetections(TrackingPipeline.ADSB_SENSOR_ID).setArea(c.originLatDeg, c.originLonDeg, 1e6);
         RadarPlotDetections rd = new RadarPlotDetections();
