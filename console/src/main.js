@@ -16,7 +16,7 @@ import { initReplay } from './replay.js';
 import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
 import { initIntegrity } from './integrity.js';
-import { fromLonLat } from 'ol/proj.js';
+import { fromLonLat, transformExtent } from 'ol/proj.js';
 
 const $ = id => document.getElementById(id);
 
@@ -34,10 +34,14 @@ initReplay();
 initHealthBanner(document.getElementById('map-wrap'));
 
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
-const { tracks, apply } = createTracks();
+const { tracks, apply, applyDelta, setTrail } = createTracks();
 let pictureTime = NaN;
 let pictures = 0;
 let lastSelected = null; // the selected aircraft's last view, kept to show it as lost
+let selectedDetail = null; // GET api/aircraft/{icao} of the selected one: every field, and its trail
+let totalAircraft = 0; // in the whole picture (the server sends only what is in view and filter)
+let bytesReceived = 0; // of picture messages, for the browser benchmark
+let firstPictureAt = NaN; // performance.now() when the first picture with aircraft was drawn
 
 const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
 // the console opens on the theatre's area of interest (a server without the endpoint keeps the default view)
@@ -61,6 +65,8 @@ const table = createTable({
   filterInput: $('filter'),
   shownEl: $('shown'),
   onSelect: icao => select(icao, true),
+  scroller: $('table-wrap'),
+  onFilterChange: () => viewChanged(),
 });
 const details = createDetails({
   panel: $('details'),
@@ -71,28 +77,99 @@ const details = createDetails({
   onClose: () => select(null),
 });
 
-function render() {
-  mapView.update(tracks);
+function render(changed = null) {
+  mapView.update(tracks, changed);
   table.render(tracks, pictureTime, options.selected);
   const t = options.selected ? tracks.get(options.selected) : null;
-  if (t) lastSelected = t.ac;
-  details.show(options.selected ? (t ? t.ac : lastSelected) : null, pictureTime, options.selected != null && !t);
+  if (t) lastSelected = selectedDetail?.icao === t.icao ? { ...selectedDetail, ...t.ac } : t.ac;
+  details.show(options.selected ? lastSelected : null, pictureTime, options.selected != null && !t);
   const count = $('count');
-  count.textContent = `${tracks.size} aircraft`;
+  count.textContent = `${tracks.size} aircraft` + (totalAircraft > tracks.size ? ` of ${totalAircraft}` : '');
   count.dataset.count = String(tracks.size);
   $('clock').textContent = utcTime(pictureTime);
 }
 
 /** Selects an aircraft (null clears); from the table we also bring it into view on the map. */
 function select(icao, centre = false) {
+  const changed = new Set([options.selected, icao].filter(Boolean));
   options.selected = icao || null;
+  if (selectedDetail?.icao !== icao) selectedDetail = null;
   lastSelected = icao ? tracks.get(icao)?.ac ?? null : null;
   mapView.refresh();
-  render();
+  render(changed);
   if (centre && icao) mapView.centreOn(tracks.get(icao)?.position);
+  if (icao) { table.scrollTo(icao); loadSelectedDetail(); }
 }
 
-connectFeed({
+// Trails and the fields the delta leaves out come on demand, for the selected aircraft only.
+function loadSelectedDetail() {
+  const icao = options.selected;
+  if (!icao) return;
+  fetch(`api/aircraft/${encodeURIComponent(icao)}`, { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : null))
+    .then(ac => {
+      if (!ac || options.selected !== icao) return;
+      selectedDetail = ac;
+      setTrail(icao, ac.trail);
+      render(new Set([icao]));
+    })
+    .catch(() => { /* the feed shows the connection state */ });
+}
+setInterval(loadSelectedDetail, 2000);
+
+/** What this console shows, for the server's filtering (protocol 2): the map's box (padded), zoom and filter. */
+function currentView() {
+  const size = mapView.map.getSize();
+  const view = mapView.map.getView();
+  if (!size) return { bbox: [-180, -90, 180, 90], res: 1, filter: table.filterText() };
+  const extent = view.calculateExtent(size);
+  const w = extent[2] - extent[0];
+  const h = extent[3] - extent[1];
+  const padded = [extent[0] - w * 0.1, extent[1] - h * 0.1, extent[2] + w * 0.1, extent[3] + h * 0.1];
+  const [west, south, east, north] = transformExtent(padded, 'EPSG:3857', 'EPSG:4326');
+  return { bbox: [west, Math.max(-90, south), east, Math.min(90, north)], res: view.getResolution(),
+    filter: table.filterText() };
+}
+let viewTimer = 0;
+function viewChanged() {
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(() => feed.sendView(), 150);
+}
+mapView.map.on('moveend', viewChanged);
+
+/** Up to this many aircraft in the whole picture, a fresh console fetches their trails with its first picture. */
+const TRAILS_WITH_FIRST_PICTURE = 200;
+let deltas = Promise.resolve();
+
+function showDelta(msg) {
+  const draw = (applied = false) => {
+    pictureTime = msg.time;
+    totalAircraft = msg.n ?? 0;
+    pictures++;
+    if (!applied) applyDelta(msg);
+    const changed = msg.full ? null : new Set([...msg.u.map(r => r[0]), ...msg.r]);
+    render(changed);
+    if (Number.isNaN(firstPictureAt) && tracks.size > 0) firstPictureAt = performance.now();
+  };
+  if (!(msg.full && msg.n <= TRAILS_WITH_FIRST_PICTURE)) return draw();
+  // A small picture: its trails (not in the deltas) come from the REST picture, once.
+  return fetch('api/aircraft', { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : []))
+    .catch(() => [])
+    .then(list => {
+      applyDelta(msg);
+      for (const ac of Array.isArray(list) ? list : []) setTrail(ac.icao, ac.trail);
+      draw(true);
+    });
+}
+
+const feed = connectFeed({
+  view: currentView,
+  onDelta: (msg, bytes) => {
+    bytesReceived += bytes;
+    // in order: a first picture may wait for its trails
+    deltas = deltas.then(() => showDelta(msg)).catch(e => console.warn('vigil: picture not shown', e));
+  },
   onPicture: msg => {
     pictureTime = msg.time;
     pictures++;
@@ -146,6 +223,11 @@ window.vigil = {
   basemapFeatureCount: () => mapView.countries.getSource().getFeatures().length,
   firFeatureCount: () => mapView.firs.getSource().getFeatures().length,
   aircraftCount: () => tracks.size,
+  totalAircraft: () => totalAircraft,
+  bytesReceived: () => bytesReceived,
+  firstPictureAt: () => firstPictureAt,
+  dense: () => mapView.dense(),
+  tableRowCount: () => document.querySelectorAll('#aircraft-rows tr[data-icao]').length,
   pictures: () => pictures,
   plotCount: () => mapView.plots.source.getFeatures().length,
   plotPictures: () => plotPictures,
