@@ -140,15 +140,19 @@ mapView.map.on('moveend', viewChanged);
 /** Up to this many aircraft in the whole picture, a fresh console fetches their trails with its first picture. */
 const TRAILS_WITH_FIRST_PICTURE = 200;
 let deltas = Promise.resolve();
+const pictureWork = []; // ms of script per picture (apply + map + table), newest last, for the benchmark
 
 function showDelta(msg) {
   const draw = (applied = false) => {
     pictureTime = msg.time;
     totalAircraft = msg.n ?? 0;
     pictures++;
+    const t0 = performance.now();
     if (!applied) applyDelta(msg);
     const changed = msg.full ? null : new Set([...msg.u.map(r => r[0]), ...msg.r]);
     render(changed);
+    pictureWork.push(performance.now() - t0);
+    if (pictureWork.length > 120) pictureWork.shift();
     if (Number.isNaN(firstPictureAt) && tracks.size > 0) firstPictureAt = performance.now();
   };
   if (!(msg.full && msg.n <= TRAILS_WITH_FIRST_PICTURE)) return draw();
@@ -227,6 +231,7 @@ window.vigil = {
   bytesReceived: () => bytesReceived,
   firstPictureAt: () => firstPictureAt,
   dense: () => mapView.dense(),
+  pictureWork: () => pictureWork.slice(),
   tableRowCount: () => document.querySelectorAll('#aircraft-rows tr[data-icao]').length,
   pictures: () => pictures,
   plotCount: () => mapView.plots.source.getFeatures().length,

@@ -13,7 +13,7 @@ import LineString from 'ol/geom/LineString.js';
 import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
-import { Fill, Stroke, Style, Text } from 'ol/style.js';
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { aircraftStyles, trailStyle } from './symbols.js';
 import { isEmergency as isEmergencyAc } from './format.js';
 import { createPlotLayer, describePlot } from './plots.js';
@@ -45,6 +45,19 @@ function hslToRgb(css) {
     return Math.round(255 * (l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
   };
   return [f(0), f(8), f(4)];
+}
+
+/** Without WebGL: the same dot as a canvas style, one shared style per colour (cheap to draw by the thousand). */
+const denseDots = new Map();
+function denseDot(alt) {
+  const colour = altitudeColour(alt < -9000 ? NaN : Math.round(alt / 500) * 500);
+  let s = denseDots.get(colour);
+  if (!s) {
+    s = new Style({ image: new CircleStyle({ radius: 4, fill: new Fill({ color: colour }),
+      stroke: new Stroke({ color: 'rgba(10, 14, 18, 0.9)', width: 1 }) }) });
+    denseDots.set(colour, s);
+  }
+  return s;
 }
 
 /** The WebGL flat style: a dot in the altitude colour (grey when unknown), ringed dark. */
@@ -158,7 +171,7 @@ export function createMap(target, options, onSelect, plotTip) {
     source: aircraftSource,
     style: f => {
       const selected = f.getId() === options.selected;
-      if (dense && !selected && !f.get('emergency')) return null;
+      if (dense && !selected && !f.get('emergency')) return denseLayer ? null : denseDot(f.get('alt'));
       return aircraftStyles(f.get('ac'), { symbology: options.symbology, labels: options.labels, selected });
     },
     declutter: false,
@@ -223,9 +236,9 @@ export function createMap(target, options, onSelect, plotTip) {
   /** Brings the layers in line with the tracks (Map icao -> track); `changed` (a Set) limits the work to those. */
   function update(tracks, changed = null) {
     const wasDense = dense;
-    dense = denseLayer != null && tracks.size > DENSE_ABOVE;
+    dense = tracks.size > DENSE_ABOVE;
     if (dense !== wasDense) {
-      denseLayer.setVisible(dense);
+      denseLayer?.setVisible(dense);
       aircraftLayer.changed();
       changed = null; // trails change from all to the selected one, or back
     }

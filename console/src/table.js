@@ -27,7 +27,8 @@ function compare(a, b, dir) {
   const aAbsent = a == null || a === '' || Number.isNaN(a);
   const bAbsent = b == null || b === '' || Number.isNaN(b);
   if (aAbsent || bAbsent) return aAbsent === bAbsent ? 0 : aAbsent ? 1 : -1;
-  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  // plain code-point order: localeCompare costs ~100x more, too much for 10,000 rows a second
+  const c = typeof a === 'number' && typeof b === 'number' ? a - b : (a < b ? -1 : a > b ? 1 : 0);
   return dir * c;
 }
 
@@ -105,7 +106,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
       if (matchesFilter(t.ac, text)) shown.push(t.ac);
     }
     shown.sort((a, b) => compare(sortValue(a, sortKey, time), sortValue(b, sortKey, time), sortDir)
-      || a.icao.localeCompare(b.icao));
+      || (a.icao < b.icao ? -1 : a.icao > b.icao ? 1 : 0));
 
     order = shown;
     // the slice in the scroll box; everything when there is no scroll box (or it is not laid out)
