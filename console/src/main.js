@@ -17,6 +17,11 @@ import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
 import { initIntegrity } from './integrity.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import { Circle as CircleStyle, Stroke, Style } from 'ol/style.js';
 
 const $ = id => document.getElementById(id);
 
@@ -58,6 +63,16 @@ let plotPictures = 0;
 // System tracks of the multi-sensor tracker, above the plots and under nothing the operator selects.
 const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels });
 mapView.map.addLayer(systemTracks.layer);
+mapView.addSelectable(systemTracks.layer);
+// System tracks with no aircraft view (primary only, or no ICAO address): in the table and selectable
+// as "T<number>", with their sources in the details (issue 16: the unknown is not second-class).
+const trackOnly = new Map();
+// The selection ring: one marker over whatever is selected (aircraft or system track).
+const selectionFeature = new Feature({ geometry: new Point([0, 0]) });
+const selectionLayer = new VectorLayer({ source: new VectorSource({ features: [selectionFeature] }), zIndex: 6,
+  style: new Style({ image: new CircleStyle({ radius: 17, stroke: new Stroke({ color: '#4dd0ff', width: 2.5 }) }) }),
+  visible: false, className: 'vigil-selection' });
+mapView.map.addLayer(selectionLayer);
 let trackPictures = 0;
 const table = createTable({
   thead: document.querySelector('#aircraft-table thead'),
@@ -77,11 +92,20 @@ const details = createDetails({
   onClose: () => select(null),
 });
 
+/** The system track of an aircraft (same ICAO address), or undefined. */
+const systemTrackOf = icao => (window.vigil?.lastTracks ?? []).find(st => st.icao === icao);
+
 function render(changed = null) {
   mapView.update(tracks, changed);
-  table.render(tracks, pictureTime, options.selected);
-  const t = options.selected ? tracks.get(options.selected) : null;
-  if (t) lastSelected = selectedDetail?.icao === t.icao ? { ...selectedDetail, ...t.ac } : t.ac;
+  table.render(trackOnly.size ? new Map([...tracks, ...trackOnly]) : tracks, pictureTime, options.selected);
+  const t = options.selected ? tracks.get(options.selected) ?? trackOnly.get(options.selected) : null;
+  if (t) {
+    lastSelected = selectedDetail?.icao === t.icao ? { ...selectedDetail, ...t.ac } : t.ac;
+    const st = trackOnly.has(t.icao) ? null : systemTrackOf(t.icao);
+    if (st) lastSelected = { ...lastSelected, ...trackFields(st) };
+  }
+  selectionLayer.setVisible(!!(t && t.position));
+  if (t && t.position) selectionFeature.getGeometry().setCoordinates(t.position);
   details.show(options.selected ? lastSelected : null, pictureTime, options.selected != null && !t);
   const count = $('count');
   count.textContent = `${tracks.size} aircraft` + (totalAircraft > tracks.size ? ` of ${totalAircraft}` : '');
@@ -94,11 +118,12 @@ function select(icao, centre = false) {
   const changed = new Set([options.selected, icao].filter(Boolean));
   options.selected = icao || null;
   if (selectedDetail?.icao !== icao) selectedDetail = null;
-  lastSelected = icao ? tracks.get(icao)?.ac ?? null : null;
+  lastSelected = icao ? (tracks.get(icao) ?? trackOnly.get(icao))?.ac ?? null : null;
   mapView.refresh();
   render(changed);
-  if (centre && icao) mapView.centreOn(tracks.get(icao)?.position);
-  if (icao) { table.scrollTo(icao); loadSelectedDetail(); }
+  if (centre && icao) mapView.centreOn((tracks.get(icao) ?? trackOnly.get(icao))?.position);
+  if (icao) table.scrollTo(icao);
+  if (icao && tracks.has(icao)) loadSelectedDetail();
 }
 
 // Trails and the fields the delta leaves out come on demand, for the selected aircraft only.
@@ -136,6 +161,14 @@ function viewChanged() {
   viewTimer = setTimeout(() => feed.sendView(), 150);
 }
 mapView.map.on('moveend', viewChanged);
+
+/** A system track's fields in the aircraft view's names (the table and details read those). */
+function trackFields(st) {
+  return { track_number: st.track_number, status: st.status, identity: st.identity, sensors: st.sensors,
+    primary_only: st.primary_only, disagreement: st.disagreement, callsign: st.callsign, squawk: st.squawk,
+    altitude_ft: st.altitude_ft, groundspeed_kt: st.speed_kt, track_deg: st.track_deg,
+    vertical_rate_fpm: st.vertical_rate_fpm, lat: st.lat, lon: st.lon, last_seen: st.time_ms };
+}
 
 /** Up to this many aircraft in the whole picture, a fresh console fetches their trails with its first picture. */
 const TRAILS_WITH_FIRST_PICTURE = 200;
@@ -194,6 +227,14 @@ const feed = connectFeed({
     trackPictures++;
     systemTracks.load(msg.tracks);
     window.vigil.lastTracks = msg.tracks;
+    trackOnly.clear();
+    for (const st of msg.tracks) {
+      if (st.icao && tracks.has(st.icao)) continue;
+      const id = `T${st.track_number}`;
+      const ac = { icao: id, ...trackFields(st) };
+      trackOnly.set(id, { icao: id, ac, position: Number.isFinite(st.lat) ? fromLonLat([st.lon, st.lat]) : null, trail: [] });
+    }
+    render(new Set());
     const el = $('track-count');
     if (el) {
       el.hidden = false;
@@ -269,13 +310,50 @@ window.vigil = {
   },
   setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); },
   select: icao => select(icao),
+  tableIds: () => [...document.querySelectorAll('#aircraft-rows tr[data-icao]')].map(tr => tr.dataset.icao),
+  centre: () => mapView.map.getView().getCenter(),
   selected: () => options.selected,
   map: mapView.map,
 };
 
 // Alert queue (identification): polls api/alerts; its actions post to the alert routes.
-const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error') });
+const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error'),
+  // alert -> track: select it (the aircraft when we have its view, else the system track), centre, details
+  onSelect: a => {
+    const id = a.icao && tracks.has(a.icao) ? a.icao : `T${a.track}`;
+    select(id, true);
+  },
+  onNew: () => alertCue() });
 window.vigil.alerts = () => alertPanel.alerts();
+
+// New-alert cue: the panel flashes and a short tone sounds (WebAudio), unless muted (kept in localStorage).
+let cues = 0;
+const muteBox = $('alert-mute');
+if (muteBox) {
+  muteBox.checked = localStorage.getItem('vigil.alertMuted') === '1';
+  muteBox.addEventListener('change', () => localStorage.setItem('vigil.alertMuted', muteBox.checked ? '1' : '0'));
+}
+let audio = null;
+function alertCue() {
+  cues++;
+  const panel = $('alerts');
+  panel.classList.remove('flash');
+  void panel.offsetWidth; // restart the animation
+  panel.classList.add('flash');
+  if (muteBox?.checked) return;
+  try {
+    audio ??= new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.4);
+  } catch (e) { /* no audio device: the flash remains */ }
+}
+window.vigil.alertCues = () => cues;
 
 // QRA posture layer (bases, isochrones, scrambles in progress) and the scramble panel (issue #8).
 const qraError = msg => { $('qra-error').textContent = msg; };

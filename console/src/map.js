@@ -219,8 +219,12 @@ export function createMap(target, options, onSelect, plotTip) {
 
   map.on('singleclick', e => {
     let icao = null;
-    map.forEachFeatureAtPixel(e.pixel, f => { icao = f.getId(); return true; },
-      { layerFilter: l => aircraftLayers.includes(l), hitTolerance: 6 });
+    // aircraft first, then other selectable layers (system tracks: their marks have ids "T<number>")
+    for (const layer of aircraftLayers) {
+      if (icao) break;
+      map.forEachFeatureAtPixel(e.pixel, f => { if (f.getId() == null) return false; icao = f.getId(); return true; },
+        { layerFilter: l => l === layer, hitTolerance: 6 });
+    }
     onSelect(icao);
     // A click on a plot (and not on an aircraft) shows its tooltip: there is no hover on a touch screen.
     showPlotTip(icao ? null : e.pixel);
@@ -314,7 +318,12 @@ export function createMap(target, options, onSelect, plotTip) {
     map.getView().fit([sw[0], sw[1], ne[0], ne[1]], { padding: [20, 20, 20, 20] });
   }
 
-  return { map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, denseLayer, dense: () => dense,
+  /** Makes a layer's features with an id selectable by a click (after the aircraft). */
+  function addSelectable(layer) {
+    aircraftLayers.push(layer);
+  }
+
+  return { addSelectable, map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, denseLayer, dense: () => dense,
     update, refresh, setFirsVisible,
     setPlotsVisible, centreOn, showArea };
 }
