@@ -75,9 +75,9 @@ export function connectFeed({ onPicture, onDelta, onPlots, onTracks, onState, vi
   }, 1000);
 
   /** Tells the server what this console shows ({bbox, res, filter} from `view()`); again after each change. */
-  function sendView() {
+  function sendView(extra = {}) {
     if (!onDelta || !view || !ws || ws.readyState !== WebSocket.OPEN) return;
-    ws.send(JSON.stringify({ type: 'view', ...view() }));
+    ws.send(JSON.stringify({ type: 'view', ...view(), ...extra }));
   }
 
   open();

@@ -16,7 +16,7 @@ import { initReplay } from './replay.js';
 import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
 import { initIntegrity } from './integrity.js';
-import { fromLonLat, transformExtent } from 'ol/proj.js';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
@@ -28,13 +28,30 @@ const $ = id => document.getElementById(id);
 // Sign-in: with security on, the server refuses the API and the live feed without a session (401);
 // send the operator to the login page then (404 here means a server without sign-in: stay).
 const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
-  .then(r => { if (r.status === 401) window.location.replace('login.html'); })
+  .then(r => {
+    if (r.status === 401) window.location.replace('login.html');
+    if (r.ok) { // signed in: who, and the way out
+      $('sign-out').hidden = false;
+      r.json().then(me => { $('user').hidden = false; $('user').textContent = me.username ?? me.user ?? ''; })
+        .catch(() => { /* the name is a courtesy */ });
+    }
+  })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 checkSession();
 // storage damage (everyone) and the audit trail's verification (admins) in the top bar
 initIntegrity($('storage-damage'), $('audit-state'));
-// a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
-initReplay();
+$('sign-out').addEventListener('click', () => {
+  fetch('api/auth/logout', { method: 'POST', credentials: 'same-origin' })
+    .catch(() => { /* signed out or unreachable: the login page either way */ })
+    .finally(() => window.location.replace('login.html'));
+});
+// a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions;
+// the connection badge says REPLAY, and a jump starts the picture afresh (no trails across skipped time)
+let replaying = false;
+initReplay({ onJump: () => jumped() }).then(r => {
+  replaying = r;
+  if (r) { const c = $('conn'); if (c.dataset.state === 'open') c.textContent = 'REPLAY'; }
+});
 // degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
 initHealthBanner(document.getElementById('map-wrap'));
 
@@ -175,7 +192,21 @@ const TRAILS_WITH_FIRST_PICTURE = 200;
 let deltas = Promise.resolve();
 const pictureWork = []; // ms of script per picture (apply + map + table), newest last, for the benchmark
 
+/** A jump in time (replay seek): forget the picture and ask the server for a full one. */
+function jumped() {
+  tracks.clear();
+  trackOnly.clear();
+  render(null);
+  feed.sendView({ reset: true });
+}
+
+/** Longest gap in picture time that trails bridge; a bigger one (a jump) restarts every trail. */
+const TRAIL_GAP_MS = 60_000;
+
 function showDelta(msg) {
+  if (!msg.full && Number.isFinite(pictureTime) && Math.abs(msg.time - pictureTime) > TRAIL_GAP_MS) {
+    for (const t of tracks.values()) t.trail = t.position ? [t.position] : [];
+  }
   const draw = (applied = false) => {
     pictureTime = msg.time;
     totalAircraft = msg.n ?? 0;
@@ -246,7 +277,7 @@ const feed = connectFeed({
     if (s === 'closed') checkSession(); // the session may have ended (expiry, logout, role change)
     const el = $('conn');
     el.dataset.state = s;
-    el.textContent = { open: 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
+    el.textContent = { open: replaying ? 'REPLAY' : 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
   },
 });
 
@@ -310,6 +341,8 @@ window.vigil = {
   },
   setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); },
   select: icao => select(icao),
+  trailLonLat: icao => (tracks.get(icao)?.trail ?? []).map(p => toLonLat(p)),
+  connText: () => $('conn').textContent,
   tableIds: () => [...document.querySelectorAll('#aircraft-rows tr[data-icao]')].map(tr => tr.dataset.icao),
   centre: () => mapView.map.getView().getCenter(),
   selected: () => options.selected,

@@ -696,13 +696,17 @@ public final class WebServer implements AutoCloseable {
                     west = normLon(west);
                     east = normLon(east);
                 }
-                delta.view(new PictureDelta.View(
+                PictureDelta.View v = new PictureDelta.View(
                         west,
                         Math.max(-90, b.get(1).asDouble()),
                         east,
                         Math.min(90, b.get(3).asDouble()),
                         m.path("res").asDouble(1),
-                        m.path("filter").asText("")));
+                        m.path("filter").asText(""));
+                synchronized (this) { // not while the push thread makes a delta
+                    delta.view(v);
+                    if (m.path("reset").asBoolean(false)) delta.reset(); // a replay jump: a full picture next
+                }
             } catch (IOException | RuntimeException e) {
                 long n = bad.incrementAndGet();
                 if (Long.bitCount(n) == 1)

@@ -49,6 +49,44 @@ class ConsoleWorkflowBrowserTest {
     private static final List<String> posts = new CopyOnWriteArrayList<>();
 
     private static final List<Map<String, Object>> alerts = new CopyOnWriteArrayList<>();
+    /** The stand-in replay and sign-in routes answer only when these are set (else 404: live, open). */
+    private static volatile boolean replay;
+
+    private static volatile boolean signedIn;
+    /** Set by a replay seek: the picture is then of another time and place. */
+    private static volatile boolean jumped;
+
+    private static final MovingPicture before = new MovingPicture();
+
+    /** Before the jump the moving picture; after it, 4CA2D1 alone, 4 degrees west (still in view), with no trail. */
+    static List<AircraftView> picture() {
+        if (!jumped) return before.get();
+        return List.of(AircraftView.builder("4CA2D1")
+                .callsign("RYR4TB")
+                .position(42.0, 28.0)
+                .altitudeFt(35000)
+                .groundspeedKt(440.0)
+                .trackDeg(90.0)
+                .messages(5)
+                .lastSeen(System.currentTimeMillis())
+                .build());
+    }
+
+    private static Map<String, Object> replayState() {
+        return Map.of(
+                "is_replay",
+                true,
+                "from_ns",
+                1_000_000_000_000_000_000L,
+                "to_ns",
+                1_000_003_600_000_000_000L,
+                "position_ns",
+                1_000_000_600_000_000_000L,
+                "paused",
+                false,
+                "speed",
+                1);
+    }
 
     private BrowserContext context;
     private Page page;
@@ -128,12 +166,48 @@ class ConsoleWorkflowBrowserTest {
                                 .withPort(0)
                                 .withPushInterval(Duration.ofMillis(500))
                                 .withVersion("workflow-test"),
-                        new MovingPicture(),
+                        ConsoleWorkflowBrowserTest::picture,
                         List::of,
                         () -> null)
                 .tracks(ConsoleWorkflowBrowserTest::tracks)
                 .routes(app -> {
                     app.get("/api/alerts", ctx -> ctx.json(Map.of("alerts", new ArrayList<>(alerts))), Role.OBSERVER);
+                    app.get(
+                            "/api/replay",
+                            ctx -> {
+                                if (replay) ctx.json(replayState());
+                                else ctx.status(404);
+                            },
+                            Role.OBSERVER);
+                    app.get(
+                            "/api/replay/alerts",
+                            ctx -> ctx.json(List.of(Map.of(
+                                    "alert",
+                                    1,
+                                    "time_ns",
+                                    1_000_002_000_000_000_000L,
+                                    "seek_to_ns",
+                                    1_000_001_970_000_000_000L,
+                                    "track",
+                                    PRIMARY,
+                                    "rule",
+                                    "no-transponder"))),
+                            Role.OBSERVER);
+                    app.post(
+                            "/api/replay/seek",
+                            ctx -> {
+                                jumped = true;
+                                ctx.json(replayState());
+                            },
+                            Role.OBSERVER);
+                    app.get(
+                            "/api/me",
+                            ctx -> {
+                                if (signedIn) ctx.json(Map.of("username", "olga", "role", "operator"));
+                                else ctx.status(404);
+                            },
+                            Role.OBSERVER);
+                    app.post("/api/auth/logout", ctx -> posts.add(ctx.path() + " {}"), Role.OBSERVER);
                     for (String path : List.of(
                             "/api/alerts/{id}/resolve",
                             "/api/alerts/{id}/acknowledge",
@@ -170,6 +244,9 @@ class ConsoleWorkflowBrowserTest {
     void open() {
         posts.clear();
         alerts.clear();
+        replay = false;
+        signedIn = false;
+        jumped = false;
         alerts.add(alert(1, PRIMARY, null, "no-transponder"));
         context = browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(1600, 900).setBypassCSP(true));
@@ -275,6 +352,43 @@ class ConsoleWorkflowBrowserTest {
         assertThat(page.locator("#alerts")).hasClass(Pattern.compile("\\bflash\\b"));
         page.reload();
         assertThat(page.locator("#alert-mute")).isChecked(); // kept in local storage
+    }
+
+    @Test
+    void replaySaysReplayAndAJumpStartsThePictureAfresh() {
+        replay = true;
+        page.reload();
+        page.waitForSelector("#replay-bar");
+        page.waitForFunction("() => window.vigil.connText() === 'REPLAY'");
+        assertThat(page.locator("#conn")).hasAttribute("data-state", "open");
+        page.waitForFunction(
+                "() => window.vigil.aircraftCount() === 5 && window.vigil.trailLonLat('4CA2D1').length > 1");
+        page.locator("#replay-alerts button:has-text('jump')").click();
+        // after the jump: the one aircraft of the new time, and its trail starts where it is now
+        page.waitForFunction("() => window.vigil.aircraftCount() === 1 && window.vigil.trailLonLat('4CA2D1').length > 0"
+                + " && Math.abs(window.vigil.trailLonLat('4CA2D1')[0][0] - 28) < 0.01");
+        // the aircraft rows (system tracks, rows "T<number>", come from the tracks supplier, which did not jump)
+        assertThat(page.locator("#aircraft-rows tr[data-icao]:not([data-icao^='T'])"))
+                .hasCount(1);
+        List<?> trail = (List<?>) page.evaluate("() => window.vigil.trailLonLat('4CA2D1')");
+        for (Object p : trail) {
+            assertThat(((Number) ((List<?>) p).get(0)).doubleValue())
+                    .as("no trail point from before the jump")
+                    .isBetween(27.9, 28.5);
+        }
+    }
+
+    @Test
+    void signOutEndsTheSessionAndGoesToTheLoginPage() throws Exception {
+        signedIn = true;
+        page.reload();
+        Locator button = page.locator("#sign-out");
+        assertThat(button).isVisible();
+        assertThat(page.locator("#user")).hasText("olga");
+        button.click();
+        page.waitForURL(Pattern.compile(".*/login\\.html$"));
+        assertThat(posted("/api/auth/logout")).isNotNull();
+        pageErrors.clear(); // the login page's own calls to the (absent) sign-in routes are not the console's
     }
 
     /** The body the console posted to {@code path}, waiting up to 5 s for it. */
