@@ -10,31 +10,36 @@ export const MAX_TRAIL_POINTS = 900;
 export function createTracks() {
   const tracks = new Map();
 
+  /** Takes one aircraft view: its entry (made when new), position, and the trail extended to it. */
+  function update(ac) {
+    let t = tracks.get(ac.icao);
+    if (!t) {
+      t = { icao: ac.icao, ac, position: null, trail: [] };
+      tracks.set(ac.icao, t);
+    }
+    t.ac = ac;
+    t.position = hasPosition(ac) ? fromLonLat([ac.lon, ac.lat]) : null;
+    // The server's trail wins while it is longer than what we have (fresh page, reconnect);
+    // after that we extend our own, so the trail outlives the server's window.
+    if (Array.isArray(ac.trail) && ac.trail.length > t.trail.length) {
+      t.trail = ac.trail
+        .filter(p => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+        .map(p => fromLonLat([p[0], p[1]]));
+    }
+    if (t.position) {
+      const last = t.trail[t.trail.length - 1];
+      if (!last || last[0] !== t.position[0] || last[1] !== t.position[1]) t.trail.push(t.position);
+      if (t.trail.length > MAX_TRAIL_POINTS) t.trail.splice(0, t.trail.length - MAX_TRAIL_POINTS);
+    }
+  }
+
   /** Applies one picture (array of aircraft views); aircraft absent from it are dropped. */
   function apply(aircraft) {
     const seen = new Set();
     for (const ac of aircraft) {
       if (!ac || typeof ac.icao !== 'string') continue;
       seen.add(ac.icao);
-      let t = tracks.get(ac.icao);
-      if (!t) {
-        t = { icao: ac.icao, ac, position: null, trail: [] };
-        tracks.set(ac.icao, t);
-      }
-      t.ac = ac;
-      t.position = hasPosition(ac) ? fromLonLat([ac.lon, ac.lat]) : null;
-      // The server's trail wins while it is longer than what we have (fresh page, reconnect);
-      // after that we extend our own, so the trail outlives the server's window.
-      if (Array.isArray(ac.trail) && ac.trail.length > t.trail.length) {
-        t.trail = ac.trail
-          .filter(p => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))
-          .map(p => fromLonLat([p[0], p[1]]));
-      }
-      if (t.position) {
-        const last = t.trail[t.trail.length - 1];
-        if (!last || last[0] !== t.position[0] || last[1] !== t.position[1]) t.trail.push(t.position);
-        if (t.trail.length > MAX_TRAIL_POINTS) t.trail.splice(0, t.trail.length - MAX_TRAIL_POINTS);
-      }
+      update(ac);
     }
     for (const icao of tracks.keys()) {
       if (!seen.has(icao)) tracks.delete(icao);
@@ -47,19 +52,7 @@ export function createTracks() {
     for (const icao of msg.r ?? []) tracks.delete(icao);
     for (const row of msg.u) {
       const ac = fromRow(row, msg.time);
-      if (!ac) continue;
-      let t = tracks.get(ac.icao);
-      if (!t) {
-        t = { icao: ac.icao, ac, position: null, trail: [] };
-        tracks.set(ac.icao, t);
-      }
-      t.ac = ac;
-      t.position = hasPosition(ac) ? fromLonLat([ac.lon, ac.lat]) : null;
-      if (t.position) {
-        const last = t.trail[t.trail.length - 1];
-        if (!last || last[0] !== t.position[0] || last[1] !== t.position[1]) t.trail.push(t.position);
-        if (t.trail.length > MAX_TRAIL_POINTS) t.trail.splice(0, t.trail.length - MAX_TRAIL_POINTS);
-      }
+      if (ac) update(ac); // a row has no trail: ours is extended
     }
   }
 
