@@ -5,6 +5,12 @@
 
 const PRIORITY_NAMES = { 1: 'P1', 2: 'P2', 3: 'P3', 4: 'P4' };
 const IDENTITIES = ['unknown', 'assumed-friend', 'friend', 'neutral', 'suspect', 'hostile'];
+// Reason lists instead of free text (issue 16): what an operator picks from, as the audit records it.
+export const RESOLUTIONS = ['identified as civil traffic', 'identified as military friendly', 'flight plan correlated',
+  'radio contact established', 'handed over to the neighbouring unit', 'intercepted and identified',
+  'false alarm (sensor)', 'duplicate alert'];
+export const OVERRIDE_REASONS = ['visual identification (intercept)', 'flight plan and radio contact',
+  'coordination with civil ATC', 'coordination with the neighbouring unit', 'intelligence report', 'correcting an error'];
 
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -17,8 +23,26 @@ const el = (tag, attrs = {}, ...children) => {
   return e;
 };
 
+const choice = (cls, options, selected) => el('select', { class: cls },
+  ...options.map(o => { const opt = el('option', { value: o }, o); if (o === selected) opt.selected = true; return opt; }));
+
+/** The inline form under an alert for `kind` (resolve, identity): reason lists and a confirm button. */
+function alertForm(a, kind, act, close) {
+  if (kind === 'resolve') {
+    const reason = choice('resolve-reason', RESOLUTIONS);
+    return el('div', { class: 'alert-form', 'data-form': 'resolve' }, 'Resolution ', reason,
+      el('button', { type: 'button', class: 'confirm', onclick: () => { close(); act(`api/alerts/${a.id}/resolve`, { resolution: reason.value }); } }, 'Resolve'),
+      el('button', { type: 'button', onclick: close }, 'Cancel'));
+  }
+  const identity = choice('override-identity', IDENTITIES, a.identity ?? 'unknown');
+  const reason = choice('override-reason', OVERRIDE_REASONS);
+  return el('div', { class: 'alert-form', 'data-form': 'identity' }, 'Identity ', identity, ' because ', reason,
+    el('button', { type: 'button', class: 'confirm', onclick: () => { close(); act(`api/tracks/${a.track}/identity`, { identity: identity.value, reason: reason.value }); } }, 'Set identity'),
+    el('button', { type: 'button', onclick: close }, 'Cancel'));
+}
+
 /** What the operator reads for one alert: who, what, since when, and the evidence lines. */
-function alertItem(a, act) {
+function alertItem(a, act, form, openForm) {
   const who = [a.callsign, a.icao, a.squawk ? `sqk ${a.squawk}` : null].filter(Boolean).join(' · ') || `track ${a.track}`;
   const evidence = el('ul', { class: 'alert-evidence' }, ...(a.evidence ?? []).map(e => el('li', {}, e.text)));
   const state = a.state + (a.causeActive ? '' : ' · cause cleared') + (a.assignee ? ` · to ${a.assignee}` : '');
@@ -33,26 +57,49 @@ function alertItem(a, act) {
     evidence,
     el('div', { class: 'alert-actions' },
       a.state === 'raised' ? el('button', { type: 'button', onclick: () => act(`api/alerts/${a.id}/acknowledge`, {}) }, 'Acknowledge') : null,
-      el('button', { type: 'button', onclick: () => {
-        const resolution = window.prompt(`Resolve ${a.rule} on ${who}: resolution`);
-        if (resolution) act(`api/alerts/${a.id}/resolve`, { resolution });
-      } }, 'Resolve'),
-      el('button', { type: 'button', onclick: () => {
-        const identity = window.prompt(`Identity of ${who} (${IDENTITIES.join(', ')})`, a.identity ?? 'unknown');
-        if (!identity) return;
-        const reason = window.prompt('Reason for the identity override');
-        if (reason) act(`api/tracks/${a.track}/identity`, { identity, reason });
-      } }, 'Override identity')));
+      el('button', { type: 'button', 'data-action': 'resolve', onclick: () => openForm(a.id, 'resolve') }, 'Resolve…'),
+      el('button', { type: 'button', 'data-action': 'identity', onclick: () => openForm(a.id, 'identity') }, 'Override identity…'),
+      el('button', { type: 'button', 'data-action': 'radio-lost', title: 'Report radio contact with this aircraft lost',
+        onclick: () => act(`api/tracks/${a.track}/radio-contact`, { lost: true }) }, 'Radio contact lost')),
+    form ? alertForm(a, form, act, () => openForm(a.id, null)) : null);
 }
 
 /**
  * Starts the alert panel in {@code panel} (an element with a list inside, see index.html).
  * @returns {{ alerts: () => object[], refresh: () => Promise<void>, stop: () => void }}
  */
-export function createAlerts({ panel, list, countEl, errorEl, intervalMs = 1000 }) {
+export function createAlerts({ panel, list, countEl, errorEl, intervalMs = 1000, onSelect, onNew }) {
   let alerts = [];
   let lastJson = '';
   let timer = null;
+  let forms = new Map(); // alert id -> open form kind, kept across rebuilds of the list
+  let selectedId = null;
+  let known = null; // alert ids seen, null before the first answer (no cue for what was already open)
+
+  function draw() {
+    list.replaceChildren(...alerts.map(a => {
+      const li = alertItem(a, act, forms.get(a.id), openForm);
+      li.classList.toggle('selected', a.id === selectedId);
+      return li;
+    }));
+  }
+
+  function openForm(id, kind) {
+    if (kind) forms.set(id, kind); else forms.delete(id);
+    draw();
+  }
+
+  // A click on an alert (not on its buttons or form) takes the operator to its track.
+  list.addEventListener('click', e => {
+    if (e.target.closest('button, select, .alert-form')) return;
+    const li = e.target.closest('li.alert[data-alert]');
+    if (!li) return;
+    const a = alerts.find(x => String(x.id) === li.dataset.alert);
+    if (!a) return;
+    selectedId = a.id;
+    draw();
+    onSelect?.(a);
+  });
 
   async function act(url, body) {
     try {
@@ -75,7 +122,11 @@ export function createAlerts({ panel, list, countEl, errorEl, intervalMs = 1000 
       if (text === lastJson) return;
       lastJson = text;
       alerts = JSON.parse(text).alerts ?? [];
-      list.replaceChildren(...alerts.map(a => alertItem(a, act)));
+      const fresh = known ? alerts.filter(a => !known.has(a.id)) : [];
+      known = new Set(alerts.map(a => a.id));
+      forms = new Map([...forms].filter(([id]) => known.has(id)));
+      draw();
+      if (fresh.length) onNew?.(fresh);
       countEl.textContent = `${alerts.length} alert${alerts.length === 1 ? '' : 's'}`;
       countEl.dataset.count = String(alerts.length);
       countEl.dataset.top = alerts.length ? String(alerts[0].priority) : '';

@@ -6,7 +6,11 @@ const STALE_AFTER_MS = 3500;
 const FORCE_RECONNECT_AFTER_MS = 10000;
 const MAX_BACKOFF_MS = 5000;
 
-export function connectFeed({ onPicture, onPlots, onTracks, onState }) {
+// Protocol 2 (docs/CONSOLE.md): the server sends deltas for the view this console reports with
+// sendView(); protocol 1 (the whole picture every push) stays for other clients.
+export const PROTOCOL = 2;
+
+export function connectFeed({ onPicture, onDelta, onPlots, onTracks, onState, view }) {
   let ws = null;
   let attempts = 0;
   let lastMessageAt = 0;
@@ -18,7 +22,7 @@ export function connectFeed({ onPicture, onPlots, onTracks, onState }) {
 
   function url() {
     // Relative to the page, so the console also works behind a reverse proxy under a path prefix.
-    const u = new URL('ws', window.location.href);
+    const u = new URL(onDelta ? `ws?v=${PROTOCOL}` : 'ws', window.location.href);
     u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
     return u.href;
   }
@@ -37,13 +41,15 @@ export function connectFeed({ onPicture, onPlots, onTracks, onState }) {
       attempts = 0;
       lastMessageAt = Date.now();
       setState('open');
+      sendView();
     };
     socket.onmessage = ev => {
       lastMessageAt = Date.now();
       if (state !== 'open') setState('open');
       let msg;
       try { msg = JSON.parse(ev.data); } catch (e) { console.warn('vigil: bad message from server', e); return; }
-      if (msg && msg.type === 'aircraft' && Array.isArray(msg.aircraft)) onPicture(msg);
+      if (msg && msg.type === 'delta' && Array.isArray(msg.u) && onDelta) onDelta(msg, ev.data.length);
+      else if (msg && msg.type === 'aircraft' && Array.isArray(msg.aircraft)) onPicture(msg);
       else if (msg && msg.type === 'plots' && Array.isArray(msg.plots) && onPlots) onPlots(msg);
       else if (msg && msg.type === 'tracks' && Array.isArray(msg.tracks) && onTracks) onTracks(msg);
     };
@@ -68,6 +74,12 @@ export function connectFeed({ onPicture, onPlots, onTracks, onState }) {
     else if (silent > STALE_AFTER_MS) setState('stale');
   }, 1000);
 
+  /** Tells the server what this console shows ({bbox, res, filter} from `view()`); again after each change. */
+  function sendView(extra = {}) {
+    if (!onDelta || !view || !ws || ws.readyState !== WebSocket.OPEN) return;
+    ws.send(JSON.stringify({ type: 'view', ...view(), ...extra }));
+  }
+
   open();
-  return { state: () => state, close: () => ws?.close() };
+  return { state: () => state, close: () => ws?.close(), sendView };
 }

@@ -73,4 +73,11 @@ export const DETAIL_FIELDS = [
   ['messages', 'Messages', v => String(v)],
   ['last_seen', 'Last seen', v => new Date(v).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
   ['trail', 'Trail points', v => String(v.length)],
+  // the system track this aircraft is, or a track with no aircraft view (primary only)
+  ['track_number', 'System track', v => `T${v}`],
+  ['status', 'Track status', v => v],
+  ['identity', 'Identity', v => v],
+  ['sensors', 'Sources', v => v.join(', ')],
+  ['primary_only', 'Primary only', v => (v ? 'yes (no transponder)' : 'no')],
+  ['disagreement', 'ADS-B / radar', v => (v ? 'DISAGREE (possible spoofing)' : 'agree')],
 ];

@@ -16,28 +16,54 @@ import { initReplay } from './replay.js';
 import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
 import { initIntegrity } from './integrity.js';
-import { fromLonLat } from 'ol/proj.js';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import { Circle as CircleStyle, Stroke, Style } from 'ol/style.js';
 
 const $ = id => document.getElementById(id);
 
 // Sign-in: with security on, the server refuses the API and the live feed without a session (401);
 // send the operator to the login page then (404 here means a server without sign-in: stay).
 const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
-  .then(r => { if (r.status === 401) window.location.replace('login.html'); })
+  .then(r => {
+    if (r.status === 401) window.location.replace('login.html');
+    if (r.ok) { // signed in: who, and the way out
+      $('sign-out').hidden = false;
+      r.json().then(me => { $('user').hidden = false; $('user').textContent = me.username ?? me.user ?? ''; })
+        .catch(() => { /* the name is a courtesy */ });
+    }
+  })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 checkSession();
 // storage damage (everyone) and the audit trail's verification (admins) in the top bar
 initIntegrity($('storage-damage'), $('audit-state'));
-// a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions
-initReplay();
+$('sign-out').addEventListener('click', () => {
+  fetch('api/auth/logout', { method: 'POST', credentials: 'same-origin' })
+    .catch(() => { /* signed out or unreachable: the login page either way */ })
+    .finally(() => window.location.replace('login.html'));
+});
+// a playback of a recording: REPLAY bar, time slider, speed, alerts to jump to, no operator actions;
+// the connection badge says REPLAY, and a jump starts the picture afresh (no trails across skipped time)
+let replaying = false;
+initReplay({ onJump: () => jumped() }).then(r => {
+  replaying = r;
+  if (r) { const c = $('conn'); if (c.dataset.state === 'open') c.textContent = 'REPLAY'; }
+});
 // degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
 initHealthBanner(document.getElementById('map-wrap'));
 
 const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
-const { tracks, apply } = createTracks();
+const { tracks, apply, applyDelta, setTrail } = createTracks();
 let pictureTime = NaN;
 let pictures = 0;
 let lastSelected = null; // the selected aircraft's last view, kept to show it as lost
+let selectedDetail = null; // GET api/aircraft/{icao} of the selected one: every field, and its trail
+let totalAircraft = 0; // in the whole picture (the server sends only what is in view and filter)
+let bytesReceived = 0; // of picture messages, for the browser benchmark
+let firstPictureAt = NaN; // performance.now() when the first picture with aircraft was drawn
 
 const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
 // the console opens on the theatre's area of interest (a server without the endpoint keeps the default view)
@@ -54,6 +80,16 @@ let plotPictures = 0;
 // System tracks of the multi-sensor tracker, above the plots and under nothing the operator selects.
 const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels });
 mapView.map.addLayer(systemTracks.layer);
+mapView.addSelectable(systemTracks.layer);
+// System tracks with no aircraft view (primary only, or no ICAO address): in the table and selectable
+// as "T<number>", with their sources in the details (issue 16: the unknown is not second-class).
+const trackOnly = new Map();
+// The selection ring: one marker over whatever is selected (aircraft or system track).
+const selectionFeature = new Feature({ geometry: new Point([0, 0]) });
+const selectionLayer = new VectorLayer({ source: new VectorSource({ features: [selectionFeature] }), zIndex: 6,
+  style: new Style({ image: new CircleStyle({ radius: 17, stroke: new Stroke({ color: '#4dd0ff', width: 2.5 }) }) }),
+  visible: false, className: 'vigil-selection' });
+mapView.map.addLayer(selectionLayer);
 let trackPictures = 0;
 const table = createTable({
   thead: document.querySelector('#aircraft-table thead'),
@@ -61,6 +97,8 @@ const table = createTable({
   filterInput: $('filter'),
   shownEl: $('shown'),
   onSelect: icao => select(icao, true),
+  scroller: $('table-wrap'),
+  onFilterChange: () => viewChanged(),
 });
 const details = createDetails({
   panel: $('details'),
@@ -71,28 +109,135 @@ const details = createDetails({
   onClose: () => select(null),
 });
 
-function render() {
-  mapView.update(tracks);
-  table.render(tracks, pictureTime, options.selected);
-  const t = options.selected ? tracks.get(options.selected) : null;
-  if (t) lastSelected = t.ac;
-  details.show(options.selected ? (t ? t.ac : lastSelected) : null, pictureTime, options.selected != null && !t);
+/** The system track of an aircraft (same ICAO address), or undefined. */
+const systemTrackOf = icao => (window.vigil?.lastTracks ?? []).find(st => st.icao === icao);
+
+function render(changed = null) {
+  mapView.update(tracks, changed);
+  table.render(trackOnly.size ? new Map([...tracks, ...trackOnly]) : tracks, pictureTime, options.selected);
+  const t = options.selected ? tracks.get(options.selected) ?? trackOnly.get(options.selected) : null;
+  if (t) {
+    lastSelected = selectedDetail?.icao === t.icao ? { ...selectedDetail, ...t.ac } : t.ac;
+    const st = trackOnly.has(t.icao) ? null : systemTrackOf(t.icao);
+    if (st) lastSelected = { ...lastSelected, ...trackFields(st) };
+  }
+  selectionLayer.setVisible(!!(t && t.position));
+  if (t && t.position) selectionFeature.getGeometry().setCoordinates(t.position);
+  details.show(options.selected ? lastSelected : null, pictureTime, options.selected != null && !t);
   const count = $('count');
-  count.textContent = `${tracks.size} aircraft`;
+  count.textContent = `${tracks.size} aircraft` + (totalAircraft > tracks.size ? ` of ${totalAircraft}` : '');
   count.dataset.count = String(tracks.size);
   $('clock').textContent = utcTime(pictureTime);
 }
 
 /** Selects an aircraft (null clears); from the table we also bring it into view on the map. */
 function select(icao, centre = false) {
+  const changed = new Set([options.selected, icao].filter(Boolean));
   options.selected = icao || null;
-  lastSelected = icao ? tracks.get(icao)?.ac ?? null : null;
+  if (selectedDetail?.icao !== icao) selectedDetail = null;
+  lastSelected = icao ? (tracks.get(icao) ?? trackOnly.get(icao))?.ac ?? null : null;
   mapView.refresh();
-  render();
-  if (centre && icao) mapView.centreOn(tracks.get(icao)?.position);
+  render(changed);
+  if (centre && icao) mapView.centreOn((tracks.get(icao) ?? trackOnly.get(icao))?.position);
+  if (icao) table.scrollTo(icao);
+  if (icao && tracks.has(icao)) loadSelectedDetail();
 }
 
-connectFeed({
+// Trails and the fields the delta leaves out come on demand, for the selected aircraft only.
+function loadSelectedDetail() {
+  const icao = options.selected;
+  if (!icao) return;
+  fetch(`api/aircraft/${encodeURIComponent(icao)}`, { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : null))
+    .then(ac => {
+      if (!ac || options.selected !== icao) return;
+      selectedDetail = ac;
+      setTrail(icao, ac.trail);
+      render(new Set([icao]));
+    })
+    .catch(() => { /* the feed shows the connection state */ });
+}
+setInterval(loadSelectedDetail, 2000);
+
+/** What this console shows, for the server's filtering (protocol 2): the map's box (padded), zoom and filter. */
+function currentView() {
+  const size = mapView.map.getSize();
+  const view = mapView.map.getView();
+  if (!size) return { bbox: [-180, -90, 180, 90], res: 1, filter: table.filterText() };
+  const extent = view.calculateExtent(size);
+  const w = extent[2] - extent[0];
+  const h = extent[3] - extent[1];
+  const padded = [extent[0] - w * 0.1, extent[1] - h * 0.1, extent[2] + w * 0.1, extent[3] + h * 0.1];
+  const [west, south, east, north] = transformExtent(padded, 'EPSG:3857', 'EPSG:4326');
+  return { bbox: [west, Math.max(-90, south), east, Math.min(90, north)], res: view.getResolution(),
+    filter: table.filterText() };
+}
+let viewTimer = 0;
+function viewChanged() {
+  clearTimeout(viewTimer);
+  viewTimer = setTimeout(() => feed.sendView(), 150);
+}
+mapView.map.on('moveend', viewChanged);
+
+/** A system track's fields in the aircraft view's names (the table and details read those). */
+function trackFields(st) {
+  return { track_number: st.track_number, status: st.status, identity: st.identity, sensors: st.sensors,
+    primary_only: st.primary_only, disagreement: st.disagreement, callsign: st.callsign, squawk: st.squawk,
+    altitude_ft: st.altitude_ft, groundspeed_kt: st.speed_kt, track_deg: st.track_deg,
+    vertical_rate_fpm: st.vertical_rate_fpm, lat: st.lat, lon: st.lon, last_seen: st.time_ms };
+}
+
+/** Up to this many aircraft in the whole picture, a fresh console fetches their trails with its first picture. */
+const TRAILS_WITH_FIRST_PICTURE = 200;
+let deltas = Promise.resolve();
+const pictureWork = []; // ms of script per picture (apply + map + table), newest last, for the benchmark
+
+/** A jump in time (replay seek): forget the picture and ask the server for a full one. */
+function jumped() {
+  tracks.clear();
+  trackOnly.clear();
+  render(null);
+  feed.sendView({ reset: true });
+}
+
+/** Longest gap in picture time that trails bridge; a bigger one (a jump) restarts every trail. */
+const TRAIL_GAP_MS = 60_000;
+
+function showDelta(msg) {
+  if (!msg.full && Number.isFinite(pictureTime) && Math.abs(msg.time - pictureTime) > TRAIL_GAP_MS) {
+    for (const t of tracks.values()) t.trail = t.position ? [t.position] : [];
+  }
+  const draw = (applied = false) => {
+    pictureTime = msg.time;
+    totalAircraft = msg.n ?? 0;
+    pictures++;
+    const t0 = performance.now();
+    if (!applied) applyDelta(msg);
+    const changed = msg.full ? null : new Set([...msg.u.map(r => r[0]), ...msg.r]);
+    render(changed);
+    pictureWork.push(performance.now() - t0);
+    if (pictureWork.length > 120) pictureWork.shift();
+    if (Number.isNaN(firstPictureAt) && tracks.size > 0) firstPictureAt = performance.now();
+  };
+  if (!(msg.full && msg.n <= TRAILS_WITH_FIRST_PICTURE)) return draw();
+  // A small picture: its trails (not in the deltas) come from the REST picture, once.
+  return fetch('api/aircraft', { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : []))
+    .catch(() => [])
+    .then(list => {
+      applyDelta(msg);
+      for (const ac of Array.isArray(list) ? list : []) setTrail(ac.icao, ac.trail);
+      draw(true);
+    });
+}
+
+const feed = connectFeed({
+  view: currentView,
+  onDelta: (msg, bytes) => {
+    bytesReceived += bytes;
+    // in order: a first picture may wait for its trails
+    deltas = deltas.then(() => showDelta(msg)).catch(e => console.warn('vigil: picture not shown', e));
+  },
   onPicture: msg => {
     pictureTime = msg.time;
     pictures++;
@@ -113,6 +258,14 @@ connectFeed({
     trackPictures++;
     systemTracks.load(msg.tracks);
     window.vigil.lastTracks = msg.tracks;
+    trackOnly.clear();
+    for (const st of msg.tracks) {
+      if (st.icao && tracks.has(st.icao)) continue;
+      const id = `T${st.track_number}`;
+      const ac = { icao: id, ...trackFields(st) };
+      trackOnly.set(id, { icao: id, ac, position: Number.isFinite(st.lat) ? fromLonLat([st.lon, st.lat]) : null, trail: [] });
+    }
+    render(new Set());
     const el = $('track-count');
     if (el) {
       el.hidden = false;
@@ -124,7 +277,7 @@ connectFeed({
     if (s === 'closed') checkSession(); // the session may have ended (expiry, logout, role change)
     const el = $('conn');
     el.dataset.state = s;
-    el.textContent = { open: 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
+    el.textContent = { open: replaying ? 'REPLAY' : 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
   },
 });
 
@@ -146,6 +299,12 @@ window.vigil = {
   basemapFeatureCount: () => mapView.countries.getSource().getFeatures().length,
   firFeatureCount: () => mapView.firs.getSource().getFeatures().length,
   aircraftCount: () => tracks.size,
+  totalAircraft: () => totalAircraft,
+  bytesReceived: () => bytesReceived,
+  firstPictureAt: () => firstPictureAt,
+  dense: () => mapView.dense(),
+  pictureWork: () => pictureWork.slice(),
+  tableRowCount: () => document.querySelectorAll('#aircraft-rows tr[data-icao]').length,
   pictures: () => pictures,
   plotCount: () => mapView.plots.source.getFeatures().length,
   plotPictures: () => plotPictures,
@@ -182,13 +341,52 @@ window.vigil = {
   },
   setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); },
   select: icao => select(icao),
+  trailLonLat: icao => (tracks.get(icao)?.trail ?? []).map(p => toLonLat(p)),
+  connText: () => $('conn').textContent,
+  tableIds: () => [...document.querySelectorAll('#aircraft-rows tr[data-icao]')].map(tr => tr.dataset.icao),
+  centre: () => mapView.map.getView().getCenter(),
   selected: () => options.selected,
   map: mapView.map,
 };
 
 // Alert queue (identification): polls api/alerts; its actions post to the alert routes.
-const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error') });
+const alertPanel = createAlerts({ panel: $('alerts'), list: $('alert-list'), countEl: $('alert-count'), errorEl: $('alert-error'),
+  // alert -> track: select it (the aircraft when we have its view, else the system track), centre, details
+  onSelect: a => {
+    const id = a.icao && tracks.has(a.icao) ? a.icao : `T${a.track}`;
+    select(id, true);
+  },
+  onNew: () => alertCue() });
 window.vigil.alerts = () => alertPanel.alerts();
+
+// New-alert cue: the panel flashes and a short tone sounds (WebAudio), unless muted (kept in localStorage).
+let cues = 0;
+const muteBox = $('alert-mute');
+if (muteBox) {
+  muteBox.checked = localStorage.getItem('vigil.alertMuted') === '1';
+  muteBox.addEventListener('change', () => localStorage.setItem('vigil.alertMuted', muteBox.checked ? '1' : '0'));
+}
+let audio = null;
+function alertCue() {
+  cues++;
+  const panel = $('alerts');
+  panel.classList.remove('flash');
+  void panel.offsetWidth; // restart the animation
+  panel.classList.add('flash');
+  if (muteBox?.checked) return;
+  try {
+    audio ??= new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 880;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.4);
+  } catch (e) { /* no audio device: the flash remains */ }
+}
+window.vigil.alertCues = () => cues;
 
 // QRA posture layer (bases, isochrones, scrambles in progress) and the scramble panel (issue #8).
 const qraError = msg => { $('qra-error').textContent = msg; };

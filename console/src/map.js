@@ -4,6 +4,7 @@
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
+import WebGLVectorLayer from 'ol/layer/WebGLVector.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import Feature from 'ol/Feature.js';
@@ -12,9 +13,65 @@ import LineString from 'ol/geom/LineString.js';
 import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat } from 'ol/proj.js';
 import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
-import { Fill, Stroke, Style, Text } from 'ol/style.js';
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { aircraftStyles, trailStyle } from './symbols.js';
+import { isEmergency as isEmergencyAc } from './format.js';
 import { createPlotLayer, describePlot } from './plots.js';
+import { altitudeColour } from './colours.js';
+
+/**
+ * Above this many aircraft on the map the console draws them as WebGL points coloured by altitude
+ * (one draw call) and keeps the detailed canvas symbols and labels for the selected aircraft and
+ * emergencies only; trails are then drawn for the selected aircraft only (as tar1090 does).
+ */
+export const DENSE_ABOVE = 1000;
+
+/** True when the browser gives us WebGL (a GPU, or the software rasteriser when allowed). */
+export function webglAvailable() {
+  try {
+    const c = document.createElement('canvas');
+    return !!(c.getContext('webgl2') || c.getContext('webgl'));
+  } catch (e) {
+    return false;
+  }
+}
+
+/** [r, g, b] of a CSS hsl() colour as altitudeColour gives it. */
+function hslToRgb(css) {
+  const [h, s, l] = css.match(/[\d.]+/g).map(Number);
+  const a = (s / 100) * Math.min(l / 100, 1 - l / 100);
+  const f = n => {
+    const k = (n + h / 30) % 12;
+    return Math.round(255 * (l / 100 - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+/** Without WebGL: the same dot as a canvas style, one shared style per colour (cheap to draw by the thousand). */
+const denseDots = new Map();
+function denseDot(alt) {
+  const colour = altitudeColour(alt < -9000 ? NaN : Math.round(alt / 500) * 500);
+  let s = denseDots.get(colour);
+  if (!s) {
+    s = new Style({ image: new CircleStyle({ radius: 4, fill: new Fill({ color: colour }),
+      stroke: new Stroke({ color: 'rgba(10, 14, 18, 0.9)', width: 1 }) }) });
+    denseDots.set(colour, s);
+  }
+  return s;
+}
+
+/** The WebGL flat style: a dot in the altitude colour (grey when unknown), ringed dark. */
+function denseStyle() {
+  const stops = [];
+  for (let alt = 0; alt <= 40000; alt += 1000) stops.push(alt, [...hslToRgb(altitudeColour(alt)), 1]);
+  return {
+    'circle-radius': 4,
+    'circle-fill-color': ['case', ['<', ['get', 'alt'], -9000], [...hslToRgb(altitudeColour(NaN)), 1],
+      ['interpolate', ['linear'], ['get', 'alt'], ...stops]],
+    'circle-stroke-color': [10, 14, 18, 0.9],
+    'circle-stroke-width': 1,
+  };
+}
 
 const COUNTRIES_URL = 'data/europe-countries-crimea-ukr.geojson';
 const FIRS_URL = 'data/black-sea-firs.geojson';
@@ -109,22 +166,29 @@ export function createMap(target, options, onSelect, plotTip) {
   });
   const plots = createPlotLayer({ zIndex: 3 });
   const aircraftSource = new VectorSource();
+  let dense = false; // many aircraft: WebGL dots for all, canvas symbols for the few that matter
   const aircraftLayer = new VectorLayer({
     source: aircraftSource,
-    style: f => aircraftStyles(f.get('ac'), {
-      symbology: options.symbology,
-      labels: options.labels,
-      selected: f.getId() === options.selected,
-    }),
+    style: f => {
+      const selected = f.getId() === options.selected;
+      if (dense && !selected && !f.get('emergency')) return denseLayer ? null : denseDot(f.get('alt'));
+      return aircraftStyles(f.get('ac'), { symbology: options.symbology, labels: options.labels, selected });
+    },
     declutter: false,
     zIndex: 4,
     updateWhileAnimating: true,
     updateWhileInteracting: true,
   });
 
+  const denseLayer = webglAvailable()
+    ? new WebGLVectorLayer({ source: aircraftSource, style: denseStyle(), zIndex: 4, visible: false,
+      className: 'vigil-dense' })
+    : null;
+  const aircraftLayers = [aircraftLayer, denseLayer].filter(Boolean);
+
   const map = new OlMap({
     target,
-    layers: [countries, firs, mask, trails, plots.layer, aircraftLayer],
+    layers: [countries, firs, mask, trails, plots.layer, ...aircraftLayers],
     controls: defaultControls({ attributionOptions: { collapsible: false } }).extend([new ScaleLine({ units: 'nautical' })]),
     view: new View({ center: fromLonLat([33.5, 44.0]), zoom: 6, minZoom: 3, maxZoom: 13 }),
   });
@@ -155,38 +219,59 @@ export function createMap(target, options, onSelect, plotTip) {
 
   map.on('singleclick', e => {
     let icao = null;
-    map.forEachFeatureAtPixel(e.pixel, f => { icao = f.getId(); return true; },
-      { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
+    // aircraft first, then other selectable layers (system tracks: their marks have ids "T<number>")
+    for (const layer of aircraftLayers) {
+      if (icao) break;
+      map.forEachFeatureAtPixel(e.pixel, f => { if (f.getId() == null) return false; icao = f.getId(); return true; },
+        { layerFilter: l => l === layer, hitTolerance: 6 });
+    }
     onSelect(icao);
     // A click on a plot (and not on an aircraft) shows its tooltip: there is no hover on a touch screen.
     showPlotTip(icao ? null : e.pixel);
   });
   map.on('pointermove', e => {
     if (e.dragging) return;
-    const hit = map.hasFeatureAtPixel(e.pixel, { layerFilter: l => l === aircraftLayer, hitTolerance: 6 });
+    const hit = map.hasFeatureAtPixel(e.pixel, { layerFilter: l => aircraftLayers.includes(l), hitTolerance: 6 });
     showPlotTip(hit ? null : e.pixel);
     map.getTargetElement().style.cursor = hit ? 'pointer' : '';
   });
   map.getViewport().addEventListener('mouseleave', () => showPlotTip(null));
 
-  /** Brings the layers in line with the tracks (Map icao -> track). */
-  function update(tracks) {
-    for (const [icao, t] of tracks) {
+  /** Brings the layers in line with the tracks (Map icao -> track); `changed` (a Set) limits the work to those. */
+  function update(tracks, changed = null) {
+    const wasDense = dense;
+    dense = tracks.size > DENSE_ABOVE;
+    if (dense !== wasDense) {
+      denseLayer?.setVisible(dense);
+      aircraftLayer.changed();
+      changed = null; // trails change from all to the selected one, or back
+    }
+    const keys = changed ?? tracks.keys();
+    for (const icao of keys) {
+      const t = tracks.get(icao);
+      if (!t) { // removed by the server
+        for (const src of [aircraftSource, trailSource]) {
+          const gone = src.getFeatureById(icao);
+          if (gone) src.removeFeature(gone);
+        }
+        continue;
+      }
       const ac = t.ac;
       let f = aircraftSource.getFeatureById(icao);
       if (!t.position) {
         if (f) aircraftSource.removeFeature(f);
       } else if (f) {
         f.getGeometry().setCoordinates(t.position);
-        f.set('ac', ac, true);
+        f.setProperties({ ac, alt: ac.altitude_ft ?? -10000, emergency: isEmergencyAc(ac) }, true);
         f.changed();
       } else {
-        f = new Feature({ geometry: new Point(t.position), ac });
+        f = new Feature({ geometry: new Point(t.position), ac, alt: ac.altitude_ft ?? -10000,
+          emergency: isEmergencyAc(ac) });
         f.setId(icao);
         aircraftSource.addFeature(f);
       }
       let tf = trailSource.getFeatureById(icao);
-      const line = options.trails && t.trail.length > 1 ? t.trail : null;
+      const line = options.trails && t.trail.length > 1 && (!dense || icao === options.selected) ? t.trail : null;
       if (!line) {
         if (tf) trailSource.removeFeature(tf);
       } else if (tf) {
@@ -201,6 +286,7 @@ export function createMap(target, options, onSelect, plotTip) {
     }
     // Tracks the server no longer sends are gone from the picture.
     for (const src of [aircraftSource, trailSource]) {
+      if (changed) break; // removals came as their own keys
       for (const f of src.getFeatures()) {
         if (!tracks.has(f.getId())) src.removeFeature(f);
       }
@@ -232,6 +318,12 @@ export function createMap(target, options, onSelect, plotTip) {
     map.getView().fit([sw[0], sw[1], ne[0], ne[1]], { padding: [20, 20, 20, 20] });
   }
 
-  return { map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, update, refresh, setFirsVisible,
+  /** Makes a layer's features with an id selectable by a click (after the aircraft). */
+  function addSelectable(layer) {
+    aircraftLayers.push(layer);
+  }
+
+  return { addSelectable, map, aircraftSource, trailSource, countries, firs, plots, aircraftLayer, denseLayer, dense: () => dense,
+    update, refresh, setFirsVisible,
     setPlotsVisible, centreOn, showArea };
 }

@@ -36,7 +36,7 @@ const post = (path, body) => fetch(path, {
 const iso = ns => new Date(Number(ns) / 1e6).toISOString().replace('.000Z', 'Z');
 
 // Starts replay mode if the server is a playback; returns a promise of true (replay) or false (live).
-export async function initReplay({ intervalMs = 1000 } = {}) {
+export async function initReplay({ intervalMs = 1000, onJump } = {}) {
   let state;
   try {
     const r = await fetch('api/replay', { credentials: 'same-origin' });
@@ -65,6 +65,7 @@ export async function initReplay({ intervalMs = 1000 } = {}) {
   slider.addEventListener('input', () => { dragging = true; pos.textContent = iso(Math.round(from + (to - from) * slider.value / 1000)) + ' (seek)'; });
   slider.addEventListener('change', async () => {
     const target = Math.round(from + (to - from) * slider.value / 1000);
+    onJump?.();
     show(await post('api/replay/seek', { time_ns: target }));
     dragging = false;
   });
@@ -92,7 +93,7 @@ export async function initReplay({ intervalMs = 1000 } = {}) {
   fetch('api/replay/alerts', { credentials: 'same-origin' }).then(r => r.ok ? r.json() : []).then(alerts => {
     list.replaceChildren(...alerts.map(a => el('li', {},
       el('button', { type: 'button', textContent: 'jump', title: 'Replay from 30 s before this alert',
-        onclick: async () => show(await post('api/replay/seek', { time_ns: a.seek_to_ns })) }),
+        onclick: async () => { onJump?.(); show(await post('api/replay/seek', { time_ns: a.seek_to_ns })); } }),
       el('span', { textContent: `${iso(a.time_ns)} #${a.alert} track ${a.track ?? '-'} ${a.rule ?? ''}` }))));
     if (!alerts.length) list.append(el('li', { textContent: 'none' }));
   }).catch(() => list.replaceChildren(el('li', { textContent: 'alerts unavailable' })));

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ import org.vigil.server.auth.Session;
  *       {@code {"type":"plots","time":EPOCH_MS,"plots":[...]}} on connect and every push interval
  *       ({@code time} is the push time; each plot carries its own data time); likewise
  *       {@code {"type":"tracks","time":EPOCH_MS,"tracks":[...]}} when a tracks supplier is set</li>
+ *   <li>{@code /ws?v=2} (protocol 2, the console's): like {@code /ws}, but instead of the whole
+ *       picture, {@link PictureDelta} messages ({@code "type":"delta"}: changed and removed aircraft
+ *       in the view and filter the console sends, at most one a second, no trails); see docs/CONSOLE.md</li>
+ *   <li>{@code GET /api/aircraft/{icao}}: one {@link AircraftView} with its trail (404 when unknown);
+ *       {@code GET /api/aircraft/{icao}/trail}: the trail alone</li>
  * </ul>
  *
  * <p>The suppliers are called from the push thread and from HTTP threads, possibly at the same
@@ -268,6 +274,9 @@ public final class WebServer implements AutoCloseable {
                     Access.PUBLIC);
         }
         app.get("/api/aircraft", ctx -> jsonResult(ctx, aircraft.get()), Role.OBSERVER);
+        // one aircraft with its trail: the console asks for the one it shows in detail (trails on demand)
+        app.get("/api/aircraft/{icao}", ctx -> oneAircraft(ctx, false), Role.OBSERVER);
+        app.get("/api/aircraft/{icao}/trail", ctx -> oneAircraft(ctx, true), Role.OBSERVER);
         app.get(
                 "/api/plots",
                 ctx -> {
@@ -314,13 +323,25 @@ public final class WebServer implements AutoCloseable {
                             }
                             client.sessionId = owner.id();
                         }
+                        if ("2".equals(ctx.queryParam("v"))) {
+                            // protocol 2: deltas for the console's view (docs/CONSOLE.md); it sends its view next
+                            client.delta = new PictureDelta(deltaIntervalMs(), DELTA_MAX_ROWS);
+                        }
                         clients.put(ctx.sessionId(), client);
                         // A fresh console should not stare at an empty map until the next tick.
-                        client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
+                        if (client.delta != null) {
+                            client.offer(null, plotsJson(), tracksJson(), skippedForSlowClients);
+                        } else {
+                            client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
+                        }
+                    });
+                    ws.onMessage(ctx -> {
+                        ConsoleClient c = clients.get(ctx.sessionId());
+                        if (c != null && c.delta != null) c.viewMessage(ctx.message(), mapper, badViewMessages);
                     });
                     ws.onClose(ctx -> clients.remove(ctx.sessionId()));
                     ws.onError(ctx -> clients.remove(ctx.sessionId()));
-                    // The console sends nothing that we act on; messages are ignored.
+                    // A protocol-1 console sends nothing that we act on; its messages are ignored.
                 },
                 Role.OBSERVER);
     }
@@ -410,6 +431,36 @@ public final class WebServer implements AutoCloseable {
     /** Pushes that were dropped because a supplier threw or serialisation failed. */
     public long pushFailures() {
         return pushFailures.get();
+    }
+
+    /** Rows in one delta message at most: with one message a second, about 100 KB/s at most. */
+    static final int DELTA_MAX_ROWS = 1_500;
+
+    /** Shortest time between two delta messages to one console: the push interval, and never under 1 s. */
+    private long deltaIntervalMs() {
+        return Math.max(1_000, settings.pushInterval().toMillis()) - 50; // slack for the push timer's jitter
+    }
+
+    private final AtomicLong badViewMessages = new AtomicLong();
+
+    /** View messages from consoles that could not be read (counted and logged, the view kept). */
+    public long badViewMessages() {
+        return badViewMessages.get();
+    }
+
+    /** {@code GET /api/aircraft/{icao}} (the view with its trail) or {@code .../trail} (the trail alone). */
+    private void oneAircraft(Context ctx, boolean trailOnly) throws JsonProcessingException {
+        String icao = ctx.pathParam("icao").toUpperCase(java.util.Locale.ROOT);
+        List<AircraftView> list = aircraft.get();
+        for (AircraftView a : list == null ? List.<AircraftView>of() : list) {
+            if (a.icao().equals(icao)) {
+                jsonResult(ctx, trailOnly ? (a.trail() == null ? List.of() : a.trail()) : a);
+                return;
+            }
+        }
+        ctx.status(404)
+                .contentType(ContentType.APPLICATION_JSON)
+                .result("{\"error\":\"no aircraft " + icao.replaceAll("[^0-9A-F]", "?") + "\"}");
     }
 
     /** Pictures not sent to a console because it was still receiving the previous one. */
@@ -536,12 +587,34 @@ public final class WebServer implements AutoCloseable {
             if (clients.isEmpty()) {
                 return;
             }
-            String picture = pictureJson();
+            boolean anyFull = false;
+            for (ConsoleClient c : clients.values()) anyFull |= c.delta == null;
+            List<AircraftView> list = null;
+            String picture = null;
+            if (anyFull) {
+                picture = pictureJson();
+            } else {
+                try {
+                    list = aircraft.get();
+                } catch (RuntimeException e) {
+                    pushFailures.incrementAndGet();
+                    LOG.warn("air picture push failed", e);
+                }
+            }
             String plotPicture = plotsJson();
             String trackPicture = tracksJson();
-            if (picture == null && plotPicture == null && trackPicture == null) {
+            if (picture == null && list == null && plotPicture == null && trackPicture == null) {
                 return;
             }
+            if (list == null && anyFull) {
+                try {
+                    list = aircraft.get();
+                } catch (RuntimeException e) {
+                    list = null; // counted by pictureJson()
+                }
+            }
+            long time = settings.clock().millis();
+            long wallMs = System.nanoTime() / 1_000_000L;
             pushes.incrementAndGet();
             Security sec = security;
             for (Iterator<ConsoleClient> it = clients.values().iterator(); it.hasNext(); ) {
@@ -550,7 +623,8 @@ public final class WebServer implements AutoCloseable {
                     closeSession(c.sessionId); // expired (idle or at the end of its watch)
                     continue;
                 }
-                if (!c.offer(picture, plotPicture, trackPicture, skippedForSlowClients)) {
+                String mine = c.delta == null ? picture : c.nextDelta(list, time, wallMs, skippedForSlowClients);
+                if (!c.offer(mine, plotPicture, trackPicture, skippedForSlowClients)) {
                     it.remove(); // the entry under c.ctx.sessionId()
                 }
             }
@@ -576,6 +650,8 @@ public final class WebServer implements AutoCloseable {
         private final WsContext ctx;
         /** The sign-in session it belongs to (null on an open server). */
         volatile String sessionId;
+        /** Protocol 2 (deltas for its view), or null: protocol 1, the whole picture every push. */
+        volatile PictureDelta delta;
 
         private final AtomicBoolean sending = new AtomicBoolean();
         /** Waiting pictures by kind: aircraft, plots, tracks. */
@@ -588,6 +664,59 @@ public final class WebServer implements AutoCloseable {
 
         ConsoleClient(WsContext ctx) {
             this.ctx = ctx;
+        }
+
+        /**
+         * The next delta, or null. A delta must never be replaced unsent (its changes would be lost),
+         * so none is made while the previous one still waits; that round counts as skipped.
+         */
+        synchronized String nextDelta(List<AircraftView> picture, long time, long wallMs, AtomicLong skipped) {
+            if (picture == null) return null;
+            if (waiting[0].get() != null) {
+                skipped.incrementAndGet();
+                return null;
+            }
+            return delta.next(picture, time, wallMs);
+        }
+
+        /** {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted. */
+        void viewMessage(String text, ObjectMapper mapper, AtomicLong bad) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode m = mapper.readTree(text);
+                com.fasterxml.jackson.databind.JsonNode b = m.path("bbox");
+                if (!"view".equals(m.path("type").asText()) || !b.isArray() || b.size() != 4) {
+                    throw new IllegalArgumentException("not a view message");
+                }
+                double west = b.get(0).asDouble();
+                double east = b.get(2).asDouble();
+                if (east - west >= 360) { // the whole world across: no wrap, every longitude
+                    west = -180;
+                    east = 180;
+                } else {
+                    west = normLon(west);
+                    east = normLon(east);
+                }
+                PictureDelta.View v = new PictureDelta.View(
+                        west,
+                        Math.max(-90, b.get(1).asDouble()),
+                        east,
+                        Math.min(90, b.get(3).asDouble()),
+                        m.path("res").asDouble(1),
+                        m.path("filter").asText(""));
+                synchronized (this) { // not while the push thread makes a delta
+                    delta.view(v);
+                    if (m.path("reset").asBoolean(false)) delta.reset(); // a replay jump: a full picture next
+                }
+            } catch (IOException | RuntimeException e) {
+                long n = bad.incrementAndGet();
+                if (Long.bitCount(n) == 1)
+                    LOG.warn("unreadable view message from a console ({} so far): {}", n, e.toString());
+            }
+        }
+
+        private static double normLon(double lon) {
+            double l = ((lon + 180) % 360 + 360) % 360 - 180;
+            return l == -180 && lon > 0 ? 180 : l;
         }
 
         /**

@@ -57,7 +57,12 @@ class ConsoleBrowserTest {
         port = server.start();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
+        browser = chromium(playwright);
+    }
+
+    /** Debian's headless Chromium as the console's browser tests drive it (no GPU, no network of its own). */
+    static Browser chromium(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
