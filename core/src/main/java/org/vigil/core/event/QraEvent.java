@@ -191,6 +191,59 @@ public sealed interface QraEvent extends VigilEvent {
         }
     }
 
+    /** An intercept as a re-plan saw it: the unit, and when and where (when infeasible only {@code reason}). */
+    record Intercept(
+            String unit,
+            boolean feasible,
+            String reason,
+            @EventTime.Iso Long interceptAt,
+            Double lat,
+            Double lon) {}
+
+    /**
+     * A re-plan moved the intercept of a scramble or, with {@code scramble} null, of an alert's
+     * recommendation (its best unit): {@code from} the last announced plan {@code to} the new one;
+     * {@code trigger} is what re-planned (course, speed, level, periodic).
+     */
+    record Replanned(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String trigger,
+            Intercept from,
+            Intercept to)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.replanned";
+        }
+    }
+
+    /**
+     * The workflow advises ending a scramble whose intercept became impossible: {@code advice}
+     * {@code abort} (not yet airborne) or {@code return} (airborne); a supervisor decides (cancel, rtb).
+     */
+    record Advised(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String advice,
+            String reason)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.advice";
+        }
+    }
+
     /** A unit's aircraft taken by an order or given back on landing or cancel. */
     record ReadinessChanged(@EventTime.Iso long time, String unit, int available, int committed, String scramble)
             implements QraEvent {

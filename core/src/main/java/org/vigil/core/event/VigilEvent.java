@@ -53,6 +53,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = QraEvent.Retasked.class, name = "scramble.retasked"),
     @JsonSubTypes.Type(value = QraEvent.Outcome.class, name = "scramble.outcome"),
     @JsonSubTypes.Type(value = QraEvent.Cancelled.class, name = "scramble.cancelled"),
+    @JsonSubTypes.Type(value = QraEvent.Replanned.class, name = "scramble.replanned"),
+    @JsonSubTypes.Type(value = QraEvent.Advised.class, name = "scramble.advice"),
     @JsonSubTypes.Type(value = QraEvent.ReadinessChanged.class, name = "qra.readiness"),
     @JsonSubTypes.Type(value = QraEvent.PostureChanged.class, name = "qra.posture"),
     @JsonSubTypes.Type(value = SensorEvent.StatusChanged.class, name = "sensor-status"),

@@ -258,6 +258,27 @@ final class EventSamples {
                 new QraEvent.Outcome(T, 7, "S-1", "ALPHA", "NL-F35-LBPG", 3L, "shadow", "hostile", "shadowed", "sam"),
                 new QraEvent.Cancelled(
                         T, 7, "S-2", "ALPHA", "RO-F16-LRCV", null, "cancelled", "sam", "target left", "rtb"),
+                new QraEvent.Replanned(
+                        T + 60_000_000_000L,
+                        5,
+                        "S-1",
+                        "ALPHA",
+                        "NL-F35-LBPG",
+                        3L,
+                        "ordered",
+                        "course",
+                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_375_900_000_000L, 43.18852, 29.03891),
+                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_615_000_000_000L, 43.51, 29.61)),
+                new QraEvent.Advised(
+                        T + 90_000_000_000L,
+                        5,
+                        "S-1",
+                        "ALPHA",
+                        "NL-F35-LBPG",
+                        3L,
+                        "en-route",
+                        "return",
+                        "beyond the combat radius"),
                 new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1"),
                 new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4),
                 new SensorEvent.StatusChanged(

@@ -36,6 +36,13 @@ public final class Scramble {
 
     public long interceptNanos = Long.MIN_VALUE;
     public long lastSolveNanos = Long.MIN_VALUE;
+    /** The plan last announced (proposal, order, or a {@code scramble.replanned}) and its intercept time, or MIN_VALUE. */
+    public final InterceptSolution announced = new InterceptSolution();
+
+    public long announcedAtNanos = Long.MIN_VALUE;
+    /** The workflow's standing advice ("abort" on the ground, "return" airborne) and why; null when none. */
+    public String advice, adviceReason;
+
     public long holdingSinceNanos = Long.MIN_VALUE;
     public String[] callsigns = new String[0];
     /** Aircraft taken off the unit's alert count by the order (given back on landing or cancel). */

@@ -115,10 +115,16 @@ public final class ScrambleService {
     private final Map<String, int[]> unitAddresses = new LinkedHashMap<>();
     private final Map<String, String> unitCallsigns = new LinkedHashMap<>();
     private final Map<Long, List<Recommendation>> recommended = new LinkedHashMap<>();
+    // per recommended alert: its track and the data time its list was solved at (re-planning)
+    private final Map<Long, long[]> recommendedOn = new LinkedHashMap<>(); // {track, solvedNanos}
 
     // watched target tracks (alerted or tasked): primitive arrays, grown only when a watch is added
     private int[] watchTrack = new int[8];
     private FighterFix[] watchFix = new FighterFix[8];
+    // re-planning: the target state the last plan was made on, when, and what change is pending
+    private FighterFix[] watchRef = new FighterFix[8];
+    private long[] watchPlannedAt = new long[8];
+    private byte[] watchTrigger = new byte[8];
     private int watches;
     // fighter links for real data: address or packed callsign prefix -> scramble
     private int[] linkAddress = new int[8];
@@ -196,6 +202,7 @@ public final class ScrambleService {
         for (int i = 0; i < watches; i++) {
             if (watchTrack[i] != track) continue;
             watchFix[i].set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
+            if (watchTrigger[i] == NONE) watchTrigger[i] = significantChange(watchFix[i], watchRef[i]);
             if (!pendingAlerts.isEmpty()) recommendPending(track, watchFix[i]);
         }
         for (int i = 0; i < links; i++) {
@@ -234,6 +241,7 @@ public final class ScrambleService {
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
+        replanDue();
     }
 
     /** Tells the service the addresses and callsign stem its fighters will have (real data linking). */
@@ -269,6 +277,8 @@ public final class ScrambleService {
         List<Recommendation> list = rank(fix);
         if (list == null) return;
         recommended.put(alertId, list);
+        recommendedOn.put(alertId, new long[] {track, now});
+        planned(track, fix);
         List<QraEvent.RankedUnit> units = new ArrayList<>(list.size());
         for (Recommendation r : list) units.add(rankedUnit(r));
         emit(new QraEvent.Recommended(now, trackOrNull(track), alertId, targetOf(fix), units));
@@ -288,7 +298,7 @@ public final class ScrambleService {
     private boolean target(FighterFix fix) {
         double gs = Double.isNaN(fix.groundSpeedKt) ? 0 : fix.groundSpeedKt;
         double trk = Double.isNaN(fix.trackDeg) ? 0 : fix.trackDeg;
-        double alt = Double.isNaN(fix.altitudeFt) ? 25_000 : fix.altitudeFt; // primary-only: a typical level
+        double alt = Double.isNaN(fix.altitudeFt) ? config.primaryOnlyLevelFt() : fix.altitudeFt;
         try {
             path.straight(fix.latDeg, fix.lonDeg, Math.max(0, alt), Math.min(gs, 4999), trk);
             return true;
@@ -315,6 +325,8 @@ public final class ScrambleService {
         if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
         Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId);
         solve(d, fix, s.proposal);
+        announced(s, s.proposal, now);
+        planned(track, fix);
         s.proposedBy = user;
         s.proposedNanos = now;
         s.enter(ScramblePhase.PROPOSED, now);
@@ -353,6 +365,8 @@ public final class ScrambleService {
         s.orderedNanos = now;
         s.predictedInterceptNanos = now + Math.round(s.predicted.timeS * 1e9);
         s.latest.copyFrom(s.predicted);
+        announced(s, s.predicted, now);
+        planned(s.targetTrack, fix);
         AircraftProfile profile = posture.profileOf(d);
         s.levelFt = s.predicted.altitudeFt;
         s.timeToAirborneS = s.predicted.timeToAirborneS;
@@ -393,6 +407,7 @@ public final class ScrambleService {
         s.interceptNanos = Long.MIN_VALUE;
         s.holdingSinceNanos = Long.MIN_VALUE;
         s.lastSolveNanos = Long.MIN_VALUE; // re-solve at the next tick
+        planned(newTrack, fix);
         if (s.phase.ordinal() > ScramblePhase.EN_ROUTE.ordinal()) s.phase = ScramblePhase.EN_ROUTE;
         emit(new QraEvent.Retasked(
                 now,
@@ -656,7 +671,7 @@ public final class ScrambleService {
                 return;
             }
             if (s.lastSolveNanos == Long.MIN_VALUE || now - s.lastSolveNanos >= (long) (config.resolveS() * 1e9)) {
-                resolve(s, d, target, sinceOrderS);
+                if (resolve(s, d, target, sinceOrderS)) announce(s, "periodic");
             }
             return;
         }
@@ -681,8 +696,8 @@ public final class ScrambleService {
      * Until the plan's climb is over the lead is held to the climb's mean ground speed, so that it is
      * where the plan said at the end of the climb.
      */
-    private void resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
-        if (d == null) return;
+    private boolean resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
+        if (d == null) return false;
         s.lastSolveNanos = now;
         Detachment from = new Detachment(
                 d.id(),
@@ -694,12 +709,206 @@ public final class ScrambleService {
                 new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
                 null,
                 Double.NaN);
-        if (!target(target)) return;
+        if (!target(target)) return false;
         solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
-        if (!s.latest.feasible) return; // keep the last heading: the target may turn back into reach
+        if (!s.latest.feasible) return true; // keep the last heading: the target may turn back into reach
         boolean climbing = sinceOrderS < s.timeToAirborneS + s.climbTimeS;
         double gs = climbing ? climbSpeedKt(s) : s.latest.speedMps / KT;
         fighters.steer(s.id, s.latest.headingDeg, s.levelFt, gs);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ re-planning
+
+    private static final byte NONE = 0, COURSE = 1, SPEED = 2, LEVEL = 3, PERIODIC = 4;
+    private static final String[] TRIGGERS = {null, "course", "speed", "level", "periodic"};
+
+    /** Hot path: which threshold the target's change from the last plan's state crossed, or NONE. */
+    private byte significantChange(FighterFix f, FighterFix ref) {
+        if (ref.timeNanos == Long.MIN_VALUE) return NONE;
+        ScrambleConfig.Replan r = config.replan();
+        if (!Double.isNaN(f.trackDeg)
+                && !Double.isNaN(ref.trackDeg)
+                && Math.abs(Angles.norm180(f.trackDeg - ref.trackDeg)) >= r.courseDeg()) return COURSE;
+        if (Math.abs(orZero(f.groundSpeedKt) - orZero(ref.groundSpeedKt)) >= r.speedKt()) return SPEED;
+        if (!Double.isNaN(f.altitudeFt)
+                && !Double.isNaN(ref.altitudeFt)
+                && Math.abs(f.altitudeFt - ref.altitudeFt) >= r.levelFt()) return LEVEL;
+        return NONE;
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** Remembers the target state a plan on {@code track} was made on (the re-planning thresholds' reference). */
+    private void planned(int track, FighterFix fix) {
+        for (int i = 0; i < watches; i++) {
+            if (watchTrack[i] != track) continue;
+            FighterFix ref = watchRef[i];
+            ref.set(fix.timeNanos, fix.latDeg, fix.lonDeg, fix.altitudeFt, fix.groundSpeedKt, fix.trackDeg);
+            watchPlannedAt[i] = now;
+            watchTrigger[i] = NONE;
+        }
+    }
+
+    /**
+     * Re-plans every watched target whose track crossed a threshold since its last plan, or whose
+     * last plan is {@link ScrambleConfig.Replan#everyS} old: its alerts' recommendations and its
+     * scrambles before take-off (a flying scramble is re-solved every {@link ScrambleConfig#resolveS}
+     * anyway, and at once on a threshold).
+     */
+    private void replanDue() {
+        long every = (long) (config.replan().everyS() * 1e9);
+        for (int i = 0; i < watches; i++) {
+            byte trigger = watchTrigger[i];
+            FighterFix fix = watchFix[i];
+            if (!fix.known()) continue;
+            if (trigger == NONE && watchRef[i].timeNanos != Long.MIN_VALUE && now - watchPlannedAt[i] >= every)
+                trigger = PERIODIC;
+            if (trigger == NONE) continue;
+            int track = watchTrack[i];
+            planned(track, fix);
+            replan(track, fix, trigger);
+        }
+    }
+
+    private void replan(int track, FighterFix fix, byte trigger) {
+        String why = TRIGGERS[trigger];
+        for (int k = 0; k < scrambles.size(); k++) {
+            Scramble s = scrambles.get(k);
+            if (s.targetTrack != track || s.phase.ended()) continue;
+            Detachment d = unit(s.unitId);
+            if (d == null) continue;
+            if (s.phase == ScramblePhase.PROPOSED || s.phase == ScramblePhase.ORDERED) {
+                replanOnGround(s, d, fix);
+                announce(s, why);
+            } else if ((s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE)
+                    && trigger != PERIODIC
+                    && s.lead.known()) {
+                if (resolve(s, d, fix, (now - s.orderedNanos) / 1e9)) announce(s, why);
+            }
+        }
+        if (recommendedOn.isEmpty()) return;
+        for (Map.Entry<Long, long[]> e : recommendedOn.entrySet()) {
+            if (e.getValue()[0] == track) rerank(e.getKey(), e.getValue(), track, fix, why);
+        }
+    }
+
+    /**
+     * Before take-off: solves from the base again. An ordered scramble's launch delay is what is left
+     * of it since the order (its aircraft are committed, so the unit is solved with them).
+     */
+    private void replanOnGround(Scramble s, Detachment d, FighterFix fix) {
+        Detachment from = d;
+        if (s.phase == ScramblePhase.ORDERED) {
+            double left = Math.max(0, s.timeToAirborneS - (now - s.orderedNanos) / 1e9);
+            boolean cap = d.readiness() == Readiness.AIRBORNE_CAP;
+            from = new Detachment(
+                    d.id(),
+                    d.nation(),
+                    d.base(),
+                    d.aircraftType(),
+                    Math.max(1, s.committed),
+                    cap ? Readiness.AIRBORNE_CAP : Readiness.QRA_15,
+                    d.cap(),
+                    null,
+                    left);
+        }
+        solve(from, fix, s.latest);
+        s.lastSolveNanos = now;
+    }
+
+    /**
+     * Emits a {@code scramble.replanned} when the latest plan moved from the announced one beyond
+     * the announce thresholds (or feasibility flipped), and advises abort / return when the
+     * intercept became impossible.
+     */
+    private void announce(Scramble s, String trigger) {
+        InterceptSolution next = s.latest;
+        long at = next.feasible ? s.lastSolveNanos + Math.round(next.timeS * 1e9) : Long.MIN_VALUE;
+        if (!moved(s.announced, s.announcedAtNanos, next, at)) return;
+        emit(new QraEvent.Replanned(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                trigger,
+                intercept(s.unitId, s.announced, s.announcedAtNanos),
+                intercept(s.unitId, next, at)));
+        boolean lost = s.announced.feasible && !next.feasible;
+        announced(s, next, s.lastSolveNanos);
+        if (lost) {
+            advise(s, s.phase.flying() ? "return" : "abort", next.reason == null ? null : next.reason.text());
+        } else if (next.feasible) {
+            s.advice = null;
+            s.adviceReason = null;
+        }
+    }
+
+    private void advise(Scramble s, String advice, String reason) {
+        s.advice = advice;
+        s.adviceReason = reason;
+        emit(new QraEvent.Advised(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                advice,
+                reason));
+    }
+
+    private static void announced(Scramble s, InterceptSolution plan, long solvedNanos) {
+        s.announced.copyFrom(plan);
+        s.announcedAtNanos = plan.feasible ? solvedNanos + Math.round(plan.timeS * 1e9) : Long.MIN_VALUE;
+    }
+
+    /** True when {@code b} (intercept at {@code bAt}) differs from {@code a} enough to announce. */
+    private boolean moved(InterceptSolution a, long aAt, InterceptSolution b, long bAt) {
+        if (a.feasible != b.feasible) return true;
+        if (!a.feasible) return false;
+        ScrambleConfig.Replan r = config.replan();
+        if (Math.abs(bAt - aAt) >= (long) (r.announceS() * 1e9)) return true;
+        return Sphere.distanceM(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg) >= r.announceNm() * Units.NM;
+    }
+
+    /** Re-ranks an alert's recommendation (the operator's stored one is replaced) and announces a moved best unit. */
+    private void rerank(long alertId, long[] on, int track, FighterFix fix, String trigger) {
+        List<Recommendation> old = recommended.get(alertId);
+        List<Recommendation> list = rank(fix);
+        if (list == null || list.isEmpty()) return;
+        long oldAt = on[1];
+        recommended.put(alertId, list);
+        on[1] = now;
+        if (old == null || old.isEmpty()) return;
+        Recommendation a = old.get(0), b = list.get(0);
+        long aAt = a.solution().feasible ? oldAt + Math.round(a.solution().timeS * 1e9) : Long.MIN_VALUE;
+        long bAt = b.solution().feasible ? now + Math.round(b.solution().timeS * 1e9) : Long.MIN_VALUE;
+        if (a.unit().id().equals(b.unit().id()) && !moved(a.solution(), aAt, b.solution(), bAt)) return;
+        emit(new QraEvent.Replanned(
+                now,
+                trackOrNull(track),
+                null,
+                null,
+                b.unit().id(),
+                alertId,
+                null,
+                trigger,
+                intercept(a.unit().id(), a.solution(), aAt),
+                intercept(b.unit().id(), b.solution(), bAt)));
+    }
+
+    private static QraEvent.Intercept intercept(String unit, InterceptSolution p, long atNanos) {
+        if (!p.feasible)
+            return new QraEvent.Intercept(unit, false, p.reason == null ? null : p.reason.text(), null, null, null);
+        return new QraEvent.Intercept(
+                unit, true, null, atNanos == Long.MIN_VALUE ? null : atNanos, round5(p.latDeg), round5(p.lonDeg));
     }
 
     private double climbSpeedKt(Scramble s) {
@@ -832,10 +1041,16 @@ public final class ScrambleService {
             for (Scramble sc : scrambles) keep |= !sc.phase.ended() && sc.targetTrack == watchTrack[i];
             if (keep) {
                 watchTrack[k] = watchTrack[i];
+                watchRef[k] = watchRef[i];
+                watchPlannedAt[k] = watchPlannedAt[i];
+                watchTrigger[k] = watchTrigger[i];
                 watchFix[k++] = watchFix[i];
             }
         }
-        for (int i = k; i < watches; i++) watchFix[i] = null;
+        for (int i = k; i < watches; i++) {
+            watchFix[i] = null;
+            watchRef[i] = null;
+        }
         watches = k;
     }
 
@@ -845,8 +1060,14 @@ public final class ScrambleService {
         if (watches == watchTrack.length) {
             watchTrack = java.util.Arrays.copyOf(watchTrack, watches * 2);
             watchFix = java.util.Arrays.copyOf(watchFix, watches * 2);
+            watchRef = java.util.Arrays.copyOf(watchRef, watches * 2);
+            watchPlannedAt = java.util.Arrays.copyOf(watchPlannedAt, watches * 2);
+            watchTrigger = java.util.Arrays.copyOf(watchTrigger, watches * 2);
         }
         watchTrack[watches] = track;
+        watchRef[watches] = new FighterFix();
+        watchPlannedAt[watches] = Long.MIN_VALUE;
+        watchTrigger[watches] = NONE;
         FighterFix fix = new FighterFix();
         int slot = track & (TABLE - 1);
         if (track != 0 && tableTrack[slot] == track) {
@@ -937,7 +1158,9 @@ public final class ScrambleService {
                             plan(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos)));
         } else {
             m.put("plan", EventCodec.tree(plan(s.proposal, s.proposedNanos)));
+            if (s.lastSolveNanos != Long.MIN_VALUE) m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos)));
         }
+        if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));
         if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
         if (s.lead.known())
             m.put(
