@@ -36,7 +36,9 @@ public sealed interface QraEvent extends VigilEvent {
             Double distanceNm,
             Boolean supersonic,
             String reason,
-            String reasonText) {}
+            String reasonText,
+            Double plusMinusMin,
+            Boolean levelAssumed) {}
 
     /** An intercept plan: {@code seconds} from order to 1 NM in trail; when infeasible only {@code reason}. */
     record Plan(
@@ -53,7 +55,10 @@ public sealed interface QraEvent extends VigilEvent {
             Double climbSeconds,
             Long speedKt,
             Boolean supersonic,
-            Double fuelFraction) {}
+            Double fuelFraction,
+            Double plusMinusS,
+            Double plusMinusNm,
+            Boolean levelAssumed) {}
 
     /** A ranked recommendation for an alert. */
     record Recommended(@EventTime.Iso long time, Integer track, long alert, Target target, List<RankedUnit> units)
@@ -198,7 +203,8 @@ public sealed interface QraEvent extends VigilEvent {
             String reason,
             @EventTime.Iso Long interceptAt,
             Double lat,
-            Double lon) {}
+            Double lon,
+            Double plusMinusS) {}
 
     /**
      * A re-plan moved the intercept of a scramble or, with {@code scramble} null, of an alert's

@@ -37,7 +37,9 @@ public final class QraYaml {
 
     /** The scramble workflow's settings file: re-planning thresholds and the primary-only level. */
     public record ScrambleSettings(
-            org.vigil.core.qra.scramble.ScrambleConfig.Replan replan, double primaryOnlyLevelFt) {}
+            org.vigil.core.qra.scramble.ScrambleConfig.Replan replan,
+            org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty,
+            double primaryOnlyLevelFt) {}
 
     /** Reads a scramble settings file from the classpath ({@code qra/scramble.yaml}, docs/QRA.md "Re-planning"). */
     public static ScrambleSettings scrambleSettings(String resourceName) {
@@ -59,10 +61,19 @@ public final class QraYaml {
                             number(r, "every_s", where),
                             number(r, "announce_s", where),
                             number(r, "announce_nm", where)),
+                    uncertainty(root, source),
                     number(root, "primary_only_level_ft", source));
         } catch (IllegalArgumentException e) {
             throw new QraDataException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty(JsonNode root, String source) {
+        JsonNode u = root.get("uncertainty");
+        if (u == null || !u.isObject()) throw new QraDataException(source + ": needs an 'uncertainty' mapping");
+        String where = source + ": uncertainty";
+        return new org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty(
+                number(u, "sigmas", where), number(u, "model_floor", where));
     }
 
     private static InputStream resource(String name) {

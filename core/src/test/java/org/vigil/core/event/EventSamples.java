@@ -40,7 +40,10 @@ final class EventSamples {
                 144.0,
                 512L,
                 false,
-                0.386);
+                0.386,
+                95.0,
+                4.2,
+                null);
         return List.of(
                 new TrackEvent.Initiated(
                         T,
@@ -215,6 +218,8 @@ final class EventSamples {
                                         204.7,
                                         false,
                                         null,
+                                        null,
+                                        1.6,
                                         null),
                                 new QraEvent.RankedUnit(
                                         2,
@@ -231,7 +236,9 @@ final class EventSamples {
                                         null,
                                         null,
                                         "out-of-range",
-                                        "beyond the combat radius"))),
+                                        "beyond the combat radius",
+                                        null,
+                                        null))),
                 new QraEvent.Proposed(
                         T + 10_000_000_000L, 5, "S-1", "ALPHA", "NL-F35-LBPG", 3L, "proposed", "olga", plan),
                 new QraEvent.Ordered(
@@ -267,8 +274,9 @@ final class EventSamples {
                         3L,
                         "ordered",
                         "course",
-                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_375_900_000_000L, 43.18852, 29.03891),
-                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_615_000_000_000L, 43.51, 29.61)),
+                        new QraEvent.Intercept(
+                                "NL-F35-LBPG", true, null, T + 2_375_900_000_000L, 43.18852, 29.03891, 95.0),
+                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_615_000_000_000L, 43.51, 29.61, 88.0)),
                 new QraEvent.Advised(
                         T + 90_000_000_000L,
                         5,

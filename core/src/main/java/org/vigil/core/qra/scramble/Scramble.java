@@ -58,6 +58,8 @@ public final class Scramble {
     public int fighterTrack;
 
     public final FighterFix lead = new FighterFix();
+    /** Fuel used by the lead and the budget, radius-equivalent metres (budget 0 until airborne); where it was last burnt. */
+    public double fuelUsedM, fuelBudgetM, fuelLat = Double.NaN, fuelLon = Double.NaN;
     /** Plan figures the climb is flown to: ground distance and time of the climb. */
     public double climbDistanceM, climbTimeS, levelFt, timeToAirborneS;
 

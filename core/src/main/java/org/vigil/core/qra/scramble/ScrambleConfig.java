@@ -16,6 +16,7 @@ import org.vigil.core.qra.InterceptOptions;
  * @param landedNm        within this distance of its base and below {@code landedAglFt}: LANDED
  * @param landedAglFt     height above the base that counts as landed
  * @param replan          when a target's change re-plans its recommendations and scrambles (docs/QRA.md "Re-planning")
+ * @param uncertainty     how the intercept time's interval is worked out
  * @param primaryOnlyLevelFt the level a target without an altitude (primary radar only) is planned at
  */
 public record ScrambleConfig(
@@ -29,6 +30,7 @@ public record ScrambleConfig(
         double landedNm,
         double landedAglFt,
         Replan replan,
+        Uncertainty uncertainty,
         double primaryOnlyLevelFt) {
     /** Classpath resource of the default workflow settings. */
     public static final String DEFAULT_SETTINGS = "/qra/scramble.yaml";
@@ -49,6 +51,18 @@ public record ScrambleConfig(
         }
     }
 
+    /**
+     * The interval an intercept time carries: {@code sigmas} times the spread of the intercept over
+     * the target track's covariance, widened (root sum of squares) by {@code modelFloor} times the
+     * intercept time (docs/QRA.md "Uncertainty").
+     */
+    public record Uncertainty(double sigmas, double modelFloor) {
+        public Uncertainty {
+            if (!(sigmas > 0) || !(modelFloor >= 0 && modelFloor < 1))
+                throw new IllegalArgumentException("uncertainty needs sigmas > 0 and 0 <= model floor < 1");
+        }
+    }
+
     public ScrambleConfig {
         causes = Set.copyOf(causes);
         if (options == null) throw new IllegalArgumentException("intercept options required");
@@ -56,6 +70,7 @@ public record ScrambleConfig(
         if (!(interceptNm > 0) || !(holdNm >= interceptNm))
             throw new IllegalArgumentException("need 0 < intercept NM <= hold NM");
         if (replan == null) throw new IllegalArgumentException("re-plan thresholds required");
+        if (uncertainty == null) throw new IllegalArgumentException("uncertainty settings required");
         if (!(primaryOnlyLevelFt >= 0 && primaryOnlyLevelFt <= 60_000))
             throw new IllegalArgumentException("primary-only level must be in 0..60000 ft");
     }
@@ -85,6 +100,7 @@ public record ScrambleConfig(
                 3,
                 2000,
                 SETTINGS.replan(),
+                SETTINGS.uncertainty(),
                 SETTINGS.primaryOnlyLevelFt());
     }
 

@@ -140,6 +140,8 @@ public final class ScrambleService {
     private final long[] tableTime = new long[TABLE];
     private final double[] tableLat = new double[TABLE], tableLon = new double[TABLE], tableAlt = new double[TABLE];
     private final double[] tableGs = new double[TABLE], tableCourse = new double[TABLE];
+    private final double[] tablePosSigma = new double[TABLE], tableVarE = new double[TABLE];
+    private final double[] tableCovEN = new double[TABLE], tableVarN = new double[TABLE];
 
     private static final long WATCH_STALE_NS = 600_000_000_000L;
     private final FighterFix scratchFix = new FighterFix();
@@ -186,6 +188,41 @@ public final class ScrambleService {
             double trackDeg,
             int icao,
             long callsign) {
+        onTrackUpdate(
+                track,
+                timeNanos,
+                lat,
+                lon,
+                altFt,
+                gsKt,
+                trackDeg,
+                icao,
+                callsign,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
+    }
+
+    /**
+     * As {@link #onTrackUpdate(int, long, double, double, double, double, double, int, long)} with the
+     * track's uncertainty (NaN: unknown): one-sigma position error, metres, and the velocity
+     * covariance east/north over true north, m^2/s^2. Plans made on it carry an interval.
+     */
+    public void onTrackUpdate(
+            int track,
+            long timeNanos,
+            double lat,
+            double lon,
+            double altFt,
+            double gsKt,
+            double trackDeg,
+            int icao,
+            long callsign,
+            double positionSigmaM,
+            double velocityVarE,
+            double velocityCovEN,
+            double velocityVarN) {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             rejectedUpdates++;
             return;
@@ -199,9 +236,15 @@ public final class ScrambleService {
         tableAlt[slot] = altFt;
         tableGs[slot] = gsKt;
         tableCourse[slot] = trackDeg;
+        tablePosSigma[slot] = positionSigmaM;
+        tableVarE[slot] = velocityVarE;
+        tableCovEN[slot] = velocityCovEN;
+        tableVarN[slot] = velocityVarN;
         for (int i = 0; i < watches; i++) {
             if (watchTrack[i] != track) continue;
-            watchFix[i].set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
+            watchFix[i]
+                    .set(timeNanos, lat, lon, altFt, gsKt, trackDeg)
+                    .uncertainty(positionSigmaM, velocityVarE, velocityCovEN, velocityVarN);
             if (watchTrigger[i] == NONE) watchTrigger[i] = significantChange(watchFix[i], watchRef[i]);
             if (!pendingAlerts.isEmpty()) recommendPending(track, watchFix[i]);
         }
@@ -288,9 +331,11 @@ public final class ScrambleService {
         if (!target(fix)) return null;
         List<InterceptRanking.Entry> entries = ranking.rank(posture, path, config.options(), epochMs());
         List<Recommendation> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++)
-            out.add(new Recommendation(
-                    i + 1, entries.get(i).unit(), entries.get(i).solution()));
+        for (int i = 0; i < entries.size(); i++) {
+            InterceptRanking.Entry e = entries.get(i);
+            spread(e.unit(), posture.profileOf(e.unit()), fix, e.solution());
+            out.add(new Recommendation(i + 1, e.unit(), e.solution()));
+        }
         return out;
     }
 
@@ -648,6 +693,7 @@ public final class ScrambleService {
             else return;
         }
         if (!known) return;
+        burn(s, d);
         double sinceOrderS = (now - s.orderedNanos) / 1e9;
         if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000)
             phase(s, ScramblePhase.EN_ROUTE);
@@ -706,11 +752,12 @@ public final class ScrambleService {
                 d.aircraftType(),
                 Math.max(1, s.committed),
                 Readiness.AIRBORNE_CAP,
-                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
+                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), enduranceLeftS(s, d)),
                 null,
                 Double.NaN);
         if (!target(target)) return false;
         solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
+        spread(from, posture.profileOf(d), target, s.latest);
         if (!s.latest.feasible) return true; // keep the last heading: the target may turn back into reach
         boolean climbing = sinceOrderS < s.timeToAirborneS + s.climbTimeS;
         double gs = climbing ? climbSpeedKt(s) : s.latest.speedMps / KT;
@@ -906,9 +953,51 @@ public final class ScrambleService {
 
     private static QraEvent.Intercept intercept(String unit, InterceptSolution p, long atNanos) {
         if (!p.feasible)
-            return new QraEvent.Intercept(unit, false, p.reason == null ? null : p.reason.text(), null, null, null);
+            return new QraEvent.Intercept(
+                    unit, false, p.reason == null ? null : p.reason.text(), null, null, null, null);
         return new QraEvent.Intercept(
-                unit, true, null, atNanos == Long.MIN_VALUE ? null : atNanos, round5(p.latDeg), round5(p.lonDeg));
+                unit,
+                true,
+                null,
+                atNanos == Long.MIN_VALUE ? null : atNanos,
+                round5(p.latDeg),
+                round5(p.lonDeg),
+                Double.isNaN(p.timeSpreadS) ? null : round1(p.timeSpreadS));
+    }
+
+    /**
+     * Fuel as the solver counts it (docs/QRA.md "Fuel"): radius-equivalent metres, the combat radius
+     * being half the budget (out and back with the reserve); a supersonic metre costs 1 / the
+     * profile's supersonic factor. The lead's ground track since the last fix is burnt; the first
+     * fix burns the way from the base (the climb).
+     */
+    private void burn(Scramble s, Detachment d) {
+        AircraftProfile p = d == null ? null : posture.profileOf(d);
+        if (p == null) return;
+        double fromLat = Double.isNaN(s.fuelLat) ? d.base().latDeg() : s.fuelLat;
+        double fromLon = Double.isNaN(s.fuelLat) ? d.base().lonDeg() : s.fuelLon;
+        double m = Sphere.distanceM(fromLat, fromLon, s.lead.latDeg, s.lead.lonDeg);
+        double level = Double.isNaN(s.lead.altitudeFt) ? s.levelFt : s.lead.altitudeFt;
+        boolean supersonic =
+                !Double.isNaN(p.supersonicTasMps(level)) && s.lead.groundSpeedKt * KT > p.subsonicTasMps(level) * 1.05;
+        s.fuelUsedM += supersonic ? m / p.supersonicRadiusFactor() : m;
+        s.fuelBudgetM = 2 * p.combatRadiusNm() * Units.NM;
+        s.fuelLat = s.lead.latDeg;
+        s.fuelLon = s.lead.lonDeg;
+    }
+
+    /**
+     * Endurance that leaves the fuel to come home: a re-solve from the lead may go out
+     * {@code (budget - used - lead-to-base) / 2} (there and back to the lead, which is never shorter
+     * than the way to the base from the intercept point), written as the CAP endurance the solver takes.
+     */
+    private double enduranceLeftS(Scramble s, Detachment d) {
+        AircraftProfile p = posture.profileOf(d);
+        if (p == null || s.fuelBudgetM == 0) return 4 * 3600.0;
+        double home = Sphere.distanceM(
+                s.lead.latDeg, s.lead.lonDeg, d.base().latDeg(), d.base().lonDeg());
+        double radius = Math.max(0, (s.fuelBudgetM - s.fuelUsedM - home) / 2);
+        return 2 * radius / p.subsonicTasMps(s.levelFt);
     }
 
     private double climbSpeedKt(Scramble s) {
@@ -1016,13 +1105,83 @@ public final class ScrambleService {
             return;
         }
         solver.solve(d, posture.profileOf(d), path, config.options(), epochMs(), out);
+        spread(d, posture.profileOf(d), fix, out);
+    }
+
+    // ------------------------------------------------------------------ uncertainty
+
+    private final TargetPath sigmaPath = new TargetPath(1);
+    private final InterceptSolution sigmaOut = new InterceptSolution();
+    private final double[] shifted = new double[2];
+
+    /**
+     * The interval of a plan just solved on {@link #path} (docs/QRA.md "Uncertainty"): the solve is
+     * repeated for the 8 sigma points of the target's state (position east/north with the track's
+     * position sigma, velocity east/north with its covariance; unscented, kappa 0, so each is 2
+     * sigma out and weighs 1/8), and the time's half-width is {@code sigmas} standard deviations of
+     * the intercept time over them, widened by the model floor. Sigma points that cannot intercept
+     * are left out. Also marks a plan made at the assumed primary-only level.
+     */
+    private void spread(Detachment d, AircraftProfile profile, FighterFix fix, InterceptSolution out) {
+        out.levelAssumed = Double.isNaN(fix.altitudeFt);
+        if (!out.feasible || !fix.hasUncertainty()) return;
+        double gs = Math.min(orZero(fix.groundSpeedKt), 4999) * KT;
+        double c = Math.toRadians(orZero(fix.trackDeg));
+        double vE = gs * Math.sin(c), vN = gs * Math.cos(c);
+        double l11 = Math.sqrt(Math.max(0, fix.velocityVarE));
+        double l21 = l11 > 0 ? fix.velocityCovEN / l11 : 0;
+        double l22 = Math.sqrt(Math.max(0, fix.velocityVarN - l21 * l21));
+        double ps = Double.isNaN(fix.positionSigmaM) ? 0 : fix.positionSigmaM;
+        double sumT = 0, sumP = 0;
+        int n = 0;
+        for (int k = 0; k < 8; k++) {
+            double sign = (k & 1) == 0 ? 2 : -2; // sqrt(n + kappa), n = 4
+            double dpE = 0, dpN = 0, dvE = 0, dvN = 0;
+            switch (k >> 1) {
+                case 0 -> dpE = sign * ps;
+                case 1 -> dpN = sign * ps;
+                case 2 -> {
+                    dvE = sign * l11;
+                    dvN = sign * l21;
+                }
+                default -> dvN = sign * l22;
+            }
+            double lat = fix.latDeg, lon = fix.lonDeg;
+            if (dpE != 0 || dpN != 0) {
+                Sphere.destination(lat, lon, Math.toDegrees(Math.atan2(dpE, dpN)), Math.hypot(dpE, dpN), shifted);
+                lat = shifted[0];
+                lon = shifted[1];
+            }
+            double e = vE + dvE, nn = vN + dvN;
+            double g = Math.min(Math.hypot(e, nn) / KT, 4999);
+            double trk = Angles.norm360(Math.toDegrees(Math.atan2(e, nn)));
+            try {
+                sigmaPath.straight(lat, lon, path.altitudeFt(), g, trk);
+            } catch (IllegalArgumentException ex) {
+                continue;
+            }
+            solver.solve(d, profile, sigmaPath, config.options(), epochMs(), sigmaOut);
+            if (!sigmaOut.feasible) continue;
+            double dt = sigmaOut.timeS - out.timeS;
+            double dp = Sphere.distanceM(out.latDeg, out.lonDeg, sigmaOut.latDeg, sigmaOut.lonDeg);
+            sumT += dt * dt;
+            sumP += dp * dp;
+            n++;
+        }
+        if (n == 0) return;
+        double k = config.uncertainty().sigmas();
+        double model = config.uncertainty().modelFloor() * out.timeS;
+        double t = k * Math.sqrt(sumT / n);
+        out.timeSpreadS = Math.sqrt(t * t + model * model);
+        out.pointSpreadM = k * Math.sqrt(sumP / n);
     }
 
     private FighterFix fromTable(int track, FighterFix out) {
         int slot = track & (TABLE - 1);
         out.timeNanos = Long.MIN_VALUE;
         if (track != 0 && tableTrack[slot] == track) {
-            out.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+            out.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot])
+                    .uncertainty(tablePosSigma[slot], tableVarE[slot], tableCovEN[slot], tableVarN[slot]);
         }
         return out;
     }
@@ -1071,7 +1230,8 @@ public final class ScrambleService {
         FighterFix fix = new FighterFix();
         int slot = track & (TABLE - 1);
         if (track != 0 && tableTrack[slot] == track) {
-            fix.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+            fix.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot])
+                    .uncertainty(tablePosSigma[slot], tableVarE[slot], tableCovEN[slot], tableVarN[slot]);
         }
         watchFix[watches] = fix;
         return watchFix[watches++];
@@ -1161,6 +1321,21 @@ public final class ScrambleService {
             if (s.lastSolveNanos != Long.MIN_VALUE) m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos)));
         }
         if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));
+        if (s.fuelBudgetM > 0) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("used", Math.round(s.fuelUsedM / s.fuelBudgetM * 1000) / 1000.0);
+            Detachment d = unit(s.unitId);
+            if (d != null && s.lead.known()) {
+                double home = Sphere.distanceM(
+                        s.lead.latDeg,
+                        s.lead.lonDeg,
+                        d.base().latDeg(),
+                        d.base().lonDeg());
+                f.put("home", Math.round(home / s.fuelBudgetM * 1000) / 1000.0);
+                f.put("bingo", s.fuelUsedM + home >= s.fuelBudgetM);
+            }
+            m.put("fuel", f);
+        }
         if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
         if (s.lead.known())
             m.put(
@@ -1212,7 +1387,9 @@ public final class ScrambleService {
                 f || s.reason == null
                         ? null
                         : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                f || s.reason == null ? null : s.reason.text());
+                f || s.reason == null ? null : s.reason.text(),
+                f && !Double.isNaN(s.timeSpreadS) ? round1(s.timeSpreadS / 60) : null,
+                s.levelAssumed ? Boolean.TRUE : null);
     }
 
     private static QraEvent.Plan plan(InterceptSolution s, long fromNanos) {
@@ -1231,7 +1408,10 @@ public final class ScrambleService {
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    null,
+                    null,
+                    s.levelAssumed ? Boolean.TRUE : null);
         }
         return new QraEvent.Plan(
                 true,
@@ -1247,7 +1427,10 @@ public final class ScrambleService {
                 round1(s.climbTimeS),
                 Math.round(s.speedMps / KT),
                 s.supersonic,
-                Math.round(s.fuelFraction * 1000) / 1000.0);
+                Math.round(s.fuelFraction * 1000) / 1000.0,
+                Double.isNaN(s.timeSpreadS) ? null : round1(s.timeSpreadS),
+                Double.isNaN(s.pointSpreadM) ? null : round1(s.pointSpreadM / Units.NM),
+                s.levelAssumed ? Boolean.TRUE : null);
     }
 
     private static QraEvent.Target targetOf(FighterFix f) {
