@@ -186,6 +186,20 @@ public final class QraApi {
                 Role.SUPERVISOR);
 
         app.post(
+                "/api/scrambles/{id}/visual-id",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    String identifiedAs = body(ctx).path("identifiedAs").asText(null);
+                    act(
+                            ctx,
+                            security,
+                            "scramble.visual-id",
+                            args().put("id", id).put("identifiedAs", identifiedAs),
+                            (user, g) -> service.visualId(id, identifiedAs, user, g));
+                },
+                Role.OPERATOR);
+
+        app.post(
                 "/api/qra/detachments",
                 ctx -> {
                     Detachment d;
@@ -346,6 +360,8 @@ public final class QraApi {
                 case "scramble.retask" ->
                     service.retask(target, args.path("track").asInt(), user, open);
                 case "scramble.rtb" -> service.returnToBase(target, user, open);
+                case "scramble.visual-id" ->
+                    service.visualId(target, args.path("identifiedAs").asText(null), user, open);
                 case "scramble.outcome" ->
                     service.outcome(
                             target,

@@ -14,6 +14,8 @@ public enum ScramblePhase {
     AIRBORNE,
     EN_ROUTE,
     INTERCEPT,
+    /** The pilot reported a visual identification (an operator input); holding then makes SHADOW or ESCORT. */
+    IDENTIFICATION,
     SHADOW,
     ESCORT,
     RTB,

@@ -273,13 +273,16 @@ public final class ScrambleService {
                 Detachment d = unit(s.unitId);
                 double elapsed = (now - s.orderedNanos) / 1e9;
                 if (d != null) {
-                    s.callsigns = fighters.launch(
+                    String[] launched = fighters.launch(
                             s.id,
                             d,
                             Math.max(0, s.timeToAirborneS - elapsed),
                             s.predicted.headingDeg,
                             s.levelFt,
                             climbSpeedKt(s));
+                    // null: nothing to launch with yet (no simulation attached): the launch stays pending
+                    if (launched == null) s.launchPending = true;
+                    else s.callsigns = launched;
                 }
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
@@ -545,6 +548,39 @@ public final class ScrambleService {
         return Result.ok(s.id);
     }
 
+    /**
+     * Operator: the pilot's visual identification report, relayed (radio) by the operator. At the
+     * target (intercept, identification, shadow, escort) only; the first report moves an intercept
+     * into IDENTIFICATION; each is a {@code scramble.outcome} with {@code action} "visual identification".
+     */
+    public Result visualId(String id, String identifiedAs, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (blank(identifiedAs)) return Result.invalid("identifiedAs required");
+        boolean atTarget = s.phase == ScramblePhase.INTERCEPT
+                || s.phase == ScramblePhase.IDENTIFICATION
+                || s.phase == ScramblePhase.SHADOW
+                || s.phase == ScramblePhase.ESCORT;
+        if (!atTarget) return Result.refused(id + " is " + s.phase.wireName() + ", not at the target");
+        if (!gate.allow(s.id, "visual identification: " + identifiedAs)) return UNAUDITED;
+        s.outcomeIdentifiedAs = identifiedAs.strip();
+        s.outcomeBy = user;
+        s.outcomeNanos = now;
+        if (s.phase == ScramblePhase.INTERCEPT) phase(s, ScramblePhase.IDENTIFICATION);
+        emit(new QraEvent.Outcome(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                s.outcomeIdentifiedAs,
+                "visual identification",
+                user));
+        return Result.ok(s.id);
+    }
+
     // ------------------------------------------------------------------ restart
 
     /**
@@ -582,8 +618,9 @@ public final class ScrambleService {
                 if (e instanceof QraEvent.Cancelled c) s.cancelledBy = c.user();
                 if (e instanceof QraEvent.PhaseChanged c && c.user() != null) s.rtbBy = c.user();
             }
-            // ordered and not known to be in the air: the rebuild's recorded clock ticks may have
-            // launched it while no simulation was attached (no callsigns); launch at the next tick
+            // ordered and not known to be in the air: launch at the next tick. Ticks with nothing
+            // attached no longer consume a launch (Fighters.launch answers null); this re-arms one
+            // consumed by a "launched none" or by a store written before that
             boolean relaunch = phase == ScramblePhase.ORDERED && callsigns.length == 0 && !s.launchPending;
             if (relaunch) s.launchPending = true;
             if (phase == s.phase && times.keySet().equals(s.phaseTimes.keySet())) {
@@ -721,13 +758,13 @@ public final class ScrambleService {
             }
             return;
         }
-        // INTERCEPT, SHADOW, ESCORT: holding station?
+        // INTERCEPT, IDENTIFICATION, SHADOW, ESCORT: holding station?
         if (distNm > config.holdNm()) {
             s.holdingSinceNanos = Long.MIN_VALUE;
         } else if (s.holdingSinceNanos == Long.MIN_VALUE) {
             s.holdingSinceNanos = now;
         }
-        if (s.phase == ScramblePhase.INTERCEPT
+        if ((s.phase == ScramblePhase.INTERCEPT || s.phase == ScramblePhase.IDENTIFICATION)
                 && s.holdingSinceNanos != Long.MIN_VALUE
                 && now - s.holdingSinceNanos >= (long) (config.shadowAfterS() * 1e9)) {
             boolean escort = s.outcomeAction != null
@@ -1030,7 +1067,9 @@ public final class ScrambleService {
         AircraftProfile p = posture.profileOf(d);
         if (p == null) return false;
         double fromBase = Sphere.distanceM(d.base().latDeg(), d.base().lonDeg(), s.lead.latDeg, s.lead.lonDeg);
-        return fromBase > p.combatRadiusNm() * Units.NM;
+        // bingo: the fuel used and the way home make the whole budget (the pilot's own call)
+        return fromBase > p.combatRadiusNm() * Units.NM
+                || (s.fuelBudgetM > 0 && s.fuelUsedM + fromBase >= s.fuelBudgetM);
     }
 
     private static boolean behindBeam(FighterFix target, FighterFix lead) {

@@ -53,7 +53,7 @@ final class KinematicFighters implements Fighters {
     public String[] launch(
             String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
         launchCalls++;
-        if (!attached) return new String[0];
+        if (!attached) return null;
         Lead l = new Lead();
         l.airborneAt = clock + Math.round(airborneInS * 1e9);
         l.lat = unit.base().latDeg();
