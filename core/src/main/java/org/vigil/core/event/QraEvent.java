@@ -250,8 +250,9 @@ public sealed interface QraEvent extends VigilEvent {
         }
     }
 
-    /** A unit's aircraft taken by an order or given back on landing or cancel. */
-    record ReadinessChanged(@EventTime.Iso long time, String unit, int available, int committed, String scramble)
+    /** A unit's aircraft taken by an order or given back on landing or cancel; {@code category} the scramble's. */
+    record ReadinessChanged(
+            @EventTime.Iso long time, String unit, int available, int committed, String scramble, String category)
             implements QraEvent {
         @Override
         public Integer track() {

@@ -287,7 +287,7 @@ final class EventSamples {
                         "en-route",
                         "return",
                         "beyond the combat radius"),
-                new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1"),
+                new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1", "ALPHA"),
                 new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4),
                 new SensorEvent.StatusChanged(
                         T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L));

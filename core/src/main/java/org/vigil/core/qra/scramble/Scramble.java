@@ -14,14 +14,16 @@ import org.vigil.core.qra.InterceptSolution;
  * flown) and {@link #latest} the last re-solve.
  */
 public final class Scramble {
-    /** Category of the tasking (domain brief 1.4): a real launch. Tango (training) is not run by this service. */
+    /** Category of the tasking (domain brief 1.4): a real launch. */
     public static final String ALPHA = "ALPHA";
+    /** An exercise (training) scramble: run like an Alpha, marked TANGO in every event and view. */
+    public static final String TANGO = "TANGO";
 
     public final String id;
     public final long alertId;
     public int targetTrack;
     public final String unitId;
-    public final String category = ALPHA;
+    public final String category;
     public ScramblePhase phase = ScramblePhase.PROPOSED;
     public final Map<ScramblePhase, Long> phaseTimes = new EnumMap<>(ScramblePhase.class);
     public String proposedBy, orderedBy, cancelledBy, cancelReason, rtbBy;
@@ -63,8 +65,9 @@ public final class Scramble {
     /** Plan figures the climb is flown to: ground distance and time of the climb. */
     public double climbDistanceM, climbTimeS, levelFt, timeToAirborneS;
 
-    Scramble(String id, long alertId, int targetTrack, String unitId) {
+    Scramble(String id, long alertId, int targetTrack, String unitId, String category) {
         this.id = id;
+        this.category = category;
         this.alertId = alertId;
         this.targetTrack = targetTrack;
         this.unitId = unitId;

@@ -305,6 +305,61 @@ public final class ScrambleService {
         return fix == null || !fix.known() ? null : rank(fix);
     }
 
+    /**
+     * Diversion (docs/QRA.md "Diversion"): every unit on the ground and every pair in the air under
+     * a scramble (airborne, en route, or at a target; not returning) ranked against {@code track}
+     * like ground units. An airborne pair is solved from its lead's position and level, with no
+     * launch delay, as far as its fuel left allows (out and back home); its line's unit is a copy of
+     * the detachment with readiness AIRBORNE-CAP. Re-task it with {@link #retask}. Null when the
+     * track is not known.
+     */
+    public List<Recommendation> divertOptions(int track) {
+        FighterFix fix = fixOf(track);
+        if (fix == null) fix = fromTable(track, scratchFix);
+        if (fix == null || !fix.known() || !target(fix)) return null;
+        List<Detachment> units = new ArrayList<>(posture.detachments());
+        for (Scramble s : scrambles) {
+            boolean airborne = s.phase.flying() && s.phase != ScramblePhase.RTB && s.lead.known();
+            Detachment d = unit(s.unitId);
+            if (!airborne || d == null || s.targetTrack == track) continue;
+            units.removeIf(u -> u.id().equals(d.id()));
+            units.add(airborneFrom(s, d));
+        }
+        List<InterceptSolution> sols = new ArrayList<>(units.size());
+        for (Detachment u : units) {
+            InterceptSolution sol = new InterceptSolution();
+            solver.solve(u, posture.profileOf(u), path, config.options(), epochMs(), sol);
+            spread(u, posture.profileOf(u), fix, sol);
+            sols.add(sol);
+        }
+        Integer[] order = new Integer[units.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> {
+            InterceptSolution sa = sols.get(a), sb = sols.get(b);
+            if (sa.feasible != sb.feasible) return sa.feasible ? -1 : 1;
+            if (sa.feasible && sa.timeS != sb.timeS) return Double.compare(sa.timeS, sb.timeS);
+            return units.get(a).id().compareTo(units.get(b).id());
+        });
+        List<Recommendation> out = new ArrayList<>(units.size());
+        for (int i = 0; i < order.length; i++)
+            out.add(new Recommendation(i + 1, units.get(order[i]), sols.get(order[i])));
+        return out;
+    }
+
+    /** The unit of a flying scramble as an airborne start: from the lead, no launch delay, the fuel left. */
+    private Detachment airborneFrom(Scramble s, Detachment d) {
+        return new Detachment(
+                d.id(),
+                d.nation(),
+                d.base(),
+                d.aircraftType(),
+                Math.max(1, s.committed),
+                Readiness.AIRBORNE_CAP,
+                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), enduranceLeftS(s, d)),
+                null,
+                Double.NaN);
+    }
+
     /** The recommendation issued for an alert, or null. */
     public List<Recommendation> recommendationFor(long alertId) {
         return recommended.get(alertId);
@@ -360,6 +415,14 @@ public final class ScrambleService {
 
     /** Operator: proposes {@code unitId} against {@code track} (for alert {@code alertId}, 0 if none). */
     public Result propose(long alertId, int track, String unitId, String user, Gate gate) {
+        return propose(alertId, track, unitId, Scramble.ALPHA, user, gate);
+    }
+
+    /** Operator: proposes an Alpha (real) or a Tango (exercise) scramble; {@code category} null means Alpha. */
+    public Result propose(long alertId, int track, String unitId, String category, String user, Gate gate) {
+        String cat = category == null ? Scramble.ALPHA : category.strip().toUpperCase(Locale.ROOT);
+        if (!cat.equals(Scramble.ALPHA) && !cat.equals(Scramble.TANGO))
+            return Result.invalid("category must be ALPHA or TANGO, not '" + category + "'");
         if (now == Long.MIN_VALUE) return Result.refused("no data yet");
         Detachment d = unit(unitId);
         if (d == null) return Result.notFound("no unit '" + unitId + "'");
@@ -371,7 +434,7 @@ public final class ScrambleService {
                 return Result.refused("unit " + unitId + " already tasked by " + s.id);
         }
         if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
-        Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId);
+        Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId, cat);
         solve(d, fix, s.proposal);
         announced(s, s.proposal, now);
         planned(track, fix);
@@ -407,7 +470,8 @@ public final class ScrambleService {
         }
         if (!gate.allow(
                 s.id,
-                "Alpha scramble " + s.unitId + " against track " + s.targetTrack + ", intercept in "
+                (Scramble.TANGO.equals(s.category) ? "Tango (exercise) scramble " : "Alpha scramble ") + s.unitId
+                        + " against track " + s.targetTrack + ", intercept in "
                         + Math.round(s.predicted.timeS / 60) + " min")) return UNAUDITED;
         s.orderedBy = user;
         s.orderedNanos = now;
@@ -437,7 +501,7 @@ public final class ScrambleService {
                 user,
                 s.proposedBy,
                 plan(s.predicted, now)));
-        emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id));
+        emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id, s.category));
         return Result.ok(s.id);
     }
 
@@ -782,16 +846,7 @@ public final class ScrambleService {
     private boolean resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
         if (d == null) return false;
         s.lastSolveNanos = now;
-        Detachment from = new Detachment(
-                d.id(),
-                d.nation(),
-                d.base(),
-                d.aircraftType(),
-                Math.max(1, s.committed),
-                Readiness.AIRBORNE_CAP,
-                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), enduranceLeftS(s, d)),
-                null,
-                Double.NaN);
+        Detachment from = airborneFrom(s, d);
         if (!target(target)) return false;
         solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
         spread(from, posture.profileOf(d), target, s.latest);
@@ -1109,7 +1164,7 @@ public final class ScrambleService {
         Detachment d = unit(s.unitId);
         if (d != null) {
             posture.setCount(d.id(), d.count() + s.committed);
-            emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id));
+            emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id, s.category));
         }
         s.committed = 0;
     }
