@@ -250,6 +250,31 @@ public sealed interface QraEvent extends VigilEvent {
         }
     }
 
+    /**
+     * A hand-over at an area boundary: {@code state} {@code proposed} (the target crossed from
+     * {@code fromNation}'s area into {@code toNation}'s; {@code toUnit} is the best unit based there)
+     * or {@code done} (the supervisor handed it over; the fighters return).
+     */
+    record HandOver(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String state,
+            String fromNation,
+            String toNation,
+            String toUnit,
+            String user)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.handover";
+        }
+    }
+
     /** A unit's aircraft taken by an order or given back on landing or cancel; {@code category} the scramble's. */
     record ReadinessChanged(
             @EventTime.Iso long time, String unit, int available, int committed, String scramble, String category)

@@ -55,6 +55,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = QraEvent.Cancelled.class, name = "scramble.cancelled"),
     @JsonSubTypes.Type(value = QraEvent.Replanned.class, name = "scramble.replanned"),
     @JsonSubTypes.Type(value = QraEvent.Advised.class, name = "scramble.advice"),
+    @JsonSubTypes.Type(value = QraEvent.HandOver.class, name = "scramble.handover"),
     @JsonSubTypes.Type(value = QraEvent.ReadinessChanged.class, name = "qra.readiness"),
     @JsonSubTypes.Type(value = QraEvent.PostureChanged.class, name = "qra.posture"),
     @JsonSubTypes.Type(value = SensorEvent.StatusChanged.class, name = "sensor-status"),

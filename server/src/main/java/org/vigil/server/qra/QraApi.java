@@ -191,6 +191,18 @@ public final class QraApi {
                 Role.SUPERVISOR);
 
         app.post(
+                "/api/scrambles/{id}/handover",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    act(
+                            ctx,
+                            security,
+                            "scramble.handover",
+                            args().put("id", id),
+                            (user, g) -> service.handOver(id, user, g));
+                },
+                Role.SUPERVISOR);
+        app.post(
                 "/api/scrambles/{id}/visual-id",
                 ctx -> {
                     String id = ctx.pathParam("id");
@@ -366,6 +378,7 @@ public final class QraApi {
                 case "scramble.retask" ->
                     service.retask(target, args.path("track").asInt(), user, open);
                 case "scramble.rtb" -> service.returnToBase(target, user, open);
+                case "scramble.handover" -> service.handOver(target, user, open);
                 case "scramble.visual-id" ->
                     service.visualId(target, args.path("identifiedAs").asText(null), user, open);
                 case "scramble.outcome" ->

@@ -42,6 +42,8 @@ public final class Scramble {
     public final InterceptSolution announced = new InterceptSolution();
 
     public long announcedAtNanos = Long.MIN_VALUE;
+    /** The area the target was last seen in (null: none yet), and the hand-over proposed: to that nation's unit. */
+    public String targetArea, handOverNation, handOverUnit;
     /** The workflow's standing advice ("abort" on the ground, "return" airborne) and why; null when none. */
     public String advice, adviceReason;
 

@@ -18,6 +18,8 @@ public enum ScramblePhase {
     IDENTIFICATION,
     SHADOW,
     ESCORT,
+    /** The supervisor handed the intercept over to another nation's unit at an area boundary; RTB follows. */
+    HAND_OVER,
     RTB,
     LANDED,
     CANCELLED;

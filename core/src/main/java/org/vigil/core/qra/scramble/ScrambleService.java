@@ -108,6 +108,7 @@ public final class ScrambleService {
     private final Fighters fighters;
     private final EventSink events;
     private final InterceptRanking ranking = new InterceptRanking();
+    private NationAreas areas = NationAreas.NONE;
     private final InterceptSolver solver = new InterceptSolver();
     private final TargetPath path = new TargetPath(1);
     private final List<Scramble> scrambles = new ArrayList<>();
@@ -288,6 +289,11 @@ public final class ScrambleService {
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
         replanDue();
+    }
+
+    /** The nations' areas for hand-overs at an area boundary (the theatre's national airspace); default none. */
+    public void setAreas(NationAreas areas) {
+        this.areas = areas == null ? NationAreas.NONE : areas;
     }
 
     /** Tells the service the addresses and callsign stem its fighters will have (real data linking). */
@@ -645,6 +651,71 @@ public final class ScrambleService {
         return Result.ok(s.id);
     }
 
+    /**
+     * Proposes a hand-over when the target crosses from one nation's area into another's: to the
+     * best-ranked unit based in the new area (docs/QRA.md "Hand-over"). Once per crossing.
+     */
+    private void watchBoundary(Scramble s, FighterFix target) {
+        String area = areas.nationAt(target.latDeg, target.lonDeg);
+        if (area == null || area.equals(s.targetArea)) return;
+        String from = s.targetArea;
+        s.targetArea = area;
+        if (from == null) return; // the first area seen: nothing crossed yet
+        List<Recommendation> ranked = rank(target);
+        String best = null;
+        if (ranked != null) {
+            for (Recommendation r : ranked) {
+                Base b = r.unit().base();
+                if (r.solution().feasible && area.equals(areas.nationAt(b.latDeg(), b.lonDeg()))) {
+                    best = r.unit().id();
+                    break;
+                }
+            }
+        }
+        s.handOverNation = area;
+        s.handOverUnit = best;
+        emit(new QraEvent.HandOver(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                "proposed",
+                from,
+                area,
+                best,
+                null));
+    }
+
+    /** Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters return. */
+    public Result handOver(String id, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.handOverNation == null) return Result.refused(id + " has no hand-over proposed");
+        if (!s.phase.flying() || s.phase == ScramblePhase.RTB || s.phase == ScramblePhase.HAND_OVER)
+            return Result.refused(id + " is " + s.phase.wireName());
+        if (!gate.allow(
+                s.id, "hand over to " + s.handOverNation + (s.handOverUnit == null ? "" : " " + s.handOverUnit)))
+            return UNAUDITED;
+        phase(s, ScramblePhase.HAND_OVER);
+        emit(new QraEvent.HandOver(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                "done",
+                null,
+                s.handOverNation,
+                s.handOverUnit,
+                user));
+        return Result.ok(s.id);
+    }
+
     // ------------------------------------------------------------------ restart
 
     /**
@@ -714,6 +785,7 @@ public final class ScrambleService {
         if (e instanceof QraEvent.Retasked p) return p.scramble();
         if (e instanceof QraEvent.Outcome p) return p.scramble();
         if (e instanceof QraEvent.Cancelled p) return p.scramble();
+        if (e instanceof QraEvent.HandOver p) return p.scramble();
         return null;
     }
 
@@ -798,6 +870,10 @@ public final class ScrambleService {
         double sinceOrderS = (now - s.orderedNanos) / 1e9;
         if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000)
             phase(s, ScramblePhase.EN_ROUTE);
+        if (s.phase == ScramblePhase.HAND_OVER) { // handed over: the fighters come home
+            s.rtbOrdered = true;
+            phase(s, ScramblePhase.RTB);
+        }
         if (s.phase == ScramblePhase.RTB) {
             flyHome(s, d);
             return;
@@ -808,6 +884,7 @@ public final class ScrambleService {
             return;
         }
         if (target == null || !target.known()) return;
+        watchBoundary(s, target);
         double distNm = Sphere.distanceM(target.latDeg, target.lonDeg, s.lead.latDeg, s.lead.lonDeg) / Units.NM;
         if (s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE) {
             if (distNm <= config.interceptNm() && behindBeam(target, s.lead)) {
@@ -1413,6 +1490,12 @@ public final class ScrambleService {
         } else {
             m.put("plan", EventCodec.tree(plan(s.proposal, s.proposedNanos)));
             if (s.lastSolveNanos != Long.MIN_VALUE) m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos)));
+        }
+        if (s.handOverNation != null) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("toNation", s.handOverNation);
+            h.put("toUnit", s.handOverUnit);
+            m.put("handOver", h);
         }
         if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));
         if (s.fuelBudgetM > 0) {
