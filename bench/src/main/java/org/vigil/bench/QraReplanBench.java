@@ -51,11 +51,14 @@ public class QraReplanBench {
     public void setup() {
         Random rnd = new Random(19);
         Posture posture = QraYaml.defaultPosture();
+        double[] baseLat = new double[SCRAMBLES], baseLon = new double[SCRAMBLES];
         for (int i = 0; i < SCRAMBLES; i++) {
+            baseLat[i] = 42 + 3.5 * rnd.nextDouble();
+            baseLon[i] = 23 + 10 * rnd.nextDouble();
             posture.addDetachment(Detachment.of(
                     "U" + i,
                     "XX",
-                    new Base("B" + i, "B" + i, 42 + 3.5 * rnd.nextDouble(), 23 + 10 * rnd.nextDouble(), 300),
+                    new Base("B" + i, "B" + i, baseLat[i], baseLon[i], 300),
                     TYPES[i % TYPES.length],
                     2,
                     rnd.nextBoolean() ? Readiness.QRA_5 : Readiness.QRA_15));
@@ -66,14 +69,28 @@ public class QraReplanBench {
             lat[i] = 42.5 + 2.5 * rnd.nextDouble();
             lon[i] = 29 + 5 * rnd.nextDouble();
             course[i] = 360 * rnd.nextDouble();
+            if (i < SCRAMBLES) { // a scrambled target within reach of its unit: 40-80 NM from the base
+                lat[i] = baseLat[i] + 0.6 + 0.6 * rnd.nextDouble();
+                lon[i] = baseLon[i] + 0.6 * rnd.nextDouble();
+                course[i] = org.vigil.core.geo.Sphere.bearingDeg(lat[i], lon[i], baseLat[i], baseLon[i]); // inbound
+            }
             update(i, 0);
             if (i >= SCRAMBLES) service.onAlert(i, track(i), "no-transponder", 3, now);
         }
+        boolean[] tasked = new boolean[SCRAMBLES];
         for (int i = 0; i < SCRAMBLES; i++) {
-            String id = service.propose(0, track(i), "U" + i, "bench", ScrambleService.Gate.OPEN)
-                    .scrambleId();
-            if (id == null || !service.order(id, "bench", ScrambleService.Gate.OPEN).ok())
-                throw new IllegalStateException("scramble " + i + " not ordered");
+            boolean ordered = false;
+            for (int k = 0; k < SCRAMBLES && !ordered; k++) {
+                int j = (i + k) % SCRAMBLES; // its own unit first, else any untasked one that can intercept
+                if (tasked[j]) continue;
+                String id = service.propose(0, track(i), "U" + j, "bench", ScrambleService.Gate.OPEN)
+                        .scrambleId();
+                if (id == null) continue;
+                ordered = service.order(id, "bench", ScrambleService.Gate.OPEN).ok();
+                if (ordered) tasked[j] = true;
+                else service.cancel(id, "bench", "cannot intercept", ScrambleService.Gate.OPEN);
+            }
+            if (!ordered) throw new IllegalStateException("scramble " + i + " not ordered");
         }
     }
 
@@ -83,8 +100,7 @@ public class QraReplanBench {
 
     private void update(int i, double turn) {
         course[i] = (course[i] + turn + 360) % 360;
-        service.onTrackUpdate(
-                track(i), now, lat[i], lon[i], 28_000, 420, course[i], -1, 0, 300, 64, 10, 49);
+        service.onTrackUpdate(track(i), now, lat[i], lon[i], 28_000, 420, course[i], -1, 0, 300, 64, 10, 49);
     }
 
     /** One target's update (turning 20 degrees: a re-plan) and the tick after it. */
