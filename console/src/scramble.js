@@ -4,8 +4,10 @@
 // supervisor may take (Order = Alpha scramble, RTB, Outcome, Re-task, Cancel). Buttons are shown by
 // the signed-in role (GET api/me); the server enforces the same rules. Polls api/scrambles every 2 s.
 
+import { replanLine, plusMinus } from './replan.js';
+
 const RANKS = { observer: 0, operator: 1, supervisor: 2, admin: 3 };
-const PHASES = ['proposed', 'ordered', 'airborne', 'en-route', 'intercept', 'shadow', 'escort', 'rtb', 'landed', 'cancelled'];
+const PHASES = ['proposed', 'ordered', 'airborne', 'en-route', 'intercept', 'identification', 'shadow', 'escort', 'hand-over', 'rtb', 'landed', 'cancelled'];
 
 const el = (tag, attrs = {}, ...children) => {
   const e = document.createElement(tag);
@@ -63,7 +65,7 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
         el('div', { class: 'rec-head' }, `Alert ${alertId}${alert ? ` · track ${alert.track} · ${alert.rule}` : ''}`),
         el('ol', { class: 'rec-list' }, ...reply.map(u => el('li', { class: u.feasible ? 'rec feasible' : 'rec', 'data-unit': u.unit },
           el('span', { class: 'rec-unit' }, `${u.rank}. ${u.unit}`),
-          el('span', { class: 'rec-time' }, u.feasible ? `${u.minutes} min${u.supersonic ? ' SS' : ''}` : u.reasonText ?? u.reason),
+          el('span', { class: 'rec-time' }, u.feasible ? `${u.minutes}${u.plusMinusMin != null ? ` ± ${u.plusMinusMin}` : ''} min${u.supersonic ? ' SS' : ''}` : u.reasonText ?? u.reason),
           u.feasible && can('operator') && alert ? el('button', { type: 'button',
             onclick: () => post('api/scrambles', { alert: Number(alertId), track: alert.track, unit: u.unit }) }, 'Propose') : null))));
     } catch (e) {
@@ -110,7 +112,8 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
         el('b', {}, s.phase)),
       el('div', { class: 'scramble-meta' }, `proposed by ${s.proposedBy ?? '?'}${s.orderedBy ? ` · ordered by ${s.orderedBy}` : ''}`
         + `${s.callsigns?.length ? ` · ${s.callsigns.join(', ')}` : ''}`),
-      el('div', { class: 'scramble-plan' }, plan, s.intercept ? ` · in trail ${hhmmss(s.intercept)}` : ''),
+      el('div', { class: 'scramble-plan' }, plan, plusMinus(s.plan), s.intercept ? ` · in trail ${hhmmss(s.intercept)}` : ''),
+      replanLine(s),
       s.outcome ? el('div', { class: 'scramble-outcome' }, `outcome: ${s.outcome.identifiedAs ?? ''} · ${s.outcome.action ?? ''}`) : null,
       timeline, actions(s));
   }

@@ -36,7 +36,9 @@ public sealed interface QraEvent extends VigilEvent {
             Double distanceNm,
             Boolean supersonic,
             String reason,
-            String reasonText) {}
+            String reasonText,
+            Double plusMinusMin,
+            Boolean levelAssumed) {}
 
     /** An intercept plan: {@code seconds} from order to 1 NM in trail; when infeasible only {@code reason}. */
     record Plan(
@@ -53,7 +55,10 @@ public sealed interface QraEvent extends VigilEvent {
             Double climbSeconds,
             Long speedKt,
             Boolean supersonic,
-            Double fuelFraction) {}
+            Double fuelFraction,
+            Double plusMinusS,
+            Double plusMinusNm,
+            Boolean levelAssumed) {}
 
     /** A ranked recommendation for an alert. */
     record Recommended(@EventTime.Iso long time, Integer track, long alert, Target target, List<RankedUnit> units)
@@ -191,8 +196,88 @@ public sealed interface QraEvent extends VigilEvent {
         }
     }
 
-    /** A unit's aircraft taken by an order or given back on landing or cancel. */
-    record ReadinessChanged(@EventTime.Iso long time, String unit, int available, int committed, String scramble)
+    /** An intercept as a re-plan saw it: the unit, and when and where (when infeasible only {@code reason}). */
+    record Intercept(
+            String unit,
+            boolean feasible,
+            String reason,
+            @EventTime.Iso Long interceptAt,
+            Double lat,
+            Double lon,
+            Double plusMinusS) {}
+
+    /**
+     * A re-plan moved the intercept of a scramble or, with {@code scramble} null, of an alert's
+     * recommendation (its best unit): {@code from} the last announced plan {@code to} the new one;
+     * {@code trigger} is what re-planned (course, speed, level, periodic).
+     */
+    record Replanned(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String trigger,
+            Intercept from,
+            Intercept to)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.replanned";
+        }
+    }
+
+    /**
+     * The workflow advises ending a scramble whose intercept became impossible: {@code advice}
+     * {@code abort} (not yet airborne) or {@code return} (airborne); a supervisor decides (cancel, rtb).
+     */
+    record Advised(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String advice,
+            String reason)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.advice";
+        }
+    }
+
+    /**
+     * A hand-over at an area boundary: {@code state} {@code proposed} (the target crossed from
+     * {@code fromNation}'s area into {@code toNation}'s; {@code toUnit} is the best unit based there)
+     * or {@code done} (the supervisor handed it over; the fighters return).
+     */
+    record HandOver(
+            @EventTime.Iso long time,
+            Integer track,
+            String scramble,
+            String category,
+            String unit,
+            Long alert,
+            String phase,
+            String state,
+            String fromNation,
+            String toNation,
+            String toUnit,
+            String user)
+            implements QraEvent {
+        @Override
+        public String type() {
+            return "scramble.handover";
+        }
+    }
+
+    /** A unit's aircraft taken by an order or given back on landing or cancel; {@code category} the scramble's. */
+    record ReadinessChanged(
+            @EventTime.Iso long time, String unit, int available, int committed, String scramble, String category)
             implements QraEvent {
         @Override
         public Integer track() {

@@ -34,6 +34,15 @@ public final class InterceptSolution {
     public double speedMps;
     /** Share of the fuel limit used to reach the intercept point, 0..1. */
     public double fuelFraction;
+    /**
+     * Half-width of the intercept time's interval from the target track's uncertainty, seconds
+     * (NaN when not worked out: no covariance, or infeasible); set by the scramble workflow.
+     */
+    public double timeSpreadS = Double.NaN;
+    /** The same for the intercept point: radius, metres. */
+    public double pointSpreadM = Double.NaN;
+    /** True when the target had no altitude and was planned at an assumed level (primary radar only). */
+    public boolean levelAssumed;
 
     void clear(NoInterceptReason why) {
         feasible = false;
@@ -49,6 +58,9 @@ public final class InterceptSolution {
         supersonic = false;
         speedMps = Double.NaN;
         fuelFraction = Double.NaN;
+        timeSpreadS = Double.NaN;
+        pointSpreadM = Double.NaN;
+        levelAssumed = false;
     }
 
     /** Copies every field of {@code other} into this one. */
@@ -66,6 +78,9 @@ public final class InterceptSolution {
         supersonic = other.supersonic;
         speedMps = other.speedMps;
         fuelFraction = other.fuelFraction;
+        timeSpreadS = other.timeSpreadS;
+        pointSpreadM = other.pointSpreadM;
+        levelAssumed = other.levelAssumed;
     }
 
     @Override

@@ -182,6 +182,9 @@ public final class InterceptSolver {
         out.supersonic = bestSupersonic;
         out.speedMps = vSea;
         out.fuelFraction = lastFuel / radiusM;
+        out.timeSpreadS = Double.NaN;
+        out.pointSpreadM = Double.NaN;
+        out.levelAssumed = false;
         path = null;
         land = null;
         return out;

@@ -35,6 +35,47 @@ public final class QraYaml {
         return posture(resource(DEFAULT_POSTURE), DEFAULT_POSTURE, defaultProfiles());
     }
 
+    /** The scramble workflow's settings file: re-planning thresholds and the primary-only level. */
+    public record ScrambleSettings(
+            org.vigil.core.qra.scramble.ScrambleConfig.Replan replan,
+            org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty,
+            double primaryOnlyLevelFt) {}
+
+    /** Reads a scramble settings file from the classpath ({@code qra/scramble.yaml}, docs/QRA.md "Re-planning"). */
+    public static ScrambleSettings scrambleSettings(String resourceName) {
+        return scrambleSettings(resource(resourceName), resourceName);
+    }
+
+    /** Reads {@code replan: {...}} and {@code primary_only_level_ft}. */
+    public static ScrambleSettings scrambleSettings(InputStream in, String source) {
+        JsonNode root = read(in, source);
+        JsonNode r = root.get("replan");
+        if (r == null || !r.isObject()) throw new QraDataException(source + ": needs a 'replan' mapping");
+        String where = source + ": replan";
+        try {
+            return new ScrambleSettings(
+                    new org.vigil.core.qra.scramble.ScrambleConfig.Replan(
+                            number(r, "course_deg", where),
+                            number(r, "speed_kt", where),
+                            number(r, "level_ft", where),
+                            number(r, "every_s", where),
+                            number(r, "announce_s", where),
+                            number(r, "announce_nm", where)),
+                    uncertainty(root, source),
+                    number(root, "primary_only_level_ft", source));
+        } catch (IllegalArgumentException e) {
+            throw new QraDataException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty(JsonNode root, String source) {
+        JsonNode u = root.get("uncertainty");
+        if (u == null || !u.isObject()) throw new QraDataException(source + ": needs an 'uncertainty' mapping");
+        String where = source + ": uncertainty";
+        return new org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty(
+                number(u, "sigmas", where), number(u, "model_floor", where));
+    }
+
     private static InputStream resource(String name) {
         InputStream in = QraYaml.class.getResourceAsStream(name);
         if (in == null) throw new QraDataException("classpath resource " + name + " missing");

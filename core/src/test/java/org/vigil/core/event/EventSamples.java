@@ -40,7 +40,10 @@ final class EventSamples {
                 144.0,
                 512L,
                 false,
-                0.386);
+                0.386,
+                95.0,
+                4.2,
+                null);
         return List.of(
                 new TrackEvent.Initiated(
                         T,
@@ -215,6 +218,8 @@ final class EventSamples {
                                         204.7,
                                         false,
                                         null,
+                                        null,
+                                        1.6,
                                         null),
                                 new QraEvent.RankedUnit(
                                         2,
@@ -231,7 +236,9 @@ final class EventSamples {
                                         null,
                                         null,
                                         "out-of-range",
-                                        "beyond the combat radius"))),
+                                        "beyond the combat radius",
+                                        null,
+                                        null))),
                 new QraEvent.Proposed(
                         T + 10_000_000_000L, 5, "S-1", "ALPHA", "NL-F35-LBPG", 3L, "proposed", "olga", plan),
                 new QraEvent.Ordered(
@@ -258,7 +265,42 @@ final class EventSamples {
                 new QraEvent.Outcome(T, 7, "S-1", "ALPHA", "NL-F35-LBPG", 3L, "shadow", "hostile", "shadowed", "sam"),
                 new QraEvent.Cancelled(
                         T, 7, "S-2", "ALPHA", "RO-F16-LRCV", null, "cancelled", "sam", "target left", "rtb"),
-                new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1"),
+                new QraEvent.Replanned(
+                        T + 60_000_000_000L,
+                        5,
+                        "S-1",
+                        "ALPHA",
+                        "NL-F35-LBPG",
+                        3L,
+                        "ordered",
+                        "course",
+                        new QraEvent.Intercept(
+                                "NL-F35-LBPG", true, null, T + 2_375_900_000_000L, 43.18852, 29.03891, 95.0),
+                        new QraEvent.Intercept("NL-F35-LBPG", true, null, T + 2_615_000_000_000L, 43.51, 29.61, 88.0)),
+                new QraEvent.Advised(
+                        T + 90_000_000_000L,
+                        5,
+                        "S-1",
+                        "ALPHA",
+                        "NL-F35-LBPG",
+                        3L,
+                        "en-route",
+                        "return",
+                        "beyond the combat radius"),
+                new QraEvent.HandOver(
+                        T + 120_000_000_000L,
+                        5,
+                        "S-1",
+                        "ALPHA",
+                        "DE-EUFI-LRCK",
+                        3L,
+                        "shadow",
+                        "proposed",
+                        "RO",
+                        "BG",
+                        "BG-MG29-LBPG",
+                        null),
+                new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1", "ALPHA"),
                 new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4),
                 new SensorEvent.StatusChanged(
                         T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L));

@@ -145,6 +145,7 @@ public final class Picture {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
             scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
+            scrambles.setAreas(org.vigil.server.qra.TheatreAreas.of(theatre.airspace())); // hand-overs (#19)
             ScrambleTrackFeed feed =
                     new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
             ident = new IdentStage(

@@ -96,6 +96,7 @@ public final class QraApi {
                 },
                 Role.OBSERVER);
         app.get("/api/qra/recommendation", ctx -> recommendation(ctx), Role.OBSERVER);
+        app.get("/api/qra/divert", ctx -> divert(ctx), Role.OBSERVER);
         app.get("/api/qra/responsiveness", ctx -> responsiveness(ctx, null), Role.OBSERVER);
         app.post("/api/qra/responsiveness", ctx -> responsiveness(ctx, body(ctx)), Role.OBSERVER);
 
@@ -110,12 +111,16 @@ public final class QraApi {
                         return;
                     }
                     long alert = b.path("alert").asLong(0);
+                    String category = b.path("category").asText(null); // ALPHA (default) or TANGO (exercise)
                     act(
                             ctx,
                             security,
                             "scramble.propose",
-                            args().put("alert", alert).put("track", track).put("unit", unit),
-                            (user, g) -> service.propose(alert, track, unit, user, g));
+                            args().put("alert", alert)
+                                    .put("track", track)
+                                    .put("unit", unit)
+                                    .put("category", category),
+                            (user, g) -> service.propose(alert, track, unit, category, user, g));
                 },
                 Role.OPERATOR);
         app.post(
@@ -184,6 +189,32 @@ public final class QraApi {
                             (user, g) -> service.outcome(id, identifiedAs, action, user, g));
                 },
                 Role.SUPERVISOR);
+
+        app.post(
+                "/api/scrambles/{id}/handover",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    act(
+                            ctx,
+                            security,
+                            "scramble.handover",
+                            args().put("id", id),
+                            (user, g) -> service.handOver(id, user, g));
+                },
+                Role.SUPERVISOR);
+        app.post(
+                "/api/scrambles/{id}/visual-id",
+                ctx -> {
+                    String id = ctx.pathParam("id");
+                    String identifiedAs = body(ctx).path("identifiedAs").asText(null);
+                    act(
+                            ctx,
+                            security,
+                            "scramble.visual-id",
+                            args().put("id", id).put("identifiedAs", identifiedAs),
+                            (user, g) -> service.visualId(id, identifiedAs, user, g));
+                },
+                Role.OPERATOR);
 
         app.post(
                 "/api/qra/detachments",
@@ -338,6 +369,7 @@ public final class QraApi {
                             args.path("alert").asLong(0),
                             args.path("track").asInt(),
                             args.path("unit").asText(),
+                            args.path("category").asText(null),
                             user,
                             open);
                 case "scramble.order" -> service.order(target, user, open);
@@ -346,6 +378,9 @@ public final class QraApi {
                 case "scramble.retask" ->
                     service.retask(target, args.path("track").asInt(), user, open);
                 case "scramble.rtb" -> service.returnToBase(target, user, open);
+                case "scramble.handover" -> service.handOver(target, user, open);
+                case "scramble.visual-id" ->
+                    service.visualId(target, args.path("identifiedAs").asText(null), user, open);
                 case "scramble.outcome" ->
                     service.outcome(
                             target,
@@ -396,6 +431,25 @@ public final class QraApi {
         }
         if (list == null) {
             ctx.status(404).json(Map.of("error", "no recommendation (unknown alert, or track without a position yet)"));
+            return;
+        }
+        List<Object> out = new ArrayList<>();
+        for (ScrambleService.Recommendation r : list) out.add(ScrambleService.recommendationView(r));
+        ctx.json(out);
+    }
+
+    /** Ground units and airborne pairs ranked against {@code track} (re-task one with {@code /retask}). */
+    private void divert(Context ctx) {
+        int trackNumber;
+        try {
+            trackNumber = Integer.parseInt(String.valueOf(ctx.queryParam("track")));
+        } catch (NumberFormatException e) {
+            ctx.status(400).json(Map.of("error", "track must be a number"));
+            return;
+        }
+        List<ScrambleService.Recommendation> list = owner.call(() -> service.divertOptions(trackNumber));
+        if (list == null) {
+            ctx.status(404).json(Map.of("error", "track " + trackNumber + " has no position yet"));
             return;
         }
         List<Object> out = new ArrayList<>();

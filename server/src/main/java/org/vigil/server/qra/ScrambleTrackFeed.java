@@ -6,6 +6,7 @@ import org.vigil.core.ident.Alert;
 import org.vigil.core.ident.AlertEvent;
 import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.core.track.AreaProjection;
+import org.vigil.core.track.KinematicState;
 import org.vigil.core.track.SystemTrack;
 import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.TrackerConfig;
@@ -85,6 +86,15 @@ public final class ScrambleTrackFeed implements TrackListener {
         }
         double altM = t.altitude();
         int icao = t.icao() == SystemTrack.ABSENT ? -1 : t.icao();
+        // the velocity covariance over true north: turned by the grid's convergence at the track
+        KinematicState k = t.kinematics();
+        double a = Double.isNaN(course)
+                ? 0
+                : Math.toRadians(course - Math.toDegrees(Math.atan2(t.velocityEast(), t.velocityNorth())));
+        double ca = Math.cos(a), sa = Math.sin(a);
+        double ee = k.cov(KinematicState.IVX, KinematicState.IVX);
+        double en = k.cov(KinematicState.IVX, KinematicState.IVY);
+        double nn = k.cov(KinematicState.IVY, KinematicState.IVY);
         service.onTrackUpdate(
                 t.trackNumber(),
                 timeNanos,
@@ -94,7 +104,11 @@ public final class ScrambleTrackFeed implements TrackListener {
                 gs / Units.KT,
                 course,
                 icao,
-                t.callsign());
+                t.callsign(),
+                t.positionSigma(),
+                ca * ca * ee + 2 * ca * sa * en + sa * sa * nn,
+                (ca * ca - sa * sa) * en + ca * sa * (nn - ee),
+                sa * sa * ee - 2 * ca * sa * en + ca * ca * nn);
         after.run();
     }
 

@@ -10,7 +10,9 @@ import org.vigil.core.qra.Detachment;
 public interface Fighters {
     /**
      * Puts {@code unit}'s aircraft in the air {@code airborneInS} seconds from now, heading for the
-     * intercept point. Returns the callsigns given to them (empty when nothing is launched).
+     * intercept point. Returns the callsigns given to them: empty when it launched none (the order
+     * is carried out, e.g. the type is not flown), {@code null} when there is nothing to launch with
+     * yet (no simulation attached): the workflow keeps the launch pending and asks again at its next tick.
      */
     String[] launch(
             String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt);
@@ -30,7 +32,7 @@ public interface Fighters {
     Fighters NONE = new Fighters() {
         @Override
         public String[] launch(String s, Detachment u, double a, double h, double l, double v) {
-            return new String[0];
+            return null; // nothing to launch with: real data (followed by address) or no simulation yet
         }
 
         @Override

@@ -14,14 +14,16 @@ import org.vigil.core.qra.InterceptSolution;
  * flown) and {@link #latest} the last re-solve.
  */
 public final class Scramble {
-    /** Category of the tasking (domain brief 1.4): a real launch. Tango (training) is not run by this service. */
+    /** Category of the tasking (domain brief 1.4): a real launch. */
     public static final String ALPHA = "ALPHA";
+    /** An exercise (training) scramble: run like an Alpha, marked TANGO in every event and view. */
+    public static final String TANGO = "TANGO";
 
     public final String id;
     public final long alertId;
     public int targetTrack;
     public final String unitId;
-    public final String category = ALPHA;
+    public final String category;
     public ScramblePhase phase = ScramblePhase.PROPOSED;
     public final Map<ScramblePhase, Long> phaseTimes = new EnumMap<>(ScramblePhase.class);
     public String proposedBy, orderedBy, cancelledBy, cancelReason, rtbBy;
@@ -36,6 +38,15 @@ public final class Scramble {
 
     public long interceptNanos = Long.MIN_VALUE;
     public long lastSolveNanos = Long.MIN_VALUE;
+    /** The plan last announced (proposal, order, or a {@code scramble.replanned}) and its intercept time, or MIN_VALUE. */
+    public final InterceptSolution announced = new InterceptSolution();
+
+    public long announcedAtNanos = Long.MIN_VALUE;
+    /** The area the target was last seen in (null: none yet), and the hand-over proposed: to that nation's unit. */
+    public String targetArea, handOverNation, handOverUnit;
+    /** The workflow's standing advice ("abort" on the ground, "return" airborne) and why; null when none. */
+    public String advice, adviceReason;
+
     public long holdingSinceNanos = Long.MIN_VALUE;
     public String[] callsigns = new String[0];
     /** Aircraft taken off the unit's alert count by the order (given back on landing or cancel). */
@@ -51,11 +62,14 @@ public final class Scramble {
     public int fighterTrack;
 
     public final FighterFix lead = new FighterFix();
+    /** Fuel used by the lead and the budget, radius-equivalent metres (budget 0 until airborne); where it was last burnt. */
+    public double fuelUsedM, fuelBudgetM, fuelLat = Double.NaN, fuelLon = Double.NaN;
     /** Plan figures the climb is flown to: ground distance and time of the climb. */
     public double climbDistanceM, climbTimeS, levelFt, timeToAirborneS;
 
-    Scramble(String id, long alertId, int targetTrack, String unitId) {
+    Scramble(String id, long alertId, int targetTrack, String unitId, String category) {
         this.id = id;
+        this.category = category;
         this.alertId = alertId;
         this.targetTrack = targetTrack;
         this.unitId = unitId;

@@ -14,8 +14,12 @@ public enum ScramblePhase {
     AIRBORNE,
     EN_ROUTE,
     INTERCEPT,
+    /** The pilot reported a visual identification (an operator input); holding then makes SHADOW or ESCORT. */
+    IDENTIFICATION,
     SHADOW,
     ESCORT,
+    /** The supervisor handed the intercept over to another nation's unit at an area boundary; RTB follows. */
+    HAND_OVER,
     RTB,
     LANDED,
     CANCELLED;

@@ -108,6 +108,7 @@ public final class ScrambleService {
     private final Fighters fighters;
     private final EventSink events;
     private final InterceptRanking ranking = new InterceptRanking();
+    private NationAreas areas = NationAreas.NONE;
     private final InterceptSolver solver = new InterceptSolver();
     private final TargetPath path = new TargetPath(1);
     private final List<Scramble> scrambles = new ArrayList<>();
@@ -115,10 +116,16 @@ public final class ScrambleService {
     private final Map<String, int[]> unitAddresses = new LinkedHashMap<>();
     private final Map<String, String> unitCallsigns = new LinkedHashMap<>();
     private final Map<Long, List<Recommendation>> recommended = new LinkedHashMap<>();
+    // per recommended alert: its track and the data time its list was solved at (re-planning)
+    private final Map<Long, long[]> recommendedOn = new LinkedHashMap<>(); // {track, solvedNanos}
 
     // watched target tracks (alerted or tasked): primitive arrays, grown only when a watch is added
     private int[] watchTrack = new int[8];
     private FighterFix[] watchFix = new FighterFix[8];
+    // re-planning: the target state the last plan was made on, when, and what change is pending
+    private FighterFix[] watchRef = new FighterFix[8];
+    private long[] watchPlannedAt = new long[8];
+    private byte[] watchTrigger = new byte[8];
     private int watches;
     // fighter links for real data: address or packed callsign prefix -> scramble
     private int[] linkAddress = new int[8];
@@ -134,6 +141,8 @@ public final class ScrambleService {
     private final long[] tableTime = new long[TABLE];
     private final double[] tableLat = new double[TABLE], tableLon = new double[TABLE], tableAlt = new double[TABLE];
     private final double[] tableGs = new double[TABLE], tableCourse = new double[TABLE];
+    private final double[] tablePosSigma = new double[TABLE], tableVarE = new double[TABLE];
+    private final double[] tableCovEN = new double[TABLE], tableVarN = new double[TABLE];
 
     private static final long WATCH_STALE_NS = 600_000_000_000L;
     private final FighterFix scratchFix = new FighterFix();
@@ -180,6 +189,41 @@ public final class ScrambleService {
             double trackDeg,
             int icao,
             long callsign) {
+        onTrackUpdate(
+                track,
+                timeNanos,
+                lat,
+                lon,
+                altFt,
+                gsKt,
+                trackDeg,
+                icao,
+                callsign,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
+    }
+
+    /**
+     * As {@link #onTrackUpdate(int, long, double, double, double, double, double, int, long)} with the
+     * track's uncertainty (NaN: unknown): one-sigma position error, metres, and the velocity
+     * covariance east/north over true north, m^2/s^2. Plans made on it carry an interval.
+     */
+    public void onTrackUpdate(
+            int track,
+            long timeNanos,
+            double lat,
+            double lon,
+            double altFt,
+            double gsKt,
+            double trackDeg,
+            int icao,
+            long callsign,
+            double positionSigmaM,
+            double velocityVarE,
+            double velocityCovEN,
+            double velocityVarN) {
         if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
             rejectedUpdates++;
             return;
@@ -193,9 +237,16 @@ public final class ScrambleService {
         tableAlt[slot] = altFt;
         tableGs[slot] = gsKt;
         tableCourse[slot] = trackDeg;
+        tablePosSigma[slot] = positionSigmaM;
+        tableVarE[slot] = velocityVarE;
+        tableCovEN[slot] = velocityCovEN;
+        tableVarN[slot] = velocityVarN;
         for (int i = 0; i < watches; i++) {
             if (watchTrack[i] != track) continue;
-            watchFix[i].set(timeNanos, lat, lon, altFt, gsKt, trackDeg);
+            watchFix[i]
+                    .set(timeNanos, lat, lon, altFt, gsKt, trackDeg)
+                    .uncertainty(positionSigmaM, velocityVarE, velocityCovEN, velocityVarN);
+            if (watchTrigger[i] == NONE) watchTrigger[i] = significantChange(watchFix[i], watchRef[i]);
             if (!pendingAlerts.isEmpty()) recommendPending(track, watchFix[i]);
         }
         for (int i = 0; i < links; i++) {
@@ -223,17 +274,26 @@ public final class ScrambleService {
                 Detachment d = unit(s.unitId);
                 double elapsed = (now - s.orderedNanos) / 1e9;
                 if (d != null) {
-                    s.callsigns = fighters.launch(
+                    String[] launched = fighters.launch(
                             s.id,
                             d,
                             Math.max(0, s.timeToAirborneS - elapsed),
                             s.predicted.headingDeg,
                             s.levelFt,
                             climbSpeedKt(s));
+                    // null: nothing to launch with yet (no simulation attached): the launch stays pending
+                    if (launched == null) s.launchPending = true;
+                    else s.callsigns = launched;
                 }
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
+        replanDue();
+    }
+
+    /** The nations' areas for hand-overs at an area boundary (the theatre's national airspace); default none. */
+    public void setAreas(NationAreas areas) {
+        this.areas = areas == null ? NationAreas.NONE : areas;
     }
 
     /** Tells the service the addresses and callsign stem its fighters will have (real data linking). */
@@ -249,6 +309,61 @@ public final class ScrambleService {
         FighterFix fix = fixOf(track);
         if (fix == null) fix = fromTable(track, scratchFix); // a look-up watches nothing
         return fix == null || !fix.known() ? null : rank(fix);
+    }
+
+    /**
+     * Diversion (docs/QRA.md "Diversion"): every unit on the ground and every pair in the air under
+     * a scramble (airborne, en route, or at a target; not returning) ranked against {@code track}
+     * like ground units. An airborne pair is solved from its lead's position and level, with no
+     * launch delay, as far as its fuel left allows (out and back home); its line's unit is a copy of
+     * the detachment with readiness AIRBORNE-CAP. Re-task it with {@link #retask}. Null when the
+     * track is not known.
+     */
+    public List<Recommendation> divertOptions(int track) {
+        FighterFix fix = fixOf(track);
+        if (fix == null) fix = fromTable(track, scratchFix);
+        if (fix == null || !fix.known() || !target(fix)) return null;
+        List<Detachment> units = new ArrayList<>(posture.detachments());
+        for (Scramble s : scrambles) {
+            boolean airborne = s.phase.flying() && s.phase != ScramblePhase.RTB && s.lead.known();
+            Detachment d = unit(s.unitId);
+            if (!airborne || d == null || s.targetTrack == track) continue;
+            units.removeIf(u -> u.id().equals(d.id()));
+            units.add(airborneFrom(s, d));
+        }
+        List<InterceptSolution> sols = new ArrayList<>(units.size());
+        for (Detachment u : units) {
+            InterceptSolution sol = new InterceptSolution();
+            solver.solve(u, posture.profileOf(u), path, config.options(), epochMs(), sol);
+            spread(u, posture.profileOf(u), fix, sol);
+            sols.add(sol);
+        }
+        Integer[] order = new Integer[units.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> {
+            InterceptSolution sa = sols.get(a), sb = sols.get(b);
+            if (sa.feasible != sb.feasible) return sa.feasible ? -1 : 1;
+            if (sa.feasible && sa.timeS != sb.timeS) return Double.compare(sa.timeS, sb.timeS);
+            return units.get(a).id().compareTo(units.get(b).id());
+        });
+        List<Recommendation> out = new ArrayList<>(units.size());
+        for (int i = 0; i < order.length; i++)
+            out.add(new Recommendation(i + 1, units.get(order[i]), sols.get(order[i])));
+        return out;
+    }
+
+    /** The unit of a flying scramble as an airborne start: from the lead, no launch delay, the fuel left. */
+    private Detachment airborneFrom(Scramble s, Detachment d) {
+        return new Detachment(
+                d.id(),
+                d.nation(),
+                d.base(),
+                d.aircraftType(),
+                Math.max(1, s.committed),
+                Readiness.AIRBORNE_CAP,
+                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), enduranceLeftS(s, d)),
+                null,
+                Double.NaN);
     }
 
     /** The recommendation issued for an alert, or null. */
@@ -269,6 +384,8 @@ public final class ScrambleService {
         List<Recommendation> list = rank(fix);
         if (list == null) return;
         recommended.put(alertId, list);
+        recommendedOn.put(alertId, new long[] {track, now});
+        planned(track, fix);
         List<QraEvent.RankedUnit> units = new ArrayList<>(list.size());
         for (Recommendation r : list) units.add(rankedUnit(r));
         emit(new QraEvent.Recommended(now, trackOrNull(track), alertId, targetOf(fix), units));
@@ -278,9 +395,11 @@ public final class ScrambleService {
         if (!target(fix)) return null;
         List<InterceptRanking.Entry> entries = ranking.rank(posture, path, config.options(), epochMs());
         List<Recommendation> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++)
-            out.add(new Recommendation(
-                    i + 1, entries.get(i).unit(), entries.get(i).solution()));
+        for (int i = 0; i < entries.size(); i++) {
+            InterceptRanking.Entry e = entries.get(i);
+            spread(e.unit(), posture.profileOf(e.unit()), fix, e.solution());
+            out.add(new Recommendation(i + 1, e.unit(), e.solution()));
+        }
         return out;
     }
 
@@ -288,7 +407,7 @@ public final class ScrambleService {
     private boolean target(FighterFix fix) {
         double gs = Double.isNaN(fix.groundSpeedKt) ? 0 : fix.groundSpeedKt;
         double trk = Double.isNaN(fix.trackDeg) ? 0 : fix.trackDeg;
-        double alt = Double.isNaN(fix.altitudeFt) ? 25_000 : fix.altitudeFt; // primary-only: a typical level
+        double alt = Double.isNaN(fix.altitudeFt) ? config.primaryOnlyLevelFt() : fix.altitudeFt;
         try {
             path.straight(fix.latDeg, fix.lonDeg, Math.max(0, alt), Math.min(gs, 4999), trk);
             return true;
@@ -302,6 +421,14 @@ public final class ScrambleService {
 
     /** Operator: proposes {@code unitId} against {@code track} (for alert {@code alertId}, 0 if none). */
     public Result propose(long alertId, int track, String unitId, String user, Gate gate) {
+        return propose(alertId, track, unitId, Scramble.ALPHA, user, gate);
+    }
+
+    /** Operator: proposes an Alpha (real) or a Tango (exercise) scramble; {@code category} null means Alpha. */
+    public Result propose(long alertId, int track, String unitId, String category, String user, Gate gate) {
+        String cat = category == null ? Scramble.ALPHA : category.strip().toUpperCase(Locale.ROOT);
+        if (!cat.equals(Scramble.ALPHA) && !cat.equals(Scramble.TANGO))
+            return Result.invalid("category must be ALPHA or TANGO, not '" + category + "'");
         if (now == Long.MIN_VALUE) return Result.refused("no data yet");
         Detachment d = unit(unitId);
         if (d == null) return Result.notFound("no unit '" + unitId + "'");
@@ -313,8 +440,10 @@ public final class ScrambleService {
                 return Result.refused("unit " + unitId + " already tasked by " + s.id);
         }
         if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
-        Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId);
+        Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId, cat);
         solve(d, fix, s.proposal);
+        announced(s, s.proposal, now);
+        planned(track, fix);
         s.proposedBy = user;
         s.proposedNanos = now;
         s.enter(ScramblePhase.PROPOSED, now);
@@ -347,12 +476,15 @@ public final class ScrambleService {
         }
         if (!gate.allow(
                 s.id,
-                "Alpha scramble " + s.unitId + " against track " + s.targetTrack + ", intercept in "
+                (Scramble.TANGO.equals(s.category) ? "Tango (exercise) scramble " : "Alpha scramble ") + s.unitId
+                        + " against track " + s.targetTrack + ", intercept in "
                         + Math.round(s.predicted.timeS / 60) + " min")) return UNAUDITED;
         s.orderedBy = user;
         s.orderedNanos = now;
         s.predictedInterceptNanos = now + Math.round(s.predicted.timeS * 1e9);
         s.latest.copyFrom(s.predicted);
+        announced(s, s.predicted, now);
+        planned(s.targetTrack, fix);
         AircraftProfile profile = posture.profileOf(d);
         s.levelFt = s.predicted.altitudeFt;
         s.timeToAirborneS = s.predicted.timeToAirborneS;
@@ -375,7 +507,7 @@ public final class ScrambleService {
                 user,
                 s.proposedBy,
                 plan(s.predicted, now)));
-        emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id));
+        emit(new QraEvent.ReadinessChanged(now, d.id(), 0, s.committed, s.id, s.category));
         return Result.ok(s.id);
     }
 
@@ -393,6 +525,7 @@ public final class ScrambleService {
         s.interceptNanos = Long.MIN_VALUE;
         s.holdingSinceNanos = Long.MIN_VALUE;
         s.lastSolveNanos = Long.MIN_VALUE; // re-solve at the next tick
+        planned(newTrack, fix);
         if (s.phase.ordinal() > ScramblePhase.EN_ROUTE.ordinal()) s.phase = ScramblePhase.EN_ROUTE;
         emit(new QraEvent.Retasked(
                 now,
@@ -485,6 +618,104 @@ public final class ScrambleService {
         return Result.ok(s.id);
     }
 
+    /**
+     * Operator: the pilot's visual identification report, relayed (radio) by the operator. At the
+     * target (intercept, identification, shadow, escort) only; the first report moves an intercept
+     * into IDENTIFICATION; each is a {@code scramble.outcome} with {@code action} "visual identification".
+     */
+    public Result visualId(String id, String identifiedAs, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (blank(identifiedAs)) return Result.invalid("identifiedAs required");
+        boolean atTarget = s.phase == ScramblePhase.INTERCEPT
+                || s.phase == ScramblePhase.IDENTIFICATION
+                || s.phase == ScramblePhase.SHADOW
+                || s.phase == ScramblePhase.ESCORT;
+        if (!atTarget) return Result.refused(id + " is " + s.phase.wireName() + ", not at the target");
+        if (!gate.allow(s.id, "visual identification: " + identifiedAs)) return UNAUDITED;
+        s.outcomeIdentifiedAs = identifiedAs.strip();
+        s.outcomeBy = user;
+        s.outcomeNanos = now;
+        if (s.phase == ScramblePhase.INTERCEPT) phase(s, ScramblePhase.IDENTIFICATION);
+        emit(new QraEvent.Outcome(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                s.outcomeIdentifiedAs,
+                "visual identification",
+                user));
+        return Result.ok(s.id);
+    }
+
+    /**
+     * Proposes a hand-over when the target crosses from one nation's area into another's: to the
+     * best-ranked unit based in the new area (docs/QRA.md "Hand-over"). Once per crossing.
+     */
+    private void watchBoundary(Scramble s, FighterFix target) {
+        String area = areas.nationAt(target.latDeg, target.lonDeg);
+        if (area == null || area.equals(s.targetArea)) return;
+        String from = s.targetArea;
+        s.targetArea = area;
+        if (from == null) return; // the first area seen: nothing crossed yet
+        List<Recommendation> ranked = rank(target);
+        String best = null;
+        if (ranked != null) {
+            for (Recommendation r : ranked) {
+                Base b = r.unit().base();
+                if (r.solution().feasible && area.equals(areas.nationAt(b.latDeg(), b.lonDeg()))) {
+                    best = r.unit().id();
+                    break;
+                }
+            }
+        }
+        s.handOverNation = area;
+        s.handOverUnit = best;
+        emit(new QraEvent.HandOver(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                "proposed",
+                from,
+                area,
+                best,
+                null));
+    }
+
+    /** Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters return. */
+    public Result handOver(String id, String user, Gate gate) {
+        Scramble s = find(id);
+        if (s == null) return Result.notFound("no scramble " + id);
+        if (s.handOverNation == null) return Result.refused(id + " has no hand-over proposed");
+        if (!s.phase.flying() || s.phase == ScramblePhase.RTB || s.phase == ScramblePhase.HAND_OVER)
+            return Result.refused(id + " is " + s.phase.wireName());
+        if (!gate.allow(
+                s.id, "hand over to " + s.handOverNation + (s.handOverUnit == null ? "" : " " + s.handOverUnit)))
+            return UNAUDITED;
+        phase(s, ScramblePhase.HAND_OVER);
+        emit(new QraEvent.HandOver(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                "done",
+                null,
+                s.handOverNation,
+                s.handOverUnit,
+                user));
+        return Result.ok(s.id);
+    }
+
     // ------------------------------------------------------------------ restart
 
     /**
@@ -522,8 +753,9 @@ public final class ScrambleService {
                 if (e instanceof QraEvent.Cancelled c) s.cancelledBy = c.user();
                 if (e instanceof QraEvent.PhaseChanged c && c.user() != null) s.rtbBy = c.user();
             }
-            // ordered and not known to be in the air: the rebuild's recorded clock ticks may have
-            // launched it while no simulation was attached (no callsigns); launch at the next tick
+            // ordered and not known to be in the air: launch at the next tick. Ticks with nothing
+            // attached no longer consume a launch (Fighters.launch answers null); this re-arms one
+            // consumed by a "launched none" or by a store written before that
             boolean relaunch = phase == ScramblePhase.ORDERED && callsigns.length == 0 && !s.launchPending;
             if (relaunch) s.launchPending = true;
             if (phase == s.phase && times.keySet().equals(s.phaseTimes.keySet())) {
@@ -553,6 +785,7 @@ public final class ScrambleService {
         if (e instanceof QraEvent.Retasked p) return p.scramble();
         if (e instanceof QraEvent.Outcome p) return p.scramble();
         if (e instanceof QraEvent.Cancelled p) return p.scramble();
+        if (e instanceof QraEvent.HandOver p) return p.scramble();
         return null;
     }
 
@@ -633,9 +866,14 @@ public final class ScrambleService {
             else return;
         }
         if (!known) return;
+        burn(s, d);
         double sinceOrderS = (now - s.orderedNanos) / 1e9;
         if (s.phase == ScramblePhase.AIRBORNE && s.lead.altitudeFt >= s.levelFt - 1000)
             phase(s, ScramblePhase.EN_ROUTE);
+        if (s.phase == ScramblePhase.HAND_OVER) { // handed over: the fighters come home
+            s.rtbOrdered = true;
+            phase(s, ScramblePhase.RTB);
+        }
         if (s.phase == ScramblePhase.RTB) {
             flyHome(s, d);
             return;
@@ -646,6 +884,7 @@ public final class ScrambleService {
             return;
         }
         if (target == null || !target.known()) return;
+        watchBoundary(s, target);
         double distNm = Sphere.distanceM(target.latDeg, target.lonDeg, s.lead.latDeg, s.lead.lonDeg) / Units.NM;
         if (s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE) {
             if (distNm <= config.interceptNm() && behindBeam(target, s.lead)) {
@@ -656,17 +895,17 @@ public final class ScrambleService {
                 return;
             }
             if (s.lastSolveNanos == Long.MIN_VALUE || now - s.lastSolveNanos >= (long) (config.resolveS() * 1e9)) {
-                resolve(s, d, target, sinceOrderS);
+                if (resolve(s, d, target, sinceOrderS)) announce(s, "periodic");
             }
             return;
         }
-        // INTERCEPT, SHADOW, ESCORT: holding station?
+        // INTERCEPT, IDENTIFICATION, SHADOW, ESCORT: holding station?
         if (distNm > config.holdNm()) {
             s.holdingSinceNanos = Long.MIN_VALUE;
         } else if (s.holdingSinceNanos == Long.MIN_VALUE) {
             s.holdingSinceNanos = now;
         }
-        if (s.phase == ScramblePhase.INTERCEPT
+        if ((s.phase == ScramblePhase.INTERCEPT || s.phase == ScramblePhase.IDENTIFICATION)
                 && s.holdingSinceNanos != Long.MIN_VALUE
                 && now - s.holdingSinceNanos >= (long) (config.shadowAfterS() * 1e9)) {
             boolean escort = s.outcomeAction != null
@@ -681,25 +920,253 @@ public final class ScrambleService {
      * Until the plan's climb is over the lead is held to the climb's mean ground speed, so that it is
      * where the plan said at the end of the climb.
      */
-    private void resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
-        if (d == null) return;
+    private boolean resolve(Scramble s, Detachment d, FighterFix target, double sinceOrderS) {
+        if (d == null) return false;
         s.lastSolveNanos = now;
-        Detachment from = new Detachment(
-                d.id(),
-                d.nation(),
-                d.base(),
-                d.aircraftType(),
-                Math.max(1, s.committed),
-                Readiness.AIRBORNE_CAP,
-                new CapStation(s.lead.latDeg, s.lead.lonDeg, Math.max(0, s.lead.altitudeFt), 4 * 3600.0),
-                null,
-                Double.NaN);
-        if (!target(target)) return;
+        Detachment from = airborneFrom(s, d);
+        if (!target(target)) return false;
         solver.solve(from, posture.profileOf(d), path, config.options(), epochMs(), s.latest);
-        if (!s.latest.feasible) return; // keep the last heading: the target may turn back into reach
+        spread(from, posture.profileOf(d), target, s.latest);
+        if (!s.latest.feasible) return true; // keep the last heading: the target may turn back into reach
         boolean climbing = sinceOrderS < s.timeToAirborneS + s.climbTimeS;
         double gs = climbing ? climbSpeedKt(s) : s.latest.speedMps / KT;
         fighters.steer(s.id, s.latest.headingDeg, s.levelFt, gs);
+        return true;
+    }
+
+    // ------------------------------------------------------------------ re-planning
+
+    private static final byte NONE = 0, COURSE = 1, SPEED = 2, LEVEL = 3, PERIODIC = 4;
+    private static final String[] TRIGGERS = {null, "course", "speed", "level", "periodic"};
+
+    /** Hot path: which threshold the target's change from the last plan's state crossed, or NONE. */
+    private byte significantChange(FighterFix f, FighterFix ref) {
+        if (ref.timeNanos == Long.MIN_VALUE) return NONE;
+        ScrambleConfig.Replan r = config.replan();
+        if (!Double.isNaN(f.trackDeg)
+                && !Double.isNaN(ref.trackDeg)
+                && Math.abs(Angles.norm180(f.trackDeg - ref.trackDeg)) >= r.courseDeg()) return COURSE;
+        if (Math.abs(orZero(f.groundSpeedKt) - orZero(ref.groundSpeedKt)) >= r.speedKt()) return SPEED;
+        if (!Double.isNaN(f.altitudeFt)
+                && !Double.isNaN(ref.altitudeFt)
+                && Math.abs(f.altitudeFt - ref.altitudeFt) >= r.levelFt()) return LEVEL;
+        return NONE;
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** Remembers the target state a plan on {@code track} was made on (the re-planning thresholds' reference). */
+    private void planned(int track, FighterFix fix) {
+        for (int i = 0; i < watches; i++) {
+            if (watchTrack[i] != track) continue;
+            FighterFix ref = watchRef[i];
+            ref.set(fix.timeNanos, fix.latDeg, fix.lonDeg, fix.altitudeFt, fix.groundSpeedKt, fix.trackDeg);
+            watchPlannedAt[i] = now;
+            watchTrigger[i] = NONE;
+        }
+    }
+
+    /**
+     * Re-plans every watched target whose track crossed a threshold since its last plan, or whose
+     * last plan is {@link ScrambleConfig.Replan#everyS} old: its alerts' recommendations and its
+     * scrambles before take-off (a flying scramble is re-solved every {@link ScrambleConfig#resolveS}
+     * anyway, and at once on a threshold).
+     */
+    private void replanDue() {
+        long every = (long) (config.replan().everyS() * 1e9);
+        for (int i = 0; i < watches; i++) {
+            byte trigger = watchTrigger[i];
+            FighterFix fix = watchFix[i];
+            if (!fix.known()) continue;
+            if (trigger == NONE && watchRef[i].timeNanos != Long.MIN_VALUE && now - watchPlannedAt[i] >= every)
+                trigger = PERIODIC;
+            if (trigger == NONE) continue;
+            int track = watchTrack[i];
+            planned(track, fix);
+            replan(track, fix, trigger);
+        }
+    }
+
+    private void replan(int track, FighterFix fix, byte trigger) {
+        String why = TRIGGERS[trigger];
+        for (int k = 0; k < scrambles.size(); k++) {
+            Scramble s = scrambles.get(k);
+            if (s.targetTrack != track || s.phase.ended()) continue;
+            Detachment d = unit(s.unitId);
+            if (d == null) continue;
+            if (s.phase == ScramblePhase.PROPOSED || s.phase == ScramblePhase.ORDERED) {
+                replanOnGround(s, d, fix);
+                announce(s, why);
+            } else if ((s.phase == ScramblePhase.AIRBORNE || s.phase == ScramblePhase.EN_ROUTE)
+                    && trigger != PERIODIC
+                    && s.lead.known()) {
+                if (resolve(s, d, fix, (now - s.orderedNanos) / 1e9)) announce(s, why);
+            }
+        }
+        if (recommendedOn.isEmpty()) return;
+        for (Map.Entry<Long, long[]> e : recommendedOn.entrySet()) {
+            if (e.getValue()[0] == track) rerank(e.getKey(), e.getValue(), track, fix, why);
+        }
+    }
+
+    /**
+     * Before take-off: solves from the base again. An ordered scramble's launch delay is what is left
+     * of it since the order (its aircraft are committed, so the unit is solved with them).
+     */
+    private void replanOnGround(Scramble s, Detachment d, FighterFix fix) {
+        Detachment from = d;
+        if (s.phase == ScramblePhase.ORDERED) {
+            double left = Math.max(0, s.timeToAirborneS - (now - s.orderedNanos) / 1e9);
+            boolean cap = d.readiness() == Readiness.AIRBORNE_CAP;
+            from = new Detachment(
+                    d.id(),
+                    d.nation(),
+                    d.base(),
+                    d.aircraftType(),
+                    Math.max(1, s.committed),
+                    cap ? Readiness.AIRBORNE_CAP : Readiness.QRA_15,
+                    d.cap(),
+                    null,
+                    left);
+        }
+        solve(from, fix, s.latest);
+        s.lastSolveNanos = now;
+    }
+
+    /**
+     * Emits a {@code scramble.replanned} when the latest plan moved from the announced one beyond
+     * the announce thresholds (or feasibility flipped), and advises abort / return when the
+     * intercept became impossible.
+     */
+    private void announce(Scramble s, String trigger) {
+        InterceptSolution next = s.latest;
+        long at = next.feasible ? s.lastSolveNanos + Math.round(next.timeS * 1e9) : Long.MIN_VALUE;
+        if (!moved(s.announced, s.announcedAtNanos, next, at)) return;
+        emit(new QraEvent.Replanned(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                trigger,
+                intercept(s.unitId, s.announced, s.announcedAtNanos),
+                intercept(s.unitId, next, at)));
+        boolean lost = s.announced.feasible && !next.feasible;
+        announced(s, next, s.lastSolveNanos);
+        if (lost) {
+            advise(s, s.phase.flying() ? "return" : "abort", next.reason == null ? null : next.reason.text());
+        } else if (next.feasible) {
+            s.advice = null;
+            s.adviceReason = null;
+        }
+    }
+
+    private void advise(Scramble s, String advice, String reason) {
+        s.advice = advice;
+        s.adviceReason = reason;
+        emit(new QraEvent.Advised(
+                now,
+                trackOrNull(s.targetTrack),
+                s.id,
+                s.category,
+                s.unitId,
+                alertOrNull(s),
+                s.phase.wireName(),
+                advice,
+                reason));
+    }
+
+    private static void announced(Scramble s, InterceptSolution plan, long solvedNanos) {
+        s.announced.copyFrom(plan);
+        s.announcedAtNanos = plan.feasible ? solvedNanos + Math.round(plan.timeS * 1e9) : Long.MIN_VALUE;
+    }
+
+    /** True when {@code b} (intercept at {@code bAt}) differs from {@code a} enough to announce. */
+    private boolean moved(InterceptSolution a, long aAt, InterceptSolution b, long bAt) {
+        if (a.feasible != b.feasible) return true;
+        if (!a.feasible) return false;
+        ScrambleConfig.Replan r = config.replan();
+        if (Math.abs(bAt - aAt) >= (long) (r.announceS() * 1e9)) return true;
+        return Sphere.distanceM(a.latDeg, a.lonDeg, b.latDeg, b.lonDeg) >= r.announceNm() * Units.NM;
+    }
+
+    /** Re-ranks an alert's recommendation (the operator's stored one is replaced) and announces a moved best unit. */
+    private void rerank(long alertId, long[] on, int track, FighterFix fix, String trigger) {
+        List<Recommendation> old = recommended.get(alertId);
+        List<Recommendation> list = rank(fix);
+        if (list == null || list.isEmpty()) return;
+        long oldAt = on[1];
+        recommended.put(alertId, list);
+        on[1] = now;
+        if (old == null || old.isEmpty()) return;
+        Recommendation a = old.get(0), b = list.get(0);
+        long aAt = a.solution().feasible ? oldAt + Math.round(a.solution().timeS * 1e9) : Long.MIN_VALUE;
+        long bAt = b.solution().feasible ? now + Math.round(b.solution().timeS * 1e9) : Long.MIN_VALUE;
+        if (a.unit().id().equals(b.unit().id()) && !moved(a.solution(), aAt, b.solution(), bAt)) return;
+        emit(new QraEvent.Replanned(
+                now,
+                trackOrNull(track),
+                null,
+                null,
+                b.unit().id(),
+                alertId,
+                null,
+                trigger,
+                intercept(a.unit().id(), a.solution(), aAt),
+                intercept(b.unit().id(), b.solution(), bAt)));
+    }
+
+    private static QraEvent.Intercept intercept(String unit, InterceptSolution p, long atNanos) {
+        if (!p.feasible)
+            return new QraEvent.Intercept(
+                    unit, false, p.reason == null ? null : p.reason.text(), null, null, null, null);
+        return new QraEvent.Intercept(
+                unit,
+                true,
+                null,
+                atNanos == Long.MIN_VALUE ? null : atNanos,
+                round5(p.latDeg),
+                round5(p.lonDeg),
+                Double.isNaN(p.timeSpreadS) ? null : round1(p.timeSpreadS));
+    }
+
+    /**
+     * Fuel as the solver counts it (docs/QRA.md "Fuel"): radius-equivalent metres, the combat radius
+     * being half the budget (out and back with the reserve); a supersonic metre costs 1 / the
+     * profile's supersonic factor. The lead's ground track since the last fix is burnt; the first
+     * fix burns the way from the base (the climb).
+     */
+    private void burn(Scramble s, Detachment d) {
+        AircraftProfile p = d == null ? null : posture.profileOf(d);
+        if (p == null) return;
+        double fromLat = Double.isNaN(s.fuelLat) ? d.base().latDeg() : s.fuelLat;
+        double fromLon = Double.isNaN(s.fuelLat) ? d.base().lonDeg() : s.fuelLon;
+        double m = Sphere.distanceM(fromLat, fromLon, s.lead.latDeg, s.lead.lonDeg);
+        double level = Double.isNaN(s.lead.altitudeFt) ? s.levelFt : s.lead.altitudeFt;
+        boolean supersonic =
+                !Double.isNaN(p.supersonicTasMps(level)) && s.lead.groundSpeedKt * KT > p.subsonicTasMps(level) * 1.05;
+        s.fuelUsedM += supersonic ? m / p.supersonicRadiusFactor() : m;
+        s.fuelBudgetM = 2 * p.combatRadiusNm() * Units.NM;
+        s.fuelLat = s.lead.latDeg;
+        s.fuelLon = s.lead.lonDeg;
+    }
+
+    /**
+     * Endurance that leaves the fuel to come home: a re-solve from the lead may go out
+     * {@code (budget - used - lead-to-base) / 2} (there and back to the lead, which is never shorter
+     * than the way to the base from the intercept point), written as the CAP endurance the solver takes.
+     */
+    private double enduranceLeftS(Scramble s, Detachment d) {
+        AircraftProfile p = posture.profileOf(d);
+        if (p == null || s.fuelBudgetM == 0) return 4 * 3600.0;
+        double home = Sphere.distanceM(
+                s.lead.latDeg, s.lead.lonDeg, d.base().latDeg(), d.base().lonDeg());
+        double radius = Math.max(0, (s.fuelBudgetM - s.fuelUsedM - home) / 2);
+        return 2 * radius / p.subsonicTasMps(s.levelFt);
     }
 
     private double climbSpeedKt(Scramble s) {
@@ -732,7 +1199,9 @@ public final class ScrambleService {
         AircraftProfile p = posture.profileOf(d);
         if (p == null) return false;
         double fromBase = Sphere.distanceM(d.base().latDeg(), d.base().lonDeg(), s.lead.latDeg, s.lead.lonDeg);
-        return fromBase > p.combatRadiusNm() * Units.NM;
+        // bingo: the fuel used and the way home make the whole budget (the pilot's own call)
+        return fromBase > p.combatRadiusNm() * Units.NM
+                || (s.fuelBudgetM > 0 && s.fuelUsedM + fromBase >= s.fuelBudgetM);
     }
 
     private static boolean behindBeam(FighterFix target, FighterFix lead) {
@@ -772,7 +1241,7 @@ public final class ScrambleService {
         Detachment d = unit(s.unitId);
         if (d != null) {
             posture.setCount(d.id(), d.count() + s.committed);
-            emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id));
+            emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id, s.category));
         }
         s.committed = 0;
     }
@@ -807,13 +1276,83 @@ public final class ScrambleService {
             return;
         }
         solver.solve(d, posture.profileOf(d), path, config.options(), epochMs(), out);
+        spread(d, posture.profileOf(d), fix, out);
+    }
+
+    // ------------------------------------------------------------------ uncertainty
+
+    private final TargetPath sigmaPath = new TargetPath(1);
+    private final InterceptSolution sigmaOut = new InterceptSolution();
+    private final double[] shifted = new double[2];
+
+    /**
+     * The interval of a plan just solved on {@link #path} (docs/QRA.md "Uncertainty"): the solve is
+     * repeated for the 8 sigma points of the target's state (position east/north with the track's
+     * position sigma, velocity east/north with its covariance; unscented, kappa 0, so each is 2
+     * sigma out and weighs 1/8), and the time's half-width is {@code sigmas} standard deviations of
+     * the intercept time over them, widened by the model floor. Sigma points that cannot intercept
+     * are left out. Also marks a plan made at the assumed primary-only level.
+     */
+    private void spread(Detachment d, AircraftProfile profile, FighterFix fix, InterceptSolution out) {
+        out.levelAssumed = Double.isNaN(fix.altitudeFt);
+        if (!out.feasible || !fix.hasUncertainty()) return;
+        double gs = Math.min(orZero(fix.groundSpeedKt), 4999) * KT;
+        double c = Math.toRadians(orZero(fix.trackDeg));
+        double vE = gs * Math.sin(c), vN = gs * Math.cos(c);
+        double l11 = Math.sqrt(Math.max(0, fix.velocityVarE));
+        double l21 = l11 > 0 ? fix.velocityCovEN / l11 : 0;
+        double l22 = Math.sqrt(Math.max(0, fix.velocityVarN - l21 * l21));
+        double ps = Double.isNaN(fix.positionSigmaM) ? 0 : fix.positionSigmaM;
+        double sumT = 0, sumP = 0;
+        int n = 0;
+        for (int k = 0; k < 8; k++) {
+            double sign = (k & 1) == 0 ? 2 : -2; // sqrt(n + kappa), n = 4
+            double dpE = 0, dpN = 0, dvE = 0, dvN = 0;
+            switch (k >> 1) {
+                case 0 -> dpE = sign * ps;
+                case 1 -> dpN = sign * ps;
+                case 2 -> {
+                    dvE = sign * l11;
+                    dvN = sign * l21;
+                }
+                default -> dvN = sign * l22;
+            }
+            double lat = fix.latDeg, lon = fix.lonDeg;
+            if (dpE != 0 || dpN != 0) {
+                Sphere.destination(lat, lon, Math.toDegrees(Math.atan2(dpE, dpN)), Math.hypot(dpE, dpN), shifted);
+                lat = shifted[0];
+                lon = shifted[1];
+            }
+            double e = vE + dvE, nn = vN + dvN;
+            double g = Math.min(Math.hypot(e, nn) / KT, 4999);
+            double trk = Angles.norm360(Math.toDegrees(Math.atan2(e, nn)));
+            try {
+                sigmaPath.straight(lat, lon, path.altitudeFt(), g, trk);
+            } catch (IllegalArgumentException ex) {
+                continue;
+            }
+            solver.solve(d, profile, sigmaPath, config.options(), epochMs(), sigmaOut);
+            if (!sigmaOut.feasible) continue;
+            double dt = sigmaOut.timeS - out.timeS;
+            double dp = Sphere.distanceM(out.latDeg, out.lonDeg, sigmaOut.latDeg, sigmaOut.lonDeg);
+            sumT += dt * dt;
+            sumP += dp * dp;
+            n++;
+        }
+        if (n == 0) return;
+        double k = config.uncertainty().sigmas();
+        double model = config.uncertainty().modelFloor() * out.timeS;
+        double t = k * Math.sqrt(sumT / n);
+        out.timeSpreadS = Math.sqrt(t * t + model * model);
+        out.pointSpreadM = k * Math.sqrt(sumP / n);
     }
 
     private FighterFix fromTable(int track, FighterFix out) {
         int slot = track & (TABLE - 1);
         out.timeNanos = Long.MIN_VALUE;
         if (track != 0 && tableTrack[slot] == track) {
-            out.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+            out.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot])
+                    .uncertainty(tablePosSigma[slot], tableVarE[slot], tableCovEN[slot], tableVarN[slot]);
         }
         return out;
     }
@@ -832,10 +1371,16 @@ public final class ScrambleService {
             for (Scramble sc : scrambles) keep |= !sc.phase.ended() && sc.targetTrack == watchTrack[i];
             if (keep) {
                 watchTrack[k] = watchTrack[i];
+                watchRef[k] = watchRef[i];
+                watchPlannedAt[k] = watchPlannedAt[i];
+                watchTrigger[k] = watchTrigger[i];
                 watchFix[k++] = watchFix[i];
             }
         }
-        for (int i = k; i < watches; i++) watchFix[i] = null;
+        for (int i = k; i < watches; i++) {
+            watchFix[i] = null;
+            watchRef[i] = null;
+        }
         watches = k;
     }
 
@@ -845,12 +1390,19 @@ public final class ScrambleService {
         if (watches == watchTrack.length) {
             watchTrack = java.util.Arrays.copyOf(watchTrack, watches * 2);
             watchFix = java.util.Arrays.copyOf(watchFix, watches * 2);
+            watchRef = java.util.Arrays.copyOf(watchRef, watches * 2);
+            watchPlannedAt = java.util.Arrays.copyOf(watchPlannedAt, watches * 2);
+            watchTrigger = java.util.Arrays.copyOf(watchTrigger, watches * 2);
         }
         watchTrack[watches] = track;
+        watchRef[watches] = new FighterFix();
+        watchPlannedAt[watches] = Long.MIN_VALUE;
+        watchTrigger[watches] = NONE;
         FighterFix fix = new FighterFix();
         int slot = track & (TABLE - 1);
         if (track != 0 && tableTrack[slot] == track) {
-            fix.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot]);
+            fix.set(tableTime[slot], tableLat[slot], tableLon[slot], tableAlt[slot], tableGs[slot], tableCourse[slot])
+                    .uncertainty(tablePosSigma[slot], tableVarE[slot], tableCovEN[slot], tableVarN[slot]);
         }
         watchFix[watches] = fix;
         return watchFix[watches++];
@@ -937,6 +1489,29 @@ public final class ScrambleService {
                             plan(s.latest, s.lastSolveNanos == Long.MIN_VALUE ? s.orderedNanos : s.lastSolveNanos)));
         } else {
             m.put("plan", EventCodec.tree(plan(s.proposal, s.proposedNanos)));
+            if (s.lastSolveNanos != Long.MIN_VALUE) m.put("latest", EventCodec.tree(plan(s.latest, s.lastSolveNanos)));
+        }
+        if (s.handOverNation != null) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("toNation", s.handOverNation);
+            h.put("toUnit", s.handOverUnit);
+            m.put("handOver", h);
+        }
+        if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));
+        if (s.fuelBudgetM > 0) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("used", Math.round(s.fuelUsedM / s.fuelBudgetM * 1000) / 1000.0);
+            Detachment d = unit(s.unitId);
+            if (d != null && s.lead.known()) {
+                double home = Sphere.distanceM(
+                        s.lead.latDeg,
+                        s.lead.lonDeg,
+                        d.base().latDeg(),
+                        d.base().lonDeg());
+                f.put("home", Math.round(home / s.fuelBudgetM * 1000) / 1000.0);
+                f.put("bingo", s.fuelUsedM + home >= s.fuelBudgetM);
+            }
+            m.put("fuel", f);
         }
         if (s.interceptNanos != Long.MIN_VALUE) m.put("intercept", iso(s.interceptNanos));
         if (s.lead.known())
@@ -989,7 +1564,9 @@ public final class ScrambleService {
                 f || s.reason == null
                         ? null
                         : s.reason.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                f || s.reason == null ? null : s.reason.text());
+                f || s.reason == null ? null : s.reason.text(),
+                f && !Double.isNaN(s.timeSpreadS) ? round1(s.timeSpreadS / 60) : null,
+                s.levelAssumed ? Boolean.TRUE : null);
     }
 
     private static QraEvent.Plan plan(InterceptSolution s, long fromNanos) {
@@ -1008,7 +1585,10 @@ public final class ScrambleService {
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    null,
+                    null,
+                    s.levelAssumed ? Boolean.TRUE : null);
         }
         return new QraEvent.Plan(
                 true,
@@ -1024,7 +1604,10 @@ public final class ScrambleService {
                 round1(s.climbTimeS),
                 Math.round(s.speedMps / KT),
                 s.supersonic,
-                Math.round(s.fuelFraction * 1000) / 1000.0);
+                Math.round(s.fuelFraction * 1000) / 1000.0,
+                Double.isNaN(s.timeSpreadS) ? null : round1(s.timeSpreadS),
+                Double.isNaN(s.pointSpreadM) ? null : round1(s.pointSpreadM / Units.NM),
+                s.levelAssumed ? Boolean.TRUE : null);
     }
 
     private static QraEvent.Target targetOf(FighterFix f) {
