@@ -73,15 +73,68 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
      */
     public static KafkaBackbone connect(String bootstrap, KafkaTopics topics, TopicLayout layout, long timeoutMs) {
         createTopics(bootstrap, topics, layout, timeoutMs);
+        KafkaBackbone b = new KafkaBackbone(
+                topics,
+                new KafkaProducer<>(
+                        producerConfig(bootstrap, "vigil-" + topics.prefix() + "producer"),
+                        new StringSerializer(),
+                        new ByteArraySerializer()));
+        b.warm(List.of(topics.raw(), topics.tracks(), topics.events()), timeoutMs);
+        return b;
+    }
+
+    /**
+     * Fetches the topics' metadata now, so that the first sends do not wait for it (a send waits at
+     * most {@link #MAX_BLOCK_MS}, too short for a first metadata fetch from a busy broker).
+     */
+    void warm(List<String> names, long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (String name : names) {
+            while (true) {
+                try {
+                    var unused = producer.partitionsFor(name);
+                    break;
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        producer.close(java.time.Duration.ZERO);
+                        throw new IllegalArgumentException("Kafka: no metadata for topic " + name, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Properties producerConfig(String bootstrap, String clientId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // one request in flight: a retried batch is always the broker's last one, so it is recognised as
+        // a duplicate (with more, a retry behind newer batches can be refused as out of order for good)
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "vigil-" + topics.prefix() + "producer");
-        return new KafkaBackbone(topics, new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return p;
+    }
+
+    /** A producer for {@link #send(String, String)} only (a node's own output topic). */
+    static KafkaBackbone producer(String bootstrap) {
+        return new KafkaBackbone(
+                KafkaTopics.DEFAULT,
+                new KafkaProducer<>(
+                        producerConfig(bootstrap, "vigil-node"), new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** Creates a one-partition event topic when missing (a node's output). */
+    static void createTopic(String bootstrap, String topic, long timeoutMs) {
+        createTopics(bootstrap, List.of(topic), TopicLayout.SINGLE_BROKER, timeoutMs);
+    }
+
+    /** Sends one event line to {@code topic}, keyed by nothing (one partition keeps the order). */
+    void send(String topic, String json) {
+        send(new ProducerRecord<>(topic, null, (String) null, json.getBytes(StandardCharsets.UTF_8)), eventsSent);
     }
 
     /**
@@ -96,6 +149,15 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
     }
 
     static void createTopics(String bootstrap, KafkaTopics topics, TopicLayout layout, long timeoutMs) {
+        createTopics(bootstrap, List.of(topics.raw(), topics.tracks(), topics.events()), layout, timeoutMs);
+    }
+
+    /**
+     * Creates the missing ones of {@code names}: the raw topic (first of a backbone's three) with the
+     * layout's raw partitions, a tracks topic (name ending {@code tracks}) with its track partitions,
+     * every other one (events) with one partition.
+     */
+    private static void createTopics(String bootstrap, List<String> names, TopicLayout layout, long timeoutMs) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
@@ -103,10 +165,15 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
             List<NewTopic> create = new ArrayList<>();
-            add(create, existing, topics.raw(), layout.rawPartitions(), layout, layout.rawRetentionMs());
-            add(create, existing, topics.tracks(), layout.trackPartitions(), layout, layout.eventRetentionMs());
-            // the event stream is one ordered sequence: one partition
-            add(create, existing, topics.events(), 1, layout, layout.eventRetentionMs());
+            for (String name : names) {
+                if (name.endsWith("raw")) {
+                    add(create, existing, name, layout.rawPartitions(), layout, layout.rawRetentionMs());
+                } else if (name.endsWith("tracks")) {
+                    add(create, existing, name, layout.trackPartitions(), layout, layout.eventRetentionMs());
+                } else { // an event stream is one ordered sequence: one partition
+                    add(create, existing, name, 1, layout, layout.eventRetentionMs());
+                }
+            }
             if (create.isEmpty()) return;
             for (var f : admin.createTopics(create).values().values()) {
                 try {
@@ -115,12 +182,38 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
                     if (!(e.getCause() instanceof TopicExistsException)) throw e; // another node was first
                 }
             }
+            awaitLeaders(admin, create, timeoutMs);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalArgumentException(
                     "Kafka at " + bootstrap + ": " + (e.getCause() == null ? e : e.getCause()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("Kafka at " + bootstrap + ": interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader: a first send to a partition whose
+     * leader is not yet known to the broker can leave the idempotent producer retrying a sequence
+     * the broker already took (seen as an endless OutOfOrderSequenceException).
+     */
+    private static void awaitLeaders(Admin admin, List<NewTopic> created, long timeoutMs)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        for (NewTopic t : created) names.add(t.name());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            boolean ready = true;
+            for (var d : admin.describeTopics(names)
+                    .allTopicNames()
+                    .get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .values()) {
+                for (var p : d.partitions())
+                    ready &= p.leader() != null && !p.leader().isEmpty();
+            }
+            if (ready) return;
+            if (System.nanoTime() > deadline) throw new TimeoutException("no leader for the new topics " + names);
+            Thread.sleep(100);
         }
     }
 

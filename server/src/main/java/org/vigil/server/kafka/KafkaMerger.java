@@ -48,4 +48,21 @@ public final class KafkaMerger {
         }
         return new Counts(events, skipped, handover);
     }
+
+    /** Every record value of partition 0 of {@code topic} as text, from the beginning to its end now. */
+    static List<String> lines(String bootstrap, String topic) {
+        List<String> out = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = KafkaRawTopic.consumer(bootstrap)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            c.assign(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            c.seekToBeginning(List.of(tp));
+            while (c.position(tp) < end) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    if (r.offset() < end) out.add(new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -261,6 +261,77 @@ class KafkaBackboneTest {
         }
     }
 
+    /** `vigil node --role picture` and `--role merger` over the live run's topics. */
+    @Test
+    @Timeout(120)
+    void nodeCommandsRunThePictureAndMergerRoles(@TempDir Path out) throws Exception {
+        Path picture = out.resolve("picture.jsonl");
+        int code = new picocli.CommandLine(new org.vigil.server.cli.NodeCommand())
+                .execute(
+                        "--role",
+                        "picture",
+                        "--kafka",
+                        broker.bootstrap(),
+                        "--kafka-topic-prefix",
+                        "live.",
+                        "--sim",
+                        "black-sea-2022",
+                        "--events",
+                        picture.toString());
+        assertThat(code).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(picture);
+        assertThat(lines).hasSize(stored.size());
+        for (int i = 0; i < lines.size(); i++)
+            assertThat(lines.get(i)).isEqualTo(stored.get(i).payloadJson());
+        Path shared = out.resolve("shared.jsonl");
+        code = new picocli.CommandLine(new org.vigil.server.cli.NodeCommand())
+                .execute(
+                        "--role",
+                        "merger",
+                        "--kafka",
+                        broker.bootstrap(),
+                        "--kafka-topic-prefix",
+                        "live.",
+                        "--theatre",
+                        "black-sea-2022",
+                        "--events",
+                        shared.toString());
+        assertThat(code).isZero();
+        List<String> merged = java.nio.file.Files.readAllLines(shared);
+        assertThat(merged.stream()
+                        .filter(l -> !l.contains("\"type\":\"handover-"))
+                        .toList())
+                .isEqualTo(lines);
+    }
+
+    /**
+     * A picture node publishing its events stops half-way through the raw topic (what a crash
+     * leaves: a prefix of its events on its topic) and starts again over the whole range: the topic
+     * then holds the live run's events, each once, in order; a third start publishes nothing.
+     */
+    @Test
+    @Timeout(120)
+    void aPictureNodeResumesWithoutLosingOrDoublingEvents() throws Exception {
+        String out = "live.picture";
+        long end = KafkaRawTopic.endOffset(broker.bootstrap(), topics.raw(), 0);
+        KafkaPictureNode.Published first = KafkaPictureNode.publish(
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end / 2), Theatres.blackSea(), radars, out);
+        assertThat(first.alreadyThere()).isZero();
+        assertThat(first.published()).isPositive().isLessThan(stored.size());
+        KafkaPictureNode.Published second = KafkaPictureNode.publish(
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.blackSea(), radars, out);
+        assertThat(second.alreadyThere()).isEqualTo(first.published());
+        assertThat(second.published()).isEqualTo(stored.size() - first.published());
+        List<String> lines = KafkaMerger.lines(broker.bootstrap(), out);
+        assertThat(lines).hasSize(stored.size());
+        for (int i = 0; i < lines.size(); i++)
+            assertThat(lines.get(i)).isEqualTo(stored.get(i).payloadJson());
+        KafkaPictureNode.Published third = KafkaPictureNode.publish(
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.blackSea(), radars, out);
+        assertThat(third.published()).isZero();
+        assertThat(KafkaMerger.lines(broker.bootstrap(), out)).hasSize(stored.size());
+    }
+
     @Test
     @Timeout(60)
     void noBrokerIsAClearStartError() {
