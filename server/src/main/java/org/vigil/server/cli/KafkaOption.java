@@ -11,8 +11,8 @@ final class KafkaOption {
     @Option(
             names = "--kafka",
             paramLabel = "HOST:PORT[,HOST:PORT…]",
-            description = "Kafka brokers: every raw input and event also goes to the topics of docs/SCALE.md "
-                    + "(created when missing). Default: none, nothing leaves the process.")
+            description = "Kafka brokers (docs/SCALE.md). On run: every raw input and event also goes to the "
+                    + "topics (created when missing); default none, nothing leaves the process.")
     String bootstrap;
 
     @Option(

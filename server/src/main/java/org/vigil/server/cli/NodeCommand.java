@@ -51,15 +51,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--role", required = true, paramLabel = "ROLE", description = "picture or merger.")
     Role role;
 
-    @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT[,HOST:PORT…]", description = "Kafka brokers.")
-    String bootstrap;
-
-    @Option(
-            names = "--kafka-topic-prefix",
-            paramLabel = "PREFIX",
-            defaultValue = "vigil.",
-            description = "Prefix of the topic names (default ${DEFAULT-VALUE}).")
-    String prefix;
+    /** --kafka (required here) and --kafka-topic-prefix, as on {@code vigil run}. */
+    @CommandLine.Mixin
+    KafkaOption kafka = new KafkaOption();
 
     @Option(
             names = "--from-offset",
@@ -101,9 +95,13 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (kafka.bootstrap == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka HOST:PORT is required");
+        }
+        String bootstrap = kafka.bootstrap;
         KafkaTopics topics;
         try {
-            topics = new KafkaTopics(prefix);
+            topics = new KafkaTopics(kafka.prefix);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kafka-topic-prefix: " + e.getMessage());
         }
