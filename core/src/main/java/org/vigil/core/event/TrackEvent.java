@@ -158,4 +158,34 @@ public sealed interface TrackEvent extends VigilEvent {
             return "track-deleted";
         }
     }
+    /**
+     * The owner of the track's area offers it to the next area's node: the track is within that
+     * area's margin (docs/SCALE.md "Hand-over"). {@code from} and {@code to} are area names of the
+     * theatre's {@code areas:} (docs/THEATRES.md).
+     */
+    record HandoverOffered(@EventTime.Iso long time, int track, String from, String to, double lat, double lon)
+            implements TrackEvent {
+        @Override
+        public String type() {
+            return "handover-offered";
+        }
+    }
+
+    /** The next area's node holds the offered track (same track number, same history). */
+    record HandoverAccepted(@EventTime.Iso long time, int track, String from, String to, double lat, double lon)
+            implements TrackEvent {
+        @Override
+        public String type() {
+            return "handover-accepted";
+        }
+    }
+
+    /** The track crossed into the next area: that area's node owns it from now on. */
+    record HandoverCompleted(@EventTime.Iso long time, int track, String from, String to, double lat, double lon)
+            implements TrackEvent {
+        @Override
+        public String type() {
+            return "handover-completed";
+        }
+    }
 }

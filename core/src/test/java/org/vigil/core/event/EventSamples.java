@@ -83,6 +83,9 @@ final class EventSamples {
                 new TrackEvent.Disagreement(T, 5, true, 43.2, 28.7, "4B1812", "THY4TR", "2000", 31.25, sensors),
                 new TrackEvent.Deleted(
                         T + 600_000_000_000L, 5, 43.9, 30.1, "4B1812", null, "2000", 600.0, 12.5, 512, true),
+                new TrackEvent.HandoverOffered(T, 5, "west", "coast", 44.41, 26.62),
+                new TrackEvent.HandoverAccepted(T + 5_000_000_000L, 5, "west", "coast", 44.41, 26.71),
+                new TrackEvent.HandoverCompleted(T + 20_000_000_000L, 5, "west", "coast", 44.42, 27.01),
                 new IdentEvent.Started(T, 5, "pending"),
                 new IdentEvent.Ended(T + 600_000_000_000L, 5, "suspect"),
                 new IdentEvent.RuleFired(

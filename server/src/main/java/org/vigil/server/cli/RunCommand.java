@@ -190,6 +190,9 @@ public final class RunCommand implements Callable<Integer> {
     /** The outputs to other systems (docs/INTEROP.md), each off by default. */
     @CommandLine.Mixin
     org.vigil.server.output.OutputOptions outputs = new org.vigil.server.output.OutputOptions();
+    /** The Kafka backbone (docs/SCALE.md), off by default. */
+    @CommandLine.Mixin
+    KafkaOption kafka = new KafkaOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -257,6 +260,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         Scenario sc = scenario;
+        kafka.connect(spec.commandLine());
         return serve(
                 chosen.theatre(),
                 secure,
@@ -313,6 +317,7 @@ public final class RunCommand implements Callable<Integer> {
                     // CAT021/CAT062 need no radar sites (CAT048 plots of an unconfigured radar are counted as unknown)
                     else for (String uri : asterix) addAsterix(server, uri, new RadarNetwork(List.of()));
                     outputs.addTo(server, bind);
+                    kafka.attachTo(server);
                 },
                 (server, live, bound) -> {
                     if (live != null) Progress.whileRunning(live, sc.name(), sc.durationSeconds());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             TheatreCommand.class,
             AuditCommand.class,
+            NodeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

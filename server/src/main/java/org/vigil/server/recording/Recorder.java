@@ -92,17 +92,50 @@ public final class Recorder implements AutoCloseable {
 
     /** Feed id for {@link #recordRaw}; -1 if refused (bad name). Call once per feed, not per message. */
     public int feed(String feedName) {
-        return journal.feedId(feedName);
+        int id = journal.feedId(feedName);
+        if (id >= 0) mirrorNames.put(id, feedName);
+        return id;
     }
+
+    /**
+     * Another copy of every raw input and machine event recorded from now on (the Kafka backbone,
+     * docs/SCALE.md), sent just after the journal or event store took it; closed with the recorder.
+     */
+    public void mirror(RecordingMirror m) {
+        this.mirror = m;
+    }
+
+    /** What {@link #mirror} gets: the journal's feed name (its kind prefix and source), times, bytes. */
+    public interface RecordingMirror extends AutoCloseable {
+        void raw(String feed, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length);
+
+        void event(String type, long dataTimeNanos, Long trackNumber, String json);
+
+        @Override
+        void close();
+    }
+
+    private volatile RecordingMirror mirror;
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> mirrorNames =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Records one raw input; false if rejected (counted in {@link Journal#stats()}). */
     public boolean recordRaw(int feedId, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length) {
-        return journal.append(feedId, receiveNanos, dataNanos, bytes, offset, length);
+        boolean ok = journal.append(feedId, receiveNanos, dataNanos, bytes, offset, length);
+        RecordingMirror m = mirror;
+        if (m != null) {
+            String name = mirrorNames.get(feedId);
+            if (name != null) m.raw(name, receiveNanos, dataNanos, bytes, offset, length);
+        }
+        return ok;
     }
 
     /** Records a machine event (batched). */
     public long recordEvent(String type, long dataTimeNanos, Long trackNumber, String payloadJson) {
-        return events.record(type, dataTimeNanos, trackNumber, payloadJson);
+        long seq = events.record(type, dataTimeNanos, trackNumber, payloadJson);
+        RecordingMirror m = mirror;
+        if (m != null) m.event(type, dataTimeNanos, trackNumber, payloadJson);
+        return seq;
     }
 
     /**
@@ -139,6 +172,8 @@ public final class Recorder implements AutoCloseable {
             if (actionFeed < 0 || !journal.append(actionFeed, dataTimeNanos, dataTimeNanos, b, 0, b.length)) {
                 return false;
             }
+            RecordingMirror m = mirror;
+            if (m != null) m.raw(RawInput.OPERATOR_ACTIONS, dataTimeNanos, dataTimeNanos, b, 0, b.length);
             actionsEntered++;
             return true;
         }
@@ -211,6 +246,9 @@ public final class Recorder implements AutoCloseable {
         if (retention != null) {
             retention.shutdownNow();
         }
+        RecordingMirror m = mirror;
+        mirror = null;
+        if (m != null) m.close(); // its last events were recorded before (the server closes first)
         try {
             events.close();
         } finally {

@@ -146,6 +146,17 @@ public final class TheatreLoader {
         return problems;
     }
 
+    /**
+     * The areas of responsibility of a built-in or a directory (its {@code areas:} file;
+     * docs/THEATRES.md), {@link TheatreAreas#NONE} when it has none.
+     */
+    public static TheatreAreas areas(String nameOrDir) throws TheatreException {
+        Reader r = new Reader(locate(nameOrDir, null));
+        r.read();
+        if (!r.problems.isEmpty()) throw new TheatreException(r.problems);
+        return r.areas;
+    }
+
     /** What {@code vigil theatre list} shows of a theatre: read from its theatre.yaml alone (fast). */
     public record Summary(String name, String title, Theatre.Area area, List<String> policed) {}
 
@@ -219,7 +230,8 @@ public final class TheatreLoader {
                     "clearances",
                     "sensors",
                     "firs",
-                    "scenario");
+                    "scenario",
+                    "areas");
             String name = text(root, "name", true);
             if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add(at(root.map.get("name"), "expected lower-case letters, digits and '-', got " + name));
@@ -247,6 +259,7 @@ public final class TheatreLoader {
             IdentRules rules = rules(root);
             ScenarioLoader.Sensors sensors = sensors(root);
             firs(root);
+            areas = areas(root);
             scenarioNode = root.map.get("scenario");
             scenarioRef = text(root, "scenario", false);
             scenarioReadable = scenarioRef != null && exists(scenarioNode, scenarioRef);
@@ -269,6 +282,17 @@ public final class TheatreLoader {
         }
 
         // -------------------------------------------------------------- parts
+
+        /** The areas of responsibility ({@code areas:}), NONE when there are none; null on a problem. */
+        TheatreAreas areas;
+
+        private TheatreAreas areas(YamlNode root) {
+            String ref = text(root, "areas", false);
+            if (ref == null) return TheatreAreas.NONE;
+            if (!exists(root.map.get("areas"), ref)) return null;
+            YamlNode tree = Problems.parse(files, ref, problems);
+            return tree == null ? null : TheatreAreas.read(tree, files.display(ref), problems);
+        }
 
         private NationalAirspace airspace(YamlNode root, Theatre.Area area) {
             YamlNode a = root.map.get("airspace");
