@@ -131,7 +131,10 @@ class ConsoleWorkflowBrowserTest {
                         now,
                         List.of(new TrailPoint(32.6, 43.2, null), new TrailPoint(32.5, 43.2, null)),
                         "unknown",
-                        null),
+                        null,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN),
                 new SystemTrackView(
                         42,
                         "confirmed",
@@ -153,7 +156,10 @@ class ConsoleWorkflowBrowserTest {
                         now,
                         null,
                         "neutral",
-                        null));
+                        null,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN));
     }
 
     @BeforeAll
