@@ -50,9 +50,21 @@ public final class SimRunner {
      * @param cat021       each receiver as an ADS-B ground station, CAT021 ({@code adsb-NAME-cat021.ast})
      * @param systemTracks another tracker's system tracks, CAT062 ({@code tracks-cat062.ast})
      */
-    public record Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks) {
+    /**
+     * @param theatre the theatre the scenario was resolved in (built-in name or directory), written to
+     *                the manifest so that a replay of the directory uses it; null: none recorded
+     */
+    public record Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks, String theatre) {
+        public Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks) {
+            this(beast, sbs, cat021, systemTracks, null);
+        }
+
         public static Outputs defaults() {
             return new Outputs(true, false, false, false);
+        }
+
+        public Outputs withTheatre(String ref) {
+            return new Outputs(beast, sbs, cat021, systemTracks, ref);
         }
     }
 
@@ -199,6 +211,7 @@ public final class SimRunner {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "vigil-sim/1");
         m.put("scenario", sc.name());
+        if (outputs.theatre() != null) m.put("theatre", outputs.theatre());
         m.put("seed", sc.seed());
         m.put("start", Instant.ofEpochSecond(sc.startEpochSeconds()).toString());
         m.put("durationSeconds", duration);

@@ -105,7 +105,8 @@ class DefaultScenarioIdentTest {
         startNanos = run.startNanos();
         readTruth(run.truth());
 
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         StringBuilder lines = new StringBuilder();
         EventLines writer = new EventLines(lines);
         IdentificationEngine[] engine = new IdentificationEngine[1];

@@ -95,7 +95,8 @@ class IdentReplayCostTest {
 
     /** One replay; returns {wall s, thread CPU ns, ident updates, inputs, ns/update timed inside the stage}. */
     static double[] replay(ReplayFiles run, boolean ident, boolean timing) throws Exception {
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         IdentStage stage = null;
         TrackingPipeline pipeline;
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());

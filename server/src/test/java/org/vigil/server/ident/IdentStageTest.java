@@ -57,7 +57,8 @@ class IdentStageTest {
     }
 
     static IdentStage stage(StringBuilder events, TrackListener downstream) {
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         return new IdentStage(Theatres.blackSea().identificationEngine(plans, new EventLines(events)), downstream);
     }
 

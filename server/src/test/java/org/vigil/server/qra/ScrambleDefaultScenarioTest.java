@@ -117,7 +117,8 @@ class ScrambleDefaultScenarioTest {
                 trackFeed.onIdentAlert(t, a, what);
             }
         };
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         FplParser parser = new FplParser();
         for (String text : feed.flightPlans()) {
             for (FplParseResult r : parser.parseAll(text))

@@ -38,7 +38,8 @@ final class RecordFixture {
 
     /** One pipeline and its event writers. */
     static final class Pipeline {
-        final FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        final FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         final TrackEventWriter trackEvents;
         final TrackingPipeline tracking;
 

@@ -92,7 +92,8 @@ class FeedFormatsScenarioTest {
         inputs.add(dir.resolve(SimRunner.FLIGHT_PLANS));
         inputs.addAll(feed);
         ReplayFiles run = ReplayFiles.captures(inputs, List.of(), Instant.ofEpochSecond(0, startNanos));
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         List<Raised> alerts = new ArrayList<>();
         IdentificationEngine[] engine = new IdentificationEngine[1];
         IdentEventListener recorder = new IdentEventListener() {
