@@ -168,7 +168,7 @@ class DefaultScenarioIdentTest {
                         f.primaryOnly()));
             }
         };
-        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
+        engine[0] = Theatres.builtIn("black-sea-2022").identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
         stage.setTiming(true);

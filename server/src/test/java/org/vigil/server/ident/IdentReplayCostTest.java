@@ -101,7 +101,8 @@ class IdentReplayCostTest {
         TrackingPipeline pipeline;
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());
         if (ident) {
-            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, IdentEventListener.NONE);
+            IdentificationEngine engine =
+                    Theatres.builtIn("black-sea-2022").identificationEngine(plans, IdentEventListener.NONE);
             stage = new IdentStage(engine, null);
             stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
             stage.setTiming(timing);

@@ -59,7 +59,8 @@ class IdentStageTest {
     static IdentStage stage(StringBuilder events, TrackListener downstream) {
         FlightPlanStore plans = new FlightPlanStore(
                 new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
-        return new IdentStage(Theatres.blackSea().identificationEngine(plans, new EventLines(events)), downstream);
+        return new IdentStage(
+                Theatres.builtIn("black-sea-2022").identificationEngine(plans, new EventLines(events)), downstream);
     }
 
     @Test

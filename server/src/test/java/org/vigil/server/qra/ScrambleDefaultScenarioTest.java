@@ -124,7 +124,7 @@ class ScrambleDefaultScenarioTest {
             for (FplParseResult r : parser.parseAll(text))
                 if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
         }
-        IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, alertListener);
+        IdentificationEngine engine = Theatres.builtIn("black-sea-2022").identificationEngine(plans, alertListener);
         IdentStage stage = new IdentStage(engine, trackFeed);
         pipeline[0] = new TrackingPipeline(config, stage, sites);
         pipeline[0].withTracker(t -> {

@@ -105,7 +105,7 @@ class FeedFormatsScenarioTest {
                         a.cause, f.icaoAddress == TrackFacts.ABSENT ? null : String.format("%06X", f.icaoAddress), t));
             }
         };
-        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
+        engine[0] = Theatres.builtIn("black-sea-2022").identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         TrackingPipeline pipeline = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), stage);
         run.run(ReplaySinks.none()
