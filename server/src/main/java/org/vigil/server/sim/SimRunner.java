@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.vigil.codec.feed.BeastEncoder;
+import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.ReceiverSpec;
@@ -128,6 +130,37 @@ public final class SimRunner {
             RadarSpec r = sc.radars().get(i);
             radars.add(new RadarSensor(r, open(dir.resolve(radarFile(r)), all), sc.seed(), i));
         }
+        // the scenario's degradations act on the files as on a live run, so a replay sees them
+        SimDegradations degradations = new SimDegradations(sc);
+        long epochNanos = sc.startEpochSeconds() * 1_000_000_000L;
+        FrameSink[] late = new FrameSink[sc.receivers().size()];
+        FrameSink[] staleSinks = new FrameSink[sc.receivers().size()];
+        long[] staleFrames = new long[sc.receivers().size()];
+        if (degradations.any()) {
+            adsb.degrade(degradations, sc.startEpochSeconds());
+            for (int i = 0; i < radars.size(); i++) radars.get(i).degrade(degradations, i);
+            byte[] beast = new byte[BeastEncoder.MAX_ENCODED];
+            for (int i = 0; i < late.length; i++) {
+                final int r = i;
+                ByteOut out = rxOuts.get(i);
+                if (out != null) {
+                    // a held frame, late, with its own time
+                    late[i] = (buf, off, len, timeNanos, mlat, signal) -> {
+                        out.bytes(beast, 0, BeastEncoder.encode(buf, off, len, mlat, signal, beast, 0));
+                        adsb.wroteLater(r);
+                    };
+                }
+                if (out != null && degradations.hasStaleFeed(i)) {
+                    ByteOut staleOut = open(dir.resolve(staleFile(sc.receivers().get(i))), all);
+                    // a repeat, stamped with the time it is sent again (12 MHz ticks since the start)
+                    staleSinks[i] = (buf, off, len, timeNanos, mlat, signal) -> {
+                        long ticks = Math.round((timeNanos - epochNanos) * (12_000_000.0 / 1e9));
+                        staleOut.bytes(beast, 0, BeastEncoder.encode(buf, off, len, ticks, signal, beast, 0));
+                        staleFrames[r]++;
+                    };
+                }
+            }
+        }
         ByteOut truthOut = open(dir.resolve(TRUTH), all);
         TruthWriter truth = new TruthWriter(truthOut, sc.startEpochSeconds());
         sim.setListener(truth);
@@ -143,6 +176,7 @@ public final class SimRunner {
                 for (RadarSensor r : radars) r.scan(sim, sc.startEpochSeconds());
                 if (systemTracks != null) systemTracks.scan(sim, sc.startEpochSeconds());
                 sim.step();
+                degradations.release(epochNanos + Math.round(sim.time() * 1e9), late, staleSinks);
                 if (progress != null && s % reportEvery == 0) progress.accept((double) s / steps);
             }
             if (steps % truthEvery == 0) truth.states(sim);
@@ -153,7 +187,19 @@ public final class SimRunner {
         for (int i = 0; i < sc.receivers().size(); i++) frames += adsb.framesWritten(i);
         long plots = 0;
         for (RadarSensor r : radars) plots += r.plots();
-        writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans, outputs, systemTracks);
+        writeManifest(
+                sc,
+                dir,
+                durationSeconds,
+                sim,
+                adsb,
+                radars,
+                truth,
+                plans,
+                outputs,
+                systemTracks,
+                staleSinks,
+                staleFrames);
         if (progress != null) progress.accept(1.0);
         return new Result(
                 adsb.transmitted(),
@@ -167,6 +213,10 @@ public final class SimRunner {
 
     static String adsbFile(ReceiverSpec r) {
         return "adsb-" + r.name() + ".beast";
+    }
+
+    static String staleFile(ReceiverSpec r) {
+        return "adsb-" + r.name() + "-stale.beast";
     }
 
     static String sbsFile(ReceiverSpec r) {
@@ -206,7 +256,9 @@ public final class SimRunner {
             TruthWriter truth,
             int plans,
             Outputs outputs,
-            SystemTrackSensor systemTracks)
+            SystemTrackSensor systemTracks,
+            FrameSink[] staleSinks,
+            long[] staleFrames)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "vigil-sim/1");
@@ -254,6 +306,21 @@ public final class SimRunner {
                 f.put("heightM", r.heightM());
                 f.put("rangeNm", r.rangeNm());
                 f.put("frames", adsb.framesWritten(i));
+                files.add(f);
+            }
+            if (staleSinks[i] != null) {
+                // the receiver's stale feed (a degradation): its repeats, as another Beast feed
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("path", staleFile(r));
+                f.put("kind", "adsb");
+                f.put("format", "beast");
+                f.put("clock", "12 MHz ticks since start");
+                f.put("receiver", r.name() + "-stale");
+                f.put("lat", r.lat());
+                f.put("lon", r.lon());
+                f.put("heightM", r.heightM());
+                f.put("rangeNm", r.rangeNm());
+                f.put("frames", staleFrames[i]);
                 files.add(f);
             }
         }
