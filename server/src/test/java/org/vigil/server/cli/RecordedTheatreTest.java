@@ -2,9 +2,6 @@ package org.vigil.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,35 +20,19 @@ class RecordedTheatreTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run vigil(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Vigil()).execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void aSimDirectoryKeepsItsTheatreAndAReplayUsesItUnlessTheatreOverrides() throws Exception {
         Path out = dir.resolve("baltic-run");
-        Run sim = vigil("sim", "--theatre", "baltic", "--duration", "1m", "--out", out.toString());
+        VigilRun sim = VigilRun.of("sim", "--theatre", "baltic", "--duration", "1m", "--out", out.toString());
         assertThat(sim.code()).as(sim.err()).isZero();
         assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"theatre\" : \"baltic\"");
         assertThat(ReplayFiles.open(out).theatre()).isEqualTo("baltic");
 
-        Run replay = vigil("replay", out.toString());
+        VigilRun replay = VigilRun.of("replay", out.toString());
         assertThat(replay.code()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("Theatre: baltic (the directory's)");
 
-        Run overridden = vigil("replay", "--theatre", "iceland", out.toString());
+        VigilRun overridden = VigilRun.of("replay", "--theatre", "iceland", out.toString());
         assertThat(overridden.code()).as(overridden.err()).isZero();
         assertThat(overridden.out()).contains("Theatre: iceland").doesNotContain("Theatre: baltic");
     }
@@ -92,14 +73,14 @@ class RecordedTheatreTest {
     @Test
     void aMissingRecordedTheatreIsAClearErrorNamingTheOverride() throws Exception {
         Path out = dir.resolve("gone");
-        Run sim = vigil("sim", "--duration", "1m", "--out", out.toString());
+        VigilRun sim = VigilRun.of("sim", "--duration", "1m", "--out", out.toString());
         assertThat(sim.code()).as(sim.err()).isZero();
         Path manifest = out.resolve("manifest.json");
         Files.writeString(
                 manifest,
                 Files.readString(manifest)
                         .replace("\"theatre\" : \"black-sea-2022\"", "\"theatre\" : \"/no/such/dir\""));
-        Run replay = vigil("replay", out.toString());
+        VigilRun replay = VigilRun.of("replay", out.toString());
         assertThat(replay.code()).isNotZero();
         assertThat(replay.err())
                 .contains("recorded theatre /no/such/dir (override with --theatre)")
