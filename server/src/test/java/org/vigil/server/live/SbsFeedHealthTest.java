@@ -60,11 +60,18 @@ class SbsFeedHealthTest {
             // 20 s of the picture's clock without a line: the SBS feed is lost and health says which
             long later = (T0 + 59 * 500L + 20_000L) * 1_000_000L;
             server.loop().runAndWait(() -> server.clockTick(later));
-            PictureSnapshot lost = server.loop().call(() -> server.picture().snapshot());
-            SensorHealth.Status s = lost.sensors().stream()
-                    .filter(x -> x.sensor().equals("file-rx.sbs"))
-                    .findFirst()
-                    .orElseThrow();
+            // the snapshot is the one last published (every 200 ms): wait for the one after the tick
+            PictureSnapshot lost = null;
+            SensorHealth.Status s = null;
+            for (int i = 0; i < 100; i++) {
+                lost = server.loop().call(() -> server.picture().snapshot());
+                s = lost.sensors().stream()
+                        .filter(x -> x.sensor().equals("file-rx.sbs"))
+                        .findFirst()
+                        .orElseThrow();
+                if (SensorHealth.LOST.equals(s.state())) break;
+                Thread.sleep(50);
+            }
             assertThat(s.state()).isEqualTo(SensorHealth.LOST);
             Map<String, Object> report = HealthReport.of(lost, server.feeds().statuses());
             assertThat(report).containsEntry("status", "degraded");
