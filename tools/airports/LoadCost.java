@@ -27,7 +27,7 @@ public class LoadCost {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long wall = System.nanoTime(), cpu = mx.getCurrentThreadCpuTime();
         Aerodromes table = args.length > 0 ? read(Path.of(args[0])) : Aerodromes.builtIn();
-        RoutePoints points = args.length > 0 ? RoutePoints.of(table) : RoutePoints.blackSea();
+        RoutePoints points = args.length > 0 ? RoutePoints.of(table) : RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv");
         System.out.printf(
                 "%s: %d aerodromes, %d points: wall %.0f ms, thread cpu %.0f ms%n",
                 args.length > 0 ? args[0] : "built-in",

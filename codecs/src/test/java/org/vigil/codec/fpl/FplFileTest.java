@@ -94,7 +94,8 @@ class FplFileTest {
 
     @Test
     void theFileAppliedToTheStoreLeavesTheRightPlans() throws IOException {
-        FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         for (AtsMessage m : messages()) {
             assertThat(store.apply(m)).as("%s", m).isNotIn(Outcome.NO_PLAN, Outcome.AMBIGUOUS);
         }
@@ -132,7 +133,8 @@ class FplFileTest {
 
     @Test
     void aTrackOnTheMilitaryRouteCorrelatesWithItsPlan() throws IOException {
-        FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         messages().forEach(store::apply);
         FlightPlanCorrelator correlator = new FlightPlanCorrelator(store);
         Correlation c = new Correlation();

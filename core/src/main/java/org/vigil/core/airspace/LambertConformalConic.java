@@ -11,11 +11,12 @@ import org.vigil.core.geo.Wgs84;
  * from the published formulas). Metres east/north of the origin.
  *
  * <p>Why this projection for the 12 NM buffer: it is conformal (shapes and therefore buffer
- * widths are locally undistorted in every direction) and, with standard parallels at 41° N and
- * 47° N bracketing the Black Sea coasts (40.9°–46.7° N), its scale factor stays within about
- * 0.14 % of 1 along every Black Sea coast: under 35 m on a 22.2 km buffer. Over the whole scenario
- * box (38°–50° N) it stays within 0.5 %. {@link #scale} lets the builder correct the buffer
- * distance for the latitude of each state, which shrinks that further.
+ * widths are locally undistorted in every direction) and its scale factor depends on latitude
+ * only. {@link #forRegion} puts the standard parallels a quarter of the way in from each edge of
+ * the region: for a region 38°–50° N (parallels 41° N and 47° N) the scale factor stays within about
+ * 0.14 % of 1 between the parallels, under 35 m on a 22.2 km buffer, and within 0.5 % over the
+ * whole box. {@link #scale} lets the builder correct the buffer distance for the latitude of each
+ * state, which shrinks that further.
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,8 +26,16 @@ public final class LambertConformalConic {
     static final double E2 = F * (2 - F);
     static final double E = Math.sqrt(E2);
 
-    /** The scenario projection: standard parallels 41° N and 47° N, origin 44° N 32.5° E (Black Sea centre). */
-    static final LambertConformalConic BLACK_SEA = new LambertConformalConic(41, 47, 44, 32.5);
+    /**
+     * The projection for a region (lon/lat degrees): standard parallels a quarter of its height in
+     * from its south and north edges, origin at its centre.
+     */
+    public static LambertConformalConic forRegion(org.locationtech.jts.geom.Envelope region) {
+        // a region under 2 degrees high still gets parallels 1 degree apart (the cone needs two)
+        double quarter = Math.max(region.getHeight() / 4, 0.5);
+        double mid = region.centre().y;
+        return new LambertConformalConic(mid - quarter, mid + quarter, mid, region.centre().x);
+    }
 
     private final double n;
     private final double aF;

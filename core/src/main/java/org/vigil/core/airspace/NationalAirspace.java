@@ -36,13 +36,14 @@ import org.vigil.core.geo.Units;
  *     docs/AIRSPACE.md, tools/airspace). Loaded once on first use and shared.</li>
  * <li>{@link #read(InputStream, String)}: the same compact format from any stream, e.g. a theatre
  *     directory's own file written by the generator.</li>
- * <li>{@link #fromGeoJson}: built from land polygons by buffering them by each state's claim (the
- *     Black Sea scenario data, {@link #blackSeaDefault()}); slow (seconds), for small regions.</li>
+ * <li>{@link #fromGeoJson}: built from land polygons by buffering them by each state's claim (a
+ *     theatre's own country polygons); slow (seconds), for small regions.</li>
  * </ul>
  *
  * <p>Construction from land polygons (see docs/AIRSPACE.md for the reasoning and error budget):
  * <ol>
- * <li>Land polygons are repaired, densified and projected to {@link LambertConformalConic#BLACK_SEA}.</li>
+ * <li>Land polygons are repaired, densified and projected to the region's Lambert conformal conic
+ *     ({@link LambertConformalConic#forRegion}).</li>
  * <li>Each state's land is buffered by its claimed width, scaled by the projection's scale factor
  *     at the state's latitude so that the width is true on the ground.</li>
  * <li>Land first: every buffer loses all other states' land (a neighbour's coast is never my sea).</li>
@@ -63,10 +64,6 @@ public final class NationalAirspace {
 
     public static final double METRES_PER_NM = Units.NM;
     public static final double DEFAULT_TERRITORIAL_SEA_NM = 12.0;
-    /** The scenario region (lon 20–45 E, lat 38–50 N), matching the Natural Earth extract. */
-    public static final Envelope BLACK_SEA_REGION = new Envelope(20, 45, 38, 50);
-    /** Classpath resource of the default country polygons (Crimea as part of Ukraine). */
-    public static final String DEFAULT_COUNTRIES = "/airspace/black-sea-countries-crimea-ukr.geojson";
     /** Classpath resource of the all-Europe national airspace (format: {@link AirspaceFile}). */
     public static final String EUROPE_RESOURCE = "/airspace/europe.airspace.gz";
 
@@ -92,27 +89,6 @@ public final class NationalAirspace {
     private volatile RegionGrid landGrid;
     private final Map<String, Integer> indexByIso = new HashMap<>();
     private final String source;
-
-    private static final class DefaultHolder {
-        static final NationalAirspace INSTANCE = loadDefault();
-
-        private static NationalAirspace loadDefault() {
-            try (InputStream in = NationalAirspace.class.getResourceAsStream(DEFAULT_COUNTRIES)) {
-                if (in == null) throw new AirspaceDataException("missing classpath resource " + DEFAULT_COUNTRIES);
-                return fromGeoJson(in, BLACK_SEA_REGION, Map.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /**
-     * The Black Sea scenario airspace (12 NM everywhere, Crimea Ukrainian), built on first use and
-     * shared: building takes a few seconds, so do it at start-up, not on the first track.
-     */
-    public static NationalAirspace blackSeaDefault() {
-        return DefaultHolder.INSTANCE;
-    }
 
     private static final class EuropeHolder {
         static final NationalAirspace INSTANCE = loadEurope();
@@ -219,7 +195,7 @@ public final class NationalAirspace {
                 throw new AirspaceDataException("territorial sea claim for " + iso[i] + " out of range: " + claimNm[i]);
             }
         }
-        LambertConformalConic proj = LambertConformalConic.BLACK_SEA;
+        LambertConformalConic proj = LambertConformalConic.forRegion(region);
         Geometry box = GeoJson.FACTORY.toGeometry(region);
 
         // 1. land: repaired, clipped, densified (the box edges are long straight lines), projected
@@ -229,7 +205,8 @@ public final class NationalAirspace {
             Geometry g = intersection(GeometryFixer.fix(landLonLat.get(i)), box);
             land[i] = g;
             landP[i] = GeometryFixer.fix(proj.forward(Densifier.densify(g, 0.05)));
-            double latMid = g.isEmpty() ? 44 : g.getEnvelopeInternal().centre().y;
+            double latMid =
+                    g.isEmpty() ? region.centre().y : g.getEnvelopeInternal().centre().y;
             bufferM[i] = claimNm[i] * METRES_PER_NM * proj.scale(latMid);
         }
         Geometry allLandP = OverlayNGRobust.union(List.of(landP));

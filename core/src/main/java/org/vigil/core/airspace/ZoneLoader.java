@@ -152,9 +152,9 @@ public final class ZoneLoader {
         return s;
     }
 
-    /** Land plus everything within {@code nm} of it, buffered on the scenario projection, clipped to the region. */
+    /** Land plus everything within {@code nm} of it, buffered on the land's own projection, clipped to the region. */
     private static Geometry around(Geometry landLonLat, double nm, NationalAirspace n) {
-        LambertConformalConic proj = LambertConformalConic.BLACK_SEA;
+        LambertConformalConic proj = LambertConformalConic.forRegion(landLonLat.getEnvelopeInternal());
         double lat = landLonLat.getEnvelopeInternal().centre().y;
         Geometry buffered =
                 proj.inverse(proj.forward(landLonLat).buffer(nm * NationalAirspace.METRES_PER_NM * proj.scale(lat), 8));

@@ -1,8 +1,5 @@
 package org.vigil.core.airspace;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +12,6 @@ import org.locationtech.jts.geom.Geometry;
  * Zone indices are positions in {@link #all()}. Immutable and thread-safe.
  */
 public final class Zones {
-    /** Default scenario zones (AOR, identification zone, sample restricted and danger areas). */
-    public static final String DEFAULT_RESOURCE = "/airspace/default-zones.yaml";
     /** Grid cell size for zone lookups, degrees. */
     static final double CELL_DEG = 0.05;
 
@@ -40,16 +35,6 @@ public final class Zones {
         }
         if (bounds.isNull()) bounds = new Envelope(0, CELL_DEG, 0, CELL_DEG);
         grid = new RegionGrid(areas, bounds, CELL_DEG);
-    }
-
-    /** The default Black Sea scenario zones, resolved against the default national airspace. */
-    public static Zones blackSeaDefault() {
-        try (InputStream in = Zones.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) throw new AirspaceDataException("missing classpath resource " + DEFAULT_RESOURCE);
-            return new Zones(ZoneLoader.fromYaml(in, NationalAirspace.blackSeaDefault()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public List<Zone> all() {

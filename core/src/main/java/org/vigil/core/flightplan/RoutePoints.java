@@ -8,27 +8,22 @@ import java.util.Map;
  * The points database for route expansion: aerodromes by ICAO location indicator and named
  * waypoints and navaids, each a (lat, lon) in degrees. Immutable once built.
  *
- * <p>{@link #blackSea()} is the built-in table: the aerodromes of Europe and its neighbours
+ * <p>{@link #bundled()} is the built-in table: the aerodromes of Europe and its neighbours
  * ({@link Aerodromes#builtIn()}, classpath resource {@code flightplan/airports.csv}, OurAirports,
- * public domain) and the Black Sea scenario's named points ({@code flightplan/waypoints.csv},
- * synthetic names, see docs/FLIGHTPLANS.md). A theatre directory can bring its own tables with
- * {@link #of(Aerodromes)} and {@link #withWaypoints}. Reading a table is configuration, not runtime
- * I/O: it happens once, at start-up.
+ * public domain) and no waypoints. A theatre adds its own airports and named points (the Black Sea
+ * theatre's are {@code flightplan/waypoints.csv}, synthetic names, see docs/FLIGHTPLANS.md) with
+ * {@link #with} and {@link #withWaypoints}. Reading a table is configuration, not runtime I/O: it
+ * happens once, at start-up.
  */
 public final class RoutePoints {
-    private static final String WAYPOINTS = "flightplan/waypoints.csv";
-
     private final Map<String, double[]> points;
 
     private RoutePoints(Map<String, double[]> points) {
         this.points = Map.copyOf(points);
     }
 
-    /**
-     * The built-in aerodromes (all of Europe) and the Black Sea scenario's waypoints. The name is
-     * kept for the callers that predate the all-Europe table.
-     */
-    public static RoutePoints blackSea() {
+    /** The built-in aerodromes (all of Europe and its neighbours), no waypoints; shared. */
+    public static RoutePoints bundled() {
         return BuiltIn.INSTANCE;
     }
 
@@ -66,6 +61,17 @@ public final class RoutePoints {
         return new RoutePoints(m);
     }
 
+    /**
+     * A copy with the named points of a waypoints table on the classpath (format of {@link
+     * #withWaypoints(InputStream, String)}), e.g. a built-in theatre's.
+     *
+     * @throws IllegalStateException when there is no such resource
+     */
+    public RoutePoints withWaypoints(String classpathResource) {
+        String name = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+        return Tables.resource(name, this::withWaypoints);
+    }
+
     /** A copy with one more point (replacing any of the same name). */
     public RoutePoints with(String name, double lat, double lon) {
         Map<String, double[]> m = new HashMap<>(points);
@@ -87,6 +93,6 @@ public final class RoutePoints {
     }
 
     private static final class BuiltIn {
-        static final RoutePoints INSTANCE = Tables.resource(WAYPOINTS, of(Aerodromes.builtIn())::withWaypoints);
+        static final RoutePoints INSTANCE = of(Aerodromes.builtIn());
     }
 }

@@ -13,8 +13,8 @@ class AirspaceLookupAllocationTest {
 
     @Test
     void stateZoneAndTimeToEntryLookupsAllocateNothing() {
-        NationalAirspace air = NationalAirspace.blackSeaDefault();
-        Zones zones = Zones.blackSeaDefault();
+        NationalAirspace air = BlackSeaTestAirspace.nationalAirspace();
+        Zones zones = BlackSeaTestAirspace.zones();
         TimeToEntry tte = new TimeToEntry(air, NatoMembership.defaults().bind(air));
         long t = 1_649_239_200_000_000_000L; // 2022-04-06T10:00Z
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -41,7 +41,7 @@ class AirspaceNatoMembershipTest {
 
     @Test
     void byStateIndexFromTimestamps() {
-        NationalAirspace air = NationalAirspace.blackSeaDefault();
+        NationalAirspace air = BlackSeaTestAirspace.nationalAirspace();
         NatoMembership.ByState byState = nato.bind(air);
         int bg = air.indexOf("BG");
         long joined = Instant.parse("2004-03-29T00:00:00Z").getEpochSecond() * 1_000_000_000L;

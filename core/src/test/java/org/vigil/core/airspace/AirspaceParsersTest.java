@@ -111,8 +111,25 @@ class AirspaceParsersTest {
     }
 
     @Test
+    void aRegionsProjectionHasItsParallelsAQuarterInFromItsEdges() {
+        // lon 20-45 E, lat 38-50 N: parallels 41 and 47 N, origin 44 N 32.5 E
+        LambertConformalConic p = LambertConformalConic.forRegion(BlackSeaTestAirspace.REGION);
+        LambertConformalConic q = new LambertConformalConic(41, 47, 44, 32.5);
+        for (double[] ll : new double[][] {{38, 20}, {44, 32.5}, {50, 45}, {41, 28}}) {
+            assertThat(p.x(ll[0], ll[1])).isEqualTo(q.x(ll[0], ll[1]));
+            assertThat(p.y(ll[0], ll[1])).isEqualTo(q.y(ll[0], ll[1]));
+        }
+        assertThat(p.scale(41)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.scale(47)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        // a flat region (a single coast line of latitude) still projects
+        LambertConformalConic flat =
+                LambertConformalConic.forRegion(new org.locationtech.jts.geom.Envelope(10, 12, 55, 55));
+        assertThat(flat.scale(55)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
     void projectionRoundTripsAndItsScaleMatchesGeodesics() {
-        LambertConformalConic p = LambertConformalConic.BLACK_SEA;
+        LambertConformalConic p = LambertConformalConic.forRegion(BlackSeaTestAirspace.REGION);
         for (double lat = 38; lat <= 50; lat += 1.5) {
             for (double lon = 20; lon <= 45; lon += 2.5) {
                 double x = p.x(lat, lon), y = p.y(lat, lon);

@@ -24,7 +24,7 @@ class NationalAirspaceTest {
     @BeforeAll
     static void build() {
         long t0 = System.nanoTime();
-        air = NationalAirspace.blackSeaDefault();
+        air = BlackSeaTestAirspace.nationalAirspace();
         System.out.printf("national airspace built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

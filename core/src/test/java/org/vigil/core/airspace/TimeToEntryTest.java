@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * geodesic distance to the raw Natural Earth coast, solved for 12 NM by bisection.
  */
 class TimeToEntryTest {
-    static final NationalAirspace AIR = NationalAirspace.blackSeaDefault();
+    static final NationalAirspace AIR = BlackSeaTestAirspace.nationalAirspace();
     static final NatoMembership.ByState NATO = NatoMembership.defaults().bind(AIR);
     static final long SCENARIO = Instant.parse("2022-04-06T10:00:00Z").getEpochSecond() * 1_000_000_000L;
 

@@ -119,8 +119,8 @@ class ZoneLoaderTest {
 
     @Test
     void defaultScenarioZones() {
-        Zones zones = Zones.blackSeaDefault();
-        NationalAirspace air = NationalAirspace.blackSeaDefault();
+        Zones zones = BlackSeaTestAirspace.zones();
+        NationalAirspace air = BlackSeaTestAirspace.nationalAirspace();
         assertThat(zones.count()).isEqualTo(4);
         int aor = zones.indexOf("CRC-WEST-BLACK-SEA");
         int adiz = zones.indexOf("ADIZ-BG-RO");

@@ -11,7 +11,8 @@ import org.vigil.core.geo.Units;
 
 /** Routes between aerodromes all over Europe expand and correlate; a route that cannot is counted, not lost. */
 class EuropeRoutesTest {
-    private final RouteExpander expander = new RouteExpander(RoutePoints.blackSea());
+    private final RouteExpander expander =
+            new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv"));
     private final Aerodromes aerodromes = Aerodromes.builtIn();
 
     @Test

@@ -24,7 +24,8 @@ class FlightPlanCorrelatorTest {
 
     @BeforeEach
     void setUp() {
-        store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         store.apply(new AtsMessage.Fpl(bgh));
         store.apply(new AtsMessage.Fpl(rot));
         correlator = new FlightPlanCorrelator(store);

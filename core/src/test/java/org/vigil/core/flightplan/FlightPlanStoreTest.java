@@ -20,7 +20,8 @@ class FlightPlanStoreTest {
 
     @BeforeEach
     void setUp() {
-        store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         assertThat(store.apply(new AtsMessage.Fpl(sofiaIstanbul))).isEqualTo(Outcome.FILED);
         assertThat(store.apply(new AtsMessage.Fpl(bucharestVarna))).isEqualTo(Outcome.FILED);
     }

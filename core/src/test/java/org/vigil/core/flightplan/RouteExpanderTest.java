@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouteExpanderTest {
-    private final RouteExpander expander = new RouteExpander(RoutePoints.blackSea());
+    private final RouteExpander expander =
+            new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv"));
 
     @Test
     void airportsWaypointsAndCoordinatesBecomePoints() {

@@ -8,6 +8,7 @@ import static org.vigil.core.ident.IdentFixture.primary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.Callsigns;
+import org.vigil.core.airspace.BlackSeaTestAirspace;
 import org.vigil.core.airspace.NationalAirspace;
 import org.vigil.core.airspace.NatoMembership;
 import org.vigil.core.airspace.TimeToEntry;
@@ -15,7 +16,7 @@ import org.vigil.core.ident.IdentFixture.Recorder;
 
 /** The airspace rules on the real Black Sea airspace model (Natural Earth land + 12 NM). */
 class IdentAirspaceTest {
-    static final NationalAirspace AIR = NationalAirspace.blackSeaDefault();
+    static final NationalAirspace AIR = BlackSeaTestAirspace.nationalAirspace();
 
     private final Recorder rec = new Recorder();
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.Callsigns;
+import org.vigil.core.airspace.BlackSeaTestAirspace;
 import org.vigil.core.airspace.NationalAirspace;
 import org.vigil.core.airspace.NatoMembership;
 import org.vigil.core.flightplan.AtsMessage;
@@ -43,10 +44,11 @@ class IdentAllocationTest {
 
     /** Also run by hand with parts switched off to see where the time goes (numbers in docs/IDENTIFICATION.md). */
     static void measure(boolean withPlans, boolean withAirspace) {
-        FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         for (int i = 0; i < 20; i++)
             store.apply(new AtsMessage.Fpl(plan("BGH" + (100 + i), "LBSF", "DCT BALKA DCT TRAKI DCT", "LTFM")));
-        NationalAirspace air = NationalAirspace.blackSeaDefault();
+        NationalAirspace air = BlackSeaTestAirspace.nationalAirspace();
         IdentificationEngine engine = new IdentificationEngine(
                 IdentRules.defaults(),
                 withPlans ? new CorrelatorPlanLookup(new FlightPlanCorrelator(store)) : PlanLookup.NONE,

@@ -40,7 +40,8 @@ class RouteUnknownEvidenceTest {
 
     @Test
     void aPlanWithAnUnknownAerodromeShowsRouteUnknownInTheEvidenceAndIsCounted() {
-        FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         // LBSF is known; XXZZ is no aerodrome of the table
         store.apply(new AtsMessage.Fpl(plan("ROT263", "LBSF", "XXZZ")));
         assertThat(store.routeUnknownCount()).isEqualTo(1);
@@ -63,7 +64,8 @@ class RouteUnknownEvidenceTest {
 
     @Test
     void aPlanWhoseRouteExpandsHasNoSuchEvidence() {
-        FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore store = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         store.apply(new AtsMessage.Fpl(plan("ROT263", "LBSF", "EVRA")));
         IdentificationEngine engine = engine(store, null);
         TrackFacts f = civil(1, "ROT263", 0x4A8263, 4521, 0);

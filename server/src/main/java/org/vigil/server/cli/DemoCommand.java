@@ -80,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         TheatreChoice.Resolved chosen;
         try {
             chosen = TheatreChoice.resolve(theatre.theatre, scenario, true);
+            secure.recordTheatre(chosen.source());
             sc = chosen.scenario();
         } catch (ScenarioException | TheatreException e) {
             System.err.println("vigil demo: " + e.getMessage());

@@ -82,7 +82,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--theatre",
             paramLabel = "NAME|DIR",
-            description = "Only the tracks with a point in this theatre's area of interest (docs/THEATRES.md).")
+            description = "Only the tracks with a point in this theatre's area of interest (docs/THEATRES.md); "
+                    + "with --report, the theatre whose map is drawn (default: the recording's theatre).")
     String theatre;
 
     @SuppressWarnings(
@@ -133,7 +134,7 @@ public final class ExportCommand implements Callable<Integer> {
                         : new BufferedOutputStream(Files.newOutputStream(Path.of(out)))) {
             if (report != null) {
                 Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-                AfterActionReport.write(store, report, w);
+                AfterActionReport.write(store, report, w, reportCountries(dir));
                 w.flush();
                 return 0;
             }
@@ -160,6 +161,23 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IOException | SQLException | IllegalStateException e) {
             System.err.println("vigil export: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /**
+     * The land the report's map is drawn over: the national airspace of {@code --theatre}, else of the
+     * recording's theatre (its manifest), else the bundled all-Europe one.
+     */
+    private org.vigil.core.airspace.NationalAirspace reportCountries(Path dir) throws IOException {
+        String ref = theatre != null
+                ? theatre
+                : org.vigil.server.recording.RecordingManifest.read(dir).theatre();
+        if (ref == null) return org.vigil.server.theatre.TheatreLoader.defaultNationalAirspace();
+        try {
+            return org.vigil.server.theatre.TheatreLoader.load(ref).airspace();
+        } catch (org.vigil.server.theatre.TheatreException e) {
+            throw new IllegalStateException(
+                    "the recording's theatre " + ref + " (override with --theatre):\n" + e.getMessage());
         }
     }
 

@@ -78,6 +78,16 @@ public final class PlaybackCommand {
         return recording != null;
     }
 
+    /** The theatre the recording's manifest names (null when none or unreadable: the caller's default). */
+    String recordedTheatre() {
+        Path dir = Files.isDirectory(recording.resolve("recording")) ? recording.resolve("recording") : recording;
+        try {
+            return RecordingManifest.read(dir).theatre();
+        } catch (java.io.IOException e) {
+            return null; // call() reports an unreadable recording
+        }
+    }
+
     Integer call() throws Exception {
         Path dir = Files.isDirectory(recording.resolve("recording")) ? recording.resolve("recording") : recording;
         if (!Files.isDirectory(dir.resolve("raw")) && !Files.isReadable(dir.resolve(RecordingManifest.FILE))) {
@@ -116,6 +126,7 @@ public final class PlaybackCommand {
             }
             var radars = RecordingManifest.read(dir).radars();
             if (theatre == null) theatre = Theatres.builtIn(org.vigil.server.theatre.TheatreLoader.defaultName());
+            System.out.println("Theatre: " + theatre.name());
             if (serve == null) return playAndCompare(theatre, rec, radars, f, t, pace);
             return serve(rec, rc, radars, f, t, pace);
         }

@@ -118,7 +118,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--recording plays a recording: give no DIR|FILE with it");
             }
-            playback.theatre = theatre.load(spec.commandLine());
+            playback.theatre = theatre.loadOr(spec.commandLine(), playback.recordedTheatre());
             return playback.call();
         }
         if (inputs == null || inputs.isEmpty()) {
@@ -143,13 +143,17 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         TrackerConfig config = new TrackerConfig();
         if (baseline) config.motion = org.vigil.core.track.Motion.CV;
+        // the sim directory's theatre (its manifest) unless --theatre names another
+        org.vigil.server.picture.Theatre chosen = theatre.loadOr(spec.commandLine(), run.theatre());
+        System.out.println("Theatre: " + chosen.name()
+                + (theatre.theatre == null && run.theatre() != null ? " (the directory's)" : ""));
         try (OutputStream eventsOut = events == null ? null : Files.newOutputStream(events)) {
             // the one picture assembly, as a live server's, owned by this thread (deterministic)
             TrackingReplay.Session tracking = TrackingReplay.open(
                     run,
                     new TrackingReplay.Options(
                                     config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
-                            .withIdentification(theatre.load(spec.commandLine())));
+                            .withIdentification(chosen));
             Picture picture = tracking.picture();
             ReplaySinks sinks = sinks(picture);
             long t0 = System.nanoTime();

@@ -226,6 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             chosen = TheatreChoice.resolve(theatre.theatre, sim, false);
             scenario = chosen.scenario();
+            secure.recordTheatre(chosen.source());
         } catch (ScenarioException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sim: " + e.getMessage());
         } catch (TheatreException e) {

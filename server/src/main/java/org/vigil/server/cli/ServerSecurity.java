@@ -286,6 +286,20 @@ public final class ServerSecurity {
      * recording manifest (the radar sites needed to decode the recorded ASTERIX again).
      */
     public Recorder openRecorder(List<RadarSite> radars, String scenario) throws IOException, SQLException {
+        return openRecorder(radars, scenario, theatreSource);
+    }
+
+    /** The theatre the run uses (built-in name or directory), stored in the recording's manifest; null: none. */
+    private String theatreSource;
+
+    /** Sets what {@link #openRecorder} stores as the recording's theatre (TheatreChoice.Resolved#source). */
+    public void recordTheatre(String source) {
+        this.theatreSource = source;
+    }
+
+    /** As {@link #openRecorder(List, String)}, storing {@code theatre} in the manifest. */
+    public Recorder openRecorder(List<RadarSite> radars, String scenario, String theatre)
+            throws IOException, SQLException {
         RecorderConfig rc = recorderConfig();
         Files.createDirectories(rc.directory());
         Recorder r = Recorder.open(rc);
@@ -293,7 +307,7 @@ public final class ServerSecurity {
             r.raw().reportDamageTo(opened.storageDamage());
         }
         try {
-            RecordingManifest.of(radars, scenario).write(rc.directory());
+            RecordingManifest.of(radars, scenario, theatre).write(rc.directory());
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;

@@ -67,9 +67,11 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario sc;
         double seconds;
+        String theatreSource;
         try {
-            sc = org.vigil.server.theatre.TheatreChoice.resolve(theatre.theatre, scenario, true)
-                    .scenario();
+            var chosen = org.vigil.server.theatre.TheatreChoice.resolve(theatre.theatre, scenario, true);
+            sc = chosen.scenario();
+            theatreSource = chosen.source();
             seconds = duration == null ? sc.durationSeconds() : ScenarioLoader.parseDuration(duration, "--duration");
         } catch (ScenarioException | org.vigil.server.theatre.TheatreException e) {
             System.err.println("vigil sim: " + e.getMessage());
@@ -86,7 +88,8 @@ public final class SimCommand implements Callable<Integer> {
                 adsbFormats.contains("beast"),
                 adsbFormats.contains("sbs"),
                 adsbFormats.contains("cat021"),
-                systemTracks);
+                systemTracks,
+                theatreSource);
         String name = sc.name();
         boolean terminal = System.console() != null;
         long t0 = System.nanoTime();

@@ -15,6 +15,20 @@ final class TheatreOption {
                     + "Default: the scenario's theatre: key, else the first built-in.")
     String theatre;
 
+    /**
+     * {@code --theatre} if given, else the theatre a recording or sim output names ({@code recorded},
+     * may be null), else the default; a broken one is a parameter error listing its problems.
+     */
+    Theatre loadOr(CommandLine cmd, String recorded) {
+        if (theatre != null || recorded == null) return load(cmd);
+        try {
+            return TheatreLoader.load(recorded);
+        } catch (TheatreException e) {
+            throw new CommandLine.ParameterException(
+                    cmd, "the recorded theatre " + recorded + " (override with --theatre):\n" + e.getMessage());
+        }
+    }
+
     /** The named theatre, or the default; a broken one is a parameter error listing its problems. */
     Theatre load(CommandLine cmd) {
         try {

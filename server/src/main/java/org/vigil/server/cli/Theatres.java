@@ -11,15 +11,6 @@ import org.vigil.server.theatre.TheatreLoader;
 public final class Theatres {
     private Theatres() {}
 
-    /**
-     * The built-in Black Sea 2022 theatre: national airspace, NATO membership by date, zones, route
-     * points, default identification rules, the 2022 QRA posture and the scramble settings. A fresh
-     * value per call (the posture changes with the supervisors' orders).
-     */
-    public static Theatre blackSea() {
-        return builtIn("black-sea-2022");
-    }
-
     /** A built-in theatre by name; its data is part of the build, so a problem is a build defect. */
     public static Theatre builtIn(String name) {
         try {

@@ -1,9 +1,6 @@
 package org.vigil.server.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.vigil.core.airspace.NationalAirspace;
 import org.vigil.core.event.IdentEvent;
 import org.vigil.core.event.OperatorEvent;
 import org.vigil.core.event.QraEvent;
@@ -28,7 +31,7 @@ import org.vigil.server.recording.StoredEvent;
  * browser (print style sheet, no scripts, no network): what the alert was about and how it went
  * (raised, acknowledged, assigned, resolved, by whom), the identity decisions on its track with
  * their reasons, the timeline of every recorded event on the track around the alert, and a map
- * of the tracks (inline SVG over the Natural Earth country outlines shipped with the core).
+ * of the tracks (inline SVG over the land of the national airspace of the recording's theatre).
  *
  * <p>Period: from {@link #BEFORE} ahead of the alert's first event to {@link #AFTER} past its
  * last. Position updates go on the map, not in the timeline.
@@ -36,10 +39,6 @@ import org.vigil.server.recording.StoredEvent;
 public final class AfterActionReport {
     static final long BEFORE = 10 * 60_000_000_000L;
     static final long AFTER = 5 * 60_000_000_000L;
-    /** Country outlines (Natural Earth, public domain) from vigil-core's resources. */
-    static final String OUTLINE = "/airspace/black-sea-countries-crimea-ukr.geojson";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int W = 900, H = 600;
 
     private AfterActionReport() {}
@@ -53,10 +52,27 @@ public final class AfterActionReport {
     }
 
     /**
+     * As {@link #write(EventStore, long, Writer)}, the map drawn over the land of {@code countries}
+     * (the theatre's national airspace).
+     */
+    public static void write(EventStore store, long alertId, Writer out, NationalAirspace countries)
+            throws SQLException, IOException {
+        write(store, alertId, out, new EventDecoder("after-action report"), countries);
+    }
+
+    /**
      * As {@link #write(EventStore, long, Writer)}, counting in {@code decoder} the stored lines the
-     * codec refuses (unknown type, newer schema): they are left out of the report.
+     * codec refuses (unknown type, newer schema): they are left out of the report. The map is drawn
+     * over the bundled national airspace of all of Europe.
      */
     public static void write(EventStore store, long alertId, Writer out, EventDecoder decoder)
+            throws SQLException, IOException {
+        write(store, alertId, out, decoder, NationalAirspace.europe());
+    }
+
+    /** The report, the stored lines {@code decoder} refuses left out, the map over {@code countries}' land. */
+    public static void write(
+            EventStore store, long alertId, Writer out, EventDecoder decoder, NationalAirspace countries)
             throws SQLException, IOException {
         OpenAlerts.Open alert = OpenAlerts.all(store, decoder).stream()
                 .filter(o -> o.id() == alertId)
@@ -79,7 +95,14 @@ public final class AfterActionReport {
             });
         }
         Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, from, to, decoder);
-        write(alertId, alertEvents, trackEvents, track == null ? null : tracks.get(track), tracks.values(), out);
+        write(
+                alertId,
+                alertEvents,
+                trackEvents,
+                track == null ? null : tracks.get(track),
+                tracks.values(),
+                out,
+                countries);
     }
 
     /** A stored event with its decoded record. */
@@ -110,7 +133,8 @@ public final class AfterActionReport {
             List<Stored> trackEvents,
             TrackHistory.Track track,
             Collection<TrackHistory.Track> all,
-            Writer out)
+            Writer out,
+            NationalAirspace countries)
             throws IOException {
         IdentEvent.AlertChanged first =
                 (IdentEvent.AlertChanged) alertEvents.get(0).event();
@@ -215,7 +239,7 @@ public final class AfterActionReport {
         h.append("</table>\n");
 
         h.append("<h2>Map</h2>\n");
-        map(h, track, all);
+        map(h, track, all, countries);
         h.append("\n<p>Positions: tracker reports (track events) from ")
                 .append(TrackExport.iso(alertEvents.get(0).dataTimeNanos() - BEFORE))
                 .append(" to ")
@@ -347,7 +371,8 @@ public final class AfterActionReport {
     // ------------------------------------------------------------------ map
 
     /** Equirectangular around the alert track, scaled by cos(latitude) so shapes are right near it. */
-    private static void map(StringBuilder h, TrackHistory.Track focus, Collection<TrackHistory.Track> all) {
+    private static void map(
+            StringBuilder h, TrackHistory.Track focus, Collection<TrackHistory.Track> all, NationalAirspace countries) {
         double s = 90, n = -90, w = 180, e = -180;
         Collection<TrackHistory.Track> extent = focus != null ? List.of(focus) : all;
         for (TrackHistory.Track t : extent) {
@@ -391,7 +416,7 @@ public final class AfterActionReport {
                 .append(' ')
                 .append(H)
                 .append("\">\n");
-        outline(h, pr, s, n, w, e);
+        outline(h, pr, countries, new Envelope(w - 1, e + 1, s - 1, n + 1));
         for (TrackHistory.Track t : all) {
             if (focus != null && t.number == focus.number) continue;
             polyline(h, pr, t, "#777", 1);
@@ -431,62 +456,42 @@ public final class AfterActionReport {
         h.append("\"><title>").append(esc(t.label())).append("</title></polyline>\n");
     }
 
-    private static JsonNode outlineData;
-
-    private static synchronized JsonNode outlineData() {
-        if (outlineData == null) {
-            try (InputStream in = AfterActionReport.class.getResourceAsStream(OUTLINE)) {
-                outlineData = in == null ? JSON.createObjectNode() : JSON.readTree(in);
-            } catch (IOException e) {
-                outlineData = JSON.createObjectNode();
-            }
-        }
-        return outlineData;
-    }
-
-    /** Country polygons whose rings touch the map (the SVG viewport clips the rest). */
-    private static void outline(StringBuilder h, Proj pr, double s, double n, double w, double e) {
+    /** The land of every state that touches the map (the SVG viewport clips the rest). */
+    private static void outline(StringBuilder h, Proj pr, NationalAirspace countries, Envelope box) {
         h.append("<g fill=\"#f4f1e8\" stroke=\"#999\" stroke-width=\"0.7\">\n");
-        for (JsonNode f : outlineData().path("features")) {
-            JsonNode g = f.path("geometry");
-            List<JsonNode> polys = new ArrayList<>();
-            if (g.path("type").asText().equals("Polygon")) polys.add(g.path("coordinates"));
-            else for (JsonNode p : g.path("coordinates")) polys.add(p);
+        for (int i = 0; i < countries.stateCount(); i++) {
+            Geometry land = countries.land(i);
+            if (land == null || land.isEmpty() || !land.getEnvelopeInternal().intersects(box)) continue;
             StringBuilder d = new StringBuilder();
-            for (JsonNode poly : polys) {
-                for (JsonNode ring : poly) {
-                    boolean touches = false;
-                    for (JsonNode c : ring) {
-                        double lon = c.get(0).asDouble(), lat = c.get(1).asDouble();
-                        if (lat >= s - 1 && lat <= n + 1 && lon >= w - 1 && lon <= e + 1) {
-                            touches = true;
-                            break;
-                        }
-                    }
-                    if (!touches) continue;
-                    char cmd = 'M';
-                    long lastX = Long.MIN_VALUE, lastY = Long.MIN_VALUE;
-                    for (JsonNode c : ring) {
-                        // whole pixels: the outline is background; consecutive equal points are left out
-                        long x = Math.round(pr.x(c.get(0).asDouble())),
-                                y = Math.round(pr.y(c.get(1).asDouble()));
-                        if (x == lastX && y == lastY) continue;
-                        d.append(cmd).append(x).append(' ').append(y);
-                        lastX = x;
-                        lastY = y;
-                        cmd = 'L';
-                    }
-                    d.append('Z');
-                }
+            for (int p = 0; p < land.getNumGeometries(); p++) {
+                if (!(land.getGeometryN(p) instanceof Polygon poly)
+                        || !poly.getEnvelopeInternal().intersects(box)) continue;
+                ring(d, pr, poly.getExteriorRing());
+                for (int r = 0; r < poly.getNumInteriorRing(); r++) ring(d, pr, poly.getInteriorRingN(r));
             }
             if (d.length() > 0) {
-                h.append("<path d=\"")
+                h.append("<path fill-rule=\"evenodd\" d=\"")
                         .append(d)
                         .append("\"><title>")
-                        .append(esc(f.path("properties").path("name").asText("")))
+                        .append(esc(countries.name(i)))
                         .append("</title></path>\n");
             }
         }
         h.append("</g>\n");
+    }
+
+    private static void ring(StringBuilder d, Proj pr, LinearRing ring) {
+        char cmd = 'M';
+        long lastX = Long.MIN_VALUE, lastY = Long.MIN_VALUE;
+        for (Coordinate c : ring.getCoordinates()) {
+            // whole pixels: the outline is background; consecutive equal points are left out
+            long x = Math.round(pr.x(c.x)), y = Math.round(pr.y(c.y));
+            if (x == lastX && y == lastY) continue;
+            d.append(cmd).append(x).append(' ').append(y);
+            lastX = x;
+            lastY = y;
+            cmd = 'L';
+        }
+        d.append('Z');
     }
 }

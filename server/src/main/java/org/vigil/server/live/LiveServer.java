@@ -152,7 +152,7 @@ public final class LiveServer implements AutoCloseable {
                 .events(eventSink)
                 .build();
         this.loop = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, picture::publish);
-        this.delivery = new FeedDelivery(loop, this::frameConsumerFor, counters -> picture.modeS());
+        this.delivery = new FeedDelivery(loop, this::frameConsumerFor, this::messageConsumerFor);
         this.radarSink = new LoopPlotSink(loop, picture.radarSink());
         AlertService alerts = picture.alerts().runOn(new AlertService.Owner() {
             @Override
@@ -455,6 +455,21 @@ public final class LiveServer implements AutoCloseable {
             if (r == null && out != null) out.onFrame(buf, off, len, timeNanos, mlat12MHz, signal);
         };
         return tap == null ? decode : tap.modeS(name, decode, receiveClock);
+    }
+
+    /**
+     * The picture as seen by one SBS feed: its messages counted on that feed's health (as Beast and
+     * AVR frames are, {@link #frameConsumerFor}). Runs on the loop ({@link #delivery()} hands over).
+     */
+    public org.vigil.codec.feed.SbsSink messageConsumerFor(FeedCounters counters) {
+        String found = null;
+        for (org.vigil.server.feed.Feed f : feeds.feeds()) if (f.counters() == counters) found = f.name();
+        String name = found == null ? "feed" : found;
+        int[] source = {-1}; // found on the loop at the first message (the picture is the loop's)
+        return m -> {
+            if (source[0] < 0) source[0] = picture.healthSource(name);
+            picture.acceptMessage(source[0], m);
+        };
     }
 
     /** The recording tap, or null when not recording (inputs that are not feeds record through it). */

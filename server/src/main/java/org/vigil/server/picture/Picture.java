@@ -388,6 +388,21 @@ public final class Picture {
         return f;
     }
 
+    /**
+     * One decoded message of an SBS feed {@code source} (a {@link #healthSource} id, -1: none): into
+     * the picture as {@code modeS().onMessage} takes it, heard on the feed's health at the message's
+     * time (an SBS line carries no CRC: only silence makes the feed degraded or lost). No allocation.
+     */
+    public void acceptMessage(int source, org.vigil.codec.modes.ModeSMessage message) {
+        frameSource = source;
+        try {
+            modeS.onMessage(message);
+        } finally {
+            frameSource = -1;
+        }
+        if (source >= 0 && message.timeNanos != 0) health.heard(source, message.timeNanos);
+    }
+
     /** The health id of Mode S feed {@code name} (owner thread; entered on first use). */
     public int healthSource(String name) {
         return health.source(name, org.vigil.server.feed.SensorHealth.ADSB);

@@ -1,5 +1,6 @@
 package org.vigil.server.recording;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -15,8 +16,15 @@ import org.vigil.core.radar.RadarSite;
  * configuration changes (last one wins: a site moved mid-recording is not supported).
  *
  * @param scenario the scenario name when the run was simulated, else null
+ * @param theatre  the theatre the run used (a built-in name or a theatre directory's absolute path),
+ *                 which replay, playback and export use unless {@code --theatre} says otherwise;
+ *                 null in recordings made before it was stored
  */
-public record RecordingManifest(int version, List<RadarSite> radars, String scenario) {
+public record RecordingManifest(
+        int version,
+        List<RadarSite> radars,
+        String scenario,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String theatre) {
     public static final String FILE = "recording.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,7 +33,11 @@ public record RecordingManifest(int version, List<RadarSite> radars, String scen
     }
 
     public static RecordingManifest of(List<RadarSite> radars, String scenario) {
-        return new RecordingManifest(1, radars, scenario);
+        return of(radars, scenario, null);
+    }
+
+    public static RecordingManifest of(List<RadarSite> radars, String scenario, String theatre) {
+        return new RecordingManifest(1, radars, scenario, theatre);
     }
 
     public void write(Path recordingDir) throws IOException {
@@ -42,7 +54,7 @@ public record RecordingManifest(int version, List<RadarSite> radars, String scen
     /** The manifest of a recording; an empty one (no radars) if there is none. */
     public static RecordingManifest read(Path recordingDir) throws IOException {
         Path f = recordingDir.resolve(FILE);
-        if (!Files.isReadable(f)) return of(List.of(), null);
+        if (!Files.isReadable(f)) return of(List.of(), null, null);
         return JSON.readValue(f.toFile(), RecordingManifest.class);
     }
 }

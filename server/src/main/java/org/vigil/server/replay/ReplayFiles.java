@@ -43,6 +43,8 @@ public final class ReplayFiles {
     private final String scenario;
     private final Path truth;
     private final boolean ticksSinceStart;
+    /** The theatre the sim directory was made in (its manifest's {@code theatre}); null for captures. */
+    private String theatre;
 
     private ReplayFiles(
             List<Source> sources,
@@ -115,7 +117,10 @@ public final class ReplayFiles {
             if (!Files.isReadable(s.path()))
                 throw new IllegalArgumentException(manifest + ": listed file " + s.path() + " cannot be read");
         }
-        return new ReplayFiles(plans, radars, start, m.path("scenario").asText(null), truth, true);
+        ReplayFiles files =
+                new ReplayFiles(plans, radars, start, m.path("scenario").asText(null), truth, true);
+        files.theatre = m.path("theatre").asText(null);
+        return files;
     }
 
     /**
@@ -182,6 +187,11 @@ public final class ReplayFiles {
     /** Scenario (or capture) start, ns since the epoch. */
     public long startNanos() {
         return startNanos;
+    }
+
+    /** Theatre from the manifest (a built-in name or a directory); null for captures and older sim outputs. */
+    public String theatre() {
+        return theatre;
     }
 
     /** Scenario name from the manifest; null for captures. */

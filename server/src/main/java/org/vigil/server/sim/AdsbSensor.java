@@ -89,6 +89,26 @@ final class AdsbSensor {
         this.cat021Sac = sac;
     }
 
+    /** The file outputs' degradations ({@link #degrade}); null: none. */
+    private SimDegradations fileDegradations;
+
+    private long fileEpochNanos;
+
+    /**
+     * Applies the scenario's degradations to what is written: a dropped receiver writes nothing
+     * (Beast, SBS, CAT021); latency, reorder and stale act on its Beast output ({@link SimRunner}
+     * writes what {@link SimDegradations#release} lets out).
+     */
+    void degrade(SimDegradations d, long startEpochSeconds) {
+        this.fileDegradations = d;
+        this.fileEpochNanos = startEpochSeconds * 1_000_000_000L;
+    }
+
+    /** Counts a frame receiver {@code r} wrote later (released after a hold). */
+    void wroteLater(int r) {
+        frames[r]++;
+    }
+
     long framesWritten(int receiver) {
         return frames[receiver];
     }
@@ -218,6 +238,17 @@ final class AdsbSensor {
             if (signal > best) {
                 best = signal;
                 bestReceiver = r;
+            }
+            SimDegradations deg = fileDegradations;
+            if (deg != null && deg.receiverDropped(r, t)) continue; // a receiver down writes nothing
+            if (deg != null
+                    && outs[r] != null
+                    && deg.hold(r, frame, 0, len, fileEpochNanos + Math.round(t * 1e9), ticks, signal)) {
+                // held for latency or reorder: its Beast frame is written when released, the rest now
+                if (sbsOuts != null && sbsOuts[r] != null) sbs(sbsOuts[r], f, kind, t, alt);
+                if (cat021Outs != null && cat021Outs[r] != null && kind == POSITION)
+                    cat021(cat021Outs[r], r, f, t, alt);
+                continue;
             }
             frames[r]++;
             if (sbsOuts != null && sbsOuts[r] != null) sbs(sbsOuts[r], f, kind, t, alt);

@@ -265,9 +265,21 @@ final class RadarSensor {
         return false;
     }
 
+    /** The file output's degradations ({@link #degrade}); null: none. */
+    private SimDegradations fileDegradations;
+
+    private int fileIndex;
+
+    /** Blocks of radar {@code index} written to the file are dropped while the scenario says it is down. */
+    void degrade(SimDegradations d, int index) {
+        this.fileDegradations = d;
+        this.fileIndex = index;
+    }
+
     private void emit(int len, double t) {
         bytes += len;
-        if (out != null) out.bytes(block, 0, len);
+        if (out != null && (fileDegradations == null || !fileDegradations.radarDropped(fileIndex, t)))
+            out.bytes(block, 0, len);
         if (live != null) live.block(block, 0, len, t);
     }
 

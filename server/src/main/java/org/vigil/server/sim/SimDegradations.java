@@ -10,8 +10,8 @@ import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.core.sim.Scenario;
 
 /**
- * The scenario's degradations (docs/SCENARIOS.md "Degradations") applied to a live simulation's
- * sensors: a dropped receiver's frames and a dropped radar's blocks are never sent; a receiver's
+ * The scenario's degradations (docs/SCENARIOS.md "Degradations") applied to a simulation's
+ * sensors, live ({@link LiveSimulation}) or written to files ({@link SimRunner}): a dropped receiver's frames and a dropped radar's blocks are never sent; a receiver's
  * frames can be held and sent late with their own time ({@code latency}), sent in reverse order at
  * the end of each window ({@code reorder}), or repeated later as new ones by an extra feed
  * ({@code stale}). Deterministic: everything happens on scenario time.
@@ -70,6 +70,18 @@ final class SimDegradations {
     /** Whether radar {@code i} is dropped at scenario time {@code t} (its block is not sent). */
     boolean radarDropped(int i, double t) {
         for (Degradation d : radars[i]) {
+            if (d.kind() == Degradation.Kind.DROP && d.activeAt(t)) {
+                dropped++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether receiver {@code i} is dropped at scenario time {@code t} (counted). */
+    boolean receiverDropped(int i, double t) {
+        if (!any) return false;
+        for (Degradation d : receivers[i]) {
             if (d.kind() == Degradation.Kind.DROP && d.activeAt(t)) {
                 dropped++;
                 return true;

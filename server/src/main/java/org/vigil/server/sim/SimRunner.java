@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.vigil.codec.feed.BeastEncoder;
+import org.vigil.codec.feed.FrameSink;
 import org.vigil.core.sim.QraUnit;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.ReceiverSpec;
@@ -50,9 +52,21 @@ public final class SimRunner {
      * @param cat021       each receiver as an ADS-B ground station, CAT021 ({@code adsb-NAME-cat021.ast})
      * @param systemTracks another tracker's system tracks, CAT062 ({@code tracks-cat062.ast})
      */
-    public record Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks) {
+    /**
+     * @param theatre the theatre the scenario was resolved in (built-in name or directory), written to
+     *                the manifest so that a replay of the directory uses it; null: none recorded
+     */
+    public record Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks, String theatre) {
+        public Outputs(boolean beast, boolean sbs, boolean cat021, boolean systemTracks) {
+            this(beast, sbs, cat021, systemTracks, null);
+        }
+
         public static Outputs defaults() {
             return new Outputs(true, false, false, false);
+        }
+
+        public Outputs withTheatre(String ref) {
+            return new Outputs(beast, sbs, cat021, systemTracks, ref);
         }
     }
 
@@ -116,6 +130,37 @@ public final class SimRunner {
             RadarSpec r = sc.radars().get(i);
             radars.add(new RadarSensor(r, open(dir.resolve(radarFile(r)), all), sc.seed(), i));
         }
+        // the scenario's degradations act on the files as on a live run, so a replay sees them
+        SimDegradations degradations = new SimDegradations(sc);
+        long epochNanos = sc.startEpochSeconds() * 1_000_000_000L;
+        FrameSink[] late = new FrameSink[sc.receivers().size()];
+        FrameSink[] staleSinks = new FrameSink[sc.receivers().size()];
+        long[] staleFrames = new long[sc.receivers().size()];
+        if (degradations.any()) {
+            adsb.degrade(degradations, sc.startEpochSeconds());
+            for (int i = 0; i < radars.size(); i++) radars.get(i).degrade(degradations, i);
+            byte[] beast = new byte[BeastEncoder.MAX_ENCODED];
+            for (int i = 0; i < late.length; i++) {
+                final int r = i;
+                ByteOut out = rxOuts.get(i);
+                if (out != null) {
+                    // a held frame, late, with its own time
+                    late[i] = (buf, off, len, timeNanos, mlat, signal) -> {
+                        out.bytes(beast, 0, BeastEncoder.encode(buf, off, len, mlat, signal, beast, 0));
+                        adsb.wroteLater(r);
+                    };
+                }
+                if (out != null && degradations.hasStaleFeed(i)) {
+                    ByteOut staleOut = open(dir.resolve(staleFile(sc.receivers().get(i))), all);
+                    // a repeat, stamped with the time it is sent again (12 MHz ticks since the start)
+                    staleSinks[i] = (buf, off, len, timeNanos, mlat, signal) -> {
+                        long ticks = Math.round((timeNanos - epochNanos) * (12_000_000.0 / 1e9));
+                        staleOut.bytes(beast, 0, BeastEncoder.encode(buf, off, len, ticks, signal, beast, 0));
+                        staleFrames[r]++;
+                    };
+                }
+            }
+        }
         ByteOut truthOut = open(dir.resolve(TRUTH), all);
         TruthWriter truth = new TruthWriter(truthOut, sc.startEpochSeconds());
         sim.setListener(truth);
@@ -131,6 +176,7 @@ public final class SimRunner {
                 for (RadarSensor r : radars) r.scan(sim, sc.startEpochSeconds());
                 if (systemTracks != null) systemTracks.scan(sim, sc.startEpochSeconds());
                 sim.step();
+                degradations.release(epochNanos + Math.round(sim.time() * 1e9), late, staleSinks);
                 if (progress != null && s % reportEvery == 0) progress.accept((double) s / steps);
             }
             if (steps % truthEvery == 0) truth.states(sim);
@@ -141,7 +187,19 @@ public final class SimRunner {
         for (int i = 0; i < sc.receivers().size(); i++) frames += adsb.framesWritten(i);
         long plots = 0;
         for (RadarSensor r : radars) plots += r.plots();
-        writeManifest(sc, dir, durationSeconds, sim, adsb, radars, truth, plans, outputs, systemTracks);
+        writeManifest(
+                sc,
+                dir,
+                durationSeconds,
+                sim,
+                adsb,
+                radars,
+                truth,
+                plans,
+                outputs,
+                systemTracks,
+                staleSinks,
+                staleFrames);
         if (progress != null) progress.accept(1.0);
         return new Result(
                 adsb.transmitted(),
@@ -155,6 +213,10 @@ public final class SimRunner {
 
     static String adsbFile(ReceiverSpec r) {
         return "adsb-" + r.name() + ".beast";
+    }
+
+    static String staleFile(ReceiverSpec r) {
+        return "adsb-" + r.name() + "-stale.beast";
     }
 
     static String sbsFile(ReceiverSpec r) {
@@ -194,11 +256,14 @@ public final class SimRunner {
             TruthWriter truth,
             int plans,
             Outputs outputs,
-            SystemTrackSensor systemTracks)
+            SystemTrackSensor systemTracks,
+            FrameSink[] staleSinks,
+            long[] staleFrames)
             throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "vigil-sim/1");
         m.put("scenario", sc.name());
+        if (outputs.theatre() != null) m.put("theatre", outputs.theatre());
         m.put("seed", sc.seed());
         m.put("start", Instant.ofEpochSecond(sc.startEpochSeconds()).toString());
         m.put("durationSeconds", duration);
@@ -241,6 +306,21 @@ public final class SimRunner {
                 f.put("heightM", r.heightM());
                 f.put("rangeNm", r.rangeNm());
                 f.put("frames", adsb.framesWritten(i));
+                files.add(f);
+            }
+            if (staleSinks[i] != null) {
+                // the receiver's stale feed (a degradation): its repeats, as another Beast feed
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("path", staleFile(r));
+                f.put("kind", "adsb");
+                f.put("format", "beast");
+                f.put("clock", "12 MHz ticks since start");
+                f.put("receiver", r.name() + "-stale");
+                f.put("lat", r.lat());
+                f.put("lon", r.lon());
+                f.put("heightM", r.heightM());
+                f.put("rangeNm", r.rangeNm());
+                f.put("frames", staleFrames[i]);
                 files.add(f);
             }
         }

@@ -36,8 +36,13 @@ import org.vigil.server.sim.ScenarioLoader;
 public final class TheatreChoice {
     private TheatreChoice() {}
 
-    /** The theatre and the scenario (null when none was asked for) a command runs. */
-    public record Resolved(Theatre theatre, Scenario scenario) {}
+    /**
+     * The theatre and the scenario (null when none was asked for) a command runs.
+     *
+     * @param source how to load the theatre again: its built-in name or its directory's absolute path
+     *               (what recordings and sim outputs store, docs/THEATRES.md)
+     */
+    public record Resolved(Theatre theatre, Scenario scenario, String source) {}
 
     /**
      * @param theatreArg   {@code --theatre NAME|DIR}, or null
@@ -48,8 +53,9 @@ public final class TheatreChoice {
     public static Resolved resolve(String theatreArg, String scenarioArg, boolean needScenario)
             throws TheatreException, ScenarioException {
         if (scenarioArg == null && !needScenario) {
-            return new Resolved(
-                    TheatreLoader.load(theatreArg == null ? TheatreLoader.defaultName() : theatreArg), null);
+            TheatreLoader.Opened opened =
+                    TheatreLoader.open(theatreArg == null ? TheatreLoader.defaultName() : theatreArg, null);
+            return new Resolved(opened.theatre(), null, opened.files().source());
         }
         ScenarioLoader.Source src = null;
         String key = null;
@@ -84,7 +90,7 @@ public final class TheatreChoice {
         Scenario sc = ScenarioLoader.parse(text, scenarioFile, TheatreLoader.airportsOf(opened.files()));
         Theatre t = opened.theatre();
         if (named && sc.radars().isEmpty() && sc.receivers().isEmpty()) sc = withSensors(sc, t);
-        return new Resolved(forScenario(t, sc, scenarioFile), sc);
+        return new Resolved(forScenario(t, sc, scenarioFile), sc, opened.files().source());
     }
 
     /**

@@ -33,6 +33,12 @@ final class TheatreFiles {
         return new TheatreFiles(null, "/theatres/" + name + "/", "theatres/" + name);
     }
 
+    /** How to name this theatre to load it again: the built-in's name, or the directory's absolute path. */
+    String source() {
+        if (dir != null) return dir.toAbsolutePath().normalize().toString();
+        return resourceDir.substring("/theatres/".length(), resourceDir.length() - 1);
+    }
+
     /** The directory on disk, null for a built-in. */
     Path dir() {
         return dir;

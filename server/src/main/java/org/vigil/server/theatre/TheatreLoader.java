@@ -63,9 +63,9 @@ public final class TheatreLoader {
         return NationalAirspace.europe();
     }
 
-    /** The route points table every theatre's own airports and waypoints are added to. */
+    /** The route points table every theatre's own airports and waypoints are added to: Europe's aerodromes. */
     static RoutePoints defaultRoutePoints() {
-        return RoutePoints.blackSea();
+        return RoutePoints.bundled();
     }
 
     /** Names of the built-in theatres, the default first. */
@@ -230,6 +230,7 @@ public final class TheatreLoader {
                     "clearances",
                     "sensors",
                     "firs",
+                    "scramble",
                     "scenario",
                     "areas");
             String name = text(root, "name", true);
@@ -258,6 +259,7 @@ public final class TheatreLoader {
             Posture posture = posture(root, profiles);
             IdentRules rules = rules(root);
             ScenarioLoader.Sensors sensors = sensors(root);
+            ScrambleConfig scrambles = scramble(root);
             firs(root);
             areas = areas(root);
             scenarioNode = root.map.get("scenario");
@@ -276,7 +278,7 @@ public final class TheatreLoader {
                     routes,
                     rules,
                     posture,
-                    ScrambleConfig.defaults(),
+                    scrambles,
                     sensors == null ? List.<RadarSpec>of() : sensors.radars(),
                     sensors == null ? List.<ReceiverSpec>of() : sensors.receivers());
         }
@@ -372,7 +374,7 @@ public final class TheatreLoader {
             RoutePoints routes = defaultRoutePoints();
             String ref = text(root, "airports", false);
             if (ref != null && exists(root.map.get("airports"), ref)) {
-                for (String[] row : csv(ref, 5, "icao,name,lat,lon,elevation_ft")) {
+                for (String[] row : csv(ref, 5, 5, "icao,name,lat,lon,elevation_ft")) {
                     Airport a = airportRow(ref, row);
                     if (a == null) continue;
                     airports.put(a.icao(), a);
@@ -381,7 +383,7 @@ public final class TheatreLoader {
             }
             ref = text(root, "waypoints", false);
             if (ref != null && exists(root.map.get("waypoints"), ref)) {
-                for (String[] row : csv(ref, 3, "name,lat,lon")) {
+                for (String[] row : csv(ref, 3, 4, "name,lat,lon")) {
                     double lat = csvNumber(ref, row, 1, "lat", -90, 90), lon = csvNumber(ref, row, 2, "lon", -180, 180);
                     if (row[0].isBlank()) problems.add(csvProblem(ref, row, "name", "a point name"));
                     else if (!Double.isNaN(lat) && !Double.isNaN(lon)) routes = routes.with(row[0], lat, lon);
@@ -471,6 +473,93 @@ public final class TheatreLoader {
             return null;
         }
 
+        /**
+         * The scramble workflow's thresholds: {@code scramble:} overrides {@link ScrambleConfig#defaults()}
+         * field by field (docs/THEATRES.md).
+         */
+        private ScrambleConfig scramble(YamlNode root) {
+            ScrambleConfig d = ScrambleConfig.defaults();
+            YamlNode n = root.map.get("scramble");
+            if (n == null) return d;
+            if (n.map == null) {
+                problems.add(at(n, "expected a mapping of scramble settings, got " + n.kind()));
+                return d;
+            }
+            allow(
+                    n,
+                    "causes",
+                    "max-priority",
+                    "trail-nm",
+                    "subsonic-only",
+                    "resolve-s",
+                    "intercept-nm",
+                    "shadow-after-s",
+                    "hold-nm",
+                    "landed-nm",
+                    "landed-agl-ft");
+            java.util.Set<String> causes = d.causes();
+            YamlNode c = n.map.get("causes");
+            if (c != null) {
+                if (c.list == null)
+                    problems.add(at(c, "expected a list of alert causes (rule names), got " + c.kind()));
+                else {
+                    java.util.Set<String> list = new java.util.LinkedHashSet<>();
+                    for (YamlNode e : c.list) {
+                        if (e.text == null || e.isNull || e.text.isBlank())
+                            problems.add(at(e, "expected a rule name, got " + e.kind()));
+                        else list.add(e.text.strip());
+                    }
+                    causes = list;
+                }
+            }
+            double priority = setting(n, "max-priority", d.maxPriority(), 0, 10);
+            if (priority != Math.rint(priority)) {
+                problems.add(at(n.map.get("max-priority"), "expected a whole number (0: none by priority alone)"));
+            }
+            int maxPriority = (int) priority;
+            double trailNm = setting(n, "trail-nm", d.options().trailNm(), 0, 20);
+            boolean subsonicOnly = d.options().subsonicOnly();
+            YamlNode so = n.map.get("subsonic-only");
+            if (so != null) {
+                if ("true".equals(so.text) || "false".equals(so.text)) subsonicOnly = Boolean.parseBoolean(so.text);
+                else problems.add(at(so, "expected true or false, got " + so.kind()));
+            }
+            double resolveS = setting(n, "resolve-s", d.resolveS(), 1, 600);
+            double interceptNm = setting(n, "intercept-nm", d.interceptNm(), 0.1, 50);
+            double shadowAfterS = setting(n, "shadow-after-s", d.shadowAfterS(), 0, 3600);
+            double holdNm = setting(n, "hold-nm", d.holdNm(), 0.1, 50);
+            double landedNm = setting(n, "landed-nm", d.landedNm(), 0.1, 50);
+            double landedAglFt = setting(n, "landed-agl-ft", d.landedAglFt(), 0, 20000);
+            if (holdNm < interceptNm) {
+                YamlNode where = n.map.containsKey("hold-nm") ? n.map.get("hold-nm") : n.map.get("intercept-nm");
+                problems.add(at(
+                        where == null ? n : where,
+                        "hold-nm (" + holdNm + ") must be at least intercept-nm (" + interceptNm + ")"));
+                return d;
+            }
+            return new ScrambleConfig(
+                    causes,
+                    maxPriority,
+                    d.options().withTrailNm(trailNm).withSubsonicOnly(subsonicOnly),
+                    resolveS,
+                    interceptNm,
+                    shadowAfterS,
+                    holdNm,
+                    landedNm,
+                    landedAglFt,
+                    d.replan(),
+                    d.uncertainty(),
+                    d.primaryOnlyLevelFt());
+        }
+
+        /** {@code key} of {@code n} within [min, max], or {@code dflt} when absent (NaN problems give the default). */
+        private double setting(YamlNode n, String key, double dflt, double min, double max) {
+            YamlNode v = n.map.get(key);
+            if (v == null) return dflt;
+            double x = number(v, min, max);
+            return Double.isNaN(x) ? dflt : x;
+        }
+
         private void firs(YamlNode root) {
             String ref = text(root, "firs", false);
             if (ref != null) exists(root.map.get("firs"), ref);
@@ -494,7 +583,8 @@ public final class TheatreLoader {
             return false;
         }
 
-        private List<String[]> csv(String ref, int columns, String header) {
+        /** Rows of {@code minColumns..columns} cells; each row's last slot holds its line number. */
+        private List<String[]> csv(String ref, int minColumns, int columns, String header) {
             List<String[]> rows = new ArrayList<>();
             String text;
             try {
@@ -506,19 +596,20 @@ public final class TheatreLoader {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].strip();
-                if (line.isEmpty() || line.startsWith("#") || line.equals(header)) continue;
+                if (line.isEmpty() || line.startsWith("#") || line.startsWith(header)) continue;
                 String[] cells = line.split(",", -1);
                 String[] row = new String[columns + 1];
                 row[columns] = Integer.toString(i + 1);
-                if (cells.length != columns) {
+                if (cells.length < minColumns || cells.length > columns) {
+                    String n = minColumns == columns ? "" + columns : minColumns + " to " + columns;
                     problems.add(new TheatreProblem(
                             files.display(ref),
                             i + 1,
                             "(row)",
-                            "expected " + columns + " columns " + header + ", got " + cells.length));
+                            "expected " + n + " columns " + header + ", got " + cells.length));
                     continue;
                 }
-                for (int c = 0; c < columns; c++) row[c] = cells[c].strip();
+                for (int c = 0; c < cells.length; c++) row[c] = cells[c].strip();
                 rows.add(row);
             }
             return rows;

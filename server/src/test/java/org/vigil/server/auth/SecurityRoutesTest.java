@@ -167,7 +167,8 @@ class SecurityRoutesTest {
                                 .withAnnounce(s -> {})
                                 .withHasher(AuthFixture.FAST),
                         db);
-                LiveServer live = new LiveServer(org.vigil.server.cli.Theatres.blackSea(), "127.0.0.1", 0, security)) {
+                LiveServer live = new LiveServer(
+                        org.vigil.server.cli.Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, security)) {
             live.start();
             for (Security.Route r : security.routes()) {
                 assertThat(registered.put(r.key(), declared(r)))

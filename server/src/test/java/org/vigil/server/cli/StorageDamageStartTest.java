@@ -45,8 +45,8 @@ class StorageDamageStartTest {
         again.data = data;
         try (Security security = again.open();
                 Recorder recorder = again.openRecorder(List.of(), null);
-                LiveServer server =
-                        new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security, new RecordingTap(recorder))) {
+                LiveServer server = new LiveServer(
+                        Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, security, new RecordingTap(recorder))) {
             int port = server.start();
             try (Stream<Path> q = Files.list(data.resolve("recording/quarantine"))) {
                 assertThat(q.map(p -> p.getFileName().toString()).toList())

@@ -241,6 +241,30 @@ class ExportTest {
     }
 
     @Test
+    void afterActionReportMapIsTheRecordingsTheatreUnlessTheatreOverrides() throws Exception {
+        // the recording says it was made in the Iceland theatre: its airspace holds Iceland only
+        org.vigil.server.recording.RecordingManifest.of(java.util.List.of(), null, "iceland")
+                .write(dir);
+        Path out = dir.resolve("report.html");
+        int code = new CommandLine(new ExportCommand())
+                .execute("--recording", dir.toString(), "--report", "7", "--out", out.toString());
+        assertThat(code).isZero();
+        assertThat(Files.readString(out)).contains("<title>ROT263</title>").doesNotContain("<title>Bulgaria</title>");
+        code = new CommandLine(new ExportCommand())
+                .execute(
+                        "--recording",
+                        dir.toString(),
+                        "--report",
+                        "7",
+                        "--theatre",
+                        "black-sea-2022",
+                        "--out",
+                        out.toString());
+        assertThat(code).isZero();
+        assertThat(Files.readString(out)).contains("<title>Bulgaria</title>");
+    }
+
+    @Test
     void unknownAlertIsRefusedWithExitCodeOne() {
         int code = new CommandLine(new ExportCommand())
                 .execute(

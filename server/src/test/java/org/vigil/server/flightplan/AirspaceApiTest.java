@@ -25,7 +25,7 @@ class AirspaceApiTest {
     @Test
     @Timeout(180)
     void nationalAirspacesOfBulgariaAndRomaniaAndTheDefaultZones() throws Exception {
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             int port = server.start();
             long may2022 = Instant.parse("2022-05-01T12:00:00Z").toEpochMilli();
             JsonNode fc = get(port, "/api/airspace?time=" + may2022);

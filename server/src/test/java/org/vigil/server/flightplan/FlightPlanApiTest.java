@@ -43,7 +43,7 @@ class FlightPlanApiTest {
     @Test
     @Timeout(120)
     void validMessagesAreFiledAndAMalformedTextIsRefusedWholeWithItsItem() throws Exception {
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             int port = server.start();
             HttpResponse<String> ok =
                     post(port, null, FPL + "\n" + FPL2 + "\n(DLA-WZZ4375-LROP0930-EDDF-DOF/220415)\n");
@@ -91,7 +91,7 @@ class FlightPlanApiTest {
     @Test
     @Timeout(120)
     void aPlanWhoseRouteCannotBeExpandedIsFiledAndCounted() throws Exception {
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             int port = server.start();
             // Riga to Helsinki expands (all-Europe aerodromes); XXZZ is no aerodrome
             String known = "(FPL-BTI301-IS-BCS3/M-SDFGY/S-EVRA0900-N0430F330 DCT-EFHK0050-DOF/240601)";
@@ -120,7 +120,7 @@ class FlightPlanApiTest {
                 .withAnnounce(s -> {})
                 .withHasher(FAST);
         try (Security security = Security.open(cfg, db);
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
+                LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, security)) {
             security.users()
                     .create(
                             "watch",

@@ -19,7 +19,8 @@ class FlightPlanFolderWatcherTest {
     Path dir;
 
     private final Object lock = new Object();
-    private final FlightPlanStore store = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+    private final FlightPlanStore store =
+            new FlightPlanStore(new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
 
     private int plans() {
         synchronized (lock) {

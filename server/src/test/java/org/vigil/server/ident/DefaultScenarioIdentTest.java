@@ -105,7 +105,8 @@ class DefaultScenarioIdentTest {
         startNanos = run.startNanos();
         readTruth(run.truth());
 
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         StringBuilder lines = new StringBuilder();
         EventLines writer = new EventLines(lines);
         IdentificationEngine[] engine = new IdentificationEngine[1];
@@ -167,7 +168,7 @@ class DefaultScenarioIdentTest {
                         f.primaryOnly()));
             }
         };
-        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
+        engine[0] = Theatres.builtIn("black-sea-2022").identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
         stage.setTiming(true);

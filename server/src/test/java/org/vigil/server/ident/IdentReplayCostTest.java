@@ -95,12 +95,14 @@ class IdentReplayCostTest {
 
     /** One replay; returns {wall s, thread CPU ns, ident updates, inputs, ns/update timed inside the stage}. */
     static double[] replay(ReplayFiles run, boolean ident, boolean timing) throws Exception {
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         IdentStage stage = null;
         TrackingPipeline pipeline;
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), run.radars());
         if (ident) {
-            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, IdentEventListener.NONE);
+            IdentificationEngine engine =
+                    Theatres.builtIn("black-sea-2022").identificationEngine(plans, IdentEventListener.NONE);
             stage = new IdentStage(engine, null);
             stage.setOperator(SimulatedOperator.fromTruth(run.truth(), SimulatedOperator.Mode.DECLARE_LOST));
             stage.setTiming(timing);

@@ -57,8 +57,10 @@ class IdentStageTest {
     }
 
     static IdentStage stage(StringBuilder events, TrackListener downstream) {
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
-        return new IdentStage(Theatres.blackSea().identificationEngine(plans, new EventLines(events)), downstream);
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
+        return new IdentStage(
+                Theatres.builtIn("black-sea-2022").identificationEngine(plans, new EventLines(events)), downstream);
     }
 
     @Test

@@ -45,7 +45,8 @@ class ClockHealthReplayBench {
         List<RadarSite> radars = new ArrayList<>();
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
-            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 server.addInput(new LiveSimulation(server, sc, 1, false)).advanceTo(minutes * 60);
             }
             rec.sync();
@@ -54,7 +55,7 @@ class ClockHealthReplayBench {
             long[] ticks = new long[2];
             for (int r = 0; r < warmup + rounds; r++) {
                 for (int mode = 0; mode < 2; mode++) {
-                    Picture p = Picture.builder(Theatres.blackSea())
+                    Picture p = Picture.builder(Theatres.builtIn("black-sea-2022"))
                             .events(EventSink.NONE)
                             .build();
                     ReplaySinks sinks = mode == 1

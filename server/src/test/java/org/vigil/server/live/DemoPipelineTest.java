@@ -29,7 +29,7 @@ class DemoPipelineTest {
     @Timeout(120)
     void scenarioReachesTheApiAsDecodedAircraftPlotsAndFlightPlans() throws Exception {
         Scenario sc = ScenarioLoader.load("black-sea-2022");
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             // past THY1TK's 7700 at 18 min

@@ -58,7 +58,8 @@ class FeedStopsTest {
 
         List<String> live;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
-            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 server.picture().healthConfig(health);
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 sim.advanceTo(STOP_S);
@@ -109,7 +110,7 @@ class FeedStopsTest {
             // the same run replayed from its recording: the same events, byte for byte
             List<String> replayed = new ArrayList<>();
             // built as the live server builds its picture: radars learnt from their service messages
-            Picture fresh = Picture.builder(Theatres.blackSea())
+            Picture fresh = Picture.builder(Theatres.builtIn("black-sea-2022"))
                     .health(health)
                     .events(e -> replayed.add(EventCodec.encode(e)))
                     .build();

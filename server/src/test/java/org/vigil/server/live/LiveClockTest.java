@@ -48,7 +48,7 @@ class LiveClockTest {
     private void feedStops(long dataT0) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             server.picture().healthConfig(SensorHealth.Config.DEFAULTS.withSilenceSeconds(2));
             int port = server.start();
             FrameSink feed = server.frameConsumerFor(new FeedCounters(), "rx-test", RecordingTap.WALL_CLOCK);

@@ -49,7 +49,7 @@ class LiveIdentSecurityTest {
                 .withAnnounce(s -> {})
                 .withHasher(new PasswordHasher(1024, 1, 1));
         try (Security security = Security.open(cfg, db);
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, security)) {
+                LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, security)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             sim.advanceTo(7 * 60); // past WZZ4375's spoofing at 6 min

@@ -42,7 +42,8 @@ class LiveRecordingTest {
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
         long frames;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
-            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 server.start();
                 sim.advanceTo(4 * 60);

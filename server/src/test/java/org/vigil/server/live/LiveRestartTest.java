@@ -53,7 +53,8 @@ class LiveRestartTest {
         // the uninterrupted run
         List<String> expected;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(reference))) {
-            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 sim.advanceTo(END_S);
             }
@@ -69,7 +70,8 @@ class LiveRestartTest {
         TreeSet<Long> openBefore = new TreeSet<>();
         long storedBefore;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
-            LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec));
+            LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec));
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(STOP_AT_S);
             for (Map<String, Object> a : server.alerts().openAlerts())
@@ -81,7 +83,8 @@ class LiveRestartTest {
 
         // restart on the same directory
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(crashed))) {
-            try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 Restart.Result r = server.restartFromRecording(radars);
                 assertThat(r).isNotNull();
                 assertThat(r.exact()).as("whole recording replayed").isTrue();

@@ -38,7 +38,11 @@ public final class OperatorActionBench {
         HttpClient http = HttpClient.newHttpClient();
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
                 LiveServer server = new LiveServer(
-                        Theatres.blackSea(), "127.0.0.1", 0, null, recording ? new RecordingTap(rec) : null)) {
+                        Theatres.builtIn("black-sea-2022"),
+                        "127.0.0.1",
+                        0,
+                        null,
+                        recording ? new RecordingTap(rec) : null)) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             sim.advanceTo(7 * 60);

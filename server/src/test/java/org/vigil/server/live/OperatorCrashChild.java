@@ -31,7 +31,8 @@ public final class OperatorCrashChild {
         for (RadarSpec r : sc.radars()) radars.add(SimFeed.site(r));
         boolean fresh = !Files.exists(dir.resolve("raw"));
         Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
-        LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec));
+        LiveServer server =
+                new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec));
         long skip = 0;
         double t = 7 * 60;
         if (fresh) {

@@ -59,7 +59,8 @@ class OperatorStateRestartTest {
         int track;
         int actions = 0;
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
-            LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec));
+            LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec));
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             int port = server.start();
             sim.advanceTo(7 * 60);
@@ -104,7 +105,8 @@ class OperatorStateRestartTest {
         }
 
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+                LiveServer server = new LiveServer(
+                        Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
             Restart.Result r = server.restartFromRecording(radars);
             assertThat(r).isNotNull();
             // as vigil demo: the scenario resumes where the recording ends (not advanced before the reads)

@@ -76,7 +76,7 @@ class RadarLostTest {
     /** Runs the scenario to END_S in a live server advanced by hand; {@code during} sees the picture every 5 s of the gap. */
     private static List<VigilEvent> run(Scenario sc, java.util.function.Consumer<PictureSnapshot> during) {
         List<VigilEvent> events = new ArrayList<>();
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), e -> {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), e -> {
             // the codec round trip: what a recording would hold
             events.add(EventCodec.decode(EventCodec.encode(e)));
         })) {

@@ -47,7 +47,7 @@ class RadarPictureTest {
                  "feeds": [{"name": "recording", "type": "file", "path": "cat_034_048.pcap", "format": "pcap"}]}
                 """.formatted(RADAR_LAT, RADAR_LON));
 
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             RadarConfig.Setup setup = RadarConfig.load(config).build(server.radarSink(), server.radarLock());
             setup.sources().forEach(server.feeds()::add);
             int port = server.start();

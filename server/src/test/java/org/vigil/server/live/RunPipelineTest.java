@@ -37,7 +37,7 @@ class RunPipelineTest {
     void beastReceiverFeedsThePictureAndBadCrcIsCountedOnTheFeed() throws Exception {
         byte[] stream = beastStreamWithTwoDamagedFrames();
         try (ServerSocket receiver = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0)) {
+                LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0)) {
             Thread serve = new Thread(
                     () -> {
                         try (Socket s = receiver.accept();

@@ -31,7 +31,7 @@ public final class DemoFixture {
 
     /** A server of the demo's theatre on the loopback, any port. */
     public static LiveServer server() {
-        return new LiveServer(Theatres.blackSea(), "127.0.0.1", 0);
+        return new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0);
     }
 
     public static String get(int port, String path) throws Exception {

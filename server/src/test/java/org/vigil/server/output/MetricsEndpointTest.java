@@ -33,7 +33,8 @@ class MetricsEndpointTest {
     void scrapeParsesAndAgreesWithTheApis() throws Exception {
         NodeTools.require();
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir));
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+                LiveServer server = new LiveServer(
+                        Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
             VigilMetrics metrics = server.addInput(new VigilMetrics(server));
             LiveSimulation sim = DemoFixture.scenario(server);
             int port = server.start();

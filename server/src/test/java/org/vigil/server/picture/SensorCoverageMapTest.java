@@ -22,7 +22,7 @@ class SensorCoverageMapTest {
     @SuppressWarnings("unchecked")
     void eachSensorCoversWhereItsPositionsCameFrom() throws Exception {
         Scenario sc = ScenarioLoader.load("black-sea-2022");
-        try (LiveServer server = new LiveServer(Theatres.blackSea(), e -> {})) {
+        try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), e -> {})) {
             server.addInput(new LiveSimulation(server, sc, 1, false)).advanceTo(120);
             Map<String, Object> fc = server.loop().call(server.picture()::coverageGeoJson);
             List<Map<String, Object>> features = (List<Map<String, Object>>) fc.get("features");

@@ -41,7 +41,7 @@ class PlaybackControlTest {
         rec = new PlaybackRecording(dir, 240);
         // 1x from the start: slow enough that pause, seek and speed are seen to act
         playback = new RecordingPlayback(
-                Theatres.blackSea(),
+                Theatres.builtIn("black-sea-2022"),
                 rec.recorder.raw(),
                 rec.radars,
                 rec.startNanos,

@@ -48,7 +48,13 @@ class PlaybackDeterminismTest {
     private static List<Ev> play(long from, long to) throws Exception {
         List<Ev> out = new ArrayList<>();
         RecordingPlayback p = new RecordingPlayback(
-                Theatres.blackSea(), rec.recorder.raw(), rec.radars, from, to, ReplayController.MAX_SPEED, e -> {
+                Theatres.builtIn("black-sea-2022"),
+                rec.recorder.raw(),
+                rec.radars,
+                from,
+                to,
+                ReplayController.MAX_SPEED,
+                e -> {
                     org.vigil.server.recording.EncodedEvent x = org.vigil.server.recording.EncodedEvent.of(e);
                     out.add(new Ev(x.type(), x.timeNanos(), x.track(), x.json()));
                 });

@@ -37,7 +37,7 @@ final class PlaybackRecording implements AutoCloseable {
         startNanos = sc.startEpochSeconds() * 1_000_000_000L;
         recorder = Recorder.open(RecorderConfig.embedded(dir));
         try (LiveServer server =
-                new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(recorder))) {
+                new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(recorder))) {
             LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
             sim.advanceTo(seconds);
         } // close flushes the track writer's last events

@@ -117,13 +117,14 @@ class ScrambleDefaultScenarioTest {
                 trackFeed.onIdentAlert(t, a, what);
             }
         };
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         FplParser parser = new FplParser();
         for (String text : feed.flightPlans()) {
             for (FplParseResult r : parser.parseAll(text))
                 if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
         }
-        IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, alertListener);
+        IdentificationEngine engine = Theatres.builtIn("black-sea-2022").identificationEngine(plans, alertListener);
         IdentStage stage = new IdentStage(engine, trackFeed);
         pipeline[0] = new TrackingPipeline(config, stage, sites);
         pipeline[0].withTracker(t -> {

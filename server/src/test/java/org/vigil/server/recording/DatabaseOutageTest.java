@@ -57,7 +57,8 @@ class DatabaseOutageTest {
         String reasonSeen;
         HttpClient http = HttpClient.newHttpClient();
         try (Recorder rec = Recorder.open(cfg);
-                LiveServer server = new LiveServer(Theatres.blackSea(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+                LiveServer server = new LiveServer(
+                        Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
             int port = server.start();
             assertThat(health(http, port).path("status").asText()).isEqualTo("ok");
             OperatorActionLog log = OperatorActionLog.of(rec);

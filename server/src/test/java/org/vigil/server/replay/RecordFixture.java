@@ -38,14 +38,16 @@ final class RecordFixture {
 
     /** One pipeline and its event writers. */
     static final class Pipeline {
-        final FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        final FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         final TrackEventWriter trackEvents;
         final TrackingPipeline tracking;
 
         Pipeline(List<RadarSite> radars, EventSink sink) {
             // one typed sink for both writers: events reach it as they happen, in order
             trackEvents = new TrackEventWriter(sink);
-            IdentificationEngine engine = Theatres.blackSea().identificationEngine(plans, new EventLines(sink));
+            IdentificationEngine engine =
+                    Theatres.builtIn("black-sea-2022").identificationEngine(plans, new EventLines(sink));
             IdentStage stage = new IdentStage(engine, trackEvents);
             tracking = new TrackingPipeline(TrackingPipeline.centreOn(new TrackerConfig(), radars), stage, radars);
             tracking.withTracker(t -> {

@@ -92,7 +92,8 @@ class FeedFormatsScenarioTest {
         inputs.add(dir.resolve(SimRunner.FLIGHT_PLANS));
         inputs.addAll(feed);
         ReplayFiles run = ReplayFiles.captures(inputs, List.of(), Instant.ofEpochSecond(0, startNanos));
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         List<Raised> alerts = new ArrayList<>();
         IdentificationEngine[] engine = new IdentificationEngine[1];
         IdentEventListener recorder = new IdentEventListener() {
@@ -104,7 +105,7 @@ class FeedFormatsScenarioTest {
                         a.cause, f.icaoAddress == TrackFacts.ABSENT ? null : String.format("%06X", f.icaoAddress), t));
             }
         };
-        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
+        engine[0] = Theatres.builtIn("black-sea-2022").identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         TrackingPipeline pipeline = TrackingPipeline.startingWhereDataIs(new TrackerConfig(), stage);
         run.run(ReplaySinks.none()

@@ -56,7 +56,7 @@ class ScenarioQraRankedTest {
                 .containsExactly("BG-MG29-LBSF", "DE-EUFI-LRCK");
         // ranked: exactly these two, not the Dutch F-35s nor the Romanian F-16s of the theatre's posture
         assertThat(ranked(r.theatre())).containsExactly("BG-MG29-LBSF", "DE-EUFI-LRCK");
-        assertThat(ranked(Theatres.blackSea())).contains("NL-F35-LBPG", "RO-F16-LRFT");
+        assertThat(ranked(Theatres.builtIn("black-sea-2022"))).contains("NL-F35-LBPG", "RO-F16-LRFT");
         // the scenario sets count and readiness; a unit matching the theatre's detachment keeps its base data
         Detachment typhoons = r.theatre().posture().detachment("DE-EUFI-LRCK");
         assertThat(typhoons.count()).isEqualTo(4);
@@ -74,7 +74,7 @@ class ScenarioQraRankedTest {
         TheatreChoice.Resolved r = TheatreChoice.resolve(null, file.toString(), false);
         assertThat(r.theatre().posture().detachments())
                 .extracting(Detachment::id)
-                .containsExactlyElementsOf(Theatres.blackSea().posture().detachments().stream()
+                .containsExactlyElementsOf(Theatres.builtIn("black-sea-2022").posture().detachments().stream()
                         .map(Detachment::id)
                         .toList());
     }

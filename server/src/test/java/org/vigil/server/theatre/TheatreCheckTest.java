@@ -2,15 +2,11 @@ package org.vigil.server.theatre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.server.cli.Vigil;
-import picocli.CommandLine;
+import org.vigil.server.cli.VigilRun;
 
 /** {@code vigil theatre check} on broken theatre files: every error with file, line and field; exit 1; no stack trace. */
 class TheatreCheckTest {
@@ -30,20 +26,8 @@ class TheatreCheckTest {
             "    count: 2", // 8
             "    readiness: QRA-99"); // 9
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run check(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new Vigil()).execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static VigilRun check(String... args) {
+        return VigilRun.of(args);
     }
 
     private void write(String name, String... lines) throws Exception {
@@ -82,7 +66,7 @@ class TheatreCheckTest {
                 "duration: ten minutes", // 3: not a duration
                 "area: {south: 40, north: 45, west: 20, east: 30}"); // 4
 
-        Run r = check("theatre", "check", dir.toString());
+        VigilRun r = check("theatre", "check", dir.toString());
         String t = dir + "/theatre.yaml";
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err())
@@ -108,7 +92,7 @@ class TheatreCheckTest {
                 "policed: [BG]",
                 "qra: qra.yaml");
         write("qra.yaml", QRA_WITH_BAD_READINESS);
-        Run r = check("theatre", "check", dir.toString());
+        VigilRun r = check("theatre", "check", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err())
                 .contains(dir + "/qra.yaml:9: detachments[0].readiness: ")
@@ -119,7 +103,7 @@ class TheatreCheckTest {
     @Test
     void brokenYamlIsReportedWithItsLine() throws Exception {
         write("theatre.yaml", "name: x", "title: [unclosed", "area: {south: 40}");
-        Run r = check("theatre", "check", dir.toString());
+        VigilRun r = check("theatre", "check", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(dir + "/theatre.yaml:") + "[23]: \\(yaml\\)");
         assertThat(r.err()).doesNotContain("\tat ");
@@ -127,7 +111,7 @@ class TheatreCheckTest {
 
     @Test
     void aMissingDirectoryIsAnErrorNotACrash() {
-        Run r = check("theatre", "check", dir.resolve("nowhere").toString());
+        VigilRun r = check("theatre", "check", dir.resolve("nowhere").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("no such theatre directory").doesNotContain("\tat ");
     }
@@ -135,11 +119,11 @@ class TheatreCheckTest {
     @Test
     void theBuiltInTheatresAreValid() {
         for (String name : TheatreLoader.builtIns()) {
-            Run r = check("theatre", "check", name);
+            VigilRun r = check("theatre", "check", name);
             assertThat(r.code()).as(name + ": " + r.err()).isZero();
             assertThat(r.out()).contains("valid theatre '" + name + "'");
         }
-        Run list = check("theatre", "list");
+        VigilRun list = check("theatre", "list");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("black-sea-2022", "baltic");
     }
