@@ -106,7 +106,7 @@ class TakeOffLandingTest {
         ReplayFiles run = ReplayFiles.open(dir);
         readLandings(run.truth());
 
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.blackSea()));
+        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         IdentificationEngine[] engine = new IdentificationEngine[1];
         IdentEventListener recorder = new IdentEventListener() {
             @Override
@@ -121,7 +121,7 @@ class TakeOffLandingTest {
                         f.lonDeg));
             }
         };
-        engine[0] = Theatres.blackSea().identificationEngine(plans, recorder);
+        engine[0] = Theatres.builtIn("black-sea-2022").identificationEngine(plans, recorder);
         IdentStage stage = new IdentStage(engine[0], null);
         TrackListener speeds = new Speeds(stage);
         TrackingPipeline pipeline =
