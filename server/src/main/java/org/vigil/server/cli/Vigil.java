@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             TheatreCommand.class,
             AuditCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {
