@@ -503,7 +503,9 @@ public final class IdentificationEngine {
         fire(
                 t,
                 Cause.NO_FLIGHT_PLAN,
-                f.hasIdentifiers() && !correlated && !friendly && !clearedMilitary,
+                // an emergency code has its own alert, and a Mode A/C-only track squawking it no longer correlates by
+                // code
+                f.hasIdentifiers() && !correlated && !friendly && !clearedMilitary && !isEmergency(f.squawk),
                 pendingOver,
                 now,
                 p.score,

@@ -118,6 +118,16 @@ class IdentRulesFiringTest {
     }
 
     @Test
+    void anEmergencyCodeOnATrackThatNoLongerCorrelatesRaisesOnlyTheEmergency() {
+        // a Mode A/C-only track correlates by its code: squawking 7600 it loses its plan (benchmark, issue #14)
+        TrackFacts f = civil(12, "", TrackFacts.ABSENT, 7600, 0);
+        f.callsign = 0;
+        f.hasAdsb = false;
+        run(f, 0, 60);
+        assertThat(rec.alertsRaised()).containsExactly("alert-raised 12 squawk-7600 P3");
+    }
+
+    @Test
     void adsbEmergencyStatusCountsAsTheSquawk() {
         TrackFacts f = ordinaryCivil();
         f.emergencyState = 5;
