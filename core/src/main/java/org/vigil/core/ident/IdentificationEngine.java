@@ -503,9 +503,13 @@ public final class IdentificationEngine {
         fire(
                 t,
                 Cause.NO_FLIGHT_PLAN,
-                // an emergency code has its own alert, and a Mode A/C-only track squawking it no longer correlates by
-                // code
-                f.hasIdentifiers() && !correlated && !friendly && !clearedMilitary && !isEmergency(f.squawk),
+                // a Mode A/C-only track is identified by its code alone: squawking an emergency it no longer
+                // correlates by code, and the emergency has its own alert
+                f.hasIdentifiers()
+                        && !correlated
+                        && !friendly
+                        && !clearedMilitary
+                        && !(isEmergency(f.squawk) && f.icaoAddress == TrackFacts.ABSENT && f.callsign == 0),
                 pendingOver,
                 now,
                 p.score,
