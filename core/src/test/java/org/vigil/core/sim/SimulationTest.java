@@ -139,23 +139,7 @@ class SimulationTest {
     void backgroundTrafficIsDeterministicAndUnique() {
         BackgroundSpec b =
                 new BackgroundSpec(120, 50, List.of(SOFIA, VARNA, OTOPENI), List.of(AircraftType.of("A320")), 0.9);
-        Scenario sc = new Scenario(
-                "bg",
-                1_650_445_200L,
-                3600,
-                42,
-                38,
-                48,
-                20,
-                36,
-                Double.NaN,
-                0,
-                1,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                b);
+        Scenario sc = scenario(b);
         List<FlightSpec> one = BackgroundTraffic.generate(sc, 0), two = BackgroundTraffic.generate(sc, 0);
         assertThat(one).hasSizeGreaterThan(120);
         assertThat(one.stream().map(FlightSpec::callsign).distinct().count()).isEqualTo(one.size());
