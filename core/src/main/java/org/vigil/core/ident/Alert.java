@@ -17,6 +17,9 @@ public final class Alert {
     public final long raisedNanos;
     AlertState state = AlertState.RAISED;
     boolean causeActive = true;
+    /** Closed by the system because the cause cleared while still RAISED ({@link IdentificationEngine#CAUSE_CLEARED}). */
+    boolean closedByCause;
+
     long updatedNanos;
     String acknowledgedBy;
     long acknowledgedNanos = Long.MIN_VALUE;
@@ -60,6 +63,11 @@ public final class Alert {
     /** Whether the cause still fires (an open alert whose cause cleared waits for the operator). */
     public boolean causeActive() {
         return causeActive;
+    }
+
+    /** Whether the system closed the alert because its cause cleared before anyone acknowledged it. */
+    public boolean closedByCause() {
+        return closedByCause;
     }
 
     public long updatedNanos() {

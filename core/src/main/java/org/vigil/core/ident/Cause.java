@@ -80,7 +80,7 @@ public enum Cause {
             null,
             3,
             false,
-            new String[] {"minutesWithoutReply", "limitMinutes"},
+            new String[] {"minutesWithoutReply"},
             "minutes",
             5),
     ROUTE_DEVIATION(
@@ -89,7 +89,7 @@ public enum Cause {
             null,
             3,
             false,
-            new String[] {"crossTrackNm", "thresholdNm"},
+            new String[] {"crossTrackNm"},
             "threshold-nm",
             10),
     APPROACHING_NATIONAL_AIRSPACE(
@@ -123,7 +123,7 @@ public enum Cause {
             null,
             3,
             false,
-            new String[] {"distanceNm", "minDistanceNm"},
+            new String[] {"distanceNm", "chiSquare"},
             "min-distance-nm",
             1),
     IMPLAUSIBLE_KINEMATICS(
@@ -136,9 +136,7 @@ public enum Cause {
             "max-ground-speed-kt",
             1500,
             "max-vertical-rate-fpm",
-            40000,
-            "hold-s",
-            30),
+            40000),
     ROUTE_UNKNOWN(
             "route-unknown",
             "the correlated flight plan's route could not be expanded: route monitoring is partial or off",
@@ -189,6 +187,28 @@ public enum Cause {
             thresholdKeys[i] = (String) thresholds[2 * i];
             thresholdDefaults[i] = ((Number) thresholds[2 * i + 1]).doubleValue();
         }
+    }
+
+    /**
+     * Persistence when the rules file says nothing: alert rules on measured conditions never fire on
+     * one sample (the figures are in docs/IDENTIFICATION.md "Persistence"); identity rules and
+     * operator inputs take effect at once.
+     */
+    public Persistence defaultPersistence() {
+        return switch (this) {
+            // absence rules: the pending period (from the first detection) is their duration; no-flight-plan also
+            // needs two correlations in a row; primary-only is the tracker's verdict over every plot since the first
+            // detection, so one sample after the pending period already stands for all of them
+            case NO_FLIGHT_PLAN -> Persistence.of(2, 2, 0, 3, 10);
+            case NO_TRANSPONDER -> Persistence.of(1, 1, 0, 3, 10);
+            case SQUAWK_7500, SQUAWK_7600, SQUAWK_7700 -> Persistence.of(2, 3, 0, 3, 10);
+            case ROUTE_DEVIATION -> Persistence.of(3, 4, 10, 3, 20);
+            case APPROACHING_NATIONAL_AIRSPACE, MILITARY_WITHOUT_CLEARANCE -> Persistence.of(3, 4, 10, 3, 15);
+            case INSIDE_NATIONAL_AIRSPACE -> Persistence.of(3, 4, 5, 3, 15);
+            case ADSB_RADAR_MISMATCH -> Persistence.of(3, 4, 10, 3, 15);
+            case IMPLAUSIBLE_KINEMATICS -> Persistence.of(3, 4, 30, 3, 10);
+            default -> Persistence.IMMEDIATE;
+        };
     }
 
     /** The cause named {@code id} (YAML spelling, or the enum name in any case), or null. */

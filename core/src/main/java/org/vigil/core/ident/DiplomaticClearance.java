@@ -43,4 +43,11 @@ public record DiplomaticClearance(
         for (int i = 0, n = states.size(); i < n; i++) if (states.get(i).equals(iso)) return true;
         return false;
     }
+
+    /** Whether it names this aircraft and is valid at {@code timeNanos}, over whichever state. Allocation-free. */
+    public boolean namesAircraft(int icaoAddress, long packedCallsign, long timeNanos) {
+        if (timeNanos < fromNanos || timeNanos >= toNanos) return false;
+        return (addressFrom >= 0 && icaoAddress >= addressFrom && icaoAddress <= addressTo)
+                || (callsign != null && callsign.matches(packedCallsign));
+    }
 }

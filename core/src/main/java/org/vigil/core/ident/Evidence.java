@@ -19,6 +19,14 @@ public final class Evidence {
     final double[] values = new double[3];
     String detail;
     String detail2;
+    // persistence (see Persistence): the condition per sample, newest in bit 0
+    int history;
+    /** First sample of the current run of the condition while not active (Long.MIN_VALUE: none). */
+    long onsetNanos = Long.MIN_VALUE;
+    /** While active: samples in a row without the condition, and since when. */
+    int absentRun;
+
+    long absentSinceNanos = Long.MIN_VALUE;
 
     Evidence(Cause cause) {
         this.cause = cause;
@@ -62,9 +70,12 @@ public final class Evidence {
         sinceNanos = lastNanos = Long.MIN_VALUE;
         java.util.Arrays.fill(values, Double.NaN);
         detail = detail2 = null;
+        history = 0;
+        onsetNanos = absentSinceNanos = Long.MIN_VALUE;
+        absentRun = 0;
     }
 
-    /** "route-deviation: off the planned route ... (crossTrackNm=14.2, thresholdNm=10; ROT263)". */
+    /** "route-deviation: off the planned route ... (crossTrackNm=14.2; ROT263)". */
     public String text() {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < cause.valueCount(); i++) {

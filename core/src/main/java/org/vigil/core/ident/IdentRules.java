@@ -244,6 +244,7 @@ public final class IdentRules {
         String where = "rule " + c.id;
         if (n == null || !n.isObject()) throw new IllegalArgumentException(where + ": expected a mapping");
         Set<String> allowed = new java.util.HashSet<>(Set.of("enabled", "identity", "alert-priority", "after-pending"));
+        allowed.addAll(PERSISTENCE_KEYS);
         allowed.addAll(List.of(c.thresholdKeys));
         checkKeys(n, where, allowed);
         boolean enabled = n.has("enabled") ? bool(n.get("enabled"), where + ": enabled") : d.enabled();
@@ -264,7 +265,30 @@ public final class IdentRules {
             th[i] = number(n, c.thresholdKeys[i], d.threshold(i), where);
             if (!(th[i] >= 0)) throw new IllegalArgumentException(where + ": " + c.thresholdKeys[i] + " must be >= 0");
         }
-        return new RuleSetting(c, enabled, identity, priority, after, th);
+        Persistence dp = d.persistence();
+        int fireUpdates = (int) integer(n, "fire-updates", dp.fireUpdates(), where);
+        int fireWindow = (int) integer(n, "fire-window", Math.max(dp.fireWindow(), fireUpdates), where);
+        double fireS = number(n, "fire-s", dp.fireNanos() / 1e9, where);
+        int clearUpdates = (int) integer(n, "clear-updates", dp.clearUpdates(), where);
+        double clearS = number(n, "clear-s", dp.clearNanos() / 1e9, where);
+        Persistence p;
+        try {
+            p = Persistence.of(fireUpdates, fireWindow, fireS, clearUpdates, clearS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        return new RuleSetting(c, enabled, identity, priority, after, th, p);
+    }
+
+    /** Keys every rule accepts: its persistence ({@link Persistence}). */
+    static final List<String> PERSISTENCE_KEYS =
+            List.of("fire-updates", "fire-window", "fire-s", "clear-updates", "clear-s");
+
+    private static double integer(JsonNode n, String key, double dflt, String where) {
+        double v = number(n, key, dflt, where);
+        if (v != Math.rint(v) || v > Integer.MAX_VALUE)
+            throw new IllegalArgumentException(where + ": " + key + " must be a whole number");
+        return v;
     }
 
     private static KnownAircraft knownEntry(JsonNode n) {

@@ -36,6 +36,8 @@ import java.util.Map;
 public final class IdentificationEngine {
     /** User name recorded when the engine itself resolves alerts (track deleted). */
     public static final String SYSTEM_USER = "vigil";
+    /** Resolution of an alert the system closed because its cause cleared before anyone acknowledged it. */
+    public static final String CAUSE_CLEARED = "cause cleared before acknowledgement";
 
     private final IdentRules rules;
     private final PlanLookup plans;
@@ -46,10 +48,17 @@ public final class IdentificationEngine {
     private final List<KnownAircraft> known = new ArrayList<>();
     private final List<KnownAircraft> qraUnits = new ArrayList<>();
     private final List<DiplomaticClearance> clearances = new ArrayList<>();
+    private final List<Launch> launches = new ArrayList<>();
+    /** Latest data time of any update (a launch's window starts here). */
+    private long latestNanos = Long.MIN_VALUE;
+
     private final Map<Long, Alert> openAlerts = new LinkedHashMap<>();
     private final double horizonSeconds;
     private final boolean airspaceRulesOn;
     private long nextAlertId = 1;
+    /** The evaluation under way is at a new data time for its track (persistence counts samples, not callbacks). */
+    private boolean newSample;
+
     private long updates;
     private long rejectedOperatorActions;
     private long rejectedUpdates;
@@ -80,6 +89,70 @@ public final class IdentificationEngine {
         refreshAllLists();
     }
 
+    /**
+     * A scramble launched {@code aircraft} fighters from the base at ({@code baseLatDeg},
+     * {@code baseLonDeg}), airborne in {@code airborneInS} seconds from the latest data time. They are
+     * own forces from take-off (rule qra-unit, FRIEND): by their callsigns when known, and by
+     * correlation with the launch: a track whose first detection is within {@link #LAUNCH_RADIUS_NM}
+     * of the base between the order and {@link #LAUNCH_WINDOW_S} after the planned take-off (at most
+     * three tracks per aircraft, for a track that breaks on the climb-out). So the scramble's own
+     * fighters (squawk 0000, no flight plan) never raise an alert nor a recommendation against them.
+     */
+    public void expectLaunch(
+            String name, String[] callsigns, double baseLatDeg, double baseLonDeg, double airborneInS, int aircraft) {
+        long from = latestNanos == Long.MIN_VALUE ? Long.MIN_VALUE : latestNanos;
+        long until = from == Long.MIN_VALUE
+                ? Long.MAX_VALUE
+                : from + Math.round((Math.max(0, airborneInS) + LAUNCH_WINDOW_S) * 1e9);
+        KnownAircraft entry = null;
+        for (String cs : callsigns == null ? new String[0] : callsigns) {
+            if (cs == null || cs.isBlank()) continue;
+            entry = new KnownAircraft(name, -1, -1, CallsignPattern.of(cs.strip()), Identity.FRIEND);
+            qraUnits.add(entry);
+        }
+        if (entry == null) entry = new KnownAircraft(name, -1, -1, CallsignPattern.of("*"), Identity.FRIEND);
+        launches.add(new Launch(entry, baseLatDeg, baseLonDeg, from, until, 3 * Math.max(1, aircraft)));
+        refreshAllLists();
+    }
+
+    /** Radius around the base within which a new track can be a scramble's fighter. */
+    public static final double LAUNCH_RADIUS_NM = 10;
+    /** A scramble's fighter is first seen at most this long after its planned take-off. */
+    public static final double LAUNCH_WINDOW_S = 600;
+
+    /** A launch being watched for: the entry its tracks earn, base, window, tracks still to be matched. */
+    private static final class Launch {
+        final KnownAircraft entry;
+        final double lat, lon;
+        final long from, until;
+        int left;
+
+        Launch(KnownAircraft entry, double lat, double lon, long from, long until, int left) {
+            this.entry = entry;
+            this.lat = lat;
+            this.lon = lon;
+            this.from = from;
+            this.until = until;
+            this.left = left;
+        }
+    }
+
+    /** At a track's first update: the launch it belongs to, if any (see {@link #expectLaunch}). */
+    private void matchLaunch(TrackIdentity t, long firstNanos) {
+        TrackFacts f = t.facts;
+        for (int i = 0, n = launches.size(); i < n; i++) {
+            Launch l = launches.get(i);
+            if (l.left <= 0 || firstNanos < l.from || firstNanos > l.until) continue;
+            double dLat = Math.toRadians(f.latDeg - l.lat);
+            double dLon = Math.toRadians(f.lonDeg - l.lon) * Math.cos(Math.toRadians(l.lat));
+            double nm = Math.sqrt(dLat * dLat + dLon * dLon) * 6_371_000 / 1852;
+            if (nm > LAUNCH_RADIUS_NM) continue;
+            l.left--;
+            t.scrambled = l.entry;
+            return;
+        }
+    }
+
     /** Adds a diplomatic clearance (takes effect at the next airspace assessment of each track). */
     public void addClearance(DiplomaticClearance c) {
         clearances.add(c);
@@ -98,6 +171,7 @@ public final class IdentificationEngine {
         }
         updates++;
         long now = f.timeNanos;
+        if (now > latestNanos) latestNanos = now;
         TrackIdentity t = tracks.get(f.trackNumber);
         boolean idsChanged;
         if (t == null) {
@@ -107,6 +181,7 @@ public final class IdentificationEngine {
             tracks.put(f.trackNumber, t);
             idsChanged = true;
             t.facts.copyFrom(f);
+            if (!launches.isEmpty()) matchLaunch(t, t.firstNanos);
             listener.trackStarted(now, t);
         } else {
             idsChanged = t.facts.icaoAddress != f.icaoAddress
@@ -332,6 +407,8 @@ public final class IdentificationEngine {
     private void evaluate(TrackIdentity t, long now, boolean idsChanged) {
         TrackFacts f = t.facts;
         boolean pendingOver = now - t.firstNanos >= rules.pendingNanos;
+        newSample = now != t.lastSampleNanos;
+        t.lastSampleNanos = now;
 
         // expensive 1: flight-plan correlation
         if (idsChanged || !t.correlatedOnce || now >= t.nextCorrelationNanos) {
@@ -342,7 +419,8 @@ public final class IdentificationEngine {
         PlanMatch p = t.plan;
         boolean correlated = p.correlated;
         boolean friendlyListed = t.known != null && t.known.identity() != null;
-        boolean friendly = friendlyListed || t.qra != null;
+        KnownAircraft own = t.qra != null ? t.qra : t.scrambled;
+        boolean friendly = friendlyListed || own != null;
         boolean squawkAsFiled = f.squawk == TrackFacts.ABSENT
                 || p.filedSquawk < 0
                 || f.squawk == p.filedSquawk
@@ -354,6 +432,8 @@ public final class IdentificationEngine {
         else if (rules.primaryOnlyIsMilitary && f.primaryOnly() && !correlated)
             militaryBy = "primary only, no flight plan";
         boolean military = militaryBy != null && !friendly;
+        // military named by a valid diplomatic clearance (Allied or cleared state aircraft): no plan is expected of it
+        boolean clearedMilitary = military && !correlated && clearedAnywhere(f, now);
         boolean civilUncleared = !friendly && !correlated && militaryBy == null;
 
         // expensive 2: airspace look-ahead, only where an airspace rule could fire
@@ -412,18 +492,24 @@ public final class IdentificationEngine {
         fire(
                 t,
                 Cause.QRA_UNIT,
-                t.qra != null,
+                own != null,
                 pendingOver,
                 now,
                 addr(f.icaoAddress),
                 Double.NaN,
                 Double.NaN,
-                t.qra != null ? t.qra.name() : null,
+                own != null ? own.name() : null,
                 null);
         fire(
                 t,
                 Cause.NO_FLIGHT_PLAN,
-                f.hasIdentifiers() && !correlated && !friendly,
+                // a Mode A/C-only track is identified by its code alone: squawking an emergency it no longer
+                // correlates by code, and the emergency has its own alert
+                f.hasIdentifiers()
+                        && !correlated
+                        && !friendly
+                        && !clearedMilitary
+                        && !(isEmergency(f.squawk) && f.icaoAddress == TrackFacts.ABSENT && f.callsign == 0),
                 pendingOver,
                 now,
                 p.score,
@@ -434,7 +520,7 @@ public final class IdentificationEngine {
         fire(
                 t,
                 Cause.NO_TRANSPONDER,
-                f.primaryOnly(),
+                f.primaryOnly() && !friendly,
                 pendingOver,
                 now,
                 Double.NaN,
@@ -497,7 +583,7 @@ public final class IdentificationEngine {
                 pendingOver,
                 now,
                 silentMin,
-                limitMin,
+                Double.NaN,
                 Double.NaN,
                 null,
                 null);
@@ -510,7 +596,7 @@ public final class IdentificationEngine {
                 pendingOver,
                 now,
                 p.crossTrackNm,
-                xtkLimit,
+                Double.NaN,
                 Double.NaN,
                 p.aircraftId,
                 null);
@@ -561,11 +647,11 @@ public final class IdentificationEngine {
         fire(
                 t,
                 Cause.ADSB_RADAR_MISMATCH,
-                f.adsbRadarDisagreement && !(f.disagreementNm < minNm),
+                f.adsbRadarDisagreement && !(f.disagreementNm < minNm) && !friendly,
                 pendingOver,
                 now,
                 f.disagreementNm,
-                minNm,
+                f.disagreementChiSquare,
                 Double.NaN,
                 null,
                 null);
@@ -574,15 +660,12 @@ public final class IdentificationEngine {
         boolean implausibleNow = f.implausibleKinematics
                 || f.groundSpeedKt > k.threshold(0)
                 || Math.abs(f.verticalRateFpm) > k.threshold(1);
-        // must persist for hold-s: a new or mis-associated track's velocity is briefly wild (the
-        // tracker's short-lived duplicates reach 1500-2000 kt for 20-25 s); real implausible reports persist
-        if (!implausibleNow) t.implausibleSinceNanos = Long.MIN_VALUE;
-        else if (t.implausibleSinceNanos == Long.MIN_VALUE) t.implausibleSinceNanos = now;
-        boolean implausible = implausibleNow && now - t.implausibleSinceNanos >= (long) (k.threshold(2) * 1e9);
+        // its persistence (fire-s: 30 by default) matters: a new or mis-associated track's velocity is
+        // briefly wild (the tracker's short-lived duplicates reach 1500-2000 kt for 20-25 s)
         fire(
                 t,
                 Cause.IMPLAUSIBLE_KINEMATICS,
-                implausible,
+                implausibleNow && !friendly,
                 pendingOver,
                 now,
                 f.groundSpeedKt,
@@ -602,8 +685,19 @@ public final class IdentificationEngine {
                 p.aircraftId,
                 p.routeUnknown);
 
+        // an airspace condition about to fire is checked by a fresh look-ahead at the short interval:
+        // one bad velocity must not stand for a whole long gap (up to airspace-max-interval-s)
+        if (candidate(t, Cause.APPROACHING_NATIONAL_AIRSPACE) || candidate(t, Cause.MILITARY_WITHOUT_CLEARANCE))
+            t.nextAirspaceNanos = Math.min(t.nextAirspaceNanos, t.airspaceAtNanos + rules.airspaceIntervalNanos);
+
         decideIdentity(t, pendingOver, now);
         alerts(t, now);
+    }
+
+    /** The cause's condition has appeared but the rule does not fire yet (persistence running). */
+    private static boolean candidate(TrackIdentity t, Cause c) {
+        Evidence e = t.evidence[c.ordinal()];
+        return !e.active && e.onsetNanos != Long.MIN_VALUE;
     }
 
     /**
@@ -626,6 +720,14 @@ public final class IdentificationEngine {
         return turn > 10 || Math.abs(f.groundSpeedKt - t.airspaceSpeedKt) > 0.2 * Math.max(t.airspaceSpeedKt, 50);
     }
 
+    /** Whether a clearance valid now names the aircraft, over whichever state (allocation-free). */
+    private boolean clearedAnywhere(TrackFacts f, long now) {
+        for (int i = 0, n = clearances.size(); i < n; i++) {
+            if (clearances.get(i).namesAircraft(f.icaoAddress, f.callsign, now)) return true;
+        }
+        return false;
+    }
+
     /** Whether a valid diplomatic clearance covers the aircraft over {@code iso} now (linear scan, allocation-free). */
     private boolean cleared(TrackFacts f, String iso, long now) {
         for (int i = 0, n = clearances.size(); i < n; i++) {
@@ -646,19 +748,47 @@ public final class IdentificationEngine {
             String d1,
             String d2) {
         RuleSetting s = rules.setting(c);
-        boolean on = condition && s.enabled() && (pendingOver || !s.afterPending());
+        Persistence p = s.persistence();
+        // samples count from the first update: a rule that waits for the pending period fires at its end
+        // when its condition held through it
+        boolean on = condition && s.enabled();
+        boolean allowed = pendingOver || !s.afterPending();
         Evidence e = t.evidence[c.ordinal()];
+        // one bit per sample; a second evaluation at the same data time replaces its sample's bit
+        e.history = newSample ? (e.history << 1) | (on ? 1 : 0) : (e.history & ~1) | (on ? 1 : 0);
         if (on) {
-            e.set(v0, v1, v2, d1, d2);
-            e.lastNanos = now;
-            if (!e.active) {
+            if (e.active) {
+                e.absentRun = 0;
+                e.absentSinceNanos = Long.MIN_VALUE;
+                e.set(v0, v1, v2, d1, d2);
+                e.lastNanos = now;
+                return;
+            }
+            if (e.onsetNanos == Long.MIN_VALUE) e.onsetNanos = now;
+            if (allowed
+                    && Integer.bitCount(e.history & p.windowMask()) >= p.fireUpdates()
+                    && now - e.onsetNanos >= p.fireNanos()) {
+                e.set(v0, v1, v2, d1, d2);
+                e.lastNanos = now;
                 e.active = true;
                 e.sinceNanos = now;
+                e.onsetNanos = Long.MIN_VALUE;
                 listener.ruleFired(now, t, e);
             }
         } else if (e.active) {
-            e.active = false;
-            listener.ruleCleared(now, t, e);
+            if (newSample || e.absentRun == 0) {
+                if (e.absentRun == 0) e.absentSinceNanos = now;
+                e.absentRun++;
+            }
+            // a disabled rule or a lapsed condition that no sample can bring back clears at once
+            if (!s.enabled() || (e.absentRun >= p.clearUpdates() && now - e.absentSinceNanos >= p.clearNanos())) {
+                e.active = false;
+                e.absentRun = 0;
+                e.absentSinceNanos = Long.MIN_VALUE;
+                listener.ruleCleared(now, t, e);
+            }
+        } else if ((e.history & p.windowMask()) == 0) {
+            e.onsetNanos = Long.MIN_VALUE;
         }
     }
 
@@ -698,10 +828,11 @@ public final class IdentificationEngine {
             Evidence e = t.evidence[i];
             Alert a = t.alerts[i];
             if (e.active) {
+                // the hold-off is for an operator's decision; an alert the system closed unseen raises again
                 if (a == null
                         || (!a.open()
                                 && t.clearedSinceResolve[i]
-                                && now - a.resolvedNanos >= rules.reRaiseHoldOffNanos)) {
+                                && (a.closedByCause || now - a.resolvedNanos >= rules.reRaiseHoldOffNanos))) {
                     a = new Alert(nextAlertId++, t.trackNumber, c, s.alertPriority(), now);
                     a.snapshot(e, t.identity);
                     t.alerts[i] = a;
@@ -717,7 +848,12 @@ public final class IdentificationEngine {
                     }
                 }
             } else if (a != null) {
-                if (a.open()) {
+                if (a.open() && a.state == AlertState.RAISED) {
+                    // nobody has taken it up and its cause is gone: the system closes it, saying why
+                    a.causeActive = false;
+                    a.closedByCause = true;
+                    resolveAlert(a, SYSTEM_USER, CAUSE_CLEARED, now);
+                } else if (a.open()) {
                     if (a.causeActive) {
                         a.causeActive = false;
                         a.updatedNanos = now;

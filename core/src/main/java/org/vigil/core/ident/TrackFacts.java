@@ -56,6 +56,8 @@ public final class TrackFacts {
     public boolean adsbRadarDisagreement;
     /** Distance between the ADS-B and the radar position, NM (NaN when not measured). */
     public double disagreementNm = Double.NaN;
+    /** The tracker's last chi-square of the ADS-B report against the radar-held track (NaN when not measured). */
+    public double disagreementChiSquare = Double.NaN;
     /** The tracker judged the reported motion physically implausible (jumps, impossible turn or climb). */
     public boolean implausibleKinematics;
 
@@ -82,6 +84,7 @@ public final class TrackFacts {
         hasAdsb = hasSsr = hasPrimary = false;
         adsbRadarDisagreement = false;
         disagreementNm = Double.NaN;
+        disagreementChiSquare = Double.NaN;
         implausibleKinematics = false;
         return this;
     }
@@ -106,6 +109,7 @@ public final class TrackFacts {
         hasPrimary = o.hasPrimary;
         adsbRadarDisagreement = o.adsbRadarDisagreement;
         disagreementNm = o.disagreementNm;
+        disagreementChiSquare = o.disagreementChiSquare;
         implausibleKinematics = o.implausibleKinematics;
     }
 }

@@ -45,12 +45,14 @@ public final class TrackIdentity {
     double airspaceSpeedKt;
     /** Assessed outside NATO national airspace at least once: an entry afterwards is a violation. */
     boolean seenOutsideNato;
-    /** Since when the motion has been implausible without a break (Long.MIN_VALUE: it is not). */
-    long implausibleSinceNanos = Long.MIN_VALUE;
+    /** Data time of the last rule evaluation: updates at the same time are one sample for persistence. */
+    long lastSampleNanos = Long.MIN_VALUE;
 
     // list matches, refreshed when identifiers change
     KnownAircraft known;
     KnownAircraft qra;
+    /** The scramble whose launch this track is (first seen near its base after the order), or null; kept for the track's life. */
+    KnownAircraft scrambled;
 
     TrackIdentity() {
         for (Cause c : Cause.VALUES) evidence[c.ordinal()] = new Evidence(c);
@@ -80,8 +82,8 @@ public final class TrackIdentity {
         airspaceAtNanos = Long.MIN_VALUE;
         airspaceTrackDeg = airspaceSpeedKt = Double.NaN;
         seenOutsideNato = false;
-        implausibleSinceNanos = Long.MIN_VALUE;
-        known = qra = null;
+        lastSampleNanos = Long.MIN_VALUE;
+        known = qra = scrambled = null;
     }
 
     public int trackNumber() {

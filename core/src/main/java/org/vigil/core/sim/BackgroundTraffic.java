@@ -30,6 +30,8 @@ public final class BackgroundTraffic {
     };
     /** Salt that separates this random stream from the sensors' streams. */
     public static final long STREAM = 0x6B61_636B_6772_6F75L;
+    /** Salt of the general aviation's own stream (so adding it leaves the airline traffic as it was). */
+    public static final long GA_STREAM = 0x6761_5F76_6672_2121L;
 
     private BackgroundTraffic() {}
 
@@ -53,7 +55,62 @@ public final class BackgroundTraffic {
                 out.add(taken.unique(flight(b, random, firstIndex + serial++, t, Double.NaN)));
             }
         }
+        AircraftType light = AircraftType.of("C172");
+        if (b.gaPerHour() > 0 && light != null) {
+            SplittableRandom ga = new SplittableRandom(scenario.seed() ^ GA_STREAM);
+            double t = 0;
+            double meanGap = 3600.0 / b.gaPerHour();
+            while (true) {
+                t += -Math.log(1 - ga.nextDouble()) * meanGap;
+                if (t >= scenario.durationSeconds()) break;
+                FlightSpec f = generalAviation(b, light, ga, firstIndex + serial++, t);
+                if (f != null) out.add(taken.unique(f));
+            }
+        }
         return out;
+    }
+
+    /** A VFR light aircraft between two airports 30 to 150 NM apart, or null when the airports have no such pair. */
+    private static FlightSpec generalAviation(
+            BackgroundSpec b, AircraftType type, SplittableRandom r, int serial, double start) {
+        List<Airport> airports = b.airports();
+        Airport from = null, to = null;
+        for (int tries = 0; tries < 50; tries++) {
+            Airport x = airports.get(r.nextInt(airports.size()));
+            Airport y = airports.get(r.nextInt(airports.size()));
+            double nm = Sphere.distanceM(x.lat(), x.lon(), y.lat(), y.lon()) / Units.NM;
+            if (!x.equals(y) && nm >= 30 && nm <= 150) {
+                from = x;
+                to = y;
+                break;
+            }
+        }
+        if (from == null) return null;
+        boolean east = Sphere.bearingDeg(from.lat(), from.lon(), to.lat(), to.lon()) < 180;
+        // VFR semicircular: odd thousands + 500 eastbound, even + 500 westbound
+        int thousands = 2 + r.nextInt(4);
+        if (east != (thousands % 2 == 1)) thousands++;
+        double cruiseFt = thousands * 1000.0 + 500;
+        boolean adsb = r.nextDouble() < b.gaAdsbShare();
+        int icao = (0x3E0000 + 0x100 + serial * 5) & 0xFFFFFF;
+        String callsign = "GAV" + (100 + serial % 9900);
+        return new FlightSpec(
+                callsign,
+                icao,
+                type,
+                squawkFor(serial),
+                true,
+                adsb,
+                true,
+                from,
+                to,
+                List.of(new double[] {from.lat(), from.lon()}, new double[] {to.lat(), to.lon()}),
+                start,
+                Double.NaN,
+                cruiseFt,
+                type.cruiseKt() - r.nextInt(10),
+                'V',
+                List.of());
     }
 
     /** @param along NaN to depart from the airport, else the fraction of the leg already flown */

@@ -35,9 +35,12 @@ class AlertLifecycleTest {
 
     @Test
     void oneAlertPerTrackAndCauseFollowsTheCauseInsteadOfRepeating() {
-        spoof(true, 0, 10);
-        spoof(false, 11, 20);
-        spoof(true, 21, 30);
+        spoof(true, 0, 15);
+        // acknowledged: the alert stays open and follows its cause
+        assertThat(engine.acknowledge(rec.raised.get(0).id, "sdo-anna", at(15.5)))
+                .isTrue();
+        spoof(false, 16, 40);
+        spoof(true, 41, 60);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 adsb-radar-mismatch P3");
         assertThat(rec.events.stream().filter(e -> e.startsWith("alert-updated")))
                 .hasSize(2);
@@ -49,25 +52,25 @@ class AlertLifecycleTest {
 
     @Test
     void lifecycleRecordsWhoAndWhenAndOnlyMovesForward() {
-        spoof(true, 0, 5);
+        spoof(true, 0, 10);
         Alert a = rec.raised.get(0);
         assertThat(a.state()).isEqualTo(AlertState.RAISED);
-        assertThat(engine.acknowledge(a.id, "sdo-anna", at(6))).isTrue();
-        assertThat(engine.acknowledge(a.id, "sdo-anna", at(7))).isFalse();
-        assertThat(engine.assign(a.id, "sdo-anna", "QRA LBPG", at(8))).isTrue();
-        assertThat(engine.assign(a.id, "sdo-anna", "QRA LRFT", at(9))).isFalse();
-        assertThat(engine.acknowledge(a.id, "sdo-bob", at(9))).isFalse();
-        assertThat(engine.resolve(a.id, "sdo-bob", "visual ID: WZZ A321, GNSS interference", at(10)))
+        assertThat(engine.acknowledge(a.id, "sdo-anna", at(11))).isTrue();
+        assertThat(engine.acknowledge(a.id, "sdo-anna", at(12))).isFalse();
+        assertThat(engine.assign(a.id, "sdo-anna", "QRA LBPG", at(13))).isTrue();
+        assertThat(engine.assign(a.id, "sdo-anna", "QRA LRFT", at(14))).isFalse();
+        assertThat(engine.acknowledge(a.id, "sdo-bob", at(14))).isFalse();
+        assertThat(engine.resolve(a.id, "sdo-bob", "visual ID: WZZ A321, GNSS interference", at(15)))
                 .isTrue();
-        assertThat(engine.resolve(a.id, "sdo-bob", "again", at(11))).isFalse();
+        assertThat(engine.resolve(a.id, "sdo-bob", "again", at(16))).isFalse();
         assertThat(engine.rejectedOperatorActions()).isEqualTo(4);
 
         assertThat(a.acknowledgedBy()).isEqualTo("sdo-anna");
-        assertThat(a.acknowledgedNanos()).isEqualTo(at(6));
+        assertThat(a.acknowledgedNanos()).isEqualTo(at(11));
         assertThat(a.assignee()).isEqualTo("QRA LBPG");
-        assertThat(a.assignedNanos()).isEqualTo(at(8));
+        assertThat(a.assignedNanos()).isEqualTo(at(13));
         assertThat(a.resolvedBy()).isEqualTo("sdo-bob");
-        assertThat(a.resolvedNanos()).isEqualTo(at(10));
+        assertThat(a.resolvedNanos()).isEqualTo(at(15));
         assertThat(a.resolution()).contains("GNSS");
         assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(engine.openAlerts()).isEmpty();
@@ -81,11 +84,11 @@ class AlertLifecycleTest {
 
     @Test
     void assigningARaisedAlertAcknowledgesItToo() {
-        spoof(true, 0, 1);
+        spoof(true, 0, 10);
         Alert a = rec.raised.get(0);
-        assertThat(engine.assign(a.id, "sdo-anna", "ctl-east", at(2))).isTrue();
+        assertThat(engine.assign(a.id, "sdo-anna", "ctl-east", at(11))).isTrue();
         assertThat(a.acknowledgedBy()).isEqualTo("sdo-anna");
-        assertThat(a.acknowledgedNanos()).isEqualTo(at(2));
+        assertThat(a.acknowledgedNanos()).isEqualTo(at(11));
     }
 
     @Test
@@ -97,8 +100,8 @@ class AlertLifecycleTest {
         spoof(true, 12, 100);
         assertThat(rec.alertsRaised()).hasSize(1);
         // clears and re-appears inside the 300 s hold-off: still nothing
-        spoof(false, 101, 110);
-        spoof(true, 111, 310);
+        spoof(false, 101, 120);
+        spoof(true, 121, 310);
         assertThat(rec.alertsRaised()).hasSize(1);
         // the hold-off ends at 11 + 300 s while the cause fires again: one new alert
         spoof(true, 311, 320);
@@ -144,20 +147,58 @@ class AlertLifecycleTest {
 
     @Test
     void trackDeletionResolvesOpenAlertsAndDropsTheOverride() {
-        spoof(true, 0, 5);
-        engine.overrideIdentity(1, Identity.HOSTILE, "sdo", "renegade declared by the national authority", at(6));
+        spoof(true, 0, 10);
+        engine.overrideIdentity(1, Identity.HOSTILE, "sdo", "renegade declared by the national authority", at(11));
         Alert a = rec.raised.get(0);
-        assertThat(engine.trackDeleted(1, at(7))).isTrue();
+        assertThat(engine.trackDeleted(1, at(12))).isTrue();
         assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(a.resolvedBy()).isEqualTo(IdentificationEngine.SYSTEM_USER);
         assertThat(a.resolution()).isEqualTo("track deleted");
         assertThat(rec.events).containsSubsequence("alert-resolved 1 adsb-radar-mismatch P3", "track-deleted 1");
         assertThat(engine.track(1)).isNull();
         // a later track with the same number starts clean (pooled state reset)
-        spoof(false, 8, 9);
+        spoof(false, 13, 14);
         assertThat(engine.track(1).override()).isNull();
         assertThat(engine.track(1).identity()).isEqualTo(Identity.NEUTRAL);
         assertThat(engine.track(1).alert(Cause.ADSB_RADAR_MISMATCH)).isNull();
+    }
+
+    @Test
+    void aSingleSampleMismatchRaisesNothing() {
+        spoof(false, 0, 20);
+        spoof(true, 21, 21);
+        spoof(false, 22, 120);
+        assertThat(rec.alertsRaised()).isEmpty();
+        assertThat(rec.events).noneMatch(e -> e.startsWith("rule-fired 1 adsb-radar-mismatch"));
+        // nor a flag that flickers: one sample in four, for minutes
+        for (int s = 121; s < 400; s++) spoof(s % 4 == 0, s, s);
+        assertThat(rec.alertsRaised()).isEmpty();
+    }
+
+    @Test
+    void anAlertWhoseCauseClearsBeforeAcknowledgementIsClosedBySystemWithTheReason() {
+        spoof(true, 0, 10);
+        Alert a = rec.raised.get(0);
+        assertThat(a.value(0)).isEqualTo(20); // the measured offset
+        // hysteresis: the cause is gone only after 3 samples and 15 s without it
+        spoof(false, 11, 25);
+        assertThat(a.open()).isTrue();
+        spoof(false, 26, 26);
+        assertThat(a.open()).isFalse();
+        assertThat(a.closedByCause()).isTrue();
+        assertThat(a.resolvedBy()).isEqualTo(IdentificationEngine.SYSTEM_USER);
+        assertThat(a.resolution()).isEqualTo(IdentificationEngine.CAUSE_CLEARED);
+        assertThat(a.resolvedNanos()).isEqualTo(at(26));
+        assertThat(engine.openAlerts()).isEmpty();
+        assertThat(rec.json.toString())
+                .contains(
+                        "\"type\":\"alert-resolved\"",
+                        "\"user\":\"vigil\"",
+                        "\"resolution\":\"" + IdentificationEngine.CAUSE_CLEARED);
+        // the operator never saw it: when the cause comes back it raises again, without the hold-off
+        spoof(true, 27, 40);
+        assertThat(rec.alertsRaised()).hasSize(2);
+        assertThat(rec.raised.get(1).raisedNanos).isEqualTo(at(37));
     }
 
     @Test
@@ -171,8 +212,10 @@ class AlertLifecycleTest {
 
     @Test
     void alertQueueIsOrderedByPriorityThenAge() {
-        spoof(true, 0, 2);
-        TrackFacts hijack = civil(2, "ABC1", 0x111111, 7500, 3);
+        spoof(true, 0, 10);
+        TrackFacts hijack = civil(2, "ABC1", 0x111111, 7500, 11);
+        engine.update(hijack);
+        hijack.timeNanos = at(12);
         engine.update(hijack);
         assertThat(engine.openAlerts())
                 .extracting(x -> x.cause)

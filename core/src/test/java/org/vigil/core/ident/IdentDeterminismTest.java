@@ -45,6 +45,9 @@ class IdentDeterminismTest {
             }
             if (s == 100) engine.radioContactLost(1, true, "ctl-west", at(s + 0.5));
             if (s == 130) engine.acknowledge(engine.openAlerts().get(0).id, "sdo-anna", at(s + 0.5));
+            // acknowledged, the spoof alert stays open when its cause clears (alert-updated)
+            if (s == 150)
+                engine.acknowledge(engine.track(3).alert(Cause.ADSB_RADAR_MISMATCH).id, "sdo-anna", at(s + 0.5));
             if (s == 200)
                 engine.overrideIdentity(
                         5, Identity.HOSTILE, "sdo-anna", "declared by the national authority", at(s + 0.5));

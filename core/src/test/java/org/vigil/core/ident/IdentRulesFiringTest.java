@@ -76,6 +76,7 @@ class IdentRulesFiringTest {
         TrackIdentity t = run(f, 0, pending - 1);
         assertThat(t.identity()).isEqualTo(Identity.PENDING);
         assertThat(rec.alertsRaised()).isEmpty();
+        // the condition held through the pending period (persistence counts it): the rule fires at its end
         t = run(f, pending, pending);
         assertThat(t.identity()).isEqualTo(Identity.UNKNOWN);
         assertThat(t.decidingCause()).isEqualTo(Cause.NO_FLIGHT_PLAN);
@@ -106,7 +107,8 @@ class IdentRulesFiringTest {
             String rule = "squawk-" + c[0];
             assertThat(t.firingIds()).contains(rule);
             assertThat(rec.alertsRaised()).containsExactly("alert-raised " + track + " " + rule + " P" + c[1]);
-            assertThat(rec.raised.get(0).raisedNanos).isEqualTo(at(41));
+            // the second sample with the code (2 of 3): one corrupted reply raises nothing
+            assertThat(rec.raised.get(0).raisedNanos).isEqualTo(at(42));
             // hijack: suspect; radio failure and emergency stay identified (the plan still correlates)
             assertThat(t.identity()).isEqualTo(c[0] == 7500 ? Identity.SUSPECT : Identity.NEUTRAL);
             engine.trackDeleted(track, at(50));
@@ -116,10 +118,20 @@ class IdentRulesFiringTest {
     }
 
     @Test
+    void anEmergencyCodeOnATrackThatNoLongerCorrelatesRaisesOnlyTheEmergency() {
+        // a Mode A/C-only track correlates by its code: squawking 7600 it loses its plan (benchmark, issue #14)
+        TrackFacts f = civil(12, "", TrackFacts.ABSENT, 7600, 0);
+        f.callsign = 0;
+        f.hasAdsb = false;
+        run(f, 0, 60);
+        assertThat(rec.alertsRaised()).containsExactly("alert-raised 12 squawk-7600 P3");
+    }
+
+    @Test
     void adsbEmergencyStatusCountsAsTheSquawk() {
         TrackFacts f = ordinaryCivil();
         f.emergencyState = 5;
-        TrackIdentity t = run(f, 0, 0);
+        TrackIdentity t = run(f, 0, 1);
         assertThat(t.identity()).isEqualTo(Identity.SUSPECT);
         assertThat(t.evidence(Cause.SQUAWK_7500).value(1)).isEqualTo(5);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 squawk-7500 P1");
@@ -135,9 +147,12 @@ class IdentRulesFiringTest {
         run(f, 41, 60);
         assertThat(rec.alertsRaised()).hasSize(1);
         engine.radioContactLost(1, false, "ctl-west", at(60.5));
-        assertThat(rec.events).contains("rule-cleared 1 radio-contact-lost", "alert-updated 1 radio-contact-lost P3");
+        // nobody acknowledged the alert before the cause cleared: the system closes it, saying why
+        assertThat(rec.events).contains("rule-cleared 1 radio-contact-lost", "alert-resolved 1 radio-contact-lost P3");
         assertThat(rec.raised.get(0).causeActive()).isFalse();
-        assertThat(rec.raised.get(0).open()).isTrue();
+        assertThat(rec.raised.get(0).open()).isFalse();
+        assertThat(rec.raised.get(0).resolvedBy()).isEqualTo(IdentificationEngine.SYSTEM_USER);
+        assertThat(rec.raised.get(0).resolution()).isEqualTo(IdentificationEngine.CAUSE_CLEARED);
         fired.add(Cause.RADIO_CONTACT_LOST);
     }
 
@@ -179,7 +194,10 @@ class IdentRulesFiringTest {
         TrackIdentity t = run(f, 61, 80);
         assertThat(t.evidence(Cause.ROUTE_DEVIATION).active()).isTrue();
         assertThat(t.evidence(Cause.ROUTE_DEVIATION).value(0)).isEqualTo(14.2);
-        assertThat(t.evidence(Cause.ROUTE_DEVIATION).text()).contains("crossTrackNm=14.2", "thresholdNm=10", "ROT263");
+        // the evidence is the measured distance, not the threshold
+        assertThat(t.evidence(Cause.ROUTE_DEVIATION).text())
+                .contains("crossTrackNm=14.2", "ROT263")
+                .doesNotContain("=10");
         assertThat(t.identity()).isEqualTo(Identity.NEUTRAL);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 route-deviation P3");
     }
@@ -319,9 +337,13 @@ class IdentRulesFiringTest {
         f.disagreementNm = 0.5;
         assertThat(run(f, 0, 10).evidence(Cause.ADSB_RADAR_MISMATCH).active()).isFalse();
         f.disagreementNm = 20;
-        TrackIdentity t = run(f, 11, 20);
+        f.disagreementChiSquare = 3149;
+        // persistence: 10 s of disagreement before the rule fires
+        assertThat(run(f, 11, 20).evidence(Cause.ADSB_RADAR_MISMATCH).active()).isFalse();
+        TrackIdentity t = run(f, 21, 21);
         assertThat(t.evidence(Cause.ADSB_RADAR_MISMATCH).active()).isTrue();
         assertThat(t.evidence(Cause.ADSB_RADAR_MISMATCH).value(0)).isEqualTo(20);
+        assertThat(t.evidence(Cause.ADSB_RADAR_MISMATCH).value(1)).isEqualTo(3149);
         assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 adsb-radar-mismatch P3");
         // the victim of spoofing is still the identified airliner
         assertThat(t.identity()).isEqualTo(Identity.NEUTRAL);
@@ -330,21 +352,31 @@ class IdentRulesFiringTest {
     @Test
     void implausibleKinematicsFromTheFlagOrTheLimits() {
         TrackFacts f = ordinaryCivil();
-        // the motion must stay implausible for hold-s (30 s): a new track's first estimates are wild
+        // the motion must stay implausible for fire-s (30 s): a new track's first estimates are wild
         f.groundSpeedKt = 1600;
         assertThat(run(f, 0, 29).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
                 .isFalse();
         assertThat(run(f, 30, 31).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
                 .isTrue();
+        assertThat(engine.track(1).evidence(Cause.IMPLAUSIBLE_KINEMATICS).value(0))
+                .isEqualTo(1600); // the measured speed, not the limit
         f.groundSpeedKt = 450;
-        assertThat(run(f, 32, 33).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+        // hysteresis: clears after 3 samples and 10 s without the condition
+        assertThat(run(f, 32, 40).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+                .isTrue();
+        assertThat(run(f, 41, 45).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
                 .isFalse();
         f.implausibleKinematics = true;
-        assertThat(run(f, 34, 60).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+        assertThat(run(f, 46, 75).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
                 .isFalse();
-        assertThat(run(f, 61, 64).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
+        assertThat(run(f, 76, 79).evidence(Cause.IMPLAUSIBLE_KINEMATICS).active())
                 .isTrue();
-        assertThat(rec.alertsRaised()).containsExactly("alert-raised 1 implausible-kinematics P4");
+        // the first alert was closed by the system when its cause cleared unacknowledged; the second episode raises
+        // anew
+        assertThat(rec.alertsRaised())
+                .containsExactly(
+                        "alert-raised 1 implausible-kinematics P4", "alert-raised 1 implausible-kinematics P4");
+        assertThat(rec.raised.get(0).closedByCause()).isTrue();
     }
 
     @Test

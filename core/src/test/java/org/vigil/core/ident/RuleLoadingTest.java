@@ -26,7 +26,13 @@ class RuleLoadingTest {
         assertThat(r.setting(Cause.SQUAWK_7600).identity()).isNull();
         assertThat(r.setting(Cause.ROUTE_DEVIATION).threshold(0)).isEqualTo(10);
         assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(1)).isEqualTo(40000);
-        assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).threshold(2)).isEqualTo(30); // hold-s
+        assertThat(r.setting(Cause.IMPLAUSIBLE_KINEMATICS).persistence().fireNanos())
+                .isEqualTo(30_000_000_000L); // fire-s
+        assertThat(r.setting(Cause.ADSB_RADAR_MISMATCH).persistence())
+                .isEqualTo(new Persistence(3, 4, 10_000_000_000L, 3, 15_000_000_000L));
+        // the file states every persistence the code would default to (one place to read the figures)
+        for (Cause c : Cause.values())
+            assertThat(r.setting(c).persistence()).as(c.id).isEqualTo(c.defaultPersistence());
         assertThat(r.setting(Cause.APPROACHING_NATIONAL_AIRSPACE).afterPending())
                 .isTrue();
         assertThat(r.known()).extracting(KnownAircraft::name).contains("USAF Air Mobility Command (REACH)");

@@ -96,10 +96,27 @@ class SimulationTest {
     }
 
     @Test
-    void backgroundTrafficIsDeterministicAndUnique() {
-        BackgroundSpec b =
-                new BackgroundSpec(120, 50, List.of(SOFIA, VARNA, OTOPENI), List.of(AircraftType.of("A320")), 0.9);
-        Scenario sc = new Scenario(
+    void generalAviationIsAddedWithoutChangingTheAirlineTraffic() {
+        Airport burgas = new Airport("LBBG", "Burgas", 42.5696, 27.5152, 135);
+        List<Airport> aps = List.of(SOFIA, VARNA, OTOPENI, burgas);
+        BackgroundSpec airlines = new BackgroundSpec(120, 0, aps, List.of(AircraftType.of("A320")), 0.9);
+        BackgroundSpec withGa = new BackgroundSpec(120, 0, aps, List.of(AircraftType.of("A320")), 0.9, 60, 0.5);
+        List<FlightSpec> a = BackgroundTraffic.generate(scenario(airlines), 0);
+        List<FlightSpec> g = BackgroundTraffic.generate(scenario(withGa), 0);
+        List<FlightSpec> ga = g.stream().filter(f -> f.rules() == 'V').toList();
+        assertThat(g.subList(0, a.size()))
+                .extracting(FlightSpec::callsign)
+                .containsExactlyElementsOf(a.stream().map(FlightSpec::callsign).toList());
+        assertThat(ga).hasSizeBetween(40, 80); // Poisson, 60 an hour
+        assertThat(ga).allMatch(f -> f.type().designator().equals("C172") && f.filesPlan() && f.transponder());
+        assertThat(ga).allMatch(f -> f.cruiseFt() >= 2500 && f.cruiseFt() <= 6500);
+        long adsb = ga.stream().filter(FlightSpec::adsb).count();
+        assertThat(adsb).isBetween(ga.size() / 4L, ga.size() * 3L / 4); // about half ADS-B, half Mode A/C only
+        assertThat(g.stream().map(FlightSpec::icao).distinct().count()).isEqualTo(g.size());
+    }
+
+    private static Scenario scenario(BackgroundSpec b) {
+        return new Scenario(
                 "bg",
                 1_650_445_200L,
                 3600,
@@ -116,6 +133,13 @@ class SimulationTest {
                 List.of(),
                 List.of(),
                 b);
+    }
+
+    @Test
+    void backgroundTrafficIsDeterministicAndUnique() {
+        BackgroundSpec b =
+                new BackgroundSpec(120, 50, List.of(SOFIA, VARNA, OTOPENI), List.of(AircraftType.of("A320")), 0.9);
+        Scenario sc = scenario(b);
         List<FlightSpec> one = BackgroundTraffic.generate(sc, 0), two = BackgroundTraffic.generate(sc, 0);
         assertThat(one).hasSizeGreaterThan(120);
         assertThat(one.stream().map(FlightSpec::callsign).distinct().count()).isEqualTo(one.size());

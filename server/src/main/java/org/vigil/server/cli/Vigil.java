@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TheatreCommand.class,
             AuditCommand.class,
             NodeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Vigil implements Runnable {

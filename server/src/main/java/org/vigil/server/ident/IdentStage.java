@@ -255,6 +255,7 @@ public final class IdentStage implements TrackListener {
         f.hasPrimary = radar;
         f.hasSsr = radar && !t.primaryOnly();
         f.adsbRadarDisagreement = t.disagreement();
+        if (t.disagreement()) f.disagreementChiSquare = t.lastDisagreementChiSquare();
     }
 
     // ------------------------------------------------------------------ plane to lat/lon, per track

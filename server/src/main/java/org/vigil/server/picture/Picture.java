@@ -22,6 +22,7 @@ import org.vigil.server.ident.AlertService;
 import org.vigil.server.ident.IdentStage;
 import org.vigil.server.pipeline.ModeSPipeline;
 import org.vigil.server.qra.AlertsToScrambles;
+import org.vigil.server.qra.LaunchesToIdentification;
 import org.vigil.server.qra.ScrambleEventQueue;
 import org.vigil.server.qra.ScrambleTrackFeed;
 import org.vigil.server.tracking.TrackEventWriter;
@@ -144,12 +145,14 @@ public final class Picture {
         if (theatre != null) {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
-            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
+            LaunchesToIdentification launches = new LaunchesToIdentification(fighters);
+            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), launches, scrambleLines);
             scrambles.setAreas(org.vigil.server.qra.TheatreAreas.of(theatre.airspace())); // hand-overs (#19)
             ScrambleTrackFeed feed =
                     new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);
             ident = new IdentStage(
                     theatre.identificationEngine(flightPlans, new AlertsToScrambles(identEvents, feed)), feed);
+            launches.tell(ident); // a scrambled pair is FRIEND from take-off (issue #14)
             alerts = new AlertService(ident);
             first = ident;
         } else {

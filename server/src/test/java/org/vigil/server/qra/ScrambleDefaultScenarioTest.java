@@ -21,7 +21,10 @@ import org.vigil.core.geo.Units;
 import org.vigil.core.ident.Alert;
 import org.vigil.core.ident.AlertEvent;
 import org.vigil.core.ident.IdentEventListener;
+import org.vigil.core.ident.IdentRules;
 import org.vigil.core.ident.IdentificationEngine;
+import org.vigil.core.ident.Identity;
+import org.vigil.core.ident.TrackIdentity;
 import org.vigil.core.qra.Detachment;
 import org.vigil.core.qra.InterceptOptions;
 import org.vigil.core.qra.InterceptSolution;
@@ -43,6 +46,7 @@ import org.vigil.core.track.TrackListener;
 import org.vigil.core.track.TrackerConfig;
 import org.vigil.server.cli.Theatres;
 import org.vigil.server.ident.IdentStage;
+import org.vigil.server.picture.Theatre;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.tracking.TrackingPipeline;
@@ -85,6 +89,13 @@ class ScrambleDefaultScenarioTest {
     static String scrambleId;
     static int retasks;
     static double wallSeconds;
+    /** First identity given to each track (after pending), and the tracks seen on our fighters. */
+    static final Map<Integer, Identity> firstIdentity = new HashMap<>();
+
+    static final java.util.Set<Integer> fighterTracks = new java.util.TreeSet<>();
+
+    static final Map<Integer, Integer> addressOf = new HashMap<>();
+    static final java.util.Set<Integer> fighterAddresses = new java.util.HashSet<>();
 
     @BeforeAll
     static void run() throws Exception {
@@ -96,10 +107,11 @@ class ScrambleDefaultScenarioTest {
         SimFeed feed = new SimFeed(scenario, plots);
         Simulation sim = feed.simulation();
         fighters = new SimulatedFighters(sim);
+        LaunchesToIdentification launches = new LaunchesToIdentification(fighters);
         service = new ScrambleService(
                 QraYaml.defaultPosture(),
                 ScrambleConfig.defaults(),
-                fighters,
+                launches,
                 e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
         List<RadarSite> sites = scenario.radars().stream().map(SimFeed::site).toList();
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), sites);
@@ -116,6 +128,13 @@ class ScrambleDefaultScenarioTest {
                 if (what == AlertEvent.RAISED) alerts.add(new long[] {a.id, a.trackNumber, a.priority, t});
                 trackFeed.onIdentAlert(t, a, what);
             }
+
+            @Override
+            public void identityChanged(long t, TrackIdentity track, Identity from, Identity to) {
+                firstIdentity.putIfAbsent(track.trackNumber(), to);
+                if (track.facts().icaoAddress != org.vigil.core.ident.TrackFacts.ABSENT)
+                    addressOf.put(track.trackNumber(), track.facts().icaoAddress);
+            }
         };
         FlightPlanStore plans = new FlightPlanStore(
                 new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
@@ -124,7 +143,14 @@ class ScrambleDefaultScenarioTest {
             for (FplParseResult r : parser.parseAll(text))
                 if (r instanceof FplParseResult.Parsed p) plans.apply(p.message());
         }
-        IdentificationEngine engine = Theatres.builtIn("black-sea-2022").identificationEngine(plans, alertListener);
+        // the theatre's list of QRA units left out: the scrambled fighters are known by their launch alone
+        // (as with a theatre or a nation whose fighters' addresses are not listed)
+        Theatre theatre = Theatres.builtIn("black-sea-2022");
+        IdentRules noQraList = theatre.rules()
+                .withLists(theatre.rules().known(), List.of(), theatre.rules().clearances());
+        IdentificationEngine engine =
+                IdentStage.engine(noQraList, plans, theatre.airspace(), theatre.membership(), alertListener);
+        launches.tell(engine);
         IdentStage stage = new IdentStage(engine, trackFeed);
         pipeline[0] = new TrackingPipeline(config, stage, sites);
         pipeline[0].withTracker(t -> {
@@ -190,6 +216,7 @@ class ScrambleDefaultScenarioTest {
                 }
             }
             lead = fighters.lead(scrambleId);
+            if (lead != null) fighterAddresses.add(lead.spec.icao());
             if (Double.isNaN(truthInterceptAtS) && lead != null && lead.airborne && il20.airborne) {
                 double d = Sphere.distanceM(il20.lat, il20.lon, lead.lat, lead.lon) / Units.NM;
                 double brg = Sphere.bearingDeg(il20.lat, il20.lon, lead.lat, lead.lon);
@@ -210,6 +237,11 @@ class ScrambleDefaultScenarioTest {
             if (t > orderedAtS + 3 * predictedS + 3600) break;
         }
         wallSeconds = (System.nanoTime() - wall0) / 1e9;
+        // the tracks on our fighters: by the lead's address (the simulated wingman has the next one)
+        for (Map.Entry<Integer, Integer> e : addressOf.entrySet()) {
+            for (int a : fighterAddresses)
+                if (e.getValue() == a || e.getValue() == a + 1) fighterTracks.add(e.getKey());
+        }
         System.out.printf(
                 Locale.ROOT,
                 "scramble scenario: alert %d recommended at %.1f s, ordered at %.1f s, predicted %.1f s,"
@@ -250,6 +282,24 @@ class ScrambleDefaultScenarioTest {
             }
         }
         return best;
+    }
+
+    @Test
+    void theScrambledFightersAreFriendsFromTakeOffWithNoAlertAndNoRecommendation() {
+        // issue #14: the scrambled pair (squawk 0000, no flight plan, not on any list here) is own forces
+        assertThat(fighterTracks).as("tracks seen on the fighters").isNotEmpty();
+        System.out.println("fighter tracks " + fighterTracks + " first identities "
+                + fighterTracks.stream().map(firstIdentity::get).toList());
+        for (int track : fighterTracks) {
+            assertThat(firstIdentity.get(track))
+                    .as("first identity of fighter track %d", track)
+                    .isEqualTo(Identity.FRIEND);
+            assertThat(alerts).as("alerts on fighter track %d", track).noneMatch(a -> a[1] == track);
+            assertThat(events)
+                    .as("recommendations against fighter track %d", track)
+                    .noneMatch(e ->
+                            e.contains("\"type\":\"scramble.recommended\"") && e.contains("\"track\":" + track + ","));
+        }
     }
 
     @Test
