@@ -114,4 +114,53 @@ class GnssInterferenceSimTest {
         assertThat(run.gnss.estimator().messages()).isGreaterThan((long) (hours * 3600 * 100));
         assertThat(run.events).isEmpty();
     }
+
+    @Test
+    void tenAircraftSpoofedToOnePointAreFoundWithinAMinuteAndKeepTheirRadarTracks() throws Exception {
+        Scenario sc = scenario("spoofing.yaml");
+        GnssArea spoofer = sc.gnssAreas().get(0);
+        List<VigilEvent> events = new ArrayList<>();
+        Picture picture = Picture.builder(null).events(events::add).build();
+        SimFeed feed = new SimFeed(sc, picture.radarSink());
+        long start = sc.startEpochSeconds() * S;
+        double on = spoofer.fromSeconds();
+        double detected = Double.NaN;
+        for (double t = 1; t <= on + 90; t += 1) {
+            feed.advanceTo(
+                    t, (buf, off, len, nanos, mlat, signal) -> picture.acceptFrame(-1, buf, off, len, nanos, signal));
+            picture.housekeeping();
+            if (Double.isNaN(detected) && events.stream().anyMatch(e -> e instanceof InterferenceEvent.Opened))
+                detected = t;
+        }
+        InterferenceEvent.Opened first = null;
+        for (VigilEvent e : events) {
+            if (e instanceof InterferenceEvent.Opened o && first == null) first = o;
+        }
+        System.out.printf(
+                "spoofing: opened %s at +%.0f s; %d ADS-B positions kept from the tracker%n",
+                first, detected - on, picture.tracking().adsbDistrusted());
+        assertThat(first).as("an area opened").isNotNull();
+        assertThat(first.time()).isLessThanOrEqualTo(start + (long) ((on + 60) * S));
+        assertThat(first.kind()).isEqualTo("spoofing");
+        assertThat(Sphere.distanceM(first.lat(), first.lon(), spoofer.lat(), spoofer.lon()) / Units.NM)
+                .as("placed where the aircraft are, not at the false point")
+                .isLessThan(spoofer.radiusNm());
+        InterferenceEstimator est = picture.gnss().estimator();
+        List<org.vigil.server.tracking.SystemTrackView> tracks =
+                picture.tracking().views(true);
+        for (org.vigil.core.sim.Flight f : feed.simulation().flights()) {
+            String icao = String.format("%06X", f.spec.icao());
+            assertThat(est.statusOf(f.spec.icao())).as(icao + " flagged").isEqualTo(InterferenceEstimator.SPOOFED);
+            org.vigil.server.tracking.SystemTrackView track = tracks.stream()
+                    .filter(v -> icao.equals(v.icao()))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(track).as(icao + " has a confirmed track").isNotNull();
+            double offNm = Sphere.distanceM(track.lat(), track.lon(), f.lat, f.lon) / Units.NM;
+            assertThat(offNm)
+                    .as(icao + " track on the aircraft (radar), not at the false point")
+                    .isLessThan(3);
+        }
+        assertThat(picture.tracking().adsbDistrusted()).isPositive();
+    }
 }
