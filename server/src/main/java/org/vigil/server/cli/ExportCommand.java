@@ -85,6 +85,11 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Only the tracks with a point in this theatre's area of interest (docs/THEATRES.md).")
     String theatre;
 
+    @Option(
+            names = "--interference",
+            description = "Write the GNSS interference picture per hour (GeoJSON, docs/GNSS.md) instead of tracks.")
+    boolean interference;
+
     @SuppressWarnings(
             "ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it
     // open
@@ -136,6 +141,16 @@ public final class ExportCommand implements Callable<Integer> {
                 AfterActionReport.write(store, report, w);
                 w.flush();
                 return 0;
+            }
+            if (interference) {
+                java.util.List<org.vigil.core.event.VigilEvent> ev =
+                        org.vigil.server.export.InterferenceExport.read(store, fromNanos, toNanos);
+                long end = toNanos != Long.MAX_VALUE
+                        ? toNanos
+                        : ev.isEmpty() ? 0 : ev.get(ev.size() - 1).time();
+                int n = org.vigil.server.export.InterferenceExport.write(ev, end, o);
+                System.err.printf(Locale.ROOT, "vigil export: %d interference area-hours written%n", n);
+                return n == 0 ? 1 : 0;
             }
             Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, fromNanos, toNanos);
             if (area != null) {
