@@ -68,6 +68,9 @@ public final class InterferenceEstimator {
 
     // ---- cells
     private final int[] cellTotal, cellAffected, cellSpoofed, cellArea;
+    /** Scratch: position + 1 of an open cell in {@link #open} while areas are formed, else 0. */
+    private final int[] openIndex;
+
     private final long[] cellEvidence;
     private final boolean[] cellOpen, cellTouched;
     private int[] touched = new int[1024];
@@ -102,6 +105,7 @@ public final class InterferenceEstimator {
         cellAffected = new int[n];
         cellSpoofed = new int[n];
         cellArea = new int[n];
+        openIndex = new int[n];
         cellEvidence = new long[n];
         cellOpen = new boolean[n];
         cellTouched = new boolean[n];
@@ -323,7 +327,7 @@ public final class InterferenceEstimator {
         window = o.window;
         loss = o.loss;
         hold = o.hold;
-        cellTotal = cellAffected = cellSpoofed = cellArea = null;
+        cellTotal = cellAffected = cellSpoofed = cellArea = openIndex = null;
         cellEvidence = null;
         cellOpen = cellTouched = null;
         addr = o.addr;
@@ -560,21 +564,29 @@ public final class InterferenceEstimator {
     }
 
     private void areas(long now) {
-        // components of open cells: neighbours when their centres are within 1.6 cells
+        // components of open cells: neighbouring cells join
         Arrays.sort(open, 0, openCount); // deterministic order
         if (parent.length < openCount) parent = new int[open.length];
         for (int i = 0; i < openCount; i++) parent[i] = i;
-        double reachKm = 1.6 * rules.cellKm();
+        // neighbours: the cells under the points one cell away in the eight directions (no pairwise
+        // distances: linear in the open cells)
+        for (int i = 0; i < openCount; i++) openIndex[open[i]] = i + 1;
+        double rowDeg = rules.cellKm() / 111.195;
         for (int i = 0; i < openCount; i++) {
-            double la = grid.centreLat(open[i]), lo = grid.centreLon(open[i]);
-            for (int j = i + 1; j < openCount; j++) {
-                double d = distanceNm(la, lo, grid.centreLat(open[j]), grid.centreLon(open[j])) * 1.852;
-                if (d <= reachKm) {
+            int c = open[i];
+            double la = grid.centreLat(c), lo = grid.centreLon(c);
+            double colDeg = rowDeg / cosDeg(la);
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    if (dx == 0 && dy == 0) continue;
+                    int j = openIndex[grid.cellOf(Math.max(-90, Math.min(90, la + dy * rowDeg)), lo + dx * colDeg)] - 1;
+                    if (j < 0) continue;
                     int a = root(i), b = root(j);
                     if (a != b) parent[Math.max(a, b)] = Math.min(a, b);
                 }
             }
         }
+        for (int i = 0; i < openCount; i++) openIndex[open[i]] = 0;
         Arrays.fill(areaSeen, 0, areaCount, false);
         for (int r = 0; r < openCount; r++) {
             if (root(r) != r) continue;

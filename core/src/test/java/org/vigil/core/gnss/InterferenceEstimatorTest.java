@@ -21,7 +21,7 @@ class InterferenceEstimatorTest {
         for (int s = 0; s <= seconds; s++) {
             long t = T0 + s * S;
             for (int a = 0; a < 40; a++) {
-                double lat = 44 + (a / 8) * 0.5,
+                double lat = 44 + Math.floorDiv(a, 8) * 0.5,
                         lon = 28 + (a % 8) * 0.5 + s * 450.0 / 3600 / 60 / Math.cos(Math.toRadians(lat));
                 boolean jammed = Math.hypot(lat - 45, (lon - 30) * Math.cos(Math.toRadians(45))) < jammedDeg;
                 int addr = 0x400000 + a;
@@ -66,7 +66,7 @@ class InterferenceEstimatorTest {
             for (int a = 0; a < 40; a++) {
                 int addr = 0x400000 + a;
                 e.velocity(addr, t, 450, 90);
-                double lat = 44 + (a / 8) * 0.5,
+                double lat = 44 + Math.floorDiv(a, 8) * 0.5,
                         lon = 28 + (a % 8) * 0.5 + s * 450.0 / 3600 / 60 / Math.cos(Math.toRadians(lat));
                 boolean jammed = Math.hypot(lat - 45, (lon - 30) * Math.cos(Math.toRadians(45))) < 0.6;
                 if (!jammed) e.position(addr, t + 1000, lat, lon, 8);
@@ -93,7 +93,7 @@ class InterferenceEstimatorTest {
         for (int s = 121; s <= 400; s++) {
             long t = T0 + s * S;
             for (int a = 0; a < 40; a++) {
-                double lat = 44 + (a / 8) * 0.5,
+                double lat = 44 + Math.floorDiv(a, 8) * 0.5,
                         lon = 28 + (a % 8) * 0.5 + s * 450.0 / 3600 / 60 / Math.cos(Math.toRadians(lat));
                 e.velocity(0x400000 + a, t, 450, 90);
                 e.position(0x400000 + a, t + 1000, lat, lon, 8);
