@@ -397,6 +397,7 @@ createAirspaceLayer(mapView.map, { zIndex: 1, labels: () => options.labels });
 // where each feed and radar delivered lately (docs/HEALTH.md "Coverage")
 createCoverageLayer(mapView.map, { zIndex: 1 });
 import('./tak.js').then(m => m.createTakLayer(mapView.map, { zIndex: 5 })); // TAK's friendly positions and markers (docs/INTEROP.md)
+import('./interference.js').then(m => m.createInterferenceLayer(mapView.map, { zIndex: 2 })); // GNSS interference (docs/GNSS.md)
 const loadIsochrones = () => postureLayer.loadIsochrones({ level: $('iso-level').value, speed: $('iso-speed').value })
   .then(s => { if (s) $('iso-stats').textContent = `mean ${s.meanMinutes ?? '–'} min, worst ${s.worstCoveredMinutes ?? '–'} min, covered ${Math.round(s.coveredShare * 100)} %`; });
 $('show-qra')?.addEventListener('change', e => postureLayer.setVisible(e.target.checked));

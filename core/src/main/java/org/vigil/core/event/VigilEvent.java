@@ -62,10 +62,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = QraEvent.ReadinessChanged.class, name = "qra.readiness"),
     @JsonSubTypes.Type(value = QraEvent.PostureChanged.class, name = "qra.posture"),
     @JsonSubTypes.Type(value = SensorEvent.StatusChanged.class, name = "sensor-status"),
+    @JsonSubTypes.Type(value = InterferenceEvent.Opened.class, name = "interference-opened"),
+    @JsonSubTypes.Type(value = InterferenceEvent.Grown.class, name = "interference-grown"),
+    @JsonSubTypes.Type(value = InterferenceEvent.Closed.class, name = "interference-closed"),
 })
 @JsonPropertyOrder({"time", "type", "schema", "track"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public sealed interface VigilEvent permits TrackEvent, IdentEvent, OperatorEvent, QraEvent, SensorEvent {
+public sealed interface VigilEvent
+        permits TrackEvent, IdentEvent, OperatorEvent, QraEvent, SensorEvent, InterferenceEvent {
     /** Data time, Unix epoch ns (the stream keeps milliseconds). */
     long time();
 

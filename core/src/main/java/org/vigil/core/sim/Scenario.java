@@ -15,6 +15,7 @@ import java.util.List;
  * @param windKt            wind speed
  * @param truthIntervalSeconds spacing of truth state samples per flight
  * @param degradations      sensors dropped, delayed, reordered or repeated for a period (none by default)
+ * @param gnssAreas         GNSS jammers and spoofers acting on the ADS-B (none by default; docs/SCENARIOS.md)
  */
 public record Scenario(
         String name,
@@ -33,7 +34,48 @@ public record Scenario(
         List<FlightSpec> flights,
         List<QraUnit> qra,
         BackgroundSpec background,
-        List<Degradation> degradations) {
+        List<Degradation> degradations,
+        List<GnssArea> gnssAreas) {
+    /** A scenario without GNSS interference. */
+    public Scenario(
+            String name,
+            long startEpochSeconds,
+            double durationSeconds,
+            long seed,
+            double south,
+            double north,
+            double west,
+            double east,
+            double windFromDeg,
+            double windKt,
+            double truthIntervalSeconds,
+            List<RadarSpec> radars,
+            List<ReceiverSpec> receivers,
+            List<FlightSpec> flights,
+            List<QraUnit> qra,
+            BackgroundSpec background,
+            List<Degradation> degradations) {
+        this(
+                name,
+                startEpochSeconds,
+                durationSeconds,
+                seed,
+                south,
+                north,
+                west,
+                east,
+                windFromDeg,
+                windKt,
+                truthIntervalSeconds,
+                radars,
+                receivers,
+                flights,
+                qra,
+                background,
+                degradations,
+                List.of());
+    }
+
     /** A scenario without degradations. */
     public Scenario(
             String name,
@@ -91,11 +133,36 @@ public record Scenario(
                 flights,
                 qra,
                 background,
-                d);
+                d,
+                gnssAreas);
+    }
+
+    /** This scenario with {@code areas} as its GNSS jammers and spoofers. */
+    public Scenario withGnssAreas(List<GnssArea> areas) {
+        return new Scenario(
+                name,
+                startEpochSeconds,
+                durationSeconds,
+                seed,
+                south,
+                north,
+                west,
+                east,
+                windFromDeg,
+                windKt,
+                truthIntervalSeconds,
+                radars,
+                receivers,
+                flights,
+                qra,
+                background,
+                degradations,
+                areas);
     }
 
     public Scenario {
         degradations = List.copyOf(degradations);
+        gnssAreas = List.copyOf(gnssAreas);
         radars = List.copyOf(radars);
         receivers = List.copyOf(receivers);
         flights = List.copyOf(flights);

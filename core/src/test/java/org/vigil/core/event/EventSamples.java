@@ -306,6 +306,9 @@ final class EventSamples {
                 new QraEvent.ReadinessChanged(T, "NL-F35-LBPG", 0, 2, "S-1", "ALPHA"),
                 new QraEvent.PostureChanged(T, "move", "NL-F35-LBPG", "base LBPG", "sam", 4),
                 new SensorEvent.StatusChanged(
-                        T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L));
+                        T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L),
+                new InterferenceEvent.Opened(T, 3, "jamming", 54.72, 19.84, 96.5, 7, 23, 17, 0.71),
+                new InterferenceEvent.Grown(T, 3, "jamming", 54.75, 19.9, 118.2, 11, 31, 24, 0.74),
+                new InterferenceEvent.Closed(T, 3, "jamming", T - 3_600_000_000_000L, 11));
     }
 }

@@ -86,6 +86,11 @@ public final class ExportCommand implements Callable<Integer> {
                     + "with --report, the theatre whose map is drawn (default: the recording's theatre).")
     String theatre;
 
+    @Option(
+            names = "--interference",
+            description = "Write the GNSS interference picture per hour (GeoJSON, docs/GNSS.md) instead of tracks.")
+    boolean interference;
+
     @SuppressWarnings(
             "ClosingStandardOutputStreams") // System.out is wrapped in NonClosing, so closing the resource leaves it
     // open
@@ -137,6 +142,16 @@ public final class ExportCommand implements Callable<Integer> {
                 AfterActionReport.write(store, report, w, reportCountries(dir));
                 w.flush();
                 return 0;
+            }
+            if (interference) {
+                java.util.List<org.vigil.core.event.VigilEvent> ev =
+                        org.vigil.server.export.InterferenceExport.read(store, fromNanos, toNanos);
+                long end = toNanos != Long.MAX_VALUE
+                        ? toNanos
+                        : ev.isEmpty() ? 0 : ev.get(ev.size() - 1).time();
+                int n = org.vigil.server.export.InterferenceExport.write(ev, end, o);
+                System.err.printf(Locale.ROOT, "vigil export: %d interference area-hours written%n", n);
+                return n == 0 ? 1 : 0;
             }
             Map<Long, TrackHistory.Track> tracks = TrackHistory.read(store, fromNanos, toNanos);
             if (area != null) {

@@ -228,6 +228,13 @@ public final class LiveServer implements AutoCloseable {
                 ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
                         .result(COVERAGE_JSON.writeValueAsString(loop.call(picture::coverageGeoJson))),
                 Role.OBSERVER));
+        // the GNSS interference picture as last published (docs/GNSS.md); ?open=true: the open cells only
+        web.routes(app -> app.get(
+                "/api/interference",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(COVERAGE_JSON.writeValueAsString(
+                                picture.gnss().view().geoJson("true".equals(ctx.queryParam("open"))))),
+                Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */

@@ -80,6 +80,8 @@ public final class Picture {
     private int frameSource = -1;
     /** The radars' names and rotation periods by key, from the builder and the service messages. */
     private final java.util.Map<Integer, RadarSite> radarSites = new java.util.HashMap<>();
+    /** The GNSS interference picture from the ADS-B received (docs/GNSS.md). */
+    private final GnssPicture gnss;
 
     /**
      * Plots to the console's plot layer and to the tracker; CAT021 reports to the aircraft list and
@@ -166,7 +168,10 @@ public final class Picture {
         tracking = new TrackingPipeline(TrackingPipeline.centreOn(trackerConfig, b.radars), first, b.radars);
         if (ident != null) tracking.setIdentities(ident::identityOf);
         if (flightPlans != null) tracking.onLanded(new org.vigil.server.flightplan.LandedFlights(flightPlans));
+        gnss = new GnssPicture(b.gnss, events, (long) (trackerConfig.reorderWindowSeconds * 1e9));
+        tracking.setAdsbTrust(gnss::sigmaFactor);
         modeS.setDecodedListener(m -> {
+            gnss.onDecoded(m);
             tracking.onDecoded(m);
             if (frameSource >= 0 && m.hasPosition()) coverage.add(frameSource, m.lat, m.lon, m.timeNanos);
         });
@@ -184,6 +189,7 @@ public final class Picture {
         private List<RadarSite> radars = List.of();
         private EventSink events;
         private org.vigil.server.feed.SensorHealth.Config health = org.vigil.server.feed.SensorHealth.Config.DEFAULTS;
+        private org.vigil.core.gnss.GnssRules gnss = org.vigil.core.gnss.GnssRules.defaults();
 
         private Builder(Theatre theatre) {
             this.theatre = theatre;
@@ -210,6 +216,12 @@ public final class Picture {
         /** When a feed or radar counts as degraded or lost (docs/HEALTH.md). */
         public Builder health(org.vigil.server.feed.SensorHealth.Config config) {
             this.health = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The GNSS interference picture's thresholds (docs/GNSS.md). */
+        public Builder gnss(org.vigil.core.gnss.GnssRules rules) {
+            this.gnss = Objects.requireNonNull(rules, "rules");
             return this;
         }
 
@@ -253,6 +265,11 @@ public final class Picture {
     public TrackEventWriter trackEvents() {
         return trackEvents;
     }
+    /** The GNSS interference picture (docs/GNSS.md). */
+    public GnssPicture gnss() {
+        return gnss;
+    }
+
     /** The console's recent radar plots. */
     public RecentPlots recentPlots() {
         return recentPlots;
@@ -348,6 +365,7 @@ public final class Picture {
         // judged at now; stamped with the time the tracker's events are complete to (now less its
         // reordering window), so the one stream stays in data-time order
         health.evaluate(now, now - window);
+        gnss.tick(now);
         tickScrambles(now);
         flushEvents();
     }
@@ -546,6 +564,7 @@ public final class Picture {
                 now,
                 health.statuses());
         snapshot = s;
+        gnss.publish();
         return s;
     }
 

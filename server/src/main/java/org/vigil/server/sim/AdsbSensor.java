@@ -68,6 +68,10 @@ final class AdsbSensor {
     private final Cat021Writer cat021 = new Cat021Writer();
     private final byte[] block = new byte[128];
     private double posLat, posLon;
+    /** GNSS jammers and spoofers acting on what the aircraft transmit (docs/SCENARIOS.md "GNSS interference"). */
+    private org.vigil.core.sim.GnssArea[] gnssAreas = new org.vigil.core.sim.GnssArea[0];
+
+    private final double[] gnssOut = new double[2];
 
     AdsbSensor(List<ReceiverSpec> receivers, List<ByteOut> outs, long seed) {
         this.receivers = receivers.toArray(new ReceiverSpec[0]);
@@ -107,6 +111,11 @@ final class AdsbSensor {
     /** Counts a frame receiver {@code r} wrote later (released after a hold). */
     void wroteLater(int r) {
         frames[r]++;
+    }
+
+    /** The scenario's GNSS jammers and spoofers (none: every aircraft transmits clean ADS-B). */
+    void gnss(List<org.vigil.core.sim.GnssArea> areas) {
+        this.gnssAreas = areas.toArray(new org.vigil.core.sim.GnssArea[0]);
     }
 
     long framesWritten(int receiver) {
@@ -189,9 +198,29 @@ final class AdsbSensor {
         int icao = f.spec.icao();
         int alt = (int) Math.round(p[2]);
         int len;
+        int nic = AdsbEncoder.DEFAULT_NIC, nacP = 9;
+        double gnssLat = Double.NaN, gnssLon = Double.NaN;
+        for (org.vigil.core.sim.GnssArea a : gnssAreas) {
+            int e = a.effect(t, p[0], p[1], p[2], gnssOut);
+            if (e == org.vigil.core.sim.GnssArea.LOST) {
+                if (kind == POSITION) return; // no GNSS, no position: velocity and the rest go on
+                nic = 0;
+                nacP = 0;
+            } else if (e == org.vigil.core.sim.GnssArea.DEGRADED) {
+                nic = Math.min(nic, (int) gnssOut[0]);
+                nacP = Math.min(nacP, (int) gnssOut[1]);
+            } else if (e == org.vigil.core.sim.GnssArea.SPOOFED && Double.isNaN(gnssLat)) {
+                gnssLat = gnssOut[0];
+                gnssLon = gnssOut[1];
+            }
+        }
         switch (kind) {
             case POSITION -> {
                 double lat = p[0], lon = p[1];
+                if (!Double.isNaN(gnssLat)) {
+                    lat = gnssLat;
+                    lon = gnssLon;
+                }
                 if (f.spoofing) {
                     Sphere.destination(lat, lon, f.spoofBearingDeg, f.spoofOffsetNm * Units.NM, spoofed);
                     lat = spoofed[0];
@@ -202,7 +231,7 @@ final class AdsbSensor {
                         : AdsbEncoder.SS_NO_CONDITION;
                 posLat = lat;
                 posLon = lon;
-                len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], AdsbEncoder.DEFAULT_NIC, ss);
+                len = AdsbEncoder.airbornePosition(frame, 0, icao, lat, lon, alt, odd[i], nic, ss);
                 odd[i] = !odd[i];
             }
             case VELOCITY ->
@@ -220,8 +249,7 @@ final class AdsbSensor {
                 len = AdsbEncoder.identification(
                         frame, 0, icao, 4, Math.min(7, f.spec.type().category()), f.packedCallsign);
             case OPERATIONAL ->
-                len = AdsbEncoder.operationalStatus(
-                        frame, 0, icao, AdsbEncoder.nicSupplementAFor(AdsbEncoder.DEFAULT_NIC), 9, 3, 2, 1);
+                len = AdsbEncoder.operationalStatus(frame, 0, icao, AdsbEncoder.nicSupplementAFor(nic), nacP, 3, 2, 1);
             default -> len = AdsbEncoder.aircraftStatus(frame, 0, icao, emergency(f.squawk), f.squawk);
         }
         transmitted++;

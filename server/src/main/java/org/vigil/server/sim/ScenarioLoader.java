@@ -149,7 +149,8 @@ public final class ScenarioLoader {
                 "qra",
                 "background",
                 "theatre",
-                "degradations");
+                "degradations",
+                "gnss");
         if (root.map.containsKey("theatre")) text(root.map.get("theatre")); // resolved by the theatre loader
         String name = text(req(root, "name"));
         long start = instant(req(root, "start"));
@@ -215,7 +216,51 @@ public final class ScenarioLoader {
                 flights,
                 qra,
                 background,
-                degradations);
+                degradations,
+                gnssAreas(root));
+    }
+
+    /**
+     * {name, kind: jamming|spoofing, lat, lon, radius (NM), power (dB at 1 NM, jamming), from, to,
+     * to-lat/to-lon (spoofing to one point) or offset (NM)/bearing (spoofing by a shift)}.
+     */
+    private List<org.vigil.core.sim.GnssArea> gnssAreas(YamlNode root) throws ScenarioException {
+        List<org.vigil.core.sim.GnssArea> out = new ArrayList<>();
+        for (YamlNode g : list(root, "gnss")) {
+            requireMap(g, "a GNSS interference {name, kind, lat, lon, radius, power, from, to, ...}");
+            allow(
+                    g, "name", "kind", "lat", "lon", "radius", "power", "from", "to", "to-lat", "to-lon", "offset",
+                    "bearing");
+            String name = g.map.containsKey("name") ? text(g.map.get("name")) : "gnss-" + (out.size() + 1);
+            String k = text(req(g, "kind"));
+            org.vigil.core.sim.GnssArea.Kind kind = null;
+            for (org.vigil.core.sim.GnssArea.Kind c : org.vigil.core.sim.GnssArea.Kind.values())
+                if (c.label().equals(k)) kind = c;
+            if (kind == null) fail(g.map.get("kind"), "jamming or spoofing");
+            double lat = number(req(g, "lat"), -90, 90), lon = number(req(g, "lon"), -180, 180);
+            double radius = number(req(g, "radius"), 0.1, 1000);
+            double power = opt(g, "power", org.vigil.core.sim.GnssArea.defaultPowerDb(radius), 0, 200);
+            double from = g.map.containsKey("from") ? duration(g.map.get("from")) : 0;
+            double to = g.map.containsKey("to") ? duration(g.map.get("to")) : Double.MAX_VALUE;
+            if (!(to > from)) fail(g, "to after from");
+            double toLat = Double.NaN, toLon = Double.NaN, offset = 0, bearing = 0;
+            if (kind == org.vigil.core.sim.GnssArea.Kind.SPOOFING) {
+                boolean point = g.map.containsKey("to-lat") || g.map.containsKey("to-lon");
+                if (point == g.map.containsKey("offset")) fail(g, "either to-lat/to-lon or offset/bearing");
+                if (point) {
+                    toLat = number(req(g, "to-lat"), -90, 90);
+                    toLon = number(req(g, "to-lon"), -180, 180);
+                } else {
+                    offset = number(req(g, "offset"), 0.1, 1000);
+                    bearing = opt(g, "bearing", 0, 0, 360);
+                }
+            } else if (g.map.containsKey("to-lat") || g.map.containsKey("offset")) {
+                fail(g, "no to-lat/offset for jamming");
+            }
+            out.add(new org.vigil.core.sim.GnssArea(
+                    name, kind, lat, lon, radius, power, from, to, toLat, toLon, offset, bearing));
+        }
+        return out;
     }
 
     /** {sensor: NAME, kind: drop|latency|reorder|stale, from: 10m, to: 15m, delay: 2s}; latency/reorder/stale for receivers. */

@@ -65,6 +65,7 @@ public final class SimFeed {
         List<ByteOut> none = new ArrayList<>();
         for (int i = 0; i < scenario.receivers().size(); i++) none.add(null);
         this.adsb = new AdsbSensor(scenario.receivers(), none, scenario.seed());
+        adsb.gnss(scenario.gnssAreas());
         this.receiverCounters = new FeedCounters[scenario.receivers().size()];
         for (int i = 0; i < receiverCounters.length; i++) receiverCounters[i] = new FeedCounters();
         adsb.count(receiverCounters);

@@ -94,7 +94,8 @@ public final class SimRunner {
                 s.flights(),
                 s.qra(),
                 s.background(),
-                s.degradations());
+                s.degradations(),
+                s.gnssAreas());
     }
 
     /**
@@ -120,6 +121,7 @@ public final class SimRunner {
             if (cat021Outs != null) cat021Outs.add(open(dir.resolve(cat021File(r)), all));
         }
         AdsbSensor adsb = new AdsbSensor(sc.receivers(), rxOuts, sc.seed());
+        adsb.gnss(sc.gnssAreas());
         if (sbsOuts != null || cat021Outs != null)
             adsb.alsoWrite(sbsOuts, cat021Outs, sc.startEpochSeconds(), CAT021_SAC);
         SystemTrackSensor systemTracks = outputs.systemTracks()

@@ -168,21 +168,22 @@ public final class TheatreChoice {
 
     private static Scenario withSensors(Scenario s, Theatre t) {
         return new Scenario(
-                s.name(),
-                s.startEpochSeconds(),
-                s.durationSeconds(),
-                s.seed(),
-                s.south(),
-                s.north(),
-                s.west(),
-                s.east(),
-                s.windFromDeg(),
-                s.windKt(),
-                s.truthIntervalSeconds(),
-                t.radars(),
-                t.receivers(),
-                s.flights(),
-                s.qra(),
-                s.background());
+                        s.name(),
+                        s.startEpochSeconds(),
+                        s.durationSeconds(),
+                        s.seed(),
+                        s.south(),
+                        s.north(),
+                        s.west(),
+                        s.east(),
+                        s.windFromDeg(),
+                        s.windKt(),
+                        s.truthIntervalSeconds(),
+                        t.radars(),
+                        t.receivers(),
+                        s.flights(),
+                        s.qra(),
+                        s.background())
+                .withGnssAreas(s.gnssAreas());
     }
 }

@@ -260,8 +260,38 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
             if (!m.hasPosition() || !m.crcOk) return;
             createAt(m.lat, m.lon);
         }
-        if (reports.toDetection(m, detection)) feed();
-        else if (m.surface && m.crcOk && m.icao >= 0) tracker.reportedOnGround(m.icao, m.timeNanos);
+        if (reports.toDetection(m, detection)) {
+            if (trusted(m)) feed();
+        } else if (m.surface && m.crcOk && m.icao >= 0) tracker.reportedOnGround(m.icao, m.timeNanos);
+    }
+
+    /**
+     * How far ADS-B positions are trusted, by address (the GNSS interference picture, docs/GNSS.md):
+     * the factor multiplies the position's sigma; infinite drops it (counted), so the track leans
+     * on radar and Mode S where positions are spoofed. Null: every position as it states itself.
+     */
+    public void setAdsbTrust(java.util.function.IntToDoubleFunction sigmaFactor) {
+        this.adsbTrust = sigmaFactor;
+    }
+
+    private java.util.function.IntToDoubleFunction adsbTrust;
+    private long adsbDistrusted;
+
+    /** ADS-B positions not given to the tracker because the interference picture found them implausible. */
+    public long adsbDistrusted() {
+        return adsbDistrusted;
+    }
+
+    private boolean trusted(ModeSMessage m) {
+        if (adsbTrust == null) return true;
+        double f = adsbTrust.applyAsDouble(m.icao);
+        if (f == 1.0) return true;
+        if (Double.isInfinite(f)) {
+            adsbDistrusted++;
+            return false;
+        }
+        detection.horizontalSigmaMetres *= f;
+        return true;
     }
 
     /** A CAT021 report: a Mode S message decoded by the ground station, taken as SBS is. */

@@ -1,0 +1,141 @@
+package org.vigil.server.picture;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.event.EventSink;
+import org.vigil.core.event.EventTime;
+import org.vigil.core.gnss.GnssRules;
+import org.vigil.core.gnss.InterferenceEstimator;
+
+/**
+ * The GNSS interference picture of a {@link Picture} (docs/GNSS.md): every decoded ADS-B message
+ * (frames, SBS, CAT021) goes to the {@link InterferenceEstimator}, which is updated once per second
+ * of data time (so a replay of files, which has no clock, does the same as a live run) and on the
+ * picture's clock ticks. Its events are stamped {@code lagNanos} behind the data (the tracker's
+ * reordering window), so the one event stream stays in data-time order. Owner thread only, except
+ * {@link #view()}, the immutable copy {@link #publish} made for the web threads.
+ */
+public final class GnssPicture {
+    private static final long SECOND = 1_000_000_000L;
+    /** ADS-B position sigma is multiplied by this for an aircraft with degraded integrity or lost position. */
+    public static final double DEGRADED_SIGMA_FACTOR = 3.0;
+
+    private final InterferenceEstimator estimator;
+    private final long lagNanos;
+    private long nextUpdate = Long.MIN_VALUE;
+    private volatile View view = new View(Long.MIN_VALUE, List.of(), Map.of());
+
+    public GnssPicture(GnssRules rules, EventSink events, long lagNanos) {
+        this.estimator = new InterferenceEstimator(rules, events);
+        this.lagNanos = lagNanos;
+    }
+
+    public InterferenceEstimator estimator() {
+        return estimator;
+    }
+
+    /** One decoded Mode S/ADS-B message; nothing allocated. */
+    public void onDecoded(ModeSMessage m) {
+        if (m.icao == ModeSMessage.ABSENT || m.surface) return;
+        long t = m.timeNanos;
+        if (m.hasPosition()) estimator.position(m.icao, t, m.lat, m.lon, m.nic);
+        if (!Double.isNaN(m.groundspeedKt) && !Double.isNaN(m.trackDeg))
+            estimator.velocity(m.icao, t, m.groundspeedKt, m.trackDeg);
+        if (m.nacP != ModeSMessage.ABSENT) estimator.accuracy(m.icao, t, m.nacP);
+        tick(t);
+    }
+
+    /** Updates the cells when a second of data time has passed since the last update. */
+    public void tick(long nowNanos) {
+        if (nowNanos == Long.MIN_VALUE || nowNanos < nextUpdate) return;
+        nextUpdate = nowNanos + SECOND;
+        estimator.update(nowNanos - lagNanos);
+    }
+
+    /**
+     * How far the tracker should trust this aircraft's ADS-B position: 1 normally; inside an
+     * interference area {@link #DEGRADED_SIGMA_FACTOR} with degraded integrity or lost position,
+     * infinite (not used) with implausible positions (spoofing): the track then leans on radar and
+     * Mode S. A lone aircraft's trouble outside an area changes nothing (the tracker's ADS-B/radar
+     * disagreement check handles it).
+     */
+    public double sigmaFactor(int address) {
+        return switch (estimator.statusInArea(address)) {
+            case InterferenceEstimator.SPOOFED -> Double.POSITIVE_INFINITY;
+            case InterferenceEstimator.DEGRADED, InterferenceEstimator.POSITION_LOST -> DEGRADED_SIGMA_FACTOR;
+            default -> 1.0;
+        };
+    }
+
+    /** Copies the cells and the affected aircraft for the readers (owner thread; allocates). */
+    public View publish() {
+        Map<String, String> aircraft = new LinkedHashMap<>();
+        List<InterferenceEstimator.Cell> cells = estimator.cells();
+        estimator.forEachAffected((address, status) ->
+                aircraft.put(String.format(java.util.Locale.ROOT, "%06X", address & 0xFFFFFF), statusName(status)));
+        View v = new View(estimator.lastUpdate(), cells, Map.copyOf(new java.util.TreeMap<>(aircraft)));
+        view = v;
+        return v;
+    }
+
+    /** The newest published copy (any thread). */
+    public View view() {
+        return view;
+    }
+
+    public static String statusName(int status) {
+        return switch (status) {
+            case InterferenceEstimator.DEGRADED -> "degraded";
+            case InterferenceEstimator.POSITION_LOST -> "position-lost";
+            case InterferenceEstimator.SPOOFED -> "spoofed";
+            default -> "clean";
+        };
+    }
+
+    /**
+     * The picture at one update.
+     * @param timeNanos data time of the update
+     * @param cells     cells with aircraft or open
+     * @param aircraft  affected aircraft by ICAO address (hex): degraded, position-lost or spoofed
+     */
+    public record View(long timeNanos, List<InterferenceEstimator.Cell> cells, Map<String, String> aircraft) {
+        /** GeoJSON FeatureCollection: one polygon per cell, with its counts ({@code /api/interference}). */
+        public Map<String, Object> geoJson(boolean openOnly) {
+            List<Object> features = new ArrayList<>();
+            for (InterferenceEstimator.Cell c : cells) {
+                if (openOnly && !c.open()) continue;
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("cell", c.id());
+                props.put("aircraft", c.aircraft());
+                props.put("affected", c.affected());
+                props.put("spoofed", c.spoofed());
+                props.put("share", c.aircraft() == 0 ? 0.0 : Math.round(1000.0 * c.affected() / c.aircraft()) / 1000.0);
+                props.put("open", c.open());
+                if (c.area() > 0) props.put("area", c.area());
+                props.put("confidence", c.confidence());
+                List<List<Double>> ring = List.of(
+                        List.of(c.west(), c.south()),
+                        List.of(c.east(), c.south()),
+                        List.of(c.east(), c.north()),
+                        List.of(c.west(), c.north()),
+                        List.of(c.west(), c.south()));
+                features.add(Map.of(
+                        "type",
+                        "Feature",
+                        "geometry",
+                        Map.of("type", "Polygon", "coordinates", List.of(ring)),
+                        "properties",
+                        props));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("type", "FeatureCollection");
+            if (timeNanos != Long.MIN_VALUE) out.put("time", EventTime.format(timeNanos));
+            out.put("aircraft", aircraft);
+            out.put("features", features);
+            return out;
+        }
+    }
+}
