@@ -58,7 +58,8 @@ class KafkaBackboneTest {
         try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
             backbone =
                     KafkaBackbone.connect(broker.bootstrap(), topics, KafkaBackbone.TopicLayout.SINGLE_BROKER, 30_000);
-            try (LiveServer server = new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+            try (LiveServer server =
+                    new LiveServer(Theatres.builtIn("black-sea-2022"), "127.0.0.1", 0, null, new RecordingTap(rec))) {
                 rec.mirror(backbone);
                 LiveSimulation sim = server.addInput(new LiveSimulation(server, sc, 1, false));
                 server.start();
@@ -144,14 +145,18 @@ class KafkaBackboneTest {
         long end = KafkaRawTopic.endOffset(broker.bootstrap(), topics.raw(), 0);
         assertThat(end).isEqualTo(journalFeeds.size());
         List<String> first = KafkaPictureNode.replay(
-                        new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.builtIn("black-sea-2022"), radars)
+                        new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end),
+                        Theatres.builtIn("black-sea-2022"),
+                        radars)
                 .events();
         assertThat(first).hasSize(stored.size());
         for (int i = 0; i < first.size(); i++) {
             assertThat(first.get(i)).as("event %d", i).isEqualTo(stored.get(i).payloadJson());
         }
         List<String> again = KafkaPictureNode.replay(
-                        new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.builtIn("black-sea-2022"), radars)
+                        new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end),
+                        Theatres.builtIn("black-sea-2022"),
+                        radars)
                 .events();
         assertThat(again).isEqualTo(first);
     }
@@ -315,11 +320,17 @@ class KafkaBackboneTest {
         String out = "live.picture";
         long end = KafkaRawTopic.endOffset(broker.bootstrap(), topics.raw(), 0);
         KafkaPictureNode.Published first = KafkaPictureNode.publish(
-                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end / 2), Theatres.builtIn("black-sea-2022"), radars, out);
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end / 2),
+                Theatres.builtIn("black-sea-2022"),
+                radars,
+                out);
         assertThat(first.alreadyThere()).isZero();
         assertThat(first.published()).isPositive().isLessThan(stored.size());
         KafkaPictureNode.Published second = KafkaPictureNode.publish(
-                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.builtIn("black-sea-2022"), radars, out);
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end),
+                Theatres.builtIn("black-sea-2022"),
+                radars,
+                out);
         assertThat(second.alreadyThere()).isEqualTo(first.published());
         assertThat(second.published()).isEqualTo(stored.size() - first.published());
         List<String> lines = KafkaMerger.lines(broker.bootstrap(), out);
@@ -327,7 +338,10 @@ class KafkaBackboneTest {
         for (int i = 0; i < lines.size(); i++)
             assertThat(lines.get(i)).isEqualTo(stored.get(i).payloadJson());
         KafkaPictureNode.Published third = KafkaPictureNode.publish(
-                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end), Theatres.builtIn("black-sea-2022"), radars, out);
+                new KafkaRawTopic(broker.bootstrap(), topics.raw(), 0, 0, end),
+                Theatres.builtIn("black-sea-2022"),
+                radars,
+                out);
         assertThat(third.published()).isZero();
         assertThat(KafkaMerger.lines(broker.bootstrap(), out)).hasSize(stored.size());
     }

@@ -106,7 +106,8 @@ class TakeOffLandingTest {
         ReplayFiles run = ReplayFiles.open(dir);
         readLandings(run.truth());
 
-        FlightPlanStore plans = new FlightPlanStore(new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
+        FlightPlanStore plans = new FlightPlanStore(
+                new RouteExpander(RoutePoints.bundled().withWaypoints("/flightplan/waypoints.csv")));
         IdentificationEngine[] engine = new IdentificationEngine[1];
         IdentEventListener recorder = new IdentEventListener() {
             @Override
