@@ -110,7 +110,9 @@ public final class IdentificationEngine {
             entry = new KnownAircraft(name, -1, -1, CallsignPattern.of(cs.strip()), Identity.FRIEND);
             qraUnits.add(entry);
         }
-        if (entry == null) entry = new KnownAircraft(name, -1, -1, CallsignPattern.of("*"), Identity.FRIEND);
+        // no callsigns (real fighters, or none attached yet): matched by first detection near the base only;
+        // the pattern is never used for a callsign match (the entry is not in the QRA list)
+        if (entry == null) entry = new KnownAircraft(name, -1, -1, CallsignPattern.of("????????"), Identity.FRIEND);
         launches.add(new Launch(entry, baseLatDeg, baseLonDeg, from, until, 3 * Math.max(1, aircraft)));
         refreshAllLists();
     }

@@ -35,47 +35,6 @@ public final class QraYaml {
         return posture(resource(DEFAULT_POSTURE), DEFAULT_POSTURE, defaultProfiles());
     }
 
-    /** The scramble workflow's settings file: re-planning thresholds and the primary-only level. */
-    public record ScrambleSettings(
-            org.vigil.core.qra.scramble.ScrambleConfig.Replan replan,
-            org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty,
-            double primaryOnlyLevelFt) {}
-
-    /** Reads a scramble settings file from the classpath ({@code qra/scramble.yaml}, docs/QRA.md "Re-planning"). */
-    public static ScrambleSettings scrambleSettings(String resourceName) {
-        return scrambleSettings(resource(resourceName), resourceName);
-    }
-
-    /** Reads {@code replan: {...}} and {@code primary_only_level_ft}. */
-    public static ScrambleSettings scrambleSettings(InputStream in, String source) {
-        JsonNode root = read(in, source);
-        JsonNode r = root.get("replan");
-        if (r == null || !r.isObject()) throw new QraDataException(source + ": needs a 'replan' mapping");
-        String where = source + ": replan";
-        try {
-            return new ScrambleSettings(
-                    new org.vigil.core.qra.scramble.ScrambleConfig.Replan(
-                            number(r, "course_deg", where),
-                            number(r, "speed_kt", where),
-                            number(r, "level_ft", where),
-                            number(r, "every_s", where),
-                            number(r, "announce_s", where),
-                            number(r, "announce_nm", where)),
-                    uncertainty(root, source),
-                    number(root, "primary_only_level_ft", source));
-        } catch (IllegalArgumentException e) {
-            throw new QraDataException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty uncertainty(JsonNode root, String source) {
-        JsonNode u = root.get("uncertainty");
-        if (u == null || !u.isObject()) throw new QraDataException(source + ": needs an 'uncertainty' mapping");
-        String where = source + ": uncertainty";
-        return new org.vigil.core.qra.scramble.ScrambleConfig.Uncertainty(
-                number(u, "sigmas", where), number(u, "model_floor", where));
-    }
-
     private static InputStream resource(String name) {
         InputStream in = QraYaml.class.getResourceAsStream(name);
         if (in == null) throw new QraDataException("classpath resource " + name + " missing");
@@ -217,7 +176,8 @@ public final class QraYaml {
         }
     }
 
-    private static JsonNode read(InputStream in, String source) {
+    /** A YAML mapping read safely ({@code SafeYaml}); errors as {@link QraDataException} naming the source. */
+    public static JsonNode read(InputStream in, String source) {
         try (in) {
             JsonNode root = SafeYaml.readTree(in, source);
             if (!root.isObject()) throw new QraDataException(source + ": expected a YAML mapping at the top");
@@ -239,7 +199,8 @@ public final class QraYaml {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static double number(JsonNode n, String field, String where) {
+    /** A required number field; errors as {@link QraDataException} naming {@code where}. */
+    public static double number(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) throw new QraDataException(where + ": missing '" + field + "'");
         return num(v, where + " '" + field + "'");

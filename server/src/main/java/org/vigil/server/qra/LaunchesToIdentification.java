@@ -20,6 +20,8 @@ import org.vigil.server.ident.IdentStage;
 public final class LaunchesToIdentification implements Fighters {
     private final Fighters fighters;
     private Consumer<Consumer<IdentificationEngine>> engine = action -> {};
+    /** Scrambles whose launch was told without callsigns (bounded by the scrambles ordered). */
+    private final java.util.Set<String> toldWithoutCallsigns = new java.util.HashSet<>();
 
     public LaunchesToIdentification(Fighters fighters) {
         this.fighters = fighters == null ? Fighters.NONE : fighters;
@@ -44,6 +46,9 @@ public final class LaunchesToIdentification implements Fighters {
     public String[] launch(
             String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
         String[] callsigns = fighters.launch(scrambleId, unit, airborneInS, headingDeg, levelFt, speedKt);
+        // null: nothing to launch with yet, and the workflow asks again at every tick; the engine is told
+        // of such a launch once (recognised by position), and again only when callsigns come back
+        if (callsigns == null && !toldWithoutCallsigns.add(scrambleId)) return null;
         engine.accept(e -> e.expectLaunch(
                 "scramble " + scrambleId + " (" + unit.id() + ")",
                 callsigns,

@@ -105,8 +105,7 @@ public record ScrambleConfig(
     }
 
     /** The settings file's part of the configuration (read once). */
-    private static final org.vigil.core.qra.QraYaml.ScrambleSettings SETTINGS =
-            org.vigil.core.qra.QraYaml.scrambleSettings(DEFAULT_SETTINGS);
+    private static final ScrambleSettings SETTINGS = ScrambleSettings.resource(DEFAULT_SETTINGS);
 
     /** True when an alert of this cause and priority gets a recommendation. */
     public boolean warrants(String cause, int priority) {
