@@ -317,7 +317,7 @@ public final class LiveServer implements AutoCloseable {
 
     /** Called on the loop after each simulation step it delivered: see {@link Picture#tickScrambles}. */
     public void afterSimulationStep(long dataTimeNanos) {
-        picture.tickScrambles(dataTimeNanos);
+        picture.tickScrambles(dataTimeNanos, false);
     }
 
     /**

@@ -300,9 +300,14 @@ public final class Picture {
      * their times are the same in a replay or a restart rebuild of the recording, where nothing ticks.
      */
     public void tickScrambles(long dataTimeNanos) {
+        tickScrambles(dataTimeNanos, true);
+    }
+
+    /** As {@link #tickScrambles(long)}; {@code replan} false for a live simulation's steps (not recorded inputs). */
+    public void tickScrambles(long dataTimeNanos, boolean replan) {
         if (scrambles == null) return;
         long seen = scrambles.now();
-        if (seen != Long.MIN_VALUE) scrambles.tick(Math.min(seen, dataTimeNanos));
+        if (seen != Long.MIN_VALUE) scrambles.tick(Math.min(seen, dataTimeNanos), replan);
         scrambleLines.drain();
     }
 

@@ -126,31 +126,37 @@ public final class ScrambleTrackFeed implements TrackListener {
 
     @Override
     public void initiated(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.initiated(track, timeNanos);
     }
 
     @Override
     public void identifiersChanged(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.identifiersChanged(track, timeNanos);
     }
 
     @Override
     public void sensorsChanged(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.sensorsChanged(track, timeNanos);
     }
 
     @Override
     public void disagreementRaised(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.disagreementRaised(track, timeNanos);
     }
 
     @Override
     public void disagreementCleared(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.disagreementCleared(track, timeNanos);
     }
 
     @Override
     public void deleted(SystemTrack track, long timeNanos) {
+        service.observe(timeNanos);
         if (next != null) next.deleted(track, timeNanos);
     }
 }

@@ -51,6 +51,10 @@ class SecurityRoutesTest {
         TABLE.put("POST /api/me/password", Role.OBSERVER);
         // The air picture: read.
         TABLE.put("GET /api/aircraft", Role.OBSERVER);
+        TABLE.put("GET /api/aircraft/{icao}", Role.OBSERVER);
+        TABLE.put("GET /api/aircraft/{icao}/trail", Role.OBSERVER);
+        TABLE.put("GET /api/interference", Role.OBSERVER);
+        TABLE.put("GET /api/qra/divert", Role.OBSERVER);
         TABLE.put("GET /api/plots", Role.OBSERVER);
         TABLE.put("GET /api/flightplans", Role.OBSERVER);
         TABLE.put("POST /api/flightplans", Role.OPERATOR); // file, change, cancel plans (ATS text), audited
@@ -85,6 +89,8 @@ class SecurityRoutesTest {
         TABLE.put("POST /api/scrambles/{id}/retask", Role.SUPERVISOR);
         TABLE.put("POST /api/scrambles/{id}/cancel", Role.SUPERVISOR);
         TABLE.put("POST /api/scrambles/{id}/rtb", Role.SUPERVISOR);
+        TABLE.put("POST /api/scrambles/{id}/handover", Role.SUPERVISOR);
+        TABLE.put("POST /api/scrambles/{id}/visual-id", Role.OPERATOR);
         TABLE.put("POST /api/scrambles/{id}/outcome", Role.SUPERVISOR);
         TABLE.put("POST /api/qra/detachments", Role.SUPERVISOR);
         TABLE.put("PUT /api/qra/detachments/{id}/base", Role.SUPERVISOR);

@@ -54,12 +54,14 @@ class LiveRecordingTest {
             List<StoredEvent> events = rec.events().query(EventQuery.all().limit(EventQuery.DEFAULT_LIMIT));
             Set<String> types = new HashSet<>();
             long last = Long.MIN_VALUE;
+            String lastType = "";
             for (StoredEvent e : events) {
                 types.add(e.type());
                 assertThat(e.dataTimeNanos())
-                        .as("data-time order at seq %d", e.seq())
+                        .as("data-time order at seq %d (%s after %s)", e.seq(), e.type(), lastType)
                         .isGreaterThanOrEqualTo(last);
                 last = e.dataTimeNanos();
+                lastType = e.type();
             }
             assertThat(types)
                     .contains(

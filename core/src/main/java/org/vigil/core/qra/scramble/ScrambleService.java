@@ -259,8 +259,26 @@ public final class ScrambleService {
         }
     }
 
-    /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering. */
+    /**
+     * Data time seen on a track event that is not an update of a confirmed track (initiation,
+     * deletion, ...): what the workflow emits next is stamped no earlier, so the event stream stays
+     * in data-time order.
+     */
+    public void observe(long timeNanos) {
+        advance(timeNanos);
+    }
+
+    /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering, re-planning. */
     public void tick(long nowNanos) {
+        tick(nowNanos, true);
+    }
+
+    /**
+     * As {@link #tick(long)}; {@code replan} false leaves re-planning to the recorded ticks (a live
+     * simulation's steps tick the workflow to fly its fighters, and are not recorded inputs: anything
+     * they emit beyond what the fighters do would not come back in a replay).
+     */
+    public void tick(long nowNanos, boolean replan) {
         advance(nowNanos);
         pruneWatches();
         for (int i = 0; i < scrambles.size(); i++) {
@@ -288,7 +306,7 @@ public final class ScrambleService {
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
-        replanDue();
+        if (replan) replanDue();
     }
 
     /** The nations' areas for hand-overs at an area boundary (the theatre's national airspace); default none. */
