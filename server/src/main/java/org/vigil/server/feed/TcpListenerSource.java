@@ -346,9 +346,10 @@ public final class TcpListenerSource extends FeedSource {
 
     /** Closes a refused connection, counts it, and logs it (at most once a minute per reason, with the count since). */
     private void refuse(Socket client, InetAddress from, Refusal why) {
-        closeQuietly(client);
+        // counted before the close: whoever sees the connection closed also sees it counted
         refused[why.ordinal()].incrementAndGet();
         feed.refused();
+        closeQuietly(client);
         int i = why.ordinal();
         unlogged[i]++;
         long now = System.nanoTime();
