@@ -10,7 +10,7 @@ const MAX_BACKOFF_MS = 5000;
 // sendView(); protocol 1 (the whole picture every push) stays for other clients.
 export const PROTOCOL = 2;
 
-export function connectFeed({ onPicture, onDelta, onPlots, onTracks, onState, view }) {
+export function connectFeed({ onPicture, onDelta, onPlots, onTracks, onTrackDelta, onState, view }) {
   let ws = null;
   let attempts = 0;
   let lastMessageAt = 0;
@@ -52,6 +52,7 @@ export function connectFeed({ onPicture, onDelta, onPlots, onTracks, onState, vi
       else if (msg && msg.type === 'aircraft' && Array.isArray(msg.aircraft)) onPicture(msg);
       else if (msg && msg.type === 'plots' && Array.isArray(msg.plots) && onPlots) onPlots(msg);
       else if (msg && msg.type === 'tracks' && Array.isArray(msg.tracks) && onTracks) onTracks(msg);
+      else if (msg && msg.type === 'track-delta' && Array.isArray(msg.u) && onTrackDelta) onTrackDelta(msg, ev.data.length);
     };
     socket.onclose = () => {
       if (ws === socket) { ws = null; retry(); }

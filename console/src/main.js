@@ -134,6 +134,7 @@ function render(changed = null) {
 function select(icao, centre = false) {
   const changed = new Set([options.selected, icao].filter(Boolean));
   options.selected = icao || null;
+  systemTracks.select(options.selected);
   if (selectedDetail?.icao !== icao) selectedDetail = null;
   lastSelected = icao ? (tracks.get(icao) ?? trackOnly.get(icao))?.ac ?? null : null;
   mapView.refresh();
@@ -141,6 +142,17 @@ function select(icao, centre = false) {
   if (centre && icao) mapView.centreOn((tracks.get(icao) ?? trackOnly.get(icao))?.position);
   if (icao) table.scrollTo(icao);
   if (icao && tracks.has(icao)) loadSelectedDetail();
+  if (icao && /^T\d+$/.test(icao)) loadTrackTrail();
+}
+
+// A system track's trail on demand (protocol 2 sends none): for the selected track-only one.
+function loadTrackTrail() {
+  const id = options.selected;
+  if (!id || !/^T\d+$/.test(id)) return;
+  fetch(`api/tracks/${id.slice(1)}`, { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : null))
+    .then(t => { if (t && options.selected === id) systemTracks.setTrail(t.track_number, t.trail); })
+    .catch(() => { /* the feed shows the connection state */ });
 }
 
 // Trails and the fields the delta leaves out come on demand, for the selected aircraft only.
@@ -255,22 +267,18 @@ const feed = connectFeed({
     el.dataset.count = String(n);
   },
   onTracks: msg => {
-    trackPictures++;
     systemTracks.load(msg.tracks);
-    window.vigil.lastTracks = msg.tracks;
-    trackOnly.clear();
-    for (const st of msg.tracks) {
-      if (st.icao && tracks.has(st.icao)) continue;
-      const id = `T${st.track_number}`;
-      const ac = { icao: id, ...trackFields(st) };
-      trackOnly.set(id, { icao: id, ac, position: Number.isFinite(st.lat) ? fromLonLat([st.lon, st.lat]) : null, trail: [] });
-    }
-    render(new Set());
-    const el = $('track-count');
-    if (el) {
-      el.hidden = false;
-      el.textContent = `${msg.tracks.length} tracks`;
-      el.dataset.count = String(msg.tracks.length);
+    showTracks(msg.tracks);
+  },
+  // protocol 2: changed and removed system tracks only, for this console's view (docs/CONSOLE.md)
+  onTrackDelta: (msg, bytes) => {
+    bytesReceived += bytes;
+    systemTracks.applyDelta(msg);
+    showTracks(systemTracks.held());
+    if (msg.full && msg.n > 0 && msg.n <= TRAILS_WITH_FIRST_PICTURE) { // a small picture: trails once, as for aircraft
+      fetch('api/tracks', { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : []))
+        .then(list => { for (const t of Array.isArray(list) ? list : []) systemTracks.setTrail(t.track_number, t.trail); })
+        .catch(() => { /* the feed shows the connection state */ });
     }
   },
   onState: s => {
@@ -280,6 +288,26 @@ const feed = connectFeed({
     el.textContent = { open: replaying ? 'REPLAY' : 'live', connecting: 'connecting', stale: 'stale', closed: 'offline' }[s] ?? s;
   },
 });
+
+/** The system tracks now held: the table's track-only rows, the details' fields, the count. */
+function showTracks(list) {
+    trackPictures++;
+    window.vigil.lastTracks = list;
+    trackOnly.clear();
+    for (const st of list) {
+      if (st.icao && tracks.has(st.icao)) continue;
+      const id = `T${st.track_number}`;
+      const ac = { icao: id, ...trackFields(st) };
+      trackOnly.set(id, { icao: id, ac, position: Number.isFinite(st.lat) ? fromLonLat([st.lon, st.lat]) : null, trail: [] });
+    }
+    render(new Set());
+    const el = $('track-count');
+    if (el) {
+      el.hidden = false;
+      el.textContent = `${list.length} tracks`;
+      el.dataset.count = String(list.length);
+    }
+}
 
 $('symbology').addEventListener('change', e => { options.symbology = e.target.value; mapView.refresh(); });
 $('show-labels').addEventListener('change', e => { options.labels = e.target.checked; mapView.refresh(); });

@@ -166,6 +166,10 @@ export function createMap(target, options, onSelect, plotTip) {
   });
   const plots = createPlotLayer({ zIndex: 3 });
   const aircraftSource = new VectorSource();
+  // In dense mode the canvas layer draws from this source: the selected aircraft and emergencies only
+  // (the same features). Letting it walk all 10,000 features each frame to draw nothing for most of
+  // them cost most of the frame time (docs/BENCHMARKS.md "Console").
+  const fewSource = new VectorSource();
   let dense = false; // many aircraft: WebGL dots for all, canvas symbols for the few that matter
   const aircraftLayer = new VectorLayer({
     source: aircraftSource,
@@ -243,6 +247,9 @@ export function createMap(target, options, onSelect, plotTip) {
     dense = tracks.size > DENSE_ABOVE;
     if (dense !== wasDense) {
       denseLayer?.setVisible(dense);
+      fewSource.clear(true);
+      // without WebGL the canvas layer keeps drawing every aircraft (as dots)
+      aircraftLayer.setSource(dense && denseLayer ? fewSource : aircraftSource);
       aircraftLayer.changed();
       changed = null; // trails change from all to the selected one, or back
     }
@@ -250,7 +257,7 @@ export function createMap(target, options, onSelect, plotTip) {
     for (const icao of keys) {
       const t = tracks.get(icao);
       if (!t) { // removed by the server
-        for (const src of [aircraftSource, trailSource]) {
+        for (const src of [aircraftSource, trailSource, fewSource]) {
           const gone = src.getFeatureById(icao);
           if (gone) src.removeFeature(gone);
         }
@@ -270,6 +277,12 @@ export function createMap(target, options, onSelect, plotTip) {
         f.setId(icao);
         aircraftSource.addFeature(f);
       }
+      if (dense && denseLayer) {
+        const few = fewSource.getFeatureById(icao);
+        const wanted = f && t.position && (icao === options.selected || f.get('emergency'));
+        if (wanted && !few) fewSource.addFeature(f);
+        else if (!wanted && few) fewSource.removeFeature(few);
+      }
       let tf = trailSource.getFeatureById(icao);
       const line = options.trails && t.trail.length > 1 && (!dense || icao === options.selected) ? t.trail : null;
       if (!line) {
@@ -285,7 +298,7 @@ export function createMap(target, options, onSelect, plotTip) {
       }
     }
     // Tracks the server no longer sends are gone from the picture.
-    for (const src of [aircraftSource, trailSource]) {
+    for (const src of [aircraftSource, trailSource, fewSource]) {
       if (changed) break; // removals came as their own keys
       for (const f of src.getFeatures()) {
         if (!tracks.has(f.getId())) src.removeFeature(f);

@@ -52,6 +52,10 @@ export function trackSidc(t) {
 }
 
 const TRACK_BUCKET_DEG = 5;
+/** Above this many system tracks, leaders and trails are drawn for the selected one only. */
+const MANY_TRACKS = 1000;
+/** Longest trail kept per system track, in points (older points are dropped first). */
+const MAX_TRACK_TRAIL = 900;
 
 /** Which colour a track gets (disagreement first: it is the one to look at). */
 export function trackKind(t) {
@@ -168,5 +172,78 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
     source.addFeatures(features);
   }
 
-  return { layer, source, load, count: () => source.getFeatures().filter(f => f.get('part') === 'mark').length };
+  // Protocol 2: tracks come as deltas without trails; this console keeps them and extends their trails.
+  const held = new Map(); // track_number -> { t, trail: [map coordinates] }
+  let selected = null;
+
+  /** Brings one track's features (mark, leader, trail) in line with what is held; `n` gone removes them. */
+  function draw(n, many) {
+    const h = held.get(n);
+    const ids = [`T${n}`, `L${n}`, `R${n}`];
+    if (!h || !Number.isFinite(h.t.lat) || !Number.isFinite(h.t.lon)) {
+      for (const id of ids) { const f = source.getFeatureById(id); if (f) source.removeFeature(f); }
+      return;
+    }
+    const t = h.t;
+    const here = fromLonLat([t.lon, t.lat]);
+    // at real traffic only the selected track keeps its leader and trail (as tar1090 does with trails)
+    const full = !many || `T${n}` === selected;
+    const geoms = [new Point(here), full ? new LineString([here, fromLonLat(ahead(t, LEADER_SECONDS))]) : null,
+      full && h.trail.length > 1 ? new LineString(h.trail) : null];
+    ['mark', 'leader', 'trail'].forEach((part, i) => {
+      let f = source.getFeatureById(ids[i]);
+      if (!geoms[i]) { if (f) source.removeFeature(f); return; }
+      if (f) { f.setGeometry(geoms[i]); f.set('track', t); } else {
+        f = new Feature({ geometry: geoms[i], track: t, part });
+        f.setId(ids[i]);
+        source.addFeature(f);
+      }
+    });
+  }
+
+  /** Applies one track-delta message (docs/CONSOLE.md, protocol 2); `full` starts over. */
+  function applyDelta(msg) {
+    if (msg.full) { held.clear(); source.clear(true); }
+    const many = (msg.n ?? 0) > MANY_TRACKS;
+    const touched = new Set();
+    for (const n of msg.r ?? []) { held.delete(n); touched.add(n); }
+    for (const t of msg.u ?? []) {
+      if (!t || !Number.isInteger(t.track_number)) continue;
+      let h = held.get(t.track_number);
+      if (!h) { h = { t, trail: [] }; held.set(t.track_number, h); }
+      h.t = t;
+      if (Number.isFinite(t.lat) && Number.isFinite(t.lon)) {
+        const p = fromLonLat([t.lon, t.lat]);
+        const last = h.trail[h.trail.length - 1];
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) h.trail.push(p);
+        if (h.trail.length > MAX_TRACK_TRAIL) h.trail.splice(0, h.trail.length - MAX_TRACK_TRAIL);
+      }
+      touched.add(t.track_number);
+    }
+    if (many !== wasMany) { wasMany = many; for (const n of held.keys()) touched.add(n); }
+    for (const n of touched) draw(n, many);
+  }
+  let wasMany = false;
+
+  /** Replaces a held track's trail with the server's (GET api/tracks/{number}: trails on demand). */
+  function setTrail(n, trail) {
+    const h = held.get(n);
+    if (!h || !Array.isArray(trail)) return;
+    const pts = trail.filter(p => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]))
+      .map(p => fromLonLat([p[0], p[1]]));
+    if (pts.length >= h.trail.length) { h.trail = pts; draw(n, wasMany); }
+  }
+
+  /** The selected id ("T12" or an aircraft's address): its leader and trail stay drawn at real traffic. */
+  function select(id) {
+    const before = selected;
+    selected = id;
+    for (const x of [before, id]) {
+      const n = typeof x === 'string' && /^T\d+$/.test(x) ? Number(x.slice(1)) : null;
+      if (n != null && held.has(n)) draw(n, wasMany);
+    }
+  }
+
+  return { layer, source, load, applyDelta, setTrail, select, held: () => [...held.values()].map(h => h.t),
+    count: () => source.getFeatures().filter(f => f.get('part') === 'mark').length };
 }

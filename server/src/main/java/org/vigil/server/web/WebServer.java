@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
@@ -14,6 +15,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,6 +297,23 @@ public final class WebServer implements AutoCloseable {
                             .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
                 },
                 Role.OBSERVER);
+        // one system track with its trail: protocol 2 sends tracks without trails (trails on demand)
+        app.get(
+                "/api/tracks/{number}",
+                ctx -> {
+                    Supplier<? extends List<?>> t = tracks;
+                    List<?> list = t == null ? null : t.get();
+                    String number = ctx.pathParam("number");
+                    for (Object o : list == null ? List.of() : list) {
+                        if (plotMapper.valueToTree(o) instanceof ObjectNode n
+                                && number.equals(n.path("track_number").asText())) {
+                            ctx.contentType(ContentType.APPLICATION_JSON).result(n.toString());
+                            return;
+                        }
+                    }
+                    ctx.status(404).json(Map.of("error", "no system track " + number));
+                },
+                Role.OBSERVER);
         app.get(
                 "/api/flightplans",
                 ctx -> {
@@ -326,11 +345,13 @@ public final class WebServer implements AutoCloseable {
                         if ("2".equals(ctx.queryParam("v"))) {
                             // protocol 2: deltas for the console's view (docs/CONSOLE.md); it sends its view next
                             client.delta = new PictureDelta(deltaIntervalMs(), DELTA_MAX_ROWS);
+                            // system tracks as deltas too, from the first push (they need the view)
+                            client.trackDelta = new TrackDelta(deltaIntervalMs(), DELTA_MAX_ROWS);
                         }
                         clients.put(ctx.sessionId(), client);
                         // A fresh console should not stare at an empty map until the next tick.
                         if (client.delta != null) {
-                            client.offer(null, plotsJson(), tracksJson(), skippedForSlowClients);
+                            client.offer(null, plotsJson(), null, skippedForSlowClients);
                         } else {
                             client.offer(pictureJson(), plotsJson(), tracksJson(), skippedForSlowClients);
                         }
@@ -581,6 +602,26 @@ public final class WebServer implements AutoCloseable {
     /** The tracks WebSocket message; field order is the wire order. */
     private record TracksMessage(String type, long time, List<?> tracks) {}
 
+    /** Every system track as its JSON object, once per push for all protocol-2 consoles; null when none or (counted) failed. */
+    private List<ObjectNode> trackNodes() {
+        Supplier<? extends List<?>> t = tracks;
+        if (t == null) {
+            return null;
+        }
+        try {
+            List<?> list = t.get();
+            List<ObjectNode> out = new ArrayList<>(list == null ? 0 : list.size());
+            if (list != null) for (Object o : list) if (plotMapper.valueToTree(o) instanceof ObjectNode n) out.add(n);
+            return out;
+        } catch (RuntimeException e) {
+            long n = pushFailures.incrementAndGet();
+            if (Long.bitCount(n) == 1) {
+                LOG.warn("system tracks push failed ({} failed pushes so far)", n, e);
+            }
+            return null;
+        }
+    }
+
     // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
     private void pushToAll() {
         try {
@@ -602,8 +643,15 @@ public final class WebServer implements AutoCloseable {
                 }
             }
             String plotPicture = plotsJson();
-            String trackPicture = tracksJson();
-            if (picture == null && list == null && plotPicture == null && trackPicture == null) {
+            boolean anyWhole = false;
+            boolean anyTrackDelta = false;
+            for (ConsoleClient c : clients.values()) {
+                anyWhole |= c.trackDelta == null;
+                anyTrackDelta |= c.trackDelta != null;
+            }
+            String trackPicture = anyWhole ? tracksJson() : null;
+            List<ObjectNode> trackNodes = anyTrackDelta ? trackNodes() : null;
+            if (picture == null && list == null && plotPicture == null && trackPicture == null && trackNodes == null) {
                 return;
             }
             if (list == null && anyFull) {
@@ -624,7 +672,10 @@ public final class WebServer implements AutoCloseable {
                     continue;
                 }
                 String mine = c.delta == null ? picture : c.nextDelta(list, time, wallMs, skippedForSlowClients);
-                if (!c.offer(mine, plotPicture, trackPicture, skippedForSlowClients)) {
+                String myTracks = c.trackDelta == null
+                        ? trackPicture
+                        : c.nextTrackDelta(trackNodes, time, wallMs, plotMapper, skippedForSlowClients);
+                if (!c.offer(mine, plotPicture, myTracks, skippedForSlowClients)) {
                     it.remove(); // the entry under c.ctx.sessionId()
                 }
             }
@@ -652,6 +703,8 @@ public final class WebServer implements AutoCloseable {
         volatile String sessionId;
         /** Protocol 2 (deltas for its view), or null: protocol 1, the whole picture every push. */
         volatile PictureDelta delta;
+        /** Protocol 2's system tracks (deltas for the same view), or null: the whole list every push. */
+        volatile TrackDelta trackDelta;
 
         private final AtomicBoolean sending = new AtomicBoolean();
         /** Waiting pictures by kind: aircraft, plots, tracks. */
@@ -677,6 +730,17 @@ public final class WebServer implements AutoCloseable {
                 return null;
             }
             return delta.next(picture, time, wallMs);
+        }
+
+        /** The next system-track delta, or null; like {@link #nextDelta}, never made while one waits unsent. */
+        synchronized String nextTrackDelta(
+                List<ObjectNode> tracks, long time, long wallMs, ObjectMapper mapper, AtomicLong skipped) {
+            if (tracks == null) return null;
+            if (waiting[2].get() != null) {
+                skipped.incrementAndGet();
+                return null;
+            }
+            return trackDelta.next(tracks, delta.view(), time, wallMs, mapper);
         }
 
         /** {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted. */
@@ -705,7 +769,10 @@ public final class WebServer implements AutoCloseable {
                         m.path("filter").asText(""));
                 synchronized (this) { // not while the push thread makes a delta
                     delta.view(v);
-                    if (m.path("reset").asBoolean(false)) delta.reset(); // a replay jump: a full picture next
+                    if (m.path("reset").asBoolean(false)) { // a replay jump: a full picture next
+                        delta.reset();
+                        if (trackDelta != null) trackDelta.reset();
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 long n = bad.incrementAndGet();

@@ -63,6 +63,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/theatre", Role.OBSERVER); // the theatre's name and area of interest (docs/THEATRES.md)
         TABLE.put("GET /api/coverage", Role.OBSERVER); // where each sensor delivered lately, GeoJSON
         TABLE.put("GET /api/tracks", Role.OBSERVER);
+        TABLE.put("GET /api/tracks/{number}", Role.OBSERVER); // one system track with its trail (trails on demand)
         TABLE.put("GET /api/feeds", Role.OBSERVER);
         TABLE.put("WS /ws", Role.OBSERVER);
         // Alerts and identification: read, and the operator's actions.
