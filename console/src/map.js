@@ -7,6 +7,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import WebGLVectorLayer from 'ol/layer/WebGLVector.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
+import Collection from 'ol/Collection.js';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import LineString from 'ol/geom/LineString.js';
@@ -165,7 +166,10 @@ export function createMap(target, options, onSelect, plotTip) {
     updateWhileAnimating: true,
   });
   const plots = createPlotLayer({ zIndex: 3 });
-  const aircraftSource = new VectorSource();
+  // No spatial index: every aircraft moves every second, and keeping an R-tree in step cost more than
+  // it saved (the WebGL layer takes every feature; the canvas layer's few are in fewSource).
+  // (A source without an index needs a collection, or it hands layers no features at all.)
+  const aircraftSource = new VectorSource({ useSpatialIndex: false, features: new Collection() });
   // In dense mode the canvas layer draws from this source: the selected aircraft and emergencies only
   // (the same features). Letting it walk all 10,000 features each frame to draw nothing for most of
   // them cost most of the frame time (docs/BENCHMARKS.md "Console").
@@ -268,9 +272,8 @@ export function createMap(target, options, onSelect, plotTip) {
       if (!t.position) {
         if (f) aircraftSource.removeFeature(f);
       } else if (f) {
-        f.getGeometry().setCoordinates(t.position);
         f.setProperties({ ac, alt: ac.altitude_ft ?? -10000, emergency: isEmergencyAc(ac) }, true);
-        f.changed();
+        f.getGeometry().setCoordinates(t.position); // its change event re-styles the feature: one event, not two
       } else {
         f = new Feature({ geometry: new Point(t.position), ac, alt: ac.altitude_ft ?? -10000,
           emergency: isEmergencyAc(ac) });

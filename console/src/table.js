@@ -105,8 +105,10 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
     for (const t of tracks.values()) {
       if (matchesFilter(t.ac, text)) shown.push(t.ac);
     }
-    shown.sort((a, b) => compare(sortValue(a, sortKey, time), sortValue(b, sortKey, time), sortDir)
-      || (a.icao < b.icao ? -1 : a.icao > b.icao ? 1 : 0));
+    // each row's sort value once, not once per comparison (10,000 rows: ~140,000 comparisons a picture)
+    const keyed = shown.map(ac => ({ v: sortValue(ac, sortKey, time), ac }));
+    keyed.sort((a, b) => compare(a.v, b.v, sortDir) || (a.ac.icao < b.ac.icao ? -1 : a.ac.icao > b.ac.icao ? 1 : 0));
+    for (let i = 0; i < keyed.length; i++) shown[i] = keyed[i].ac;
 
     order = shown;
     // the slice in the scroll box; everything when there is no scroll box (or it is not laid out)

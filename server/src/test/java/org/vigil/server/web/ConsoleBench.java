@@ -158,6 +158,15 @@ public final class ConsoleBench {
                     + " ...window.vigil.fromLonLat([44, 66])])");
             page.waitForTimeout(SETTLE_S * 1000.0);
             counting.set(1);
+            // -Dbench.profile=true: where the main thread's time goes (self time per function, from the
+            // DevTools CPU profiler); shares hold under load where frame times do not
+            com.microsoft.playwright.CDPSession cdp = null;
+            if (Boolean.getBoolean("bench.profile")) {
+                cdp = context.newCDPSession(page);
+                cdp.send("Profiler.enable");
+                cdp.send("Profiler.setSamplingInterval", jsonObject("interval", 500));
+                cdp.send("Profiler.start");
+            }
             long t0 = System.nanoTime();
             @SuppressWarnings("unchecked")
             List<Number> frames = (List<Number>) page.evaluate("""
@@ -169,6 +178,7 @@ public final class ConsoleBench {
                     })""", MEASURE_S);
             double seconds = (System.nanoTime() - t0) / 1e9;
             counting.set(0);
+            if (cdp != null) printProfile(cdp.send("Profiler.stop"), seconds);
             double[] ft =
                     frames.stream().mapToDouble(Number::doubleValue).sorted().toArray();
             double heap = ((Number) page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : -1"))
@@ -206,6 +216,46 @@ public final class ConsoleBench {
         } finally {
             server.stop();
         }
+    }
+
+    private static com.google.gson.JsonObject jsonObject(String key, int value) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty(key, value);
+        return o;
+    }
+
+    /** Self time per function (name, file, line) over the measurement, the top 25, to stderr. */
+    private static void printProfile(com.google.gson.JsonObject result, double seconds) {
+        com.google.gson.JsonObject profile = result.getAsJsonObject("profile");
+        Map<Integer, String> names = new java.util.HashMap<>();
+        for (var n : profile.getAsJsonArray("nodes")) {
+            var o = n.getAsJsonObject();
+            var cf = o.getAsJsonObject("callFrame");
+            String url = cf.get("url").getAsString();
+            names.put(
+                    o.get("id").getAsInt(),
+                    (cf.get("functionName").getAsString().isEmpty()
+                                    ? "(anonymous)"
+                                    : cf.get("functionName").getAsString())
+                            + " " + url.substring(url.lastIndexOf('/') + 1) + ":"
+                            + (cf.get("lineNumber").getAsInt() + 1));
+        }
+        var samples = profile.getAsJsonArray("samples");
+        var deltas = profile.getAsJsonArray("timeDeltas");
+        Map<String, Double> self = new java.util.HashMap<>();
+        double total = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            double us = deltas.get(i).getAsDouble();
+            total += us;
+            self.merge(names.get(samples.get(i).getAsInt()), us, Double::sum);
+        }
+        double all = total;
+        System.err.printf(Locale.ROOT, "CPU profile over %.0f s (ms self time, share):%n", seconds);
+        self.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(25)
+                .forEach(e -> System.err.printf(
+                        Locale.ROOT, "  %8.0f %5.1f%%  %s%n", e.getValue() / 1000, 100 * e.getValue() / all, e.getKey()));
     }
 
     private static double pct(double[] sorted, double p) {
