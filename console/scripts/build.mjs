@@ -36,7 +36,7 @@ cpSync(join(src, 'data'), join(out, 'data'), { recursive: true });
 // Licence texts of the npm packages bundled into main.js travel with the site (BSD/MIT/ISC ask for it).
 mkdirSync(join(out, 'licenses'), { recursive: true });
 for (const [pkg, file] of [['ol', 'LICENSE.md'], ['milsymbol', 'LICENSE'], ['rbush', 'LICENSE'],
-  ['quickselect', 'LICENSE'], ['earcut', 'LICENSE']]) {
+  ['quickselect', 'LICENSE'], ['earcut', 'LICENSE'], ['mgrs', 'license.md']]) {
   const from = join(root, 'node_modules', pkg, file);
   if (existsSync(from)) cpSync(from, join(out, 'licenses', `${pkg}-${file}`));
 }

@@ -17,6 +17,13 @@ import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
 import { initIntegrity } from './integrity.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
+import { containsCoordinate } from 'ol/extent.js';
+import { bindShortcuts, loadSettings, saveSettings, SHORTCUTS } from './prefs.js';
+import { createMeasure } from './measure.js';
+import { renderLegend } from './legend.js';
+import { createAdmin } from './admin.js';
+import { dmsPosition, mgrsPosition, rangeBearing } from './coords.js';
+import { COLUMN_KEYS } from './table.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
@@ -37,6 +44,14 @@ const checkSession = () => fetch('api/me', { credentials: 'same-origin' })
     }
   })
   .catch(() => { /* server unreachable: the feed shows offline */ });
+// settings kept between reloads, and this page's URL parameters (tar1090 habits, prefs.js)
+const { settings, url: urlParams } = loadSettings(window.localStorage, window.location.search);
+const saveNow = () => saveSettings(window.localStorage, settings);
+// administration for supervisors and admins (users, QRA posture, what-if, audit trail)
+const admin = createAdmin({ dialog: $('admin'), tabs: $('admin-tabs'), body: $('admin-body'), errorEl: $('admin-error'),
+  openButton: $('admin-open') });
+fetch('api/me', { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : null))
+  .then(me => { if (me?.role) admin.setRole(me.role); }).catch(() => { /* no sign-in: no admin screens */ });
 checkSession();
 // storage damage (everyone) and the audit trail's verification (admins) in the top bar
 initIntegrity($('storage-damage'), $('audit-state'));
@@ -55,7 +70,7 @@ initReplay({ onJump: () => jumped() }).then(r => {
 // degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
 initHealthBanner(document.getElementById('map-wrap'));
 
-const options = { symbology: 'glyph', labels: true, trails: true, selected: null };
+const options = { symbology: settings.symbology, labels: settings.labels, trails: settings.trails, selected: null };
 const { tracks, apply, applyDelta, setTrail } = createTracks();
 let pictureTime = NaN;
 let pictures = 0;
@@ -65,20 +80,24 @@ let totalAircraft = 0; // in the whole picture (the server sends only what is in
 let bytesReceived = 0; // of picture messages, for the browser benchmark
 let firstPictureAt = NaN; // performance.now() when the first picture with aircraft was drawn
 
-const mapView = createMap('map', options, icao => select(icao), $('plot-tip'));
+let clickTaken = false; // a click the range-and-bearing or bullseye tool used: it selects nothing
+const mapView = createMap('map', options, icao => { if (clickTaken) { clickTaken = false; return; } select(icao); }, $('plot-tip'));
 // the console opens on the theatre's area of interest (a server without the endpoint keeps the default view)
 fetch('api/theatre', { credentials: 'same-origin' })
   .then(r => (r.ok ? r.json() : null))
   .then(t => {
     if (!t) return;
-    mapView.showArea(t.area);
+    if (!(Number.isFinite(urlParams.lat) && Number.isFinite(urlParams.lon))) mapView.showArea(t.area);
     document.title = `Vigil: ${t.title}`;
     if (window.vigil) window.vigil.theatre = t.name;
   })
   .catch(() => { /* server unreachable: the feed shows offline */ });
 let plotPictures = 0;
 // System tracks of the multi-sensor tracker, above the plots and under nothing the operator selects.
-const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels });
+const systemTracks = createSystemTrackLayer({ zIndex: 4, labels: () => options.labels,
+  symbology: () => options.symbology, hasAircraft: icao => tracks.has(icao) });
+// Each aircraft's identity is its system track's (APP-6 frames by identity; the delta rows carry none).
+const identityByIcao = new Map();
 mapView.map.addLayer(systemTracks.layer);
 mapView.addSelectable(systemTracks.layer);
 // System tracks with no aircraft view (primary only, or no ICAO address): in the table and selectable
@@ -99,7 +118,12 @@ const table = createTable({
   onSelect: icao => select(icao, true),
   scroller: $('table-wrap'),
   onFilterChange: () => viewChanged(),
+  columns: settings.columns,
+  sort: settings.sort,
+  sortDir: settings.sortDir,
+  onSortChange: (key, dir) => { settings.sort = key; settings.sortDir = dir; saveNow(); },
 });
+if (urlParams.filter != null) $('filter').value = urlParams.filter;
 const details = createDetails({
   panel: $('details'),
   title: $('details-title'),
@@ -114,12 +138,18 @@ const systemTrackOf = icao => (window.vigil?.lastTracks ?? []).find(st => st.ica
 
 function render(changed = null) {
   mapView.update(tracks, changed);
+  if (table.columns().includes('distance_nm')) setDistances();
   table.render(trackOnly.size ? new Map([...tracks, ...trackOnly]) : tracks, pictureTime, options.selected);
   const t = options.selected ? tracks.get(options.selected) ?? trackOnly.get(options.selected) : null;
   if (t) {
     lastSelected = selectedDetail?.icao === t.icao ? { ...selectedDetail, ...t.ac } : t.ac;
     const st = trackOnly.has(t.icao) ? null : systemTrackOf(t.icao);
     if (st) lastSelected = { ...lastSelected, ...trackFields(st) };
+    // the position as operators read it, beside the degrees
+    if (Number.isFinite(lastSelected.lat) && Number.isFinite(lastSelected.lon)) {
+      lastSelected = { ...lastSelected, position_dms: dmsPosition(lastSelected.lat, lastSelected.lon),
+        position_mgrs: mgrsPosition(lastSelected.lat, lastSelected.lon) };
+    }
   }
   selectionLayer.setVisible(!!(t && t.position));
   if (t && t.position) selectionFeature.getGeometry().setCoordinates(t.position);
@@ -225,6 +255,10 @@ function showDelta(msg) {
     pictures++;
     const t0 = performance.now();
     if (!applied) applyDelta(msg);
+    for (const row of msg.u) {
+      const t = tracks.get(row[0]);
+      if (t && identityByIcao.has(row[0])) t.ac.identity = identityByIcao.get(row[0]);
+    }
     const changed = msg.full ? null : new Set([...msg.u.map(r => r[0]), ...msg.r]);
     render(changed);
     pictureWork.push(performance.now() - t0);
@@ -294,6 +328,15 @@ function showTracks(list) {
     trackPictures++;
     window.vigil.lastTracks = list;
     trackOnly.clear();
+    const reidentified = new Set();
+    identityByIcao.clear();
+    for (const st of list) {
+      if (!st.icao) continue;
+      if (st.identity) identityByIcao.set(st.icao, st.identity);
+      const t = tracks.get(st.icao);
+      if (t && t.ac.identity !== st.identity) { t.ac.identity = st.identity; reidentified.add(st.icao); }
+    }
+    if (reidentified.size) mapView.update(tracks, reidentified);
     for (const st of list) {
       if (st.icao && tracks.has(st.icao)) continue;
       const id = `T${st.track_number}`;
@@ -309,16 +352,12 @@ function showTracks(list) {
     }
 }
 
-$('symbology').addEventListener('change', e => { options.symbology = e.target.value; mapView.refresh(); });
+$('symbology').addEventListener('change', e => { options.symbology = e.target.value; mapView.refresh(); systemTracks.layer.changed(); });
 $('show-labels').addEventListener('change', e => { options.labels = e.target.checked; mapView.refresh(); });
 $('show-trails').addEventListener('change', e => { options.trails = e.target.checked; mapView.update(tracks); });
 $('show-plots').addEventListener('change', e => mapView.setPlotsVisible(e.target.checked));
 $('show-tracks')?.addEventListener('change', e => systemTracks.layer.setVisible(e.target.checked));
 $('show-firs').addEventListener('change', e => mapView.setFirsVisible(e.target.checked));
-document.addEventListener('keydown', e => {
-  if (e.key === 'Escape') select(null);
-  if (e.key === '/' && document.activeElement !== $('filter')) { e.preventDefault(); $('filter').focus(); }
-});
 
 // Hooks for the browser test and for operators poking at the console from devtools.
 window.vigil = {
@@ -367,7 +406,7 @@ window.vigil = {
     const f = mapView.aircraftSource.getFeatureById(icao);
     return f ? mapView.map.getPixelFromCoordinate(f.getGeometry().getCoordinates()) : null;
   },
-  setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); },
+  setSymbology: s => { $('symbology').value = s; options.symbology = s; mapView.refresh(); systemTracks.layer.changed(); },
   select: icao => select(icao),
   trailLonLat: icao => (tracks.get(icao)?.trail ?? []).map(p => toLonLat(p)),
   connText: () => $('conn').textContent,
@@ -442,3 +481,136 @@ window.vigil.posture = () => postureLayer.posture();
 window.vigil.isochroneCount = () => postureLayer.isochroneCount();
 window.vigil.scrambles = () => scramblePanel.scrambles();
 window.vigil.showRecommendation = id => scramblePanel.showRecommendation(id);
+
+// ---- tar1090 habits and the operator's tools (prefs.js, measure.js, legend.js) ----
+
+// the toggles as kept: their boxes, then the layers (the change handlers above do the rest)
+for (const [id, key] of [['show-labels', 'labels'], ['show-trails', 'trails'], ['show-plots', 'plots'],
+  ['show-tracks', 'tracks'], ['show-firs', 'firs']]) {
+  const box = $(id);
+  if (!box) continue;
+  if (box.checked !== settings[key]) { box.checked = settings[key]; box.dispatchEvent(new Event('change')); }
+  box.addEventListener('change', () => { settings[key] = box.checked; saveNow(); });
+}
+$('symbology').value = options.symbology;
+$('symbology').addEventListener('change', e => { settings.symbology = e.target.value; saveNow(); renderLegend($('legend'), settings.symbology); });
+renderLegend($('legend'), settings.symbology);
+
+// cursor readout, range and bearing, bullseye with range rings
+$('coord-format').value = settings.coords;
+$('rings-nm').value = String(settings.ringsNm);
+const measure = createMeasure(mapView.map, { readout: $('cursor-readout'), format: () => settings.coords,
+  ringsNm: () => settings.ringsNm });
+mapView.map.on('click', e => { if (measure.click(e.coordinate)) clickTaken = true; });
+$('coord-format').addEventListener('change', e => { settings.coords = e.target.value; saveNow(); measure.refreshReadout(); });
+$('rings-nm').addEventListener('change', e => { settings.ringsNm = Math.max(0, Number(e.target.value) || 0); saveNow(); measure.redrawRings(); });
+$('tool-rb').addEventListener('click', () => measure.startRangeBearing());
+$('tool-bullseye').addEventListener('click', () => measure.pickBullseye());
+
+// distance column: from the bullseye, or the map centre without one
+function setDistances() {
+  const from = measure?.bullseye() ?? toLonLat(mapView.map.getView().getCenter());
+  for (const t of tracks.values()) {
+    t.ac.distance_nm = Number.isFinite(t.ac.lat) ? rangeBearing(from, [t.ac.lon, t.ac.lat]).range : NaN;
+  }
+}
+
+// "in view only": the table lists what the map shows
+let viewExtent = null;
+const inViewOnly = t => !!(t.position && viewExtent && containsCoordinate(viewExtent, t.position));
+const applyInView = () => {
+  viewExtent = mapView.map.getSize() ? mapView.map.getView().calculateExtent(mapView.map.getSize()) : null;
+  table.setInView(settings.inView ? inViewOnly : null);
+};
+$('in-view').checked = settings.inView;
+$('in-view').addEventListener('change', e => { settings.inView = e.target.checked; saveNow(); applyInView(); });
+mapView.map.on('moveend', () => { if (settings.inView) applyInView(); });
+applyInView();
+
+// table columns chosen by the operator
+const columnLabels = Object.fromEntries([...document.querySelectorAll('#aircraft-table th[data-sort]')]
+  .map(th => [th.dataset.sort, th.textContent]));
+$('column-list').replaceChildren(...COLUMN_KEYS.map(k => {
+  const label = document.createElement('label');
+  const box = document.createElement('input');
+  box.type = 'checkbox';
+  box.dataset.col = k;
+  box.checked = table.columns().includes(k);
+  box.addEventListener('change', () => {
+    settings.columns = [...document.querySelectorAll('#column-list input:checked')].map(b => b.dataset.col);
+    table.setColumns(settings.columns);
+    saveNow();
+    table.rerender();
+  });
+  label.append(box, ` ${columnLabels[k] ?? k}`);
+  return label;
+}));
+
+// dim the basemap
+const setDim = on => { settings.dim = on; $('dim-map').checked = on; mapView.countries.setOpacity(on ? 0.35 : 1); mapView.firs.setOpacity(on ? 0.35 : 1); };
+$('dim-map').addEventListener('change', e => { setDim(e.target.checked); saveNow(); });
+setDim(settings.dim);
+
+// keyboard shortcuts and their help
+$('help-keys').replaceChildren(...SHORTCUTS.map(([k, what]) => {
+  const tr = document.createElement('tr');
+  const a = document.createElement('td');
+  a.textContent = k;
+  const b = document.createElement('td');
+  b.textContent = what;
+  tr.append(a, b);
+  return tr;
+}));
+const toggle = id => { const box = $(id); if (box) { box.checked = !box.checked; box.dispatchEvent(new Event('change')); } };
+const pan = (dx, dy) => {
+  const v = mapView.map.getView();
+  const [w, h] = mapView.map.getSize() ?? [0, 0];
+  const c = v.getCenter();
+  v.animate({ center: [c[0] + dx * w * 0.25 * v.getResolution(), c[1] + dy * h * 0.25 * v.getResolution()], duration: 150 });
+};
+bindShortcuts(document, {
+  zoomIn: () => mapView.map.getView().animate({ zoom: mapView.map.getView().getZoom() + 1, duration: 150 }),
+  zoomOut: () => mapView.map.getView().animate({ zoom: mapView.map.getView().getZoom() - 1, duration: 150 }),
+  panUp: () => pan(0, 1), panDown: () => pan(0, -1), panLeft: () => pan(-1, 0), panRight: () => pan(1, 0),
+  escape: () => { if (!measure.cancel()) select(null); },
+  filter: () => $('filter').focus(),
+  labels: () => toggle('show-labels'), trails: () => toggle('show-trails'), plots: () => toggle('show-plots'),
+  symbols: () => { const s = $('symbology'); s.value = s.value === 'app6' ? 'glyph' : 'app6'; s.dispatchEvent(new Event('change')); },
+  coords: () => { const c = $('coord-format'); c.value = { dd: 'dms', dms: 'mgrs', mgrs: 'dd' }[c.value]; c.dispatchEvent(new Event('change')); },
+  rangeBearing: () => measure.startRangeBearing(),
+  bullseye: () => measure.pickBullseye(),
+  clearBullseye: () => measure.setBullseye(null),
+  dim: () => toggle('dim-map'),
+  inView: () => toggle('in-view'),
+  help: () => ($('help').open ? $('help').close() : $('help').showModal()),
+});
+$('help-open').addEventListener('click', () => $('help').showModal());
+
+// URL parameters: the view, a selection, kiosk mode
+if (Number.isFinite(urlParams.lat) && Number.isFinite(urlParams.lon)) {
+  mapView.map.getView().setCenter(fromLonLat([urlParams.lon, urlParams.lat]));
+}
+if (Number.isFinite(urlParams.zoom)) mapView.map.getView().setZoom(urlParams.zoom);
+if (urlParams.kiosk) document.body.classList.add('kiosk');
+if (urlParams.icao) {
+  const want = urlParams.icao;
+  const wait = setInterval(() => { // until it is in the picture (or give up after a minute)
+    if (tracks.has(want) || trackOnly.has(want)) { clearInterval(wait); select(want, true); }
+  }, 500);
+  setTimeout(() => clearInterval(wait), 60_000);
+}
+
+Object.assign(window.vigil, {
+  settings: () => ({ ...settings }),
+  measure,
+  bullseye: () => measure.bullseye(),
+  rangeBearing: () => measure.rangeBearingText(),
+  cursorReadout: () => $('cursor-readout').textContent,
+  tableColumns: () => table.columns(),
+  /** Whether the system track's mark draws anything (an aircraft's own track does not: one object per aircraft). */
+  trackMarkDrawn: id => {
+    const f = systemTracks.source.getFeatureById(id);
+    return !!f && systemTracks.layer.getStyleFunction()(f, 1000) != null;
+  },
+  admin,
+});

@@ -20,6 +20,11 @@ const el = (tag, attrs = {}, ...children) => {
   return e;
 };
 
+/** What a phase means to the operator, on its badge. */
+const PHASE_LABELS = { proposed: 'PROPOSED · awaiting order', ordered: 'ORDERED', airborne: 'AIRBORNE', 'en-route': 'EN ROUTE',
+  intercept: 'INTERCEPT', identification: 'IDENTIFYING', shadow: 'SHADOWING', escort: 'ESCORTING', 'hand-over': 'HANDED OVER',
+  rtb: 'RETURNING', landed: 'LANDED', cancelled: 'CANCELLED' };
+
 const hhmmss = iso => (iso ? `${iso.slice(11, 19)}Z` : '');
 
 /**
@@ -108,7 +113,9 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
     const plan = s.plan?.feasible ? `predicted intercept ${hhmmss(s.plan.interceptAt)} (${Math.round(s.plan.seconds / 60)} min,`
       + ` ${s.plan.distanceNm} NM, hdg ${s.plan.headingDeg})` : (s.plan?.reason ?? '');
     return el('li', { class: `scramble ${s.phase}`, 'data-scramble': s.id },
-      el('div', { class: 'scramble-head' }, `${s.id} ${s.category} · ${s.unit} → track ${s.track} · `,
+      // the phase first, in words (a proposal is not yet an Alpha: the category shows once ordered)
+      el('div', { class: 'scramble-head' }, el('span', { class: `phase-badge ${s.phase}` }, PHASE_LABELS[s.phase] ?? s.phase),
+        ` ${s.id}${s.phase === 'proposed' ? '' : ` ${s.category}`} · ${s.unit} → track ${s.track} · `,
         el('b', {}, s.phase)),
       el('div', { class: 'scramble-meta' }, `proposed by ${s.proposedBy ?? '?'}${s.orderedBy ? ` · ordered by ${s.orderedBy}` : ''}`
         + `${s.callsigns?.length ? ` · ${s.callsigns.join(', ')}` : ''}`),
@@ -129,7 +136,16 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
   }
 
   function render() {
-    list.replaceChildren(...scrambles.map(scrambleItem));
+    // proposals on top, and for supervisors a banner: they wait for an order
+    const proposed = scrambles.filter(s => s.phase === 'proposed');
+    const rest = scrambles.filter(s => s.phase !== 'proposed');
+    const waiting = can('supervisor') && proposed.length > 0;
+    panel.classList.toggle('awaiting-order', waiting);
+    const items = [...proposed, ...rest].map(scrambleItem);
+    if (waiting) items.unshift(el('li', { class: 'scramble-banner', role: 'alert' },
+      `${proposed.length} scramble${proposed.length === 1 ? '' : 's'} proposed: awaiting your order`));
+    list.replaceChildren(...items);
+    if (waiting) list.scrollTop = 0;
   }
 
   async function refresh(force = false) {

@@ -9,6 +9,7 @@ import ms from 'milsymbol';
 import { altitudeColour } from './colours.js';
 import { displayName, flightLevel, isEmergency } from './format.js';
 import { STALE_COLOUR, staleAircraft } from './health.js';
+import { IDENTITIES } from './systemtracks.js';
 
 /** Air track, unknown affiliation, present (2525C letter SIDC). */
 export const AIR_TRACK_SIDC = 'SUAP-----------';
@@ -46,9 +47,13 @@ function symbolStyle(symbology, colour, trackDeg) {
   if (cache.size > MAX_CACHED_STYLES) cache.clear();
   let image;
   if (symbology === 'app6') {
-    const opts = { size: 18, fillColor: colour, fillOpacity: 0.9, outlineWidth: 2, outlineColor: '#000' };
+    // 'id:F' and the like: the frame and fill of that standard identity (milsymbol's own colours,
+    // pale, never an altitude colour); any other colour (stale grey) fills an unknown frame
+    const letter = colour.startsWith('id:') ? colour.slice(3) : 'U';
+    const opts = { size: 18, fillOpacity: 0.9, outlineWidth: 2, outlineColor: '#000' };
+    if (!colour.startsWith('id:')) opts.fillColor = colour;
     if (hasTrack) opts.direction = bucket;
-    const sym = new ms.Symbol(AIR_TRACK_SIDC, opts);
+    const sym = new ms.Symbol(`S${letter}AP-----------`, opts);
     const anchor = sym.getAnchor();
     image = new Icon({
       img: sym.asCanvas(),
@@ -79,7 +84,10 @@ export function aircraftStyles(ac, { symbology, selected, labels }) {
   if (isEmergency(ac)) styles.push(EMERGENCY_RING);
   if (selected) styles.push(SELECTED_RING);
   // a position older than STALE_S against the picture's clock is drawn faded (docs/HEALTH.md)
-  styles.push(symbolStyle(symbology, staleAircraft(ac) ? STALE_COLOUR : altitudeColour(ac.altitude_ft), ac.track_deg));
+  // one symbol set at a time: glyphs coloured by altitude, or APP-6 frames by identity (the system track's)
+  const colour = staleAircraft(ac) ? STALE_COLOUR
+    : symbology === 'app6' ? `id:${IDENTITIES[ac.identity]?.letter ?? 'U'}` : altitudeColour(ac.altitude_ft);
+  styles.push(symbolStyle(symbology, colour, ac.track_deg));
   if (labels) {
     const fl = flightLevel(ac.altitude_ft);
     styles.push(new Style({

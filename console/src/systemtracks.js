@@ -21,7 +21,8 @@ import { Fill, Icon, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import ms from 'milsymbol';
 import { STALE_COLOUR, staleTrack } from './health.js';
 
-export const TRACK_COLOURS = { transponder: '#ffd84d', primary: '#ff6b6b', disagreement: '#ff4dff', stale: STALE_COLOUR };
+// Disagreement (possible spoofing) is white: every hue, magenta included, is an altitude on the glyphs.
+export const TRACK_COLOURS = { transponder: '#ffd84d', primary: '#ff6b6b', disagreement: '#ffffff', stale: STALE_COLOUR };
 const HALO = 'rgba(5, 10, 16, 0.9)';
 const LEADER_SECONDS = 60;
 const KT = 1852 / 3600;
@@ -79,7 +80,12 @@ function ahead(t, seconds) {
   return [lon, lat];
 }
 
-export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {}) {
+/**
+ * @param o zIndex, labels() (labels on?), symbology() ('glyph' or 'app6': the operator's one symbol set),
+ *   hasAircraft(icao) (true when the console draws that aircraft: its track then has no mark of its own,
+ *   one object per aircraft)
+ */
+export function createSystemTrackLayer({ zIndex = 5, labels = () => true, symbology = () => 'app6', hasAircraft = () => false } = {}) {
   const source = new VectorSource();
   const styles = new Map();
   const lineStyles = new Map();
@@ -115,7 +121,7 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
 
   /** The APP-6 frame of an identified track, with its direction of movement and the label in the frame colour. */
   function frameStyle(t, label) {
-    const id = identityOf(t);
+    const id = identityOf(t) ?? IDENTITIES.unknown;
     const hasCourse = Number.isFinite(t.track_deg);
     const bucket = hasCourse ? (Math.round(t.track_deg / TRACK_BUCKET_DEG) * TRACK_BUCKET_DEG) % 360 : -1;
     const key = `app6|${id.letter}|${bucket}|${label}`;
@@ -144,7 +150,10 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
       const t = f.get('track');
       const stale = staleTrack(t); // coasting long or its sensor lost: faded (docs/HEALTH.md)
       const kind = stale ? 'stale' : trackKind(t);
-      const id = stale ? null : identityOf(t);
+      const app6 = symbology() === 'app6';
+      // APP-6 frames only in the APP-6 set (an unidentified track is an unknown frame); squares with the glyphs
+      const id = stale || !app6 ? null : identityOf(t) ?? (trackKind(t) === 'disagreement' ? null : IDENTITIES.unknown);
+      if (t.icao && hasAircraft(t.icao)) return null; // the aircraft's symbol (and trail) stands for it
       if (f.get('part') === 'mark') {
         const label = labels() ? trackLabel(t) : '';
         return id ? frameStyle(t, label) : markStyle(kind, label);
@@ -177,11 +186,14 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
   let selected = null;
 
   /** Brings one track's features (mark, leader, trail) in line with what is held; `n` gone removes them. */
+  // Only the mark has an id ("T12": what a click selects); leader and trail are kept in `parts`.
+  const parts = new Map(); // track_number -> [mark, leader, trail] features (or null)
   function draw(n, many) {
     const h = held.get(n);
-    const ids = [`T${n}`, `L${n}`, `R${n}`];
+    const have = parts.get(n) ?? [null, null, null];
     if (!h || !Number.isFinite(h.t.lat) || !Number.isFinite(h.t.lon)) {
-      for (const id of ids) { const f = source.getFeatureById(id); if (f) source.removeFeature(f); }
+      for (const f of have) if (f) source.removeFeature(f);
+      parts.delete(n);
       return;
     }
     const t = h.t;
@@ -191,19 +203,21 @@ export function createSystemTrackLayer({ zIndex = 5, labels = () => true } = {})
     const geoms = [new Point(here), full ? new LineString([here, fromLonLat(ahead(t, LEADER_SECONDS))]) : null,
       full && h.trail.length > 1 ? new LineString(h.trail) : null];
     ['mark', 'leader', 'trail'].forEach((part, i) => {
-      let f = source.getFeatureById(ids[i]);
-      if (!geoms[i]) { if (f) source.removeFeature(f); return; }
+      let f = have[i];
+      if (!geoms[i]) { if (f) source.removeFeature(f); have[i] = null; return; }
       if (f) { f.setGeometry(geoms[i]); f.set('track', t); } else {
         f = new Feature({ geometry: geoms[i], track: t, part });
-        f.setId(ids[i]);
+        if (part === 'mark') f.setId(`T${n}`);
         source.addFeature(f);
+        have[i] = f;
       }
     });
+    parts.set(n, have);
   }
 
   /** Applies one track-delta message (docs/CONSOLE.md, protocol 2); `full` starts over. */
   function applyDelta(msg) {
-    if (msg.full) { held.clear(); source.clear(true); }
+    if (msg.full) { held.clear(); parts.clear(); source.clear(true); }
     const many = (msg.n ?? 0) > MANY_TRACKS;
     const touched = new Set();
     for (const n of msg.r ?? []) { held.delete(n); touched.add(n); }

@@ -15,7 +15,13 @@ const COLUMNS = [
   ['vertical_rate_fpm', ac => signed(ac.vertical_rate_fpm), 'num'],
   ['messages', ac => int(ac.messages), 'num'],
   ['age', (ac, time) => { const a = ageSeconds(ac, time); return Number.isFinite(a) ? a.toFixed(0) : ''; }, 'num'],
+  ['category', ac => ac.category ?? '', ''],
+  // NM from the bullseye (or the map centre without one), filled in by main.js as `distance_nm`
+  ['distance_nm', ac => (Number.isFinite(ac.distance_nm) ? ac.distance_nm.toFixed(0) : ''), 'num'],
 ];
+
+/** Every column's key, in table order (the column chooser lists them). */
+export const COLUMN_KEYS = COLUMNS.map(([k]) => k);
 
 function sortValue(ac, key, time) {
   if (key === 'age') return ageSeconds(ac, time);
@@ -43,15 +49,28 @@ export function matchesFilter(ac, text) {
 export const ROW_HEIGHT = 21;
 const OVERSCAN = 10;
 
-export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFilterChange, scroller }) {
+export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFilterChange, scroller,
+  columns = COLUMN_KEYS, sort = 'callsign', sortDir: dir = 1, inView = null, onSortChange = () => {} }) {
   const rows = new Map();
   const topSpacer = document.createElement('tr');
   topSpacer.className = 'spacer';
   const bottomSpacer = document.createElement('tr');
   bottomSpacer.className = 'spacer';
   let order = []; // the shown aircraft in table order, for scrolling and keyboard use
-  let sortKey = 'callsign';
-  let sortDir = 1;
+  let sortKey = COLUMN_KEYS.includes(sort) ? sort : 'callsign';
+  let sortDir = dir < 0 ? -1 : 1;
+  // the columns the operator chose: the others hidden by one style sheet (rows keep every cell)
+  const columnStyle = document.createElement('style');
+  document.head.appendChild(columnStyle);
+  let shownColumns = [];
+  function setColumns(list) {
+    shownColumns = COLUMN_KEYS.filter(k => list.includes(k));
+    if (shownColumns.length === 0) shownColumns = ['icao'];
+    columnStyle.textContent = COLUMN_KEYS.filter(k => !shownColumns.includes(k))
+      .map(k => `#aircraft-table [data-col="${k}"], #aircraft-table th[data-sort="${k}"] { display: none; }`).join('\n');
+  }
+  setColumns(columns);
+  let inViewOnly = null; // (ac) => boolean, or null: every aircraft
   let last = { tracks: new Map(), time: NaN, selected: null };
 
   function markSortHeader() {
@@ -67,8 +86,10 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
     if (th.dataset.sort === sortKey) sortDir = -sortDir;
     else { sortKey = th.dataset.sort; sortDir = 1; }
     markSortHeader();
+    onSortChange(sortKey, sortDir);
     render(last.tracks, last.time, last.selected);
   });
+  inViewOnly = inView;
   filterInput.addEventListener('input', () => {
     render(last.tracks, last.time, last.selected);
     onFilterChange?.();
@@ -103,7 +124,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
     const text = filterText();
     const shown = [];
     for (const t of tracks.values()) {
-      if (matchesFilter(t.ac, text)) shown.push(t.ac);
+      if (matchesFilter(t.ac, text) && (!inViewOnly || inViewOnly(t))) shown.push(t.ac);
     }
     // each row's sort value once, not once per comparison (10,000 rows: ~140,000 comparisons a picture)
     const keyed = shown.map(ac => ({ v: sortValue(ac, sortKey, time), ac }));
@@ -166,5 +187,9 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
   }
 
   markSortHeader();
-  return { render, filterText, scrollTo, rowFor: icao => rows.get(icao) };
+  return { render, filterText, scrollTo, rowFor: icao => rows.get(icao), setColumns, columns: () => shownColumns.slice(),
+    /** Only the aircraft the predicate passes (null: all), e.g. those in the map's view. */
+    setInView: fn => { inViewOnly = fn; render(last.tracks, last.time, last.selected); },
+    sort: () => ({ key: sortKey, dir: sortDir }),
+    rerender: () => render(last.tracks, last.time, last.selected) };
 }

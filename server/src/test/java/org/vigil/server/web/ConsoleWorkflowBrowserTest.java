@@ -341,6 +341,13 @@ class ConsoleWorkflowBrowserTest {
     }
 
     @Test
+    void acknowledgeIsOneButtonOnARaisedAlert() throws Exception {
+        page.locator("#alert-list li.alert[data-alert='1'] button:has-text('Acknowledge')")
+                .click();
+        assertThat(posted("/api/alerts/1/acknowledge")).isNotNull();
+    }
+
+    @Test
     void aNewAlertFlashesThePanelAndTheCueCanBeMuted() {
         assertThat(((Number) page.evaluate("() => window.vigil.alertCues()")).intValue())
                 .as("no cue for what was open at start")
