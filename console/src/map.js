@@ -27,11 +27,23 @@ import { altitudeColour } from './colours.js';
  */
 export const DENSE_ABOVE = 1000;
 
-/** True when the browser gives us WebGL (a GPU, or the software rasteriser when allowed). */
+/**
+ * True when the browser gives us WebGL on a GPU. A software rasteriser (SwiftShader, llvmpipe) draws on
+ * the CPU and cost far more than canvas dots: at 10,000 aircraft it took the frame median from 17 ms to
+ * 0.6-1.8 s in ConsoleBench (docs/BENCHMARKS.md). `?webgl=0` / `?webgl=1` force either way.
+ */
 export function webglAvailable() {
+  const force = new URLSearchParams(window.location.search).get('webgl');
+  if (force === '0') return false;
   try {
     const c = document.createElement('canvas');
-    return !!(c.getContext('webgl2') || c.getContext('webgl'));
+    const gl = c.getContext('webgl2') || c.getContext('webgl');
+    if (!gl) return false;
+    if (force === '1') return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    gl.getExtension('WEBGL_lose_context')?.loseContext(); // a probe: give the context back
+    return !/swiftshader|llvmpipe|softpipe|software/i.test(renderer);
   } catch (e) {
     return false;
   }

@@ -147,7 +147,8 @@ public final class ConsoleBench {
                 if (counting.get() != 0)
                     bytes.addAndGet(f.text() == null ? 0 : f.text().length());
             }));
-            page.navigate("http://127.0.0.1:" + port + "/");
+            // -Dbench.query=?webgl=0 and the like: console URL parameters (docs/CONSOLE.md)
+            page.navigate("http://127.0.0.1:" + port + "/" + System.getProperty("bench.query", ""));
             page.waitForFunction(
                     "() => window.vigil && Number.isFinite(window.vigil.firstPictureAt())",
                     null,
@@ -167,6 +168,8 @@ public final class ConsoleBench {
                 cdp.send("Profiler.setSamplingInterval", jsonObject("interval", 500));
                 cdp.send("Profiler.start");
             }
+            // map renders during the measurement: one per picture is the design; more means something redraws idly
+            page.evaluate("() => { window.benchRenders = 0; window.vigil.map.on('postrender', () => window.benchRenders++); }");
             long t0 = System.nanoTime();
             @SuppressWarnings("unchecked")
             List<Number> frames = (List<Number>) page.evaluate("""
@@ -195,7 +198,11 @@ public final class ConsoleBench {
                             page.evaluate("() => { const m = window.vigil.map; m.getLayers().forEach(l => l.changed());"
                                     + " const t = performance.now(); m.renderSync(); return performance.now() - t; }"))
                     .doubleValue();
-            System.err.printf(Locale.ROOT, "whole-map draw %.0f ms%n", draw);
+            System.err.printf(
+                    Locale.ROOT,
+                    "whole-map draw %.0f ms; map renders %.1f/s%n",
+                    draw,
+                    ((Number) page.evaluate("() => window.benchRenders")).doubleValue() / seconds);
             double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage();
             return String.format(
