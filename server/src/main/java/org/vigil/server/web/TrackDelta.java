@@ -98,7 +98,8 @@ final class TrackDelta {
             if (!shown.add(n)) continue; // a number twice in one picture: the first wins
             Sent s = sent.get(n);
             if (s == null) fresh.add(t);
-            else if (s.signature != signature(t, lonQuantum) || wallMs - s.at >= PictureDelta.REFRESH_MS) changed.add(t);
+            else if (s.signature != signature(t, lonQuantum) || wallMs - s.at >= PictureDelta.REFRESH_MS)
+                changed.add(t);
         }
         List<Integer> removed = new ArrayList<>();
         for (Iterator<Integer> it = sent.keySet().iterator(); it.hasNext(); ) {
@@ -154,7 +155,9 @@ final class TrackDelta {
         if (("T" + t.path("track_number").asText()).equals(f)) return true;
         for (String field : List.of("icao", "callsign", "squawk")) {
             JsonNode x = t.get(field);
-            if (x != null && x.isTextual() && x.asText().toUpperCase(Locale.ROOT).contains(f)) return true;
+            if (x != null
+                    && x.isTextual()
+                    && x.asText().toUpperCase(Locale.ROOT).contains(f)) return true;
         }
         return false;
     }
@@ -164,7 +167,8 @@ final class TrackDelta {
         int h = 1;
         for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!NOT_HASHED.contains(e.getKey())) h = 31 * h + e.getKey().hashCode() * 7 + e.getValue().hashCode();
+            if (!NOT_HASHED.contains(e.getKey()))
+                h = 31 * h + e.getKey().hashCode() * 7 + e.getValue().hashCode();
         }
         double lat = t.path("lat").asDouble(0);
         h = 31 * h + Long.hashCode(Math.round(t.path("lon").asDouble(0) / lonQuantum));

@@ -169,7 +169,8 @@ public final class ConsoleBench {
                 cdp.send("Profiler.start");
             }
             // map renders during the measurement: one per picture is the design; more means something redraws idly
-            page.evaluate("() => { window.benchRenders = 0; window.vigil.map.on('postrender', () => window.benchRenders++); }");
+            page.evaluate(
+                    "() => { window.benchRenders = 0; window.vigil.map.on('postrender', () => window.benchRenders++); }");
             long t0 = System.nanoTime();
             @SuppressWarnings("unchecked")
             List<Number> frames = (List<Number>) page.evaluate("""
@@ -262,7 +263,11 @@ public final class ConsoleBench {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(25)
                 .forEach(e -> System.err.printf(
-                        Locale.ROOT, "  %8.0f %5.1f%%  %s%n", e.getValue() / 1000, 100 * e.getValue() / all, e.getKey()));
+                        Locale.ROOT,
+                        "  %8.0f %5.1f%%  %s%n",
+                        e.getValue() / 1000,
+                        100 * e.getValue() / all,
+                        e.getKey()));
     }
 
     private static double pct(double[] sorted, double p) {

@@ -83,13 +83,21 @@ class ConsoleOperatorsBrowserTest {
                             Role.OBSERVER);
                     app.get(
                             "/api/qra/recommendation",
-                            ctx -> ctx.json(List.of(Map.of(
-                                    "rank", 1, "unit", "RO-F16-LRBM", "feasible", true, "minutes", 12))),
+                            ctx -> ctx.json(
+                                    List.of(Map.of("rank", 1, "unit", "RO-F16-LRBM", "feasible", true, "minutes", 12))),
                             Role.OBSERVER);
                     app.get(
                             "/api/qra/units",
                             ctx -> ctx.json(List.of(Map.of(
-                                    "id", "RO-F16-LRBM", "base", "LRBM", "type", "F-16", "count", 2, "readiness",
+                                    "id",
+                                    "RO-F16-LRBM",
+                                    "base",
+                                    "LRBM",
+                                    "type",
+                                    "F-16",
+                                    "count",
+                                    2,
+                                    "readiness",
                                     "QRA-15"))),
                             Role.OBSERVER);
                     app.get("/api/scrambles", ctx -> ctx.json(new ArrayList<>(scrambles)), Role.OBSERVER);
@@ -119,7 +127,10 @@ class ConsoleOperatorsBrowserTest {
                                     s.put("orderedBy", user(ctx));
                                     s.put(
                                             "phases",
-                                            Map.of("proposed", "2026-12-07T10:00:00Z", "ordered",
+                                            Map.of(
+                                                    "proposed",
+                                                    "2026-12-07T10:00:00Z",
+                                                    "ordered",
                                                     "2026-12-07T10:01:00Z"));
                                 }
                                 ctx.json(Map.of("ok", true));
@@ -142,16 +153,29 @@ class ConsoleOperatorsBrowserTest {
                     app.put(
                             "/api/qra/detachments/{id}/readiness",
                             ctx -> {
-                                requests.add("PUT /api/qra/detachments/" + ctx.pathParam("id") + "/readiness "
-                                        + ctx.body());
+                                requests.add(
+                                        "PUT /api/qra/detachments/" + ctx.pathParam("id") + "/readiness " + ctx.body());
                                 ctx.json(Map.of("ok", true));
                             },
                             Role.SUPERVISOR);
                     app.get(
                             "/api/audit",
                             ctx -> ctx.json(List.of(Map.of(
-                                    "seq", 1, "wall_time_millis", 1_765_000_000_000L, "user", "ada", "role", "admin",
-                                    "action", "user.create", "target", "olga", "detail", "role operator", "outcome",
+                                    "seq",
+                                    1,
+                                    "wall_time_millis",
+                                    1_765_000_000_000L,
+                                    "user",
+                                    "ada",
+                                    "role",
+                                    "admin",
+                                    "action",
+                                    "user.create",
+                                    "target",
+                                    "olga",
+                                    "detail",
+                                    "role operator",
+                                    "outcome",
                                     "success"))),
                             Role.SUPERVISOR);
                     app.get(
@@ -177,7 +201,8 @@ class ConsoleOperatorsBrowserTest {
         requests.clear();
         scrambles.clear();
         users.clear();
-        users.add(Map.of("username", "ada", "role", "admin", "disabled", false, "created_at_millis", 1_765_000_000_000L));
+        users.add(
+                Map.of("username", "ada", "role", "admin", "disabled", false, "created_at_millis", 1_765_000_000_000L));
     }
 
     @AfterEach
@@ -260,8 +285,7 @@ class ConsoleOperatorsBrowserTest {
         page.locator("#admin-tabs button[data-tab='posture']").click();
         page.locator("#admin-body tr[data-unit='RO-F16-LRBM'] select").selectOption("QRA-5");
         page.waitForCondition(() -> requests.stream()
-                .anyMatch(r -> r.startsWith("PUT /api/qra/detachments/RO-F16-LRBM/readiness")
-                        && r.contains("QRA-5")));
+                .anyMatch(r -> r.startsWith("PUT /api/qra/detachments/RO-F16-LRBM/readiness") && r.contains("QRA-5")));
     }
 
     @Test
@@ -277,13 +301,16 @@ class ConsoleOperatorsBrowserTest {
     @Test
     void urlParametersSelectAndSetSymbolsCoordinatesColumnsAndView() {
         Page page = open(
-                null, null, "?icao=4CA2D1&symbols=app6&coords=mgrs&columns=icao,callsign,altitude_ft,distance_nm&zoom=7");
+                null,
+                null,
+                "?icao=4CA2D1&symbols=app6&coords=mgrs&columns=icao,callsign,altitude_ft,distance_nm&zoom=7");
         page.waitForFunction("() => window.vigil.selected() === '4CA2D1'");
         assertThat(page.locator("#symbology")).hasValue("app6");
         assertThat(page.locator("#legend")).hasAttribute("data-symbology", "app6");
         assertThat(page.locator("#legend")).containsText("hostile");
         assertThat(page.locator("#aircraft-table th[data-sort]:visible")).hasCount(4);
-        assertThat(page.locator("#details dd[data-field=position_mgrs]")).hasText(Pattern.compile("^3[56]T [A-Z]{2} \\d{5} \\d{5}$"));
+        assertThat(page.locator("#details dd[data-field=position_mgrs]"))
+                .hasText(Pattern.compile("^3[56]T [A-Z]{2} \\d{5} \\d{5}$"));
         assertThat(page.locator("#details dd[data-field=position_dms]")).containsText("°");
         assertThat(((Number) page.evaluate("() => window.vigil.map.getView().getZoom()")).doubleValue())
                 .isEqualTo(7.0);
@@ -320,9 +347,10 @@ class ConsoleOperatorsBrowserTest {
         clickAt(page, 31, 43);
         // 1 degree of longitude at 43 N: 43.9 NM, bearing a little under 090 on the great circle
         page.waitForFunction("() => window.vigil.rangeBearing() !== null");
-        assertThat((String) page.evaluate("() => window.vigil.rangeBearing()"))
-                .matches("0(89|90)° 43\\.[89] NM");
-        assertThat(page.evaluate("() => window.vigil.selected()")).as("a tool's click selects nothing").isNull();
+        assertThat((String) page.evaluate("() => window.vigil.rangeBearing()")).matches("0(89|90)° 43\\.[89] NM");
+        assertThat(page.evaluate("() => window.vigil.selected()"))
+                .as("a tool's click selects nothing")
+                .isNull();
 
         page.keyboard().press("b");
         clickAt(page, 30, 43);

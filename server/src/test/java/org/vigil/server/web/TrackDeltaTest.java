@@ -47,8 +47,8 @@ class TrackDeltaTest {
     void firstFullThenOnlyVisibleChangesWithoutTrails() throws Exception {
         TrackDelta d = new TrackDelta(0, 100);
         PictureDelta.View all = PictureDelta.View.ALL;
-        JsonNode m0 = parse(d.next(
-                List.of(track(1, 43.6, 31.8, null, 0), track(2, 43.0, 33.0, "neutral", 0)), all, T0, 0, JSON));
+        JsonNode m0 = parse(
+                d.next(List.of(track(1, 43.6, 31.8, null, 0), track(2, 43.0, 33.0, "neutral", 0)), all, T0, 0, JSON));
         assertThat(m0.get("type").asText()).isEqualTo("track-delta");
         assertThat(m0.get("full").asBoolean()).isTrue();
         assertThat(numbers(m0.get("u"))).containsExactlyInAnyOrder(1, 2);
@@ -57,19 +57,31 @@ class TrackDeltaTest {
 
         // 1 moves, 2 only ages (its time and age change, nothing the operator sees)
         JsonNode m1 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 1), track(2, 43.0, 33.0, "neutral", 1)), all, T0 + 1000, 1000, JSON));
+                List.of(track(1, 43.6, 31.9, null, 1), track(2, 43.0, 33.0, "neutral", 1)),
+                all,
+                T0 + 1000,
+                1000,
+                JSON));
         assertThat(m1.get("full").asBoolean()).isFalse();
         assertThat(numbers(m1.get("u"))).containsExactly(1);
 
         // 2's identity changes: sent; nothing else moved
         JsonNode m2 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 2), track(2, 43.0, 33.0, "hostile", 2)), all, T0 + 2000, 2000, JSON));
+                List.of(track(1, 43.6, 31.9, null, 2), track(2, 43.0, 33.0, "hostile", 2)),
+                all,
+                T0 + 2000,
+                2000,
+                JSON));
         assertThat(numbers(m2.get("u"))).containsExactly(2);
         assertThat(m2.get("u").get(0).get("identity").asText()).isEqualTo("hostile");
 
         // 2 coasts past the stale step: sent so the console fades it
         JsonNode m3 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 3), track(2, 43.0, 33.0, "hostile", 12)), all, T0 + 3000, 3000, JSON));
+                List.of(track(1, 43.6, 31.9, null, 3), track(2, 43.0, 33.0, "hostile", 12)),
+                all,
+                T0 + 3000,
+                3000,
+                JSON));
         assertThat(numbers(m3.get("u"))).containsExactly(2);
     }
 
