@@ -59,15 +59,13 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
   let order = []; // the shown aircraft in table order, for scrolling and keyboard use
   let sortKey = COLUMN_KEYS.includes(sort) ? sort : 'callsign';
   let sortDir = dir < 0 ? -1 : 1;
-  // the columns the operator chose: the others hidden by one style sheet (rows keep every cell)
-  const columnStyle = document.createElement('style');
-  document.head.appendChild(columnStyle);
+  // the columns the operator chose: the others hidden by a class on the table per column (style.css;
+  // no style element: the page's content security policy allows no inline styles)
   let shownColumns = [];
   function setColumns(list) {
     shownColumns = COLUMN_KEYS.filter(k => list.includes(k));
     if (shownColumns.length === 0) shownColumns = ['icao'];
-    columnStyle.textContent = COLUMN_KEYS.filter(k => !shownColumns.includes(k))
-      .map(k => `#aircraft-table [data-col="${k}"], #aircraft-table th[data-sort="${k}"] { display: none; }`).join('\n');
+    for (const k of COLUMN_KEYS) thead.parentElement.classList.toggle(`hide-${k}`, !shownColumns.includes(k));
   }
   setColumns(columns);
   let inViewOnly = null; // (ac) => boolean, or null: every aircraft

@@ -380,7 +380,9 @@ class ConsoleOperatorsBrowserTest {
                 List.of(lon, lat));
     }
 
+    /** A deliberate click at a place: after the double-click time, so two in a row are not a double click (a zoom). */
     private static void clickAt(Page page, double lon, double lat) {
+        page.waitForTimeout(400);
         List<?> px = pixel(page, lon, lat);
         page.locator("#map")
                 .click(new Locator.ClickOptions()
