@@ -6,20 +6,11 @@
 //  - Audit (supervisor): the trail (GET api/audit), and for admins its verification state (GET api/audit/verification).
 // The server enforces the same roles; a tab the role may not use is not shown.
 
+import { el } from './dom.js';
 const RANKS = { observer: 0, operator: 1, supervisor: 2, admin: 3 };
 const ROLES = ['observer', 'operator', 'supervisor', 'admin'];
 const READINESS = ['QRA-5', 'QRA-15', 'AIRBORNE-CAP', 'UNAVAILABLE'];
 
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-};
 
 const select = (options, value, attrs = {}) =>
   el('select', attrs, ...options.map(o => { const op = el('option', { value: o }, o); if (o === value) op.selected = true; return op; }));

@@ -3,6 +3,7 @@
 // acknowledge / resolve / identity override (POST to the routes of org.vigil.server.ident.AlertService).
 // Plain DOM, rebuilt only when the queue changes, so the buttons stay clickable between polls.
 
+import { el } from './dom.js';
 const PRIORITY_NAMES = { 1: 'P1', 2: 'P2', 3: 'P3', 4: 'P4' };
 const IDENTITIES = ['unknown', 'assumed-friend', 'friend', 'neutral', 'suspect', 'hostile'];
 // Reason lists instead of free text (issue 16): what an operator picks from, as the audit records it.
@@ -12,16 +13,6 @@ export const RESOLUTIONS = ['identified as civil traffic', 'identified as milita
 export const OVERRIDE_REASONS = ['visual identification (intercept)', 'flight plan and radio contact',
   'coordination with civil ATC', 'coordination with the neighbouring unit', 'intelligence report', 'correcting an error'];
 
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-};
 
 const choice = (cls, options, selected) => el('select', { class: cls },
   ...options.map(o => { const opt = el('option', { value: o }, o); if (o === selected) opt.selected = true; return opt; }));

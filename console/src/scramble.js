@@ -4,21 +4,12 @@
 // supervisor may take (Order = Alpha scramble, RTB, Outcome, Re-task, Cancel). Buttons are shown by
 // the signed-in role (GET api/me); the server enforces the same rules. Polls api/scrambles every 2 s.
 
+import { el } from './dom.js';
 import { replanLine, plusMinus } from './replan.js';
 
 const RANKS = { observer: 0, operator: 1, supervisor: 2, admin: 3 };
 const PHASES = ['proposed', 'ordered', 'airborne', 'en-route', 'intercept', 'identification', 'shadow', 'escort', 'hand-over', 'rtb', 'landed', 'cancelled'];
 
-const el = (tag, attrs = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-};
 
 /** What a phase means to the operator, on its badge. */
 const PHASE_LABELS = { proposed: 'PROPOSED · awaiting order', ordered: 'ORDERED', airborne: 'AIRBORNE', 'en-route': 'EN ROUTE',

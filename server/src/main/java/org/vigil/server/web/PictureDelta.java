@@ -151,20 +151,9 @@ public final class PictureDelta {
                 changed.add(a);
             }
         }
-        List<String> removed = new ArrayList<>();
-        for (Iterator<String> it = sent.keySet().iterator(); it.hasNext(); ) {
-            String icao = it.next();
-            if (!shown.contains(icao)) {
-                removed.add(icao);
-                it.remove();
-            }
-        }
+        List<String> removed = dropUnshown(sent, shown);
         boolean full = !started;
-        if (!full
-                && fresh.isEmpty()
-                && changed.isEmpty()
-                && removed.isEmpty()
-                && wallMs - lastMessageAt < HEARTBEAT_MS) {
+        if (nothingToSay(full, fresh, changed, removed, wallMs - lastMessageAt)) {
             return null;
         }
         // the longest-unsent first, so a console behind the cap still sees every aircraft move in turn
@@ -180,6 +169,24 @@ public final class PictureDelta {
         started = true;
         lastMessageAt = wallMs;
         return write(now, picture.size(), full, rows, removed);
+    }
+
+    /** Removes from {@code sent} what is no longer shown, and returns those keys (the message's removals). */
+    static <K> List<K> dropUnshown(Map<K, ?> sent, Set<K> shown) {
+        List<K> removed = new ArrayList<>();
+        for (Iterator<K> it = sent.keySet().iterator(); it.hasNext(); ) {
+            K key = it.next();
+            if (!shown.contains(key)) {
+                removed.add(key);
+                it.remove();
+            }
+        }
+        return removed;
+    }
+
+    /** No message: not the first, nothing new, changed or gone, and the heartbeat not yet due. */
+    static boolean nothingToSay(boolean full, List<?> fresh, List<?> changed, List<?> removed, long sinceLastMs) {
+        return !full && fresh.isEmpty() && changed.isEmpty() && removed.isEmpty() && sinceLastMs < HEARTBEAT_MS;
     }
 
     /** Forgets what was sent: the next message is a full one (a reconnect, a replay jump). */

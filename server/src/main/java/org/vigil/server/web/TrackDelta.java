@@ -101,20 +101,9 @@ final class TrackDelta {
             else if (s.signature != signature(t, lonQuantum) || wallMs - s.at >= PictureDelta.REFRESH_MS)
                 changed.add(t);
         }
-        List<Integer> removed = new ArrayList<>();
-        for (Iterator<Integer> it = sent.keySet().iterator(); it.hasNext(); ) {
-            Integer n = it.next();
-            if (!shown.contains(n)) {
-                removed.add(n);
-                it.remove();
-            }
-        }
+        List<Integer> removed = PictureDelta.dropUnshown(sent, shown);
         boolean full = !started;
-        if (!full
-                && fresh.isEmpty()
-                && changed.isEmpty()
-                && removed.isEmpty()
-                && wallMs - lastMessageAt < PictureDelta.HEARTBEAT_MS) {
+        if (PictureDelta.nothingToSay(full, fresh, changed, removed, wallMs - lastMessageAt)) {
             return null;
         }
         changed.sort((x, y) -> Long.compare(

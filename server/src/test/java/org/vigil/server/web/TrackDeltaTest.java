@@ -56,33 +56,23 @@ class TrackDeltaTest {
         assertThat(m0.get("u").get(0).get("sensors").get(0).asText()).isEqualTo("radar R1");
 
         // 1 moves, 2 only ages (its time and age change, nothing the operator sees)
-        JsonNode m1 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 1), track(2, 43.0, 33.0, "neutral", 1)),
-                all,
-                T0 + 1000,
-                1000,
-                JSON));
+        JsonNode m1 = at(d, 1, track(1, 43.6, 31.9, null, 1), track(2, 43.0, 33.0, "neutral", 1));
         assertThat(m1.get("full").asBoolean()).isFalse();
         assertThat(numbers(m1.get("u"))).containsExactly(1);
 
         // 2's identity changes: sent; nothing else moved
-        JsonNode m2 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 2), track(2, 43.0, 33.0, "hostile", 2)),
-                all,
-                T0 + 2000,
-                2000,
-                JSON));
+        JsonNode m2 = at(d, 2, track(1, 43.6, 31.9, null, 2), track(2, 43.0, 33.0, "hostile", 2));
         assertThat(numbers(m2.get("u"))).containsExactly(2);
         assertThat(m2.get("u").get(0).get("identity").asText()).isEqualTo("hostile");
 
         // 2 coasts past the stale step: sent so the console fades it
-        JsonNode m3 = parse(d.next(
-                List.of(track(1, 43.6, 31.9, null, 3), track(2, 43.0, 33.0, "hostile", 12)),
-                all,
-                T0 + 3000,
-                3000,
-                JSON));
+        JsonNode m3 = at(d, 3, track(1, 43.6, 31.9, null, 3), track(2, 43.0, 33.0, "hostile", 12));
         assertThat(numbers(m3.get("u"))).containsExactly(2);
+    }
+
+    /** The message at second {@code s} (data and wall clock alike) for the whole world in view. */
+    private static JsonNode at(TrackDelta d, long s, ObjectNode... tracks) throws Exception {
+        return parse(d.next(List.of(tracks), PictureDelta.View.ALL, T0 + s * 1000, s * 1000, JSON));
     }
 
     @Test
