@@ -5,7 +5,7 @@
  *
  * Build and run (against the Vigil fat jar, which holds vigil-core):
  *   javac -cp vigil.jar -d OUT ExchangeTracker.java
- *   java -cp vigil.jar:OUT ExchangeTracker SCENARIO_DIR imm|cv EVAL_STEP_S ROUNDS [SCAN_PERIOD_S]
+ *   java -cp vigil.jar:OUT ExchangeTracker SCENARIO_DIR imm|cv EVAL_STEP_S ROUNDS [SCAN_PERIOD_S [COVER_M]]
  * Reads SCENARIO_DIR/plots.csv, writes SCENARIO_DIR/vigil_<motion>_tracks.csv (t,track_id,x,vx,y,vy)
  * and prints thread-CPU time per detection for each of ROUNDS fresh trackers (min and median).
  *
@@ -16,10 +16,14 @@
  *    is put at the projection origin, height 0, with "assumed target height" 0, and each plot's range
  *    is handed over as SlantRange.toSlant(range, 0, 0, R), so that Vigil's slant-to-ground step gives
  *    back exactly the exchange range. Azimuth = pi/2 - bearing (clockwise from north).
+ *  - COVER_M: the radar's instrumented range, told to the tracker (Tracker.setRadarCover) as a live
+ *    configuration would; absent or 0: unknown (no deletion out of cover).
  *  - Plots carry no identity and no Mode C (PLOT_PRIMARY): pure kinematic tracking, as in Stone Soup.
  *  - Output: at every multiple of EVAL_STEP_S, after all plots up to that time are processed
  *    (Tracker.flush()), every CONFIRMED track, extrapolated to that time (SystemTrack.xAt/yAt),
  *    mapped back from the stereographic plane to the azimuthal-equidistant one (g = 2R atan(d/2R)).
+ * Also writes vigil_<motion>_tracks_to_last_update.csv: the same rows, each track only up to its last
+ * update (how ss_run.py resamples Stone Soup's own tracks), to tell scoring from tracking.
  * Timing: thread CPU of the accept()/flush() loop only (CSV parsing and output writing excluded).
  */
 import java.io.BufferedWriter;
@@ -52,6 +56,8 @@ public class ExchangeTracker {
         double evalStep = Double.parseDouble(args[2]);
         int rounds = Integer.parseInt(args[3]);
         double scanPeriod = args.length > 4 ? Double.parseDouble(args[4]) : 5.0;
+        // the radar's instrumented range (metres), for the tracker's deletion out of cover; absent: unknown
+        double cover = args.length > 5 ? Double.parseDouble(args[5]) : Double.NaN;
 
         List<String> lines = Files.readAllLines(dir.resolve("plots.csv"));
         int n = lines.size() - 1;
@@ -85,7 +91,10 @@ public class ExchangeTracker {
         double[] out = null;
         int outN = 0;
         int confirmedEver = 0;
+        // per track number: time (s) of its last update, for the output scored as Stone Soup's is
+        Map<Long, Double> lastUpdate = new java.util.HashMap<>();
         for (int round = 0; round < rounds; round++) {
+            lastUpdate.clear();
             TrackerConfig c = new TrackerConfig();
             c.originLatDeg = LAT0;
             c.originLonDeg = LON0;
@@ -100,6 +109,7 @@ public class ExchangeTracker {
                 tracker.projection().inverse(p[0] * k, p[1] * k);
                 tracker.addSensor(new SensorConfig(0x0100 + s, SensorKind.RADAR, "R" + s, tracker.projection().latDeg,
                         tracker.projection().lonDeg, 0, scanPeriod, p[2], p[3], 0, 0, 0, 0));
+                if (cover > 0) tracker.setRadarCover(0x0100 + s, cover);
             }
             double[] buf = new double[1 << 16];
             int bn = 0;
@@ -119,6 +129,7 @@ public class ExchangeTracker {
                         double dd = Math.hypot(x, y);
                         double k = dd > 0 ? 2 * R * Math.atan(dd / (2 * R)) / dd : 1;
                         if (bn + 6 > buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+                        lastUpdate.merge((long) tr.trackNumber(), (tr.lastUpdateNanos() - T0) / 1e9, Math::max);
                         buf[bn++] = nextEval;
                         buf[bn++] = tr.trackNumber();
                         buf[bn++] = x * k;
@@ -163,5 +174,15 @@ public class ExchangeTracker {
             }
         }
         System.out.println("wrote " + outFile + " (" + outN / 6 + " track states)");
+        // the same tracks, each only up to its last update (as ss_run.py resamples Stone Soup's tracks):
+        // the display's coasting after the last plot left out
+        Path cut = dir.resolve("vigil_" + motion + "_tracks_to_last_update.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(cut)) {
+            w.write("t,track_id,x,vx,y,vy\n");
+            for (int i = 0; i < outN; i += 6) {
+                if (out[i] > lastUpdate.get((long) out[i + 1]) + 1e-9) continue;
+                w.write(out[i] + ",V" + (long) out[i + 1] + "," + out[i + 2] + "," + out[i + 3] + "," + out[i + 4] + "," + out[i + 5] + "\n");
+            }
+        }
     }
 }
