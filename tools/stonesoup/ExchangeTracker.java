@@ -22,8 +22,6 @@
  *  - Output: at every multiple of EVAL_STEP_S, after all plots up to that time are processed
  *    (Tracker.flush()), every CONFIRMED track, extrapolated to that time (SystemTrack.xAt/yAt),
  *    mapped back from the stereographic plane to the azimuthal-equidistant one (g = 2R atan(d/2R)).
- * Also writes vigil_<motion>_tracks_to_last_update.csv: the same rows, each track only up to its last
- * update (how ss_run.py resamples Stone Soup's own tracks), to tell scoring from tracking.
  * Timing: thread CPU of the accept()/flush() loop only (CSV parsing and output writing excluded).
  */
 import java.io.BufferedWriter;
@@ -91,10 +89,7 @@ public class ExchangeTracker {
         double[] out = null;
         int outN = 0;
         int confirmedEver = 0;
-        // per track number: time (s) of its last update, for the output scored as Stone Soup's is
-        Map<Long, Double> lastUpdate = new java.util.HashMap<>();
         for (int round = 0; round < rounds; round++) {
-            lastUpdate.clear();
             TrackerConfig c = new TrackerConfig();
             c.originLatDeg = LAT0;
             c.originLonDeg = LON0;
@@ -129,7 +124,6 @@ public class ExchangeTracker {
                         double dd = Math.hypot(x, y);
                         double k = dd > 0 ? 2 * R * Math.atan(dd / (2 * R)) / dd : 1;
                         if (bn + 6 > buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
-                        lastUpdate.merge((long) tr.trackNumber(), (tr.lastUpdateNanos() - T0) / 1e9, Math::max);
                         buf[bn++] = nextEval;
                         buf[bn++] = tr.trackNumber();
                         buf[bn++] = x * k;
@@ -174,15 +168,5 @@ public class ExchangeTracker {
             }
         }
         System.out.println("wrote " + outFile + " (" + outN / 6 + " track states)");
-        // the same tracks, each only up to its last update (as ss_run.py resamples Stone Soup's tracks):
-        // the display's coasting after the last plot left out
-        Path cut = dir.resolve("vigil_" + motion + "_tracks_to_last_update.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(cut)) {
-            w.write("t,track_id,x,vx,y,vy\n");
-            for (int i = 0; i < outN; i += 6) {
-                if (out[i] > lastUpdate.get((long) out[i + 1]) + 1e-9) continue;
-                w.write(out[i] + ",V" + (long) out[i + 1] + "," + out[i + 2] + "," + out[i + 3] + "," + out[i + 4] + "," + out[i + 5] + "\n");
-            }
-        }
     }
 }

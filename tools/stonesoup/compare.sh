@@ -26,7 +26,3 @@ PYTHONPATH="$ss:$here" $py "$here/ss_run.py" --dir "$out/ex" --batch 1 --eval-st
 echo "counts (2 km association, every 5 s):"
 echo -n "  stonesoup GNN+EKF: "; $py "$here/track_counts.py" "$out/ex/truth.csv" "$out/ex/tracks.csv" --min-points 3
 echo -n "  vigil IMM:         "; $py "$here/track_counts.py" "$out/ex/truth.csv" "$out/ex/vigil_imm_tracks.csv"
-echo "vigil IMM scored as Stone Soup's tracks are (each track only up to its last update, no coasting shown):"
-PYTHONPATH="$ss:$here" $py "$here/ss_run.py" --dir "$out/ex" --batch 1 --eval-step 5 --online --no-tracker \
-  --external "$out/ex/vigil_imm_tracks_to_last_update.csv" --c 10000 2>&1 | sed -n '/^metric/,$p' | grep -v '^ *"'
-echo -n "  vigil IMM to last update: "; $py "$here/track_counts.py" "$out/ex/truth.csv" "$out/ex/vigil_imm_tracks_to_last_update.csv"

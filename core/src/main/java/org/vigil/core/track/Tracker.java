@@ -657,13 +657,16 @@ public final class Tracker {
         if (AddressSharing.differentAircraft(t, d)) return false;
         // low at an aerodrome, where ground clutter is densest, a transponder track takes no primary-only plot
         if (t.terminal >= 0 && t.everSecondary && !d.secondary()) return false;
-        if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
-            double pa = AltitudeFilter.predicted(t, d.timeNanos);
-            double va =
-                    AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
-            return Math.abs(d.altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va);
-        }
+        if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude))
+            return altitudeFits(t, d.altitudeMetres, d.timeNanos);
         return true;
+    }
+
+    /** A measured altitude within the track's altitude gate (its predicted altitude, 3 sigma plus the gate). */
+    private boolean altitudeFits(SystemTrack t, double altitude, long time) {
+        double pa = AltitudeFilter.predicted(t, time);
+        double va = AltitudeFilter.predictedVariance(t, time, altitudeDensity) + altitudeSigma * altitudeSigma;
+        return Math.abs(altitude - pa) <= altitudeGate + 3 * Math.sqrt(va);
     }
 
     /** Highest ground speed a track may show at this altitude (NaN: unknown), m/s. */
@@ -1047,14 +1050,9 @@ public final class Tracker {
             if (Double.isNaN(t.altitude)) {
                 AltitudeFilter.start(t, timeNanos, altitudeMetres, altitudeSigma, 15);
                 used = true;
-            } else {
-                double pa = AltitudeFilter.predicted(t, timeNanos);
-                double va =
-                        AltitudeFilter.predictedVariance(t, timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
-                if (Math.abs(altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va)) {
-                    AltitudeFilter.update(t, timeNanos, altitudeMetres, altitudeSigma, altitudeDensity);
-                    used = true;
-                }
+            } else if (altitudeFits(t, altitudeMetres, timeNanos)) {
+                AltitudeFilter.update(t, timeNanos, altitudeMetres, altitudeSigma, altitudeDensity);
+                used = true;
             }
         }
         if (mode3A >= 0 && mode3A <= 07777) {
