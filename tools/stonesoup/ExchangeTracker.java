@@ -5,7 +5,7 @@
  *
  * Build and run (against the Vigil fat jar, which holds vigil-core):
  *   javac -cp vigil.jar -d OUT ExchangeTracker.java
- *   java -cp vigil.jar:OUT ExchangeTracker SCENARIO_DIR imm|cv EVAL_STEP_S ROUNDS [SCAN_PERIOD_S]
+ *   java -cp vigil.jar:OUT ExchangeTracker SCENARIO_DIR imm|cv EVAL_STEP_S ROUNDS [SCAN_PERIOD_S [COVER_M]]
  * Reads SCENARIO_DIR/plots.csv, writes SCENARIO_DIR/vigil_<motion>_tracks.csv (t,track_id,x,vx,y,vy)
  * and prints thread-CPU time per detection for each of ROUNDS fresh trackers (min and median).
  *
@@ -16,6 +16,8 @@
  *    is put at the projection origin, height 0, with "assumed target height" 0, and each plot's range
  *    is handed over as SlantRange.toSlant(range, 0, 0, R), so that Vigil's slant-to-ground step gives
  *    back exactly the exchange range. Azimuth = pi/2 - bearing (clockwise from north).
+ *  - COVER_M: the radar's instrumented range, told to the tracker (Tracker.setRadarCover) as a live
+ *    configuration would; absent or 0: unknown (no deletion out of cover).
  *  - Plots carry no identity and no Mode C (PLOT_PRIMARY): pure kinematic tracking, as in Stone Soup.
  *  - Output: at every multiple of EVAL_STEP_S, after all plots up to that time are processed
  *    (Tracker.flush()), every CONFIRMED track, extrapolated to that time (SystemTrack.xAt/yAt),
@@ -52,6 +54,8 @@ public class ExchangeTracker {
         double evalStep = Double.parseDouble(args[2]);
         int rounds = Integer.parseInt(args[3]);
         double scanPeriod = args.length > 4 ? Double.parseDouble(args[4]) : 5.0;
+        // the radar's instrumented range (metres), for the tracker's deletion out of cover; absent: unknown
+        double cover = args.length > 5 ? Double.parseDouble(args[5]) : Double.NaN;
 
         List<String> lines = Files.readAllLines(dir.resolve("plots.csv"));
         int n = lines.size() - 1;
@@ -100,6 +104,7 @@ public class ExchangeTracker {
                 tracker.projection().inverse(p[0] * k, p[1] * k);
                 tracker.addSensor(new SensorConfig(0x0100 + s, SensorKind.RADAR, "R" + s, tracker.projection().latDeg,
                         tracker.projection().lonDeg, 0, scanPeriod, p[2], p[3], 0, 0, 0, 0));
+                if (cover > 0) tracker.setRadarCover(0x0100 + s, cover);
             }
             double[] buf = new double[1 << 16];
             int bn = 0;

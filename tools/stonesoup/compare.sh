@@ -18,7 +18,9 @@ $py "$here/vigilsim_to_exchange.py" "$out/sim" "$sac" "$sic" "$out/radar.jsonl" 
 period=$($py -c "import json,sys; m=json.load(open('$out/sim/manifest.json')); print([f for f in m['files'] if f.get('kind')=='radar' and f['sac']==$sac and f['sic']==$sic][0]['rotationSeconds'])")
 mkdir -p "$out/cls"
 javac -nowarn -cp "$cp" -d "$out/cls" "$here/ExchangeTracker.java"
-java -cp "$cp:$out/cls" ExchangeTracker "$out/ex" imm 5 1 "$period" | grep "^motion" || true
+cover=$($py -c "import json,sys; m=json.load(open('$out/sim/manifest.json')); print([f for f in m['files'] if f.get('kind')=='radar' and f['sac']==$sac and f['sic']==$sic][0]['rangeNm'] * 1852)")
+# COVER=0 tools/stonesoup/compare.sh ...: the tracker is not told the radar's range (as before issue #14's fix)
+java -cp "$cp:$out/cls" ExchangeTracker "$out/ex" imm 5 1 "$period" "${COVER:-$cover}" | grep "^motion" || true
 PYTHONPATH="$ss:$here" $py "$here/ss_run.py" --dir "$out/ex" --batch 1 --eval-step 5 --online \
   --external "$out/ex/vigil_imm_tracks.csv" --c 10000 2>&1 | grep -v "^{" | sed -n '/stonesoup tracker/p;/^metric/,$p' | grep -v '^ *"'
 echo "counts (2 km association, every 5 s):"

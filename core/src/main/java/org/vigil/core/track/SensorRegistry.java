@@ -12,6 +12,8 @@ final class SensorRegistry {
     private final double[] x = new double[SystemTrack.MAX_SENSORS];
     private final double[] y = new double[SystemTrack.MAX_SENSORS];
     private final double[] convergence = new double[SystemTrack.MAX_SENSORS];
+    /** Radars: instrumented range (ground), metres; NaN: not stated. */
+    private final double[] cover = new double[SystemTrack.MAX_SENSORS];
     /** Sensor id to dense index (an int-to-int table like the address index). */
     private final IcaoIndex indexById = new IcaoIndex();
 
@@ -36,6 +38,7 @@ final class SensorRegistry {
     }
 
     private void set(int i, SensorConfig s) {
+        if (sensors[i] == null) cover[i] = Double.NaN;
         sensors[i] = s;
         if (s.kind() == SensorKind.RADAR) {
             projection.forward(s.latDeg(), s.lonDeg());
@@ -69,6 +72,15 @@ final class SensorRegistry {
 
     double convergence(int index) {
         return convergence[index];
+    }
+
+    void setCover(int index, double rangeMetres) {
+        cover[index] = rangeMetres;
+    }
+
+    /** Instrumented range of radar {@code index}, metres; NaN when not stated. */
+    double cover(int index) {
+        return cover[index];
     }
 
     int count() {

@@ -63,6 +63,8 @@ public final class SystemTrack {
     int disagreementCount;
     boolean disagreement;
     double lastDisagreementChiSquare = Double.NaN;
+    /** Distance of that report from the radar-supported predicted position, metres. */
+    double lastDisagreementMetres = Double.NaN;
 
     // address sharing (two aircraft with one ICAO address): head of the report stream, last jump
     double streamX, streamY, jumpX, jumpY;
@@ -109,6 +111,7 @@ public final class SystemTrack {
         disagreementCount = 0;
         disagreement = false;
         lastDisagreementChiSquare = Double.NaN;
+        lastDisagreementMetres = Double.NaN;
         streamX = streamY = jumpX = jumpY = 0;
         streamNanos = Long.MIN_VALUE;
         jumpNanos = Long.MIN_VALUE;
@@ -287,6 +290,14 @@ public final class SystemTrack {
     /** Chi-square of the last ADS-B report against the radar-supported estimate, NaN if never tested. */
     public double lastDisagreementChiSquare() {
         return lastDisagreementChiSquare;
+    }
+
+    /**
+     * Distance (metres) of the last ADS-B report tested from the radar-supported predicted position:
+     * the measured spoof offset, NaN if never tested.
+     */
+    public double lastDisagreementMetres() {
+        return lastDisagreementMetres;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class Tracker {
     private final double radarSupportScans;
     private final long updateEventIntervalNanos;
     private final long sweepIntervalNanos;
+    private final double outOfCoverMargin;
     private final double invFourR2;
     private final double manoeuvreAcceleration;
     private final double manoeuvreMaxSeconds;
@@ -178,6 +179,7 @@ public final class Tracker {
         this.radarSupportScans = c.radarSupportScans;
         this.updateEventIntervalNanos = (long) (c.updateEventIntervalSeconds * 1e9);
         this.sweepIntervalNanos = (long) (c.sweepIntervalSeconds * 1e9);
+        this.outOfCoverMargin = c.outOfCoverMarginMetres;
         this.manoeuvreAcceleration = c.manoeuvreAcceleration;
         this.manoeuvreMaxSeconds = c.manoeuvreMaxSeconds;
         this.scratch = new KinematicState(predictor.models());
@@ -655,13 +657,16 @@ public final class Tracker {
         if (AddressSharing.differentAircraft(t, d)) return false;
         // low at an aerodrome, where ground clutter is densest, a transponder track takes no primary-only plot
         if (t.terminal >= 0 && t.everSecondary && !d.secondary()) return false;
-        if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude)) {
-            double pa = AltitudeFilter.predicted(t, d.timeNanos);
-            double va =
-                    AltitudeFilter.predictedVariance(t, d.timeNanos, altitudeDensity) + altitudeSigma * altitudeSigma;
-            return Math.abs(d.altitudeMetres - pa) <= altitudeGate + 3 * Math.sqrt(va);
-        }
+        if (!Double.isNaN(d.altitudeMetres) && !Double.isNaN(t.altitude))
+            return altitudeFits(t, d.altitudeMetres, d.timeNanos);
         return true;
+    }
+
+    /** A measured altitude within the track's altitude gate (its predicted altitude, 3 sigma plus the gate). */
+    private boolean altitudeFits(SystemTrack t, double altitude, long time) {
+        double pa = AltitudeFilter.predicted(t, time);
+        double va = AltitudeFilter.predictedVariance(t, time, altitudeDensity) + altitudeSigma * altitudeSigma;
+        return Math.abs(altitude - pa) <= altitudeGate + 3 * Math.sqrt(va);
     }
 
     /** Highest ground speed a track may show at this altitude (NaN: unknown), m/s. */
@@ -747,6 +752,7 @@ public final class Tracker {
         if (report && radarSupported && t.status == TrackStatus.CONFIRMED) {
             boolean disagrees = !(d2 <= disagreementChiSquare);
             t.lastDisagreementChiSquare = d2;
+            t.lastDisagreementMetres = Math.hypot(d.x - t.kin.x(), d.y - t.kin.y());
             noteAgreement(t, disagrees, time);
             if (disagrees) {
                 useKinematics = false;
@@ -759,6 +765,7 @@ public final class Tracker {
             reinitialise = true;
             if (!report && t.lastReportNanos != Long.MIN_VALUE && !radarSupported) {
                 t.lastDisagreementChiSquare = d2;
+                t.lastDisagreementMetres = Math.hypot(d.x - t.kin.x(), d.y - t.kin.y());
                 noteAgreement(t, true, time);
             }
         }
@@ -964,7 +971,7 @@ public final class Tracker {
         for (int slot = 0, n = pool.slotCount(); slot < n; slot++) {
             SystemTrack t = pool.get(slot);
             if (t.status == TrackStatus.FREE) continue;
-            if (time > t.deadlineNanos) {
+            if (time > t.deadlineNanos || outOfCover(t, time)) {
                 delete(t, time);
                 continue;
             }
@@ -984,7 +991,104 @@ public final class Tracker {
         }
     }
 
+    /**
+     * A confirmed radar track that missed its radar's last scan, with no ADS-B/MLAT report within
+     * the contributing window, predicted beyond every radar's instrumented range ({@link
+     * #setRadarCover}) by more than {@link TrackerConfig#outOfCoverMarginMetres}: the aircraft has
+     * left the radars' cover and no plot can come, so it is not flown on for the full coasting
+     * time. Off while any radar's cover is unknown.
+     */
+    private boolean outOfCover(SystemTrack t, long time) {
+        if (!(outOfCoverMargin >= 0) || t.status != TrackStatus.CONFIRMED) return false;
+        if (t.lastRadarNanos == Long.MIN_VALUE
+                || time - t.lastRadarNanos <= (long) (1.5 * t.lastRadarPeriodSeconds * 1e9)) return false;
+        if (t.lastReportNanos != Long.MIN_VALUE && time - t.lastReportNanos <= contributingReportNanos) return false;
+        double x = t.xAt(time);
+        double y = t.yAt(time);
+        for (int i = 0, n = sensors.count(); i < n; i++) {
+            if (sensors.get(i).kind() != SensorKind.RADAR) continue;
+            double reach = sensors.cover(i);
+            if (!(reach > 0)) return false; // a radar of unknown cover could see it
+            double dx = x - sensors.x(i);
+            double dy = y - sensors.y(i);
+            double r = reach + outOfCoverMargin;
+            if (dx * dx + dy * dy <= r * r) return false;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ Mode S replies
+
+    private long repliesUsed;
+    private long repliesIgnored;
+
+    /**
+     * A Mode S surveillance reply without position (DF4/20: altitude, DF5/21: identity) to an
+     * interrogation, its address recovered from the parity. It is evidence for a radar track
+     * already correlated with that address (a Mode S radar's plots carry it): the reply's altitude
+     * updates the track's altitude filter and its code the track's Mode 3/A, between the radar's
+     * scans. An address no radar-supported confirmed track carries is ignored (a parity-recovered
+     * address is only as good as the track it matches), as is an altitude outside the track's
+     * altitude gate or a reply older than the track's last altitude.
+     *
+     * @param altitudeMetres pressure altitude (NaN: none, DF5/21)
+     * @param mode3A         Mode 3/A code as an octal number 0..07777 ({@link Detection#ABSENT}: none)
+     * @return whether the reply was used
+     */
+    public boolean modeSReply(int icao, long timeNanos, double altitudeMetres, int mode3A) {
+        SystemTrack t = icao < 0 || icao > 0xFFFFFF ? null : trackByIcao(icao);
+        if (t == null
+                || t.status != TrackStatus.CONFIRMED
+                || t.lastRadarNanos == Long.MIN_VALUE
+                || timeNanos - t.lastRadarNanos > (long) (radarSupportScans * t.lastRadarPeriodSeconds * 1e9)
+                || timeNanos < t.lastRadarNanos - (long) (t.lastRadarPeriodSeconds * 1e9)) {
+            repliesIgnored++;
+            return false;
+        }
+        boolean used = false;
+        if (altitudeMetres >= MIN_ALTITUDE && altitudeMetres <= MAX_ALTITUDE && timeNanos >= t.altitudeTimeNanos) {
+            if (Double.isNaN(t.altitude)) {
+                AltitudeFilter.start(t, timeNanos, altitudeMetres, altitudeSigma, 15);
+                used = true;
+            } else if (altitudeFits(t, altitudeMetres, timeNanos)) {
+                AltitudeFilter.update(t, timeNanos, altitudeMetres, altitudeSigma, altitudeDensity);
+                used = true;
+            }
+        }
+        if (mode3A >= 0 && mode3A <= 07777) {
+            if (mode3A != t.mode3A) {
+                t.mode3A = mode3A;
+                listener.identifiersChanged(t, timeNanos);
+            }
+            used = true;
+        }
+        if (used) repliesUsed++;
+        else repliesIgnored++;
+        return used;
+    }
+
+    /** Mode S replies used as evidence on a radar track ({@link #modeSReply}). */
+    public long modeSRepliesUsed() {
+        return repliesUsed;
+    }
+
+    /** Mode S replies with no radar-supported track of their address, or out of its altitude gate. */
+    public long modeSRepliesIgnored() {
+        return repliesIgnored;
+    }
+
     // ------------------------------------------------------------------ output
+
+    /**
+     * States radar {@code sensorId}'s instrumented range (ground, metres) for deletion out of cover;
+     * false if the sensor is not a registered radar.
+     */
+    public boolean setRadarCover(int sensorId, double rangeMetres) {
+        int i = sensors.indexOf(sensorId);
+        if (i < 0 || sensors.get(i).kind() != SensorKind.RADAR || !(rangeMetres > 0)) return false;
+        sensors.setCover(i, rangeMetres);
+        return true;
+    }
 
     /** Number of pool slots ever used; iterate {@link #trackAt} over [0, this). */
     public int slotCount() {

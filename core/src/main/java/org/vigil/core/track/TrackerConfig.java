@@ -83,6 +83,13 @@ public final class TrackerConfig {
     public double radarCoastScans = 5;
     /** Deletion: confirmed tracks coast this long after their last ADS-B/MLAT update, seconds. */
     public double reportCoastSeconds = 20;
+    /**
+     * Deletion out of cover: a confirmed track with no ADS-B/MLAT support that has missed a scan
+     * and whose predicted position lies farther than this beyond every radar's instrumented range
+     * ({@link Tracker#setRadarCover}; unknown: no such deletion) is not flown on: it ends at the
+     * next sweep, metres. NaN: off.
+     */
+    public double outOfCoverMarginMetres = 1_000;
     /** Deletion: tentative tracks coast this many scans (radar) ... */
     public double tentativeCoastScans = 2.5;
     /** ... or this long (ADS-B/MLAT), seconds. */

@@ -184,6 +184,9 @@ class TrackerScenarioTest {
         SystemTrack spoofed = tracker.trackByIcao(0x4B1234);
         SystemTrack ok = tracker.trackByIcao(0x4B5678);
         assertThat(spoofed.disagreement()).isTrue();
+        assertThat(spoofed.lastDisagreementMetres() / NM)
+                .as("the evidence's offset is the measured one (20 NM), not the rule's threshold")
+                .isCloseTo(20, org.assertj.core.data.Offset.offset(0.5));
         assertThat(ScriptedWorld.error(liar, spoofed))
                 .as("the track stays on the radar truth")
                 .isLessThan(500);

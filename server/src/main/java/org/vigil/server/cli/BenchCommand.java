@@ -51,6 +51,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--seeds", paramLabel = "N", description = "Seeds per theatre (1..N; default 5).")
         int seeds = 5;
 
+        @Option(
+                names = "--first-seed",
+                paramLabel = "N",
+                description = "First seed (default 1): runs seeds N..N+seeds-1, so that a long bench can be split "
+                        + "over processes or machines and the reports added up.")
+        int firstSeed = 1;
+
         @Option(names = "--hours", paramLabel = "H", description = "Simulated hours per run (default 24).")
         double hours = 24;
 
@@ -75,14 +82,15 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (theatres.isEmpty()) theatres.add("black-sea-2022");
-            if (seeds < 1 || !(hours > 0) || perHour < 0 || gaPerHour < 0) {
-                System.err.println("vigil bench false-alerts: --seeds >= 1, --hours > 0, rates >= 0");
+            if (seeds < 1 || firstSeed < 1 || !(hours > 0) || perHour < 0 || gaPerHour < 0) {
+                System.err.println(
+                        "vigil bench false-alerts: --seeds >= 1, --first-seed >= 1, --hours > 0, rates >= 0");
                 return 2;
             }
             FalseAlertBench bench = new FalseAlertBench(perHour, gaPerHour);
             for (String name : theatres) {
                 TheatreChoice.Resolved r = TheatreChoice.resolve(name, null, true);
-                for (int seed = 1; seed <= seeds; seed++) {
+                for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                     Path dir = work != null
                             ? work.resolve(r.theatre().name() + "-" + seed)
                             : Files.createTempDirectory("vigil-bench-");
@@ -93,8 +101,9 @@ public final class BenchCommand implements Runnable {
             }
             String report = bench.report(String.format(
                     Locale.ROOT,
-                    "vigil bench false-alerts %s--seeds %d --hours %s --per-hour %s --ga-per-hour %s",
+                    "vigil bench false-alerts %s%s--seeds %d --hours %s --per-hour %s --ga-per-hour %s",
                     theatres.stream().map(t -> "--theatre " + t + " ").reduce("", String::concat),
+                    firstSeed == 1 ? "" : "--first-seed " + firstSeed + " ",
                     seeds,
                     num(hours),
                     num(perHour),

@@ -256,6 +256,8 @@ public final class IdentStage implements TrackListener {
         f.hasSsr = radar && !t.primaryOnly();
         f.adsbRadarDisagreement = t.disagreement();
         if (t.disagreement()) f.disagreementChiSquare = t.lastDisagreementChiSquare();
+        // the measured offset (the evidence, and the rule's min-distance-nm is checked against it)
+        if (t.disagreement()) f.disagreementNm = t.lastDisagreementMetres() / 1852.0;
     }
 
     // ------------------------------------------------------------------ plane to lat/lon, per track

@@ -263,6 +263,20 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
         if (reports.toDetection(m, detection)) {
             if (trusted(m)) feed();
         } else if (m.surface && m.crcOk && m.icao >= 0) tracker.reportedOnGround(m.icao, m.timeNanos);
+        else if (m.df == 4 || m.df == 5 || m.df == 20 || m.df == 21) modeSReply(m);
+    }
+
+    /** A surveillance reply (altitude or identity, no position): evidence for the radar track of its address. */
+    private void modeSReply(ModeSMessage m) {
+        if (m.icao < 0 || m.timeNanos == Long.MIN_VALUE) return;
+        double alt = m.altitudeFt == ModeSMessage.ABSENT ? Double.NaN : m.altitudeFt * 0.3048;
+        int code = Detection.ABSENT;
+        if (m.squawk != ModeSMessage.ABSENT && m.squawk >= 0) {
+            // four octal digits written as a decimal number (7700) to the code's value
+            int q = m.squawk;
+            code = (q / 1000 % 10) * 512 + (q / 100 % 10) * 64 + (q / 10 % 10) * 8 + q % 10;
+        }
+        tracker.modeSReply(m.icao, m.timeNanos, alt, code);
     }
 
     /**
