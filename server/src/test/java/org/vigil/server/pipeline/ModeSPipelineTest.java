@@ -140,6 +140,48 @@ class ModeSPipelineTest {
         assertThat(st.aircraft()).isEqualTo(1);
     }
 
+    /**
+     * Three receivers hear every transmission (a few ms apart, with different signal levels) and
+     * their feeds are merged: each message is decoded once, the picture is the one a single
+     * receiver gives, and each aircraft's signal is the strongest copy's.
+     */
+    @Test
+    void copiesFromSeveralReceiversAreDecodedOnceKeepingEveryMessageAndTheStrongestSignal() {
+        ModeSPipeline single = new ModeSPipeline();
+        for (Frame f : frames) single.onFrame(f.bytes, 0, f.bytes.length, f.timeNanos, -1, 100);
+        ModeSPipeline merged = new ModeSPipeline();
+        for (Frame f : frames) {
+            merged.onFrame(f.bytes, 0, f.bytes.length, f.timeNanos, -1, 100);
+            merged.onFrame(f.bytes.clone(), 0, f.bytes.length, f.timeNanos + 1_000_000, -1, 60);
+            merged.onFrame(f.bytes.clone(), 0, f.bytes.length, f.timeNanos + 2_000_000, -1, 180);
+        }
+        ModeSPipeline.Stats one = single.stats(), three = merged.stats();
+        assertThat(three.frames()).isEqualTo(3L * frames.size());
+        assertThat(three.decodedFrames()).isEqualTo(one.decodedFrames());
+        long failures = three.decodeFailures().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertThat(three.copyFrames()).isEqualTo(three.frames() - three.decodedFrames() - failures);
+        assertThat(three.copyFrames()).isGreaterThanOrEqualTo(2L * one.decodedFrames());
+        assertThat(three.positionsAccepted()).isEqualTo(one.positionsAccepted());
+        assertThat(three.aircraft()).isEqualTo(one.aircraft());
+        single.snapshot(a -> merged.snapshot(b -> {
+            for (int slot = 0; slot < a.capacity(); slot++) {
+                AircraftState x = a.stateAt(slot);
+                if (x == null) continue;
+                AircraftState y = b.find(x.address());
+                assertThat(y).isNotNull();
+                assertThat(y.messages()).as("every copy heard").isEqualTo(3 * x.messages());
+                assertThat(Double.compare(y.lat(), x.lat())).isZero();
+                assertThat(Double.compare(y.lon(), x.lon())).isZero();
+                assertThat(y.callsign()).isEqualTo(x.callsign());
+                assertThat(y.lastSeenNanos()).isEqualTo(x.lastSeenNanos());
+                assertThat(y.signalLevel()).as("strongest copy").isEqualTo(180);
+                assertThat(y.signalAverage()).isEqualTo(180.0);
+            }
+        }));
+    }
+
     @Test
     void expiryFollowsMessageTime() {
         ModeSPipeline p = new ModeSPipeline();
