@@ -73,12 +73,22 @@ public final class AircraftUpdater {
         return counts[o.ordinal()];
     }
 
+    /**
+     * The aircraft table's key for a decoded message's address (a DF18 non-ICAO address is marked
+     * {@link AircraftTable#NON_ICAO}); -1 for a message without one.
+     */
+    public static int tableAddress(ModeSMessage m) {
+        if (m.error != null || m.modeAC || m.icao == ModeSMessage.ABSENT || m.icao < 0 || m.icao > 0xFFFFFF) return -1;
+        int address = m.icao;
+        if (m.df == 18 && (m.cf == 1 || m.cf == 5)) address |= AircraftTable.NON_ICAO;
+        return address;
+    }
+
     private static Outcome update(ModeSMessage m, AircraftTable table, int signal) {
         if (m.error != null || m.modeAC || m.icao == ModeSMessage.ABSENT || m.icao < 0 || m.icao > 0xFFFFFF) {
             return Outcome.IGNORED_NO_ADDRESS;
         }
-        int address = m.icao;
-        if (m.df == 18 && (m.cf == 1 || m.cf == 5)) address |= AircraftTable.NON_ICAO;
+        int address = tableAddress(m);
 
         AircraftState s;
         if (m.crcOk && !m.icaoFromParity && !isDf11WithInterrogatorCode(m)) {

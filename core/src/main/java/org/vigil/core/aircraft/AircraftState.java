@@ -151,6 +151,24 @@ public final class AircraftState {
         }
     }
 
+    /**
+     * A copy of a message already applied (another receiver heard the same transmission, or the
+     * aircraft repeated it unchanged within the de-duplication window): counted as a message heard,
+     * but "last seen" stays at the first copy's time. When the copy was heard stronger than the
+     * message last heard ({@code keptNanos}, {@code keptSignal}), its level stands instead, as if it
+     * had come first.
+     *
+     * @param df downlink format of the copy (0..31)
+     */
+    public void heardCopy(int df, long keptNanos, int keptSignal, int signal) {
+        messages++;
+        if (df >= 0 && df <= 31) messagesByDf[Math.min(df, DF_SLOTS - 1)]++;
+        if (keptNanos != lastSeenNanos || keptSignal < 0 || signal <= keptSignal || signalLevel != keptSignal) return;
+        // the average took the kept level in last: the stronger level replaces it there
+        signalAverage = signalAverage == keptSignal ? signal : signalAverage + (signal - keptSignal) / 8.0;
+        signalLevel = signal;
+    }
+
     /** true (and the group's time advanced) when a value of this time may replace the held one. */
     private boolean refresh(FieldGroup g, long t) {
         int i = g.ordinal();

@@ -175,6 +175,10 @@ public final class Picture {
             tracking.onDecoded(m);
             if (frameSource >= 0 && m.hasPosition()) coverage.add(frameSource, m.lat, m.lon, m.timeNanos);
         });
+        // a copy another receiver heard too: decoded once, still that receiver's coverage
+        modeS.setCopyListener((address, lat, lon, t) -> {
+            if (frameSource >= 0 && !Double.isNaN(lat)) coverage.add(frameSource, lat, lon, t);
+        });
     }
 
     /** A picture of {@code theatre} (null: tracking alone, no identification, QRA or flight plans). */

@@ -10,6 +10,7 @@ import org.vigil.codec.feed.SbsSink;
 import org.vigil.codec.modes.AircraftUpdater;
 import org.vigil.codec.modes.CprResolver;
 import org.vigil.codec.modes.DecodeFailure;
+import org.vigil.codec.modes.FrameDeduplicator;
 import org.vigil.codec.modes.ModeSDecoder;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.aircraft.AircraftTable;
@@ -43,15 +44,30 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
     private final AircraftUpdater updater = new AircraftUpdater();
     private final CprResolver cpr = new CprResolver();
     private final ModeSMessage frameMessage = new ModeSMessage();
+    /** Copies of one transmission from several receivers are decoded once (docs/DECODE.md "Copies"). */
+    private final FrameDeduplicator copies = new FrameDeduplicator();
 
     private final String[] failureReasons = new String[MAX_REASONS];
     private final long[] failureCounts = new long[MAX_REASONS + 1]; // last slot: OTHER_REASON
     private int reasonCount;
 
-    private long frames, decodedFrames, sbsMessages, expiredAircraft;
+    private long frames, decodedFrames, sbsMessages, expiredAircraft, copyFrames;
     private long latestMessageNanos = Long.MIN_VALUE;
     /** Optional consumer of every decoded, CPR-resolved message (the tracker); called on the owner thread. */
     private Consumer<ModeSMessage> decodedListener;
+    /** Optional: told of each copy (e.g. the receiver's coverage); on the owner thread. */
+    private CopyListener copyListener;
+
+    /** Hears of a frame that was a copy of one already decoded (another receiver heard it too). */
+    @FunctionalInterface
+    public interface CopyListener {
+        /**
+         * @param tableAddress the aircraft of the frame kept (-1: none)
+         * @param latDeg       its position, NaN without one
+         * @param timeNanos    the copy's own time
+         */
+        void onCopy(int tableAddress, double latDeg, double lonDeg, long timeNanos);
+    }
 
     public ModeSPipeline() {
         this(TrackingRules.defaults());
@@ -81,6 +97,12 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
      */
     public DecodeFailure accept(byte[] buf, int off, int len, long timeNanos, int signal) {
         frames++;
+        if (copies.isCopy(buf, off, len, timeNanos, signal)) {
+            copyFrames++;
+            noteTime(timeNanos);
+            takeCopy(buf, off, timeNanos, signal);
+            return null;
+        }
         ModeSMessage m = frameMessage;
         if (!ModeSDecoder.decode(buf, off, len, timeNanos, m)) {
             countFailure(m.error == null ? null : m.error.label());
@@ -89,9 +111,30 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
         decodedFrames++;
         noteTime(timeNanos);
         cpr.resolve(m);
+        copies.remember(
+                AircraftUpdater.tableAddress(m),
+                m.hasPosition() ? m.lat : Double.NaN,
+                m.hasPosition() ? m.lon : Double.NaN);
         updater.apply(m, table, signal);
         if (decodedListener != null) decodedListener.accept(m);
         return null;
+    }
+
+    /** A copy: counted on its aircraft (with its signal when stronger), then the copy listener. */
+    private void takeCopy(byte[] buf, int off, long timeNanos, int signal) {
+        int address = copies.copyAddress();
+        if (address >= 0) {
+            org.vigil.core.aircraft.AircraftState s = table.find(address);
+            int kept = copies.strongerSignal() >= 0 ? copies.keptSignal() : -1;
+            if (s != null) s.heardCopy((buf[off] >>> 3) & 0x1F, copies.copyTimeNanos(), kept, signal);
+        }
+        if (copyListener != null)
+            copyListener.onCopy(address, copies.copyLatitude(), copies.copyLongitude(), timeNanos);
+    }
+
+    /** Hands every copy of an already decoded frame to {@code listener} (null: none). */
+    public void setCopyListener(CopyListener listener) {
+        this.copyListener = listener;
     }
 
     /** An SBS line already decoded by the receiver (positions included). */
@@ -193,13 +236,15 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
                 cpr.localDecodes(),
                 cpr.jumpRejected(),
                 Collections.unmodifiableMap(failures),
-                Collections.unmodifiableMap(outcomes));
+                Collections.unmodifiableMap(outcomes),
+                copyFrames);
     }
 
     /**
      * Pipeline counters at one instant.
      * @param decodeFailures frames the decoder refused, by the decoder's reason ("bad_crc", ...)
      * @param outcomes       decoded messages by what the air picture did with them
+     * @param copyFrames     frames that were copies of one already decoded (several receivers), not decoded again
      */
     public record Stats(
             long frames,
@@ -215,7 +260,8 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
             long cprLocalDecodes,
             long cprJumpsRejected,
             Map<String, Long> decodeFailures,
-            Map<String, Long> outcomes) {
+            Map<String, Long> outcomes,
+            long copyFrames) {
         public long decodeFailures(String reason) {
             return decodeFailures.getOrDefault(reason, 0L);
         }

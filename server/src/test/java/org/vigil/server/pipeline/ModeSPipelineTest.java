@@ -114,9 +114,11 @@ class ModeSPipelineTest {
         });
         ModeSPipeline.Stats st = p.stats();
         assertThat(st.frames()).isEqualTo(486);
-        assertThat(st.decodedFrames()).isEqualTo(486);
+        // every frame decoded, but for 5 the receiver got twice unchanged within 500 ms (copies: docs/DECODE.md)
+        assertThat(st.decodedFrames()).isEqualTo(481);
+        assertThat(st.copyFrames()).isEqualTo(5);
         assertThat(st.decodeFailures()).isEmpty();
-        assertThat(st.outcome(Outcome.UPDATED)).isEqualTo(486);
+        assertThat(st.outcome(Outcome.UPDATED)).isEqualTo(481);
         assertThat(st.positionsRejected()).isZero();
         assertThat(st.positionsAccepted()).isGreaterThan(100);
         assertThat(st.aircraft()).isEqualTo(9);
@@ -138,6 +140,48 @@ class ModeSPipelineTest {
         assertThat(st.frames()).isEqualTo(4);
         assertThat(st.decodedFrames()).isEqualTo(1);
         assertThat(st.aircraft()).isEqualTo(1);
+    }
+
+    /**
+     * Three receivers hear every transmission (a few ms apart, with different signal levels) and
+     * their feeds are merged: each message is decoded once, the picture is the one a single
+     * receiver gives, and each aircraft's signal is the strongest copy's.
+     */
+    @Test
+    void copiesFromSeveralReceiversAreDecodedOnceKeepingEveryMessageAndTheStrongestSignal() {
+        ModeSPipeline single = new ModeSPipeline();
+        for (Frame f : frames) single.onFrame(f.bytes, 0, f.bytes.length, f.timeNanos, -1, 100);
+        ModeSPipeline merged = new ModeSPipeline();
+        for (Frame f : frames) {
+            merged.onFrame(f.bytes, 0, f.bytes.length, f.timeNanos, -1, 100);
+            merged.onFrame(f.bytes.clone(), 0, f.bytes.length, f.timeNanos + 1_000_000, -1, 60);
+            merged.onFrame(f.bytes.clone(), 0, f.bytes.length, f.timeNanos + 2_000_000, -1, 180);
+        }
+        ModeSPipeline.Stats one = single.stats(), three = merged.stats();
+        assertThat(three.frames()).isEqualTo(3L * frames.size());
+        assertThat(three.decodedFrames()).isEqualTo(one.decodedFrames());
+        long failures = three.decodeFailures().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertThat(three.copyFrames()).isEqualTo(three.frames() - three.decodedFrames() - failures);
+        assertThat(three.copyFrames()).isGreaterThanOrEqualTo(2L * one.decodedFrames());
+        assertThat(three.positionsAccepted()).isEqualTo(one.positionsAccepted());
+        assertThat(three.aircraft()).isEqualTo(one.aircraft());
+        single.snapshot(a -> merged.snapshot(b -> {
+            for (int slot = 0; slot < a.capacity(); slot++) {
+                AircraftState x = a.stateAt(slot);
+                if (x == null) continue;
+                AircraftState y = b.find(x.address());
+                assertThat(y).isNotNull();
+                assertThat(y.messages()).as("every copy heard").isEqualTo(3 * x.messages());
+                assertThat(Double.compare(y.lat(), x.lat())).isZero();
+                assertThat(Double.compare(y.lon(), x.lon())).isZero();
+                assertThat(y.callsign()).isEqualTo(x.callsign());
+                assertThat(y.lastSeenNanos()).isEqualTo(x.lastSeenNanos());
+                assertThat(y.signalLevel()).as("strongest copy").isEqualTo(180);
+                assertThat(y.signalAverage()).isEqualTo(180.0);
+            }
+        }));
     }
 
     @Test
@@ -251,9 +295,10 @@ class ModeSPipelineTest {
                             t.forEach(s -> n[0] += s.messages());
                             return null;
                         });
-                        return new long[] {n[0], p.stats().decodedFrames()};
+                        ModeSPipeline.Stats st = p.stats();
+                        return new long[] {n[0], st.decodedFrames() + st.copyFrames()};
                     });
-                    // on the owner thread, per-aircraft counts always add up to the frames applied so far
+                    // on the owner thread, per-aircraft counts always add up to the frames applied (or copies) so far
                     assertThat(sumAndDecoded[0]).isLessThanOrEqualTo(sumAndDecoded[1]);
                 }
             } catch (Throwable t) {
