@@ -129,12 +129,14 @@ public final class FileSource extends FeedSource {
             };
             return format.newFramer(feed.counters(), timed, null);
         }
-        SbsSink out = delivery.sbsSinkFor(feed);
+        SbsParser[] parser = new SbsParser[1]; // told to the consumer with each message (its line is journalled)
+        SbsSink out = delivery.sbsSinkFor(feed, () -> parser[0]);
         SbsSink paced = (ModeSMessage m) -> {
             pace(m.timeNanos);
             out.onMessage(m);
         };
-        return new SbsParser(feed.counters(), paced, true, utcOffsetMinutes);
+        parser[0] = new SbsParser(feed.counters(), paced, true, utcOffsetMinutes);
+        return parser[0];
     }
 
     /** Data time of a frame from the 12 MHz receiver clock (see class comment). */

@@ -466,15 +466,19 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * The picture as seen by one SBS feed: its messages counted on that feed's health (as Beast and
-     * AVR frames are, {@link #frameConsumerFor}). Runs on the loop ({@link #delivery()} hands over).
+     * AVR frames are, {@link #frameConsumerFor}) and, when recording, their lines journalled as
+     * {@code sbs:NAME}. Runs on the loop ({@link #delivery()} hands over).
      */
     public org.vigil.codec.feed.SbsSink messageConsumerFor(FeedCounters counters) {
         String found = null;
         for (org.vigil.server.feed.Feed f : feeds.feeds()) if (f.counters() == counters) found = f.name();
         String name = found == null ? "feed" : found;
         int[] source = {-1}; // found on the loop at the first message (the picture is the loop's)
-        return m -> {
+        // journalled (when recording) as the line each message came from, like Beast and AVR frames
+        RecordingTap.SbsLines lines = tap == null ? null : tap.sbs(name, RecordingTap.WALL_CLOCK);
+        return (org.vigil.server.feed.SbsLineSink) (m, from) -> {
             if (source[0] < 0) source[0] = picture.healthSource(name);
+            if (lines != null && from != null) lines.record(from, m.timeNanos);
             picture.acceptMessage(source[0], m);
         };
     }
