@@ -522,6 +522,8 @@ public final class LiveServer implements AutoCloseable {
         m.put(
                 "feed_connections_refused",
                 feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
+        // stored event lines this build refused (unknown type, newer schema: restart, export), by reader
+        m.put("event_lines_skipped", org.vigil.server.recording.EventDecoder.skippedByReader());
         m.putAll(org.vigil.server.picture.HealthReport.of(snap, feeds.statuses()));
         if (tap != null) {
             // a database outage: events wait (bounded, spilled), operator actions are refused meanwhile
