@@ -109,8 +109,11 @@ public final class FileSource extends FeedSource {
         }
     }
 
-    /** Opens the file, unwrapping gzip when it starts with 1F 8B. Result supports mark/reset. */
-    static InputStream open(Path path) throws IOException {
+    /**
+     * Opens the file, unwrapping gzip when it starts with 1F 8B. Result supports mark/reset. The one
+     * opening of recorded input files (feeds, replay inputs, {@code radar.AsterixFile}).
+     */
+    public static InputStream open(Path path) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
         raw.mark(2);
         int b0 = raw.read(), b1 = raw.read();
