@@ -65,10 +65,11 @@ public final class LiveServer implements AutoCloseable {
     private final FeedRegistry feeds = new FeedRegistry();
     private final FeedDelivery delivery;
     /**
-     * Serialises the radar sources' ASTERIX decoders and block recording on their feed threads (the
-     * decoders share the radar network); the plots then go to the loop. Not a lock of the picture.
+     * Where the radar sources record and decode their ASTERIX (they share the radar network): the
+     * picture's loop ({@link PictureLoop} is a {@code FeedDelivery.Handoff}), so each block is
+     * journalled and applied on the owner thread, in one order with every other input.
      */
-    private final Object radarLock = new Object();
+    private final Object radarLock;
 
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-housekeeping");
@@ -152,6 +153,7 @@ public final class LiveServer implements AutoCloseable {
                 .events(eventSink)
                 .build();
         this.loop = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, picture::publish);
+        this.radarLock = loop;
         this.delivery = new FeedDelivery(loop, this::frameConsumerFor, this::messageConsumerFor);
         this.radarSink = new LoopPlotSink(loop, picture.radarSink());
         AlertService alerts = picture.alerts().runOn(new AlertService.Owner() {
@@ -265,7 +267,7 @@ public final class LiveServer implements AutoCloseable {
     public RadarPlotSink radarSink() {
         return radarSink;
     }
-    /** The monitor the radar sources decode under on their threads (not a lock of the picture). */
+    /** Where the radar sources record and decode (the picture's loop: on its thread, waited for). */
     public Object radarLock() {
         return radarLock;
     }

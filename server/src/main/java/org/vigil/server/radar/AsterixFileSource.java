@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.vigil.codec.asterix.plots.AsterixStreamFramer;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.TimeOfDay;
@@ -87,19 +86,10 @@ public final class AsterixFileSource extends RadarFeedSource {
             if (!file.framed()) counters.bytesRead((int) file.bytes()); // the stream framer counts its own
             format(file.format().label());
             if (file.framed()) {
-                AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
-                BlockRecorder recording = streamRecorder(); // null: not recording
-                while (running() && file.next()) {
-                    synchronized (lock) {
-                        if (recording != null)
-                            recording.accept(file.buffer(), file.offset(), file.length(), TimeOfDay.UNKNOWN);
-                        framer.accept(file.buffer(), file.offset(), file.length(), TimeOfDay.UNKNOWN);
-                    }
-                }
-                synchronized (lock) {
-                    if (recording != null) recording.endOfStream(TimeOfDay.UNKNOWN);
-                    framer.endOfStream();
-                }
+                StreamChunks chunks = streamChunks(); // recorded and framed on the picture's owner
+                while (running() && file.next())
+                    chunks.accept(file.buffer(), file.offset(), file.length(), TimeOfDay.UNKNOWN);
+                chunks.endOfStream(TimeOfDay.UNKNOWN);
             } else {
                 while (running() && file.next())
                     decodeLocked(file.buffer(), file.offset(), file.length(), file.timeNanos());
