@@ -96,6 +96,17 @@ public final class SbsParser implements FeedFramer {
         return transmissionType;
     }
 
+    /**
+     * The line of the message being delivered, without its line end, copied into {@code dst}
+     * (at least {@link #MAX_LINE} long); valid during the callback. A recorder journals it, so a
+     * replay parses the same line again.
+     * @return its length
+     */
+    public int copyLine(byte[] dst) {
+        System.arraycopy(line, 0, dst, 0, lineLength);
+        return lineLength;
+    }
+
     @Override
     public void accept(byte[] data, int off, int len, long receiveTimeNanos) {
         Objects.checkFromIndexSize(off, len, data.length);

@@ -1,5 +1,7 @@
 package org.vigil.server.export;
 
+import static org.vigil.core.geo.Units.FT;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -34,8 +36,6 @@ public final class TrackExport {
         KML,
         CSV
     }
-
-    private static final double FT = 0.3048;
 
     private TrackExport() {}
 

@@ -2,10 +2,12 @@ package org.vigil.server.feed;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.vigil.codec.feed.FeedCounters;
 import org.vigil.codec.feed.FeedFormat;
 import org.vigil.codec.feed.FeedFramer;
 import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsParser;
 import org.vigil.codec.feed.SbsSink;
 import org.vigil.codec.modes.ModeSMessage;
 
@@ -104,15 +106,26 @@ public final class FeedDelivery {
 
     /** An SBS sink that delivers under the lock and counts consumer failures on {@code feed}. */
     SbsSink sbsSinkFor(Feed feed) {
+        return sbsSinkFor(feed, () -> null);
+    }
+
+    /**
+     * As {@link #sbsSinkFor(Feed)}, telling a consumer that is an {@link SbsLineSink} the parser
+     * of each message ({@code parser}: the stream's, made after this sink), so it can journal the
+     * line. The feed thread waits while the message is delivered, so the parser's line stays put.
+     */
+    SbsSink sbsSinkFor(Feed feed, Supplier<SbsParser> parser) {
         if (messages == null)
             throw new IllegalArgumentException("feed " + feed.name() + " is SBS but no message consumer is set");
         final SbsSink messages = Objects.requireNonNull(this.messages.apply(feed.counters()), "message consumer");
+        final SbsLineSink lines = messages instanceof SbsLineSink l ? l : null;
         if (handoff != null) {
             // one stream, one thread: the parser reuses its message, so it is handed over and waited for
             final ModeSMessage[] current = new ModeSMessage[1];
             final Runnable deliver = () -> {
                 try {
-                    messages.onMessage(current[0]);
+                    if (lines != null) lines.onMessage(current[0], parser.get());
+                    else messages.onMessage(current[0]);
                 } catch (RuntimeException e) {
                     feed.sinkFailed();
                 }
@@ -125,7 +138,8 @@ public final class FeedDelivery {
         return (ModeSMessage m) -> {
             synchronized (lock) {
                 try {
-                    messages.onMessage(m);
+                    if (lines != null) lines.onMessage(m, parser.get());
+                    else messages.onMessage(m);
                 } catch (RuntimeException e) {
                     feed.sinkFailed();
                 }
@@ -143,6 +157,12 @@ public final class FeedDelivery {
 
     /** A framer for one stream of {@code feed} in {@code format}, delivering here. */
     FeedFramer newFramer(Feed feed, FeedFormat format) {
+        if (format == FeedFormat.SBS) {
+            // the parser is told to the consumer with each message (its line is journalled)
+            SbsParser[] parser = new SbsParser[1];
+            parser[0] = new SbsParser(feed.counters(), sbsSinkFor(feed, () -> parser[0]));
+            return parser[0];
+        }
         return format.carriesFrames()
                 ? format.newFramer(feed.counters(), frameSinkFor(feed), null)
                 : format.newFramer(feed.counters(), null, sbsSinkFor(feed));

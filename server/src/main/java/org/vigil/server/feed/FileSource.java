@@ -109,8 +109,11 @@ public final class FileSource extends FeedSource {
         }
     }
 
-    /** Opens the file, unwrapping gzip when it starts with 1F 8B. Result supports mark/reset. */
-    static InputStream open(Path path) throws IOException {
+    /**
+     * Opens the file, unwrapping gzip when it starts with 1F 8B. Result supports mark/reset. The one
+     * opening of recorded input files (feeds, replay inputs, {@code radar.AsterixFile}).
+     */
+    public static InputStream open(Path path) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
         raw.mark(2);
         int b0 = raw.read(), b1 = raw.read();
@@ -129,12 +132,14 @@ public final class FileSource extends FeedSource {
             };
             return format.newFramer(feed.counters(), timed, null);
         }
-        SbsSink out = delivery.sbsSinkFor(feed);
+        SbsParser[] parser = new SbsParser[1]; // told to the consumer with each message (its line is journalled)
+        SbsSink out = delivery.sbsSinkFor(feed, () -> parser[0]);
         SbsSink paced = (ModeSMessage m) -> {
             pace(m.timeNanos);
             out.onMessage(m);
         };
-        return new SbsParser(feed.counters(), paced, true, utcOffsetMinutes);
+        parser[0] = new SbsParser(feed.counters(), paced, true, utcOffsetMinutes);
+        return parser[0];
     }
 
     /** Data time of a frame from the 12 MHz receiver clock (see class comment). */

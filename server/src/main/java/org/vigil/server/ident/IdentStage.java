@@ -1,5 +1,8 @@
 package org.vigil.server.ident;
 
+import static org.vigil.core.geo.Units.FT;
+import static org.vigil.core.geo.Units.KT;
+
 import org.vigil.core.airspace.NationalAirspace;
 import org.vigil.core.airspace.NatoMembership;
 import org.vigil.core.flightplan.FlightPlanCorrelator;
@@ -46,8 +49,6 @@ import org.vigil.core.track.Tracker;
  * only when it raises an alert, writes an event or meets a new track beyond its pool.
  */
 public final class IdentStage implements TrackListener {
-    private static final double FT = 0.3048;
-    private static final double KT = 1852.0 / 3600;
 
     private final TrackListener downstream;
     private final IdentificationEngine engine;

@@ -65,10 +65,11 @@ public final class LiveServer implements AutoCloseable {
     private final FeedRegistry feeds = new FeedRegistry();
     private final FeedDelivery delivery;
     /**
-     * Serialises the radar sources' ASTERIX decoders and block recording on their feed threads (the
-     * decoders share the radar network); the plots then go to the loop. Not a lock of the picture.
+     * Where the radar sources record and decode their ASTERIX (they share the radar network): the
+     * picture's loop ({@link PictureLoop} is a {@code FeedDelivery.Handoff}), so each block is
+     * journalled and applied on the owner thread, in one order with every other input.
      */
-    private final Object radarLock = new Object();
+    private final Object radarLock;
 
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigil-housekeeping");
@@ -152,6 +153,7 @@ public final class LiveServer implements AutoCloseable {
                 .events(eventSink)
                 .build();
         this.loop = new PictureLoop(PictureLoop.DEFAULT_CAPACITY, picture::publish);
+        this.radarLock = loop;
         this.delivery = new FeedDelivery(loop, this::frameConsumerFor, this::messageConsumerFor);
         this.radarSink = new LoopPlotSink(loop, picture.radarSink());
         AlertService alerts = picture.alerts().runOn(new AlertService.Owner() {
@@ -265,7 +267,7 @@ public final class LiveServer implements AutoCloseable {
     public RadarPlotSink radarSink() {
         return radarSink;
     }
-    /** The monitor the radar sources decode under on their threads (not a lock of the picture). */
+    /** Where the radar sources record and decode (the picture's loop: on its thread, waited for). */
     public Object radarLock() {
         return radarLock;
     }
@@ -466,15 +468,19 @@ public final class LiveServer implements AutoCloseable {
 
     /**
      * The picture as seen by one SBS feed: its messages counted on that feed's health (as Beast and
-     * AVR frames are, {@link #frameConsumerFor}). Runs on the loop ({@link #delivery()} hands over).
+     * AVR frames are, {@link #frameConsumerFor}) and, when recording, their lines journalled as
+     * {@code sbs:NAME}. Runs on the loop ({@link #delivery()} hands over).
      */
     public org.vigil.codec.feed.SbsSink messageConsumerFor(FeedCounters counters) {
         String found = null;
         for (org.vigil.server.feed.Feed f : feeds.feeds()) if (f.counters() == counters) found = f.name();
         String name = found == null ? "feed" : found;
         int[] source = {-1}; // found on the loop at the first message (the picture is the loop's)
-        return m -> {
+        // journalled (when recording) as the line each message came from, like Beast and AVR frames
+        RecordingTap.SbsLines lines = tap == null ? null : tap.sbs(name, RecordingTap.WALL_CLOCK);
+        return (org.vigil.server.feed.SbsLineSink) (m, from) -> {
             if (source[0] < 0) source[0] = picture.healthSource(name);
+            if (lines != null && from != null) lines.record(from, m.timeNanos);
             picture.acceptMessage(source[0], m);
         };
     }
@@ -518,6 +524,8 @@ public final class LiveServer implements AutoCloseable {
         m.put(
                 "feed_connections_refused",
                 feeds.statuses().stream().mapToLong(f -> f.connectionsRefused()).sum());
+        // stored event lines this build refused (unknown type, newer schema: restart, export), by reader
+        m.put("event_lines_skipped", org.vigil.server.recording.EventDecoder.skippedByReader());
         m.putAll(org.vigil.server.picture.HealthReport.of(snap, feeds.statuses()));
         if (tap != null) {
             // a database outage: events wait (bounded, spilled), operator actions are refused meanwhile

@@ -446,8 +446,9 @@ public final class Picture {
     public void inputFrom(String journalFeed) {
         if (journalFeed == currentFeed) return;
         currentFeed = journalFeed;
-        currentSource = org.vigil.server.recording.RawInput.kindOf(journalFeed)
-                        == org.vigil.server.recording.RawInput.Kind.MODES
+        org.vigil.server.recording.RawInput.Kind kind = org.vigil.server.recording.RawInput.kindOf(journalFeed);
+        currentSource = kind == org.vigil.server.recording.RawInput.Kind.MODES
+                        || kind == org.vigil.server.recording.RawInput.Kind.SBS
                 ? healthSource(org.vigil.server.recording.RawInput.sourceName(journalFeed))
                 : -1;
     }

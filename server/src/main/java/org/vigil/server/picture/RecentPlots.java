@@ -89,7 +89,7 @@ public final class RecentPlots implements RadarPlotSink {
             if (time[i] < from) continue;
             Integer altFt = Double.isNaN(altM[i]) || (flags[i] & RadarPlot.ALTITUDE_ASSUMED) != 0
                     ? null
-                    : (int) Math.round(altM[i] / 0.3048);
+                    : (int) Math.round(altM[i] / org.vigil.core.geo.Units.FT);
             out.add(new PlotView(
                     lat[i],
                     lon[i],

@@ -98,6 +98,8 @@ public final class RecordingPlaybackServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("replay", true);
         m.put("frames", playback.picture().frames());
+        // stored event lines this build refused (unknown type, newer schema), by reader
+        m.put("event_lines_skipped", EventDecoder.skippedByReader());
         return m;
     }
 

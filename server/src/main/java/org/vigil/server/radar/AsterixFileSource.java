@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.vigil.codec.asterix.Recording;
-import org.vigil.codec.asterix.plots.AsterixStreamFramer;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarPlotSink;
 import org.vigil.core.radar.TimeOfDay;
@@ -15,7 +13,8 @@ import org.vigil.server.feed.FeedState;
 
 /**
  * Replays a radar recording as fast as it can be read: raw data blocks end to end, EUROCONTROL
- * .ff frames, or a pcap of ASTERIX over UDP (format given, or detected by {@link Recording#detect}).
+ * .ff frames, or a pcap of ASTERIX over UDP (format given, or detected), read by {@link AsterixFile}
+ * (the one reader of ASTERIX files, shared with the replay's radar input).
  * Ends in state EOF, or FAILED with the reason as last error.
  *
  * <p>Dates. A pcap's packet timestamps date each datagram exactly. Raw and .ff recordings carry
@@ -24,8 +23,8 @@ import org.vigil.server.feed.FeedState;
  * later plots from its previous one, which follows a recording across midnights.
  */
 public final class AsterixFileSource extends RadarFeedSource {
-    /** Recordings are read whole; beyond this, cut them first. */
-    static final long MAX_BYTES = 1L << 30;
+    /** The largest piece of a raw recording decoded at once. */
+    private static final int CHUNK = 64 * 1024;
 
     public enum Format {
         AUTO,
@@ -67,15 +66,11 @@ public final class AsterixFileSource extends RadarFeedSource {
     @Override
     protected void runFeed() {
         state(FeedState.CONNECTING);
-        byte[] data;
         long seed;
+        AsterixFile file;
         try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                fail("recording is " + size + " bytes; at most " + MAX_BYTES + " are read");
-                return;
-            }
-            data = Files.readAllBytes(path);
+            file = AsterixFile.open(
+                    path, givenFormat == Format.AUTO ? null : AsterixFile.Format.valueOf(givenFormat.name()), CHUNK);
             // noon of the date: every time of day then resolves onto that date (±12 h)
             seed = date != null
                     ? (date.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + 43_200) * 1_000_000_000L
@@ -84,53 +79,30 @@ public final class AsterixFileSource extends RadarFeedSource {
             fail(e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        connected();
-        state(FeedState.CONNECTED);
-        decoder.seedReference(seed);
-        Format format = givenFormat == Format.AUTO ? detect(data) : givenFormat;
-        if (format != Format.RAW) counters.bytesRead(data.length); // the stream framer counts its own
-        format("asterix-" + format.name().toLowerCase(java.util.Locale.ROOT));
-        int framingErrors = switch (format) {
-            case PCAP -> {
-                PcapClock clock = new PcapClock(data, data.length);
-                yield Recording.split(data, data.length, Recording.Format.PCAP, (packet, buf, off, len) -> {
-                    if (!running()) return;
-                    decodeLocked(buf, off, len, clock.timeNanos(packet));
-                });
+        try (file) {
+            connected();
+            state(FeedState.CONNECTED);
+            decoder.seedReference(seed);
+            if (!file.framed()) counters.bytesRead((int) file.bytes()); // the stream framer counts its own
+            format(file.format().label());
+            if (file.framed()) {
+                StreamChunks chunks = streamChunks(); // recorded and framed on the picture's owner
+                while (running() && file.next())
+                    chunks.accept(file.buffer(), file.offset(), file.length(), TimeOfDay.UNKNOWN);
+                chunks.endOfStream(TimeOfDay.UNKNOWN);
+            } else {
+                while (running() && file.next())
+                    decodeLocked(file.buffer(), file.offset(), file.length(), file.timeNanos());
             }
-            case FF ->
-                Recording.split(data, data.length, Recording.Format.FINAL, (packet, buf, off, len) -> {
-                    if (running()) decodeLocked(buf, off, len, TimeOfDay.UNKNOWN);
-                });
-            default -> {
-                AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
-                BlockRecorder recording = streamRecorder(); // null: not recording
-                for (int off = 0; off < data.length && running(); off += 64 * 1024) {
-                    synchronized (lock) {
-                        if (recording != null)
-                            recording.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
-                        framer.accept(data, off, Math.min(64 * 1024, data.length - off), TimeOfDay.UNKNOWN);
-                    }
-                }
-                synchronized (lock) {
-                    if (recording != null) recording.endOfStream(TimeOfDay.UNKNOWN);
-                    framer.endOfStream();
-                }
-                yield 0;
-            }
-        };
-        if (framingErrors > 0)
-            lastError(framingErrors + " frames or packets could not be unwrapped (not UDP/IPv4, or cut short)");
+            if (file.framingErrors() > 0)
+                lastError(file.framingErrors()
+                        + " frames or packets could not be unwrapped (not UDP/IPv4, or cut short)");
+        } catch (IOException e) {
+            fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
         disconnected();
         state(running() ? FeedState.EOF : FeedState.CLOSED);
-    }
-
-    private static Format detect(byte[] data) {
-        return switch (Recording.detect(data, data.length)) {
-            case PCAP -> Format.PCAP;
-            case FINAL -> Format.FF;
-            case RAW -> Format.RAW;
-        };
     }
 
     private void fail(String why) {

@@ -51,8 +51,7 @@ public final class AsterixTcpSource extends RadarFeedSource {
 
     @Override
     protected void runFeed() {
-        final AsterixStreamFramer framer = new AsterixStreamFramer(decoder);
-        final BlockRecorder recording = streamRecorder(); // null: not recording
+        final StreamChunks chunks = streamChunks(); // recorded and framed on the picture's owner
         client.run(new ReconnectingTcpClient.Link() {
             @Override
             public boolean running() {
@@ -81,18 +80,12 @@ public final class AsterixTcpSource extends RadarFeedSource {
 
             @Override
             public void received(byte[] buffer, int off, int len, long receiveTimeNanos) {
-                synchronized (lock) { // per read chunk, never across the blocking read
-                    if (recording != null) recording.accept(buffer, off, len, receiveTimeNanos);
-                    framer.accept(buffer, off, len, receiveTimeNanos);
-                }
+                chunks.accept(buffer, off, len, receiveTimeNanos); // per read chunk, never across the read
             }
 
             @Override
             public void endOfStream() {
-                synchronized (lock) {
-                    if (recording != null) recording.endOfStream(System.currentTimeMillis() * 1_000_000L);
-                    framer.endOfStream();
-                }
+                chunks.endOfStream(System.currentTimeMillis() * 1_000_000L);
             }
         });
     }

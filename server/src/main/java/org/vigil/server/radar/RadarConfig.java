@@ -1,5 +1,7 @@
 package org.vigil.server.radar;
 
+import static org.vigil.core.geo.Units.FT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,7 +28,6 @@ import org.vigil.core.radar.RadarSite;
  * is reported as an {@link IllegalArgumentException} naming the file and the entry.
  */
 public final class RadarConfig {
-    private static final double FT = 0.3048;
 
     /** One radar head as written in the file. Angles in degrees, heights in metres unless named. */
     public record Radar(

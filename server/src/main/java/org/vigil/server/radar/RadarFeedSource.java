@@ -1,6 +1,7 @@
 package org.vigil.server.radar;
 
 import java.util.Objects;
+import org.vigil.codec.asterix.plots.AsterixStreamFramer;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
 import org.vigil.codec.feed.FrameSink;
@@ -19,9 +20,12 @@ import org.vigil.server.feed.FeedStatus;
  * stops and lists it in {@code /api/feeds} next to the Mode S feeds) that decodes radar data into
  * a {@link RadarPlotSink}.
  *
- * <p>Locking: every decode runs while holding the delivery lock, the same monitor the Mode S feeds
- * use, because the sink (the picture) and the shared {@code RadarStatus}es are not thread-safe.
- * The lock is taken per datagram, frame or read chunk, never across a blocking read.
+ * <p>Threads: the sink (the picture) and the shared {@code RadarStatus}es are not thread-safe, so
+ * each datagram, frame or read chunk is recorded and decoded where they live ({@link #onOwner}):
+ * when {@code lock} is the picture's owner loop (a {@link FeedDelivery.Handoff}, as in
+ * {@code LiveServer}), on that thread, handed over and waited for — the journal then holds the
+ * blocks in the order the picture applied them among the other feeds' inputs; otherwise while
+ * holding {@code lock}. Never across a blocking read.
  *
  * <p>Status: state, last error and connection counts are kept here (the {@link Feed} setters
  * belong to the feed package); counters come from {@link PlotCounters}.
@@ -148,13 +152,93 @@ public abstract class RadarFeedSource extends FeedSource {
         return r == null ? null : new BlockRecorder(r);
     }
 
-    /** Decodes one datagram or recording frame under the lock. */
+    // the datagram or frame being decoded by decodeTask (the source's one reader thread sets them)
+    private byte[] decodeBuf;
+    private int decodeOff, decodeLen;
+    private long decodeReference;
+    private final Runnable decodeTask = this::decodeNow;
+
+    /** On the sink's owner: records the datagram or frame {@link #decodeLocked} was given, then decodes it. */
+    private void decodeNow() {
+        org.vigil.server.recording.RadarBlockSink r = recorder;
+        // as received: a replay decodes it again (undated input: stamped with the wall clock)
+        if (r != null) r.block(decodeBuf, decodeOff, decodeLen, receiveTime(decodeReference));
+        decoder.decode(decodeBuf, decodeOff, decodeLen, decodeReference);
+    }
+
+    /** Records and decodes one datagram or recording frame where the sink lives ({@link #onOwner}). */
     protected final void decodeLocked(byte[] buf, int off, int len, long referenceNanos) {
-        synchronized (lock) {
-            org.vigil.server.recording.RadarBlockSink r = recorder;
-            // as received: a replay decodes it again (undated input: stamped with the wall clock)
-            if (r != null) r.block(buf, off, len, receiveTime(referenceNanos));
-            decoder.decode(buf, off, len, referenceNanos);
+        decodeBuf = buf;
+        decodeOff = off;
+        decodeLen = len;
+        decodeReference = referenceNanos;
+        try {
+            onOwner(decodeTask);
+        } finally {
+            decodeBuf = null;
+        }
+    }
+
+    /**
+     * Runs {@code task} where the decoder's sink lives: on the picture's owner thread when
+     * {@code lock} is its loop (handed over and waited for: the caller's buffers stay put), else
+     * holding {@code lock}.
+     */
+    protected final void onOwner(Runnable task) {
+        if (lock instanceof FeedDelivery.Handoff owner) {
+            owner.runAndWait(task);
+        } else {
+            synchronized (lock) {
+                task.run();
+            }
+        }
+    }
+
+    /** A stream source's chunks (TCP, raw file) recorded and framed where the sink lives. */
+    protected final StreamChunks streamChunks() {
+        return new StreamChunks(new AsterixStreamFramer(decoder), streamRecorder());
+    }
+
+    /**
+     * The read chunks of one stream, each recorded (cut into blocks) and framed on the sink's
+     * owner ({@link #onOwner}); one reader thread, nothing allocated per chunk.
+     */
+    protected final class StreamChunks {
+        private byte[] buf;
+        private int off, len;
+        private long time;
+        private final Runnable acceptTask;
+        private final Runnable endTask;
+
+        /** @param recording null: not recording */
+        StreamChunks(AsterixStreamFramer framer, BlockRecorder recording) {
+            this.acceptTask = () -> {
+                if (recording != null) recording.accept(buf, off, len, time);
+                framer.accept(buf, off, len, time);
+            };
+            this.endTask = () -> {
+                if (recording != null) recording.endOfStream(time);
+                framer.endOfStream();
+            };
+        }
+
+        /** One chunk as read, with its receive time ({@code TimeOfDay.UNKNOWN}: undated). */
+        public void accept(byte[] b, int o, int l, long receiveNanos) {
+            buf = b;
+            off = o;
+            len = l;
+            time = receiveNanos;
+            try {
+                onOwner(acceptTask);
+            } finally {
+                buf = null;
+            }
+        }
+
+        /** The stream ended (a block cut short is counted); {@code recordNanos}: the recorder's time for it. */
+        public void endOfStream(long recordNanos) {
+            time = recordNanos;
+            onOwner(endTask);
         }
     }
 }

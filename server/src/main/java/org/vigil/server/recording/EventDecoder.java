@@ -1,6 +1,11 @@
 package org.vigil.server.recording;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.core.event.EventCodec;
@@ -14,6 +19,9 @@ import org.vigil.core.event.VigilEvent;
  */
 public final class EventDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(EventDecoder.class);
+
+    /** Skips of every decoder of this process by reader, for {@code /api/health} ({@link #skippedByReader}). */
+    private static final ConcurrentMap<String, LongAdder> SKIPPED = new ConcurrentHashMap<>();
 
     private final String reader;
     private long skipped;
@@ -29,6 +37,7 @@ public final class EventDecoder {
             return Optional.of(EventCodec.decode(e.payloadJson()));
         } catch (IllegalArgumentException refused) {
             skipped++;
+            SKIPPED.computeIfAbsent(reader, r -> new LongAdder()).increment();
             LOG.warn("{}: stored event {} of type {} skipped: {}", reader, e.seq(), e.type(), refused.getMessage());
             return Optional.empty();
         }
@@ -37,5 +46,16 @@ public final class EventDecoder {
     /** Stored events skipped so far because the codec refused them. */
     public long skipped() {
         return skipped;
+    }
+
+    /**
+     * Stored events skipped since this process started, by reader ({@code restart}, {@code export},
+     * {@code playback}...), sorted by reader; only readers that skipped any. Shown in
+     * {@code /api/health} as {@code event_lines_skipped}, so a refused line is not only in the log.
+     */
+    public static Map<String, Long> skippedByReader() {
+        Map<String, Long> m = new TreeMap<>();
+        SKIPPED.forEach((r, n) -> m.put(r, n.sum()));
+        return m;
     }
 }

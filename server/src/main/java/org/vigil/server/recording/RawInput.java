@@ -16,6 +16,9 @@ import java.nio.ByteOrder;
  *     journal's own fields.</li>
  * <li>{@code asterix:NAME}: one ASTERIX block or datagram exactly as received; its receive time is
  *     the reference the decoder resolves times of day against, so a replay decodes the same plots.</li>
+ * <li>{@code sbs:NAME}: one SBS (BaseStation) line as the receiver sent it, without its line end,
+ *     UTF-8/ASCII; the data time is the message's time (a replay parses the line again and stamps
+ *     the message with it).</li>
  * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
  * <li>{@code clock:NAME}: a tick of the live picture's clock (docs/REPLAY.md "Clock ticks"): the
  *     data time is the tick, the receive time the wall clock; the 8 bytes repeat the tick (i64).</li>
@@ -28,6 +31,7 @@ public final class RawInput {
     public static final String MODES = "modes:";
     public static final String ASTERIX = "asterix:";
     public static final String FPL = "fpl:";
+    public static final String SBS = "sbs:";
     public static final String CLOCK = "clock:";
     /** Bytes of a clock tick: the tick (i64, little-endian). */
     public static final int CLOCK_BYTES = 8;
@@ -47,6 +51,7 @@ public final class RawInput {
         FPL,
         CLOCK,
         OPERATOR,
+        SBS,
         UNKNOWN
     }
 
@@ -57,6 +62,7 @@ public final class RawInput {
         if (journalFeed.startsWith(FPL)) return Kind.FPL;
         if (journalFeed.startsWith(CLOCK)) return Kind.CLOCK;
         if (journalFeed.startsWith(OPERATOR)) return Kind.OPERATOR;
+        if (journalFeed.startsWith(SBS)) return Kind.SBS;
         return Kind.UNKNOWN;
     }
 

@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
 import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.feed.SbsParser;
 
 /**
  * Records every raw input where it enters Vigil, then hands it on unchanged: Mode S frames
- * (wrap the {@link FrameSink} a framer delivers to), ASTERIX blocks (wrap the radar decoder's
+ * (wrap the {@link FrameSink} a framer delivers to), SBS lines ({@link #sbs}), ASTERIX blocks (wrap the radar decoder's
  * input, {@link RadarBlockSink}) and ATS flight-plan text ({@link #flightPlans}). Layout in the
  * journal: {@link RawInput}.
  *
@@ -77,6 +78,27 @@ public final class RecordingTap {
             }
             next.onFrame(buf, off, len, timeNanos, mlat12MHz, signal);
         };
+    }
+
+    /**
+     * Records the SBS lines of feed {@code name}, one journal entry per message that entered the
+     * picture: call {@link SbsLines#record} with the message's parser just before handing it on.
+     * @param receiveClock receive-time clock, or null to use the message's own time
+     */
+    public SbsLines sbs(String name, LongSupplier receiveClock) {
+        int feed = feedId(RawInput.SBS + name);
+        byte[] scratch = new byte[SbsParser.MAX_LINE];
+        return (from, dataNanos) -> {
+            int len = from.copyLine(scratch);
+            long rx = receiveClock == null ? dataNanos : receiveClock.getAsLong();
+            count(recorder.recordRaw(feed, rx, dataNanos, scratch, 0, len));
+        };
+    }
+
+    /** Records the line of the SBS message being delivered. One caller thread at a time; no allocation. */
+    @FunctionalInterface
+    public interface SbsLines {
+        void record(SbsParser from, long dataNanos);
     }
 
     /** Records ASTERIX blocks of radar source {@code name}, then hands them to {@code next}. */

@@ -1,13 +1,11 @@
 package org.vigil.server.replay;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.vigil.codec.asterix.Recording;
 import org.vigil.codec.asterix.plots.AsterixStreamFramer;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
@@ -19,15 +17,15 @@ import org.vigil.core.radar.RadarStatus;
 import org.vigil.core.radar.ServiceMessage;
 import org.vigil.core.radar.TimeOfDay;
 import org.vigil.core.track.Detection;
-import org.vigil.server.radar.PcapClock;
+import org.vigil.server.radar.AsterixFile;
 import org.vigil.server.radar.ReportSink;
 import org.vigil.server.radar.SurveillanceReports;
 
 /**
  * A radar recording as a replay input: raw data blocks end to end (streamed through the
- * {@link AsterixStreamFramer}), EUROCONTROL .ff frames or a pcap of ASTERIX over UDP (read whole, as
- * the radar file feed does, and split by {@link Recording}), decoded by a {@link RadarPlotDecoder}
- * against the given radars.
+ * {@link AsterixStreamFramer}), EUROCONTROL .ff frames or a pcap of ASTERIX over UDP, read by
+ * {@link AsterixFile} (the one reader of ASTERIX files, shared with the radar file feed), decoded
+ * by a {@link RadarPlotDecoder} against the given radars.
  *
  * <p>Time. A pcap's packet times date each datagram. Raw and .ff carry only the time of day: the
  * first of each radar is resolved near {@code referenceNanos} (the scenario start from a manifest,
@@ -47,19 +45,13 @@ final class AsterixFileInput implements InputSource {
     private final RadarPlotSink sink;
     private final PlotCounters counters = new PlotCounters();
     private final RadarPlotDecoder decoder;
-    // raw: streamed
-    private final InputStream in;
+    /** The recording, read by the one ASTERIX file reader. */
+    private final AsterixFile file;
+    /** Raw recordings: cuts the stream into blocks; null for .ff and pcap (one payload per unit). */
     private final AsterixStreamFramer framer;
-    private final byte[] chunk;
-    // .ff and pcap: whole file, payloads found up front
-    private final byte[] whole;
-    private int[] payloadOff = new int[0], payloadLen = new int[0];
-    private long[] payloadTime = new long[0];
-    private int payloads, nextPayload;
-    private int framingErrors;
 
     private boolean eof;
-    private long bytes, delivered;
+    private long delivered;
     private long lastNanos;
 
     private byte[] kind = new byte[256];
@@ -126,38 +118,10 @@ final class AsterixFileInput implements InputSource {
                         time[i] = d.timeNanos;
                     }
                 });
-        byte[] headBytes = InputFiles.head(path, 64);
-        Recording.Format f = Recording.detect(headBytes, headBytes.length);
-        if (f == Recording.Format.RAW) {
-            this.format = "asterix-raw";
-            this.in = InputFiles.open(path);
-            this.framer = new AsterixStreamFramer(decoder);
-            this.chunk = new byte[CHUNK];
-            this.whole = null;
-        } else {
-            this.format = f == Recording.Format.PCAP ? "asterix-pcap" : "asterix-ff";
-            this.in = null;
-            this.framer = null;
-            this.chunk = null;
-            try (InputStream s = InputFiles.open(path)) {
-                this.whole = s.readAllBytes();
-            }
-            bytes = whole.length;
-            counters.bytesRead(whole.length);
-            PcapClock clock = f == Recording.Format.PCAP ? new PcapClock(whole, whole.length) : null;
-            framingErrors = Recording.split(whole, whole.length, f, (packet, b, off, len) -> {
-                if (payloads == payloadOff.length) {
-                    int n = Math.max(256, payloads * 2);
-                    payloadOff = Arrays.copyOf(payloadOff, n);
-                    payloadLen = Arrays.copyOf(payloadLen, n);
-                    payloadTime = Arrays.copyOf(payloadTime, n);
-                }
-                payloadOff[payloads] = off;
-                payloadLen[payloads] = len;
-                payloadTime[payloads] = clock != null ? clock.timeNanos(packet) : TimeOfDay.UNKNOWN;
-                payloads++;
-            });
-        }
+        this.file = AsterixFile.open(path, null, CHUNK);
+        this.format = file.format().label();
+        this.framer = file.framed() ? new AsterixStreamFramer(decoder) : null;
+        if (framer == null) counters.bytesRead((int) file.bytes()); // the stream framer counts its own
     }
 
     private int slot() {
@@ -184,20 +148,13 @@ final class AsterixFileInput implements InputSource {
             if (eof) return Long.MAX_VALUE;
             head = 0;
             count = 0;
-            if (framer != null) {
-                int n = in.read(chunk);
-                if (n < 0) {
-                    eof = true;
-                    framer.endOfStream();
-                } else {
-                    bytes += n;
-                    framer.accept(chunk, 0, n, TimeOfDay.UNKNOWN);
-                }
-            } else if (nextPayload < payloads) {
-                int p = nextPayload++;
-                decoder.decode(whole, payloadOff[p], payloadLen[p], payloadTime[p]);
-            } else {
+            if (!file.next()) {
                 eof = true;
+                if (framer != null) framer.endOfStream();
+            } else if (framer != null) {
+                framer.accept(file.buffer(), file.offset(), file.length(), TimeOfDay.UNKNOWN);
+            } else {
+                decoder.decode(file.buffer(), file.offset(), file.length(), file.timeNanos());
             }
         }
         return time[head];
@@ -243,22 +200,21 @@ final class AsterixFileInput implements InputSource {
 
     @Override
     public long bytes() {
-        return bytes;
+        return file.bytes();
     }
 
     @Override
     public Map<String, Long> rejects() {
         Map<String, Long> m = new LinkedHashMap<>(InputFiles.nonZero(counters.rejectsByReason()));
         if (reports != null) InputFiles.nonZero(reports.rejectsByReason()).forEach((k, v) -> m.merge(k, v, Long::sum));
-        if (framingErrors > 0) m.put("framing", (long) framingErrors);
+        if (file.framingErrors() > 0) m.put("framing", (long) file.framingErrors());
         return m;
     }
 
     @Override
     public void close() {
-        if (in == null) return;
         try {
-            in.close();
+            file.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,10 @@
 package org.vigil.server.replay;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /** File helpers shared by the replay inputs. */
 final class InputFiles {
@@ -15,12 +12,7 @@ final class InputFiles {
 
     /** Opens a file, unwrapping gzip when it starts with 1F 8B. The stream supports mark/reset. */
     static InputStream open(Path path) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
-        raw.mark(2);
-        int b0 = raw.read(), b1 = raw.read();
-        raw.reset();
-        if (b0 == 0x1F && b1 == 0x8B) return new BufferedInputStream(new GZIPInputStream(raw, 64 * 1024), 64 * 1024);
-        return raw;
+        return org.vigil.server.feed.FileSource.open(path);
     }
 
     /** The first octets of a (possibly gzipped) file, for format detection. */

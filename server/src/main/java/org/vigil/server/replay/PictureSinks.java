@@ -7,8 +7,8 @@ public final class PictureSinks {
     private PictureSinks() {}
 
     /**
-     * Frames decoded and counted on their feed's health ({@link Picture#acceptFrame}, the feed told by
-     * {@link Picture#inputFrom}), plots, flight plans and clock ticks ({@link Picture#clockTick}),
+     * Frames and SBS messages decoded and counted on their feed's health ({@link Picture#acceptFrame},
+     * {@link Picture#acceptMessage}, the feed told by {@link Picture#inputFrom}), plots, flight plans and clock ticks ({@link Picture#clockTick}),
      * as the live picture took them (restart, benchmarks, tests). On the replaying thread, which
      * then owns the picture.
      */
@@ -16,6 +16,7 @@ public final class PictureSinks {
         return ReplaySinks.none()
                 .withFrames(
                         (buf, off, len, t, mlat, signal) -> p.acceptFrame(p.currentSource(), buf, off, len, t, signal))
+                .withMessages(m -> p.acceptMessage(p.currentSource(), m))
                 .withPlots(p.radarSink())
                 .withFlightPlans(m -> {
                     if (p.flightPlans() != null) p.flightPlans().apply(m);

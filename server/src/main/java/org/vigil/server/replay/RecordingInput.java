@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.vigil.codec.asterix.plots.PlotCounters;
 import org.vigil.codec.asterix.plots.RadarPlotDecoder;
+import org.vigil.codec.feed.FeedCounters;
+import org.vigil.codec.feed.SbsParser;
 import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.radar.RadarNetwork;
@@ -28,7 +30,8 @@ import org.vigil.server.recording.RawStore;
  * ASTERIX blocks through a {@link RadarPlotDecoder} (one per recorded radar source, all on one
  * {@link RadarNetwork} of the recording's sites, as the live run decodes them, made afresh with
  * each opening) to {@link ReplaySinks#plots()}, with the block's receive time as the reference for
- * its times of day; ATS message text parsed to {@link ReplaySinks#flightPlans()}; clock ticks to
+ * its times of day; SBS lines parsed again to {@link ReplaySinks#messages()}, each message stamped
+ * with the line's recorded data time; ATS message text parsed to {@link ReplaySinks#flightPlans()}; clock ticks to
  * {@link ReplaySinks#clock()}; the feed name of the inputs that follow to {@link ReplaySinks#source()}
  * whenever it changes. The time an input
  * is due is its data time. Inputs of an unknown kind, or too short to be what their kind says,
@@ -43,6 +46,10 @@ public final class RecordingInput implements InputSource {
     private final ReplaySinks sinks;
     private final Map<String, RadarPlotDecoder> decoders = new HashMap<>();
     private final FplParser fpl = new FplParser();
+    /** SBS lines back to messages, stamped with their recorded data time (the message's live time). */
+    private final SbsParser sbs;
+
+    private final FeedCounters sbsCounters = new FeedCounters();
     private String lastFeed;
     private RawInput.Kind lastKind;
     private RadarPlotDecoder lastDecoder;
@@ -50,7 +57,7 @@ public final class RecordingInput implements InputSource {
     private String toldFeed;
 
     private boolean ready, ended;
-    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks, actions;
+    private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks, actions, sbsLines;
 
     /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
     public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
@@ -58,7 +65,10 @@ public final class RecordingInput implements InputSource {
         this.sinks = Objects.requireNonNull(sinks, "sinks");
         this.network = new RadarNetwork(radars);
         this.cursor = raw.cursor(fromNanos, toNanos);
+        this.sbs = new SbsParser(sbsCounters, sinks.messages());
     }
+
+    private static final byte[] LINE_END = {'\n'};
 
     @SuppressWarnings(
             "ReferenceEquality") // identity is a cache check: a new feed String re-derives kind and decoder as before
@@ -136,6 +146,12 @@ public final class RecordingInput implements InputSource {
                     }
                 }
             }
+            case SBS -> {
+                // the line without its end as journalled: the end makes the parser deliver it
+                sbs.accept(b, off, len, cursor.dataNanos());
+                sbs.accept(LINE_END, 0, 1, cursor.dataNanos());
+                sbsLines++;
+            }
             case CLOCK -> {
                 sinks.clock().accept(cursor.dataNanos());
                 ticks++;
@@ -180,6 +196,8 @@ public final class RecordingInput implements InputSource {
         Map<String, Long> m = new LinkedHashMap<>();
         if (skipped > 0) m.put("skipped", skipped);
         if (planRejects > 0) m.put("flight-plan", planRejects);
+        for (Map.Entry<String, Long> e : sbsCounters.rejectsByReason().entrySet())
+            if (e.getValue() > 0) m.put("sbs-" + e.getKey(), e.getValue());
         return m;
     }
 
@@ -191,6 +209,7 @@ public final class RecordingInput implements InputSource {
         m.put("flight-plan-texts", planTexts);
         m.put("flight-plans", plans);
         m.put("clock-ticks", ticks);
+        if (sbsLines > 0) m.put("sbs-lines", sbsLines);
         if (actions > 0) m.put("operator-actions", actions);
         return m;
     }

@@ -1,11 +1,15 @@
 package org.vigil.server.tracking;
 
+import static org.vigil.core.geo.Units.FT;
+import static org.vigil.core.geo.Units.NM;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.core.geo.Sphere;
 
 /**
  * Which sensors could see an aircraft, from the sensor list of a {@code vigil sim} manifest, with
@@ -31,7 +35,6 @@ public final class SensorCoverage {
             PRIMARY_ONLY = "primary-only",
             ADSB_ONLY = "adsb-only",
             UNCOVERED = "uncovered";
-    private static final double NM = 1852, FT = 0.3048, EARTH_R = 6_371_000;
 
     /** One sensor: position, antenna height (m), range (m); for radars primary and secondary capability. */
     public record Sensor(
@@ -108,11 +111,8 @@ public final class SensorCoverage {
         return heard ? ADSB_ONLY : UNCOVERED;
     }
 
+    /** Great-circle distance on the mean earth sphere (core.geo, the one place for it). */
     static double groundDistance(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
-        double dp = p2 - p1, dl = Math.toRadians(lon2 - lon1);
-        double a =
-                Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_R * Math.asin(Math.min(1, Math.sqrt(a)));
+        return Sphere.distanceM(lat1, lon1, lat2, lon2);
     }
 }

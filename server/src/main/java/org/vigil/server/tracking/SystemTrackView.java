@@ -1,5 +1,8 @@
 package org.vigil.server.tracking;
 
+import static org.vigil.core.geo.Units.FT;
+import static org.vigil.core.geo.Units.KT;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -71,8 +74,6 @@ public record SystemTrackView(
         double errorMajorM,
         double errorMinorM,
         double errorAxisDeg) {
-    static final double FT = 0.3048;
-    static final double KT = 1852.0 / 3600;
 
     public SystemTrackView {
         sensors = List.copyOf(sensors);

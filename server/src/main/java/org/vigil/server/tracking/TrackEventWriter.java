@@ -1,5 +1,8 @@
 package org.vigil.server.tracking;
 
+import static org.vigil.core.geo.Units.FT;
+import static org.vigil.core.geo.Units.KT;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +26,6 @@ import org.vigil.core.track.Tracker;
  * <p>The writer needs the tracker for sensor names: {@link TrackingPipeline} binds it.
  */
 public final class TrackEventWriter implements TrackListener {
-    private static final double FT = 0.3048;
-    private static final double KT = 1852.0 / 3600;
 
     private final EventSink out;
     private Tracker tracker;
