@@ -707,7 +707,11 @@ public final class ScrambleService {
                 null));
     }
 
-    /** Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters return. */
+    /**
+     * Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters
+     * return, and the receiving unit's scramble against the same track and alert is proposed (same
+     * category) for the supervisor to order as usual. The audit row of the hand-over names that unit.
+     */
     public Result handOver(String id, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
@@ -715,7 +719,9 @@ public final class ScrambleService {
         if (!s.phase.flying() || s.phase == ScramblePhase.RTB || s.phase == ScramblePhase.HAND_OVER)
             return Result.refused(id + " is " + s.phase.wireName());
         if (!gate.allow(
-                s.id, "hand over to " + s.handOverNation + (s.handOverUnit == null ? "" : " " + s.handOverUnit)))
+                s.id,
+                "hand over to " + s.handOverNation
+                        + (s.handOverUnit == null ? "" : " " + s.handOverUnit + ", proposing its scramble")))
             return UNAUDITED;
         phase(s, ScramblePhase.HAND_OVER);
         emit(new QraEvent.HandOver(
@@ -731,6 +737,11 @@ public final class ScrambleService {
                 s.handOverNation,
                 s.handOverUnit,
                 user));
+        if (s.handOverUnit != null) {
+            // the hand-over itself was audited above, naming the unit: the proposal is part of it
+            Result taken = propose(s.alertId, s.targetTrack, s.handOverUnit, s.category, user, Gate.OPEN);
+            s.handOverScramble = taken.ok() ? taken.scrambleId() : null;
+        }
         return Result.ok(s.id);
     }
 
@@ -1513,6 +1524,7 @@ public final class ScrambleService {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("toNation", s.handOverNation);
             h.put("toUnit", s.handOverUnit);
+            if (s.handOverScramble != null) h.put("scramble", s.handOverScramble);
             m.put("handOver", h);
         }
         if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));
