@@ -52,16 +52,8 @@ class PostureByDateTest {
     @Test
     void weeklyReportFollowsTheRotationsAndMatchesDirectMaps() {
         Posture p = rotations();
-        List<PostureByDate.Week> weeks = PostureByDate.weekly(
-                p,
-                BALTIC,
-                AREA,
-                35_000,
-                300,
-                TargetMotion.OPENING,
-                InterceptOptions.defaults(),
-                LocalDate.parse("2015-04-22"), // a Wednesday: the first week is cut
-                LocalDate.parse("2015-05-17"));
+        // from a Wednesday: the first week is cut
+        List<PostureByDate.Week> weeks = opening(LocalDate.parse("2015-04-22"), LocalDate.parse("2015-05-17"));
         assertThat(weeks)
                 .extracting(PostureByDate.Week::start)
                 .containsExactly(
@@ -127,28 +119,14 @@ class PostureByDateTest {
 
     @Test
     void badPeriodsAreRefused() {
-        Posture p = rotations();
-        assertThatThrownBy(() -> PostureByDate.weekly(
-                        p,
-                        BALTIC,
-                        AREA,
-                        35_000,
-                        300,
-                        TargetMotion.OPENING,
-                        InterceptOptions.defaults(),
-                        LocalDate.parse("2015-05-01"),
-                        LocalDate.parse("2015-04-01")))
+        assertThatThrownBy(() -> opening(LocalDate.parse("2015-05-01"), LocalDate.parse("2015-04-01")))
                 .hasMessageContaining("before it starts");
-        assertThatThrownBy(() -> PostureByDate.weekly(
-                        p,
-                        BALTIC,
-                        AREA,
-                        35_000,
-                        300,
-                        TargetMotion.OPENING,
-                        InterceptOptions.defaults(),
-                        LocalDate.parse("2015-01-01"),
-                        LocalDate.parse("2018-01-01")))
+        assertThatThrownBy(() -> opening(LocalDate.parse("2015-01-01"), LocalDate.parse("2018-01-01")))
                 .hasMessageContaining("at most");
+    }
+
+    private static List<PostureByDate.Week> opening(LocalDate from, LocalDate to) {
+        return PostureByDate.weekly(
+                rotations(), BALTIC, AREA, 35_000, 300, TargetMotion.OPENING, InterceptOptions.defaults(), from, to);
     }
 }

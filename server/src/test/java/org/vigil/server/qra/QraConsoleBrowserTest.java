@@ -85,9 +85,11 @@ class QraConsoleBrowserTest {
             page.waitForSelector("#qra-units tr.committed[data-unit='NL-F35-LBPG']");
             // a Tango scramble is marked as an exercise in the panel; an Alpha is not
             page.waitForSelector("li.scramble[data-scramble='S-2'] .tango-mark");
-            assertThat(page.locator("li.scramble[data-scramble='S-2'] .tango-mark").textContent())
+            assertThat(page.locator("li.scramble[data-scramble='S-2'] .tango-mark")
+                            .textContent())
                     .isEqualTo("TANGO (exercise)");
-            assertThat(page.locator("li.scramble[data-scramble='S-1'] .tango-mark").count())
+            assertThat(page.locator("li.scramble[data-scramble='S-1'] .tango-mark")
+                            .count())
                     .isZero();
             page.setViewportSize(1600, 900);
             page.screenshot(new Page.ScreenshotOptions()
