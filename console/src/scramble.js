@@ -5,7 +5,7 @@
 // the signed-in role (GET api/me); the server enforces the same rules. Polls api/scrambles every 2 s.
 
 import { el } from './dom.js';
-import { replanLine, plusMinus } from './replan.js';
+import { replanLine, plusMinus, replannedLine, tangoMark, followThroughActions } from './replan.js';
 
 const RANKS = { observer: 0, operator: 1, supervisor: 2, admin: 3 };
 const PHASES = ['proposed', 'ordered', 'airborne', 'en-route', 'intercept', 'identification', 'shadow', 'escort', 'hand-over', 'rtb', 'landed', 'cancelled'];
@@ -63,7 +63,9 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
           el('span', { class: 'rec-unit' }, `${u.rank}. ${u.unit}`),
           el('span', { class: 'rec-time' }, u.feasible ? `${u.minutes}${u.plusMinusMin != null ? ` ± ${u.plusMinusMin}` : ''} min${u.supersonic ? ' SS' : ''}` : u.reasonText ?? u.reason),
           u.feasible && can('operator') && alert ? el('button', { type: 'button',
-            onclick: () => post('api/scrambles', { alert: Number(alertId), track: alert.track, unit: u.unit }) }, 'Propose') : null))));
+            onclick: () => post('api/scrambles', { alert: Number(alertId), track: alert.track, unit: u.unit }) }, 'Propose') : null,
+          u.feasible && can('operator') && alert ? el('button', { type: 'button', class: 'propose-tango',
+            onclick: () => post('api/scrambles', { alert: Number(alertId), track: alert.track, unit: u.unit, category: 'TANGO' }) }, 'Propose Tango') : null))));
     } catch (e) {
       errorEl.textContent = 'server unreachable';
     }
@@ -107,13 +109,15 @@ export function createScramblePanel({ panel, board, recommendation, list, errorE
       // the phase first, in words (a proposal is not yet an Alpha: the category shows once ordered)
       el('div', { class: 'scramble-head' }, el('span', { class: `phase-badge ${s.phase}` }, PHASE_LABELS[s.phase] ?? s.phase),
         ` ${s.id}${s.phase === 'proposed' ? '' : ` ${s.category}`} · ${s.unit} → track ${s.track} · `,
-        el('b', {}, s.phase)),
+        el('b', {}, s.phase), tangoMark(s)),
       el('div', { class: 'scramble-meta' }, `proposed by ${s.proposedBy ?? '?'}${s.orderedBy ? ` · ordered by ${s.orderedBy}` : ''}`
         + `${s.callsigns?.length ? ` · ${s.callsigns.join(', ')}` : ''}`),
       el('div', { class: 'scramble-plan' }, plan, plusMinus(s.plan), s.intercept ? ` · in trail ${hhmmss(s.intercept)}` : ''),
       replanLine(s),
+      replannedLine(s),
       s.outcome ? el('div', { class: 'scramble-outcome' }, `outcome: ${s.outcome.identifiedAs ?? ''} · ${s.outcome.action ?? ''}`) : null,
-      timeline, actions(s));
+      timeline, actions(s),
+      followThroughActions(s, { can, post, showOptions: box => recommendation.replaceChildren(box) }));
   }
 
   async function loadBoard() {

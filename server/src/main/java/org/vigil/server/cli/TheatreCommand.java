@@ -15,7 +15,11 @@ import picocli.CommandLine.Parameters;
         name = "theatre",
         mixinStandardHelpOptions = true,
         description = "List the built-in theatres or check a theatre directory (docs/THEATRES.md).",
-        subcommands = {TheatreCommand.ListCommand.class, TheatreCommand.CheckCommand.class})
+        subcommands = {
+            TheatreCommand.ListCommand.class,
+            TheatreCommand.CheckCommand.class,
+            TheatreCommand.ResponsivenessCommand.class
+        })
 public final class TheatreCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,6 +104,97 @@ public final class TheatreCommand implements Runnable {
             } catch (TheatreException e) {
                 System.err.println(e.getMessage());
                 return 1;
+            }
+            return 0;
+        }
+    }
+    /**
+     * {@code vigil theatre responsiveness NAME --from D --to D}: the weekly responsiveness report over
+     * the theatre's area for its QRA rotations (docs/QRA.md "Posture by date").
+     */
+    @Command(
+            name = "responsiveness",
+            mixinStandardHelpOptions = true,
+            description = "Weekly report of the QRA posture by date: who holds which base, covered share and minutes.")
+    static final class ResponsivenessCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR|NAME", description = "Theatre directory or built-in name.")
+        String theatre;
+
+        @CommandLine.Option(names = "--from", required = true, description = "First day, YYYY-MM-DD (UTC).")
+        java.time.LocalDate from;
+
+        @CommandLine.Option(names = "--to", required = true, description = "Last day, YYYY-MM-DD (UTC), inclusive.")
+        java.time.LocalDate to;
+
+        @CommandLine.Option(names = "--level", defaultValue = "250", description = "Target flight level (default 250).")
+        double flightLevel;
+
+        @CommandLine.Option(names = "--speed", defaultValue = "450", description = "Target speed, kt (default 450).")
+        double speedKt;
+
+        @CommandLine.Option(
+                names = "--motion",
+                defaultValue = "OPENING",
+                description = "OPENING (flies away from each unit) or STATIONARY (default OPENING).")
+        org.vigil.core.qra.TargetMotion motion;
+
+        @CommandLine.Option(
+                names = "--resolution",
+                defaultValue = "10",
+                description = "Grid resolution, km (default 10).")
+        double resolutionKm;
+
+        @Override
+        public Integer call() {
+            Theatre t;
+            try {
+                t = TheatreLoader.load(theatre);
+            } catch (TheatreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            Theatre.Area a = t.area();
+            List<org.vigil.core.qra.PostureByDate.Week> weeks;
+            try {
+                weeks = org.vigil.core.qra.PostureByDate.weekly(
+                        t.posture(),
+                        org.vigil.core.qra.MapGrid.of(a.south(), a.north(), a.west(), a.east(), resolutionKm),
+                        org.vigil.core.qra.GeoPredicate.EVERYWHERE,
+                        flightLevel * 100,
+                        speedKt,
+                        motion,
+                        org.vigil.core.qra.InterceptOptions.defaults(),
+                        from,
+                        to);
+            } catch (IllegalArgumentException e) {
+                System.err.println("vigil theatre responsiveness: " + e.getMessage());
+                return 1;
+            }
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: target FL%.0f %.0f kt %s, %.0f km grid over %.1f..%.1f N, %.1f..%.1f E%n",
+                    t.name(),
+                    flightLevel,
+                    speedKt,
+                    motion.name().toLowerCase(java.util.Locale.ROOT),
+                    resolutionKm,
+                    a.south(),
+                    a.north(),
+                    a.west(),
+                    a.east());
+            System.out.println("week                     covered (worst/mean)  mean min  worst min  bases");
+            for (var line : org.vigil.server.qra.QraApi.weeksView(weeks)) {
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "%s..%s  %5.1f %% / %5.1f %%     %8s  %9s  %s%n",
+                        line.get("from"),
+                        line.get("to"),
+                        100 * (Double) line.get("worstCoveredShare"),
+                        100 * (Double) line.get("meanCoveredShare"),
+                        line.get("meanMinutes") == null ? "-" : line.get("meanMinutes"),
+                        line.get("worstCoveredMinutes") == null ? "-" : line.get("worstCoveredMinutes"),
+                        line.get("bases"));
+                for (Object c : (List<?>) line.get("changes")) System.out.println("    rotation change " + c);
             }
             return 0;
         }

@@ -147,8 +147,9 @@ public final class Picture {
         if (theatre != null) {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
-            LaunchesToIdentification launches = new LaunchesToIdentification(fighters);
-            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), launches, scrambleLines);
+            LaunchesToIdentification launches = new LaunchesToIdentification();
+            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
+            scrambles.onLaunch(launches);
             scrambles.setAreas(org.vigil.server.qra.TheatreAreas.of(theatre.airspace())); // hand-overs (#19)
             ScrambleTrackFeed feed =
                     new ScrambleTrackFeed(scrambles, trackerConfig, downstream).afterEach(scrambleLines::drain);

@@ -3,29 +3,23 @@ package org.vigil.server.qra;
 import java.util.function.Consumer;
 import org.vigil.core.ident.IdentificationEngine;
 import org.vigil.core.qra.Detachment;
-import org.vigil.core.qra.scramble.FighterFix;
-import org.vigil.core.qra.scramble.Fighters;
+import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.ident.IdentStage;
 
 /**
- * The fighters of the scramble workflow, passing on every call to the real ones (simulated, or
- * {@link Fighters#NONE} with real data) and telling the identification engine of every launch
+ * Tells the identification engine of every launch of the scramble workflow
  * ({@link IdentificationEngine#expectLaunch}): the unit, its base, the callsigns given, the time to
  * airborne. The scrambled pair is then FRIEND from take-off and never the subject of an alert or of a
  * recommendation against it (issue #14). With real data no callsigns come back, and the engine
  * recognises the fighters by their first detection near the base after the order.
  *
- * <p>Called by the workflow on the picture's owner thread, which is the engine's thread.
+ * <p>Called by the workflow ({@link ScrambleService#onLaunch}) on the picture's owner thread, which is
+ * the engine's thread.
  */
-public final class LaunchesToIdentification implements Fighters {
-    private final Fighters fighters;
+public final class LaunchesToIdentification implements ScrambleService.LaunchListener {
     private Consumer<Consumer<IdentificationEngine>> engine = action -> {};
     /** Scrambles whose launch was told without callsigns (bounded by the scrambles ordered). */
     private final java.util.Set<String> toldWithoutCallsigns = new java.util.HashSet<>();
-
-    public LaunchesToIdentification(Fighters fighters) {
-        this.fighters = fighters == null ? Fighters.NONE : fighters;
-    }
 
     /** The engine of {@code stage} to tell. */
     public LaunchesToIdentification tell(IdentStage stage) {
@@ -43,12 +37,10 @@ public final class LaunchesToIdentification implements Fighters {
     }
 
     @Override
-    public String[] launch(
-            String scrambleId, Detachment unit, double airborneInS, double headingDeg, double levelFt, double speedKt) {
-        String[] callsigns = fighters.launch(scrambleId, unit, airborneInS, headingDeg, levelFt, speedKt);
+    public void launched(String scrambleId, Detachment unit, String[] callsigns, double airborneInS) {
         // null: nothing to launch with yet, and the workflow asks again at every tick; the engine is told
         // of such a launch once (recognised by position), and again only when callsigns come back
-        if (callsigns == null && !toldWithoutCallsigns.add(scrambleId)) return null;
+        if (callsigns == null && !toldWithoutCallsigns.add(scrambleId)) return;
         engine.accept(e -> e.expectLaunch(
                 "scramble " + scrambleId + " (" + unit.id() + ")",
                 callsigns,
@@ -56,26 +48,5 @@ public final class LaunchesToIdentification implements Fighters {
                 unit.base().lonDeg(),
                 airborneInS,
                 unit.count()));
-        return callsigns;
-    }
-
-    @Override
-    public void steer(String scrambleId, double headingDeg, double levelFt, double groundSpeedKt) {
-        fighters.steer(scrambleId, headingDeg, levelFt, groundSpeedKt);
-    }
-
-    @Override
-    public void holdOn(String scrambleId, FighterFix target) {
-        fighters.holdOn(scrambleId, target);
-    }
-
-    @Override
-    public void landed(String scrambleId) {
-        fighters.landed(scrambleId);
-    }
-
-    @Override
-    public boolean lead(String scrambleId, long nowNanos, FighterFix out) {
-        return fighters.lead(scrambleId, nowNanos, out);
     }
 }

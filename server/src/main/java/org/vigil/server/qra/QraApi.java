@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.vigil.core.qra.GeoPredicate;
 import org.vigil.core.qra.Isochrones;
 import org.vigil.core.qra.MapGrid;
 import org.vigil.core.qra.Posture;
+import org.vigil.core.qra.PostureByDate;
 import org.vigil.core.qra.Readiness;
 import org.vigil.core.qra.ResponseStats;
 import org.vigil.core.qra.Responsiveness;
@@ -99,6 +101,7 @@ public final class QraApi {
         app.get("/api/qra/divert", ctx -> divert(ctx), Role.OBSERVER);
         app.get("/api/qra/responsiveness", ctx -> responsiveness(ctx, null), Role.OBSERVER);
         app.post("/api/qra/responsiveness", ctx -> responsiveness(ctx, body(ctx)), Role.OBSERVER);
+        app.get("/api/qra/responsiveness/weekly", ctx -> weekly(ctx), Role.OBSERVER);
 
         app.post(
                 "/api/scrambles",
@@ -466,33 +469,11 @@ public final class QraApi {
      */
     private void responsiveness(Context ctx, JsonNode whatIf)
             throws com.fasterxml.jackson.core.JsonProcessingException {
-        double level = number(ctx, "level", 250) * 100; // flight level
-        double speed = number(ctx, "speed", 450);
-        double resolution = number(ctx, "resolution", 10);
-        String motionText = ctx.queryParam("motion");
-        TargetMotion motion =
-                "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
-        double south = number(ctx, "south", 40.5), north = number(ctx, "north", 47.0);
-        double west = number(ctx, "west", 27.0), east = number(ctx, "east", 42.0);
-        if (!(level >= 0 && level <= 60_000)
-                || !(speed >= 0 && speed < 2000)
-                || !(resolution >= 0.5 && resolution <= 200)) {
-            ctx.status(400).json(Map.of("error", "level FL0-600, speed 0-2000 kt, resolution 0.5-200 km"));
-            return;
-        }
-        MapGrid grid;
-        try {
-            grid = MapGrid.of(south, north, west, east, resolution);
-        } catch (IllegalArgumentException e) {
-            ctx.status(400).json(Map.of("error", e.getMessage()));
-            return;
-        }
-        if (grid.cells() > MAX_CELLS) {
-            ctx.status(400)
-                    .json(Map.of(
-                            "error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
-            return;
-        }
+        MapRequest req = mapRequest(ctx);
+        if (req == null) return;
+        MapGrid grid = req.grid();
+        double level = req.levelFt(), speed = req.speedKt();
+        TargetMotion motion = req.motion();
         // one visit to the owner: the posture and the data time it is valid at
         PostureAt state = owner.call(() -> new PostureAt(service.postureCopy(), service.now()));
         Posture p = state.posture();
@@ -517,6 +498,114 @@ public final class QraApi {
                         org.vigil.core.qra.InterceptOptions.defaults(),
                         epochMs);
         ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsString(geoJson(map, levels(ctx))));
+    }
+
+    /** The target and grid of a responsiveness request; null when refused (400 written). */
+    private record MapRequest(MapGrid grid, double levelFt, double speedKt, TargetMotion motion) {}
+
+    private static MapRequest mapRequest(Context ctx) {
+        double level = number(ctx, "level", 250) * 100; // flight level
+        double speed = number(ctx, "speed", 450);
+        double resolution = number(ctx, "resolution", 10);
+        String motionText = ctx.queryParam("motion");
+        TargetMotion motion =
+                "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
+        double south = number(ctx, "south", 40.5), north = number(ctx, "north", 47.0);
+        double west = number(ctx, "west", 27.0), east = number(ctx, "east", 42.0);
+        if (!(level >= 0 && level <= 60_000)
+                || !(speed >= 0 && speed < 2000)
+                || !(resolution >= 0.5 && resolution <= 200)) {
+            ctx.status(400).json(Map.of("error", "level FL0-600, speed 0-2000 kt, resolution 0.5-200 km"));
+            return null;
+        }
+        MapGrid grid;
+        try {
+            grid = MapGrid.of(south, north, west, east, resolution);
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).json(Map.of("error", e.getMessage()));
+            return null;
+        }
+        if (grid.cells() > MAX_CELLS) {
+            ctx.status(400)
+                    .json(Map.of(
+                            "error", "grid of " + grid.cells() + " cells: use a coarser resolution or a smaller box"));
+            return null;
+        }
+        return new MapRequest(grid, level, speed, motion);
+    }
+
+    /**
+     * The weekly responsiveness report ({@code from}, {@code to}: ISO dates, inclusive; the target and
+     * grid as for the map): per week the nations holding each base, the rotation changes and the
+     * covered share and minutes of its days (docs/QRA.md "Posture by date").
+     */
+    private void weekly(Context ctx) {
+        MapRequest req = mapRequest(ctx);
+        if (req == null) return;
+        LocalDate from, to;
+        try {
+            from = LocalDate.parse(ctx.queryParam("from") == null ? "" : ctx.queryParam("from"));
+            to = LocalDate.parse(ctx.queryParam("to") == null ? "" : ctx.queryParam("to"));
+        } catch (java.time.format.DateTimeParseException e) {
+            ctx.status(400).json(Map.of("error", "from and to: dates YYYY-MM-DD"));
+            return;
+        }
+        // a period's maps cost one map per distinct set of units on duty: cap the cells times the sets
+        if ((long) req.grid().cells() * Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(from, to) / 7)
+                > 20L * MAX_CELLS) {
+            ctx.status(400).json(Map.of("error", "period and grid too large: use a coarser resolution"));
+            return;
+        }
+        Posture p = owner.call(() -> service.postureCopy());
+        List<PostureByDate.Week> weeks;
+        try {
+            weeks = PostureByDate.weekly(
+                    p,
+                    req.grid(),
+                    GeoPredicate.EVERYWHERE,
+                    req.levelFt(),
+                    req.speedKt(),
+                    req.motion(),
+                    org.vigil.core.qra.InterceptOptions.defaults(),
+                    from,
+                    to);
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).json(Map.of("error", e.getMessage()));
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("levelFt", req.levelFt());
+        out.put("speedKt", req.speedKt());
+        out.put("motion", req.motion().name().toLowerCase(Locale.ROOT));
+        out.put("resolutionKm", req.grid().resolutionKm());
+        out.put("weeks", weeksView(weeks));
+        ctx.json(out);
+    }
+
+    /** The weekly report as JSON lines (shared by the API and {@code vigil theatre responsiveness}). */
+    public static List<Map<String, Object>> weeksView(List<PostureByDate.Week> weeks) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PostureByDate.Week w : weeks) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", w.start().toString());
+            m.put("to", w.end().toString());
+            m.put("days", w.days().size());
+            Map<String, Object> bases = new LinkedHashMap<>();
+            w.bases().forEach((icao, held) -> {
+                List<String> who = new ArrayList<>();
+                for (PostureByDate.Holding h : held)
+                    who.add(h.nation() + " " + h.aircraftType() + " x" + h.count() + " " + h.readiness());
+                bases.put(icao, who);
+            });
+            m.put("bases", bases);
+            m.put("changes", w.changes());
+            m.put("worstCoveredShare", Math.round(w.worstCoveredShare() * 1000) / 1000.0);
+            m.put("meanCoveredShare", Math.round(w.meanCoveredShare() * 1000) / 1000.0);
+            m.put("meanMinutes", finite(w.meanMinutes()));
+            m.put("worstCoveredMinutes", finite(w.worstCoveredMinutes()));
+            list.add(m);
+        }
+        return list;
     }
 
     /** A copy of the posture and the workflow's data time, read together on the owner. */

@@ -55,6 +55,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/aircraft/{icao}/trail", Role.OBSERVER);
         TABLE.put("GET /api/interference", Role.OBSERVER);
         TABLE.put("GET /api/qra/divert", Role.OBSERVER);
+        TABLE.put("GET /api/qra/responsiveness/weekly", Role.OBSERVER); // posture by date, per week
         TABLE.put("GET /api/plots", Role.OBSERVER);
         TABLE.put("GET /api/flightplans", Role.OBSERVER);
         TABLE.put("POST /api/flightplans", Role.OPERATOR); // file, change, cancel plans (ATS text), audited

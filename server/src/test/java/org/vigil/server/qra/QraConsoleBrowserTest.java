@@ -37,6 +37,7 @@ class QraConsoleBrowserTest {
                 new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, null);
         service.onTrackUpdate(42, T0, 43.4, 30.0, 24_000, 300, 245, -1, 0);
         service.propose(0, 42, "NL-F35-LBPG", "olga", ScrambleService.Gate.OPEN);
+        service.propose(0, 42, "BG-MG29-LBPG", "TANGO", "olga", ScrambleService.Gate.OPEN); // an exercise
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.staticFiles.add(sf -> {
@@ -82,6 +83,14 @@ class QraConsoleBrowserTest {
                             .allTextContents())
                     .anySatisfy(t -> assertThat(t).startsWith("ordered 09:05:00Z"));
             page.waitForSelector("#qra-units tr.committed[data-unit='NL-F35-LBPG']");
+            // a Tango scramble is marked as an exercise in the panel; an Alpha is not
+            page.waitForSelector("li.scramble[data-scramble='S-2'] .tango-mark");
+            assertThat(page.locator("li.scramble[data-scramble='S-2'] .tango-mark")
+                            .textContent())
+                    .isEqualTo("TANGO (exercise)");
+            assertThat(page.locator("li.scramble[data-scramble='S-1'] .tango-mark")
+                            .count())
+                    .isZero();
             page.setViewportSize(1600, 900);
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Paths.get(System.getProperty("java.io.tmpdir"), "vigil-qra-console.png")));

@@ -81,4 +81,39 @@ class QraResponsivenessApiTest {
                     .isEqualTo(400);
         }
     }
+    /** The Baltic theatre's rotations 37 and 38 hand over on 1 May 2015: the weekly report shows who held which base. */
+    @Test
+    void weeklyReportOverTheBalticRotations() throws Exception {
+        ScrambleService service = new ScrambleService(
+                org.vigil.server.theatre.TheatreLoader.load("baltic").posture(),
+                ScrambleConfig.defaults(),
+                Fighters.NONE,
+                null);
+        ObjectMapper json = new ObjectMapper();
+        try (QraApiFixture f = new QraApiFixture(dir, service)) {
+            f.addUser("obi", Role.OBSERVER, "obi-passphrase-12");
+            String obi = f.login("obi", "obi-passphrase-12");
+            String box = "&south=53&north=60.5&west=18&east=29&level=350&speed=300&resolution=25";
+            var r = f.send("GET", "/api/qra/responsiveness/weekly?from=2015-04-20&to=2015-05-10" + box, obi, null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonNode weeks = json.readTree(r.body()).path("weeks");
+            System.out.println("weekly " + weeks);
+            assertThat(weeks).hasSize(3);
+            assertThat(weeks.get(0).path("bases").path("EEEI").get(0).asText()).startsWith("ES EUFI x2");
+            assertThat(weeks.get(2).path("bases").path("EEEI").get(0).asText()).startsWith("GB EUFI x2");
+            assertThat(weeks.get(1).path("changes").get(0).asText())
+                    .startsWith("2015-05-01:")
+                    .contains("+GB-EUFI-EEEI", "-ES-EUFI-EEEI", "+NO-F16-EYSA", "-PL-MG29-EYSA");
+            assertThat(weeks.get(1).path("days").asInt()).isEqualTo(7);
+            assertThat(weeks.get(0).path("meanCoveredShare").asDouble()).isBetween(0.01, 1.0);
+            assertThat(weeks.get(0).path("meanMinutes").asDouble()).isPositive();
+
+            assertThat(f.send("GET", "/api/qra/responsiveness/weekly?from=2015-05-10&to=2015-04-20", obi, null)
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(f.send("GET", "/api/qra/responsiveness/weekly?from=May&to=2015-04-20", obi, null)
+                            .statusCode())
+                    .isEqualTo(400);
+        }
+    }
 }

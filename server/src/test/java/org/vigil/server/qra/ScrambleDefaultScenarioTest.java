@@ -107,12 +107,13 @@ class ScrambleDefaultScenarioTest {
         SimFeed feed = new SimFeed(scenario, plots);
         Simulation sim = feed.simulation();
         fighters = new SimulatedFighters(sim);
-        LaunchesToIdentification launches = new LaunchesToIdentification(fighters);
+        LaunchesToIdentification launches = new LaunchesToIdentification();
         service = new ScrambleService(
                 QraYaml.defaultPosture(),
                 ScrambleConfig.defaults(),
-                launches,
+                fighters,
                 e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
+        service.onLaunch(launches);
         List<RadarSite> sites = scenario.radars().stream().map(SimFeed::site).toList();
         TrackerConfig config = TrackingPipeline.centreOn(new TrackerConfig(), sites);
         TrackListener positions = new TrackListener() {

@@ -44,6 +44,8 @@ public final class Scramble {
     public long announcedAtNanos = Long.MIN_VALUE;
     /** The area the target was last seen in (null: none yet), and the hand-over proposed: to that nation's unit. */
     public String targetArea, handOverNation, handOverUnit;
+    /** The receiving unit's scramble proposed by the hand-over, or null. */
+    public String handOverScramble;
     /** The workflow's standing advice ("abort" on the ground, "return" airborne) and why; null when none. */
     public String advice, adviceReason;
 

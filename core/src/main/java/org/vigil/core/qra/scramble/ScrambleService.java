@@ -159,6 +159,23 @@ public final class ScrambleService {
         this.events = events == null ? EventSink.NONE : events;
     }
 
+    /**
+     * Told of every launch the workflow carries out, after {@link Fighters#launch}: the scramble, the
+     * unit, the callsigns given (null while there is nothing to launch with: asked again at every
+     * tick) and the seconds to airborne. On the workflow's thread.
+     */
+    @FunctionalInterface
+    public interface LaunchListener {
+        void launched(String scrambleId, Detachment unit, String[] callsigns, double airborneInS);
+    }
+
+    private LaunchListener launches = (id, unit, callsigns, airborneInS) -> {};
+
+    /** The one listener of launches (the identification engine's expected launches, issue #14). */
+    public void onLaunch(LaunchListener listener) {
+        this.launches = listener == null ? (id, unit, callsigns, airborneInS) -> {} : listener;
+    }
+
     // ------------------------------------------------------------------ inputs
 
     /** An alert was raised: if it warrants one, a recommendation follows on the track's next update. */
@@ -302,6 +319,7 @@ public final class ScrambleService {
                     // null: nothing to launch with yet (no simulation attached): the launch stays pending
                     if (launched == null) s.launchPending = true;
                     else s.callsigns = launched;
+                    launches.launched(s.id, d, launched, Math.max(0, s.timeToAirborneS - elapsed));
                 }
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
@@ -349,24 +367,16 @@ public final class ScrambleService {
             units.removeIf(u -> u.id().equals(d.id()));
             units.add(airborneFrom(s, d));
         }
-        List<InterceptSolution> sols = new ArrayList<>(units.size());
-        for (Detachment u : units) {
+        // ranked by InterceptRanking's one ordering rule, like the ground units of a recommendation
+        int n = ranking.rankInto(units, posture, path, config.options(), epochMs());
+        List<Recommendation> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Detachment u = units.get(ranking.unitIndexAt(i));
             InterceptSolution sol = new InterceptSolution();
-            solver.solve(u, posture.profileOf(u), path, config.options(), epochMs(), sol);
+            sol.copyFrom(ranking.solutionAt(i));
             spread(u, posture.profileOf(u), fix, sol);
-            sols.add(sol);
+            out.add(new Recommendation(i + 1, u, sol));
         }
-        Integer[] order = new Integer[units.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> {
-            InterceptSolution sa = sols.get(a), sb = sols.get(b);
-            if (sa.feasible != sb.feasible) return sa.feasible ? -1 : 1;
-            if (sa.feasible && sa.timeS != sb.timeS) return Double.compare(sa.timeS, sb.timeS);
-            return units.get(a).id().compareTo(units.get(b).id());
-        });
-        List<Recommendation> out = new ArrayList<>(units.size());
-        for (int i = 0; i < order.length; i++)
-            out.add(new Recommendation(i + 1, units.get(order[i]), sols.get(order[i])));
         return out;
     }
 
@@ -707,7 +717,11 @@ public final class ScrambleService {
                 null));
     }
 
-    /** Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters return. */
+    /**
+     * Supervisor: hands the intercept over as proposed (the other nation's unit takes it); the fighters
+     * return, and the receiving unit's scramble against the same track and alert is proposed (same
+     * category) for the supervisor to order as usual. The audit row of the hand-over names that unit.
+     */
     public Result handOver(String id, String user, Gate gate) {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
@@ -715,7 +729,9 @@ public final class ScrambleService {
         if (!s.phase.flying() || s.phase == ScramblePhase.RTB || s.phase == ScramblePhase.HAND_OVER)
             return Result.refused(id + " is " + s.phase.wireName());
         if (!gate.allow(
-                s.id, "hand over to " + s.handOverNation + (s.handOverUnit == null ? "" : " " + s.handOverUnit)))
+                s.id,
+                "hand over to " + s.handOverNation
+                        + (s.handOverUnit == null ? "" : " " + s.handOverUnit + ", proposing its scramble")))
             return UNAUDITED;
         phase(s, ScramblePhase.HAND_OVER);
         emit(new QraEvent.HandOver(
@@ -731,6 +747,11 @@ public final class ScrambleService {
                 s.handOverNation,
                 s.handOverUnit,
                 user));
+        if (s.handOverUnit != null) {
+            // the hand-over itself was audited above, naming the unit: the proposal is part of it
+            Result taken = propose(s.alertId, s.targetTrack, s.handOverUnit, s.category, user, Gate.OPEN);
+            s.handOverScramble = taken.ok() ? taken.scrambleId() : null;
+        }
         return Result.ok(s.id);
     }
 
@@ -1513,6 +1534,7 @@ public final class ScrambleService {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("toNation", s.handOverNation);
             h.put("toUnit", s.handOverUnit);
+            if (s.handOverScramble != null) h.put("scramble", s.handOverScramble);
             m.put("handOver", h);
         }
         if (s.advice != null) m.put("advice", Map.of("advice", s.advice, "reason", String.valueOf(s.adviceReason)));

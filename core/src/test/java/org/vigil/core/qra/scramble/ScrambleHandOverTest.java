@@ -59,9 +59,33 @@ class ScrambleHandOverTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e)
                         .contains("\"state\":\"proposed\"", "\"fromNation\":\"RO\"", "\"toNation\":\"BG\""));
+        int before = events.size();
         assertThat(service.handOver(id, "sam", ScrambleService.Gate.OPEN).ok()).isTrue();
         assertThat(s.phase).isEqualTo(ScramblePhase.HAND_OVER);
-        assertThat(events.get(events.size() - 1)).contains("\"state\":\"done\"", "\"user\":\"sam\"");
+        List<String> after = events.subList(before, events.size());
+        assertThat(after)
+                .filteredOn(e -> e.contains("scramble.handover"))
+                .singleElement()
+                .satisfies(e -> assertThat(e).contains("\"state\":\"done\"", "\"user\":\"sam\""));
+        // the receiving nation's scramble is proposed against the same track, for the supervisor to order
+        assertThat(s.handOverScramble).as("the receiving unit's scramble").isNotNull();
+        Scramble taken = service.scrambleForTest(s.handOverScramble);
+        assertThat(taken.unitId).isEqualTo(s.handOverUnit);
+        assertThat(taken.targetTrack).isEqualTo(20);
+        assertThat(taken.category).isEqualTo(s.category);
+        assertThat(taken.phase).isEqualTo(ScramblePhase.PROPOSED);
+        assertThat(after.get(after.size() - 1))
+                .as("proposed after the hand-over")
+                .contains("scramble.proposed");
+        assertThat(after)
+                .filteredOn(e -> e.contains("scramble.proposed"))
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .contains("scramble.proposed", "\"unit\":\"" + s.handOverUnit + "\"", "\"user\":\"sam\""));
+        assertThat(service.view(id).toString()).contains("scramble=" + s.handOverScramble);
+        assertThat(service.order(s.handOverScramble, "sam", ScrambleService.Gate.OPEN)
+                        .ok())
+                .isTrue();
         fighters.advance(t + 2 * S);
         service.tick(t + 2 * S);
         assertThat(s.phase).as("the fighters come home").isEqualTo(ScramblePhase.RTB);
