@@ -712,6 +712,11 @@ public final class InterferenceEstimator {
         return cellOpen[cell];
     }
 
+    /** Share of the cell's aircraft affected at the last update (0 when it had none). */
+    public double affectedShare(int cell) {
+        return cellTotal[cell] == 0 ? 0 : cellAffected[cell] / (double) cellTotal[cell];
+    }
+
     /** The area number of an open cell, 0 for none. */
     public int areaOf(int cell) {
         return cellOpen[cell] ? cellArea[cell] : 0;

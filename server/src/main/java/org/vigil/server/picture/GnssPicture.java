@@ -9,6 +9,7 @@ import org.vigil.core.event.EventSink;
 import org.vigil.core.event.EventTime;
 import org.vigil.core.gnss.GnssRules;
 import org.vigil.core.gnss.InterferenceEstimator;
+import org.vigil.core.ident.TrackFacts;
 
 /**
  * The GNSS interference picture of a {@link Picture} (docs/GNSS.md): every decoded ADS-B message
@@ -68,6 +69,22 @@ public final class GnssPicture {
             case InterferenceEstimator.DEGRADED, InterferenceEstimator.POSITION_LOST -> DEGRADED_SIGMA_FACTOR;
             default -> 1.0;
         };
+    }
+
+    /**
+     * The interference area over the track's position in {@code f} (area number, the cell's affected
+     * share, the aircraft's own status) for the {@code gnss-interference} rule; nothing outside an area.
+     * Owner thread; allocation-free.
+     */
+    public void describe(TrackFacts f) {
+        if (!(Math.abs(f.latDeg) <= 90) || !Double.isFinite(f.lonDeg)) return;
+        int cell = estimator.grid().cellOf(f.latDeg, f.lonDeg);
+        int area = estimator.areaOf(cell);
+        if (area == 0) return;
+        f.interferenceArea = area;
+        f.interferenceShare = estimator.affectedShare(cell);
+        f.gnssStatus =
+                f.icaoAddress == TrackFacts.ABSENT ? InterferenceEstimator.CLEAN : estimator.statusOf(f.icaoAddress);
     }
 
     /** Copies the cells and the affected aircraft for the readers (owner thread; allocates). */
