@@ -59,6 +59,8 @@ public final class InterferenceEstimator {
     private double[] lat, lon, vN, vE, refLat, refLon, refDN, refDE, anchorLat, anchorLon, anchorDN, anchorDE;
     private double[] jumpDLat, jumpDLon;
     private byte[] status;
+    /** The last NIC and NACp heard from each aircraft (-1: none). */
+    private byte[] lastNic, lastNacp;
     /** The cell each aircraft was placed in at the last update (-1: none). */
     private int[] cellOfAircraft;
 
@@ -137,6 +139,8 @@ public final class InterferenceEstimator {
         jumpDLat = new double[cap];
         jumpDLon = new double[cap];
         status = new byte[cap];
+        lastNic = new byte[cap];
+        lastNacp = new byte[cap];
         cellOfAircraft = new int[cap];
         expiring = new int[cap];
         mask = cap - 1;
@@ -161,6 +165,7 @@ public final class InterferenceEstimator {
         if (s < 0) return;
         messages++;
         heard(s, t);
+        if (nic != ABSENT) lastNic[s] = (byte) nic;
         if (nic != ABSENT && nic < rules.nicBelow()) badT[s] = Math.max(badT[s], t);
         boolean implausible = false;
         long pt = posT[s];
@@ -238,6 +243,7 @@ public final class InterferenceEstimator {
         if (s < 0) return;
         messages++;
         heard(s, t);
+        lastNacp[s] = (byte) nacp;
         if (nacp < rules.nacpBelow()) badT[s] = Math.max(badT[s], t);
     }
 
@@ -304,6 +310,7 @@ public final class InterferenceEstimator {
         addr[i] = address;
         heard[i] = posT[i] = velT[i] = badT[i] = spoofT[i] = refT[i] = anchorT[i] = jumpT[i] = NEVER;
         status[i] = CLEAN;
+        lastNic[i] = lastNacp[i] = -1;
         cellOfAircraft[i] = -1;
         size++;
         return i;
@@ -354,6 +361,8 @@ public final class InterferenceEstimator {
         jumpDLat = o.jumpDLat;
         jumpDLon = o.jumpDLon;
         status = o.status;
+        lastNic = o.lastNic;
+        lastNacp = o.lastNacp;
         cellOfAircraft = o.cellOfAircraft;
     }
 
@@ -386,6 +395,8 @@ public final class InterferenceEstimator {
         b.jumpDLat[j] = a.jumpDLat[i];
         b.jumpDLon[j] = a.jumpDLon[i];
         b.status[j] = a.status[i];
+        b.lastNic[j] = a.lastNic[i];
+        b.lastNacp[j] = a.lastNacp[i];
         b.cellOfAircraft[j] = a.cellOfAircraft[i];
     }
 
@@ -682,6 +693,24 @@ public final class InterferenceEstimator {
         int i = address < 0 ? -1 : find(address);
         if (i < 0 || cellOfAircraft[i] < 0 || !cellOpen[cellOfAircraft[i]]) return CLEAN;
         return status[i];
+    }
+
+    /** The last NIC heard from the aircraft, {@link #ABSENT} when none. */
+    public int nicOf(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || lastNic[i] < 0 ? ABSENT : lastNic[i];
+    }
+
+    /** The last NACp heard from the aircraft, {@link #ABSENT} when none. */
+    public int nacpOf(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || lastNacp[i] < 0 ? ABSENT : lastNacp[i];
+    }
+
+    /** The interference area the aircraft was placed in at the last update, 0 for none. */
+    public int areaOfAircraft(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || cellOfAircraft[i] < 0 ? 0 : areaOf(cellOfAircraft[i]);
     }
 
     /** Receives an aircraft's address and status. */
