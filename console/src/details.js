@@ -1,6 +1,7 @@
 // The details panel (#details): every field the server sends about the selected aircraft.
 import { DETAIL_FIELDS, ageSeconds, displayName, isEmergency } from './format.js';
 import { symbolImage } from './symbols.js';
+import { integrityRows } from './interference.js';
 
 const KNOWN = new Set(DETAIL_FIELDS.map(([k]) => k));
 
@@ -47,6 +48,7 @@ export function createDetails({ panel, title, symbol, fields, closeButton, onClo
     for (const [k, v] of Object.entries(ac)) {
       if (!KNOWN.has(k) && v != null) nodes.push(...row(k, k, typeof v === 'object' ? JSON.stringify(v) : String(v)));
     }
+    nodes.push(...integrityRows(ac, row)); // GNSS integrity section (docs/GNSS.md "Console")
     fields.replaceChildren(...nodes);
   }
 

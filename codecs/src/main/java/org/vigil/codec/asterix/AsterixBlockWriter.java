@@ -15,6 +15,10 @@ abstract class AsterixBlockWriter {
     private int records;
     /** Bit per FRN - 1 of the items set for the current record. */
     protected long present;
+    /** SAC << 8 | SIC of the record's data source (the I0xx/010 every category starts with). */
+    private int sacSic;
+    /** The record's time of day in 1/128 s (the time item every category has). */
+    private int timeOfDay;
 
     /** @param largestRecord the most octets one record of this writer can take (FSPEC included) */
     protected AsterixBlockWriter(int category, int largestRecord) {
@@ -67,9 +71,13 @@ abstract class AsterixBlockWriter {
         int last = 63 - Long.numberOfLeadingZeros(present);
         int fspecLen = last / 7 + 1;
         for (int o = 0; o < fspecLen; o++) buf[pos + o] = (byte) (o < fspecLen - 1 ? 1 : 0);
-        for (int i = 0; i <= last; i++) if (has(i)) buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
+        // the set items only, lowest FRN first
+        for (long m = present; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            buf[pos + i / 7] |= (byte) (0x80 >>> (i % 7));
+        }
         pos += fspecLen;
-        for (int i = 0; i <= last; i++) if (has(i)) writeItem(i);
+        for (long m = present; m != 0; m &= m - 1) writeItem(Long.numberOfTrailingZeros(m));
         if (!keepItems) present = 0;
         records++;
         return pos - start;
@@ -88,6 +96,31 @@ abstract class AsterixBlockWriter {
     /** Octets written so far in the block, header included. */
     public final int blockLength() {
         return pos - blockStart;
+    }
+
+    /** Sets the record's data source identifier (SAC, SIC). */
+    protected final void sacSic(int sac, int sic) {
+        sacSic = packSacSic(sac, sic);
+    }
+
+    /** SAC and SIC as the two octets of a data source identifier item. */
+    protected static int packSacSic(int sac, int sic) {
+        return (sac & 0xFF) << 8 | (sic & 0xFF);
+    }
+
+    /** Writes the data source identifier item (I0xx/010): SAC, SIC. */
+    protected final void putSacSic() {
+        put16(sacSic);
+    }
+
+    /** Sets the record's time of day (seconds since UTC midnight). */
+    protected final void setTimeOfDay(double seconds) {
+        timeOfDay = tod128(seconds);
+    }
+
+    /** Writes the time of day item: three octets of 1/128 s. */
+    protected final void putTimeOfDay() {
+        put24(timeOfDay);
     }
 
     protected final void put8(int v) {

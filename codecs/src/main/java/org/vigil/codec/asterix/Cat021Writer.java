@@ -25,7 +25,7 @@ public final class Cat021Writer extends AsterixBlockWriter {
             I155 = 23,
             I160 = 25,
             I170 = 28;
-    private int sac, sic, tod, todReception, lat, lon, address, nic, nacp, m3a, fl, bvr, gs, ta;
+    private int todReception, lat, lon, address, nic, nacp, m3a, fl, bvr, gs, ta;
     private long callsign;
 
     public Cat021Writer() {
@@ -38,8 +38,7 @@ public final class Cat021Writer extends AsterixBlockWriter {
     }
 
     public Cat021Writer dataSource(int sac, int sic) {
-        this.sac = sac & 0xFF;
-        this.sic = sic & 0xFF;
+        sacSic(sac, sic);
         set(I010);
         set(I040); // the descriptor is mandatory: 24-bit ICAO address, 100 ft altitude reporting
         return this;
@@ -47,7 +46,7 @@ public final class Cat021Writer extends AsterixBlockWriter {
 
     /** Time of applicability of the position (I021/071) and of its reception (I021/073), s since UTC midnight. */
     public Cat021Writer time(double applicabilitySeconds, double receptionSeconds) {
-        tod = tod128(applicabilitySeconds);
+        setTimeOfDay(applicabilitySeconds);
         todReception = tod128(receptionSeconds);
         set(I071);
         set(I073);
@@ -117,12 +116,9 @@ public final class Cat021Writer extends AsterixBlockWriter {
     @Override
     protected void writeItem(int i) {
         switch (i) {
-            case I010 -> {
-                put8(sac);
-                put8(sic);
-            }
+            case I010 -> putSacSic();
             case I040 -> put8(1 << 3); // ATP 0 (24-bit ICAO), ARC 1 (100 ft), RC 0, RAB 0, FX 0
-            case I071 -> put24(tod);
+            case I071 -> putTimeOfDay();
             case I131 -> {
                 put32(lat);
                 put32(lon);

@@ -31,7 +31,7 @@ public final class Cat048Writer extends AsterixBlockWriter {
             I170 = 13,
             I230 = 20,
             RE = 27;
-    private int sac, sic, tod128, typ, flags020, flags020b, rho, theta, m3a, m3aFlags, fl, flFlags;
+    private int typ, flags020, flags020b, rho, theta, m3a, m3aFlags, fl, flFlags;
     private int address, trackNumber, x, y, gsp, hdg, status170, status170b, com230;
     private long callsign;
     private int extendedRho;
@@ -57,15 +57,14 @@ public final class Cat048Writer extends AsterixBlockWriter {
     }
 
     public Cat048Writer dataSource(int sac, int sic) {
-        this.sac = sac & 0xFF;
-        this.sic = sic & 0xFF;
+        sacSic(sac, sic);
         set(I010);
         return this;
     }
 
     /** Seconds since UTC midnight; wraps at 2^24 / 128 s like the field. */
     public Cat048Writer timeOfDay(double seconds) {
-        tod128 = (int) (Math.round(seconds * 128) & 0xFFFFFF);
+        setTimeOfDay(seconds);
         set(I140);
         return this;
     }
@@ -197,11 +196,8 @@ public final class Cat048Writer extends AsterixBlockWriter {
     @Override
     protected void writeItem(int i) {
         switch (i) {
-            case I010 -> {
-                put8(sac);
-                put8(sic);
-            }
-            case I140 -> put24(tod128);
+            case I010 -> putSacSic();
+            case I140 -> putTimeOfDay();
             case I020 -> {
                 if (flags020b != 0) {
                     put8((typ << 5) | flags020 | 1);

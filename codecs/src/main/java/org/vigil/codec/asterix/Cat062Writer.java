@@ -34,7 +34,7 @@ public final class Cat062Writer extends AsterixBlockWriter {
             I136 = 16,
             I220 = 19,
             I500 = 26;
-    private int sac, sic, service, tod, lat, lon, x, y, vx, vy, m3a, address, trackNumber, age, fl, rocd, apcX, apcY;
+    private int service, lat, lon, x, y, vx, vy, m3a, address, trackNumber, age, fl, rocd, apcX, apcY;
     private long callsign;
     private boolean monosensor, tentative;
 
@@ -49,8 +49,7 @@ public final class Cat062Writer extends AsterixBlockWriter {
 
     /** I062/010 and I062/015: the SDPS and its service. */
     public Cat062Writer dataSource(int sac, int sic, int serviceId) {
-        this.sac = sac & 0xFF;
-        this.sic = sic & 0xFF;
+        sacSic(sac, sic);
         this.service = serviceId & 0xFF;
         set(I010);
         set(I015);
@@ -59,7 +58,7 @@ public final class Cat062Writer extends AsterixBlockWriter {
 
     /** I062/070: time of track information, s since UTC midnight. */
     public Cat062Writer timeOfTrack(double seconds) {
-        tod = tod128(seconds);
+        setTimeOfDay(seconds);
         set(I070);
         return this;
     }
@@ -154,12 +153,9 @@ public final class Cat062Writer extends AsterixBlockWriter {
     @Override
     protected void writeItem(int i) {
         switch (i) {
-            case I010 -> {
-                put8(sac);
-                put8(sic);
-            }
+            case I010 -> putSacSic();
             case I015 -> put8(service);
-            case I070 -> put24(tod);
+            case I070 -> putTimeOfDay();
             case I105 -> {
                 put32(lat);
                 put32(lon);

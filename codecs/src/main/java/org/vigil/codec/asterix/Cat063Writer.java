@@ -17,7 +17,7 @@ public final class Cat063Writer extends AsterixBlockWriter {
 
     // FRN - 1 of the items written (UAP of edition 1.7)
     private static final int I010 = 0, I015 = 1, I030 = 2, I050 = 3, I060 = 4;
-    private int sac, sic, service, tod, sensorSac, sensorSic, status;
+    private int service, sensor, status;
 
     public Cat063Writer() {
         super(63, 16);
@@ -37,12 +37,10 @@ public final class Cat063Writer extends AsterixBlockWriter {
      */
     public Cat063Writer report(
             int sac, int sic, int serviceId, double todSeconds, int sensorSac, int sensorSic, int con, int nogo) {
-        this.sac = sac & 0xFF;
-        this.sic = sic & 0xFF;
+        sacSic(sac, sic);
         this.service = serviceId & 0xFF;
-        this.tod = tod128(todSeconds);
-        this.sensorSac = sensorSac & 0xFF;
-        this.sensorSic = sensorSic & 0xFF;
+        setTimeOfDay(todSeconds);
+        this.sensor = packSacSic(sensorSac, sensorSic);
         this.status = ((con & 3) << 6) | (nogo & 0x3E); // FX 0: one octet
         set(I010);
         set(I015);
@@ -55,16 +53,10 @@ public final class Cat063Writer extends AsterixBlockWriter {
     @Override
     protected void writeItem(int i) {
         switch (i) {
-            case I010 -> {
-                put8(sac);
-                put8(sic);
-            }
+            case I010 -> putSacSic();
             case I015 -> put8(service);
-            case I030 -> put24(tod);
-            case I050 -> {
-                put8(sensorSac);
-                put8(sensorSic);
-            }
+            case I030 -> putTimeOfDay();
+            case I050 -> put16(sensor);
             case I060 -> put8(status);
             default -> throw new IllegalStateException("item not written by this writer: FRN " + (i + 1));
         }

@@ -17,7 +17,7 @@ public final class Cat065Writer extends AsterixBlockWriter {
     private static final int SDPS_STATUS = 1, END_OF_BATCH = 2, SERVICE_STATUS = 3;
     // FRN - 1 of the items written (UAP of edition 1.6)
     private static final int I010 = 0, I000 = 1, I015 = 2, I030 = 3, I020 = 4, I040 = 5, I050 = 6;
-    private int sac, sic, type, service, tod, batch, status, report;
+    private int type, service, batch, status, report;
 
     public Cat065Writer() {
         super(65, 16);
@@ -29,10 +29,9 @@ public final class Cat065Writer extends AsterixBlockWriter {
     }
 
     private Cat065Writer common(int sac, int sic, int serviceId, double todSeconds, int type) {
-        this.sac = sac & 0xFF;
-        this.sic = sic & 0xFF;
+        sacSic(sac, sic);
         this.service = serviceId & 0xFF;
-        this.tod = tod128(todSeconds);
+        setTimeOfDay(todSeconds);
         this.type = type;
         set(I010);
         set(I000);
@@ -75,13 +74,10 @@ public final class Cat065Writer extends AsterixBlockWriter {
     @Override
     protected void writeItem(int i) {
         switch (i) {
-            case I010 -> {
-                put8(sac);
-                put8(sic);
-            }
+            case I010 -> putSacSic();
             case I000 -> put8(type);
             case I015 -> put8(service);
-            case I030 -> put24(tod);
+            case I030 -> putTimeOfDay();
             case I020 -> put8(batch);
             case I040 -> put8(status);
             case I050 -> put8(report);

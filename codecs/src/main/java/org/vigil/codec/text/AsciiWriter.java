@@ -24,11 +24,33 @@ public class AsciiWriter {
         100_000_000_000L,
         1_000_000_000_000L
     };
+    private static final long[] POW10_19 = new long[19];
+
+    static {
+        POW10_19[0] = 1;
+        for (int i = 1; i < 19; i++) POW10_19[i] = POW10_19[i - 1] * 10;
+    }
+
     private static final byte[] HEX_UPPER = {
         '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'
     };
 
+    /** "00".."99": two digits per division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final byte[] own;
+    /** The day whose date {@link #date} holds (days since 1970-01-01), and its separator. */
+    private long cachedDay = Long.MIN_VALUE;
+
+    private char cachedSeparator;
+    private final byte[] date = new byte[10];
     protected byte[] buf;
     protected int pos;
 
@@ -120,19 +142,35 @@ public class AsciiWriter {
         reserve(20);
         if (v < 0) {
             buf[pos++] = '-';
+            if (v == Long.MIN_VALUE) { // no positive counterpart: its digits as text
+                pos--;
+                return ascii(Long.toString(v));
+            }
             v = -v;
         }
-        int start = pos;
-        do {
-            buf[pos++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
-        for (int i = start, j = pos - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
+        int n = 1;
+        while (n < 19 && v >= POW10_19[n]) n++;
+        writeDigits(v, n);
         return this;
+    }
+
+    /** The lowest {@code width} decimal digits of {@code v} (not negative) at {@code pos}, right to left in pairs. */
+    private void writeDigits(long v, int width) {
+        int start = pos;
+        pos = start + width;
+        put(buf, start, v, width);
+    }
+
+    /** The lowest {@code width} decimal digits of {@code v} (not negative) into {@code b[start..]}. */
+    private static void put(byte[] b, int start, long v, int width) {
+        int p = start + width;
+        while (p - start >= 2) {
+            int r = (int) (v % 100);
+            v /= 100;
+            b[--p] = PAIRS[2 * r + 1];
+            b[--p] = PAIRS[2 * r];
+        }
+        if (p > start) b[--p] = (byte) ('0' + v % 10);
     }
 
     /** {@code v} with {@code decimals} (at most 12) places, rounded half away from zero; NaN as 0. */
@@ -144,8 +182,7 @@ public class AsciiWriter {
         if (decimals > 0) {
             reserve(1 + decimals);
             buf[pos++] = '.';
-            long frac = n % scale;
-            for (int d = decimals - 1; d >= 0; d--) buf[pos++] = (byte) ('0' + frac / POW10[d] % 10);
+            writeDigits(n % scale, decimals);
         }
         return this;
     }
@@ -153,7 +190,7 @@ public class AsciiWriter {
     /** {@code v} as exactly {@code width} decimal digits (its lowest ones), zero-padded. */
     public final AsciiWriter digits(long v, int width) {
         reserve(width);
-        for (int d = width - 1; d >= 0; d--) buf[pos++] = (byte) ('0' + v / POW10[d] % 10);
+        writeDigits(v < 0 ? -(v % POW10_19[18]) : v, width);
         return this;
     }
 
@@ -176,6 +213,29 @@ public class AsciiWriter {
     public final AsciiWriter dateTime(long epochMs, char dateSeparator, char between) {
         long days = Math.floorDiv(epochMs, 86_400_000L);
         long ms = Math.floorMod(epochMs, 86_400_000L);
+        if (days != cachedDay || dateSeparator != cachedSeparator) cacheDate(days, dateSeparator);
+        bytes(date, 0, 10);
+        ch(between);
+        int sec = (int) (ms / 1000);
+        reserve(12);
+        int hh = sec / 3600, mm = sec / 60 % 60, ss = sec % 60, milli = (int) (ms % 1000);
+        buf[pos++] = PAIRS[2 * hh];
+        buf[pos++] = PAIRS[2 * hh + 1];
+        buf[pos++] = ':';
+        buf[pos++] = PAIRS[2 * mm];
+        buf[pos++] = PAIRS[2 * mm + 1];
+        buf[pos++] = ':';
+        buf[pos++] = PAIRS[2 * ss];
+        buf[pos++] = PAIRS[2 * ss + 1];
+        buf[pos++] = '.';
+        buf[pos++] = (byte) ('0' + milli / 100);
+        buf[pos++] = PAIRS[2 * (milli % 100)];
+        buf[pos++] = PAIRS[2 * (milli % 100) + 1];
+        return this;
+    }
+
+    /** The civil date of {@code days} into {@link #date} (a stream's events mostly share their day). */
+    private void cacheDate(long days, char dateSeparator) {
         // civil date from days since 1970-01-01 (H. Hinnant's algorithm)
         long z = days + 719_468;
         long era = Math.floorDiv(z, 146_097);
@@ -186,12 +246,12 @@ public class AsciiWriter {
         long day = doy - (153 * mp + 2) / 5 + 1;
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        digits(year, 4).ch(dateSeparator).digits(month, 2).ch(dateSeparator).digits(day, 2);
-        ch(between)
-                .digits(ms / 3_600_000, 2)
-                .ch(':')
-                .digits(ms / 60_000 % 60, 2)
-                .ch(':');
-        return digits(ms / 1000 % 60, 2).ch('.').digits(ms % 1000, 3);
+        put(date, 0, Math.floorMod(year, 10_000), 4);
+        date[4] = (byte) dateSeparator;
+        put(date, 5, month, 2);
+        date[7] = (byte) dateSeparator;
+        put(date, 8, day, 2);
+        cachedDay = days;
+        cachedSeparator = dateSeparator;
     }
 }

@@ -48,16 +48,48 @@ public final class InterferenceEstimator {
     private static final int MAX_AIRCRAFT = 1 << 17;
     private static final int MAX_AREAS = 256;
 
+    // slot layout: longs (times, ns) and doubles of aircraft s at times[l(s) + ...] and numbers[d(s) + ...]
+    private static final int HEARD = 0,
+            POS_T = 1,
+            VEL_T = 2,
+            BAD_T = 3,
+            SPOOF_T = 4,
+            REF_T = 5,
+            ANCHOR_T = 6,
+            JUMP_T = 7;
+    private static final int L = 8;
+    private static final int LAT = 0, LON = 1, V_N = 2, V_E = 3, REF_LAT = 4, REF_LON = 5, REF_DN = 6, REF_DE = 7;
+    private static final int ANCHOR_LAT = 8, ANCHOR_LON = 9, ANCHOR_DN = 10, ANCHOR_DE = 11, JUMP_DLAT = 12;
+    /** The last NIC and NACp heard (-1: none), kept with the numbers to stay on the slot's lines. */
+    private static final int JUMP_DLON = 13, NIC = 14, NACP = 15;
+
+    private static final int D = 16;
+
+    private static int l(int slot) {
+        return slot << 3;
+    }
+
+    private static int d(int slot) {
+        return slot << 4;
+    }
+
     private final GnssRules rules;
     private final EqualAreaGrid grid;
     private final EventSink events;
     private final long window, loss, hold;
+    /** The rules' jump distance squared, NM². */
+    private final double jumpNm2;
 
     // ---- aircraft (parallel arrays, open addressing, backward-shift deletion)
     private int[] addr;
-    private long[] heard, posT, velT, badT, spoofT, refT, anchorT, jumpT;
-    private double[] lat, lon, vN, vE, refLat, refLon, refDN, refDE, anchorLat, anchorLon, anchorDN, anchorDE;
-    private double[] jumpDLat, jumpDLon;
+    /*
+     * Each aircraft's times and numbers lie together (a slot's longs in one cache line, its doubles in
+     * two), so a message touches three lines, not one per field: with 20,000 aircraft the fields'
+     * own arrays would be a cache miss each.
+     */
+    private long[] times;
+
+    private double[] numbers;
     private byte[] status;
     /** The cell each aircraft was placed in at the last update (-1: none). */
     private int[] cellOfAircraft;
@@ -83,6 +115,8 @@ public final class InterferenceEstimator {
     private int[] binCount = new int[1024], binBad = new int[1024];
     private double[] binSin = new double[1024], binCos = new double[1024];
     private int[] parent = new int[256];
+    /** Scratch of {@link #markPoints}: each slot's bin, -1 for none. */
+    private int[] binOfSlot = new int[0];
 
     // ---- areas
     private final int[] areaId = new int[MAX_AREAS], areaMaxCells = new int[MAX_AREAS];
@@ -99,6 +133,7 @@ public final class InterferenceEstimator {
         this.window = (long) (rules.windowSeconds() * SECOND);
         this.loss = (long) (rules.positionLossSeconds() * SECOND);
         this.hold = (long) (rules.holdSeconds() * SECOND);
+        this.jumpNm2 = rules.jumpNm() * rules.jumpNm();
         allocate(1024);
         int n = grid.size();
         cellTotal = new int[n];
@@ -114,28 +149,8 @@ public final class InterferenceEstimator {
     private void allocate(int cap) {
         addr = new int[cap];
         Arrays.fill(addr, FREE);
-        heard = new long[cap];
-        posT = new long[cap];
-        velT = new long[cap];
-        badT = new long[cap];
-        spoofT = new long[cap];
-        refT = new long[cap];
-        anchorT = new long[cap];
-        jumpT = new long[cap];
-        lat = new double[cap];
-        lon = new double[cap];
-        vN = new double[cap];
-        vE = new double[cap];
-        refLat = new double[cap];
-        refLon = new double[cap];
-        refDN = new double[cap];
-        refDE = new double[cap];
-        anchorLat = new double[cap];
-        anchorLon = new double[cap];
-        anchorDN = new double[cap];
-        anchorDE = new double[cap];
-        jumpDLat = new double[cap];
-        jumpDLon = new double[cap];
+        times = new long[cap * L];
+        numbers = new double[cap * D];
         status = new byte[cap];
         cellOfAircraft = new int[cap];
         expiring = new int[cap];
@@ -159,53 +174,58 @@ public final class InterferenceEstimator {
     public void position(int address, long t, double latDeg, double lonDeg, int nic) {
         int s = slot(address);
         if (s < 0) return;
+        int ls = l(s), ds = d(s);
         messages++;
         heard(s, t);
-        if (nic != ABSENT && nic < rules.nicBelow()) badT[s] = Math.max(badT[s], t);
+        if (nic != ABSENT) numbers[ds + NIC] = nic;
+        if (nic != ABSENT && nic < rules.nicBelow()) times[ls + BAD_T] = Math.max(times[ls + BAD_T], t);
         boolean implausible = false;
-        long pt = posT[s];
-        boolean velocityKnown = velT[s] != NEVER && t - velT[s] <= VELOCITY_VALID;
+        long pt = times[ls + POS_T];
+        boolean velocityKnown = times[ls + VEL_T] != NEVER && t - times[ls + VEL_T] <= VELOCITY_VALID;
+        // one cosine per message: the points compared are a few NM apart (well under 1 % between their cosines)
+        double c = velocityKnown ? cosDeg(latDeg) : 1;
         if (pt != NEVER && t > pt && velocityKnown && t - pt <= BASELINE) {
             // jump: against the last position carried on by the velocity
             double dt = (t - pt) / 1e9;
-            double pLat = lat[s] + vN[s] * dt / 60.0;
-            double pLon = lon[s] + vE[s] * dt / (60.0 * cosDeg(lat[s]));
-            if (distanceNm(pLat, pLon, latDeg, lonDeg) > rules.jumpNm()) {
+            double pLat = numbers[ds + LAT] + numbers[ds + V_N] * dt / 60.0;
+            double pLon = numbers[ds + LON] + numbers[ds + V_E] * dt / (60.0 * c);
+            if (fartherThanJump(latDeg - pLat, lonDeg - pLon, c)) {
                 implausible = true;
-                jumpT[s] = t;
-                jumpDLat[s] = latDeg - pLat;
-                jumpDLon[s] = lonDeg - pLon;
+                times[ls + JUMP_T] = t;
+                numbers[ds + JUMP_DLAT] = latDeg - pLat;
+                numbers[ds + JUMP_DLON] = lonDeg - pLon;
             }
         }
-        if (refT[s] != NEVER && t - refT[s] >= BASELINE) {
+        if (times[ls + REF_T] != NEVER && t - times[ls + REF_T] >= BASELINE) {
             // drift: against the reference position carried on by every velocity since
-            if (t - refT[s] <= 3 * BASELINE && velocityKnown) {
-                double dt = (t - velT[s]) / 1e9;
-                double dN = refDN[s] + vN[s] * dt / 60.0, dE = refDE[s] + vE[s] * dt / 60.0;
-                double pLat = refLat[s] + dN;
-                double pLon = refLon[s] + dE / cosDeg(refLat[s]);
-                if (distanceNm(pLat, pLon, latDeg, lonDeg) > rules.jumpNm()) implausible = true;
+            if (t - times[ls + REF_T] <= 3 * BASELINE && velocityKnown) {
+                double dt = (t - times[ls + VEL_T]) / 1e9;
+                double dN = numbers[ds + REF_DN] + numbers[ds + V_N] * dt / 60.0,
+                        dE = numbers[ds + REF_DE] + numbers[ds + V_E] * dt / 60.0;
+                double pLat = numbers[ds + REF_LAT] + dN;
+                double pLon = numbers[ds + REF_LON] + dE / c;
+                if (fartherThanJump(latDeg - pLat, lonDeg - pLon, c)) implausible = true;
             }
-            refT[s] = NEVER;
+            times[ls + REF_T] = NEVER;
         }
-        if (refT[s] == NEVER) {
-            refT[s] = t;
-            refLat[s] = latDeg;
-            refLon[s] = lonDeg;
-            refDN[s] = 0;
-            refDE[s] = 0;
+        if (times[ls + REF_T] == NEVER) {
+            times[ls + REF_T] = t;
+            numbers[ds + REF_LAT] = latDeg;
+            numbers[ds + REF_LON] = lonDeg;
+            numbers[ds + REF_DN] = 0;
+            numbers[ds + REF_DE] = 0;
         }
-        if (implausible) spoofT[s] = Math.max(spoofT[s], t);
-        else if (spoofT[s] == NEVER || t - spoofT[s] > window) {
-            anchorT[s] = t;
-            anchorLat[s] = latDeg;
-            anchorLon[s] = lonDeg;
-            anchorDN[s] = 0;
-            anchorDE[s] = 0;
+        if (implausible) times[ls + SPOOF_T] = Math.max(times[ls + SPOOF_T], t);
+        else if (times[ls + SPOOF_T] == NEVER || t - times[ls + SPOOF_T] > window) {
+            times[ls + ANCHOR_T] = t;
+            numbers[ds + ANCHOR_LAT] = latDeg;
+            numbers[ds + ANCHOR_LON] = lonDeg;
+            numbers[ds + ANCHOR_DN] = 0;
+            numbers[ds + ANCHOR_DE] = 0;
         }
-        lat[s] = latDeg;
-        lon[s] = lonDeg;
-        posT[s] = Math.max(pt, t);
+        numbers[ds + LAT] = latDeg;
+        numbers[ds + LON] = lonDeg;
+        times[ls + POS_T] = Math.max(pt, t);
     }
 
     /** An airborne ground velocity (knots, degrees true) of {@code address} at {@code t}. */
@@ -213,22 +233,23 @@ public final class InterferenceEstimator {
         if (!(groundSpeedKt >= 0) || Double.isNaN(trackDeg)) return;
         int s = slot(address);
         if (s < 0) return;
+        int ls = l(s), ds = d(s);
         messages++;
         heard(s, t);
-        long vt = velT[s];
+        long vt = times[ls + VEL_T];
         if (vt != NEVER && t > vt && t - vt <= VELOCITY_VALID) {
             // carry the reference and the anchor on (degrees of latitude; east in degrees at the equator)
             double dt = (t - vt) / 1e9;
-            double dN = vN[s] * dt / 60.0, dE = vE[s] * dt / 60.0;
-            refDN[s] += dN;
-            refDE[s] += dE;
-            anchorDN[s] += dN;
-            anchorDE[s] += dE;
+            double dN = numbers[ds + V_N] * dt / 60.0, dE = numbers[ds + V_E] * dt / 60.0;
+            numbers[ds + REF_DN] += dN;
+            numbers[ds + REF_DE] += dE;
+            numbers[ds + ANCHOR_DN] += dN;
+            numbers[ds + ANCHOR_DE] += dE;
         }
         double rad = Math.toRadians(trackDeg);
-        vN[s] = groundSpeedKt * Math.cos(rad) / 3600.0; // NM per second = arc minutes per second
-        vE[s] = groundSpeedKt * Math.sin(rad) / 3600.0;
-        if (vt == NEVER || t > vt) velT[s] = t;
+        numbers[ds + V_N] = groundSpeedKt * Math.cos(rad) / 3600.0; // NM per second = arc minutes per second
+        numbers[ds + V_E] = groundSpeedKt * Math.sin(rad) / 3600.0;
+        if (vt == NEVER || t > vt) times[ls + VEL_T] = t;
     }
 
     /** NACp of {@code address} at {@code t} (operational status, or a receiver's report). */
@@ -236,9 +257,11 @@ public final class InterferenceEstimator {
         if (nacp == ABSENT) return;
         int s = slot(address);
         if (s < 0) return;
+        int ls = l(s), ds = d(s);
         messages++;
         heard(s, t);
-        if (nacp < rules.nacpBelow()) badT[s] = Math.max(badT[s], t);
+        numbers[ds + NACP] = nacp;
+        if (nacp < rules.nacpBelow()) times[ls + BAD_T] = Math.max(times[ls + BAD_T], t);
     }
 
     /**
@@ -249,11 +272,17 @@ public final class InterferenceEstimator {
         int s = slot(address);
         if (s < 0) return;
         heard(s, t);
-        spoofT[s] = Math.max(spoofT[s], t);
+        times[l(s) + SPOOF_T] = Math.max(times[l(s) + SPOOF_T], t);
     }
 
     private void heard(int s, long t) {
-        if (t > heard[s]) heard[s] = t;
+        if (t > times[l(s) + HEARD]) times[l(s) + HEARD] = t;
+    }
+
+    /** Whether an offset (degrees; {@code c} the cosine of the latitude) is beyond the rules' jump distance. */
+    private boolean fartherThanJump(double dLatDeg, double dLonDeg, double c) {
+        double dN = dLatDeg * 60.0, dE = dLonDeg * 60.0 * c;
+        return dN * dN + dE * dE > jumpNm2;
     }
 
     private static double cosDeg(double d) {
@@ -302,8 +331,10 @@ public final class InterferenceEstimator {
             while (addr[i] != FREE) i = (i + 1) & mask;
         }
         addr[i] = address;
-        heard[i] = posT[i] = velT[i] = badT[i] = spoofT[i] = refT[i] = anchorT[i] = jumpT[i] = NEVER;
+        times[l(i) + HEARD] = times[l(i) + POS_T] = times[l(i) + VEL_T] = times[l(i) + BAD_T] =
+                times[l(i) + SPOOF_T] = times[l(i) + REF_T] = times[l(i) + ANCHOR_T] = times[l(i) + JUMP_T] = NEVER;
         status[i] = CLEAN;
+        numbers[d(i) + NIC] = numbers[d(i) + NACP] = -1;
         cellOfAircraft[i] = -1;
         size++;
         return i;
@@ -327,32 +358,13 @@ public final class InterferenceEstimator {
         window = o.window;
         loss = o.loss;
         hold = o.hold;
+        jumpNm2 = o.jumpNm2;
         cellTotal = cellAffected = cellSpoofed = cellArea = openIndex = null;
         cellEvidence = null;
         cellOpen = cellTouched = null;
         addr = o.addr;
-        heard = o.heard;
-        posT = o.posT;
-        velT = o.velT;
-        badT = o.badT;
-        spoofT = o.spoofT;
-        refT = o.refT;
-        anchorT = o.anchorT;
-        jumpT = o.jumpT;
-        lat = o.lat;
-        lon = o.lon;
-        vN = o.vN;
-        vE = o.vE;
-        refLat = o.refLat;
-        refLon = o.refLon;
-        refDN = o.refDN;
-        refDE = o.refDE;
-        anchorLat = o.anchorLat;
-        anchorLon = o.anchorLon;
-        anchorDN = o.anchorDN;
-        anchorDE = o.anchorDE;
-        jumpDLat = o.jumpDLat;
-        jumpDLon = o.jumpDLon;
+        times = o.times;
+        numbers = o.numbers;
         status = o.status;
         cellOfAircraft = o.cellOfAircraft;
     }
@@ -363,28 +375,8 @@ public final class InterferenceEstimator {
 
     private static void copy(InterferenceEstimator a, int i, InterferenceEstimator b, int j) {
         b.addr[j] = a.addr[i];
-        b.heard[j] = a.heard[i];
-        b.posT[j] = a.posT[i];
-        b.velT[j] = a.velT[i];
-        b.badT[j] = a.badT[i];
-        b.spoofT[j] = a.spoofT[i];
-        b.refT[j] = a.refT[i];
-        b.anchorT[j] = a.anchorT[i];
-        b.jumpT[j] = a.jumpT[i];
-        b.lat[j] = a.lat[i];
-        b.lon[j] = a.lon[i];
-        b.vN[j] = a.vN[i];
-        b.vE[j] = a.vE[i];
-        b.refLat[j] = a.refLat[i];
-        b.refLon[j] = a.refLon[i];
-        b.refDN[j] = a.refDN[i];
-        b.refDE[j] = a.refDE[i];
-        b.anchorLat[j] = a.anchorLat[i];
-        b.anchorLon[j] = a.anchorLon[i];
-        b.anchorDN[j] = a.anchorDN[i];
-        b.anchorDE[j] = a.anchorDE[i];
-        b.jumpDLat[j] = a.jumpDLat[i];
-        b.jumpDLon[j] = a.jumpDLon[i];
+        System.arraycopy(a.times, l(i), b.times, l(j), L);
+        System.arraycopy(a.numbers, d(i), b.numbers, d(j), D);
         b.status[j] = a.status[i];
         b.cellOfAircraft[j] = a.cellOfAircraft[i];
     }
@@ -419,7 +411,7 @@ public final class InterferenceEstimator {
         // forget the long unheard
         int n = 0;
         for (int i = 0; i < addr.length; i++) {
-            if (addr[i] != FREE && now - heard[i] > window + FORGET) expiring[n++] = addr[i];
+            if (addr[i] != FREE && now - times[l(i) + HEARD] > window + FORGET) expiring[n++] = addr[i];
         }
         for (int j = 0; j < n; j++) remove(expiring[j]);
         for (int j = 0; j < touchedCount; j++) {
@@ -432,25 +424,26 @@ public final class InterferenceEstimator {
         long from = now - window;
         for (int i = 0; i < addr.length; i++) {
             if (addr[i] == FREE) continue;
-            if (heard[i] < from || anchorT[i] == NEVER) {
+            int li = l(i), di = d(i);
+            if (times[li + HEARD] < from || times[li + ANCHOR_T] == NEVER) {
                 status[i] = CLEAN;
                 cellOfAircraft[i] = -1;
                 continue;
             }
             int st = CLEAN;
-            if (badT[i] >= from) st = DEGRADED;
-            if (velT[i] >= from && velT[i] - posT[i] > loss) st = POSITION_LOST;
-            if (spoofT[i] >= from) st = SPOOFED;
+            if (times[li + BAD_T] >= from) st = DEGRADED;
+            if (times[li + VEL_T] >= from && times[li + VEL_T] - times[li + POS_T] > loss) st = POSITION_LOST;
+            if (times[li + SPOOF_T] >= from) st = SPOOFED;
             status[i] = (byte) st;
             // where the aircraft is: its last plausible position carried on by its velocity
-            double dN = anchorDN[i], dE = anchorDE[i];
-            if (velT[i] != NEVER && now - velT[i] <= VELOCITY_VALID) {
-                double dt = (now - Math.max(velT[i], anchorT[i])) / 1e9;
-                dN += vN[i] * dt / 60.0;
-                dE += vE[i] * dt / 60.0;
+            double dN = numbers[di + ANCHOR_DN], dE = numbers[di + ANCHOR_DE];
+            if (times[li + VEL_T] != NEVER && now - times[li + VEL_T] <= VELOCITY_VALID) {
+                double dt = (now - Math.max(times[li + VEL_T], times[li + ANCHOR_T])) / 1e9;
+                dN += numbers[di + V_N] * dt / 60.0;
+                dE += numbers[di + V_E] * dt / 60.0;
             }
-            double la = Math.max(-89.9, Math.min(89.9, anchorLat[i] + dN));
-            double lo = anchorLon[i] + dE / cosDeg(anchorLat[i]);
+            double la = Math.max(-89.9, Math.min(89.9, numbers[di + ANCHOR_LAT] + dN));
+            double lo = numbers[di + ANCHOR_LON] + dE / cosDeg(numbers[di + ANCHOR_LAT]);
             int c = grid.cellOf(la, lo);
             cellOfAircraft[i] = c;
             if (!cellTouched[c]) {
@@ -485,35 +478,42 @@ public final class InterferenceEstimator {
         double pointDeg = rules.spoofPointNm() / 60.0;
         Arrays.fill(binKey, 0, cap, Long.MIN_VALUE);
         int bm = cap - 1;
-        for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < addr.length; i++) {
-                if (addr[i] == FREE || posT[i] == NEVER || now - posT[i] > CURRENT) continue;
-                long key = binOf(lat[i], lon[i] * cosDeg(lat[i]), pointDeg);
-                int b = (int) (key ^ (key >>> 29)) * 0x9E3779B9;
-                b = (b ^ (b >>> 16)) & bm;
-                while (binKey[b] != key && binKey[b] != Long.MIN_VALUE) b = (b + 1) & bm;
-                if (round == 0) {
-                    if (binKey[b] == Long.MIN_VALUE) {
-                        binKey[b] = key;
-                        binCount[b] = 0;
-                        binBad[b] = 0;
-                        binSin[b] = 0;
-                        binCos[b] = 0;
-                    }
-                    binCount[b]++;
-                    if (spoofT[i] != NEVER && now - spoofT[i] <= window) binBad[b]++;
-                    double v = Math.hypot(vN[i], vE[i]);
-                    if (v > 0) {
-                        binSin[b] += vE[i] / v;
-                        binCos[b] += vN[i] / v;
-                    }
-                } else {
-                    int k = binCount[b];
-                    if (k < rules.spoofMinAircraft() || binBad[b] < 2) continue;
-                    if (Math.hypot(binSin[b], binCos[b]) / k > FORMATION_R) continue;
-                    spoofT[i] = Math.max(spoofT[i], posT[i]);
-                }
+        if (binOfSlot.length < addr.length) binOfSlot = new int[addr.length];
+        // first the bins: count, implausible ones, mean direction (each aircraft's bin kept for the second pass)
+        for (int i = 0; i < addr.length; i++) {
+            int li = l(i), di = d(i);
+            binOfSlot[i] = -1;
+            if (addr[i] == FREE || times[li + POS_T] == NEVER || now - times[li + POS_T] > CURRENT) continue;
+            long key = binOf(numbers[di + LAT], numbers[di + LON] * cosDeg(numbers[di + LAT]), pointDeg);
+            int b = (int) (key ^ (key >>> 29)) * 0x9E3779B9;
+            b = (b ^ (b >>> 16)) & bm;
+            while (binKey[b] != key && binKey[b] != Long.MIN_VALUE) b = (b + 1) & bm;
+            binOfSlot[i] = b;
+            if (binKey[b] == Long.MIN_VALUE) {
+                binKey[b] = key;
+                binCount[b] = 0;
+                binBad[b] = 0;
+                binSin[b] = 0;
+                binCos[b] = 0;
             }
+            binCount[b]++;
+            if (times[li + SPOOF_T] != NEVER && now - times[li + SPOOF_T] <= window) binBad[b]++;
+            double vN = numbers[di + V_N], vE = numbers[di + V_E];
+            double v = Math.sqrt(vN * vN + vE * vE);
+            if (v > 0) {
+                binSin[b] += vE / v;
+                binCos[b] += vN / v;
+            }
+        }
+        // then every aircraft of a bin that agrees (not a formation) is spoofed
+        for (int i = 0; i < addr.length; i++) {
+            int b = binOfSlot[i];
+            if (b < 0) continue;
+            int k = binCount[b];
+            if (k < rules.spoofMinAircraft() || binBad[b] < 2) continue;
+            if (Math.sqrt(binSin[b] * binSin[b] + binCos[b] * binCos[b]) / k > FORMATION_R) continue;
+            int li = l(i);
+            times[li + SPOOF_T] = Math.max(times[li + SPOOF_T], times[li + POS_T]);
         }
     }
 
@@ -684,6 +684,24 @@ public final class InterferenceEstimator {
         return status[i];
     }
 
+    /** The last NIC heard from the aircraft, {@link #ABSENT} when none. */
+    public int nicOf(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || numbers[d(i) + NIC] < 0 ? ABSENT : (int) numbers[d(i) + NIC];
+    }
+
+    /** The last NACp heard from the aircraft, {@link #ABSENT} when none. */
+    public int nacpOf(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || numbers[d(i) + NACP] < 0 ? ABSENT : (int) numbers[d(i) + NACP];
+    }
+
+    /** The interference area the aircraft was placed in at the last update, 0 for none. */
+    public int areaOfAircraft(int address) {
+        int i = address < 0 ? -1 : find(address);
+        return i < 0 || cellOfAircraft[i] < 0 ? 0 : areaOf(cellOfAircraft[i]);
+    }
+
     /** Receives an aircraft's address and status. */
     @FunctionalInterface
     public interface AircraftVisitor {
@@ -710,6 +728,11 @@ public final class InterferenceEstimator {
     /** Whether {@code cell} is open. */
     public boolean isOpen(int cell) {
         return cellOpen[cell];
+    }
+
+    /** Share of the cell's aircraft affected at the last update (0 when it had none). */
+    public double affectedShare(int cell) {
+        return cellTotal[cell] == 0 ? 0 : cellAffected[cell] / (double) cellTotal[cell];
     }
 
     /** The area number of an open cell, 0 for none. */

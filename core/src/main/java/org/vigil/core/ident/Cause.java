@@ -143,7 +143,14 @@ public enum Cause {
             null,
             0,
             false,
-            new String[] {"routePoints"});
+            new String[] {"routePoints"}),
+    GNSS_INTERFERENCE(
+            "gnss-interference",
+            "a QRA fighter or a track of interest is inside a GNSS interference area: its ADS-B position and its own navigation cannot be trusted",
+            null,
+            3,
+            false,
+            new String[] {"area", "affectedShare", "gnssStatus"});
 
     /** Rule name in YAML and events, lower-case and hyphenated. */
     public final String id;
@@ -207,6 +214,8 @@ public enum Cause {
             case INSIDE_NATIONAL_AIRSPACE -> Persistence.of(3, 4, 5, 3, 15);
             case ADSB_RADAR_MISMATCH -> Persistence.of(3, 4, 10, 3, 15);
             case IMPLAUSIBLE_KINEMATICS -> Persistence.of(3, 4, 30, 3, 10);
+            // areas are judged once a second of data; a cell that opens and closes within seconds is not one
+            case GNSS_INTERFERENCE -> Persistence.of(3, 4, 5, 3, 30);
             default -> Persistence.IMMEDIATE;
         };
     }

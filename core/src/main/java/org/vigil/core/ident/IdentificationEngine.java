@@ -687,6 +687,28 @@ public final class IdentificationEngine {
                 p.aircraftId,
                 p.routeUnknown);
 
+        // GNSS interference (docs/GNSS.md "Operator alert"): an area over a QRA fighter (its route), or over a
+        // track of interest (no plan and not friendly, military, suspect or hostile), whether or not inside
+        // national airspace (then named in the detail); an airliner on its plan in an area is the map's business
+        boolean ofInterest = own != null
+                || (!friendly && !correlated)
+                || military
+                || t.identity == Identity.SUSPECT
+                || t.identity == Identity.HOSTILE;
+        // detail: the QRA unit's name, else the state whose national airspace the track is in (no allocation)
+        String where = own != null ? own.name() : assessed && air.inside ? air.state : null;
+        fire(
+                t,
+                Cause.GNSS_INTERFERENCE,
+                f.interferenceArea > 0 && ofInterest,
+                pendingOver,
+                now,
+                f.interferenceArea,
+                f.interferenceShare,
+                f.gnssStatus,
+                f.interferenceArea > 0 && ofInterest ? where : null,
+                null);
+
         // an airspace condition about to fire is checked by a fresh look-ahead at the short interval:
         // one bad velocity must not stand for a whole long gap (up to airspace-max-interval-s)
         if (candidate(t, Cause.APPROACHING_NATIONAL_AIRSPACE) || candidate(t, Cause.MILITARY_WITHOUT_CLEARANCE))

@@ -61,6 +61,13 @@ public final class TrackFacts {
     /** The tracker judged the reported motion physically implausible (jumps, impossible turn or climb). */
     public boolean implausibleKinematics;
 
+    /** Number of the GNSS interference area whose open cell holds the track's position, 0 for none. */
+    public int interferenceArea;
+    /** Share of the aircraft in that cell whose ADS-B integrity dropped or positions were implausible (NaN when none). */
+    public double interferenceShare = Double.NaN;
+    /** The aircraft's own GNSS status there: 0 clean, 1 degraded, 2 position lost, 3 spoofed (core.gnss). */
+    public int gnssStatus;
+
     /** Seen only by primary radar: no code, no altitude, no address (a transponder off or absent). */
     public boolean primaryOnly() {
         return hasPrimary && !hasAdsb && !hasSsr;
@@ -86,6 +93,9 @@ public final class TrackFacts {
         disagreementNm = Double.NaN;
         disagreementChiSquare = Double.NaN;
         implausibleKinematics = false;
+        interferenceArea = 0;
+        interferenceShare = Double.NaN;
+        gnssStatus = 0;
         return this;
     }
 
@@ -111,5 +121,8 @@ public final class TrackFacts {
         disagreementNm = o.disagreementNm;
         disagreementChiSquare = o.disagreementChiSquare;
         implausibleKinematics = o.implausibleKinematics;
+        interferenceArea = o.interferenceArea;
+        interferenceShare = o.interferenceShare;
+        gnssStatus = o.gnssStatus;
     }
 }

@@ -350,6 +350,49 @@ class IdentRulesFiringTest {
     }
 
     @Test
+    void interferenceAreaOverAQraFighterOrATrackOfInterestAlertsButNotOverAnAirlinerOnItsPlan() {
+        // the airliner on its plan inside an area: the heat map shows it, no alert
+        TrackFacts airliner = ordinaryCivil();
+        inArea(airliner, 4, 0.6, 1);
+        TrackIdentity t = run(airliner, 0, 30);
+        assertThat(t.evidence(Cause.GNSS_INTERFERENCE).active()).isFalse();
+        assertThat(rec.alertsRaised()).isEmpty();
+        // a QRA fighter (BGAF MiG-29 450F02) flying into the area: its route and navigation are affected
+        TrackFacts mig = civil(9, "XYZ", 0x450F02, 7001, 0);
+        run(mig, 0, 10);
+        inArea(mig, 4, 0.6, 1);
+        // persistence: 3 of 4 samples over 5 s
+        assertThat(run(mig, 11, 15).evidence(Cause.GNSS_INTERFERENCE).active()).isFalse();
+        t = run(mig, 16, 16);
+        Evidence e = t.evidence(Cause.GNSS_INTERFERENCE);
+        assertThat(e.active()).isTrue();
+        assertThat(e.value(0)).isEqualTo(4);
+        assertThat(e.value(1)).isEqualTo(0.6);
+        assertThat(e.value(2)).isEqualTo(1);
+        assertThat(e.detail())
+                .isEqualTo(engine.track(9).evidence(Cause.QRA_UNIT).detail());
+        assertThat(rec.alertsRaised()).containsExactly("alert-raised 9 gnss-interference P3");
+        assertThat(t.identity()).isEqualTo(Identity.FRIEND); // the alert changes no identity
+        // out of the area: the cause clears after 3 samples and 30 s
+        inArea(mig, 0, Double.NaN, 0);
+        assertThat(run(mig, 17, 40).evidence(Cause.GNSS_INTERFERENCE).active()).isTrue();
+        assertThat(run(mig, 41, 50).evidence(Cause.GNSS_INTERFERENCE).active()).isFalse();
+        // a track of interest (no flight plan, not friendly) in a spoofing area
+        rec.clear();
+        TrackFacts unknown = civil(2, "LZDBS", 0x450A11, 7000, 0);
+        inArea(unknown, 7, 1.0, 3);
+        assertThat(run(unknown, 0, 20).evidence(Cause.GNSS_INTERFERENCE).active())
+                .isTrue();
+        assertThat(rec.alertsRaised()).contains("alert-raised 2 gnss-interference P3");
+    }
+
+    private static void inArea(TrackFacts f, int area, double share, int status) {
+        f.interferenceArea = area;
+        f.interferenceShare = share;
+        f.gnssStatus = status;
+    }
+
+    @Test
     void implausibleKinematicsFromTheFlagOrTheLimits() {
         TrackFacts f = ordinaryCivil();
         // the motion must stay implausible for fire-s (30 s): a new track's first estimates are wild
@@ -420,6 +463,7 @@ class IdentRulesFiringTest {
             this::militaryCallsignWithoutClearanceHeadingForNatoAirspaceIsSuspect,
             this::spoofFlagAlertsAboveTheMinimumDistance,
             this::implausibleKinematicsFromTheFlagOrTheLimits,
+            this::interferenceAreaOverAQraFighterOrATrackOfInterestAlertsButNotOverAnAirlinerOnItsPlan,
             this::friendlyListAndQraUnitsIdentifyWithoutAlerts
         };
         for (Runnable r : scripts) {

@@ -59,6 +59,7 @@ public final class IdentStage implements TrackListener {
     private long updates;
     private long updateCpuNanos;
     private boolean timing;
+    private java.util.function.Consumer<TrackFacts> interference;
 
     /**
      * @param engine     the identification engine (its listener writes the ident events)
@@ -104,6 +105,14 @@ public final class IdentStage implements TrackListener {
     public String identityOf(int trackNumber) {
         org.vigil.core.ident.TrackIdentity t = engine.track(trackNumber);
         return t == null ? null : t.identity().id();
+    }
+
+    /**
+     * What the GNSS interference picture says of a track's position (docs/GNSS.md "Operator alert"):
+     * called at the end of each fill with the facts' position and address set; null for none.
+     */
+    public void setInterference(java.util.function.Consumer<TrackFacts> interference) {
+        this.interference = interference;
     }
 
     /** Scripted operator actions (replay/sim), applied at their data time; null for none. */
@@ -259,6 +268,7 @@ public final class IdentStage implements TrackListener {
         if (t.disagreement()) f.disagreementChiSquare = t.lastDisagreementChiSquare();
         // the measured offset (the evidence, and the rule's min-distance-nm is checked against it)
         if (t.disagreement()) f.disagreementNm = t.lastDisagreementMetres() / 1852.0;
+        if (interference != null) interference.accept(f);
     }
 
     // ------------------------------------------------------------------ plane to lat/lon, per track

@@ -237,6 +237,50 @@ public final class LiveServer implements AutoCloseable {
                         .result(COVERAGE_JSON.writeValueAsString(
                                 picture.gnss().view().geoJson("true".equals(ctx.queryParam("open"))))),
                 Role.OBSERVER));
+        // the interference picture minute by minute (the heat map's time slider, docs/GNSS.md "Console"): the kept
+        // times, or with ?at=ISO the affected and open cells of the minute at or before it
+        web.routes(app -> app.get(
+                "/api/interference/history",
+                ctx -> {
+                    String at = ctx.queryParam("at");
+                    Object body;
+                    if (at == null) {
+                        List<String> times = new java.util.ArrayList<>();
+                        for (org.vigil.server.picture.GnssPicture.View v :
+                                picture.gnss().history())
+                            times.add(org.vigil.core.event.EventTime.format(v.timeNanos()));
+                        body = Map.of("times", times);
+                    } else {
+                        long t;
+                        try {
+                            t = org.vigil.core.event.EventTime.parse(at);
+                        } catch (RuntimeException e) {
+                            ctx.status(400).json(Map.of("error", "at: an ISO-8601 UTC time, was " + at));
+                            return;
+                        }
+                        org.vigil.server.picture.GnssPicture.View v =
+                                picture.gnss().historyAt(t);
+                        body = v == null ? picture.gnss().view().geoJson(true) : v.geoJson(false);
+                    }
+                    ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                            .result(COVERAGE_JSON.writeValueAsString(body));
+                },
+                Role.OBSERVER));
+        // one aircraft's GNSS integrity (NIC, NACp, status, area) for the details panel
+        web.routes(app -> app.get(
+                "/api/interference/aircraft/{icao}",
+                ctx -> {
+                    String icao = ctx.pathParam("icao");
+                    if (!icao.matches("[0-9A-Fa-f]{6}")) {
+                        ctx.status(400).json(Map.of("error", "icao: six hexadecimal digits, was " + icao));
+                        return;
+                    }
+                    int address = Integer.parseInt(icao, 16);
+                    ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                            .result(COVERAGE_JSON.writeValueAsString(
+                                    loop.call(() -> picture.gnss().integrity(address))));
+                },
+                Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */

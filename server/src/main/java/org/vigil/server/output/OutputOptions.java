@@ -159,6 +159,13 @@ public final class OutputOptions {
     String asterixSacSic;
 
     @Option(
+            names = "--asterix-sensor",
+            paramLabel = "NAME=SAC/SIC",
+            description =
+                    "CAT063 I063/050 of the sensor NAME (as /api/health names it): its own SAC/SIC; repeatable. Sensors not named get the output's SAC and a SIC numbered from 1.")
+    java.util.Map<String, String> asterixSensors;
+
+    @Option(
             names = "--asterix-period",
             defaultValue = "1",
             paramLabel = "SECONDS",
@@ -271,7 +278,24 @@ public final class OutputOptions {
                 Integer.parseInt(ss[1].trim()),
                 Double.parseDouble(o[0].trim()),
                 Double.parseDouble(o[1].trim()),
-                asterixPeriod);
+                asterixPeriod,
+                sensorIds(asterixSensors));
+    }
+
+    /** {@code --asterix-sensor} values as SAC << 8 | SIC by sensor name. */
+    static java.util.Map<String, Integer> sensorIds(java.util.Map<String, String> given) {
+        java.util.Map<String, Integer> ids = new java.util.LinkedHashMap<>();
+        if (given == null) return ids;
+        for (var e : given.entrySet()) {
+            String[] ss = e.getValue().split("/", -1);
+            int sac = ss.length == 2 ? Integer.parseInt(ss[0].trim()) : -1;
+            int sic = ss.length == 2 ? Integer.parseInt(ss[1].trim()) : -1;
+            if (sac < 0 || sac > 255 || sic < 0 || sic > 255)
+                throw new IllegalArgumentException(
+                        "--asterix-sensor " + e.getKey() + "=" + e.getValue() + ": SAC/SIC of 0..255 each");
+            ids.put(e.getKey(), sac << 8 | sic);
+        }
+        return ids;
     }
 
     private static InetSocketAddress hostPort(String option, String value) {

@@ -9,6 +9,7 @@ import org.vigil.core.event.EventSink;
 import org.vigil.core.event.EventTime;
 import org.vigil.core.gnss.GnssRules;
 import org.vigil.core.gnss.InterferenceEstimator;
+import org.vigil.core.ident.TrackFacts;
 
 /**
  * The GNSS interference picture of a {@link Picture} (docs/GNSS.md): every decoded ADS-B message
@@ -27,6 +28,13 @@ public final class GnssPicture {
     private final long lagNanos;
     private long nextUpdate = Long.MIN_VALUE;
     private volatile View view = new View(Long.MIN_VALUE, List.of(), Map.of());
+    /** One view per minute of data time, oldest first, affected and open cells only (the time slider). */
+    private volatile List<View> history = List.of();
+
+    /** Minutes of history kept: a day. */
+    public static final int HISTORY_MINUTES = 24 * 60;
+
+    private static final long MINUTE = 60 * SECOND;
 
     public GnssPicture(GnssRules rules, EventSink events, long lagNanos) {
         this.estimator = new InterferenceEstimator(rules, events);
@@ -70,6 +78,22 @@ public final class GnssPicture {
         };
     }
 
+    /**
+     * The interference area over the track's position in {@code f} (area number, the cell's affected
+     * share, the aircraft's own status) for the {@code gnss-interference} rule; nothing outside an area.
+     * Owner thread; allocation-free.
+     */
+    public void describe(TrackFacts f) {
+        if (!(Math.abs(f.latDeg) <= 90) || !Double.isFinite(f.lonDeg)) return;
+        int cell = estimator.grid().cellOf(f.latDeg, f.lonDeg);
+        int area = estimator.areaOf(cell);
+        if (area == 0) return;
+        f.interferenceArea = area;
+        f.interferenceShare = estimator.affectedShare(cell);
+        f.gnssStatus =
+                f.icaoAddress == TrackFacts.ABSENT ? InterferenceEstimator.CLEAN : estimator.statusOf(f.icaoAddress);
+    }
+
     /** Copies the cells and the affected aircraft for the readers (owner thread; allocates). */
     public View publish() {
         Map<String, String> aircraft = new LinkedHashMap<>();
@@ -78,7 +102,60 @@ public final class GnssPicture {
                 aircraft.put(String.format(java.util.Locale.ROOT, "%06X", address & 0xFFFFFF), statusName(status)));
         View v = new View(estimator.lastUpdate(), cells, Map.copyOf(new java.util.TreeMap<>(aircraft)));
         view = v;
+        remember(v);
         return v;
+    }
+
+    /** Keeps the first view of each new minute of data time (a replay jumping back starts the history anew). */
+    private void remember(View v) {
+        if (v.timeNanos() == Long.MIN_VALUE) return;
+        List<View> h = history;
+        long minute = Math.floorDiv(v.timeNanos(), MINUTE);
+        View last = h.isEmpty() ? null : h.get(h.size() - 1);
+        if (last != null && Math.floorDiv(last.timeNanos(), MINUTE) == minute) return;
+        List<InterferenceEstimator.Cell> marked = new ArrayList<>();
+        for (InterferenceEstimator.Cell c : v.cells()) if (c.open() || c.affected() > 0) marked.add(c);
+        View kept = new View(v.timeNanos(), List.copyOf(marked), v.aircraft());
+        List<View> next = new ArrayList<>(Math.min(h.size() + 1, HISTORY_MINUTES));
+        if (last != null && last.timeNanos() < v.timeNanos())
+            next.addAll(h.size() < HISTORY_MINUTES ? h : h.subList(h.size() - HISTORY_MINUTES + 1, h.size()));
+        next.add(kept);
+        history = List.copyOf(next);
+    }
+
+    /** The kept views, oldest first (any thread). */
+    public List<View> history() {
+        return history;
+    }
+
+    /** The kept view at or before {@code timeNanos} (the oldest when all are later), or null when none is kept. */
+    public View historyAt(long timeNanos) {
+        List<View> h = history;
+        View at = null;
+        for (View v : h) {
+            if (v.timeNanos() > timeNanos) break;
+            at = v;
+        }
+        return at != null || h.isEmpty() ? at : h.get(0);
+    }
+
+    /**
+     * One aircraft's GNSS integrity as the estimator last saw it (the console's details panel): NIC and
+     * NACp last heard, status, and the interference area it is in (0: none). Owner thread.
+     */
+    public Map<String, Object> integrity(int address) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("icao", String.format(java.util.Locale.ROOT, "%06X", address & 0xFFFFFF));
+        int nic = estimator.nicOf(address), nacp = estimator.nacpOf(address);
+        if (nic != InterferenceEstimator.ABSENT) out.put("nic", nic);
+        if (nacp != InterferenceEstimator.ABSENT) out.put("nac_p", nacp);
+        out.put("status", statusName(estimator.statusOf(address)));
+        int area = estimator.areaOfAircraft(address);
+        out.put("in_area", area > 0);
+        if (area > 0) out.put("area", area);
+        if (estimator.lastUpdate() != InterferenceEstimator.NEVER)
+            out.put("time", EventTime.format(estimator.lastUpdate()));
+        return out;
     }
 
     /** The newest published copy (any thread). */

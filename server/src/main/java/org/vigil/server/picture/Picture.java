@@ -171,6 +171,7 @@ public final class Picture {
         if (flightPlans != null) tracking.onLanded(new org.vigil.server.flightplan.LandedFlights(flightPlans));
         gnss = new GnssPicture(b.gnss, events, (long) (trackerConfig.reorderWindowSeconds * 1e9));
         tracking.setAdsbTrust(gnss::sigmaFactor);
+        if (ident != null) ident.setInterference(gnss::describe); // the gnss-interference rule (#21)
         modeS.setDecodedListener(m -> {
             gnss.onDecoded(m);
             tracking.onDecoded(m);

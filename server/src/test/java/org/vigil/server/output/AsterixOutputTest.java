@@ -41,7 +41,8 @@ class AsterixOutputTest {
                     100,
                     43.5,
                     30.0,
-                    0.3));
+                    0.3,
+                    Map.of("Varna", 10 << 8 | 2))); // the radar's own SAC/SIC, as --asterix-sensor gives it
             LiveSimulation sim = DemoFixture.scenario(server);
             int port = server.start();
             sim.advanceTo(6 * 60);
@@ -57,6 +58,7 @@ class AsterixOutputTest {
             editions.put(65, AsterixSpecs.edition(65, "1.6"));
             AsterixDecoder dec = new AsterixDecoder(editions);
             Map<Integer, Integer> services = new HashMap<>();
+            java.util.Set<String> sensorIds = new java.util.TreeSet<>();
             byte[] buf = new byte[2048];
             long end = System.nanoTime() + 3_000_000_000L;
             int datagrams = 0;
@@ -72,6 +74,12 @@ class AsterixOutputTest {
                 int n = dec.decode(buf, 0, d.getLength(), r -> {
                     if (r.category() != 62) {
                         services.merge(r.category(), 1, Integer::sum);
+                        if (r.category() == 63)
+                            sensorIds.add((int) org.vigil.codec.asterix.FieldRef.resolve(editions.get(63), "050", "SAC")
+                                            .value(r)
+                                    + "/"
+                                    + (int) org.vigil.codec.asterix.FieldRef.resolve(editions.get(63), "050", "SIC")
+                                            .value(r));
                         return;
                     }
                     v.wrap(r);
@@ -105,6 +113,9 @@ class AsterixOutputTest {
             // batch
             assertThat(services.get(65)).isGreaterThanOrEqualTo(2 * 3);
             assertThat(services.get(63)).isGreaterThanOrEqualTo(3);
+            // I063/050: the configured radar as itself, the others as the output's SAC and SICs numbered from 1
+            assertThat(sensorIds).contains("10/2", "25/1", "25/2");
+            assertThat(sensorIds).allMatch(id -> id.equals("10/2") || id.startsWith("25/"));
             int matched = 0;
             for (JsonNode list : List.of(before, after)) {
                 for (JsonNode t : list) {

@@ -50,4 +50,23 @@ class OutputOptionsTest {
         assertThat((Integer) demo.getCommandSpec().findOption("--net-sbs-port").getValue())
                 .isEqualTo(30003);
     }
+
+    @Test
+    void asterixSensorsAreTheirOwnDataSources() {
+        CommandLine run = new CommandLine(new RunCommand());
+        run.parseArgs("--asterix-sensor", "Varna=10/2", "--asterix-sensor", "Sofia Vitosha=10/1");
+        java.util.Map<String, String> given =
+                run.getCommandSpec().findOption("--asterix-sensor").getValue();
+        assertThat(OutputOptions.sensorIds(given))
+                .containsEntry("Varna", 10 << 8 | 2)
+                .containsEntry("Sofia Vitosha", 10 << 8 | 1);
+        assertThat(OutputOptions.sensorIds(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> OutputOptions.sensorIds(java.util.Map.of("Varna", "10")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--asterix-sensor Varna=10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> OutputOptions.sensorIds(java.util.Map.of("Varna", "10/256")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

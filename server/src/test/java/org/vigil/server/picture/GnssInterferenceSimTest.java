@@ -89,7 +89,54 @@ class GnssInterferenceSimTest {
         assertThat(insideOpen).isGreaterThanOrEqualTo((int) Math.ceil(0.8 * inside));
         assertThat(outsideOpen).isLessThanOrEqualTo((int) Math.floor(0.05 * outside));
 
-        for (double t = on + 121; t <= off + 300; t += 1) run.to(t);
+        // what the gnss-interference rule is told of a track: the area at the jammer, nothing far outside
+        org.vigil.core.ident.TrackFacts facts = new org.vigil.core.ident.TrackFacts();
+        InterferenceEstimator.Cell openCell = run.gnss.estimator().cells().stream()
+                .filter(InterferenceEstimator.Cell::open)
+                .findFirst()
+                .orElseThrow();
+        facts.latDeg = openCell.lat();
+        facts.lonDeg = openCell.lon();
+        run.gnss.describe(facts);
+        assertThat(facts.interferenceArea).isEqualTo(openCell.area()).isPositive();
+        assertThat(facts.interferenceShare)
+                .isGreaterThanOrEqualTo(GnssRules.defaults().closeShare());
+        facts.reset();
+        facts.latDeg = jammer.lat() + 2 * jammer.radiusNm() / 60;
+        facts.lonDeg = jammer.lon();
+        run.gnss.describe(facts);
+        assertThat(facts.interferenceArea).isZero();
+
+        // one jammed aircraft's integrity, as the details panel reads it
+        GnssPicture.View atTwoMinutes = run.gnss.publish();
+        String jammed = atTwoMinutes.aircraft().entrySet().stream()
+                .filter(e -> run.gnss.estimator().areaOfAircraft(Integer.parseInt(e.getKey(), 16)) > 0)
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        java.util.Map<String, Object> integrity = run.gnss.integrity(Integer.parseInt(jammed, 16));
+        assertThat(integrity).containsEntry("icao", jammed).containsEntry("in_area", true);
+        assertThat(integrity.get("status")).isIn("degraded", "position-lost");
+        assertThat(integrity).containsKey("area");
+        assertThat(integrity.containsKey("nic") || integrity.containsKey("nac_p"))
+                .isTrue();
+
+        for (double t = on + 121; t <= off + 300; t += 1) {
+            run.to(t);
+            if ((long) t % 60 == 0) run.gnss.publish(); // the time slider's history: one picture a minute
+        }
+        // the history: one picture per minute, in order; the jammed minutes show the area, the last none
+        List<GnssPicture.View> history = run.gnss.history();
+        assertThat(history.size()).isGreaterThanOrEqualTo((int) ((off + 300 - on - 120) / 60) - 1);
+        for (int i = 1; i < history.size(); i++)
+            assertThat(history.get(i).timeNanos() / (60 * S))
+                    .isGreaterThan(history.get(i - 1).timeNanos() / (60 * S));
+        assertThat(history.get(0).cells()).anyMatch(InterferenceEstimator.Cell::open);
+        assertThat(history.get(0).cells()).allMatch(c -> c.open() || c.affected() > 0);
+        assertThat(history.get(history.size() - 1).cells()).noneMatch(InterferenceEstimator.Cell::open);
+        GnssPicture.View second = history.get(1);
+        assertThat(run.gnss.historyAt(second.timeNanos() + 30 * S)).isSameAs(second);
+        assertThat(run.gnss.historyAt(Long.MIN_VALUE + 1)).isSameAs(history.get(0));
         assertThat(run.gnss.estimator().openAreas())
                 .as("closed within 5 minutes of the end")
                 .isZero();

@@ -26,8 +26,9 @@ import org.vigil.server.tracking.SystemTrackView;
  * stereographic plane around the configured origin (core's {@link AreaProjection}, the tracker's own).
  *
  * <p>After each period's tracks, one datagram of service messages: a CAT063 sensor status report per
- * sensor of the picture's health model (I063/050: the output's SAC and a SIC numbered from 1 in the
- * order sensors first appear, logged; CON operational/degraded/not connected from up/degraded/lost,
+ * sensor of the picture's health model (I063/050: the sensor's own SAC/SIC when configured
+ * ({@code --asterix-sensor NAME=SAC/SIC}), else the output's SAC and a SIC numbered from 1 in the
+ * order such sensors first appear, logged; CON operational/degraded/not connected from up/degraded/lost,
  * and the NOGO bits of the sensor's technology when lost) and a CAT065 block: the SDPS status
  * (operational) and the end of the batch (one batch per period, number 0).
  */
@@ -49,8 +50,10 @@ public final class AsterixOutput implements LiveServer.Input {
     private final byte[] block = new byte[MAX_DATAGRAM];
     private final LongAdder records = new LongAdder();
     private final LongAdder serviceRecords = new LongAdder();
-    /** I063/050 SIC of each sensor, by name, in the order they first appear. */
-    private final Map<String, Integer> sensorSic = new HashMap<>();
+    /** I063/050 SAC << 8 | SIC of each sensor by name: configured, or numbered in the order they first appear. */
+    private final Map<String, Integer> sensorIds = new HashMap<>();
+    /** Sensors numbered so far (SIC of the next one less one). */
+    private int numbered;
 
     private ScheduledExecutorService timer;
 
@@ -62,6 +65,20 @@ public final class AsterixOutput implements LiveServer.Input {
             double originLat,
             double originLon,
             double periodS) {
+        this(server, udp, sac, sic, originLat, originLon, periodS, Map.of());
+    }
+
+    /** @param sensorIds I063/050 of named sensors (SAC << 8 | SIC), e.g. their radars' own data sources */
+    public AsterixOutput(
+            LiveServer server,
+            MulticastSender udp,
+            int sac,
+            int sic,
+            double originLat,
+            double originLon,
+            double periodS,
+            Map<String, Integer> sensorIds) {
+        this.sensorIds.putAll(sensorIds);
         this.server = server;
         this.udp = udp;
         this.sac = sac;
@@ -118,12 +135,12 @@ public final class AsterixOutput implements LiveServer.Input {
         int n = 0;
         for (SensorHealth.Status st : s.sensors()) {
             if (sensorStatus.blockLength() + 32 + 64 > MAX_DATAGRAM) break; // the CAT065 block must fit
-            Integer sensor = sensorSic.get(st.sensor());
+            Integer sensor = sensorIds.get(st.sensor());
             if (sensor == null) {
-                if (sensorSic.size() == 255) continue; // I063/050 SIC is one octet
-                sensor = sensorSic.size() + 1;
-                sensorSic.put(st.sensor(), sensor);
-                LOG.info("ASTERIX output: sensor {} is CAT063 SAC/SIC {}/{}", st.sensor(), sac, sensor);
+                if (numbered == 255) continue; // I063/050 SIC is one octet
+                sensor = sac << 8 | ++numbered;
+                sensorIds.put(st.sensor(), sensor);
+                LOG.info("ASTERIX output: sensor {} is CAT063 SAC/SIC {}/{}", st.sensor(), sac, numbered);
             }
             int con = switch (st.state()) {
                 case SensorHealth.UP -> Cat063Writer.OPERATIONAL;
@@ -135,7 +152,7 @@ public final class AsterixOutput implements LiveServer.Input {
                 nogo = SensorHealth.ADSB.equals(st.kind())
                         ? Cat063Writer.ADS_NOGO
                         : Cat063Writer.PSR_NOGO | Cat063Writer.SSR_NOGO | Cat063Writer.MDS_NOGO;
-            sensorStatus.report(sac, sic, 0, tod, sac, sensor, con, nogo);
+            sensorStatus.report(sac, sic, 0, tod, sensor >>> 8, sensor & 0xFF, con, nogo);
             if (sensorStatus.endRecord() > 0) n++;
         }
         int len = sensorStatus.endBlock();

@@ -44,6 +44,31 @@ public final class CotEncoder {
     private static final byte[] XML_HEAD =
             ascii("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<event version=\"2.0\" uid=\"");
     private static final byte[] HOW = ascii("m-f");
+    // the event's constant text, as bytes once (the encode path copies them: no per-character work)
+    private static final byte[] TYPE = ascii("\" type=\""), HOW_ATTR = ascii("\" how=\"");
+    private static final byte[] TIME = ascii("\" time=\""), START = ascii("\" start=\""), STALE = ascii("\" stale=\"");
+    private static final byte[] LAT = ascii("\"><point lat=\""), LON = ascii("\" lon=\""), HAE = ascii("\" hae=\"");
+    private static final byte[] CE = ascii("\" ce=\""), LE = ascii("\" le=\"");
+    private static final byte[] CONTACT = ascii("\"/><detail><contact callsign=\""),
+            COURSE = ascii("\"/><track course=\"");
+    private static final byte[] SPEED = ascii("\" speed=\""),
+            TRACK_END = ascii("\"/>"),
+            END = ascii("</detail></event>");
+    private static final byte[] UID = ascii(UID_PREFIX), TN = ascii("TN");
+    private static final byte[] REMARKS = ascii("<remarks>Vigil track "),
+            ICAO = ascii("; ICAO "),
+            SQUAWK = ascii("; squawk ");
+    private static final byte[] IDENTITY = ascii("; identity "), NONE = ascii("none"), SENSORS = ascii("; sensors");
+    private static final byte[] REMARKS_END = ascii("</remarks>"), MAJOR = ascii("<shape><ellipse major=\"");
+    private static final byte[] MINOR = ascii("\" minor=\""),
+            ANGLE = ascii("\" angle=\""),
+            SHAPE_END = ascii("\"/></shape>");
+    /** {@code a-<affiliation>-A} by affiliation letter. */
+    private static final byte[][] TYPES = new byte[128][];
+
+    static {
+        for (char c : "puafnsh".toCharArray()) TYPES[c] = ascii("a-" + c + "-A");
+    }
 
     private final AsciiWriter text = new AsciiWriter(512);
     private final AsciiWriter uid = new AsciiWriter(512);
@@ -122,20 +147,17 @@ public final class CotEncoder {
 
     private int writeXml(SystemTrackView t, double haeM, double leM, byte[] out, int off) {
         AsciiWriter x = text.reset(out, off);
-        x.bytes(XML_HEAD)
-                .append(uid)
-                .ascii("\" type=\"")
-                .append(type)
-                .ascii("\" how=\"")
-                .bytes(HOW);
+        x.bytes(XML_HEAD).append(uid).bytes(TYPE).append(type).bytes(HOW_ATTR).bytes(HOW);
         long ms = t.timeMs();
-        x.ascii("\" time=\"").isoTime(ms).ascii("\" start=\"").isoTime(ms);
-        x.ascii("\" stale=\"").isoTime(staleMs(t)).ascii("\"><point lat=\"").fixed(t.lat(), 7);
-        x.ascii("\" lon=\"").fixed(t.lon(), 7).ascii("\" hae=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : haeM, 1);
-        x.ascii("\" ce=\"").fixed(ce(t), 1).ascii("\" le=\"").fixed(Double.isNaN(haeM) ? UNKNOWN : leM, 1);
-        x.ascii("\"/><detail><contact callsign=\"").append(callsign).ascii("\"/><track course=\"");
-        x.fixed(t.trackDeg(), 2).ascii("\" speed=\"").fixed(speedMps(t), 2).ascii("\"/>");
-        x.append(remarks).ascii("</detail></event>");
+        x.bytes(TIME).isoTime(ms);
+        int at = x.position() - 24; // the same time again for start: its 24 characters copied
+        x.bytes(START).bytes(out, at, 24);
+        x.bytes(STALE).isoTime(staleMs(t)).bytes(LAT).fixed(t.lat(), 7);
+        x.bytes(LON).fixed(t.lon(), 7).bytes(HAE).fixed(Double.isNaN(haeM) ? UNKNOWN : haeM, 1);
+        x.bytes(CE).fixed(ce(t), 1).bytes(LE).fixed(Double.isNaN(haeM) ? UNKNOWN : leM, 1);
+        x.bytes(CONTACT).append(callsign).bytes(COURSE);
+        x.fixed(t.trackDeg(), 2).bytes(SPEED).fixed(speedMps(t), 2).bytes(TRACK_END);
+        x.append(remarks).bytes(END);
         return x.position() - off;
     }
 
@@ -219,26 +241,28 @@ public final class CotEncoder {
 
     /** uid, type, callsign and remarks of {@code t}, as ASCII in this encoder's scratch buffers. */
     private void fields(SystemTrackView t) {
-        uid.reset().ascii(UID_PREFIX).integer(t.trackNumber());
-        type.reset().ascii("a-").ch(affiliation(t.identity())).ascii("-A");
+        uid.reset().bytes(UID).integer(t.trackNumber());
+        type.reset().bytes(TYPES[affiliation(t.identity())]);
         callsign.reset();
         if (t.callsign() != null) callsign.escaped(t.callsign());
         else if (t.icao() != null) callsign.ascii(t.icao());
-        else callsign.ascii("TN").integer(t.trackNumber());
-        remarks.reset().ascii("<remarks>Vigil track ").integer(t.trackNumber());
-        if (t.icao() != null) remarks.ascii("; ICAO ").ascii(t.icao());
-        if (t.squawk() != null) remarks.ascii("; squawk ").ascii(t.squawk());
-        remarks.ascii("; identity ").ascii(t.identity() == null ? "none" : t.identity());
-        remarks.ascii("; sensors");
+        else callsign.bytes(TN).integer(t.trackNumber());
+        remarks.reset().bytes(REMARKS).integer(t.trackNumber());
+        if (t.icao() != null) remarks.bytes(ICAO).ascii(t.icao());
+        if (t.squawk() != null) remarks.bytes(SQUAWK).ascii(t.squawk());
+        remarks.bytes(IDENTITY);
+        if (t.identity() == null) remarks.bytes(NONE);
+        else remarks.ascii(t.identity());
+        remarks.bytes(SENSORS);
         for (int i = 0; i < t.sensors().size(); i++)
             remarks.ch(' ').escaped(t.sensors().get(i));
-        remarks.ascii("</remarks>");
+        remarks.bytes(REMARKS_END);
         // TAK's ellipse (as its drawing tools and @tak-ps/node-cot read it): semi-axes in metres, the
         // major one east-west at angle 0, angle clockwise in degrees; here the 90 % ellipse
         double angle = (t.errorAxisDeg() + 90) % 180;
-        remarks.ascii("<shape><ellipse major=\"").fixed(t.errorMajorM() * CE90_PER_SIGMA, 1);
-        remarks.ascii("\" minor=\"").fixed(t.errorMinorM() * CE90_PER_SIGMA, 1);
-        remarks.ascii("\" angle=\"").fixed(angle, 1).ascii("\"/></shape>");
+        remarks.bytes(MAJOR).fixed(t.errorMajorM() * CE90_PER_SIGMA, 1);
+        remarks.bytes(MINOR).fixed(t.errorMinorM() * CE90_PER_SIGMA, 1);
+        remarks.bytes(ANGLE).fixed(angle, 1).bytes(SHAPE_END);
     }
 
     private void alertFields(long id, String title, String text, SystemTrackView t) {
