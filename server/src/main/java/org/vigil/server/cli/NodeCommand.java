@@ -278,8 +278,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         KafkaBackbone backbone;
         try {
-            backbone = KafkaBackbone.connect(
-                    bootstrap, topics, KafkaBackbone.TopicLayout.SINGLE_BROKER, 15_000);
+            backbone = KafkaBackbone.connect(bootstrap, topics, KafkaBackbone.TopicLayout.SINGLE_BROKER, 15_000);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kafka: " + e.getMessage());
         }
@@ -299,7 +298,8 @@ public final class NodeCommand implements Callable<Integer> {
                     duration, chosen.scenario().name(), backbone.rawSent(), topics.raw());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
         return backbone.failed() == 0 ? 0 : 1;

@@ -194,7 +194,8 @@ public final class AreaPictureNode {
             }
             assignments++;
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < n; i++) if (owned[i]) names.add(areas.areas().get(i).name());
+            for (int i = 0; i < n; i++)
+                if (owned[i]) names.add(areas.areas().get(i).name());
             listener.owns(names);
         }
     }
@@ -206,7 +207,8 @@ public final class AreaPictureNode {
         if (end == 0) return -1;
         reader.seek(tp, end - 1);
         for (int tries = 0; tries < 120; tries++) {
-            for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(250)).records(tp)) {
+            for (ConsumerRecord<String, byte[]> r :
+                    reader.poll(Duration.ofMillis(250)).records(tp)) {
                 if (r.offset() == end - 1) return KafkaTopics.longHeader(r.headers(), KafkaTopics.SEQ, -1);
             }
         }

@@ -1,8 +1,6 @@
 package org.vigil.server.kafka;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.server.cli.Theatres;
-import org.vigil.server.cli.Vigil;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
 
@@ -30,25 +27,15 @@ class KafkaScaleBench {
     @TempDir
     Path dir;
 
+    private NodeProcesses nodes;
+
     private Process node(String name, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Vigil.class.getName(),
-                "node"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile())
-                .start();
+        if (nodes == null) nodes = new NodeProcesses(dir);
+        return nodes.start(name, args);
     }
 
     private List<String> out(String name) throws Exception {
-        Path p = dir.resolve(name + ".out");
-        return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : List.of();
+        return new NodeProcesses(dir).out(name);
     }
 
     @Test
@@ -67,7 +54,7 @@ class KafkaScaleBench {
                 for (int i = 1; i <= k; i++) {
                     nodes.add(node(
                             prefix + "picture-" + i,
-                            concat(
+                            NodeProcesses.concat(
                                     kafka,
                                     "--role",
                                     "picture",
@@ -79,7 +66,7 @@ class KafkaScaleBench {
                 }
                 Process merger = node(
                         prefix + "merger",
-                        concat(
+                        NodeProcesses.concat(
                                 kafka,
                                 "--role",
                                 "merger",
@@ -104,7 +91,7 @@ class KafkaScaleBench {
                 }
                 Process ingest = node(
                         prefix + "ingest",
-                        concat(
+                        NodeProcesses.concat(
                                 kafka,
                                 "--role",
                                 "ingest",
@@ -168,11 +155,5 @@ class KafkaScaleBench {
                         + " second",
                 best,
                 records / best);
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }
