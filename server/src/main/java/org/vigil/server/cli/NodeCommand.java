@@ -10,11 +10,18 @@ import java.util.concurrent.Callable;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
+import org.vigil.server.kafka.AreaPictureNode;
+import org.vigil.server.kafka.KafkaBackbone;
 import org.vigil.server.kafka.KafkaMerger;
 import org.vigil.server.kafka.KafkaPictureNode;
 import org.vigil.server.kafka.KafkaRawTopic;
 import org.vigil.server.kafka.KafkaTopics;
+import org.vigil.server.live.LiveServer;
 import org.vigil.server.radar.RadarConfig;
+import org.vigil.server.recording.Recorder;
+import org.vigil.server.recording.RecorderConfig;
+import org.vigil.server.recording.RecordingTap;
+import org.vigil.server.sim.LiveSimulation;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.SimFeed;
 import org.vigil.server.theatre.TheatreAreas;
@@ -44,11 +51,12 @@ import picocli.CommandLine.Option;
 public final class NodeCommand implements Callable<Integer> {
     /** The roles this command runs. */
     enum Role {
+        ingest,
         picture,
         merger
     }
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "picture or merger.")
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "ingest, picture or merger.")
     Role role;
 
     /** --kafka (required here) and --kafka-topic-prefix, as on {@code vigil run}. */
@@ -70,9 +78,9 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(
             names = "--events",
-            required = true,
             paramLabel = "FILE",
-            description = "Where the node writes its events, JSON lines (docs/EVENTS.md).")
+            description = "picture, merger: where the node writes its events, JSON lines (docs/EVENTS.md); with "
+                    + "--follow, the merger's shared picture (a picture node publishes to the area topic).")
     Path events;
 
     @Option(
@@ -89,6 +97,49 @@ public final class NodeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     TheatreOption theatre = new TheatreOption();
+
+    @Option(
+            names = "--follow",
+            description = "picture, merger: follow the topics live instead of reading a range: a picture node "
+                    + "joins the group that shares the theatre's areas and publishes the events of the areas it "
+                    + "owns to the area topic; the merger reads the area topic and writes the shared picture.")
+    boolean follow;
+
+    @Option(
+            names = "--idle-stop",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description = "With --follow: stop after the topic had nothing new for this long (default 0: never).")
+    double idleStop;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            defaultValue = "600",
+            description = "ingest: scenario seconds to play (default ${DEFAULT-VALUE}).")
+    double duration;
+
+    @Option(
+            names = "--europe-load",
+            paramLabel = "FLIGHTS",
+            description = "ingest: play the Europe-wide load scenario with this many flights airborne (docs/SCALE.md "
+                    + "\"Load scenario\"; e.g. 22000) instead of --sim.")
+    Integer europeLoad;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "18",
+            description = "With --europe-load: the scenario's seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "FACTOR",
+            defaultValue = "1",
+            description = "ingest: scenario seconds per wall-clock second (default ${DEFAULT-VALUE}; 0: as fast as "
+                    + "possible).")
+    double speed;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -109,6 +160,16 @@ public final class NodeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from-offset must be >= 0");
         }
         long to = toOffset == null ? Long.MAX_VALUE : toOffset;
+        if (europeLoad != null) {
+            if (role != Role.ingest || sim != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--europe-load is for --role ingest, instead of --sim");
+            }
+            Path file = Files.createTempFile("vigil-europe-load", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, org.vigil.server.sim.EuropeLoadScenario.yaml(europeLoad, seed));
+            sim = file.toString();
+        }
         TheatreChoice.Resolved chosen;
         try {
             chosen = TheatreChoice.resolve(theatre.theatre, sim, false);
@@ -117,17 +178,16 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (TheatreException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--theatre:\n" + e.getMessage());
         }
+        if (role == Role.ingest) return ingest(bootstrap, topics, chosen);
+        if (follow && role == Role.picture) return follow(bootstrap, topics, chosen);
+        if (events == null) throw new CommandLine.ParameterException(spec.commandLine(), "--events FILE is required");
+        if (follow) return follow(bootstrap, topics, chosen);
         try (BufferedWriter out = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
             if (role == Role.picture) {
-                List<RadarSite> radars = new ArrayList<>();
-                if (radarConfig != null)
-                    radars.addAll(RadarConfig.load(radarConfig).sites());
-                List<RadarSpec> specs = chosen.scenario() != null
-                        ? chosen.scenario().radars()
-                        : chosen.theatre().radars();
-                if (radarConfig == null) for (RadarSpec r : specs) radars.add(SimFeed.site(r));
                 KafkaPictureNode.Result r = KafkaPictureNode.replay(
-                        new KafkaRawTopic(bootstrap, topics.raw(), 0, fromOffset, to), chosen.theatre(), radars);
+                        new KafkaRawTopic(bootstrap, topics.raw(), 0, fromOffset, to),
+                        chosen.theatre(),
+                        radars(chosen));
                 for (String line : r.events()) out.append(line).append('\n');
                 System.out.printf(
                         "picture: %d raw inputs of %s, %d events to %s%n",
@@ -145,5 +205,103 @@ public final class NodeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private List<RadarSite> radars(TheatreChoice.Resolved chosen) throws Exception {
+        List<RadarSite> radars = new ArrayList<>();
+        if (radarConfig != null) {
+            radars.addAll(RadarConfig.load(radarConfig).sites());
+            return radars;
+        }
+        List<RadarSpec> specs = chosen.scenario() != null
+                ? chosen.scenario().radars()
+                : chosen.theatre().radars();
+        for (RadarSpec r : specs) radars.add(SimFeed.site(r));
+        return radars;
+    }
+
+    /** The live roles: a picture node in the area group, or the merger of the area topic. */
+    private int follow(String bootstrap, KafkaTopics topics, TheatreChoice.Resolved chosen) throws Exception {
+        TheatreAreas areas = TheatreLoader.areas(chosen.theatre().name());
+        long idleMs = Math.round(idleStop * 1000);
+        if (role == Role.picture) {
+            AreaPictureNode node = new AreaPictureNode(bootstrap, topics, areas, idleMs, owns -> {
+                System.out.println("owns " + owns);
+                System.out.flush();
+            });
+            AreaPictureNode.Stats s = node.run(chosen.theatre(), radars(chosen));
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "picture: %d raw inputs of %s, %d events, %d published to %s; %.1f s of data in %.1f s"
+                            + " (real-time factor %.2f), process CPU %.1f s%n",
+                    s.raw(),
+                    topics.raw(),
+                    s.events(),
+                    s.published(),
+                    topics.areas(),
+                    s.dataNanos() / 1e9,
+                    s.wallNanos() / 1e9,
+                    s.realTimeFactor(),
+                    processCpuSeconds());
+            return 0;
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+            KafkaMerger.Followed n =
+                    KafkaMerger.followShared(bootstrap, topics, areas, idleMs, EventSink.jsonLines(out));
+            System.out.printf(
+                    "merger: %d events of %s (%d duplicates, %d missing, %d skipped), %d hand-overs completed,"
+                            + " to %s and %s, process CPU %.1f s%n",
+                    n.events(),
+                    topics.areas(),
+                    n.duplicates(),
+                    n.missing(),
+                    n.skipped(),
+                    n.handover().completed(),
+                    topics.shared(),
+                    events,
+                    processCpuSeconds());
+        }
+        return 0;
+    }
+
+    // CPU time of this process so far (all threads: the picture, the Kafka clients, the JIT and GC)
+    private static double processCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean x ? x.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    // the ingest role for a scenario: the simulator's feeds to the raw topic, paced by --speed
+    private int ingest(String bootstrap, KafkaTopics topics, TheatreChoice.Resolved chosen) throws Exception {
+        if (chosen.scenario() == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "ingest: --sim SCENARIO is required (for live feeds use `vigil run --kafka`)");
+        }
+        KafkaBackbone backbone;
+        try {
+            backbone = KafkaBackbone.connect(bootstrap, topics, KafkaBackbone.TopicLayout.SINGLE_BROKER, 15_000);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kafka: " + e.getMessage());
+        }
+        Path dir = Files.createTempDirectory("vigil-ingest");
+        try (Recorder rec = Recorder.open(RecorderConfig.embedded(dir))) {
+            try (LiveServer server = new LiveServer(chosen.theatre(), "127.0.0.1", 0, null, new RecordingTap(rec))) {
+                rec.mirror(backbone.rawOnly());
+                LiveSimulation sim = server.addInput(new LiveSimulation(server, chosen.scenario(), 1, false));
+                server.start();
+                for (double t = 1; t <= duration; t++) {
+                    sim.advanceTo(t);
+                    if (speed > 0) Thread.sleep(Math.round(1000 / speed));
+                }
+            }
+            System.out.printf(
+                    "ingest: %.0f s of %s, %d raw inputs to %s%n",
+                    duration, chosen.scenario().name(), backbone.rawSent(), topics.raw());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+        return backbone.failed() == 0 ? 0 : 1;
     }
 }

@@ -104,7 +104,7 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
         }
     }
 
-    private static Properties producerConfig(String bootstrap, String clientId) {
+    static Properties producerConfig(String bootstrap, String clientId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -130,6 +130,24 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
     /** Creates a one-partition event topic when missing (a node's output). */
     static void createTopic(String bootstrap, String topic, long timeoutMs) {
         createTopics(bootstrap, List.of(topic), TopicLayout.SINGLE_BROKER, timeoutMs);
+    }
+
+    /**
+     * Creates {@code topic} with {@code partitions} partitions when missing (the area topic: one
+     * partition per area of responsibility) and waits for their leaders.
+     */
+    static void createTopic(String bootstrap, String topic, int partitions, long timeoutMs) {
+        createTopics(
+                bootstrap,
+                List.of(topic),
+                new TopicLayout(
+                        1,
+                        partitions,
+                        TopicLayout.SINGLE_BROKER.replication(),
+                        TopicLayout.SINGLE_BROKER.rawRetentionMs(),
+                        TopicLayout.SINGLE_BROKER.eventRetentionMs()),
+                timeoutMs,
+                partitions);
     }
 
     /** Sends one event line to {@code topic}, keyed by nothing (one partition keeps the order). */
@@ -158,6 +176,12 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
      * every other one (events) with one partition.
      */
     private static void createTopics(String bootstrap, List<String> names, TopicLayout layout, long timeoutMs) {
+        createTopics(bootstrap, names, layout, timeoutMs, 1);
+    }
+
+    /** As above, the topics that are neither raw nor tracks with {@code otherPartitions} partitions. */
+    private static void createTopics(
+            String bootstrap, List<String> names, TopicLayout layout, long timeoutMs, int otherPartitions) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
@@ -170,8 +194,8 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
                     add(create, existing, name, layout.rawPartitions(), layout, layout.rawRetentionMs());
                 } else if (name.endsWith("tracks")) {
                     add(create, existing, name, layout.trackPartitions(), layout, layout.eventRetentionMs());
-                } else { // an event stream is one ordered sequence: one partition
-                    add(create, existing, name, 1, layout, layout.eventRetentionMs());
+                } else { // an event stream is one ordered sequence: one partition (the area topic: one per area)
+                    add(create, existing, name, otherPartitions, layout, layout.eventRetentionMs());
                 }
             }
             if (create.isEmpty()) return;
@@ -297,6 +321,28 @@ public final class KafkaBackbone implements Recorder.RecordingMirror {
     /** Records refused or not delivered (logged; the journal and event store still have them). */
     public long failed() {
         return failed.get();
+    }
+
+    /**
+     * This backbone as a mirror of raw inputs only (the ingest role, docs/SCALE.md "Nodes"): the
+     * events of the ingest process's own picture stay local; the picture nodes make the shared ones.
+     */
+    public Recorder.RecordingMirror rawOnly() {
+        KafkaBackbone b = this;
+        return new Recorder.RecordingMirror() {
+            @Override
+            public void raw(String feed, long receiveNanos, long dataNanos, byte[] bytes, int offset, int length) {
+                b.raw(feed, receiveNanos, dataNanos, bytes, offset, length);
+            }
+
+            @Override
+            public void event(String type, long dataTimeNanos, Long trackNumber, String json) {}
+
+            @Override
+            public void close() {
+                b.close();
+            }
+        };
     }
 
     /** Waits until every record sent so far is acknowledged (or failed). */

@@ -23,6 +23,11 @@ public record KafkaTopics(String prefix) {
     /** Header on event records: the event's type, ASCII (filtering without parsing the JSON). */
     public static final String TYPE = "vigil.type";
 
+    /** Header on area records: the event's place in the picture's one event sequence (0, 1, …), 8 bytes. */
+    public static final String SEQ = "vigil.seq";
+    /** Header on area records: the offset of the raw record whose processing produced the event, 8 bytes. */
+    public static final String RAW_OFFSET = "vigil.raw-offset";
+
     public KafkaTopics {
         if (prefix == null || !prefix.matches("[A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("topic prefix: letters, digits, '.', '_', '-' only: " + prefix);
@@ -42,6 +47,19 @@ public record KafkaTopics(String prefix) {
     /** Every event of the picture in its order (the event stream), key = track number or the type. */
     public String events() {
         return prefix + "events";
+    }
+
+    /**
+     * The picture's events split by area of responsibility: partition i holds the events of the
+     * theatre's area i (docs/SCALE.md "Nodes"), written by the picture node that owns the area.
+     */
+    public String areas() {
+        return prefix + "areas";
+    }
+
+    /** The shared picture: the merger's one event stream with the hand-overs between areas. */
+    public String shared() {
+        return prefix + "shared";
     }
 
     static byte[] longBytes(long v) {
