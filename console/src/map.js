@@ -87,7 +87,7 @@ function denseStyle() {
 }
 
 const COUNTRIES_URL = 'data/europe-countries-crimea-ukr.geojson';
-const FIRS_URL = 'data/black-sea-firs.geojson';
+const FIRS_URL = 'api/theatre/firs'; // the running theatre's FIR boundaries (docs/THEATRES.md)
 const COUNTRIES_ATTRIBUTION = 'Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a> '
   + '(public domain); TopoJSON by world-atlas (M. Bostock, ISC); national airspace '
   + '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL)';
@@ -96,7 +96,7 @@ const FIRS_ATTRIBUTION = 'FIR boundaries: VAT-Spy Client Data Update Project (VA
 
 // The countries basemap is clipped to this box (lon 32 W-51 E, lat 27-82 N: Europe and its
 // neighbours); outside it we have no land data, so it is shaded as "no map" rather than left looking
-// like open sea. The FIR file covers the Black Sea region only.
+// like open sea.
 export const COVERAGE = [-32, 27, 51, 82];
 const noMapStyle = new Style({
   fill: new Fill({ color: 'rgba(16, 22, 29, 0.82)' }),

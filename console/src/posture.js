@@ -12,6 +12,7 @@ import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Circle, Fill, Icon, Stroke, Style, Text } from 'ol/style.js';
 import ms from 'milsymbol';
+import { areaQuery } from './theatre.js';
 
 const HALO = 'rgba(5, 10, 16, 0.9)';
 const FRIEND = '#80e0ff';
@@ -84,9 +85,9 @@ export function createPostureLayer({ zIndex = 5, labels = () => true, onError = 
 
   /** Fetches the map for {level (FL), speed (kt), resolution (km), motion, whatIf (body or null)}; returns its stats. */
   async function loadIsochrones({ level = 250, speed = 400, resolution = 10, motion = 'stationary', whatIf = null } = {}) {
-    // the area of the default scenario, wide enough to take in the western bases (Graf Ignatievo)
+    // the theatre's area of interest
     const q = `api/qra/responsiveness?level=${level}&speed=${speed}&resolution=${resolution}&motion=${motion}`
-      + '&south=40&north=47.5&west=22&east=42';
+      + await areaQuery();
     try {
       const r = await fetch(q, whatIf ? { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(whatIf) } : { credentials: 'same-origin' });

@@ -73,7 +73,7 @@ public class QraBench {
                         3);
         ranking = new InterceptRanking();
         responsiveness = new Responsiveness();
-        grid = MapGrid.blackSea(2);
+        grid = MapGrid.of(40.5, 47.0, 27.0, 42.0, 2); // the Black Sea map box of the figures in BENCHMARKS.md
         options = InterceptOptions.defaults();
     }
 

@@ -50,7 +50,10 @@ public class QraReplanBench {
     @Setup
     public void setup() {
         Random rnd = new Random(19);
-        Posture posture = QraYaml.defaultPosture();
+        Posture posture = QraYaml.posture(
+                QraReplanBench.class.getResourceAsStream("/qra/black-sea-2022.yaml"),
+                "black-sea-2022 posture",
+                QraYaml.defaultProfiles());
         double[] baseLat = new double[SCRAMBLES], baseLon = new double[SCRAMBLES];
         for (int i = 0; i < SCRAMBLES; i++) {
             baseLat[i] = 42 + 3.5 * rnd.nextDouble();

@@ -125,14 +125,16 @@ public final class ZoneLoader {
         }
         if (z.containsKey("national")) {
             for (Object iso : GeoJson.asList(z.get("national"), "national")) {
-                parts.add(requireNational(national).nationalAirspace(state(national, iso)));
+                // fixed: a state's polygons may touch themselves after the file's 1e-5 degree rounding
+                parts.add(GeometryFixer.fix(requireNational(national).nationalAirspace(state(national, iso))));
             }
         }
         if (z.containsKey("around")) {
             Map<String, Object> a = GeoJson.asMap(z.get("around"), "around");
             NationalAirspace n = requireNational(national);
             List<Geometry> lands = new ArrayList<>();
-            for (Object iso : GeoJson.asList(a.get("states"), "around.states")) lands.add(n.land(state(n, iso)));
+            for (Object iso : GeoJson.asList(a.get("states"), "around.states"))
+                lands.add(GeometryFixer.fix(n.land(state(n, iso))));
             double nm = number(a.get("distanceNm"), "around.distanceNm");
             if (!(nm >= 0 && nm <= 1000)) throw new AirspaceDataException("around.distanceNm out of range: " + nm);
             parts.add(around(OverlayNGRobust.union(lands), nm, n));

@@ -4,7 +4,7 @@ package org.vigil.core.qra;
  * A regular lat/lon grid of cell centres over a box, at a resolution given in kilometres.
  * Rows are spaced {@code resolutionKm} along the meridian; columns are spaced {@code resolutionKm}
  * along the parallel at the box's middle latitude, so east-west spacing shrinks or grows with
- * cos(latitude) away from it (about +-4 % over the Black Sea): the usual price of a lat/lon raster
+ * cos(latitude) away from it (about +-4 % over a box 6.5 degrees high at 44 N): the usual price of a lat/lon raster
  * that the console can draw directly. Row 0 is the southern edge, column 0 the western edge.
  */
 public record MapGrid(
@@ -32,11 +32,6 @@ public record MapGrid(
         if ((long) rows * cols > 20_000_000L)
             throw new IllegalArgumentException("map grid too large: " + rows + " x " + cols);
         return new MapGrid(minLat, maxLat, minLon, maxLon, resolutionKm, rows, cols, latStep, lonStep);
-    }
-
-    /** The Black Sea region of the default scenario: 40.5-47.0 N, 27.0-42.0 E. */
-    public static MapGrid blackSea(double resolutionKm) {
-        return of(40.5, 47.0, 27.0, 42.0, resolutionKm);
     }
 
     public int cells() {

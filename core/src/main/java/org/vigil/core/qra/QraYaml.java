@@ -11,8 +11,8 @@ import java.util.Map;
 import org.vigil.core.yaml.SafeYaml;
 
 /**
- * Reads aircraft profiles and QRA postures from YAML streams (formats in docs/QRA.md; defaults in
- * {@code qra/aircraft-profiles.yaml} and {@code qra/black-sea-2022.yaml} on the classpath). Every
+ * Reads aircraft profiles and QRA postures from YAML streams (formats in docs/QRA.md; the bundled
+ * profiles in {@code qra/aircraft-profiles.yaml}; a posture is theatre data, docs/THEATRES.md). Every
  * error names the source, the entry and the field (YAML errors: the line and column, from
  * {@link SafeYaml}), and comes as {@link QraDataException}; runs
  * once at start-up, so it may allocate freely.
@@ -20,19 +20,12 @@ import org.vigil.core.yaml.SafeYaml;
 public final class QraYaml {
     /** Classpath resource of the default aircraft profiles. */
     public static final String DEFAULT_PROFILES = "/qra/aircraft-profiles.yaml";
-    /** Classpath resource of the default Black Sea 2022 posture. */
-    public static final String DEFAULT_POSTURE = "/qra/black-sea-2022.yaml";
 
     private QraYaml() {}
 
     /** The bundled profiles. */
     public static Map<String, AircraftProfile> defaultProfiles() {
         return profiles(resource(DEFAULT_PROFILES), DEFAULT_PROFILES);
-    }
-
-    /** The bundled Black Sea 2022 posture with the bundled profiles. */
-    public static Posture defaultPosture() {
-        return posture(resource(DEFAULT_POSTURE), DEFAULT_POSTURE, defaultProfiles());
     }
 
     private static InputStream resource(String name) {

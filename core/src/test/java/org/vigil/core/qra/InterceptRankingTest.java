@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class InterceptRankingTest {
     @Test
     void ranksByInterceptTimeThenListsUnitsThatCannotWithReasons() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         p.setReadiness("BG-MG29-LBPG", Readiness.UNAVAILABLE, null);
         // an unknown track 60 NM east of Constanta heading west at FL300, 420 kt
         TargetPath target = new TargetPath(1).straight(44.2, 30.0, 30000, 420, 270);
@@ -32,7 +32,7 @@ class InterceptRankingTest {
 
     @Test
     void outsideTheRotationTheDutchF35sDropToTheEnd() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         TargetPath target = new TargetPath(1).straight(42.6, 28.5, 30000, 400, 270); // off Burgas
         long june = java.time.Instant.parse("2022-06-15T12:00:00Z").toEpochMilli();
         List<InterceptRanking.Entry> r = new InterceptRanking().rank(p, target, InterceptOptions.defaults(), june);
@@ -49,7 +49,7 @@ class InterceptRankingTest {
     @Test
     void solverAndRankingAllocateNothingPerSolve() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         List<Detachment> units = p.detachments();
         TargetPath target = new TargetPath(4)
                 .route(

@@ -181,7 +181,7 @@ class InterceptSolverTest {
         TargetPath t = new TargetPath(1).straight(0, 2, ALT, 400, 0);
         solver.solve(unit.withReadiness(Readiness.UNAVAILABLE, null), fighter, t, InterceptOptions.defaults(), 0, out);
         assertThat(out.reason).isEqualTo(NoInterceptReason.UNIT_UNAVAILABLE);
-        Detachment nl = QraYaml.defaultPosture().detachment("NL-F35-LBPG");
+        Detachment nl = TestPostures.blackSea2022().detachment("NL-F35-LBPG");
         solver.solve(
                 nl,
                 fighter,

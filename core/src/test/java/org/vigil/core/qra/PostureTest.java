@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PostureTest {
     @Test
     void changeMethodsKeepInvariantsAndBumpTheVersion() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         long v0 = p.version();
         Base bezmer = new Base("LBIA", "Bezmer", 42.4549, 26.3522, 509);
         p.addDetachment(Detachment.of("ES-EUFI-LBIA", "ES", bezmer, "EUFI", 4, Readiness.QRA_5));
@@ -29,7 +29,7 @@ class PostureTest {
 
     @Test
     void rejectsDuplicatesUnknownIdsMissingProfilesAndCapWithoutStation() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         Detachment dup = p.detachment("NL-F35-LBPG");
         assertThatThrownBy(() -> p.addDetachment(dup)).hasMessageContaining("already exists");
         assertThatThrownBy(() -> p.removeDetachment("nope")).hasMessageContaining("nope");
@@ -42,7 +42,7 @@ class PostureTest {
 
     @Test
     void copyIsIndependent() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         Posture what = p.copy().removeDetachment("NL-F35-LBPG");
         assertThat(p.size()).isEqualTo(4);
         assertThat(what.size()).isEqualTo(3);

@@ -49,7 +49,7 @@ class QraBaseOptimiserTest {
 
     @Test
     void bestTwoBasesForTheWesternBlackSea() {
-        Posture profiles = QraYaml.defaultPosture();
+        Posture profiles = TestPostures.blackSea2022();
         List<Detachment> candidates = new ArrayList<>();
         String[][] bases = {
             {"LBPG", "42.2904", "24.7140"},

@@ -33,8 +33,8 @@ class QraYamlTest {
     }
 
     @Test
-    void defaultPostureIsTheBlackSea2022Scenario() {
-        Posture posture = QraYaml.defaultPosture();
+    void theBlackSea2022PostureFileReadsAsItsScenarioSays() {
+        Posture posture = TestPostures.blackSea2022();
         assertThat(posture.detachments())
                 .extracting(Detachment::id)
                 .containsExactly("NL-F35-LBPG", "BG-MG29-LBPG", "RO-F16-LRFT", "DE-EUFI-LRCK");
@@ -51,7 +51,7 @@ class QraYamlTest {
 
     @Test
     void rotationDatesAreInclusiveUtcDays() {
-        Detachment nl = QraYaml.defaultPosture().detachment("NL-F35-LBPG");
+        Detachment nl = TestPostures.blackSea2022().detachment("NL-F35-LBPG");
         assertThat(nl.unavailability(Instant.parse("2022-04-05T23:59:59Z").toEpochMilli()))
                 .isEqualTo(NoInterceptReason.OUTSIDE_ROTATION);
         assertThat(nl.unavailability(Instant.parse("2022-04-06T00:00:00Z").toEpochMilli()))

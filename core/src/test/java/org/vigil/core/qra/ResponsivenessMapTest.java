@@ -13,7 +13,7 @@ class ResponsivenessMapTest {
 
     @Test
     void stationaryMapMatchesDirectSolverCallsAtSampleCells() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         MapGrid grid = MapGrid.of(41.0, 46.0, 27.0, 34.0, 10);
         InterceptOptions o = InterceptOptions.defaults();
         ResponsivenessMap map = new Responsiveness()
@@ -43,7 +43,7 @@ class ResponsivenessMapTest {
     @Test
     void openingTargetMatchesSolverWithTheTargetRunningAwayFromTheUnit() {
         Posture one = new Posture("one", QraYaml.defaultProfiles());
-        Base lrft = QraYaml.defaultPosture().detachment("RO-F16-LRFT").base();
+        Base lrft = TestPostures.blackSea2022().detachment("RO-F16-LRFT").base();
         Detachment f16 = Detachment.of("RO-F16-LRFT", "RO", lrft, "F16", 2, Readiness.QRA_15);
         one.addDetachment(f16);
         MapGrid grid = MapGrid.of(42.0, 46.0, 28.0, 32.0, 20);
@@ -73,8 +73,8 @@ class ResponsivenessMapTest {
 
     @Test
     void whatIfAddingADetachmentImprovesTheWorstCaseAndAreaOutsideIsNaN() {
-        Posture p = QraYaml.defaultPosture();
-        MapGrid grid = MapGrid.blackSea(10);
+        Posture p = TestPostures.blackSea2022();
+        MapGrid grid = MapGrid.of(40.5, 47.0, 27.0, 42.0, 10);
         GeoPredicate westernSea = GeoPredicate.box(41.5, 46.0, 28.5, 33.0);
         GeoPredicate aor = GeoPredicate.box(41.0, 46.5, 27.0, 36.0);
         Responsiveness calc = new Responsiveness();
@@ -119,7 +119,7 @@ class ResponsivenessMapTest {
 
     @Test
     void unavailableUnitsContributeNothing() {
-        Posture p = QraYaml.defaultPosture();
+        Posture p = TestPostures.blackSea2022();
         for (Detachment d : p.detachments()) p.setReadiness(d.id(), Readiness.UNAVAILABLE, null);
         ResponsivenessMap map = new Responsiveness()
                 .compute(

@@ -224,6 +224,12 @@ public final class LiveServer implements AutoCloseable {
         // the theatre's name and area of interest: the console opens on it (docs/THEATRES.md)
         web.routes(
                 app -> app.get("/api/theatre", ctx -> ctx.json(theatre.view()), org.vigil.server.auth.Role.OBSERVER));
+        // the theatre's FIR boundaries (GeoJSON), the console's FIR layer
+        web.routes(app -> app.get(
+                "/api/theatre/firs",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(theatre.firs()),
+                org.vigil.server.auth.Role.OBSERVER));
         // where each feed and radar delivered lately, made on the loop (docs/HEALTH.md "Coverage")
         web.routes(app -> app.get(
                 "/api/coverage",

@@ -37,6 +37,8 @@ import org.vigil.server.ident.IdentStage;
  * @param scrambles  settings of the scramble workflow
  * @param radars     radar sites of the theatre (simulated when a scenario has none of its own)
  * @param receivers  ADS-B receiver sites of the theatre (likewise)
+ * @param firs       FIR boundaries the console draws: a GeoJSON FeatureCollection, as the theatre's
+ *                   {@code firs:} file gives it (an empty collection when it has none)
  */
 public record Theatre(
         String name,
@@ -52,7 +54,8 @@ public record Theatre(
         Posture posture,
         ScrambleConfig scrambles,
         List<RadarSpec> radars,
-        List<ReceiverSpec> receivers) {
+        List<ReceiverSpec> receivers,
+        String firs) {
     public Theatre {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
@@ -68,7 +71,11 @@ public record Theatre(
         Objects.requireNonNull(scrambles, "scrambles");
         radars = List.copyOf(radars);
         receivers = List.copyOf(receivers);
+        Objects.requireNonNull(firs, "firs");
     }
+
+    /** The {@code firs} of a theatre without FIR boundaries. */
+    public static final String NO_FIRS = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 
     /**
      * The area of interest, degrees: where the console opens and what the operators watch.
@@ -123,7 +130,8 @@ public record Theatre(
                 otherPosture,
                 scrambles,
                 radars,
-                receivers);
+                receivers,
+                firs);
     }
 
     /** An empty flight plan store whose routes expand over this theatre's points. */

@@ -130,6 +130,11 @@ public final class RecordingPlayback implements AutoCloseable {
                 .withSource(f -> picture.sinks.source().accept(f));
     }
 
+    /** The theatre every picture of this playback is built on. */
+    public Theatre theatre() {
+        return theatre;
+    }
+
     /** Starts playing on a thread of its own ("vigil-playback"). */
     public synchronized void start() {
         if (thread != null) throw new IllegalStateException("already started");

@@ -111,6 +111,13 @@ public final class RecordingPlaybackServer implements AutoCloseable {
             }
         });
         app.exception(OperatorActionRefused.class, (e, ctx) -> refuse(ctx));
+        // the recording's theatre: the console opens on its area and draws its FIRs (docs/THEATRES.md)
+        app.get("/api/theatre", ctx -> ctx.json(playback.theatre().view()), Role.OBSERVER);
+        app.get(
+                "/api/theatre/firs",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(playback.theatre().firs()),
+                Role.OBSERVER);
         app.get("/api/replay", ctx -> ctx.json(stateView()), Role.OBSERVER);
         app.post(
                 "/api/replay/pause",

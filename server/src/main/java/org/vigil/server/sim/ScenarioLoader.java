@@ -32,8 +32,8 @@ import org.vigil.core.sim.Scenario;
  * errors too, so a misspelt key cannot silently fall back to a default.
  */
 public final class ScenarioLoader {
-    /** Built-in scenarios, as resources under {@code /scenarios/NAME.yaml}. */
-    public static final List<String> BUILT_IN = List.of("black-sea-2022", "load-5000");
+    /** Index of the built-in scenarios, resources {@code /scenarios/NAME.yaml}. */
+    private static final String INDEX = "/scenarios/index.txt";
 
     private final String file;
     private final Map<String, Airport> airports;
@@ -41,6 +41,11 @@ public final class ScenarioLoader {
     private ScenarioLoader(String file, Map<String, Airport> airports) {
         this.file = file;
         this.airports = new LinkedHashMap<>(airports);
+    }
+
+    /** Names of the built-in scenarios (listed in {@code /scenarios/index.txt}). */
+    public static List<String> builtIns() {
+        return ResourceIndex.names(INDEX);
     }
 
     /** A built-in name or a path to a YAML file. */
@@ -61,7 +66,7 @@ public final class ScenarioLoader {
 
     /** Reads a built-in name or a YAML file, without parsing it. */
     public static Source read(String nameOrPath) throws ScenarioException {
-        if (BUILT_IN.contains(nameOrPath)) {
+        if (builtIns().contains(nameOrPath)) {
             try (InputStream in = ScenarioLoader.class.getResourceAsStream("/scenarios/" + nameOrPath + ".yaml")) {
                 if (in == null) throw new ScenarioException(nameOrPath + ": built-in scenario missing from the build");
                 return new Source(new String(in.readAllBytes(), StandardCharsets.UTF_8), nameOrPath + ".yaml", null);
@@ -72,7 +77,7 @@ public final class ScenarioLoader {
         Path p = Path.of(nameOrPath);
         if (!Files.isRegularFile(p)) {
             throw new ScenarioException(
-                    nameOrPath + ": no such scenario file (built-in scenarios: " + String.join(", ", BUILT_IN) + ")");
+                    nameOrPath + ": no such scenario file (built-in scenarios: " + String.join(", ", builtIns()) + ")");
         }
         try {
             Path dir = p.toAbsolutePath().getParent();

@@ -107,7 +107,7 @@ public record TheatreAreas(double marginKm, List<Area> areas) {
             if (!names.add(name)) problems.add(at(file, n, "area " + name + " is named twice"));
             YamlNode t = a.map.get("title");
             String title = t == null || t.text == null ? name : t.text;
-            Theatre.Area box = box(file, a.map.get("box"), a, problems);
+            Theatre.Area box = AreaReader.read(file, a.map.get("box"), a, "box", problems);
             if (box == null) continue;
             Area area = new Area(name, title, box);
             for (Area other : areas) {
@@ -126,42 +126,11 @@ public record TheatreAreas(double marginKm, List<Area> areas) {
         return problems.size() > before ? null : new TheatreAreas(margin, areas);
     }
 
-    private static Theatre.Area box(String file, YamlNode b, YamlNode parent, List<TheatreProblem> problems) {
-        if (b == null || b.map == null) {
-            problems.add(at(file, b == null ? parent : b, "box: expected {south, north, west, east} in degrees"));
-            return null;
-        }
-        String[] keys = {"south", "north", "west", "east"};
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            YamlNode n = b.map.get(keys[i]);
-            if (n == null) {
-                problems.add(at(file, b, "box: " + keys[i] + " missing"));
-                return null;
-            }
-            v[i] = number(file, n, i < 2 ? -90 : -180, i < 2 ? 90 : 180, problems);
-            if (Double.isNaN(v[i])) return null;
-        }
-        try {
-            return new Theatre.Area(v[0], v[1], v[2], v[3]);
-        } catch (IllegalArgumentException e) {
-            problems.add(at(file, b, e.getMessage()));
-            return null;
-        }
-    }
-
     private static double number(String file, YamlNode n, double min, double max, List<TheatreProblem> problems) {
-        try {
-            double d = Double.parseDouble(n.text == null ? "" : n.text);
-            if (d >= min && d <= max) return d;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(at(file, n, "expected a number between " + min + " and " + max + ", got " + n.kind()));
-        return Double.NaN;
+        return AreaReader.number(file, n, min, max, problems);
     }
 
     private static TheatreProblem at(String file, YamlNode n, String message) {
-        return new TheatreProblem(file, n.line, n.path.isEmpty() ? "(top)" : n.path, message);
+        return AreaReader.at(file, n, message);
     }
 }

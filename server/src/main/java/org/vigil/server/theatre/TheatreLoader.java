@@ -1,9 +1,11 @@
 package org.vigil.server.theatre;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import org.vigil.core.sim.Airport;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.core.sim.ReceiverSpec;
 import org.vigil.server.picture.Theatre;
+import org.vigil.server.sim.ResourceIndex;
 import org.vigil.server.sim.ScenarioException;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.YamlNode;
@@ -70,17 +73,7 @@ public final class TheatreLoader {
 
     /** Names of the built-in theatres, the default first. */
     public static List<String> builtIns() {
-        try (InputStream in = TheatreLoader.class.getResourceAsStream(INDEX)) {
-            if (in == null) throw new IllegalStateException("classpath resource " + INDEX + " missing from the build");
-            List<String> names = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String s = line.strip();
-                if (!s.isEmpty() && !s.startsWith("#")) names.add(s);
-            }
-            return List.copyOf(names);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + INDEX, e);
-        }
+        return ResourceIndex.names(INDEX);
     }
 
     /** The theatre used when none is named: the first built-in. */
@@ -178,6 +171,8 @@ public final class TheatreLoader {
     // ------------------------------------------------------------------ the reader
 
     /** Reads one theatre, collecting problems instead of stopping at the first. */
+    private static final ObjectMapper GEOJSON = new ObjectMapper();
+
     private static final class Reader {
         final TheatreFiles files;
         final List<TheatreProblem> problems = new ArrayList<>();
@@ -260,7 +255,7 @@ public final class TheatreLoader {
             IdentRules rules = rules(root);
             ScenarioLoader.Sensors sensors = sensors(root);
             ScrambleConfig scrambles = scramble(root);
-            firs(root);
+            String firs = firs(root);
             areas = areas(root);
             scenarioNode = root.map.get("scenario");
             scenarioRef = text(root, "scenario", false);
@@ -280,7 +275,8 @@ public final class TheatreLoader {
                     posture,
                     scrambles,
                     sensors == null ? List.<RadarSpec>of() : sensors.radars(),
-                    sensors == null ? List.<ReceiverSpec>of() : sensors.receivers());
+                    sensors == null ? List.<ReceiverSpec>of() : sensors.receivers(),
+                    firs == null ? Theatre.NO_FIRS : firs);
         }
 
         // -------------------------------------------------------------- parts
@@ -560,9 +556,50 @@ public final class TheatreLoader {
             return Double.isNaN(x) ? dflt : x;
         }
 
-        private void firs(YamlNode root) {
+        /**
+         * The FIR boundaries ({@code firs:}, GeoJSON): a FeatureCollection whose features have a
+         * Polygon or MultiPolygon geometry and an {@code id} (the console's label); null when there
+         * are none or on a problem.
+         */
+        private String firs(YamlNode root) {
             String ref = text(root, "firs", false);
-            if (ref != null) exists(root.map.get("firs"), ref);
+            if (ref == null || !exists(root.map.get("firs"), ref)) return null;
+            String where = files.display(ref);
+            try {
+                String text = files.readString(ref);
+                JsonNode tree = GEOJSON.readTree(text);
+                JsonNode features = tree == null ? null : tree.get("features");
+                if (!"FeatureCollection"
+                                .equals(tree == null ? null : tree.path("type").asText())
+                        || features == null
+                        || !features.isArray()) {
+                    problems.add(new TheatreProblem(where, 0, "(file)", "expected a GeoJSON FeatureCollection"));
+                    return null;
+                }
+                for (int i = 0; i < features.size(); i++) {
+                    JsonNode f = features.get(i);
+                    String type = f.path("geometry").path("type").asText();
+                    if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+                        problems.add(new TheatreProblem(
+                                where,
+                                0,
+                                "features[" + i + "].geometry",
+                                "expected a Polygon or MultiPolygon, got '" + type + "'"));
+                    }
+                    if (!f.path("properties").path("id").isTextual()) {
+                        problems.add(new TheatreProblem(
+                                where, 0, "features[" + i + "].properties.id", "missing (the FIR's id, e.g. EVRR)"));
+                    }
+                }
+                return text;
+            } catch (JsonProcessingException e) {
+                int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                problems.add(new TheatreProblem(where, line, "(json)", "not GeoJSON: " + e.getOriginalMessage()));
+                return null;
+            } catch (IOException e) {
+                problems.add(new TheatreProblem(where, 0, "(file)", "cannot read: " + e.getMessage()));
+                return null;
+            }
         }
 
         // -------------------------------------------------------------- values
@@ -646,7 +683,7 @@ public final class TheatreLoader {
         }
 
         TheatreProblem at(YamlNode n, String message) {
-            return new TheatreProblem(file, n.line, n.path.isEmpty() ? "(top)" : n.path, message);
+            return AreaReader.at(file, n, message);
         }
 
         private void allow(YamlNode n, String... keys) {
@@ -675,49 +712,13 @@ public final class TheatreLoader {
         }
 
         private double number(YamlNode n, double min, double max) {
-            if (n.text != null && !n.isNull) {
-                try {
-                    double v = Double.parseDouble(n.text);
-                    if (v >= min && v <= max) return v;
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-            problems.add(at(n, "expected a number between " + min + " and " + max + ", got " + n.kind()));
-            return Double.NaN;
+            return AreaReader.number(file, n, min, max, problems);
         }
 
         private Theatre.Area area(YamlNode parent, String key, boolean required) {
             YamlNode a = parent.map.get(key);
-            if (a == null) {
-                if (required) text(parent, key, true);
-                return null;
-            }
-            if (a.map == null) {
-                problems.add(at(a, "expected {south, north, west, east} in degrees, got " + a.kind()));
-                return null;
-            }
-            allow(a, "south", "north", "west", "east");
-            double[] v = new double[4];
-            String[] names = {"south", "north", "west", "east"};
-            boolean ok = true;
-            for (int i = 0; i < 4; i++) {
-                YamlNode n = a.map.get(names[i]);
-                if (n == null) {
-                    text(a, names[i], true);
-                    ok = false;
-                    continue;
-                }
-                v[i] = number(n, i < 2 ? -90 : -180, i < 2 ? 90 : 180);
-                ok &= !Double.isNaN(v[i]);
-            }
-            if (!ok) return null;
-            try {
-                return new Theatre.Area(v[0], v[1], v[2], v[3]);
-            } catch (IllegalArgumentException e) {
-                problems.add(at(a, e.getMessage()));
-                return null;
-            }
+            if (a == null && !required) return null;
+            return AreaReader.read(file, a, parent, key, problems);
         }
 
         private List<String> states(YamlNode parent, String key, boolean required) {

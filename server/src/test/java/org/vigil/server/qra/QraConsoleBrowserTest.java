@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.scramble.Fighters;
 import org.vigil.core.qra.scramble.ScrambleConfig;
 import org.vigil.core.qra.scramble.ScrambleService;
+import org.vigil.server.theatre.TestTheatres;
 import org.vigil.server.web.WebServer;
 
 /**
@@ -33,8 +33,8 @@ class QraConsoleBrowserTest {
     void postureLayerIsochronesAndScramblePanel() {
         if (!Files.isExecutable(Paths.get("/usr/bin/chromium"))) fail("no browser at /usr/bin/chromium");
         if (!WebServer.consoleBundled()) fail("console not on the classpath");
-        ScrambleService service =
-                new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, null);
+        ScrambleService service = new ScrambleService(
+                TestTheatres.posture("black-sea-2022"), ScrambleConfig.defaults(), Fighters.NONE, null);
         service.onTrackUpdate(42, T0, 43.4, 30.0, 24_000, 300, 245, -1, 0);
         service.propose(0, 42, "NL-F35-LBPG", "olga", ScrambleService.Gate.OPEN);
         service.propose(0, 42, "BG-MG29-LBPG", "TANGO", "olga", ScrambleService.Gate.OPEN); // an exercise

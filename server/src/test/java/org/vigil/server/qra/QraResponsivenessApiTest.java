@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.scramble.Fighters;
 import org.vigil.core.qra.scramble.ScrambleConfig;
 import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.auth.Role;
+import org.vigil.server.theatre.TestTheatres;
 
 /** GET /api/qra/responsiveness: grid + isochrones as GeoJSON for the posture; POST: the same for a what-if, posture unchanged. */
 class QraResponsivenessApiTest {
@@ -20,8 +20,8 @@ class QraResponsivenessApiTest {
 
     @Test
     void mapForThePostureAndForAWhatIf() throws Exception {
-        ScrambleService service =
-                new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, null);
+        ScrambleService service = new ScrambleService(
+                TestTheatres.posture("black-sea-2022"), ScrambleConfig.defaults(), Fighters.NONE, null);
         service.onTrackUpdate(1, 1_650_445_200_000_000_000L, 43.4, 30.0, 24_000, 300, 245, -1, 0); // 2022-04-20T09:00Z
         ObjectMapper json = new ObjectMapper();
         try (QraApiFixture f = new QraApiFixture(dir, service)) {

@@ -30,7 +30,6 @@ import org.vigil.core.qra.InterceptOptions;
 import org.vigil.core.qra.InterceptSolution;
 import org.vigil.core.qra.InterceptSolver;
 import org.vigil.core.qra.Posture;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.TargetPath;
 import org.vigil.core.qra.scramble.Scramble;
 import org.vigil.core.qra.scramble.ScrambleConfig;
@@ -49,6 +48,7 @@ import org.vigil.server.ident.IdentStage;
 import org.vigil.server.picture.Theatre;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
+import org.vigil.server.theatre.TestTheatres;
 import org.vigil.server.tracking.TrackingPipeline;
 
 /**
@@ -109,7 +109,7 @@ class ScrambleDefaultScenarioTest {
         fighters = new SimulatedFighters(sim);
         LaunchesToIdentification launches = new LaunchesToIdentification();
         service = new ScrambleService(
-                QraYaml.defaultPosture(),
+                TestTheatres.posture("black-sea-2022"),
                 ScrambleConfig.defaults(),
                 fighters,
                 e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
@@ -161,7 +161,7 @@ class ScrambleDefaultScenarioTest {
 
         Flight il20 = null;
         for (Flight f : sim.flights()) if (f.spec.icao() == IL20) il20 = f;
-        Posture posture = QraYaml.defaultPosture();
+        Posture posture = TestTheatres.posture("black-sea-2022");
         Flight lead = null;
         for (double t = STEP; t <= 2.5 * 3600; t += STEP) {
             feed.advanceTo(t, pipeline[0]);

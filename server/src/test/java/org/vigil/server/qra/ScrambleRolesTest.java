@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.scramble.Fighters;
 import org.vigil.core.qra.scramble.ScrambleConfig;
 import org.vigil.core.qra.scramble.ScrambleService;
 import org.vigil.server.auth.AuditEntry;
 import org.vigil.server.auth.Role;
+import org.vigil.server.theatre.TestTheatres;
 
 /**
  * Issue #8 roles: an operator proposes but cannot order a scramble; a supervisor orders; an
@@ -30,7 +30,7 @@ class ScrambleRolesTest {
     void operatorProposesSupervisorOrdersAndBothAreAudited() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         ScrambleService service = new ScrambleService(
-                QraYaml.defaultPosture(),
+                TestTheatres.posture("black-sea-2022"),
                 ScrambleConfig.defaults(),
                 Fighters.NONE,
                 e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
@@ -107,8 +107,8 @@ class ScrambleRolesTest {
 
     @Test
     void postureChangesNeedASupervisorAndAreAudited() throws Exception {
-        ScrambleService service =
-                new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, null);
+        ScrambleService service = new ScrambleService(
+                TestTheatres.posture("black-sea-2022"), ScrambleConfig.defaults(), Fighters.NONE, null);
         service.onTrackUpdate(1, T0, 43.4, 30.0, 24_000, 300, 245, -1, 0);
         try (QraApiFixture f = new QraApiFixture(dir, service)) {
             f.addUser("olga", Role.OPERATOR, "olga-passphrase-1");

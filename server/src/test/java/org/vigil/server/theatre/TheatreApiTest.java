@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.vigil.server.cli.Theatres;
 import org.vigil.server.live.LiveServer;
 
-/** The console opens on the theatre's area, and its airspace and zone layers are the theatre's. */
+/** The console opens on the theatre's area, and its airspace, zone and FIR layers are the theatre's. */
 class TheatreApiTest {
     @Test
     @Timeout(180)
@@ -46,6 +46,16 @@ class TheatreApiTest {
             assertThat(national).contains("EE", "LV", "LT", "FI", "SE", "PL", "RU", "NO", "IS", "BG", "RO");
             assertThat(zones).contains("CRC-BALTIC", "ADIZ-BALTIC").doesNotContain("ADIZ-BG-RO");
 
+            // the FIR layer is the theatre's: the Baltic FIRs, none of the Black Sea's
+            Set<String> firs = new HashSet<>();
+            for (JsonNode f :
+                    new ObjectMapper().readTree(get(port, "/api/theatre/firs")).get("features")) {
+                firs.add(f.get("properties").get("id").asText());
+            }
+            assertThat(firs)
+                    .contains("EETT", "EVRR", "EYVL", "EFIN", "ESAA", "EPWW")
+                    .doesNotContain("LRBB", "LBSR");
+
             // the console asks for the theatre and fits its view to the area
             String main = new String(
                     LiveServer.class
@@ -53,6 +63,8 @@ class TheatreApiTest {
                             .readAllBytes(),
                     StandardCharsets.UTF_8);
             assertThat(main).contains("api/theatre");
+            // (the console's modules are bundled into main.js) its FIR layer is the theatre's
+            assertThat(main).contains("api/theatre/firs").doesNotContain("black-sea-firs");
         }
     }
 

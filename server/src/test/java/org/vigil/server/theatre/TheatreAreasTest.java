@@ -41,6 +41,7 @@ class TheatreAreasTest {
                 "theatre.yaml",
                 "airports.csv",
                 "clearances.yaml",
+                "firs.geojson",
                 "known-military.yaml",
                 "qra.yaml",
                 "scenario.yaml",

@@ -101,6 +101,40 @@ class TheatreCheckTest {
     }
 
     @Test
+    void aFirFileThatIsNotGeoJsonOrLacksIdsIsAnError() throws Exception {
+        write(
+                "theatre.yaml",
+                "name: firs",
+                "title: FIR check",
+                "area: {south: 40, north: 45, west: 20, east: 30}",
+                "policed: [BG]",
+                "qra: qra.yaml",
+                "firs: firs.geojson");
+        write("qra.yaml", QRA_WITH_BAD_READINESS.replace("QRA-99", "QRA-15"));
+        write(
+                "firs.geojson",
+                "{\"type\": \"FeatureCollection\", \"features\": [",
+                "  {\"type\": \"Feature\", \"properties\": {\"id\": \"LBSR\"},",
+                "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[20, 40], [30, 40], [30, 45], [20, 40]]]}},",
+                "  {\"type\": \"Feature\", \"properties\": {},",
+                "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [25, 42]}}]}");
+        VigilRun r = check("theatre", "check", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .contains(
+                        dir + "/firs.geojson:0: features[1].geometry: expected a Polygon or MultiPolygon, got 'Point'")
+                .contains(dir + "/firs.geojson:0: features[1].properties.id: missing");
+        assertThat(r.err()).doesNotContain("features[0]").doesNotContain("\tat ");
+
+        write("firs.geojson", "{\"type\": \"FeatureCollection\",", "  \"features\": [}");
+        r = check("theatre", "check", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .contains(dir + "/firs.geojson:2: (json): not GeoJSON")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void brokenYamlIsReportedWithItsLine() throws Exception {
         write("theatre.yaml", "name: x", "title: [unclosed", "area: {south: 40}");
         VigilRun r = check("theatre", "check", dir.toString());

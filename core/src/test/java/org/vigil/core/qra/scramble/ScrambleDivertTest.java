@@ -17,8 +17,8 @@ import org.vigil.core.qra.AircraftProfile;
 import org.vigil.core.qra.Detachment;
 import org.vigil.core.qra.InterceptOptions;
 import org.vigil.core.qra.Posture;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.TargetPath;
+import org.vigil.core.qra.TestPostures;
 
 /**
  * Airborne re-tasking and Tango (issue #19 item 4): an airborne pair is ranked against the ground
@@ -33,7 +33,7 @@ class ScrambleDivertTest {
 
     final List<String> events = new ArrayList<>();
     final KinematicFighters fighters = new KinematicFighters();
-    final Posture posture = QraYaml.defaultPosture();
+    final Posture posture = TestPostures.blackSea2022();
     final ScrambleService service =
             new ScrambleService(posture, ScrambleConfig.defaults(), fighters, e -> events.add(EventCodec.encode(e)));
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.core.event.EventCodec;
 import org.vigil.core.geo.Sphere;
 import org.vigil.core.geo.Units;
-import org.vigil.core.qra.QraYaml;
+import org.vigil.core.qra.TestPostures;
 import org.vigil.core.qra.scramble.ScrambleService.Refusal;
 
 /**
@@ -29,7 +29,10 @@ class ScrambleHandOverTest {
         List<String> events = new ArrayList<>();
         KinematicFighters fighters = new KinematicFighters();
         ScrambleService service = new ScrambleService(
-                QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, e -> events.add(EventCodec.encode(e)));
+                TestPostures.blackSea2022(),
+                ScrambleConfig.defaults(),
+                fighters,
+                e -> events.add(EventCodec.encode(e)));
         service.setAreas(AREAS);
         double lat = 45.6, lon = 30.0; // crosses 43.75 N about 22 min after the order: the pair is airborne
         service.onTrackUpdate(20, T0, lat, lon, 24_000, 300, 200, -1, 0);

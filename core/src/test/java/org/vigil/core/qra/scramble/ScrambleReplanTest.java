@@ -11,7 +11,7 @@ import org.vigil.core.event.VigilEvent;
 import org.vigil.core.geo.Angles;
 import org.vigil.core.geo.Sphere;
 import org.vigil.core.geo.Units;
-import org.vigil.core.qra.QraYaml;
+import org.vigil.core.qra.TestPostures;
 
 /**
  * Continuous re-planning (issue #19 item 1): a target reversing course before and after take-off
@@ -26,7 +26,7 @@ class ScrambleReplanTest {
     final List<VigilEvent> events = new ArrayList<>();
     final KinematicFighters fighters = new KinematicFighters();
     final ScrambleService service =
-            new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, events::add);
+            new ScrambleService(TestPostures.blackSea2022(), ScrambleConfig.defaults(), fighters, events::add);
 
     /** A target flying at {@code gsKt}, turning at 3 deg/s towards {@code wanted}. */
     static final class Target {

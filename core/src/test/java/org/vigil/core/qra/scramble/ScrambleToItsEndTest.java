@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.core.event.EventCodec;
 import org.vigil.core.geo.Sphere;
 import org.vigil.core.geo.Units;
-import org.vigil.core.qra.QraYaml;
+import org.vigil.core.qra.TestPostures;
 import org.vigil.core.qra.scramble.ScrambleService.Refusal;
 
 /** The scramble to its end (issue #19 item 3): pending launches, the pilot's visual identification, fuel shown. */
@@ -22,7 +22,7 @@ class ScrambleToItsEndTest {
     final List<String> events = new ArrayList<>();
     final KinematicFighters fighters = new KinematicFighters();
     final ScrambleService service = new ScrambleService(
-            QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, e -> events.add(EventCodec.encode(e)));
+            TestPostures.blackSea2022(), ScrambleConfig.defaults(), fighters, e -> events.add(EventCodec.encode(e)));
     double lat = 43.9, lon = 31.2;
 
     String order() {

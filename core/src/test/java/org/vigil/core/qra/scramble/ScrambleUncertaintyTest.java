@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.vigil.core.geo.Sphere;
 import org.vigil.core.geo.Units;
-import org.vigil.core.qra.QraYaml;
+import org.vigil.core.qra.TestPostures;
 
 /**
  * The intercept time's interval (issue #19 item 2): over 200 random geometries (deterministic
@@ -25,7 +25,7 @@ class ScrambleUncertaintyTest {
         Random rnd = new Random(seed);
         KinematicFighters fighters = new KinematicFighters();
         ScrambleService service =
-                new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), fighters, null);
+                new ScrambleService(TestPostures.blackSea2022(), ScrambleConfig.defaults(), fighters, null);
         double lat = 42.5 + rnd.nextDouble() * 2.5, lon = 29.0 + rnd.nextDouble() * 4.5;
         double course = rnd.nextDouble() * 360, gsKt = 200 + rnd.nextDouble() * 350;
         double alt = 15_000 + rnd.nextDouble() * 20_000;
@@ -102,7 +102,7 @@ class ScrambleUncertaintyTest {
     @Test
     void aPrimaryOnlyTargetIsPlannedAtTheStatedAssumedLevel() {
         ScrambleService service =
-                new ScrambleService(QraYaml.defaultPosture(), ScrambleConfig.defaults(), Fighters.NONE, null);
+                new ScrambleService(TestPostures.blackSea2022(), ScrambleConfig.defaults(), Fighters.NONE, null);
         service.onTrackUpdate(21, T0, 43.4, 30.0, Double.NaN, 300, 245, -1, 0);
         ScrambleService.Recommendation best = service.recommend(21).get(0);
         assertThat(best.solution().levelAssumed).isTrue();

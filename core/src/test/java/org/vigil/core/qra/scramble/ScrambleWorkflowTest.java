@@ -12,8 +12,8 @@ import org.vigil.core.geo.Sphere;
 import org.vigil.core.geo.Units;
 import org.vigil.core.qra.Base;
 import org.vigil.core.qra.Detachment;
-import org.vigil.core.qra.QraYaml;
 import org.vigil.core.qra.Readiness;
+import org.vigil.core.qra.TestPostures;
 import org.vigil.core.qra.scramble.ScrambleService.Refusal;
 
 /** The workflow's rules without the web layer: what warrants a recommendation, the phase rules, re-task, cancel, outcome, refusals. */
@@ -24,7 +24,7 @@ class ScrambleWorkflowTest {
 
     final List<String> events = new ArrayList<>();
     final ScrambleService service = new ScrambleService(
-            QraYaml.defaultPosture(),
+            TestPostures.blackSea2022(),
             ScrambleConfig.defaults(),
             Fighters.NONE,
             e -> events.add(org.vigil.core.event.EventCodec.encode(e)));
