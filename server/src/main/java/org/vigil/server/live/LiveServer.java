@@ -204,6 +204,8 @@ public final class LiveServer implements AutoCloseable {
                 return loop.call(work);
             }
         });
+        Theatre.Area area = picture.theatre().area();
+        qra.withDefaultArea(area.south(), area.north(), area.west(), area.east());
         if (tap != null)
             qra.withActionLog(org.vigil.server.recording.OperatorActionLog.of(tap.recorder()), picture::flushEvents);
         web.routes(app -> qra.registerRoutes(app, security));

@@ -51,12 +51,20 @@ public final class QraApi {
 
     private final ScrambleService service;
     private final ObjectMapper json = new ObjectMapper();
+    /** The box a responsiveness request covers when it names none: the theatre's area of interest. */
+    private double[] defaultBox = {-90, 90, -180, 180};
 
     /** Where the workflow's reads and actions run: the picture's owner thread (a live server's loop); default the caller's. */
     private volatile Owner owner = Owner.CALLER;
 
     public QraApi(ScrambleService service) {
         this.service = service;
+    }
+
+    /** The box (south, north, west, east) of a responsiveness request that names none: the theatre's area. */
+    public QraApi withDefaultArea(double south, double north, double west, double east) {
+        this.defaultBox = new double[] {south, north, west, east};
+        return this;
     }
 
     /** Runs work on the thread that owns the scramble workflow (the picture's owner) and waits for its result. */
@@ -503,15 +511,15 @@ public final class QraApi {
     /** The target and grid of a responsiveness request; null when refused (400 written). */
     private record MapRequest(MapGrid grid, double levelFt, double speedKt, TargetMotion motion) {}
 
-    private static MapRequest mapRequest(Context ctx) {
+    private MapRequest mapRequest(Context ctx) {
         double level = number(ctx, "level", 250) * 100; // flight level
         double speed = number(ctx, "speed", 450);
         double resolution = number(ctx, "resolution", 10);
         String motionText = ctx.queryParam("motion");
         TargetMotion motion =
                 "stationary".equalsIgnoreCase(motionText) ? TargetMotion.STATIONARY : TargetMotion.OPENING;
-        double south = number(ctx, "south", 40.5), north = number(ctx, "north", 47.0);
-        double west = number(ctx, "west", 27.0), east = number(ctx, "east", 42.0);
+        double south = number(ctx, "south", defaultBox[0]), north = number(ctx, "north", defaultBox[1]);
+        double west = number(ctx, "west", defaultBox[2]), east = number(ctx, "east", defaultBox[3]);
         if (!(level >= 0 && level <= 60_000)
                 || !(speed >= 0 && speed < 2000)
                 || !(resolution >= 0.5 && resolution <= 200)) {
