@@ -26,6 +26,10 @@ import org.vigil.server.recording.RecorderConfig;
  * AuthFixture, with the routes registered the way the web server will register them.
  */
 final class QraApiFixture implements AutoCloseable {
+    /** The posture's theatre area: a responsiveness request without a box covers it (LiveServer passes the running theatre's). */
+    private static final org.vigil.server.picture.Theatre.Area AREA =
+            org.vigil.server.theatre.TestTheatres.area("black-sea-2022");
+
     static final PasswordHasher FAST = new PasswordHasher(1024, 1, 1);
 
     final Security security;
@@ -44,7 +48,9 @@ final class QraApiFixture implements AutoCloseable {
         app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             security.configure(c, "127.0.0.1", 0);
-            new QraApi(service).registerRoutes(c.routes, security);
+            new QraApi(service)
+                    .withDefaultArea(AREA.south(), AREA.north(), AREA.west(), AREA.east())
+                    .registerRoutes(c.routes, security);
         });
         app.start("127.0.0.1", 0);
         port = app.port();

@@ -27,6 +27,10 @@ import org.vigil.server.web.WebServer;
  * a proposed scramble listed with its Order button, and ordering it from the panel.
  */
 class QraConsoleBrowserTest {
+    /** The posture's theatre area: a responsiveness request without a box covers it (LiveServer passes the running theatre's). */
+    private static final org.vigil.server.picture.Theatre.Area AREA =
+            org.vigil.server.theatre.TestTheatres.area("black-sea-2022");
+
     static final long T0 = Instant.parse("2022-04-20T09:05:00Z").toEpochMilli() * 1_000_000L;
 
     @Test
@@ -45,7 +49,9 @@ class QraConsoleBrowserTest {
                 sf.directory = WebServer.CONSOLE_RESOURCES;
                 sf.location = Location.CLASSPATH;
             });
-            new QraApi(service).registerRoutes(c.routes, null);
+            new QraApi(service)
+                    .withDefaultArea(AREA.south(), AREA.north(), AREA.west(), AREA.east())
+                    .registerRoutes(c.routes, null);
         });
         app.start("127.0.0.1", 0);
         try (Playwright pw = Playwright.create(
