@@ -274,7 +274,8 @@ public final class ReplayCommand implements Callable<Integer> {
         ModeSPipeline.Stats st = p.modeS().stats();
         System.out.printf(
                 Locale.ROOT,
-                "%,d inputs in %.2f s (%,.0f inputs/s, %.0fx real time): %,d aircraft, %,d frames decoded, "
+                "%,d inputs in %.2f s (%,.0f inputs/s, %.0fx real time): %,d aircraft, %,d frames decoded"
+                        + " (%,d copies from other receivers), "
                         + "%,d SBS messages, %,d radar plots, %,d radar service messages, %d flight plans active%n",
                 s.delivered(),
                 wall,
@@ -282,6 +283,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 span / Math.max(wall, 1e-9),
                 st.aircraft(),
                 st.decodedFrames(),
+                st.copyFrames(),
                 st.sbsMessages(),
                 p.plots(),
                 p.serviceMessages(),

@@ -64,6 +64,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/flightplans/counters", Role.OBSERVER); // message outcomes, plans whose route is unknown
         TABLE.put("GET /api/airspace", Role.OBSERVER); // national airspaces and zones, GeoJSON
         TABLE.put("GET /api/theatre", Role.OBSERVER); // the theatre's name and area of interest (docs/THEATRES.md)
+        TABLE.put("GET /api/theatre/firs", Role.OBSERVER); // the theatre's FIR boundaries for the console's FIR layer
         TABLE.put("GET /api/coverage", Role.OBSERVER); // where each sensor delivered lately, GeoJSON
         TABLE.put("GET /api/tracks", Role.OBSERVER);
         TABLE.put("GET /api/tracks/{number}", Role.OBSERVER); // one system track with its trail (trails on demand)

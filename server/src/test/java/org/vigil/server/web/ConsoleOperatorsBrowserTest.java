@@ -236,7 +236,7 @@ class ConsoleOperatorsBrowserTest {
     void anOperatorProposesAndASupervisorOrdersTheScramble() {
         Page op = open("olga", "operator", "");
         op.locator("#alert-list li.alert[data-alert='1'] .alert-title").click();
-        op.locator("#qra-recommendation li.rec[data-unit='RO-F16-LRBM'] button:has-text('Propose')")
+        op.locator("#qra-recommendation li.rec[data-unit='RO-F16-LRBM'] button:text-is('Propose')")
                 .click();
         Locator mine = op.locator("#scramble-list li.scramble[data-scramble='S-1']");
         assertThat(mine.locator(".phase-badge")).hasText("PROPOSED · awaiting order");
