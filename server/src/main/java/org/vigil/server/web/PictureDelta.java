@@ -137,7 +137,7 @@ public final class PictureDelta {
             return null;
         }
         View v = view;
-        double lonQuantum = Math.max(1e-5, v.resolution() / METRES_PER_DEGREE);
+        double lonQuantum = lonQuantum(v);
         List<AircraftView> fresh = new ArrayList<>();
         List<AircraftView> changed = new ArrayList<>();
         Set<String> shown = new HashSet<>();
@@ -197,17 +197,24 @@ public final class PictureDelta {
 
     /** A hash of what the operator can see of an aircraft at this zoom; equal means "nothing to send". */
     static int signature(AircraftView a, double lonQuantum, long now) {
-        int h = a.lat() == null
-                ? 0
-                : Objects.hash(
-                        Math.round(a.lon() / lonQuantum),
-                        Math.round(a.lat() / (lonQuantum * Math.cos(Math.toRadians(a.lat())))));
+        int h = a.lat() == null ? 0 : pixel(a.lat(), a.lon(), lonQuantum);
         h = 31 * h + (a.altitudeFt() == null ? -1 : Math.round(a.altitudeFt() / 100f));
         h = 31 * h + (a.groundspeedKt() == null ? -1 : (int) Math.round(a.groundspeedKt() / 5));
         h = 31 * h + (a.trackDeg() == null ? -1 : (int) Math.round(a.trackDeg() / 2));
         h = 31 * h + (a.verticalRateFpm() == null ? -1 : Math.round(a.verticalRateFpm() / 250f));
         h = 31 * h + Objects.hash(a.callsign(), a.squawk(), a.emergency(), a.category());
         return 31 * h + staleness(now - a.lastSeen());
+    }
+
+    /** Degrees of longitude in one pixel of the console's view (Web Mercator: the same at every latitude). */
+    static double lonQuantum(View v) {
+        return Math.max(1e-5, v.resolution() / METRES_PER_DEGREE);
+    }
+
+    /** The pixel a position falls in at this zoom (a degree of latitude spans 1/cos(lat) pixels more). */
+    static int pixel(double lat, double lon, double lonQuantum) {
+        return Objects.hash(
+                Math.round(lon / lonQuantum), Math.round(lat / (lonQuantum * Math.cos(Math.toRadians(lat)))));
     }
 
     /** Steps of age an operator notices: fresh, late, stale, about to be dropped. */

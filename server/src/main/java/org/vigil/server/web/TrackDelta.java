@@ -46,8 +46,6 @@ final class TrackDelta {
             "track_deg",
             "vertical_rate_fpm");
 
-    private static final double METRES_PER_DEGREE = 111_319.49;
-
     private static final class Sent {
         int signature;
         long at;
@@ -87,7 +85,7 @@ final class TrackDelta {
         if (started && wallMs - lastMessageAt < minIntervalMs) {
             return null;
         }
-        double lonQuantum = Math.max(1e-5, v.resolution() / METRES_PER_DEGREE);
+        double lonQuantum = PictureDelta.lonQuantum(v);
         List<ObjectNode> fresh = new ArrayList<>();
         List<ObjectNode> changed = new ArrayList<>();
         Set<Integer> shown = new HashSet<>();
@@ -159,9 +157,7 @@ final class TrackDelta {
             if (!NOT_HASHED.contains(e.getKey()))
                 h = 31 * h + e.getKey().hashCode() * 7 + e.getValue().hashCode();
         }
-        double lat = t.path("lat").asDouble(0);
-        h = 31 * h + Long.hashCode(Math.round(t.path("lon").asDouble(0) / lonQuantum));
-        h = 31 * h + Long.hashCode(Math.round(lat / (lonQuantum * Math.cos(Math.toRadians(lat)))));
+        h = 31 * h + PictureDelta.pixel(t.path("lat").asDouble(0), t.path("lon").asDouble(0), lonQuantum);
         h = 31 * h + step(t, "altitude_ft", 100);
         h = 31 * h + step(t, "speed_kt", 5);
         h = 31 * h + step(t, "track_deg", 2);
