@@ -181,8 +181,20 @@ public final class InterceptSolver {
 
     /** The dash option's earliest time (NaN with {@link #failure} set when none). */
     private double solveDash(double horizon, double tol) {
+        // the dash's need is never shorter than all-supersonic's, so it cannot reach before that
+        // option's first reach: found by the bracket (a few evaluations) when the target is slower,
+        // it saves the Lipschitz steps up to there
+        double from = t0;
+        if (path.maxSpeedMps() < plan.supersonicMps) {
+            dash = false;
+            mixed = false;
+            vSea = vLand = plan.supersonicMps;
+            fuelSea = fuelLand = plan.supersonicFuelRate;
+            from = firstReach(t0, horizon, tol);
+            if (Double.isNaN(from)) return from; // nor does the dash
+        }
         useDash();
-        double t1 = firstReach(t0, horizon, tol);
+        double t1 = firstReach(from, horizon, tol);
         if (Double.isNaN(t1)) return t1;
         if (reachFuel <= radiusM) return t1;
         double t = fuelSearch(t1, horizon, tol);
