@@ -32,6 +32,16 @@ public final class InterceptSolution {
     public boolean supersonic;
     /** Cruise true airspeed of the plan after the climb, m/s (the supersonic speed if supersonic). */
     public double speedMps;
+    /**
+     * Metres flown supersonic at the end of the way (after the climb): 0 for a subsonic plan, the
+     * whole way after the climb for a supersonic one, the dash the fuel allows with
+     * {@link InterceptOptions#dashAtEnd}; NaN under the land rule (the split follows the coast).
+     */
+    public double dashM = Double.NaN;
+    /** Metres flown subsonic after the climb before the dash (NaN under the land rule). */
+    public double subsonicLegM = Double.NaN;
+    /** The subsonic true airspeed at the plan's level, m/s. */
+    public double subsonicMps = Double.NaN;
     /** Share of the fuel limit used to reach the intercept point, 0..1. */
     public double fuelFraction;
     /**
@@ -57,6 +67,9 @@ public final class InterceptSolution {
         climbTimeS = Double.NaN;
         supersonic = false;
         speedMps = Double.NaN;
+        dashM = Double.NaN;
+        subsonicLegM = Double.NaN;
+        subsonicMps = Double.NaN;
         fuelFraction = Double.NaN;
         timeSpreadS = Double.NaN;
         pointSpreadM = Double.NaN;
@@ -77,6 +90,9 @@ public final class InterceptSolution {
         climbTimeS = other.climbTimeS;
         supersonic = other.supersonic;
         speedMps = other.speedMps;
+        dashM = other.dashM;
+        subsonicLegM = other.subsonicLegM;
+        subsonicMps = other.subsonicMps;
         fuelFraction = other.fuelFraction;
         timeSpreadS = other.timeSpreadS;
         pointSpreadM = other.pointSpreadM;

@@ -47,6 +47,12 @@ import org.vigil.core.geo.Units;
  * reaches, neither does subsonic; otherwise subsonic starts from the supersonic root, and the
  * supersonic fuel search runs only up to the subsonic answer.
  *
+ * <p>The dash ({@link InterceptOptions#dashAtEnd}, how the scramble workflow flies): one option
+ * instead of the two, subsonic then supersonic over the last part of the way after the climb, as
+ * much of it as the fuel allows. Its need is Lipschitz in the distance with the bound
+ * {@link #paceBound} (a metre further also shortens the dash), so the same two root searches hold
+ * with that bound in place of {@code 1 / vMin}; its fuel is feasible exactly where subsonic is.
+ *
  * <p>CAP simplification: an airborne CAP starts at its station and level with no launch delay, and
  * its fuel limit is the smaller of the combat radius and half the distance its remaining endurance
  * covers at subsonic speed (out and back to the station, where a tanker or the reserve is assumed
@@ -67,6 +73,9 @@ public final class InterceptSolver {
     private TargetPath path;
     private LandMask land;
     private boolean mixed;
+    // the dash option: subsonic, then supersonic over the last {@code dash} metres the fuel allows
+    private boolean dash;
+    private double dashPerFuelM, lastDash;
     private double startLat, startLon, trailM, t0, dc, vSea, vLand, fuelSea, fuelLand, radiusM;
     private double startSinU, startCosU;
     private double lastD, lastFuel, lastLat, lastLon, lastAzimuth;
@@ -105,10 +114,18 @@ public final class InterceptSolver {
         double tA = plan.timeToAirborneS;
         double tc = plan.climbTimeS;
 
-        // Supersonic first: if its first reachable point is within its fuel limit, no subsonic plan
-        // can be earlier (a faster reach gives an earlier first root) and the subsonic solve is skipped.
         double horizon = options.horizonS();
         double tol = options.toleranceS();
+        dash = false;
+        if (options.dashAtEnd()
+                && !options.subsonicOnly()
+                && !Double.isNaN(plan.supersonicMps)
+                && !(options.noSupersonicOverLand() && land != LandMask.NONE)) {
+            // one option that covers both pure ones (no dash, or a dash all the way after the climb)
+            return fill(solveDash(horizon, tol), false, options, alt, tA, tc, out);
+        }
+        // Supersonic first: if its first reachable point is within its fuel limit, no subsonic plan
+        // can be earlier (a faster reach gives an earlier first root) and the subsonic solve is skipped.
         double bestT = Double.NaN;
         boolean bestSupersonic = false;
         double supersonicReach = Double.NaN;
@@ -158,6 +175,42 @@ public final class InterceptSolver {
             }
             if (reachable) why = NoInterceptReason.BEYOND_FUEL_LIMIT;
         }
+        failure = why;
+        return fill(bestT, bestSupersonic, options, alt, tA, tc, out);
+    }
+
+    /** The dash option's earliest time (NaN with {@link #failure} set when none). */
+    private double solveDash(double horizon, double tol) {
+        // the dash's need is never shorter than all-supersonic's, so it cannot reach before that
+        // option's first reach: found by the bracket (a few evaluations) when the target is slower,
+        // it saves the Lipschitz steps up to there
+        double from = t0;
+        if (path.maxSpeedMps() < plan.supersonicMps) {
+            dash = false;
+            mixed = false;
+            vSea = vLand = plan.supersonicMps;
+            fuelSea = fuelLand = plan.supersonicFuelRate;
+            from = firstReach(t0, horizon, tol);
+            if (Double.isNaN(from)) return from; // nor does the dash
+        }
+        useDash();
+        double t1 = firstReach(from, horizon, tol);
+        if (Double.isNaN(t1)) return t1;
+        if (reachFuel <= radiusM) return t1;
+        double t = fuelSearch(t1, horizon, tol);
+        return Double.isNaN(t) ? fail(NoInterceptReason.BEYOND_FUEL_LIMIT) : t;
+    }
+
+    /** Writes the answer {@code bestT} (NaN: none, why in {@link #failure}) under the option it was found with. */
+    private InterceptSolution fill(
+            double bestT,
+            boolean bestSupersonic,
+            InterceptOptions options,
+            double alt,
+            double tA,
+            double tc,
+            InterceptSolution out) {
+        NoInterceptReason why = failure;
         if (Double.isNaN(bestT)) {
             out.clear(why);
             out.timeToAirborneS = tA;
@@ -165,9 +218,19 @@ public final class InterceptSolver {
             return out;
         }
         // re-evaluate at the answer under the winning option to fill in the geometry
-        if (bestSupersonic) useSupersonic(options);
+        if (dash) useDash();
+        else if (bestSupersonic) useSupersonic(options);
         else useSubsonic();
         h(bestT);
+        double beyondClimb = Math.max(0, lastD - dc);
+        if (dash) {
+            bestSupersonic = lastDash > 0;
+            out.dashM = lastDash;
+        } else {
+            out.dashM = mixed ? Double.NaN : bestSupersonic ? beyondClimb : 0;
+        }
+        out.subsonicLegM = Double.isNaN(out.dashM) ? Double.NaN : beyondClimb - out.dashM;
+        out.subsonicMps = plan.subsonicMps;
         out.feasible = true;
         out.reason = null;
         out.timeS = bestT;
@@ -180,7 +243,7 @@ public final class InterceptSolver {
         out.timeToAirborneS = tA;
         out.climbTimeS = tc;
         out.supersonic = bestSupersonic;
-        out.speedMps = vSea;
+        out.speedMps = bestSupersonic ? vSea : plan.subsonicMps;
         out.fuelFraction = lastFuel / radiusM;
         out.timeSpreadS = Double.NaN;
         out.pointSpreadM = Double.NaN;
@@ -191,6 +254,7 @@ public final class InterceptSolver {
     }
 
     private void useSupersonic(InterceptOptions options) {
+        dash = false;
         mixed = options.noSupersonicOverLand() && land != LandMask.NONE;
         vSea = plan.supersonicMps;
         vLand = mixed ? plan.subsonicMps : plan.supersonicMps;
@@ -198,7 +262,35 @@ public final class InterceptSolver {
         fuelLand = mixed ? 1 : fuelSea;
     }
 
+    /**
+     * Subsonic, then supersonic over the last {@code x} metres after the climb: x as long as the fuel
+     * left at the subsonic rate allows ({@code d + x (rate - 1) <= radius}, so
+     * {@code x = (radius - d) / (rate - 1)}), at most the whole way after the climb. Feasible on fuel
+     * exactly when subsonic is ({@code d <= radius}).
+     */
+    private void useDash() {
+        dash = true;
+        mixed = false;
+        vSea = plan.supersonicMps;
+        vLand = plan.subsonicMps;
+        fuelSea = plan.supersonicFuelRate;
+        fuelLand = 1;
+        dashPerFuelM = fuelSea > 1 ? 1 / (fuelSea - 1) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Bound on d need / d distance for the current option (seconds per metre): 1 / the slower speed;
+     * with the dash, where the fuel limits it, each metre further shortens the dash by
+     * {@code dashPerFuelM}, which is flown subsonic instead.
+     */
+    private double paceBound() {
+        if (!dash) return 1 / Math.min(vSea, vLand);
+        double slower = 1 / vLand - 1 / vSea;
+        return 1 / vLand + (Double.isInfinite(dashPerFuelM) ? 0 : dashPerFuelM * slower);
+    }
+
     private void useSubsonic() {
+        dash = false;
         mixed = false;
         vSea = vLand = plan.subsonicMps;
         fuelSea = fuelLand = 1;
@@ -214,8 +306,9 @@ public final class InterceptSolver {
      * {@link #reachFuel}.
      */
     private double firstReach(double from, double horizon, double tol) {
-        double vMin = Math.min(vSea, vLand);
-        double rate = path.maxSpeedMps() / vMin; // bound on |need'|
+        double rate = dash
+                ? path.maxSpeedMps() * paceBound()
+                : path.maxSpeedMps() / Math.min(vSea, vLand); // bound on |need'|
         double bigL = 1 + rate;
         if (rate < 1) {
             double h0 = h(from);
@@ -244,7 +337,7 @@ public final class InterceptSolver {
      */
     private double fuelSearch(double from, double until, double tol) {
         if (path.maxSpeedMps() == 0) return Double.NaN; // a holding target never comes closer
-        double bigL = 1 + path.maxSpeedMps() / Math.min(vSea, vLand);
+        double bigL = 1 + (dash ? path.maxSpeedMps() * paceBound() : path.maxSpeedMps() / Math.min(vSea, vLand));
         return lipschitzFirstRoot(from, until, bigL, tol, true);
     }
 
@@ -316,7 +409,12 @@ public final class InterceptSolver {
         lastAzimuth = inverse.azimuth1Rad;
         double beyondClimb = Math.max(0, d - dc);
         double need;
-        if (!mixed) {
+        if (dash) {
+            double x = Math.min(beyondClimb, Math.max(0, dashPerFuelM * (radiusM - d)));
+            need = t0 + (beyondClimb - x) / vLand + x / vSea;
+            lastFuel = d + x * (fuelSea - 1);
+            lastDash = x;
+        } else if (!mixed) {
             need = t0 + beyondClimb / vSea;
             lastFuel = d * fuelSea;
         } else {

@@ -14,12 +14,24 @@ import java.util.Map;
  * <p>Invariants: detachment ids are unique; every detachment's aircraft type has a profile (checked
  * on every change, so a posture never holds a unit the solver cannot plan for). Not thread-safe:
  * one owner changes it; others work on a {@link #copy()}.
+ *
+ * <p>Dated changes: a readiness or aircraft-count change given a data time is also recorded
+ * ({@link #changes()}), so the posture can be read as it stood at an earlier time ({@link #asAt});
+ * the weekly responsiveness report uses it (docs/QRA.md "Posture by date"). Changes without a time
+ * (what-if studies, loading) are not recorded: they hold since the last dated change.
  */
 public final class Posture {
     private final String name;
     private final Map<String, AircraftProfile> profiles;
     private final Map<String, Detachment> detachments = new LinkedHashMap<>();
     private long version;
+    private final List<Change> changes = new ArrayList<>();
+
+    /**
+     * A dated change of one detachment's readiness, CAP station or aircraft count: the detachment
+     * just before and just after it, at data time {@code epochMs}.
+     */
+    public record Change(long epochMs, String unit, Detachment before, Detachment after) {}
 
     public Posture(String name, Map<String, AircraftProfile> profiles) {
         this.name = name == null ? "" : name;
@@ -94,10 +106,58 @@ public final class Posture {
         return this;
     }
 
+    /** As {@link #setReadiness(String, Readiness, CapStation)}, recorded as in force from {@code epochMs} (data time). */
+    public Posture setReadiness(String id, Readiness readiness, CapStation cap, long epochMs) {
+        Detachment before = detachment(id);
+        setReadiness(id, readiness, cap);
+        return record(epochMs, before);
+    }
+
+    /** As {@link #setCount(String, int)}, recorded as in force from {@code epochMs} (data time). */
+    public Posture setCount(String id, int count, long epochMs) {
+        Detachment before = detachment(id);
+        setCount(id, count);
+        return record(epochMs, before);
+    }
+
+    private Posture record(long epochMs, Detachment before) {
+        int at = changes.size();
+        while (at > 0 && changes.get(at - 1).epochMs() > epochMs) at--; // kept in time order
+        changes.add(at, new Change(epochMs, before.id(), before, detachment(before.id())));
+        return this;
+    }
+
+    /** The dated changes, oldest first. */
+    public List<Change> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+
+    /**
+     * {@code d} as it stood at {@code epochMs}: the readiness, CAP station and aircraft count of the
+     * first dated change after that time (its "before"), or {@code d} itself when none came later.
+     * Base, type and rotation are as now (a rotation is dated by itself).
+     */
+    public Detachment asAt(Detachment d, long epochMs) {
+        for (Change c : changes) {
+            if (c.epochMs() <= epochMs || !c.unit().equals(d.id())) continue;
+            Detachment b = c.before();
+            return d.withReadiness(b.readiness(), b.cap()).withCount(b.count());
+        }
+        return d;
+    }
+
+    /** A copy of this posture as it stood at {@code epochMs} (see {@link #asAt(Detachment, long)}). */
+    public Posture asAt(long epochMs) {
+        Posture p = copy();
+        for (Detachment d : detachments.values()) p.detachments.put(d.id(), asAt(d, epochMs));
+        return p;
+    }
+
     /** An independent copy (same profiles) for what-if studies. */
     public Posture copy() {
         Posture p = new Posture(name, profiles);
         p.detachments.putAll(detachments);
+        p.changes.addAll(changes);
         p.version = version;
         return p;
     }

@@ -20,7 +20,22 @@ class InterceptBruteForceTest {
 
     @Test
     void agreesWithBruteForceOn200RandomGeometries() {
+        agreesWithBruteForce(false);
+    }
+
+    /**
+     * The same 200 geometries planned with the dash at the end (how the scramble workflow flies):
+     * against the scan of that model, and never later than the two pure options, earlier in some.
+     */
+    @Test
+    void withTheDashAtTheEndAgreesWithBruteForceOn200RandomGeometries() {
+        agreesWithBruteForce(true);
+    }
+
+    private static void agreesWithBruteForce(boolean dash) {
         Random rnd = new Random(20220406);
+        InterceptSolution pure = new InterceptSolution();
+        int dashEarlier = 0;
         InterceptSolver solver = new InterceptSolver();
         InterceptSolution sol = new InterceptSolution();
         GeodesicDirect gd = new GeodesicDirect();
@@ -70,9 +85,28 @@ class InterceptBruteForceTest {
             InterceptOptions o = InterceptOptions.defaults()
                     .withTrailNm(2 * rnd.nextDouble())
                     .withHorizonS(HORIZON_S)
-                    .withSubsonicOnly(rnd.nextInt(4) == 0);
+                    .withSubsonicOnly(rnd.nextInt(4) == 0)
+                    .withDashAtEnd(dash);
 
             solver.solve(unit, p, path, o, 0, sol);
+            if (dash) {
+                solver.solve(unit, p, path, o.withDashAtEnd(false), 0, pure);
+                if (pure.feasible) {
+                    assertThat(sol.feasible)
+                            .as("case %d: the dash never loses an intercept", i)
+                            .isTrue();
+                    assertThat(sol.timeS)
+                            .as("case %d: the dash is never later", i)
+                            .isLessThanOrEqualTo(pure.timeS + 0.2);
+                    if (sol.timeS < pure.timeS - 10) dashEarlier++;
+                }
+                if (sol.feasible) {
+                    assertThat(sol.dashM + sol.subsonicLegM)
+                            .as("case %d: subsonic leg and dash make the way after the climb", i)
+                            .isGreaterThanOrEqualTo(0);
+                    assertThat(sol.supersonic).isEqualTo(sol.dashM > 0);
+                }
+            }
             double brute = bruteForce(unit, p, path, o, gd, inv);
 
             if (Double.isNaN(brute)) {
@@ -101,6 +135,7 @@ class InterceptBruteForceTest {
         assertThat(faster).isGreaterThan(3);
         assertThat(fuelBound).isGreaterThan(3);
         assertThat(routes).isGreaterThan(40);
+        if (dash) assertThat(dashEarlier).as("plans the dash makes earlier").isPositive();
     }
 
     @Test
@@ -143,7 +178,7 @@ class InterceptBruteForceTest {
         assertThat(windows).isBetween(5, 39);
     }
 
-    /** Earliest grid time at which the unit can be at the aim point, flying subsonic or supersonic. */
+    /** Earliest grid time at which the unit can be at the aim point, flying subsonic or supersonic (or with the dash). */
     static double bruteForce(
             Detachment unit,
             AircraftProfile p,
@@ -165,7 +200,13 @@ class InterceptBruteForceTest {
             double d = inv.distance(unit.base().latDeg(), unit.base().lonDeg(), gd.latDeg, gd.lonDeg);
             double beyond = Math.max(0, d - dc);
             if (t >= t0 + beyond / vSub && d <= radius) return t;
-            if (sup && t >= t0 + beyond / vSup && d / p.supersonicRadiusFactor() <= radius) return t;
+            if (!sup) continue;
+            if (o.dashAtEnd()) {
+                // subsonic, then supersonic over the last x metres the fuel allows (d + x (1/f - 1) <= radius)
+                double f = p.supersonicRadiusFactor();
+                double x = f >= 1 ? beyond : Math.min(beyond, Math.max(0, (radius - d) * f / (1 - f)));
+                if (d <= radius && t >= t0 + (beyond - x) / vSub + x / vSup) return t;
+            } else if (t >= t0 + beyond / vSup && d / p.supersonicRadiusFactor() <= radius) return t;
         }
         return Double.NaN;
     }

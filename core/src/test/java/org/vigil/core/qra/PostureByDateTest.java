@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /** Rotations by date and the weekly responsiveness report, against direct maps of the same days. */
 class PostureByDateTest {
@@ -71,20 +72,11 @@ class PostureByDateTest {
                 .containsExactly("ES");
 
         // every day's figures are those of a direct map of that day
-        Responsiveness direct = new Responsiveness();
         for (PostureByDate.Week w : weeks) {
             for (PostureByDate.Day d : w.days()) {
-                ResponseStats s = direct.compute(
-                                p,
-                                BALTIC,
-                                AREA,
-                                35_000,
-                                300,
-                                TargetMotion.OPENING,
-                                InterceptOptions.defaults(),
-                                d.date().toEpochDay() * 86_400_000L)
-                        .stats(AREA);
-                assertThat(d.stats()).as(d.date().toString()).isEqualTo(s);
+                assertThat(d.stats())
+                        .as(d.date().toString())
+                        .isEqualTo(direct(p, d.date().toString()));
             }
         }
         // Amari's gap: the north goes uncovered that week, and is covered again when GB arrives
@@ -117,6 +109,79 @@ class PostureByDateTest {
         assertThat(weeks.get(0).meanMinutes()).isNaN();
     }
 
+    /**
+     * Readiness by date (issue #19 item 5): a supervisor stands Amari's unit down on 21 April at
+     * 18:00 and back up on 23 April at 06:00 (data time, through the scramble workflow); the report
+     * reads each day with the readiness then in force, though the current readiness is QRA-15 again.
+     */
+    @Test
+    void readinessChangedByASupervisorIsReadByDate() {
+        ScrambleService service =
+                new ScrambleService(rotations(), org.vigil.core.qra.scramble.ScrambleConfig.defaults(), null, null);
+        service.observe(nanos("2015-04-21T18:00:00Z"));
+        assertThat(service.setReadiness("ES-EUFI-EEEI", Readiness.UNAVAILABLE, null, "sam", ScrambleService.Gate.OPEN)
+                        .ok())
+                .isTrue();
+        service.observe(nanos("2015-04-23T06:00:00Z"));
+        assertThat(service.setReadiness("ES-EUFI-EEEI", Readiness.QRA_15, null, "sam", ScrambleService.Gate.OPEN)
+                        .ok())
+                .isTrue();
+        Posture p = service.postureCopy();
+        assertThat(p.detachment("ES-EUFI-EEEI").readiness()).isEqualTo(Readiness.QRA_15);
+        assertThat(p.changes())
+                .extracting(Posture.Change::epochMs)
+                .containsExactly(
+                        nanos("2015-04-21T18:00:00Z") / 1_000_000L, nanos("2015-04-23T06:00:00Z") / 1_000_000L);
+
+        List<PostureByDate.Week> weeks = opening(p, LocalDate.parse("2015-04-20"), LocalDate.parse("2015-04-26"));
+        assertThat(weeks).hasSize(1);
+        List<PostureByDate.Day> days = weeks.get(0).days();
+        Posture down = rotations().setReadiness("ES-EUFI-EEEI", Readiness.UNAVAILABLE, null);
+        ResponseStats full = direct(rotations(), "2015-04-20"), reduced = direct(down, "2015-04-22");
+        assertThat(reduced.coveredShare()).isLessThan(full.coveredShare());
+        assertThat(days.get(0).stats()).isEqualTo(full);
+        assertThat(days.get(2).stats()).as("22 April: stood down all day").isEqualTo(reduced);
+        assertThat(days.get(2).units()).containsExactly("IT-EUFI-EYSA");
+        assertThat(days.get(4).stats()).isEqualTo(direct(rotations(), "2015-04-24"));
+        // 21 April: up for 18 h, down for 6 h; 23 April: down for 6 h, up for 18 h
+        for (int i : new int[] {1, 3}) {
+            PostureByDate.Day d = days.get(i);
+            assertThat(d.periods()).hasSize(2);
+            assertThat(d.stats().uncovered()).as(d.date().toString()).isEqualTo((int)
+                    Math.round(0.75 * full.uncovered() + 0.25 * reduced.uncovered()));
+            assertThat(d.stats().coveredShare()).isStrictlyBetween(reduced.coveredShare(), full.coveredShare());
+        }
+        assertThat(days.get(1).periods().get(1).units()).containsExactly("IT-EUFI-EYSA");
+        assertThat(days.get(3).periods().get(1).units()).containsExactly("IT-EUFI-EYSA", "ES-EUFI-EEEI");
+        assertThat(weeks.get(0).worstCoveredShare()).isEqualTo(reduced.coveredShare());
+        assertThat(weeks.get(0).changes())
+                .containsExactly(
+                        "2015-04-21T18:00:00Z: ES-EUFI-EEEI QRA-15 -> UNAVAILABLE",
+                        "2015-04-22: -ES-EUFI-EEEI",
+                        "2015-04-23T06:00:00Z: ES-EUFI-EEEI UNAVAILABLE -> QRA-15",
+                        "2015-04-24: +ES-EUFI-EEEI");
+        assertThat(PostureByDate.holdings(p, LocalDate.parse("2015-04-22"))).doesNotContainKey("EEEI");
+        assertThat(PostureByDate.holdings(p, LocalDate.parse("2015-04-24"))).containsKey("EEEI");
+    }
+
+    private static ResponseStats direct(Posture p, String day) {
+        return new Responsiveness()
+                .compute(
+                        p,
+                        BALTIC,
+                        AREA,
+                        35_000,
+                        300,
+                        TargetMotion.OPENING,
+                        InterceptOptions.defaults(),
+                        LocalDate.parse(day).toEpochDay() * 86_400_000L)
+                .stats(AREA);
+    }
+
+    private static long nanos(String instant) {
+        return java.time.Instant.parse(instant).toEpochMilli() * 1_000_000L;
+    }
+
     @Test
     void badPeriodsAreRefused() {
         assertThatThrownBy(() -> opening(LocalDate.parse("2015-05-01"), LocalDate.parse("2015-04-01")))
@@ -126,7 +191,11 @@ class PostureByDateTest {
     }
 
     private static List<PostureByDate.Week> opening(LocalDate from, LocalDate to) {
+        return opening(rotations(), from, to);
+    }
+
+    private static List<PostureByDate.Week> opening(Posture p, LocalDate from, LocalDate to) {
         return PostureByDate.weekly(
-                rotations(), BALTIC, AREA, 35_000, 300, TargetMotion.OPENING, InterceptOptions.defaults(), from, to);
+                p, BALTIC, AREA, 35_000, 300, TargetMotion.OPENING, InterceptOptions.defaults(), from, to);
     }
 }

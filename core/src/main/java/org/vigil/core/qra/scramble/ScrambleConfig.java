@@ -54,12 +54,15 @@ public record ScrambleConfig(
     /**
      * The interval an intercept time carries: {@code sigmas} times the spread of the intercept over
      * the target track's covariance, widened (root sum of squares) by {@code modelFloor} times the
-     * intercept time (docs/QRA.md "Uncertainty").
+     * intercept time and by {@code conversionS}, what the plan's point model leaves out of the
+     * flown intercept whatever its length (the turn to the target's stern, the capture distance)
+     * (docs/QRA.md "Uncertainty").
      */
-    public record Uncertainty(double sigmas, double modelFloor) {
+    public record Uncertainty(double sigmas, double modelFloor, double conversionS) {
         public Uncertainty {
-            if (!(sigmas > 0) || !(modelFloor >= 0 && modelFloor < 1))
-                throw new IllegalArgumentException("uncertainty needs sigmas > 0 and 0 <= model floor < 1");
+            if (!(sigmas > 0) || !(modelFloor >= 0 && modelFloor < 1) || !(conversionS >= 0 && conversionS <= 600))
+                throw new IllegalArgumentException(
+                        "uncertainty needs sigmas > 0, 0 <= model floor < 1 and 0 <= conversion s <= 600");
         }
     }
 
@@ -77,7 +80,8 @@ public record ScrambleConfig(
 
     /**
      * The causes of domain brief 1.2 (no transponder, no flight plan, no radio contact) plus the
-     * airspace and hijack rules; priority 1 always; 1 NM in trail, subsonic and supersonic allowed;
+     * airspace and hijack rules; priority 1 always; 1 NM in trail, planned as flown: subsonic with a
+     * supersonic dash at the end as far as the fuel allows;
      * re-planning and the primary-only level from {@link #DEFAULT_SETTINGS}.
      */
     public static ScrambleConfig defaults() {
@@ -92,7 +96,7 @@ public record ScrambleConfig(
                         "military-without-clearance",
                         "squawk-7500"),
                 1,
-                InterceptOptions.defaults(),
+                InterceptOptions.defaults().withDashAtEnd(true),
                 10,
                 1.5,
                 60,

@@ -467,7 +467,8 @@ public final class ScrambleService {
             if (s.unitId.equals(unitId) && !s.phase.ended())
                 return Result.refused("unit " + unitId + " already tasked by " + s.id);
         }
-        if (!gate.allow("S-" + nextId, "propose " + unitId + " against track " + track)) return UNAUDITED;
+        if (!gate.allow("S-" + nextId, exercise(cat) + "propose " + unitId + " against track " + track))
+            return UNAUDITED;
         Scramble s = new Scramble("S-" + nextId++, alertId, track, unitId, cat);
         solve(d, fix, s.proposal);
         announced(s, s.proposal, now);
@@ -521,7 +522,7 @@ public final class ScrambleService {
         s.lastSolveNanos = now;
         s.enter(ScramblePhase.ORDERED, now);
         s.committed = d.count();
-        posture.setCount(d.id(), 0); // readiness: the unit's aircraft are committed
+        posture.setCount(d.id(), 0, epochMs()); // readiness: the unit's aircraft are committed
         s.launchPending = true; // launched by the next tick, on the thread that runs the data (and the simulator)
         link(s, d);
         emit(new QraEvent.Ordered(
@@ -547,7 +548,7 @@ public final class ScrambleService {
         FighterFix fix = fixOf(newTrack);
         if (fix == null) fix = watch(newTrack);
         if (!fix.known()) return Result.refused("track " + newTrack + " has no position yet");
-        if (!gate.allow(s.id, "re-task to track " + newTrack)) return UNAUDITED;
+        if (!gate.allow(s.id, exercise(s.category) + "re-task to track " + newTrack)) return UNAUDITED;
         int old = s.targetTrack;
         s.targetTrack = newTrack;
         s.interceptNanos = Long.MIN_VALUE;
@@ -573,7 +574,8 @@ public final class ScrambleService {
         Scramble s = find(id);
         if (s == null) return Result.notFound("no scramble " + id);
         if (s.phase.ended()) return Result.refused(id + " already " + s.phase.wireName());
-        if (!gate.allow(s.id, reason == null ? "cancel" : "cancel: " + reason)) return UNAUDITED;
+        if (!gate.allow(s.id, exercise(s.category) + (reason == null ? "cancel" : "cancel: " + reason)))
+            return UNAUDITED;
         s.cancelledBy = user;
         s.cancelReason = reason;
         boolean flying = s.phase.flying(); // in the air: cancelling means coming home
@@ -607,7 +609,7 @@ public final class ScrambleService {
         if (s == null) return Result.notFound("no scramble " + id);
         if (!s.phase.flying()) return Result.refused(id + " is " + s.phase.wireName() + ", not in the air");
         if (s.phase == ScramblePhase.RTB) return Result.refused(id + " already returning");
-        if (!gate.allow(s.id, "return to base")) return UNAUDITED;
+        if (!gate.allow(s.id, exercise(s.category) + "return to base")) return UNAUDITED;
         s.rtbOrdered = true;
         s.rtbBy = user;
         phase(s, ScramblePhase.RTB);
@@ -622,7 +624,7 @@ public final class ScrambleService {
             return Result.refused(id + " is " + s.phase.wireName());
         }
         if (blank(identifiedAs) && blank(action)) return Result.invalid("identifiedAs or action required");
-        if (!gate.allow(s.id, "outcome: " + identifiedAs + " / " + action)) return UNAUDITED;
+        if (!gate.allow(s.id, exercise(s.category) + "outcome: " + identifiedAs + " / " + action)) return UNAUDITED;
         s.outcomeIdentifiedAs = blank(identifiedAs) ? s.outcomeIdentifiedAs : identifiedAs.strip();
         s.outcomeAction = blank(action) ? s.outcomeAction : action.strip();
         s.outcomeBy = user;
@@ -660,7 +662,7 @@ public final class ScrambleService {
                 || s.phase == ScramblePhase.SHADOW
                 || s.phase == ScramblePhase.ESCORT;
         if (!atTarget) return Result.refused(id + " is " + s.phase.wireName() + ", not at the target");
-        if (!gate.allow(s.id, "visual identification: " + identifiedAs)) return UNAUDITED;
+        if (!gate.allow(s.id, exercise(s.category) + "visual identification: " + identifiedAs)) return UNAUDITED;
         s.outcomeIdentifiedAs = identifiedAs.strip();
         s.outcomeBy = user;
         s.outcomeNanos = now;
@@ -730,7 +732,7 @@ public final class ScrambleService {
             return Result.refused(id + " is " + s.phase.wireName());
         if (!gate.allow(
                 s.id,
-                "hand over to " + s.handOverNation
+                exercise(s.category) + "hand over to " + s.handOverNation
                         + (s.handOverUnit == null ? "" : " " + s.handOverUnit + ", proposing its scramble")))
             return UNAUDITED;
         phase(s, ScramblePhase.HAND_OVER);
@@ -809,7 +811,8 @@ public final class ScrambleService {
                 s.launchPending = false;
                 Detachment d = unit(s.unitId);
                 if (d != null && s.committed > 0)
-                    posture.setCount(d.id(), d.count() + s.committed); // as release, silently
+                    posture.setCount( // as release, silently, dated when the scramble ended
+                            d.id(), d.count() + s.committed, Math.floorDiv(times.getOrDefault(phase, now), 1_000_000L));
                 s.committed = 0;
             }
             changed++;
@@ -881,7 +884,7 @@ public final class ScrambleService {
             return Result.invalid("AIRBORNE-CAP needs a CAP station");
         if (!gate.allow(id, "readiness " + readiness.label())) return UNAUDITED;
         try {
-            posture.setReadiness(id, readiness, cap);
+            posture.setReadiness(id, readiness, cap, epochMs()); // dated: the weekly report reads it by date
         } catch (IllegalArgumentException e) {
             return Result.invalid(e.getMessage());
         }
@@ -968,9 +971,19 @@ public final class ScrambleService {
         spread(from, posture.profileOf(d), target, s.latest);
         if (!s.latest.feasible) return true; // keep the last heading: the target may turn back into reach
         boolean climbing = sinceOrderS < s.timeToAirborneS + s.climbTimeS;
-        double gs = climbing ? climbSpeedKt(s) : s.latest.speedMps / KT;
+        double gs = climbing ? climbSpeedKt(s) : speedNowMps(s.latest) / KT;
         fighters.steer(s.id, s.latest.headingDeg, s.levelFt, gs);
         return true;
+    }
+
+    /**
+     * The speed the plan flies now: subsonic while its subsonic leg lasts, then its dash (the plan
+     * from the lead is made again every {@link ScrambleConfig#resolveS}, so the dash starts within
+     * half of that of where the plan puts it).
+     */
+    private double speedNowMps(InterceptSolution p) {
+        if (!p.supersonic || Double.isNaN(p.subsonicLegM)) return p.speedMps;
+        return p.subsonicLegM > p.subsonicMps * config.resolveS() / 2 ? p.subsonicMps : p.speedMps;
     }
 
     // ------------------------------------------------------------------ re-planning
@@ -1279,7 +1292,7 @@ public final class ScrambleService {
         if (s.committed <= 0) return;
         Detachment d = unit(s.unitId);
         if (d != null) {
-            posture.setCount(d.id(), d.count() + s.committed);
+            posture.setCount(d.id(), d.count() + s.committed, epochMs());
             emit(new QraEvent.ReadinessChanged(now, d.id(), d.count() + s.committed, 0, s.id, s.category));
         }
         s.committed = 0;
@@ -1342,7 +1355,7 @@ public final class ScrambleService {
         double l21 = l11 > 0 ? fix.velocityCovEN / l11 : 0;
         double l22 = Math.sqrt(Math.max(0, fix.velocityVarN - l21 * l21));
         double ps = Double.isNaN(fix.positionSigmaM) ? 0 : fix.positionSigmaM;
-        double sumT = 0, sumP = 0;
+        double sumT = 0, sumP = 0, maxT = 0;
         int n = 0;
         for (int k = 0; k < 8; k++) {
             double sign = (k & 1) == 0 ? 2 : -2; // sqrt(n + kappa), n = 4
@@ -1376,13 +1389,18 @@ public final class ScrambleService {
             double dp = Sphere.distanceM(out.latDeg, out.lonDeg, sigmaOut.latDeg, sigmaOut.lonDeg);
             sumT += dt * dt;
             sumP += dp * dp;
+            maxT = Math.max(maxT, Math.abs(dt));
             n++;
         }
         if (n == 0) return;
         double k = config.uncertainty().sigmas();
         double model = config.uncertainty().modelFloor() * out.timeS;
-        double t = k * Math.sqrt(sumT / n);
-        out.timeSpreadS = Math.sqrt(t * t + model * model);
+        double conversion = config.uncertainty().conversionS();
+        // a sigma point is 2 sigma out: half its deviation is one sigma along its axis. Taking the
+        // largest when it exceeds the RMS covers a one-sided spread (a chase near the fuel limit,
+        // where a point further out also shortens the dash) on that side
+        double t = k * Math.max(Math.sqrt(sumT / n), maxT / 2);
+        out.timeSpreadS = Math.sqrt(t * t + model * model + conversion * conversion);
         out.pointSpreadM = k * Math.sqrt(sumP / n);
     }
 
@@ -1479,6 +1497,11 @@ public final class ScrambleService {
     /** Track updates refused (bad position or a target that makes no path). */
     public long rejectedUpdates() {
         return rejectedUpdates;
+    }
+
+    /** The audit detail's mark of an exercise: every audited action on a Tango scramble says so. */
+    private static String exercise(String category) {
+        return Scramble.TANGO.equals(category) ? "Tango (exercise): " : "";
     }
 
     private static boolean blank(String s) {

@@ -47,6 +47,8 @@ public record ScrambleSettings(
         if (u == null || !u.isObject()) throw new QraDataException(source + ": needs an 'uncertainty' mapping");
         String where = source + ": uncertainty";
         return new ScrambleConfig.Uncertainty(
-                QraYaml.number(u, "sigmas", where), QraYaml.number(u, "model_floor", where));
+                QraYaml.number(u, "sigmas", where),
+                QraYaml.number(u, "model_floor", where),
+                QraYaml.number(u, "conversion_s", where));
     }
 }

@@ -118,7 +118,7 @@ class ScrambleDivertTest {
                 .isBetween(1, 11);
     }
 
-    /** Earliest 1 s grid time a candidate is at the aim point (subsonic, or supersonic where the type has it). */
+    /** Earliest 1 s grid time a candidate is at the aim point (subsonic, or with the workflow's supersonic dash where the type has it). */
     double brute(Detachment d, AircraftProfile p, TargetPath path, boolean air, Scramble s) {
         InterceptOptions o = ScrambleConfig.defaults().options();
         GeodesicDirect gd = new GeodesicDirect();
@@ -142,7 +142,13 @@ class ScrambleDivertTest {
             double dist = inv.distance(startLat, startLon, gd.latDeg, gd.lonDeg);
             double beyond = Math.max(0, dist - dc);
             if (t >= t0 + beyond / vSub && dist <= radius) return t;
-            if (!Double.isNaN(vSup) && t >= t0 + beyond / vSup && dist / p.supersonicRadiusFactor() <= radius) return t;
+            if (Double.isNaN(vSup)) continue;
+            if (o.dashAtEnd()) {
+                // subsonic, then supersonic over the last x metres the fuel allows (d + x (1/f - 1) <= radius)
+                double f = p.supersonicRadiusFactor();
+                double x = f >= 1 ? beyond : Math.min(beyond, Math.max(0, (radius - dist) * f / (1 - f)));
+                if (dist <= radius && t >= t0 + (beyond - x) / vSub + x / vSup) return t;
+            } else if (t >= t0 + beyond / vSup && dist / p.supersonicRadiusFactor() <= radius) return t;
         }
         return Double.NaN;
     }
@@ -161,5 +167,16 @@ class ScrambleDivertTest {
                 .allSatisfy(e -> assertThat(e).contains("\"category\":\"TANGO\""));
         assertThat(service.propose(0, 20, "NL-F35-LBPG", "bravo", "olga", OPEN).refusal())
                 .isEqualTo(ScrambleService.Refusal.INVALID);
+        // and every audited action on it (the audit trail is an output too)
+        List<String> audit = new ArrayList<>();
+        ScrambleService.Gate recording = (target, detail) -> audit.add(detail);
+        assertThat(service.visualId(s.id, "civil", "olga", recording).ok()).isFalse(); // not at the target yet
+        assertThat(service.outcome(s.id, "civil", null, "sam", recording).ok()).isTrue();
+        assertThat(service.returnToBase(s.id, "sam", recording).ok()).isTrue();
+        String other = service.propose(0, 20, "NL-F35-LBPG", "tango", "olga", recording)
+                .scrambleId();
+        assertThat(service.cancel(other, "sam", "exercise over", recording).ok())
+                .isTrue();
+        assertThat(audit).hasSize(4).allSatisfy(d -> assertThat(d).startsWith("Tango (exercise)"));
     }
 }

@@ -13,8 +13,9 @@ import org.vigil.core.qra.TestPostures;
 /**
  * The intercept time's interval (issue #19 item 2): over 200 random geometries (deterministic
  * seeds) the order is given on a noisy track (the estimate drawn from the stated covariance), the
- * fighters are flown by the workflow against the true target, and the flown intercept time lies
- * within the ordered plan's interval in at least 90 % of them.
+ * fighters are flown by the workflow against the true target (subsonic, then the plan's supersonic
+ * dash), and the flown intercept time lies within the ordered plan's interval in at least 90 % of
+ * them; on two sets of seeds, and with intervals that stay useful (median half-width under 3 min).
  */
 class ScrambleUncertaintyTest {
     static final long T0 = Instant.parse("2022-04-20T09:05:00Z").toEpochMilli() * 1_000_000L;
@@ -82,21 +83,34 @@ class ScrambleUncertaintyTest {
 
     @Test
     void theIntervalHoldsTheFlownInterceptTimeInAtLeast90PercentOf200Geometries() {
+        holds(1);
+    }
+
+    @Test
+    void theIntervalHoldsOnASecondSetOfSeeds() {
+        holds(10_001);
+    }
+
+    private static void holds(long firstSeed) {
         int flown = 0, inside = 0;
-        double widthSum = 0;
+        double[] widths = new double[200];
         double[] w = new double[1];
-        for (long seed = 1; flown < 200 && seed < 2000; seed++) {
+        for (long seed = firstSeed; flown < 200 && seed < firstSeed + 2000; seed++) {
             Boolean ok = fly(seed, w);
             if (ok == null) continue;
-            flown++;
-            widthSum += w[0];
+            widths[flown++] = w[0];
             if (ok) inside++;
         }
         assertThat(flown).isEqualTo(200);
+        java.util.Arrays.sort(widths);
+        double median = (widths[99] + widths[100]) / 2;
         System.out.printf(
-                "uncertainty: %d of %d flown intercepts inside the interval, mean half-width %.0f s%n",
-                inside, flown, widthSum / flown);
+                "uncertainty (seeds from %d): %d of %d flown intercepts inside the interval, median half-width %.0f s%n",
+                firstSeed, inside, flown, median);
         assertThat(inside).as("flown intercept time inside the stated interval").isGreaterThanOrEqualTo(180);
+        assertThat(median)
+                .as("median half-width, s: an interval still worth showing")
+                .isLessThan(180);
     }
 
     @Test
