@@ -169,17 +169,31 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             long t0 = System.nanoTime();
             Replayer.Summary s;
+            long cpu0 = org.vigil.server.replay.PictureStages.threadCpuNanos();
+            String threadsLine;
             if (threads == 2) {
-                try (org.vigil.server.replay.PictureStages stages =
-                        org.vigil.server.replay.PictureStages.split(picture)) {
+                org.vigil.server.replay.PictureStages stages = org.vigil.server.replay.PictureStages.split(picture);
+                try (stages) {
                     s = run.run(stages.sinks());
                 }
+                threadsLine = String.format(
+                        Locale.ROOT,
+                        "Threads: replaying thread (reading, decoding, aircraft table) %.2f CPU-s, second stage"
+                                + " (tracker, identification, events) %.2f CPU-s, %,d waits for a free slot%n",
+                        (org.vigil.server.replay.PictureStages.threadCpuNanos() - cpu0) / 1e9,
+                        stages.secondStageCpuNanos() / 1e9,
+                        stages.waits());
             } else {
                 s = run.run(sinks(picture));
+                threadsLine = String.format(
+                        Locale.ROOT,
+                        "Threads: one, %.2f CPU-s%n",
+                        (org.vigil.server.replay.PictureStages.threadCpuNanos() - cpu0) / 1e9);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             TrackingReplay.Result r = tracking.finish(s, (System.nanoTime() - t0) / 1e9);
             print(run, s, picture, wall);
+            System.out.print(threadsLine);
             printTracking(r, config);
             printIdentification(tracking.ident());
             if (metrics != null) TrackingReplay.writeJson(r.metrics(), metrics);

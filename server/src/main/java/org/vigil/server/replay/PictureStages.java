@@ -38,6 +38,7 @@ public final class PictureStages implements AutoCloseable {
     private final PictureLoop second;
     private final Consumer<ModeSMessage> afterTable;
     private final ReplaySinks sinks;
+    private long secondCpuNanos = -1;
 
     private PictureStages(Picture picture, int capacity) {
         this.picture = picture;
@@ -77,6 +78,14 @@ public final class PictureStages implements AutoCloseable {
         return sinks;
     }
 
+    /**
+     * CPU time of the second stage's thread, nanoseconds, read on that thread when {@link #close()}
+     * ran (-1 before, or where the JVM does not measure thread CPU).
+     */
+    public long secondStageCpuNanos() {
+        return secondCpuNanos;
+    }
+
     /** Times the first stage waited for a free slot (the second was behind). */
     public long waits() {
         return second.waits();
@@ -90,7 +99,8 @@ public final class PictureStages implements AutoCloseable {
     @Override
     public void close() {
         try {
-            second.runAndWait(() -> {}); // first in, first out: everything before it has run
+            // first in, first out: everything before it has run
+            second.runAndWait(() -> secondCpuNanos = threadCpuNanos());
         } finally {
             second.close();
             if (afterTable != null) picture.modeS().setDecodedListener(afterTable);
@@ -99,6 +109,12 @@ public final class PictureStages implements AutoCloseable {
             throw new IllegalStateException(
                     second.failures() + " input(s) failed on the picture's second stage (see the log)");
         }
+    }
+
+    /** CPU time of the calling thread, nanoseconds; -1 where the JVM does not measure it. */
+    public static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : -1;
     }
 
     /** Plots copied over; service messages, CAT062 tracks run on the second stage while the first waits. */
