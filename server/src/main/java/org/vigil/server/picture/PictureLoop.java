@@ -30,7 +30,9 @@ import org.vigil.core.radar.RadarPlot;
  *
  * <p>Before {@link #start()} (the restart rebuild) and after {@link #close()} the work runs inline
  * on the calling thread, which is then the owner; a replay needs no loop at all and delivers into
- * the picture on its own thread, which keeps it deterministic.
+ * the picture on its own thread, which keeps it deterministic. {@code vigil replay} uses a loop as
+ * its second stage ({@code replay.PictureStages}: one producer, so the order stays the replay's),
+ * fed with copied decoded messages and plots ({@link #messages}, {@link #plots}).
  */
 public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.FeedDelivery.Handoff {
     /** Readers see the picture at most this old (plus the time to copy it). */
