@@ -90,6 +90,15 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Run the plain constant-velocity Kalman + GNN baseline instead of the IMM tracker.")
     boolean baseline;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "2",
+            description =
+                    "Threads for the picture: 2 (default) decodes into the aircraft table on the replaying thread"
+                            + " and runs the tracker, identification and events on a second (same events as 1); 1 runs all on one.")
+    int threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -155,12 +164,36 @@ public final class ReplayCommand implements Callable<Integer> {
                                     config, eventsOut, truthFile, null, TrackingReplay.DEFAULT_SAMPLE_SECONDS)
                             .withIdentification(chosen));
             Picture picture = tracking.picture();
-            ReplaySinks sinks = sinks(picture);
+            if (threads < 1 || threads > 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads is 1 or 2, not " + threads);
+            }
             long t0 = System.nanoTime();
-            Replayer.Summary s = run.run(sinks);
+            Replayer.Summary s;
+            long cpu0 = org.vigil.server.replay.PictureStages.threadCpuNanos();
+            String threadsLine;
+            if (threads == 2) {
+                org.vigil.server.replay.PictureStages stages = org.vigil.server.replay.PictureStages.split(picture);
+                try (stages) {
+                    s = run.run(stages.sinks());
+                }
+                threadsLine = String.format(
+                        Locale.ROOT,
+                        "Threads: replaying thread (reading, decoding, aircraft table) %.2f CPU-s, second stage"
+                                + " (tracker, identification, events) %.2f CPU-s, %,d waits for a free slot%n",
+                        (org.vigil.server.replay.PictureStages.threadCpuNanos() - cpu0) / 1e9,
+                        stages.secondStageCpuNanos() / 1e9,
+                        stages.waits());
+            } else {
+                s = run.run(sinks(picture));
+                threadsLine = String.format(
+                        Locale.ROOT,
+                        "Threads: one, %.2f CPU-s%n",
+                        (org.vigil.server.replay.PictureStages.threadCpuNanos() - cpu0) / 1e9);
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             TrackingReplay.Result r = tracking.finish(s, (System.nanoTime() - t0) / 1e9);
             print(run, s, picture, wall);
+            System.out.print(threadsLine);
             printTracking(r, config);
             printIdentification(tracking.ident());
             if (metrics != null) TrackingReplay.writeJson(r.metrics(), metrics);

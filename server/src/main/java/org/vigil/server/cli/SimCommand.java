@@ -63,8 +63,26 @@ public final class SimCommand implements Callable<Integer> {
             description = "Also write another tracker's system tracks as ASTERIX CAT062 (tracks-cat062.ast).")
     boolean systemTracks;
 
+    @Option(
+            names = "--europe-load",
+            paramLabel = "FLIGHTS",
+            description = "Simulate the Europe-wide load scenario with this many flights airborne (docs/SCALE.md \"Load"
+                    + " scenario\"; e.g. 22000 or 100000; its seed: --seed, default 18) instead of SCENARIO.")
+    Integer europeLoad;
+
     @Override
     public Integer call() throws Exception {
+        if (europeLoad != null) {
+            if (scenario != null) {
+                System.err.println("vigil sim: give SCENARIO or --europe-load, not both");
+                return 2;
+            }
+            Path file = java.nio.file.Files.createTempFile("vigil-europe-load", ".yaml");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(
+                    file, org.vigil.server.sim.EuropeLoadScenario.yaml(europeLoad, seed == null ? 18 : seed));
+            scenario = file.toString();
+        }
         Scenario sc;
         double seconds;
         String theatreSource;

@@ -3,10 +3,13 @@ package org.vigil.server.picture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.codec.feed.FrameSink;
+import org.vigil.codec.modes.ModeSMessage;
+import org.vigil.core.radar.RadarPlot;
 
 /**
  * The one thread that owns a {@link Picture} (as readsb has one decode thread): the feed threads
@@ -27,7 +30,9 @@ import org.vigil.codec.feed.FrameSink;
  *
  * <p>Before {@link #start()} (the restart rebuild) and after {@link #close()} the work runs inline
  * on the calling thread, which is then the owner; a replay needs no loop at all and delivers into
- * the picture on its own thread, which keeps it deterministic.
+ * the picture on its own thread, which keeps it deterministic. {@code vigil replay} uses a loop as
+ * its second stage ({@code replay.PictureStages}: one producer, so the order stays the replay's),
+ * fed with copied decoded messages and plots ({@link #messages}, {@link #plots}).
  */
 public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.FeedDelivery.Handoff {
     /** Readers see the picture at most this old (plus the time to copy it). */
@@ -37,6 +42,8 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureLoop.class);
     private static final int MAX_FRAME = 32;
+    /** Slots handled between two looks at the clock (the snapshot's interval): the ring is drained in batches. */
+    private static final int BATCH = 256;
 
     private final Slot[] ring;
     private final int mask;
@@ -104,6 +111,45 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             s.timeNanos = timeNanos;
             s.mlat = mlat12MHz;
             s.signal = signal;
+            publish(s);
+        };
+    }
+
+    /**
+     * A sink for decoded messages (a reused object) from a producer thread: each is copied whole
+     * into a queue slot ({@link ModeSMessageCopy}) and {@code onOwner} gets the copy on the owner
+     * thread, without the producer waiting. A two-stage replay hands the work after the aircraft
+     * table (GNSS picture, tracker, identification) over this way. Nothing is allocated per message:
+     * a slot's message is made the first time the slot carries one.
+     */
+    public Consumer<ModeSMessage> messages(Consumer<ModeSMessage> onOwner) {
+        return m -> {
+            if (onOwner()) {
+                runInline(() -> onOwner.accept(m));
+                return;
+            }
+            Slot s = claim();
+            if (s.message == null) {
+                s.message = new ModeSMessage();
+                s.messageFrame = new byte[ModeSMessageCopy.MAX_FRAME];
+            }
+            ModeSMessageCopy.copy(m, s.message, s.messageFrame);
+            s.messageSink = onOwner;
+            publish(s);
+        };
+    }
+
+    /** As {@link #messages}, for radar plots (a reused object): copied into a slot, {@code onOwner} gets the copy. */
+    public Consumer<RadarPlot> plots(Consumer<RadarPlot> onOwner) {
+        return p -> {
+            if (onOwner()) {
+                runInline(() -> onOwner.accept(p));
+                return;
+            }
+            Slot s = claim();
+            if (s.plot == null) s.plot = new RadarPlot();
+            s.plot.copyFrom(p);
+            s.plotSink = onOwner;
             publish(s);
         };
     }
@@ -242,10 +288,15 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         long lastPublish = System.nanoTime();
         boolean dirty = true;
         while (running) {
-            Slot s = next();
-            if (s != null) {
+            // a batch: every filled slot up to BATCH before the clock is read again
+            int handled = 0;
+            Slot s;
+            while (handled < BATCH && (s = next()) != null) {
                 handle(s);
                 release(s);
+                handled++;
+            }
+            if (handled > 0) {
                 dirty = true;
             } else {
                 sleeping = true;
@@ -290,6 +341,8 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         }
         try {
             if (s.task != null) s.task.run();
+            else if (s.messageSink != null) s.messageSink.accept(s.message);
+            else if (s.plotSink != null) s.plotSink.accept(s.plot);
             else s.sink.onFrame(s.frame, 0, s.len, s.timeNanos, s.mlat, s.signal);
         } catch (RuntimeException e) {
             failures.increment();
@@ -336,6 +389,13 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
         Runnable task;
         Supplier<?> work;
         Waiter waiter;
+        /** A copied message or plot and where it goes (made on the slot's first use, then reused). */
+        ModeSMessage message;
+
+        byte[] messageFrame;
+        Consumer<ModeSMessage> messageSink;
+        RadarPlot plot;
+        Consumer<RadarPlot> plotSink;
 
         Slot(long seq) {
             this.seq = seq;
@@ -346,6 +406,8 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             task = null;
             work = null;
             waiter = null;
+            messageSink = null;
+            plotSink = null;
         }
     }
 }

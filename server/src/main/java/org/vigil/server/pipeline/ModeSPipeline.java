@@ -160,6 +160,11 @@ public final class ModeSPipeline implements FrameSink, SbsSink {
         this.decodedListener = listener;
     }
 
+    /** The listener {@link #setDecodedListener} set (null: none), e.g. to run it on another thread. */
+    public Consumer<ModeSMessage> decodedListener() {
+        return decodedListener;
+    }
+
     private void noteTime(long t) {
         if (t > latestMessageNanos) latestMessageNanos = t;
     }

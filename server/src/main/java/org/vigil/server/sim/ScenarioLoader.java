@@ -561,8 +561,9 @@ public final class ScenarioLoader {
         }
         if (types.isEmpty()) types.add(AircraftType.of("A320"));
         return new BackgroundSpec(
-                opt(b, "per-hour", 0, 0, 100_000),
-                (int) opt(b, "airborne", 0, 0, 50_000),
+                // up to a worldwide aggregator's load (issue 20: 100,000 flights at once)
+                opt(b, "per-hour", 0, 0, 1_000_000),
+                (int) opt(b, "airborne", 0, 0, 200_000),
                 aps,
                 types,
                 opt(b, "adsb-share", 0.9, 0, 1));

@@ -95,4 +95,71 @@ class PictureLoopTest {
         assertThat(published.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         loop.close();
     }
+
+    @Test
+    @Timeout(120)
+    void decodedMessagesAndPlotsCrossInOrderAsCopiesWithNothingAllocatedPerMessage() throws Exception {
+        long[] seen = new long[2]; // owner thread only: messages, plots
+        long[] last = {0};
+        PictureLoop loop = new PictureLoop(256, () -> {});
+        loop.start();
+        long[] wrong = new long[1]; // out of order or not the item sent (an AssertionError would end the owner)
+        java.util.function.Consumer<org.vigil.codec.modes.ModeSMessage> messages = loop.messages(m -> {
+            if (m.timeNanos != last[0] + 1
+                    || m.icao != (int) (m.timeNanos & 0xFFFFFF)
+                    || m.frame[0] != (byte) m.timeNanos) wrong[0]++;
+            last[0] = m.timeNanos;
+            seen[0]++;
+        });
+        java.util.function.Consumer<org.vigil.core.radar.RadarPlot> plots = loop.plots(p -> {
+            if (p.timeNanos != last[0] + 1) wrong[0]++;
+            last[0] = p.timeNanos;
+            seen[1]++;
+        });
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] allocated = new long[1];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                org.vigil.codec.modes.ModeSMessage m = new org.vigil.codec.modes.ModeSMessage();
+                org.vigil.core.radar.RadarPlot p = new org.vigil.core.radar.RadarPlot();
+                byte[] frame = new byte[14];
+                long before = 0;
+                int n = 200_000;
+                for (long t = 1; t <= n; t++) {
+                    if (t == n / 2)
+                        before = bean.getThreadAllocatedBytes(
+                                Thread.currentThread().getId());
+                    if (t % 10 == 0) {
+                        p.timeNanos = t;
+                        plots.accept(p); // reused by the producer: the loop must have copied it
+                    } else {
+                        frame[0] = (byte) t;
+                        m.timeNanos = t;
+                        m.icao = (int) (t & 0xFFFFFF);
+                        m.frame = frame;
+                        m.frameLength = 14;
+                        messages.accept(m);
+                    }
+                }
+                allocated[0] =
+                        bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        producer.start();
+        producer.join();
+        long[] counts = loop.call(() -> new long[] {seen[0], seen[1], wrong[0]});
+        loop.close();
+        assertThat(failure.get()).isNull();
+        assertThat(counts[2]).as("items out of order or changed").isZero();
+        assertThat(counts[0]).isEqualTo(180_000);
+        assertThat(counts[1]).isEqualTo(20_000);
+        // every slot has made its message and plot in the first half: the second allocates nothing per item
+        assertThat(allocated[0])
+                .as("bytes the producer allocated over 100,000 hand-overs")
+                .isLessThan(2_000);
+    }
 }

@@ -43,4 +43,16 @@ class EuropeLoadScenarioTest {
                 .as("fewest flights airborne at once, minute by minute")
                 .isGreaterThanOrEqualTo(20_000);
     }
+
+    @Test
+    void theHundredThousandFlightLoadIsAScenarioTheLoaderTakes(@TempDir Path dir) throws Exception {
+        // issue 20's worldwide-aggregator load: the same generator, one text per seed, within the loader's bounds
+        String text = EuropeLoadScenario.yaml(100_000, 18);
+        assertThat(EuropeLoadScenario.yaml(100_000, 18)).isEqualTo(text);
+        Path file = dir.resolve("europe-100000.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Scenario sc = ScenarioLoader.load(file.toString());
+        assertThat(sc.background().airborne()).isEqualTo(100_000);
+        assertThat(sc.background().perHour()).isEqualTo(125_000.0);
+    }
 }

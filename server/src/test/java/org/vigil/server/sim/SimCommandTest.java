@@ -36,6 +36,28 @@ class SimCommandTest {
     }
 
     @Test
+    void theEuropeLoadScenarioIsSimulatedFromItsSeed(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("europe");
+        int code = new CommandLine(new SimCommand())
+                .execute("--europe-load", "300", "--seed", "7", "--out", out.toString(), "--duration", "5s");
+        assertThat(code).isZero();
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(m.get("scenario").asText()).isEqualTo("europe-300");
+        assertThat(m.get("seed").asLong()).isEqualTo(7);
+        assertThat(m.get("files")).hasSizeGreaterThan(100); // 54 receivers, 54 radars, flight plans
+        assertThat(m.get("flights").asInt()).isGreaterThanOrEqualTo(300);
+        // a scenario and --europe-load together are refused
+        assertThat(new CommandLine(new SimCommand())
+                        .execute(
+                                "black-sea-2022",
+                                "--europe-load",
+                                "300",
+                                "--out",
+                                tmp.resolve("x").toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void badScenarioFileIsRejectedWithItsLine(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("bad.yaml");
         Files.writeString(file, """
