@@ -103,6 +103,22 @@ public record RadarSite(
         return (sac & 0xFF) << 8 | (sic & 0xFF);
     }
 
+    /** This site with another instrumented range (0: not stated). */
+    public RadarSite withRange(double metres) {
+        return new RadarSite(
+                sac,
+                sic,
+                name,
+                latDeg,
+                lonDeg,
+                heightMetres,
+                rotationPeriodSeconds,
+                rangeSigmaMetres,
+                azimuthSigmaRad,
+                assumedHeightMetres,
+                metres);
+    }
+
     /** Whether the instrumented range is stated. */
     public boolean rangeStated() {
         return rangeMetres > 0;

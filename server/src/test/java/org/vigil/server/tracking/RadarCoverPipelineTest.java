@@ -106,17 +106,7 @@ class RadarCoverPipelineTest {
     @Test
     void aTrackFlyingOutOfTheStatedCoverEndsAfterOneMissedScan() throws Exception {
         RadarSite s = files.radars().get(0);
-        RadarSite unstated = new RadarSite(
-                s.sac(),
-                s.sic(),
-                s.name(),
-                s.latDeg(),
-                s.lonDeg(),
-                s.heightMetres(),
-                s.rotationPeriodSeconds(),
-                s.rangeSigmaMetres(),
-                s.azimuthSigmaRad(),
-                s.assumedHeightMetres());
+        RadarSite unstated = s.withRange(0);
         double stated = coastAtTheEnd(files.radars());
         double notStated = coastAtTheEnd(List.of(unstated));
         System.out.printf("out of cover: coasted %.1f s with the range stated, %.1f s without%n", stated, notStated);
