@@ -18,6 +18,9 @@ import org.vigil.core.geo.Units;
  * @param rangeSigmaMetres     one-sigma slant range error, metres
  * @param azimuthSigmaRad      one-sigma azimuth error, radians
  * @param assumedHeightMetres  height at which plots without a usable Mode C altitude are projected
+ * @param rangeMetres          instrumented range (ground distance), metres; 0: not stated. The tracker
+ *                             ends a track that coasts out of every radar's range (docs/TRACKING.md
+ *                             "Deletion"); a recording made before it was stored reads 0.
  */
 public record RadarSite(
         int sac,
@@ -29,10 +32,37 @@ public record RadarSite(
         double rotationPeriodSeconds,
         double rangeSigmaMetres,
         double azimuthSigmaRad,
-        double assumedHeightMetres) {
+        double assumedHeightMetres,
+        double rangeMetres) {
 
     /** 25 000 ft: mid-level airspace, a reasonable guess for an unidentified airborne primary contact. */
     public static final double DEFAULT_ASSUMED_HEIGHT_METRES = 25_000 * Units.FT;
+
+    /** A site whose instrumented range is not stated. */
+    public RadarSite(
+            int sac,
+            int sic,
+            String name,
+            double latDeg,
+            double lonDeg,
+            double heightMetres,
+            double rotationPeriodSeconds,
+            double rangeSigmaMetres,
+            double azimuthSigmaRad,
+            double assumedHeightMetres) {
+        this(
+                sac,
+                sic,
+                name,
+                latDeg,
+                lonDeg,
+                heightMetres,
+                rotationPeriodSeconds,
+                rangeSigmaMetres,
+                azimuthSigmaRad,
+                assumedHeightMetres,
+                0);
+    }
 
     public RadarSite {
         Objects.requireNonNull(name, "name");
@@ -58,6 +88,10 @@ public record RadarSite(
             throw new IllegalArgumentException(
                     "radar " + name + ": assumed height out of range: " + assumedHeightMetres);
         }
+        if (!(rangeMetres >= 0 && rangeMetres < 2_000_000)) {
+            throw new IllegalArgumentException(
+                    "radar " + name + ": instrumented range must be in [0, 2,000 km) (0: not stated): " + rangeMetres);
+        }
     }
 
     /** Key of this sensor in lookups: {@code sac << 8 | sic}. */
@@ -67,6 +101,27 @@ public record RadarSite(
 
     public static int key(int sac, int sic) {
         return (sac & 0xFF) << 8 | (sic & 0xFF);
+    }
+
+    /** This site with another instrumented range (0: not stated). */
+    public RadarSite withRange(double metres) {
+        return new RadarSite(
+                sac,
+                sic,
+                name,
+                latDeg,
+                lonDeg,
+                heightMetres,
+                rotationPeriodSeconds,
+                rangeSigmaMetres,
+                azimuthSigmaRad,
+                assumedHeightMetres,
+                metres);
+    }
+
+    /** Whether the instrumented range is stated. */
+    public boolean rangeStated() {
+        return rangeMetres > 0;
     }
 
     /** "25/10" style, as operators write SAC/SIC. */

@@ -212,7 +212,9 @@ final class FalseAlertBench {
                 (System.nanoTime() - wall0) / 1e9,
                 falses,
                 scripted);
-        runs.add(run);
+        synchronized (runs) {
+            runs.add(run);
+        }
         return run;
     }
 
@@ -297,6 +299,13 @@ final class FalseAlertBench {
     }
 
     /** The Markdown report over every run made. */
+    /** Puts the runs in this order (parallel runs finish in any order). */
+    void sortRuns(java.util.Comparator<Run> order) {
+        synchronized (runs) {
+            runs.sort(order);
+        }
+    }
+
     String report(String command) {
         StringBuilder b = new StringBuilder();
         b.append("Command: `").append(command).append("`\n\n");

@@ -40,7 +40,8 @@ public final class RadarConfig {
             @JsonProperty("rotationPeriodSeconds") Double rotationPeriodSeconds,
             @JsonProperty("rangeSigmaMetres") Double rangeSigmaMetres,
             @JsonProperty("azimuthSigmaDeg") Double azimuthSigmaDeg,
-            @JsonProperty("assumedAltitudeFeet") Double assumedAltitudeFeet) {
+            @JsonProperty("assumedAltitudeFeet") Double assumedAltitudeFeet,
+            @JsonProperty("instrumentedRangeNm") Double instrumentedRangeNm) {
 
         RadarSite toSite() {
             return new RadarSite(
@@ -53,7 +54,8 @@ public final class RadarConfig {
                     or(rotationPeriodSeconds, 4.0),
                     or(rangeSigmaMetres, 70),
                     Math.toRadians(or(azimuthSigmaDeg, 0.08)),
-                    assumedAltitudeFeet == null ? RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES : assumedAltitudeFeet * FT);
+                    assumedAltitudeFeet == null ? RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES : assumedAltitudeFeet * FT,
+                    instrumentedRangeNm == null ? 0 : instrumentedRangeNm * org.vigil.core.geo.Units.NM);
         }
     }
 

@@ -105,7 +105,9 @@ public final class ReplayFiles {
                             f.path("rotationSeconds").asDouble(4),
                             f.path("rangeSigmaM").asDouble(50),
                             Math.toRadians(f.path("azimuthSigmaDeg").asDouble(0.07)),
-                            RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES));
+                            RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES,
+                            // the simulator's instrumented range (absent in older manifests: not stated)
+                            Math.max(0, f.path("rangeNm").asDouble(0)) * org.vigil.core.geo.Units.NM));
                 }
                 case "flight-plans" -> plans.add(new Source(p, kind, fmt));
                 case "truth" -> truth = p;

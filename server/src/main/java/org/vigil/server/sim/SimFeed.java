@@ -136,7 +136,7 @@ public final class SimFeed {
         return skip;
     }
 
-    /** The radar site Vigil configures for a simulated radar (assumed altitude: the default). */
+    /** The radar site Vigil configures for a simulated radar (assumed altitude: the default; its instrumented range). */
     public static RadarSite site(RadarSpec r) {
         return new RadarSite(
                 r.sac(),
@@ -148,7 +148,8 @@ public final class SimFeed {
                 r.rotationSeconds(),
                 r.rangeSigmaM(),
                 Math.toRadians(r.azimuthSigmaDeg()),
-                RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES);
+                RadarSite.DEFAULT_ASSUMED_HEIGHT_METRES,
+                r.rangeNm() * org.vigil.core.geo.Units.NM);
     }
 
     /** The simulation, e.g. to command fighters or to read the truth. */

@@ -114,7 +114,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
         this.listener = listener;
         if (radars.isEmpty()) return; // centred on the first position heard, as startingWhereDataIs
         create();
-        for (RadarSite s : radars) tracker.addSensor(sensorOf(s));
+        for (RadarSite s : radars) register(s);
     }
 
     private TrackingPipeline(TrackerConfig config, TrackListener listener) {
@@ -174,14 +174,23 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
     /** Registers a radar (idempotent: a known SAC/SIC is updated). */
     public void addRadar(RadarSite site) {
         if (tracker == null) createAt(site.latDeg(), site.lonDeg());
+        register(site);
+    }
+
+    /**
+     * Registers a radar with the tracker, with its instrumented range when the site states it (the
+     * tracker ends tracks that coast out of every radar's cover only when all radars state theirs).
+     */
+    private void register(RadarSite site) {
         tracker.addSensor(sensorOf(site));
+        if (site.rangeStated()) tracker.setRadarCover(site.key(), site.rangeMetres());
     }
 
     @Override
     public void onRadarStatus(org.vigil.core.radar.RadarStatus status, org.vigil.core.radar.ServiceMessage message) {
         RadarSite site = status.site();
         if (tracker == null) createAt(site.latDeg(), site.lonDeg());
-        if (tracker.sensorIndex(site.key()) < 0) tracker.addSensor(sensorOf(site));
+        if (tracker.sensorIndex(site.key()) < 0) register(site);
     }
 
     /** The tracker sensor for a radar site; a site stating no accuracy gets a typical en-route radar's (70 m, 0.1°). */

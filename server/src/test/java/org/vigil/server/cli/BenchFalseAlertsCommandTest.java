@@ -48,4 +48,39 @@ class BenchFalseAlertsCommandTest {
                 .contains("LZDBS/450A11 | `no-flight-plan` | appears |", "/155F01 | `no-transponder` | appears |");
         assertThat(Files.isDirectory(dir.resolve("black-sea-2022-1"))).isTrue();
     }
+
+    /** The report of two seeds of a few minutes of light traffic, on {@code jobs} threads, without its wall-time column. */
+    private String twoSeeds(int jobs) throws Exception {
+        Path out = dir.resolve("report-" + jobs + ".md");
+        int code = new CommandLine(new Vigil())
+                .execute(
+                        "bench",
+                        "false-alerts",
+                        "--seeds",
+                        "2",
+                        "--hours",
+                        "0.05",
+                        "--per-hour",
+                        "20",
+                        "--ga-per-hour",
+                        "10",
+                        "--jobs",
+                        Integer.toString(jobs),
+                        "--out",
+                        out.toString());
+        assertThat(code).isZero();
+        // | theatre | seed | hours | flights | flight-hours | airports | radars | inputs | wall s | false alerts |
+        return Files.readString(out)
+                .replaceAll("(?m)^(\\| black-sea-2022 \\| \\d \\| (?:[^|]*\\|){6})[^|]*\\|", "$1 |");
+    }
+
+    @Test
+    void parallelRunsGiveTheSameReportInTheSameOrder() throws Exception {
+        String parallel = twoSeeds(2);
+        assertThat(parallel).contains("--jobs 2`"); // the command line is in the report
+        assertThat(parallel.indexOf("| black-sea-2022 | 1 |"))
+                .isPositive()
+                .isLessThan(parallel.indexOf("| black-sea-2022 | 2 |"));
+        assertThat(parallel.replace(" --jobs 2", "")).isEqualTo(twoSeeds(1));
+    }
 }

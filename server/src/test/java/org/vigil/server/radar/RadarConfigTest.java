@@ -21,7 +21,7 @@ class RadarConfigTest {
         Path f = write("""
                 {"radars": [{"name": "Glons", "sac": 25, "sic": 10, "lat": 50.75, "lon": 5.55, "heightMetres": 150,
                              "rotationPeriodSeconds": 4.8, "rangeSigmaMetres": 60, "azimuthSigmaDeg": 0.07,
-                             "assumedAltitudeFeet": 20000}],
+                             "assumedAltitudeFeet": 20000, "instrumentedRangeNm": 200}],
                  "feeds": [{"name": "glons-mc", "type": "udp", "port": 8600, "group": "239.1.2.3"},
                            {"name": "gw", "type": "tcp", "host": "127.0.0.1", "port": 9000},
                            {"name": "rec", "type": "file", "path": "rec.ff", "format": "ff", "date": "2024-03-10"}]}
@@ -32,6 +32,7 @@ class RadarConfigTest {
             assertThat(s.sensorId()).isEqualTo("25/10");
             assertThat(s.azimuthSigmaRad()).isEqualTo(Math.toRadians(0.07));
             assertThat(s.assumedHeightMetres()).isEqualTo(20_000 * 0.3048);
+            assertThat(s.rangeMetres()).isEqualTo(200 * 1852.0);
         });
         RadarConfig.Setup setup = c.build(new RadarBlocks.Collect(), new Object());
         assertThat(setup.sources())
@@ -53,6 +54,11 @@ class RadarConfigTest {
                         write("{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lon\": 2}]}")))
                 .hasMessageContaining("lat");
         assertThatThrownBy(() -> RadarConfig.load(write("{\"radars\": []}"))).hasMessageContaining("no radars");
+        assertThatThrownBy(
+                        () -> RadarConfig.load(
+                                write(
+                                        "{\"radars\": [{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lat\": 1, \"lon\": 2, \"instrumentedRangeNm\": -5}]}")))
+                .hasMessageContaining("instrumented range");
         String radar = "{\"name\": \"x\", \"sac\": 1, \"sic\": 2, \"lat\": 1, \"lon\": 2}";
         assertThatThrownBy(
                         () -> RadarConfig.load(
