@@ -405,9 +405,11 @@ public final class WebServer implements AutoCloseable {
                     });
                     ws.onMessage(ctx -> {
                         ConsoleClient c = clients.get(ctx.sessionId());
-                        if (c != null && c.delta != null) c.viewMessage(ctx.message(), mapper, badViewMessages);
-                        // its first picture (or a jump's) at once, not at the next push: the operator is waiting
-                        if (c != null && c.delta != null && c.delta.awaitingFirst()) firstPictureSoon(c);
+                        boolean reset =
+                                c != null && c.delta != null && c.viewMessage(ctx.message(), mapper, badViewMessages);
+                        // its first picture at once, not at the next push: the operator is waiting. Not after a
+                        // reset (a replay jump): the console sends it before its seek, which must land first
+                        if (c != null && c.delta != null && !reset && c.delta.awaitingFirst()) firstPictureSoon(c);
                     });
                     ws.onClose(ctx -> clients.remove(ctx.sessionId()));
                     ws.onError(ctx -> clients.remove(ctx.sessionId()));
@@ -827,8 +829,12 @@ public final class WebServer implements AutoCloseable {
             return trackDelta.next(tracks, delta.view(), time, wallMs, mapper);
         }
 
-        /** {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted. */
-        void viewMessage(String text, ObjectMapper mapper, AtomicLong bad) {
+        /**
+         * {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted.
+         *
+         * @return true when it asked for a reset (a replay jump)
+         */
+        boolean viewMessage(String text, ObjectMapper mapper, AtomicLong bad) {
             try {
                 com.fasterxml.jackson.databind.JsonNode m = mapper.readTree(text);
                 com.fasterxml.jackson.databind.JsonNode b = m.path("bbox");
@@ -851,17 +857,20 @@ public final class WebServer implements AutoCloseable {
                         Math.min(90, b.get(3).asDouble()),
                         m.path("res").asDouble(1),
                         m.path("filter").asText(""));
+                boolean reset = m.path("reset").asBoolean(false);
                 synchronized (this) { // not while the push thread makes a delta
                     delta.view(v);
-                    if (m.path("reset").asBoolean(false)) { // a replay jump: a full picture next
+                    if (reset) { // a replay jump: a full picture next
                         delta.reset();
                         if (trackDelta != null) trackDelta.reset();
                     }
                 }
+                return reset;
             } catch (IOException | RuntimeException e) {
                 long n = bad.incrementAndGet();
                 if (Long.bitCount(n) == 1)
                     LOG.warn("unreadable view message from a console ({} so far): {}", n, e.toString());
+                return false;
             }
         }
 

@@ -17,17 +17,17 @@ class TrackHistoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T0 = 1_650_445_200_000_000_000L; // 2022-04-20T09:00:00Z in ns
 
-    private static IdentEvent.AlertChanged alert(long t, AlertChange change, String user) {
+    private static IdentEvent.AlertChanged alert(int track, long t, AlertChange change, String user) {
         return new IdentEvent.AlertChanged(
                 t,
                 change,
-                5,
+                track,
                 3,
                 "no-transponder",
                 2,
                 change == AlertChange.RAISED ? "raised" : "acknowledged",
                 true,
-                T0,
+                t,
                 "suspect",
                 user,
                 null,
@@ -36,6 +36,29 @@ class TrackHistoryTest {
                 null,
                 null,
                 null);
+    }
+
+    /**
+     * A track's identification from {@code t0} (ns): started; pending to suspect at +20 s with its alert
+     * (#3, P2 no-transponder) raised; a value update (not history) at +30 s; acknowledged by sdo-anna at
+     * +90.5 s; radio contact lost, reported by olga, at +140 s. Also used by the console's browser test.
+     */
+    static void lifecycle(TrackHistory h, int track, long t0) {
+        h.accept(new IdentEvent.Started(t0, track, "pending"));
+        h.accept(new IdentEvent.IdentityChanged(
+                t0 + 20_000_000_000L,
+                track,
+                "pending",
+                "suspect",
+                "no-transponder",
+                null,
+                null,
+                List.of("no-transponder"),
+                List.of()));
+        h.accept(alert(track, t0 + 20_000_000_000L, AlertChange.RAISED, null));
+        h.accept(alert(track, t0 + 30_000_000_000L, AlertChange.UPDATED, null));
+        h.accept(alert(track, t0 + 90_500_000_000L, AlertChange.ACKNOWLEDGED, "sdo-anna"));
+        h.accept(new OperatorEvent.Input(t0 + 140_000_000_000L, track, "radio-contact-lost", true, null, "olga"));
     }
 
     private static List<String> types(String json) throws Exception {
@@ -47,22 +70,8 @@ class TrackHistoryTest {
     @Test
     void aTracksIdentificationLifecycleAlertsAndOperatorInputsInOrderWithTheirTimes() throws Exception {
         TrackHistory h = new TrackHistory();
-        h.accept(new IdentEvent.Started(T0, 5, "pending"));
+        lifecycle(h, 5, T0);
         h.accept(new IdentEvent.Started(T0, 6, "pending")); // another track
-        h.accept(new IdentEvent.IdentityChanged(
-                T0 + 20_000_000_000L,
-                5,
-                "pending",
-                "suspect",
-                "no-transponder",
-                null,
-                null,
-                List.of("no-transponder"),
-                List.of()));
-        h.accept(alert(T0 + 20_000_000_000L, AlertChange.RAISED, null));
-        h.accept(alert(T0 + 30_000_000_000L, AlertChange.UPDATED, null)); // a value moved: not history
-        h.accept(alert(T0 + 130_500_000_000L, AlertChange.ACKNOWLEDGED, "sdo-anna"));
-        h.accept(new OperatorEvent.Input(T0 + 140_000_000_000L, 5, "radio-contact-lost", true, null, "olga"));
 
         String json = h.json(5);
         assertThat(types(json))

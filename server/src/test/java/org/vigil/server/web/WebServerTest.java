@@ -334,6 +334,27 @@ class WebServerTest {
         assertThat(WebSettings.defaults().bindAddress()).isEqualTo("0.0.0.0");
     }
 
+    /** One radar (200 NM) at 44 N 28 E and one receiver (150 NM) at 45 N 29 E; also the console's browser test's. */
+    static Sites sampleSites(Sites sites) {
+        return sites.set(
+                List.of(new org.vigil.core.sim.RadarSpec(
+                        "R1",
+                        1,
+                        2,
+                        44.0,
+                        28.0,
+                        100,
+                        200,
+                        10,
+                        0.9,
+                        50,
+                        0.1,
+                        true,
+                        org.vigil.core.sim.RadarSpec.Secondary.MODE_S,
+                        0)),
+                List.of(new org.vigil.core.sim.ReceiverSpec("RX1", 45.0, 29.0, 50, 150, 0)));
+    }
+
     @Test
     void sitesHistoryAndBriefFlightPlansForTheConsole() throws Exception {
         WebSettings settings =
@@ -353,24 +374,7 @@ class WebServerTest {
         TrackHistory history = new TrackHistory();
         history.accept(new org.vigil.core.event.IdentEvent.Started(1_650_445_200_000_000_000L, 7, "pending"));
         server.trackHistory(history);
-        server.sites()
-                .set(
-                        List.of(new org.vigil.core.sim.RadarSpec(
-                                "R1",
-                                1,
-                                2,
-                                44.0,
-                                28.0,
-                                100,
-                                200,
-                                10,
-                                0.9,
-                                50,
-                                0.1,
-                                true,
-                                org.vigil.core.sim.RadarSpec.Secondary.MODE_S,
-                                0)),
-                        List.of(new org.vigil.core.sim.ReceiverSpec("RX1", 45.0, 29.0, 50, 150, 0)));
+        sampleSites(server.sites());
         int port = server.start();
 
         JsonNode sites = JSON.readTree(get(port, "/api/sites").body());
