@@ -15,6 +15,8 @@ import { utcTime } from './format.js';
 import { initReplay } from './replay.js';
 import { initHealthBanner } from './health.js';
 import { createCoverageLayer } from './coverage.js';
+import { createSitesLayer } from './sites.js';
+import { createTrackHistory, trackNumberOf } from './history.js';
 import { initIntegrity } from './integrity.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
 import { containsCoordinate } from 'ol/extent.js';
@@ -70,7 +72,11 @@ initReplay({ onJump: () => jumped() }).then(r => {
 // degraded feeds and radars, or the end of the input, over the map (docs/HEALTH.md)
 initHealthBanner(document.getElementById('map-wrap'));
 
-const options = { symbology: settings.symbology, labels: settings.labels, trails: settings.trails, selected: null };
+// multi: the further selected aircraft (tar1090's multi-select: Ctrl/Shift-click or key M), highlighted with their trails
+const options = { symbology: settings.symbology, labels: settings.labels, trails: settings.trails, selected: null,
+  multi: new Set() };
+let multiMode = false; // key M: every click adds to the selection
+const extending = ev => multiMode || !!(ev && (ev.ctrlKey || ev.metaKey || ev.shiftKey));
 const { tracks, apply, applyDelta, setTrail } = createTracks();
 let pictureTime = NaN;
 let pictures = 0;
@@ -79,9 +85,15 @@ let selectedDetail = null; // GET api/aircraft/{icao} of the selected one: every
 let totalAircraft = 0; // in the whole picture (the server sends only what is in view and filter)
 let bytesReceived = 0; // of picture messages, for the browser benchmark
 let firstPictureAt = NaN; // performance.now() when the first picture with aircraft was drawn
+// where the first picture's time goes (ConsoleBench): script start, socket open, first delta in, its draw
+const firstPictureTimes = { script: performance.now(), open: NaN, received: NaN, bytes: 0, applied: NaN, drawn: NaN };
 
 let clickTaken = false; // a click the range-and-bearing or bullseye tool used: it selects nothing
-const mapView = createMap('map', options, icao => { if (clickTaken) { clickTaken = false; return; } select(icao); }, $('plot-tip'));
+const mapView = createMap('map', options, (icao, ev) => {
+  if (clickTaken) { clickTaken = false; return; }
+  if (extending(ev)) { if (icao) select(icao, false, true); return; }
+  select(icao);
+}, $('plot-tip'));
 // the console opens on the theatre's area of interest (a server without the endpoint keeps the default view)
 fetch('api/theatre', { credentials: 'same-origin' })
   .then(r => (r.ok ? r.json() : null))
@@ -109,13 +121,26 @@ const selectionLayer = new VectorLayer({ source: new VectorSource({ features: [s
   style: new Style({ image: new CircleStyle({ radius: 17, stroke: new Stroke({ color: '#4dd0ff', width: 2.5 }) }) }),
   visible: false, className: 'vigil-selection' });
 mapView.map.addLayer(selectionLayer);
+// rings over the further selected aircraft (multi-select), thinner than the selected one's
+const multiSource = new VectorSource();
+mapView.map.addLayer(new VectorLayer({ source: multiSource, zIndex: 6, className: 'vigil-multi',
+  style: new Style({ image: new CircleStyle({ radius: 14, stroke: new Stroke({ color: '#4dd0ff', width: 1.5 }) }) }) }));
+function showMultiRings() {
+  multiSource.clear(true);
+  const marks = [];
+  for (const id of options.multi) {
+    const p = (tracks.get(id) ?? trackOnly.get(id))?.position;
+    if (p) { const f = new Feature({ geometry: new Point(p) }); f.setId(id); marks.push(f); }
+  }
+  multiSource.addFeatures(marks);
+}
 let trackPictures = 0;
 const table = createTable({
   thead: document.querySelector('#aircraft-table thead'),
   tbody: $('aircraft-rows'),
   filterInput: $('filter'),
   shownEl: $('shown'),
-  onSelect: icao => select(icao, true),
+  onSelect: (icao, ev) => select(icao, !extending(ev), extending(ev)),
   scroller: $('table-wrap'),
   onFilterChange: () => viewChanged(),
   columns: settings.columns,
@@ -135,10 +160,15 @@ const details = createDetails({
 
 /** The system track of an aircraft (same ICAO address), or undefined. */
 const systemTrackOf = icao => (window.vigil?.lastTracks ?? []).find(st => st.icao === icao);
+// the selected track's evidence and history, under its fields (every track, primary-only included)
+const trackHistory = createTrackHistory($('details-history'));
+const showHistory = () => trackHistory.show(options.selected ? trackNumberOf(options.selected, systemTrackOf) : null);
+setInterval(showHistory, 3000);
 
 function render(changed = null) {
   mapView.update(tracks, changed);
   if (table.columns().includes('distance_nm')) setDistances();
+  if (table.columns().includes('registration') || table.columns().includes('aircraft_type')) setPlanFields();
   table.render(trackOnly.size ? new Map([...tracks, ...trackOnly]) : tracks, pictureTime, options.selected);
   const t = options.selected ? tracks.get(options.selected) ?? trackOnly.get(options.selected) : null;
   if (t) {
@@ -151,6 +181,7 @@ function render(changed = null) {
         position_mgrs: mgrsPosition(lastSelected.lat, lastSelected.lon) };
     }
   }
+  if (options.multi.size) showMultiRings();
   selectionLayer.setVisible(!!(t && t.position));
   if (t && t.position) selectionFeature.getGeometry().setCoordinates(t.position);
   details.show(options.selected ? lastSelected : null, pictureTime, options.selected != null && !t);
@@ -160,9 +191,29 @@ function render(changed = null) {
   $('clock').textContent = utcTime(pictureTime);
 }
 
-/** Selects an aircraft (null clears); from the table we also bring it into view on the map. */
-function select(icao, centre = false) {
-  const changed = new Set([options.selected, icao].filter(Boolean));
+/**
+ * Selects an aircraft (null clears); from the table we also bring it into view on the map. `extend`
+ * (multi-select): the aircraft is added to the selection and shown in the details, the one before stays
+ * selected; an aircraft already selected is taken out of it.
+ */
+function select(icao, centre = false, extend = false) {
+  const changed = new Set([options.selected, icao, ...options.multi].filter(Boolean));
+  if (extend && icao && (icao === options.selected || options.multi.has(icao))) { // taken out
+    options.multi.delete(icao);
+    if (icao === options.selected) {
+      const next = [...options.multi].pop() ?? null;
+      options.multi.delete(next);
+      icao = next;
+    } else {
+      icao = options.selected;
+    }
+  } else if (extend && icao && options.selected) {
+    options.multi.add(options.selected);
+  } else {
+    options.multi.clear();
+  }
+  table.setMulti(options.multi);
+  showMultiRings();
   options.selected = icao || null;
   systemTracks.select(options.selected);
   if (selectedDetail?.icao !== icao) selectedDetail = null;
@@ -172,6 +223,7 @@ function select(icao, centre = false) {
   if (centre && icao) mapView.centreOn((tracks.get(icao) ?? trackOnly.get(icao))?.position);
   if (icao) table.scrollTo(icao);
   if (icao && tracks.has(icao)) loadSelectedDetail();
+  showHistory();
   if (icao && /^T\d+$/.test(icao)) loadTrackTrail();
 }
 
@@ -249,12 +301,13 @@ function showDelta(msg) {
   if (!msg.full && Number.isFinite(pictureTime) && Math.abs(msg.time - pictureTime) > TRAIL_GAP_MS) {
     for (const t of tracks.values()) t.trail = t.position ? [t.position] : [];
   }
-  const draw = (applied = false) => {
+  const draw = () => {
     pictureTime = msg.time;
     totalAircraft = msg.n ?? 0;
     pictures++;
     const t0 = performance.now();
-    if (!applied) applyDelta(msg);
+    applyDelta(msg);
+    if (Number.isNaN(firstPictureTimes.applied) && tracks.size > 0) firstPictureTimes.applied = performance.now();
     for (const row of msg.u) {
       const t = tracks.get(row[0]);
       if (t && identityByIcao.has(row[0])) t.ac.identity = identityByIcao.get(row[0]);
@@ -263,17 +316,19 @@ function showDelta(msg) {
     render(changed);
     pictureWork.push(performance.now() - t0);
     if (pictureWork.length > 120) pictureWork.shift();
-    if (Number.isNaN(firstPictureAt) && tracks.size > 0) firstPictureAt = performance.now();
+    if (Number.isNaN(firstPictureAt) && tracks.size > 0) firstPictureAt = firstPictureTimes.drawn = performance.now();
   };
-  if (!(msg.full && msg.n <= TRAILS_WITH_FIRST_PICTURE)) return draw();
-  // A small picture: its trails (not in the deltas) come from the REST picture, once.
+  draw();
+  if (!(msg.full && msg.n <= TRAILS_WITH_FIRST_PICTURE)) return undefined;
+  // A small picture: its trails (not in the deltas) come from the REST picture, once, after it is drawn
+  // (waiting for them first cost the first picture a round trip)
   return fetch('api/aircraft', { credentials: 'same-origin' })
     .then(r => (r.ok ? r.json() : []))
     .catch(() => [])
     .then(list => {
-      applyDelta(msg);
-      for (const ac of Array.isArray(list) ? list : []) setTrail(ac.icao, ac.trail);
-      draw(true);
+      const got = new Set();
+      for (const ac of Array.isArray(list) ? list : []) if (tracks.has(ac.icao)) { setTrail(ac.icao, ac.trail); got.add(ac.icao); }
+      if (got.size) render(got);
     });
 }
 
@@ -281,6 +336,10 @@ const feed = connectFeed({
   view: currentView,
   onDelta: (msg, bytes) => {
     bytesReceived += bytes;
+    if (Number.isNaN(firstPictureTimes.received) && msg.u.length) {
+      firstPictureTimes.received = performance.now();
+      firstPictureTimes.bytes = bytes;
+    }
     // in order: a first picture may wait for its trails
     deltas = deltas.then(() => showDelta(msg)).catch(e => console.warn('vigil: picture not shown', e));
   },
@@ -316,6 +375,7 @@ const feed = connectFeed({
     }
   },
   onState: s => {
+    if (s === 'open' && Number.isNaN(firstPictureTimes.open)) firstPictureTimes.open = performance.now();
     if (s === 'closed') checkSession(); // the session may have ended (expiry, logout, role change)
     const el = $('conn');
     el.dataset.state = s;
@@ -369,6 +429,7 @@ window.vigil = {
   totalAircraft: () => totalAircraft,
   bytesReceived: () => bytesReceived,
   firstPictureAt: () => firstPictureAt,
+  firstPictureTimes: () => ({ ...firstPictureTimes }),
   dense: () => mapView.dense(),
   pictureWork: () => pictureWork.slice(),
   tableRowCount: () => document.querySelectorAll('#aircraft-rows tr[data-icao]').length,
@@ -463,6 +524,9 @@ postureLayer.layers.forEach(l => mapView.map.addLayer(l));
 createAirspaceLayer(mapView.map, { zIndex: 1, labels: () => options.labels });
 // where each feed and radar delivered lately (docs/HEALTH.md "Coverage")
 createCoverageLayer(mapView.map, { zIndex: 1 });
+// range rings around the radars and receivers (GET api/sites), toggled in the header (tar1090's rings)
+const sitesLayer = createSitesLayer(mapView.map, { zIndex: 1, innerNm: () => settings.ringsNm, visible: settings.sites });
+$('show-sites')?.addEventListener('change', e => sitesLayer.layer.setVisible(e.target.checked));
 import('./tak.js').then(m => m.createTakLayer(mapView.map, { zIndex: 5 })); // TAK's friendly positions and markers (docs/INTEROP.md)
 import('./interference.js').then(m => m.createInterferenceLayer(mapView.map, { zIndex: 2 })); // GNSS interference (docs/GNSS.md)
 const loadIsochrones = () => postureLayer.loadIsochrones({ level: $('iso-level').value, speed: $('iso-speed').value })
@@ -486,7 +550,7 @@ window.vigil.showRecommendation = id => scramblePanel.showRecommendation(id);
 
 // the toggles as kept: their boxes, then the layers (the change handlers above do the rest)
 for (const [id, key] of [['show-labels', 'labels'], ['show-trails', 'trails'], ['show-plots', 'plots'],
-  ['show-tracks', 'tracks'], ['show-firs', 'firs']]) {
+  ['show-tracks', 'tracks'], ['show-firs', 'firs'], ['show-sites', 'sites']]) {
   const box = $(id);
   if (!box) continue;
   if (box.checked !== settings[key]) { box.checked = settings[key]; box.dispatchEvent(new Event('change')); }
@@ -503,9 +567,36 @@ const measure = createMeasure(mapView.map, { readout: $('cursor-readout'), forma
   ringsNm: () => settings.ringsNm });
 mapView.map.on('click', e => { if (measure.click(e.coordinate)) clickTaken = true; });
 $('coord-format').addEventListener('change', e => { settings.coords = e.target.value; saveNow(); measure.refreshReadout(); });
-$('rings-nm').addEventListener('change', e => { settings.ringsNm = Math.max(0, Number(e.target.value) || 0); saveNow(); measure.redrawRings(); });
+$('rings-nm').addEventListener('change', e => { settings.ringsNm = Math.max(0, Number(e.target.value) || 0); saveNow(); measure.redrawRings(); sitesLayer.redraw(); });
 $('tool-rb').addEventListener('click', () => measure.startRangeBearing());
 $('tool-bullseye').addEventListener('click', () => measure.pickBullseye());
+
+// registration and type columns: from the filed flight plans (by ICAO address from CODE/, else by callsign),
+// asked for only while one of the columns is shown, without routes (api/flightplans?fields=brief)
+const plansByIcao = new Map();
+const plansByCallsign = new Map();
+let plansAskedAt = -Infinity;
+function setPlanFields() {
+  if (performance.now() - plansAskedAt > 30_000) {
+    plansAskedAt = performance.now();
+    fetch('api/flightplans?fields=brief', { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : []))
+      .then(list => {
+        plansByIcao.clear();
+        plansByCallsign.clear();
+        for (const p of Array.isArray(list) ? list : []) {
+          if (p.icao) plansByIcao.set(p.icao, p);
+          if (p.callsign) plansByCallsign.set(p.callsign, p);
+        }
+        table.rerender();
+      })
+      .catch(() => { /* the feed shows the connection state */ });
+  }
+  for (const t of tracks.values()) {
+    const p = plansByIcao.get(t.ac.icao) ?? (t.ac.callsign ? plansByCallsign.get(t.ac.callsign.trim()) : undefined);
+    t.ac.registration = p?.registration;
+    t.ac.aircraft_type = p?.type;
+  }
+}
 
 // distance column: from the bullseye, or the map centre without one
 function setDistances() {
@@ -583,6 +674,7 @@ bindShortcuts(document, {
   dim: () => toggle('dim-map'),
   inView: () => toggle('in-view'),
   help: () => ($('help').open ? $('help').close() : $('help').showModal()),
+  multiSelect: () => { multiMode = !multiMode; document.body.classList.toggle('multi-select', multiMode); },
 });
 $('help-open').addEventListener('click', () => $('help').showModal());
 
@@ -613,4 +705,11 @@ Object.assign(window.vigil, {
     return !!f && systemTracks.layer.getStyleFunction()(f, 1000) != null;
   },
   admin,
+  sites: () => sitesLayer.sites(),
+  /** Every selected id: the one in the details first, then the further ones (multi-select). */
+  selection: () => [options.selected, ...options.multi].filter(Boolean),
+  historyTrack: () => trackHistory.shown(),
+  multiMode: () => multiMode,
+  siteRingCount: () => sitesLayer.ringCount(),
+  sitesVisible: () => sitesLayer.layer.getVisible(),
 });

@@ -190,7 +190,7 @@ export function createMap(target, options, onSelect, plotTip) {
   const aircraftLayer = new VectorLayer({
     source: aircraftSource,
     style: f => {
-      const selected = f.getId() === options.selected;
+      const selected = f.getId() === options.selected || !!options.multi?.has(f.getId());
       if (dense && !selected && !f.get('emergency')) return denseLayer ? null : denseDot(f.get('alt'));
       return aircraftStyles(f.get('ac'), { symbology: options.symbology, labels: options.labels, selected });
     },
@@ -245,7 +245,7 @@ export function createMap(target, options, onSelect, plotTip) {
       map.forEachFeatureAtPixel(e.pixel, f => { if (f.getId() == null) return false; icao = f.getId(); return true; },
         { layerFilter: l => l === layer, hitTolerance: 6 });
     }
-    onSelect(icao);
+    onSelect(icao, e.originalEvent);
     // A click on a plot (and not on an aircraft) shows its tooltip: there is no hover on a touch screen.
     showPlotTip(icao ? null : e.pixel);
   });
@@ -270,6 +270,7 @@ export function createMap(target, options, onSelect, plotTip) {
       changed = null; // trails change from all to the selected one, or back
     }
     const keys = changed ?? tracks.keys();
+    const added = []; // new aircraft, added in one go (one source event, not one per aircraft: a first picture is 10,000)
     for (const icao of keys) {
       const t = tracks.get(icao);
       if (!t) { // removed by the server
@@ -290,16 +291,17 @@ export function createMap(target, options, onSelect, plotTip) {
         f = new Feature({ geometry: new Point(t.position), ac, alt: ac.altitude_ft ?? -10000,
           emergency: isEmergencyAc(ac) });
         f.setId(icao);
-        aircraftSource.addFeature(f);
+        added.push(f);
       }
       if (dense && denseLayer) {
         const few = fewSource.getFeatureById(icao);
-        const wanted = f && t.position && (icao === options.selected || f.get('emergency'));
+        const wanted = f && t.position && (icao === options.selected || options.multi?.has(icao) || f.get('emergency'));
         if (wanted && !few) fewSource.addFeature(f);
         else if (!wanted && few) fewSource.removeFeature(few);
       }
       let tf = trailSource.getFeatureById(icao);
-      const line = options.trails && t.trail.length > 1 && (!dense || icao === options.selected) ? t.trail : null;
+      const line = options.trails && t.trail.length > 1 && (!dense || icao === options.selected || options.multi?.has(icao))
+        ? t.trail : null;
       if (!line) {
         if (tf) trailSource.removeFeature(tf);
       } else if (tf) {
@@ -312,6 +314,7 @@ export function createMap(target, options, onSelect, plotTip) {
         trailSource.addFeature(tf);
       }
     }
+    if (added.length) aircraftSource.addFeatures(added);
     // Tracks the server no longer sends are gone from the picture.
     for (const src of [aircraftSource, trailSource, fewSource]) {
       if (changed) break; // removals came as their own keys

@@ -8,7 +8,7 @@
 export const SETTINGS_KEY = 'vigil.settings';
 
 export const DEFAULTS = Object.freeze({
-  symbology: 'glyph', labels: true, trails: true, plots: true, tracks: true, firs: true,
+  symbology: 'glyph', labels: true, trails: true, plots: true, tracks: true, firs: true, sites: true,
   coords: 'dd', ringsNm: 50, inView: false, dim: false,
   columns: ['icao', 'callsign', 'squawk', 'altitude_ft', 'groundspeed_kt', 'track_deg', 'vertical_rate_fpm', 'messages', 'age'],
   sort: 'callsign', sortDir: 1,
@@ -60,6 +60,7 @@ export const SHORTCUTS = [
   ['B', 'bullseye: click to set (Shift+B clears)'],
   ['D', 'dim the map'],
   ['V', 'table: only what is in view'],
+  ['M', 'multi-select on/off: clicks add to the selection (or Ctrl/Shift-click)'],
   ['?', 'this help'],
 ];
 
@@ -76,7 +77,7 @@ export function bindShortcuts(doc, actions) {
     const map = { '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', ArrowUp: 'panUp', ArrowDown: 'panDown',
       ArrowLeft: 'panLeft', ArrowRight: 'panRight', Escape: 'escape', '/': 'filter', l: 'labels', t: 'trails',
       p: 'plots', s: 'symbols', c: 'coords', r: 'rangeBearing', b: 'bullseye', B: 'clearBullseye', d: 'dim',
-      v: 'inView', '?': 'help' };
+      v: 'inView', m: 'multiSelect', '?': 'help' };
     const name = map[k] ?? map[k.toLowerCase?.() ?? k];
     const fn = name && actions[name];
     if (!fn) return;

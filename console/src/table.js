@@ -18,6 +18,9 @@ const COLUMNS = [
   ['category', ac => ac.category ?? '', ''],
   // NM from the bullseye (or the map centre without one), filled in by main.js as `distance_nm`
   ['distance_nm', ac => (Number.isFinite(ac.distance_nm) ? ac.distance_nm.toFixed(0) : ''), 'num'],
+  // registration and aircraft type from the filed flight plan (REG/ and item 9), filled in by main.js
+  ['registration', ac => ac.registration ?? '', ''],
+  ['aircraft_type', ac => ac.aircraft_type ?? '', ''],
 ];
 
 /** Every column's key, in table order (the column chooser lists them). */
@@ -69,6 +72,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
   }
   setColumns(columns);
   let inViewOnly = null; // (ac) => boolean, or null: every aircraft
+  let multi = new Set(); // further selected rows (multi-select), beside the selected one
   let last = { tracks: new Map(), time: NaN, selected: null };
 
   function markSortHeader() {
@@ -94,7 +98,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
   });
   tbody.addEventListener('click', e => {
     const tr = e.target.closest('tr[data-icao]');
-    if (tr) onSelect(tr.dataset.icao);
+    if (tr) onSelect(tr.dataset.icao, e); // the event: Ctrl/Shift-click adds to the selection (multi-select)
   });
 
   function rowFor(icao) {
@@ -153,7 +157,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
       });
       tr.classList.toggle('emergency', isEmergency(ac));
       tr.classList.toggle('no-position', !hasPosition(ac));
-      tr.classList.toggle('selected', ac.icao === selected);
+      tr.classList.toggle('selected', ac.icao === selected || multi.has(ac.icao));
       if (tbody.children[i] !== tr) tbody.insertBefore(tr, tbody.children[i] ?? null);
     });
     for (const [icao, tr] of rows) {
@@ -189,5 +193,7 @@ export function createTable({ thead, tbody, filterInput, shownEl, onSelect, onFi
     /** Only the aircraft the predicate passes (null: all), e.g. those in the map's view. */
     setInView: fn => { inViewOnly = fn; render(last.tracks, last.time, last.selected); },
     sort: () => ({ key: sortKey, dir: sortDir }),
+    /** The further selected aircraft (multi-select), highlighted like the selected one. */
+    setMulti: set => { multi = set ?? new Set(); },
     rerender: () => render(last.tracks, last.time, last.selected) };
 }

@@ -385,6 +385,8 @@ public final class RunCommand implements Callable<Integer> {
             // and resume the scenario where it ends
             long recorded =
                     RestartOnStart.rebuild(server, recorder, before, radars, scenario == null ? null : scenario.name());
+            // the scenario's sensors are the ones feeding: their range rings on the console
+            if (scenario != null) server.web().sites().set(scenario.radars(), scenario.receivers());
             LiveSimulation live = scenario == null
                     ? null
                     : server.addInput(new LiveSimulation(server, scenario, speed, true, recorded));

@@ -149,6 +149,9 @@ public final class LiveServer implements AutoCloseable {
         } else {
             recordedEvents = null;
         }
+        // each track's identification history for the console's details panel, beside the event store
+        org.vigil.server.web.TrackHistory history = new org.vigil.server.web.TrackHistory();
+        if (eventSink != null) eventSink = eventSink.andThen(history);
         this.picture = Picture.builder(java.util.Objects.requireNonNull(theatre, "theatre"))
                 .events(eventSink)
                 .build();
@@ -173,6 +176,7 @@ public final class LiveServer implements AutoCloseable {
                 .tracks(() -> picture.snapshot().tracks())
                 .plots(() -> picture.snapshot().plots())
                 .flightPlans(() -> picture.snapshot().flightPlans());
+        web.trackHistory(history);
         if (security != null) {
             web.security(security);
             // every alert action is in the audit trail before it is carried out; no row, no action
@@ -226,6 +230,8 @@ public final class LiveServer implements AutoCloseable {
         // the theatre's name and area of interest: the console opens on it (docs/THEATRES.md)
         web.routes(
                 app -> app.get("/api/theatre", ctx -> ctx.json(theatre.view()), org.vigil.server.auth.Role.OBSERVER));
+        // the theatre's radars and receivers: the console's range rings (a scenario's own replace them)
+        web.sites().set(theatre.radars(), theatre.receivers());
         // the theatre's FIR boundaries (GeoJSON), the console's FIR layer
         web.routes(app -> app.get(
                 "/api/theatre/firs",

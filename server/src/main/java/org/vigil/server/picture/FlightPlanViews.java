@@ -35,7 +35,8 @@ public final class FlightPlanViews {
             String squawk,
             String icao,
             String status,
-            List<double[]> points) {}
+            List<double[]> points,
+            String registration) {}
 
     private FlightPlanViews() {}
 
@@ -76,7 +77,8 @@ public final class FlightPlanViews {
                 p.squawk() == FplItem.NO_SQUAWK ? null : String.format(Locale.ROOT, "%04d", p.squawk()),
                 p.icaoAddress() < 0 ? null : String.format(Locale.ROOT, "%06X", p.icaoAddress()),
                 filed.status().name().toLowerCase(Locale.ROOT),
-                points);
+                points,
+                p.other().get("REG")); // the console's registration column (REG/ in item 18)
     }
 
     private static String hhmm(int minutes) {

@@ -33,7 +33,8 @@ import java.util.Set;
  * staleness step. Every aircraft sent is sent again at least every {@link #REFRESH_MS} so counters
  * and ages keep up. Rate bound: at most one message per {@code minIntervalMs} and at most {@code
  * maxRows} rows in one; what does not fit stays "changed" and goes in the next message (new
- * aircraft first, then the longest-unsent).
+ * aircraft first, then the longest-unsent). The first message (the console's first picture) may
+ * carry up to {@code firstMaxRows}: the whole view at once, then the bound holds.
  */
 public final class PictureDelta {
 
@@ -90,6 +91,9 @@ public final class PictureDelta {
 
     private final long minIntervalMs;
     private final int maxRows;
+    /** Rows in the first (full) message at most: the whole view at once, so the first picture is not spread over seconds. */
+    private final int firstMaxRows;
+
     private final Map<String, Sent> sent = new HashMap<>();
     private volatile View view = View.ALL;
     private boolean started;
@@ -100,11 +104,26 @@ public final class PictureDelta {
      * @param maxRows       most aircraft rows in one message
      */
     public PictureDelta(long minIntervalMs, int maxRows) {
-        if (minIntervalMs < 0 || maxRows < 1) {
-            throw new IllegalArgumentException("minIntervalMs >= 0 and maxRows >= 1");
+        this(minIntervalMs, maxRows, maxRows);
+    }
+
+    /**
+     * @param minIntervalMs shortest time between two messages to this console (the rate bound)
+     * @param maxRows       most aircraft rows in one message after the first
+     * @param firstMaxRows  most rows in the first message (the first picture, and the first after a reset)
+     */
+    public PictureDelta(long minIntervalMs, int maxRows, int firstMaxRows) {
+        if (minIntervalMs < 0 || maxRows < 1 || firstMaxRows < 1) {
+            throw new IllegalArgumentException("minIntervalMs >= 0, maxRows >= 1 and firstMaxRows >= 1");
         }
         this.minIntervalMs = minIntervalMs;
         this.maxRows = maxRows;
+        this.firstMaxRows = firstMaxRows;
+    }
+
+    /** True until the first message (or the first after a {@link #reset}) is made: the console waits for its picture. */
+    public boolean awaitingFirst() {
+        return !started;
     }
 
     /** Sets what the console shows; the next message brings it in line (removals and newcomers). */
@@ -158,9 +177,10 @@ public final class PictureDelta {
         }
         // the longest-unsent first, so a console behind the cap still sees every aircraft move in turn
         changed.sort((x, y) -> Long.compare(sent.get(x.icao()).at, sent.get(y.icao()).at));
-        List<AircraftView> rows = new ArrayList<>(Math.min(maxRows, fresh.size() + changed.size()));
-        for (AircraftView a : fresh) if (rows.size() < maxRows) rows.add(a);
-        for (AircraftView a : changed) if (rows.size() < maxRows) rows.add(a);
+        int cap = full ? firstMaxRows : maxRows;
+        List<AircraftView> rows = new ArrayList<>(Math.min(cap, fresh.size() + changed.size()));
+        for (AircraftView a : fresh) if (rows.size() < cap) rows.add(a);
+        for (AircraftView a : changed) if (rows.size() < cap) rows.add(a);
         for (AircraftView a : rows) {
             Sent s = sent.computeIfAbsent(a.icao(), k -> new Sent());
             s.signature = signature(a, lonQuantum, now);

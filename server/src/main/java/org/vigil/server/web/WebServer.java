@@ -51,6 +51,8 @@ import org.vigil.server.auth.Session;
  *   <li>{@code GET /api/flightplans}: JSON array of the active flight plans (see {@link #flightPlans}),
  *       like the plots; {@code []} when no supplier is set</li>
  *   <li>{@code GET /api/feeds}: whatever the feeds supplier returns, serialised by Jackson as is</li>
+ *   <li>{@code GET /api/sites}: the radars and receivers ({@link Sites}) with position and range</li>
+ *   <li>{@code GET /api/tracks/{number}/history}: the track's identification events ({@link TrackHistory})</li>
  *   <li>{@code GET /api/health}: status, version, uptime, aircraft count, console clients, plus the
  *       health-extras supplier's entries (merged when it returns a Map, else under "extras")</li>
  *   <li>{@code /ws}: {@code {"type":"aircraft","time":EPOCH_MS,"aircraft":[...]}} on connect and
@@ -98,6 +100,12 @@ public final class WebServer implements AutoCloseable {
     /** Features' own routes (alerts, QRA), installed after security and the built-in routes. */
     private final List<java.util.function.Consumer<RoutesConfig>> routeHooks =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Each track's identification history ({@code GET /api/tracks/{number}/history}), or null: none kept. */
+    private volatile TrackHistory history;
+
+    /** Radars and receivers for the console's range rings ({@code GET /api/sites}); empty until set. */
+    private final Sites sites = new Sites();
 
     private final Map<String, ConsoleClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
@@ -197,6 +205,20 @@ public final class WebServer implements AutoCloseable {
         }
         routeHooks.add(Objects.requireNonNull(hook, "hook"));
         return this;
+    }
+
+    /** Where the details panel's per-track history comes from (fed by the picture's events). Call before {@link #start()}. */
+    public synchronized WebServer trackHistory(TrackHistory h) {
+        if (app != null) {
+            throw new IllegalStateException("set the track history before start()");
+        }
+        this.history = Objects.requireNonNull(h, "history");
+        return this;
+    }
+
+    /** The sensor sites the console draws range rings around ({@code GET /api/sites}); set them at start-up. */
+    public Sites sites() {
+        return sites;
     }
 
     /** The security in force, or null for an open server. */
@@ -314,16 +336,41 @@ public final class WebServer implements AutoCloseable {
                     ctx.status(404).json(Map.of("error", "no system track " + number));
                 },
                 Role.OBSERVER);
+        // a track's identification history: identity changes, rules, alerts, operator inputs, with times
+        app.get(
+                "/api/tracks/{number}/history",
+                ctx -> {
+                    TrackHistory h = history;
+                    int number;
+                    try {
+                        number = Integer.parseInt(ctx.pathParam("number"));
+                    } catch (NumberFormatException e) {
+                        ctx.status(400).json(Map.of("error", "not a track number"));
+                        return;
+                    }
+                    ctx.contentType(ContentType.APPLICATION_JSON).result(h == null ? "[]" : h.json(number));
+                },
+                Role.OBSERVER);
         app.get(
                 "/api/flightplans",
                 ctx -> {
                     Supplier<? extends List<?>> p = flightPlans;
                     List<?> list = p == null ? null : p.get();
+                    if ("brief".equals(ctx.queryParam("fields"))) {
+                        // the table's registration and type columns: who is who, without routes (a few bytes a plan)
+                        List<ObjectNode> out = new ArrayList<>(list == null ? 0 : list.size());
+                        for (Object o : list == null ? List.of() : list)
+                            if (plotMapper.valueToTree(o) instanceof ObjectNode n) out.add(n.retain(PLAN_BRIEF));
+                        ctx.contentType(ContentType.APPLICATION_JSON).result(plotMapper.writeValueAsString(out));
+                        return;
+                    }
                     ctx.contentType(ContentType.APPLICATION_JSON)
                             .result(plotMapper.writeValueAsString(list == null ? List.of() : list));
                 },
                 Role.OBSERVER);
         app.get("/api/feeds", ctx -> jsonResult(ctx, feeds.get()), Role.OBSERVER);
+        // radars and receivers with position and range: the console's range rings (docs/CONSOLE.md)
+        app.get("/api/sites", ctx -> jsonResult(ctx, sites.list()), Role.OBSERVER);
         // health for monitoring: public
         app.get("/api/health", ctx -> jsonResult(ctx, health()), Access.PUBLIC);
         app.ws(
@@ -344,7 +391,7 @@ public final class WebServer implements AutoCloseable {
                         }
                         if ("2".equals(ctx.queryParam("v"))) {
                             // protocol 2: deltas for the console's view (docs/CONSOLE.md); it sends its view next
-                            client.delta = new PictureDelta(deltaIntervalMs(), DELTA_MAX_ROWS);
+                            client.delta = new PictureDelta(deltaIntervalMs(), DELTA_MAX_ROWS, FIRST_PICTURE_MAX_ROWS);
                             // system tracks as deltas too, from the first push (they need the view)
                             client.trackDelta = new TrackDelta(deltaIntervalMs(), DELTA_MAX_ROWS);
                         }
@@ -358,7 +405,11 @@ public final class WebServer implements AutoCloseable {
                     });
                     ws.onMessage(ctx -> {
                         ConsoleClient c = clients.get(ctx.sessionId());
-                        if (c != null && c.delta != null) c.viewMessage(ctx.message(), mapper, badViewMessages);
+                        boolean reset =
+                                c != null && c.delta != null && c.viewMessage(ctx.message(), mapper, badViewMessages);
+                        // its first picture at once, not at the next push: the operator is waiting. Not after a
+                        // reset (a replay jump): the console sends it before its seek, which must land first
+                        if (c != null && c.delta != null && !reset && c.delta.awaitingFirst()) firstPictureSoon(c);
                     });
                     ws.onClose(ctx -> clients.remove(ctx.sessionId()));
                     ws.onError(ctx -> clients.remove(ctx.sessionId()));
@@ -366,6 +417,9 @@ public final class WebServer implements AutoCloseable {
                 },
                 Role.OBSERVER);
     }
+
+    /** A flight plan's fields in {@code GET /api/flightplans?fields=brief}: who the aircraft is. */
+    private static final List<String> PLAN_BRIEF = List.of("callsign", "icao", "type", "registration", "status");
 
     /** WebSocket close code for "your session ended" (logout, disabled, role changed, expired): sign in again. */
     public static final int SESSION_ENDED = 4001;
@@ -456,6 +510,9 @@ public final class WebServer implements AutoCloseable {
 
     /** Rows in one delta message at most: with one message a second, about 100 KB/s at most. */
     static final int DELTA_MAX_ROWS = 1_500;
+
+    /** Rows in a console's first picture at most: every aircraft in its view at once (a continent's traffic). */
+    static final int FIRST_PICTURE_MAX_ROWS = 30_000;
 
     /** Shortest time between two delta messages to one console: the push interval, and never under 1 s. */
     private long deltaIntervalMs() {
@@ -622,6 +679,35 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** Makes and sends a console's first picture on the push thread (which owns its delta state), now. */
+    private void firstPictureSoon(ConsoleClient c) {
+        ScheduledExecutorService p;
+        synchronized (this) {
+            p = pusher;
+        }
+        if (p == null) return;
+        try {
+            p.execute(() -> {
+                try {
+                    if (!c.delta.awaitingFirst() || !clients.containsValue(c)) return; // the push came first
+                    long time = settings.clock().millis();
+                    long wallMs = System.nanoTime() / 1_000_000L;
+                    String mine = c.nextDelta(aircraft.get(), time, wallMs, skippedForSlowClients);
+                    String myTracks = c.trackDelta == null
+                            ? null
+                            : c.nextTrackDelta(trackNodes(), time, wallMs, plotMapper, skippedForSlowClients);
+                    if (!c.offer(mine, null, myTracks, skippedForSlowClients))
+                        clients.values().remove(c);
+                } catch (RuntimeException e) {
+                    pushFailures.incrementAndGet();
+                    LOG.warn("first picture for a console failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("first picture not sent: the server is stopping");
+        }
+    }
+
     // Runs on the push thread; must never throw, or the scheduler silently cancels every later push.
     private void pushToAll() {
         try {
@@ -743,8 +829,12 @@ public final class WebServer implements AutoCloseable {
             return trackDelta.next(tracks, delta.view(), time, wallMs, mapper);
         }
 
-        /** {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted. */
-        void viewMessage(String text, ObjectMapper mapper, AtomicLong bad) {
+        /**
+         * {@code {"type":"view","bbox":[w,s,e,n],"res":M_PER_PX,"filter":"..."}}; anything else is counted.
+         *
+         * @return true when it asked for a reset (a replay jump)
+         */
+        boolean viewMessage(String text, ObjectMapper mapper, AtomicLong bad) {
             try {
                 com.fasterxml.jackson.databind.JsonNode m = mapper.readTree(text);
                 com.fasterxml.jackson.databind.JsonNode b = m.path("bbox");
@@ -767,17 +857,20 @@ public final class WebServer implements AutoCloseable {
                         Math.min(90, b.get(3).asDouble()),
                         m.path("res").asDouble(1),
                         m.path("filter").asText(""));
+                boolean reset = m.path("reset").asBoolean(false);
                 synchronized (this) { // not while the push thread makes a delta
                     delta.view(v);
-                    if (m.path("reset").asBoolean(false)) { // a replay jump: a full picture next
+                    if (reset) { // a replay jump: a full picture next
                         delta.reset();
                         if (trackDelta != null) trackDelta.reset();
                     }
                 }
+                return reset;
             } catch (IOException | RuntimeException e) {
                 long n = bad.incrementAndGet();
                 if (Long.bitCount(n) == 1)
                     LOG.warn("unreadable view message from a console ({} so far): {}", n, e.toString());
+                return false;
             }
         }
 

@@ -68,7 +68,9 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/coverage", Role.OBSERVER); // where each sensor delivered lately, GeoJSON
         TABLE.put("GET /api/tracks", Role.OBSERVER);
         TABLE.put("GET /api/tracks/{number}", Role.OBSERVER); // one system track with its trail (trails on demand)
+        TABLE.put("GET /api/tracks/{number}/history", Role.OBSERVER); // identity changes, rules, alerts with times
         TABLE.put("GET /api/feeds", Role.OBSERVER);
+        TABLE.put("GET /api/sites", Role.OBSERVER); // radars and receivers with position and range: range rings
         TABLE.put("WS /ws", Role.OBSERVER);
         // Alerts and identification: read, and the operator's actions.
         TABLE.put("GET /api/alerts", Role.OBSERVER);

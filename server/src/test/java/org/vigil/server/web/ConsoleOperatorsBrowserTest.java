@@ -67,7 +67,31 @@ class ConsoleOperatorsBrowserTest {
                         List::of,
                         () -> null)
                 .tracks(ConsoleWorkflowBrowserTest::tracks)
+                // the registration and type columns read the filed plans (REG/, item 9)
+                .flightPlans(() -> List.of(
+                        Map.of("callsign", "RYR4TB", "icao", "4CA2D1", "type", "B738", "registration", "EIDCL")))
                 .routes(app -> {
+                    // the evidence half of the details panel's history section (AlertService's route)
+                    app.get(
+                            "/api/tracks/{track}/identity",
+                            ctx -> ctx.json(Map.of(
+                                    "track",
+                                    Integer.parseInt(ctx.pathParam("track")),
+                                    "identity",
+                                    "suspect",
+                                    "by",
+                                    "no-transponder",
+                                    "radioContactLost",
+                                    false,
+                                    "evidence",
+                                    List.of(Map.of(
+                                            "rule",
+                                            "no-transponder",
+                                            "since",
+                                            "2026-12-07T10:00:20.000Z",
+                                            "text",
+                                            "no-transponder: primary only")))),
+                            Role.OBSERVER);
                     app.get(
                             "/api/me",
                             ctx -> {
@@ -183,6 +207,13 @@ class ConsoleOperatorsBrowserTest {
                             ctx -> ctx.json(Map.of("state", "intact", "rows", 1, "keyed", true)),
                             Role.ADMIN);
                 });
+        // range rings: one radar and one receiver (a single receiver also gets inner rings every 50 NM)
+        WebServerTest.sampleSites(server.sites());
+        // the primary-only track's identification history (the picture's events in a live server)
+        TrackHistory history = new TrackHistory();
+        TrackHistoryTest.lifecycle(
+                history, 7, java.time.Instant.parse("2026-12-07T10:00:00Z").toEpochMilli() * 1_000_000L);
+        server.trackHistory(history);
         port = server.start();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -372,6 +403,90 @@ class ConsoleOperatorsBrowserTest {
         assertThat(page.locator("#aircraft-rows tr[data-icao='4CA2D1']")).hasCount(0);
         page.locator("#in-view").uncheck();
         assertThat(page.locator("#aircraft-rows tr[data-icao='4CA2D1']")).hasCount(1);
+    }
+
+    @Test
+    void rangeRingsAroundTheRadarsAndReceiversAreALayerToToggle() {
+        Page page = open(null, null, "");
+        page.waitForFunction("() => window.vigil.sites().length === 2");
+        // the radar's ring, the receiver's ring and its inner rings at 50 and 100 NM
+        page.waitForFunction("() => window.vigil.siteRingCount() === 4");
+        assertThat(page.evaluate("() => window.vigil.sitesVisible()")).isEqualTo(true);
+        page.locator("#show-sites").uncheck();
+        assertThat(page.evaluate("() => window.vigil.sitesVisible()")).isEqualTo(false);
+        page.reload(); // kept between reloads
+        page.waitForFunction("() => window.vigil && window.vigil.aircraftCount() === 5");
+        assertThat(page.locator("#show-sites")).not().isChecked();
+        assertThat(page.evaluate("() => window.vigil.sitesVisible()")).isEqualTo(false);
+    }
+
+    @Test
+    void ctrlClickAndKeyMSelectSeveralAircraft() {
+        Page page = open(null, null, "");
+        page.locator("#aircraft-rows tr[data-icao='4CA2D1']").click();
+        page.locator("#aircraft-rows tr[data-icao='471F35']")
+                .click(new Locator.ClickOptions()
+                        .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.CONTROL)));
+        assertThat(page.evaluate("() => window.vigil.selection()")).isEqualTo(List.of("471F35", "4CA2D1"));
+        assertThat(page.locator("#aircraft-rows tr.selected")).hasCount(2);
+        assertThat(page.locator("#details")).hasAttribute("data-icao", "471F35");
+        // Ctrl-click on a selected one takes it out
+        page.locator("#aircraft-rows tr[data-icao='4CA2D1']")
+                .click(new Locator.ClickOptions()
+                        .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.CONTROL)));
+        assertThat(page.evaluate("() => window.vigil.selection()")).isEqualTo(List.of("471F35"));
+        // Esc clears the selection; key M: every click adds, without a modifier (no map click here: the
+        // map's single click comes 250 ms late and, on a loaded machine, after the next clicks)
+        page.keyboard().press("Escape");
+        assertThat(page.evaluate("() => window.vigil.selection()")).isEqualTo(List.of());
+        page.keyboard().press("m");
+        assertThat(page.evaluate("() => window.vigil.multiMode()")).isEqualTo(true);
+        page.locator("#aircraft-rows tr[data-icao='50818C']").click();
+        page.locator("#aircraft-rows tr[data-icao='3C6586']").click();
+        page.locator("#aircraft-rows tr[data-icao='400F01']").click();
+        assertThat(page.evaluate("() => window.vigil.selection()")).isEqualTo(List.of("400F01", "50818C", "3C6586"));
+        assertThat(page.locator("#aircraft-rows tr.selected")).hasCount(3);
+        // M again: a plain click selects one again
+        page.keyboard().press("m");
+        page.locator("#aircraft-rows tr[data-icao='4CA2D1']").click();
+        assertThat(page.evaluate("() => window.vigil.selection()")).isEqualTo(List.of("4CA2D1"));
+    }
+
+    @Test
+    void registrationAndTypeColumnsComeFromTheFiledPlan() {
+        Page page = open(null, null, "?columns=icao,callsign,registration,aircraft_type");
+        assertThat(page.locator("#aircraft-table th[data-sort]:visible")).hasCount(4);
+        assertThat(page.locator("#aircraft-rows tr[data-icao='4CA2D1'] td[data-col=registration]"))
+                .hasText("EIDCL");
+        assertThat(page.locator("#aircraft-rows tr[data-icao='4CA2D1'] td[data-col=aircraft_type]"))
+                .hasText("B738");
+        assertThat(page.locator("#aircraft-rows tr[data-icao='471F35'] td[data-col=registration]"))
+                .hasText("");
+        assertThat(page.locator("#column-list input[data-col=registration]")).isChecked();
+    }
+
+    @Test
+    void thePrimaryOnlyTracksDetailsShowItsEvidenceAndHistoryWithTimes() {
+        Page page = open(null, null, "");
+        page.locator("#aircraft-rows tr[data-icao='T7']").click();
+        Locator history = page.locator("#details-history");
+        assertThat(history).isVisible();
+        assertThat(history).hasAttribute("data-track", "7");
+        assertThat(history.locator(".identity-basis")).hasText("suspect by no-transponder");
+        assertThat(history.locator(".evidence-item")).containsText("10:00:20Z no-transponder: primary only");
+        // newest first: radio contact lost, the acknowledgement, the alert, the identity change, the start
+        assertThat(history.locator(".history-item")).hasCount(5);
+        assertThat(history.locator(".history-item").nth(0)).hasText("10:02:20Z radio contact lost by olga");
+        assertThat(history.locator(".history-item").nth(1))
+                .hasText("10:01:30Z alert #3 acknowledged (P2 no-transponder) by sdo-anna");
+        assertThat(history.locator(".history-item").nth(2)).hasText("10:00:20Z alert #3 raised (P2 no-transponder)");
+        assertThat(history.locator(".history-item").nth(3))
+                .hasText("10:00:20Z identity pending → suspect (no-transponder)");
+        assertThat(history.locator(".history-item").nth(4)).hasText("10:00:00Z identification started (pending)");
+        // an aircraft's details show its system track's history (T42: none yet)
+        page.locator("#aircraft-rows tr[data-icao='4CA2D1']").click();
+        assertThat(history).hasAttribute("data-track", "42");
+        assertThat(history.locator(".history-item")).hasText("no identification events yet");
     }
 
     private static List<?> pixel(Page page, double lon, double lat) {

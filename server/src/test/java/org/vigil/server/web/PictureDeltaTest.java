@@ -119,6 +119,28 @@ class PictureDeltaTest {
     }
 
     @Test
+    void theFirstPictureCarriesTheWholeViewAtOnceThenTheRowCapHolds() throws Exception {
+        PictureDelta d = new PictureDelta(1000, 3, 100);
+        List<AircraftView> p = new ArrayList<>();
+        for (int i = 0; i < 7; i++) p.add(ac(String.format("%06X", 0x100000 + i), 40 + i, 30, 30000, T0));
+        assertThat(d.awaitingFirst()).isTrue();
+        JsonNode first = parse(d.next(p, T0, 0));
+        assertThat(first.get("full").asBoolean()).isTrue();
+        assertThat(first.get("u"))
+                .as("every aircraft in view, not the cap of 3")
+                .hasSize(7);
+        assertThat(d.awaitingFirst()).isFalse();
+        List<AircraftView> moved = new ArrayList<>();
+        for (int i = 0; i < 7; i++) moved.add(ac(String.format("%06X", 0x100000 + i), 41 + i, 31, 31000, T0));
+        assertThat(parse(d.next(moved, T0, 1000)).get("u"))
+                .as("after the first picture, the cap")
+                .hasSize(3);
+        d.reset(); // a replay jump: the next one is a first picture again
+        assertThat(d.awaitingFirst()).isTrue();
+        assertThat(parse(d.next(moved, T0, 1500)).get("u")).hasSize(7);
+    }
+
+    @Test
     void unchangedAircraftAreRefreshedAndResetSendsAFullPicture() throws Exception {
         PictureDelta d = new PictureDelta(0, 100);
         List<AircraftView> p = List.of(ac("4CA2D1", 43.6, 31.8, 37000, T0));

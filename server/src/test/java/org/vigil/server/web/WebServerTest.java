@@ -334,6 +334,98 @@ class WebServerTest {
         assertThat(WebSettings.defaults().bindAddress()).isEqualTo("0.0.0.0");
     }
 
+    /** One radar (200 NM) at 44 N 28 E and one receiver (150 NM) at 45 N 29 E; also the console's browser test's. */
+    static Sites sampleSites(Sites sites) {
+        return sites.set(
+                List.of(new org.vigil.core.sim.RadarSpec(
+                        "R1",
+                        1,
+                        2,
+                        44.0,
+                        28.0,
+                        100,
+                        200,
+                        10,
+                        0.9,
+                        50,
+                        0.1,
+                        true,
+                        org.vigil.core.sim.RadarSpec.Secondary.MODE_S,
+                        0)),
+                List.of(new org.vigil.core.sim.ReceiverSpec("RX1", 45.0, 29.0, 50, 150, 0)));
+    }
+
+    @Test
+    void sitesHistoryAndBriefFlightPlansForTheConsole() throws Exception {
+        WebSettings settings =
+                WebSettings.defaults().withBindAddress("127.0.0.1").withPort(0).withVersion("test-1");
+        server = new WebServer(settings, List::of, List::of, () -> null)
+                .flightPlans(() -> List.of(Map.of(
+                        "callsign",
+                        "RYR4TB",
+                        "icao",
+                        "4CA2D1",
+                        "type",
+                        "B738",
+                        "registration",
+                        "EIDCL",
+                        "route",
+                        "DCT ABC DCT")));
+        TrackHistory history = new TrackHistory();
+        history.accept(new org.vigil.core.event.IdentEvent.Started(1_650_445_200_000_000_000L, 7, "pending"));
+        server.trackHistory(history);
+        sampleSites(server.sites());
+        int port = server.start();
+
+        JsonNode sites = JSON.readTree(get(port, "/api/sites").body());
+        assertThat(sites).hasSize(2);
+        assertThat(sites.get(0).get("kind").asText()).isEqualTo("radar");
+        assertThat(sites.get(0).get("range_nm").asDouble()).isEqualTo(200);
+        assertThat(sites.get(1).get("kind").asText()).isEqualTo("receiver");
+        assertThat(sites.get(1).get("lat").asDouble()).isEqualTo(45.0);
+
+        JsonNode h = JSON.readTree(get(port, "/api/tracks/7/history").body());
+        assertThat(h).hasSize(1);
+        assertThat(h.get(0).get("type").asText()).isEqualTo("identification-started");
+        assertThat(get(port, "/api/tracks/8/history").body()).isEqualTo("[]");
+        assertThat(get(port, "/api/tracks/x/history").statusCode()).isEqualTo(400);
+
+        JsonNode brief =
+                JSON.readTree(get(port, "/api/flightplans?fields=brief").body());
+        assertThat(brief.get(0).get("registration").asText()).isEqualTo("EIDCL");
+        assertThat(brief.get(0).has("route")).as("no routes in the brief list").isFalse();
+        assertThat(JSON.readTree(get(port, "/api/flightplans").body()).get(0).has("route"))
+                .isTrue();
+    }
+
+    @Test
+    void aConsolesFirstPictureCarriesEveryAircraftInItsViewBeyondTheRowCap() throws Exception {
+        int n = WebServer.DELTA_MAX_ROWS + 500;
+        List<AircraftView> many = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++)
+            many.add(AircraftView.builder(String.format(java.util.Locale.ROOT, "%06X", 0x300000 + i))
+                    .position(40 + i * 1e-3, 20)
+                    .altitudeFt(30000)
+                    .lastSeen(System.currentTimeMillis())
+                    .build());
+        int port = start(() -> many, Duration.ofSeconds(1));
+        Collector c = new Collector();
+        WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?v=2"), c)
+                .get(5, TimeUnit.SECONDS);
+        ws.sendText("{\"type\":\"view\",\"bbox\":[-180,-90,180,90],\"res\":1000,\"filter\":\"\"}", true)
+                .get(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ofType(c.messages, "delta").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        List<JsonNode> deltas = ofType(c.messages, "delta");
+        assertThat(deltas).as("a first picture").isNotEmpty();
+        assertThat(deltas.get(0).get("full").asBoolean()).isTrue();
+        assertThat(deltas.get(0).get("u"))
+                .as("the whole view in the first picture")
+                .hasSize(n);
+        ws.abort();
+    }
+
     private WebSocket connect(int port, Collector c) throws Exception {
         return http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), c)
