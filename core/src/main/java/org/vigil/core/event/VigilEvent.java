@@ -65,6 +65,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = InterferenceEvent.Opened.class, name = "interference-opened"),
     @JsonSubTypes.Type(value = InterferenceEvent.Grown.class, name = "interference-grown"),
     @JsonSubTypes.Type(value = InterferenceEvent.Closed.class, name = "interference-closed"),
+    @JsonSubTypes.Type(value = InterferenceEvent.AlertRaised.class, name = "interference-alert-raised"),
+    @JsonSubTypes.Type(value = InterferenceEvent.AlertUpdated.class, name = "interference-alert-updated"),
+    @JsonSubTypes.Type(value = InterferenceEvent.AlertClosed.class, name = "interference-alert-closed"),
 })
 @JsonPropertyOrder({"time", "type", "schema", "track"})
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,6 +20,13 @@ import java.util.Map;
  * @param jumpNm               a position further than this from where its own velocity predicts is implausible
  * @param spoofPointNm         positions of several aircraft within this distance are "one point"
  * @param spoofMinAircraft     this many aircraft at one point, or jumped by one common offset, is area spoofing
+ * @param alertOverlapKm2      an open area alerts the operator when it covers at least this much of the
+ *                             policed states' national airspace or of a QRA route ({@link InterferenceAlerts})
+ * @param alertAfterSeconds    ... for this long without a break (persistence: one update's edge cell is no alert)
+ * @param alertClearSeconds    a raised alert closes when the overlap has been gone this long (or the area closes)
+ * @param qraBaseKm            a QRA route: the climb-out of each available QRA unit, this far around its base
+ * @param qraCorridorKm        a QRA route: an active scramble's planned route from its base to the intercept
+ *                             point, this far either side
  */
 public record GnssRules(
         double cellKm,
@@ -34,7 +41,12 @@ public record GnssRules(
         double holdSeconds,
         double jumpNm,
         double spoofPointNm,
-        int spoofMinAircraft) {
+        int spoofMinAircraft,
+        double alertOverlapKm2,
+        double alertAfterSeconds,
+        double alertClearSeconds,
+        double qraBaseKm,
+        double qraCorridorKm) {
 
     public GnssRules {
         if (!(cellKm >= 5 && cellKm <= 500)) throw new IllegalArgumentException("cellKm must be 5..500: " + cellKm);
@@ -46,10 +58,15 @@ public record GnssRules(
         if (!(holdSeconds >= 0)) throw new IllegalArgumentException("holdSeconds must be >= 0");
         if (!(jumpNm > 0 && spoofPointNm > 0)) throw new IllegalArgumentException("jumpNm and spoofPointNm > 0");
         if (spoofMinAircraft < 2) throw new IllegalArgumentException("spoofMinAircraft >= 2");
+        if (!(alertOverlapKm2 > 0)) throw new IllegalArgumentException("alertOverlapKm2 must be > 0");
+        if (!(alertAfterSeconds >= 0 && alertClearSeconds >= 0))
+            throw new IllegalArgumentException("alertAfterSeconds and alertClearSeconds must be >= 0");
+        if (!(qraBaseKm >= 0 && qraCorridorKm >= 0))
+            throw new IllegalArgumentException("qraBaseKm and qraCorridorKm must be >= 0");
     }
 
     public static GnssRules defaults() {
-        return new GnssRules(40, 60, 7, 8, 8, 2, 2, 0.4, 0.2, 120, 3, 1, 4);
+        return new GnssRules(40, 60, 7, 8, 8, 2, 2, 0.4, 0.2, 120, 3, 1, 4, 400, 20, 60, 100, 20);
     }
 
     /** The defaults with the keys of {@code m} (a theatre's {@code gnss:} section) taken over; unknown keys refused. */
@@ -72,7 +89,12 @@ public record GnssRules(
                 num(m, "holdSeconds", d.holdSeconds),
                 num(m, "jumpNm", d.jumpNm),
                 num(m, "spoofPointNm", d.spoofPointNm),
-                (int) num(m, "spoofMinAircraft", d.spoofMinAircraft));
+                (int) num(m, "spoofMinAircraft", d.spoofMinAircraft),
+                num(m, "alertOverlapKm2", d.alertOverlapKm2),
+                num(m, "alertAfterSeconds", d.alertAfterSeconds),
+                num(m, "alertClearSeconds", d.alertClearSeconds),
+                num(m, "qraBaseKm", d.qraBaseKm),
+                num(m, "qraCorridorKm", d.qraCorridorKm));
     }
 
     private static final java.util.List<String> KEYS = java.util.List.of(
@@ -88,7 +110,12 @@ public record GnssRules(
             "holdSeconds",
             "jumpNm",
             "spoofPointNm",
-            "spoofMinAircraft");
+            "spoofMinAircraft",
+            "alertOverlapKm2",
+            "alertAfterSeconds",
+            "alertClearSeconds",
+            "qraBaseKm",
+            "qraCorridorKm");
 
     private static double num(Map<String, ?> m, String key, double dflt) {
         Object v = m.get(key);

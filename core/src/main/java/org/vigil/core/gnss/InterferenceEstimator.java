@@ -553,7 +553,7 @@ public final class InterferenceEstimator {
     }
 
     /** Confidence of a cell: its affected share weighed by how many aircraft bear it out. */
-    private static double confidence(int total, int affected) {
+    static double confidence(int total, int affected) {
         if (total == 0) return 0;
         return (affected / (double) total) * (1 - Math.pow(0.5, affected));
     }
@@ -662,7 +662,7 @@ public final class InterferenceEstimator {
         return -1;
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 
@@ -742,6 +742,30 @@ public final class InterferenceEstimator {
 
     public int aircraft() {
         return size;
+    }
+
+    // package access for InterferenceAlerts: the open cells as the last update left them (sorted)
+
+    int openCellCount() {
+        return openCount;
+    }
+
+    int openCell(int i) {
+        return open[i];
+    }
+
+    int aircraftIn(int cell) {
+        return cellTotal[cell];
+    }
+
+    int affectedIn(int cell) {
+        return cellAffected[cell];
+    }
+
+    /** Whether the open area {@code id} is a spoofing area (as its last opened/grown event said). */
+    boolean spoofingArea(int id) {
+        int a = indexOfArea(id);
+        return a >= 0 && areaSpoofing[a];
     }
 
     public long messages() {

@@ -309,6 +309,31 @@ final class EventSamples {
                         T, "Varna", "radar", "lost", "up", "no data for 30 s", T - 30_000_000_000L),
                 new InterferenceEvent.Opened(T, 3, "jamming", 54.72, 19.84, 96.5, 7, 23, 17, 0.71),
                 new InterferenceEvent.Grown(T, 3, "jamming", 54.75, 19.9, 118.2, 11, 31, 24, 0.74),
-                new InterferenceEvent.Closed(T, 3, "jamming", T - 3_600_000_000_000L, 11));
+                new InterferenceEvent.Closed(T, 3, "jamming", T - 3_600_000_000_000L, 11),
+                new InterferenceEvent.AlertRaised(
+                        T,
+                        3,
+                        "jamming",
+                        List.of("LT"),
+                        2140.5,
+                        List.of("LT-EUFI-EYSA climb-out"),
+                        1210.0,
+                        7,
+                        23,
+                        17,
+                        0.71),
+                new InterferenceEvent.AlertUpdated(
+                        T,
+                        3,
+                        "jamming",
+                        List.of("LT", "LV"),
+                        3312.8,
+                        List.of("LT-EUFI-EYSA climb-out", "S-1 NL-F35-EYSA"),
+                        1802.4,
+                        11,
+                        31,
+                        24,
+                        0.74),
+                new InterferenceEvent.AlertClosed(T, 3, "jamming", "area closed", T - 3_600_000_000_000L));
     }
 }

@@ -295,6 +295,12 @@ public final class LiveServer implements AutoCloseable {
                                     loop.call(() -> picture.gnss().integrity(address))));
                 },
                 Role.OBSERVER));
+        // the raised alerts on interference areas over national airspace or a QRA route (docs/GNSS.md)
+        web.routes(app -> app.get(
+                "/api/interference/alerts",
+                ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
+                        .result(COVERAGE_JSON.writeValueAsString(picture.gnss().alertsJson())),
+                Role.OBSERVER));
     }
 
     /** The air picture; touch it only on the loop ({@link #loop()}), or read its {@link Picture#snapshot()}. */

@@ -1,15 +1,21 @@
 package org.vigil.server.picture;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.event.EventSink;
 import org.vigil.core.event.EventTime;
 import org.vigil.core.gnss.GnssRules;
+import org.vigil.core.gnss.InterferenceAlerts;
 import org.vigil.core.gnss.InterferenceEstimator;
 import org.vigil.core.ident.TrackFacts;
+import org.vigil.core.qra.Detachment;
+import org.vigil.core.qra.Readiness;
+import org.vigil.core.qra.scramble.ScrambleService;
 
 /**
  * The GNSS interference picture of a {@link Picture} (docs/GNSS.md): every decoded ADS-B message
@@ -25,7 +31,12 @@ public final class GnssPicture {
     public static final double DEGRADED_SIGMA_FACTOR = 3.0;
 
     private final InterferenceEstimator estimator;
+    private final EventSink events;
     private final long lagNanos;
+    /** The operator alert on an area over national airspace or a QRA route; none until {@link #alertOn}. */
+    private InterferenceAlerts alerts;
+
+    private volatile List<InterferenceAlerts.Active> alertsView = List.of();
     private long nextUpdate = Long.MIN_VALUE;
     private volatile View view = new View(Long.MIN_VALUE, List.of(), Map.of());
     /** One view per minute of data time, oldest first, affected and open cells only (the time slider). */
@@ -38,7 +49,55 @@ public final class GnssPicture {
 
     public GnssPicture(GnssRules rules, EventSink events, long lagNanos) {
         this.estimator = new InterferenceEstimator(rules, events);
+        this.events = events;
         this.lagNanos = lagNanos;
+    }
+
+    /**
+     * Alerts the operator when an open area covers the national airspace of the {@code airspace}'s
+     * states or a QRA route ({@link InterferenceAlerts}, docs/GNSS.md "Operator alert"); before the
+     * first input.
+     */
+    public void alertOn(
+            InterferenceAlerts.ProtectedAirspace airspace, Supplier<List<InterferenceAlerts.QraRoute>> routes) {
+        this.alerts = new InterferenceAlerts(estimator.rules(), airspace, routes, events);
+    }
+
+    /**
+     * The QRA routes of a scramble workflow now (docs/GNSS.md "Operator alert"): each available unit's
+     * climb-out, {@code qraBaseKm} around its base, and each ordered scramble not yet landed or
+     * cancelled from its unit's base to its latest planned intercept point, {@code qraCorridorKm} either
+     * side. Allocates: asked once a second while an area is open.
+     */
+    public static List<InterferenceAlerts.QraRoute> qraRoutes(ScrambleService scrambles, GnssRules rules) {
+        List<InterferenceAlerts.QraRoute> out = new ArrayList<>();
+        Map<String, Detachment> units = new LinkedHashMap<>();
+        for (Detachment d : scrambles.postureCopy().detachments()) {
+            units.put(d.id(), d);
+            if (d.count() > 0 && d.readiness() != Readiness.UNAVAILABLE)
+                out.add(new InterferenceAlerts.QraRoute(
+                        d.id() + " climb-out",
+                        d.base().latDeg(),
+                        d.base().lonDeg(),
+                        d.base().latDeg(),
+                        d.base().lonDeg(),
+                        rules.qraBaseKm()));
+        }
+        for (Map<String, Object> v : scrambles.views()) {
+            String phase = String.valueOf(v.get("phase"));
+            if (phase.equals("proposed") || phase.equals("landed") || phase.equals("cancelled")) continue;
+            Detachment d = units.get(String.valueOf(v.get("unit")));
+            if (d == null || !(v.get("latest") instanceof JsonNode plan)) continue;
+            if (!plan.path("feasible").asBoolean() || !plan.hasNonNull("lat") || !plan.hasNonNull("lon")) continue;
+            out.add(new InterferenceAlerts.QraRoute(
+                    v.get("id") + " " + d.id(),
+                    d.base().latDeg(),
+                    d.base().lonDeg(),
+                    plan.get("lat").asDouble(),
+                    plan.get("lon").asDouble(),
+                    rules.qraCorridorKm()));
+        }
+        return out;
     }
 
     public InterferenceEstimator estimator() {
@@ -60,7 +119,9 @@ public final class GnssPicture {
     public void tick(long nowNanos) {
         if (nowNanos == Long.MIN_VALUE || nowNanos < nextUpdate) return;
         nextUpdate = nowNanos + SECOND;
-        estimator.update(nowNanos - lagNanos);
+        long at = nowNanos - lagNanos;
+        estimator.update(at);
+        if (alerts != null && estimator.lastUpdate() == at) alerts.evaluate(estimator, at);
     }
 
     /**
@@ -94,6 +155,28 @@ public final class GnssPicture {
                 f.icaoAddress == TrackFacts.ABSENT ? InterferenceEstimator.CLEAN : estimator.statusOf(f.icaoAddress);
     }
 
+    /**
+     * {@code tracks} with each one whose aircraft (by ICAO address) is degraded, has lost its position or
+     * is spoofed inside an interference area marked ({@code gnss}, {@code interference_area}): the
+     * tracker trusts its ADS-B less or not at all there ({@link #sigmaFactor}). Owner thread; the same
+     * list when no area is open.
+     */
+    public List<org.vigil.server.tracking.SystemTrackView> mark(
+            List<org.vigil.server.tracking.SystemTrackView> tracks) {
+        if (estimator.openAreas() == 0) return tracks;
+        List<org.vigil.server.tracking.SystemTrackView> out = new ArrayList<>(tracks.size());
+        for (org.vigil.server.tracking.SystemTrackView v : tracks) {
+            int st = v.icao() == null
+                    ? InterferenceEstimator.CLEAN
+                    : estimator.statusInArea(Integer.parseInt(v.icao(), 16));
+            out.add(
+                    st == InterferenceEstimator.CLEAN
+                            ? v
+                            : v.withGnss(statusName(st), estimator.areaOfAircraft(Integer.parseInt(v.icao(), 16))));
+        }
+        return out;
+    }
+
     /** Copies the cells and the affected aircraft for the readers (owner thread; allocates). */
     public View publish() {
         Map<String, String> aircraft = new LinkedHashMap<>();
@@ -102,6 +185,7 @@ public final class GnssPicture {
                 aircraft.put(String.format(java.util.Locale.ROOT, "%06X", address & 0xFFFFFF), statusName(status)));
         View v = new View(estimator.lastUpdate(), cells, Map.copyOf(new java.util.TreeMap<>(aircraft)));
         view = v;
+        if (alerts != null) alertsView = alerts.active();
         remember(v);
         return v;
     }
@@ -156,6 +240,33 @@ public final class GnssPicture {
         if (estimator.lastUpdate() != InterferenceEstimator.NEVER)
             out.put("time", EventTime.format(estimator.lastUpdate()));
         return out;
+    }
+
+    /**
+     * The raised area alerts as last published ({@code GET /api/interference/alerts}; any thread): area,
+     * kind, when raised, the states and QRA routes it covers with the overlap in km², its counts.
+     */
+    public Map<String, Object> alertsJson() {
+        List<Object> out = new ArrayList<>();
+        for (InterferenceAlerts.Active a : alertsView) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("area", a.area());
+            m.put("kind", a.kind());
+            m.put("raised", EventTime.format(a.raisedAt()));
+            m.put("states", a.states());
+            m.put("national_km2", a.nationalKm2());
+            m.put("routes", a.routes());
+            m.put("route_km2", a.routeKm2());
+            m.put("cells", a.cells());
+            m.put("aircraft", a.aircraft());
+            m.put("affected", a.affected());
+            m.put("confidence", a.confidence());
+            out.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (view.timeNanos() != Long.MIN_VALUE) body.put("time", EventTime.format(view.timeNanos()));
+        body.put("alerts", out);
+        return body;
     }
 
     /** The newest published copy (any thread). */

@@ -172,6 +172,10 @@ public final class Picture {
         gnss = new GnssPicture(b.gnss, events, (long) (trackerConfig.reorderWindowSeconds * 1e9));
         tracking.setAdsbTrust(gnss::sigmaFactor);
         if (ident != null) ident.setInterference(gnss::describe); // the gnss-interference rule (#21)
+        if (theatre != null) // the alert on an area over national airspace or a QRA route (#21)
+        gnss.alertOn(
+                    org.vigil.core.gnss.InterferenceAlerts.ProtectedAirspace.of(theatre.airspace(), theatre.policed()),
+                    () -> GnssPicture.qraRoutes(scrambles, b.gnss));
         modeS.setDecodedListener(m -> {
             gnss.onDecoded(m);
             tracking.onDecoded(m);
@@ -199,6 +203,7 @@ public final class Picture {
 
         private Builder(Theatre theatre) {
             this.theatre = theatre;
+            if (theatre != null) this.gnss = theatre.gnss(); // the theatre's thresholds (docs/GNSS.md)
         }
 
         /** The tracker's configuration (its plane origin is set from the radars or the first data). */
@@ -566,6 +571,7 @@ public final class Picture {
             }
             tracks = flagged;
         }
+        tracks = gnss.mark(tracks); // tracks whose ADS-B comes from an interference area (#21)
         PictureSnapshot s = new PictureSnapshot(
                 modeS.latestMessageNanos(),
                 AircraftViews.snapshot(modeS, now),

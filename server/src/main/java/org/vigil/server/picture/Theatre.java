@@ -8,6 +8,7 @@ import org.vigil.core.airspace.Zones;
 import org.vigil.core.flightplan.FlightPlanStore;
 import org.vigil.core.flightplan.RouteExpander;
 import org.vigil.core.flightplan.RoutePoints;
+import org.vigil.core.gnss.GnssRules;
 import org.vigil.core.ident.IdentEventListener;
 import org.vigil.core.ident.IdentRules;
 import org.vigil.core.ident.IdentificationEngine;
@@ -39,6 +40,8 @@ import org.vigil.server.ident.IdentStage;
  * @param receivers  ADS-B receiver sites of the theatre (likewise)
  * @param firs       FIR boundaries the console draws: a GeoJSON FeatureCollection, as the theatre's
  *                   {@code firs:} file gives it (an empty collection when it has none)
+ * @param gnss       the GNSS interference picture's thresholds and its area alert (docs/GNSS.md), as
+ *                   the theatre's {@code gnss:} mapping gives them (the defaults when it has none)
  */
 public record Theatre(
         String name,
@@ -55,7 +58,8 @@ public record Theatre(
         ScrambleConfig scrambles,
         List<RadarSpec> radars,
         List<ReceiverSpec> receivers,
-        String firs) {
+        String firs,
+        GnssRules gnss) {
     public Theatre {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
@@ -72,6 +76,43 @@ public record Theatre(
         radars = List.copyOf(radars);
         receivers = List.copyOf(receivers);
         Objects.requireNonNull(firs, "firs");
+        Objects.requireNonNull(gnss, "gnss");
+    }
+
+    /** A theatre with the default GNSS interference thresholds. */
+    public Theatre(
+            String name,
+            String title,
+            Area area,
+            List<String> policed,
+            List<String> neighbours,
+            NationalAirspace airspace,
+            NatoMembership membership,
+            Zones zones,
+            RoutePoints routes,
+            IdentRules rules,
+            Posture posture,
+            ScrambleConfig scrambles,
+            List<RadarSpec> radars,
+            List<ReceiverSpec> receivers,
+            String firs) {
+        this(
+                name,
+                title,
+                area,
+                policed,
+                neighbours,
+                airspace,
+                membership,
+                zones,
+                routes,
+                rules,
+                posture,
+                scrambles,
+                radars,
+                receivers,
+                firs,
+                GnssRules.defaults());
     }
 
     /** The {@code firs} of a theatre without FIR boundaries. */
@@ -131,7 +172,8 @@ public record Theatre(
                 scrambles,
                 radars,
                 receivers,
-                firs);
+                firs,
+                gnss);
     }
 
     /** An empty flight plan store whose routes expand over this theatre's points. */

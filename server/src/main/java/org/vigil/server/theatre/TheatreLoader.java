@@ -227,7 +227,8 @@ public final class TheatreLoader {
                     "firs",
                     "scramble",
                     "scenario",
-                    "areas");
+                    "areas",
+                    "gnss");
             String name = text(root, "name", true);
             if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {
                 problems.add(at(root.map.get("name"), "expected lower-case letters, digits and '-', got " + name));
@@ -256,6 +257,7 @@ public final class TheatreLoader {
             ScenarioLoader.Sensors sensors = sensors(root);
             ScrambleConfig scrambles = scramble(root);
             String firs = firs(root);
+            org.vigil.core.gnss.GnssRules gnss = gnss(root);
             areas = areas(root);
             scenarioNode = root.map.get("scenario");
             scenarioRef = text(root, "scenario", false);
@@ -276,7 +278,30 @@ public final class TheatreLoader {
                     scrambles,
                     sensors == null ? List.<RadarSpec>of() : sensors.radars(),
                     sensors == null ? List.<ReceiverSpec>of() : sensors.receivers(),
-                    firs == null ? Theatre.NO_FIRS : firs);
+                    firs == null ? Theatre.NO_FIRS : firs,
+                    gnss);
+        }
+
+        /** The GNSS interference thresholds and area alert ({@code gnss:}, docs/GNSS.md); the defaults on a problem. */
+        private org.vigil.core.gnss.GnssRules gnss(YamlNode root) {
+            org.vigil.core.gnss.GnssRules d = org.vigil.core.gnss.GnssRules.defaults();
+            YamlNode n = root.map.get("gnss");
+            if (n == null) return d;
+            if (n.map == null) {
+                problems.add(at(n, "expected a mapping of GNSS interference settings, got " + n.kind()));
+                return d;
+            }
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> e : n.map.entrySet()) {
+                double x = number(e.getValue(), -1e9, 1e9);
+                if (!Double.isNaN(x)) values.put(e.getKey(), x);
+            }
+            try {
+                return org.vigil.core.gnss.GnssRules.fromMap(values);
+            } catch (IllegalArgumentException e) {
+                problems.add(at(n, e.getMessage()));
+                return d;
+            }
         }
 
         // -------------------------------------------------------------- parts

@@ -46,6 +46,11 @@ import org.vigil.server.web.TrailPoint;
  *                        covariance's larger eigenvalue, square-rooted), metres
  * @param errorMinorM     ... its semi-minor axis, metres
  * @param errorAxisDeg    direction of the major axis, degrees true [0, 180)
+ * @param gnss            the GNSS trouble of the track's aircraft inside an interference area (docs/GNSS.md
+ *                        "The tracker"): {@code degraded}, {@code position-lost} or {@code spoofed}; its ADS-B
+ *                        positions are then trusted less or not at all and the track leans on radar and Mode S;
+ *                        null otherwise
+ * @param interferenceArea the number of that interference area, or null
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -73,7 +78,95 @@ public record SystemTrackView(
         List<String> lostSensors,
         double errorMajorM,
         double errorMinorM,
-        double errorAxisDeg) {
+        double errorAxisDeg,
+        String gnss,
+        Integer interferenceArea) {
+
+    /** A view without a GNSS mark. */
+    public SystemTrackView(
+            int trackNumber,
+            String status,
+            double lat,
+            double lon,
+            Integer altitudeFt,
+            double speedKt,
+            double trackDeg,
+            Integer verticalRateFpm,
+            String icao,
+            String callsign,
+            String squawk,
+            List<String> sensors,
+            boolean disagreement,
+            boolean primaryOnly,
+            double positionSigmaM,
+            double ageS,
+            double coastingS,
+            long timeMs,
+            List<TrailPoint> trail,
+            String identity,
+            List<String> lostSensors,
+            double errorMajorM,
+            double errorMinorM,
+            double errorAxisDeg) {
+        this(
+                trackNumber,
+                status,
+                lat,
+                lon,
+                altitudeFt,
+                speedKt,
+                trackDeg,
+                verticalRateFpm,
+                icao,
+                callsign,
+                squawk,
+                sensors,
+                disagreement,
+                primaryOnly,
+                positionSigmaM,
+                ageS,
+                coastingS,
+                timeMs,
+                trail,
+                identity,
+                lostSensors,
+                errorMajorM,
+                errorMinorM,
+                errorAxisDeg,
+                null,
+                null);
+    }
+
+    /** This view marked with its aircraft's GNSS trouble in interference area {@code area} (docs/GNSS.md). */
+    public SystemTrackView withGnss(String gnssStatus, int area) {
+        return new SystemTrackView(
+                trackNumber,
+                status,
+                lat,
+                lon,
+                altitudeFt,
+                speedKt,
+                trackDeg,
+                verticalRateFpm,
+                icao,
+                callsign,
+                squawk,
+                sensors,
+                disagreement,
+                primaryOnly,
+                positionSigmaM,
+                ageS,
+                coastingS,
+                timeMs,
+                trail,
+                identity,
+                lostSensors,
+                errorMajorM,
+                errorMinorM,
+                errorAxisDeg,
+                gnssStatus,
+                area);
+    }
 
     public SystemTrackView {
         sensors = List.copyOf(sensors);
@@ -107,7 +200,9 @@ public record SystemTrackView(
                 sensors,
                 errorMajorM,
                 errorMinorM,
-                errorAxisDeg);
+                errorAxisDeg,
+                gnss,
+                interferenceArea);
     }
 
     /** Whether a sensor this track was depending on is lost (it coasts); the API's {@code sensor_lost}. */

@@ -56,6 +56,7 @@ class SecurityRoutesTest {
         TABLE.put("GET /api/interference", Role.OBSERVER);
         TABLE.put("GET /api/interference/history", Role.OBSERVER);
         TABLE.put("GET /api/interference/aircraft/{icao}", Role.OBSERVER);
+        TABLE.put("GET /api/interference/alerts", Role.OBSERVER);
         TABLE.put("GET /api/qra/divert", Role.OBSERVER);
         TABLE.put("GET /api/qra/responsiveness/weekly", Role.OBSERVER); // posture by date, per week
         TABLE.put("GET /api/plots", Role.OBSERVER);

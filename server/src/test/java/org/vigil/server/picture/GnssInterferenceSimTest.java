@@ -209,5 +209,19 @@ class GnssInterferenceSimTest {
                     .isLessThan(3);
         }
         assertThat(picture.tracking().adsbDistrusted()).isPositive();
+        // and each one's track is marked in the published picture (/api/tracks): spoofed, in the area
+        List<org.vigil.server.tracking.SystemTrackView> published =
+                picture.publish().tracks();
+        int spoofArea = first.area();
+        for (org.vigil.core.sim.Flight f : feed.simulation().flights()) {
+            String icao = String.format("%06X", f.spec.icao());
+            assertThat(published)
+                    .filteredOn(v -> icao.equals(v.icao()))
+                    .singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.gnss()).isEqualTo("spoofed");
+                        assertThat(v.interferenceArea()).isEqualTo(spoofArea);
+                    });
+        }
     }
 }
