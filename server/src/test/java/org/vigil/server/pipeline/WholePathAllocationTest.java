@@ -123,8 +123,13 @@ class WholePathAllocationTest {
         // Session 5 measured 0.38 byte/message here with straight flights: JFR's allocation events (every
         // allocation outside a TLAB, -XX:-UseTLAB) put 99 % of it in alerts raised as aircraft crossed
         // into national airspace (the Alert, its scramble recommendation and event), i.e. per event, not
-        // per message (docs/PERFORMANCE.md). With no event in the measured half, nothing may allocate.
-        assertThat(allocated).as("bytes allocated over %,d messages", messages).isZero();
+        // per message (docs/PERFORMANCE.md). With no event in the measured half, Vigil allocates nothing;
+        // what may remain is the JDK's: HotSpot resolves all string literals of a class (a String and its
+        // byte[], 56-64 B each, on the calling thread) at the first C2 compilation of one of its methods,
+        // once per class, whenever the JIT gets to it (ScrambleService: 73 literals, 4,376 B, seen in this
+        // window under surefire). 16 KiB bounds that one-off (about 0.1 B per message) and still fails on
+        // any allocation made per message or per track update (>= 16 B each, 163,200 messages).
+        assertThat(allocated).as("bytes allocated over %,d messages", messages).isLessThanOrEqualTo(16_384);
     }
 
     private static List<Long> openAlertIds(Picture p) {
