@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.function.IntSupplier;
 
 /**
- * CPU time and allocation per operation of the output encoders ({@link OutputEncodeBenchmark}) and
- * the GNSS estimator ({@link GnssEstimatorBenchmark}), the same operations on the same data, measured
+ * CPU time and allocation per operation of the output encoders ({@link OutputEncodeBenchmark}), the
+ * GNSS estimator ({@link GnssEstimatorBenchmark}) and the Mode S stage against its floor
+ * ({@link ModeSStageBenchmark}), the same operations on the same data, measured
  * with the thread's own CPU clock and allocation counter. On a machine shared by many builds JMH's
  * average time is mostly the wait for a core; the thread's CPU time is what the operation costs
  * (cache misses caused by the neighbours still count). Five rounds after a warm-up; the median and
@@ -32,6 +33,11 @@ public final class CpuPerOperation {
         gnss.setUp();
         measure("GNSS estimator, one ADS-B message (ns)", 1, gnss::message, 2_000_000, 1_000_000);
         measure("GNSS grid update, 20,000 aircraft (ns)", 1, gnss::update, 50, 20);
+        ModeSStageBenchmark stage = new ModeSStageBenchmark();
+        stage.setUp();
+        int frames = ModeSDecodeBenchmark.MESSAGES;
+        measure("Beast framing + CRC-24, the floor (ns per message)", frames, stage::framingAndCrc, 400, 200);
+        measure("Beast bytes to aircraft table (ns per message)", frames, stage::framingToAircraftTable, 400, 200);
         System.out.println("(checksum " + sink + ")");
     }
 

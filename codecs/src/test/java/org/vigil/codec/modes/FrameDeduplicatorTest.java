@@ -97,6 +97,51 @@ class FrameDeduplicatorTest {
     }
 
     @Test
+    void theTableGrowsWithTheTrafficAndKeepsEveryFrameWhileItDoes() {
+        FrameDeduplicator d = new FrameDeduplicator();
+        assertThat(d.capacity()).isEqualTo(FrameDeduplicator.INITIAL_CAPACITY);
+        // 20,000 distinct frames within one window (far more than the first table holds), each with
+        // its own remembered position; then every one again from a second receiver
+        int n = 20_000;
+        byte[][] frames = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            frames[i] = POSITION.clone();
+            frames[i][4] = (byte) (i >>> 8);
+            frames[i][5] = (byte) i;
+            assertThat(d.isCopy(frames[i], 0, 14, i * 1_000L, 40))
+                    .as("frame %d", i)
+                    .isFalse();
+            d.remember(i, i * 1e-3, -i * 1e-3);
+        }
+        assertThat(d.capacity()).isGreaterThan(n).isLessThanOrEqualTo(FrameDeduplicator.DEFAULT_CAPACITY);
+        assertThat(d.overwritten()).isZero();
+        for (int i = 0; i < n; i++) {
+            assertThat(d.isCopy(frames[i], 0, 14, 100 * MS + i * 1_000L, 50))
+                    .as("copy of frame %d", i)
+                    .isTrue();
+            assertThat(d.copyAddress()).isEqualTo(i);
+            assertThat(d.copyLatitude()).isEqualTo(i * 1e-3);
+            assertThat(d.copyLongitude()).isEqualTo(-i * 1e-3);
+            assertThat(d.copyTimeNanos()).isEqualTo(i * 1_000L);
+            assertThat(d.strongerSignal()).isEqualTo(50);
+        }
+        assertThat(d.copies()).isEqualTo(n);
+    }
+
+    @Test
+    void aQuietTableStaysSmall() {
+        FrameDeduplicator d = new FrameDeduplicator();
+        // 500 frames a second for a minute (one receiver network's worth): a window holds 250
+        for (int i = 0; i < 30_000; i++) {
+            byte[] f = POSITION.clone();
+            f[4] = (byte) (i >>> 8);
+            f[5] = (byte) i;
+            copy(d, f, i * 2L * MS, 40);
+        }
+        assertThat(d.capacity()).isEqualTo(FrameDeduplicator.INITIAL_CAPACITY);
+    }
+
+    @Test
     void badSettingsAreRefused() {
         assertThatThrownBy(() -> new FrameDeduplicator(0, 16)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FrameDeduplicator(1, 100)).isInstanceOf(IllegalArgumentException.class);
