@@ -58,6 +58,13 @@ export function createInterferenceLayer(map, { zIndex = 2, periodMs = 5000 } = {
   }
   const status = document.createElement('div');
   legend.append(status);
+  // operator alerts on the areas themselves (GET api/interference/alerts): an area over national
+  // airspace or a QRA route, whether or not a track is in it; shown on top of the legend in red
+  const alerts = document.createElement('div');
+  alerts.className = 'vigil-interference-alerts';
+  alerts.setAttribute('role', 'alert');
+  alerts.style.cssText = 'color:#ff6b6b;font-weight:bold;max-width:26em';
+  legend.prepend(alerts);
   // the time slider: index into the kept minutes; the last position (times.length) is "now"
   const history = document.createElement('div');
   history.className = 'vigil-interference-history';
@@ -127,9 +134,27 @@ export function createInterferenceLayer(map, { zIndex = 2, periodMs = 5000 } = {
       status.textContent = `${areas} area${areas === 1 ? '' : 's'}, ${affected} aircraft affected${json.time ? ' · ' + json.time.slice(11, 19) + 'Z' : ''}`;
     })
     .catch(() => { /* offline: keep what is drawn */ });
+  const km2 = v => Math.round(v ?? 0).toLocaleString('en-GB');
+  const refreshAlerts = () => fetch('api/interference/alerts', { credentials: 'same-origin' })
+    .then(r => (r.ok ? r.json() : null))
+    .then(json => {
+      if (!json) return;
+      alerts.replaceChildren(...(json.alerts ?? []).map(a => {
+        const line = document.createElement('div');
+        line.className = 'vigil-interference-alert';
+        const over = [];
+        if (a.states?.length) over.push(`${a.states.join(', ')} airspace (${km2(a.national_km2)} km²)`);
+        if (a.routes?.length) over.push(`QRA ${a.routes.join(', ')} (${km2(a.route_km2)} km²)`);
+        line.textContent = `⚠ GNSS ${a.kind} area ${a.area} over ${over.join(' and ')} · ${a.affected}/${a.aircraft} aircraft affected`
+          + (a.raised ? ` · since ${a.raised.slice(11, 16)}Z` : '');
+        return line;
+      }));
+    })
+    .catch(() => { /* offline: keep what is shown */ });
   refresh();
   loadTimes();
-  setInterval(() => { refresh(); loadTimes(); }, periodMs);
+  refreshAlerts();
+  setInterval(() => { refresh(); loadTimes(); refreshAlerts(); }, periodMs);
   return layer;
 }
 

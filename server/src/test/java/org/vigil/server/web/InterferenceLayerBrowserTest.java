@@ -22,8 +22,9 @@ import org.vigil.server.auth.Role;
  * The console's GNSS interference layer (console/src/interference.js, docs/GNSS.md "Reading it") in
  * Debian's Chromium, against stand-ins of the interference routes (the routes themselves are tested
  * with the estimator in GnssInterferenceSimTest): the time slider over the kept minutes shows a past
- * minute's cells and returns to the present at its right end; the details panel of an aircraft shows
- * its GNSS integrity (NIC, NACp, SIL) and the interference area it is in.
+ * minute's cells and returns to the present at its right end; an area alert (over national airspace
+ * or a QRA route) is shown on the layer's legend; the details panel of an aircraft shows its GNSS
+ * integrity (NIC, NACp, SIL) and the interference area it is in.
  */
 class InterferenceLayerBrowserTest {
     private static final String PAST = "2026-12-07T10:00:00Z", LATER = "2026-12-07T10:01:00Z";
@@ -95,6 +96,34 @@ class InterferenceLayerBrowserTest {
                     },
                     Role.OBSERVER);
             app.get(
+                    "/api/interference/alerts",
+                    ctx -> ctx.json(Map.of(
+                            "time",
+                            LATER,
+                            "alerts",
+                            List.of(Map.of(
+                                    "area",
+                                    3,
+                                    "kind",
+                                    "jamming",
+                                    "raised",
+                                    "2026-12-07T09:58:00.000Z",
+                                    "states",
+                                    List.of("BG", "RO"),
+                                    "national_km2",
+                                    28219.4,
+                                    "routes",
+                                    List.of("LBPG climb-out"),
+                                    "route_km2",
+                                    1200.0,
+                                    "aircraft",
+                                    329,
+                                    "affected",
+                                    290,
+                                    "confidence",
+                                    0.8)))),
+                    Role.OBSERVER);
+            app.get(
                     "/api/interference/aircraft/{icao}",
                     ctx -> ctx.json(Map.of(
                             "icao",
@@ -137,6 +166,12 @@ class InterferenceLayerBrowserTest {
                     + " s.value = s.max; s.dispatchEvent(new Event('input')); }");
             assertThat(when).hasText("now");
             assertThat(page.locator(".vigil-interference-legend")).containsText("1 area, 1 aircraft affected");
+
+            // the operator alert on the area itself (over national airspace and a QRA climb-out, no track needed)
+            assertThat(page.locator(".vigil-interference-alert"))
+                    .hasText(
+                            "⚠ GNSS jamming area 3 over BG, RO airspace (28,219 km²) and QRA LBPG climb-out (1,200 km²)"
+                                    + " · 290/329 aircraft affected · since 09:58Z");
 
             // the details panel's GNSS integrity section
             page.locator("tr[data-icao=\"4CA2D1\"]").click();
