@@ -123,7 +123,7 @@ public final class NodeCommand implements Callable<Integer> {
             names = "--europe-load",
             paramLabel = "FLIGHTS",
             description = "ingest: play the Europe-wide load scenario with this many flights airborne (docs/SCALE.md "
-                    + "\"Load scenario\"; e.g. 22000) instead of --sim.")
+                    + "\"Load scenario\"; e.g. 22000) instead of --sim; picture: decode with its radar sites.")
     Integer europeLoad;
 
     @Option(
@@ -161,9 +161,9 @@ public final class NodeCommand implements Callable<Integer> {
         }
         long to = toOffset == null ? Long.MAX_VALUE : toOffset;
         if (europeLoad != null) {
-            if (role != Role.ingest || sim != null) {
+            if (role == Role.merger || sim != null) {
                 throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--europe-load is for --role ingest, instead of --sim");
+                        spec.commandLine(), "--europe-load is for --role ingest or picture, instead of --sim");
             }
             Path file = Files.createTempFile("vigil-europe-load", ".yaml");
             file.toFile().deleteOnExit();
@@ -232,13 +232,14 @@ public final class NodeCommand implements Callable<Integer> {
             AreaPictureNode.Stats s = node.run(chosen.theatre(), radars(chosen));
             System.out.printf(
                     java.util.Locale.ROOT,
-                    "picture: %d raw inputs of %s, %d events, %d published to %s; %.1f s of data in %.1f s"
-                            + " (real-time factor %.2f), process CPU %.1f s%n",
+                    "picture: %d raw inputs of %s, %d events, %d published to %s (fenced off an area %d times);"
+                            + " %.1f s of data in %.1f s (real-time factor %.2f), process CPU %.1f s%n",
                     s.raw(),
                     topics.raw(),
                     s.events(),
                     s.published(),
                     topics.areas(),
+                    s.fenced(),
                     s.dataNanos() / 1e9,
                     s.wallNanos() / 1e9,
                     s.realTimeFactor(),

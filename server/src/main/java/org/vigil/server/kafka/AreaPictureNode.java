@@ -48,8 +48,9 @@ import org.vigil.server.theatre.TheatreAreas;
  * events to the area that owns the track ({@link AreaHandover}: where it is, until it is handed
  * over), events of no track or of a track outside every area to the first area. It publishes the
  * events of the areas it owns and keeps those of the others until their owner has published them,
- * so that a node taking an area over publishes exactly what follows the area's last record: nothing
- * lost, nothing doubled (one partition per area, idempotent producer, a batch is written whole).
+ * so that a node taking an area over publishes exactly what follows the area's last committed record:
+ * nothing lost, nothing doubled (one partition per area, written in transactions by a producer with
+ * the area's own transactional id, which fences the area's earlier owner).
  *
  * <p>What this does not do: cut a node's work to its area. Each node pays for the whole picture;
  * a node is a hot standby of every area, not a share of the load (docs/SCALE.md "Cost").
@@ -57,12 +58,15 @@ import org.vigil.server.theatre.TheatreAreas;
 public final class AreaPictureNode {
     /** How often a node reads how far the owners of its other areas have published (to drop what they did). */
     private static final long TRIM_EVERY_NS = 2_000_000_000L;
+    /** How often an owned area's open transaction is committed (its events become visible to the merger). */
+    private static final long COMMIT_EVERY_NS = 100_000_000L;
 
     /**
      * What a node did: raw records read, events built, events it published, ownership changes, and
      * the data time its input spanned against the wall time it took from first to last record.
      */
-    public record Stats(long raw, long events, long published, long assignments, long dataNanos, long wallNanos) {
+    public record Stats(
+            long raw, long events, long published, long assignments, long fenced, long dataNanos, long wallNanos) {
         /** Data seconds per wall second while input came (bounded by the ingest's pace when following live). */
         public double realTimeFactor() {
             return wallNanos <= 0 ? Double.NaN : (double) dataNanos / wallNanos;
@@ -83,12 +87,15 @@ public final class AreaPictureNode {
     private final boolean[] owned;
     private final long[] skipUpTo;
     private final List<ArrayDeque<Pending>> held = new ArrayList<>();
+    /** Per owned area: its transactional producer, and the events sent in its open transaction. */
+    private final List<KafkaProducer<String, byte[]>> producers = new ArrayList<>();
+
+    private final List<ArrayDeque<Pending>> inflight = new ArrayList<>();
     private final AreaHandover ownership;
     private final byte[] schema = Integer.toString(EventCodec.SCHEMA).getBytes(StandardCharsets.US_ASCII);
-    private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> group;
     private KafkaConsumer<String, byte[]> reader;
-    private long seq, published, assignments, rawOffset = -1, lastTrim;
+    private long seq, published, assignments, fenced, rawOffset = -1, lastTrim, lastCommit;
 
     /** An event kept for an area this node does not own (yet). */
     private record Pending(long seq, long time, String type, Long track, String json, long rawOffset) {}
@@ -109,7 +116,11 @@ public final class AreaPictureNode {
         this.owned = new boolean[n];
         this.skipUpTo = new long[n];
         java.util.Arrays.fill(skipUpTo, -1);
-        for (int i = 0; i < n; i++) held.add(new ArrayDeque<>());
+        for (int i = 0; i < n; i++) {
+            held.add(new ArrayDeque<>());
+            inflight.add(new ArrayDeque<>());
+            producers.add(null);
+        }
         this.ownership = new AreaHandover(areas, e -> {});
     }
 
@@ -118,12 +129,6 @@ public final class AreaPictureNode {
         // the backbone's topics too, so that a node may start before the ingest
         KafkaBackbone.createTopics(bootstrap, topics, KafkaBackbone.TopicLayout.SINGLE_BROKER, 30_000);
         KafkaBackbone.createTopic(bootstrap, topics.areas(), n, 30_000);
-        Properties config = KafkaBackbone.producerConfig(bootstrap, "vigil-picture");
-        // unlike the live server's mirror, a picture node waits for the broker rather than drop an
-        // event: a record refused for lack of metadata would be a hole in its area's sequence
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        var unused = producer.partitionsFor(topics.areas());
         reader = KafkaRawTopic.consumer(bootstrap);
         List<TopicPartition> all = new ArrayList<>();
         for (int i = 0; i < n; i++) all.add(new TopicPartition(topics.areas(), i));
@@ -136,7 +141,7 @@ public final class AreaPictureNode {
             Replayer.Summary s =
                     Replayer.recording(raw, radars, Long.MIN_VALUE, Long.MAX_VALUE, PictureSinks.of(picture));
             picture.flushEvents();
-            producer.flush();
+            for (int a = 0; a < n; a++) commit(a);
             if (undelivered != null) {
                 throw new IllegalStateException("area events not delivered to " + topics.areas(), undelivered);
             }
@@ -145,13 +150,79 @@ public final class AreaPictureNode {
                     seq,
                     published,
                     assignments,
+                    fenced,
                     raw.lastData - raw.firstData,
                     raw.lastWall - raw.firstWall);
         } finally {
             group.close(); // leaves the group: the survivors take this node's areas at once
             reader.close();
-            producer.close(Duration.ofSeconds(10));
+            for (int a = 0; a < n; a++) dropProducer(a);
         }
+    }
+
+    /**
+     * The producer of area {@code a}'s partition, with the area's own {@code transactional.id}:
+     * starting it fences every earlier producer of the area (a node that owned it, paused past its
+     * session and now resumed, can no longer write there) and aborts that producer's open
+     * transaction, so the area's committed records are a prefix of its events written by one owner.
+     */
+    private KafkaProducer<String, byte[]> areaProducer(int a) {
+        Properties config = KafkaBackbone.producerConfig(
+                bootstrap, "vigil-picture-" + areas.areas().get(a).name());
+        // unlike the live server's mirror, a picture node waits for the broker rather than drop an
+        // event: a record refused for lack of metadata would be a hole in its area's sequence
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        config.put(
+                org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(topics, a));
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+        KafkaProducer<String, byte[]> p =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        p.initTransactions();
+        p.beginTransaction();
+        return p;
+    }
+
+    /** One transactional id per area and topic prefix: the fencing unit is the area, whichever node owns it. */
+    static String transactionalId(KafkaTopics topics, int area) {
+        return topics.prefix() + "picture-area-" + area;
+    }
+
+    /**
+     * Commits area {@code a}'s open transaction and opens the next. A node fenced off the area (a
+     * newer owner started its producer) gives the area up: the events of the aborted transaction go
+     * back to those it keeps for the area, as if it had never owned it.
+     */
+    private void commit(int a) {
+        KafkaProducer<String, byte[]> p = producers.get(a);
+        if (p == null || inflight.get(a).isEmpty()) return;
+        try {
+            p.commitTransaction();
+            inflight.get(a).clear();
+            p.beginTransaction();
+        } catch (org.apache.kafka.common.errors.ProducerFencedException
+                | org.apache.kafka.common.errors.InvalidProducerEpochException e) {
+            fenced++;
+            System.err.println(
+                    "picture node fenced off area " + areas.areas().get(a).name() + ": " + e);
+            giveUp(a);
+            announce();
+        }
+    }
+
+    /** No longer the owner of area {@code a}: its uncommitted events are kept again, in order. */
+    private void giveUp(int a) {
+        owned[a] = false;
+        ArrayDeque<Pending> back = inflight.get(a);
+        ArrayDeque<Pending> q = held.get(a);
+        while (!back.isEmpty()) q.addFirst(back.pollLast());
+        dropProducer(a);
+    }
+
+    private void dropProducer(int a) {
+        KafkaProducer<String, byte[]> p = producers.get(a);
+        if (p == null) return;
+        producers.set(a, null);
+        p.close(Duration.ofSeconds(10)); // an open transaction is aborted by the area's next owner
     }
 
     private KafkaConsumer<String, byte[]> groupConsumer() {
@@ -170,19 +241,25 @@ public final class AreaPictureNode {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> parts) {
-            producer.flush(); // what this node published is on the topic before another node reads its end
-            for (TopicPartition tp : parts) owned[tp.partition()] = false;
+            // what this node published is committed before another node reads the area's end
+            for (TopicPartition tp : parts) {
+                commit(tp.partition());
+                giveUp(tp.partition());
+            }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> parts) {
-            for (TopicPartition tp : parts) owned[tp.partition()] = false;
+            for (TopicPartition tp : parts) giveUp(tp.partition());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> parts) {
             for (TopicPartition tp : parts) {
                 int a = tp.partition();
+                // first fence the area's earlier producers (their open transaction is aborted), then
+                // read how far the area's committed records go
+                producers.set(a, areaProducer(a));
                 long last = lastPublished(a);
                 skipUpTo[a] = last;
                 owned[a] = true;
@@ -193,26 +270,40 @@ public final class AreaPictureNode {
                 }
             }
             assignments++;
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < n; i++)
-                if (owned[i]) names.add(areas.areas().get(i).name());
-            listener.owns(names);
+            announce();
         }
     }
 
-    /** The {@link KafkaTopics#SEQ} of the last record of area {@code a}'s partition, -1 when it is empty. */
+    private void announce() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (owned[i]) names.add(areas.areas().get(i).name());
+        listener.owns(names);
+    }
+
+    /**
+     * The {@link KafkaTopics#SEQ} of the last committed record of area {@code a}'s partition, -1 when
+     * it has none. Read committed: the end is the last stable offset, and the offsets before it hold
+     * transaction markers and aborted records besides events, so the last event is searched backwards
+     * in growing windows.
+     */
     private long lastPublished(int a) {
         TopicPartition tp = new TopicPartition(topics.areas(), a);
         long end = reader.endOffsets(List.of(tp)).get(tp);
-        if (end == 0) return -1;
-        reader.seek(tp, end - 1);
-        for (int tries = 0; tries < 120; tries++) {
-            for (ConsumerRecord<String, byte[]> r :
-                    reader.poll(Duration.ofMillis(250)).records(tp)) {
-                if (r.offset() == end - 1) return KafkaTopics.longHeader(r.headers(), KafkaTopics.SEQ, -1);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (long window = 64, from = end; from > 0; window *= 4) {
+            from = Math.max(0, end - window);
+            reader.seek(tp, from);
+            long last = -1;
+            while (reader.position(tp) < end) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("cannot read the end of " + tp);
+                for (ConsumerRecord<String, byte[]> r :
+                        reader.poll(Duration.ofMillis(250)).records(tp)) {
+                    if (r.offset() < end) last = KafkaTopics.longHeader(r.headers(), KafkaTopics.SEQ, last);
+                }
             }
+            if (last >= 0) return last;
         }
-        throw new IllegalStateException("no record at the end of " + tp);
+        return -1;
     }
 
     private void onEvent(VigilEvent e) {
@@ -246,15 +337,18 @@ public final class AreaPictureNode {
         h.add(new RecordHeader(KafkaTopics.DATA_NANOS, KafkaTopics.longBytes(p.time)));
         h.add(new RecordHeader(KafkaTopics.RAW_OFFSET, KafkaTopics.longBytes(p.rawOffset)));
         String key = p.track == null ? p.type : p.track.toString();
-        var unused = producer.send(
-                new ProducerRecord<>(
-                        topics.areas(),
-                        area,
-                        Math.floorDiv(p.time, 1_000_000L),
-                        key,
-                        p.json.getBytes(StandardCharsets.UTF_8),
-                        h),
-                onDone);
+        inflight.get(area).add(p);
+        var unused = producers
+                .get(area)
+                .send(
+                        new ProducerRecord<>(
+                                topics.areas(),
+                                area,
+                                Math.floorDiv(p.time, 1_000_000L),
+                                key,
+                                p.json.getBytes(StandardCharsets.UTF_8),
+                                h),
+                        onDone);
         published++;
     }
 
@@ -265,6 +359,10 @@ public final class AreaPictureNode {
         }
         var unused = group.poll(Duration.ZERO);
         long now = System.nanoTime();
+        if (now - lastCommit >= COMMIT_EVERY_NS) {
+            lastCommit = now;
+            for (int a = 0; a < n; a++) if (owned[a]) commit(a);
+        }
         if (now - lastTrim < TRIM_EVERY_NS) return;
         lastTrim = now;
         for (int a = 0; a < n; a++) {
@@ -350,8 +448,11 @@ public final class AreaPictureNode {
                 var records = consumer.poll(Duration.ofMillis(200)).records(tp);
                 long now = System.nanoTime();
                 if (!records.isEmpty()) lastRecordAt = now;
-                else if (idleStopMs > 0 && current != null && now - lastRecordAt > idleStopMs * 1_000_000L) {
-                    return false; // idle since the last input (never before the first)
+                else if (idleStopMs > 0
+                        && current != null
+                        && assignments > 0
+                        && now - lastRecordAt > idleStopMs * 1_000_000L) {
+                    return false; // idle since the last input (never before the first, nor before owning areas)
                 }
                 batch = records.iterator();
             }

@@ -346,6 +346,78 @@ class KafkaBackboneTest {
         assertThat(KafkaMerger.lines(broker.bootstrap(), out)).hasSize(stored.size());
     }
 
+    /**
+     * Fencing (docs/SCALE.md "Recovery"): an earlier owner of an area with a transaction open on
+     * the area's partition (a node paused past its session, then resumed: a zombie) is fenced off
+     * when a picture node takes the area: its record is never visible, it cannot commit, and the area
+     * topic holds every event of the picture exactly once.
+     */
+    @Test
+    @Timeout(180)
+    void aZombieOwnerIsFencedOffItsAreaAndEveryEventIsPublishedOnce() throws Exception {
+        KafkaTopics fenced = new KafkaTopics("fence.");
+        String b = broker.bootstrap();
+        var areas = org.vigil.server.theatre.TheatreLoader.areas("black-sea-2022");
+        int n = areas.areas().size();
+        KafkaBackbone.createTopic(b, fenced.areas(), n, 30_000);
+        // the node follows fence.raw: the live run's raw records, copied in order
+        KafkaBackbone.createTopics(b, fenced, KafkaBackbone.TopicLayout.SINGLE_BROKER, 30_000);
+        try (var out = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                KafkaBackbone.producerConfig(b, "copy"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> r : broker.readAll(topics.raw())) {
+                var unused = out.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        fenced.raw(), 0, r.key(), r.value(), r.headers()));
+            }
+            out.flush();
+        }
+        java.util.Properties zc = KafkaBackbone.producerConfig(b, "zombie");
+        zc.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        zc.put(
+                org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                AreaPictureNode.transactionalId(fenced, 0));
+        try (var zombie = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                zc,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            zombie.initTransactions();
+            zombie.beginTransaction();
+            var h = new org.apache.kafka.common.header.internals.RecordHeaders();
+            h.add(KafkaTopics.SEQ, KafkaTopics.longBytes(0));
+            var unused = zombie.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    fenced.areas(), 0, null, "zombie", "zombie".getBytes(StandardCharsets.UTF_8), h));
+            zombie.flush(); // on the partition, in an open transaction
+
+            List<List<String>> owned = new ArrayList<>();
+            AreaPictureNode.Stats s = new AreaPictureNode(b, fenced, areas, 3_000, owned::add)
+                    .run(Theatres.builtIn("black-sea-2022"), radars);
+            assertThat(owned).isNotEmpty();
+            assertThat(owned.get(owned.size() - 1)).hasSize(n);
+            assertThat(s.fenced()).isZero();
+            assertThatThrownBy(zombie::commitTransaction)
+                    .isInstanceOfAny(
+                            org.apache.kafka.common.errors.ProducerFencedException.class,
+                            org.apache.kafka.common.errors.InvalidProducerEpochException.class);
+
+            // every event of the picture once, none of the zombie's
+            java.util.TreeMap<Long, String> bySeq = new java.util.TreeMap<>();
+            int records = 0;
+            for (int a = 0; a < n; a++) {
+                for (ConsumerRecord<String, byte[]> r : broker.readAll(fenced.areas(), a)) {
+                    records++;
+                    bySeq.put(
+                            KafkaTopics.longHeader(r.headers(), KafkaTopics.SEQ, -1),
+                            new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(bySeq.values()).doesNotContain("zombie");
+            assertThat(records).isEqualTo(bySeq.size());
+            assertThat(List.copyOf(bySeq.values()))
+                    .isEqualTo(stored.stream().map(StoredEvent::payloadJson).toList());
+        }
+    }
+
     @Test
     @Timeout(60)
     void noBrokerIsAClearStartError() {

@@ -145,6 +145,13 @@ class KafkaNodesTest {
             victim.destroyForcibly(); // SIGKILL: no goodbye to the group, no flush
             long killedAt = System.currentTimeMillis();
             victim.waitFor(30, TimeUnit.SECONDS);
+            // ... and started again: it replays the raw topic, rejoins the group, takes an area in the
+            // rebalance and publishes after that area's last committed event (nothing lost or doubled)
+            Process restarted = node(
+                    "picture-4",
+                    NodeProcesses.concat(
+                            kafka, "--role", "picture", "--follow", "--idle-stop", "20", "--sim", "black-sea-2022"));
+            all.add(restarted);
 
             assertThat(ingest.waitFor(300, TimeUnit.SECONDS)).as("ingest ends").isTrue();
             assertThat(ingest.exitValue()).as(err("ingest")).isZero();
@@ -157,6 +164,12 @@ class KafkaNodesTest {
                 assertThat(all.get(i).exitValue()).as(err(pictures.get(i))).isZero();
                 survivorsOwn.append(owns(pictures.get(i)));
             }
+            assertThat(restarted.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(restarted.exitValue()).as(err("picture-4")).isZero();
+            survivorsOwn.append(owns("picture-4"));
+            assertThat(out("picture-4"))
+                    .as("the restarted node owned an area")
+                    .anyMatch(l -> l.startsWith("owns [") && !l.equals("owns []"));
 
             // the area went on at a survivor within 30 s of the kill
             assertThat(survivorsOwn.toString()).contains(victimArea);
@@ -228,7 +241,7 @@ class KafkaNodesTest {
         System.out.printf(
                 "KafkaNodesTest latency raw record to area event: %d events, median %d ms, p99 %d ms%n",
                 ms.size(), ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.99)));
-        for (String n : List.of("picture-1", "picture-2", "picture-3", "merger", "ingest")) {
+        for (String n : List.of("picture-1", "picture-2", "picture-3", "picture-4", "merger", "ingest")) {
             for (String l : out(n)) if (!l.startsWith("owns ")) System.out.println("KafkaNodesTest " + n + ": " + l);
         }
     }

@@ -13,15 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.core.radar.RadarSite;
 import org.vigil.core.sim.RadarSpec;
 import org.vigil.server.cli.Theatres;
+import org.vigil.server.sim.EuropeLoadScenario;
 import org.vigil.server.sim.ScenarioLoader;
 import org.vigil.server.sim.SimFeed;
+import org.vigil.server.theatre.TheatreLoader;
 
 /**
  * docs/BENCHMARKS.md "Issue 18": the scaled-out picture with 1, 2 and 3 picture nodes as separate
  * JVMs on one in-test KRaft broker, against the single-process picture of the same raw offsets.
  * Not a test (no assertion, not run by the build): {@code mvn -o -pl server -am test
  * -Dtest=KafkaScaleBench -Dsurefire.failIfNoSpecifiedTests=false [-Dvigil.bench.seconds=120]
- * [-Dvigil.bench.speed=5]}; prints one line per node count.
+ * [-Dvigil.bench.speed=5] [-Dvigil.bench.europe=22000] [-Dvigil.bench.idle=15] [-Dvigil.node.xmx=384m]};
+ * prints one line per node count.
  */
 class KafkaScaleBench {
     @TempDir
@@ -42,6 +45,16 @@ class KafkaScaleBench {
     void oneTwoAndThreePictureNodes() throws Exception {
         String seconds = System.getProperty("vigil.bench.seconds", "120");
         String speed = System.getProperty("vigil.bench.speed", "5");
+        // -Dvigil.bench.europe=22000: the Europe-wide load scenario (docs/SCALE.md "Load scenario") on the
+        // default theatre's areas, instead of black-sea-2022 on its three
+        String europe = System.getProperty("vigil.bench.europe");
+        String[] scenario =
+                europe == null ? new String[] {"--sim", "black-sea-2022"} : new String[] {"--europe-load", europe};
+        String theatre = europe == null ? "black-sea-2022" : TheatreLoader.defaultName();
+        int areaCount = TheatreLoader.areas(theatre).areas().size();
+        // seconds without input before a picture node stops (the merger waits 10 s more): the 22,000-flight
+        // ingest can pause longer than the default between its simulated seconds on a loaded machine
+        int idle = Integer.getInteger("vigil.bench.idle", 15);
         List<String> table = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.start()) {
             String b = broker.bootstrap();
@@ -55,14 +68,14 @@ class KafkaScaleBench {
                     nodes.add(node(
                             prefix + "picture-" + i,
                             NodeProcesses.concat(
-                                    kafka,
-                                    "--role",
-                                    "picture",
-                                    "--follow",
-                                    "--idle-stop",
-                                    "15",
-                                    "--sim",
-                                    "black-sea-2022")));
+                                    NodeProcesses.concat(
+                                            kafka,
+                                            "--role",
+                                            "picture",
+                                            "--follow",
+                                            "--idle-stop",
+                                            Integer.toString(idle)),
+                                    scenario)));
                 }
                 Process merger = node(
                         prefix + "merger",
@@ -72,9 +85,9 @@ class KafkaScaleBench {
                                 "merger",
                                 "--follow",
                                 "--idle-stop",
-                                "25",
+                                Integer.toString(idle + 10),
                                 "--theatre",
-                                "black-sea-2022",
+                                theatre,
                                 "--events",
                                 dir.resolve(prefix + "shared").toString()));
                 // every node in the group before the input starts
@@ -92,22 +105,15 @@ class KafkaScaleBench {
                 Process ingest = node(
                         prefix + "ingest",
                         NodeProcesses.concat(
-                                kafka,
-                                "--role",
-                                "ingest",
-                                "--sim",
-                                "black-sea-2022",
-                                "--duration",
-                                seconds,
-                                "--speed",
-                                speed));
-                ingest.waitFor(600, TimeUnit.SECONDS);
-                merger.waitFor(600, TimeUnit.SECONDS);
+                                NodeProcesses.concat(kafka, "--role", "ingest"),
+                                NodeProcesses.concat(scenario, "--duration", seconds, "--speed", speed)));
+                ingest.waitFor(3600, TimeUnit.SECONDS);
+                merger.waitFor(3600, TimeUnit.SECONDS);
                 for (Process p : nodes) p.waitFor(120, TimeUnit.SECONDS);
 
                 List<ConsumerRecord<String, byte[]>> raw = broker.readAll(topics.raw());
                 List<Long> ms = new ArrayList<>();
-                for (int a = 0; a < 3; a++) {
+                for (int a = 0; a < areaCount; a++) {
                     for (ConsumerRecord<String, byte[]> r : broker.readAll(topics.areas(), a)) {
                         long off = KafkaTopics.longHeader(r.headers(), KafkaTopics.RAW_OFFSET, -1);
                         if (off >= 0 && off < raw.size())
@@ -130,7 +136,7 @@ class KafkaScaleBench {
                 }
                 for (String l : out(prefix + "merger"))
                     if (l.startsWith("merger:")) line.append("\n    ").append(l);
-                if (k == 1) line.append("\n    ").append(singleProcess(b, topics, raw.size()));
+                if (k == 1) line.append("\n    ").append(singleProcess(b, topics, raw.size(), europe, theatre));
                 table.add(line.toString());
             }
         }
@@ -138,15 +144,19 @@ class KafkaScaleBench {
     }
 
     /** The single-process pipeline over the same raw records: records per CPU second of this thread. */
-    private static String singleProcess(String b, KafkaTopics topics, long records) throws Exception {
+    private static String singleProcess(String b, KafkaTopics topics, long records, String europe, String theatre)
+            throws Exception {
         List<RadarSite> radars = new ArrayList<>();
-        for (RadarSpec r : ScenarioLoader.load("black-sea-2022").radars()) radars.add(SimFeed.site(r));
+        var played = europe == null
+                ? ScenarioLoader.load("black-sea-2022")
+                : ScenarioLoader.parse(EuropeLoadScenario.yaml(Integer.parseInt(europe), 18), "europe-load");
+        for (RadarSpec r : played.radars()) radars.add(SimFeed.site(r));
         var threads = ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             KafkaPictureNode.replay(
-                    new KafkaRawTopic(b, topics.raw(), 0, 0, records), Theatres.builtIn("black-sea-2022"), radars);
+                    new KafkaRawTopic(b, topics.raw(), 0, 0, records), Theatres.builtIn(theatre), radars);
             best = Math.min(best, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
         return String.format(

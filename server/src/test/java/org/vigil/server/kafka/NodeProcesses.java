@@ -20,7 +20,7 @@ final class NodeProcesses {
     Process start(String name, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
+                "-Xmx" + System.getProperty("vigil.node.xmx", "384m"),
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
