@@ -152,17 +152,12 @@ public final class RecordingTap {
             clockFeed = feed;
             clockName = name;
         }
-        RawInput.LONG.set(clockScratch, 0, tickNanos);
-        boolean ok = recorder.recordRaw(feed, receiveNanos, tickNanos, clockScratch, 0, RawInput.CLOCK_BYTES);
-        count(ok);
-        tickReceiveNanos = receiveNanos;
-        tickNanos0 = tickNanos;
-        return ok;
+        return tick(feed, receiveNanos, tickNanos);
     }
 
     /**
-     * Records one step of simulation {@code name} ({@code step:NAME}, docs/REPLAY.md "Simulated
-     * fighters"): the scramble workflow is ticked at {@code tickNanos} between the simulation's
+     * Records one step of simulation {@code name} ({@code step:NAME}, docs/REPLAY.md "The simulator
+     * as a recorded input"): the scramble workflow is ticked at {@code tickNanos} between the simulation's
      * steps. Call it just before that tick, on the thread that runs it.
      * @return whether the journal took it
      */
@@ -173,12 +168,7 @@ public final class RecordingTap {
             stepFeed = feed;
             stepName = name;
         }
-        RawInput.LONG.set(clockScratch, 0, tickNanos);
-        boolean ok = recorder.recordRaw(feed, receiveNanos, tickNanos, clockScratch, 0, RawInput.CLOCK_BYTES);
-        count(ok);
-        tickReceiveNanos = receiveNanos;
-        tickNanos0 = tickNanos;
-        return ok;
+        return tick(feed, receiveNanos, tickNanos);
     }
 
     /**
@@ -199,6 +189,16 @@ public final class RecordingTap {
             fightersName = name;
         }
         count(recorder.recordRaw(feed, tickReceiveNanos, tickNanos0, b, 0, len));
+    }
+
+    /** A tick (clock or step): the i64 tick, remembered as the time of the fighter answers that follow. */
+    private boolean tick(int feed, long receiveNanos, long tickNanos) {
+        RawInput.LONG.set(clockScratch, 0, tickNanos);
+        boolean ok = recorder.recordRaw(feed, receiveNanos, tickNanos, clockScratch, 0, RawInput.CLOCK_BYTES);
+        count(ok);
+        tickReceiveNanos = receiveNanos;
+        tickNanos0 = tickNanos;
+        return ok;
     }
 
     private int stepFeed = -1, fightersFeed = -1;
