@@ -148,7 +148,8 @@ public final class Picture {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
             LaunchesToIdentification launches = new LaunchesToIdentification();
-            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
+            // a copy: the workflow changes its posture, and several pictures may share one theatre (playback seeks)
+            scrambles = new ScrambleService(theatre.posture().copy(), theatre.scrambles(), fighters, scrambleLines);
             scrambles.onLaunch(launches);
             scrambles.setAreas(org.vigil.server.qra.TheatreAreas.of(theatre.airspace())); // hand-overs (#19)
             ScrambleTrackFeed feed =
