@@ -378,12 +378,17 @@ public final class LiveServer implements AutoCloseable {
      * them only from {@link #afterSimulationStep}, i.e. on the loop between the simulation's steps.
      */
     public void flySimulatedFighters(Simulation sim) {
-        picture.flyFighters(new SimulatedFighters(sim));
+        // their answers to the workflow are journalled: a replay answers the same (docs/REPLAY.md)
+        picture.flyFighters(tap == null ? new SimulatedFighters(sim) : tap.fighters("sim", new SimulatedFighters(sim)));
     }
 
-    /** Called on the loop after each simulation step it delivered: see {@link Picture#tickScrambles}. */
+    /**
+     * Called on the loop after each simulation step it delivered: see {@link Picture#tickScrambles}.
+     * A recorded input ({@code step:sim}) like a clock tick, so the workflow re-plans at it too.
+     */
     public void afterSimulationStep(long dataTimeNanos) {
-        picture.tickScrambles(dataTimeNanos, false);
+        if (tap != null) tap.stepTick("sim", dataTimeNanos, dataTimeNanos);
+        picture.tickScrambles(dataTimeNanos);
     }
 
     /**

@@ -35,7 +35,7 @@ import org.vigil.server.replay.ReplaySinks;
  * synced and before the row's commit: not yet acknowledged) gets its row now, so that every action in
  * the journal is in the store exactly once. On the rebuild's thread, the picture's owner then.
  */
-final class OperatorActionReplay implements ReplaySinks.ActionSink {
+public final class OperatorActionReplay implements ReplaySinks.ActionSink {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorActionReplay.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +47,14 @@ final class OperatorActionReplay implements ReplaySinks.ActionSink {
     OperatorActionReplay(Picture picture, Recorder recorder) {
         this.picture = picture;
         this.recorder = recorder;
+    }
+
+    /**
+     * The journalled actions carried out again in {@code picture} and nothing written anywhere (a
+     * playback: the scrambles, posture and alert lifecycle at the playback time are the recorded ones).
+     */
+    public static OperatorActionReplay carriedOut(Picture picture) {
+        return new OperatorActionReplay(picture, null);
     }
 
     @Override
@@ -77,7 +85,7 @@ final class OperatorActionReplay implements ReplaySinks.ActionSink {
         }
         applied++;
         String ref = c.path("ref").asText(null);
-        if (ref != null && !stored().contains(ref)) {
+        if (recorder != null && ref != null && !stored().contains(ref)) {
             try {
                 Actor a = new Actor(
                         c.path("user").asText("unknown"),

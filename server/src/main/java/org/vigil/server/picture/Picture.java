@@ -148,7 +148,8 @@ public final class Picture {
             flightPlans = theatre.newFlightPlanStore();
             scrambleLines = new ScrambleEventQueue(events);
             LaunchesToIdentification launches = new LaunchesToIdentification();
-            scrambles = new ScrambleService(theatre.posture(), theatre.scrambles(), fighters, scrambleLines);
+            // a copy: the workflow changes its posture, and several pictures may share one theatre (playback seeks)
+            scrambles = new ScrambleService(theatre.posture().copy(), theatre.scrambles(), fighters, scrambleLines);
             scrambles.onLaunch(launches);
             scrambles.setAreas(org.vigil.server.qra.TheatreAreas.of(theatre.airspace())); // hand-overs (#19)
             ScrambleTrackFeed feed =
@@ -311,14 +312,9 @@ public final class Picture {
      * their times are the same in a replay or a restart rebuild of the recording, where nothing ticks.
      */
     public void tickScrambles(long dataTimeNanos) {
-        tickScrambles(dataTimeNanos, true);
-    }
-
-    /** As {@link #tickScrambles(long)}; {@code replan} false for a live simulation's steps (not recorded inputs). */
-    public void tickScrambles(long dataTimeNanos, boolean replan) {
         if (scrambles == null) return;
         long seen = scrambles.now();
-        if (seen != Long.MIN_VALUE) scrambles.tick(Math.min(seen, dataTimeNanos), replan);
+        if (seen != Long.MIN_VALUE) scrambles.tick(Math.min(seen, dataTimeNanos));
         scrambleLines.drain();
     }
 

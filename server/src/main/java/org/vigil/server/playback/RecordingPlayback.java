@@ -35,6 +35,7 @@ import org.vigil.server.replay.Replayer;
  * Cost of a seek: the warm-up, about 3 s per recorded hour of the default scenario on one core.
  *
  * <p>Threads: {@link #start()} runs the playback on its own thread; {@link #run()} on the caller's.
+ * Either hands the inputs to the current picture's owner thread ({@link RecordingPlaybackPicture}).
  * Control methods are thread-safe. After the end of the period the playback waits for a seek
  * (which plays again from there) or {@link #close()}.
  */
@@ -127,7 +128,10 @@ public final class RecordingPlayback implements AutoCloseable {
                         },
                         m -> picture.sinks.flightPlans().accept(m))
                 .withClock(t -> picture.sinks.clock().accept(t))
-                .withSource(f -> picture.sinks.source().accept(f));
+                .withSource(f -> picture.sinks.source().accept(f))
+                .withStep(t -> picture.sinks.step().accept(t))
+                .withFighters(a -> picture.sinks.fighters().beforeTick(a))
+                .withActions((t, c) -> picture.sinks.actions().onAction(t, c));
     }
 
     /** The theatre every picture of this playback is built on. */
@@ -221,10 +225,13 @@ public final class RecordingPlayback implements AutoCloseable {
             synchronized (this) {
                 if (pendingRestart == target) pendingRestart = Long.MIN_VALUE; // this jump is that seek
             }
+            RecordingPlaybackPicture old = picture;
+            old.drain(); // what was handed to it is applied (its events judged against its own segment)
             RecordingPlaybackPicture p = new RecordingPlaybackPicture(theatre, this::emit);
             segmentStart = target;
             positionAtSegmentStart = control.position();
             picture = p; // the console shows the picture growing while it warms up
+            old.close(); // its owner thread stops; a console read still in hand runs on its caller
             ReplayController w = ReplayController.maxSpeed();
             warm = w;
             if (closed) return;
@@ -334,5 +341,6 @@ public final class RecordingPlayback implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        picture.close();
     }
 }

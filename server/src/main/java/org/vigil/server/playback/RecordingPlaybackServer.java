@@ -118,6 +118,35 @@ public final class RecordingPlaybackServer implements AutoCloseable {
                 ctx -> ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON)
                         .result(playback.theatre().firs()),
                 Role.OBSERVER);
+        // the layers a live console has, as recorded at the playback time (issue 16): QRA posture and
+        // scrambles (the recorded operators' actions and simulated fighters replayed), airspace
+        app.get(
+                "/api/qra/posture",
+                ctx -> {
+                    org.vigil.core.qra.Posture p = playback.picture().posture();
+                    if (p == null) ctx.status(404).json(Map.of("error", "no QRA posture in this theatre"));
+                    else ctx.json(org.vigil.server.qra.QraApi.postureView(p));
+                },
+                Role.OBSERVER);
+        app.get(
+                "/api/qra/units",
+                ctx -> {
+                    org.vigil.core.qra.Posture p = playback.picture().posture();
+                    ctx.json(p == null ? List.of() : org.vigil.server.qra.QraApi.unitsView(p));
+                },
+                Role.OBSERVER);
+        app.get("/api/scrambles", ctx -> ctx.json(playback.picture().scrambles()), Role.OBSERVER);
+        app.get(
+                "/api/scrambles/{id}",
+                ctx -> {
+                    Map<String, Object> v = playback.picture().scramble(ctx.pathParam("id"));
+                    if (v == null) ctx.status(404).json(Map.of("error", "no scramble " + ctx.pathParam("id")));
+                    else ctx.json(v);
+                },
+                Role.OBSERVER);
+        new org.vigil.server.flightplan.AirspaceApi(
+                        playback.theatre()::layers, () -> playback.picture().latestMessageNanos())
+                .registerRoutes(app);
         app.get("/api/replay", ctx -> ctx.json(stateView()), Role.OBSERVER);
         app.post(
                 "/api/replay/pause",

@@ -697,7 +697,7 @@ public final class QraApi {
 
     // ------------------------------------------------------------------ views
 
-    static Map<String, Object> postureView(Posture p) {
+    public static Map<String, Object> postureView(Posture p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("version", p.version());
@@ -723,7 +723,7 @@ public final class QraApi {
         return m;
     }
 
-    static List<Map<String, Object>> unitsView(Posture p) {
+    public static List<Map<String, Object>> unitsView(Posture p) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Detachment d : p.detachments()) {
             Map<String, Object> v = new LinkedHashMap<>();

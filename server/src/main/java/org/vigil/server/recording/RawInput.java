@@ -22,6 +22,13 @@ import java.nio.ByteOrder;
  * <li>{@code fpl:NAME}: ATS message text (ICAO FPL, CHG, DLA, ...), UTF-8.</li>
  * <li>{@code clock:NAME}: a tick of the live picture's clock (docs/REPLAY.md "Clock ticks"): the
  *     data time is the tick, the receive time the wall clock; the 8 bytes repeat the tick (i64).</li>
+ * <li>{@code step:NAME}: a step of a simulation ({@code vigil demo}): the scramble workflow is
+ *     ticked between the simulation's steps to fly its fighters; as a clock tick, the data time is
+ *     the tick and the 8 bytes repeat it (i64).</li>
+ * <li>{@code fighters:NAME}: one answer of a simulation's fighters to the scramble workflow
+ *     ({@link FighterAnswers}: the callsigns a launch gave, the lead's position), journalled as it
+ *     is given, right after the tick ({@code clock:} or {@code step:}) that asked: a replay hands
+ *     a tick's answers over before the tick, so the workflow reads what it read live.</li>
  * <li>{@code op:actions}: one operator action, UTF-8 JSON ({@link Recorder#enterOperatorAction}): in
  *     the journal at the point of the input sequence where it took effect, so a restart rebuild
  *     carries it out again at the same point.</li>
@@ -33,6 +40,8 @@ public final class RawInput {
     public static final String FPL = "fpl:";
     public static final String SBS = "sbs:";
     public static final String CLOCK = "clock:";
+    public static final String STEP = "step:";
+    public static final String FIGHTERS = "fighters:";
     /** Bytes of a clock tick: the tick (i64, little-endian). */
     public static final int CLOCK_BYTES = 8;
 
@@ -52,6 +61,8 @@ public final class RawInput {
         CLOCK,
         OPERATOR,
         SBS,
+        STEP,
+        FIGHTERS,
         UNKNOWN
     }
 
@@ -63,6 +74,8 @@ public final class RawInput {
         if (journalFeed.startsWith(CLOCK)) return Kind.CLOCK;
         if (journalFeed.startsWith(OPERATOR)) return Kind.OPERATOR;
         if (journalFeed.startsWith(SBS)) return Kind.SBS;
+        if (journalFeed.startsWith(STEP)) return Kind.STEP;
+        if (journalFeed.startsWith(FIGHTERS)) return Kind.FIGHTERS;
         return Kind.UNKNOWN;
     }
 

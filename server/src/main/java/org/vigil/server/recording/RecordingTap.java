@@ -152,11 +152,59 @@ public final class RecordingTap {
             clockFeed = feed;
             clockName = name;
         }
+        return tick(feed, receiveNanos, tickNanos);
+    }
+
+    /**
+     * Records one step of simulation {@code name} ({@code step:NAME}, docs/REPLAY.md "The simulator
+     * as a recorded input"): the scramble workflow is ticked at {@code tickNanos} between the simulation's
+     * steps. Call it just before that tick, on the thread that runs it.
+     * @return whether the journal took it
+     */
+    public boolean stepTick(String name, long receiveNanos, long tickNanos) {
+        int feed = stepFeed;
+        if (feed < 0 || !name.equals(stepName)) {
+            feed = feedId(RawInput.STEP + name);
+            stepFeed = feed;
+            stepName = name;
+        }
+        return tick(feed, receiveNanos, tickNanos);
+    }
+
+    /**
+     * {@code simulated} (a simulation's fighters) with every answer it gives the scramble workflow
+     * journalled as {@code fighters:NAME} ({@link FighterAnswers}), stamped with the tick that asked.
+     */
+    public org.vigil.core.qra.scramble.Fighters fighters(String name, org.vigil.core.qra.scramble.Fighters simulated) {
+        Objects.requireNonNull(simulated, "simulated");
+        return FighterAnswers.journalled(simulated, this, name);
+    }
+
+    /** One encoded fighter answer, with the receive and data time of the last tick recorded. */
+    void fighterAnswer(String name, byte[] b, int len) {
+        int feed = fightersFeed;
+        if (feed < 0 || !name.equals(fightersName)) {
+            feed = feedId(RawInput.FIGHTERS + name);
+            fightersFeed = feed;
+            fightersName = name;
+        }
+        count(recorder.recordRaw(feed, tickReceiveNanos, tickNanos0, b, 0, len));
+    }
+
+    /** A tick (clock or step): the i64 tick, remembered as the time of the fighter answers that follow. */
+    private boolean tick(int feed, long receiveNanos, long tickNanos) {
         RawInput.LONG.set(clockScratch, 0, tickNanos);
         boolean ok = recorder.recordRaw(feed, receiveNanos, tickNanos, clockScratch, 0, RawInput.CLOCK_BYTES);
         count(ok);
+        tickReceiveNanos = receiveNanos;
+        tickNanos0 = tickNanos;
         return ok;
     }
+
+    private int stepFeed = -1, fightersFeed = -1;
+    private String stepName, fightersName;
+    /** The last tick recorded (clock or step): the times its fighter answers are journalled with. */
+    private long tickReceiveNanos, tickNanos0;
 
     private final byte[] clockScratch = new byte[RawInput.CLOCK_BYTES];
     private int clockFeed = -1;

@@ -8,7 +8,8 @@ public final class PictureSinks {
 
     /**
      * Frames and SBS messages decoded and counted on their feed's health ({@link Picture#acceptFrame},
-     * {@link Picture#acceptMessage}, the feed told by {@link Picture#inputFrom}), plots, flight plans and clock ticks ({@link Picture#clockTick}),
+     * {@link Picture#acceptMessage}, the feed told by {@link Picture#inputFrom}), plots, flight plans, clock ticks ({@link Picture#clockTick})
+     * and a simulation's steps (the scramble workflow's ticks, {@link Picture#tickScrambles(long)}),
      * as the live picture took them (restart, benchmarks, tests). On the replaying thread, which
      * then owns the picture.
      */
@@ -22,6 +23,18 @@ public final class PictureSinks {
                     if (p.flightPlans() != null) p.flightPlans().apply(m);
                 })
                 .withClock(p::clockTick)
-                .withSource(p::inputFrom);
+                .withSource(p::inputFrom)
+                .withStep(p::tickScrambles);
+    }
+
+    /**
+     * As {@link #of}, and the recorded simulation's fighters answer the scramble workflow
+     * ({@link RecordedFighters}, installed in {@code p}, before its first input): a replay of a
+     * {@code vigil demo} recording gives the live run's events, the scramble workflow's included.
+     * Not for a restart, which goes on with a fresh simulation of its own.
+     */
+    public static ReplaySinks withRecordedFighters(Picture p, RecordedFighters fighters) {
+        p.flyFighters(fighters);
+        return of(p).withFighters(fighters);
     }
 }

@@ -3,6 +3,7 @@ package org.vigil.server.replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.vigil.codec.fpl.FplParseResult;
 import org.vigil.codec.fpl.FplParser;
 import org.vigil.core.radar.RadarNetwork;
 import org.vigil.core.radar.RadarSite;
+import org.vigil.server.recording.FighterAnswers;
 import org.vigil.server.recording.RawCursor;
 import org.vigil.server.recording.RawInput;
 import org.vigil.server.recording.RawStore;
@@ -32,7 +34,9 @@ import org.vigil.server.recording.RawStore;
  * each opening) to {@link ReplaySinks#plots()}, with the block's receive time as the reference for
  * its times of day; SBS lines parsed again to {@link ReplaySinks#messages()}, each message stamped
  * with the line's recorded data time; ATS message text parsed to {@link ReplaySinks#flightPlans()}; clock ticks to
- * {@link ReplaySinks#clock()}; the feed name of the inputs that follow to {@link ReplaySinks#source()}
+ * {@link ReplaySinks#clock()}, a simulation's steps to {@link ReplaySinks#step()}, each tick's
+ * fighter answers (which follow it in the journal, read ahead) to {@link ReplaySinks#fighters()}
+ * just before the tick; the feed name of the inputs that follow to {@link ReplaySinks#source()}
  * whenever it changes. The time an input
  * is due is its data time. Inputs of an unknown kind, or too short to be what their kind says,
  * are skipped and counted ({@code skipped}).
@@ -57,7 +61,14 @@ public final class RecordingInput implements InputSource {
     private String toldFeed;
 
     private boolean ready, ended;
+    /** The cursor sits on an input not yet taken (read ahead past a tick's fighter answers). */
+    private boolean held;
+    /** The tick ready to deliver (the cursor has moved past it) and its fighters' answers. */
+    private long tickNanos;
+
+    private final List<FighterAnswers.Answer> answers = new ArrayList<>();
     private long delivered, bytes, frames, blocks, planTexts, plans, planRejects, skipped, ticks, actions, sbsLines;
+    private long steps, fighterAnswers, strayAnswers;
 
     /** @param radars the radar sites the recording's ASTERIX is decoded with (its manifest's) */
     public RecordingInput(RawStore raw, List<RadarSite> radars, long fromNanos, long toNanos, ReplaySinks sinks)
@@ -75,7 +86,9 @@ public final class RecordingInput implements InputSource {
     @Override
     public long peekTime() throws IOException {
         while (!ready) {
-            if (ended || !cursor.next()) {
+            if (held) {
+                held = false; // the cursor already sits on it (read ahead past a tick's answers)
+            } else if (ended || !cursor.next()) {
                 ended = true;
                 return Long.MAX_VALUE;
             }
@@ -88,13 +101,48 @@ public final class RecordingInput implements InputSource {
             bytes += cursor.length();
             if (lastKind == RawInput.Kind.UNKNOWN
                     || (lastKind == RawInput.Kind.MODES && cursor.length() < RawInput.MODES_HEADER)
-                    || (lastKind == RawInput.Kind.CLOCK && cursor.length() < RawInput.CLOCK_BYTES)) {
+                    || ((lastKind == RawInput.Kind.CLOCK || lastKind == RawInput.Kind.STEP)
+                            && cursor.length() < RawInput.CLOCK_BYTES)) {
                 skipped++;
                 continue;
             }
+            if (lastKind == RawInput.Kind.FIGHTERS) {
+                strayAnswers++; // its tick lies before the period read: nothing asks for it
+                continue;
+            }
             ready = true;
+            if (lastKind == RawInput.Kind.CLOCK || lastKind == RawInput.Kind.STEP) readAnswers();
         }
-        return cursor.dataNanos();
+        return ready && (lastKind == RawInput.Kind.CLOCK || lastKind == RawInput.Kind.STEP)
+                ? tickNanos
+                : cursor.dataNanos();
+    }
+
+    /**
+     * A tick's fighter answers follow it in the journal (given while it ran live): they are read
+     * ahead here, to be handed over before the tick. The cursor is left on the first input after
+     * them ({@code held}), which the next {@link #peekTime} takes without moving.
+     */
+    private void readAnswers() throws IOException {
+        tickNanos = cursor.dataNanos();
+        answers.clear();
+        while (true) {
+            if (!cursor.next()) {
+                ended = true;
+                return;
+            }
+            if (RawInput.kindOf(cursor.feed()) != RawInput.Kind.FIGHTERS) {
+                held = true;
+                return;
+            }
+            bytes += cursor.length();
+            try {
+                answers.add(FighterAnswers.decode(cursor.bytes(), cursor.offset(), cursor.length()));
+                fighterAnswers++;
+            } catch (IllegalArgumentException e) {
+                skipped++;
+            }
+        }
     }
 
     private RadarPlotDecoder decoderFor(String feed) {
@@ -153,8 +201,14 @@ public final class RecordingInput implements InputSource {
                 sbsLines++;
             }
             case CLOCK -> {
-                sinks.clock().accept(cursor.dataNanos());
+                sinks.fighters().beforeTick(answers);
+                sinks.clock().accept(tickNanos);
                 ticks++;
+            }
+            case STEP -> {
+                sinks.fighters().beforeTick(answers);
+                sinks.step().accept(tickNanos);
+                steps++;
             }
             case OPERATOR -> {
                 actions++;
@@ -211,6 +265,9 @@ public final class RecordingInput implements InputSource {
         m.put("clock-ticks", ticks);
         if (sbsLines > 0) m.put("sbs-lines", sbsLines);
         if (actions > 0) m.put("operator-actions", actions);
+        if (steps > 0) m.put("simulation-steps", steps);
+        if (fighterAnswers > 0) m.put("fighter-answers", fighterAnswers);
+        if (strayAnswers > 0) m.put("fighter-answers-without-tick", strayAnswers);
         return m;
     }
 

@@ -28,6 +28,10 @@ import org.vigil.server.radar.ReportSink;
  *                    inputs that follow, told when it changes (a recording's inputs only): per-feed
  *                    health replays as it ran live; the same String instance for one feed
  * @param actions     journalled operator actions (a recording's {@code op:actions}), for a restart rebuild
+ * @param step        a simulation's steps (a recording's {@code step:NAME}): the scramble workflow ticked
+ *                    between them, as live
+ * @param fighters    the answers a simulation's fighters gave the scramble workflow during a tick
+ *                    ({@code fighters:NAME}), handed over just before that tick ({@code clock} or {@code step})
  */
 public record ReplaySinks(
         FrameSink frames,
@@ -36,7 +40,9 @@ public record ReplaySinks(
         Consumer<AtsMessage> flightPlans,
         LongConsumer clock,
         Consumer<String> source,
-        ActionSink actions) {
+        ActionSink actions,
+        LongConsumer step,
+        FighterAnswerSink fighters) {
     public ReplaySinks {
         Objects.requireNonNull(frames, "frames");
         Objects.requireNonNull(messages, "messages");
@@ -45,6 +51,39 @@ public record ReplaySinks(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(fighters, "fighters");
+    }
+
+    /** Without a simulation's steps and fighters (dropped). */
+    public ReplaySinks(
+            FrameSink frames,
+            SbsSink messages,
+            RadarPlotSink plots,
+            Consumer<AtsMessage> flightPlans,
+            LongConsumer clock,
+            Consumer<String> source,
+            ActionSink actions) {
+        this(frames, messages, plots, flightPlans, clock, source, actions, t -> {}, FighterAnswerSink.NONE);
+    }
+
+    /**
+     * The answers a simulation's fighters gave during the tick about to be delivered (possibly none),
+     * in the order given; the list and its answers are valid during the call only.
+     */
+    @FunctionalInterface
+    public interface FighterAnswerSink {
+        FighterAnswerSink NONE = a -> {};
+
+        void beforeTick(java.util.List<org.vigil.server.recording.FighterAnswers.Answer> answers);
+    }
+
+    public ReplaySinks withStep(LongConsumer s) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, source, actions, s, fighters);
+    }
+
+    public ReplaySinks withFighters(FighterAnswerSink f) {
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, source, actions, step, f);
     }
 
     /** The four data sinks; clock ticks, source changes and operator actions dropped. */
@@ -61,7 +100,7 @@ public record ReplaySinks(
     }
 
     public ReplaySinks withActions(ActionSink a) {
-        return new ReplaySinks(frames, messages, plots, flightPlans, clock, source, a);
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, source, a, step, fighters);
     }
 
     /** Sinks that drop everything (a start for {@link #withFrames}, {@link #withMessages}, ... chains). */
@@ -120,6 +159,14 @@ public record ReplaySinks(
                 (t, c) -> {
                     a.actions.onAction(t, c);
                     b.actions.onAction(t, c);
+                },
+                t -> {
+                    a.step.accept(t);
+                    b.step.accept(t);
+                },
+                f -> {
+                    a.fighters.beforeTick(f);
+                    b.fighters.beforeTick(f);
                 });
     }
 
@@ -127,26 +174,26 @@ public record ReplaySinks(
     private interface TeePlotSink extends RadarPlotSink, ReportSink {}
 
     public ReplaySinks withFrames(FrameSink f) {
-        return new ReplaySinks(f, messages, plots, flightPlans, clock, source, actions);
+        return new ReplaySinks(f, messages, plots, flightPlans, clock, source, actions, step, fighters);
     }
 
     public ReplaySinks withMessages(SbsSink m) {
-        return new ReplaySinks(frames, m, plots, flightPlans, clock, source, actions);
+        return new ReplaySinks(frames, m, plots, flightPlans, clock, source, actions, step, fighters);
     }
 
     public ReplaySinks withPlots(RadarPlotSink p) {
-        return new ReplaySinks(frames, messages, p, flightPlans, clock, source, actions);
+        return new ReplaySinks(frames, messages, p, flightPlans, clock, source, actions, step, fighters);
     }
 
     public ReplaySinks withFlightPlans(Consumer<AtsMessage> f) {
-        return new ReplaySinks(frames, messages, plots, f, clock, source, actions);
+        return new ReplaySinks(frames, messages, plots, f, clock, source, actions, step, fighters);
     }
 
     public ReplaySinks withClock(LongConsumer c) {
-        return new ReplaySinks(frames, messages, plots, flightPlans, c, source, actions);
+        return new ReplaySinks(frames, messages, plots, flightPlans, c, source, actions, step, fighters);
     }
 
     public ReplaySinks withSource(Consumer<String> s) {
-        return new ReplaySinks(frames, messages, plots, flightPlans, clock, s, actions);
+        return new ReplaySinks(frames, messages, plots, flightPlans, clock, s, actions, step, fighters);
     }
 }

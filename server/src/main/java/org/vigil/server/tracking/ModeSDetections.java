@@ -219,7 +219,8 @@ public final class ModeSDetections {
         d.lonDeg = m.lon;
         d.horizontalSigmaMetres = sigma;
         d.icao = m.icao;
-        if (baroAltitude && m.altitudeFt != ModeSMessage.ABSENT) d.altitudeMetres = m.altitudeFt * 0.3048;
+        if (baroAltitude && m.altitudeFt != ModeSMessage.ABSENT)
+            d.altitudeMetres = m.altitudeFt * org.vigil.core.geo.Units.FT;
         d.callsign = callsign[slot];
         d.mode3A = mode3A[slot];
         detections++;

@@ -54,7 +54,12 @@ public final class TrackMetricsRunner implements TrackSampler {
                     ? null
                     : coverage.situation(
                             truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i), truth.transponder(i), truth.adsb(i));
-            evaluator.truth(truth.truthId(i), truth.latDeg(i), truth.lonDeg(i), truth.altitudeFt(i) * 0.3048, label);
+            evaluator.truth(
+                    truth.truthId(i),
+                    truth.latDeg(i),
+                    truth.lonDeg(i),
+                    truth.altitudeFt(i) * org.vigil.core.geo.Units.FT,
+                    label);
         }
         AreaProjection p = tracker.projection();
         for (int slot = 0, n = tracker.slotCount(); slot < n; slot++) {

@@ -155,7 +155,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
             double dlat = a.lat() - latDeg;
             double dlon = (a.lon() - lonDeg) * cos;
             if (dlat * dlat + dlon * dlon > radiusDeg * radiusDeg) continue;
-            tracker.addAerodrome(a.icao(), a.lat(), a.lon(), a.elevationFt() * 0.3048);
+            tracker.addAerodrome(a.icao(), a.lat(), a.lon(), a.elevationFt() * org.vigil.core.geo.Units.FT);
         }
     }
 
@@ -278,7 +278,7 @@ public final class TrackingPipeline implements FrameSink, RadarPlotSink, ReportS
     /** A surveillance reply (altitude or identity, no position): evidence for the radar track of its address. */
     private void modeSReply(ModeSMessage m) {
         if (m.icao < 0 || m.timeNanos == Long.MIN_VALUE) return;
-        double alt = m.altitudeFt == ModeSMessage.ABSENT ? Double.NaN : m.altitudeFt * 0.3048;
+        double alt = m.altitudeFt == ModeSMessage.ABSENT ? Double.NaN : m.altitudeFt * org.vigil.core.geo.Units.FT;
         int code = Detection.ABSENT;
         if (m.squawk != ModeSMessage.ABSENT && m.squawk >= 0) {
             // four octal digits written as a decimal number (7700) to the code's value

@@ -287,15 +287,6 @@ public final class ScrambleService {
 
     /** Follows every active scramble to data time {@code nowNanos}: phases, re-solving, steering, re-planning. */
     public void tick(long nowNanos) {
-        tick(nowNanos, true);
-    }
-
-    /**
-     * As {@link #tick(long)}; {@code replan} false leaves re-planning to the recorded ticks (a live
-     * simulation's steps tick the workflow to fly its fighters, and are not recorded inputs: anything
-     * they emit beyond what the fighters do would not come back in a replay).
-     */
-    public void tick(long nowNanos, boolean replan) {
         advance(nowNanos);
         pruneWatches();
         for (int i = 0; i < scrambles.size(); i++) {
@@ -324,7 +315,7 @@ public final class ScrambleService {
             }
             if (s.phase.ordinal() >= ScramblePhase.ORDERED.ordinal() && !s.phase.ended()) follow(s);
         }
-        if (replan) replanDue();
+        replanDue();
     }
 
     /** The nations' areas for hand-overs at an area boundary (the theatre's national airspace); default none. */

@@ -37,7 +37,6 @@ public final class AsterixOutput implements LiveServer.Input {
     public static final int MAX_DATAGRAM = 1400;
 
     private static final Logger LOG = LoggerFactory.getLogger(AsterixOutput.class);
-    private static final double KT = 1852.0 / 3600;
 
     private final LiveServer server;
     private final MulticastSender udp;
@@ -182,7 +181,7 @@ public final class AsterixOutput implements LiveServer.Input {
      */
     public static int encode(Cat062Writer writer, AreaProjection plane, int sac, int sic, SystemTrackView t) {
         plane.forward(t.lat(), t.lon());
-        double v = t.speedKt() * KT, c = Math.toRadians(t.trackDeg());
+        double v = t.speedKt() * org.vigil.core.geo.Units.KT, c = Math.toRadians(t.trackDeg());
         long ms = t.timeMs();
         writer.dataSource(sac, sic, 0)
                 .timeOfTrack(Math.floorMod(ms, 86_400_000L) / 1000.0)

@@ -293,7 +293,7 @@ public final class CotEncoder {
     }
 
     static double speedMps(SystemTrackView t) {
-        return t.speedKt() * 1852.0 / 3600.0;
+        return t.speedKt() * org.vigil.core.geo.Units.KT;
     }
 
     static long staleMs(SystemTrackView t) {

@@ -158,8 +158,9 @@ public final class CotOutput implements LiveServer.Input {
 
     /** {hae, le} in metres: GNSS height, else barometric altitude, else unknown (NaN). */
     static double[] height(SystemTrackView t, AircraftView a) {
-        if (a != null && a.gnssAltitudeFt() != null) return new double[] {a.gnssAltitudeFt() * 0.3048, GNSS_LE_M};
-        if (t.altitudeFt() != null) return new double[] {t.altitudeFt() * 0.3048, BARO_LE_M};
+        if (a != null && a.gnssAltitudeFt() != null)
+            return new double[] {a.gnssAltitudeFt() * org.vigil.core.geo.Units.FT, GNSS_LE_M};
+        if (t.altitudeFt() != null) return new double[] {t.altitudeFt() * org.vigil.core.geo.Units.FT, BARO_LE_M};
         return new double[] {Double.NaN, 0};
     }
 
