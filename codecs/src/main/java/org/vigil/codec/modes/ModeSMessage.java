@@ -406,6 +406,135 @@ public final class ModeSMessage {
         }
     }
 
+    /**
+     * Makes this message a whole copy of {@code from}, for handing one to another thread (the decoder
+     * reuses its message): every field and the groups' invariant, the frame's bytes (if any) into
+     * {@code frameBuffer} (at least {@link AdsbEncoder#LONG_FRAME_BYTES} bytes), which this message then
+     * refers to. No allocation. {@code ModeSMessageCopyTest} checks by reflection that no public field
+     * is left out, so a field added above fails it until it is copied here too.
+     */
+    public ModeSMessage copyFrom(ModeSMessage from, byte[] frameBuffer) {
+        if (from.frame != null && from.frameLength > 0 && from.frameLength <= frameBuffer.length) {
+            System.arraycopy(from.frame, from.frameOffset, frameBuffer, 0, from.frameLength);
+            frame = frameBuffer;
+            frameOffset = 0;
+            frameLength = from.frameLength;
+        } else {
+            frame = null;
+            frameOffset = 0;
+            frameLength = 0;
+        }
+        timeNanos = from.timeNanos;
+        df = from.df;
+        icao = from.icao;
+        icaoFromParity = from.icaoFromParity;
+        crcOk = from.crcOk;
+        crcRemainder = from.crcRemainder;
+        error = from.error;
+        ca = from.ca;
+        cf = from.cf;
+        interrogatorCode = from.interrogatorCode;
+        flightStatus = from.flightStatus;
+        downlinkRequest = from.downlinkRequest;
+        utilityMessage = from.utilityMessage;
+        verticalStatus = from.verticalStatus;
+        sensitivityLevel = from.sensitivityLevel;
+        replyInformation = from.replyInformation;
+        altitudeFt = from.altitudeFt;
+        gnssAltitudeFt = from.gnssAltitudeFt;
+        squawk = from.squawk;
+        callsign = from.callsign;
+        category = from.category;
+        tc = from.tc;
+        cprFormat = from.cprFormat;
+        cprLat = from.cprLat;
+        cprLon = from.cprLon;
+        surface = from.surface;
+        nic = from.nic;
+        timeFlag = from.timeFlag;
+        surveillanceStatus = from.surveillanceStatus;
+        lat = from.lat;
+        lon = from.lon;
+        groundspeedKt = from.groundspeedKt;
+        trackDeg = from.trackDeg;
+        velocitySubtype = from.velocitySubtype;
+        airspeedKt = from.airspeedKt;
+        airspeedType = from.airspeedType;
+        headingDeg = from.headingDeg;
+        verticalRateFpm = from.verticalRateFpm;
+        vrSource = from.vrSource;
+        geoMinusBaroFt = from.geoMinusBaroFt;
+        nacV = from.nacV;
+        intentChange = from.intentChange;
+        emergency = from.emergency;
+        tcasRaActive = from.tcasRaActive;
+        araBits = from.araBits;
+        racBits = from.racBits;
+        raTerminated = from.raTerminated;
+        multipleThreat = from.multipleThreat;
+        threatIcao = from.threatIcao;
+        selectedAltitudeFt = from.selectedAltitudeFt;
+        selectedAltitudeSource = from.selectedAltitudeSource;
+        baroSettingHpa = from.baroSettingHpa;
+        selectedHeadingDeg = from.selectedHeadingDeg;
+        autopilot = from.autopilot;
+        vnav = from.vnav;
+        altitudeHold = from.altitudeHold;
+        approach = from.approach;
+        lnav = from.lnav;
+        tcasOperational = from.tcasOperational;
+        version = from.version;
+        nicSupplementA = from.nicSupplementA;
+        nicSupplementC = from.nicSupplementC;
+        nacP = from.nacP;
+        sil = from.sil;
+        silSupplement = from.silSupplement;
+        gva = from.gva;
+        nicBaro = from.nicBaro;
+        hrd = from.hrd;
+        bds = from.bds;
+        bdsCandidates = from.bdsCandidates;
+        bdsAmbiguous = from.bdsAmbiguous;
+        rollDeg = from.rollDeg;
+        trueTrackDeg = from.trueTrackDeg;
+        trackRateDps = from.trackRateDps;
+        trueAirspeedKt = from.trueAirspeedKt;
+        magneticHeadingDeg = from.magneticHeadingDeg;
+        indicatedAirspeedKt = from.indicatedAirspeedKt;
+        mach = from.mach;
+        baroVerticalRateFpm = from.baroVerticalRateFpm;
+        inertialVerticalRateFpm = from.inertialVerticalRateFpm;
+        mcpSelectedAltitudeFt = from.mcpSelectedAltitudeFt;
+        fmsSelectedAltitudeFt = from.fmsSelectedAltitudeFt;
+        windSpeedKt = from.windSpeedKt;
+        windDirectionDeg = from.windDirectionDeg;
+        staticAirTemperatureC = from.staticAirTemperatureC;
+        staticPressureHpa = from.staticPressureHpa;
+        humidityPct = from.humidityPct;
+        commonUsageCaps = from.commonUsageCaps;
+        bds10ConfigFlag = from.bds10ConfigFlag;
+        bds10Subnetwork = from.bds10Subnetwork;
+        meteoSource = from.meteoSource;
+        turbulence = from.turbulence;
+        windShear = from.windShear;
+        microburst = from.microburst;
+        icing = from.icing;
+        wakeVortex = from.wakeVortex;
+        radioHeightFt = from.radioHeightFt;
+        modeAC = from.modeAC;
+        airGround = from.airGround;
+        subtype = from.subtype;
+        movementCode = from.movementCode;
+        capabilityClass = from.capabilityClass;
+        operationalMode = from.operationalMode;
+        lengthWidthCode = from.lengthWidthCode;
+        trackAngleOrHeading = from.trackAngleOrHeading;
+        targetAltitudeType = from.targetAltitudeType;
+        positionSource = from.positionSource;
+        dirty = from.dirty;
+        return this;
+    }
+
     public boolean hasPosition() {
         return !Double.isNaN(lat);
     }

@@ -117,7 +117,7 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
 
     /**
      * A sink for decoded messages (a reused object) from a producer thread: each is copied whole
-     * into a queue slot ({@link ModeSMessageCopy}) and {@code onOwner} gets the copy on the owner
+     * into a queue slot ({@link ModeSMessage#copyFrom}) and {@code onOwner} gets the copy on the owner
      * thread, without the producer waiting. A two-stage replay hands the work after the aircraft
      * table (GNSS picture, tracker, identification) over this way. Nothing is allocated per message:
      * a slot's message is made the first time the slot carries one.
@@ -131,9 +131,9 @@ public final class PictureLoop implements AutoCloseable, org.vigil.server.feed.F
             Slot s = claim();
             if (s.message == null) {
                 s.message = new ModeSMessage();
-                s.messageFrame = new byte[ModeSMessageCopy.MAX_FRAME];
+                s.messageFrame = new byte[org.vigil.codec.modes.AdsbEncoder.LONG_FRAME_BYTES];
             }
-            ModeSMessageCopy.copy(m, s.message, s.messageFrame);
+            s.message.copyFrom(m, s.messageFrame);
             s.messageSink = onOwner;
             publish(s);
         };

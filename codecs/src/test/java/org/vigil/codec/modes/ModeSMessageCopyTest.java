@@ -1,15 +1,13 @@
-package org.vigil.server.picture;
+package org.vigil.codec.modes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.Test;
-import org.vigil.codec.modes.DecodeFailure;
-import org.vigil.codec.modes.ModeSMessage;
 import org.vigil.core.aircraft.Emergency;
 
-/** The whole-message copy the two picture stages hand over leaves no public field out. */
+/** {@link ModeSMessage#copyFrom}, the whole-message copy the two picture stages hand over, leaves no public field out. */
 class ModeSMessageCopyTest {
 
     @Test
@@ -36,8 +34,8 @@ class ModeSMessageCopyTest {
         from.frameLength = 7;
 
         ModeSMessage to = new ModeSMessage();
-        byte[] own = new byte[ModeSMessageCopy.MAX_FRAME];
-        ModeSMessageCopy.copy(from, to, own);
+        byte[] own = new byte[AdsbEncoder.LONG_FRAME_BYTES];
+        to.copyFrom(from, own);
 
         for (Field f : ModeSMessage.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) || f.getName().startsWith("frame")) continue;
@@ -51,7 +49,7 @@ class ModeSMessageCopyTest {
         // a message without a frame (SBS, CAT021) leaves none behind from the slot's last use
         from.frame = null;
         from.frameLength = 0;
-        ModeSMessageCopy.copy(from, to, own);
+        to.copyFrom(from, own);
         assertThat(to.frame).isNull();
         assertThat(to.frameLength).isZero();
     }
