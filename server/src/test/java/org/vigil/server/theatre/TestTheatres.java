@@ -24,4 +24,25 @@ public final class TestTheatres {
             throw new IllegalStateException("built-in theatre " + builtIn + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Writes a small theatre into {@code dir}/t (lines 1-5: name, title, a box over Bulgaria, BG
+     * policed, the Black Sea QRA posture), then {@code extra} from line 6, for tests of one settings
+     * block; its problem reports then name known line numbers.
+     */
+    public static java.nio.file.Path smallTheatre(java.nio.file.Path dir, String name, String title, String... extra)
+            throws java.io.IOException {
+        java.nio.file.Path t = java.nio.file.Files.createDirectories(dir.resolve("t"));
+        StringBuilder b = new StringBuilder(String.join(
+                "\n",
+                "name: " + name, // 1
+                "title: " + title, // 2
+                "area: {south: 41, north: 45, west: 22, east: 30}", // 3
+                "policed: [BG]", // 4
+                "qra: classpath:/qra/black-sea-2022.yaml")); // 5
+        for (String l : extra) b.append('\n').append(l);
+        java.nio.file.Files.writeString(
+                t.resolve("theatre.yaml"), b.append('\n').toString());
+        return t;
+    }
 }

@@ -2,7 +2,6 @@ package org.vigil.server.theatre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,7 @@ class TheatreGnssTest {
     Path dir;
 
     private Path theatre(String... extra) throws Exception {
-        Path t = Files.createDirectories(dir.resolve("t"));
-        StringBuilder b = new StringBuilder(String.join(
-                "\n",
-                "name: gnss", // 1
-                "title: GNSS settings", // 2
-                "area: {south: 41, north: 45, west: 22, east: 30}", // 3
-                "policed: [BG]", // 4
-                "qra: classpath:/qra/black-sea-2022.yaml")); // 5
-        for (String l : extra) b.append('\n').append(l);
-        Files.writeString(t.resolve("theatre.yaml"), b.append('\n').toString());
-        return t;
+        return TestTheatres.smallTheatre(dir, "gnss", "GNSS settings", extra);
     }
 
     @Test
